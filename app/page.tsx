@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { getSessionUserId } from "@/lib/auth/session";
+import { getUserProfile } from "@/lib/data/users";
+
+export const dynamic = "force-dynamic";
+
+const ROLE_LABELS: Record<string, string> = {
+  INVESTIGATOR: "Site investigator",
+  COORDINATOR: "Coordinator",
+  PRINCIPAL_INVESTIGATOR: "Principal investigator",
+  MONITOR: "Monitor",
+  ADMIN: "Administrator",
+};
+
+export default async function HomePage() {
+  const userId = await getSessionUserId();
+  const user = userId ? await getUserProfile(userId) : null;
+  if (!user) {
+    return (
+      <section className="card">
+        <h1>Trialdesk</h1>
+        <p>
+          Electronic data capture for oncology trials: screening, eligibility, dosing, adverse events, laboratory
+          results, tumour assessments and survival follow-up, with the protocol&apos;s calculations (BSA-based doses,
+          CTCAE grades, RECIST responses, Kaplan-Meier endpoints) done for you and every change audited.
+        </p>
+        <p>
+          <Link className="button" href="/login">
+            Sign in
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="card">
+      <h1>Welcome, {user.name}</h1>
+      <p className="muted">Signed in as {user.email}</p>
+      <h2>Your roles</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Role</th>
+            <th scope="col">Site</th>
+          </tr>
+        </thead>
+        <tbody>
+          {user.roles.map((r) => (
+            <tr key={`${r.role}-${r.siteCode ?? "all"}`}>
+              <td>{ROLE_LABELS[r.role] ?? r.role}</td>
+              <td>{r.siteName ? `${r.siteName} (${r.siteCode})` : "All sites"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

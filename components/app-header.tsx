@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { getSessionUserId } from "@/lib/auth/session";
+import { getUserProfile } from "@/lib/data/users";
+import { SignOutButton } from "@/components/sign-out-button";
+
+export async function AppHeader() {
+  const userId = await getSessionUserId();
+  const user = userId ? await getUserProfile(userId) : null;
+  return (
+    <header className="app-header">
+      <Link href="/">Trialdesk</Link>
+      <nav className="who" aria-label="Account">
+        {user ? (
+          <>
+            <span>{user.name}</span>
+            <SignOutButton />
+          </>
+        ) : (
+          <Link href="/login">Sign in</Link>
+        )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { TextField } from "@/components/ui/text-field";
+import { SignInSchema, type SignInInput } from "@/lib/schemas/sign-in";
+
+/** Only same-origin paths: a crafted ?callbackUrl= must not send users to another site. */
+function safeReturnPath(candidate: string | undefined): string {
+  return candidate && candidate.startsWith("/") && !candidate.startsWith("//") ? candidate : "/";
+}
+
+export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<SignInInput>({ resolver: zodResolver(SignInSchema) });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      // One message for unknown email and wrong password: do not reveal which accounts exist.
+      setFormError("Email or password is incorrect.");
+      return;
+    }
+    router.replace(safeReturnPath(callbackUrl));
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby={formError ? "login-error" : undefined}>
+      {formError ? (
+        <p id="login-error" className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <TextField id="email" label="Email" type="email" autoComplete="username" error={errors.email?.message} {...register("email")} />
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...register("password")}
+      />
+      <button type="submit" className="button" disabled={isSubmitting}>
+        {isSubmitting ? "Signing in..." : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import type { InputHTMLAttributes } from "react";
+
+interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  id: string;
+  label: string;
+  error?: string;
+  /** Shown beside the input, e.g. "cm" or "x10^9/L". */
+  unit?: string;
+}
+
+/** A labelled input whose error is announced by screen readers (aria-describedby). */
+export function TextField({ id, label, error, unit, ...input }: TextFieldProps) {
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {unit ? <span className="muted"> ({unit})</span> : null}
+      </label>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...input} />
+      {error ? (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

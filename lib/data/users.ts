@@ -1,0 +1,42 @@
+import "server-only";
+import { verifyPassword } from "@/lib/auth/password";
+import { getPrisma } from "@/lib/db/prisma";
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+// A real hash of a random password: unknown emails cost the same time as wrong passwords,
+// so response timing does not reveal which accounts exist.
+const DUMMY_HASH =
+  "scrypt$131072$8$1$c2FsdHNhbHRzYWx0c2FsdA==$Zq7kOzpqKZgT0m7SK5b2lKHEd8K5B8cM8Yv3l9D2QbA=";
+
+export async function verifyCredentials(email: string, password: string): Promise<SignedInUser | null> {
+  const user = await getPrisma().user.findUnique({ where: { email } });
+  if (!user || !user.active) {
+    await verifyPassword(password, DUMMY_HASH);
+    return null;
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) return null;
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export interface UserProfile extends SignedInUser {
+  roles: { role: string; siteCode: string | null; siteName: string | null }[];
+}
+
+export async function getUserProfile(userId: string): Promise<UserProfile | null> {
+  const user = await getPrisma().user.findFirst({
+    where: { id: userId, active: true },
+    include: { roleAssignments: { include: { site: true }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roleAssignments.map((a) => ({ role: a.role, siteCode: a.site?.code ?? null, siteName: a.site?.name ?? null })),
+  };
+}

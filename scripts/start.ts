@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { createPrismaClient } from "@/lib/db/create-prisma-client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { seedDemoData } from "@/lib/demo/seed-demo";
+import { isBuildCurrent, recordBuild } from "./build-stamp";
+import { openDatabase, type DatabaseHandle } from "./database";
+import { appMode, numberFromEnv, resolveAuthSecret } from "./runtime-config";
+
+/**
+ * `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations,
+ * demo seed, build when needed, then Next.js. Ctrl-C or SIGTERM stops Next first and the
+ * database last, so no request is cut off from its database and no postgres is orphaned.
+ */
+const dev = process.argv.includes("--dev");
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+let database: DatabaseHandle | null = null;
+let next: ChildProcess | null = null;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (next && next.exitCode === null) {
+      const exited = new Promise((resolve) => next?.once("exit", resolve));
+      next.kill("SIGTERM");
+      await exited;
+    }
+    if (database?.embedded) {
+      await database.embedded.stop();
+      console.log("Embedded PostgreSQL stopped.");
+    }
+  }
+  process.exit(code);
+}
+
+function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+}
+
+async function main(): Promise<void> {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+  const mode = appMode();
+  const port = numberFromEnv("PORT", 3000);
+
+  database = await openDatabase();
+  console.log(database.embedded ? `Embedded PostgreSQL on port ${database.embedded.port}.` : "Using DATABASE_URL.");
+  const migrations = await applyMigrations(database.url, undefined, (line) => console.log(line));
+  console.log(`Migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} already applied.`);
+
+  if (mode === "demo") {
+    const prisma = createPrismaClient(database.url, 2);
+    const seeded = await seedDemoData(prisma, mode).finally(() => prisma.$disconnect());
+    console.log(`Demo data: ${seeded.sitesCreated} sites and ${seeded.usersCreated} users created.`);
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: await resolveAuthSecret(mode),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    TRIALDESK_MODE: mode,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  if (!dev && !(await isBuildCurrent())) {
+    console.log("Building the app (first start or sources changed)...");
+    const build = runNext(["build"], env);
+    next = build;
+    const code = await new Promise<number>((resolve) => build.once("exit", (c) => resolve(c ?? 1)));
+    if (code !== 0) return void shutdown(code);
+    await recordBuild();
+  }
+  if (stopping) return;
+
+  next = runNext(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], env);
+  next.once("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  void shutdown(1);
+});
