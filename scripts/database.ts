@@ -14,6 +14,8 @@ export async function openDatabase(): Promise<DatabaseHandle> {
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(dataDir(), "postgres"),
     port: numberFromEnv("TRIALDESK_DB_PORT", 54329),
+    // The e2e suite starts from an empty database every run.
+    fresh: process.env.TRIALDESK_FRESH_DATABASE === "1",
     log: process.env.TRIALDESK_DB_LOG ? (line) => console.log(`[postgres] ${line}`) : undefined,
   });
   await embedded.ensureDatabase("trialdesk");
