@@ -1,5 +1,5 @@
 import { CalcInputError } from "../calc-command";
-import { requireInRange, snapFloat, type NumericRange } from "./validate";
+import { requireInRange, snapFloat, type NumericRange } from "../validate-range";
 
 /** The BSA formulas accepted by computeBsa, default first. */
 export const BSA_METHODS = ["mosteller", "dubois"] as const;

@@ -1,5 +1,5 @@
 import { CalcInputError } from "../calc-command";
-import { requireInteger } from "./validate";
+import { requireInteger } from "../validate-range";
 
 /** Capsule accountability for one dispensing period. */
 export interface ComplianceInput {

@@ -1,7 +1,7 @@
 import { CalcInputError } from "../calc-command";
 import { computeBsa, validateBsaM2, type BsaMethod } from "./bsa";
 import { DEFAULT_DOSE_LEVELS, getDoseLevel, type UftDoseLevel } from "./dose-levels";
-import { snapFloat } from "./validate";
+import { snapFloat } from "../validate-range";
 
 /** The rounding rules accepted by computeUftDose, default first. */
 export const CAPSULE_ROUNDINGS = ["nearest", "down", "up"] as const;

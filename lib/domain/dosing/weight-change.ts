@@ -1,6 +1,6 @@
 import { CalcInputError } from "../calc-command";
 import { WEIGHT_KG_RANGE } from "./bsa";
-import { requireInRange, snapFloat } from "./validate";
+import { requireInRange, snapFloat } from "../validate-range";
 
 /**
  * Default weight change that triggers a BSA/dose recalculation: trial-configured (issue 4),

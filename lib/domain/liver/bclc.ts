@@ -1,7 +1,7 @@
 import { CalcInputError } from "../calc-command";
 import { CHILD_PUGH_CLASSES, type ChildPughClass } from "./child-pugh";
 import { validateEcogPs } from "./ecog";
-import { requireInRange, requireInteger } from "./validate";
+import { requireInRange, requireInteger } from "../validate-range";
 
 /** BCLC stage. */
 export type BclcStage = "0" | "A" | "B" | "C" | "D";

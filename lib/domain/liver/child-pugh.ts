@@ -1,5 +1,5 @@
 import { CalcInputError } from "../calc-command";
-import { requireInRange, snapFloat, type NumericRange } from "./validate";
+import { requireInRange, snapFloat, type NumericRange } from "../validate-range";
 
 /** Ascites as graded clinically for Child-Pugh. */
 export type Ascites = "none" | "mild" | "moderate-severe";

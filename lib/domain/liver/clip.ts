@@ -1,6 +1,6 @@
 import { CalcInputError } from "../calc-command";
 import { CHILD_PUGH_CLASSES, type ChildPughClass } from "./child-pugh";
-import { requireInRange } from "./validate";
+import { requireInRange } from "../validate-range";
 
 /** Tumour morphology as defined by CLIP. */
 export type TumourMorphology = "uninodular" | "multinodular" | "massive";

@@ -31,5 +31,5 @@ export {
   type SurvivalDates,
   type SurvivalEndpoints,
 } from "./survival-endpoints";
-export { computeCriticalZ, computeNormalQuantile } from "./normal-quantile";
+export { computeCriticalZ } from "./normal-quantile";
 export { survivalCalcCommands } from "./calc-commands";

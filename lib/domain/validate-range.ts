@@ -1,4 +1,4 @@
-import { CalcInputError } from "../calc-command";
+import { CalcInputError } from "./calc-command";
 
 /** An inclusive plausibility range, in the unit named by the field. */
 export interface NumericRange {
