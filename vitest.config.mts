@@ -1,9 +1,14 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Two tiers by file suffix (see docs/decisions): pure unit tests beside their source, and
 // integration tests that run against a real PostgreSQL started by the global setup.
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    // `server-only` throws outside Next's server bundle; tests run lib/data directly.
+    alias: { "server-only": fileURLToPath(new URL("./test/server-only-stub.ts", import.meta.url)) },
+  },
   test: {
     projects: [
       {

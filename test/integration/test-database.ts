@@ -39,6 +39,8 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   await withAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   const url = urlForDatabase(inject("adminDatabaseUrl"), name);
   const prisma = createPrismaClient(url, 4);
+  // lib/data reaches the database through getPrisma(); point it at this file's database.
+  (globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = prisma;
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   return {
     name,

@@ -1,0 +1,81 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** One field's change; values as stored (dates as ISO strings). */
+export interface AuditChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export type AuditAction =
+  | "CREATE"
+  | "UPDATE"
+  | "DELETE"
+  | "SIGN"
+  | "UNSIGN"
+  | "LOCK"
+  | "UNLOCK"
+  | "VERIFY"
+  | "EXPORT"
+  | "SIGN_IN"
+  | "SIGN_IN_FAILED"
+  | "SIGN_OUT_EVERYWHERE"
+  | "PASSWORD_CHANGE";
+
+export interface AuditEntry {
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  siteId?: string | null;
+  patientId?: string | null;
+  changes?: AuditChange[];
+  reason?: string | null;
+}
+
+/** Who did it: a signed-in user, or (for failed sign-ins) only the email that was tried. */
+export interface AuditActor {
+  userId: string | null;
+  email: string;
+}
+
+/**
+ * Writes one audit record. It takes the transaction client on purpose: the change and its
+ * record must commit or roll back together (a call with the global client would escape
+ * the transaction, the slip documenso's audit trail warns about).
+ */
+export async function writeAudit(tx: Prisma.TransactionClient, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      siteId: entry.siteId ?? null,
+      patientId: entry.patientId ?? null,
+      changes: (entry.changes ?? []).map(toJsonChange) as Prisma.InputJsonValue,
+      reason: entry.reason ?? null,
+    },
+  });
+}
+
+function toJsonValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  return value === undefined ? null : value;
+}
+
+function toJsonChange(change: AuditChange) {
+  return { field: change.field, from: toJsonValue(change.from), to: toJsonValue(change.to) };
+}
+
+/** The fields whose values differ between two versions of a record (dates compared by instant). */
+export function diffFields<T extends Record<string, unknown>>(before: T | null, after: T, fields: readonly (keyof T & string)[]): AuditChange[] {
+  const changes: AuditChange[] = [];
+  for (const field of fields) {
+    const from = before ? toJsonValue(before[field]) : null;
+    const to = toJsonValue(after[field]);
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, from, to });
+  }
+  return changes;
+}
