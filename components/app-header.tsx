@@ -1,18 +1,20 @@
 import Link from "next/link";
-import { getSessionUserId } from "@/lib/auth/session";
-import { getUserProfile } from "@/lib/data/users";
+import { scopeOf } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/get-actor";
 import { SignOutButton } from "@/components/sign-out-button";
 
 export async function AppHeader() {
-  const userId = await getSessionUserId();
-  const user = userId ? await getUserProfile(userId) : null;
+  const actor = await getActor();
   return (
     <header className="app-header">
-      <Link href="/">Trialdesk</Link>
+      <nav className="main" aria-label="Main">
+        <Link href="/">Trialdesk</Link>
+        {actor && scopeOf(actor, "patient.read").kind !== "none" ? <Link href="/patients">Patients</Link> : null}
+      </nav>
       <nav className="who" aria-label="Account">
-        {user ? (
+        {actor ? (
           <>
-            <span>{user.name}</span>
+            <span>{actor.name}</span>
             <SignOutButton />
           </>
         ) : (

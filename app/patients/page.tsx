@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { scopeOf } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/require-actor";
+import { listPatients } from "@/lib/data/patients";
+import { ForbiddenError } from "@/lib/errors";
+import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
+
+export const metadata: Metadata = { title: "Patients" };
+
+export default async function PatientsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+  const actor = await requireActor("/patients");
+  const { cursor } = await searchParams;
+  const page = await listPatients(actor, { pageSize: 50, cursor }).catch((error: unknown) => {
+    if (error instanceof ForbiddenError) notFound();
+    throw error;
+  });
+  const canRegister = scopeOf(actor, "patient.write").kind !== "none";
+  return (
+    <section className="card">
+      <div className="toolbar">
+        <h1>Patients</h1>
+        {canRegister ? (
+          <Link className="button" href="/patients/new">
+            Register a patient
+          </Link>
+        ) : null}
+      </div>
+      {page.data.length === 0 ? (
+        <p className="muted">No patients yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Subject ID</th>
+              <th scope="col">Site</th>
+              <th scope="col">Status</th>
+              <th scope="col">Screening date</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.data.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link href={`/patients/${p.id}`}>{p.subjectId}</Link>
+                </td>
+                <td>{p.site.name}</td>
+                <td>{PATIENT_STATUS_LABELS[p.status]}</td>
+                <td>{p.screeningDate}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {page.nextCursor ? (
+        <p>
+          <Link href={`/patients?cursor=${encodeURIComponent(page.nextCursor)}`}>Next page</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { registerPatientAction } from "@/app/patients/actions";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
+import { RegisterPatientSchema, type RegisterPatientInput } from "@/lib/schemas/patient";
+
+interface Props {
+  sites: { id: string; code: string; name: string }[];
+  today: string;
+}
+
+export function RegisterPatientForm({ sites, today }: Props) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<RegisterPatientInput>({
+    resolver: zodResolver(RegisterPatientSchema),
+    defaultValues: { siteId: sites.length === 1 ? sites[0]!.id : "", screeningDate: today },
+  });
+  const applyServerErrors = useServerFieldErrors(form.setError);
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await registerPatientAction(values);
+    if (!result.ok) {
+      setFormError(result.message);
+      applyServerErrors(result.fieldErrors);
+      return;
+    }
+    router.push(`/patients/${result.data.id}`);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {formError ? (
+        <p id="form-error" className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <SelectField id="siteId" label="Site" error={errors.siteId?.message} {...form.register("siteId")}>
+        <option value="">Choose a site</option>
+        {sites.map((site) => (
+          <option key={site.id} value={site.id}>
+            {site.code} {site.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id="screeningDate"
+        label="Screening date"
+        type="date"
+        max={today}
+        unit="yyyy-mm-dd"
+        error={errors.screeningDate?.message}
+        {...form.register("screeningDate")}
+      />
+      <button type="submit" className="button" disabled={isSubmitting}>
+        {isSubmitting ? "Registering..." : "Register patient"}
+      </button>
+    </form>
+  );
+}

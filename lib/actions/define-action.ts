@@ -1,0 +1,36 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/get-actor";
+import { isExpectedError, NotSignedInError, ValidationError } from "@/lib/errors";
+import { toFieldErrors } from "@/lib/schemas/field-errors";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * The one way to write a mutation: session to actor, parse with the form's shared schema
+ * (all field errors, nothing written), run the lib/data function (which checks the
+ * permission and audits in its transaction), map expected errors to messages and anything
+ * else to a generic message with a logged id.
+ */
+export function defineAction<S extends z.ZodType, T>(schema: S, run: (actor: Actor, input: z.output<S>) => Promise<T>) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const actor = await getActor();
+      if (!actor) throw new NotSignedInError();
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
+      return { ok: true, data: await run(actor, parsed.data) };
+    } catch (error) {
+      if (isExpectedError(error)) {
+        return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined };
+      }
+      const errorId = randomUUID();
+      console.error(`[${errorId}]`, error);
+      return { ok: false, message: `Something went wrong on our side (reference ${errorId}). Nothing was saved.` };
+    }
+  };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { hasPermission, type Actor } from "@/lib/auth/actor";
+import type { AuditChange } from "@/lib/audit/audit-log";
+import { getPrisma } from "@/lib/db/prisma";
+import { getPatientOrThrow } from "@/lib/data/patients";
+import { ForbiddenError } from "@/lib/errors";
+
+export interface AuditRecord {
+  id: string;
+  occurredAt: string;
+  actorEmail: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: AuditChange[];
+  reason: string | null;
+}
+
+/** A patient's audit history, newest first; reachable only through a patient the actor may see. */
+export async function listPatientAuditHistory(actor: Actor, patientId: string): Promise<AuditRecord[]> {
+  const patient = await getPatientOrThrow(actor, patientId);
+  if (!hasPermission(actor, "audit.read", patient.site.id)) throw new ForbiddenError();
+  const rows = await getPrisma().auditEvent.findMany({
+    where: { patientId: patient.id },
+    orderBy: { id: "desc" },
+    take: 500,
+  });
+  return rows.map((row) => ({
+    id: row.id.toString(),
+    occurredAt: row.occurredAt.toISOString(),
+    actorEmail: row.actorEmail,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    changes: row.changes as unknown as AuditChange[],
+    reason: row.reason,
+  }));
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { scopeOf, hasPermission, siteFilter, type Actor } from "@/lib/auth/actor";
+import { diffFields, writeAudit } from "@/lib/audit/audit-log";
+import { getPrisma } from "@/lib/db/prisma";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { PatientStatus } from "@/lib/generated/prisma/enums";
+
+export interface PatientSummary {
+  id: string;
+  subjectId: string;
+  site: { id: string; code: string; name: string };
+  status: PatientStatus;
+  screeningDate: string;
+  version: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const summarySelect = {
+  id: true,
+  subjectId: true,
+  status: true,
+  screeningDate: true,
+  version: true,
+  site: { select: { id: true, code: true, name: true } },
+} as const;
+
+function toSummary(row: {
+  id: string; subjectId: string; status: PatientStatus; screeningDate: Date; version: number; site: PatientSummary["site"];
+}): PatientSummary {
+  return { ...row, screeningDate: row.screeningDate.toISOString().slice(0, 10) };
+}
+
+/** Patients the actor may read, by subject ID, one page at a time (cursor = last subject ID). */
+export async function listPatients(
+  actor: Actor,
+  options: { pageSize: number; cursor?: string },
+): Promise<{ data: PatientSummary[]; nextCursor: string | null }> {
+  if (scopeOf(actor, "patient.read").kind === "none") throw new ForbiddenError();
+  const rows = await getPrisma().patient.findMany({
+    where: { ...siteFilter(actor, "patient.read"), deletedAt: null, ...(options.cursor ? { subjectId: { gt: options.cursor } } : {}) },
+    orderBy: { subjectId: "asc" },
+    take: options.pageSize + 1,
+    select: summarySelect,
+  });
+  const page = rows.slice(0, options.pageSize).map(toSummary);
+  return { data: page, nextCursor: rows.length > options.pageSize ? page[page.length - 1]!.subjectId : null };
+}
+
+/** One patient; another site's patient is "not found", exactly like a missing one. */
+export async function getPatientOrThrow(actor: Actor, patientId: string): Promise<PatientSummary> {
+  if (!UUID.test(patientId)) throw new NotFoundError("Patient");
+  const row = await getPrisma().patient.findFirst({
+    where: { id: patientId, deletedAt: null, ...siteFilter(actor, "patient.read") },
+    select: summarySelect,
+  });
+  if (!row) throw new NotFoundError("Patient");
+  return toSummary(row);
+}
+
+/** Sites where the actor may register patients (for the registration form). */
+export async function listSitesForRegistration(actor: Actor): Promise<{ id: string; code: string; name: string }[]> {
+  const scope = scopeOf(actor, "patient.write");
+  if (scope.kind === "none") return [];
+  return getPrisma().site.findMany({
+    where: { active: true, ...(scope.kind === "sites" ? { id: { in: scope.siteIds } } : {}) },
+    orderBy: { code: "asc" },
+    select: { id: true, code: true, name: true },
+  });
+}
+
+/**
+ * Registers a patient at screening with the site's next subject ID (e.g. TW01-007). The
+ * counter, the patient and the audit record commit together, so a number is never
+ * issued twice and never reused, even when two investigators register at once.
+ */
+export async function registerPatient(actor: Actor, input: { siteId: string; screeningDate: string }): Promise<PatientSummary> {
+  if (!hasPermission(actor, "patient.write", input.siteId)) {
+    // A site the actor cannot write to: say "not found" if they cannot even read it.
+    if (!hasPermission(actor, "patient.read", input.siteId)) throw new NotFoundError("Site");
+    throw new ForbiddenError("You cannot register patients at this site.");
+  }
+  return getPrisma().$transaction(async (tx) => {
+    const [site] = await tx.$queryRaw<{ code: string; number: number }[]>`
+      UPDATE "sites" SET "next_subject_number" = "next_subject_number" + 1
+      WHERE "id" = ${input.siteId}::uuid AND "active"
+      RETURNING "code", "next_subject_number" - 1 AS "number"`;
+    if (!site) throw new NotFoundError("Site");
+    const created = await tx.patient.create({
+      data: {
+        siteId: input.siteId,
+        subjectId: `${site.code}-${String(site.number).padStart(3, "0")}`,
+        screeningDate: new Date(`${input.screeningDate}T00:00:00Z`),
+      },
+      select: summarySelect,
+    });
+    const patient = toSummary(created);
+    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+      action: "CREATE",
+      entityType: "patient",
+      entityId: patient.id,
+      siteId: input.siteId,
+      patientId: patient.id,
+      changes: diffFields(null, { subjectId: patient.subjectId, status: patient.status, screeningDate: patient.screeningDate }, [
+        "subjectId",
+        "status",
+        "screeningDate",
+      ]),
+    });
+    return patient;
+  });
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+/** A calendar date as clinicians enter it (yyyy-mm-dd), real and not in the future. */
+export function isoDate(label: string) {
+  return z
+    .string({ error: `Enter the ${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as yyyy-mm-dd`)
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    }, `The ${label} is not a real date`)
+    .refine((value) => value <= new Date().toISOString().slice(0, 10), `The ${label} cannot be in the future`);
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { isoDate } from "./iso-date";
+
+/** Registering a patient at screening; the subject ID is assigned by the server. */
+export const RegisterPatientSchema = z.object({
+  siteId: z.uuid("Choose a site"),
+  screeningDate: isoDate("screening date"),
+});
+
+export type RegisterPatientInput = z.input<typeof RegisterPatientSchema>;
+
+export const ListPatientsQuerySchema = z.object({
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(64).optional(),
+});

@@ -1,0 +1,19 @@
+import type { Actor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/auth/get-actor";
+import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
+import { seedDemoData } from "@/lib/demo/seed-demo";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type DemoActorName = "investigator1" | "investigator2" | "investigator3" | "coordinator" | "pi" | "monitor" | "admin";
+
+/** Seeds the demo sites and users into a test database and loads each as an Actor. */
+export async function seedDemoActors(prisma: PrismaClient) {
+  await seedDemoData(prisma, "demo");
+  const actors = {} as Record<DemoActorName, Actor>;
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: account.email } });
+    actors[account.email.split("@")[0] as DemoActorName] = (await loadActor(user.id))!;
+  }
+  const sites = Object.fromEntries((await prisma.site.findMany()).map((s) => [s.code, s.id])) as Record<"TW01" | "TW02" | "TW03", string>;
+  return { actors, sites };
+}
