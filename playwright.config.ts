@@ -10,6 +10,8 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // e2e/*.test.ts are vitest checks of the e2e support code, not browser tests.
+  testMatch: "**/*.spec.ts",
   outputDir: "test-results/e2e",
   fullyParallel: false,
   workers: 1,

@@ -8,5 +8,6 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/login" } });
 
 export const config = {
-  matcher: ["/((?!login|api/health|api/auth|_next/static|_next/image|favicon.ico|robots.txt).+)"],
+  // API routes answer 401 themselves (withActor) instead of redirecting to a page.
+  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico|robots.txt).+)"],
 };

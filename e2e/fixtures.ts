@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import { test as base, expect, type APIRequest, type Page, type TestInfo } from "@playwright/test";
 
 export const DEMO_PASSWORD = "trial-demo-2026";
 
@@ -31,3 +31,30 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
 
 export const test = base;
 export { expect };
+
+/** An HTTP client signed in as a demo user through next-auth's own endpoints (no browser). */
+export async function signedInRequest(request: APIRequest, baseURL: string, user: DemoUser | "anonymous") {
+  const context = await request.newContext({ baseURL });
+  if (user === "anonymous") return context;
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await context.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: DEMO_USERS[user], password: DEMO_PASSWORD, json: "true" },
+    maxRedirects: 0,
+  });
+  if (![200, 302].includes(response.status())) throw new Error(`Sign-in as ${user} failed: ${response.status()}`);
+  return context;
+}
+
+/** Registers a patient through the real form as the given investigator; returns its id and subject ID. */
+export async function registerPatientThroughUi(page: Page, user: DemoUser, screeningDate = "2026-01-15") {
+  await signIn(page, user);
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  await page.goto("/patients/new");
+  await page.getByLabel(/Screening date/).fill(screeningDate);
+  await page.getByRole("button", { name: "Register patient" }).click();
+  await expect(page.getByRole("heading", { name: /^Patient [A-Z0-9]+-\d{3}$/ })).toBeVisible();
+  const subjectId = (await page.getByRole("heading", { name: /^Patient / }).textContent())!.replace("Patient ", "");
+  const id = page.url().split("/").pop()!;
+  await page.context().clearCookies();
+  return { id, subjectId };
+}

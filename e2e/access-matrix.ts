@@ -1,0 +1,78 @@
+import type { DemoUser } from "./fixtures";
+
+/**
+ * Every page and route handler of the app with the exact HTTP status each caller gets.
+ * `{tw01}` / `{tw02}` stand for a patient of site TW01 / TW02. Anonymous page requests are
+ * redirected to the login page (307) by proxy.ts. A denial looks exactly like a missing
+ * record (404). e2e/access-matrix.test.ts fails when a route exists that is not listed here.
+ */
+export type Caller = "anonymous" | DemoUser;
+export type Expected = Record<Caller, number>;
+
+const everyone = (status: number): Expected => ({
+  anonymous: status, investigator1: status, investigator2: status, investigator3: status,
+  coordinator: status, pi: status, monitor: status, admin: status,
+});
+
+/** Readers of clinical data: all roles but admin; investigators only for their own site. */
+const patientOfTw01: Expected = {
+  anonymous: 307, investigator1: 200, investigator2: 404, investigator3: 404, coordinator: 200, pi: 200, monitor: 200, admin: 404,
+};
+const patientOfTw02: Expected = { ...patientOfTw01, investigator1: 404, investigator2: 200 };
+const apiPatient = (pageExpectation: Expected): Expected => ({ ...pageExpectation, anonymous: 401 });
+
+export interface RouteCheck {
+  /** The app route as its folder names it (app/.../page.tsx or route.ts). */
+  route: string;
+  /** Concrete requests that exercise it, each with its expected status per caller. */
+  requests: { path: string; expect: Expected }[];
+}
+
+export const ACCESS_MATRIX: RouteCheck[] = [
+  { route: "/", requests: [{ path: "/", expect: everyone(200) }] },
+  { route: "/login", requests: [{ path: "/login", expect: everyone(200) }] },
+  { route: "/api/health", requests: [{ path: "/api/health", expect: everyone(200) }] },
+  // next-auth's own endpoints (sign-in, session, csrf): public by design.
+  { route: "/api/auth/[...nextauth]", requests: [{ path: "/api/auth/csrf", expect: everyone(200) }] },
+  {
+    route: "/patients",
+    requests: [{ path: "/patients", expect: { ...everyone(200), anonymous: 307, admin: 404 } }],
+  },
+  {
+    route: "/patients/new",
+    requests: [
+      { path: "/patients/new", expect: { ...everyone(404), anonymous: 307, investigator1: 200, investigator2: 200, investigator3: 200 } },
+    ],
+  },
+  {
+    route: "/patients/[id]",
+    requests: [
+      { path: "/patients/{tw01}", expect: patientOfTw01 },
+      { path: "/patients/{tw02}", expect: patientOfTw02 },
+      { path: "/patients/00000000-0000-4000-8000-000000000000", expect: { ...everyone(404), anonymous: 307 } },
+    ],
+  },
+  {
+    route: "/api/v1/patients",
+    requests: [{ path: "/api/v1/patients", expect: { ...everyone(200), anonymous: 401, admin: 403 } }],
+  },
+  {
+    route: "/api/v1/patients/[id]",
+    requests: [
+      { path: "/api/v1/patients/{tw01}", expect: apiPatient(patientOfTw01) },
+      { path: "/api/v1/patients/{tw02}", expect: apiPatient(patientOfTw02) },
+      { path: "/api/v1/patients/not-a-uuid", expect: { ...everyone(404), anonymous: 401 } },
+    ],
+  },
+];
+
+/**
+ * Server actions: each is a thin defineAction() around a lib/data function, whose role
+ * matrix is asserted on real PostgreSQL in the named integration test.
+ */
+export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTest: string }> = {
+  "app/patients/actions.ts#registerPatientAction": {
+    dataFunction: "registerPatient",
+    integrationTest: "lib/data/patients.integration.test.ts",
+  },
+};
