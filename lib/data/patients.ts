@@ -11,6 +11,8 @@ export interface PatientSummary {
   site: { id: string; code: string; name: string };
   status: PatientStatus;
   screeningDate: string;
+  enrollmentDate: string | null;
+  screenFailureReason: string | null;
   version: number;
 }
 
@@ -20,14 +22,21 @@ const summarySelect = {
   subjectId: true,
   status: true,
   screeningDate: true,
+  enrollmentDate: true,
+  screenFailureReason: true,
   version: true,
   site: { select: { id: true, code: true, name: true } },
 } as const;
 
 function toSummary(row: {
-  id: string; subjectId: string; status: PatientStatus; screeningDate: Date; version: number; site: PatientSummary["site"];
+  id: string; subjectId: string; status: PatientStatus; screeningDate: Date; enrollmentDate: Date | null;
+  screenFailureReason: string | null; version: number; site: PatientSummary["site"];
 }): PatientSummary {
-  return { ...row, screeningDate: row.screeningDate.toISOString().slice(0, 10) };
+  return {
+    ...row,
+    screeningDate: row.screeningDate.toISOString().slice(0, 10),
+    enrollmentDate: row.enrollmentDate?.toISOString().slice(0, 10) ?? null,
+  };
 }
 
 /** Patients the actor may read, by subject ID, one page at a time (cursor = last subject ID). */

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { listCrfRecords, saveCrfRecord } from "./crf-records";
+import { enrollPatient, recordScreenFailure } from "./enrollment";
+import { registerPatient } from "./patients";
+
+let db: TestDatabase;
+let actors: Record<DemoActorName, Actor>;
+let sites: Record<"TW01" | "TW02" | "TW03", string>;
+
+const passingAnswers = () => Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const eligibility = (patientId: string, data: unknown, extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {}) => ({
+  patientId, formType: "eligibility", visitKey: "screening", recordId: null, expectedVersion: null, reason: null, data, ...extra,
+});
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ({ actors, sites } = await seedDemoActors(db.prisma));
+});
+afterAll(() => db.drop());
+
+describe("saving a case report form", () => {
+  test("invalid input changes nothing and names every bad field", async () => {
+    const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-05" });
+    const auditBefore = await db.prisma.auditEvent.count();
+    const error = await saveCrfRecord(actors.investigator1, eligibility(patient.id, { consentDate: "2026-13-40", answers: { I1: "maybe" } })).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fieldErrors)).toEqual(expect.arrayContaining(["consentDate", "answers.I1", "answers.I2"]));
+    expect(await db.prisma.crfRecord.count()).toBe(0);
+    expect(await db.prisma.auditEvent.count()).toBe(auditBefore);
+  });
+
+  test("first save is audited per field; an edit needs a reason and the version it was based on", async () => {
+    const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-05" });
+    const partial = { consentDate: "2026-01-04", answers: { ...passingAnswers(), I7: null } };
+    const first = await saveCrfRecord(actors.investigator1, eligibility(patient.id, partial));
+    expect(first).toMatchObject({ version: 1, status: "IN_PROGRESS", computed: { eligible: false } });
+
+    const complete = { consentDate: "2026-01-04", answers: passingAnswers() };
+    const noReason = await saveCrfRecord(actors.investigator1, eligibility(patient.id, complete, { recordId: first.id, expectedVersion: 1 })).catch((e) => e);
+    expect((noReason as ValidationError).fieldErrors).toHaveProperty("reason");
+
+    const second = await saveCrfRecord(
+      actors.investigator1,
+      eligibility(patient.id, complete, { recordId: first.id, expectedVersion: 1, reason: "Lab results arrived" }),
+    );
+    expect(second).toMatchObject({ version: 2, status: "COMPLETE", computed: { eligible: true, reasons: [] } });
+
+    const stale = await saveCrfRecord(
+      actors.investigator1,
+      eligibility(patient.id, partial, { recordId: first.id, expectedVersion: 1, reason: "Overwrite attempt" }),
+    ).catch((e) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as Error).message).toMatch(/changed by Dr\. Lin .* after you opened it/);
+
+    const audit = await db.prisma.auditEvent.findMany({ where: { entityId: first.id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["CREATE", "UPDATE"]);
+    expect(audit[1]!.reason).toBe("Lab results arrived");
+    expect(audit[1]!.changes).toEqual([{ field: "answers.I7", from: null, to: "yes" }]);
+    expect((await listCrfRecords(actors.investigator1, patient.id))[0]!.data).toEqual(complete);
+  });
+
+  test("two people starting the same visit form: the second gets a conflict, not a duplicate", async () => {
+    const patient = await registerPatient(actors.investigator2, { siteId: sites.TW02, screeningDate: "2026-01-05" });
+    const data = { consentDate: "2026-01-04", answers: passingAnswers() };
+    const results = await Promise.allSettled([
+      saveCrfRecord(actors.investigator2, eligibility(patient.id, data)),
+      saveCrfRecord(actors.investigator2, eligibility(patient.id, data)),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    expect(await db.prisma.crfRecord.count({ where: { patientId: patient.id } })).toBe(1);
+  });
+
+  test("only the patient's own site investigators may write; others get forbidden or not found", async () => {
+    const patient = await registerPatient(actors.investigator3, { siteId: sites.TW03, screeningDate: "2026-01-05" });
+    const data = { consentDate: "2026-01-04", answers: passingAnswers() };
+    await expect(saveCrfRecord(actors.investigator1, eligibility(patient.id, data))).rejects.toThrow(NotFoundError);
+    await expect(saveCrfRecord(actors.coordinator, eligibility(patient.id, data))).rejects.toThrow(ForbiddenError);
+    await expect(saveCrfRecord(actors.monitor, eligibility(patient.id, data))).rejects.toThrow(ForbiddenError);
+    await expect(saveCrfRecord(actors.admin, eligibility(patient.id, data))).rejects.toThrow(NotFoundError);
+    await expect(saveCrfRecord(actors.investigator3, { ...eligibility(patient.id, data), formType: "no-such-form" })).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe("enrollment", () => {
+  test("is refused while a criterion fails, with the reason, and allowed once all pass", async () => {
+    const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-02-02" });
+    await expect(enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-02-05" })).rejects.toThrow(/Complete the screening/);
+    const record = await saveCrfRecord(actors.investigator1, eligibility(patient.id, { consentDate: "2026-02-01", answers: { ...passingAnswers(), I3: "no" } }));
+    const refused = await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-02-05" }).catch((e) => e);
+    expect((refused as ValidationError).fieldErrors._form).toEqual([expect.stringMatching(/^I3 not met/)]);
+    expect((await db.prisma.patient.findUniqueOrThrow({ where: { id: patient.id } })).status).toBe("SCREENING");
+
+    await saveCrfRecord(actors.investigator1, eligibility(patient.id, { consentDate: "2026-02-01", answers: passingAnswers() }, {
+      recordId: record.id, expectedVersion: 1, reason: "Prior therapy was local only",
+    }));
+    const early = await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-01-31" }).catch((e) => e);
+    expect((early as ValidationError).fieldErrors.enrollmentDate).toEqual(["Enrollment cannot be before informed consent"]);
+    expect(await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-02-05" })).toEqual({
+      status: "ON_TREATMENT", enrollmentDate: "2026-02-05",
+    });
+    await expect(enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-02-06" })).rejects.toThrow(ConflictError);
+  });
+
+  test("a screen failure keeps the subject ID and records why", async () => {
+    const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-02-02" });
+    await recordScreenFailure(actors.investigator1, { patientId: patient.id, reason: "Child-Pugh C" });
+    const row = await db.prisma.patient.findUniqueOrThrow({ where: { id: patient.id } });
+    expect(row).toMatchObject({ status: "SCREEN_FAILED", screenFailureReason: "Child-Pugh C", subjectId: patient.subjectId });
+    await expect(recordScreenFailure(actors.coordinator, { patientId: patient.id, reason: "x" })).rejects.toThrow(ForbiddenError);
+  });
+});

@@ -1,0 +1,151 @@
+import "server-only";
+import { hasPermission, siteFilter, type Actor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit/audit-log";
+import { getPrisma } from "@/lib/db/prisma";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { diffFormData } from "@/lib/forms/flatten";
+import type { FormContext } from "@/lib/forms/form-definition";
+import { getFormDefinition } from "@/lib/forms/registry";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toFieldErrors } from "@/lib/schemas/field-errors";
+import { ReasonSchema } from "@/lib/schemas/crf";
+import { getPatientOrThrow } from "./patients";
+
+export interface CrfRecordView {
+  id: string;
+  formType: string;
+  visitKey: string | null;
+  data: unknown;
+  computed: Record<string, unknown>;
+  status: "IN_PROGRESS" | "COMPLETE";
+  version: number;
+  updatedAt: string;
+}
+
+function toView(row: {
+  id: string; formType: string; visitKey: string | null; data: Prisma.JsonValue; computed: Prisma.JsonValue; status: "IN_PROGRESS" | "COMPLETE"; version: number; updatedAt: Date;
+}): CrfRecordView {
+  return { ...row, computed: (row.computed ?? {}) as Record<string, unknown>, updatedAt: row.updatedAt.toISOString() };
+}
+
+/** The patient's forms (not deleted), reachable only through a patient the actor may read. */
+export async function listCrfRecords(actor: Actor, patientId: string, formType?: string): Promise<CrfRecordView[]> {
+  const patient = await getPatientOrThrow(actor, patientId);
+  const rows = await getPrisma().crfRecord.findMany({
+    where: { patientId: patient.id, deletedAt: null, ...(formType ? { formType } : {}), ...siteFilter(actor, "patient.read") },
+    orderBy: [{ formType: "asc" }, { createdAt: "asc" }],
+  });
+  return rows.map(toView);
+}
+
+export async function getCrfRecordOrThrow(actor: Actor, patientId: string, recordId: string): Promise<CrfRecordView> {
+  const records = await listCrfRecords(actor, patientId);
+  const record = records.find((r) => r.id === recordId);
+  if (!record) throw new NotFoundError("Form");
+  return record;
+}
+
+export interface SaveCrfRequest {
+  patientId: string;
+  formType: string;
+  visitKey: string | null;
+  recordId: string | null;
+  expectedVersion: number | null;
+  reason: string | null;
+  data: unknown;
+}
+
+/**
+ * Creates or updates one form. Validation (the form's own schema, then cross-form rules)
+ * happens before anything is written; the record, its computed values and the audit
+ * record with per-field old and new values commit in one transaction. An update must name
+ * the version it was based on and give a reason; a stale version is a conflict, never a
+ * silent overwrite.
+ */
+export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Promise<CrfRecordView> {
+  const definition = getFormDefinition(request.formType);
+  if (!definition) throw new NotFoundError("Form type");
+  const patient = await getPatientOrThrow(actor, request.patientId);
+  if (!hasPermission(actor, "patient.write", patient.site.id)) throw new ForbiddenError("You cannot enter data for this patient.");
+
+  const parsed = definition.schema.safeParse(request.data);
+  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
+  const data = parsed.data;
+
+  return getPrisma().$transaction(async (tx) => {
+    // Serializes saves of one patient's forms: version checks and "one per visit" hold under concurrency.
+    const [locked] = await tx.$queryRaw<{ screening_date: Date; enrollment_date: Date | null }[]>`
+      SELECT "screening_date", "enrollment_date" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
+    const context: FormContext = {
+      screeningDate: locked!.screening_date.toISOString().slice(0, 10),
+      enrollmentDate: locked!.enrollment_date?.toISOString().slice(0, 10) ?? null,
+    };
+    const contextErrors = definition.checkInContext?.(data, context) ?? {};
+    if (Object.keys(contextErrors).length) throw new ValidationError(contextErrors);
+    const computed = (definition.compute?.(data, context) ?? {}) as Prisma.InputJsonValue;
+    const status = definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS";
+    const auditActor = { userId: actor.userId, email: actor.email };
+
+    if (!request.recordId) {
+      if (!definition.repeating) {
+        const existing = await tx.crfRecord.findFirst({
+          where: { patientId: patient.id, formType: definition.type, visitKey: request.visitKey, deletedAt: null },
+          select: { id: true },
+        });
+        if (existing) throw new ConflictError("This form has already been started by someone else. Reload it to see the saved answers.");
+      }
+      const created = await tx.crfRecord.create({
+        data: {
+          patientId: patient.id,
+          siteId: patient.site.id,
+          formType: definition.type,
+          visitKey: request.visitKey,
+          data: data as Prisma.InputJsonValue,
+          computed,
+          status,
+          createdById: actor.userId,
+          updatedById: actor.userId,
+        },
+      });
+      await writeAudit(tx, auditActor, {
+        action: "CREATE",
+        entityType: `form:${definition.type}`,
+        entityId: created.id,
+        siteId: patient.site.id,
+        patientId: patient.id,
+        changes: diffFormData(null, data),
+      });
+      return toView(created);
+    }
+
+    const reason = ReasonSchema.safeParse(request.reason ?? "");
+    if (!reason.success) throw new ValidationError({ reason: reason.error.issues.map((i) => i.message) });
+    const current = await tx.crfRecord.findFirst({
+      where: { id: request.recordId, patientId: patient.id, formType: definition.type, deletedAt: null },
+    });
+    if (!current) throw new NotFoundError("Form");
+    if (request.expectedVersion !== current.version) {
+      const editor = await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } });
+      throw new ConflictError(
+        `This form was changed by ${editor?.name ?? "another user"} at ${current.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC after you opened it. Reload to see their changes, then apply yours again.`,
+      );
+    }
+    const changes = diffFormData(current.data, data);
+    const updated = await tx.crfRecord.update({
+      where: { id: current.id, version: current.version },
+      data: { data: data as Prisma.InputJsonValue, computed, status, version: { increment: 1 }, updatedById: actor.userId },
+    });
+    if (changes.length) {
+      await writeAudit(tx, auditActor, {
+        action: "UPDATE",
+        entityType: `form:${definition.type}`,
+        entityId: current.id,
+        siteId: patient.site.id,
+        patientId: patient.id,
+        changes,
+        reason: reason.data,
+      });
+    }
+    return toView(updated);
+  });
+}

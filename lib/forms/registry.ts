@@ -1,0 +1,14 @@
+import { eligibilityForm } from "./eligibility-form";
+import type { FormDefinition } from "./form-definition";
+
+const FORMS: readonly FormDefinition[] = [eligibilityForm];
+
+const byType = new Map(FORMS.map((form) => [form.type, form]));
+
+export function getFormDefinition(type: string): FormDefinition | null {
+  return byType.get(type) ?? null;
+}
+
+export function listFormDefinitions(): readonly FormDefinition[] {
+  return FORMS;
+}
