@@ -53,6 +53,15 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     ],
   },
   {
+    route: "/patients/[id]/forms/[formType]",
+    requests: [
+      // Data entry is for the patient's own site investigators only.
+      { path: "/patients/{tw01}/forms/eligibility?visit=screening", expect: { ...everyone(404), anonymous: 307, investigator1: 200 } },
+      { path: "/patients/{tw02}/forms/eligibility?visit=screening", expect: { ...everyone(404), anonymous: 307, investigator2: 200 } },
+      { path: "/patients/{tw01}/forms/no-such-form", expect: { ...everyone(404), anonymous: 307 } },
+    ],
+  },
+  {
     route: "/api/v1/patients",
     requests: [{ path: "/api/v1/patients", expect: { ...everyone(200), anonymous: 401, admin: 403 } }],
   },
@@ -71,6 +80,12 @@ export const ACCESS_MATRIX: RouteCheck[] = [
  * matrix is asserted on real PostgreSQL in the named integration test.
  */
 export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTest: string }> = {
+  "app/patients/[id]/actions.ts#saveCrfAction": { dataFunction: "saveCrfRecord", integrationTest: "lib/data/crf-records.integration.test.ts" },
+  "app/patients/[id]/actions.ts#enrollPatientAction": { dataFunction: "enrollPatient", integrationTest: "lib/data/crf-records.integration.test.ts" },
+  "app/patients/[id]/actions.ts#recordScreenFailureAction": {
+    dataFunction: "recordScreenFailure",
+    integrationTest: "lib/data/crf-records.integration.test.ts",
+  },
   "app/patients/actions.ts#registerPatientAction": {
     dataFunction: "registerPatient",
     integrationTest: "lib/data/patients.integration.test.ts",

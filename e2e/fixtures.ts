@@ -58,3 +58,16 @@ export async function registerPatientThroughUi(page: Page, user: DemoUser, scree
   await page.context().clearCookies();
   return { id, subjectId };
 }
+
+/**
+ * Fails on serious or critical accessibility violations (axe-core, WCAG 2.1 A/AA rules),
+ * listing each with the elements it found.
+ */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const { AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+}

@@ -13,3 +13,13 @@ export const ListPatientsQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(64).optional(),
 });
+
+export const EnrollPatientSchema = z.object({
+  patientId: z.uuid(),
+  enrollmentDate: isoDate("enrollment date"),
+});
+
+export const ScreenFailureSchema = z.object({
+  patientId: z.uuid(),
+  reason: z.string().trim().min(3, "Give the reason for the screen failure").max(500),
+});

@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditHistory } from "@/components/audit-history";
+import { EnrollPatientForm } from "@/components/forms/enroll-patient-form";
+import { ScreenFailureForm } from "@/components/forms/screen-failure-form";
+import { PatientTimeline } from "@/components/patient-timeline";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listPatientAuditHistory } from "@/lib/data/audit-history";
+import { listCrfRecords } from "@/lib/data/crf-records";
 import { getPatientOrThrow } from "@/lib/data/patients";
 import { NotFoundError } from "@/lib/errors";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
@@ -17,7 +22,14 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const history = hasPermission(actor, "audit.read", patient.site.id) ? await listPatientAuditHistory(actor, id) : null;
+  const canWrite = hasPermission(actor, "patient.write", patient.site.id);
+  const [records, history] = await Promise.all([
+    listCrfRecords(actor, id),
+    hasPermission(actor, "audit.read", patient.site.id) ? listPatientAuditHistory(actor, id) : null,
+  ]);
+  const eligibility = records.find((r) => r.formType === "eligibility");
+  const today = new Date().toISOString().slice(0, 10);
+
   return (
     <>
       <section className="card">
@@ -31,8 +43,49 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           <dd>{PATIENT_STATUS_LABELS[patient.status]}</dd>
           <dt>Screening date</dt>
           <dd>{patient.screeningDate}</dd>
+          {patient.enrollmentDate ? (
+            <>
+              <dt>Enrollment date</dt>
+              <dd>{patient.enrollmentDate}</dd>
+            </>
+          ) : null}
+          {patient.screenFailureReason ? (
+            <>
+              <dt>Screen failure reason</dt>
+              <dd>{patient.screenFailureReason}</dd>
+            </>
+          ) : null}
         </dl>
       </section>
+
+      <section className="card" aria-labelledby="screening-heading">
+        <h2 id="screening-heading">Screening</h2>
+        <p>
+          {canWrite || eligibility ? (
+            <Link href={`/patients/${id}/forms/eligibility?visit=screening`}>Screening and eligibility</Link>
+          ) : (
+            "Screening and eligibility"
+          )}{" "}
+          {eligibility ? (
+            <span className={eligibility.status === "COMPLETE" ? "state-complete" : "state-in-progress"}>
+              {eligibility.status === "COMPLETE" ? "complete" : "in progress"}
+              {eligibility.computed.eligible === true ? ", eligible" : ", not eligible"}
+            </span>
+          ) : (
+            <span className="state-empty">empty</span>
+          )}
+        </p>
+        {canWrite && patient.status === "SCREENING" ? (
+          <>
+            <EnrollPatientForm patientId={id} today={today} />
+            <ScreenFailureForm patientId={id} />
+          </>
+        ) : null}
+      </section>
+
+      {patient.enrollmentDate ? (
+        <PatientTimeline patientId={id} enrollmentDate={patient.enrollmentDate} until={today} records={records} canWrite={canWrite} />
+      ) : null}
       {history ? <AuditHistory records={history} /> : null}
     </>
   );

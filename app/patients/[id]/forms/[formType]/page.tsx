@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CrfForm } from "@/components/forms/crf/crf-form";
+import { hasPermission } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/require-actor";
+import { listCrfRecords } from "@/lib/data/crf-records";
+import { getPatientOrThrow } from "@/lib/data/patients";
+import { NotFoundError } from "@/lib/errors";
+import { getFormDefinition } from "@/lib/forms/registry";
+
+export const metadata: Metadata = { title: "Form" };
+
+interface Props {
+  params: Promise<{ id: string; formType: string }>;
+  searchParams: Promise<{ visit?: string; record?: string }>;
+}
+
+export default async function CrfPage({ params, searchParams }: Props) {
+  const [{ id, formType }, { visit, record: recordId }] = await Promise.all([params, searchParams]);
+  const actor = await requireActor(`/patients/${id}/forms/${formType}`);
+  const definition = getFormDefinition(formType);
+  if (!definition) notFound();
+  const patient = await getPatientOrThrow(actor, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  // Entering data is for the patient's own site investigators; others read the patient page.
+  if (!hasPermission(actor, "patient.write", patient.site.id)) notFound();
+  const visitKey = visit ?? null;
+  const records = await listCrfRecords(actor, id, formType);
+  const record = recordId
+    ? records.find((r) => r.id === recordId)
+    : definition.repeating
+      ? undefined
+      : records.find((r) => r.visitKey === visitKey);
+  if (recordId && !record) notFound();
+
+  return (
+    <section className="card">
+      <p>
+        <Link href={`/patients/${id}`}>Patient {patient.subjectId}</Link>
+      </p>
+      <h1>
+        {definition.title}
+        {visitKey ? <span className="muted"> · {visitKey}</span> : null}
+      </h1>
+      <CrfForm
+        formType={formType}
+        patientId={id}
+        visitKey={record?.visitKey ?? visitKey}
+        record={record ? { id: record.id, version: record.version, data: record.data, computed: record.computed } : null}
+        context={{ screeningDate: patient.screeningDate, enrollmentDate: patient.enrollmentDate }}
+        today={new Date().toISOString().slice(0, 10)}
+      />
+    </section>
+  );
+}

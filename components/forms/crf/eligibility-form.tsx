@@ -1,0 +1,77 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch } from "react-hook-form";
+import { RadioGroup } from "@/components/ui/radio-group";
+import { TextField } from "@/components/ui/text-field";
+import { evaluateEligibility, TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { EligibilitySchema, type EligibilityData } from "@/lib/forms/eligibility-form";
+import type { CrfFormProps } from "./crf-form-props";
+import { FormFooter } from "./form-footer";
+import { useCrfSave } from "./use-crf-save";
+
+const YES_NO = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+] as const;
+
+export function EligibilityForm(props: CrfFormProps) {
+  const saved = props.record?.data as EligibilityData | undefined;
+  const form = useForm<EligibilityData>({
+    resolver: zodResolver(EligibilitySchema),
+    defaultValues: saved ?? {
+      consentDate: "",
+      answers: Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, null])),
+    },
+  });
+  const { save, ...footer } = useCrfSave("eligibility", props, form.setError);
+  const answers = useWatch({ control: form.control, name: "answers" });
+  // The same rule the server applies (lib/domain), shown live as the investigator answers.
+  const evaluation = evaluateEligibility(answers ?? {});
+  const { errors, isSubmitting } = form.formState;
+
+  return (
+    <form onSubmit={form.handleSubmit(save)} noValidate>
+      <TextField
+        id="consentDate"
+        label="Informed consent date"
+        type="date"
+        unit="yyyy-mm-dd"
+        max={props.today}
+        error={errors.consentDate?.message}
+        {...form.register("consentDate")}
+      />
+      {(["inclusion", "exclusion"] as const).map((kind) => (
+        <section key={kind} aria-labelledby={`${kind}-heading`}>
+          <h2 id={`${kind}-heading`}>{kind === "inclusion" ? "Inclusion criteria (must be Yes)" : "Exclusion criteria (must be No)"}</h2>
+          {TRIAL_ELIGIBILITY_CRITERIA.filter((c) => c.kind === kind).map((criterion) => (
+            <RadioGroup
+              key={criterion.id}
+              id={`answers-${criterion.id}`}
+              legend={`${criterion.id}. ${criterion.text}`}
+              options={YES_NO}
+              error={errors.answers?.[criterion.id]?.message}
+              {...form.register(`answers.${criterion.id}`, { setValueAs: (v: unknown) => (v === "yes" || v === "no" ? v : null) })}
+            />
+          ))}
+        </section>
+      ))}
+      <div className="computed" aria-live="polite" data-testid="eligibility-result">
+        <span className="computed-badge">computed</span>{" "}
+        {evaluation.eligible ? (
+          <strong>Eligible: every criterion is met.</strong>
+        ) : (
+          <>
+            <strong>Not eligible yet:</strong>
+            <ul>
+              {evaluation.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import type { CrfRecordView } from "@/lib/data/crf-records";
+import { classifyFormState, listExpectedVisits, type FormState } from "@/lib/domain/schedule/visit-schedule";
+import { getFormDefinition } from "@/lib/forms/registry";
+
+const STATE_LABELS: Record<FormState, string> = { empty: "empty", "in-progress": "in progress", complete: "complete", overdue: "overdue" };
+
+interface Props {
+  patientId: string;
+  enrollmentDate: string;
+  until: string;
+  records: CrfRecordView[];
+  canWrite: boolean;
+}
+
+/** The visits the protocol expects so far, each form's state, and a link straight to what is missing. */
+export function PatientTimeline({ patientId, enrollmentDate, until, records, canWrite }: Props) {
+  const visits = listExpectedVisits(enrollmentDate, until);
+  return (
+    <section className="card" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">Visits</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Visit</th>
+            <th scope="col">Due</th>
+            <th scope="col">Forms</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visits.map((visit) => (
+            <tr key={visit.key}>
+              <td>{visit.label}</td>
+              <td>{visit.dueDate}</td>
+              <td>
+                <ul className="form-states">
+                  {visit.forms.map((formType) => {
+                    const record = records.find((r) => r.formType === formType && r.visitKey === visit.key);
+                    const state = classifyFormState(record ? (record.status === "COMPLETE" ? "complete" : "in-progress") : null, visit.windowEndDate, until);
+                    const definition = getFormDefinition(formType);
+                    const title = definition?.title ?? formType;
+                    return (
+                      <li key={formType}>
+                        {definition && (canWrite || record) ? (
+                          <Link href={`/patients/${patientId}/forms/${formType}?visit=${visit.key}`}>{title}</Link>
+                        ) : (
+                          title
+                        )}{" "}
+                        <span className={`state-${state}`}>{STATE_LABELS[state]}</span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
