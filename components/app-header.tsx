@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getSessionUserId } from "@/lib/auth/session";
 import { getUserProfile } from "@/lib/data/users";
+import { SessionKeepAlive } from "@/components/session-keep-alive";
 import { SignOutButton } from "@/components/sign-out-button";
 
 export async function AppHeader() {
@@ -13,7 +14,9 @@ export async function AppHeader() {
         {user ? (
           <>
             <span>{user.name}</span>
+            <Link href="/account">Account</Link>
             <SignOutButton />
+            <SessionKeepAlive />
           </>
         ) : (
           <Link href="/login">Sign in</Link>
