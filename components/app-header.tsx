@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { scopeOf } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
+import { SessionKeepAlive } from "@/components/session-keep-alive";
 import { SignOutButton } from "@/components/sign-out-button";
 
 export async function AppHeader() {
@@ -15,7 +16,9 @@ export async function AppHeader() {
         {actor ? (
           <>
             <span>{actor.name}</span>
+            <Link href="/account">Account</Link>
             <SignOutButton />
+            <SessionKeepAlive />
           </>
         ) : (
           <Link href="/login">Sign in</Link>

@@ -34,6 +34,8 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   { route: "/api/health", requests: [{ path: "/api/health", expect: everyone(200) }] },
   // next-auth's own endpoints (sign-in, session, csrf): public by design.
   { route: "/api/auth/[...nextauth]", requests: [{ path: "/api/auth/csrf", expect: everyone(200) }] },
+  { route: "/account", requests: [{ path: "/account", expect: { ...everyone(200), anonymous: 307 } }] },
+  { route: "/account/password", requests: [{ path: "/account/password", expect: { ...everyone(200), anonymous: 307 } }] },
   {
     route: "/patients",
     requests: [{ path: "/patients", expect: { ...everyone(200), anonymous: 307, admin: 404 } }],
@@ -80,6 +82,9 @@ export const ACCESS_MATRIX: RouteCheck[] = [
  * matrix is asserted on real PostgreSQL in the named integration test.
  */
 export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTest: string }> = {
+  // Account actions act only on the caller's own account, whatever their role.
+  "app/account/actions.ts#signOutEverywhereAction": { dataFunction: "signOutEverywhere", integrationTest: "lib/data/account.integration.test.ts" },
+  "app/account/actions.ts#changePasswordAction": { dataFunction: "changePassword", integrationTest: "lib/data/account.integration.test.ts" },
   "app/patients/[id]/actions.ts#saveCrfAction": { dataFunction: "saveCrfRecord", integrationTest: "lib/data/crf-records.integration.test.ts" },
   "app/patients/[id]/actions.ts#enrollPatientAction": { dataFunction: "enrollPatient", integrationTest: "lib/data/crf-records.integration.test.ts" },
   "app/patients/[id]/actions.ts#recordScreenFailureAction": {

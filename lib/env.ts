@@ -14,6 +14,13 @@ const EnvSchema = z.object({
   TRIALDESK_MODE: z.enum(["demo", "production"]).default("demo"),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /**
+   * How many reverse proxies in front of the app append the client address to
+   * X-Forwarded-For (0: none, the header is ignored and per-address throttling is off).
+   */
+  TRUST_PROXY: z
+    .preprocess((value) => (value === "true" ? 1 : value === "false" || value === "" ? 0 : value), z.coerce.number().int().min(0).max(5))
+    .default(0),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

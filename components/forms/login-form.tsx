@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
+import { LOCK_MINUTES, THROTTLED_ERROR } from "@/lib/auth/throttle-policy";
 import { SignInSchema, type SignInInput } from "@/lib/schemas/sign-in";
 
 /** Only same-origin paths: a crafted ?callbackUrl= must not send users to another site. */
@@ -27,7 +28,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
       // One message for unknown email and wrong password: do not reveal which accounts exist.
-      setFormError("Email or password is incorrect.");
+      // The lockout message is safe to show: unknown emails are locked out exactly alike.
+      setFormError(
+        result?.error === THROTTLED_ERROR
+          ? `Too many failed sign-in attempts. Try again in ${LOCK_MINUTES} minutes.`
+          : "Email or password is incorrect.",
+      );
       return;
     }
     router.replace(safeReturnPath(callbackUrl));

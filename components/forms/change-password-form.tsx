@@ -1,0 +1,70 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { changePasswordAction } from "@/app/account/actions";
+import { TextField } from "@/components/ui/text-field";
+import { changePasswordSchemaFor, MIN_PASSWORD_LENGTH, type ChangePasswordInput } from "@/lib/schemas/change-password";
+
+const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
+
+export function ChangePasswordForm({ email }: { email: string }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const schema = useMemo(() => changePasswordSchemaFor(email), [email]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ChangePasswordInput>({ resolver: zodResolver(schema) });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    // On success the action redirects to the login page; it only returns on failure.
+    const result = await changePasswordAction(values);
+    if (!result) return;
+    for (const field of FIELDS) {
+      const message = result.fieldErrors?.[field]?.[0];
+      if (message) setError(field, { message });
+    }
+    if (!result.fieldErrors && result.formError) setFormError(result.formError);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby={formError ? "password-form-error" : undefined}>
+      {formError ? (
+        <p id="password-form-error" className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <TextField
+        id="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.currentPassword?.message}
+        {...register("currentPassword")}
+      />
+      <TextField
+        id="newPassword"
+        label={`New password (at least ${MIN_PASSWORD_LENGTH} characters)`}
+        type="password"
+        autoComplete="new-password"
+        error={errors.newPassword?.message}
+        {...register("newPassword")}
+      />
+      <TextField
+        id="confirmPassword"
+        label="Repeat new password"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirmPassword?.message}
+        {...register("confirmPassword")}
+      />
+      <button type="submit" className="button" disabled={isSubmitting}>
+        {isSubmitting ? "Changing..." : "Change password"}
+      </button>
+    </form>
+  );
+}

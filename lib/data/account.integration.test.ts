@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/auth/get-actor";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { ValidationError } from "@/lib/errors";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { changePassword, signOutEverywhere } from "./account";
+
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+const OLD = "old-password-2026";
+const NEW = "a-brand-new-password";
+
+describe("sign out everywhere and password change (real PostgreSQL)", () => {
+  let db: TestDatabase;
+  let actor: Actor;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const user = await db.prisma.user.create({
+      data: { email: "erin@site.test", name: "Erin", passwordHash: await hashPassword(OLD, FAST) },
+    });
+    actor = (await loadActor(user.id))!;
+  });
+  afterAll(() => db.drop());
+
+  const version = async () => (await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId } })).sessionVersion;
+  const audits = (action: string) => db.prisma.auditEvent.findMany({ where: { action, entityId: actor.userId } });
+
+  test("a token's session version must be current: sign out everywhere ends every earlier session", async () => {
+    const before = await version();
+    expect(await loadActor(actor.userId, before)).not.toBeNull();
+    await signOutEverywhere(actor);
+    expect(await version()).toBe(before + 1);
+    expect(await loadActor(actor.userId, before)).toBeNull(); // every existing token is stale
+    expect(await loadActor(actor.userId, before + 1)).not.toBeNull(); // a new sign-in gets the new version
+    const [event] = await audits("SIGN_OUT_EVERYWHERE");
+    expect(event).toMatchObject({ actorId: actor.userId, entityType: "user", changes: [{ field: "sessionVersion", from: before, to: before + 1 }] });
+  });
+
+  test("the next sign-in carries the bumped version", async () => {
+    const result = await attemptSignIn({ email: "erin@site.test", password: OLD, address: null });
+    expect(result).toMatchObject({ ok: true, user: { sessionVersion: await version() } });
+  });
+
+  test("a wrong current password is refused and nothing changes", async () => {
+    const before = await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId } });
+    const error = await changePassword(actor, { currentPassword: "not-it", newPassword: NEW, confirmPassword: NEW }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors).toEqual({ currentPassword: ["The current password is not correct"] });
+    const after = await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId } });
+    expect(after.passwordHash).toBe(before.passwordHash);
+    expect(after.sessionVersion).toBe(before.sessionVersion);
+    expect(await audits("PASSWORD_CHANGE")).toHaveLength(0);
+  });
+
+  test("an invalid new password is refused with field errors before anything is read", async () => {
+    const error = await changePassword(actor, { currentPassword: OLD, newPassword: "short", confirmPassword: "other" }).catch((e: unknown) => e);
+    expect((error as ValidationError).fieldErrors).toEqual({
+      newPassword: ["Use at least 12 characters"],
+      confirmPassword: ["The passwords do not match"],
+    });
+  });
+
+  test("the right current password stores the new hash, ends other sessions and is audited without passwords", async () => {
+    const before = await version();
+    await changePassword(actor, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW });
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId } });
+    expect(await verifyPassword(NEW, user.passwordHash)).toBe(true);
+    expect(await verifyPassword(OLD, user.passwordHash)).toBe(false);
+    expect(user.sessionVersion).toBe(before + 1);
+    expect(await loadActor(actor.userId, before)).toBeNull();
+
+    const [event] = await audits("PASSWORD_CHANGE");
+    expect(event).toMatchObject({ actorId: actor.userId, entityType: "user", changes: [{ field: "sessionVersion", from: before, to: before + 1 }] });
+    const { rows } = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM audit_events WHERE audit_events::text LIKE $1 OR audit_events::text LIKE $2 OR audit_events::text LIKE '%scrypt$%'`,
+      [`%${OLD}%`, `%${NEW}%`],
+    );
+    expect(Number(rows[0]!.n)).toBe(0);
+
+    expect(await attemptSignIn({ email: "erin@site.test", password: OLD, address: null })).toEqual({ ok: false, reason: "invalid" });
+    expect(await attemptSignIn({ email: "erin@site.test", password: NEW, address: null })).toMatchObject({ ok: true });
+  });
+});
