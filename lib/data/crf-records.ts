@@ -33,7 +33,7 @@ export async function listCrfRecords(actor: Actor, patientId: string, formType?:
   const patient = await getPatientOrThrow(actor, patientId);
   const rows = await getPrisma().crfRecord.findMany({
     where: { patientId: patient.id, deletedAt: null, ...(formType ? { formType } : {}), ...siteFilter(actor, "patient.read") },
-    orderBy: [{ formType: "asc" }, { createdAt: "asc" }],
+    orderBy: { createdAt: "asc" },
   });
   return rows.map(toView);
 }
@@ -76,9 +76,15 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     // Serializes saves of one patient's forms: version checks and "one per visit" hold under concurrency.
     const [locked] = await tx.$queryRaw<{ screening_date: Date; enrollment_date: Date | null }[]>`
       SELECT "screening_date", "enrollment_date" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
+    const related = await tx.crfRecord.findMany({
+      where: { patientId: patient.id, deletedAt: null, ...(request.recordId ? { id: { not: request.recordId } } : {}) },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, formType: true, visitKey: true, data: true, computed: true },
+    });
     const context: FormContext = {
       screeningDate: locked!.screening_date.toISOString().slice(0, 10),
       enrollmentDate: locked!.enrollment_date?.toISOString().slice(0, 10) ?? null,
+      records: related.map((r) => ({ ...r, computed: (r.computed ?? {}) as Record<string, unknown> })),
     };
     const contextErrors = definition.checkInContext?.(data, context) ?? {};
     if (Object.keys(contextErrors).length) throw new ValidationError(contextErrors);

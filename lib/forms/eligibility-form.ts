@@ -17,6 +17,8 @@ export const eligibilityForm = defineForm({
   type: "eligibility",
   title: "Screening and eligibility",
   repeating: false,
+  placement: "screening",
+  fixedVisitKey: "screening",
   schema: EligibilitySchema,
   labels: {
     consentDate: "Informed consent date",
@@ -25,7 +27,7 @@ export const eligibilityForm = defineForm({
   isComplete: (data) => Object.values(data.answers).every((a) => a !== null),
   compute: (data) => {
     const result = evaluateEligibility(data.answers);
-    return { eligible: result.eligible, reasons: result.reasons };
+    return { eligible: result.eligible, reasons: result.reasons, summary: result.eligible ? "eligible" : "not eligible" };
   },
   checkInContext: (data, context): Record<string, string[]> =>
     context.enrollmentDate && data.consentDate > context.enrollmentDate

@@ -1,10 +1,33 @@
 import type { z } from "zod";
 
-/** What the server knows about the patient when it validates and computes a form. */
+/** Another saved form of the same patient, as cross-form rules see it. */
+export interface RelatedRecord {
+  id: string;
+  formType: string;
+  visitKey: string | null;
+  data: unknown;
+  computed: Record<string, unknown>;
+}
+
+/**
+ * What the server knows about the patient when it validates and computes a form: the key
+ * dates and every other saved form (e.g. the baseline lesions a follow-up assessment is
+ * measured against, the weight the current dose was computed from). The browser gets the
+ * same context so it can show the same computed values live.
+ */
 export interface FormContext {
   screeningDate: string;
   enrollmentDate: string | null;
+  /** The patient's other saved forms (not the one being edited), oldest first. */
+  records: readonly RelatedRecord[];
 }
+
+/**
+ * Where the patient page offers a form: the screening section, the baseline section, at
+ * scheduled visits (the visit schedule names the form types), as events that may happen
+ * any number of times (adverse events), or at the end of study.
+ */
+export type FormPlacement = "screening" | "baseline" | "visit" | "event" | "end-of-study";
 
 /**
  * A case report form: its shared zod schema (browser and server), how to judge it complete,
@@ -14,8 +37,11 @@ export interface FormContext {
 export interface FormDefinition<S extends z.ZodType = z.ZodType> {
   type: string;
   title: string;
-  /** Event forms (adverse events, lesions) may be recorded many times; visit forms once per visit. */
+  /** Event forms (adverse events) may be recorded many times; other forms once per visit. */
   repeating: boolean;
+  placement: FormPlacement;
+  /** The visit key a screening, baseline or end-of-study form is saved under. */
+  fixedVisitKey?: string;
   schema: S;
   /** Field labels (with units) for audit views and the export data dictionary, by field path. */
   labels: Readonly<Record<string, string>>;

@@ -1,5 +1,5 @@
 import { eligibilityForm } from "./eligibility-form";
-import type { FormDefinition } from "./form-definition";
+import type { FormDefinition, FormPlacement } from "./form-definition";
 
 const FORMS: readonly FormDefinition[] = [eligibilityForm];
 
@@ -9,6 +9,6 @@ export function getFormDefinition(type: string): FormDefinition | null {
   return byType.get(type) ?? null;
 }
 
-export function listFormDefinitions(): readonly FormDefinition[] {
-  return FORMS;
+export function listFormDefinitions(placement?: FormPlacement): readonly FormDefinition[] {
+  return placement ? FORMS.filter((form) => form.placement === placement) : FORMS;
 }

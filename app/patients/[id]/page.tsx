@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditHistory } from "@/components/audit-history";
 import { EnrollPatientForm } from "@/components/forms/enroll-patient-form";
 import { ScreenFailureForm } from "@/components/forms/screen-failure-form";
+import { PatientFormList } from "@/components/patient-form-list";
 import { PatientTimeline } from "@/components/patient-timeline";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
@@ -11,6 +11,7 @@ import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { getPatientOrThrow } from "@/lib/data/patients";
 import { NotFoundError } from "@/lib/errors";
+import { listFormDefinitions } from "@/lib/forms/registry";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
 
 export const metadata: Metadata = { title: "Patient" };
@@ -27,7 +28,6 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     listCrfRecords(actor, id),
     hasPermission(actor, "audit.read", patient.site.id) ? listPatientAuditHistory(actor, id) : null,
   ]);
-  const eligibility = records.find((r) => r.formType === "eligibility");
   const today = new Date().toISOString().slice(0, 10);
 
   return (
@@ -60,21 +60,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
 
       <section className="card" aria-labelledby="screening-heading">
         <h2 id="screening-heading">Screening</h2>
-        <p>
-          {canWrite || eligibility ? (
-            <Link href={`/patients/${id}/forms/eligibility?visit=screening`}>Screening and eligibility</Link>
-          ) : (
-            "Screening and eligibility"
-          )}{" "}
-          {eligibility ? (
-            <span className={eligibility.status === "COMPLETE" ? "state-complete" : "state-in-progress"}>
-              {eligibility.status === "COMPLETE" ? "complete" : "in progress"}
-              {eligibility.computed.eligible === true ? ", eligible" : ", not eligible"}
-            </span>
-          ) : (
-            <span className="state-empty">empty</span>
-          )}
-        </p>
+        <PatientFormList patientId={id} forms={listFormDefinitions("screening")} records={records} canWrite={canWrite} />
         {canWrite && patient.status === "SCREENING" ? (
           <>
             <EnrollPatientForm patientId={id} today={today} />
@@ -83,8 +69,27 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         ) : null}
       </section>
 
+      {listFormDefinitions("baseline").length ? (
+        <section className="card" aria-labelledby="baseline-heading">
+          <h2 id="baseline-heading">Baseline</h2>
+          <PatientFormList patientId={id} forms={listFormDefinitions("baseline")} records={records} canWrite={canWrite} />
+        </section>
+      ) : null}
+
       {patient.enrollmentDate ? (
         <PatientTimeline patientId={id} enrollmentDate={patient.enrollmentDate} until={today} records={records} canWrite={canWrite} />
+      ) : null}
+      {patient.enrollmentDate && listFormDefinitions("event").length ? (
+        <section className="card" aria-labelledby="events-heading">
+          <h2 id="events-heading">Events</h2>
+          <PatientFormList patientId={id} forms={listFormDefinitions("event")} records={records} canWrite={canWrite} />
+        </section>
+      ) : null}
+      {patient.enrollmentDate && listFormDefinitions("end-of-study").length ? (
+        <section className="card" aria-labelledby="end-heading">
+          <h2 id="end-heading">Follow-up and end of study</h2>
+          <PatientFormList patientId={id} forms={listFormDefinitions("end-of-study")} records={records} canWrite={canWrite} />
+        </section>
       ) : null}
       {history ? <AuditHistory records={history} /> : null}
     </>

@@ -1,10 +1,12 @@
+import type { FormContext } from "@/lib/forms/form-definition";
+
 /** What every case report form component receives from the form page. */
 export interface CrfFormProps {
   patientId: string;
   visitKey: string | null;
   /** The saved record when editing (its version guards against overwriting others' changes). */
   record: { id: string; version: number; data: unknown; computed: Record<string, unknown> } | null;
-  /** The same context the server validates against. */
-  context: { screeningDate: string; enrollmentDate: string | null };
+  /** The same context the server validates and computes with. */
+  context: FormContext;
   today: string;
 }

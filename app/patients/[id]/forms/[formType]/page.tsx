@@ -28,7 +28,8 @@ export default async function CrfPage({ params, searchParams }: Props) {
   // Entering data is for the patient's own site investigators; others read the patient page.
   if (!hasPermission(actor, "patient.write", patient.site.id)) notFound();
   const visitKey = visit ?? null;
-  const records = await listCrfRecords(actor, id, formType);
+  const allRecords = await listCrfRecords(actor, id);
+  const records = allRecords.filter((r) => r.formType === formType);
   const record = recordId
     ? records.find((r) => r.id === recordId)
     : definition.repeating
@@ -50,7 +51,13 @@ export default async function CrfPage({ params, searchParams }: Props) {
         patientId={id}
         visitKey={record?.visitKey ?? visitKey}
         record={record ? { id: record.id, version: record.version, data: record.data, computed: record.computed } : null}
-        context={{ screeningDate: patient.screeningDate, enrollmentDate: patient.enrollmentDate }}
+        context={{
+          screeningDate: patient.screeningDate,
+          enrollmentDate: patient.enrollmentDate,
+          records: allRecords
+            .filter((r) => r.id !== record?.id)
+            .map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, data: r.data, computed: r.computed })),
+        }}
         today={new Date().toISOString().slice(0, 10)}
       />
     </section>

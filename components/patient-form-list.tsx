@@ -1,0 +1,67 @@
+import Link from "next/link";
+import type { CrfRecordView } from "@/lib/data/crf-records";
+import type { FormDefinition } from "@/lib/forms/form-definition";
+
+interface Props {
+  patientId: string;
+  forms: readonly FormDefinition[];
+  records: CrfRecordView[];
+  canWrite: boolean;
+}
+
+function summaryOf(record: CrfRecordView): string {
+  const summary = record.computed.summary;
+  return typeof summary === "string" ? summary : record.updatedAt.slice(0, 10);
+}
+
+/**
+ * The forms of one section of the patient page: a once-only form shows its state and
+ * opens it; an event form lists every record and offers a new one.
+ */
+export function PatientFormList({ patientId, forms, records, canWrite }: Props) {
+  return (
+    <ul className="form-list">
+      {forms.map((form) => {
+        const mine = records.filter((r) => r.formType === form.type);
+        const base = `/patients/${patientId}/forms/${form.type}`;
+        if (form.repeating) {
+          return (
+            <li key={form.type}>
+              <strong>{form.title}</strong> <span className="muted">({mine.length} recorded)</span>
+              {canWrite ? (
+                <>
+                  {" "}
+                  <Link href={base}>Record new</Link>
+                </>
+              ) : null}
+              {mine.length ? (
+                <ul>
+                  {mine.map((record) => (
+                    <li key={record.id}>
+                      {canWrite ? <Link href={`${base}?record=${record.id}`}>{summaryOf(record)}</Link> : summaryOf(record)}{" "}
+                      <span className={record.status === "COMPLETE" ? "state-complete" : "state-in-progress"}>
+                        {record.status === "COMPLETE" ? "complete" : "in progress"}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          );
+        }
+        const record = mine.find((r) => r.visitKey === (form.fixedVisitKey ?? null));
+        const state = record ? (record.status === "COMPLETE" ? "complete" : "in progress") : "empty";
+        const href = `${base}${form.fixedVisitKey ? `?visit=${form.fixedVisitKey}` : ""}`;
+        return (
+          <li key={form.type}>
+            {canWrite ? <Link href={href}>{form.title}</Link> : form.title}{" "}
+            <span className={record ? (record.status === "COMPLETE" ? "state-complete" : "state-in-progress") : "state-empty"}>
+              {state}
+              {record && typeof record.computed.summary === "string" ? `, ${record.computed.summary}` : ""}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
