@@ -38,7 +38,7 @@ export function PatientFormList({ patientId, forms, records, canWrite }: Props) 
                 <ul>
                   {mine.map((record) => (
                     <li key={record.id}>
-                      {canWrite ? <Link href={`${base}?record=${record.id}`}>{summaryOf(record)}</Link> : summaryOf(record)}{" "}
+                      <Link href={`${base}?record=${record.id}`}>{summaryOf(record)}</Link>{" "}
                       <span className={record.status === "COMPLETE" ? "state-complete" : "state-in-progress"}>
                         {record.status === "COMPLETE" ? "complete" : "in progress"}
                       </span>
@@ -54,9 +54,10 @@ export function PatientFormList({ patientId, forms, records, canWrite }: Props) 
         const href = `${base}${form.fixedVisitKey ? `?visit=${form.fixedVisitKey}` : ""}`;
         return (
           <li key={form.type}>
-            {canWrite ? <Link href={href}>{form.title}</Link> : form.title}{" "}
+            {canWrite || record ? <Link href={href}>{form.title}</Link> : form.title}{" "}
             <span className={record ? (record.status === "COMPLETE" ? "state-complete" : "state-in-progress") : "state-empty"}>
               {state}
+              {record?.signedAt ? ", signed" : ""}
               {record && typeof record.computed.summary === "string" ? `, ${record.computed.summary}` : ""}
             </span>
           </li>

@@ -57,9 +57,9 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   {
     route: "/patients/[id]/forms/[formType]",
     requests: [
-      // Data entry is for the patient's own site investigators only.
-      { path: "/patients/{tw01}/forms/eligibility?visit=screening", expect: { ...everyone(404), anonymous: 307, investigator1: 200 } },
-      { path: "/patients/{tw02}/forms/eligibility?visit=screening", expect: { ...everyone(404), anonymous: 307, investigator2: 200 } },
+      // Entry for the patient's own site investigators; read-only review for the other readers.
+      { path: "/patients/{tw01}/forms/eligibility?visit=screening", expect: patientOfTw01 },
+      { path: "/patients/{tw02}/forms/eligibility?visit=screening", expect: patientOfTw02 },
       { path: "/patients/{tw01}/forms/no-such-form", expect: { ...everyone(404), anonymous: 307 } },
     ],
   },
@@ -87,6 +87,11 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   "app/account/actions.ts#changePasswordAction": { dataFunction: "changePassword", integrationTest: "lib/data/account.integration.test.ts" },
   "app/patients/[id]/actions.ts#saveCrfAction": { dataFunction: "saveCrfRecord", integrationTest: "lib/data/crf-records.integration.test.ts" },
   "app/patients/[id]/actions.ts#enrollPatientAction": { dataFunction: "enrollPatient", integrationTest: "lib/data/crf-records.integration.test.ts" },
+  "app/patients/[id]/actions.ts#signCrfAction": { dataFunction: "signCrfRecord", integrationTest: "lib/data/form-review.integration.test.ts" },
+  "app/patients/[id]/actions.ts#unsignCrfAction": { dataFunction: "unsignCrfRecord", integrationTest: "lib/data/form-review.integration.test.ts" },
+  "app/patients/[id]/actions.ts#verifyCrfAction": { dataFunction: "markSourceVerified", integrationTest: "lib/data/form-review.integration.test.ts" },
+  "app/patients/[id]/actions.ts#lockPatientAction": { dataFunction: "setPatientLock", integrationTest: "lib/data/form-review.integration.test.ts" },
+  "app/patients/[id]/actions.ts#unlockPatientAction": { dataFunction: "setPatientLock", integrationTest: "lib/data/form-review.integration.test.ts" },
   "app/patients/[id]/actions.ts#recordScreenFailureAction": {
     dataFunction: "recordScreenFailure",
     integrationTest: "lib/data/crf-records.integration.test.ts",

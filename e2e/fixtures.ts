@@ -1,3 +1,4 @@
+import { TRIAL_ELIGIBILITY_CRITERIA } from "../lib/domain/eligibility/criteria";
 import { test as base, expect, type APIRequest, type Page, type TestInfo } from "@playwright/test";
 
 export const DEMO_PASSWORD = "trial-demo-2026";
@@ -70,4 +71,13 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious).toEqual([]);
+}
+
+/** Fills the eligibility checklist: every criterion passes unless overridden. */
+export async function answerEligibility(page: Page, overrides: Record<string, "yes" | "no"> = {}) {
+  await page.getByLabel(/Informed consent date/).fill("2026-01-14");
+  for (const criterion of TRIAL_ELIGIBILITY_CRITERIA) {
+    const answer = overrides[criterion.id] ?? (criterion.kind === "inclusion" ? "yes" : "no");
+    await page.getByRole("group", { name: new RegExp(`^${criterion.id}\\. `) }).getByLabel(answer === "yes" ? "Yes" : "No").check();
+  }
 }

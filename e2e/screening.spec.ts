@@ -1,14 +1,4 @@
-import { TRIAL_ELIGIBILITY_CRITERIA } from "../lib/domain/eligibility/criteria";
-import { expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
-import type { Page } from "@playwright/test";
-
-async function answerEligibility(page: Page, overrides: Record<string, "yes" | "no"> = {}) {
-  await page.getByLabel(/Informed consent date/).fill("2026-01-14");
-  for (const criterion of TRIAL_ELIGIBILITY_CRITERIA) {
-    const answer = overrides[criterion.id] ?? (criterion.kind === "inclusion" ? "yes" : "no");
-    await page.getByRole("group", { name: new RegExp(`^${criterion.id}\\. `) }).getByLabel(answer === "yes" ? "Yes" : "No").check();
-  }
-}
+import { answerEligibility, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
 
 test("an investigator screens a patient who fails eligibility: enrollment is refused with the reason", async ({ page }, testInfo) => {
   const { id } = await registerPatientThroughUi(page, "investigator1");

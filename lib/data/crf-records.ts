@@ -20,12 +20,26 @@ export interface CrfRecordView {
   status: "IN_PROGRESS" | "COMPLETE";
   version: number;
   updatedAt: string;
+  signedAt: string | null;
+  sdvAt: string | null;
 }
 
 function toView(row: {
-  id: string; formType: string; visitKey: string | null; data: Prisma.JsonValue; computed: Prisma.JsonValue; status: "IN_PROGRESS" | "COMPLETE"; version: number; updatedAt: Date;
+  id: string; formType: string; visitKey: string | null; data: Prisma.JsonValue; computed: Prisma.JsonValue;
+  status: "IN_PROGRESS" | "COMPLETE"; version: number; updatedAt: Date; signedAt: Date | null; sdvAt: Date | null;
 }): CrfRecordView {
-  return { ...row, computed: (row.computed ?? {}) as Record<string, unknown>, updatedAt: row.updatedAt.toISOString() };
+  return {
+    id: row.id,
+    formType: row.formType,
+    visitKey: row.visitKey,
+    data: row.data,
+    computed: (row.computed ?? {}) as Record<string, unknown>,
+    status: row.status,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+    signedAt: row.signedAt?.toISOString() ?? null,
+    sdvAt: row.sdvAt?.toISOString() ?? null,
+  };
 }
 
 /** The patient's forms (not deleted), reachable only through a patient the actor may read. */
@@ -74,8 +88,9 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
 
   return getPrisma().$transaction(async (tx) => {
     // Serializes saves of one patient's forms: version checks and "one per visit" hold under concurrency.
-    const [locked] = await tx.$queryRaw<{ screening_date: Date; enrollment_date: Date | null }[]>`
-      SELECT "screening_date", "enrollment_date" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ screening_date: Date; enrollment_date: Date | null; locked_at: Date | null }[]>`
+      SELECT "screening_date", "enrollment_date", "locked_at" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
+    if (locked!.locked_at) throw new ConflictError("The patient's data are locked for analysis; ask a coordinator to unlock them.");
     const related = await tx.crfRecord.findMany({
       where: { patientId: patient.id, deletedAt: null, ...(request.recordId ? { id: { not: request.recordId } } : {}) },
       orderBy: { createdAt: "asc" },
@@ -130,6 +145,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
       where: { id: request.recordId, patientId: patient.id, formType: definition.type, deletedAt: null },
     });
     if (!current) throw new NotFoundError("Form");
+    if (current.signedAt) throw new ConflictError("This form is signed and read-only. Remove the signature (with a reason) to correct it.");
     if (request.expectedVersion !== current.version) {
       const editor = await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } });
       throw new ConflictError(
@@ -139,7 +155,15 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     const changes = diffFormData(current.data, data);
     const updated = await tx.crfRecord.update({
       where: { id: current.id, version: current.version },
-      data: { data: data as Prisma.InputJsonValue, computed, status, version: { increment: 1 }, updatedById: actor.userId },
+      // A changed form is no longer the version the monitor verified.
+      data: {
+        data: data as Prisma.InputJsonValue,
+        computed,
+        status,
+        version: { increment: 1 },
+        updatedById: actor.userId,
+        ...(changes.length ? { sdvById: null, sdvAt: null } : {}),
+      },
     });
     if (changes.length) {
       await writeAudit(tx, auditActor, {

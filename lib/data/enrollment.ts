@@ -10,6 +10,7 @@ import { getPatientOrThrow } from "./patients";
 async function requireWritablePatient(actor: Actor, patientId: string) {
   const patient = await getPatientOrThrow(actor, patientId);
   if (!hasPermission(actor, "patient.write", patient.site.id)) throw new ForbiddenError("You cannot enroll patients at this site.");
+  if (patient.lockedAt) throw new ConflictError("The patient's data are locked for analysis.");
   return patient;
 }
 

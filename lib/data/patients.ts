@@ -13,6 +13,7 @@ export interface PatientSummary {
   screeningDate: string;
   enrollmentDate: string | null;
   screenFailureReason: string | null;
+  lockedAt: string | null;
   version: number;
 }
 
@@ -24,16 +25,18 @@ const summarySelect = {
   screeningDate: true,
   enrollmentDate: true,
   screenFailureReason: true,
+  lockedAt: true,
   version: true,
   site: { select: { id: true, code: true, name: true } },
 } as const;
 
 function toSummary(row: {
   id: string; subjectId: string; status: PatientStatus; screeningDate: Date; enrollmentDate: Date | null;
-  screenFailureReason: string | null; version: number; site: PatientSummary["site"];
+  screenFailureReason: string | null; lockedAt: Date | null; version: number; site: PatientSummary["site"];
 }): PatientSummary {
   return {
     ...row,
+    lockedAt: row.lockedAt?.toISOString() ?? null,
     screeningDate: row.screeningDate.toISOString().slice(0, 10),
     enrollmentDate: row.enrollmentDate?.toISOString().slice(0, 10) ?? null,
   };

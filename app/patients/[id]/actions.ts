@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { saveCrfRecord } from "@/lib/data/crf-records";
 import { enrollPatient, recordScreenFailure } from "@/lib/data/enrollment";
+import { markSourceVerified, setPatientLock, signCrfRecord, unsignCrfRecord } from "@/lib/data/form-review";
 import { SaveCrfSchema } from "@/lib/schemas/crf";
+import { LockPatientSchema, SignCrfSchema, UnsignCrfSchema, VerifyCrfSchema } from "@/lib/schemas/form-review";
 import { EnrollPatientSchema, ScreenFailureSchema } from "@/lib/schemas/patient";
 
 export const saveCrfAction = defineAction(SaveCrfSchema, async (actor, input) => {
@@ -25,3 +27,33 @@ export const recordScreenFailureAction = defineAction(ScreenFailureSchema, async
   return result;
 });
 
+
+export const signCrfAction = defineAction(SignCrfSchema, async (actor, input) => {
+  const result = await signCrfRecord(actor, input);
+  revalidatePath(`/patients/${input.patientId}`);
+  return result;
+});
+
+export const unsignCrfAction = defineAction(UnsignCrfSchema, async (actor, input) => {
+  await unsignCrfRecord(actor, input);
+  revalidatePath(`/patients/${input.patientId}`);
+  return null;
+});
+
+export const verifyCrfAction = defineAction(VerifyCrfSchema, async (actor, input) => {
+  await markSourceVerified(actor, input);
+  revalidatePath(`/patients/${input.patientId}`);
+  return null;
+});
+
+export const lockPatientAction = defineAction(LockPatientSchema, async (actor, input) => {
+  await setPatientLock(actor, { ...input, locked: true });
+  revalidatePath(`/patients/${input.patientId}`);
+  return null;
+});
+
+export const unlockPatientAction = defineAction(LockPatientSchema, async (actor, input) => {
+  await setPatientLock(actor, { ...input, locked: false });
+  revalidatePath(`/patients/${input.patientId}`);
+  return null;
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuditHistory } from "@/components/audit-history";
 import { EnrollPatientForm } from "@/components/forms/enroll-patient-form";
+import { PatientLockForm } from "@/components/forms/patient-lock-form";
 import { ScreenFailureForm } from "@/components/forms/screen-failure-form";
 import { PatientFormList } from "@/components/patient-form-list";
 import { PatientTimeline } from "@/components/patient-timeline";
@@ -23,7 +24,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const canWrite = hasPermission(actor, "patient.write", patient.site.id);
+  const canWrite = hasPermission(actor, "patient.write", patient.site.id) && !patient.lockedAt;
   const [records, history] = await Promise.all([
     listCrfRecords(actor, id),
     hasPermission(actor, "audit.read", patient.site.id) ? listPatientAuditHistory(actor, id) : null,
@@ -56,6 +57,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
             </>
           ) : null}
         </dl>
+        {patient.lockedAt ? <p className="locked-banner">Data locked for analysis since {patient.lockedAt.slice(0, 10)}.</p> : null}
+        {hasPermission(actor, "patient.lock", patient.site.id) ? <PatientLockForm patientId={id} locked={Boolean(patient.lockedAt)} /> : null}
       </section>
 
       <section className="card" aria-labelledby="screening-heading">

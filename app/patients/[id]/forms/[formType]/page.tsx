@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CrfForm } from "@/components/forms/crf/crf-form";
+import { FormReviewPanel } from "@/components/forms/form-review-panel";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listCrfRecords } from "@/lib/data/crf-records";
@@ -25,8 +26,9 @@ export default async function CrfPage({ params, searchParams }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  // Entering data is for the patient's own site investigators; others read the patient page.
-  if (!hasPermission(actor, "patient.write", patient.site.id)) notFound();
+  // Entering data is for the patient's own site investigators; other readers (coordinators,
+  // monitors, the PI) see the saved form read-only, to review, verify and query it.
+  const canWrite = hasPermission(actor, "patient.write", patient.site.id);
   const visitKey = visit ?? null;
   const allRecords = await listCrfRecords(actor, id);
   const records = allRecords.filter((r) => r.formType === formType);
@@ -36,6 +38,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
       ? undefined
       : records.find((r) => r.visitKey === visitKey);
   if (recordId && !record) notFound();
+  const readOnly = !canWrite || Boolean(record?.signedAt) || Boolean(patient.lockedAt);
 
   return (
     <section className="card">
@@ -46,7 +49,13 @@ export default async function CrfPage({ params, searchParams }: Props) {
         {definition.title}
         {visitKey ? <span className="muted"> · {visitKey}</span> : null}
       </h1>
-      <CrfForm
+      {patient.lockedAt ? <p className="locked-banner">The patient&apos;s data are locked for analysis.</p> : null}
+      {record?.signedAt ? <p className="muted">Signed forms are read-only; remove the signature (with a reason) to correct them.</p> : null}
+      {!record && !canWrite ? (
+        <p className="muted">Not entered yet.</p>
+      ) : (
+        <fieldset className="form-frame" disabled={readOnly}>
+          <CrfForm
         formType={formType}
         patientId={id}
         visitKey={record?.visitKey ?? visitKey}
@@ -59,7 +68,18 @@ export default async function CrfPage({ params, searchParams }: Props) {
             .map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, data: r.data, computed: r.computed })),
         }}
         today={new Date().toISOString().slice(0, 10)}
-      />
+          />
+        </fieldset>
+      )}
+      {record ? (
+        <FormReviewPanel
+          patientId={id}
+          record={record}
+          canSign={hasPermission(actor, "form.sign", patient.site.id)}
+          canVerify={hasPermission(actor, "sdv.mark", patient.site.id)}
+          locked={Boolean(patient.lockedAt)}
+        />
+      ) : null}
     </section>
   );
 }

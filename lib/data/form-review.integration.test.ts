@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { saveCrfRecord } from "./crf-records";
+import { enrollPatient } from "./enrollment";
+import { markSourceVerified, setPatientLock, signCrfRecord, unsignCrfRecord } from "./form-review";
+import { registerPatient } from "./patients";
+
+let db: TestDatabase;
+let actors: Record<DemoActorName, Actor>;
+let sites: Record<"TW01" | "TW02" | "TW03", string>;
+
+const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const request = (patientId: string, data: unknown, extra: object = {}) => ({
+  patientId, formType: "eligibility", visitKey: "screening", recordId: null, expectedVersion: null, reason: null, data, ...extra,
+});
+
+async function screenedPatient() {
+  const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-03-02" });
+  const record = await saveCrfRecord(actors.investigator1, request(patient.id, { consentDate: "2026-03-01", answers }));
+  return { patient, record };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ({ actors, sites } = await seedDemoActors(db.prisma));
+});
+afterAll(() => db.drop());
+
+describe("signatures", () => {
+  test("signing needs the signer's password; a signed form is read-only until unsigned with a reason", async () => {
+    const { patient, record } = await screenedPatient();
+    const wrong = await signCrfRecord(actors.investigator1, { patientId: patient.id, recordId: record.id, password: "guess" }).catch((e) => e);
+    expect((wrong as ValidationError).fieldErrors).toEqual({ password: ["The password is not correct"] });
+
+    await signCrfRecord(actors.investigator1, { patientId: patient.id, recordId: record.id, password: DEMO_PASSWORD });
+    const edit = request(patient.id, { consentDate: "2026-02-28", answers }, { recordId: record.id, expectedVersion: 1, reason: "Typo" });
+    await expect(saveCrfRecord(actors.investigator1, edit)).rejects.toThrow(/signed and read-only/);
+    await expect(signCrfRecord(actors.investigator1, { patientId: patient.id, recordId: record.id, password: DEMO_PASSWORD })).rejects.toThrow(ConflictError);
+
+    await unsignCrfRecord(actors.investigator1, { patientId: patient.id, recordId: record.id, reason: "Consent date to correct" });
+    expect((await saveCrfRecord(actors.investigator1, edit)).version).toBe(2);
+
+    const audit = await db.prisma.auditEvent.findMany({ where: { entityId: record.id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["CREATE", "SIGN", "UNSIGN", "UPDATE"]);
+    expect(audit[1]!.reason).toMatch(/accurate, complete and verifiable/);
+    expect(audit[2]!.reason).toBe("Consent date to correct");
+  });
+
+  test("only an investigator of the patient's site signs, and only complete forms", async () => {
+    const { patient, record } = await screenedPatient();
+    await expect(signCrfRecord(actors.coordinator, { patientId: patient.id, recordId: record.id, password: DEMO_PASSWORD })).rejects.toThrow(ForbiddenError);
+    await expect(signCrfRecord(actors.investigator2, { patientId: patient.id, recordId: record.id, password: DEMO_PASSWORD })).rejects.toThrow(NotFoundError);
+    const partial = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-03-02" });
+    const inProgress = await saveCrfRecord(actors.investigator1, request(partial.id, { consentDate: "2026-03-01", answers: { ...answers, I1: null } }));
+    await expect(signCrfRecord(actors.investigator1, { patientId: partial.id, recordId: inProgress.id, password: DEMO_PASSWORD })).rejects.toThrow(
+      /Only a complete form/,
+    );
+  });
+});
+
+describe("source data verification", () => {
+  test("a monitor verifies the version they saw; a later change clears it", async () => {
+    const { patient, record } = await screenedPatient();
+    await expect(markSourceVerified(actors.investigator1, { patientId: patient.id, recordId: record.id, version: 1 })).rejects.toThrow(ForbiddenError);
+    await expect(markSourceVerified(actors.monitor, { patientId: patient.id, recordId: record.id, version: 2 })).rejects.toThrow(ConflictError);
+    await markSourceVerified(actors.monitor, { patientId: patient.id, recordId: record.id, version: 1 });
+    expect((await db.prisma.crfRecord.findUniqueOrThrow({ where: { id: record.id } })).sdvAt).not.toBeNull();
+    await saveCrfRecord(actors.investigator1, request(patient.id, { consentDate: "2026-02-27", answers }, { recordId: record.id, expectedVersion: 1, reason: "Source says 27th" }));
+    expect((await db.prisma.crfRecord.findUniqueOrThrow({ where: { id: record.id } })).sdvAt).toBeNull();
+  });
+});
+
+describe("locking a patient for analysis", () => {
+  test("a coordinator locks; every write is refused until unlocked with a reason", async () => {
+    const { patient, record } = await screenedPatient();
+    await expect(setPatientLock(actors.investigator1, { patientId: patient.id, reason: "Analysis", locked: true })).rejects.toThrow(ForbiddenError);
+    await setPatientLock(actors.coordinator, { patientId: patient.id, reason: "Interim analysis data cut", locked: true });
+    const edit = request(patient.id, { consentDate: "2026-02-28", answers }, { recordId: record.id, expectedVersion: 1, reason: "Typo" });
+    await expect(saveCrfRecord(actors.investigator1, edit)).rejects.toThrow(/locked for analysis/);
+    await expect(enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-03-03" })).rejects.toThrow(/locked/);
+    await expect(signCrfRecord(actors.investigator1, { patientId: patient.id, recordId: record.id, password: DEMO_PASSWORD })).rejects.toThrow(/locked/);
+    await setPatientLock(actors.coordinator, { patientId: patient.id, reason: "Query resolution after data cut", locked: false });
+    expect((await saveCrfRecord(actors.investigator1, edit)).version).toBe(2);
+    const actions = (await db.prisma.auditEvent.findMany({ where: { entityId: patient.id }, orderBy: { id: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(["CREATE", "LOCK", "UNLOCK"]);
+  });
+});

@@ -1,0 +1,119 @@
+import "server-only";
+import { hasPermission, type Actor } from "@/lib/auth/actor";
+import { verifyPassword } from "@/lib/auth/password";
+import { INVESTIGATOR_SIGNATURE_MEANING } from "@/lib/auth/signature-meaning";
+import { writeAudit } from "@/lib/audit/audit-log";
+import { getPrisma } from "@/lib/db/prisma";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getPatientOrThrow } from "./patients";
+
+type Tx = Prisma.TransactionClient;
+
+/** Loads a form of a patient the actor may see, locked for the rest of the transaction. */
+async function lockRecord(tx: Tx, patientId: string, recordId: string) {
+  const [row] = await tx.$queryRaw<{ id: string; status: string; version: number; signed_at: Date | null; locked_at: Date | null; form_type: string }[]>`
+    SELECT r."id", r."status"::text AS "status", r."version", r."signed_at", p."locked_at", r."form_type"
+    FROM "crf_records" r JOIN "patients" p ON p."id" = r."patient_id"
+    WHERE r."id" = ${recordId}::uuid AND r."patient_id" = ${patientId}::uuid AND r."deleted_at" IS NULL
+    FOR UPDATE OF r`;
+  if (!row) throw new NotFoundError("Form");
+  return row;
+}
+
+async function requireSitePermission(actor: Actor, patientId: string, permission: "form.sign" | "sdv.mark" | "patient.lock") {
+  const patient = await getPatientOrThrow(actor, patientId);
+  if (!hasPermission(actor, permission, patient.site.id)) throw new ForbiddenError();
+  return patient;
+}
+
+/**
+ * An investigator signs a complete form by re-entering their password (21 CFR 11.200: a
+ * signature needs both identification components at the first signing of a session, so
+ * a stolen session alone cannot sign). The form is read-only until unsigned with a reason.
+ */
+export async function signCrfRecord(actor: Actor, input: { patientId: string; recordId: string; password: string }) {
+  const patient = await requireSitePermission(actor, input.patientId, "form.sign");
+  const user = await getPrisma().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(input.password, user.passwordHash))) throw new ValidationError({ password: ["The password is not correct"] });
+  return getPrisma().$transaction(async (tx) => {
+    const record = await lockRecord(tx, patient.id, input.recordId);
+    if (record.locked_at) throw new ConflictError("The patient's data are locked for analysis.");
+    if (record.signed_at) throw new ConflictError("This form is already signed.");
+    if (record.status !== "COMPLETE") throw new ConflictError("Only a complete form can be signed.");
+    const signedAt = new Date();
+    await tx.crfRecord.update({ where: { id: record.id }, data: { signedById: actor.userId, signedAt } });
+    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+      action: "SIGN",
+      entityType: `form:${record.form_type}`,
+      entityId: record.id,
+      siteId: patient.site.id,
+      patientId: patient.id,
+      changes: [{ field: "signature", from: null, to: `${actor.name} (version ${record.version})` }],
+      reason: INVESTIGATOR_SIGNATURE_MEANING,
+    });
+    return { signedAt: signedAt.toISOString() };
+  });
+}
+
+/** Removes a signature so the form can be corrected; the reason is required and audited. */
+export async function unsignCrfRecord(actor: Actor, input: { patientId: string; recordId: string; reason: string }) {
+  const patient = await requireSitePermission(actor, input.patientId, "form.sign");
+  return getPrisma().$transaction(async (tx) => {
+    const record = await lockRecord(tx, patient.id, input.recordId);
+    if (record.locked_at) throw new ConflictError("The patient's data are locked for analysis.");
+    if (!record.signed_at) throw new ConflictError("This form is not signed.");
+    await tx.crfRecord.update({ where: { id: record.id }, data: { signedById: null, signedAt: null } });
+    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+      action: "UNSIGN",
+      entityType: `form:${record.form_type}`,
+      entityId: record.id,
+      siteId: patient.site.id,
+      patientId: patient.id,
+      changes: [{ field: "signature", from: record.signed_at.toISOString(), to: null }],
+      reason: input.reason,
+    });
+  });
+}
+
+/**
+ * A monitor marks the version they compared with the source documents as verified. Naming
+ * the version makes a verification of data that changed meanwhile a conflict.
+ */
+export async function markSourceVerified(actor: Actor, input: { patientId: string; recordId: string; version: number }) {
+  const patient = await requireSitePermission(actor, input.patientId, "sdv.mark");
+  return getPrisma().$transaction(async (tx) => {
+    const record = await lockRecord(tx, patient.id, input.recordId);
+    if (record.version !== input.version) throw new ConflictError("The form changed after you opened it; review the new version.");
+    await tx.crfRecord.update({ where: { id: record.id }, data: { sdvById: actor.userId, sdvAt: new Date() } });
+    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+      action: "VERIFY",
+      entityType: `form:${record.form_type}`,
+      entityId: record.id,
+      siteId: patient.site.id,
+      patientId: patient.id,
+      changes: [{ field: "sourceDataVerified", from: null, to: `version ${record.version}` }],
+    });
+  });
+}
+
+/** A coordinator locks (or unlocks) a patient's data for analysis; every write is refused meanwhile. */
+export async function setPatientLock(actor: Actor, input: { patientId: string; reason: string; locked: boolean }) {
+  const patient = await requireSitePermission(actor, input.patientId, "patient.lock");
+  return getPrisma().$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ locked_at: Date | null }[]>`
+      SELECT "locked_at" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
+    if (Boolean(row!.locked_at) === input.locked) throw new ConflictError(input.locked ? "Already locked." : "Not locked.");
+    const lockedAt = input.locked ? new Date() : null;
+    await tx.patient.update({ where: { id: patient.id }, data: { lockedAt, lockedById: input.locked ? actor.userId : null } });
+    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+      action: input.locked ? "LOCK" : "UNLOCK",
+      entityType: "patient",
+      entityId: patient.id,
+      siteId: patient.site.id,
+      patientId: patient.id,
+      changes: [{ field: "lockedAt", from: row!.locked_at?.toISOString() ?? null, to: lockedAt?.toISOString() ?? null }],
+      reason: input.reason,
+    });
+  });
+}
