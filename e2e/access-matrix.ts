@@ -92,6 +92,10 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   "app/patients/[id]/actions.ts#verifyCrfAction": { dataFunction: "markSourceVerified", integrationTest: "lib/data/form-review.integration.test.ts" },
   "app/patients/[id]/actions.ts#lockPatientAction": { dataFunction: "setPatientLock", integrationTest: "lib/data/form-review.integration.test.ts" },
   "app/patients/[id]/actions.ts#unlockPatientAction": { dataFunction: "setPatientLock", integrationTest: "lib/data/form-review.integration.test.ts" },
+  "app/patients/[id]/actions.ts#openQueryAction": { dataFunction: "openDataQuery", integrationTest: "lib/data/data-queries.integration.test.ts" },
+  "app/patients/[id]/actions.ts#answerQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "lib/data/data-queries.integration.test.ts" },
+  "app/patients/[id]/actions.ts#closeQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "lib/data/data-queries.integration.test.ts" },
+  "app/patients/[id]/actions.ts#reopenQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "lib/data/data-queries.integration.test.ts" },
   "app/patients/[id]/actions.ts#recordScreenFailureAction": {
     dataFunction: "recordScreenFailure",
     integrationTest: "lib/data/crf-records.integration.test.ts",

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { scopeOf } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
+import { countOpenQueries } from "@/lib/data/data-queries";
 import { listPatients } from "@/lib/data/patients";
 import { ForbiddenError } from "@/lib/errors";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
@@ -12,10 +13,13 @@ export const metadata: Metadata = { title: "Patients" };
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const actor = await requireActor("/patients");
   const { cursor } = await searchParams;
-  const page = await listPatients(actor, { pageSize: 50, cursor }).catch((error: unknown) => {
-    if (error instanceof ForbiddenError) notFound();
-    throw error;
-  });
+  const [page, openQueries] = await Promise.all([
+    listPatients(actor, { pageSize: 50, cursor }).catch((error: unknown) => {
+      if (error instanceof ForbiddenError) notFound();
+      throw error;
+    }),
+    countOpenQueries(actor),
+  ]);
   const canRegister = scopeOf(actor, "patient.write").kind !== "none";
   return (
     <section className="card">
@@ -37,6 +41,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
               <th scope="col">Site</th>
               <th scope="col">Status</th>
               <th scope="col">Screening date</th>
+              <th scope="col">Open queries</th>
             </tr>
           </thead>
           <tbody>
@@ -48,6 +53,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                 <td>{p.site.name}</td>
                 <td>{PATIENT_STATUS_LABELS[p.status]}</td>
                 <td>{p.screeningDate}</td>
+                <td>{openQueries.byPatient[p.id] ?? 0}</td>
               </tr>
             ))}
           </tbody>

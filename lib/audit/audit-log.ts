@@ -20,7 +20,11 @@ export type AuditAction =
   | "SIGN_IN"
   | "SIGN_IN_FAILED"
   | "SIGN_OUT_EVERYWHERE"
-  | "PASSWORD_CHANGE";
+  | "PASSWORD_CHANGE"
+  | "QUERY_OPEN"
+  | "QUERY_ANSWER"
+  | "QUERY_CLOSE"
+  | "QUERY_REOPEN";
 
 export interface AuditEntry {
   action: AuditAction;

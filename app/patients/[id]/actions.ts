@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { saveCrfRecord } from "@/lib/data/crf-records";
+import { openDataQuery, replyToDataQuery } from "@/lib/data/data-queries";
 import { enrollPatient, recordScreenFailure } from "@/lib/data/enrollment";
 import { markSourceVerified, setPatientLock, signCrfRecord, unsignCrfRecord } from "@/lib/data/form-review";
 import { SaveCrfSchema } from "@/lib/schemas/crf";
+import { OpenQuerySchema, QueryReplySchema } from "@/lib/schemas/data-query";
 import { LockPatientSchema, SignCrfSchema, UnsignCrfSchema, VerifyCrfSchema } from "@/lib/schemas/form-review";
 import { EnrollPatientSchema, ScreenFailureSchema } from "@/lib/schemas/patient";
 
@@ -57,3 +59,13 @@ export const unlockPatientAction = defineAction(LockPatientSchema, async (actor,
   revalidatePath(`/patients/${input.patientId}`);
   return null;
 });
+
+export const openQueryAction = defineAction(OpenQuerySchema, async (actor, input) => {
+  const result = await openDataQuery(actor, input);
+  revalidatePath(`/patients/${input.patientId}`);
+  return result;
+});
+
+export const answerQueryAction = defineAction(QueryReplySchema, (actor, input) => replyToDataQuery(actor, "answer", input));
+export const closeQueryAction = defineAction(QueryReplySchema, (actor, input) => replyToDataQuery(actor, "close", input));
+export const reopenQueryAction = defineAction(QueryReplySchema, (actor, input) => replyToDataQuery(actor, "reopen", input));

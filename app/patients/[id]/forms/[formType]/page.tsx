@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CrfForm } from "@/components/forms/crf/crf-form";
 import { FormReviewPanel } from "@/components/forms/form-review-panel";
+import { QueryPanel } from "@/components/forms/query-panel";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listCrfRecords } from "@/lib/data/crf-records";
+import { listRecordQueries } from "@/lib/data/data-queries";
 import { getPatientOrThrow } from "@/lib/data/patients";
 import { NotFoundError } from "@/lib/errors";
 import { getFormDefinition } from "@/lib/forms/registry";
@@ -71,6 +73,18 @@ export default async function CrfPage({ params, searchParams }: Props) {
           />
         </fieldset>
       )}
+      {record ? (
+        <QueryPanel
+          patientId={id}
+          recordId={record.id}
+          queries={await listRecordQueries(actor, id, record.id)}
+          fields={Object.entries(definition.labels).map(([path, label]) => ({ path, label }))}
+          userId={actor.userId}
+          canOpen={hasPermission(actor, "query.open", patient.site.id)}
+          canAnswer={hasPermission(actor, "query.answer", patient.site.id)}
+          canClose={hasPermission(actor, "query.close", patient.site.id)}
+        />
+      ) : null}
       {record ? (
         <FormReviewPanel
           patientId={id}

@@ -1,0 +1,43 @@
+import { answerEligibility, expect, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+
+test("a coordinator raises a query on a field that the investigator answers and the coordinator closes", async ({ page }, testInfo) => {
+  const { id, subjectId } = await registerPatientThroughUi(page, "investigator1");
+  await signIn(page, "investigator1");
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
+  await answerEligibility(page);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("complete, eligible")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, "coordinator");
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
+  await page.getByLabel("Field").selectOption({ label: "Informed consent date" });
+  await page.getByLabel("Question for the site").fill("The consent form in the source is dated 13 January");
+  await page.getByRole("button", { name: "Raise query" }).click();
+  const query = page.getByRole("article", { name: "Query on Informed consent date" });
+  await expect(query).toContainText("open");
+  await expect(page.locator('[name="consentDate"]')).toHaveAttribute("data-open-query", "open");
+  await page.goto("/patients");
+  await expect(page.getByRole("row", { name: new RegExp(subjectId) })).toContainText(/1$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, "investigator1");
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
+  await expect(page.locator('[name="consentDate"]')).toHaveAttribute("aria-description", /13 January/);
+  await saveScreenshot(page, testInfo, "field-with-open-query");
+  await page.getByLabel("Reply").fill("Checked the source: 14 January is correct, the 13th was a draft");
+  await page.getByRole("button", { name: "Answer" }).click();
+  await expect(page.getByRole("article", { name: "Query on Informed consent date" })).toContainText("answered");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, "coordinator");
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
+  await page.getByLabel("Reply").fill("Thank you, resolved");
+  await page.getByRole("button", { name: "Close query" }).click();
+  await expect(page.getByRole("article", { name: "Query on Informed consent date" })).toContainText("closed");
+  await saveScreenshot(page, testInfo, "query-closed");
+});
