@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditHistory } from "@/components/audit-history";
 import { CrfForm } from "@/components/forms/crf/crf-form";
 import { FormReviewPanel } from "@/components/forms/form-review-panel";
 import { QueryPanel } from "@/components/forms/query-panel";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
+import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { listRecordQueries } from "@/lib/data/data-queries";
 import { getPatientOrThrow } from "@/lib/data/patients";
@@ -93,6 +95,9 @@ export default async function CrfPage({ params, searchParams }: Props) {
           canVerify={hasPermission(actor, "sdv.mark", patient.site.id)}
           locked={Boolean(patient.lockedAt)}
         />
+      ) : null}
+      {record && hasPermission(actor, "audit.read", patient.site.id) ? (
+        <AuditHistory records={(await listPatientAuditHistory(actor, id)).filter((entry) => entry.entityId === record.id)} />
       ) : null}
     </section>
   );
