@@ -34,6 +34,12 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   { route: "/api/health", requests: [{ path: "/api/health", expect: everyone(200) }] },
   // next-auth's own endpoints (sign-in, session, csrf): public by design.
   { route: "/api/auth/[...nextauth]", requests: [{ path: "/api/auth/csrf", expect: everyone(200) }] },
+  { route: "/admin/users", requests: [{ path: "/admin/users", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
+  {
+    route: "/admin/users/[id]",
+    requests: [{ path: "/admin/users/00000000-0000-4000-8000-000000000000", expect: { ...everyone(404), anonymous: 307 } }],
+  },
+  { route: "/admin/sites", requests: [{ path: "/admin/sites", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   { route: "/account", requests: [{ path: "/account", expect: { ...everyone(200), anonymous: 307 } }] },
   { route: "/account/password", requests: [{ path: "/account/password", expect: { ...everyone(200), anonymous: 307 } }] },
   {
@@ -82,6 +88,11 @@ export const ACCESS_MATRIX: RouteCheck[] = [
  * matrix is asserted on real PostgreSQL in the named integration test.
  */
 export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTest: string }> = {
+  "app/admin/actions.ts#createUserAction": { dataFunction: "createUser", integrationTest: "lib/data/admin.integration.test.ts" },
+  "app/admin/actions.ts#assignRoleAction": { dataFunction: "assignRole", integrationTest: "lib/data/admin.integration.test.ts" },
+  "app/admin/actions.ts#removeRoleAction": { dataFunction: "removeRole", integrationTest: "lib/data/admin.integration.test.ts" },
+  "app/admin/actions.ts#setUserActiveAction": { dataFunction: "setUserActive", integrationTest: "lib/data/admin.integration.test.ts" },
+  "app/admin/actions.ts#createSiteAction": { dataFunction: "createSite", integrationTest: "lib/data/admin.integration.test.ts" },
   // Account actions act only on the caller's own account, whatever their role.
   "app/account/actions.ts#signOutEverywhereAction": { dataFunction: "signOutEverywhere", integrationTest: "lib/data/account.integration.test.ts" },
   "app/account/actions.ts#changePasswordAction": { dataFunction: "changePassword", integrationTest: "lib/data/account.integration.test.ts" },

@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions/define-action";
+import { assignRole, createSite, createUser, removeRole, setUserActive } from "@/lib/data/admin";
+import { AssignRoleSchema, CreateUserSchema, RemoveRoleSchema, SetUserActiveSchema, SiteSchema } from "@/lib/schemas/admin";
+
+export const createUserAction = defineAction(CreateUserSchema, async (actor, input) => {
+  const result = await createUser(actor, input);
+  revalidatePath("/admin/users");
+  return result;
+});
+
+export const assignRoleAction = defineAction(AssignRoleSchema, async (actor, input) => {
+  await assignRole(actor, input);
+  revalidatePath(`/admin/users/${input.userId}`);
+  return null;
+});
+
+export const removeRoleAction = defineAction(RemoveRoleSchema, async (actor, input) => {
+  await removeRole(actor, input);
+  revalidatePath(`/admin/users/${input.userId}`);
+  return null;
+});
+
+export const setUserActiveAction = defineAction(SetUserActiveSchema, async (actor, input) => {
+  await setUserActive(actor, input);
+  revalidatePath(`/admin/users/${input.userId}`);
+  return null;
+});
+
+export const createSiteAction = defineAction(SiteSchema, async (actor, input) => {
+  const result = await createSite(actor, input);
+  revalidatePath("/admin/sites");
+  return result;
+});

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateSiteForm } from "@/components/forms/admin/site-form";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { listSites } from "@/lib/data/admin";
+
+export const metadata: Metadata = { title: "Sites" };
+
+export default async function SitesPage() {
+  const actor = await requirePermission("site.admin", "/admin/sites");
+  const sites = await listSites(actor);
+  return (
+    <>
+      <section className="card">
+        <div className="toolbar">
+          <h1>Sites</h1>
+          <Link href="/admin/users">Users</Link>
+        </div>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Name</th>
+              <th scope="col">City</th>
+              <th scope="col">Country</th>
+              <th scope="col">Enrollment target</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sites.map((site) => (
+              <tr key={site.id}>
+                <td>{site.code}</td>
+                <td>{site.name}</td>
+                <td>{site.city}</td>
+                <td>{site.country}</td>
+                <td>{site.targetEnrollment}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card narrow-wide">
+        <h2>Add a site</h2>
+        <CreateSiteForm />
+      </section>
+    </>
+  );
+}

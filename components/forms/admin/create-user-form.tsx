@@ -1,0 +1,37 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { createUserAction } from "@/app/admin/actions";
+import { TextField } from "@/components/ui/text-field";
+import { CreateUserSchema } from "@/lib/schemas/admin";
+import { RoleFields } from "./role-fields";
+import { useActionForm } from "./use-action-form";
+
+type Values = z.input<typeof CreateUserSchema>;
+
+export function CreateUserForm({ sites }: { sites: { id: string; code: string; name: string }[] }) {
+  const form = useForm<Values>({
+    resolver: zodResolver(CreateUserSchema),
+    defaultValues: { email: "", name: "", temporaryPassword: "", assignment: { role: "INVESTIGATOR", siteId: null } },
+  });
+  const { run, formError } = useActionForm(form.setError, () => form.reset());
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form onSubmit={form.handleSubmit((values) => run(() => createUserAction(values)))} noValidate aria-label="Create user">
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <TextField id="new-email" label="Email" type="email" error={errors.email?.message} {...form.register("email")} />
+      <TextField id="new-name" label="Name" error={errors.name?.message} {...form.register("name")} />
+      <TextField id="new-password" label="Temporary password" type="password" autoComplete="new-password" error={errors.temporaryPassword?.message} {...form.register("temporaryPassword")} />
+      <RoleFields register={form.register} errors={errors} sites={sites} />
+      <button type="submit" className="button" disabled={isSubmitting}>
+        Create user
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import type { UseFormRegister, FieldErrors } from "react-hook-form";
+import { SelectField } from "@/components/ui/select-field";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_VALUES } from "@/lib/schemas/admin";
+
+type WithAssignment = { assignment: { role: (typeof ROLE_VALUES)[number]; siteId: string | null } };
+
+/** Role and site selects; "All sites" is stored as no site. */
+export function RoleFields<T extends WithAssignment>({
+  register,
+  errors,
+  sites,
+}: {
+  register: UseFormRegister<T>;
+  errors: FieldErrors<WithAssignment>;
+  sites: { id: string; code: string; name: string }[];
+}) {
+  const reg = register as unknown as UseFormRegister<WithAssignment>;
+  return (
+    <>
+      <SelectField id="assignment-role" label="Role" error={errors.assignment?.role?.message} {...reg("assignment.role")}>
+        {ROLE_VALUES.map((role) => (
+          <option key={role} value={role}>
+            {ROLE_LABELS[role]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id="assignment-site"
+        label="Site"
+        error={errors.assignment?.siteId?.message}
+        {...reg("assignment.siteId", { setValueAs: (v: string) => (v ? v : null) })}
+      >
+        <option value="">All sites</option>
+        {sites.map((site) => (
+          <option key={site.id} value={site.id}>
+            {site.code} {site.name}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}

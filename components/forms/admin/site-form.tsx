@@ -1,0 +1,34 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { createSiteAction } from "@/app/admin/actions";
+import { TextField } from "@/components/ui/text-field";
+import { SiteSchema } from "@/lib/schemas/admin";
+import { useActionForm } from "./use-action-form";
+
+type Values = z.input<typeof SiteSchema>;
+
+export function CreateSiteForm() {
+  const form = useForm<Values>({ resolver: zodResolver(SiteSchema), defaultValues: { code: "", name: "", city: "", country: "", targetEnrollment: 0 } });
+  const { run, formError } = useActionForm(form.setError, () => form.reset());
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form onSubmit={form.handleSubmit((values) => run(() => createSiteAction(values)))} noValidate aria-label="Create site">
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <TextField id="site-code" label="Site code" error={errors.code?.message} {...form.register("code")} />
+      <TextField id="site-name" label="Name" error={errors.name?.message} {...form.register("name")} />
+      <TextField id="site-city" label="City" error={errors.city?.message} {...form.register("city")} />
+      <TextField id="site-country" label="Country" error={errors.country?.message} {...form.register("country")} />
+      <TextField id="site-target" label="Enrollment target" unit="patients" type="number" error={errors.targetEnrollment?.message} {...form.register("targetEnrollment")} />
+      <button type="submit" className="button" disabled={isSubmitting}>
+        Create site
+      </button>
+    </form>
+  );
+}
