@@ -107,6 +107,7 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   "app/patients/[id]/actions.ts#answerQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "lib/data/data-queries.integration.test.ts" },
   "app/patients/[id]/actions.ts#closeQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "lib/data/data-queries.integration.test.ts" },
   "app/patients/[id]/actions.ts#reopenQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "lib/data/data-queries.integration.test.ts" },
+  "app/patients/[id]/actions.ts#deleteCrfAction": { dataFunction: "deleteCrfRecord", integrationTest: "lib/data/crf-records.integration.test.ts" },
   "app/patients/[id]/actions.ts#recordScreenFailureAction": {
     dataFunction: "recordScreenFailure",
     integrationTest: "lib/data/crf-records.integration.test.ts",

@@ -115,3 +115,24 @@ describe("enrollment", () => {
     await expect(recordScreenFailure(actors.coordinator, { patientId: patient.id, reason: "x" })).rejects.toThrow(ForbiddenError);
   });
 });
+
+describe("withdrawing a form entered in error", () => {
+  test("keeps the row and every value in the audit trail, with the reason, and hides it from lists", async () => {
+    const { deleteCrfRecord } = await import("./crf-records");
+    const patient = await registerPatient(actors.investigator3, { siteId: sites.TW03, screeningDate: "2026-04-01" });
+    const record = await saveCrfRecord(actors.investigator3, eligibility(patient.id, { consentDate: "2026-03-31", answers: passingAnswers() }));
+    await expect(deleteCrfRecord(actors.investigator3, { patientId: patient.id, recordId: record.id, reason: "" })).rejects.toThrow(ValidationError);
+    await expect(deleteCrfRecord(actors.coordinator, { patientId: patient.id, recordId: record.id, reason: "Wrong patient" })).rejects.toThrow(ForbiddenError);
+    await deleteCrfRecord(actors.investigator3, { patientId: patient.id, recordId: record.id, reason: "Entered for the wrong patient" });
+
+    expect(await listCrfRecords(actors.investigator3, patient.id)).toEqual([]);
+    const row = await db.prisma.crfRecord.findUniqueOrThrow({ where: { id: record.id } });
+    expect(row).toMatchObject({ deleteReason: "Entered for the wrong patient" });
+    expect(row.data).toEqual({ consentDate: "2026-03-31", answers: passingAnswers() });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: record.id, action: "DELETE" } });
+    expect(audit.reason).toBe("Entered for the wrong patient");
+    expect(audit.changes).toContainEqual({ field: "consentDate", from: "2026-03-31", to: null });
+    // A new form can be started for the visit afterwards.
+    await expect(saveCrfRecord(actors.investigator3, eligibility(patient.id, { consentDate: "2026-03-31", answers: passingAnswers() }))).resolves.toHaveProperty("version", 1);
+  });
+});

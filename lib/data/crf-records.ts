@@ -179,3 +179,32 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     return toView(updated);
   });
 }
+
+/**
+ * Withdraws a form entered in error. Clinical records are never hard-deleted: the row stays
+ * with who, when and why, the audit trail keeps every value, and lists stop showing it.
+ */
+export async function deleteCrfRecord(actor: Actor, input: { patientId: string; recordId: string; reason: string }): Promise<void> {
+  const patient = await getPatientOrThrow(actor, input.patientId);
+  if (!hasPermission(actor, "patient.write", patient.site.id)) throw new ForbiddenError("You cannot change data for this patient.");
+  const reason = ReasonSchema.safeParse(input.reason);
+  if (!reason.success) throw new ValidationError({ reason: reason.error.issues.map((i) => i.message) });
+  await getPrisma().$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ locked_at: Date | null }[]>`
+      SELECT "locked_at" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
+    if (locked!.locked_at) throw new ConflictError("The patient's data are locked for analysis.");
+    const record = await tx.crfRecord.findFirst({ where: { id: input.recordId, patientId: patient.id, deletedAt: null } });
+    if (!record) throw new NotFoundError("Form");
+    if (record.signedAt) throw new ConflictError("A signed form cannot be deleted; remove the signature first.");
+    await tx.crfRecord.update({ where: { id: record.id }, data: { deletedAt: new Date(), deleteReason: reason.data, updatedById: actor.userId } });
+    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+      action: "DELETE",
+      entityType: `form:${record.formType}`,
+      entityId: record.id,
+      siteId: patient.site.id,
+      patientId: patient.id,
+      changes: diffFormData(record.data, null),
+      reason: reason.data,
+    });
+  });
+}

@@ -17,3 +17,6 @@ export const SaveCrfSchema = z.object({
 export type SaveCrfInput = z.input<typeof SaveCrfSchema>;
 
 export const ReasonSchema = z.string().trim().min(3, "Give a reason for the change (at least 3 characters)").max(500);
+
+/** Withdrawing a form entered in error (a soft delete; the reason is checked on the server too). */
+export const DeleteCrfSchema = z.object({ patientId: z.uuid(), recordId: z.uuid(), reason: z.string().max(500) });

@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { saveCrfRecord } from "@/lib/data/crf-records";
+import { deleteCrfRecord, saveCrfRecord } from "@/lib/data/crf-records";
 import { openDataQuery, replyToDataQuery } from "@/lib/data/data-queries";
 import { enrollPatient, recordScreenFailure } from "@/lib/data/enrollment";
 import { markSourceVerified, setPatientLock, signCrfRecord, unsignCrfRecord } from "@/lib/data/form-review";
 import { SaveCrfSchema } from "@/lib/schemas/crf";
 import { OpenQuerySchema, QueryReplySchema } from "@/lib/schemas/data-query";
+import { DeleteCrfSchema } from "@/lib/schemas/crf";
 import { LockPatientSchema, SignCrfSchema, UnsignCrfSchema, VerifyCrfSchema } from "@/lib/schemas/form-review";
 import { EnrollPatientSchema, ScreenFailureSchema } from "@/lib/schemas/patient";
 
@@ -69,3 +70,9 @@ export const openQueryAction = defineAction(OpenQuerySchema, async (actor, input
 export const answerQueryAction = defineAction(QueryReplySchema, (actor, input) => replyToDataQuery(actor, "answer", input));
 export const closeQueryAction = defineAction(QueryReplySchema, (actor, input) => replyToDataQuery(actor, "close", input));
 export const reopenQueryAction = defineAction(QueryReplySchema, (actor, input) => replyToDataQuery(actor, "reopen", input));
+
+export const deleteCrfAction = defineAction(DeleteCrfSchema, async (actor, input) => {
+  await deleteCrfRecord(actor, input);
+  revalidatePath(`/patients/${input.patientId}`);
+  return null;
+});

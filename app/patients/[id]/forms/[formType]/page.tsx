@@ -5,6 +5,7 @@ import { AuditHistory } from "@/components/audit-history";
 import { CrfForm } from "@/components/forms/crf/crf-form";
 import { FormReviewPanel } from "@/components/forms/form-review-panel";
 import { QueryPanel } from "@/components/forms/query-panel";
+import { WithdrawFormButton } from "@/components/forms/withdraw-form-button";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listPatientAuditHistory } from "@/lib/data/audit-history";
@@ -75,6 +76,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
           />
         </fieldset>
       )}
+      {record && !readOnly ? <WithdrawFormButton patientId={id} recordId={record.id} /> : null}
       {record ? (
         <QueryPanel
           patientId={id}
