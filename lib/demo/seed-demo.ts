@@ -24,14 +24,18 @@ export async function seedDemoData(prisma: PrismaClient, mode: "demo" | "product
     siteIds.set(site.code, row.id);
   }
 
+  // The demo password is public, so one salted hash serves every demo account (scrypt is
+  // deliberately slow; hashing seven times would slow every first start and every test file).
+  let demoHash: string | undefined;
   for (const account of DEMO_ACCOUNTS) {
     if (await prisma.user.findUnique({ where: { email: account.email } })) continue;
+    demoHash ??= await hashPassword(DEMO_PASSWORD);
     const siteId = account.siteCode ? siteIds.get(account.siteCode) : null;
     await prisma.user.create({
       data: {
         email: account.email,
         name: account.name,
-        passwordHash: await hashPassword(DEMO_PASSWORD),
+        passwordHash: demoHash,
         roleAssignments: { create: { role: account.role, siteId } },
       },
     });
