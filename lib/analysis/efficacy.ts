@@ -1,0 +1,94 @@
+import { determineBestOverallResponse, type Response } from "@/lib/domain/recist";
+import { computeBinomialCi } from "@/lib/domain/statistics";
+import { deriveSurvivalEndpoints, estimateKaplanMeier, estimateMedianSurvival, type ConfType } from "@/lib/domain/survival";
+
+/**
+ * The trial's efficacy endpoints from per-patient facts, computed only with the rules
+ * engine: best overall response (RECIST 1.0 with confirmation), ORR (CR+PR) and disease
+ * control (CR+PR+SD) with exact 95% CIs, and Kaplan-Meier PFS and OS in months with the
+ * chosen median CI method. Everyone enrolled counts in the denominator (intention to
+ * treat, as Shao et al. 2012 report 4/43); a patient never assessed is NE.
+ */
+export interface EfficacyPatient {
+  enrollmentDate: string;
+  assessments: { date: string; response: Response }[];
+  progressionDate?: string;
+  deathDate?: string;
+  lastContactDate: string;
+}
+
+export interface EfficacyOptions {
+  ciMethod?: ConfType;
+  /** RECIST confirmation interval and minimum stable-disease duration (days). */
+  confirmationDays?: number;
+  minSdDays?: number;
+}
+
+export interface EndpointSummary {
+  median: number | null;
+  lower: number | null;
+  upper: number | null;
+  events: number;
+  n: number;
+}
+
+export interface EfficacySummary {
+  n: number;
+  bor: Record<Response, number>;
+  orr: { responders: number; n: number; estimate: number; lower: number; upper: number };
+  dcr: { responders: number; n: number; estimate: number; lower: number; upper: number };
+  pfs: EndpointSummary;
+  os: EndpointSummary;
+  ciMethod: ConfType;
+}
+
+function summarizeEndpoint(times: number[], events: (0 | 1)[], ciMethod: ConfType): EndpointSummary {
+  const fit = estimateKaplanMeier(times, events);
+  return { ...estimateMedianSurvival(fit, { confType: ciMethod }), events: events.filter((e) => e === 1).length, n: times.length };
+}
+
+export function summarizeEfficacy(patients: readonly EfficacyPatient[], options: EfficacyOptions = {}): EfficacySummary {
+  const ciMethod = options.ciMethod ?? "log-log";
+  const bor: Record<Response, number> = { CR: 0, PR: 0, SD: 0, PD: 0, NE: 0 };
+  const pfs = { times: [] as number[], events: [] as (0 | 1)[] };
+  const os = { times: [] as number[], events: [] as (0 | 1)[] };
+
+  for (const patient of patients) {
+    const best = patient.assessments.length
+      ? determineBestOverallResponse({
+          version: "1.0",
+          startDate: patient.enrollmentDate,
+          timepoints: patient.assessments,
+          confirmationDays: options.confirmationDays,
+          minSdDays: options.minSdDays,
+        }).bestOverallResponse
+      : "NE";
+    bor[best]++;
+    // Progression from RECIST (first PD assessment) unless the investigator recorded an earlier clinical one.
+    const recistPd = patient.assessments.filter((a) => a.response === "PD").map((a) => a.date).sort()[0];
+    const progressionDate = [recistPd, patient.progressionDate].filter((d): d is string => Boolean(d)).sort()[0];
+    const endpoints = deriveSurvivalEndpoints({
+      enrollmentDate: patient.enrollmentDate,
+      progressionDate,
+      deathDate: patient.deathDate,
+      lastContactDate: patient.lastContactDate,
+    });
+    pfs.times.push(endpoints.pfs.timeMonths);
+    pfs.events.push(endpoints.pfs.event);
+    os.times.push(endpoints.os.timeMonths);
+    os.events.push(endpoints.os.event);
+  }
+
+  const n = patients.length;
+  const responders = bor.CR + bor.PR;
+  const controlled = responders + bor.SD;
+  return {
+    n,
+    bor,
+    orr: { responders, n, ...computeBinomialCi({ successes: responders, n }) },
+    dcr: { responders: controlled, n, ...computeBinomialCi({ successes: controlled, n }) },
+    pfs: summarizeEndpoint(pfs.times, pfs.events, ciMethod),
+    os: summarizeEndpoint(os.times, os.events, ciMethod),
+    ciMethod,
+  };
+}
