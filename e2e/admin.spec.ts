@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
 test("an administrator creates a site investigator, who can sign in, and deactivates them", async ({ page }, testInfo) => {
   await signIn(page, "admin");
@@ -20,13 +20,13 @@ test("an administrator creates a site investigator, who can sign in, and deactiv
   await expect(page.getByRole("row", { name: /dr\.new@hospital\.example/ })).toContainText("Site investigator (TW03)");
   await saveScreenshot(page, testInfo, "admin-users");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await page.goto("/login");
   await page.getByLabel("Email").fill("dr.new@hospital.example");
   await page.getByLabel("Password").fill("temporary-password-1");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("cell", { name: /China Medical University Hospital \(TW03\)/ })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "admin");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
@@ -35,7 +35,7 @@ test("an administrator creates a site investigator, who can sign in, and deactiv
   await page.getByRole("form", { name: "Deactivate user" }).getByLabel("Reason").fill("Left the study team");
   await page.getByRole("button", { name: "Deactivate user" }).click();
   await expect(page.getByText(/dr\.new@hospital\.example · deactivated/)).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await page.goto("/login");
   await page.getByLabel("Email").fill("dr.new@hospital.example");

@@ -81,3 +81,9 @@ export async function answerEligibility(page: Page, overrides: Record<string, "y
     await page.getByRole("group", { name: new RegExp(`^${criterion.id}\\. `) }).getByLabel(answer === "yes" ? "Yes" : "No").check();
   }
 }
+
+/** Signs out and waits for the login page, so the next navigation does not race the redirect. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}

@@ -1,4 +1,4 @@
-import { expect, saveScreenshot, signIn, test } from "./fixtures";
+import { expect, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
 test("an investigator registers a patient, sees the audit record, and another site cannot open it", async ({ page }, testInfo) => {
   await signIn(page, "investigator3");
@@ -21,8 +21,7 @@ test("an investigator registers a patient, sees the audit record, and another si
   await saveScreenshot(page, testInfo, "patient-with-audit-history");
   const url = page.url();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   const response = await page.goto(url);

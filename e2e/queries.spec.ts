@@ -1,4 +1,4 @@
-import { answerEligibility, expect, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import { answerEligibility, expect, registerPatientThroughUi, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
 test("a coordinator raises a query on a field that the investigator answers and the coordinator closes", async ({ page }, testInfo) => {
   const { id, subjectId } = await registerPatientThroughUi(page, "investigator1");
@@ -8,7 +8,7 @@ test("a coordinator raises a query on a field that the investigator answers and 
   await answerEligibility(page);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("complete, eligible")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "coordinator");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
@@ -21,7 +21,7 @@ test("a coordinator raises a query on a field that the investigator answers and 
   await expect(page.locator('[name="consentDate"]')).toHaveAttribute("data-open-query", "open");
   await page.goto("/patients");
   await expect(page.getByRole("row", { name: new RegExp(subjectId) })).toContainText(/1$/);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
@@ -31,7 +31,7 @@ test("a coordinator raises a query on a field that the investigator answers and 
   await page.getByLabel("Reply").fill("Checked the source: 14 January is correct, the 13th was a draft");
   await page.getByRole("button", { name: "Answer" }).click();
   await expect(page.getByRole("article", { name: "Query on Informed consent date" })).toContainText("answered");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "coordinator");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();

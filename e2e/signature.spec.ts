@@ -1,4 +1,4 @@
-import { answerEligibility, expect, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import { answerEligibility, expect, registerPatientThroughUi, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
 test("an investigator signs a form, which becomes read-only; a monitor verifies it; the audit shows both", async ({ page }, testInfo) => {
   const { id } = await registerPatientThroughUi(page, "investigator3");
@@ -21,7 +21,7 @@ test("an investigator signs a form, which becomes read-only; a monitor verifies 
   await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
   await saveScreenshot(page, testInfo, "signed-form-read-only");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "monitor");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);

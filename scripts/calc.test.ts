@@ -9,7 +9,8 @@ function calc(name: string, input: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("npm run calc", () => {
+// Each case starts real processes (tsx compiles on start), so allow for a slow, busy machine.
+describe("npm run calc", { timeout: 60_000 }, () => {
   test("offers every calculator the issue names", () => {
     const names = [...listCalcCommands().keys()];
     for (const required of ["bsa", "uft-dose", "ctcae-lab", "recist", "recist-bor", "km", "logrank", "cox", "binom"]) {

@@ -18,7 +18,8 @@ describe("scrypt password hashing", () => {
     expect(a).toMatch(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
   });
 
-  test("defaults to a memory-hard cost (N = 2^17)", async () => {
+  // One real 128 MiB hash: seconds on a busy machine.
+  test("defaults to a memory-hard cost (N = 2^17)", { timeout: 60_000 }, async () => {
     expect(await hashPassword("x")).toMatch(/^scrypt\$131072\$8\$1\$/);
   });
 

@@ -23,56 +23,67 @@ const FAILURE_REASONS: Record<Exclude<CredentialCheck["outcome"], "ok">, string>
 };
 
 /**
- * One sign-in attempt: throttle check, password check, counter update and audit record in
- * one transaction. Every attempt that reaches here is audited, successful or not; the
- * password itself is never stored or logged.
+ * One sign-in attempt. The slow, memory-hard password check runs outside any transaction,
+ * so concurrent guesses cannot hold database connections and row locks for its duration
+ * (which would starve every other request of the pool). The counting then happens in a
+ * short transaction under the throttle rows' lock, and the lock is checked again there: a
+ * guess that arrives once the account is locked is refused uncounted, even with the right
+ * password. Every attempt is audited; the password itself is never stored or logged.
  */
 export async function attemptSignIn(attempt: SignInAttempt, now: Date = new Date()): Promise<SignInResult> {
   const accountKey = emailKey(attempt.email);
   const ipKey = attempt.address ? addressKey(attempt.address) : null;
   const from = attempt.address ? ` from ${attempt.address}` : "";
-  // scrypt runs inside the transaction (it holds the throttle row lock), hence the longer timeout.
-  return getPrisma().$transaction(
-    async (tx) => {
-      const account = await lockThrottle(tx, accountKey, now);
-      const ip = ipKey ? await lockThrottle(tx, ipKey, now) : null;
-      const lockedBy = isLocked(account, now) ? "account" : ip && isLocked(ip, now) ? "address" : null;
-      if (lockedBy) {
-        // Refused without checking the password, so a locked account cannot be probed further.
-        const userId = (await tx.user.findUnique({ where: { email: attempt.email }, select: { id: true } }))?.id ?? null;
-        await writeAudit(tx, { userId, email: attempt.email }, {
-          action: "SIGN_IN_FAILED",
-          entityType: "user",
-          entityId: userId ?? attempt.email,
-          reason: `locked: too many failed sign-ins for this ${lockedBy}${from}`,
-        });
-        return { ok: false, reason: "throttled" };
-      }
 
-      const check = await checkCredentials(attempt.email, attempt.password, tx);
-      if (check.outcome === "ok") {
-        await clearThrottle(tx, accountKey);
-        await pruneThrottles(tx, now);
-        await writeAudit(tx, { userId: check.user.id, email: check.user.email }, {
-          action: "SIGN_IN",
-          entityType: "user",
-          entityId: check.user.id,
-          reason: from ? `signed in${from}` : null,
-        });
-        return { ok: true, user: check.user };
-      }
+  // Cheap pre-check: an account already locked is refused without spending scrypt on it.
+  const lockedBefore = await findActiveLock(accountKey, ipKey, now);
+  const check = lockedBefore ? null : await checkCredentials(attempt.email, attempt.password);
 
-      await saveFailure(tx, accountKey, account, now, ACCOUNT_LIMIT);
-      if (ipKey && ip) await saveFailure(tx, ipKey, ip, now, ADDRESS_LIMIT);
-      const userId = check.outcome === "unknown-email" ? null : check.userId;
+  return getPrisma().$transaction(async (tx) => {
+    const account = await lockThrottle(tx, accountKey, now);
+    const ip = ipKey ? await lockThrottle(tx, ipKey, now) : null;
+    const lockedBy = isLocked(account, now) ? "account" : ip && isLocked(ip, now) ? "address" : null;
+    if (lockedBy || !check) {
+      const userId = (await tx.user.findUnique({ where: { email: attempt.email }, select: { id: true } }))?.id ?? null;
       await writeAudit(tx, { userId, email: attempt.email }, {
         action: "SIGN_IN_FAILED",
         entityType: "user",
         entityId: userId ?? attempt.email,
-        reason: `${FAILURE_REASONS[check.outcome]}${from}`,
+        reason: `locked: too many failed sign-ins for this ${lockedBy ?? lockedBefore}${from}`,
       });
-      return { ok: false, reason: "invalid" };
-    },
-    { maxWait: 10_000, timeout: 20_000 },
-  );
+      return { ok: false, reason: "throttled" };
+    }
+
+    if (check.outcome === "ok") {
+      await clearThrottle(tx, accountKey);
+      await pruneThrottles(tx, now);
+      await writeAudit(tx, { userId: check.user.id, email: check.user.email }, {
+        action: "SIGN_IN",
+        entityType: "user",
+        entityId: check.user.id,
+        reason: from ? `signed in${from}` : null,
+      });
+      return { ok: true, user: check.user };
+    }
+
+    await saveFailure(tx, accountKey, account, now, ACCOUNT_LIMIT);
+    if (ipKey && ip) await saveFailure(tx, ipKey, ip, now, ADDRESS_LIMIT);
+    const userId = check.outcome === "unknown-email" ? null : check.userId;
+    await writeAudit(tx, { userId, email: attempt.email }, {
+      action: "SIGN_IN_FAILED",
+      entityType: "user",
+      entityId: userId ?? attempt.email,
+      reason: `${FAILURE_REASONS[check.outcome]}${from}`,
+    });
+    return { ok: false, reason: "invalid" };
+  });
+}
+
+async function findActiveLock(accountKey: string, ipKey: string | null, now: Date): Promise<"account" | "address" | null> {
+  const rows = await getPrisma().signInThrottle.findMany({
+    where: { key: { in: ipKey ? [accountKey, ipKey] : [accountKey] }, lockedUntil: { gt: now } },
+    select: { key: true },
+  });
+  if (rows.some((r) => r.key === accountKey)) return "account";
+  return rows.length ? "address" : null;
 }

@@ -10,8 +10,9 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaCl
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
     max: poolSize,
-    // Fail fast while the database is down instead of queueing requests forever.
-    connectionTimeoutMillis: 5_000,
+    // A refused connection fails at once; this bounds the wait for a free pooled connection or
+    // a server that hangs, so requests fail with an error instead of queueing forever.
+    connectionTimeoutMillis: 10_000,
   });
   return new PrismaClient({ adapter });
 }

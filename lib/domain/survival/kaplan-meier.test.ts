@@ -63,7 +63,8 @@ describe("estimateKaplanMeier", () => {
     expect(() => estimateKaplanMeier(time, event)).toThrow(message);
   });
 
-  it("fits 100,000 subjects in well under a second (one sort, one pass)", () => {
+  // Speed is measured by bench/survival-bench.ts, not asserted here (timed tests are flaky).
+  it("accounts for every one of 100,000 subjects with a monotone curve", () => {
     let seed = 12345;
     const random = () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -72,12 +73,10 @@ describe("estimateKaplanMeier", () => {
     const n = 100_000;
     const time = Array.from({ length: n }, () => Math.round(random() * 3650));
     const event = Array.from({ length: n }, () => (random() < 0.7 ? 1 : 0));
-    const started = performance.now();
     const fit = estimateKaplanMeier(time, event);
-    const elapsed = performance.now() - started;
     expect(fit.rows.length).toBeLessThanOrEqual(3651);
     expect(fit.rows.reduce((sum, r) => sum + r.nEvent + r.nCensor, 0)).toBe(n);
-    expect(elapsed).toBeLessThan(500);
+    expect(fit.rows.every((r, i) => i === 0 || r.surv <= fit.rows[i - 1]!.surv)).toBe(true);
   });
 });
 
