@@ -1,7 +1,9 @@
+import { dosingForm } from "./dosing/dosing-form";
 import { eligibilityForm } from "./eligibility-form";
 import type { FormDefinition, FormPlacement } from "./form-definition";
+import { labsForm } from "./labs/labs-form";
 
-const FORMS: readonly FormDefinition[] = [eligibilityForm];
+const FORMS: readonly FormDefinition[] = [eligibilityForm, dosingForm, labsForm];
 
 const byType = new Map(FORMS.map((form) => [form.type, form]));
 

@@ -2,11 +2,15 @@
 
 import type { ComponentType } from "react";
 import type { CrfFormProps } from "./crf-form-props";
+import { DosingForm } from "./dosing-form";
 import { EligibilityForm } from "./eligibility-form";
+import { LabsForm } from "./labs-form";
 
 /** The component of each form type (its definition lives in lib/forms/registry.ts). */
 const COMPONENTS: Record<string, ComponentType<CrfFormProps>> = {
   eligibility: EligibilityForm,
+  dosing: DosingForm,
+  labs: LabsForm,
 };
 
 export function CrfForm({ formType, ...props }: CrfFormProps & { formType: string }) {

@@ -1,0 +1,81 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch, type DefaultValues } from "react-hook-form";
+import { TextField } from "@/components/ui/text-field";
+import { evaluateDosing } from "@/lib/forms/dosing/compute-dosing";
+import { suggestDosingDefaults } from "@/lib/forms/dosing/dosing-history";
+import { DosingSchema, type DosingData } from "@/lib/forms/dosing/dosing-schema";
+import type { CrfFormProps } from "./crf-form-props";
+import { ThalidomideFieldset } from "./dosing/thalidomide-fieldset";
+import { UftFieldset } from "./dosing/uft-fieldset";
+import { FormFooter } from "./form-footer";
+import { asNumberOrNull, formatNumber } from "./number-input";
+import { useCrfSave } from "./use-crf-save";
+
+const drugDefaults = (doseLevel: number) => ({ doseLevel, status: "given" as const, statusReason: null, statusReasonText: "", capsulesDispensed: null, capsulesReturned: null });
+
+function newVisitDefaults(props: CrfFormProps): DefaultValues<DosingData> {
+  const suggested = suggestDosingDefaults(props.context);
+  return {
+    visitDate: "",
+    heightCm: suggested.heightCm ?? undefined,
+    uft: { ...drugDefaults(suggested.uftLevel), prescribedCapsulesPerDose: null, overrideReason: "" },
+    thalidomide: drugDefaults(suggested.thalidomideLevel),
+  };
+}
+
+export function DosingForm(props: CrfFormProps) {
+  const form = useForm<DosingData>({
+    resolver: zodResolver(DosingSchema),
+    defaultValues: (props.record?.data as DosingData | undefined) ?? newVisitDefaults(props),
+  });
+  const { save, ...footer } = useCrfSave("dosing", props, form.setError);
+  const values = useWatch({ control: form.control });
+  // The same computation the server stores (lib/forms/dosing -> lib/domain/dosing), live.
+  const { computed } = evaluateDosing(values, props.context);
+  const { errors, isSubmitting } = form.formState;
+  const change = computed.weightChange;
+
+  return (
+    <form onSubmit={form.handleSubmit(save)} noValidate>
+      <TextField id="visitDate" label="Visit date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.visitDate?.message} {...form.register("visitDate")} />
+      <fieldset>
+        <legend>Body measurements</legend>
+        <div className="inline-form">
+          <TextField id="weightKg" label="Weight at this visit" unit="kg" type="number" step="0.1" error={errors.weightKg?.message} {...form.register("weightKg", { setValueAs: asNumberOrNull })} />
+          <TextField id="heightCm" label="Height" unit="cm" type="number" step="0.1" error={errors.heightCm?.message} {...form.register("heightCm", { setValueAs: asNumberOrNull })} />
+        </div>
+        <p className="computed" aria-live="polite" data-testid="bsa">
+          <span className="computed-badge">computed</span> Body surface area (Mosteller): <strong>{formatNumber(computed.bsaM2Display, 2)} m²</strong>
+        </p>
+        <div className="computed" aria-live="polite" data-testid="weight-change">
+          <span className="computed-badge">computed</span>{" "}
+          {change ? (
+            change.message ? (
+              <>
+                <strong>{change.message}</strong> ({change.previousWeightKg} kg on {change.previousVisitDate}). The dose on this form is already
+                computed from today&apos;s weight; check it before prescribing.
+              </>
+            ) : (
+              <>
+                Weight change since the dose was set ({change.previousWeightKg} kg on {change.previousVisitDate}): {formatNumber(change.changePct, 1)}%, below the{" "}
+                {change.thresholdPct}% recalculation threshold.
+              </>
+            )
+          ) : values.visitDate ? (
+            "No earlier dosing visit: this visit sets the dose."
+          ) : (
+            "Enter the visit date to compare the weight with the previous dosing visit."
+          )}
+        </div>
+      </fieldset>
+      <UftFieldset form={form} computed={computed} />
+      <ThalidomideFieldset form={form} computed={computed} />
+      <p className="computed" data-testid="dosing-summary">
+        <span className="computed-badge">computed</span> {computed.summary}
+      </p>
+      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import type { DrugAccounting } from "@/lib/forms/dosing/dosing-computed";
+import { formatNumber } from "../number-input";
+
+/** Pill-count compliance for the previous period, computed by lib/domain/dosing computeCompliance. */
+export function ComplianceLine({ drug, accounting }: { drug: string; accounting: DrugAccounting | null }) {
+  const compliance = accounting?.compliance;
+  return (
+    <p className="computed" aria-live="polite" data-testid={`${drug}-compliance`}>
+      <span className="computed-badge">computed</span> Compliance since the previous dosing visit:{" "}
+      {compliance ? (
+        <>
+          <strong>{formatNumber(compliance.compliancePct, 1)}%</strong> ({compliance.takenCapsules} taken of {compliance.prescribedCapsules} prescribed:{" "}
+          {compliance.prescribedPerDay} capsules a day for {compliance.days} days since {compliance.fromDate})
+        </>
+      ) : (
+        <span>not computed ({accounting?.complianceNote ?? "enter the dose first"})</span>
+      )}
+    </p>
+  );
+}

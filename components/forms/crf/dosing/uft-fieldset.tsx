@@ -1,0 +1,64 @@
+"use client";
+
+import type { UseFormReturn } from "react-hook-form";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { listDoseLevels } from "@/lib/domain/dosing/dose-levels";
+import type { DosingComputed } from "@/lib/forms/dosing/dosing-computed";
+import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
+import { asNumberOrNull, formatNumber } from "../number-input";
+import { ComplianceLine } from "./compliance-line";
+import { DrugStatusFields } from "./drug-status-fields";
+
+/** UFT: dose level, the BSA-based dose computed live, the prescriber's override, status and capsules. */
+export function UftFieldset({ form, computed }: { form: UseFormReturn<DosingData>; computed: DosingComputed }) {
+  const errors = form.formState.errors.uft;
+  const uft = computed.uft;
+  return (
+    <fieldset>
+      <legend>UFT (tegafur/uracil), twice daily</legend>
+      <SelectField id="uft-doseLevel" label="UFT dose level" error={errors?.doseLevel?.message} {...form.register("uft.doseLevel", { setValueAs: asNumberOrNull })}>
+        {listDoseLevels("uft").map((level) => (
+          <option key={level.level} value={level.level}>
+            {level.level}: {level.label}
+          </option>
+        ))}
+      </SelectField>
+      <div className="computed" aria-live="polite" data-testid="uft-dose">
+        <span className="computed-badge">computed</span>{" "}
+        {uft ? (
+          <>
+            <strong>
+              {uft.computedCapsulesPerDose} capsules ({uft.roundedMg} mg tegafur) per dose, twice daily
+            </strong>
+            <br />
+            {uft.mgPerM2} mg/m² × {formatNumber(computed.bsaM2, 2)} m² = {formatNumber(uft.rawMg, 1)} mg; rounded to {uft.roundedMg} mg ({uft.rule}); {uft.capsuleMg} mg tegafur per capsule
+          </>
+        ) : (
+          "Enter weight, height and the dose level to compute the dose."
+        )}
+      </div>
+      <TextField
+        id="uft-prescribedCapsulesPerDose"
+        label="Prescribed capsules per dose (only to override the computed dose)"
+        unit="capsules"
+        type="number"
+        min={1}
+        step={1}
+        error={errors?.prescribedCapsulesPerDose?.message}
+        {...form.register("uft.prescribedCapsulesPerDose", { setValueAs: asNumberOrNull })}
+      />
+      {uft?.overridden ? (
+        <TextField
+          id="uft-overrideReason"
+          label={`Reason for prescribing ${uft.capsulesPerDose} instead of the computed ${uft.computedCapsulesPerDose} capsules`}
+          maxLength={500}
+          error={errors?.overrideReason?.message}
+          {...form.register("uft.overrideReason")}
+        />
+      ) : null}
+      <DrugStatusFields form={form} drug="uft" name="UFT" />
+      <ComplianceLine drug="uft" accounting={uft} />
+    </fieldset>
+  );
+}

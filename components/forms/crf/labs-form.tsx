@@ -1,0 +1,55 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useForm, useWatch } from "react-hook-form";
+import { TextField } from "@/components/ui/text-field";
+import { computeLabs } from "@/lib/forms/labs/compute-labs";
+import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
+import { LabsSchema, type LabsData } from "@/lib/forms/labs/labs-schema";
+import type { CrfFormProps } from "./crf-form-props";
+import { FormFooter } from "./form-footer";
+import { LabRow } from "./labs/lab-row";
+import { useCrfSave } from "./use-crf-save";
+
+function emptyPanel(): LabsData {
+  return {
+    sampleDate: "",
+    results: Object.fromEntries(LAB_PANEL.map((p) => [p.test, { value: null, unit: p.defaultUnit, ...defaultRange(p.test, p.defaultUnit) }])) as LabsData["results"],
+  };
+}
+
+export function LabsForm(props: CrfFormProps) {
+  const form = useForm<LabsData>({ resolver: zodResolver(LabsSchema), defaultValues: (props.record?.data as LabsData | undefined) ?? emptyPanel() });
+  const { save, ...footer } = useCrfSave("labs", props, form.setError);
+  const values = useWatch({ control: form.control });
+  // The same grading the server stores (lib/forms/labs -> lib/domain/ctcae gradeLabValue), live.
+  const computed = computeLabs(values, props.context);
+  const { errors, isSubmitting } = form.formState;
+
+  return (
+    <form onSubmit={form.handleSubmit(save)} noValidate>
+      <TextField id="sampleDate" label="Sample date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
+      <p className="muted">
+        Leave a value empty when the test was not done. Normal ranges start at typical adult values: enter your laboratory&apos;s limits.{" "}
+        {computed.baseline
+          ? `Baseline for bilirubin, AST, ALT, ALP and creatinine: the labs of ${computed.baseline.sampleDate}.`
+          : "No earlier labs: these results are graded without a baseline."}
+      </p>
+      {LAB_PANEL.map((panel) => (
+        <LabRow key={panel.test} form={form} panel={panel} graded={computed.results[panel.test]} />
+      ))}
+      {computed.grade3Plus.length ? (
+        <div className="form-error" role="alert" data-testid="grade3-prompt">
+          <strong>Grade 3+ laboratory toxicity: record or link an adverse event</strong> for{" "}
+          {computed.grade3Plus.map((g) => `${g.term} (grade ${g.grade})`).join(", ")}.{" "}
+          <Link href={`/patients/${props.patientId}/forms/adverse-event`}>Record an adverse event</Link>
+        </div>
+      ) : null}
+      <p className="computed" data-testid="labs-summary">
+        <span className="computed-badge">computed</span> {computed.summary}
+      </p>
+      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+    </form>
+  );
+}

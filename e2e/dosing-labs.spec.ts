@@ -1,0 +1,116 @@
+import { TRIAL_ELIGIBILITY_CRITERIA } from "../lib/domain/eligibility/criteria";
+import { expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+/** Screens (all criteria met) and enrolls a patient through the UI, as in screening.spec.ts. */
+async function enrollThroughUi(page: Page, id: string, enrollmentDate: string) {
+  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
+  await page.getByLabel(/Informed consent date/).fill("2026-01-14");
+  for (const criterion of TRIAL_ELIGIBILITY_CRITERIA) {
+    await page.getByRole("group", { name: new RegExp(`^${criterion.id}\\. `) }).getByLabel(criterion.kind === "inclusion" ? "Yes" : "No").check();
+  }
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("complete, eligible")).toBeVisible();
+  await page.getByLabel(/Enrollment date/).fill(enrollmentDate);
+  await page.getByRole("button", { name: "Enroll" }).click();
+  await expect(page.getByText("On treatment", { exact: true })).toBeVisible();
+}
+
+// Two visits of a form each, with axe checks, on a machine shared by several builds: allow more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
+const visitRow = (page: Page, visit: string) => page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
+
+test("an investigator records two dosing visits with computed doses, a weight-change flag and compliance", async ({ page }, testInfo) => {
+  const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
+  await signIn(page, "investigator1");
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  await enrollThroughUi(page, id, "2026-01-15");
+
+  await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();
+  await expect(page.getByRole("heading", { name: /Dosing/ })).toBeVisible();
+  await page.getByLabel(/Visit date/).fill("2026-01-15");
+  await page.getByLabel(/Weight at this visit/).fill("80");
+  await page.getByLabel(/^Height/).fill("180");
+  // Mosteller: sqrt(180 x 80 / 3600) = 2.00 m2; 125 mg/m2 x 2.00 = 250 mg -> 3 capsules (nearest, halves up).
+  await expect(page.getByTestId("bsa")).toContainText("2.00 m²");
+  await expect(page.getByTestId("uft-dose")).toContainText("3 capsules (300 mg tegafur) per dose, twice daily");
+  await expect(page.getByTestId("uft-dose")).toContainText("250.0 mg; rounded to 300 mg (nearest 100 mg capsule, halves up)");
+  await expect(page.getByTestId("thalidomide-dose")).toContainText("100 mg twice daily");
+  await page.getByLabel("UFT capsules dispensed at this visit (capsules)").fill("168");
+  await page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)").fill("112");
+  await expect(page.getByTestId("dosing-summary")).toContainText("UFT 3 caps bid (level 0), thalidomide 100 mg bid");
+  await expectNoSeriousA11yViolations(page);
+  await saveScreenshot(page, testInfo, "dosing-day1");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(visitRow(page, "Day 1")).toContainText("complete, UFT 3 caps bid (level 0), thalidomide 100 mg bid");
+
+  await visitRow(page, "Week 4").getByRole("link", { name: "Dosing" }).click();
+  await expect(page.getByLabel(/^Height/)).toHaveValue("180");
+  await page.getByLabel(/Visit date/).fill("2026-02-12");
+  await page.getByLabel(/Weight at this visit/).fill("70");
+  await expect(page.getByTestId("weight-change")).toContainText("recalculate: weight changed by -12.5% since the dose was set");
+  await expect(page.getByTestId("uft-dose")).toContainText("2 capsules (200 mg tegafur) per dose");
+  await page.getByLabel("UFT capsules returned from the previous period (capsules)").fill("12");
+  await page.getByLabel("Thalidomide capsules returned from the previous period (capsules)").fill("0");
+  // (168 - 12) / (6 a day x 28 days) and (112 - 0) / (4 a day x 28 days).
+  await expect(page.getByTestId("uft-compliance")).toContainText("92.9%");
+  await expect(page.getByTestId("thalidomide-compliance")).toContainText("100.0%");
+
+  // The prescriber keeps 3 capsules: an override needs a reason.
+  await page.getByLabel(/Prescribed capsules per dose/).fill("3");
+  await page.getByLabel("UFT capsules dispensed at this visit (capsules)").fill("168");
+  await page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)").fill("112");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#uft-overrideReason-error")).toHaveText("Give the reason for prescribing 3 instead of the computed 2 capsules per dose");
+  await page.getByLabel(/Reason for prescribing 3 instead of the computed 2/).fill("Weight loss from ascites drainage, not lean mass");
+  await expect(page.getByTestId("dosing-summary")).toContainText("UFT 3 caps bid (level 0, override), thalidomide 100 mg bid");
+  await expectNoSeriousA11yViolations(page);
+  await saveScreenshot(page, testInfo, "dosing-week4-weight-change");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(visitRow(page, "Week 4")).toContainText("UFT 3 caps bid (level 0, override), thalidomide 100 mg bid");
+});
+
+test("an investigator enters labs with automatic CTCAE grades and a grade 3 prompt for an adverse event", async ({ page }, testInfo) => {
+  const { id } = await registerPatientThroughUi(page, "investigator2", "2026-01-12");
+  await signIn(page, "investigator2");
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  await enrollThroughUi(page, id, "2026-01-15");
+
+  await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
+  await page.getByLabel(/Sample date/).fill("2026-01-14");
+  await page.getByRole("group", { name: "Platelets" }).getByLabel(/^Value/).fill("210");
+  await page.getByRole("group", { name: "AST" }).getByLabel(/^Value/).fill("100");
+  await expect(page.getByTestId("lab-platelets-grade")).toContainText("CTCAE grade 0");
+  await expect(page.getByTestId("lab-ast-grade")).toContainText("CTCAE grade 1: Aspartate aminotransferase increased");
+  await expect(page.getByTestId("lab-hemoglobin-grade")).toContainText("not done");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(visitRow(page, "Day 1")).toContainText("max grade 1 (Aspartate aminotransferase increased)");
+
+  await visitRow(page, "Week 4").getByRole("link", { name: "Laboratory results" }).click();
+  await page.getByLabel(/Sample date/).fill("2026-02-11");
+  const platelets = page.getByRole("group", { name: "Platelets" });
+  await platelets.getByLabel("Unit").selectOption("/mm3");
+  await expect(platelets.getByLabel(/Site LLN/)).toHaveValue("150000");
+  await platelets.getByLabel(/^Value/).fill("40000");
+  await page.getByRole("group", { name: "AST" }).getByLabel(/^Value/).fill("200");
+  await expect(page.getByTestId("lab-platelets-grade")).toContainText("CTCAE grade 3: Platelet count decreased");
+  // 5 x ULN would be grade 2, but the day 1 baseline (100 U/L) was abnormal: 2 x baseline is grade 1.
+  await expect(page.getByTestId("lab-ast-grade")).toContainText("baseline abnormal");
+  await expect(page.getByTestId("lab-ast-grade")).toContainText("CTCAE grade 1");
+  const prompt = page.getByTestId("grade3-prompt");
+  await expect(prompt).toContainText("Grade 3+ laboratory toxicity: record or link an adverse event");
+  await expect(prompt.getByRole("link", { name: "Record an adverse event" })).toHaveAttribute("href", `/patients/${id}/forms/adverse-event`);
+
+  // A value needs the range CTCAE grades it against.
+  await page.getByRole("group", { name: "Neutrophils (ANC)" }).getByLabel(/^Value/).fill("1.2");
+  await page.getByRole("group", { name: "Neutrophils (ANC)" }).getByLabel(/Site LLN/).fill("");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#neutrophils-lln-error")).toHaveText("Enter the site's LLN: CTCAE grades this test against it");
+  await page.getByRole("group", { name: "Neutrophils (ANC)" }).getByLabel(/Site LLN/).fill("1.8");
+  await expect(page.getByTestId("lab-neutrophils-grade")).toContainText("CTCAE grade 2");
+  await expectNoSeriousA11yViolations(page);
+  await saveScreenshot(page, testInfo, "labs-week4-grade3");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(visitRow(page, "Week 4")).toContainText("max grade 3 (Platelet count decreased)");
+});

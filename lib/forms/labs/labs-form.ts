@@ -1,0 +1,27 @@
+import { defineForm } from "@/lib/forms/form-definition";
+import { computeLabs, hasAnyResult } from "./compute-labs";
+import { LAB_PANEL } from "./lab-panel";
+import { LabsSchema } from "./labs-schema";
+
+const rowLabels = Object.fromEntries(
+  LAB_PANEL.flatMap(({ test, label }) => [
+    [`results.${test}.value`, `${label} (in the unit recorded)`],
+    [`results.${test}.unit`, `${label} unit`],
+    [`results.${test}.lln`, `${label} site lower limit of normal (same unit)`],
+    [`results.${test}.uln`, `${label} site upper limit of normal (same unit)`],
+  ]),
+);
+
+/** Laboratory results at a scheduled visit (issue 5), graded by CTCAE v5.0 (lib/domain/ctcae). */
+export const labsForm = defineForm({
+  type: "labs",
+  title: "Laboratory results",
+  repeating: false,
+  placement: "visit",
+  schema: LabsSchema,
+  labels: { sampleDate: "Sample date (yyyy-mm-dd)", ...rowLabels },
+  isComplete: hasAnyResult,
+  compute: (data, context) => ({ ...computeLabs(data, context) }),
+  checkInContext: (data, context): Record<string, string[]> =>
+    data.sampleDate < context.screeningDate ? { sampleDate: [`A visit's sample cannot predate screening (${context.screeningDate})`] } : {},
+});

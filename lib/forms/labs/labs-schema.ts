@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { CalcInputError } from "@/lib/domain/calc-command";
+import { gradeLabValue } from "@/lib/domain/ctcae/grade-lab-value";
+import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
+import { isoDate } from "@/lib/schemas/iso-date";
+import { listTestUnits, requiredLimit } from "./lab-panel";
+
+const amount = (what: string) => z.number({ error: `Enter the ${what} as a number` }).min(0, `The ${what} cannot be negative`).max(1e7, `The ${what} is too large`).nullable();
+
+/** One test: an empty value means "not done"; the unit and the site's range come with a value. */
+const LabRowSchema = z.object({
+  value: amount("value"),
+  unit: z.string().max(20),
+  lln: amount("LLN"),
+  uln: amount("ULN"),
+});
+
+export type LabRow = z.output<typeof LabRowSchema>;
+
+const CALC_FIELDS = new Set(["value", "unit", "lln", "uln"]);
+
+function checkRow(test: LabTest, row: LabRow, ctx: z.RefinementCtx) {
+  if (row.value === null) return;
+  const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: ["results", test, field], message });
+  if (!listTestUnits(test).includes(row.unit)) return issue("unit", `Choose the unit (${listTestUnits(test).join(", ")})`);
+  const needed = requiredLimit(test);
+  if (row[needed] === null) return issue(needed, `Enter the site's ${needed.toUpperCase()}: CTCAE grades this test against it`);
+  if (row.lln !== null && row.uln !== null && row.lln >= row.uln) return issue("uln", "The ULN must be greater than the LLN");
+  try {
+    // The same call compute() makes, minus the baseline: a value the grading refuses is a field error.
+    gradeLabValue({ test, value: row.value, unit: row.unit, lln: row.lln ?? undefined, uln: row.uln ?? undefined });
+  } catch (error) {
+    if (!(error instanceof CalcInputError)) throw error;
+    issue(error.field && CALC_FIELDS.has(error.field) ? error.field : "value", error.message);
+  }
+}
+
+/** Laboratory results at a visit (issue 5): the CTCAE-graded tests with units and the site's normal ranges. */
+export const LabsSchema = z
+  .object({
+    sampleDate: isoDate("sample date"),
+    results: z.object(Object.fromEntries(LAB_TESTS.map((test) => [test, LabRowSchema])) as Record<LabTest, typeof LabRowSchema>),
+  })
+  .superRefine((data, ctx) => {
+    for (const test of LAB_TESTS) checkRow(test, data.results[test], ctx);
+  });
+
+export type LabsData = z.output<typeof LabsSchema>;
