@@ -1,7 +1,15 @@
+import { adverseEventForm } from "./adverse-event-form";
 import { eligibilityForm } from "./eligibility-form";
 import type { FormDefinition, FormPlacement } from "./form-definition";
+import { tumourAssessmentForm } from "./tumour-assessment-form";
+import { tumourBaselineForm } from "./tumour-baseline-form";
 
-const FORMS: readonly FormDefinition[] = [eligibilityForm];
+const FORMS: readonly FormDefinition[] = [
+  eligibilityForm,
+  adverseEventForm,
+  tumourBaselineForm,
+  tumourAssessmentForm,
+];
 
 const byType = new Map(FORMS.map((form) => [form.type, form]));
 
