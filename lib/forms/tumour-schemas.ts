@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IMAGING_TECHNIQUES, NON_TARGET_RESPONSES, RESPONSES, validateTargetLesions, type RecistVersion } from "@/lib/domain/recist";
 import { isoDate } from "@/lib/schemas/iso-date";
-import { mapLesionProblemsToFields } from "./tumour-lesion-errors";
+import { collectLesionFieldErrors } from "./tumour-lesion-errors";
 
 /** Protocol: tumour response by RECIST 1.0 (Therasse et al., JNCI 2000;92:205-216). */
 export const TRIAL_RECIST_VERSION: RecistVersion = "1.0";
@@ -47,11 +47,12 @@ export const TumourBaselineSchema = z
       if (lesion.longestDiameterMm === null) ctx.addIssue({ code: "custom", path: ["targetLesions", i, "longestDiameterMm"], message: "Enter the longest diameter" });
     });
     // RECIST 1.0 Baseline documentation: measurability and the 5-per-organ / 10-in-total limits.
-    const candidates = data.targetLesions.flatMap((l) =>
-      l.longestDiameterMm === null ? [] : [{ lesionId: l.lesionId, organ: l.organ, isLymphNode: false, longestDiameterMm: l.longestDiameterMm, technique: l.method ?? data.method ?? "ct" }],
+    const candidates = data.targetLesions.flatMap((l, index) =>
+      l.longestDiameterMm === null
+        ? []
+        : [{ index, lesionId: l.lesionId, organ: l.organ, isLymphNode: false, longestDiameterMm: l.longestDiameterMm, technique: l.method ?? data.method ?? "ct" }],
     );
-    const problems = data.targetLesions.length === 0 || candidates.length > 0 ? validateTargetLesions(TRIAL_RECIST_VERSION, candidates) : [];
-    for (const [path, message] of mapLesionProblemsToFields(problems, data.targetLesions)) ctx.addIssue({ code: "custom", path, message });
+    for (const [path, message] of collectLesionFieldErrors(TRIAL_RECIST_VERSION, candidates, data.targetLesions.length)) ctx.addIssue({ code: "custom", path, message });
     const ids = data.nonTargetLesions.map((l) => l.lesionId);
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["nonTargetLesions", i, "lesionId"], message: `Lesion ids must be unique: ${id}` });
