@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IMAGING_TECHNIQUES, NON_TARGET_RESPONSES, RESPONSES, validateTargetLesions, type RecistVersion } from "@/lib/domain/recist";
+import { IMAGING_TECHNIQUES, NON_TARGET_RESPONSES, RESPONSES, type RecistVersion } from "@/lib/domain/recist";
 import { isoDate } from "@/lib/schemas/iso-date";
 import { collectLesionFieldErrors } from "./tumour-lesion-errors";
 
