@@ -46,7 +46,7 @@ export function PatientTimeline({ patientId, enrollmentDate, until, records, can
                         ) : (
                           title
                         )}{" "}
-                        <span className={`state-${state}`}>{STATE_LABELS[state]}</span>
+                        <span className={`state-${state}`}>{STATE_LABELS[state]}{record && typeof record.computed.summary === "string" ? `, ${record.computed.summary}` : ""}</span>
                       </li>
                     );
                   })}

@@ -42,7 +42,7 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
           <fieldset className="radio-group" aria-describedby={errors.saeCriteria ? "saeCriteria-error" : undefined}>
             <legend>Seriousness criteria (at least one)</legend>
             {SAE_CRITERIA.map((c) => (
-              <CheckboxField key={c.key} id={`saeCriteria-${c.key}`} label={c.label} {...form.register(`saeCriteria.${c.key}`)} />
+              <CheckboxField key={c.key} id={`saeCriteria-${c.key}`} label={c.label} {...form.register(`saeCriteria.${c.key}`, { onChange: () => form.clearErrors("saeCriteria") })} />
             ))}
             {errors.saeCriteria?.message ? (
               <p id="saeCriteria-error" className="field-error" role="alert">
