@@ -133,7 +133,7 @@ export function TumourAssessmentForm(props: CrfFormProps) {
 
       <fieldset className="radio-group">
         <legend>Investigator override (optional)</legend>
-        <SelectField id="override-response" label="Investigator's timepoint response" error={errors.override?.response?.message} {...form.register("override.response", { setValueAs: nullIfEmpty })}>
+        <SelectField id="override-response" label="Investigator's timepoint response" error={errors.override?.response?.message} {...form.register("override.response", { setValueAs: nullIfEmpty, onChange: () => form.clearErrors("override") })}>
           <option value="">No override: use the computed response</option>
           {RESPONSES.map((r) => (
             <option key={r} value={r}>
