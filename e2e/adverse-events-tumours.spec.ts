@@ -8,9 +8,11 @@ test.describe.configure({ timeout: 180_000 });
 
 /** Registers, screens (all criteria met) and enrolls a TW01 patient on 2026-01-15; leaves investigator1 on the patient page. */
 async function enrollPatient(page: Page) {
-  // The first request to a fresh production server compiles nothing but may be slow; wait for it here.
-  await page.goto("/login");
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible({ timeout: 60_000 });
+  // A fresh server on a busy machine answers its first sign-in slowly; warm it up with a
+  // patient wait so the shared fixture's 5-second expectations hold afterwards.
+  await signIn(page, "investigator1");
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 60_000 });
+  await page.context().clearCookies();
   const { id, subjectId } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
