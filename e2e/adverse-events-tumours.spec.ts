@@ -90,6 +90,7 @@ test("an investigator records baseline lesions and a week 8 assessment that comp
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
   await expect(page.getByRole("region", { name: "Visits" }).getByRole("row", { name: /Week 8/ })).toContainText("complete, PR (-34% from baseline)");
+  await saveScreenshot(page, testInfo, "patient-with-tumour-response");
 });
 
 test("an investigator records a serious adverse event graded by CTCAE v5.0", async ({ page }, testInfo) => {
