@@ -51,7 +51,7 @@ test("an investigator enrolls a patient who passes, with the visit timeline and 
   await expect(page.getByText("On treatment", { exact: true })).toBeVisible();
   const timeline = page.getByRole("region", { name: "Visits" });
   await expect(timeline.getByRole("row", { name: /Day 1/ })).toContainText("2026-01-15");
-  await expect(timeline.getByRole("row", { name: /Week 8/ })).toContainText("tumour-assessment");
+  await expect(timeline.getByRole("row", { name: /Week 8/ })).toContainText("Tumour assessment");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "enrolled-timeline");
 });

@@ -1,9 +1,12 @@
+import { adverseEventForm } from "./adverse-event-form";
 import { dosingForm } from "./dosing/dosing-form";
 import { eligibilityForm } from "./eligibility-form";
 import type { FormDefinition, FormPlacement } from "./form-definition";
 import { labsForm } from "./labs/labs-form";
+import { tumourAssessmentForm } from "./tumour-assessment-form";
+import { tumourBaselineForm } from "./tumour-baseline-form";
 
-const FORMS: readonly FormDefinition[] = [eligibilityForm, dosingForm, labsForm];
+const FORMS: readonly FormDefinition[] = [eligibilityForm, tumourBaselineForm, dosingForm, labsForm, tumourAssessmentForm, adverseEventForm];
 
 const byType = new Map(FORMS.map((form) => [form.type, form]));
 

@@ -1,16 +1,22 @@
 "use client";
 
 import type { ComponentType } from "react";
+import { AdverseEventForm } from "./adverse-event-form";
 import type { CrfFormProps } from "./crf-form-props";
 import { DosingForm } from "./dosing-form";
 import { EligibilityForm } from "./eligibility-form";
 import { LabsForm } from "./labs-form";
+import { TumourAssessmentForm } from "./tumour-assessment-form";
+import { TumourBaselineForm } from "./tumour-baseline-form";
 
 /** The component of each form type (its definition lives in lib/forms/registry.ts). */
 const COMPONENTS: Record<string, ComponentType<CrfFormProps>> = {
   eligibility: EligibilityForm,
   dosing: DosingForm,
   labs: LabsForm,
+  "adverse-event": AdverseEventForm,
+  "tumour-baseline": TumourBaselineForm,
+  "tumour-assessment": TumourAssessmentForm,
 };
 
 export function CrfForm({ formType, ...props }: CrfFormProps & { formType: string }) {

@@ -1,0 +1,131 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch } from "react-hook-form";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { getAllowedGrades, gradeDescription } from "@/lib/domain/ctcae";
+import { summarizeAdverseEvent } from "@/lib/forms/adverse-event-rules";
+import { ACTIONS, AE_DRUGS, ATTRIBUTIONS, AdverseEventSchema, emptyAdverseEvent, OUTCOMES, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
+import { AeSeriousnessFields } from "./ae-seriousness-fields";
+import { AeTermPicker } from "./ae-term-picker";
+import type { CrfFormProps } from "./crf-form-props";
+import { FormFooter } from "./form-footer";
+import { useCrfSave } from "./use-crf-save";
+
+const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
+const gradeOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
+
+export function AdverseEventForm(props: CrfFormProps) {
+  const form = useForm<AdverseEventData>({
+    resolver: zodResolver(AdverseEventSchema),
+    defaultValues: (props.record?.data as AdverseEventData | undefined) ?? emptyAdverseEvent(),
+  });
+  const { save, ...footer } = useCrfSave("adverse-event", props, form.setError);
+  const [term, grade, ongoing, serious] = useWatch({ control: form.control, name: ["term", "grade", "ongoing", "serious"] });
+  const allowed = getAllowedGrades(term) ?? [];
+  const { errors, isSubmitting } = form.formState;
+
+  return (
+    <form onSubmit={form.handleSubmit(save)} noValidate>
+      <AeTermPicker
+        value={term}
+        error={errors.term?.message}
+        registration={form.register("term", {
+          // CTCAE v5.0: each term has its own grades; a grade the new term lacks is cleared.
+          onChange: (event: { target: { value: string } }) => {
+            const current = form.getValues("grade");
+            if (current !== null && !(getAllowedGrades(event.target.value) ?? []).some((g) => g === current)) form.setValue("grade", null);
+          },
+        })}
+      />
+      <SelectField
+        id="grade"
+        label="CTCAE grade"
+        error={errors.grade?.message}
+        {...form.register("grade", {
+          setValueAs: gradeOrNull,
+          onChange: (event: { target: { value: string } }) => {
+            if (event.target.value !== "5") form.setValue("deathDate", null);
+          },
+        })}
+      >
+        <option value="">{term ? "Choose the grade" : "Choose a term first"}</option>
+        {allowed.map((g) => (
+          <option key={g} value={g}>
+            Grade {g}
+          </option>
+        ))}
+      </SelectField>
+      {grade !== null && term ? <p className="muted" data-testid="grade-description">Grade {grade}: {gradeDescription(term, grade)}</p> : null}
+
+      <TextField id="onsetDate" label="Onset date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.onsetDate?.message} {...form.register("onsetDate")} />
+      <CheckboxField
+        id="ongoing"
+        label="Ongoing (not resolved yet)"
+        {...form.register("ongoing", { onChange: (event: { target: { checked: boolean } }) => event.target.checked && form.setValue("resolutionDate", null) })}
+      />
+      {ongoing ? null : (
+        <TextField
+          id="resolutionDate"
+          label="Resolution date"
+          type="date"
+          unit="yyyy-mm-dd"
+          max={props.today}
+          error={errors.resolutionDate?.message}
+          {...form.register("resolutionDate", { setValueAs: nullIfEmpty })}
+        />
+      )}
+
+      <AeSeriousnessFields form={form} />
+
+      {AE_DRUGS.map((drug) => (
+        <fieldset key={drug.key} className="radio-group">
+          <legend>{drug.label}</legend>
+          <SelectField id={`attribution-${drug.key}`} label={`Attribution to ${drug.label}`} error={errors.attribution?.[drug.key]?.message} {...form.register(`attribution.${drug.key}`, { setValueAs: nullIfEmpty })}>
+            <option value="">Choose</option>
+            {ATTRIBUTIONS.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id={`actionTaken-${drug.key}`} label={`Action taken with ${drug.label}`} error={errors.actionTaken?.[drug.key]?.message} {...form.register(`actionTaken.${drug.key}`, { setValueAs: nullIfEmpty })}>
+            <option value="">Choose</option>
+            {ACTIONS.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </SelectField>
+        </fieldset>
+      ))}
+
+      <SelectField id="outcome" label="Outcome" error={errors.outcome?.message} {...form.register("outcome", { setValueAs: nullIfEmpty })}>
+        <option value="">Choose the outcome</option>
+        {OUTCOMES.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </SelectField>
+      {grade === 5 ? (
+        <TextField
+          id="deathDate"
+          label="Date of death (grade 5)"
+          type="date"
+          unit="yyyy-mm-dd"
+          max={props.today}
+          error={errors.deathDate?.message}
+          {...form.register("deathDate", { setValueAs: nullIfEmpty })}
+        />
+      ) : null}
+
+      <p className="computed" aria-live="polite" data-testid="ae-summary">
+        <span className="computed-badge">computed</span> {term ? summarizeAdverseEvent(term, grade, serious === "yes") : "Choose a term and grade"}
+      </p>
+      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useWatch, type UseFormReturn } from "react-hook-form";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { RadioGroup } from "@/components/ui/radio-group";
+import { TextField } from "@/components/ui/text-field";
+import { computeSaeReportDueAt } from "@/lib/forms/adverse-event-rules";
+import { SAE_CRITERIA, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
+
+const YES_NO = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+] as const;
+
+const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
+
+/** Seriousness: the ICH E2A criteria and, for the 24-hour report, when the site became aware. */
+export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEventData> }) {
+  const serious = useWatch({ control: form.control, name: "serious" });
+  const awareAt = useWatch({ control: form.control, name: "awareAt" });
+  const { errors } = form.formState;
+  const dueAt = serious === "yes" && awareAt ? computeSaeReportDueAt(awareAt) : null;
+  return (
+    <>
+      <RadioGroup
+        id="serious"
+        legend="Serious adverse event (SAE)?"
+        options={YES_NO}
+        error={errors.serious?.message}
+        {...form.register("serious", {
+          setValueAs: (v: unknown) => (v === "yes" || v === "no" ? v : null),
+          // Criteria and awareness belong to serious events only: clear them when the answer is No.
+          onChange: (event: { target: { value: string } }) => {
+            if (event.target.value !== "no") return;
+            for (const c of SAE_CRITERIA) form.setValue(`saeCriteria.${c.key}`, false);
+            form.setValue("awareAt", null);
+          },
+        })}
+      />
+      {serious === "yes" ? (
+        <>
+          <fieldset className="radio-group" aria-describedby={errors.saeCriteria ? "saeCriteria-error" : undefined}>
+            <legend>Seriousness criteria (at least one)</legend>
+            {SAE_CRITERIA.map((c) => (
+              <CheckboxField key={c.key} id={`saeCriteria-${c.key}`} label={c.label} {...form.register(`saeCriteria.${c.key}`, { onChange: () => form.clearErrors("saeCriteria") })} />
+            ))}
+            {errors.saeCriteria?.message ? (
+              <p id="saeCriteria-error" className="field-error" role="alert">
+                {errors.saeCriteria.message}
+              </p>
+            ) : null}
+          </fieldset>
+          <TextField
+            id="awareAt"
+            label="Site became aware of the SAE"
+            type="datetime-local"
+            unit="yyyy-mm-dd hh:mm, site time"
+            error={errors.awareAt?.message}
+            {...form.register("awareAt", { setValueAs: nullIfEmpty })}
+          />
+          <p className="computed" aria-live="polite" data-testid="sae-due">
+            <span className="computed-badge">computed</span> SAE report due by{" "}
+            <strong>{dueAt ? dueAt.replace("T", " ") : "(enter when the site became aware)"}</strong> (24 hours after the site became aware)
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+}

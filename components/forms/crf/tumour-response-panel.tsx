@@ -1,0 +1,46 @@
+import { labelResponse } from "@/lib/domain/recist";
+import { formatPercentChange, type FollowUpEvaluation } from "@/lib/forms/tumour-response";
+import { TRIAL_RECIST_VERSION } from "@/lib/forms/tumour-schemas";
+
+/** The RECIST figures of a follow-up, computed live by lib/domain/recist assessTimepoint. */
+export function TumourResponsePanel({ evaluation }: { evaluation: FollowUpEvaluation | null }) {
+  if (!evaluation) {
+    return (
+      <div className="computed" aria-live="polite" data-testid="tumour-response">
+        <span className="computed-badge">computed</span> The response is computed once the baseline lesions are recorded.
+      </div>
+    );
+  }
+  const a = evaluation.assessment;
+  return (
+    <div className="computed" aria-live="polite" data-testid="tumour-response">
+      <p>
+        <span className="computed-badge">computed</span> RECIST {TRIAL_RECIST_VERSION}
+      </p>
+      <dl className="facts">
+        <dt>Sum of diameters</dt>
+        <dd data-testid="current-sum">{a.currentSumMm} mm</dd>
+        <dt>Baseline sum</dt>
+        <dd>{a.baselineSumMm} mm</dd>
+        <dt>Nadir (smallest sum so far)</dt>
+        <dd>{a.nadirSumMm} mm</dd>
+        <dt>Change from baseline</dt>
+        <dd data-testid="pct-baseline">{formatPercentChange(a.pctFromBaseline)}</dd>
+        <dt>Change from nadir</dt>
+        <dd data-testid="pct-nadir">{a.pctFromNadir === null ? "not defined (nadir 0 mm)" : formatPercentChange(a.pctFromNadir)}</dd>
+        <dt>Target lesion response</dt>
+        <dd>{labelResponse(a.targetResponse)}</dd>
+        <dt>Timepoint response (computed)</dt>
+        <dd data-testid="computed-response">
+          <strong>{labelResponse(evaluation.computedResponse)}</strong>
+        </dd>
+        {a.notAssessedLesionIds.length ? (
+          <>
+            <dt>Not assessed</dt>
+            <dd>{a.notAssessedLesionIds.join(", ")}</dd>
+          </>
+        ) : null}
+      </dl>
+    </div>
+  );
+}

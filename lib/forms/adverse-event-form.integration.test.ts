@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { saveCrfRecord, listCrfRecords } from "@/lib/data/crf-records";
+import { enrollPatient } from "@/lib/data/enrollment";
+import { registerPatient } from "@/lib/data/patients";
+import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { emptyAdverseEvent, type AdverseEventData } from "./adverse-event-schema";
+
+let db: TestDatabase;
+let actors: Record<DemoActorName, Actor>;
+let sites: Record<"TW01" | "TW02" | "TW03", string>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ({ actors, sites } = await seedDemoActors(db.prisma));
+});
+afterAll(() => db.drop());
+
+const save = (patientId: string, formType: string, data: unknown, extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {}) =>
+  saveCrfRecord(actors.investigator1, { patientId, formType, visitKey: null, recordId: null, expectedVersion: null, reason: null, data, ...extra });
+
+/** A TW01 patient consented 2026-01-09, enrolled 2026-01-12. */
+async function enrolledPatient() {
+  const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-10" });
+  const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+  await save(patient.id, "eligibility", { consentDate: "2026-01-09", answers }, { visitKey: "screening" });
+  await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-01-12" });
+  return patient;
+}
+
+const thrombocytopenia = (overrides: Partial<AdverseEventData> = {}): AdverseEventData => ({
+  ...emptyAdverseEvent(),
+  term: "Platelet count decreased",
+  grade: 3,
+  onsetDate: "2026-02-03",
+  ongoing: true,
+  serious: "yes",
+  saeCriteria: { ...emptyAdverseEvent().saeCriteria, hospitalization: true },
+  awareAt: "2026-02-04T09:15",
+  attribution: { thalidomide: "possible", uft: "probable" },
+  actionTaken: { thalidomide: "none", uft: "interrupted" },
+  outcome: "recovering",
+  ...overrides,
+});
+
+const fieldErrorsOf = async (promise: Promise<unknown>) => {
+  const error = await promise.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).fieldErrors;
+};
+
+describe("adverse event", () => {
+  test("a serious event is saved with its SOC, summary and 24-hour reporting deadline, audited per field", async () => {
+    const patient = await enrolledPatient();
+    const saved = await save(patient.id, "adverse-event", thrombocytopenia());
+    expect(saved).toMatchObject({
+      status: "COMPLETE",
+      version: 1,
+      computed: { summary: "Platelet count decreased, grade 3, SAE", soc: "Investigations", serious: true, saeReportDueAt: "2026-02-05T09:15" },
+    });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: saved.id } });
+    expect(audit.changes).toEqual(expect.arrayContaining([{ field: "grade", from: null, to: 3 }, { field: "attribution.uft", from: null, to: "probable" }]));
+
+    // A second event of the same patient is another record (event forms repeat).
+    const fatigue = await save(patient.id, "adverse-event", thrombocytopenia({ term: "Fatigue", grade: 2, serious: "no", saeCriteria: emptyAdverseEvent().saeCriteria, awareAt: null }));
+    expect(fatigue.computed).toMatchObject({ summary: "Fatigue, grade 2", serious: false, saeReportDueAt: null });
+    expect(await listCrfRecords(actors.investigator1, patient.id, "adverse-event")).toHaveLength(2);
+  });
+
+  test("invalid events change nothing and every problem is a field error", async () => {
+    const patient = await enrolledPatient();
+    const before = await db.prisma.crfRecord.count({ where: { patientId: patient.id } });
+    // Fatigue has no grade 4 in CTCAE v5.0; serious without a criterion or awareness time; resolution before onset.
+    expect(
+      await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ term: "Fatigue", grade: 4, saeCriteria: emptyAdverseEvent().saeCriteria, awareAt: null, ongoing: false, resolutionDate: "2026-02-01" }))),
+    ).toEqual({
+      grade: ["Grade 4 is not defined for Fatigue in CTCAE v5.0"],
+      resolutionDate: ["The resolution date cannot be before the onset date"],
+      saeCriteria: ["Tick at least one criterion that makes the event serious"],
+      awareAt: ["Enter when the site became aware of the serious event"],
+    });
+    expect(await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ term: "Not a CTCAE term" })))).toHaveProperty("term");
+    // Before informed consent (2026-01-09).
+    expect(await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ onsetDate: "2026-01-08", awareAt: "2026-01-08T10:00" })))).toEqual({
+      onsetDate: ["The onset date cannot be before the informed consent date (2026-01-09)"],
+    });
+    expect(await db.prisma.crfRecord.count({ where: { patientId: patient.id } })).toBe(before);
+  });
+
+  test("grade 5 needs a fatal outcome and a death date that agrees with the end-of-study record", async () => {
+    const patient = await enrolledPatient();
+    const fatal = thrombocytopenia({ term: "Hepatic failure", grade: 5, outcome: "fatal", deathDate: "2026-03-02", saeCriteria: { ...emptyAdverseEvent().saeCriteria, death: true } });
+    expect(await fieldErrorsOf(save(patient.id, "adverse-event", { ...fatal, outcome: "not-recovered", deathDate: null }))).toEqual({
+      outcome: ["A grade 5 event is fatal: set the outcome to Fatal"],
+      deathDate: ["Enter the date of death for a grade 5 event"],
+    });
+    // The other engineer's end-of-study form is the survival record; simulate it as stored data.
+    await db.prisma.crfRecord.create({
+      data: { patientId: patient.id, siteId: sites.TW01, formType: "end-of-study", visitKey: "end-of-study", data: { deathDate: "2026-03-01" }, computed: {}, status: "COMPLETE", createdById: actors.investigator1.userId, updatedById: actors.investigator1.userId },
+    });
+    expect(await fieldErrorsOf(save(patient.id, "adverse-event", fatal))).toEqual({
+      deathDate: ["The date of death 2026-03-02 differs from the end-of-study record's date of death 2026-03-01: correct one of them"],
+    });
+    const saved = await save(patient.id, "adverse-event", { ...fatal, deathDate: "2026-03-01" });
+    expect(saved.computed).toMatchObject({ summary: "Hepatic failure, grade 5, SAE", soc: "Hepatobiliary disorders" });
+  });
+
+  test("an edit needs a reason and the current version; a stale version is a conflict", async () => {
+    const patient = await enrolledPatient();
+    const first = await save(patient.id, "adverse-event", thrombocytopenia());
+    const resolved = thrombocytopenia({ ongoing: false, resolutionDate: "2026-02-20", outcome: "recovered" });
+    expect(await fieldErrorsOf(save(patient.id, "adverse-event", resolved, { recordId: first.id, expectedVersion: 1 }))).toHaveProperty("reason");
+    const second = await save(patient.id, "adverse-event", resolved, { recordId: first.id, expectedVersion: 1, reason: "Platelets recovered" });
+    expect(second).toMatchObject({ version: 2, data: { outcome: "recovered", resolutionDate: "2026-02-20" } });
+    await expect(save(patient.id, "adverse-event", thrombocytopenia(), { recordId: first.id, expectedVersion: 1, reason: "Old copy" })).rejects.toThrow(ConflictError);
+    const audit = await db.prisma.auditEvent.findMany({ where: { entityId: first.id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.action, a.reason])).toEqual([["CREATE", null], ["UPDATE", "Platelets recovered"]]);
+  });
+});
