@@ -21,6 +21,7 @@ test("a coordinator raises a query on a field that the investigator answers and 
   await expect(page.locator('[name="consentDate"]')).toHaveAttribute("data-open-query", "open");
   await page.goto("/patients");
   await expect(page.getByRole("row", { name: new RegExp(subjectId) })).toContainText(/1$/);
+  await expect(page.getByTestId("open-queries-by-site")).toContainText("TW01: 1");
   await signOut(page);
 
   await signIn(page, "investigator1");

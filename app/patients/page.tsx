@@ -31,6 +31,15 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           </Link>
         ) : null}
       </div>
+      {Object.keys(openQueries.bySiteCode).length ? (
+        <p className="muted" data-testid="open-queries-by-site">
+          Open queries by site:{" "}
+          {Object.entries(openQueries.bySiteCode)
+            .sort()
+            .map(([code, count]) => `${code}: ${count}`)
+            .join(", ")}
+        </p>
+      ) : null}
       {page.data.length === 0 ? (
         <p className="muted">No patients yet.</p>
       ) : (

@@ -36,6 +36,7 @@ describe("data queries", () => {
     });
     expect((await countOpenQueries(actors.coordinator)).byPatient[patient.id]).toBe(1);
     expect((await countOpenQueries(actors.investigator1)).bySite[sites.TW01]).toBe(1);
+    expect((await countOpenQueries(actors.coordinator)).bySiteCode).toEqual({ TW01: 1 });
     expect((await countOpenQueries(actors.investigator2)).bySite[sites.TW01]).toBeUndefined();
 
     await expect(replyToDataQuery(actors.coordinator, "answer", { patientId: patient.id, queryId: id, text: "x".repeat(5) })).rejects.toThrow(ForbiddenError);

@@ -39,16 +39,22 @@ export async function listRecordQueries(actor: Actor, patientId: string, recordI
   }));
 }
 
-/** Open (not yet closed) queries per site and per patient, within the actor's read scope. */
-export async function countOpenQueries(actor: Actor): Promise<{ bySite: Record<string, number>; byPatient: Record<string, number> }> {
-  if (scopeOf(actor, "patient.read").kind === "none") return { bySite: {}, byPatient: {} };
+/** Open (not yet closed) queries per site (by id and by code) and per patient, within the actor's read scope. */
+export async function countOpenQueries(
+  actor: Actor,
+): Promise<{ bySite: Record<string, number>; bySiteCode: Record<string, number>; byPatient: Record<string, number> }> {
+  if (scopeOf(actor, "patient.read").kind === "none") return { bySite: {}, bySiteCode: {}, byPatient: {} };
   const where = { status: { in: ["OPEN", "ANSWERED"] as QueryStatus[] }, ...siteFilter(actor, "patient.read") };
   const [bySite, byPatient] = await Promise.all([
     getPrisma().dataQuery.groupBy({ by: ["siteId"], where, _count: { _all: true } }),
     getPrisma().dataQuery.groupBy({ by: ["patientId"], where, _count: { _all: true } }),
   ]);
+  const codes = new Map(
+    (await getPrisma().site.findMany({ where: { id: { in: bySite.map((r) => r.siteId) } }, select: { id: true, code: true } })).map((s) => [s.id, s.code]),
+  );
   return {
     bySite: Object.fromEntries(bySite.map((r) => [r.siteId, r._count._all])),
+    bySiteCode: Object.fromEntries(bySite.map((r) => [codes.get(r.siteId) ?? r.siteId, r._count._all])),
     byPatient: Object.fromEntries(byPatient.map((r) => [r.patientId, r._count._all])),
   };
 }
