@@ -1,7 +1,10 @@
+import { baselineForm } from "./baseline-form";
+import { cytokinesForm } from "./cytokines-form";
 import { eligibilityForm } from "./eligibility-form";
+import { endOfStudyForm } from "./end-of-study-form";
 import type { FormDefinition, FormPlacement } from "./form-definition";
 
-const FORMS: readonly FormDefinition[] = [eligibilityForm];
+const FORMS: readonly FormDefinition[] = [eligibilityForm, baselineForm, cytokinesForm, endOfStudyForm];
 
 const byType = new Map(FORMS.map((form) => [form.type, form]));
 
