@@ -162,5 +162,5 @@ export const baselineForm = defineForm({
       summary: summarizeBaselineScores(scores) ?? undefined,
     };
   },
-  checkInContext: (data, context) => checkBaselineDate(data.assessmentDate, "assessmentDate", "baseline assessment", context),
+  checkInContext: (data, context) => checkBaselineDate(data.assessmentDate, "assessmentDate", "baseline assessment date", context),
 });
