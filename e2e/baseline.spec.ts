@@ -19,6 +19,12 @@ async function enrollThroughUi(page: Page, id: string) {
 const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
 
 test("an investigator enters baseline, baseline cytokines and follow-up to death, with computed scores and endpoints", async ({ page }, testInfo) => {
+  // Three forms and four axe scans in one patient's story: more than the default minute on a shared machine.
+  test.setTimeout(240_000);
+  // The first sign-in after the server starts can take longer than 5 s on a loaded machine (scrypt, cold routes).
+  await signIn(page, "investigator1");
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 30_000 });
+  await page.context().clearCookies();
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
@@ -93,7 +99,7 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   await page.getByLabel(/Progression date/).fill("2026-03-12");
   await page.getByLabel(/Last date known alive/).fill("2026-03-20");
   await page.getByLabel(/Off-treatment date/).fill("2026-03-14");
-  await page.getByLabel("Reason off treatment").selectOption("progression");
+  await page.getByLabel("Reason off treatment", { exact: true }).selectOption("progression");
   await expect(page.getByTestId("survival-endpoints")).toContainText("Progression-free survival: 56 days (1.8 months), event");
   await expect(page.getByTestId("survival-endpoints")).toContainText("Overall survival: 64 days (2.1 months), censored");
   await expectNoSeriousA11yViolations(page);
@@ -105,12 +111,12 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   // Death: the dates must be in order, the edit needs a reason, and the patient becomes Dead.
   await page.getByRole("link", { name: "Follow-up and end of study" }).click();
   await page.getByLabel(/Death date/).fill("2026-03-01");
-  await page.getByLabel("Cause of death").selectOption("disease-progression");
+  await page.getByLabel("Cause of death", { exact: true }).selectOption("disease-progression");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.locator("#deathDate-error")).toHaveText("The death date cannot be before the progression date");
   await page.getByLabel(/Death date/).fill("2026-05-24");
   await page.getByLabel(/Off-study date/).fill("2026-05-24");
-  await page.getByLabel("Reason off study").selectOption("death");
+  await page.getByLabel("Reason off study", { exact: true }).selectOption("death");
   await expect(page.getByTestId("survival-endpoints")).toContainText("Overall survival: 129 days (4.2 months), event");
   await page.getByLabel("Reason for change").fill("Death reported by the family");
   await page.getByRole("button", { name: "Save" }).click();

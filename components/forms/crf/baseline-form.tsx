@@ -49,14 +49,15 @@ export function BaselineForm(props: CrfFormProps) {
         <TextField id="ageYears" label="Age at consent" unit="years" type="number" step="1" error={errors.ageYears?.message} {...form.register("ageYears", number)} />
         <TextField id="ethnicity" label="Ethnicity (optional)" error={errors.ethnicity?.message} {...form.register("ethnicity", { setValueAs: toTextOrNull })} />
       </fieldset>
-      <fieldset className="radio-group">
+      {/* min-width 0: a fieldset otherwise grows to its longest ECOG description. */}
+      <fieldset className="radio-group" style={{ minWidth: 0 }}>
         <legend>Body size and performance status</legend>
         <div className="inline-form">
           <TextField id="heightCm" label="Height" unit="cm" type="number" step="any" error={errors.heightCm?.message} {...form.register("heightCm", number)} />
           <TextField id="weightKg" label="Weight" unit="kg" type="number" step="any" error={errors.weightKg?.message} {...form.register("weightKg", number)} />
         </div>
         <ComputedBsa scores={scores} />
-        <SelectField id="ecogPs" label="ECOG performance status" error={errors.ecogPs?.message} {...form.register("ecogPs", number)}>
+        <SelectField id="ecogPs" label="ECOG performance status" style={{ maxWidth: "100%" }} error={errors.ecogPs?.message} {...form.register("ecogPs", number)}>
           <option value="">Choose...</option>
           {Object.entries(ECOG_PERFORMANCE_STATUS).map(([grade, text]) => (
             <option key={grade} value={grade}>
