@@ -7,8 +7,10 @@ import { diffFormData } from "@/lib/forms/flatten";
 import type { FormContext } from "@/lib/forms/form-definition";
 import { getFormDefinition } from "@/lib/forms/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PatientStatus } from "@/lib/generated/prisma/enums";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { ReasonSchema } from "@/lib/schemas/crf";
+import { applyPatientStatusFromForm } from "./patient-status-from-form";
 import { getPatientOrThrow } from "./patients";
 
 export interface CrfRecordView {
@@ -88,8 +90,8 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
 
   return getPrisma().$transaction(async (tx) => {
     // Serializes saves of one patient's forms: version checks and "one per visit" hold under concurrency.
-    const [locked] = await tx.$queryRaw<{ screening_date: Date; enrollment_date: Date | null; locked_at: Date | null }[]>`
-      SELECT "screening_date", "enrollment_date", "locked_at" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ screening_date: Date; enrollment_date: Date | null; locked_at: Date | null; status: PatientStatus }[]>`
+      SELECT "screening_date", "enrollment_date", "locked_at", "status" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
     if (locked!.locked_at) throw new ConflictError("The patient's data are locked for analysis; ask a coordinator to unlock them.");
     const related = await tx.crfRecord.findMany({
       where: { patientId: patient.id, deletedAt: null, ...(request.recordId ? { id: { not: request.recordId } } : {}) },
@@ -106,6 +108,10 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     const computed = (definition.compute?.(data, context) ?? {}) as Prisma.InputJsonValue;
     const status = definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS";
     const auditActor = { userId: actor.userId, email: actor.email };
+    const applyStatus = (recordId: string, reason: string | null) =>
+      applyPatientStatusFromForm(tx, auditActor, { id: patient.id, siteId: patient.site.id, status: locked!.status }, definition.patientStatusAfterSave?.(data) ?? null, {
+        formTitle: definition.title, recordId, reason,
+      });
 
     if (!request.recordId) {
       if (!definition.repeating) {
@@ -136,6 +142,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
         patientId: patient.id,
         changes: diffFormData(null, data),
       });
+      await applyStatus(created.id, null);
       return toView(created);
     }
 
@@ -176,6 +183,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
         reason: reason.data,
       });
     }
+    await applyStatus(current.id, reason.data);
     return toView(updated);
   });
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { PatientStatus } from "@/lib/generated/prisma/enums";
 
 /** Another saved form of the same patient, as cross-form rules see it. */
 export interface RelatedRecord {
@@ -49,6 +50,12 @@ export interface FormDefinition<S extends z.ZodType = z.ZodType> {
   compute?: (data: z.output<S>, context: FormContext) => Record<string, unknown>;
   /** Cross-form checks (dates in order...), as field errors keyed by path. */
   checkInContext?: (data: z.output<S>, context: FormContext) => Record<string, string[]>;
+  /**
+   * The patient status the saved data implies (a death date -> DEAD), or null for no change.
+   * saveCrfRecord applies it, audited, in the save's own transaction, and only to enrolled
+   * patients: screening statuses belong to enrollment and screen failure.
+   */
+  patientStatusAfterSave?: (data: z.output<S>) => PatientStatus | null;
 }
 
 export function defineForm<S extends z.ZodType>(definition: FormDefinition<S>): FormDefinition {

@@ -8,6 +8,9 @@ import { EligibilityForm } from "./eligibility-form";
 import { LabsForm } from "./labs-form";
 import { TumourAssessmentForm } from "./tumour-assessment-form";
 import { TumourBaselineForm } from "./tumour-baseline-form";
+import { BaselineForm } from "./baseline-form";
+import { CytokinesForm } from "./cytokines-form";
+import { EndOfStudyForm } from "./end-of-study-form";
 
 /** The component of each form type (its definition lives in lib/forms/registry.ts). */
 const COMPONENTS: Record<string, ComponentType<CrfFormProps>> = {
@@ -17,6 +20,9 @@ const COMPONENTS: Record<string, ComponentType<CrfFormProps>> = {
   "adverse-event": AdverseEventForm,
   "tumour-baseline": TumourBaselineForm,
   "tumour-assessment": TumourAssessmentForm,
+  baseline: BaselineForm,
+  cytokines: CytokinesForm,
+  "end-of-study": EndOfStudyForm,
 };
 
 export function CrfForm({ formType, ...props }: CrfFormProps & { formType: string }) {

@@ -1,0 +1,81 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch } from "react-hook-form";
+import { RadioGroup } from "@/components/ui/radio-group";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { ECOG_PERFORMANCE_STATUS } from "@/lib/domain/liver/ecog";
+import { BaselineSchema, type BaselineData, type BaselineInput } from "@/lib/forms/baseline-form";
+import { computeBaselineScores, type BaselineScoreInput } from "@/lib/forms/baseline-scores";
+import { ComputedBsa, ComputedChildPugh, ComputedStaging } from "./baseline-computed";
+import { BaselineLiverFields, BaselineTumourFields } from "./baseline-sections";
+import type { CrfFormProps } from "./crf-form-props";
+import { toChoiceOrNull, toNumberOrNull, toTextOrNull } from "./field-values";
+import { FormFooter } from "./form-footer";
+import { useCrfSave } from "./use-crf-save";
+
+export const POS_NEG = [
+  { value: "positive", label: "Positive" },
+  { value: "negative", label: "Negative" },
+] as const;
+
+const EMPTY: BaselineInput = {
+  assessmentDate: "", sex: null, ageYears: null, ethnicity: null, heightCm: null, weightKg: null, ecogPs: null, hbsag: null, antiHcv: null,
+  bilirubin: { value: null, unit: "mg/dL" }, albumin: { value: null, unit: "g/dL" }, inr: null, ascites: null, encephalopathy: null,
+  tumourMorphology: null, tumourExtentOver50Pct: null, afpNgPerMl: null, portalVeinInvasion: null, noduleCount: null, largestNoduleCm: null,
+  extrahepaticSpread: null, extrahepaticSites: [], extrahepaticOtherSite: null,
+};
+
+export function BaselineForm(props: CrfFormProps) {
+  const form = useForm<BaselineInput, unknown, BaselineData>({
+    resolver: zodResolver(BaselineSchema),
+    defaultValues: (props.record?.data as BaselineInput | undefined) ?? EMPTY,
+  });
+  const { save, ...footer } = useCrfSave("baseline", props, form.setError);
+  const values = useWatch({ control: form.control });
+  // The same calculators the server stores from (lib/domain), live as the investigator types.
+  const { scores } = computeBaselineScores(values as BaselineScoreInput);
+  const { errors, isSubmitting } = form.formState;
+  const number = { setValueAs: toNumberOrNull };
+  const choice = { setValueAs: toChoiceOrNull };
+
+  return (
+    <form onSubmit={form.handleSubmit(save)} noValidate>
+      <TextField id="assessmentDate" label="Baseline assessment date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
+      <fieldset className="radio-group">
+        <legend>Demographics</legend>
+        <RadioGroup id="sex" legend="Sex" options={[{ value: "female", label: "Female" }, { value: "male", label: "Male" }]} error={errors.sex?.message} {...form.register("sex", choice)} />
+        <TextField id="ageYears" label="Age at consent" unit="years" type="number" step="1" error={errors.ageYears?.message} {...form.register("ageYears", number)} />
+        <TextField id="ethnicity" label="Ethnicity (optional)" error={errors.ethnicity?.message} {...form.register("ethnicity", { setValueAs: toTextOrNull })} />
+      </fieldset>
+      {/* min-width 0: a fieldset otherwise grows to its longest ECOG description. */}
+      <fieldset className="radio-group" style={{ minWidth: 0 }}>
+        <legend>Body size and performance status</legend>
+        <div className="inline-form">
+          <TextField id="heightCm" label="Height" unit="cm" type="number" step="any" error={errors.heightCm?.message} {...form.register("heightCm", number)} />
+          <TextField id="weightKg" label="Weight" unit="kg" type="number" step="any" error={errors.weightKg?.message} {...form.register("weightKg", number)} />
+        </div>
+        <ComputedBsa scores={scores} />
+        <SelectField id="ecogPs" label="ECOG performance status" style={{ maxWidth: "100%" }} error={errors.ecogPs?.message} {...form.register("ecogPs", number)}>
+          <option value="">Choose...</option>
+          {Object.entries(ECOG_PERFORMANCE_STATUS).map(([grade, text]) => (
+            <option key={grade} value={grade}>
+              {grade}: {text}
+            </option>
+          ))}
+        </SelectField>
+      </fieldset>
+      <fieldset className="radio-group">
+        <legend>Viral hepatitis</legend>
+        <RadioGroup id="hbsag" legend="HBsAg" options={POS_NEG} error={errors.hbsag?.message} {...form.register("hbsag", choice)} />
+        <RadioGroup id="antiHcv" legend="Anti-HCV" options={POS_NEG} error={errors.antiHcv?.message} {...form.register("antiHcv", choice)} />
+      </fieldset>
+      <BaselineLiverFields form={form} />
+      <ComputedChildPugh scores={scores} />
+      <BaselineTumourFields form={form} />
+      <ComputedStaging scores={scores} />
+      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+    </form>
+  );
+}

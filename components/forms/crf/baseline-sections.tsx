@@ -1,0 +1,88 @@
+"use client";
+
+import type { UseFormReturn } from "react-hook-form";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
+import { RadioGroup } from "@/components/ui/radio-group";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { ALBUMIN_UNITS, BILIRUBIN_UNITS, EXTRAHEPATIC_SITES, type BaselineData, type BaselineInput } from "@/lib/forms/baseline-form";
+import { toChoiceOrNull, toNumberOrNull, toTextOrNull } from "./field-values";
+
+type Form = UseFormReturn<BaselineInput, unknown, BaselineData>;
+
+const YES_NO = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+] as const;
+const SITE_LABELS: Record<(typeof EXTRAHEPATIC_SITES)[number], string> = {
+  lung: "Lung", "lymph-nodes": "Lymph nodes", bone: "Bone", adrenal: "Adrenal", peritoneum: "Peritoneum", other: "Other",
+};
+const number = { setValueAs: toNumberOrNull };
+const choice = { setValueAs: toChoiceOrNull };
+
+/** Child-Pugh inputs (Pugh 1973), lab values in the unit the report gives. */
+export function BaselineLiverFields({ form }: { form: Form }) {
+  const { errors } = form.formState;
+  return (
+    <fieldset className="radio-group">
+      <legend>Liver function (Child-Pugh)</legend>
+      <div className="inline-form">
+        <TextField id="bilirubin-value" label="Total bilirubin" type="number" step="any" error={errors.bilirubin?.value?.message} {...form.register("bilirubin.value", number)} />
+        <SelectField id="bilirubin-unit" label="Bilirubin unit" {...form.register("bilirubin.unit")}>
+          {BILIRUBIN_UNITS.map((unit) => <option key={unit} value={unit}>{unit}</option>)}
+        </SelectField>
+        <TextField id="albumin-value" label="Serum albumin" type="number" step="any" error={errors.albumin?.value?.message} {...form.register("albumin.value", number)} />
+        <SelectField id="albumin-unit" label="Albumin unit" {...form.register("albumin.unit")}>
+          {ALBUMIN_UNITS.map((unit) => <option key={unit} value={unit}>{unit}</option>)}
+        </SelectField>
+        <TextField id="inr" label="INR" unit="ratio" type="number" step="any" error={errors.inr?.message} {...form.register("inr", number)} />
+      </div>
+      <div className="inline-form">
+        <SelectField id="ascites" label="Ascites" error={errors.ascites?.message} {...form.register("ascites", choice)}>
+          <option value="">Choose...</option>
+          <option value="none">None</option>
+          <option value="mild">Mild</option>
+          <option value="moderate-severe">Moderate to severe</option>
+        </SelectField>
+        <SelectField id="encephalopathy" label="Hepatic encephalopathy" error={errors.encephalopathy?.message} {...form.register("encephalopathy", choice)}>
+          <option value="">Choose...</option>
+          <option value="none">None</option>
+          <option value="grade-1-2">Grade 1-2</option>
+          <option value="grade-3-4">Grade 3-4</option>
+        </SelectField>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Tumour burden for CLIP (CLIP 1998) and BCLC (Reig 2022). */
+export function BaselineTumourFields({ form }: { form: Form }) {
+  const { errors } = form.formState;
+  return (
+    <fieldset className="radio-group">
+      <legend>Tumour (CLIP and BCLC)</legend>
+      <SelectField id="tumourMorphology" label="Tumour morphology" error={errors.tumourMorphology?.message} {...form.register("tumourMorphology", choice)}>
+        <option value="">Choose...</option>
+        <option value="uninodular">Uninodular</option>
+        <option value="multinodular">Multinodular</option>
+        <option value="massive">Massive</option>
+      </SelectField>
+      <RadioGroup id="tumourExtentOver50Pct" legend="Tumour replaces more than 50% of the liver" options={YES_NO} error={errors.tumourExtentOver50Pct?.message} {...form.register("tumourExtentOver50Pct", choice)} />
+      <div className="inline-form">
+        <TextField id="afpNgPerMl" label="Alpha-fetoprotein (AFP)" unit="ng/mL" type="number" step="any" error={errors.afpNgPerMl?.message} {...form.register("afpNgPerMl", number)} />
+        <TextField id="noduleCount" label="Number of nodules" unit="count" type="number" step="1" error={errors.noduleCount?.message} {...form.register("noduleCount", number)} />
+        <TextField id="largestNoduleCm" label="Largest nodule diameter" unit="cm" type="number" step="any" error={errors.largestNoduleCm?.message} {...form.register("largestNoduleCm", number)} />
+      </div>
+      <RadioGroup id="portalVeinInvasion" legend="Portal vein invasion or thrombosis" options={YES_NO} error={errors.portalVeinInvasion?.message} {...form.register("portalVeinInvasion", choice)} />
+      <RadioGroup id="extrahepaticSpread" legend="Extrahepatic spread" options={YES_NO} error={errors.extrahepaticSpread?.message} {...form.register("extrahepaticSpread", choice)} />
+      <CheckboxGroup
+        id="extrahepaticSites"
+        legend="Sites of extrahepatic spread"
+        options={EXTRAHEPATIC_SITES.map((site) => ({ value: site, label: SITE_LABELS[site] }))}
+        error={errors.extrahepaticSites?.message}
+        {...form.register("extrahepaticSites")}
+      />
+      <TextField id="extrahepaticOtherSite" label="Other site (if Other)" error={errors.extrahepaticOtherSite?.message} {...form.register("extrahepaticOtherSite", { setValueAs: toTextOrNull })} />
+    </fieldset>
+  );
+}

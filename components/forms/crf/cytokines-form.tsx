@@ -1,0 +1,88 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { CYTOKINE_UNITS, CytokinesSchema, DEFAULT_ANALYTES, summarizeCytokines, type AnalyteRow, type CytokinesData } from "@/lib/forms/cytokines-form";
+import type { CrfFormProps } from "./crf-form-props";
+import { toNumberOrNull } from "./field-values";
+import { FormFooter } from "./form-footer";
+import { useCrfSave } from "./use-crf-save";
+
+type CytokinesInput = { sampleDate: string; analytes: AnalyteRow[] };
+const emptyRow = (analyte: string): AnalyteRow => ({ analyte, value: null, unit: "pg/mL", lloq: null, belowLloq: false });
+
+export function CytokinesForm(props: CrfFormProps) {
+  const form = useForm<CytokinesInput, unknown, CytokinesData>({
+    resolver: zodResolver(CytokinesSchema),
+    defaultValues: (props.record?.data as CytokinesInput | undefined) ?? { sampleDate: "", analytes: DEFAULT_ANALYTES.map(emptyRow) },
+  });
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: "analytes" });
+  const { save, ...footer } = useCrfSave("cytokines", props, form.setError);
+  const rows = useWatch({ control: form.control, name: "analytes" }) ?? [];
+  const { errors, isSubmitting } = form.formState;
+  const number = { setValueAs: toNumberOrNull };
+
+  return (
+    <form onSubmit={form.handleSubmit(save)} noValidate>
+      <TextField id="sampleDate" label="Plasma sample date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
+      <p className="muted">
+        Baseline samples are taken after consent and on or before day 1{props.context.enrollmentDate ? ` (${props.context.enrollmentDate})` : ""}, before the first dose. A result below the assay&apos;s
+        lower limit of quantification (LLOQ) is recorded as below LLOQ, without a value, never as zero.
+      </p>
+      {fields.map((field, index) => {
+        const row = rows[index];
+        const unit = row?.unit ?? "pg/mL";
+        const rowErrors = errors.analytes?.[index];
+        const id = `analytes-${index}`;
+        return (
+          <fieldset key={field.id} className="radio-group">
+            <legend>{`Analyte ${index + 1}${row?.analyte ? `: ${row.analyte}` : ""}`}</legend>
+            <div className="inline-form">
+              <TextField id={`${id}-analyte`} label="Analyte" error={rowErrors?.analyte?.message} {...form.register(`analytes.${index}.analyte`)} />
+              <TextField
+                id={`${id}-value`}
+                label="Value"
+                unit={unit}
+                type="number"
+                step="any"
+                readOnly={row?.belowLloq}
+                aria-disabled={row?.belowLloq ? true : undefined}
+                error={rowErrors?.value?.message}
+                {...form.register(`analytes.${index}.value`, number)}
+              />
+              <SelectField id={`${id}-unit`} label="Unit" error={rowErrors?.unit?.message} {...form.register(`analytes.${index}.unit`)}>
+                {CYTOKINE_UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
+              </SelectField>
+              <TextField id={`${id}-lloq`} label="LLOQ" unit={unit} type="number" step="any" error={rowErrors?.lloq?.message} {...form.register(`analytes.${index}.lloq`, number)} />
+              <CheckboxField
+                id={`${id}-belowLloq`}
+                label="Below LLOQ"
+                {...form.register(`analytes.${index}.belowLloq`, {
+                  onChange: (event: { target: { checked: boolean } }) => {
+                    if (event.target.checked) form.setValue(`analytes.${index}.value`, null);
+                  },
+                })}
+              />
+              <button type="button" className="button secondary" onClick={() => remove(index)} aria-label={`Remove analyte ${index + 1}${row?.analyte ? ` (${row.analyte})` : ""}`}>
+                Remove
+              </button>
+            </div>
+          </fieldset>
+        );
+      })}
+      {errors.analytes?.root?.message || errors.analytes?.message ? (
+        <p className="field-error" role="alert">{errors.analytes?.root?.message ?? errors.analytes?.message}</p>
+      ) : null}
+      <button type="button" className="button secondary" onClick={() => append(emptyRow(""))}>
+        Add analyte
+      </button>
+      <div className="computed" aria-live="polite" data-testid="cytokines-summary">
+        <span className="computed-badge">computed</span> {summarizeCytokines(rows).summary}
+      </div>
+      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+    </form>
+  );
+}

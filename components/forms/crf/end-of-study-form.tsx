@@ -1,0 +1,103 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch } from "react-hook-form";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { deriveFollowUpEndpoints } from "@/lib/forms/end-of-study-endpoints";
+import { DEATH_CAUSES, EndOfStudySchema, OFF_STUDY_REASONS, OFF_TREATMENT_REASONS, type EndOfStudyData } from "@/lib/forms/end-of-study-form";
+import type { SurvivalEndpoints } from "@/lib/domain/survival/survival-endpoints";
+import type { CrfFormProps } from "./crf-form-props";
+import { toChoiceOrNull, toTextOrNull } from "./field-values";
+import { FormFooter } from "./form-footer";
+import { useCrfSave } from "./use-crf-save";
+
+const EMPTY: EndOfStudyData = {
+  progressionDate: null, lastKnownAliveDate: null, deathDate: null, deathCause: null, deathCauseOther: null,
+  offTreatmentDate: null, offTreatmentReason: null, offTreatmentReasonOther: null, offStudyDate: null, offStudyReason: null, offStudyReasonOther: null,
+};
+const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replaceAll("-", " ");
+
+function Endpoint({ name, endpoint }: { name: string; endpoint: SurvivalEndpoints["pfs"] }) {
+  return (
+    <li>
+      <strong>{name}</strong>: {endpoint.timeDays} days ({endpoint.timeMonths.toFixed(1)} months), {endpoint.event ? "event" : "censored"}
+    </li>
+  );
+}
+
+export function EndOfStudyForm(props: CrfFormProps) {
+  const form = useForm<EndOfStudyData>({ resolver: zodResolver(EndOfStudySchema), defaultValues: (props.record?.data as EndOfStudyData | undefined) ?? EMPTY });
+  const { save, ...footer } = useCrfSave("end-of-study", props, form.setError);
+  const values = useWatch({ control: form.control }) as EndOfStudyData;
+  // lib/domain/survival through the same helper the server stores from.
+  const live = deriveFollowUpEndpoints(values, props.context.enrollmentDate, props.context.records);
+  const { errors, isSubmitting } = form.formState;
+  const date = (name: keyof EndOfStudyData, text: string) => (
+    <TextField id={name} label={text} type="date" unit="yyyy-mm-dd" max={props.today} min={props.context.enrollmentDate ?? undefined} error={errors[name]?.message} {...form.register(name, { setValueAs: toChoiceOrNull })} />
+  );
+  const reason = (name: keyof EndOfStudyData, text: string, options: readonly string[]) => (
+    <SelectField id={name} label={text} error={errors[name]?.message} {...form.register(name, { setValueAs: toChoiceOrNull })}>
+      <option value="">Choose...</option>
+      {options.map((o) => <option key={o} value={o}>{label(o)}</option>)}
+    </SelectField>
+  );
+  const other = (name: keyof EndOfStudyData, text: string) => (
+    <TextField id={name} label={text} error={errors[name]?.message} {...form.register(name, { setValueAs: toTextOrNull })} />
+  );
+
+  return (
+    <form onSubmit={form.handleSubmit(save)} noValidate>
+      <fieldset className="radio-group">
+        <legend>Progression and survival follow-up</legend>
+        {date("progressionDate", "Progression date (entered)")}
+        <div className="computed" aria-live="polite" data-testid="assessed-progression">
+          <span className="computed-badge">computed from assessments</span>{" "}
+          {live.assessedProgression
+            ? `First progressive disease (PD) by RECIST on ${live.assessedProgression.date}${live.assessedProgression.visitKey ? ` (${live.assessedProgression.visitKey})` : ""}.`
+            : "No tumour assessment with progressive disease (PD) yet; the RECIST-derived date will be shown here when one is saved."}
+          {live.progression?.source === "entered" && live.assessedProgression && live.assessedProgression.date !== live.progression.date
+            ? " The entered date differs and is the one used for PFS."
+            : ""}
+        </div>
+        {date("lastKnownAliveDate", "Last date known alive")}
+      </fieldset>
+      <fieldset className="radio-group">
+        <legend>Death</legend>
+        <div className="inline-form">
+          {date("deathDate", "Death date")}
+          {reason("deathCause", "Cause of death", DEATH_CAUSES)}
+          {other("deathCauseOther", "Other cause")}
+        </div>
+      </fieldset>
+      <fieldset className="radio-group">
+        <legend>End of treatment</legend>
+        <div className="inline-form">
+          {date("offTreatmentDate", "Off-treatment date")}
+          {reason("offTreatmentReason", "Reason off treatment", OFF_TREATMENT_REASONS)}
+          {other("offTreatmentReasonOther", "Other reason off treatment")}
+        </div>
+      </fieldset>
+      <fieldset className="radio-group">
+        <legend>End of study</legend>
+        <div className="inline-form">
+          {date("offStudyDate", "Off-study date")}
+          {reason("offStudyReason", "Reason off study", OFF_STUDY_REASONS)}
+          {other("offStudyReasonOther", "Other reason off study")}
+        </div>
+      </fieldset>
+      <div className="computed" aria-live="polite" data-testid="survival-endpoints">
+        <span className="computed-badge">computed</span> <strong>Survival from enrollment ({props.context.enrollmentDate ?? "not enrolled"})</strong>
+        {live.endpoints ? (
+          <ul>
+            <Endpoint name="Progression-free survival" endpoint={live.endpoints.pfs} />
+            <Endpoint name="Overall survival" endpoint={live.endpoints.os} />
+          </ul>
+        ) : (
+          <p className="muted">{Object.values(live.errors)[0]?.[0] ?? "Enter the last date known alive or the death date."}</p>
+        )}
+      </div>
+      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+    </form>
+  );
+}
