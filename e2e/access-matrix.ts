@@ -85,7 +85,8 @@ export const ACCESS_MATRIX: RouteCheck[] = [
 
 /**
  * Server actions: each is a thin defineAction() around a lib/data function, whose role
- * matrix is asserted on real PostgreSQL in the named integration test.
+ * matrix (every role, own site and another site) is asserted on real PostgreSQL in the
+ * named integration test.
  */
 export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTest: string }> = {
   "app/admin/actions.ts#createUserAction": { dataFunction: "createUser", integrationTest: "lib/data/admin.integration.test.ts" },
@@ -96,24 +97,24 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   // Account actions act only on the caller's own account, whatever their role.
   "app/account/actions.ts#signOutEverywhereAction": { dataFunction: "signOutEverywhere", integrationTest: "lib/data/account.integration.test.ts" },
   "app/account/actions.ts#changePasswordAction": { dataFunction: "changePassword", integrationTest: "lib/data/account.integration.test.ts" },
-  "app/patients/[id]/actions.ts#saveCrfAction": { dataFunction: "saveCrfRecord", integrationTest: "lib/data/crf-records.integration.test.ts" },
-  "app/patients/[id]/actions.ts#enrollPatientAction": { dataFunction: "enrollPatient", integrationTest: "lib/data/crf-records.integration.test.ts" },
-  "app/patients/[id]/actions.ts#signCrfAction": { dataFunction: "signCrfRecord", integrationTest: "lib/data/form-review.integration.test.ts" },
-  "app/patients/[id]/actions.ts#unsignCrfAction": { dataFunction: "unsignCrfRecord", integrationTest: "lib/data/form-review.integration.test.ts" },
-  "app/patients/[id]/actions.ts#verifyCrfAction": { dataFunction: "markSourceVerified", integrationTest: "lib/data/form-review.integration.test.ts" },
-  "app/patients/[id]/actions.ts#lockPatientAction": { dataFunction: "setPatientLock", integrationTest: "lib/data/form-review.integration.test.ts" },
-  "app/patients/[id]/actions.ts#unlockPatientAction": { dataFunction: "setPatientLock", integrationTest: "lib/data/form-review.integration.test.ts" },
-  "app/patients/[id]/actions.ts#openQueryAction": { dataFunction: "openDataQuery", integrationTest: "lib/data/data-queries.integration.test.ts" },
-  "app/patients/[id]/actions.ts#answerQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "lib/data/data-queries.integration.test.ts" },
-  "app/patients/[id]/actions.ts#closeQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "lib/data/data-queries.integration.test.ts" },
-  "app/patients/[id]/actions.ts#reopenQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "lib/data/data-queries.integration.test.ts" },
-  "app/patients/[id]/actions.ts#deleteCrfAction": { dataFunction: "deleteCrfRecord", integrationTest: "lib/data/crf-records.integration.test.ts" },
+  "app/patients/[id]/actions.ts#saveCrfAction": { dataFunction: "saveCrfRecord", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#enrollPatientAction": { dataFunction: "enrollPatient", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#signCrfAction": { dataFunction: "signCrfRecord", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#unsignCrfAction": { dataFunction: "unsignCrfRecord", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#verifyCrfAction": { dataFunction: "markSourceVerified", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#lockPatientAction": { dataFunction: "setPatientLock", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#unlockPatientAction": { dataFunction: "setPatientLock", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#openQueryAction": { dataFunction: "openDataQuery", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#answerQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#closeQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#reopenQueryAction": { dataFunction: "replyToDataQuery", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#deleteCrfAction": { dataFunction: "deleteCrfRecord", integrationTest: "test/integration/action-matrix.integration.test.ts" },
   "app/patients/[id]/actions.ts#recordScreenFailureAction": {
     dataFunction: "recordScreenFailure",
-    integrationTest: "lib/data/crf-records.integration.test.ts",
+    integrationTest: "test/integration/action-matrix.integration.test.ts",
   },
   "app/patients/actions.ts#registerPatientAction": {
     dataFunction: "registerPatient",
-    integrationTest: "lib/data/patients.integration.test.ts",
+    integrationTest: "test/integration/action-matrix.integration.test.ts",
   },
 };
