@@ -2,7 +2,7 @@
 
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
-import { RadioGroup } from "@/components/ui/radio-group";
+import { RadioGroup } from "@/components/ui/choice-group";
 import { TextField } from "@/components/ui/text-field";
 import { computeSaeReportDueAt } from "@/lib/forms/adverse-event-rules";
 import { SAE_CRITERIA, type AdverseEventData } from "@/lib/forms/adverse-event-schema";

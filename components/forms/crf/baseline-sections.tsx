@@ -1,8 +1,7 @@
 "use client";
 
 import type { UseFormReturn } from "react-hook-form";
-import { CheckboxGroup } from "@/components/ui/checkbox-group";
-import { RadioGroup } from "@/components/ui/radio-group";
+import { CheckboxGroup, RadioGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { ALBUMIN_UNITS, BILIRUBIN_UNITS, EXTRAHEPATIC_SITES, type BaselineData, type BaselineInput } from "@/lib/forms/baseline-form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useWatch, type UseFormReturn } from "react-hook-form";
-import { RadioGroup } from "@/components/ui/radio-group";
+import { RadioGroup } from "@/components/ui/choice-group";
 import { TextField } from "@/components/ui/text-field";
 import { DRUG_STATUSES, STATUS_REASONS, type DosingData } from "@/lib/forms/dosing/dosing-schema";
 import { asNumberOrNull } from "../number-input";
