@@ -16,12 +16,15 @@ export interface AuditRecord {
   reason: string | null;
 }
 
-/** A patient's audit history, newest first; reachable only through a patient the actor may see. */
-export async function listPatientAuditHistory(actor: Actor, patientId: string): Promise<AuditRecord[]> {
+/**
+ * A patient's audit history, newest first, or one record's (a form's) when entityId is
+ * given; reachable only through a patient the actor may see.
+ */
+export async function listPatientAuditHistory(actor: Actor, patientId: string, entityId?: string): Promise<AuditRecord[]> {
   const patient = await getPatientOrThrow(actor, patientId);
   if (!hasPermission(actor, "audit.read", patient.site.id)) throw new ForbiddenError();
   const rows = await getPrisma().auditEvent.findMany({
-    where: { patientId: patient.id },
+    where: { patientId: patient.id, ...(entityId ? { entityId } : {}) },
     orderBy: { id: "desc" },
     take: 500,
   });

@@ -4,6 +4,7 @@ import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { listPatientAuditHistory } from "./audit-history";
 import { listCrfRecords, saveCrfRecord } from "./crf-records";
 import { enrollPatient, recordScreenFailure } from "./enrollment";
 import { registerPatient } from "./patients";
@@ -62,6 +63,10 @@ describe("saving a case report form", () => {
     expect(audit[1]!.reason).toBe("Lab results arrived");
     expect(audit[1]!.changes).toEqual([{ field: "answers.I7", from: null, to: "yes" }]);
     expect((await listCrfRecords(actors.investigator1, patient.id))[0]!.data).toEqual(complete);
+    // The form's own history: its two records only, not the patient's registration.
+    const formHistory = await listPatientAuditHistory(actors.investigator1, patient.id, first.id);
+    expect(formHistory.map((r) => r.action)).toEqual(["UPDATE", "CREATE"]);
+    expect((await listPatientAuditHistory(actors.investigator1, patient.id)).length).toBe(3);
   });
 
   test("two people starting the same visit form: the second gets a conflict, not a duplicate", async () => {

@@ -54,13 +54,6 @@ export async function listCrfRecords(actor: Actor, patientId: string, formType?:
   return rows.map(toView);
 }
 
-export async function getCrfRecordOrThrow(actor: Actor, patientId: string, recordId: string): Promise<CrfRecordView> {
-  const records = await listCrfRecords(actor, patientId);
-  const record = records.find((r) => r.id === recordId);
-  if (!record) throw new NotFoundError("Form");
-  return record;
-}
-
 export interface SaveCrfRequest {
   patientId: string;
   formType: string;

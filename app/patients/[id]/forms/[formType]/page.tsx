@@ -99,7 +99,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
         />
       ) : null}
       {record && hasPermission(actor, "audit.read", patient.site.id) ? (
-        <AuditHistory records={(await listPatientAuditHistory(actor, id)).filter((entry) => entry.entityId === record.id)} />
+        <AuditHistory records={await listPatientAuditHistory(actor, id, record.id)} />
       ) : null}
     </section>
   );
