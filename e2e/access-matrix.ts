@@ -41,6 +41,8 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   },
   { route: "/admin/sites", requests: [{ path: "/admin/sites", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   { route: "/account", requests: [{ path: "/account", expect: { ...everyone(200), anonymous: 307 } }] },
+  // Personal API tokens: for every user whose roles reach some API endpoint (not the administrator).
+  { route: "/account/tokens", requests: [{ path: "/account/tokens", expect: { ...everyone(200), anonymous: 307, admin: 404 } }] },
   { route: "/account/password", requests: [{ path: "/account/password", expect: { ...everyone(200), anonymous: 307 } }] },
   {
     route: "/patients",
@@ -69,6 +71,9 @@ export const ACCESS_MATRIX: RouteCheck[] = [
       { path: "/patients/{tw01}/forms/no-such-form", expect: { ...everyone(404), anonymous: 307 } },
     ],
   },
+  // Public: the OpenAPI document describes shapes only, never data, so client generators need no token.
+  { route: "/api/v1/openapi.json", requests: [{ path: "/api/v1/openapi.json", expect: everyone(200) }] },
+  { route: "/api/v1/sites", requests: [{ path: "/api/v1/sites", expect: { ...everyone(200), anonymous: 401, admin: 403 } }] },
   {
     route: "/api/v1/patients",
     requests: [{ path: "/api/v1/patients", expect: { ...everyone(200), anonymous: 401, admin: 403 } }],
@@ -79,6 +84,23 @@ export const ACCESS_MATRIX: RouteCheck[] = [
       { path: "/api/v1/patients/{tw01}", expect: apiPatient(patientOfTw01) },
       { path: "/api/v1/patients/{tw02}", expect: apiPatient(patientOfTw02) },
       { path: "/api/v1/patients/not-a-uuid", expect: { ...everyone(404), anonymous: 401 } },
+    ],
+  },
+  // Write-only routes: a GET is refused by Next.js itself (405) before any credential is read;
+  // their writes are tested per role in lib/api/rest-api.integration.test.ts.
+  { route: "/api/v1/patients/[id]/enrollment", requests: [{ path: "/api/v1/patients/{tw01}/enrollment", expect: everyone(405) }] },
+  {
+    route: "/api/v1/patients/[id]/forms",
+    requests: [
+      { path: "/api/v1/patients/{tw01}/forms", expect: apiPatient(patientOfTw01) },
+      { path: "/api/v1/patients/{tw02}/forms?formType=eligibility", expect: apiPatient(patientOfTw02) },
+    ],
+  },
+  { route: "/api/v1/patients/[id]/forms/[formType]", requests: [{ path: "/api/v1/patients/{tw01}/forms/eligibility", expect: everyone(405) }] },
+  {
+    route: "/api/v1/patients/[id]/forms/[formType]/[recordId]",
+    requests: [
+      { path: "/api/v1/patients/{tw01}/forms/eligibility/00000000-0000-4000-8000-000000000000", expect: { ...everyone(404), anonymous: 401 } },
     ],
   },
 ];
@@ -97,6 +119,9 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   // Account actions act only on the caller's own account, whatever their role.
   "app/account/actions.ts#signOutEverywhereAction": { dataFunction: "signOutEverywhere", integrationTest: "lib/data/account.integration.test.ts" },
   "app/account/actions.ts#changePasswordAction": { dataFunction: "changePassword", integrationTest: "lib/data/account.integration.test.ts" },
+  // Token actions act only on the caller's own tokens; anyone whose roles reach the API may create one.
+  "app/account/tokens/actions.ts#createApiTokenAction": { dataFunction: "createApiToken", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/account/tokens/actions.ts#revokeApiTokenAction": { dataFunction: "revokeApiToken", integrationTest: "test/integration/action-matrix.integration.test.ts" },
   "app/patients/[id]/actions.ts#saveCrfAction": { dataFunction: "saveCrfRecord", integrationTest: "test/integration/action-matrix.integration.test.ts" },
   "app/patients/[id]/actions.ts#enrollPatientAction": { dataFunction: "enrollPatient", integrationTest: "test/integration/action-matrix.integration.test.ts" },
   "app/patients/[id]/actions.ts#signCrfAction": { dataFunction: "signCrfRecord", integrationTest: "test/integration/action-matrix.integration.test.ts" },

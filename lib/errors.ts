@@ -4,8 +4,18 @@
  */
 export class NotSignedInError extends Error {
   readonly status = 401;
+  constructor(message = "Sign in to continue.") {
+    super(message);
+  }
+}
+
+/**
+ * One answer for every bad API token (unknown, malformed, revoked, expired, user
+ * deactivated), so a caller cannot tell which of those it was.
+ */
+export class InvalidApiTokenError extends NotSignedInError {
   constructor() {
-    super("Sign in to continue.");
+    super("The API token is not valid. It may have expired or been revoked.");
   }
 }
 
@@ -24,8 +34,9 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** Bad input: 400 over HTTP, with every problem keyed by its field path. */
 export class ValidationError extends Error {
-  readonly status = 422;
+  readonly status = 400;
   constructor(
     readonly fieldErrors: Record<string, string[]>,
     message = "Some fields need attention.",
@@ -38,7 +49,32 @@ export class ConflictError extends Error {
   readonly status = 409;
 }
 
-export type ExpectedError = NotSignedInError | NotFoundError | ForbiddenError | ValidationError | ConflictError;
+/**
+ * A write to the API without `Content-Type: application/json`. Requiring it is also the CSRF
+ * defence for cookie-authenticated calls: a cross-site form can only send form encodings.
+ */
+export class UnsupportedMediaTypeError extends Error {
+  readonly status = 415;
+  constructor() {
+    super("Send the request body as JSON with Content-Type: application/json.");
+  }
+}
+
+export class PayloadTooLargeError extends Error {
+  readonly status = 413;
+  constructor(maxBytes: number) {
+    super(`The request body is larger than ${maxBytes} bytes.`);
+  }
+}
+
+export type ExpectedError =
+  | NotSignedInError
+  | NotFoundError
+  | ForbiddenError
+  | ValidationError
+  | ConflictError
+  | UnsupportedMediaTypeError
+  | PayloadTooLargeError;
 
 export function isExpectedError(error: unknown): error is ExpectedError {
   return (
@@ -46,6 +82,8 @@ export function isExpectedError(error: unknown): error is ExpectedError {
     error instanceof NotFoundError ||
     error instanceof ForbiddenError ||
     error instanceof ValidationError ||
-    error instanceof ConflictError
+    error instanceof ConflictError ||
+    error instanceof UnsupportedMediaTypeError ||
+    error instanceof PayloadTooLargeError
   );
 }

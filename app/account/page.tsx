@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/get-actor";
+import { mayUseApi } from "@/lib/data/api-tokens";
 import { signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
@@ -22,6 +23,14 @@ export default async function AccountPage() {
       <p>
         <Link href="/account/password">Change password</Link>
       </p>
+      {mayUseApi(actor) ? (
+        <>
+          <h2>API access</h2>
+          <p>
+            <Link href="/account/tokens">API tokens</Link>
+          </p>
+        </>
+      ) : null}
       <h2>Sessions</h2>
       <p className="muted">Signs you out on every computer and browser, this one included.</p>
       <form action={signOutEverywhereAction}>

@@ -21,6 +21,8 @@ export type AuditAction =
   | "SIGN_IN_FAILED"
   | "SIGN_OUT_EVERYWHERE"
   | "PASSWORD_CHANGE"
+  | "API_TOKEN_CREATE"
+  | "API_TOKEN_REVOKE"
   | "QUERY_OPEN"
   | "QUERY_ANSWER"
   | "QUERY_CLOSE"

@@ -1,5 +1,5 @@
 import type { Permission } from "./permissions";
-import { roleHasPermission } from "./permissions";
+import { READ_ONLY_PERMISSIONS, roleHasPermission } from "./permissions";
 
 /** The caller of every lib/data function: who they are and where each role applies. */
 export interface Actor {
@@ -7,12 +7,15 @@ export interface Actor {
   email: string;
   name: string;
   assignments: readonly { role: string; siteId: string | null }[];
+  /** Acting through a read-only API token: only READ_ONLY_PERMISSIONS apply. */
+  readOnly?: boolean;
 }
 
 /** Where a permission applies for this actor: every site, some sites, or nowhere. */
 export type SiteScope = { kind: "all" } | { kind: "sites"; siteIds: string[] } | { kind: "none" };
 
 export function scopeOf(actor: Actor, permission: Permission): SiteScope {
+  if (actor.readOnly && !READ_ONLY_PERMISSIONS.includes(permission)) return { kind: "none" };
   const siteIds = new Set<string>();
   for (const { role, siteId } of actor.assignments) {
     if (!roleHasPermission(role, permission)) continue;

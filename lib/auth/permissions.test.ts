@@ -50,6 +50,23 @@ describe("scopes come from the role assignments", () => {
   });
 });
 
+describe("a read-only API token", () => {
+  test("keeps the user's read permissions and scope but none that writes", () => {
+    const investigator = { ...actor([{ role: "INVESTIGATOR", siteId: "s1" }]), readOnly: true };
+    expect(scopeOf(investigator, "patient.read")).toEqual({ kind: "sites", siteIds: ["s1"] });
+    expect(hasPermission(investigator, "audit.read", "s1")).toBe(true);
+    expect(hasPermission(investigator, "patient.write", "s1")).toBe(false);
+    expect(hasPermission(investigator, "form.sign", "s1")).toBe(false);
+    const pi = { ...actor([{ role: "PRINCIPAL_INVESTIGATOR", siteId: null }]), readOnly: true };
+    expect(scopeOf(pi, "export.run")).toEqual({ kind: "all" });
+    expect(scopeOf({ ...actor([{ role: "COORDINATOR", siteId: null }]), readOnly: true }, "patient.lock")).toEqual({ kind: "none" });
+  });
+
+  test("never grants what the roles do not", () => {
+    expect(scopeOf({ ...actor([{ role: "MONITOR", siteId: "s1" }]), readOnly: true }, "export.run")).toEqual({ kind: "none" });
+  });
+});
+
 test("the README shows the current role matrix", () => {
   expect(readFileSync("README.md", "utf8")).toContain(renderPermissionMatrix());
 });

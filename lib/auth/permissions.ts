@@ -25,6 +25,12 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/**
+ * What a read-only API token still lets its user do: permissions that change no trial data
+ * (an export only adds its own audit record). Every other permission is off for such a token.
+ */
+export const READ_ONLY_PERMISSIONS: readonly Permission[] = ["patient.read", "dashboard.read", "export.run", "audit.read"];
+
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Enters and signs data for the site's own patients; answers queries raised there.
   INVESTIGATOR: ["patient.read", "patient.write", "form.sign", "query.answer", "audit.read"],

@@ -13,6 +13,8 @@ import { ReasonSchema } from "@/lib/schemas/crf";
 import { applyPatientStatusFromForm } from "./patient-status-from-form";
 import { getPatientOrThrow } from "./patients";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface CrfRecordView {
   id: string;
   formType: string;
@@ -52,6 +54,18 @@ export async function listCrfRecords(actor: Actor, patientId: string, formType?:
     orderBy: { createdAt: "asc" },
   });
   return rows.map(toView);
+}
+
+/** One form of a patient the actor may read; a form of another type or patient is "not found". */
+export async function getCrfRecordOrThrow(actor: Actor, patientId: string, formType: string, recordId: string): Promise<CrfRecordView> {
+  const patient = await getPatientOrThrow(actor, patientId);
+  const row = UUID.test(recordId)
+    ? await getPrisma().crfRecord.findFirst({
+        where: { id: recordId, patientId: patient.id, formType, deletedAt: null, ...siteFilter(actor, "patient.read") },
+      })
+    : null;
+  if (!row) throw new NotFoundError("Form");
+  return toView(row);
 }
 
 export interface SaveCrfRequest {

@@ -1,23 +1,40 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
+import { authenticateApiToken } from "@/lib/auth/api-token-auth";
 import { getActor } from "@/lib/auth/get-actor";
-import { isExpectedError, NotSignedInError, ValidationError } from "@/lib/errors";
+import {
+  ForbiddenError,
+  InvalidApiTokenError,
+  isExpectedError,
+  NotSignedInError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
 
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
- * The one wrapper for route handlers: resolves the caller (401 when signed out), runs the
- * handler, and turns expected errors into their status with a plain message. Anything
- * else is logged with an id and answered with that id only: no stack trace leaves.
+ * The one wrapper for route handlers. It resolves the caller from an `Authorization: Bearer`
+ * API token or else the browser session (401 when neither), enforces what applies to every
+ * write (a JSON body, and no read-only token), runs the handler, and turns expected errors
+ * into their status with a plain message. Anything else is logged with an id and answered
+ * with that id only: no stack trace leaves.
  */
 export function withActor<P = Record<string, never>>(
   handler: (actor: Actor, request: Request, params: P) => Promise<Response | unknown>,
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      const actor = await getActor();
-      if (!actor) throw new NotSignedInError();
+      const actor = await resolveActor(request);
+      if (!READ_METHODS.has(request.method)) {
+        // A cross-site form post can carry the session cookie but cannot send JSON without a
+        // CORS preflight, which this app never grants: requiring JSON is the CSRF defence.
+        if (!isJson(request.headers.get("content-type"))) throw new UnsupportedMediaTypeError();
+        if (actor.readOnly) throw new ForbiddenError("This API token is read-only.");
+      }
       const result = await handler(actor, request, await context.params);
       return result instanceof Response ? result : Response.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
@@ -26,11 +43,32 @@ export function withActor<P = Record<string, never>>(
   };
 }
 
+/** A bearer token, when sent, is the only credential looked at: a bad one never falls back to the cookie. */
+async function resolveActor(request: Request): Promise<Actor> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const actor = await authenticateApiToken(authorization);
+    if (!actor) throw new InvalidApiTokenError();
+    return actor;
+  }
+  const actor = await getActor();
+  if (!actor) throw new NotSignedInError();
+  return actor;
+}
+
+function isJson(contentType: string | null): boolean {
+  const mediaType = contentType?.split(";")[0]?.trim().toLowerCase();
+  return mediaType === "application/json" || Boolean(mediaType?.match(/^application\/[\w.-]+\+json$/));
+}
+
 export function errorResponse(error: unknown): Response {
   if (isExpectedError(error)) {
     const body: Record<string, unknown> = { error: error.message };
     if (error instanceof ValidationError) body.fieldErrors = error.fieldErrors;
-    return Response.json(body, { status: error.status, headers: { "Cache-Control": "no-store" } });
+    const headers: Record<string, string> = { "Cache-Control": "no-store" };
+    // RFC 6750 section 3: a 401 names the scheme; a rejected token says so without saying why.
+    if (error instanceof NotSignedInError) headers["WWW-Authenticate"] = error instanceof InvalidApiTokenError ? 'Bearer error="invalid_token"' : "Bearer";
+    return Response.json(body, { status: error.status, headers });
   }
   const errorId = randomUUID();
   console.error(`[${errorId}]`, error);

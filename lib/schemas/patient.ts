@@ -9,11 +9,6 @@ export const RegisterPatientSchema = z.object({
 
 export type RegisterPatientInput = z.input<typeof RegisterPatientSchema>;
 
-export const ListPatientsQuerySchema = z.object({
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(64).optional(),
-});
-
 export const EnrollPatientSchema = z.object({
   patientId: z.uuid(),
   enrollmentDate: isoDate("enrollment date"),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { saveCrfRecord, deleteCrfRecord } from "@/lib/data/crf-records";
 import { openDataQuery, replyToDataQuery } from "@/lib/data/data-queries";
 import { enrollPatient, recordScreenFailure } from "@/lib/data/enrollment";
@@ -116,6 +117,31 @@ describe("every server action's data function as every role, own site and anothe
         actual.push(`${role} on ${site}: ${await outcomeOf(action.run(actors[role], t))}`);
         wanted.push(`${role} on ${site}: ${expected(action, role, site)}`);
       }
+    }
+    expect(actual).toEqual(wanted);
+  });
+});
+
+describe("personal API token actions as every role (they act on the caller's own tokens only)", () => {
+  const input = { name: "Matrix token", access: "read-only", expiresInDays: 7 } as const;
+
+  test("createApiToken: every role that reaches some API endpoint; not the administrator", async () => {
+    const actual: string[] = [];
+    for (const role of ROLES) actual.push(`${role}: ${await outcomeOf(createApiToken(actors[role], input))}`);
+    expect(actual).toEqual(ROLES.map((role) => `${role}: ${role === "admin" ? "deny" : "allow"}`));
+  });
+
+  test("revokeApiToken: one's own token only; another user's token is hidden", async () => {
+    const actual: string[] = [];
+    const wanted: string[] = [];
+    for (const role of ROLES.filter((r) => r !== "admin")) {
+      const own = await createApiToken(actors[role], input);
+      const othersOwner = role === "investigator1" ? actors.investigator2 : actors.investigator1;
+      const others = await createApiToken(othersOwner, input);
+      actual.push(`${role} own: ${await outcomeOf(revokeApiToken(actors[role], { tokenId: own.apiToken.id }))}`);
+      actual.push(`${role} other's: ${await outcomeOf(revokeApiToken(actors[role], { tokenId: others.apiToken.id }))}`);
+      wanted.push(`${role} own: allow`, `${role} other's: hidden`);
+      await revokeApiToken(othersOwner, { tokenId: others.apiToken.id });
     }
     expect(actual).toEqual(wanted);
   });

@@ -1,14 +1,9 @@
-import { listPatients } from "@/lib/data/patients";
-import { ValidationError } from "@/lib/errors";
-import { withActor } from "@/lib/http/with-actor";
-import { toFieldErrors } from "@/lib/schemas/field-errors";
-import { ListPatientsQuerySchema } from "@/lib/schemas/patient";
+import { apiRoute } from "@/lib/api/api-route";
+import { API_ENDPOINTS } from "@/lib/api/endpoints";
+import { listPatients, registerPatient } from "@/lib/data/patients";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/patients?pageSize=&cursor= -> { data: [...], nextCursor } */
-export const GET = withActor(async (actor, request) => {
-  const query = ListPatientsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new ValidationError(toFieldErrors(query.error.issues));
-  return listPatients(actor, query.data);
-});
+export const GET = apiRoute(API_ENDPOINTS.listPatients, (actor, { query }) => listPatients(actor, query));
+
+export const POST = apiRoute(API_ENDPOINTS.registerPatient, async (actor, { body }) => ({ data: await registerPatient(actor, body) }));

@@ -1,0 +1,78 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { createApiTokenAction } from "@/app/account/tokens/actions";
+import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
+import { RadioGroup } from "@/components/ui/choice-group";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { API_TOKEN_LIFETIMES_DAYS, CreateApiTokenSchema } from "@/lib/schemas/api-token";
+import { NewApiTokenNotice } from "./new-api-token-notice";
+
+type Values = z.input<typeof CreateApiTokenSchema>;
+
+const ACCESS_OPTIONS = [
+  { value: "read-only", label: "Read only" },
+  { value: "read-write", label: "Read and write" },
+] as const;
+
+export function CreateApiTokenForm({ canWrite }: { canWrite: boolean }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
+  const form = useForm<Values>({
+    resolver: zodResolver(CreateApiTokenSchema),
+    defaultValues: { name: "", access: "read-only", expiresInDays: "90" },
+  });
+  const applyServerErrors = useServerFieldErrors(form.setError);
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    setCreated(null);
+    const result = await createApiTokenAction(values);
+    if (!result.ok) {
+      setFormError(result.message);
+      applyServerErrors(result.fieldErrors);
+      return;
+    }
+    setCreated({ token: result.data.token, name: result.data.apiToken.name });
+    form.reset();
+    router.refresh();
+  });
+
+  return (
+    <>
+      {created ? <NewApiTokenNotice name={created.name} token={created.token} /> : null}
+      <form onSubmit={onSubmit} noValidate aria-label="Create API token">
+        {formError ? (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+        <TextField id="token-name" label="Token name" placeholder="e.g. R analysis notebook" error={errors.name?.message} {...form.register("name")} />
+        <RadioGroup
+          id="token-access"
+          legend="Access"
+          options={canWrite ? ACCESS_OPTIONS : ACCESS_OPTIONS.slice(0, 1)}
+          error={errors.access?.message}
+          {...form.register("access")}
+        />
+        <SelectField id="token-expiry" label="Expires after" error={errors.expiresInDays?.message} {...form.register("expiresInDays")}>
+          {API_TOKEN_LIFETIMES_DAYS.map((days) => (
+            <option key={days} value={String(days)}>
+              {days} days
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="button" disabled={isSubmitting}>
+          {isSubmitting ? "Creating..." : "Create token"}
+        </button>
+      </form>
+    </>
+  );
+}

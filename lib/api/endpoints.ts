@@ -1,0 +1,161 @@
+import { z } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
+import { PageQuerySchema } from "@/lib/schemas/page-query";
+import { RegisterPatientSchema } from "@/lib/schemas/patient";
+import { defineEndpoint, type ApiEndpoint } from "./endpoint";
+import {
+  createFormBody,
+  CrfRecordSchema,
+  DeleteFormBodySchema,
+  EnrollBodySchema,
+  EnrollmentSchema,
+  FormsQuerySchema,
+  FormTypeParamsSchema,
+  one,
+  page,
+  PatientParamsSchema,
+  PatientSchema,
+  RecordParamsSchema,
+  SiteSchema,
+  updateFormBody,
+} from "./schemas";
+
+/**
+ * Every operation of /api/v1, one declarative entry each. The OpenAPI document walks this
+ * list; a unit test checks that each entry has its route file and each route file its entry.
+ */
+export const API_ENDPOINTS = {
+  getOpenApiDocument: defineEndpoint({
+    operationId: "getOpenApiDocument",
+    method: "GET",
+    path: "/api/v1/openapi.json",
+    tag: "Meta",
+    summary: "This OpenAPI 3.1 document",
+    description: "Public: it describes shapes only, never data, so client generators can fetch it without a token.",
+    permission: null,
+    response: z.record(z.string(), z.unknown()),
+  }),
+  listSites: defineEndpoint({
+    operationId: "listSites",
+    method: "GET",
+    path: "/api/v1/sites",
+    tag: "Sites",
+    summary: "Sites whose patients you may read",
+    permission: "patient.read",
+    query: PageQuerySchema,
+    response: page(SiteSchema),
+  }),
+  listPatients: defineEndpoint({
+    operationId: "listPatients",
+    method: "GET",
+    path: "/api/v1/patients",
+    tag: "Patients",
+    summary: "Patients of your sites, by subject ID",
+    permission: "patient.read",
+    query: PageQuerySchema,
+    response: page(PatientSchema),
+  }),
+  registerPatient: defineEndpoint({
+    operationId: "registerPatient",
+    method: "POST",
+    path: "/api/v1/patients",
+    tag: "Patients",
+    summary: "Register a patient at screening; the server assigns the subject ID",
+    permission: "patient.write",
+    body: RegisterPatientSchema,
+    response: one(PatientSchema),
+    successStatus: 201,
+    errors: [404],
+  }),
+  getPatient: defineEndpoint({
+    operationId: "getPatient",
+    method: "GET",
+    path: "/api/v1/patients/{id}",
+    tag: "Patients",
+    summary: "One patient (another site's patient is 404, like a missing one)",
+    permission: "patient.read",
+    params: PatientParamsSchema,
+    response: one(PatientSchema),
+    errors: [404],
+  }),
+  enrollPatient: defineEndpoint({
+    operationId: "enrollPatient",
+    method: "POST",
+    path: "/api/v1/patients/{id}/enrollment",
+    tag: "Patients",
+    summary: "Enroll a screened patient whose eligibility form shows every criterion met",
+    permission: "patient.write",
+    params: PatientParamsSchema,
+    body: EnrollBodySchema,
+    response: one(EnrollmentSchema),
+    errors: [404, 409],
+  }),
+  listForms: defineEndpoint({
+    operationId: "listForms",
+    method: "GET",
+    path: "/api/v1/patients/{id}/forms",
+    tag: "Forms",
+    summary: "The patient's case report forms with their computed values, oldest first",
+    permission: "patient.read",
+    params: PatientParamsSchema,
+    query: FormsQuerySchema,
+    response: z.object({ data: z.array(CrfRecordSchema) }),
+    errors: [404],
+  }),
+  createForm: defineEndpoint({
+    operationId: "createForm",
+    method: "POST",
+    path: "/api/v1/patients/{id}/forms/{formType}",
+    tag: "Forms",
+    summary: "Enter a form: validated by the form's schema and cross-form rules, computed and audited like the web form",
+    description: "`data` must match the schema of `formType` (components `<FormType>FormData`). Field errors are keyed by their path in the body, e.g. `data.weightKg`.",
+    permission: "patient.write",
+    params: FormTypeParamsSchema,
+    body: createFormBody(),
+    response: one(CrfRecordSchema),
+    successStatus: 201,
+    errors: [404, 409],
+  }),
+  getForm: defineEndpoint({
+    operationId: "getForm",
+    method: "GET",
+    path: "/api/v1/patients/{id}/forms/{formType}/{recordId}",
+    tag: "Forms",
+    summary: "One form with its computed values",
+    permission: "patient.read",
+    params: RecordParamsSchema,
+    response: one(CrfRecordSchema),
+    errors: [404],
+  }),
+  updateForm: defineEndpoint({
+    operationId: "updateForm",
+    method: "PUT",
+    path: "/api/v1/patients/{id}/forms/{formType}/{recordId}",
+    tag: "Forms",
+    summary: "Correct a form: name the version you read and give a reason; a stale version is 409",
+    permission: "patient.write",
+    params: RecordParamsSchema,
+    body: updateFormBody(),
+    response: one(CrfRecordSchema),
+    errors: [404, 409],
+  }),
+  deleteForm: defineEndpoint({
+    operationId: "deleteForm",
+    method: "DELETE",
+    path: "/api/v1/patients/{id}/forms/{formType}/{recordId}",
+    tag: "Forms",
+    summary: "Withdraw a form entered in error (kept, with every value, in the audit trail)",
+    permission: "patient.write",
+    params: RecordParamsSchema,
+    body: DeleteFormBodySchema,
+    successStatus: 204,
+    errors: [404, 409],
+  }),
+} satisfies Record<string, ApiEndpoint>;
+
+export const API_ENDPOINT_LIST: readonly ApiEndpoint[] = Object.values(API_ENDPOINTS);
+
+/** Permissions some endpoint needs: holding one of them makes a personal API token useful. */
+export const API_PERMISSIONS: readonly Permission[] = [
+  ...new Set(API_ENDPOINT_LIST.flatMap((endpoint) => (endpoint.permission ? [endpoint.permission] : []))),
+];

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import type { ApiEndpoint } from "./endpoint";
+import { API_ENDPOINT_LIST } from "./endpoints";
+import { API_COMPONENTS } from "./schemas";
+
+type JsonSchema = Record<string, unknown>;
+type Components = readonly (readonly [string, z.ZodType])[];
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "Invalid input: `fieldErrors` names every problem by its path; nothing was changed",
+  401: "No valid credentials: sign in, or send a valid `Authorization: Bearer` token",
+  403: "Not permitted for your roles, or a write with a read-only token",
+  404: "Not found, or not at a site you may see (the two are indistinguishable)",
+  409: "Conflict: a stale version, a locked patient, a signed form, or a state that does not allow this",
+  413: "The request body is too large",
+  415: "A write without `Content-Type: application/json`",
+  500: "Unexpected error; quote `errorId`",
+};
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the endpoint list and the zod schemas
+ * with zod's own z.toJSONSchema (JSON Schema 2020-12, the dialect OpenAPI 3.1 uses). A schema
+ * listed as a component is emitted once under components.schemas and referenced by $ref
+ * wherever an endpoint uses it. Input shapes are used throughout: a request is what a client
+ * sends, and every stored form is a valid input of its own schema.
+ */
+export function buildOpenApiDocument(endpoints: readonly ApiEndpoint[] = API_ENDPOINT_LIST, components: Components = API_COMPONENTS) {
+  const names = new Map<unknown, string>(components.map(([name, schema]) => [schema, name]));
+  const toJsonSchema = (schema: z.ZodType, root?: z.ZodType): JsonSchema => {
+    const json = z.toJSONSchema(schema, {
+      io: "input",
+      unrepresentable: "any",
+      override: ({ zodSchema, jsonSchema }) => {
+        const name = names.get(zodSchema);
+        if (!name || (zodSchema as unknown) === root) return;
+        for (const key of Object.keys(jsonSchema)) delete (jsonSchema as JsonSchema)[key];
+        (jsonSchema as JsonSchema).$ref = `#/components/schemas/${name}`;
+      },
+    }) as JsonSchema;
+    delete json.$schema;
+    return json;
+  };
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of endpoints) {
+    (paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = operationOf(endpoint, toJsonSchema);
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Trialdesk API",
+      version: "1",
+      description:
+        "Sites, patients and case report forms of the trial, with the values the rules engine computes. Authenticate with a personal API token from /account/tokens (`Authorization: Bearer tdk_...`) or the browser session. Every read and write applies your current roles and sites; read-only tokens cannot write.",
+    },
+    jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    tags: [...new Set(endpoints.map((endpoint) => endpoint.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: Object.fromEntries(components.map(([name, schema]) => [name, toJsonSchema(schema, schema)])),
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (tdk_...) created on /account/tokens" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session after signing in" },
+      },
+    },
+  };
+}
+
+function operationOf(endpoint: ApiEndpoint, toJsonSchema: (schema: z.ZodType) => JsonSchema) {
+  const parameters = [
+    ...parametersOf(endpoint.params, "path", toJsonSchema),
+    ...parametersOf(endpoint.query, "query", toJsonSchema),
+  ];
+  const success = endpoint.successStatus ?? 200;
+  const content = endpoint.responseMediaType
+    ? { [endpoint.responseMediaType]: { schema: { type: "string", contentMediaType: endpoint.responseMediaType } } }
+    : endpoint.response
+      ? { "application/json": { schema: toJsonSchema(endpoint.response) } }
+      : undefined;
+  const errors = new Set<number>(endpoint.errors ?? []);
+  if (endpoint.permission) [401, 403].forEach((status) => errors.add(status));
+  if (endpoint.params || endpoint.query || endpoint.body) errors.add(400);
+  if (endpoint.body) [413, 415].forEach((status) => errors.add(status));
+  errors.add(500);
+  const errorContent = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+  const writes = endpoint.method !== "GET";
+  return {
+    operationId: endpoint.operationId,
+    summary: endpoint.summary,
+    description: [
+      endpoint.description,
+      endpoint.permission ? `Requires the permission \`${endpoint.permission}\` at the patient's site.` : null,
+      endpoint.permission && writes ? "Not allowed with a read-only token." : null,
+    ]
+      .filter(Boolean)
+      .join(" "),
+    tags: [endpoint.tag],
+    ...(endpoint.permission ? { "x-permission": endpoint.permission } : { security: [] }),
+    ...(parameters.length ? { parameters } : {}),
+    ...(endpoint.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(endpoint.body) } } } }
+      : {}),
+    responses: {
+      [String(success)]: { description: success === 204 ? "Done; no content" : "Success", ...(content && success !== 204 ? { content } : {}) },
+      ...Object.fromEntries([...errors].sort().map((status) => [String(status), { description: ERROR_DESCRIPTIONS[status], content: errorContent }])),
+    },
+  };
+}
+
+function parametersOf(schema: z.ZodObject | undefined, location: "path" | "query", toJsonSchema: (schema: z.ZodType) => JsonSchema) {
+  return Object.entries(schema?.shape ?? {}).map(([name, field]) => {
+    const json = toJsonSchema(field as z.ZodType);
+    return {
+      name,
+      in: location,
+      // Path parameters are always required (OpenAPI 3.1, Parameter Object); a query one unless it may be left out.
+      required: location === "path" || !(field as z.ZodType).safeParse(undefined).success,
+      ...(typeof json.description === "string" ? { description: json.description } : {}),
+      schema: json,
+    };
+  });
+}
+
+let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
+export function getOpenApiDocument() {
+  cached ??= buildOpenApiDocument();
+  return cached;
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+export const API_TOKEN_ACCESS = ["read-only", "read-write"] as const;
+export type ApiTokenAccessLevel = (typeof API_TOKEN_ACCESS)[number];
+
+/** Lifetimes offered; a token always expires (at most a year), so a forgotten one dies on its own. */
+export const API_TOKEN_LIFETIMES_DAYS = [7, 30, 90, 365] as const;
+
+export const CreateApiTokenSchema = z.object({
+  name: z.string().trim().min(3, "Name the token (at least 3 characters), e.g. what will use it").max(100, "At most 100 characters"),
+  access: z.enum(API_TOKEN_ACCESS, { error: "Choose read-only or read and write" }),
+  expiresInDays: z.coerce
+    .number({ error: "Choose when the token expires" })
+    .int()
+    .refine((days) => (API_TOKEN_LIFETIMES_DAYS as readonly number[]).includes(days), "Choose one of the offered lifetimes"),
+});
+
+export type CreateApiTokenInput = z.input<typeof CreateApiTokenSchema>;
+
+export const RevokeApiTokenSchema = z.object({ tokenId: z.uuid() });
