@@ -6,6 +6,8 @@ import * as formsRoute from "@/app/api/v1/patients/[id]/forms/route";
 import * as patientRoute from "@/app/api/v1/patients/[id]/route";
 import * as patientsRoute from "@/app/api/v1/patients/route";
 import * as sitesRoute from "@/app/api/v1/sites/route";
+import type { ApiEndpoint } from "@/lib/api/endpoint";
+import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import type { Actor } from "@/lib/auth/actor";
 import { hashApiToken } from "@/lib/auth/api-token";
 import { loadActor } from "@/lib/auth/get-actor";
@@ -43,6 +45,13 @@ async function call(handler: Handler, method: string, url: string, options: Call
   return { status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as Record<string, any>) : null }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+/** The answer has the shape the OpenAPI document promises for this endpoint. */
+function expectDocumented(endpoint: ApiEndpoint, response: { status: number; json: unknown }) {
+  expect(response.status).toBe(endpoint.successStatus ?? 200);
+  const parsed = endpoint.response!.safeParse(response.json);
+  expect(parsed.success ? [] : parsed.error.issues, endpoint.operationId).toEqual([]);
+}
+
 const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
 const baseline = {
   assessmentDate: "2026-01-12", sex: "female", ageYears: 61, ethnicity: "Han Chinese", heightCm: 158, weightKg: 52, ecogPs: 1,
@@ -53,7 +62,7 @@ const baseline = {
 
 async function registerThroughApi(token: string, siteId: string, screeningDate = "2026-01-05") {
   const response = await call(patientsRoute.POST, "POST", "/api/v1/patients", { token, body: { siteId, screeningDate } });
-  expect(response.status).toBe(201);
+  expectDocumented(API_ENDPOINTS.registerPatient, response);
   return response.json!.data as { id: string; subjectId: string };
 }
 
@@ -66,6 +75,7 @@ async function enrolledPatient() {
   expect(eligibility.status).toBe(201);
   const enrolled = await call(enrollmentRoute.POST, "POST", "/x", { token: tokens.inv1Write, params: { id: patient.id }, body: { enrollmentDate: "2026-01-15" } });
   expect(enrolled).toMatchObject({ status: 200, json: { data: { status: "ON_TREATMENT", enrollmentDate: "2026-01-15" } } });
+  expectDocumented(API_ENDPOINTS.enrollPatient, enrolled);
   return patient;
 }
 
@@ -164,6 +174,9 @@ describe("access levels and site scope", () => {
     const tw01 = await registerThroughApi(tokens.inv1Write, sites.TW01);
     const tw02 = await registerThroughApi(tokens.inv2Write, sites.TW02);
     const list = await call(patientsRoute.GET, "GET", "/api/v1/patients?pageSize=200", { token: tokens.inv1Read });
+    expectDocumented(API_ENDPOINTS.listPatients, list);
+    expectDocumented(API_ENDPOINTS.listSites, await call(sitesRoute.GET, "GET", "/api/v1/sites", { token: tokens.inv1Read }));
+    expectDocumented(API_ENDPOINTS.getPatient, await call(patientRoute.GET, "GET", "/x", { token: tokens.inv1Read, params: { id: tw01.id } }));
     const codes = new Set(list.json!.data.map((p: { site: { code: string } }) => p.site.code));
     expect(codes).toEqual(new Set(["TW01"]));
     expect((await call(sitesRoute.GET, "GET", "/api/v1/sites", { token: tokens.inv1Read })).json!.data.map((s: { code: string }) => s.code)).toEqual(["TW01"]);
@@ -190,17 +203,20 @@ describe("forms through the API: the web form's validation, computation, conflic
     const patient = await enrolledPatient();
     const params = { id: patient.id, formType: "baseline" };
     const created = await call(formTypeRoute.POST, "POST", "/x", { token: tokens.inv1Write, params, body: { data: baseline } });
-    expect(created.status).toBe(201);
+    expectDocumented(API_ENDPOINTS.createForm, created);
     const record = created.json!.data;
     // Computed on the server, as in the web form: Child-Pugh, CLIP, BCLC, BSA (Mosteller).
     expect(record).toMatchObject({ formType: "baseline", visitKey: "baseline", version: 1, status: "COMPLETE", computed: { childPughScore: 8, childPughClass: "B", clipScore: 5, bclcStage: "C" } });
     expect(record.computed.bsaM2).toBeCloseTo(Math.sqrt((158 * 52) / 3600), 12);
 
     const recordParams = { ...params, recordId: record.id };
-    expect((await call(formRoute.GET, "GET", "/x", { token: tokens.inv1Read, params: recordParams })).json!.data).toEqual(record);
+    const read = await call(formRoute.GET, "GET", "/x", { token: tokens.inv1Read, params: recordParams });
+    expectDocumented(API_ENDPOINTS.getForm, read);
+    expect(read.json!.data).toEqual(record);
     const listed = await call(formsRoute.GET, "GET", `/x?formType=baseline`, { token: tokens.coordinatorRead, params: { id: patient.id } });
     expect(listed.json!.data.map((r: { id: string }) => r.id)).toEqual([record.id]);
     const all = await call(formsRoute.GET, "GET", `/x`, { token: tokens.coordinatorRead, params: { id: patient.id } });
+    expectDocumented(API_ENDPOINTS.listForms, all);
     expect(all.json!.data.map((r: { formType: string }) => r.formType)).toEqual(["eligibility", "baseline"]);
 
     const noReason = await call(formRoute.PUT, "PUT", "/x", { token: tokens.inv1Write, params: recordParams, body: { version: 1, data: { ...baseline, inr: 1.8 } } });
@@ -209,6 +225,7 @@ describe("forms through the API: the web form's validation, computation, conflic
       token: tokens.inv1Write, params: recordParams, body: { version: 1, reason: "INR re-read from the lab report", data: { ...baseline, inr: 1.8 } },
     });
     expect(updated).toMatchObject({ status: 200, json: { data: { version: 2, computed: { childPughScore: 9 } } } });
+    expectDocumented(API_ENDPOINTS.updateForm, updated);
     const stale = await call(formRoute.PUT, "PUT", "/x", { token: tokens.inv1Write, params: recordParams, body: { version: 1, reason: "Mine", data: baseline } });
     expect(stale.status).toBe(409);
     expect(stale.json!.error).toMatch(/changed by/);

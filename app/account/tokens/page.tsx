@@ -36,7 +36,7 @@ export default async function ApiTokensPage() {
       </p>
       <h2>New token</h2>
       <CreateApiTokenForm canWrite={scopeOf(actor, "patient.write").kind !== "none"} />
-      <h2>Your tokens</h2>
+      <h2 className="section-gap">Your tokens</h2>
       {tokens.length === 0 ? (
         <p className="muted">No tokens yet.</p>
       ) : (
