@@ -7,7 +7,7 @@ const LABEL_UNITS = new Set(["cm", "kg", "mm", "years", "ng/mL", "capsules", "m2
 
 // Longest suffix first: "MgPerDl" before "Dl"-less rules such as "Mg".
 const NAME_SUFFIXES: readonly [RegExp, string][] = [
-  [/MgPerM2$/, "mg/m2"],
+  [/(^mg|Mg)PerM2$/, "mg/m2"],
   [/MgPerDl$/, "mg/dL"],
   [/GPerDl$/, "g/dL"],
   [/NgPerMl$/, "ng/mL"],
