@@ -5,7 +5,10 @@ import { createZipStream, type ZipEntry } from "@/lib/export/byte-streams";
 import { DICTIONARY_COLUMNS, dictionaryRows, formRow, groupRows, patientRow, planCsvFiles, type CsvFile } from "@/lib/export/csv/csv-plan";
 import { buildFormLayout } from "@/lib/export/form-layout";
 import { listFormDefinitions } from "@/lib/forms/registry";
-import { discoverComputedColumns, openExport, readPatientBatches, readPatientRecordBatches, recordExportAudit, type ExportScope } from "./export-scope";
+import { recordExportAudit } from "./export-audit";
+import { discoverComputedColumns } from "./export-queries";
+import { openExport, type ExportScope } from "./export-scope";
+import { readPatientBatches, readPatientRecordBatches } from "./patient-batches";
 
 /** RFC 4180: comma separated, CRLF line ends, quotes doubled; csv-stringify quotes where needed. */
 const toCsv = (rows: readonly (readonly string[])[]) => stringify(rows as string[][], { record_delimiter: "windows" });

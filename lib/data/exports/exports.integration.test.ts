@@ -9,7 +9,7 @@ import { validateOdm } from "@/test/integration/odm-schema";
 import { parseCsv } from "@/test/integration/parse-csv";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { exportCsv } from "./csv-export";
-import { PATIENT_BATCH_SIZE } from "./export-scope";
+import { PATIENT_BATCH_SIZE } from "./patient-batches";
 import { exportOdm } from "./odm-export";
 import { exportSdtm } from "./sdtm-export";
 

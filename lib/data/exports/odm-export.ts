@@ -8,7 +8,10 @@ import { locationOid, METADATA_VERSION_OID, STUDY_OID, userOid } from "@/lib/exp
 import { element, openTag, text } from "@/lib/export/odm/xml";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import type { StreamedExport } from "./csv-export";
-import { listFormAuditUsers, openExport, readFormAuditEvents, readPatientRecordBatches, recordExportAudit, type ExportScope } from "./export-scope";
+import { recordExportAudit } from "./export-audit";
+import { listFormAuditUsers, readFormAuditEvents } from "./export-queries";
+import { openExport, type ExportScope } from "./export-scope";
+import { readPatientRecordBatches } from "./patient-batches";
 
 const ODM_NAMESPACE = "http://www.cdisc.org/ns/odm/v1.3";
 

@@ -5,7 +5,9 @@ import { createZipStream, type ZipEntry } from "@/lib/export/byte-streams";
 import { toCsvCell } from "@/lib/export/csv-cell";
 import { SDTM_DATASETS, type SdtmDataset } from "@/lib/export/sdtm/datasets";
 import type { StreamedExport } from "./csv-export";
-import { openExport, readPatientRecordBatches, recordExportAudit, type ExportScope } from "./export-scope";
+import { recordExportAudit } from "./export-audit";
+import { openExport, type ExportScope } from "./export-scope";
+import { readPatientRecordBatches } from "./patient-batches";
 
 const toCsv = (rows: string[][]) => stringify(rows, { record_delimiter: "windows" });
 
