@@ -57,7 +57,7 @@ export async function exportOdm(actor: Actor, filters: unknown): Promise<Streame
         AsOfDateTime: created,
         Originator: "Trialdesk",
         SourceSystem: "Trialdesk",
-        Description: `Export by ${actor.email}; sites ${scope.sites.map((s) => s.code).join(", ") || "none"}`,
+        Description: `Trialdesk snapshot of sites ${scope.sites.map((s) => s.code).join(", ") || "(none)"}`,
       });
       yield writeStudyMetadata(forms);
       yield await writeAdminData(scope);
