@@ -76,7 +76,8 @@ export async function exportOdm(actor: Actor, filters: unknown): Promise<Streame
         );
         counts.SubjectData += batch.length;
         counts.FormData += batch.reduce((n, b) => n + b.records.length, 0);
-        yield batch.map(({ patient, records }) => writeSubjectData(patient, records, byType, audit)).join("\n") + "\n";
+        // One patient per piece: the stream holds one SubjectData at a time, not a batch of them.
+        for (const { patient, records } of batch) yield writeSubjectData(patient, records, byType, audit) + "\n";
       }
       yield "</ClinicalData></ODM>\n";
       completed = true;
