@@ -20,6 +20,8 @@ const patientOfTw01: Expected = {
 };
 const patientOfTw02: Expected = { ...patientOfTw01, investigator1: 404, investigator2: 200 };
 const apiPatient = (pageExpectation: Expected): Expected => ({ ...pageExpectation, anonymous: 401 });
+/** Exports (export.run): the principal investigator only; the API says 403 to the signed-in rest. */
+const exportApi: Expected = { ...everyone(403), anonymous: 401, pi: 200 };
 
 export interface RouteCheck {
   /** The app route as its folder names it (app/.../page.tsx or route.ts). */
@@ -101,6 +103,17 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     route: "/api/v1/patients/[id]/forms/[formType]/[recordId]",
     requests: [
       { path: "/api/v1/patients/{tw01}/forms/eligibility/00000000-0000-4000-8000-000000000000", expect: { ...everyone(404), anonymous: 401 } },
+    ],
+  },
+  { route: "/exports", requests: [{ path: "/exports", expect: { ...everyone(404), anonymous: 307, pi: 200 } }] },
+  { route: "/api/v1/exports/csv", requests: [{ path: "/api/v1/exports/csv", expect: exportApi }] },
+  { route: "/api/v1/exports/odm", requests: [{ path: "/api/v1/exports/odm", expect: exportApi }] },
+  {
+    route: "/api/v1/exports/sdtm",
+    requests: [
+      { path: "/api/v1/exports/sdtm", expect: exportApi },
+      // A site filter naming a site outside the caller's scope (or none at all) reveals nothing.
+      { path: "/api/v1/exports/sdtm?site=ZZ99", expect: { ...exportApi, pi: 404 } },
     ],
   },
 ];

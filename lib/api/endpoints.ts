@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import { PageQuerySchema } from "@/lib/schemas/page-query";
+import { ExportFiltersSchema } from "@/lib/schemas/export";
 import { RegisterPatientSchema } from "@/lib/schemas/patient";
 import { defineEndpoint, type ApiEndpoint } from "./endpoint";
 import {
@@ -150,6 +151,42 @@ export const API_ENDPOINTS = {
     body: DeleteFormBodySchema,
     successStatus: 204,
     errors: [404, 409],
+  }),
+  exportCsv: defineEndpoint({
+    operationId: "exportCsv",
+    method: "GET",
+    path: "/api/v1/exports/csv",
+    tag: "Exports",
+    summary: "CSV per form with a data dictionary (zip), streamed",
+    description: "Audited. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
+    permission: "export.run",
+    query: ExportFiltersSchema,
+    responseMediaType: "application/zip",
+    errors: [404],
+  }),
+  exportOdm: defineEndpoint({
+    operationId: "exportOdm",
+    method: "GET",
+    path: "/api/v1/exports/odm",
+    tag: "Exports",
+    summary: "CDISC ODM 1.3.2 snapshot with audit records, streamed",
+    description: "Audited. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
+    permission: "export.run",
+    query: ExportFiltersSchema,
+    responseMediaType: "application/xml",
+    errors: [404],
+  }),
+  exportSdtm: defineEndpoint({
+    operationId: "exportSdtm",
+    method: "GET",
+    path: "/api/v1/exports/sdtm",
+    tag: "Exports",
+    summary: "SDTM-style datasets DM, EX, AE, LB, TU, TR, RS, DS as CSV (zip), streamed",
+    description: "Audited. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
+    permission: "export.run",
+    query: ExportFiltersSchema,
+    responseMediaType: "application/zip",
+    errors: [404],
   }),
 } satisfies Record<string, ApiEndpoint>;
 

@@ -1,0 +1,42 @@
+import { describe, expect, test } from "vitest";
+import { getFormDefinition } from "@/lib/forms/registry";
+import { buildFormLayout } from "../form-layout";
+import { dictionaryRows, formRow, groupRows, planCsvFiles, type ExportPatient, type ExportRecord } from "./csv-plan";
+
+const patient: ExportPatient = {
+  id: "p1", subjectId: "TW01-001", siteCode: "TW01", siteName: "NTUH", status: "ON_TREATMENT", screeningDate: "2026-01-05", enrollmentDate: "2026-01-12", screenFailureReason: null, lockedAt: null,
+};
+const record: ExportRecord = {
+  id: "r1", formType: "cytokines", visitKey: "baseline", status: "COMPLETE", version: 2, createdAt: "", updatedAt: "2026-01-10T10:00:00.000Z", signedAt: null, sdvAt: null,
+  data: { sampleDate: "2026-01-10", analytes: [{ analyte: "=IL-6", value: 12.5, unit: "pg/mL", lloq: 0.7, belowLloq: false }, { analyte: "IL-8", value: null, unit: "pg/mL", lloq: 1.5, belowLloq: true }] },
+  computed: { analyteCount: 2, summary: "2 analytes, 1 below LLOQ" },
+};
+
+describe("the CSV plan", () => {
+  const files = planCsvFiles([buildFormLayout(getFormDefinition("cytokines")!)], new Map([["cytokines", [{ path: "analyteCount", jsonType: "number" }, { path: "summary", jsonType: "string" }]]]));
+
+  test("patients, the form file and one long file per repeating group", () => {
+    expect(files.map((f) => f.name)).toEqual(["patients.csv", "cytokines.csv", "cytokines.analytes.csv"]);
+    expect(files[1]!.columns.map((c) => c.name)).toEqual([
+      "subject_id", "site_code", "record_id", "visit_key", "form_status", "version", "signed_at", "sdv_at", "updated_at", "sampleDate", "computed.analyteCount", "computed.summary",
+    ]);
+  });
+
+  test("rows carry the record's items and computed values; group rows are numbered and guarded", () => {
+    const form = files[1]!;
+    const group = files[2]!;
+    if (form.kind !== "form" || group.kind !== "group") throw new Error("unexpected plan");
+    expect(formRow(form, patient, record)).toEqual(["TW01-001", "TW01", "r1", "baseline", "COMPLETE", "2", "", "", "2026-01-10T10:00:00.000Z", "2026-01-10", "2", "2 analytes, 1 below LLOQ"]);
+    expect(groupRows(group, patient, record)).toEqual([
+      ["TW01-001", "TW01", "r1", "baseline", "1", "'=IL-6", "12.5", "pg/mL", "0.7", "false"],
+      ["TW01-001", "TW01", "r1", "baseline", "2", "IL-8", "", "pg/mL", "1.5", "true"],
+    ]);
+  });
+
+  test("the dictionary lists every column with type, unit, allowed values and whether it is derived", () => {
+    const rows = dictionaryRows(files);
+    expect(rows).toHaveLength(files.reduce((n, f) => n + f.columns.length, 0));
+    expect(rows).toContainEqual(["cytokines.analytes.csv", "unit", "Concentration unit (pg/mL, ng/mL, ng/L)", "text", "", "pg/mL; ng/mL; ng/L", "no"]);
+    expect(rows).toContainEqual(["cytokines.csv", "computed.analyteCount", "Computed by the rules engine: analyteCount", "float", "", "", "yes"]);
+  });
+});
