@@ -20,6 +20,8 @@ const patientOfTw01: Expected = {
 };
 const patientOfTw02: Expected = { ...patientOfTw01, investigator1: 404, investigator2: 200 };
 const apiPatient = (pageExpectation: Expected): Expected => ({ ...pageExpectation, anonymous: 401 });
+/** dashboard.read: coordinators and principal investigators (all sites); others get 403 from the API. */
+const dashboardApi = (status = 200): Expected => ({ ...everyone(403), anonymous: 401, coordinator: status, pi: status });
 
 export interface RouteCheck {
   /** The app route as its folder names it (app/.../page.tsx or route.ts). */
@@ -81,6 +83,21 @@ export const ACCESS_MATRIX: RouteCheck[] = [
       { path: "/api/v1/patients/not-a-uuid", expect: { ...everyone(404), anonymous: 401 } },
     ],
   },
+  {
+    route: "/api/v1/analysis/efficacy",
+    requests: [
+      { path: "/api/v1/analysis/efficacy?ciMethod=symmetric", expect: dashboardApi() },
+      { path: "/api/v1/analysis/efficacy?ciMethod=wald", expect: dashboardApi(400) },
+    ],
+  },
+  {
+    route: "/api/v1/analysis/biomarkers",
+    requests: [
+      { path: "/api/v1/analysis/biomarkers?cytokine=IL-6&cut=median&endpoint=os", expect: dashboardApi() },
+      { path: "/api/v1/analysis/biomarkers?cut=-1", expect: dashboardApi(400) },
+    ],
+  },
+  { route: "/api/v1/analysis/enrollment", requests: [{ path: "/api/v1/analysis/enrollment", expect: dashboardApi() }] },
 ];
 
 /**

@@ -38,7 +38,18 @@ export class ConflictError extends Error {
   readonly status = 409;
 }
 
-export type ExpectedError = NotSignedInError | NotFoundError | ForbiddenError | ValidationError | ConflictError;
+/** Malformed query parameters of a GET request (400): what to change, keyed by parameter. */
+export class InvalidQueryError extends Error {
+  readonly status = 400;
+  constructor(
+    readonly fieldErrors: Record<string, string[]>,
+    message = "Some query parameters are not valid.",
+  ) {
+    super(message);
+  }
+}
+
+export type ExpectedError = NotSignedInError | NotFoundError | ForbiddenError | ValidationError | ConflictError | InvalidQueryError;
 
 export function isExpectedError(error: unknown): error is ExpectedError {
   return (
@@ -46,6 +57,7 @@ export function isExpectedError(error: unknown): error is ExpectedError {
     error instanceof NotFoundError ||
     error instanceof ForbiddenError ||
     error instanceof ValidationError ||
-    error instanceof ConflictError
+    error instanceof ConflictError ||
+    error instanceof InvalidQueryError
   );
 }

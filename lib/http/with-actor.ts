@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
-import { isExpectedError, NotSignedInError, ValidationError } from "@/lib/errors";
+import { InvalidQueryError, isExpectedError, NotSignedInError, ValidationError } from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -29,7 +29,7 @@ export function withActor<P = Record<string, never>>(
 export function errorResponse(error: unknown): Response {
   if (isExpectedError(error)) {
     const body: Record<string, unknown> = { error: error.message };
-    if (error instanceof ValidationError) body.fieldErrors = error.fieldErrors;
+    if (error instanceof ValidationError || error instanceof InvalidQueryError) body.fieldErrors = error.fieldErrors;
     return Response.json(body, { status: error.status, headers: { "Cache-Control": "no-store" } });
   }
   const errorId = randomUUID();

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/** Median CI methods (lib/domain/survival CONF_TYPES): R's three curve inversions and Collett's symmetric interval. */
+export const CI_METHODS = ["log-log", "log", "plain", "symmetric"] as const;
+export const DEFAULT_CI_METHOD = "log-log";
+
+const ciMethod = z.enum(CI_METHODS, { error: `Choose a CI method: ${CI_METHODS.join(", ")}` }).default(DEFAULT_CI_METHOD);
+
+/** GET /api/v1/analysis/efficacy query. */
+export const EfficacyQuerySchema = z.object({ ciMethod });
+
+/** "median" or a positive level in the analyte's unit. */
+const cut = z
+  .string()
+  .trim()
+  .default("median")
+  .transform((value, ctx) => {
+    if (value === "median") return "median" as const;
+    const number = Number(value);
+    if (value === "" || !Number.isFinite(number) || number <= 0) {
+      ctx.addIssue({ code: "custom", message: "Use median or a positive number in the analyte's unit" });
+      return z.NEVER;
+    }
+    return number;
+  });
+
+/** GET /api/v1/analysis/biomarkers query. */
+export const BiomarkerQuerySchema = z.object({
+  cytokine: z.string().trim().min(1, "Name the cytokine, e.g. IL-6").max(40, "At most 40 characters").default("IL-6"),
+  cut,
+  endpoint: z.enum(["os", "pfs"], { error: "Choose the endpoint: os or pfs" }).default("os"),
+  ciMethod,
+});
+
+export type EfficacyQuery = z.output<typeof EfficacyQuerySchema>;
+export type BiomarkerQuery = z.output<typeof BiomarkerQuerySchema>;
