@@ -20,7 +20,8 @@ const patientOfTw01: Expected = {
 };
 const patientOfTw02: Expected = { ...patientOfTw01, investigator1: 404, investigator2: 200 };
 const apiPatient = (pageExpectation: Expected): Expected => ({ ...pageExpectation, anonymous: 401 });
-/** dashboard.read: coordinators and principal investigators (all sites); others get 403 from the API. */
+/** dashboard.read: coordinators and principal investigators (all sites); a page is "not found" for others, the API 403. */
+const dashboardPage: Expected = { ...everyone(404), anonymous: 307, coordinator: 200, pi: 200 };
 const dashboardApi = (status = 200): Expected => ({ ...everyone(403), anonymous: 401, coordinator: status, pi: status });
 
 export interface RouteCheck {
@@ -83,6 +84,15 @@ export const ACCESS_MATRIX: RouteCheck[] = [
       { path: "/api/v1/patients/not-a-uuid", expect: { ...everyone(404), anonymous: 401 } },
     ],
   },
+  { route: "/dashboards/enrollment", requests: [{ path: "/dashboards/enrollment", expect: dashboardPage }] },
+  {
+    route: "/dashboards/efficacy",
+    requests: [
+      { path: "/dashboards/efficacy", expect: dashboardPage },
+      { path: "/dashboards/efficacy?ciMethod=symmetric", expect: dashboardPage },
+    ],
+  },
+  { route: "/dashboards/biomarkers", requests: [{ path: "/dashboards/biomarkers?cytokine=IL-8&endpoint=pfs", expect: dashboardPage }] },
   {
     route: "/api/v1/analysis/efficacy",
     requests: [

@@ -24,9 +24,18 @@ export interface BiomarkerPoint {
   event: 0 | 1;
 }
 
+export interface Distribution {
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+}
+
 export interface BiomarkerGroup {
   n: number;
   events: number;
+  distribution: Distribution | null;
   curve: KmCurve;
 }
 
@@ -44,7 +53,7 @@ export interface BiomarkerAnalysis {
   nBelowLloq: number;
   /** Patients in the analysis set without a result for this analyte. */
   nMissing: number;
-  distribution: { min: number; q1: number; median: number; q3: number; max: number } | null;
+  distribution: Distribution | null;
   points: BiomarkerPoint[];
   cut: number | null;
   cutMethod: "median" | "fixed";
@@ -73,6 +82,14 @@ function toHazardRatio(term: { hr: number; lower: number; upper: number; p: numb
   return term ? { hr: term.hr, lower: term.lower, upper: term.upper, p: term.p } : null;
 }
 
+/** Quartiles as R's default quantile type 7 (d3-array quantileSorted). */
+function describe(values: readonly number[]): Distribution | null {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const q = (p: number) => quantileSorted(sorted, p) ?? 0;
+  return { min: sorted[0] ?? 0, q1: q(0.25), median: q(0.5), q3: q(0.75), max: sorted.at(-1) ?? 0 };
+}
+
 function fitCox(time: number[], event: (0 | 1)[], covariate: number[], warnings: string[]): HazardRatio | null {
   try {
     const fit = fitCoxModel({ time, event, covariates: { x: covariate } });
@@ -99,9 +116,7 @@ export function analyzeBiomarker(subjects: readonly BiomarkerSubject[], options:
   });
   const units = new Set(withResult.map((s) => s.unit));
   if (units.size > 1) warnings.push(`Results are recorded in different units (${[...units].join(", ")}); they are not converted.`);
-  const sorted = withResult.map((s) => s.value).sort((a, b) => a - b);
-  const quantile = (p: number) => quantileSorted(sorted, p) ?? 0;
-  const distribution = sorted.length ? { min: sorted[0] ?? 0, q1: quantile(0.25), median: quantile(0.5), q3: quantile(0.75), max: sorted.at(-1) ?? 0 } : null;
+  const distribution = describe(withResult.map((s) => s.value));
   const cut = options.cut === "median" ? (distribution?.median ?? null) : options.cut;
   const points: BiomarkerPoint[] = withResult.map((s) => ({
     value: s.value,
@@ -114,7 +129,7 @@ export function analyzeBiomarker(subjects: readonly BiomarkerSubject[], options:
   const ciMethod = options.ciMethod ?? "log-log";
   const group = (name: "high" | "low"): BiomarkerGroup | null => {
     const members = points.filter((p) => p.group === name);
-    return members.length ? { n: members.length, events: members.filter((p) => p.event === 1).length, curve: buildKmCurve(members.map((p) => p.time), members.map((p) => p.event), ciMethod) } : null;
+    return members.length ? { n: members.length, events: members.filter((p) => p.event === 1).length, distribution: describe(members.map((p) => p.value)), curve: buildKmCurve(members.map((p) => p.time), members.map((p) => p.event), ciMethod) } : null;
   };
   const high = group("high");
   const low = group("low");

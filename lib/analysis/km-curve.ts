@@ -35,7 +35,7 @@ export interface KmCurve {
  * Builds the curve with lib/domain/survival (R survival 3.5 conventions): Greenwood SE, the
  * pointwise band of the chosen method, numbers at risk every `atRiskEvery` time units.
  */
-export function buildKmCurve(times: readonly number[], events: readonly (0 | 1)[], ciMethod: ConfType, atRiskEvery = 3): KmCurve {
+export function buildKmCurve(times: readonly number[], events: readonly (0 | 1)[], ciMethod: ConfType, atRiskEvery = 1): KmCurve {
   const fit = estimateKaplanMeier(times, events);
   const band = toPointwiseConfType(ciMethod);
   const z = computeCriticalZ(0.95);

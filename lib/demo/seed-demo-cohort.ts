@@ -56,7 +56,7 @@ async function runInParallel<T>(items: readonly T[], limit: number, run: (item: 
  * at the demo sites, entered as their investigators would enter them, so that every computed
  * value comes from the app. Demo mode only. Idempotent and resumable: a site's subject numbers
  * 001, 002... belong to the cohort in screening order, so a rerun finds each planned patient
- * and adds only what is missing; a site holding any other patient is left alone.
+ * and adds only what is missing; a site whose first subject numbers went to other patients is left alone.
  */
 export async function seedDemoCohort(mode: "demo" | "production"): Promise<CohortSeedReport> {
   if (mode !== "demo") throw new Error("The demo cohort is created only in demo mode (TRIALDESK_MODE=demo).");
@@ -76,14 +76,15 @@ export async function seedDemoCohort(mode: "demo" | "production"): Promise<Cohor
     const planned = plan.filter((p) => p.siteCode === code);
     const subjectId = (i: number) => `${code}-${String(i + 1).padStart(3, "0")}`;
     const existing = await prisma.patient.findMany({ where: { siteId: site.id }, orderBy: { subjectId: "asc" }, select: { id: true, subjectId: true, screeningDate: true } });
-    const isCohort = existing.length <= planned.length && existing.every((p, i) => p.subjectId === subjectId(i) && p.screeningDate.toISOString().slice(0, 10) === planned[i]?.screeningDate);
+    // Patients registered after the cohort (numbers past it) are the users' own and do not matter.
+    const isCohort = existing.slice(0, planned.length).every((p, i) => p.subjectId === subjectId(i) && p.screeningDate.toISOString().slice(0, 10) === planned[i]?.screeningDate);
     if (!isCohort) {
       report.sitesSkipped.push(code);
       continue;
     }
     // Registration issues the subject numbers, so it runs in screening order; the forms may then go in parallel.
-    const ids = existing.map((p) => p.id);
-    for (const patient of planned.slice(existing.length)) {
+    const ids = existing.slice(0, planned.length).map((p) => p.id);
+    for (const patient of planned.slice(ids.length)) {
       ids.push((await registerPatient(actor, { siteId: site.id, screeningDate: patient.screeningDate })).id);
       report.patientsCreated++;
     }
