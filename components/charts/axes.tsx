@@ -54,7 +54,7 @@ export function AxisLeft({ scale, ticks, height, label, format = String }: {
 /** A legend row: swatch (line or marker) and label per entry. */
 export function Legend({ entries, x, y }: { entries: readonly { label: string; color: string; dash?: string; marker?: "square" | "circle" }[]; x: number; y: number }) {
   // Each entry starts after the previous ones: swatch, gap and an estimate of the label's width.
-  const widths = entries.map((entry) => 34 + entry.label.length * 6.6);
+  const widths = entries.map((entry) => 44 + entry.label.length * 6.6);
   const starts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w, 0));
   return (
     <g transform={`translate(${x},${y})`}>
