@@ -11,6 +11,7 @@ export async function AppHeader() {
       <nav className="main" aria-label="Main">
         <Link href="/">Trialdesk</Link>
         {actor && scopeOf(actor, "patient.read").kind !== "none" ? <Link href="/patients">Patients</Link> : null}
+        {actor && scopeOf(actor, "dashboard.read").kind !== "none" ? <Link href="/dashboards/enrollment">Dashboards</Link> : null}
         {actor && scopeOf(actor, "export.run").kind !== "none" ? <Link href="/exports">Exports</Link> : null}
         {actor && scopeOf(actor, "user.admin").kind !== "none" ? <Link href="/admin/users">Administration</Link> : null}
       </nav>

@@ -22,6 +22,9 @@ const patientOfTw02: Expected = { ...patientOfTw01, investigator1: 404, investig
 const apiPatient = (pageExpectation: Expected): Expected => ({ ...pageExpectation, anonymous: 401 });
 /** Exports (export.run): the principal investigator only; the API says 403 to the signed-in rest. */
 const exportApi: Expected = { ...everyone(403), anonymous: 401, pi: 200 };
+/** dashboard.read: coordinators and principal investigators (all sites); a page is "not found" for others, the API 403. */
+const dashboardPage: Expected = { ...everyone(404), anonymous: 307, coordinator: 200, pi: 200 };
+const dashboardApi = (status = 200): Expected => ({ ...everyone(403), anonymous: 401, coordinator: status, pi: status });
 
 export interface RouteCheck {
   /** The app route as its folder names it (app/.../page.tsx or route.ts). */
@@ -116,6 +119,30 @@ export const ACCESS_MATRIX: RouteCheck[] = [
       { path: "/api/v1/exports/sdtm?site=ZZ99", expect: { ...exportApi, pi: 404 } },
     ],
   },
+  { route: "/dashboards/enrollment", requests: [{ path: "/dashboards/enrollment", expect: dashboardPage }] },
+  {
+    route: "/dashboards/efficacy",
+    requests: [
+      { path: "/dashboards/efficacy", expect: dashboardPage },
+      { path: "/dashboards/efficacy?ciMethod=symmetric", expect: dashboardPage },
+    ],
+  },
+  { route: "/dashboards/biomarkers", requests: [{ path: "/dashboards/biomarkers?cytokine=IL-8&endpoint=pfs", expect: dashboardPage }] },
+  {
+    route: "/api/v1/analysis/efficacy",
+    requests: [
+      { path: "/api/v1/analysis/efficacy?ciMethod=symmetric", expect: dashboardApi() },
+      { path: "/api/v1/analysis/efficacy?ciMethod=wald", expect: dashboardApi(400) },
+    ],
+  },
+  {
+    route: "/api/v1/analysis/biomarkers",
+    requests: [
+      { path: "/api/v1/analysis/biomarkers?cytokine=IL-6&cut=median&endpoint=os", expect: dashboardApi() },
+      { path: "/api/v1/analysis/biomarkers?cut=-1", expect: dashboardApi(400) },
+    ],
+  },
+  { route: "/api/v1/analysis/enrollment", requests: [{ path: "/api/v1/analysis/enrollment", expect: dashboardApi() }] },
 ];
 
 /**

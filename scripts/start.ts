@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { applyMigrations } from "@/lib/db/migrate";
+import { getPrisma } from "@/lib/db/prisma";
 import { seedDemoData } from "@/lib/demo/seed-demo";
+import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { isBuildCurrent, recordBuild } from "./build-stamp";
 import { openDatabase, type DatabaseHandle } from "./database";
 import { appMode, numberFromEnv, resolveAuthSecret } from "./runtime-config";
@@ -39,6 +41,25 @@ function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
 }
 
+/**
+ * The demo cohort is entered through lib/data, i.e. with the app's own configuration and
+ * database client; a failure is reported and the app starts anyway.
+ */
+async function seedCohort(env: NodeJS.ProcessEnv): Promise<void> {
+  process.env.DATABASE_URL = env.DATABASE_URL;
+  process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
+  process.env.TRIALDESK_MODE = "demo";
+  try {
+    const cohort = await seedDemoCohort("demo");
+    console.log(`Demo cohort: ${cohort.patientsCreated} patients and ${cohort.formsSaved} forms created${cohort.sitesSkipped.length ? `; sites with other patients left alone: ${cohort.sitesSkipped.join(", ")}` : ""}.`);
+    for (const problem of cohort.problems) console.warn(`Demo cohort: ${problem}`);
+  } catch (error) {
+    console.warn(`Demo cohort not created: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await getPrisma().$disconnect();
+  }
+}
+
 async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
   const mode = appMode();
@@ -49,12 +70,6 @@ async function main(): Promise<void> {
   const migrations = await applyMigrations(database.url, undefined, (line) => console.log(line));
   console.log(`Migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} already applied.`);
 
-  if (mode === "demo") {
-    const prisma = createPrismaClient(database.url, 2);
-    const seeded = await seedDemoData(prisma, mode).finally(() => prisma.$disconnect());
-    console.log(`Demo data: ${seeded.sitesCreated} sites and ${seeded.usersCreated} users created.`);
-  }
-
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -63,6 +78,13 @@ async function main(): Promise<void> {
     TRIALDESK_MODE: mode,
     NEXT_TELEMETRY_DISABLED: "1",
   };
+
+  if (mode === "demo") {
+    const prisma = createPrismaClient(database.url, 2);
+    const seeded = await seedDemoData(prisma, mode).finally(() => prisma.$disconnect());
+    console.log(`Demo data: ${seeded.sitesCreated} sites and ${seeded.usersCreated} users created.`);
+    await seedCohort(env);
+  }
 
   if (!dev && !(await isBuildCurrent())) {
     console.log("Building the app (first start or sources changed)...");

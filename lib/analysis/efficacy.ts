@@ -1,6 +1,6 @@
 import { determineBestOverallResponse, type Response } from "@/lib/domain/recist";
 import { computeBinomialCi } from "@/lib/domain/statistics";
-import { deriveSurvivalEndpoints, estimateKaplanMeier, estimateMedianSurvival, type ConfType } from "@/lib/domain/survival";
+import { deriveSurvivalEndpoints, estimateKaplanMeier, estimateMedianSurvival, type ConfType, type EndpointTime } from "@/lib/domain/survival";
 
 /**
  * The trial's efficacy endpoints from per-patient facts, computed only with the rules
@@ -15,6 +15,8 @@ export interface EfficacyPatient {
   progressionDate?: string;
   deathDate?: string;
   lastContactDate: string;
+  /** Last adequate tumour assessment: PFS without progression or death is censored here (FDA 2007 endpoints guidance). */
+  lastAssessmentDate?: string;
 }
 
 export interface EfficacyOptions {
@@ -47,6 +49,38 @@ function summarizeEndpoint(times: number[], events: (0 | 1)[], ciMethod: ConfTyp
   return { ...estimateMedianSurvival(fit, { confType: ciMethod }), events: events.filter((e) => e === 1).length, n: times.length };
 }
 
+/** One patient's efficacy outcome: best overall response and PFS/OS times (months) with event flags. */
+export interface PatientOutcome {
+  bestOverallResponse: Response;
+  /** The progression date used for PFS: the first RECIST PD or an earlier recorded one. */
+  progressionDate: string | undefined;
+  pfs: EndpointTime;
+  os: EndpointTime;
+}
+
+export function derivePatientOutcome(patient: EfficacyPatient, options: EfficacyOptions = {}): PatientOutcome {
+  const bestOverallResponse = patient.assessments.length
+    ? determineBestOverallResponse({
+        version: "1.0",
+        startDate: patient.enrollmentDate,
+        timepoints: patient.assessments,
+        confirmationDays: options.confirmationDays,
+        minSdDays: options.minSdDays,
+      }).bestOverallResponse
+    : "NE";
+  // Progression from RECIST (first PD assessment) unless the investigator recorded an earlier clinical one.
+  const recistPd = patient.assessments.filter((a) => a.response === "PD").map((a) => a.date).sort()[0];
+  const progressionDate = [recistPd, patient.progressionDate].filter((d): d is string => Boolean(d)).sort()[0];
+  const endpoints = deriveSurvivalEndpoints({
+    enrollmentDate: patient.enrollmentDate,
+    progressionDate,
+    deathDate: patient.deathDate,
+    lastContactDate: patient.lastContactDate,
+    lastAssessmentDate: progressionDate || patient.deathDate ? undefined : patient.lastAssessmentDate,
+  });
+  return { bestOverallResponse, progressionDate, pfs: endpoints.pfs, os: endpoints.os };
+}
+
 export function summarizeEfficacy(patients: readonly EfficacyPatient[], options: EfficacyOptions = {}): EfficacySummary {
   const ciMethod = options.ciMethod ?? "log-log";
   const bor: Record<Response, number> = { CR: 0, PR: 0, SD: 0, PD: 0, NE: 0 };
@@ -54,29 +88,12 @@ export function summarizeEfficacy(patients: readonly EfficacyPatient[], options:
   const os = { times: [] as number[], events: [] as (0 | 1)[] };
 
   for (const patient of patients) {
-    const best = patient.assessments.length
-      ? determineBestOverallResponse({
-          version: "1.0",
-          startDate: patient.enrollmentDate,
-          timepoints: patient.assessments,
-          confirmationDays: options.confirmationDays,
-          minSdDays: options.minSdDays,
-        }).bestOverallResponse
-      : "NE";
-    bor[best]++;
-    // Progression from RECIST (first PD assessment) unless the investigator recorded an earlier clinical one.
-    const recistPd = patient.assessments.filter((a) => a.response === "PD").map((a) => a.date).sort()[0];
-    const progressionDate = [recistPd, patient.progressionDate].filter((d): d is string => Boolean(d)).sort()[0];
-    const endpoints = deriveSurvivalEndpoints({
-      enrollmentDate: patient.enrollmentDate,
-      progressionDate,
-      deathDate: patient.deathDate,
-      lastContactDate: patient.lastContactDate,
-    });
-    pfs.times.push(endpoints.pfs.timeMonths);
-    pfs.events.push(endpoints.pfs.event);
-    os.times.push(endpoints.os.timeMonths);
-    os.events.push(endpoints.os.event);
+    const outcome = derivePatientOutcome(patient, options);
+    bor[outcome.bestOverallResponse]++;
+    pfs.times.push(outcome.pfs.timeMonths);
+    pfs.events.push(outcome.pfs.event);
+    os.times.push(outcome.os.timeMonths);
+    os.events.push(outcome.os.event);
   }
 
   const n = patients.length;

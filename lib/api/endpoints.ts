@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import { PageQuerySchema } from "@/lib/schemas/page-query";
+import { BiomarkerQuerySchema, EfficacyQuerySchema, EfficacyResponseSchema } from "@/lib/schemas/analysis";
 import { ExportFiltersSchema } from "@/lib/schemas/export";
 import { RegisterPatientSchema } from "@/lib/schemas/patient";
 import { defineEndpoint, type ApiEndpoint } from "./endpoint";
@@ -151,6 +152,35 @@ export const API_ENDPOINTS = {
     body: DeleteFormBodySchema,
     successStatus: 204,
     errors: [404, 409],
+  }),
+  getEfficacyAnalysis: defineEndpoint({
+    operationId: "getEfficacyAnalysis",
+    method: "GET",
+    path: "/api/v1/analysis/efficacy",
+    tag: "Analysis",
+    summary: "Best overall response, ORR and DCR with exact 95% CI, PFS and OS medians with the chosen CI method",
+    permission: "dashboard.read",
+    query: EfficacyQuerySchema,
+    response: EfficacyResponseSchema,
+  }),
+  getBiomarkerAnalysis: defineEndpoint({
+    operationId: "getBiomarkerAnalysis",
+    method: "GET",
+    path: "/api/v1/analysis/biomarkers",
+    tag: "Analysis",
+    summary: "A baseline cytokine: distribution, survival by high vs low level (KM medians, log-rank, Cox HR) and Cox per doubling",
+    permission: "dashboard.read",
+    query: BiomarkerQuerySchema,
+    response: z.record(z.string(), z.unknown()),
+  }),
+  getEnrollmentSummary: defineEndpoint({
+    operationId: "getEnrollmentSummary",
+    method: "GET",
+    path: "/api/v1/analysis/enrollment",
+    tag: "Analysis",
+    summary: "Screened, screen-failed, enrolled, on treatment and off study per site and in total against target; cumulative enrollment",
+    permission: "dashboard.read",
+    response: z.record(z.string(), z.unknown()),
   }),
   exportCsv: defineEndpoint({
     operationId: "exportCsv",

@@ -1,0 +1,59 @@
+import { scaleLinear, scaleUtc } from "d3-scale";
+import { curveStepAfter, line } from "d3-shape";
+import { AxisBottom, AxisLeft, Legend } from "./axes";
+import { ChartFrame, innerSize, type ChartSize } from "./chart-frame";
+
+export interface StepSeries {
+  label: string;
+  color: string;
+  dash?: string;
+  points: readonly { date: string; value: number }[];
+}
+
+const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Cumulative counts over calendar time, one step line per series, with optional target lines. */
+export function StepLineChart({ id, title, description, series, yLabel, targets = [] }: {
+  id: string;
+  title: string;
+  description: string;
+  series: readonly StepSeries[];
+  yLabel: string;
+  targets?: readonly { label: string; value: number; color: string }[];
+}) {
+  const size: ChartSize = { width: 680, height: 340, margin: { top: 30, right: 90, bottom: 56, left: 64 } };
+  const inner = innerSize(size);
+  const dates = series.flatMap((s) => s.points.map((p) => toDate(p.date)));
+  const first = dates.length ? new Date(Math.min(...dates.map(Number))) : new Date();
+  const last = dates.length ? new Date(Math.max(...dates.map(Number))) : new Date();
+  const x = scaleUtc().domain([first, last]).nice().range([0, inner.width]);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.value)), ...targets.map((t) => t.value))])
+    .nice()
+    .range([inner.height, 0]);
+  const path = line<{ date: Date; value: number }>().x((p) => x(p.date)).y((p) => y(p.value)).curve(curveStepAfter);
+  const end = x.domain()[1] ?? last;
+  return (
+    <ChartFrame id={id} title={title} description={description} size={size}>
+      {y.ticks(6).map((t) => (
+        <line key={t} x1={0} x2={inner.width} y1={y(t)} y2={y(t)} stroke="#eaecf0" />
+      ))}
+      {targets.map((t) => (
+        <g key={t.label}>
+          <line x1={0} x2={inner.width} y1={y(t.value)} y2={y(t.value)} stroke={t.color} strokeDasharray="5 4" />
+          <text x={inner.width + 4} y={y(t.value)} dy="0.32em" fill={t.color} fontSize={11}>
+            {t.label}
+          </text>
+        </g>
+      ))}
+      {series.map((s) => {
+        const points = s.points.map((p) => ({ date: toDate(p.date), value: p.value }));
+        const extended = points.length ? [{ date: points[0]!.date, value: 0 }, ...points, { date: end, value: points.at(-1)!.value }] : [];
+        return <path key={s.label} d={path(extended) ?? ""} fill="none" stroke={s.color} strokeWidth={2.2} strokeDasharray={s.dash} />;
+      })}
+      <AxisLeft scale={y} ticks={y.ticks(6)} height={inner.height} label={yLabel} />
+      <AxisBottom scale={x} ticks={x.ticks(6)} y={inner.height} width={inner.width} label="Date" format={(d: Date) => d.toISOString().slice(0, 7)} />
+      <Legend entries={series.map((s) => ({ label: s.label, color: s.color, dash: s.dash }))} x={0} y={-16} />
+    </ChartFrame>
+  );
+}

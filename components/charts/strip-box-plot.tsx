@@ -1,0 +1,71 @@
+import { scaleBand, scaleLog } from "d3-scale";
+import { AxisLeft, Legend } from "./axes";
+import { ChartFrame, innerSize, type ChartSize } from "./chart-frame";
+
+export interface StripGroup {
+  label: string;
+  color: string;
+  values: readonly { value: number; hollow: boolean; title: string }[];
+  box: { q1: number; median: number; q3: number; min: number; max: number } | null;
+}
+
+/**
+ * Individual values (jittered deterministically) over a box of quartiles per group, on a log
+ * scale (cytokine levels are skewed). Hollow points mark values below the assay LLOQ, drawn at
+ * their substituted level; dashed reference lines mark the LLOQ and the cut.
+ */
+export function StripBoxPlot({ id, title, description, groups, yLabel, references = [] }: {
+  id: string;
+  title: string;
+  description: string;
+  groups: readonly StripGroup[];
+  yLabel: string;
+  references?: readonly { label: string; value: number; color: string }[];
+}) {
+  const size: ChartSize = { width: 680, height: 360, margin: { top: 30, right: 110, bottom: 40, left: 72 } };
+  const inner = innerSize(size);
+  const all = [...groups.flatMap((g) => g.values.map((v) => v.value)), ...references.map((r) => r.value)].filter((v) => v > 0);
+  const y = scaleLog()
+    .domain(all.length ? [Math.min(...all) / 1.5, Math.max(...all) * 1.5] : [1, 10])
+    .nice()
+    .range([inner.height, 0]);
+  const x = scaleBand<string>().domain(groups.map((g) => g.label)).range([0, inner.width]).padding(0.3);
+  const ticks = y.ticks(6).filter((t) => [1, 2, 5].includes(Number(t.toExponential(0).charAt(0))));
+  return (
+    <ChartFrame id={id} title={title} description={description} size={size}>
+      {references.map((r) => (
+        <g key={r.label}>
+          <line x1={0} x2={inner.width} y1={y(r.value)} y2={y(r.value)} stroke={r.color} strokeDasharray="5 4" />
+          <text x={inner.width + 4} y={y(r.value)} dy="0.32em" fill={r.color} fontSize={11}>
+            {r.label}
+          </text>
+        </g>
+      ))}
+      {groups.map((g) => {
+        const left = x(g.label) ?? 0;
+        const width = x.bandwidth();
+        return (
+          <g key={g.label}>
+            {g.box ? (
+              <g stroke="#344054">
+                <line x1={left + width / 2} x2={left + width / 2} y1={y(g.box.min)} y2={y(g.box.max)} />
+                <rect x={left + width * 0.2} width={width * 0.6} y={y(g.box.q3)} height={Math.max(1, y(g.box.q1) - y(g.box.q3))} fill="#f2f4f7" fillOpacity={0.6} />
+                <line x1={left + width * 0.2} x2={left + width * 0.8} y1={y(g.box.median)} y2={y(g.box.median)} strokeWidth={2.5} />
+              </g>
+            ) : null}
+            {g.values.map((v, i) => (
+              <circle key={i} cx={left + width * (0.3 + 0.4 * ((i * 0.618034) % 1))} cy={y(v.value)} r={4} fill={v.hollow ? "#fff" : g.color} stroke={g.color} strokeWidth={1.5}>
+                <title>{v.title}</title>
+              </circle>
+            ))}
+            <text x={left + width / 2} y={inner.height + 20} textAnchor="middle" fontWeight={600}>
+              {g.label} (n = {g.values.length})
+            </text>
+          </g>
+        );
+      })}
+      <AxisLeft scale={y} ticks={ticks} height={inner.height} label={yLabel} format={(t) => String(+t.toPrecision(2))} />
+      <Legend entries={[...groups.map((g) => ({ label: g.label, color: g.color, marker: "circle" as const })), { label: "○ below LLOQ (at LLOQ/2)", color: "#fff", marker: "circle" as const }]} x={0} y={-16} />
+    </ChartFrame>
+  );
+}
