@@ -11,6 +11,7 @@ import { requireActor } from "@/lib/auth/require-actor";
 import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { getPatientOrThrow } from "@/lib/data/patients";
+import { getStudySettings } from "@/lib/data/study-settings";
 import { NotFoundError } from "@/lib/errors";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
@@ -25,9 +26,10 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     throw error;
   });
   const canWrite = hasPermission(actor, "patient.write", patient.site.id) && !patient.lockedAt;
-  const [records, history] = await Promise.all([
+  const [records, history, settings] = await Promise.all([
     listCrfRecords(actor, id),
     hasPermission(actor, "audit.read", patient.site.id) ? listPatientAuditHistory(actor, id) : null,
+    getStudySettings(actor),
   ]);
   const today = new Date().toISOString().slice(0, 10);
 
@@ -80,7 +82,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       ) : null}
 
       {patient.enrollmentDate ? (
-        <PatientTimeline patientId={id} enrollmentDate={patient.enrollmentDate} until={today} records={records} canWrite={canWrite} />
+        <PatientTimeline patientId={id} enrollmentDate={patient.enrollmentDate} until={today} records={records} canWrite={canWrite} schedule={settings.schedule} />
       ) : null}
       {patient.enrollmentDate && listFormDefinitions("event").length ? (
         <section className="card" aria-labelledby="events-heading">

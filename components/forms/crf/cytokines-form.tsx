@@ -17,7 +17,7 @@ const emptyRow = (analyte: string): AnalyteRow => ({ analyte, value: null, unit:
 export function CytokinesForm(props: CrfFormProps) {
   const form = useForm<CytokinesInput, unknown, CytokinesData>({
     resolver: zodResolver(CytokinesSchema),
-    defaultValues: (props.record?.data as CytokinesInput | undefined) ?? { sampleDate: "", analytes: DEFAULT_ANALYTES.map(emptyRow) },
+    defaultValues: (props.record?.data as CytokinesInput | undefined) ?? { sampleDate: "", analytes: (props.cytokinePanel ?? DEFAULT_ANALYTES).map(emptyRow) },
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "analytes" });
   const { save, ...footer } = useCrfSave("cytokines", props, form.setError);
