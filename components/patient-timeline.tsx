@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CrfRecordView } from "@/lib/data/crf-records";
 import { classifyFormState, listExpectedVisits, type FormState, type ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
 import { getFormDefinition } from "@/lib/forms/registry";
+import { formatDate } from "@/lib/format-date";
 
 const STATE_LABELS: Record<FormState, string> = { empty: "empty", "in-progress": "in progress", complete: "complete", overdue: "overdue" };
 
@@ -33,7 +34,7 @@ export function PatientTimeline({ patientId, enrollmentDate, until, records, can
           {visits.map((visit) => (
             <tr key={visit.key}>
               <td>{visit.label}</td>
-              <td>{visit.dueDate}</td>
+              <td>{formatDate(visit.dueDate)}</td>
               <td>
                 <ul className="form-states">
                   {visit.forms.map((formType) => {

@@ -13,6 +13,7 @@ import { ReasonSchema } from "@/lib/schemas/crf";
 import { applyPatientStatusFromForm } from "./patient-status-from-form";
 import { getPatientOrThrow } from "./patients";
 import { recomputeDependents } from "./recompute-dependents";
+import { formatDateTime } from "@/lib/format-date";
 
 export interface CrfRecordView {
   id: string;
@@ -156,7 +157,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     if (request.expectedVersion !== current.version) {
       const editor = await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } });
       throw new ConflictError(
-        `This form was changed by ${editor?.name ?? "another user"} at ${current.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC after you opened it. Reload to see their changes, then apply yours again.`,
+        `This form was changed by ${editor?.name ?? "another user"} at ${formatDateTime(current.updatedAt)} after you opened it. Reload to see their changes, then apply yours again.`,
       );
     }
     const changes = diffFormData(current.data, data);

@@ -15,6 +15,7 @@ import { getStudySettings } from "@/lib/data/study-settings";
 import { NotFoundError } from "@/lib/errors";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
+import { formatDate, formatDateTime } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -45,11 +46,11 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           <dt>Status</dt>
           <dd>{PATIENT_STATUS_LABELS[patient.status]}</dd>
           <dt>Screening date</dt>
-          <dd>{patient.screeningDate}</dd>
+          <dd>{formatDate(patient.screeningDate)}</dd>
           {patient.enrollmentDate ? (
             <>
               <dt>Enrollment date</dt>
-              <dd>{patient.enrollmentDate}</dd>
+              <dd>{formatDate(patient.enrollmentDate)}</dd>
             </>
           ) : null}
           {patient.screenFailureReason ? (
@@ -59,7 +60,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
             </>
           ) : null}
         </dl>
-        {patient.lockedAt ? <p className="locked-banner">Data locked for analysis since {patient.lockedAt.slice(0, 10)}.</p> : null}
+        {patient.lockedAt ? <p className="locked-banner">Data locked for analysis since {formatDateTime(patient.lockedAt)}.</p> : null}
         {hasPermission(actor, "patient.lock", patient.site.id) ? <PatientLockForm patientId={id} locked={Boolean(patient.lockedAt)} /> : null}
       </section>
 
