@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { deleteCrfRecord, saveCrfRecord, type CrfRecordView } from "./crf-records";
@@ -60,6 +61,10 @@ const followUp = (assessmentDate: string, t1: number, t2: number) => ({
   newLesions: "no",
   newLesionsDescription: "",
   override: { response: null, reason: "" },
+});
+const labs = (sampleDate: string, ast: number) => ({
+  sampleDate,
+  results: Object.fromEntries(LAB_PANEL.map((row) => [row.test, { value: row.test === "ast" ? ast : null, unit: row.defaultUnit, lln: row.lln, uln: row.uln }])),
 });
 const recomputeAudit = (entityId: string) => db.prisma.auditEvent.findMany({ where: { entityId, action: { in: ["RECOMPUTE", "UNSIGN"] } }, orderBy: { id: "asc" } });
 
@@ -144,6 +149,21 @@ describe("recomputing dependent forms in the transaction of the change", () => {
     expect(await computedOf(week16.id)).toMatchObject({ nadirSumMm: 100, response: "SD" });
     const [audit] = await recomputeAudit(week16.id);
     expect(audit!.reason).toBe(`Recomputed after withdrawal of Tumour assessment ${week8.id}`);
+  });
+
+  test("correcting the baseline labs regrades a later result that CTCAE v5.0 grades against baseline", async () => {
+    const patient = await enrolledPatient();
+    const day1 = await save(patient.id, "labs", "day1", labs("2026-01-12", 100));
+    const week4 = await save(patient.id, "labs", "week4", labs("2026-02-09", 200));
+    // Baseline abnormal (100 U/L > ULN 40): 200 U/L is 2 x baseline, grade 1.
+    expect(week4.computed).toMatchObject({ results: { ast: { grade: 1, baselineValue: 100 } } });
+
+    await edit(patient.id, day1, labs("2026-01-12", 30));
+
+    // Normal baseline: 200 U/L is 5 x ULN, grade 2 (> 3.0 - 5.0 x ULN).
+    expect(await computedOf(week4.id)).toMatchObject({ maxGrade: 2, results: { ast: { grade: 2, baselineValue: 30 } } });
+    const [audit] = await recomputeAudit(week4.id);
+    expect(audit!.changes).toEqual(expect.arrayContaining([{ field: "computed.results.ast.grade", from: 1, to: 2 }]));
   });
 
   test("a recompute that fails rolls back the edit that caused it", async () => {
