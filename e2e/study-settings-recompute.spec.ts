@@ -1,7 +1,13 @@
 import type { Page } from "@playwright/test";
-import { answerEligibility, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, signOut, test } from "./fixtures";
+import { answerEligibility, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, signOut, test, type DemoUser } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
+
+/** Signs in and waits for the home page (password hashing is slow on a busy shared machine). */
+async function signInAs(page: Page, user: DemoUser) {
+  await signIn(page, user);
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 30_000 });
+}
 
 const visitRow = (page: Page, visit: string) => page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
 
@@ -26,13 +32,13 @@ async function setVisitInterval(page: Page, days: string, reason: string) {
 
 test("an administrator changes the visit interval and a patient's timeline follows; bad values get field errors", async ({ page }, testInfo) => {
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
-  await signIn(page, "investigator1");
+  await signInAs(page, "investigator1");
   await enrollThroughUi(page, id, "2026-01-15");
   await expect(visitRow(page, "Week 4")).toContainText("2026-02-12");
   await expect(visitRow(page, "Week 2")).toHaveCount(0);
   await signOut(page);
 
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/admin/study");
   await expect(page.getByRole("heading", { name: "Study settings" })).toBeVisible();
   await page.getByLabel(/^Visit interval/).fill("30");
@@ -47,14 +53,14 @@ test("an administrator changes the visit interval and a patient's timeline follo
   await signOut(page);
 
   try {
-    await signIn(page, "investigator1");
+    await signInAs(page, "investigator1");
     await page.goto(`/patients/${id}`);
     await expect(visitRow(page, "Week 2")).toContainText("2026-01-29");
     await expect(visitRow(page, "Week 4")).toContainText("2026-02-12");
     await signOut(page);
   } finally {
     // Later specs expect the protocol's 4-weekly schedule.
-    await signIn(page, "admin");
+    await signInAs(page, "admin");
     await setVisitInterval(page, "28", "Amendment withdrawn: back to 4-weekly visits");
     await signOut(page);
   }
@@ -62,7 +68,7 @@ test("an administrator changes the visit interval and a patient's timeline follo
 
 test("correcting the day 1 weight recomputes the week 4 weight-change flag, shown in the week 4 audit history", async ({ page }) => {
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
-  await signIn(page, "investigator1");
+  await signInAs(page, "investigator1");
   await enrollThroughUi(page, id, "2026-01-15");
 
   const enterDosing = async (visit: string, date: string, weight: string) => {
