@@ -21,7 +21,7 @@ const asStored = (value: unknown): Record<string, unknown> => JSON.parse(JSON.st
  * `compute`. Dependency types go first and, within a type, records in date order, each
  * seeing its predecessors' fresh values (the nadir chain, the previous visit's dose).
  * A record whose values change gets a new version and an audit record naming the change
- * that caused it; a signed one also loses its signature (docs/decisions/0005). Returns the
+ * that caused it; a signed one also loses its signature (docs/decisions/0006). Returns the
  * ids of the records that changed.
  */
 export async function recomputeDependents(tx: Prisma.TransactionClient, actor: AuditActor, scope: RecomputeScope): Promise<string[]> {
