@@ -1,4 +1,5 @@
 import type { AuditRecord } from "@/lib/data/audit-history";
+import { formatTimestamp } from "@/lib/format-date";
 
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return "(empty)";
@@ -29,7 +30,7 @@ export function AuditHistory({ records }: { records: AuditRecord[] }) {
             {records.flatMap((record) =>
               (record.changes.length ? record.changes : [null]).map((change, index) => (
                 <tr key={`${record.id}-${index}`}>
-                  <td>{record.occurredAt.replace("T", " ").slice(0, 19)}</td>
+                  <td>{formatTimestamp(record.occurredAt)}</td>
                   <td>{record.actorEmail}</td>
                   <td>
                     {record.action} {record.entityType}

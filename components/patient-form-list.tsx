@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CrfRecordView } from "@/lib/data/crf-records";
 import type { FormDefinition } from "@/lib/forms/form-definition";
+import { formatDate } from "@/lib/format-date";
 
 interface Props {
   patientId: string;
@@ -11,7 +12,7 @@ interface Props {
 
 function summaryOf(record: CrfRecordView): string {
   const summary = record.computed.summary;
-  return typeof summary === "string" ? summary : record.updatedAt.slice(0, 10);
+  return typeof summary === "string" ? summary : `saved ${formatDate(record.updatedAt)}`;
 }
 
 /**

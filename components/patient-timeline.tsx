@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { CrfRecordView } from "@/lib/data/crf-records";
-import { classifyFormState, listExpectedVisits, type FormState } from "@/lib/domain/schedule/visit-schedule";
+import { classifyFormState, listExpectedVisits, type FormState, type ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
 import { getFormDefinition } from "@/lib/forms/registry";
+import { formatDate } from "@/lib/format-date";
 
 const STATE_LABELS: Record<FormState, string> = { empty: "empty", "in-progress": "in progress", complete: "complete", overdue: "overdue" };
 
@@ -11,11 +12,13 @@ interface Props {
   until: string;
   records: CrfRecordView[];
   canWrite: boolean;
+  /** The study's schedule (lib/data/study-settings), as an administrator configured it. */
+  schedule: ScheduleConfig;
 }
 
 /** The visits the protocol expects so far, each form's state, and a link straight to what is missing. */
-export function PatientTimeline({ patientId, enrollmentDate, until, records, canWrite }: Props) {
-  const visits = listExpectedVisits(enrollmentDate, until);
+export function PatientTimeline({ patientId, enrollmentDate, until, records, canWrite, schedule }: Props) {
+  const visits = listExpectedVisits(enrollmentDate, until, schedule);
   return (
     <section className="card" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Visits</h2>
@@ -31,7 +34,7 @@ export function PatientTimeline({ patientId, enrollmentDate, until, records, can
           {visits.map((visit) => (
             <tr key={visit.key}>
               <td>{visit.label}</td>
-              <td>{visit.dueDate}</td>
+              <td>{formatDate(visit.dueDate)}</td>
               <td>
                 <ul className="form-states">
                   {visit.forms.map((formType) => {

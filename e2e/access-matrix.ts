@@ -45,6 +45,7 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     requests: [{ path: "/admin/users/00000000-0000-4000-8000-000000000000", expect: { ...everyone(404), anonymous: 307 } }],
   },
   { route: "/admin/sites", requests: [{ path: "/admin/sites", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
+  { route: "/admin/study", requests: [{ path: "/admin/study", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   { route: "/account", requests: [{ path: "/account", expect: { ...everyone(200), anonymous: 307 } }] },
   // Personal API tokens: for every user whose roles reach some API endpoint (not the administrator).
   { route: "/account/tokens", requests: [{ path: "/account/tokens", expect: { ...everyone(200), anonymous: 307, admin: 404 } }] },
@@ -156,6 +157,7 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   "app/admin/actions.ts#removeRoleAction": { dataFunction: "removeRole", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#setUserActiveAction": { dataFunction: "setUserActive", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#createSiteAction": { dataFunction: "createSite", integrationTest: "lib/data/admin.integration.test.ts" },
+  "app/admin/actions.ts#updateStudySettingsAction": { dataFunction: "updateStudySettings", integrationTest: "lib/data/study-settings.integration.test.ts" },
   // Account actions act only on the caller's own account, whatever their role.
   "app/account/actions.ts#signOutEverywhereAction": { dataFunction: "signOutEverywhere", integrationTest: "lib/data/account.integration.test.ts" },
   "app/account/actions.ts#changePasswordAction": { dataFunction: "changePassword", integrationTest: "lib/data/account.integration.test.ts" },

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { assignRole, createSite, createUser, removeRole, setUserActive } from "@/lib/data/admin";
+import { updateStudySettings } from "@/lib/data/study-settings";
+import { UpdateStudySettingsSchema } from "@/lib/schemas/study-settings";
 import { AssignRoleSchema, CreateUserSchema, RemoveRoleSchema, SetUserActiveSchema, SiteSchema } from "@/lib/schemas/admin";
 
 export const createUserAction = defineAction(CreateUserSchema, async (actor, input) => {
@@ -33,4 +35,10 @@ export const createSiteAction = defineAction(SiteSchema, async (actor, input) =>
   const result = await createSite(actor, input);
   revalidatePath("/admin/sites");
   return result;
+});
+
+export const updateStudySettingsAction = defineAction(UpdateStudySettingsSchema, async (actor, input) => {
+  const result = await updateStudySettings(actor, input);
+  revalidatePath("/admin/study");
+  return { version: result.version };
 });

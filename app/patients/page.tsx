@@ -7,6 +7,7 @@ import { countOpenQueries } from "@/lib/data/data-queries";
 import { listPatients } from "@/lib/data/patients";
 import { ForbiddenError } from "@/lib/errors";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
+import { formatDate } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -61,7 +62,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                 </td>
                 <td>{p.site.name}</td>
                 <td>{PATIENT_STATUS_LABELS[p.status]}</td>
-                <td>{p.screeningDate}</td>
+                <td>{formatDate(p.screeningDate)}</td>
                 <td>{openQueries.byPatient[p.id] ?? 0}</td>
               </tr>
             ))}

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { enrollPatientAction } from "@/app/patients/[id]/actions";
-import { TextField } from "@/components/ui/text-field";
+import { DateField } from "@/components/ui/date-field";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
 import { EnrollPatientSchema } from "@/lib/schemas/patient";
 
@@ -38,11 +38,9 @@ export function EnrollPatientForm({ patientId, today }: { patientId: string; tod
         </div>
       ) : null}
       <div className="inline-form">
-        <TextField
+        <DateField
           id="enrollmentDate"
           label="Enrollment date (day 1)"
-          type="date"
-          unit="yyyy-mm-dd"
           max={today}
           error={form.formState.errors.enrollmentDate?.message}
           {...form.register("enrollmentDate")}

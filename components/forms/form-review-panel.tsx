@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { signCrfAction, unsignCrfAction, verifyCrfAction } from "@/app/patients/[id]/actions";
 import { TextField } from "@/components/ui/text-field";
 import { INVESTIGATOR_SIGNATURE_MEANING } from "@/lib/auth/signature-meaning";
+import { formatDateTime } from "@/lib/format-date";
 
 interface Props {
   patientId: string;
@@ -43,9 +44,9 @@ export function FormReviewPanel({ patientId, record, canSign, canVerify, locked 
       <h2 id="review-heading">Signature and verification</h2>
       <p>
         Signature:{" "}
-        {record.signedAt ? <span className="state-complete">signed {record.signedAt.slice(0, 16).replace("T", " ")} UTC</span> : <span className="state-empty">not signed</span>}
+        {record.signedAt ? <span className="state-complete">signed {formatDateTime(record.signedAt)}</span> : <span className="state-empty">not signed</span>}
         {" · "}Source data verification:{" "}
-        {record.sdvAt ? <span className="state-complete">verified {record.sdvAt.slice(0, 10)}</span> : <span className="state-empty">not verified</span>}
+        {record.sdvAt ? <span className="state-complete">verified {formatDateTime(record.sdvAt)}</span> : <span className="state-empty">not verified</span>}
       </p>
       {error && !error.field ? (
         <p className="form-error" role="alert">

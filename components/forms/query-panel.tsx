@@ -6,6 +6,7 @@ import { answerQueryAction, closeQueryAction, openQueryAction, reopenQueryAction
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { DataQueryView } from "@/lib/data/data-queries";
+import { formatDateTime } from "@/lib/format-date";
 
 interface Props {
   patientId: string;
@@ -77,7 +78,7 @@ export function QueryPanel({ patientId, recordId, queries, fields, userId, canOp
             <ol className="query-messages">
               {query.messages.map((m, i) => (
                 <li key={i}>
-                  <strong>{m.authorName}</strong> ({m.kind.toLowerCase()}, {m.createdAt.slice(0, 16).replace("T", " ")} UTC): {m.text}
+                  <strong>{m.authorName}</strong> ({m.kind.toLowerCase()}, {formatDateTime(m.createdAt)}): {m.text}
                 </li>
               ))}
             </ol>

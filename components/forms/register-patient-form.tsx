@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { registerPatientAction } from "@/app/patients/actions";
 import { SelectField } from "@/components/ui/select-field";
-import { TextField } from "@/components/ui/text-field";
+import { DateField } from "@/components/ui/date-field";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
 import { RegisterPatientSchema, type RegisterPatientInput } from "@/lib/schemas/patient";
 
@@ -51,12 +51,10 @@ export function RegisterPatientForm({ sites, today }: Props) {
           </option>
         ))}
       </SelectField>
-      <TextField
+      <DateField
         id="screeningDate"
         label="Screening date"
-        type="date"
         max={today}
-        unit="yyyy-mm-dd"
         error={errors.screeningDate?.message}
         {...form.register("screeningDate")}
       />

@@ -10,6 +10,8 @@ export interface AuditChange {
 export type AuditAction =
   | "CREATE"
   | "UPDATE"
+  /** Computed values refreshed by the system after a change to a form they depend on. */
+  | "RECOMPUTE"
   | "DELETE"
   | "SIGN"
   | "UNSIGN"

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "audit.read": "See audit histories",
   "user.admin": "Create, deactivate and assign roles to users",
   "site.admin": "Create and edit sites",
+  "study.admin": "Edit the study settings: visit schedule and baseline cytokine panel",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -40,7 +41,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Source data verification on the sites assigned (or all); raises and closes queries.
   MONITOR: ["patient.read", "sdv.mark", "query.open", "query.close", "audit.read"],
   // Manages accounts and sites; sees no clinical data.
-  ADMIN: ["user.admin", "site.admin"],
+  ADMIN: ["user.admin", "site.admin", "study.admin"],
 };
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {

@@ -12,6 +12,8 @@ import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { ReasonSchema } from "@/lib/schemas/crf";
 import { applyPatientStatusFromForm } from "./patient-status-from-form";
 import { getPatientOrThrow } from "./patients";
+import { recomputeDependents } from "./recompute-dependents";
+import { formatDateTime } from "@/lib/format-date";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -115,6 +117,11 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     const computed = (definition.compute?.(data, context) ?? {}) as Prisma.InputJsonValue;
     const status = definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS";
     const auditActor = { userId: actor.userId, email: actor.email };
+    const recompute = (recordId: string) =>
+      recomputeDependents(tx, auditActor, {
+        patient: { id: patient.id, siteId: patient.site.id, screeningDate: context.screeningDate, enrollmentDate: context.enrollmentDate },
+        changed: { formType: definition.type, formTitle: definition.title, recordId, withdrawn: false },
+      });
     const applyStatus = (recordId: string, reason: string | null) =>
       applyPatientStatusFromForm(tx, auditActor, { id: patient.id, siteId: patient.site.id, status: locked!.status }, definition.patientStatusAfterSave?.(data) ?? null, {
         formTitle: definition.title, recordId, reason,
@@ -149,6 +156,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
         patientId: patient.id,
         changes: diffFormData(null, data),
       });
+      await recompute(created.id);
       await applyStatus(created.id, null);
       return toView(created);
     }
@@ -163,7 +171,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     if (request.expectedVersion !== current.version) {
       const editor = await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } });
       throw new ConflictError(
-        `This form was changed by ${editor?.name ?? "another user"} at ${current.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC after you opened it. Reload to see their changes, then apply yours again.`,
+        `This form was changed by ${editor?.name ?? "another user"} at ${formatDateTime(current.updatedAt)} after you opened it. Reload to see their changes, then apply yours again.`,
       );
     }
     const changes = diffFormData(current.data, data);
@@ -190,6 +198,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
         reason: reason.data,
       });
     }
+    await recompute(current.id);
     await applyStatus(current.id, reason.data);
     return toView(updated);
   });
@@ -205,8 +214,8 @@ export async function deleteCrfRecord(actor: Actor, input: { patientId: string; 
   const reason = ReasonSchema.safeParse(input.reason);
   if (!reason.success) throw new ValidationError({ reason: reason.error.issues.map((i) => i.message) });
   await getPrisma().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ locked_at: Date | null }[]>`
-      SELECT "locked_at" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ locked_at: Date | null; screening_date: Date; enrollment_date: Date | null }[]>`
+      SELECT "locked_at", "screening_date", "enrollment_date" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
     if (locked!.locked_at) throw new ConflictError("The patient's data are locked for analysis.");
     const record = await tx.crfRecord.findFirst({ where: { id: input.recordId, patientId: patient.id, deletedAt: null } });
     if (!record) throw new NotFoundError("Form");
@@ -220,6 +229,15 @@ export async function deleteCrfRecord(actor: Actor, input: { patientId: string; 
       patientId: patient.id,
       changes: diffFormData(record.data, null),
       reason: reason.data,
+    });
+    await recomputeDependents(tx, { userId: actor.userId, email: actor.email }, {
+      patient: {
+        id: patient.id,
+        siteId: patient.site.id,
+        screeningDate: locked!.screening_date.toISOString().slice(0, 10),
+        enrollmentDate: locked!.enrollment_date?.toISOString().slice(0, 10) ?? null,
+      },
+      changed: { formType: record.formType, formTitle: getFormDefinition(record.formType)?.title ?? record.formType, recordId: record.id, withdrawn: true },
     });
   });
 }

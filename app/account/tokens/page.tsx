@@ -5,15 +5,14 @@ import { CreateApiTokenForm } from "@/components/forms/create-api-token-form";
 import { RevokeApiTokenButton } from "@/components/forms/revoke-api-token-button";
 import { scopeOf } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
+import { formatDateTime } from "@/lib/format-date";
 import { listApiTokens, mayUseApi, type ApiTokenView } from "@/lib/data/api-tokens";
 
 export const metadata: Metadata = { title: "API tokens" };
 export const dynamic = "force-dynamic";
 
-const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
-
 function stateOf(token: ApiTokenView, now: string): string {
-  if (token.revokedAt) return `Revoked ${utc(token.revokedAt)}`;
+  if (token.revokedAt) return `Revoked ${formatDateTime(token.revokedAt)}`;
   if (token.expiresAt <= now) return "Expired";
   return "Active";
 }
@@ -67,9 +66,9 @@ export default async function ApiTokensPage() {
                       <code>{token.prefix}_…</code>
                     </td>
                     <td>{token.access === "read-write" ? "Read and write" : "Read only"}</td>
-                    <td>{utc(token.createdAt)}</td>
-                    <td>{token.lastUsedAt ? utc(token.lastUsedAt) : "Never"}</td>
-                    <td>{utc(token.expiresAt)}</td>
+                    <td>{formatDateTime(token.createdAt)}</td>
+                    <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
+                    <td>{formatDateTime(token.expiresAt)}</td>
                     <td>{state}</td>
                     <td>{state === "Active" ? <RevokeApiTokenButton tokenId={token.id} name={token.name} /> : null}</td>
                   </tr>

@@ -15,6 +15,7 @@ export default async function SitesPage() {
         <div className="toolbar">
           <h1>Sites</h1>
           <Link href="/admin/users">Users</Link>
+          <Link href="/admin/study">Study settings</Link>
         </div>
         <table>
           <thead>

@@ -11,9 +11,11 @@ import { requireActor } from "@/lib/auth/require-actor";
 import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { getPatientOrThrow } from "@/lib/data/patients";
+import { getStudySettings } from "@/lib/data/study-settings";
 import { NotFoundError } from "@/lib/errors";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
+import { formatDate, formatDateTime } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -25,9 +27,10 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     throw error;
   });
   const canWrite = hasPermission(actor, "patient.write", patient.site.id) && !patient.lockedAt;
-  const [records, history] = await Promise.all([
+  const [records, history, settings] = await Promise.all([
     listCrfRecords(actor, id),
     hasPermission(actor, "audit.read", patient.site.id) ? listPatientAuditHistory(actor, id) : null,
+    getStudySettings(actor),
   ]);
   const today = new Date().toISOString().slice(0, 10);
 
@@ -43,11 +46,11 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           <dt>Status</dt>
           <dd>{PATIENT_STATUS_LABELS[patient.status]}</dd>
           <dt>Screening date</dt>
-          <dd>{patient.screeningDate}</dd>
+          <dd>{formatDate(patient.screeningDate)}</dd>
           {patient.enrollmentDate ? (
             <>
               <dt>Enrollment date</dt>
-              <dd>{patient.enrollmentDate}</dd>
+              <dd>{formatDate(patient.enrollmentDate)}</dd>
             </>
           ) : null}
           {patient.screenFailureReason ? (
@@ -57,7 +60,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
             </>
           ) : null}
         </dl>
-        {patient.lockedAt ? <p className="locked-banner">Data locked for analysis since {patient.lockedAt.slice(0, 10)}.</p> : null}
+        {patient.lockedAt ? <p className="locked-banner">Data locked for analysis since {formatDateTime(patient.lockedAt)}.</p> : null}
         {hasPermission(actor, "patient.lock", patient.site.id) ? <PatientLockForm patientId={id} locked={Boolean(patient.lockedAt)} /> : null}
       </section>
 
@@ -80,7 +83,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       ) : null}
 
       {patient.enrollmentDate ? (
-        <PatientTimeline patientId={id} enrollmentDate={patient.enrollmentDate} until={today} records={records} canWrite={canWrite} />
+        <PatientTimeline patientId={id} enrollmentDate={patient.enrollmentDate} until={today} records={records} canWrite={canWrite} schedule={settings.schedule} />
       ) : null}
       {patient.enrollmentDate && listFormDefinitions("event").length ? (
         <section className="card" aria-labelledby="events-heading">

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SelectField } from "@/components/ui/select-field";
-import { TextField } from "@/components/ui/text-field";
+import { DateField } from "@/components/ui/date-field";
 import { getAllowedGrades, gradeDescription } from "@/lib/domain/ctcae";
 import { summarizeAdverseEvent } from "@/lib/forms/adverse-event-rules";
 import { ACTIONS, AE_DRUGS, ATTRIBUTIONS, AdverseEventSchema, emptyAdverseEvent, OUTCOMES, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
@@ -60,18 +60,16 @@ export function AdverseEventForm(props: CrfFormProps) {
       </SelectField>
       {grade !== null && term ? <p className="muted" data-testid="grade-description">Grade {grade}: {gradeDescription(term, grade)}</p> : null}
 
-      <TextField id="onsetDate" label="Onset date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.onsetDate?.message} {...form.register("onsetDate")} />
+      <DateField id="onsetDate" label="Onset date" max={props.today} error={errors.onsetDate?.message} {...form.register("onsetDate")} />
       <CheckboxField
         id="ongoing"
         label="Ongoing (not resolved yet)"
         {...form.register("ongoing", { onChange: (event: { target: { checked: boolean } }) => event.target.checked && form.setValue("resolutionDate", null) })}
       />
       {ongoing ? null : (
-        <TextField
+        <DateField
           id="resolutionDate"
           label="Resolution date"
-          type="date"
-          unit="yyyy-mm-dd"
           max={props.today}
           error={errors.resolutionDate?.message}
           {...form.register("resolutionDate", { setValueAs: nullIfEmpty })}
@@ -111,11 +109,9 @@ export function AdverseEventForm(props: CrfFormProps) {
         ))}
       </SelectField>
       {grade === 5 ? (
-        <TextField
+        <DateField
           id="deathDate"
           label="Date of death (grade 5)"
-          type="date"
-          unit="yyyy-mm-dd"
           max={props.today}
           error={errors.deathDate?.message}
           {...form.register("deathDate", { setValueAs: nullIfEmpty })}

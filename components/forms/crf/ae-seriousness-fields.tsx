@@ -3,9 +3,10 @@
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { RadioGroup } from "@/components/ui/choice-group";
-import { TextField } from "@/components/ui/text-field";
+import { DateTimeField } from "@/components/ui/date-field";
 import { computeSaeReportDueAt } from "@/lib/forms/adverse-event-rules";
 import { SAE_CRITERIA, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
+import { formatLocalDateTime } from "@/lib/format-date";
 
 const YES_NO = [
   { value: "yes", label: "Yes" },
@@ -13,6 +14,8 @@ const YES_NO = [
 ] as const;
 
 const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
+// Typed as shown ("2026-02-04 09:15"), stored as the schema's local date-time ("2026-02-04T09:15").
+const toLocalDateTime = (v: unknown) => (typeof v === "string" ? nullIfEmpty(v.trim().replace(" ", "T")) : nullIfEmpty(v));
 
 /** Seriousness: the ICH E2A criteria and, for the 24-hour report, when the site became aware. */
 export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEventData> }) {
@@ -50,17 +53,16 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
               </p>
             ) : null}
           </fieldset>
-          <TextField
+          <DateTimeField
             id="awareAt"
             label="Site became aware of the SAE"
-            type="datetime-local"
-            unit="yyyy-mm-dd hh:mm, site time"
+            note="site time"
             error={errors.awareAt?.message}
-            {...form.register("awareAt", { setValueAs: nullIfEmpty })}
+            {...form.register("awareAt", { setValueAs: toLocalDateTime })}
           />
           <p className="computed" aria-live="polite" data-testid="sae-due">
             <span className="computed-badge">computed</span> SAE report due by{" "}
-            <strong>{dueAt ? dueAt.replace("T", " ") : "(enter when the site became aware)"}</strong> (24 hours after the site became aware)
+            <strong>{dueAt ? formatLocalDateTime(dueAt) : "(enter when the site became aware)"}</strong> (24 hours after the site became aware)
           </p>
         </>
       ) : null}

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { RadioGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
+import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { ECOG_PERFORMANCE_STATUS } from "@/lib/domain/liver/ecog";
 import { BaselineSchema, type BaselineData, type BaselineInput } from "@/lib/forms/baseline-form";
@@ -42,7 +43,7 @@ export function BaselineForm(props: CrfFormProps) {
 
   return (
     <form onSubmit={form.handleSubmit(save)} noValidate>
-      <TextField id="assessmentDate" label="Baseline assessment date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
+      <DateField id="assessmentDate" label="Baseline assessment date" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
       <fieldset className="radio-group">
         <legend>Demographics</legend>
         <RadioGroup id="sex" legend="Sex" options={[{ value: "female", label: "Female" }, { value: "male", label: "Male" }]} error={errors.sex?.message} {...form.register("sex", choice)} />

@@ -9,4 +9,6 @@ export interface CrfFormProps {
   /** The same context the server validates and computes with. */
   context: FormContext;
   today: string;
+  /** The analytes a new baseline cytokines form lists (the study settings). */
+  cytokinePanel?: readonly string[];
 }

@@ -4,12 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SelectField } from "@/components/ui/select-field";
+import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { CYTOKINE_UNITS, CytokinesSchema, DEFAULT_ANALYTES, summarizeCytokines, type AnalyteRow, type CytokinesData } from "@/lib/forms/cytokines-form";
 import type { CrfFormProps } from "./crf-form-props";
 import { toNumberOrNull } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
+import { formatDate } from "@/lib/format-date";
 
 type CytokinesInput = { sampleDate: string; analytes: AnalyteRow[] };
 const emptyRow = (analyte: string): AnalyteRow => ({ analyte, value: null, unit: "pg/mL", lloq: null, belowLloq: false });
@@ -17,7 +19,7 @@ const emptyRow = (analyte: string): AnalyteRow => ({ analyte, value: null, unit:
 export function CytokinesForm(props: CrfFormProps) {
   const form = useForm<CytokinesInput, unknown, CytokinesData>({
     resolver: zodResolver(CytokinesSchema),
-    defaultValues: (props.record?.data as CytokinesInput | undefined) ?? { sampleDate: "", analytes: DEFAULT_ANALYTES.map(emptyRow) },
+    defaultValues: (props.record?.data as CytokinesInput | undefined) ?? { sampleDate: "", analytes: (props.cytokinePanel ?? DEFAULT_ANALYTES).map(emptyRow) },
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "analytes" });
   const { save, ...footer } = useCrfSave("cytokines", props, form.setError);
@@ -27,9 +29,9 @@ export function CytokinesForm(props: CrfFormProps) {
 
   return (
     <form onSubmit={form.handleSubmit(save)} noValidate>
-      <TextField id="sampleDate" label="Plasma sample date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
+      <DateField id="sampleDate" label="Plasma sample date" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
       <p className="muted">
-        Baseline samples are taken after consent and on or before day 1{props.context.enrollmentDate ? ` (${props.context.enrollmentDate})` : ""}, before the first dose. A result below the assay&apos;s
+        Baseline samples are taken after consent and on or before day 1{props.context.enrollmentDate ? ` (${formatDate(props.context.enrollmentDate)})` : ""}, before the first dose. A result below the assay&apos;s
         lower limit of quantification (LLOQ) is recorded as below LLOQ, without a value, never as zero.
       </p>
       {fields.map((field, index) => {

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch, type DefaultValues } from "react-hook-form";
+import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { evaluateDosing } from "@/lib/forms/dosing/compute-dosing";
 import { suggestDosingDefaults } from "@/lib/forms/dosing/dosing-history";
@@ -12,6 +13,7 @@ import { UftFieldset } from "./dosing/uft-fieldset";
 import { FormFooter } from "./form-footer";
 import { asNumberOrNull, formatNumber } from "./number-input";
 import { useCrfSave } from "./use-crf-save";
+import { formatDate } from "@/lib/format-date";
 
 const drugDefaults = (doseLevel: number) => ({ doseLevel, status: "given" as const, statusReason: null, statusReasonText: "", capsulesDispensed: null, capsulesReturned: null });
 
@@ -39,7 +41,7 @@ export function DosingForm(props: CrfFormProps) {
 
   return (
     <form onSubmit={form.handleSubmit(save)} noValidate>
-      <TextField id="visitDate" label="Visit date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.visitDate?.message} {...form.register("visitDate")} />
+      <DateField id="visitDate" label="Visit date" max={props.today} error={errors.visitDate?.message} {...form.register("visitDate")} />
       <fieldset>
         <legend>Body measurements</legend>
         <div className="inline-form">
@@ -54,12 +56,12 @@ export function DosingForm(props: CrfFormProps) {
           {change ? (
             change.message ? (
               <>
-                <strong>{change.message}</strong> ({change.previousWeightKg} kg on {change.previousVisitDate}). The dose on this form is already
+                <strong>{change.message}</strong> ({change.previousWeightKg} kg on {formatDate(change.previousVisitDate)}). The dose on this form is already
                 computed from today&apos;s weight; check it before prescribing.
               </>
             ) : (
               <>
-                Weight change since the dose was set ({change.previousWeightKg} kg on {change.previousVisitDate}): {formatNumber(change.changePct, 1)}%, below the{" "}
+                Weight change since the dose was set ({change.previousWeightKg} kg on {formatDate(change.previousVisitDate)}): {formatNumber(change.changePct, 1)}%, below the{" "}
                 {change.thresholdPct}% recalculation threshold.
               </>
             )

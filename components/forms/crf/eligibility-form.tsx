@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { RadioGroup } from "@/components/ui/choice-group";
-import { TextField } from "@/components/ui/text-field";
+import { DateField } from "@/components/ui/date-field";
 import { evaluateEligibility, TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { EligibilitySchema, type EligibilityData } from "@/lib/forms/eligibility-form";
 import type { CrfFormProps } from "./crf-form-props";
@@ -32,11 +32,9 @@ export function EligibilityForm(props: CrfFormProps) {
 
   return (
     <form onSubmit={form.handleSubmit(save)} noValidate>
-      <TextField
+      <DateField
         id="consentDate"
         label="Informed consent date"
-        type="date"
-        unit="yyyy-mm-dd"
         max={props.today}
         error={errors.consentDate?.message}
         {...form.register("consentDate")}

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
+import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { deriveFollowUpEndpoints } from "@/lib/forms/end-of-study-endpoints";
 import { DEATH_CAUSES, EndOfStudySchema, OFF_STUDY_REASONS, OFF_TREATMENT_REASONS, type EndOfStudyData } from "@/lib/forms/end-of-study-form";
@@ -11,6 +12,7 @@ import type { CrfFormProps } from "./crf-form-props";
 import { toChoiceOrNull, toTextOrNull } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
+import { formatDate } from "@/lib/format-date";
 
 const EMPTY: EndOfStudyData = {
   progressionDate: null, lastKnownAliveDate: null, deathDate: null, deathCause: null, deathCauseOther: null,
@@ -34,7 +36,7 @@ export function EndOfStudyForm(props: CrfFormProps) {
   const live = deriveFollowUpEndpoints(values, props.context.enrollmentDate, props.context.records);
   const { errors, isSubmitting } = form.formState;
   const date = (name: keyof EndOfStudyData, text: string) => (
-    <TextField id={name} label={text} type="date" unit="yyyy-mm-dd" max={props.today} min={props.context.enrollmentDate ?? undefined} error={errors[name]?.message} {...form.register(name, { setValueAs: toChoiceOrNull })} />
+    <DateField id={name} label={text} max={props.today} min={props.context.enrollmentDate ?? undefined} error={errors[name]?.message} {...form.register(name, { setValueAs: toChoiceOrNull })} />
   );
   const reason = (name: keyof EndOfStudyData, text: string, options: readonly string[]) => (
     <SelectField id={name} label={text} error={errors[name]?.message} {...form.register(name, { setValueAs: toChoiceOrNull })}>
@@ -54,7 +56,7 @@ export function EndOfStudyForm(props: CrfFormProps) {
         <div className="computed" aria-live="polite" data-testid="assessed-progression">
           <span className="computed-badge">computed from assessments</span>{" "}
           {live.assessedProgression
-            ? `First progressive disease (PD) by RECIST on ${live.assessedProgression.date}${live.assessedProgression.visitKey ? ` (${live.assessedProgression.visitKey})` : ""}.`
+            ? `First progressive disease (PD) by RECIST on ${formatDate(live.assessedProgression.date)}${live.assessedProgression.visitKey ? ` (${live.assessedProgression.visitKey})` : ""}.`
             : "No tumour assessment with progressive disease (PD) yet; the RECIST-derived date will be shown here when one is saved."}
           {live.progression?.source === "entered" && live.assessedProgression && live.assessedProgression.date !== live.progression.date
             ? " The entered date differs and is the one used for PFS."

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useForm, useWatch } from "react-hook-form";
-import { TextField } from "@/components/ui/text-field";
+import { DateField } from "@/components/ui/date-field";
 import { computeLabs } from "@/lib/forms/labs/compute-labs";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { LabsSchema, type LabsData } from "@/lib/forms/labs/labs-schema";
@@ -11,6 +11,7 @@ import type { CrfFormProps } from "./crf-form-props";
 import { FormFooter } from "./form-footer";
 import { LabRow } from "./labs/lab-row";
 import { useCrfSave } from "./use-crf-save";
+import { formatDate } from "@/lib/format-date";
 
 function emptyPanel(): LabsData {
   return {
@@ -29,11 +30,11 @@ export function LabsForm(props: CrfFormProps) {
 
   return (
     <form onSubmit={form.handleSubmit(save)} noValidate>
-      <TextField id="sampleDate" label="Sample date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
+      <DateField id="sampleDate" label="Sample date" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
       <p className="muted">
         Leave a value empty when the test was not done. Normal ranges start at typical adult values: enter your laboratory&apos;s limits.{" "}
         {computed.baseline
-          ? `Baseline for bilirubin, AST, ALT, ALP and creatinine: the labs of ${computed.baseline.sampleDate}.`
+          ? `Baseline for bilirubin, AST, ALT, ALP and creatinine: the labs of ${formatDate(computed.baseline.sampleDate)}.`
           : "No earlier labs: these results are graded without a baseline."}
       </p>
       {LAB_PANEL.map((panel) => (

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useForm, useWatch } from "react-hook-form";
 import { RadioGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
+import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { IMAGING_TECHNIQUES, labelNonTargetResponse, labelResponse, RESPONSES } from "@/lib/domain/recist";
 import { evaluateFollowUp, findBaselineAssessment } from "@/lib/forms/tumour-response";
@@ -51,7 +52,7 @@ export function TumourAssessmentForm(props: CrfFormProps) {
           No baseline tumour assessment yet: <Link href={`/patients/${props.patientId}/forms/tumour-baseline?visit=baseline-imaging`}>record the baseline lesions</Link> first.
         </p>
       )}
-      <TextField id="assessmentDate" label="Assessment date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
+      <DateField id="assessmentDate" label="Assessment date" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
       <SelectField id="method" label="Imaging method" error={errors.method?.message} {...form.register("method", { setValueAs: nullIfEmpty })}>
         <option value="">Choose the method</option>
         {IMAGING_TECHNIQUES.map((t) => (

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
+import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { IMAGING_TECHNIQUES, minimumMeasurableMm, TARGET_LIMITS } from "@/lib/domain/recist";
 import { computeBaselineSumMm } from "@/lib/forms/tumour-response";
@@ -54,7 +55,7 @@ export function TumourBaselineForm(props: CrfFormProps) {
 
   return (
     <form onSubmit={form.handleSubmit(save)} noValidate>
-      <TextField id="assessmentDate" label="Assessment date" type="date" unit="yyyy-mm-dd" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
+      <DateField id="assessmentDate" label="Assessment date" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
       <SelectField id="method" label="Imaging method" error={errors.method?.message} {...form.register("method", { setValueAs: nullIfEmpty })}>
         <MethodOptions />
       </SelectField>

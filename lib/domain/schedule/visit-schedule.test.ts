@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { addDays, classifyFormState, listExpectedVisits } from "./visit-schedule";
+import { addDays, classifyFormState, DEFAULT_SCHEDULE, listExpectedVisits } from "./visit-schedule";
 
 describe("listExpectedVisits", () => {
   test("day 1, then every 4 weeks, with imaging every 8 weeks", () => {
-    const visits = listExpectedVisits("2026-01-05", "2026-04-01");
+    const visits = listExpectedVisits("2026-01-05", "2026-04-01", DEFAULT_SCHEDULE);
     expect(visits.map((v) => [v.key, v.dueDate, v.forms.join("+")])).toEqual([
       ["day1", "2026-01-05", "dosing+labs"],
       ["week4", "2026-02-02", "dosing+labs"],
@@ -13,8 +13,8 @@ describe("listExpectedVisits", () => {
   });
 
   test("a visit due exactly on the last day is included, one day later is not", () => {
-    expect(listExpectedVisits("2026-01-05", "2026-02-02").map((v) => v.key)).toEqual(["day1", "week4"]);
-    expect(listExpectedVisits("2026-01-05", "2026-02-01").map((v) => v.key)).toEqual(["day1"]);
+    expect(listExpectedVisits("2026-01-05", "2026-02-02", DEFAULT_SCHEDULE).map((v) => v.key)).toEqual(["day1", "week4"]);
+    expect(listExpectedVisits("2026-01-05", "2026-02-01", DEFAULT_SCHEDULE).map((v) => v.key)).toEqual(["day1"]);
   });
 
   test("the interval is configurable per study", () => {

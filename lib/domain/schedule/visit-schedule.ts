@@ -1,7 +1,7 @@
 /**
  * The protocol's visit schedule: screening, day 1, a visit every 4 weeks and imaging every
  * 8 weeks (shared/TRIAL.md; Shao et al. 2012 assessed response every 8 weeks), configurable
- * per study. Dates are ISO yyyy-mm-dd calendar dates, computed in UTC.
+ * per study (the study_settings row, lib/data/study-settings). Dates are ISO yyyy-mm-dd calendar dates, computed in UTC.
  */
 export interface ScheduleConfig {
   visitIntervalDays: number;
@@ -13,6 +13,7 @@ export interface ScheduleConfig {
   imagingForms: readonly string[];
 }
 
+/** The protocol's schedule: the study settings row starts with these values (its migration). */
 export const DEFAULT_SCHEDULE: ScheduleConfig = {
   visitIntervalDays: 28,
   imagingIntervalDays: 56,
@@ -41,7 +42,7 @@ export function addDays(isoDate: string, days: number): string {
  * date): day 1, then week 4, 8, 12... Every visit whose week is a multiple of the imaging
  * interval also expects a tumour assessment.
  */
-export function listExpectedVisits(enrollmentDate: string, until: string, config: ScheduleConfig = DEFAULT_SCHEDULE): ExpectedVisit[] {
+export function listExpectedVisits(enrollmentDate: string, until: string, config: ScheduleConfig): ExpectedVisit[] {
   const visits: ExpectedVisit[] = [
     { key: "day1", label: "Day 1", dueDate: enrollmentDate, windowEndDate: addDays(enrollmentDate, config.windowDays), forms: [...config.visitForms] },
   ];

@@ -1,5 +1,6 @@
 import type { DrugAccounting } from "@/lib/forms/dosing/dosing-computed";
 import { formatNumber } from "../number-input";
+import { formatDate } from "@/lib/format-date";
 
 /** Pill-count compliance for the previous period, computed by lib/domain/dosing computeCompliance. */
 export function ComplianceLine({ drug, accounting }: { drug: string; accounting: DrugAccounting | null }) {
@@ -10,7 +11,7 @@ export function ComplianceLine({ drug, accounting }: { drug: string; accounting:
       {compliance ? (
         <>
           <strong>{formatNumber(compliance.compliancePct, 1)}%</strong> ({compliance.takenCapsules} taken of {compliance.prescribedCapsules} prescribed:{" "}
-          {compliance.prescribedPerDay} capsules a day for {compliance.days} days since {compliance.fromDate})
+          {compliance.prescribedPerDay} capsules a day for {compliance.days} days since {formatDate(compliance.fromDate)})
         </>
       ) : (
         <span>not computed ({accounting?.complianceNote ?? "enter the dose first"})</span>

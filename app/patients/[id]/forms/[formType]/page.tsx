@@ -12,6 +12,7 @@ import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { listRecordQueries } from "@/lib/data/data-queries";
 import { getPatientOrThrow } from "@/lib/data/patients";
+import { getStudySettings } from "@/lib/data/study-settings";
 import { NotFoundError } from "@/lib/errors";
 import { getFormDefinition } from "@/lib/forms/registry";
 
@@ -35,7 +36,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
   // monitors, the PI) see the saved form read-only, to review, verify and query it.
   const canWrite = hasPermission(actor, "patient.write", patient.site.id);
   const visitKey = visit ?? null;
-  const allRecords = await listCrfRecords(actor, id);
+  const [allRecords, settings] = await Promise.all([listCrfRecords(actor, id), getStudySettings(actor)]);
   const records = allRecords.filter((r) => r.formType === formType);
   const record = recordId
     ? records.find((r) => r.id === recordId)
@@ -73,6 +74,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
             .map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, data: r.data, computed: r.computed })),
         }}
         today={new Date().toISOString().slice(0, 10)}
+        cytokinePanel={settings.cytokinePanel}
           />
         </fieldset>
       )}

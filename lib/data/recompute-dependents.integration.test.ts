@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
+import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { deleteCrfRecord, saveCrfRecord, type CrfRecordView } from "./crf-records";
+import { enrollPatient } from "./enrollment";
+import { signCrfRecord } from "./form-review";
+import { registerPatient } from "./patients";
+
+let db: TestDatabase;
+let actors: Record<DemoActorName, Actor>;
+let sites: Record<"TW01" | "TW02" | "TW03", string>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ({ actors, sites } = await seedDemoActors(db.prisma));
+});
+afterAll(() => db.drop());
+
+const save = (patientId: string, formType: string, visitKey: string, data: unknown) =>
+  saveCrfRecord(actors.investigator1, { patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
+const edit = (patientId: string, record: CrfRecordView, data: unknown, reason = "Transcription error corrected") =>
+  saveCrfRecord(actors.investigator1, { patientId, formType: record.formType, visitKey: record.visitKey, recordId: record.id, expectedVersion: record.version, reason, data });
+const reload = (id: string) => db.prisma.crfRecord.findUniqueOrThrow({ where: { id } });
+const computedOf = async (id: string) => (await reload(id)).computed as Record<string, unknown>;
+
+async function enrolledPatient() {
+  const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-05" });
+  const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+  await save(patient.id, "eligibility", "screening", { consentDate: "2026-01-05", answers });
+  await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-01-12" });
+  return patient;
+}
+
+const drug = (extra: object = {}) => ({ doseLevel: 0, status: "given", statusReason: null, statusReasonText: "", capsulesDispensed: null, capsulesReturned: null, ...extra });
+const dosing = (visitDate: string, weightKg: number, returned: number | null = null) => ({
+  visitDate, weightKg, heightCm: 180,
+  uft: { ...drug({ capsulesDispensed: 168, capsulesReturned: returned }), prescribedCapsulesPerDose: null, overrideReason: "" },
+  thalidomide: drug({ capsulesDispensed: 112, capsulesReturned: returned === null ? null : 0 }),
+});
+const tumourBaseline = (t1 = 62) => ({
+  assessmentDate: "2026-01-08",
+  method: "ct",
+  targetLesions: [
+    { lesionId: "T1", organ: "Liver", site: "Segment VIII", method: "ct", longestDiameterMm: t1 },
+    { lesionId: "T2", organ: "Lung", site: "Right lower lobe", method: "spiral-ct", longestDiameterMm: 38 },
+  ],
+  nonTargetLesions: [],
+});
+const followUp = (assessmentDate: string, t1: number, t2: number) => ({
+  assessmentDate,
+  method: "ct",
+  measurements: [
+    { lesionId: "T1", status: "measured", diameterMm: t1 },
+    { lesionId: "T2", status: "measured", diameterMm: t2 },
+  ],
+  nonTargetStatus: "ABSENT",
+  newLesions: "no",
+  newLesionsDescription: "",
+  override: { response: null, reason: "" },
+});
+const labs = (sampleDate: string, ast: number) => ({
+  sampleDate,
+  results: Object.fromEntries(LAB_PANEL.map((row) => [row.test, { value: row.test === "ast" ? ast : null, unit: row.defaultUnit, lln: row.lln, uln: row.uln }])),
+});
+const recomputeAudit = (entityId: string) => db.prisma.auditEvent.findMany({ where: { entityId, action: { in: ["RECOMPUTE", "UNSIGN"] } }, orderBy: { id: "asc" } });
+
+describe("recomputing dependent forms in the transaction of the change", () => {
+  test("correcting the day 1 weight recomputes the week 4 weight-change flag and compliance, versioned and audited", async () => {
+    const patient = await enrolledPatient();
+    const day1 = await save(patient.id, "dosing", "day1", dosing("2026-01-12", 80));
+    const week4 = await save(patient.id, "dosing", "week4", dosing("2026-02-09", 70, 12));
+    expect(week4.computed.weightChange).toMatchObject({ previousWeightKg: 80, changePct: -12.5, recalculate: true });
+
+    await edit(patient.id, day1, { ...dosing("2026-01-12", 75), uft: { ...drug({ capsulesDispensed: 180 }), prescribedCapsulesPerDose: null, overrideReason: "" } });
+
+    const after = await reload(week4.id);
+    expect(after.version).toBe(2);
+    expect(after.computed).toMatchObject({
+      weightChange: { previousWeightKg: 75, recalculate: false, message: null },
+      uft: { compliance: { dispensed: 180, returned: 12 } },
+    });
+    const [audit, ...more] = await recomputeAudit(week4.id);
+    expect(more).toEqual([]);
+    expect(audit).toMatchObject({ action: "RECOMPUTE", entityType: "form:dosing", actorId: actors.investigator1.userId, reason: `Recomputed after change to Dosing ${day1.id}` });
+    expect(audit!.changes).toEqual(expect.arrayContaining([
+      { field: "computed.weightChange.previousWeightKg", from: 80, to: 75 },
+      { field: "computed.weightChange.recalculate", from: true, to: false },
+      { field: "computed.uft.compliance.dispensed", from: 168, to: 180 },
+    ]));
+    // The record's own data and its audit of data changes are untouched.
+    expect(after.data).toEqual(expect.objectContaining({ weightKg: 70 }));
+    expect(await db.prisma.auditEvent.count({ where: { entityId: week4.id, action: "UPDATE" } })).toBe(0);
+  });
+
+  test("correcting the baseline tumour sum recomputes the follow-up's change from baseline and its response", async () => {
+    const patient = await enrolledPatient();
+    const baseline = await save(patient.id, "tumour-baseline", "baseline-imaging", tumourBaseline(62));
+    const week8 = await save(patient.id, "tumour-assessment", "week8", followUp("2026-03-09", 40, 26));
+    expect(week8.computed).toMatchObject({ baselineSumMm: 100, currentSumMm: 66, pctFromBaseline: -34, response: "PR" });
+
+    await edit(patient.id, baseline, tumourBaseline(52));
+
+    expect(await computedOf(week8.id)).toMatchObject({ baselineSumMm: 90, currentSumMm: 66, response: "SD" });
+    expect((await computedOf(week8.id)).pctFromBaseline).toBeCloseTo(-26.667, 2);
+    const [audit] = await recomputeAudit(week8.id);
+    expect(audit!.changes).toEqual(expect.arrayContaining([
+      { field: "computed.baselineSumMm", from: 100, to: 90 },
+      { field: "computed.response", from: "PR", to: "SD" },
+    ]));
+  });
+
+  test("correcting the assessment that set the nadir changes a later response, in date order, through to PFS; a signed later form loses its signature", async () => {
+    const patient = await enrolledPatient();
+    await save(patient.id, "tumour-baseline", "baseline-imaging", tumourBaseline(62));
+    const week8 = await save(patient.id, "tumour-assessment", "week8", followUp("2026-03-09", 36, 24));
+    const week16 = await save(patient.id, "tumour-assessment", "week16", followUp("2026-05-04", 45, 30));
+    expect(week8.computed).toMatchObject({ currentSumMm: 60, response: "PR" });
+    expect(week16.computed).toMatchObject({ nadirSumMm: 60, currentSumMm: 75, response: "PD" });
+    const endOfStudy = await save(patient.id, "end-of-study", "end-of-study", {
+      progressionDate: null, lastKnownAliveDate: "2026-06-01", deathDate: null, deathCause: null, deathCauseOther: null,
+      offTreatmentDate: null, offTreatmentReason: null, offTreatmentReasonOther: null, offStudyDate: null, offStudyReason: null, offStudyReasonOther: null,
+    });
+    expect(endOfStudy.computed).toMatchObject({ progressionDate: "2026-05-04", progressionSource: "assessments", pfsEvent: 1 });
+    await signCrfRecord(actors.investigator1, { patientId: patient.id, recordId: week16.id, password: DEMO_PASSWORD });
+
+    await edit(patient.id, week8, followUp("2026-03-09", 44, 26));
+
+    const later = await reload(week16.id);
+    expect(later.computed).toMatchObject({ nadirSumMm: 70, currentSumMm: 75, response: "SD" });
+    expect(later).toMatchObject({ version: 2, signedAt: null, signedById: null });
+    expect((await recomputeAudit(week16.id)).map((a) => a.action)).toEqual(["RECOMPUTE", "UNSIGN"]);
+    // PFS is no longer an event at the first PD: censored at the last assessment.
+    expect(await computedOf(endOfStudy.id)).toMatchObject({ progressionDate: null, assessedProgressionDate: null, pfsEvent: 0, pfsDays: 112 });
+  });
+
+  test("withdrawing a record recomputes the records that depended on it", async () => {
+    const patient = await enrolledPatient();
+    await save(patient.id, "tumour-baseline", "baseline-imaging", tumourBaseline(62));
+    const week8 = await save(patient.id, "tumour-assessment", "week8", followUp("2026-03-09", 36, 24));
+    const week16 = await save(patient.id, "tumour-assessment", "week16", followUp("2026-05-04", 45, 30));
+    expect(week16.computed).toMatchObject({ response: "PD" });
+
+    await deleteCrfRecord(actors.investigator1, { patientId: patient.id, recordId: week8.id, reason: "Entered for the wrong patient" });
+
+    expect(await computedOf(week16.id)).toMatchObject({ nadirSumMm: 100, response: "SD" });
+    const [audit] = await recomputeAudit(week16.id);
+    expect(audit!.reason).toBe(`Recomputed after withdrawal of Tumour assessment ${week8.id}`);
+  });
+
+  test("correcting the baseline labs regrades a later result that CTCAE v5.0 grades against baseline", async () => {
+    const patient = await enrolledPatient();
+    const day1 = await save(patient.id, "labs", "day1", labs("2026-01-12", 100));
+    const week4 = await save(patient.id, "labs", "week4", labs("2026-02-09", 200));
+    // Baseline abnormal (100 U/L > ULN 40): 200 U/L is 2 x baseline, grade 1.
+    expect(week4.computed).toMatchObject({ results: { ast: { grade: 1, baselineValue: 100 } } });
+
+    await edit(patient.id, day1, labs("2026-01-12", 30));
+
+    // Normal baseline: 200 U/L is 5 x ULN, grade 2 (> 3.0 - 5.0 x ULN).
+    expect(await computedOf(week4.id)).toMatchObject({ maxGrade: 2, results: { ast: { grade: 2, baselineValue: 30 } } });
+    const [audit] = await recomputeAudit(week4.id);
+    expect(audit!.changes).toEqual(expect.arrayContaining([{ field: "computed.results.ast.grade", from: 1, to: 2 }]));
+  });
+
+  test("a recompute that fails rolls back the edit that caused it", async () => {
+    const patient = await enrolledPatient();
+    const day1 = await save(patient.id, "dosing", "day1", dosing("2026-01-12", 80));
+    const week4 = await save(patient.id, "dosing", "week4", dosing("2026-02-09", 70, 12));
+    const auditBefore = await db.prisma.auditEvent.count({ where: { patientId: patient.id } });
+    // A real failure in the database while the dependent record is written.
+    await db.query(`CREATE FUNCTION refuse_week4() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused in test'; END $$ LANGUAGE plpgsql`);
+    await db.query(`CREATE TRIGGER refuse_week4 BEFORE UPDATE ON crf_records FOR EACH ROW WHEN (OLD.id = '${week4.id}') EXECUTE FUNCTION refuse_week4()`);
+    try {
+      await expect(edit(patient.id, day1, dosing("2026-01-12", 75))).rejects.toThrow(/refused in test/);
+    } finally {
+      await db.query(`DROP TRIGGER refuse_week4 ON crf_records; DROP FUNCTION refuse_week4()`);
+    }
+    expect(await reload(day1.id)).toMatchObject({ version: 1, data: expect.objectContaining({ weightKg: 80 }) });
+    expect(await reload(week4.id)).toMatchObject({ version: 1, computed: expect.objectContaining({ weightChange: expect.objectContaining({ recalculate: true }) }) });
+    expect(await db.prisma.auditEvent.count({ where: { patientId: patient.id } })).toBe(auditBefore);
+  });
+
+  test("a change to a form nothing depends on recomputes nothing", async () => {
+    const patient = await enrolledPatient();
+    const week4 = await save(patient.id, "dosing", "week4", dosing("2026-02-09", 70));
+    await save(patient.id, "tumour-baseline", "baseline-imaging", tumourBaseline(62));
+    expect(await reload(week4.id)).toMatchObject({ version: 1 });
+    expect(await recomputeAudit(week4.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import "server-only";
+import { writeAudit, type AuditActor } from "@/lib/audit/audit-log";
+import { diffFormData } from "@/lib/forms/flatten";
+import { listDependentFormTypes, recordDateOf } from "@/lib/forms/form-dependencies";
+import type { FormContext, RelatedRecord } from "@/lib/forms/form-definition";
+import { getFormDefinition } from "@/lib/forms/registry";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface RecomputeScope {
+  patient: { id: string; siteId: string; screeningDate: string; enrollmentDate: string | null };
+  /** The record that was created, edited or withdrawn. */
+  changed: { formType: string; formTitle: string; recordId: string; withdrawn: boolean };
+}
+
+/** JSONB drops undefined members; compare and store what the database will hold. */
+const asStored = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value ?? {})) as Record<string, unknown>;
+
+/**
+ * Recomputes, inside the caller's transaction, every record of the patient whose computed
+ * values depend on the changed form (lib/forms/form-dependencies), with the forms' own
+ * `compute`. Dependency types go first and, within a type, records in date order, each
+ * seeing its predecessors' fresh values (the nadir chain, the previous visit's dose).
+ * A record whose values change gets a new version and an audit record naming the change
+ * that caused it; a signed one also loses its signature (docs/decisions/0006). Returns the
+ * ids of the records that changed.
+ */
+export async function recomputeDependents(tx: Prisma.TransactionClient, actor: AuditActor, scope: RecomputeScope): Promise<string[]> {
+  const types = listDependentFormTypes(scope.changed.formType);
+  if (types.length === 0) return [];
+  const rows = await tx.crfRecord.findMany({ where: { patientId: scope.patient.id, deletedAt: null }, orderBy: { createdAt: "asc" } });
+  const working: RelatedRecord[] = rows.map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, data: r.data, computed: asStored(r.computed) }));
+  const targets = rows
+    .filter((r) => types.includes(r.formType))
+    .sort((a, b) => types.indexOf(a.formType) - types.indexOf(b.formType) || recordDateOf(a.formType, a.data).localeCompare(recordDateOf(b.formType, b.data)));
+
+  const what = `${scope.changed.formTitle} ${scope.changed.recordId}`;
+  const reason = scope.changed.withdrawn ? `Recomputed after withdrawal of ${what}` : `Recomputed after change to ${what}`;
+  const changedIds: string[] = [];
+  for (const row of targets) {
+    const definition = getFormDefinition(row.formType);
+    if (!definition?.compute) continue;
+    const context: FormContext = {
+      screeningDate: scope.patient.screeningDate,
+      enrollmentDate: scope.patient.enrollmentDate,
+      records: working.filter((r) => r.id !== row.id),
+    };
+    // The stored data are the schema's validated output, which is what compute takes.
+    const computed = asStored(definition.compute(row.data as never, context));
+    const entry = working.find((r) => r.id === row.id)!;
+    const changes = diffFormData(entry.computed, computed).map((c) => ({ ...c, field: `computed.${c.field}` }));
+    if (changes.length === 0) continue;
+    entry.computed = computed;
+    changedIds.push(row.id);
+    await tx.crfRecord.update({
+      where: { id: row.id, version: row.version },
+      data: { computed: computed as Prisma.InputJsonValue, version: { increment: 1 }, ...(row.signedAt ? { signedById: null, signedAt: null } : {}) },
+    });
+    const about = { entityType: `form:${row.formType}`, entityId: row.id, siteId: scope.patient.siteId, patientId: scope.patient.id };
+    await writeAudit(tx, actor, { action: "RECOMPUTE", ...about, changes, reason });
+    if (row.signedAt) {
+      await writeAudit(tx, actor, {
+        action: "UNSIGN",
+        ...about,
+        changes: [{ field: "signature", from: row.signedAt.toISOString(), to: null }],
+        reason: `Signature invalidated: the signed computed values changed (${reason.charAt(0).toLowerCase()}${reason.slice(1)}); the investigator must review and sign again`,
+      });
+    }
+  }
+  return changedIds;
+}
