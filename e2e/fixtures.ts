@@ -21,6 +21,9 @@ export async function signIn(page: Page, user: DemoUser, password = DEMO_PASSWOR
   await page.getByLabel("Email").fill(DEMO_USERS[user]);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // The password check is deliberately slow (scrypt); on a busy machine it can take longer than
+  // an assertion's default wait, so a sign-in with the demo password waits for the app itself.
+  if (password === DEMO_PASSWORD) await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
 }
 
 /** Saves a full-page screenshot under test-results and attaches it to the report. */
