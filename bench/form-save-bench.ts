@@ -34,12 +34,15 @@ async function main(): Promise<void> {
   await ensureProductionBuild();
   const db = await startBenchDatabase(DB_PORT);
   const pool = new pg.Pool({ connectionString: db.url, max: Math.max(...LEVELS) });
+  pool.on("error", () => {}); // idle clients see the server stop at the end
   const output: string[] = [];
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
   try {
     const sites = await createBenchSites(pool, 3);
     const investigators = await createBenchInvestigators(pool, sites, Math.max(...LEVELS), { patientsEach: PATIENTS_EACH });
-    app = await startApp({ port: APP_PORT, databaseUrl: db.url, secret: newAuthSecret(), output });
+    // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written on exit).
+    const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean);
+    app = await startApp({ port: APP_PORT, databaseUrl: db.url, secret: newAuthSecret(), output, nodeArgs });
 
     const signInStarted = performance.now();
     const cookies = await signInAll(app.baseUrl, investigators);

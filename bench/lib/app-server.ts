@@ -62,6 +62,8 @@ export interface AppOptions {
   databaseUrl: string;
   secret: string;
   env?: Record<string, string>;
+  /** Arguments for node itself (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
+  nodeArgs?: string[];
   /** Print the server's output (errors are always kept for the caller in `output`). */
   echo?: boolean;
   output?: string[];
@@ -74,7 +76,7 @@ export function newAuthSecret(): string {
 /** `next start` on the production build, resolved once /api/ping answers. */
 export async function startApp(options: AppOptions): Promise<AppProcess> {
   const baseUrl = `http://localhost:${options.port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin, "start", "-p", String(options.port)], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
