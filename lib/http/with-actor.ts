@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { isExpectedError, NotSignedInError, ValidationError } from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -31,6 +32,11 @@ export function errorResponse(error: unknown): Response {
     const body: Record<string, unknown> = { error: error.message };
     if (error instanceof ValidationError) body.fieldErrors = error.fieldErrors;
     return Response.json(body, { status: error.status, headers: { "Cache-Control": "no-store" } });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Expected during a database restart or failover: one line, not a stack per request.
+    console.error(`database unavailable: ${(error as Error).message?.split("\n")[0] ?? error}`);
+    return Response.json({ error: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } });
   }
   const errorId = randomUUID();
   console.error(`[${errorId}]`, error);
