@@ -1,3 +1,5 @@
+import path from "node:path";
+import { writeFile } from "node:fs/promises";
 import { check, findHalfWritten, startFaultRig } from "./lib/fault-setup";
 
 /**
@@ -54,6 +56,9 @@ async function main(): Promise<number> {
       check("no record without audit, no audit without record", halfWritten.recordsWithoutAudit === 0 && halfWritten.auditsWithoutRecord === 0, JSON.stringify(halfWritten)),
       check("no 500 answered", !outcomes["500"], JSON.stringify(outcomes)),
     ];
+    const log = path.join(".data", `${path.basename(import.meta.filename, ".ts")}.log`);
+    await writeFile(log, rig.output.join(""));
+    console.log(`server output: ${log}`);
     return results.every(Boolean) ? 0 : 1;
   } finally {
     running = false;

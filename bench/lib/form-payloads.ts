@@ -24,7 +24,8 @@ export function buildAdverseEvent(random: Random, onsetDate: string): AdverseEve
     grade: term.grades.includes(grade as 1 | 2 | 3) ? grade : term.grades[0]!,
     onsetDate,
     ongoing,
-    resolutionDate: ongoing ? null : addDays(onsetDate, random.int(1, 28)),
+    // The schema refuses a resolution date in the future (it would be a typing error).
+    resolutionDate: ongoing ? null : minDate(addDays(onsetDate, random.int(1, 28)), new Date().toISOString().slice(0, 10)),
     serious: serious ? "yes" : "no",
     saeCriteria: { ...ae.saeCriteria, hospitalization: serious },
     awareAt: serious ? `${addDays(onsetDate, 1)}T09:30` : null,
@@ -45,4 +46,8 @@ export function buildLabs(random: Random, sampleDate: string): LabsData {
     }),
   ) as LabsData["results"];
   return { sampleDate, results };
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
 }

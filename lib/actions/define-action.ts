@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, summarizeDatabaseError } from "@/lib/db/database-unavailable";
 import { isExpectedError, NotSignedInError, ValidationError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 
@@ -30,7 +30,7 @@ export function defineAction<S extends z.ZodType, T>(schema: S, run: (actor: Act
         return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined };
       }
       if (isDatabaseUnavailable(error)) {
-        console.error(`database unavailable: ${(error as Error).message?.split("\n")[0] ?? error}`);
+        console.error(`database unavailable: ${summarizeDatabaseError(error)}`);
         return { ok: false, message: `${DATABASE_UNAVAILABLE_MESSAGE} Reload the page to see what was saved.` };
       }
       const errorId = randomUUID();

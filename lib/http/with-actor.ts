@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, summarizeDatabaseError } from "@/lib/db/database-unavailable";
 import { isExpectedError, NotSignedInError, ValidationError } from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -35,7 +35,7 @@ export function errorResponse(error: unknown): Response {
   }
   if (isDatabaseUnavailable(error)) {
     // Expected during a database restart or failover: one line, not a stack per request.
-    console.error(`database unavailable: ${(error as Error).message?.split("\n")[0] ?? error}`);
+    console.error(`database unavailable: ${summarizeDatabaseError(error)}`);
     return Response.json({ error: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } });
   }
   const errorId = randomUUID();
