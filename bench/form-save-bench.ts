@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   await ensureProductionBuild();
   const db = await startBenchDatabase(DB_PORT);
-  const pool = new pg.Pool({ connectionString: db.url, max: Math.max(...LEVELS) });
+  // Below the embedded server's max_connections (200) together with the app's pool.
+  const pool = new pg.Pool({ connectionString: db.url, max: Math.min(Math.max(...LEVELS), 150) });
   pool.on("error", () => {}); // idle clients see the server stop at the end
   const output: string[] = [];
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
