@@ -32,6 +32,8 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   { route: "/", requests: [{ path: "/", expect: everyone(200) }] },
   { route: "/login", requests: [{ path: "/login", expect: everyone(200) }] },
   { route: "/api/health", requests: [{ path: "/api/health", expect: everyone(200) }] },
+  // Liveness without the database (load balancers; the benchmarks' framework ceiling).
+  { route: "/api/ping", requests: [{ path: "/api/ping", expect: everyone(200) }] },
   // next-auth's own endpoints (sign-in, session, csrf): public by design.
   { route: "/api/auth/[...nextauth]", requests: [{ path: "/api/auth/csrf", expect: everyone(200) }] },
   { route: "/admin/users", requests: [{ path: "/admin/users", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
@@ -80,6 +82,13 @@ export const ACCESS_MATRIX: RouteCheck[] = [
       { path: "/api/v1/patients/{tw02}", expect: apiPatient(patientOfTw02) },
       { path: "/api/v1/patients/not-a-uuid", expect: { ...everyone(404), anonymous: 401 } },
     ],
+  },
+  {
+    // POST only (GET answers 405 before any session check). Who may POST is saveCrfRecord's
+    // matrix (test/integration/action-matrix.integration.test.ts); the HTTP path itself is
+    // driven by bench/form-save-bench.ts and the fault scripts.
+    route: "/api/v1/patients/[id]/forms/[formType]",
+    requests: [{ path: "/api/v1/patients/{tw01}/forms/adverse-event", expect: everyone(405) }],
   },
 ];
 
