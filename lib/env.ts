@@ -11,6 +11,11 @@ const EnvSchema = z.object({
   NEXTAUTH_SECRET: z
     .string({ error: "NEXTAUTH_SECRET is required (npm start generates one in demo mode)" })
     .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  /**
+   * Connections this app instance keeps open to PostgreSQL. Several instances share the
+   * server's max_connections (the sum of their pools must stay below it).
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRIALDESK_MODE: z.enum(["demo", "production"]).default("demo"),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, summarizeDatabaseError } from "@/lib/db/database-unavailable";
 import { isExpectedError, NotSignedInError, ValidationError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 
@@ -27,6 +28,10 @@ export function defineAction<S extends z.ZodType, T>(schema: S, run: (actor: Act
     } catch (error) {
       if (isExpectedError(error)) {
         return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined };
+      }
+      if (isDatabaseUnavailable(error)) {
+        console.error(`database unavailable: ${summarizeDatabaseError(error)}`);
+        return { ok: false, message: `${DATABASE_UNAVAILABLE_MESSAGE} Reload the page to see what was saved.` };
       }
       const errorId = randomUUID();
       console.error(`[${errorId}]`, error);

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getSessionClaims } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { NotSignedInError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
  * The caller of this request, loaded fresh from the database every time, so a deactivated
@@ -20,12 +21,22 @@ export async function getActorOrThrow(): Promise<Actor> {
   return actor;
 }
 
-/** With a session version, a token issued before the user's last bump loads nobody. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * With a session version, a token issued before the user's last bump loads nobody. One
+ * query with the role assignments aggregated: this runs on every request (Prisma's nested
+ * select would be a second round trip, measurable in bench/form-save-bench.ts).
+ */
 export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
-  const user = await getPrisma().user.findFirst({
-    where: { id: userId, active: true, ...(sessionVersion === undefined ? {} : { sessionVersion }) },
-    select: { id: true, email: true, name: true, roleAssignments: { select: { role: true, siteId: true } } },
-  });
+  if (!UUID.test(userId)) return null;
+  const [user] = await getPrisma().$queryRaw<{ id: string; email: string; name: string; assignments: { role: Role; siteId: string | null }[] }[]>`
+    SELECT u."id"::text AS "id", u."email", u."name",
+           COALESCE(json_agg(json_build_object('role', ra."role", 'siteId', ra."site_id") ORDER BY ra."created_at")
+                    FILTER (WHERE ra."id" IS NOT NULL), '[]') AS "assignments"
+    FROM "users" u LEFT JOIN "role_assignments" ra ON ra."user_id" = u."id"
+    WHERE u."id" = ${userId}::uuid AND u."active" AND (${sessionVersion ?? null}::int IS NULL OR u."session_version" = ${sessionVersion ?? null}::int)
+    GROUP BY u."id"`;
   if (!user) return null;
-  return { userId: user.id, email: user.email, name: user.name, assignments: user.roleAssignments };
+  return { userId: user.id, email: user.email, name: user.name, assignments: user.assignments };
 }

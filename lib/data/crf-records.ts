@@ -1,5 +1,5 @@
 import "server-only";
-import { hasPermission, siteFilter, type Actor } from "@/lib/auth/actor";
+import { hasPermission, scopeOf, siteFilter, type Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -90,26 +90,42 @@ export interface SaveCrfRequest {
 export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Promise<CrfRecordView> {
   const definition = getFormDefinition(request.formType);
   if (!definition) throw new NotFoundError("Form type");
-  const patient = await getPatientOrThrow(actor, request.patientId);
-  if (!hasPermission(actor, "patient.write", patient.site.id)) throw new ForbiddenError("You cannot enter data for this patient.");
-
-  const parsed = definition.schema.safeParse(request.data);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
-  const data = parsed.data;
+  if (!UUID.test(request.patientId)) throw new NotFoundError("Patient");
 
   return getPrisma().$transaction(async (tx) => {
-    // Serializes saves of one patient's forms: version checks and "one per visit" hold under concurrency.
-    const [locked] = await tx.$queryRaw<{ screening_date: Date; enrollment_date: Date | null; locked_at: Date | null; status: PatientStatus }[]>`
-      SELECT "screening_date", "enrollment_date", "locked_at", "status" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
-    if (locked!.locked_at) throw new ConflictError("The patient's data are locked for analysis; ask a coordinator to unlock them.");
+    // One statement finds the patient the actor may read and locks it, which serializes saves
+    // of one patient's forms (version checks and "one per visit" hold under concurrency).
+    // getPatientOrThrow's site filter, in SQL: another site's patient is "not found" too.
+    const scope = scopeOf(actor, "patient.read");
+    const siteIds = scope.kind === "sites" ? scope.siteIds : [];
+    const [locked] = await tx.$queryRaw<{ site_id: string; screening_date: Date; enrollment_date: Date | null; locked_at: Date | null; status: PatientStatus }[]>`
+      SELECT "site_id"::text AS "site_id", "screening_date", "enrollment_date", "locked_at", "status" FROM "patients"
+      WHERE "id" = ${request.patientId}::uuid AND "deleted_at" IS NULL
+        AND (${scope.kind === "all"} OR "site_id" = ANY(${siteIds}::uuid[]))
+      FOR UPDATE`;
+    if (!locked) throw new NotFoundError("Patient");
+    const patient = { id: request.patientId, site: { id: locked.site_id } };
+    if (!hasPermission(actor, "patient.write", patient.site.id)) throw new ForbiddenError("You cannot enter data for this patient.");
+
+    const parsed = definition.schema.safeParse(request.data);
+    if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
+    const data = parsed.data;
+
+    if (locked.locked_at) throw new ConflictError("The patient's data are locked for analysis; ask a coordinator to unlock them.");
+    const contextTypes = definition.contextFormTypes;
     const related = await tx.crfRecord.findMany({
-      where: { patientId: patient.id, deletedAt: null, ...(request.recordId ? { id: { not: request.recordId } } : {}) },
+      where: {
+        patientId: patient.id,
+        deletedAt: null,
+        ...(contextTypes ? { formType: { in: [...contextTypes] } } : {}),
+        ...(request.recordId ? { id: { not: request.recordId } } : {}),
+      },
       orderBy: { createdAt: "asc" },
       select: { id: true, formType: true, visitKey: true, data: true, computed: true },
     });
     const context: FormContext = {
-      screeningDate: locked!.screening_date.toISOString().slice(0, 10),
-      enrollmentDate: locked!.enrollment_date?.toISOString().slice(0, 10) ?? null,
+      screeningDate: locked.screening_date.toISOString().slice(0, 10),
+      enrollmentDate: locked.enrollment_date?.toISOString().slice(0, 10) ?? null,
       records: related.map((r) => ({ ...r, computed: (r.computed ?? {}) as Record<string, unknown> })),
     };
     const contextErrors = definition.checkInContext?.(data, context) ?? {};
@@ -123,16 +139,19 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
         changed: { formType: definition.type, formTitle: definition.title, recordId, withdrawn: false },
       });
     const applyStatus = (recordId: string, reason: string | null) =>
-      applyPatientStatusFromForm(tx, auditActor, { id: patient.id, siteId: patient.site.id, status: locked!.status }, definition.patientStatusAfterSave?.(data) ?? null, {
+      applyPatientStatusFromForm(tx, auditActor, { id: patient.id, siteId: patient.site.id, status: locked.status }, definition.patientStatusAfterSave?.(data) ?? null, {
         formTitle: definition.title, recordId, reason,
       });
 
     if (!request.recordId) {
       if (!definition.repeating) {
-        const existing = await tx.crfRecord.findFirst({
-          where: { patientId: patient.id, formType: definition.type, visitKey: request.visitKey, deletedAt: null },
-          select: { id: true },
-        });
+        // The context already holds the patient's forms of this type when the form reads them.
+        const existing = !contextTypes || contextTypes.includes(definition.type)
+          ? related.some((r) => r.formType === definition.type && r.visitKey === request.visitKey)
+          : await tx.crfRecord.findFirst({
+              where: { patientId: patient.id, formType: definition.type, visitKey: request.visitKey, deletedAt: null },
+              select: { id: true },
+            });
         if (existing) throw new ConflictError("This form has already been started by someone else. Reload it to see the saved answers.");
       }
       const created = await tx.crfRecord.create({

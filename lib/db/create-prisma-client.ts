@@ -14,5 +14,7 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaCl
     // a server that hangs, so requests fail with an error instead of queueing forever.
     connectionTimeoutMillis: 10_000,
   });
-  return new PrismaClient({ adapter });
+  // Prisma's default maxWait (2 s) failed saves under load that the pool would have served:
+  // wait for a connection as long as the pool does, and bound a transaction's run time.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }

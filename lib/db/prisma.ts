@@ -7,6 +7,6 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 const globalForPrisma = globalThis as unknown as { trialdeskPrisma?: PrismaClient };
 
 export function getPrisma(): PrismaClient {
-  globalForPrisma.trialdeskPrisma ??= createPrismaClient(getEnv().DATABASE_URL);
+  globalForPrisma.trialdeskPrisma ??= createPrismaClient(getEnv().DATABASE_URL, getEnv().DATABASE_POOL_SIZE);
   return globalForPrisma.trialdeskPrisma;
 }

@@ -35,6 +35,8 @@ export const adverseEventForm = defineForm({
       saeReportDueAt: serious && data.awareAt ? computeSaeReportDueAt(data.awareAt) : null,
     };
   },
+  // findEarliestOnsetDate reads the consent date, findRecordedDeathDate the end-of-study form.
+  contextFormTypes: ["eligibility", "end-of-study"],
   checkInContext: (data, context) => {
     const errors: Record<string, string[]> = {};
     const earliest = findEarliestOnsetDate(context);

@@ -51,6 +51,12 @@ export interface FormDefinition<S extends z.ZodType = z.ZodType> {
   /** Cross-form checks (dates in order...), as field errors keyed by path. */
   checkInContext?: (data: z.output<S>, context: FormContext) => Record<string, string[]>;
   /**
+   * The other form types compute and checkInContext read from `context.records`; the save
+   * loads only these (omitted: every form of the patient). A patient accumulates hundreds of
+   * records over a trial, and the high-volume forms need few of them.
+   */
+  contextFormTypes?: readonly string[];
+  /**
    * The patient status the saved data implies (a death date -> DEAD), or null for no change.
    * saveCrfRecord applies it, audited, in the save's own transaction, and only to enrolled
    * patients: screening statuses belong to enrollment and screen failure.

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticateApiToken } from "@/lib/auth/api-token-auth";
 import { getActor } from "@/lib/auth/get-actor";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, summarizeDatabaseError } from "@/lib/db/database-unavailable";
 import {
   ForbiddenError,
   InvalidQueryError,
@@ -70,6 +71,11 @@ export function errorResponse(error: unknown): Response {
     // RFC 6750 section 3: a 401 names the scheme; a rejected token says so without saying why.
     if (error instanceof NotSignedInError) headers["WWW-Authenticate"] = error instanceof InvalidApiTokenError ? 'Bearer error="invalid_token"' : "Bearer";
     return Response.json(body, { status: error.status, headers });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Expected during a database restart or failover: one line, not a stack per request.
+    console.error(`database unavailable: ${summarizeDatabaseError(error)}`);
+    return Response.json({ error: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } });
   }
   const errorId = randomUUID();
   console.error(`[${errorId}]`, error);

@@ -1,0 +1,174 @@
+import http from "node:http";
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import pg from "pg";
+import { diffFormData } from "@/lib/forms/flatten";
+import { getFormDefinition } from "@/lib/forms/registry";
+import { addDays } from "@/lib/domain/schedule/visit-schedule";
+import { ensureProductionBuild, newAuthSecret, startApp, startBenchDatabase } from "./lib/app-server";
+import { BENCH_PASSWORD, createBenchInvestigators, createBenchSites, type BenchInvestigator } from "./lib/bench-users";
+import { buildAdverseEvent, buildLabs } from "./lib/form-payloads";
+import { formatLoad, httpRequest, runLoad, type LoadResult } from "./lib/load-loop";
+import { createRandom } from "./lib/random";
+import { signInOverHttp } from "./lib/sign-in";
+
+/**
+ * Form save under load (issue 8, benchmark 1). N signed-in investigators save adverse-event
+ * and lab forms through the real HTTP path of a production build (session cookie -> actor,
+ * validation, cross-form rules, computed values, record + audit in one transaction), and in
+ * the same run the two ceilings: the same rows inserted with plain `pg` (the database's
+ * limit) and a route that touches no database (the framework's limit).
+ *
+ *   npm run bench:save                      # 10, 50, 200 users, 10 s each
+ *   BENCH_USERS=50 BENCH_SECONDS=20 npm run bench:save
+ */
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3206);
+const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54406);
+const LEVELS = (process.env.BENCH_USERS ?? "10,50,200").split(",").map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PATIENTS_EACH = 4;
+const ENROLLMENT = "2026-01-12";
+
+async function main(): Promise<void> {
+  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  await ensureProductionBuild();
+  const db = await startBenchDatabase(DB_PORT);
+  // Below the embedded server's max_connections (200) together with the app's pool.
+  const pool = new pg.Pool({ connectionString: db.url, max: Math.min(Math.max(...LEVELS), 150) });
+  pool.on("error", () => {}); // idle clients see the server stop at the end
+  const output: string[] = [];
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  try {
+    const sites = await createBenchSites(pool, 3);
+    const investigators = await createBenchInvestigators(pool, sites, Math.max(...LEVELS), { patientsEach: PATIENTS_EACH });
+    // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written on exit).
+    const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean);
+    app = await startApp({ port: APP_PORT, databaseUrl: db.url, secret: newAuthSecret(), output, nodeArgs });
+
+    const signInStarted = performance.now();
+    const cookies = await signInAll(app.baseUrl, investigators);
+    console.log(`signed in ${cookies.length} investigators through /api/auth/callback/credentials in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s (not timed below)`);
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(...LEVELS) });
+    const random = createRandom(42);
+    const labCounter = new Map<string, number>();
+    const nextPayload = (patientId: string, iteration: number) => {
+      if (iteration % 3 !== 2) return { formType: "adverse-event", visitKey: null, data: buildAdverseEvent(random, addDays(ENROLLMENT, random.int(0, 300))) };
+      const k = (labCounter.get(patientId) ?? 0) + 1;
+      labCounter.set(patientId, k);
+      // Labs are one per visit: every save is a new visit of the patient.
+      return { formType: "labs", visitKey: `week${4 * k}`, data: buildLabs(random, addDays(ENROLLMENT, 28 * (k % 10))) };
+    };
+
+    const summary: { users: number; trivial: LoadResult; save: LoadResult; direct: LoadResult }[] = [];
+    for (const users of LEVELS) {
+      // Warm the route handlers and the pool first (JIT, first compile of each route).
+      await runLoad({ workers: Math.min(users, 10), seconds: 1, task: () => httpRequest(agent, `${app!.baseUrl}/api/ping`).then((r) => r.status) });
+
+      const trivial = await runLoad({ workers: users, seconds: SECONDS, task: () => httpRequest(agent, `${app!.baseUrl}/api/ping`).then((r) => r.status) });
+      console.log(formatLoad("trivial GET /api/ping", trivial));
+
+      const save = await runLoad({
+        workers: users,
+        seconds: SECONDS,
+        task: async (worker, iteration) => {
+          const investigator = investigators[worker]!;
+          const patientId = investigator.patientIds[iteration % PATIENTS_EACH]!;
+          const payload = nextPayload(patientId, iteration);
+          const answer = await httpRequest(agent, `${app!.baseUrl}/api/v1/patients/${patientId}/forms/${payload.formType}`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", Cookie: cookies[worker]! },
+            body: JSON.stringify({ visitKey: payload.visitKey, data: payload.data }),
+          });
+          if (answer.status !== 201 && answer.status !== 200) throw new Error(`save ${answer.status}: ${answer.body.slice(0, 200)}`);
+          return answer.status;
+        },
+      });
+      console.log(formatLoad("form save (HTTP)", save));
+
+      const direct = await runLoad({
+        workers: users,
+        seconds: SECONDS,
+        task: async (worker, iteration) => {
+          const investigator = investigators[worker]!;
+          const patientId = investigator.patientIds[iteration % PATIENTS_EACH]!;
+          const payload = nextPayload(patientId, iteration);
+          await insertDirect(pool, investigator, patientId, payload);
+          return 201;
+        },
+      });
+      console.log(formatLoad("same rows, plain pg", direct));
+      console.log(
+        `ratios at ${users} users: save/trivial ${(save.throughput / trivial.throughput).toFixed(2)}, save/pg ${(save.throughput / direct.throughput).toFixed(2)}`,
+      );
+      summary.push({ users, trivial, save, direct });
+    }
+
+    const at50 = summary.find((s) => s.users === 50);
+    if (at50) console.log(`save/trivial throughput ratio: ${(at50.save.throughput / at50.trivial.throughput).toFixed(2)}`);
+    const { rows } = await pool.query<{ records: string; audits: string; orphans: string }>(
+      `SELECT (SELECT count(*) FROM crf_records) AS records,
+              (SELECT count(*) FROM audit_events WHERE entity_type LIKE 'form:%') AS audits,
+              (SELECT count(*) FROM crf_records r WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.entity_id = r.id::text)) AS orphans`,
+    );
+    console.log(`database after the run: ${rows[0]!.records} form records, ${rows[0]!.audits} form audit events, ${rows[0]!.orphans} records without audit`);
+    agent.destroy();
+  } catch (error) {
+    console.error(output.join("").slice(-4000));
+    throw error;
+  } finally {
+    await app?.stop();
+    await pool.end();
+    await db.server.stop();
+  }
+}
+
+async function signInAll(baseUrl: string, investigators: BenchInvestigator[]): Promise<string[]> {
+  const cookies: string[] = new Array<string>(investigators.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < investigators.length) {
+        const index = next++;
+        cookies[index] = await signInOverHttp(baseUrl, investigators[index]!.email, BENCH_PASSWORD);
+      }
+    }),
+  );
+  return cookies;
+}
+
+/** What saveCrfRecord writes for a new form, as two plain INSERTs in one transaction. */
+async function insertDirect(
+  pool: pg.Pool,
+  investigator: BenchInvestigator,
+  patientId: string,
+  payload: { formType: string; visitKey: string | null; data: unknown },
+): Promise<void> {
+  const definition = getFormDefinition(payload.formType)!;
+  const computed = definition.compute?.(payload.data, { screeningDate: "2026-01-05", enrollmentDate: ENROLLMENT, records: [] }) ?? {};
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const id = randomUUID();
+    await client.query(
+      `INSERT INTO crf_records (id, patient_id, site_id, form_type, visit_key, data, computed, status, created_by_id, updated_by_id, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'COMPLETE', $8, $8, now())`,
+      [id, patientId, investigator.siteId, payload.formType, payload.visitKey ? `${payload.visitKey}-pg` : null, JSON.stringify(payload.data), JSON.stringify(computed), investigator.id],
+    );
+    await client.query(
+      `INSERT INTO audit_events (actor_id, actor_email, action, entity_type, entity_id, site_id, patient_id, changes) VALUES ($1, $2, 'CREATE', $3, $4, $5, $6, $7)`,
+      [investigator.id, investigator.email, `form:${payload.formType}`, id, investigator.siteId, patientId, JSON.stringify(diffFormData(null, payload.data))],
+    );
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
