@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CrfRecordView } from "@/lib/data/crf-records";
-import { classifyFormState, listExpectedVisits, type FormState } from "@/lib/domain/schedule/visit-schedule";
+import { listVisitFormStates } from "@/lib/domain/schedule/visit-form-states";
+import type { FormState } from "@/lib/domain/schedule/visit-schedule";
 import { getFormDefinition } from "@/lib/forms/registry";
 
 const STATE_LABELS: Record<FormState, string> = { empty: "empty", "in-progress": "in progress", complete: "complete", overdue: "overdue" };
@@ -15,7 +16,7 @@ interface Props {
 
 /** The visits the protocol expects so far, each form's state, and a link straight to what is missing. */
 export function PatientTimeline({ patientId, enrollmentDate, until, records, canWrite }: Props) {
-  const visits = listExpectedVisits(enrollmentDate, until);
+  const visits = listVisitFormStates(enrollmentDate, until, records);
   return (
     <section className="card" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Visits</h2>
@@ -34,9 +35,7 @@ export function PatientTimeline({ patientId, enrollmentDate, until, records, can
               <td>{visit.dueDate}</td>
               <td>
                 <ul className="form-states">
-                  {visit.forms.map((formType) => {
-                    const record = records.find((r) => r.formType === formType && r.visitKey === visit.key);
-                    const state = classifyFormState(record ? (record.status === "COMPLETE" ? "complete" : "in-progress") : null, visit.windowEndDate, until);
+                  {visit.formStates.map(({ formType, record, state }) => {
                     const definition = getFormDefinition(formType);
                     const title = definition?.title ?? formType;
                     return (

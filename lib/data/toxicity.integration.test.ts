@@ -5,7 +5,9 @@ import { ForbiddenError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, createPatient, createSiteUser, recordAdverseEvent, recordLabs, serious } from "@/test/integration/toxicity-fixtures";
+import { ToxicityAnalysisResponseSchema } from "@/lib/schemas/toxicity";
 import { getToxicityDashboard } from "./toxicity";
+import { getToxicityAnalysis } from "./toxicity-analysis";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -109,5 +111,24 @@ describe("toxicity dashboard", () => {
     for (const name of ["investigator1", "monitor", "admin"] as const) {
       await expect(getToxicityDashboard(actors[name], {})).rejects.toBeInstanceOf(ForbiddenError);
     }
+  });
+});
+
+describe("toxicity analysis JSON", () => {
+  test("the worst-grade table and counts, in the documented response shape", async () => {
+    const analysis = await getToxicityAnalysis(actors.coordinator, { site: "TX08", grade: "3+" }, new Date("2026-02-06T00:00:00Z"));
+    expect(ToxicityAnalysisResponseSchema.parse(analysis)).toEqual(analysis);
+    expect(analysis.filters).toEqual({ site: "TX08", grade: "3+" });
+    expect(analysis.worstGrade).toMatchObject({ population: "enrolled", denominator: 2 });
+    expect(analysis.counts).toEqual({
+      adverseEvents: 4, // A: fatigue 3 and platelets SAE; B: diarrhea 4; C: fatigue 3 (not enrolled, listed but not tabulated)
+      patientsWithEvents: 3,
+      seriousAdverseEvents: 1,
+      overdueSaeReports: 1,
+      labResultsGrade3Plus: 0,
+      awaitingReview: 4,
+      escalated: 0,
+    });
+    expect((await getToxicityAnalysis(actors.pi, { site: "TX09" })).counts).toMatchObject({ adverseEvents: 1, labResultsGrade3Plus: 1, awaitingReview: 2 });
   });
 });
