@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CrfRecordView } from "@/lib/data/crf-records";
-import { classifyFormState, listExpectedVisits, type FormState, type ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
+import { listVisitFormStates } from "@/lib/domain/schedule/visit-form-states";
+import type { FormState, ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
 import { getFormDefinition } from "@/lib/forms/registry";
 import { formatDate } from "@/lib/format-date";
 
@@ -18,7 +19,7 @@ interface Props {
 
 /** The visits the protocol expects so far, each form's state, and a link straight to what is missing. */
 export function PatientTimeline({ patientId, enrollmentDate, until, records, canWrite, schedule }: Props) {
-  const visits = listExpectedVisits(enrollmentDate, until, schedule);
+  const visits = listVisitFormStates(enrollmentDate, until, records, schedule);
   return (
     <section className="card" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Visits</h2>
@@ -37,9 +38,7 @@ export function PatientTimeline({ patientId, enrollmentDate, until, records, can
               <td>{formatDate(visit.dueDate)}</td>
               <td>
                 <ul className="form-states">
-                  {visit.forms.map((formType) => {
-                    const record = records.find((r) => r.formType === formType && r.visitKey === visit.key);
-                    const state = classifyFormState(record ? (record.status === "COMPLETE" ? "complete" : "in-progress") : null, visit.windowEndDate, until);
+                  {visit.formStates.map(({ formType, record, state }) => {
                     const definition = getFormDefinition(formType);
                     const title = definition?.title ?? formType;
                     return (

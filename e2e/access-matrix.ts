@@ -83,6 +83,26 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   { route: "/api/v1/openapi.json", requests: [{ path: "/api/v1/openapi.json", expect: everyone(200) }] },
   { route: "/api/v1/sites", requests: [{ path: "/api/v1/sites", expect: { ...everyone(200), anonymous: 401, admin: 403 } }] },
   {
+    route: "/dashboards/toxicity",
+    requests: [
+      { path: "/dashboards/toxicity", expect: { ...everyone(404), anonymous: 307, coordinator: 200, pi: 200 } },
+      // Invalid filters are shown on the form, not an error page.
+      { path: "/dashboards/toxicity?grade=7&onsetFrom=2026-02-30", expect: { ...everyone(404), anonymous: 307, coordinator: 200, pi: 200 } },
+    ],
+  },
+  {
+    route: "/dashboards/data-quality",
+    requests: [{ path: "/dashboards/data-quality", expect: { ...everyone(404), anonymous: 307, coordinator: 200, pi: 200, monitor: 200 } }],
+  },
+  {
+    route: "/api/v1/analysis/toxicity",
+    requests: [
+      { path: "/api/v1/analysis/toxicity?grade=3%2B", expect: { ...everyone(403), anonymous: 401, coordinator: 200, pi: 200 } },
+      // Signed in: a malformed query is refused before any data is read; signed out: 401 first.
+      { path: "/api/v1/analysis/toxicity?grade=7", expect: { ...everyone(400), anonymous: 401 } },
+    ],
+  },
+  {
     route: "/api/v1/patients",
     requests: [{ path: "/api/v1/patients", expect: { ...everyone(200), anonymous: 401, admin: 403 } }],
   },
@@ -180,6 +200,10 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   "app/patients/[id]/actions.ts#deleteCrfAction": { dataFunction: "deleteCrfRecord", integrationTest: "test/integration/action-matrix.integration.test.ts" },
   "app/patients/[id]/actions.ts#recordScreenFailureAction": {
     dataFunction: "recordScreenFailure",
+    integrationTest: "test/integration/action-matrix.integration.test.ts",
+  },
+  "app/dashboards/toxicity/actions.ts#recordToxicityReviewAction": {
+    dataFunction: "recordToxicityReview",
     integrationTest: "test/integration/action-matrix.integration.test.ts",
   },
   "app/patients/actions.ts#registerPatientAction": {

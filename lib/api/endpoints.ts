@@ -4,6 +4,7 @@ import { PageQuerySchema } from "@/lib/schemas/page-query";
 import { BiomarkerQuerySchema, EfficacyQuerySchema, EfficacyResponseSchema } from "@/lib/schemas/analysis";
 import { ExportFiltersSchema } from "@/lib/schemas/export";
 import { RegisterPatientSchema } from "@/lib/schemas/patient";
+import { ToxicityAnalysisResponseSchema, ToxicityQuerySchema } from "@/lib/schemas/toxicity";
 import { defineEndpoint, type ApiEndpoint } from "./endpoint";
 import {
   createFormBody,
@@ -217,6 +218,18 @@ export const API_ENDPOINTS = {
     query: ExportFiltersSchema,
     responseMediaType: "application/zip",
     errors: [404],
+  }),
+  getToxicityAnalysis: defineEndpoint({
+    operationId: "getToxicityAnalysis",
+    method: "GET",
+    path: "/api/v1/analysis/toxicity",
+    tag: "Analysis",
+    summary: "Worst grade per patient per CTCAE term and toxicity counts, for your sites",
+    description:
+      "The toxicity dashboard's numbers, with its filters. Also open to holders of toxicity.review; review counts only for them. Denominator: enrolled patients; the table counts treatment-emergent events.",
+    permission: "dashboard.read",
+    query: ToxicityQuerySchema,
+    response: ToxicityAnalysisResponseSchema,
   }),
 } satisfies Record<string, ApiEndpoint>;
 

@@ -28,7 +28,9 @@ export type AuditAction =
   | "QUERY_OPEN"
   | "QUERY_ANSWER"
   | "QUERY_CLOSE"
-  | "QUERY_REOPEN";
+  | "QUERY_REOPEN"
+  | "TOXICITY_REVIEW"
+  | "TOXICITY_ESCALATE";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "patient.lock": "Lock a patient's data for analysis",
   "toxicity.review": "Review and escalate adverse events and lab toxicities",
   "dashboard.read": "See enrollment, safety and efficacy dashboards",
+  "quality.read": "See missing and overdue forms, open queries and unsigned forms per site",
   "export.run": "Export trial data",
   "audit.read": "See audit histories",
   "user.admin": "Create, deactivate and assign roles to users",
@@ -36,10 +37,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Enters and signs data for the site's own patients; answers queries raised there.
   INVESTIGATOR: ["patient.read", "patient.write", "form.sign", "query.answer", "audit.read"],
   // Reviews toxicity and data quality across sites; no clinical data entry.
-  COORDINATOR: ["patient.read", "query.open", "query.close", "patient.lock", "toxicity.review", "dashboard.read", "audit.read"],
-  PRINCIPAL_INVESTIGATOR: ["patient.read", "dashboard.read", "export.run", "toxicity.review", "audit.read"],
+  COORDINATOR: ["patient.read", "query.open", "query.close", "patient.lock", "toxicity.review", "dashboard.read", "quality.read", "audit.read"],
+  PRINCIPAL_INVESTIGATOR: ["patient.read", "dashboard.read", "quality.read", "export.run", "toxicity.review", "audit.read"],
   // Source data verification on the sites assigned (or all); raises and closes queries.
-  MONITOR: ["patient.read", "sdv.mark", "query.open", "query.close", "audit.read"],
+  MONITOR: ["patient.read", "sdv.mark", "query.open", "query.close", "quality.read", "audit.read"],
   // Manages accounts and sites; sees no clinical data.
   ADMIN: ["user.admin", "site.admin", "study.admin"],
 };

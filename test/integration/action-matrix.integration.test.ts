@@ -6,11 +6,13 @@ import { openDataQuery, replyToDataQuery } from "@/lib/data/data-queries";
 import { enrollPatient, recordScreenFailure } from "@/lib/data/enrollment";
 import { markSourceVerified, setPatientLock, signCrfRecord, unsignCrfRecord } from "@/lib/data/form-review";
 import { registerPatient } from "@/lib/data/patients";
+import { recordToxicityReview } from "@/lib/data/toxicity-review";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "./demo-actors";
 import { createTestDatabase, type TestDatabase } from "./test-database";
+import { adverseEvent, recordAdverseEvent } from "./toxicity-fixtures";
 
 /**
  * Every server action's data function, as every role, against a patient of the caller's own
@@ -28,7 +30,7 @@ const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, 
 const investigatorOf: Record<SiteCode, Actor> = {} as Record<SiteCode, Actor>;
 
 /** A fresh patient with a complete eligibility form (and, when asked, a signed form or an open query). */
-async function target(site: SiteCode, extra: { signed?: boolean; query?: "OPEN" | "ANSWERED" } = {}) {
+async function target(site: SiteCode, extra: { signed?: boolean; query?: "OPEN" | "ANSWERED"; gradeThreeEvent?: boolean } = {}) {
   const investigator = investigatorOf[site];
   const patient = await registerPatient(investigator, { siteId: sites[site], screeningDate: "2026-03-02" });
   const record = await saveCrfRecord(investigator, {
@@ -41,6 +43,11 @@ async function target(site: SiteCode, extra: { signed?: boolean; query?: "OPEN" 
     queryId = (await openDataQuery(actors.coordinator, { patientId: patient.id, recordId: record.id, fieldPath: "consentDate", text: "Please check" })).id;
     if (extra.query === "ANSWERED") await replyToDataQuery(investigator, "answer", { patientId: patient.id, queryId, text: "Checked" });
   }
+  if (extra.gradeThreeEvent) {
+    await enrollPatient(investigator, { patientId: patient.id, enrollmentDate: "2026-03-03" });
+    const event = await recordAdverseEvent(investigator, patient.id, adverseEvent({ grade: 3, onsetDate: "2026-03-10" }));
+    return { patientId: patient.id, recordId: event.id, version: event.version, queryId, siteId: sites[site] };
+  }
   return { patientId: patient.id, recordId: record.id, version: record.version, queryId, siteId: sites[site] };
 }
 
@@ -48,7 +55,7 @@ type Target = Awaited<ReturnType<typeof target>>;
 
 interface ActionCase {
   name: string;
-  setup?: { signed?: boolean; query?: "OPEN" | "ANSWERED" };
+  setup?: { signed?: boolean; query?: "OPEN" | "ANSWERED"; gradeThreeEvent?: boolean };
   run: (actor: Actor, t: Target) => Promise<unknown>;
   /** Roles allowed on a patient of their own site (investigators) or of any site (the others). */
   allowed: DemoActorName[] | ["site-investigator", ...DemoActorName[]];
@@ -74,6 +81,12 @@ const ACTIONS: ActionCase[] = [
   { name: "replyToDataQuery answer", setup: { query: "OPEN" }, run: (a, t) => replyToDataQuery(a, "answer", { patientId: t.patientId, queryId: t.queryId, text: "Checked" }), allowed: [SITE_INVESTIGATOR] },
   // Closing and re-opening belong to the query's opener (here the coordinator).
   { name: "replyToDataQuery close", setup: { query: "ANSWERED" }, run: (a, t) => replyToDataQuery(a, "close", { patientId: t.patientId, queryId: t.queryId, text: "Resolved" }), allowed: ["coordinator"] },
+  {
+    name: "recordToxicityReview",
+    setup: { gradeThreeEvent: true },
+    run: (a, t) => recordToxicityReview(a, { patientId: t.patientId, recordId: t.recordId, itemKey: "event", recordVersion: t.version, decision: "ESCALATED", comment: "PI to assess" }),
+    allowed: ["coordinator", "pi"],
+  },
   { name: "replyToDataQuery reopen", setup: { query: "ANSWERED" }, run: (a, t) => replyToDataQuery(a, "reopen", { patientId: t.patientId, queryId: t.queryId, text: "Still wrong" }), allowed: ["coordinator"] },
 ];
 

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import type { CountedPatients, QualityMeasure } from "@/lib/analysis/data-quality";
+import type { DataQualityView } from "@/lib/data/data-quality";
+import styles from "./dashboards.module.css";
+
+export const MEASURES: { key: QualityMeasure; label: string; unit: string }[] = [
+  { key: "missingForms", label: "Missing forms (visit window still open)", unit: "forms" },
+  { key: "overdueForms", label: "Overdue forms (past the 7-day window)", unit: "forms" },
+  { key: "openQueries", label: "Open queries", unit: "queries" },
+  { key: "unsignedForms", label: "Complete forms not signed", unit: "forms" },
+];
+
+const anchor = (siteCode: string, key: QualityMeasure) => `${siteCode}-${key}`;
+
+/** Counts per site; each count links to the list of the patients it counts. */
+export function DataQualitySummary({ view }: { view: DataQualityView }) {
+  return (
+    <table>
+      <caption className={styles.caption}>
+        <span className="computed-badge">computed</span> As of {view.today} (UTC), from the visit schedule and the recorded forms.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Site</th>
+          {MEASURES.map((m) => (
+            <th key={m.key} scope="col" className={styles.numeric}>
+              {m.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {view.sites.map((site) => (
+          <tr key={site.siteCode}>
+            <th scope="row">
+              {site.siteCode} {site.siteName}
+            </th>
+            {MEASURES.map((m) => (
+              <td key={m.key} className={styles.numeric}>
+                {site[m.key].count > 0 ? (
+                  <a href={`#${anchor(site.siteCode, m.key)}`} aria-label={`${site.siteCode}: ${site[m.key].count} ${m.label.toLowerCase()}, see the patients`}>
+                    {site[m.key].count}
+                  </a>
+                ) : (
+                  0
+                )}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PatientList({ counted, unit }: { counted: CountedPatients; unit: string }) {
+  return (
+    <ul>
+      {counted.patients.map((p) => (
+        <li key={p.id}>
+          <Link href={`/patients/${p.id}`}>{p.subjectId}</Link>: {p.count} {unit}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The patients behind every non-zero count, grouped by site and measure. */
+export function DataQualityPatients({ view }: { view: DataQualityView }) {
+  return view.sites.map((site) =>
+    MEASURES.filter((m) => site[m.key].count > 0).map((m) => (
+      <section key={`${site.siteCode}-${m.key}`} id={anchor(site.siteCode, m.key)} aria-labelledby={`${anchor(site.siteCode, m.key)}-h`}>
+        <h3 id={`${anchor(site.siteCode, m.key)}-h`}>
+          {site.siteCode}: {m.label.toLowerCase()}
+        </h3>
+        <PatientList counted={site[m.key]} unit={m.unit} />
+      </section>
+    )),
+  );
+}

@@ -1,0 +1,113 @@
+import Link from "next/link";
+import { describeSaeClock } from "@/lib/analysis/toxicity/sae-clock";
+import type { AdverseEventItem, LabToxicityItem, SeriousEventView } from "@/lib/data/toxicity";
+import styles from "../dashboards.module.css";
+
+const formLink = (e: { patientId: string; recordId: string }) => `/patients/${e.patientId}/forms/adverse-event?record=${e.recordId}`;
+
+/** SAEs with the 24-hour reporting clock; overdue rows are marked in words as well as colour. */
+export function SeriousEventsTable({ events }: { events: SeriousEventView[] }) {
+  if (!events.length) return <p className="muted">No serious adverse events match the filters.</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Patient</th>
+          <th scope="col">Event</th>
+          <th scope="col">Onset</th>
+          <th scope="col">24-hour reporting clock (site time)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <tr key={e.recordId} className={e.clock.status === "overdue" ? styles.overdueRow : undefined}>
+            <td>
+              <Link href={`/patients/${e.patientId}`}>{e.subjectId}</Link>
+            </td>
+            <td>
+              <Link href={formLink(e)}>{e.summary}</Link>
+            </td>
+            <td>{e.onsetDate}</td>
+            <td className={e.clock.status === "overdue" ? styles.overdue : e.clock.status === "running" ? styles.running : undefined}>
+              {describeSaeClock(e.clock)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const attribution = (value: string | null) => value ?? "not given";
+
+export function AdverseEventsTable({ events }: { events: AdverseEventItem[] }) {
+  if (!events.length) return <p className="muted">No adverse events match the filters.</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Patient</th>
+          <th scope="col">Site</th>
+          <th scope="col">CTCAE term</th>
+          <th scope="col">Grade</th>
+          <th scope="col">Serious</th>
+          <th scope="col">Attribution: thalidomide / UFT</th>
+          <th scope="col">Onset</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <tr key={e.recordId}>
+            <td>
+              <Link href={`/patients/${e.patientId}`}>{e.subjectId}</Link>
+            </td>
+            <td>{e.siteCode}</td>
+            <td>
+              <Link href={formLink(e)}>{e.term}</Link>
+            </td>
+            <td className={styles.numeric}>{e.grade ?? "not graded"}</td>
+            <td>{e.serious ? "Yes (SAE)" : "No"}</td>
+            <td>
+              {attribution(e.attribution.thalidomide)} / {attribution(e.attribution.uft)}
+            </td>
+            <td>{e.onsetDate}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function LabToxicitiesTable({ labs }: { labs: LabToxicityItem[] }) {
+  if (!labs.length) return <p className="muted">No lab results of grade 3 or more match the filters.</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Patient</th>
+          <th scope="col">Site</th>
+          <th scope="col">CTCAE term (lab)</th>
+          <th scope="col">Grade (computed)</th>
+          <th scope="col">Visit</th>
+          <th scope="col">Sample date</th>
+        </tr>
+      </thead>
+      <tbody>
+        {labs.map((l) => (
+          <tr key={`${l.recordId}-${l.test}`}>
+            <td>
+              <Link href={`/patients/${l.patientId}`}>{l.subjectId}</Link>
+            </td>
+            <td>{l.siteCode}</td>
+            <td>
+              <Link href={`/patients/${l.patientId}/forms/labs?visit=${l.visitKey ?? ""}`}>{l.term}</Link>
+            </td>
+            <td className={styles.numeric}>{l.grade}</td>
+            <td>{l.visitKey ?? ""}</td>
+            <td>{l.sampleDate}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,76 @@
+import { listVisitFormStates } from "@/lib/domain/schedule/visit-form-states";
+import type { ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
+
+/**
+ * The data-quality dashboard per site: forms the visit schedule expects that are missing
+ * (still inside their window) or overdue (past it), open queries, and complete forms the
+ * investigator has not signed. Every count keeps the patients it counts, so the page can
+ * link to them.
+ */
+export interface QualityPatient {
+  id: string;
+  subjectId: string;
+  siteCode: string;
+  enrollmentDate: string | null;
+}
+
+export interface QualityRecord {
+  patientId: string;
+  formType: string;
+  visitKey: string | null;
+  status: "IN_PROGRESS" | "COMPLETE";
+  signed: boolean;
+}
+
+export interface CountedPatients {
+  count: number;
+  patients: { id: string; subjectId: string; count: number }[];
+}
+
+export interface SiteQuality {
+  siteCode: string;
+  missingForms: CountedPatients;
+  overdueForms: CountedPatients;
+  openQueries: CountedPatients;
+  unsignedForms: CountedPatients;
+}
+
+export type QualityMeasure = Exclude<keyof SiteQuality, "siteCode">;
+
+function tally(patients: readonly QualityPatient[], countOf: (p: QualityPatient) => number): CountedPatients {
+  const counted = patients.map((p) => ({ id: p.id, subjectId: p.subjectId, count: countOf(p) })).filter((p) => p.count > 0);
+  return { count: counted.reduce((sum, p) => sum + p.count, 0), patients: counted.sort((a, b) => a.subjectId.localeCompare(b.subjectId)) };
+}
+
+export function summarizeDataQuality(
+  siteCodes: readonly string[],
+  patients: readonly QualityPatient[],
+  records: readonly QualityRecord[],
+  openQueriesByPatient: Readonly<Record<string, number>>,
+  today: string,
+  schedule: ScheduleConfig,
+): SiteQuality[] {
+  const recordsOf = new Map<string, QualityRecord[]>();
+  for (const record of records) {
+    const list = recordsOf.get(record.patientId);
+    if (list) list.push(record);
+    else recordsOf.set(record.patientId, [record]);
+  }
+  const scheduleStates = new Map(
+    patients.map((p) => [
+      p.id,
+      p.enrollmentDate ? listVisitFormStates(p.enrollmentDate, today, recordsOf.get(p.id) ?? [], schedule).flatMap((v) => v.formStates.map((f) => f.state)) : [],
+    ]),
+  );
+  return siteCodes.map((siteCode) => {
+    const here = patients.filter((p) => p.siteCode === siteCode);
+    const states = (p: QualityPatient, state: string) => scheduleStates.get(p.id)!.filter((s) => s === state).length;
+    return {
+      siteCode,
+      missingForms: tally(here, (p) => states(p, "empty")),
+      overdueForms: tally(here, (p) => states(p, "overdue")),
+      openQueries: tally(here, (p) => openQueriesByPatient[p.id] ?? 0),
+      unsignedForms: tally(here, (p) => (recordsOf.get(p.id) ?? []).filter((r) => r.status === "COMPLETE" && !r.signed).length),
+    };
+  });
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { siteFilter, scopeOf, type Actor } from "@/lib/auth/actor";
+import { summarizeDataQuality, type SiteQuality } from "@/lib/analysis/data-quality";
+import { getPrisma } from "@/lib/db/prisma";
+import { ForbiddenError } from "@/lib/errors";
+import { countOpenQueries } from "./data-queries";
+import { getStudySettings } from "./study-settings";
+
+export interface DataQualityView {
+  sites: (SiteQuality & { siteName: string })[];
+  today: string;
+}
+
+/**
+ * Missing and overdue forms (visit schedule), open queries and unsigned complete forms per
+ * site, for the sites where the caller holds quality.read.
+ */
+export async function getDataQuality(actor: Actor, today: string = new Date().toISOString().slice(0, 10)): Promise<DataQualityView> {
+  const scope = scopeOf(actor, "quality.read");
+  if (scope.kind === "none") throw new ForbiddenError();
+  const inScope = siteFilter(actor, "quality.read");
+  const [sites, patients, records, openQueries, settings] = await Promise.all([
+    getPrisma().site.findMany({ where: inScope.siteId ? { id: inScope.siteId } : {}, orderBy: { code: "asc" }, select: { code: true, name: true } }),
+    getPrisma().patient.findMany({
+      where: { ...inScope, deletedAt: null },
+      select: { id: true, subjectId: true, enrollmentDate: true, site: { select: { code: true } } },
+    }),
+    getPrisma().crfRecord.findMany({
+      where: { ...inScope, deletedAt: null, patient: { deletedAt: null } },
+      select: { patientId: true, formType: true, visitKey: true, status: true, signedAt: true },
+    }),
+    countOpenQueries(actor),
+    getStudySettings(actor),
+  ]);
+  const summary = summarizeDataQuality(
+    sites.map((s) => s.code),
+    patients.map((p) => ({ id: p.id, subjectId: p.subjectId, siteCode: p.site.code, enrollmentDate: p.enrollmentDate?.toISOString().slice(0, 10) ?? null })),
+    records.map((r) => ({ patientId: r.patientId, formType: r.formType, visitKey: r.visitKey, status: r.status, signed: r.signedAt !== null })),
+    openQueries.byPatient,
+    today,
+    settings.schedule,
+  );
+  return { today, sites: summary.map((s, i) => ({ ...s, siteName: sites[i]!.name })) };
+}
