@@ -51,7 +51,7 @@ export async function getToxicityDashboard(actor: Actor, filters: ToxicityFilter
   );
   return {
     events,
-    seriousEvents: events.filter((e) => e.serious).map((e) => ({ ...e, clock: classifySaeClock(e.saeReportDueAt, siteNow) })),
+    seriousEvents: events.filter((e) => e.serious).map((e) => ({ ...e, clock: classifySaeClock(e.saeReportDueAt, siteNow, e.saeReportedAt) })),
     labs,
     worstGrade: { ...table, population: "enrolled", description: WORST_GRADE_POPULATION },
     sites,

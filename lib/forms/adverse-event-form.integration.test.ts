@@ -87,7 +87,26 @@ describe("adverse event", () => {
     expect(await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ onsetDate: "2026-01-08", awareAt: "2026-01-08T10:00" })))).toEqual({
       onsetDate: ["The onset date cannot be before the informed consent date (2026-01-09)"],
     });
+    // The report to the sponsor stops the 24-hour clock; it cannot precede awareness, lie in the future or belong to a non-serious event.
+    expect(await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ reportedAt: "2026-02-04T09:00" })))).toEqual({
+      reportedAt: ["The SAE cannot be reported before the site became aware of it"],
+    });
+    expect(await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ reportedAt: "2999-01-01T00:00" })))).toEqual({
+      reportedAt: ["The report time cannot be in the future"],
+    });
+    expect(
+      await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ serious: "no", saeCriteria: emptyAdverseEvent().saeCriteria, awareAt: null, reportedAt: "2026-02-04T10:00" }))),
+    ).toEqual({ reportedAt: ["The report time is recorded only for serious events"] });
     expect(await db.prisma.crfRecord.count({ where: { patientId: patient.id } })).toBe(before);
+  });
+
+  test("the time the SAE was reported is stored and carried into the computed values", async () => {
+    const patient = await enrolledPatient();
+    const reported = await save(patient.id, "adverse-event", thrombocytopenia({ reportedAt: "2026-02-04T15:30" }));
+    expect(reported.computed).toMatchObject({ saeReportDueAt: "2026-02-05T09:15", saeReportedAt: "2026-02-04T15:30" });
+    // Omitted (older events, API clients): not reported yet.
+    const { reportedAt: _omitted, ...withoutReport } = thrombocytopenia();
+    expect((await save(patient.id, "adverse-event", withoutReport)).computed).toMatchObject({ saeReportedAt: null });
   });
 
   test("grade 5 needs a fatal outcome and a death date that agrees with the end-of-study record", async () => {

@@ -19,6 +19,7 @@ export const adverseEventForm = defineForm({
     serious: "Serious adverse event",
     ...Object.fromEntries(SAE_CRITERIA.map((c) => [`saeCriteria.${c.key}`, `SAE criterion: ${c.label}`])),
     awareAt: "Site became aware of the SAE (site local time, yyyy-mm-ddThh:mm)",
+    reportedAt: "SAE reported to the sponsor (site local time, yyyy-mm-ddThh:mm)",
     ...Object.fromEntries(AE_DRUGS.flatMap((d) => [[`attribution.${d.key}`, `Attribution to ${d.label}`], [`actionTaken.${d.key}`, `Action taken with ${d.label}`]])),
     outcome: `Outcome (${OUTCOMES.map((o) => o.value).join(", ")})`,
     deathDate: "Date of death (yyyy-mm-dd)",
@@ -33,6 +34,8 @@ export const adverseEventForm = defineForm({
       meddraCode: getAeTerm(data.term)?.meddraCode ?? null,
       serious,
       saeReportDueAt: serious && data.awareAt ? computeSaeReportDueAt(data.awareAt) : null,
+      // Events saved before the report time was captured have no reportedAt: not reported yet.
+      saeReportedAt: serious ? (data.reportedAt ?? null) : null,
     };
   },
   // findEarliestOnsetDate reads the consent date, findRecordedDeathDate the end-of-study form.

@@ -61,6 +61,8 @@ export const AdverseEventSchema = z
     serious: yesNo,
     saeCriteria: z.object(Object.fromEntries(SAE_CRITERIA.map((c) => [c.key, z.boolean()])) as Record<(typeof SAE_CRITERIA)[number]["key"], z.ZodBoolean>),
     awareAt: z.string().regex(LOCAL_DATE_TIME, "Enter the date and time as yyyy-mm-dd hh:mm").nullable(),
+    // Optional: events entered before the report time was captured, and API clients that omit it, mean "not reported yet".
+    reportedAt: z.string().regex(LOCAL_DATE_TIME, "Enter the date and time as yyyy-mm-dd hh:mm").nullable().optional(),
     attribution: z.object({ thalidomide: attribution, uft: attribution }),
     actionTaken: z.object({ thalidomide: action, uft: action }),
     outcome: z.enum(values(OUTCOMES), { error: "Choose the outcome" }).nullable(),
@@ -82,9 +84,14 @@ export const AdverseEventSchema = z
       if (ae.awareAt === null) issue("awareAt", "Enter when the site became aware of the serious event");
       else if (ae.awareAt.slice(0, 10) < ae.onsetDate) issue("awareAt", "The site cannot become aware of the event before its onset");
       else if (isLocalDateTimeInFuture(ae.awareAt)) issue("awareAt", "The date and time the site became aware cannot be in the future");
+      if (ae.reportedAt) {
+        if (ae.awareAt !== null && ae.reportedAt < ae.awareAt) issue("reportedAt", "The SAE cannot be reported before the site became aware of it");
+        else if (isLocalDateTimeInFuture(ae.reportedAt)) issue("reportedAt", "The report time cannot be in the future");
+      }
     } else if (ae.serious === "no") {
       if (criteria) issue("saeCriteria", "Seriousness criteria apply only to serious events");
       if (ae.awareAt !== null) issue("awareAt", "The awareness time is recorded only for serious events");
+      if (ae.reportedAt) issue("reportedAt", "The report time is recorded only for serious events");
     }
     for (const key of ["thalidomide", "uft"] as const) {
       if (ae.attribution[key] === null) issue(`attribution.${key}`, "Choose the attribution");
@@ -116,6 +123,7 @@ export function emptyAdverseEvent(): AdverseEventData {
     serious: null,
     saeCriteria: Object.fromEntries(SAE_CRITERIA.map((c) => [c.key, false])) as AdverseEventData["saeCriteria"],
     awareAt: null,
+    reportedAt: null,
     attribution: { thalidomide: null, uft: null },
     actionTaken: { thalidomide: null, uft: null },
     outcome: null,

@@ -37,6 +37,7 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
             if (event.target.value !== "no") return;
             for (const c of SAE_CRITERIA) form.setValue(`saeCriteria.${c.key}`, false);
             form.setValue("awareAt", null);
+            form.setValue("reportedAt", null);
           },
         })}
       />
@@ -64,6 +65,13 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
             <span className="computed-badge">computed</span> SAE report due by{" "}
             <strong>{dueAt ? formatLocalDateTime(dueAt) : "(enter when the site became aware)"}</strong> (24 hours after the site became aware)
           </p>
+          <DateTimeField
+            id="reportedAt"
+            label="SAE reported to the sponsor"
+            note="site time; leave empty until reported"
+            error={errors.reportedAt?.message}
+            {...form.register("reportedAt", { setValueAs: toLocalDateTime })}
+          />
         </>
       ) : null}
     </>

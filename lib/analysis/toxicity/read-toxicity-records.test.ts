@@ -8,7 +8,7 @@ const aeData = {
   serious: "yes",
   attribution: { thalidomide: "possible", uft: "probable" },
 };
-const aeComputed = { summary: "Platelet count decreased, grade 3, SAE", soc: "Investigations", serious: true, saeReportDueAt: "2026-02-05T09:15" };
+const aeComputed = { summary: "Platelet count decreased, grade 3, SAE", soc: "Investigations", serious: true, saeReportDueAt: "2026-02-05T09:15", saeReportedAt: "2026-02-04T15:30" };
 
 describe("reading toxicity facts from stored forms", () => {
   test("an adverse event as the form stores it", () => {
@@ -20,6 +20,7 @@ describe("reading toxicity facts from stored forms", () => {
       onsetDate: "2026-02-03",
       attribution: { thalidomide: "possible", uft: "probable" },
       saeReportDueAt: "2026-02-05T09:15",
+      saeReportedAt: "2026-02-04T15:30",
       summary: "Platelet count decreased, grade 3, SAE",
     });
     expect(readAdverseEvent({ grade: 3 }, {})).toBeNull();

@@ -15,6 +15,7 @@ export interface AdverseEventFacts {
   onsetDate: string;
   attribution: Record<AttributedDrug, string | null>;
   saeReportDueAt: string | null;
+  saeReportedAt: string | null;
   summary: string;
 }
 
@@ -53,6 +54,7 @@ export function readAdverseEvent(data: unknown, computed: unknown): AdverseEvent
     onsetDate,
     attribution: { thalidomide: str(attribution.thalidomide), uft: str(attribution.uft) },
     saeReportDueAt: str(c.saeReportDueAt),
+    saeReportedAt: str(c.saeReportedAt),
     summary: str(c.summary) ?? term,
   };
 }

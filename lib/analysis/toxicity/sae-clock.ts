@@ -6,6 +6,7 @@
 export type SaeClock =
   | { status: "running"; dueAt: string; hoursLeft: number }
   | { status: "overdue"; dueAt: string; hoursOverdue: number }
+  | { status: "reported"; dueAt: string; reportedAt: string; late: boolean }
   | { status: "no-deadline" };
 
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -21,9 +22,13 @@ export function latestSiteLocalNow(now: Date): string {
   return new Date(now.getTime() + 14 * HOUR_MS).toISOString().slice(0, 16);
 }
 
-/** Whole hours left (rounded down) or overdue (rounded up), from site-local times. */
-export function classifySaeClock(dueAt: string | null, siteLocalNow: string): SaeClock {
+/**
+ * Whole hours left (rounded down) or overdue (rounded up), from site-local times. The report
+ * stops the clock; a report after the due time stays visible as late.
+ */
+export function classifySaeClock(dueAt: string | null, siteLocalNow: string, reportedAt: string | null = null): SaeClock {
   if (!dueAt || !LOCAL.test(dueAt) || !LOCAL.test(siteLocalNow)) return { status: "no-deadline" };
+  if (reportedAt && LOCAL.test(reportedAt)) return { status: "reported", dueAt, reportedAt, late: reportedAt > dueAt };
   const diff = Date.parse(`${dueAt}:00Z`) - Date.parse(`${siteLocalNow}:00Z`);
   if (Number.isNaN(diff)) return { status: "no-deadline" };
   if (diff >= 0) return { status: "running", dueAt, hoursLeft: Math.floor(diff / HOUR_MS) };
@@ -34,6 +39,7 @@ export function classifySaeClock(dueAt: string | null, siteLocalNow: string): Sa
 export function describeSaeClock(clock: SaeClock): string {
   if (clock.status === "no-deadline") return "No reporting deadline (awareness time missing)";
   const due = clock.dueAt.replace("T", " ");
+  if (clock.status === "reported") return `Reported ${clock.reportedAt.replace("T", " ")}${clock.late ? ` - LATE (due by ${due})` : " (on time)"}`;
   if (clock.status === "running") return `Report due by ${due} (${clock.hoursLeft} h left)`;
   return `OVERDUE: report was due by ${due} (${clock.hoursOverdue} h ago)`;
 }
