@@ -17,7 +17,15 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // Sign-in hashes with scrypt by design and a CI machine may be busy: a little more than the default 5 s.
+  expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
+  // The dashboards read the untouched 43-patient demo cohort, so they run first: every other
+  // spec registers and enrolls patients of its own in the same database.
+  projects: [
+    { name: "demo-cohort", testMatch: "dashboards.spec.ts" },
+    { name: "workflows", testIgnore: "dashboards.spec.ts", dependencies: ["demo-cohort"] },
+  ],
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
   use: {
     baseURL,

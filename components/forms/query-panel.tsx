@@ -24,18 +24,30 @@ type Result = { ok: boolean; message?: string; fieldErrors?: Record<string, stri
 /**
  * Marks every field that has an open query (outline and a note read by screen readers),
  * using the field names react-hook-form gives the inputs, so every form gets it for free.
+ * Fields can mount after this panel (a form section shown later, a remount after a save):
+ * the markers are re-applied whenever the page's elements change.
  */
 function useFieldMarkers(queries: DataQueryView[]) {
   useEffect(() => {
-    const marked: HTMLElement[] = [];
-    for (const query of queries.filter((q) => q.status !== "CLOSED")) {
-      const field = document.querySelector<HTMLElement>(`form [name="${CSS.escape(query.fieldPath)}"]`);
-      if (!field) continue;
-      field.setAttribute("data-open-query", query.status.toLowerCase());
-      field.setAttribute("aria-description", `Open data query: ${query.messages[0]?.text ?? ""}`);
-      marked.push(field);
-    }
-    return () => marked.forEach((f) => (f.removeAttribute("data-open-query"), f.removeAttribute("aria-description")));
+    const open = queries.filter((q) => q.status !== "CLOSED");
+    const marked = new Set<HTMLElement>();
+    const mark = () => {
+      for (const query of open) {
+        const field = document.querySelector<HTMLElement>(`form [name="${CSS.escape(query.fieldPath)}"]`);
+        if (!field || marked.has(field)) continue;
+        field.setAttribute("data-open-query", query.status.toLowerCase());
+        field.setAttribute("aria-description", `Open data query: ${query.messages[0]?.text ?? ""}`);
+        marked.add(field);
+      }
+    };
+    mark();
+    // Attribute changes are not observed, so marking cannot trigger itself.
+    const observer = new MutationObserver(mark);
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      marked.forEach((f) => (f.removeAttribute("data-open-query"), f.removeAttribute("aria-description")));
+    };
   }, [queries]);
 }
 
