@@ -8,17 +8,22 @@ import pg from "pg";
  * Backup and restore with PostgreSQL's own pg_dump / pg_restore (custom format). pg_dump
  * must be at least the server's major version: an older one refuses to dump a newer server
  * ("aborting because of server version mismatch"), so that is checked first and said
- * plainly. The tools are looked up in PG_BIN_DIR, then on PATH.
+ * plainly. The tools are looked up in the given folder, else PG_BIN_DIR, else on PATH.
  */
 const run = promisify(execFile);
 
 export class BackupToolError extends Error {}
 
-export function findPgTool(name: "pg_dump" | "pg_restore"): string {
-  const dir = process.env.PG_BIN_DIR;
+export interface PgToolOptions {
+  /** Folder of pg_dump / pg_restore; overrides PG_BIN_DIR (the npm scripts use PG_BIN_DIR or PATH). */
+  binDir?: string;
+}
+
+export function findPgTool(name: "pg_dump" | "pg_restore", options: PgToolOptions = {}): string {
+  const dir = options.binDir ?? process.env.PG_BIN_DIR;
   if (dir) {
     const candidate = path.join(dir, name);
-    if (!existsSync(candidate)) throw new BackupToolError(`${name} not found in PG_BIN_DIR (${dir}).`);
+    if (!existsSync(candidate)) throw new BackupToolError(`${name} not found in ${options.binDir ? dir : `PG_BIN_DIR (${dir})`}.`);
     return candidate;
   }
   for (const folder of (process.env.PATH ?? "").split(path.delimiter)) {
@@ -47,8 +52,8 @@ export async function serverMajorVersion(databaseUrl: string): Promise<number> {
 }
 
 /** The tool, checked against the server; a BackupToolError that says what to install otherwise. */
-export async function findCompatiblePgTool(name: "pg_dump" | "pg_restore", databaseUrl: string): Promise<string> {
-  const tool = findPgTool(name);
+export async function findCompatiblePgTool(name: "pg_dump" | "pg_restore", databaseUrl: string, options: PgToolOptions = {}): Promise<string> {
+  const tool = findPgTool(name, options);
   const [toolMajor, serverMajor] = await Promise.all([toolMajorVersion(tool), serverMajorVersion(databaseUrl)]);
   if (toolMajor < serverMajor) {
     throw new BackupToolError(
@@ -60,8 +65,8 @@ export async function findCompatiblePgTool(name: "pg_dump" | "pg_restore", datab
 }
 
 /** pg_dump -Fc of the whole database (schema, data, the audit trail and its append-only triggers). */
-export async function backupDatabase(databaseUrl: string, file: string): Promise<void> {
-  const pgDump = await findCompatiblePgTool("pg_dump", databaseUrl);
+export async function backupDatabase(databaseUrl: string, file: string, options: PgToolOptions = {}): Promise<void> {
+  const pgDump = await findCompatiblePgTool("pg_dump", databaseUrl, options);
   await run(pgDump, ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${databaseUrl}`], { maxBuffer: 16 * 2 ** 20 });
 }
 
@@ -69,8 +74,8 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
  * Restores into an EMPTY database, in one transaction: a restore never overwrites or merges
  * with live data, so the audit trail of the database restored into cannot be rewritten.
  */
-export async function restoreDatabase(file: string, databaseUrl: string): Promise<void> {
-  const pgRestore = await findCompatiblePgTool("pg_restore", databaseUrl);
+export async function restoreDatabase(file: string, databaseUrl: string, options: PgToolOptions = {}): Promise<void> {
+  const pgRestore = await findCompatiblePgTool("pg_restore", databaseUrl, options);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
