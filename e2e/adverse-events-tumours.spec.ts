@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "../lib/domain/eligibility/criteria";
-import { expect as baseExpect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import { enrollThroughUi, expect as baseExpect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
 
 // Long forms on a shared, busy machine: allow more time than the suite default.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -16,16 +15,7 @@ async function enrollPatient(page: Page) {
   const { id, subjectId } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
-  await page.getByLabel(/Informed consent date/).fill("2026-01-14");
-  for (const criterion of TRIAL_ELIGIBILITY_CRITERIA) {
-    await page.getByRole("group", { name: new RegExp(`^${criterion.id}\\. `) }).getByLabel(criterion.kind === "inclusion" ? "Yes" : "No").check();
-  }
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("complete, eligible")).toBeVisible();
-  await page.getByLabel(/Enrollment date/).fill("2026-01-15");
-  await page.getByRole("button", { name: "Enroll" }).click();
-  await expect(page.getByText("On treatment", { exact: true })).toBeVisible();
+  await enrollThroughUi(page, id);
   return { id, subjectId };
 }
 

@@ -1,20 +1,5 @@
 import type { Page } from "@playwright/test";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "../lib/domain/eligibility/criteria";
-import { expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
-
-/** Screening through the UI: consent 2026-01-14, every criterion met, enrolled on 2026-01-15 (day 1). */
-async function enrollThroughUi(page: Page, id: string) {
-  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
-  await page.getByLabel(/Informed consent date/).fill("2026-01-14");
-  for (const criterion of TRIAL_ELIGIBILITY_CRITERIA) {
-    await page.getByRole("group", { name: new RegExp(`^${criterion.id}\\. `) }).getByLabel(criterion.kind === "inclusion" ? "Yes" : "No").check();
-  }
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("complete, eligible")).toBeVisible();
-  await page.getByLabel(/Enrollment date/).fill("2026-01-15");
-  await page.getByRole("button", { name: "Enroll" }).click();
-  await expect(page.getByText("On treatment", { exact: true })).toBeVisible();
-}
+import { enrollThroughUi, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
 
 const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
 

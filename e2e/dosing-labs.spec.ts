@@ -1,20 +1,5 @@
-import { TRIAL_ELIGIBILITY_CRITERIA } from "../lib/domain/eligibility/criteria";
-import { expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import { enrollThroughUi, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
 import type { Page } from "@playwright/test";
-
-/** Screens (all criteria met) and enrolls a patient through the UI, as in screening.spec.ts. */
-async function enrollThroughUi(page: Page, id: string, enrollmentDate: string) {
-  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
-  await page.getByLabel(/Informed consent date/).fill("2026-01-14");
-  for (const criterion of TRIAL_ELIGIBILITY_CRITERIA) {
-    await page.getByRole("group", { name: new RegExp(`^${criterion.id}\\. `) }).getByLabel(criterion.kind === "inclusion" ? "Yes" : "No").check();
-  }
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("complete, eligible")).toBeVisible();
-  await page.getByLabel(/Enrollment date/).fill(enrollmentDate);
-  await page.getByRole("button", { name: "Enroll" }).click();
-  await expect(page.getByText("On treatment", { exact: true })).toBeVisible();
-}
 
 // Two visits of a form each, with axe checks, on a machine shared by several builds: allow more than the default minute.
 test.describe.configure({ timeout: 180_000 });

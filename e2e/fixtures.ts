@@ -90,3 +90,14 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 }
+
+/** Screens (every criterion met, consent 2026-01-14) and enrolls a registered patient through the UI. */
+export async function enrollThroughUi(page: Page, patientId: string, enrollmentDate = "2026-01-15") {
+  await page.goto(`/patients/${patientId}/forms/eligibility?visit=screening`);
+  await answerEligibility(page);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("complete, eligible")).toBeVisible();
+  await page.getByLabel(/Enrollment date/).fill(enrollmentDate);
+  await page.getByRole("button", { name: "Enroll" }).click();
+  await expect(page.getByText("On treatment", { exact: true })).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { answerEligibility, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, signOut, test, type DemoUser } from "./fixtures";
+import { enrollThroughUi, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, signOut, test, type DemoUser } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -10,16 +10,6 @@ async function signInAs(page: Page, user: DemoUser) {
 }
 
 const visitRow = (page: Page, visit: string) => page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
-
-async function enrollThroughUi(page: Page, id: string, enrollmentDate: string) {
-  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
-  await answerEligibility(page);
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("complete, eligible")).toBeVisible();
-  await page.getByLabel(/Enrollment date/).fill(enrollmentDate);
-  await page.getByRole("button", { name: "Enroll" }).click();
-  await expect(page.getByText("On treatment", { exact: true })).toBeVisible();
-}
 
 async function setVisitInterval(page: Page, days: string, reason: string) {
   await page.goto("/admin/study");

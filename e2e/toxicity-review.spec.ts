@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "../lib/domain/eligibility/criteria";
-import { expect as baseExpect, expectNoSeriousA11yViolations, saveScreenshot, signIn, signOut, test } from "./fixtures";
+import { enrollThroughUi, expect as baseExpect, expectNoSeriousA11yViolations, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
 // Several sign-ins and long forms on a shared, busy machine.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -18,16 +17,7 @@ async function patientWithGradeThreeEvent(page: Page) {
   await expect(page.getByRole("heading", { name: /^Patient [A-Z0-9]+-\d{3}$/ })).toBeVisible();
   const subjectId = (await page.getByRole("heading", { name: /^Patient / }).textContent())!.replace("Patient ", "");
   const id = page.url().split("/").pop()!;
-  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
-  await page.getByLabel(/Informed consent date/).fill("2026-01-14");
-  for (const criterion of TRIAL_ELIGIBILITY_CRITERIA) {
-    await page.getByRole("group", { name: new RegExp(`^${criterion.id}\\. `) }).getByLabel(criterion.kind === "inclusion" ? "Yes" : "No").check();
-  }
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("complete, eligible")).toBeVisible();
-  await page.getByLabel(/Enrollment date/).fill("2026-01-15");
-  await page.getByRole("button", { name: "Enroll" }).click();
-  await expect(page.getByText("On treatment", { exact: true })).toBeVisible();
+  await enrollThroughUi(page, id);
 
   await page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Record new" }).click();
   await page.getByLabel(/Search CTCAE terms/).fill("diarrhea");
