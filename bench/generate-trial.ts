@@ -8,8 +8,9 @@ import { generatePatient } from "./lib/trial-patient";
 
 /**
  * A deterministic synthetic trial for scale tests (issue 8, benchmarks 2 and 3): sites,
- * patients and their forms (screening, baseline lesions, labs every 4 weeks, tumour
- * assessments every 8 weeks, adverse events), each with its computed values from the
+ * patients and their forms (screening, baseline lesions and cytokines, labs every 4 weeks,
+ * tumour assessments every 8 weeks, adverse events, end of study with progression and death
+ * dates once off treatment), each with its computed values from the
  * forms' own compute and a CREATE audit event, bulk-inserted with unnest() arrays.
  *
  *   npm run bench:generate -- 10000              # embedded server on port 54409
@@ -25,6 +26,8 @@ export interface GeneratedTrialSummary {
   patients: number;
   records: number;
   auditEvents: number;
+  /** Generated forms their own schema or context checks refused (left out; should be 0). */
+  rejected: number;
   seconds: number;
 }
 
@@ -34,6 +37,7 @@ export async function generateTrial(databaseUrl: string, options: { patients: nu
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const random = createRandom(options.seed ?? 2026);
   let records = 0;
+  let rejected = 0;
   try {
     const userId = uuid(random);
     await pool.query(`INSERT INTO users (id, email, name, password_hash, active, updated_at) VALUES ($1, $2, 'Synthetic data loader', '!', false, now())`, [userId, `generator-${userId.slice(0, 8)}@synthetic.test`]);
@@ -45,7 +49,7 @@ export async function generateTrial(databaseUrl: string, options: { patients: nu
     }
     const counters = new Map<string, number>();
     for (let first = 0; first < options.patients; first += BATCH_PATIENTS) {
-      const patients: unknown[][] = [[], [], [], [], []];
+      const patients: unknown[][] = [[], [], [], [], [], []];
       const rows: unknown[][] = [[], [], [], [], [], [], [], []];
       const audits: unknown[][] = [[], [], [], [], [], []];
       for (let i = first; i < Math.min(options.patients, first + BATCH_PATIENTS); i++) {
@@ -54,21 +58,22 @@ export async function generateTrial(databaseUrl: string, options: { patients: nu
         counters.set(site.id, number);
         const generated = generatePatient(random, TODAY);
         const patientId = uuid(random);
-        for (const [column, value] of [patientId, site.id, `${site.code}-${String(number).padStart(6, "0")}`.slice(0, 16), generated.screeningDate, generated.enrollmentDate].entries()) patients[column]!.push(value);
+        for (const [column, value] of [patientId, site.id, `${site.code}-${String(number).padStart(6, "0")}`.slice(0, 16), generated.screeningDate, generated.enrollmentDate, generated.status].entries()) patients[column]!.push(value);
         for (const record of generated.records) {
           const id = uuid(random);
           for (const [column, value] of [id, patientId, site.id, record.formType, record.visitKey, JSON.stringify(record.data), JSON.stringify(record.computed), userId].entries()) rows[column]!.push(value);
           for (const [column, value] of [id, `form:${record.formType}`, site.id, patientId, JSON.stringify(diffFormData(null, record.data)), userId].entries()) audits[column]!.push(value);
         }
         records += generated.records.length;
+        rejected += generated.rejected;
       }
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
         await client.query(
           `INSERT INTO patients (id, site_id, subject_id, status, screening_date, enrollment_date, updated_at)
-           SELECT id, site_id, subject_id, 'ON_TREATMENT', screening_date, enrollment_date, now()
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[]) AS t(id, site_id, subject_id, screening_date, enrollment_date)`,
+           SELECT id, site_id, subject_id, status::"PatientStatus", screening_date, enrollment_date, now()
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::text[]) AS t(id, site_id, subject_id, screening_date, enrollment_date, status)`,
           patients,
         );
         await client.query(
@@ -96,7 +101,7 @@ export async function generateTrial(databaseUrl: string, options: { patients: nu
   } finally {
     await pool.end();
   }
-  return { patients: options.patients, records, auditEvents: records, seconds: (performance.now() - started) / 1000 };
+  return { patients: options.patients, records, auditEvents: records, rejected, seconds: (performance.now() - started) / 1000 };
 }
 
 /** A version-4-shaped UUID from the seeded generator (randomUUID would differ on every run). */
@@ -128,7 +133,7 @@ async function main(): Promise<void> {
     const summary = await generateTrial(url!, { patients });
     console.log(
       `generated ${summary.patients} patients, ${summary.records} form records and ${summary.auditEvents} audit events in ${summary.seconds.toFixed(1)} s ` +
-        `(${Math.round(summary.records / summary.seconds)} records/s)${server ? ` into database ${new URL(url!).pathname.slice(1)} on port ${server.port}` : ""}`,
+        `(${Math.round(summary.records / summary.seconds)} records/s, ${summary.rejected} generated forms refused by their own checks)${server ? ` into database ${new URL(url!).pathname.slice(1)} on port ${server.port}` : ""}`,
     );
   } finally {
     await server?.stop();

@@ -51,9 +51,18 @@ export function listAssessments(patient: AnalysisPatientRecords): AssessedTimepo
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/**
+ * What the readers here read of the saved forms, so a loader can leave the rest in the database
+ * (lab values, adverse-event details: most of a trial's JSON): these forms whole, with their
+ * computed values, and of every other form only its visit date fields. Keep in step with the
+ * readers below.
+ */
+export const FORMS_READ_WHOLE = ["tumour-assessment", "end-of-study", "cytokines"] as const;
+export const VISIT_DATE_FIELDS = ["visitDate", "sampleDate", "assessmentDate"] as const;
+
 /** The latest date the patient was seen: a visit form's date, or enrollment. */
 function lastSeenDate(patient: AnalysisPatientRecords): string {
-  const dates = patient.records.flatMap((r) => [dateField(r, "visitDate"), dateField(r, "sampleDate"), dateField(r, "assessmentDate")]);
+  const dates = patient.records.flatMap((r) => VISIT_DATE_FIELDS.map((name) => dateField(r, name)));
   return dates.filter((d): d is string => d !== undefined).reduce((latest, d) => (d > latest ? d : latest), patient.enrollmentDate);
 }
 

@@ -1,0 +1,114 @@
+import { existsSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import { ensureProductionBuild, newAuthSecret, startApp } from "./lib/app-server";
+import { machineLoad, openGeneratedTrial, READER_PASSWORD, READERS, startTrialServer } from "./lib/generated-trial-db";
+import { httpRequest } from "./lib/load-loop";
+import { treeCpuMs } from "./lib/process-memory";
+import { signInOverHttp } from "./lib/sign-in";
+
+/**
+ * Dashboards at scale (issue 8, benchmark 2). Generated trials of 1,000 and 10,000 patients
+ * (BENCH_PATIENTS=1000,10000,100000 to add the largest), each served by the production build;
+ * signed in as the PI and the coordinator, every dashboard page and analysis endpoint on main
+ * is requested one at a time after a warm-up: median and p95 of BENCH_REPEATS requests, the
+ * response size, and how the time grows from one size to the next.
+ *
+ *   npm run bench:dashboards
+ *   BENCH_PATIENTS=1000 BENCH_REPEATS=5 npm run bench:dashboards
+ */
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3211);
+const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54411);
+const SIZES = (process.env.BENCH_PATIENTS ?? "1000,10000").split(",").map(Number);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 9);
+const WARM_UP = 2;
+const AIM_MS = 500;
+
+const PAGES = ["enrollment", "efficacy", "biomarkers", "toxicity", "data-quality"].filter((d) => existsSync(`app/dashboards/${d}/page.tsx`)).map((d) => `/dashboards/${d}`);
+const ENDPOINTS = ["efficacy", "biomarkers", "enrollment", "toxicity"].filter((e) => existsSync(`app/api/v1/analysis/${e}/route.ts`)).map((e) => `/api/v1/analysis/${e}`);
+
+interface Timing {
+  size: number;
+  reader: string;
+  path: string;
+  status: number;
+  bytes: number;
+  median: number;
+  p95: number;
+  /** next-server CPU per timed request (PostgreSQL's own work not included). */
+  cpuMs: number;
+  load: string;
+}
+
+async function main(): Promise<void> {
+  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${machineLoad()}`);
+  console.log(`pages: ${PAGES.join(" ")}\nendpoints: ${ENDPOINTS.join(" ")}\n${REPEATS} timed requests each after ${WARM_UP} warm-up, one at a time`);
+  await ensureProductionBuild();
+  const server = await startTrialServer(DB_PORT);
+  const timings: Timing[] = [];
+  try {
+    for (const size of SIZES) {
+      const trial = await openGeneratedTrial(server, size);
+      console.log(
+        trial.generated
+          ? `\n== ${size} patients: generated ${trial.generated.records} form records in ${trial.generated.seconds.toFixed(1)} s (${trial.generated.rejected} refused by their own checks; ${machineLoad()})`
+          : `\n== ${size} patients: reusing the generated database (BENCH_REGENERATE=1 to generate it again)`,
+      );
+      const output: string[] = [];
+      const app = await startApp({ port: APP_PORT, databaseUrl: trial.url, secret: newAuthSecret(), output, nodeArgs: process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) });
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        for (const [reader, account] of Object.entries(READERS)) {
+          const cookie = await signInOverHttp(app.baseUrl, account.email, READER_PASSWORD);
+          for (const target of [...PAGES, ...ENDPOINTS]) {
+            const latencies: number[] = [];
+            let last = { status: 0, body: "" };
+            let cpuBefore = 0;
+            for (let i = 0; i < WARM_UP + REPEATS; i++) {
+              if (i === WARM_UP) cpuBefore = treeCpuMs(app.child.pid!);
+              const t0 = performance.now();
+              last = await httpRequest(agent, `${app.baseUrl}${target}`, { headers: { Cookie: cookie } });
+              if (i >= WARM_UP) latencies.push(performance.now() - t0);
+            }
+            latencies.sort((a, b) => a - b);
+            const timing: Timing = {
+              size, reader, path: target, status: last.status, bytes: Buffer.byteLength(last.body),
+              median: latencies[Math.floor(latencies.length / 2)]!, p95: latencies[Math.min(latencies.length - 1, Math.ceil(0.95 * latencies.length) - 1)]!,
+              cpuMs: (treeCpuMs(app.child.pid!) - cpuBefore) / REPEATS, load: machineLoad(),
+            };
+            timings.push(timing);
+            console.log(formatRow(timing));
+          }
+        }
+      } finally {
+        agent.destroy();
+        await app.stop();
+      }
+      const errors = output.join("").split("\n").filter((l) => /error/i.test(l));
+      if (errors.length) console.log(`server errors logged: ${errors.slice(0, 5).join(" | ")}`);
+    }
+  } finally {
+    await server.stop();
+  }
+
+  console.log("\nsummary (median / p95 ms; growth = median at the larger size / median at the smaller)");
+  for (let s = 1; s < SIZES.length; s++) {
+    const [small, large] = [SIZES[s - 1]!, SIZES[s]!];
+    console.log(`growth ${small} -> ${large} patients (x${large / small} patients):`);
+    for (const t of timings.filter((t) => t.size === large)) {
+      const before = timings.find((b) => b.size === small && b.reader === t.reader && b.path === t.path);
+      if (before) console.log(`  ${t.reader.padEnd(11)} ${t.path.padEnd(30)} ${before.median.toFixed(0).padStart(6)} -> ${t.median.toFixed(0).padStart(6)} ms  x${(t.median / before.median).toFixed(1)}; server CPU ${before.cpuMs.toFixed(0)} -> ${t.cpuMs.toFixed(0)} ms x${(t.cpuMs / Math.max(before.cpuMs, 1)).toFixed(1)}`);
+    }
+  }
+  const over = timings.filter((t) => t.size === 10_000 && t.p95 > AIM_MS);
+  console.log(over.length ? `over the aim (p95 > ${AIM_MS} ms at 10,000 patients): ${over.map((t) => `${t.reader} ${t.path} ${t.p95.toFixed(0)} ms`).join(", ")}` : SIZES.includes(10_000) ? `every dashboard and endpoint p95 under ${AIM_MS} ms at 10,000 patients` : "");
+}
+
+function formatRow(t: Timing): string {
+  return `${String(t.size).padStart(6)} patients  ${t.reader.padEnd(11)} ${t.path.padEnd(30)} HTTP ${t.status}  median ${t.median.toFixed(1).padStart(7)} ms  p95 ${t.p95.toFixed(1).padStart(7)} ms  server CPU ${t.cpuMs.toFixed(0).padStart(5)} ms  ${(t.bytes / 1024).toFixed(0).padStart(6)} KiB  (${t.load})`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

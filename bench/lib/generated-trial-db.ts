@@ -1,0 +1,87 @@
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded-postgres";
+import { generateTrial } from "../generate-trial";
+
+/**
+ * Generated trials for the scale benchmarks (dashboards, exports, page weight): one embedded
+ * PostgreSQL holding a database per size, generated fresh the first time (or with
+ * BENCH_REGENERATE=1) and reused by the next script, since the 10,000-patient trial takes
+ * minutes to generate. Each also gets the reader accounts the benchmarks sign in as.
+ */
+export const GENERATOR_VERSION = 2; // bump when generateTrial's output changes
+export const READER_PASSWORD = "bench-reader-2026";
+export const READERS = {
+  pi: { email: "pi@bench.test", role: "PRINCIPAL_INVESTIGATOR" },
+  coordinator: { email: "coordinator@bench.test", role: "COORDINATOR" },
+} as const;
+
+export async function startTrialServer(port: number): Promise<EmbeddedServer> {
+  return startEmbeddedPostgres({ dataDir: path.join(".data", `bench-trials-${port}`), port, fresh: process.env.BENCH_REGENERATE === "1" });
+}
+
+export interface TrialDatabase {
+  patients: number;
+  url: string;
+  /** Null when an earlier run's database was reused. */
+  generated: { records: number; rejected: number; seconds: number } | null;
+}
+
+export async function openGeneratedTrial(server: EmbeddedServer, patients: number): Promise<TrialDatabase> {
+  const name = `trial_${patients}_g${GENERATOR_VERSION}`;
+  const admin = new pg.Client({ connectionString: server.urlFor("postgres") });
+  await admin.connect();
+  try {
+    const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+    const url = server.urlFor(name);
+    if (exists && (await isComplete(url, patients))) return { patients, url, generated: null };
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const summary = await generateTrial(url, { patients });
+    await createReaders(url);
+    return { patients, url, generated: { records: summary.records, rejected: summary.rejected, seconds: summary.seconds } };
+  } finally {
+    await admin.end();
+  }
+}
+
+async function isComplete(url: string, patients: number): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ patients: number; readers: number }>(
+      `SELECT (SELECT count(*)::int FROM patients) AS patients, (SELECT count(*)::int FROM users WHERE email = ANY($1)) AS readers`,
+      [Object.values(READERS).map((r) => r.email)],
+    );
+    return rows[0]!.patients === patients && rows[0]!.readers === Object.keys(READERS).length;
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The PI and coordinator, both trial-wide (as in the demo accounts), with a cheap scrypt cost: sign-in is not measured. */
+async function createReaders(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const hash = await hashPassword(READER_PASSWORD, { N: 2 ** 12, r: 8, p: 1 });
+    for (const reader of Object.values(READERS)) {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $1, $2, now()) RETURNING id`,
+        [reader.email, hash],
+      );
+      await client.query(`INSERT INTO role_assignments (id, user_id, role, site_id) VALUES (gen_random_uuid(), $1, $2::"Role", NULL)`, [rows[0]!.id, reader.role]);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** "load 3.41 2.90 2.75": the machine is shared, so every figure carries the load it was measured under. */
+export function machineLoad(): string {
+  return `load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`;
+}
