@@ -7,13 +7,16 @@ import { countOpenQueries } from "@/lib/data/data-queries";
 import { listPatients } from "@/lib/data/patients";
 import { ForbiddenError } from "@/lib/errors";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
+import { PageQuerySchema } from "@/lib/schemas/page-query";
 import { formatDate } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Patients" };
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const actor = await requireActor("/patients");
-  const { cursor } = await searchParams;
+  // A malformed cursor (hand-edited URL) shows the first page rather than failing in the database.
+  const parsedCursor = PageQuerySchema.shape.cursor.safeParse((await searchParams).cursor);
+  const cursor = parsedCursor.success ? parsedCursor.data : undefined;
   const [page, openQueries] = await Promise.all([
     listPatients(actor, { pageSize: 50, cursor }).catch((error: unknown) => {
       if (error instanceof ForbiddenError) notFound();

@@ -16,7 +16,13 @@ export const SaveCrfSchema = z.object({
 
 export type SaveCrfInput = z.input<typeof SaveCrfSchema>;
 
-export const ReasonSchema = z.string().trim().min(3, "Give a reason for the change (at least 3 characters)").max(500);
+// PostgreSQL text cannot hold a NUL byte: refuse it here as a field error, not in the database.
+export const ReasonSchema = z
+  .string()
+  .trim()
+  .min(3, "Give a reason for the change (at least 3 characters)")
+  .max(500)
+  .refine((reason) => !reason.includes("\u0000"), "The reason cannot contain a NUL character");
 
 /** Withdrawing a form entered in error (a soft delete; the reason is checked on the server too). */
 export const DeleteCrfSchema = z.object({ patientId: z.uuid(), recordId: z.uuid(), reason: z.string().max(500) });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ATTRIBUTION_FILTERS, GRADE_FILTERS, type ToxicityFilters } from "@/lib/analysis/toxicity/toxicity-filters";
 import { getAeTerm } from "@/lib/domain/ctcae";
+import { isRealCalendarDate } from "./iso-date";
 
 /**
  * The toxicity review's filters as they travel in a URL (the dashboard page and
@@ -13,7 +14,7 @@ const calendarDate = (label: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as yyyy-mm-dd`)
-    .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), `The ${label} is not a real date`);
+    .refine(isRealCalendarDate, `The ${label} is not a real date`);
 
 export const ToxicityQuerySchema = z
   .object({
