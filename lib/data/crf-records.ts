@@ -10,6 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { ReasonSchema } from "@/lib/schemas/crf";
+import { findNulCharacters } from "@/lib/schemas/nul-characters";
 import { applyPatientStatusFromForm } from "./patient-status-from-form";
 import { getPatientOrThrow } from "./patients";
 import { recomputeDependents } from "./recompute-dependents";
@@ -110,6 +111,8 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     const parsed = definition.schema.safeParse(request.data);
     if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
     const data = parsed.data;
+    const unstorable = findNulCharacters(data);
+    if (Object.keys(unstorable).length > 0) throw new ValidationError(unstorable);
 
     if (locked.locked_at) throw new ConflictError("The patient's data are locked for analysis; ask a coordinator to unlock them.");
     const contextTypes = definition.contextFormTypes;

@@ -6,6 +6,7 @@ import { registerPatient } from "@/lib/data/patients";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { NUL_CHARACTER_MESSAGE } from "@/lib/schemas/nul-characters";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 
 let db: TestDatabase;
@@ -57,6 +58,10 @@ describe("baseline", () => {
     });
     expect(await fieldErrorsOf(saveCrfRecord(actors.investigator1, request(patient.id, "baseline", "baseline", { ...baseline, assessmentDate: "2026-01-16" })))).toEqual({
       assessmentDate: ["The baseline assessment date must be on or before day 1 (2026-01-15): baseline is before treatment"],
+    });
+    // PostgreSQL cannot store U+0000: a field error, not a server error (found by the REST API fuzz test).
+    expect(await fieldErrorsOf(saveCrfRecord(actors.investigator1, request(patient.id, "baseline", "baseline", { ...baseline, ethnicity: "Han\u0000" })))).toEqual({
+      ethnicity: [NUL_CHARACTER_MESSAGE],
     });
     expect(await counts(patient.id)).toEqual(before);
 
