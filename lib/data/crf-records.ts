@@ -5,6 +5,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { diffFormData } from "@/lib/forms/flatten";
 import type { FormContext } from "@/lib/forms/form-definition";
+import { recordDateOf } from "@/lib/forms/form-dependencies";
 import { getFormDefinition } from "@/lib/forms/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
@@ -136,10 +137,13 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     const computed = (definition.compute?.(data, context) ?? {}) as Prisma.InputJsonValue;
     const status = definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS";
     const auditActor = { userId: actor.userId, email: actor.email };
-    const recompute = (recordId: string) =>
+    const recompute = (recordId: string, previousData: unknown = null) =>
       recomputeDependents(tx, auditActor, {
         patient: { id: patient.id, siteId: patient.site.id, screeningDate: context.screeningDate, enrollmentDate: context.enrollmentDate },
-        changed: { formType: definition.type, formTitle: definition.title, recordId, withdrawn: false },
+        changed: {
+          formType: definition.type, formTitle: definition.title, recordId, withdrawn: false,
+          dates: [recordDateOf(definition.type, data), ...(previousData === null ? [] : [recordDateOf(definition.type, previousData)])],
+        },
       });
     const applyStatus = (recordId: string, reason: string | null) =>
       applyPatientStatusFromForm(tx, auditActor, { id: patient.id, siteId: patient.site.id, status: locked.status }, definition.patientStatusAfterSave?.(data) ?? null, {
@@ -220,7 +224,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
         reason: reason.data,
       });
     }
-    await recompute(current.id);
+    await recompute(current.id, current.data);
     await applyStatus(current.id, reason.data);
     return toView(updated);
   });
@@ -259,7 +263,10 @@ export async function deleteCrfRecord(actor: Actor, input: { patientId: string; 
         screeningDate: locked!.screening_date.toISOString().slice(0, 10),
         enrollmentDate: locked!.enrollment_date?.toISOString().slice(0, 10) ?? null,
       },
-      changed: { formType: record.formType, formTitle: getFormDefinition(record.formType)?.title ?? record.formType, recordId: record.id, withdrawn: true },
+      changed: {
+        formType: record.formType, formTitle: getFormDefinition(record.formType)?.title ?? record.formType, recordId: record.id, withdrawn: true,
+        dates: [recordDateOf(record.formType, record.data)],
+      },
     });
   });
 }

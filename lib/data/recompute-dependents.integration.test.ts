@@ -166,6 +166,21 @@ describe("recomputing dependent forms in the transaction of the change", () => {
     expect(audit!.changes).toEqual(expect.arrayContaining([{ field: "computed.results.ast.grade", from: 1, to: 2 }]));
   });
 
+  test("only later records of a chain are recomputed, and an edit that moves a record in time reaches those it passed", async () => {
+    const patient = await enrolledPatient();
+    const day1 = await save(patient.id, "labs", "day1", labs("2026-01-12", 100));
+    const week4 = await save(patient.id, "labs", "week4", labs("2026-02-09", 200));
+    // A new result dated after both changes neither of them.
+    await save(patient.id, "labs", "week8", labs("2026-03-09", 120));
+    expect([await reload(day1.id), await reload(week4.id)].map((r) => r.version)).toEqual([1, 1]);
+
+    // The baseline panel re-dated after week 4: week 4 is now the earliest panel, so its
+    // baseline is gone, although it lies before the record's new date.
+    await edit(patient.id, day1, labs("2026-02-20", 100));
+    expect(await computedOf(week4.id)).not.toMatchObject({ results: { ast: { baselineValue: 100 } } });
+    expect(await recomputeAudit(week4.id)).toHaveLength(1);
+  });
+
   test("a recompute that fails rolls back the edit that caused it", async () => {
     const patient = await enrolledPatient();
     const day1 = await save(patient.id, "dosing", "day1", dosing("2026-01-12", 80));

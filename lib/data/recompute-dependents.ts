@@ -1,15 +1,18 @@
 import "server-only";
 import { writeAudit, type AuditActor } from "@/lib/audit/audit-log";
 import { diffFormData } from "@/lib/forms/flatten";
-import { listDependentFormTypes, recordDateOf } from "@/lib/forms/form-dependencies";
+import { FORM_DEPENDENCIES, listDependentFormTypes, recordDateOf } from "@/lib/forms/form-dependencies";
 import type { FormContext, RelatedRecord } from "@/lib/forms/form-definition";
 import { getFormDefinition } from "@/lib/forms/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface RecomputeScope {
   patient: { id: string; siteId: string; screeningDate: string; enrollmentDate: string | null };
-  /** The record that was created, edited or withdrawn. */
-  changed: { formType: string; formTitle: string; recordId: string; withdrawn: boolean };
+  /**
+   * The record that was created, edited or withdrawn, and its dates (recordDateOf) before and
+   * after the change: an edit can move a record in time.
+   */
+  changed: { formType: string; formTitle: string; recordId: string; withdrawn: boolean; dates: readonly string[] };
 }
 
 /** JSONB drops undefined members; compare and store what the database will hold. */
@@ -27,10 +30,17 @@ const asStored = (value: unknown): Record<string, unknown> => JSON.parse(JSON.st
 export async function recomputeDependents(tx: Prisma.TransactionClient, actor: AuditActor, scope: RecomputeScope): Promise<string[]> {
   const types = listDependentFormTypes(scope.changed.formType);
   if (types.length === 0) return [];
-  const rows = await tx.crfRecord.findMany({ where: { patientId: scope.patient.id, deletedAt: null }, orderBy: { createdAt: "asc" } });
+  // Only the forms the recomputed computes read, not every record of the patient.
+  const read = [...new Set(types.flatMap((type) => [type, ...(FORM_DEPENDENCIES[type]?.dependsOn ?? [])]))];
+  const rows = await tx.crfRecord.findMany({ where: { patientId: scope.patient.id, deletedAt: null, formType: { in: read } }, orderBy: { createdAt: "asc" } });
   const working: RelatedRecord[] = rows.map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, data: r.data, computed: asStored(r.computed) }));
+  // A form in a date-ordered chain reads only its own earlier records (FORM_DEPENDENCIES), so
+  // a change dated D cannot alter the records of its own type dated before D: a new visit at
+  // the end of the chain recomputes nothing before it (saves stay O(1) as a trial grows).
+  const since = scope.changed.dates.length > 0 && scope.changed.dates.every(Boolean) ? [...scope.changed.dates].sort()[0]! : "";
+  const unaffected = (r: (typeof rows)[number]) => since !== "" && r.formType === scope.changed.formType && recordDateOf(r.formType, r.data) < since;
   const targets = rows
-    .filter((r) => types.includes(r.formType))
+    .filter((r) => types.includes(r.formType) && !unaffected(r))
     .sort((a, b) => types.indexOf(a.formType) - types.indexOf(b.formType) || recordDateOf(a.formType, a.data).localeCompare(recordDateOf(b.formType, b.data)));
 
   const what = `${scope.changed.formTitle} ${scope.changed.recordId}`;
