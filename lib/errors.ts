@@ -49,18 +49,6 @@ export class ConflictError extends Error {
   readonly status = 409;
 }
 
-/** Malformed query parameters of a GET request (400): what to change, keyed by parameter. */
-export class InvalidQueryError extends Error {
-  readonly status = 400;
-  constructor(
-    readonly fieldErrors: Record<string, string[]>,
-    message = "Some query parameters are not valid.",
-  ) {
-    super(message);
-  }
-}
-
-
 /**
  * A write to the API without `Content-Type: application/json`. Requiring it is also the CSRF
  * defence for cookie-authenticated calls: a cross-site form can only send form encodings.
@@ -86,8 +74,7 @@ export type ExpectedError =
   | ValidationError
   | ConflictError
   | UnsupportedMediaTypeError
-  | PayloadTooLargeError
-  | InvalidQueryError;
+  | PayloadTooLargeError;
 
 export function isExpectedError(error: unknown): error is ExpectedError {
   return (
@@ -97,7 +84,6 @@ export function isExpectedError(error: unknown): error is ExpectedError {
     error instanceof ValidationError ||
     error instanceof ConflictError ||
     error instanceof UnsupportedMediaTypeError ||
-    error instanceof PayloadTooLargeError ||
-    error instanceof InvalidQueryError
+    error instanceof PayloadTooLargeError
   );
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
-import { ForbiddenError, InvalidQueryError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { handleBiomarkerRequest, handleEfficacyRequest, handleEnrollmentRequest } from "@/lib/http/analysis-handlers";
 import { errorResponse } from "@/lib/http/with-actor";
 import { CI_METHODS } from "@/lib/schemas/analysis";
@@ -95,11 +95,11 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
       await expect(handleEnrollmentRequest(actors[name])).rejects.toBeInstanceOf(ForbiddenError);
     }
     const bad = await handleEfficacyRequest(actors.pi, get("/api/v1/analysis/efficacy?ciMethod=wald")).catch((e: unknown) => e);
-    expect(bad).toBeInstanceOf(InvalidQueryError);
+    expect(bad).toBeInstanceOf(ValidationError);
     const response = errorResponse(bad);
     expect(response.status).toBe(400);
     expect((await response.json()).fieldErrors).toHaveProperty("ciMethod");
     const badCut = await handleBiomarkerRequest(actors.pi, get("/api/v1/analysis/biomarkers?cut=-1&endpoint=dfs")).catch((e: unknown) => e);
-    expect(Object.keys((badCut as InvalidQueryError).fieldErrors).sort()).toEqual(["cut", "endpoint"]);
+    expect(Object.keys((badCut as ValidationError).fieldErrors).sort()).toEqual(["cut", "endpoint"]);
   });
 });

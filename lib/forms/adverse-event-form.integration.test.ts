@@ -4,8 +4,9 @@ import { saveCrfRecord, listCrfRecords } from "@/lib/data/crf-records";
 import { enrollPatient } from "@/lib/data/enrollment";
 import { registerPatient } from "@/lib/data/patients";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { emptyAdverseEvent, type AdverseEventData } from "./adverse-event-schema";
 
@@ -45,12 +46,6 @@ const thrombocytopenia = (overrides: Partial<AdverseEventData> = {}): AdverseEve
   outcome: "recovering",
   ...overrides,
 });
-
-const fieldErrorsOf = async (promise: Promise<unknown>) => {
-  const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors;
-};
 
 describe("adverse event", () => {
   test("a serious event is saved with its SOC, summary and 24-hour reporting deadline, audited per field", async () => {

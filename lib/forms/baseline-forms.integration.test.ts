@@ -4,9 +4,10 @@ import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { enrollPatient } from "@/lib/data/enrollment";
 import { registerPatient } from "@/lib/data/patients";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { NUL_CHARACTER_MESSAGE } from "@/lib/schemas/nul-characters";
+import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 
 let db: TestDatabase;
@@ -16,12 +17,6 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 const request = (patientId: string, formType: string, visitKey: string, data: unknown, extra: Partial<SaveCrfRequest> = {}): SaveCrfRequest => ({
   patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data, ...extra,
 });
-const fieldErrorsOf = async (promise: Promise<unknown>) => {
-  const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors;
-};
-
 /** A patient of TW01 who consented on 2026-01-08 and started treatment (day 1) on 2026-01-15. */
 async function enrolledPatient() {
   const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-05" });

@@ -4,8 +4,9 @@ import { saveCrfRecord } from "@/lib/data/crf-records";
 import { enrollPatient } from "@/lib/data/enrollment";
 import { registerPatient } from "@/lib/data/patients";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import type { TumourAssessmentData, TumourBaselineData } from "./tumour-schemas";
 
@@ -54,12 +55,6 @@ const followUp = (assessmentDate: string, t1: number, t2: number, overrides: Par
   override: { response: null, reason: "" },
   ...overrides,
 });
-
-const fieldErrorsOf = async (promise: Promise<unknown>) => {
-  const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors;
-};
 
 describe("tumour assessments", () => {
   test("baseline target selection is checked with RECIST 1.0 and nothing is written when it fails", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { getBiomarkerAnalysis, getEfficacyAnalysis, getEnrollmentSummary, requireDashboard } from "@/lib/data/analysis";
-import { InvalidQueryError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { BiomarkerQuerySchema, EfficacyQuerySchema } from "@/lib/schemas/analysis";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import type { z } from "zod";
@@ -10,7 +10,7 @@ import type { z } from "zod";
 function parseQuery<S extends z.ZodType>(actor: Actor, schema: S, request: Request): z.output<S> {
   requireDashboard(actor);
   const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new InvalidQueryError(toFieldErrors(parsed.error.issues));
+  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues), "Some query parameters are not valid.");
   return parsed.data;
 }
 

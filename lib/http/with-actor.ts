@@ -6,7 +6,6 @@ import { getActor } from "@/lib/auth/get-actor";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, summarizeDatabaseError } from "@/lib/db/database-unavailable";
 import {
   ForbiddenError,
-  InvalidQueryError,
   InvalidApiTokenError,
   isExpectedError,
   NotSignedInError,
@@ -66,7 +65,7 @@ function isJson(contentType: string | null): boolean {
 export function errorResponse(error: unknown): Response {
   if (isExpectedError(error)) {
     const body: Record<string, unknown> = { error: error.message };
-    if (error instanceof ValidationError || error instanceof InvalidQueryError) body.fieldErrors = error.fieldErrors;
+    if (error instanceof ValidationError) body.fieldErrors = error.fieldErrors;
     const headers: Record<string, string> = { "Cache-Control": "no-store" };
     // RFC 6750 section 3: a 401 names the scheme; a rejected token says so without saying why.
     if (error instanceof NotSignedInError) headers["WWW-Authenticate"] = error instanceof InvalidApiTokenError ? 'Bearer error="invalid_token"' : "Bearer";

@@ -4,8 +4,9 @@ import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { enrollPatient } from "@/lib/data/enrollment";
 import { registerPatient } from "@/lib/data/patients";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 
 let db: TestDatabase;
@@ -38,12 +39,6 @@ const dosing = (extra: object = {}) => ({
 const request = (patientId: string, visitKey: string, data: unknown, extra: Partial<SaveCrfRequest> = {}): SaveCrfRequest => ({
   patientId, formType: "dosing", visitKey, recordId: null, expectedVersion: null, reason: null, data, ...extra,
 });
-const fieldErrorsOf = async (promise: Promise<unknown>) => {
-  const error = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors;
-};
-
 describe("the dosing form", () => {
   test("stores the dose computed from height and weight, then flags a weight change and computes compliance", async () => {
     const patient = await enrolledPatient();
