@@ -5,10 +5,11 @@ import pg from "pg";
 import { diffFormData } from "@/lib/forms/flatten";
 import { getFormDefinition } from "@/lib/forms/registry";
 import { addDays } from "@/lib/domain/schedule/visit-schedule";
-import { ensureProductionBuild, newAuthSecret, startApp, startBenchDatabase } from "./lib/app-server";
+import { ensureProductionBuild, newAuthSecret, postmasterPid, startApp, startBenchDatabase } from "./lib/app-server";
 import { BENCH_PASSWORD, createBenchInvestigators, createBenchSites, type BenchInvestigator } from "./lib/bench-users";
 import { buildAdverseEvent, buildLabs } from "./lib/form-payloads";
-import { formatLoad, httpRequest, runLoad, type LoadResult } from "./lib/load-loop";
+import { formatLoad, httpRequest, runLoad, type LoadResult, type LoadTask } from "./lib/load-loop";
+import { treeCpuMs } from "./lib/process-memory";
 import { createRandom } from "./lib/random";
 import { signInOverHttp } from "./lib/sign-in";
 
@@ -60,44 +61,48 @@ async function main(): Promise<void> {
       return { formType: "labs", visitKey: `week${4 * k}`, data: buildLabs(random, addDays(ENROLLMENT, 28 * (k % 10))) };
     };
 
+    // CPU time per request of each process (from /proc): unlike wall time, barely moved by
+    // whatever else runs on the machine, so it shows where a save's cost goes.
+    const serverPid = app.child.pid!;
+    const databasePid = postmasterPid(db);
+    const measured = async (label: string, users: number, task: LoadTask): Promise<LoadResult> => {
+      const before = { server: treeCpuMs(serverPid), database: treeCpuMs(databasePid), bench: process.cpuUsage() };
+      const result = await runLoad({ workers: users, seconds: SECONDS, task });
+      const bench = process.cpuUsage(before.bench);
+      const per = (ms: number) => (ms / Math.max(result.requests, 1)).toFixed(2).padStart(5);
+      console.log(
+        `${formatLoad(label, result)}  CPU per request: app ${per(treeCpuMs(serverPid) - before.server)} ms, PostgreSQL ${per(treeCpuMs(databasePid) - before.database)} ms, load generator ${per((bench.user + bench.system) / 1000)} ms`,
+      );
+      return result;
+    };
+
     const summary: { users: number; trivial: LoadResult; save: LoadResult; direct: LoadResult }[] = [];
     for (const users of LEVELS) {
       // Warm the route handlers and the pool first (JIT, first compile of each route).
       await runLoad({ workers: Math.min(users, 10), seconds: 1, task: () => httpRequest(agent, `${app!.baseUrl}/api/ping`).then((r) => r.status) });
 
-      const trivial = await runLoad({ workers: users, seconds: SECONDS, task: () => httpRequest(agent, `${app!.baseUrl}/api/ping`).then((r) => r.status) });
-      console.log(formatLoad("trivial GET /api/ping", trivial));
+      const trivial = await measured("trivial GET /api/ping", users, () => httpRequest(agent, `${app!.baseUrl}/api/ping`).then((r) => r.status));
 
-      const save = await runLoad({
-        workers: users,
-        seconds: SECONDS,
-        task: async (worker, iteration) => {
-          const investigator = investigators[worker]!;
-          const patientId = investigator.patientIds[iteration % PATIENTS_EACH]!;
-          const payload = nextPayload(patientId, iteration);
-          const answer = await httpRequest(agent, `${app!.baseUrl}/api/v1/patients/${patientId}/forms/${payload.formType}`, {
-            method: "POST",
-            headers: { "Content-Type": "application/json", Cookie: cookies[worker]! },
-            body: JSON.stringify({ visitKey: payload.visitKey, data: payload.data }),
-          });
-          if (answer.status !== 201 && answer.status !== 200) throw new Error(`save ${answer.status}: ${answer.body.slice(0, 200)}`);
-          return answer.status;
-        },
+      const save = await measured("form save (HTTP)", users, async (worker, iteration) => {
+        const investigator = investigators[worker]!;
+        const patientId = investigator.patientIds[iteration % PATIENTS_EACH]!;
+        const payload = nextPayload(patientId, iteration);
+        const answer = await httpRequest(agent, `${app!.baseUrl}/api/v1/patients/${patientId}/forms/${payload.formType}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Cookie: cookies[worker]! },
+          body: JSON.stringify({ visitKey: payload.visitKey, data: payload.data }),
+        });
+        if (answer.status !== 201 && answer.status !== 200) throw new Error(`save ${answer.status}: ${answer.body.slice(0, 200)}`);
+        return answer.status;
       });
-      console.log(formatLoad("form save (HTTP)", save));
 
-      const direct = await runLoad({
-        workers: users,
-        seconds: SECONDS,
-        task: async (worker, iteration) => {
-          const investigator = investigators[worker]!;
-          const patientId = investigator.patientIds[iteration % PATIENTS_EACH]!;
-          const payload = nextPayload(patientId, iteration);
-          await insertDirect(pool, investigator, patientId, payload);
-          return 201;
-        },
+      const direct = await measured("same rows, plain pg", users, async (worker, iteration) => {
+        const investigator = investigators[worker]!;
+        const patientId = investigator.patientIds[iteration % PATIENTS_EACH]!;
+        const payload = nextPayload(patientId, iteration);
+        await insertDirect(pool, investigator, patientId, payload);
+        return 201;
       });
-      console.log(formatLoad("same rows, plain pg", direct));
       console.log(
         `ratios at ${users} users: save/trivial ${(save.throughput / trivial.throughput).toFixed(2)}, save/pg ${(save.throughput / direct.throughput).toFixed(2)}`,
       );

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded-postgres";
@@ -15,11 +16,14 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 export interface BenchDatabase {
   server: EmbeddedServer;
   url: string;
+  /** The cluster's folder; its postmaster.pid names the server process (for CPU accounting). */
+  dataDir: string;
 }
 
 export async function startBenchDatabase(port: number, options: { fresh?: boolean; name?: string } = {}): Promise<BenchDatabase> {
+  const dataDir = path.join(".data", `bench-postgres-${port}`);
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(".data", `bench-postgres-${port}`),
+    dataDir,
     port,
     fresh: options.fresh ?? true,
   });
@@ -27,7 +31,12 @@ export async function startBenchDatabase(port: number, options: { fresh?: boolea
   await server.ensureDatabase(name);
   const url = server.urlFor(name);
   await applyMigrations(url);
-  return { server, url };
+  return { server, url, dataDir };
+}
+
+/** The PostgreSQL server's process id (the first line of postmaster.pid). */
+export function postmasterPid(database: BenchDatabase): number {
+  return Number(readFileSync(path.join(database.dataDir, "cluster", "postmaster.pid"), "utf8").split("\n")[0]);
 }
 
 /** `next build` unless the build stamp says the current sources are already built. */

@@ -54,19 +54,22 @@ export interface AuditActor {
  * the transaction, the slip documenso's audit trail warns about).
  */
 export async function writeAudit(tx: Prisma.TransactionClient, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor.userId,
-      actorEmail: actor.email,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      siteId: entry.siteId ?? null,
-      patientId: entry.patientId ?? null,
-      changes: (entry.changes ?? []).map(toJsonChange) as Prisma.InputJsonValue,
-      reason: entry.reason ?? null,
-    },
-  });
+  await tx.auditEvent.create({ data: toAuditRow(actor, entry) });
+}
+
+/** The audit_events row for an entry: the one mapping, also used where SQL writes the row with its change (lib/data/crf-record-insert.ts). */
+export function toAuditRow(actor: AuditActor, entry: AuditEntry) {
+  return {
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    siteId: entry.siteId ?? null,
+    patientId: entry.patientId ?? null,
+    changes: (entry.changes ?? []).map(toJsonChange) as Prisma.InputJsonValue,
+    reason: entry.reason ?? null,
+  };
 }
 
 function toJsonValue(value: unknown): unknown {

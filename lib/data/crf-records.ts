@@ -12,9 +12,10 @@ import type { PatientStatus } from "@/lib/generated/prisma/enums";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { ReasonSchema } from "@/lib/schemas/crf";
 import { findNulCharacters } from "@/lib/schemas/nul-characters";
+import { insertCrfRecordWithAudit } from "./crf-record-insert";
 import { applyPatientStatusFromForm } from "./patient-status-from-form";
 import { getPatientOrThrow } from "./patients";
-import { recomputeDependents } from "./recompute-dependents";
+import { recomputeDependents, STORED_RECORD, type StoredRecord } from "./recompute-dependents";
 import { formatDateTime } from "@/lib/format-date";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -125,7 +126,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
         ...(request.recordId ? { id: { not: request.recordId } } : {}),
       },
       orderBy: { createdAt: "asc" },
-      select: { id: true, formType: true, visitKey: true, data: true, computed: true },
+      select: STORED_RECORD,
     });
     const context: FormContext = {
       screeningDate: locked.screening_date.toISOString().slice(0, 10),
@@ -137,14 +138,15 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     const computed = (definition.compute?.(data, context) ?? {}) as Prisma.InputJsonValue;
     const status = definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS";
     const auditActor = { userId: actor.userId, email: actor.email };
-    const recompute = (recordId: string, previousData: unknown = null) =>
+    // The records just read under the lock, with the saved one, spare recomputation its own read.
+    const recompute = (saved: StoredRecord, previousData: unknown = null) =>
       recomputeDependents(tx, auditActor, {
         patient: { id: patient.id, siteId: patient.site.id, screeningDate: context.screeningDate, enrollmentDate: context.enrollmentDate },
         changed: {
-          formType: definition.type, formTitle: definition.title, recordId, withdrawn: false,
+          formType: definition.type, formTitle: definition.title, recordId: saved.id, withdrawn: false,
           dates: [recordDateOf(definition.type, data), ...(previousData === null ? [] : [recordDateOf(definition.type, previousData)])],
         },
-      });
+      }, { types: contextTypes ?? null, rows: [...related, saved] });
     const applyStatus = (recordId: string, reason: string | null) =>
       applyPatientStatusFromForm(tx, auditActor, { id: patient.id, siteId: patient.site.id, status: locked.status }, definition.patientStatusAfterSave?.(data) ?? null, {
         formTitle: definition.title, recordId, reason,
@@ -161,28 +163,13 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
             });
         if (existing) throw new ConflictError("This form has already been started by someone else. Reload it to see the saved answers.");
       }
-      const created = await tx.crfRecord.create({
-        data: {
-          patientId: patient.id,
-          siteId: patient.site.id,
-          formType: definition.type,
-          visitKey: request.visitKey,
-          data: data as Prisma.InputJsonValue,
-          computed,
-          status,
-          createdById: actor.userId,
-          updatedById: actor.userId,
-        },
-      });
-      await writeAudit(tx, auditActor, {
-        action: "CREATE",
-        entityType: `form:${definition.type}`,
-        entityId: created.id,
-        siteId: patient.site.id,
-        patientId: patient.id,
-        changes: diffFormData(null, data),
-      });
-      await recompute(created.id);
+      const created = await insertCrfRecordWithAudit(
+        tx,
+        auditActor,
+        { patientId: patient.id, siteId: patient.site.id, formType: definition.type, visitKey: request.visitKey, data, computed, status, userId: actor.userId },
+        diffFormData(null, data),
+      );
+      await recompute(created);
       await applyStatus(created.id, null);
       return toView(created);
     }
@@ -224,7 +211,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
         reason: reason.data,
       });
     }
-    await recompute(current.id, current.data);
+    await recompute(updated, current.data);
     await applyStatus(current.id, reason.data);
     return toView(updated);
   });

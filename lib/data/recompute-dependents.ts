@@ -15,6 +15,31 @@ export interface RecomputeScope {
   changed: { formType: string; formTitle: string; recordId: string; withdrawn: boolean; dates: readonly string[] };
 }
 
+/** The columns of StoredRecord, as a Prisma select. */
+export const STORED_RECORD = { id: true, formType: true, visitKey: true, data: true, computed: true, version: true, signedAt: true, createdAt: true } as const;
+
+/** What recomputation reads of a record. */
+export interface StoredRecord {
+  id: string;
+  formType: string;
+  visitKey: string | null;
+  data: Prisma.JsonValue;
+  computed: Prisma.JsonValue;
+  version: number;
+  signedAt: Date | null;
+  createdAt: Date;
+}
+
+/**
+ * The patient's current records that the caller already read inside the same transaction and
+ * patient lock, with the changed record as it now is: `types` null means every form type.
+ * When they include every type recomputation reads, its own query is skipped.
+ */
+export interface LoadedRecords {
+  types: readonly string[] | null;
+  rows: StoredRecord[];
+}
+
 /** JSONB drops undefined members; compare and store what the database will hold. */
 const asStored = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value ?? {})) as Record<string, unknown>;
 
@@ -27,12 +52,19 @@ const asStored = (value: unknown): Record<string, unknown> => JSON.parse(JSON.st
  * that caused it; a signed one also loses its signature (docs/decisions/0006). Returns the
  * ids of the records that changed.
  */
-export async function recomputeDependents(tx: Prisma.TransactionClient, actor: AuditActor, scope: RecomputeScope): Promise<string[]> {
+export async function recomputeDependents(tx: Prisma.TransactionClient, actor: AuditActor, scope: RecomputeScope, loaded?: LoadedRecords): Promise<string[]> {
   const types = listDependentFormTypes(scope.changed.formType);
   if (types.length === 0) return [];
   // Only the forms the recomputed computes read, not every record of the patient.
   const read = [...new Set(types.flatMap((type) => [type, ...(FORM_DEPENDENCIES[type]?.dependsOn ?? [])]))];
-  const rows = await tx.crfRecord.findMany({ where: { patientId: scope.patient.id, deletedAt: null, formType: { in: read } }, orderBy: { createdAt: "asc" } });
+  const rows: StoredRecord[] =
+    loaded && read.every((type) => loaded.types === null || loaded.types.includes(type))
+      ? loaded.rows.filter((r) => read.includes(r.formType)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      : await tx.crfRecord.findMany({
+          where: { patientId: scope.patient.id, deletedAt: null, formType: { in: read } },
+          orderBy: { createdAt: "asc" },
+          select: STORED_RECORD,
+        });
   const working: RelatedRecord[] = rows.map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, data: r.data, computed: asStored(r.computed) }));
   // A form in a date-ordered chain reads only its own earlier records (FORM_DEPENDENCIES), so
   // a change dated D cannot alter the records of its own type dated before D: a new visit at
