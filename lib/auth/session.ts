@@ -1,15 +1,18 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
-import { getAuthOptions } from "@/lib/auth/auth-options";
+import { claimsFromSessionToken, readSessionCookie } from "@/lib/auth/session-cookie";
 import type { SessionClaims } from "@/lib/auth/session-token";
 import { getPrisma } from "@/lib/db/prisma";
+import { getEnv } from "@/lib/env";
 
 /** The user id and session version the cookie claims, unchecked against the database. */
 export async function getSessionClaims(): Promise<SessionClaims | null> {
-  const session = await getServerSession(getAuthOptions());
-  const user = session?.user as { id?: string; sessionVersion?: number } | undefined;
-  return user?.id && typeof user.sessionVersion === "number" ? { userId: user.id, sessionVersion: user.sessionVersion } : null;
+  const env = getEnv();
+  // next-auth uses the "__Secure-" cookie exactly when its URL is https (core/init.js).
+  const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const token = readSessionCookie((await cookies()).getAll(), secure);
+  if (!token) return null;
+  return claimsFromSessionToken(token, { secret: env.NEXTAUTH_SECRET, idleSeconds: env.SESSION_IDLE_MINUTES * 60, nowMs: Date.now() });
 }
 
 /**
