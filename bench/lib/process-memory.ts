@@ -72,7 +72,9 @@ export function treeCpuMs(rootPid: number): number {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+      // utime + stime, plus cutime + cstime: the CPU of children it has reaped, so that a
+      // PostgreSQL backend or worker ending during a measurement does not take its time away.
+      return sum + ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
     } catch {
       return sum;
     }
