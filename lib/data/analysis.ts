@@ -4,37 +4,30 @@ import { analyzeCohortBiomarker, analyzeEfficacy, type BiomarkerRequest, type Ef
 import type { BiomarkerAnalysis } from "@/lib/analysis/biomarkers";
 import { summarizeEnrollment, type EnrollmentSummary } from "@/lib/analysis/enrollment-summary";
 import { listCytokineNames, type AnalysisPatientRecords } from "@/lib/analysis/patient-records";
-import { VersionedCache } from "@/lib/analysis/versioned-cache";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ConfType } from "@/lib/domain/survival";
 import { ForbiddenError } from "@/lib/errors";
 import { loadAnalysisCohort } from "./analysis-cohort";
-import { readDataVersion } from "./data-version";
+import { cachedByDataVersion, cachedForVersion } from "./cached-by-version";
 
 /** Throws ForbiddenError unless the actor may see dashboards at some site. */
 export function requireDashboard(actor: Actor): void {
   if (scopeOf(actor, "dashboard.read").kind === "none") throw new ForbiddenError();
 }
 
-/**
- * Analyses kept per (site scope, request, data version). The version is read from PostgreSQL
- * on every request, before the data, so a change saved through any instance gives the next
- * request a new key (lib/data/analysis-cache.integration.test.ts); a process keeps at most a
- * few recent results. Callers must not modify what they get back: it is shared.
- */
-const analysisCache = new VersionedCache(16);
-
 function scopeKey(scope: SiteScope): string {
   return scope.kind === "sites" ? scope.siteIds.join(",") : scope.kind;
 }
 
-/** The enrolled patients the actor's dashboards cover, for the current data version (site filter in the query). */
+/**
+ * An analysis of the enrolled patients the actor's dashboards cover (site filter in the query),
+ * kept per data version (lib/data/cached-by-version.ts), as is the cohort it is computed from.
+ */
 async function withCohort<T>(actor: Actor, request: string, analyze: (patients: AnalysisPatientRecords[]) => T): Promise<T> {
   const scope = scopeOf(actor, "dashboard.read");
   if (scope.kind === "none") throw new ForbiddenError();
-  const version = await readDataVersion();
-  const cohortKey = `cohort|${scopeKey(scope)}|${version}`;
-  return analysisCache.getOrCompute(`${request}|${cohortKey}`, async () => analyze(await analysisCache.getOrCompute(cohortKey, () => loadAnalysisCohort(scope))));
+  const cohortKey = `cohort|${scopeKey(scope)}`;
+  return cachedByDataVersion(`${request}|${cohortKey}`, async (version) => analyze(await cachedForVersion(cohortKey, version, () => loadAnalysisCohort(scope))));
 }
 
 /** ORR, DCR, BOR, PFS and OS (medians with the chosen CI method), curves, waterfall and swimmer data. */
