@@ -45,6 +45,10 @@ export async function getBiomarkerAnalysis(actor: Actor, request: BiomarkerReque
 export async function getEnrollmentSummary(actor: Actor): Promise<EnrollmentSummary> {
   requireDashboard(actor);
   const scope = scopeOf(actor, "dashboard.read");
+  return cachedByDataVersion(`enrollment|${scopeKey(scope)}`, () => loadEnrollmentSummary(actor, scope));
+}
+
+async function loadEnrollmentSummary(actor: Actor, scope: SiteScope): Promise<EnrollmentSummary> {
   const [sites, patients] = await Promise.all([
     getPrisma().site.findMany({
       where: scope.kind === "sites" ? { id: { in: scope.siteIds } } : {},

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 
 /**
@@ -7,6 +8,13 @@ import { getPrisma } from "@/lib/db/prisma";
  * its change to go unnoticed; saves hold theirs for milliseconds.
  */
 const LATE_COMMIT_WINDOW = 10_000;
+
+/**
+ * Audited actions that change nothing a dashboard shows: without leaving them out, every
+ * sign-in or export anywhere would throw away every kept result. A new action counts as a
+ * change until it is listed here.
+ */
+export const ACTIONS_WITHOUT_DATA_CHANGE: readonly AuditAction[] = ["EXPORT", "SIGN_IN", "SIGN_IN_FAILED", "SIGN_OUT_EVERYWHERE", "PASSWORD_CHANGE", "API_TOKEN_CREATE", "API_TOKEN_REVOKE"];
 
 /**
  * A version of everything the app has written, read from PostgreSQL: every change writes an
@@ -19,8 +27,11 @@ const LATE_COMMIT_WINDOW = 10_000;
  * the data it was computed from.
  */
 export async function readDataVersion(): Promise<string> {
+  const skipped = [...ACTIONS_WITHOUT_DATA_CHANGE];
   const [row] = await getPrisma().$queryRaw<{ version: string }[]>`
-    WITH newest AS (SELECT coalesce(max("id"), 0) AS "id" FROM "audit_events")
-    SELECT newest."id"::text || ':' || (SELECT count(*) FROM "audit_events" a WHERE a."id" > newest."id" - ${LATE_COMMIT_WINDOW})::text AS "version" FROM newest`;
+    WITH newest AS (SELECT coalesce(max("id"), 0) AS "id" FROM "audit_events" WHERE "action" <> ALL(${skipped}::text[]))
+    SELECT newest."id"::text || ':' || (
+      SELECT count(*) FROM "audit_events" a WHERE a."id" > newest."id" - ${LATE_COMMIT_WINDOW} AND a."action" <> ALL(${skipped}::text[])
+    )::text AS "version" FROM newest`;
   return row!.version;
 }
