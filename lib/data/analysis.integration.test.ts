@@ -108,6 +108,9 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
   test("a save through the write path changes the next result (the cached analysis is keyed by a version read from the database)", async () => {
     const before = await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" });
     expect(await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" })).toBe(before); // served from the cache
+    // A sign-in is audited but changes no data: the kept result stays.
+    await db.prisma.auditEvent.create({ data: { actorId: actors.monitor.userId, actorEmail: actors.monitor.email, action: "SIGN_IN", entityType: "user", entityId: actors.monitor.userId } });
+    expect(await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" })).toBe(before);
     const alive = (await db.prisma.crfRecord.findMany({ where: { formType: "end-of-study", deletedAt: null }, orderBy: { id: "asc" } })).find((r) => {
       const data = r.data as Record<string, string | null>;
       return !data.deathDate && data.lastKnownAliveDate;
