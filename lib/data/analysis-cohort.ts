@@ -31,10 +31,18 @@ export async function loadAnalysisCohort(scope: Exclude<SiteScope, { kind: "none
   const all = scope.kind === "all";
   const siteIds = scope.kind === "sites" ? scope.siteIds : [];
   const rows = await getPrisma().$queryRaw<CohortRow[]>`
-    WITH forms AS (
-      SELECT r."patient_id", r."form_type", r."visit_key", r."created_at", r."id",
-        CASE WHEN r."form_type" IN ('tumour-assessment', 'end-of-study', 'cytokines') THEN r."data" END AS "data",
-        CASE WHEN r."form_type" = 'tumour-assessment' THEN r."computed" END AS "computed",
+    WITH forms AS MATERIALIZED (
+      -- Small rows before grouping: the fields read, not whole forms (a sort of whole JSON spilled to disk).
+      SELECT r."patient_id", r."form_type", r."created_at", r."id",
+        CASE WHEN r."form_type" = 'tumour-assessment' THEN jsonb_build_object(
+          'visitKey', r."visit_key", 'assessmentDate', r."data" -> 'assessmentDate',
+          'response', r."computed" -> 'response', 'pctFromBaseline', r."computed" -> 'pctFromBaseline'
+        ) END AS "assessment",
+        CASE WHEN r."form_type" = 'end-of-study' THEN jsonb_build_object(
+          'progressionDate', r."data" -> 'progressionDate', 'deathDate', r."data" -> 'deathDate', 'lastKnownAliveDate', r."data" -> 'lastKnownAliveDate',
+          'offTreatmentDate', r."data" -> 'offTreatmentDate', 'offStudyDate', r."data" -> 'offStudyDate'
+        ) END AS "end_of_study",
+        CASE WHEN r."form_type" = 'cytokines' THEN r."data" -> 'analytes' END AS "analytes",
         greatest(
           CASE WHEN jsonb_typeof(r."data" -> 'visitDate') = 'string' AND r."data" ->> 'visitDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN r."data" ->> 'visitDate' END COLLATE "C",
           CASE WHEN jsonb_typeof(r."data" -> 'sampleDate') = 'string' AND r."data" ->> 'sampleDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN r."data" ->> 'sampleDate' END,
@@ -45,15 +53,9 @@ export async function loadAnalysisCohort(scope: Exclude<SiteScope, { kind: "none
     ), per_patient AS (
       SELECT f."patient_id",
         max(f."visit_date") AS "last_visit_date",
-        jsonb_agg(jsonb_build_object(
-          'visitKey', f."visit_key", 'assessmentDate', f."data" -> 'assessmentDate',
-          'response', f."computed" -> 'response', 'pctFromBaseline', f."computed" -> 'pctFromBaseline'
-        ) ORDER BY f."created_at", f."id") FILTER (WHERE f."form_type" = 'tumour-assessment') AS "assessments",
-        (array_agg(jsonb_build_object(
-          'progressionDate', f."data" -> 'progressionDate', 'deathDate', f."data" -> 'deathDate', 'lastKnownAliveDate', f."data" -> 'lastKnownAliveDate',
-          'offTreatmentDate', f."data" -> 'offTreatmentDate', 'offStudyDate', f."data" -> 'offStudyDate'
-        ) ORDER BY f."created_at", f."id") FILTER (WHERE f."form_type" = 'end-of-study'))[1] AS "end_of_study",
-        (array_agg(f."data" -> 'analytes' ORDER BY f."created_at", f."id") FILTER (WHERE f."form_type" = 'cytokines'))[1] AS "analytes"
+        jsonb_agg(f."assessment" ORDER BY f."created_at", f."id") FILTER (WHERE f."form_type" = 'tumour-assessment') AS "assessments",
+        (array_agg(f."end_of_study" ORDER BY f."created_at", f."id") FILTER (WHERE f."form_type" = 'end-of-study'))[1] AS "end_of_study",
+        (array_agg(f."analytes" ORDER BY f."created_at", f."id") FILTER (WHERE f."form_type" = 'cytokines'))[1] AS "analytes"
       FROM forms f GROUP BY f."patient_id"
     )
     SELECT p."id"::text AS "id", p."subject_id", p."status"::text AS "status", to_char(p."enrollment_date", 'YYYY-MM-DD') AS "enrollment_date",
