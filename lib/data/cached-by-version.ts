@@ -9,7 +9,10 @@ import { readDataVersion } from "./data-version";
  * recent results. Callers must not modify what they get back: it is shared between requests.
  * The key must hold everything the result depends on, the caller's site scope included.
  */
-const results = new VersionedCache(12);
+// On globalThis, as the Prisma client: Next bundles pages and route handlers separately, each
+// with its own copy of this module, and the API should not recompute what a page just did.
+const globalForResults = globalThis as unknown as { trialdeskDashboardResults?: VersionedCache };
+const results = (globalForResults.trialdeskDashboardResults ??= new VersionedCache(12));
 
 export async function cachedByDataVersion<T>(key: string, compute: (version: string) => Promise<T>): Promise<T> {
   const version = await readDataVersion();
