@@ -34,13 +34,15 @@ export function KmPlot({ id, title, series, xLabel = "Months since enrollment", 
   // Past a curve's last time nobody is at risk any more.
   const atRiskTimes = xTicks.filter((t) => series.some((s) => s.curve.atRisk.some((r) => r.time === t)));
   const atRiskAt = (curve: KmCurve, t: number) => curve.atRisk.find((r) => r.time === t)?.n ?? ((curve.steps.at(-1)?.time ?? 0) < t ? 0 : "");
-  const stepPath = line<Point>().x((p) => x(p.time)).y((p) => y(p.surv)).curve(curveStepAfter);
+  // A tenth of a unit is finer than the screen shows; with thousands of steps the digits add up.
+  const stepPath = line<Point>().x((p) => x(p.time)).y((p) => y(p.surv)).curve(curveStepAfter).digits(1);
   const bandPath = area<Point>()
     .defined((p) => p.lower !== null && p.upper !== null)
     .x((p) => x(p.time))
     .y0((p) => y(p.lower ?? 0))
     .y1((p) => y(p.upper ?? 0))
-    .curve(curveStepAfter);
+    .curve(curveStepAfter)
+    .digits(1);
   const description = series
     .map((s) => `${s.label}: ${s.curve.n} patients, ${s.curve.events} events, median ${fmt(s.curve.median.median)} months (95% CI ${fmt(s.curve.median.lower)} to ${fmt(s.curve.median.upper)}).`)
     .join(" ");
@@ -56,11 +58,15 @@ export function KmPlot({ id, title, series, xLabel = "Months since enrollment", 
           <g key={s.label}>
             <path d={bandPath(points) ?? ""} fill={s.color} fillOpacity={0.13} />
             <path d={stepPath(points) ?? ""} fill="none" stroke={s.color} strokeWidth={2.2} strokeDasharray={s.dash} />
-            {s.curve.steps
-              .filter((step) => step.nCensor > 0)
-              .map((step) => (
-                <line key={step.time} x1={x(step.time)} x2={x(step.time)} y1={y(step.surv) - 5} y2={y(step.surv) + 5} stroke={s.color} strokeWidth={1.5} />
-              ))}
+            {/* Censoring marks as one path: a line element each weighed a lot at thousands of patients. */}
+            <path
+              d={s.curve.steps
+                .filter((step) => step.nCensor > 0)
+                .map((step) => `M${x(step.time).toFixed(1)} ${(y(step.surv) - 5).toFixed(1)}v10`)
+                .join("")}
+              stroke={s.color}
+              strokeWidth={1.5}
+            />
             {s.curve.median.median !== null ? (
               <path d={`M0,${y(0.5)}H${x(s.curve.median.median)}V${inner.height}`} fill="none" stroke={s.color} strokeDasharray="2 3" />
             ) : null}

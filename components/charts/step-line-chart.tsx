@@ -24,14 +24,15 @@ export function StepLineChart({ id, title, description, series, yLabel, targets 
   const size: ChartSize = { width: 680, height: 340, margin: { top: 30, right: 90, bottom: 56, left: 64 } };
   const inner = innerSize(size);
   const dates = series.flatMap((s) => s.points.map((p) => toDate(p.date)));
-  const first = dates.length ? new Date(Math.min(...dates.map(Number))) : new Date();
-  const last = dates.length ? new Date(Math.max(...dates.map(Number))) : new Date();
+  // reduce, not Math.min(...): a spread of tens of thousands of dates can overflow the stack.
+  const first = dates.length ? new Date(dates.reduce((a, d) => Math.min(a, Number(d)), Infinity)) : new Date();
+  const last = dates.length ? new Date(dates.reduce((a, d) => Math.max(a, Number(d)), -Infinity)) : new Date();
   const x = scaleUtc().domain([first, last]).nice().range([0, inner.width]);
   const y = scaleLinear()
-    .domain([0, Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.value)), ...targets.map((t) => t.value))])
+    .domain([0, [...series.flatMap((s) => s.points.map((p) => p.value)), ...targets.map((t) => t.value)].reduce((a, v) => Math.max(a, v), 1)])
     .nice()
     .range([inner.height, 0]);
-  const path = line<{ date: Date; value: number }>().x((p) => x(p.date)).y((p) => y(p.value)).curve(curveStepAfter);
+  const path = line<{ date: Date; value: number }>().x((p) => x(p.date)).y((p) => y(p.value)).curve(curveStepAfter).digits(1);
   const end = x.domain()[1] ?? last;
   return (
     <ChartFrame id={id} title={title} description={description} size={size}>

@@ -2,6 +2,20 @@ import { scaleBand, scaleLog } from "d3-scale";
 import { AxisLeft, Legend } from "./axes";
 import { ChartFrame, innerSize, type ChartSize } from "./chart-frame";
 
+/** Beyond this many points a group is drawn as one path, without a tooltip per point. */
+export const STRIP_POINTS_WITH_TOOLTIPS = 400;
+
+/**
+ * Points as zero-length round-capped segments in one path ("M12 40h0"), at whole pixels and
+ * each position once: 10,000 circles with a tooltip each weighed megabytes, and overlapping
+ * points at the same pixel draw the same.
+ */
+function pointsPath(points: readonly { x: number; y: number }[]): string {
+  const seen = new Set<string>();
+  for (const p of points) seen.add(`M${Math.round(p.x)} ${Math.round(p.y)}h0`);
+  return [...seen].join("");
+}
+
 export interface StripGroup {
   label: string;
   color: string;
@@ -25,8 +39,10 @@ export function StripBoxPlot({ id, title, description, groups, yLabel, reference
   const size: ChartSize = { width: 680, height: 360, margin: { top: 30, right: 110, bottom: 40, left: 72 } };
   const inner = innerSize(size);
   const all = [...groups.flatMap((g) => g.values.map((v) => v.value)), ...references.map((r) => r.value)].filter((v) => v > 0);
+  const lowest = all.reduce((a, b) => Math.min(a, b), Infinity);
+  const highest = all.reduce((a, b) => Math.max(a, b), -Infinity);
   const y = scaleLog()
-    .domain(all.length ? [Math.min(...all) / 1.5, Math.max(...all) * 1.5] : [1, 10])
+    .domain(all.length ? [lowest / 1.5, highest * 1.5] : [1, 10])
     .nice()
     .range([inner.height, 0]);
   const x = scaleBand<string>().domain(groups.map((g) => g.label)).range([0, inner.width]).padding(0.3);
@@ -53,11 +69,15 @@ export function StripBoxPlot({ id, title, description, groups, yLabel, reference
                 <line x1={left + width * 0.2} x2={left + width * 0.8} y1={y(g.box.median)} y2={y(g.box.median)} strokeWidth={2.5} />
               </g>
             ) : null}
-            {g.values.map((v, i) => (
-              <circle key={i} cx={left + width * (0.3 + 0.4 * ((i * 0.618034) % 1))} cy={y(v.value)} r={4} fill={v.hollow ? "#fff" : g.color} stroke={g.color} strokeWidth={1.5}>
-                <title>{v.title}</title>
-              </circle>
-            ))}
+            {g.values.length <= STRIP_POINTS_WITH_TOOLTIPS ? (
+              g.values.map((v, i) => (
+                <circle key={i} cx={left + width * (0.3 + 0.4 * ((i * 0.618034) % 1))} cy={y(v.value)} r={4} fill={v.hollow ? "#fff" : g.color} stroke={g.color} strokeWidth={1.5}>
+                  <title>{v.title}</title>
+                </circle>
+              ))
+            ) : (
+              <StripPoints color={g.color} points={g.values.map((v, i) => ({ x: left + width * (0.3 + 0.4 * ((i * 0.618034) % 1)), y: y(v.value), hollow: v.hollow }))} />
+            )}
             <text x={left + width / 2} y={inner.height + 20} textAnchor="middle" fontWeight={600}>
               {g.label} (n = {g.values.length})
             </text>
@@ -67,5 +87,21 @@ export function StripBoxPlot({ id, title, description, groups, yLabel, reference
       <AxisLeft scale={y} ticks={ticks} height={inner.height} label={yLabel} format={(t) => String(+t.toPrecision(2))} />
       <Legend entries={[...groups.map((g) => ({ label: g.label, color: g.color, marker: "circle" as const })), { label: "○ below LLOQ (at LLOQ/2)", color: "#fff", marker: "circle" as const }]} x={0} y={-16} />
     </ChartFrame>
+  );
+}
+
+/** Many points: filled ones as one path; hollow ones as a coloured path with a white one inside. */
+function StripPoints({ color, points }: { color: string; points: readonly { x: number; y: number; hollow: boolean }[] }) {
+  const hollow = pointsPath(points.filter((p) => p.hollow));
+  return (
+    <g fill="none" strokeLinecap="round" data-testid="strip-points-path">
+      <path d={pointsPath(points.filter((p) => !p.hollow))} stroke={color} strokeWidth={8} />
+      {hollow ? (
+        <>
+          <path d={hollow} stroke={color} strokeWidth={8} />
+          <path d={hollow} stroke="#fff" strokeWidth={5} />
+        </>
+      ) : null}
+    </g>
   );
 }

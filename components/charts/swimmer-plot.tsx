@@ -1,4 +1,5 @@
 import { median } from "d3-array";
+import type { ReactNode } from "react";
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { SwimmerLane } from "@/lib/analysis/waterfall-swimmer";
 import { AxisBottom, Legend } from "./axes";
@@ -8,17 +9,19 @@ import { RESPONSE_COLORS } from "./waterfall-plot";
 /**
  * One lane per patient: time on treatment (bar, coloured by best response), follow-up after
  * treatment (thin line), each assessment's response (circle), progression (triangle), death
- * (cross), and an arrow for patients still on treatment.
+ * (cross), and an arrow for patients still on treatment. `lanes` may be one page of `cohort`
+ * (the description then summarises the whole cohort and says which lanes are drawn).
  */
-export function SwimmerPlot({ id, lanes }: { id: string; lanes: readonly SwimmerLane[] }) {
+export function SwimmerPlot({ id, lanes, cohort = lanes, caption }: { id: string; lanes: readonly SwimmerLane[]; cohort?: readonly SwimmerLane[]; caption?: ReactNode }) {
   const size: ChartSize = { width: 680, height: 80 + 14 * lanes.length, margin: { top: 30, right: 24, bottom: 48, left: 78 } };
   const inner = innerSize(size);
-  const x = scaleLinear().domain([0, Math.max(1, ...lanes.map((l) => l.followUpMonths))]).nice().range([0, inner.width]);
+  const x = scaleLinear().domain([0, lanes.reduce((max, l) => Math.max(max, l.followUpMonths), 1)]).nice().range([0, inner.width]);
   const y = scaleBand<string>().domain(lanes.map((l) => l.subjectId)).range([0, inner.height]).padding(0.25);
-  const onTreatment = lanes.filter((l) => l.onTreatment).length;
-  const description = `${lanes.length} patients. Median time on treatment ${(median(lanes, (l) => l.treatmentMonths) ?? 0).toFixed(1)} months; ${onTreatment} still on treatment; ${lanes.filter((l) => l.died).length} deaths.`;
+  const onTreatment = cohort.filter((l) => l.onTreatment).length;
+  const shown = lanes.length < cohort.length ? ` Drawn here: ${lanes.length} of them (${lanes[0]?.subjectId ?? ""} to ${lanes.at(-1)?.subjectId ?? ""}).` : "";
+  const description = `${cohort.length} patients. Median time on treatment ${(median(cohort, (l) => l.treatmentMonths) ?? 0).toFixed(1)} months; ${onTreatment} still on treatment; ${cohort.filter((l) => l.died).length} deaths.${shown}`;
   return (
-    <ChartFrame id={id} title="Time on treatment and follow-up per patient" description={description} size={size}>
+    <ChartFrame id={id} title="Time on treatment and follow-up per patient" description={description} size={size} caption={caption}>
       {lanes.map((lane) => {
         const top = y(lane.subjectId) ?? 0;
         const mid = top + y.bandwidth() / 2;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CountedPatients, QualityMeasure } from "@/lib/analysis/data-quality";
 import type { DataQualityView } from "@/lib/data/data-quality";
 import styles from "./dashboards.module.css";
+import { ShownOf } from "./shown-of";
 
 export const MEASURES: { key: QualityMeasure; label: string; unit: string }[] = [
   { key: "missingForms", label: "Missing forms (visit window still open)", unit: "forms" },
@@ -53,15 +54,22 @@ export function DataQualitySummary({ view }: { view: DataQualityView }) {
   );
 }
 
+/** Patients listed per site and measure at most; the count above each list is always complete. */
+const PATIENTS_PER_LIST = 25;
+
 function PatientList({ counted, unit }: { counted: CountedPatients; unit: string }) {
+  const shown = counted.patients.slice(0, PATIENTS_PER_LIST);
   return (
-    <ul>
-      {counted.patients.map((p) => (
-        <li key={p.id}>
-          <Link href={`/patients/${p.id}`}>{p.subjectId}</Link>: {p.count} {unit}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul>
+        {shown.map((p) => (
+          <li key={p.id}>
+            <Link href={`/patients/${p.id}`}>{p.subjectId}</Link>: {p.count} {unit}
+          </li>
+        ))}
+      </ul>
+      <ShownOf shown={shown.length} total={counted.patients.length} what="patients" hint="Each patient's page lists what is missing; the site's patient list reaches the others." />
+    </>
   );
 }
 

@@ -19,6 +19,11 @@ export interface AnalysisPatientRecords {
   siteCode: string;
   status: string;
   enrollmentDate: string;
+  /**
+   * The latest ISO visit date of any of the patient's forms, when a loader worked it out in the
+   * database instead of passing every form (lib/data/analysis-cohort.ts); null: none.
+   */
+  lastVisitDate?: string | null;
   records: readonly AnalysisRecord[];
 }
 
@@ -52,17 +57,14 @@ export function listAssessments(patient: AnalysisPatientRecords): AssessedTimepo
 }
 
 /**
- * What the readers here read of the saved forms, so a loader can leave the rest in the database
- * (lab values, adverse-event details: most of a trial's JSON): these forms whole, with their
- * computed values, and of every other form only its visit date fields. Keep in step with the
- * readers below.
+ * The fields whose latest ISO date is the last time the patient was seen. lib/data/analysis-cohort.ts
+ * reads the same fields (and of the other forms only what the readers below read): keep in step.
  */
-export const FORMS_READ_WHOLE = ["tumour-assessment", "end-of-study", "cytokines"] as const;
 export const VISIT_DATE_FIELDS = ["visitDate", "sampleDate", "assessmentDate"] as const;
 
 /** The latest date the patient was seen: a visit form's date, or enrollment. */
 function lastSeenDate(patient: AnalysisPatientRecords): string {
-  const dates = patient.records.flatMap((r) => VISIT_DATE_FIELDS.map((name) => dateField(r, name)));
+  const dates = [...patient.records.flatMap((r) => VISIT_DATE_FIELDS.map((name) => dateField(r, name))), patient.lastVisitDate ?? undefined];
   return dates.filter((d): d is string => d !== undefined).reduce((latest, d) => (d > latest ? d : latest), patient.enrollmentDate);
 }
 

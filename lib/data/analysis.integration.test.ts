@@ -5,6 +5,8 @@ import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { handleBiomarkerRequest, handleEfficacyRequest, handleEnrollmentRequest } from "@/lib/http/analysis-handlers";
 import { errorResponse } from "@/lib/http/with-actor";
 import { CI_METHODS } from "@/lib/schemas/analysis";
+import { getEfficacyAnalysis } from "./analysis";
+import { saveCrfRecord } from "./crf-records";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 
@@ -101,5 +103,28 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     expect((await response.json()).fieldErrors).toHaveProperty("ciMethod");
     const badCut = await handleBiomarkerRequest(actors.pi, get("/api/v1/analysis/biomarkers?cut=-1&endpoint=dfs")).catch((e: unknown) => e);
     expect(Object.keys((badCut as ValidationError).fieldErrors).sort()).toEqual(["cut", "endpoint"]);
+  });
+
+  test("a save through the write path changes the next result (the cached analysis is keyed by a version read from the database)", async () => {
+    const before = await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" });
+    expect(await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" })).toBe(before); // served from the cache
+    // A sign-in is audited but changes no data: the kept result stays.
+    await db.prisma.auditEvent.create({ data: { actorId: actors.monitor.userId, actorEmail: actors.monitor.email, action: "SIGN_IN", entityType: "user", entityId: actors.monitor.userId } });
+    expect(await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" })).toBe(before);
+    const alive = (await db.prisma.crfRecord.findMany({ where: { formType: "end-of-study", deletedAt: null }, orderBy: { id: "asc" } })).find((r) => {
+      const data = r.data as Record<string, string | null>;
+      return !data.deathDate && data.lastKnownAliveDate;
+    })!;
+    const data = alive.data as Record<string, string | null>;
+    const deathDate = [data.lastKnownAliveDate, data.progressionDate, data.offTreatmentDate].filter((d): d is string => !!d).sort().at(-1)!;
+    const investigator = [actors.investigator1, actors.investigator2, actors.investigator3].find((a) => a.assignments.some((x) => x.siteId === alive.siteId))!;
+    await saveCrfRecord(investigator, {
+      patientId: alive.patientId, formType: "end-of-study", visitKey: alive.visitKey, recordId: alive.id, expectedVersion: alive.version,
+      reason: "Death reported by the family", data: { ...data, deathDate, deathCause: "disease-progression" },
+    });
+    const after = await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" });
+    expect(after.summary.os.events).toBe(before.summary.os.events + 1);
+    const site = await handleEfficacyRequest(actors.coordinator, get("/api/v1/analysis/efficacy?ciMethod=log-log"));
+    expect(site.os.events).toBe(after.summary.os.events);
   });
 });

@@ -3,6 +3,7 @@ import { siteFilter, scopeOf, type Actor } from "@/lib/auth/actor";
 import { summarizeDataQuality, type SiteQuality } from "@/lib/analysis/data-quality";
 import { getPrisma } from "@/lib/db/prisma";
 import { ForbiddenError } from "@/lib/errors";
+import { cachedByDataVersion } from "./cached-by-version";
 import { countOpenQueries } from "./data-queries";
 import { getStudySettings } from "./study-settings";
 
@@ -19,6 +20,13 @@ export async function getDataQuality(actor: Actor, today: string = new Date().to
   const scope = scopeOf(actor, "quality.read");
   if (scope.kind === "none") throw new ForbiddenError();
   const inScope = siteFilter(actor, "quality.read");
+  // Kept per (sites, day, data version): "overdue" depends on the day, everything else on the data.
+  // Open queries are counted on the patient.read sites, so those are part of the key too.
+  const key = JSON.stringify([inScope, siteFilter(actor, "patient.read"), today]);
+  return cachedByDataVersion(`data-quality|${key}`, () => computeDataQuality(actor, inScope, today));
+}
+
+async function computeDataQuality(actor: Actor, inScope: ReturnType<typeof siteFilter>, today: string): Promise<DataQualityView> {
   const [sites, patients, records, openQueries, settings] = await Promise.all([
     getPrisma().site.findMany({ where: inScope.siteId ? { id: inScope.siteId } : {}, orderBy: { code: "asc" }, select: { code: true, name: true } }),
     getPrisma().patient.findMany({

@@ -7,7 +7,8 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getPatientOrThrow } from "./patients";
-import { loadAdverseEvents, loadLabToxicities, siteFilterForAny } from "./toxicity-items";
+import { cachedByDataVersion } from "./cached-by-version";
+import { loadAdverseEvents, loadLabToxicities, siteFilterForAny, type SiteWhere } from "./toxicity-items";
 
 export interface ReviewQueueItem {
   recordId: string;
@@ -29,11 +30,16 @@ export interface ReviewQueueItem {
 /**
  * The review queue within the caller's toxicity.review sites, narrowed by the dashboard
  * filters: every adverse event of grade 3+ or serious and every lab result of grade 3+,
- * each with its state derived from its latest review.
+ * each with its state derived from its latest review. Kept per (sites, filters, data version):
+ * a review is audited, so it gives a new version.
  */
 export async function listToxicityReviewQueue(actor: Actor, filters: ToxicityFilters = {}): Promise<ReviewQueueItem[]> {
   const scope = siteFilterForAny(actor, ["toxicity.review"]);
   if (!scope) throw new ForbiddenError();
+  return cachedByDataVersion(`toxicity-review-queue|${JSON.stringify(scope)}|${JSON.stringify(filters)}`, () => loadReviewQueue(scope, filters));
+}
+
+async function loadReviewQueue(scope: SiteWhere, filters: ToxicityFilters): Promise<ReviewQueueItem[]> {
   const [events, labs] = await Promise.all([loadAdverseEvents(scope, filters), loadLabToxicities(scope, filters)]);
   const candidates = [
     ...events

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { KmPlot } from "@/components/charts/km-plot";
-import { StripBoxPlot } from "@/components/charts/strip-box-plot";
+import { STRIP_POINTS_WITH_TOOLTIPS, StripBoxPlot } from "@/components/charts/strip-box-plot";
 import { DashboardNav } from "@/components/dashboards/dashboard-nav";
 import { formatMonths, formatP } from "@/components/dashboards/format";
 import type { HazardRatio } from "@/lib/analysis/biomarkers";
@@ -94,7 +94,7 @@ export default async function BiomarkerDashboard({ searchParams }: { searchParam
           <StripBoxPlot
             id={`distribution-${a.cytokine}`}
             title={`Baseline ${a.cytokine} (${unit}) by group`}
-            description={`${a.n} patients; quartiles ${a.distribution ? `${+a.distribution.q1.toPrecision(3)}, ${+a.distribution.median.toPrecision(3)}, ${+a.distribution.q3.toPrecision(3)}` : ""} ${unit}; cut ${cutText}.`}
+            description={`${a.n} patients${a.n > STRIP_POINTS_WITH_TOOLTIPS ? " (a point per patient, without a tooltip each at this size)" : ""}; quartiles ${a.distribution ? `${+a.distribution.q1.toPrecision(3)}, ${+a.distribution.median.toPrecision(3)}, ${+a.distribution.q3.toPrecision(3)}` : ""} ${unit}; cut ${cutText}.`}
             yLabel={`${a.cytokine} (${unit}, log scale)`}
             groups={(["high", "low"] as const).map((group) => {
               const values = a.points.filter((p) => p.group === group);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { KmPlot } from "@/components/charts/km-plot";
 import { SwimmerPlot } from "@/components/charts/swimmer-plot";
 import { WaterfallPlot } from "@/components/charts/waterfall-plot";
@@ -29,11 +30,27 @@ function Median({ name, endpoint, testId }: { name: string; endpoint: EndpointSu
   );
 }
 
+/**
+ * Lanes per swimmer page: a PI reads a few dozen lanes, not 10,000 (14 px each, megabytes of
+ * SVG). Every patient stays reachable page by page, longest follow-up first.
+ */
+const SWIMMER_LANES_PER_PAGE = 50;
+
+function swimmerPageOf(value: string | string[] | undefined, pages: number): number {
+  const page = Number.parseInt(typeof value === "string" ? value : "1", 10);
+  return Number.isInteger(page) ? Math.min(Math.max(page, 1), pages) : 1;
+}
+
 export default async function EfficacyDashboard({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("dashboard.read", "/dashboards/efficacy");
-  const query = EfficacyQuerySchema.safeParse(await searchParams);
+  const params = await searchParams;
+  const query = EfficacyQuerySchema.safeParse(params);
   const ciMethod = query.success ? query.data.ciMethod : DEFAULT_CI_METHOD;
   const { summary, pfsCurve, osCurve, waterfall, swimmer } = await getEfficacyAnalysis(actor, { ciMethod });
+  const pages = Math.max(1, Math.ceil(swimmer.length / SWIMMER_LANES_PER_PAGE));
+  const page = swimmerPageOf(params.swimmerPage, pages);
+  const lanes = swimmer.slice((page - 1) * SWIMMER_LANES_PER_PAGE, page * SWIMMER_LANES_PER_PAGE);
+  const pageLink = (to: number) => `/dashboards/efficacy?${new URLSearchParams({ ciMethod, swimmerPage: String(to) })}#swimmer-heading`;
   const rate = (r: typeof summary.orr) => `${r.responders}/${r.n} (${formatPercent(r.estimate)}; exact 95% CI ${formatPercent(r.lower)}-${formatPercent(r.upper)})`;
   return (
     <>
@@ -99,9 +116,24 @@ export default async function EfficacyDashboard({ searchParams }: { searchParams
             {waterfall.bars.length ? <WaterfallPlot id="waterfall" bars={waterfall.bars} /> : null}
             <p className="muted">{waterfall.notMeasured} patients without a measured follow-up assessment are not shown.</p>
           </section>
-          <section className="card">
-            <h2>Treatment and follow-up</h2>
-            <SwimmerPlot id="swimmer" lanes={swimmer} />
+          <section className="card" aria-labelledby="swimmer-heading">
+            <h2 id="swimmer-heading">Treatment and follow-up</h2>
+            <SwimmerPlot
+              id="swimmer"
+              lanes={lanes}
+              cohort={swimmer}
+              caption={
+                pages > 1 ? (
+                  <nav aria-label="Swimmer plot pages" className="muted" data-testid="swimmer-pages">
+                    Showing patients {(page - 1) * SWIMMER_LANES_PER_PAGE + 1}-{(page - 1) * SWIMMER_LANES_PER_PAGE + lanes.length} of {swimmer.length}, longest follow-up first
+                    (page {page} of {pages}).{" "}
+                    {page > 1 ? <Link href={pageLink(page - 1)}>Previous {SWIMMER_LANES_PER_PAGE}</Link> : null}
+                    {page > 1 && page < pages ? " · " : null}
+                    {page < pages ? <Link href={pageLink(page + 1)}>Next {SWIMMER_LANES_PER_PAGE}</Link> : null}
+                  </nav>
+                ) : null
+              }
+            />
           </section>
         </>
       ) : null}

@@ -1,7 +1,12 @@
 import Link from "next/link";
 import type { ReviewQueueItem } from "@/lib/data/toxicity-review";
 import styles from "../dashboards.module.css";
+import { DASHBOARD_ROW_LIMIT, ShownOf } from "../shown-of";
 import { ReviewItemForm } from "./review-item-form";
+
+/** Items listed per part of the queue, each with its review form; the counts stay complete. */
+const ITEMS_PER_PART = DASHBOARD_ROW_LIMIT / 2;
+const NARROW = "Narrow the queue with the filters above (site, term, grade, onset dates) to reach the others.";
 
 const STATE_TEXT = { "needs-review": "Needs review", escalated: "Escalated to the PI", reviewed: "Reviewed" } as const;
 const STATE_CLASS = { "needs-review": styles.needsReview, escalated: styles.escalated, reviewed: styles.reviewed } as const;
@@ -46,30 +51,33 @@ export function ReviewQueue({ items }: { items: ReviewQueueItem[] }) {
       <h3 id="queue-waiting">Waiting for review ({waiting.length})</h3>
       {waiting.length ? (
         <ul aria-labelledby="queue-waiting" className={styles.plainList}>
-          {waiting.map((i) => (
+          {waiting.slice(0, ITEMS_PER_PART).map((i) => (
             <Item key={`${i.recordId}-${i.itemKey}`} item={i} withForm />
           ))}
         </ul>
       ) : (
         <p className="muted">Nothing waits for review.</p>
       )}
+      <ShownOf shown={Math.min(waiting.length, ITEMS_PER_PART)} total={waiting.length} what="items waiting" hint={NARROW} />
       <h3 id="queue-escalated">Escalated to the PI ({escalated.length})</h3>
       {escalated.length ? (
         <ul aria-labelledby="queue-escalated" className={styles.plainList}>
-          {escalated.map((i) => (
+          {escalated.slice(0, ITEMS_PER_PART).map((i) => (
             <Item key={`${i.recordId}-${i.itemKey}`} item={i} withForm />
           ))}
         </ul>
       ) : (
         <p className="muted">Nothing is escalated.</p>
       )}
+      <ShownOf shown={Math.min(escalated.length, ITEMS_PER_PART)} total={escalated.length} what="escalated items" hint={NARROW} />
       <details>
         <summary>Reviewed ({reviewed.length})</summary>
         <ul className={styles.plainList}>
-          {reviewed.map((i) => (
+          {reviewed.slice(0, ITEMS_PER_PART).map((i) => (
             <Item key={`${i.recordId}-${i.itemKey}`} item={i} withForm={false} />
           ))}
         </ul>
+        <ShownOf shown={Math.min(reviewed.length, ITEMS_PER_PART)} total={reviewed.length} what="reviewed items" hint={NARROW} />
       </details>
     </>
   );

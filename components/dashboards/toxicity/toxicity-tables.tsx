@@ -2,13 +2,19 @@ import Link from "next/link";
 import { describeSaeClock } from "@/lib/analysis/toxicity/sae-clock";
 import type { AdverseEventItem, LabToxicityItem, SeriousEventView } from "@/lib/data/toxicity";
 import styles from "../dashboards.module.css";
+import { DASHBOARD_ROW_LIMIT, ShownOf } from "../shown-of";
+
+const NARROW = "Narrow the list with the filters above; every record is in the CSV export (Exports).";
 
 const formLink = (e: { patientId: string; recordId: string }) => `/patients/${e.patientId}/forms/adverse-event?record=${e.recordId}`;
 
 /** SAEs with the 24-hour reporting clock; overdue rows are marked in words as well as colour. */
 export function SeriousEventsTable({ events }: { events: SeriousEventView[] }) {
   if (!events.length) return <p className="muted">No serious adverse events match the filters.</p>;
+  const shown = events.slice(0, DASHBOARD_ROW_LIMIT);
   return (
+    <>
+    <ShownOf shown={shown.length} total={events.length} what="serious adverse events" hint={NARROW} />
     <table>
       <thead>
         <tr>
@@ -19,7 +25,7 @@ export function SeriousEventsTable({ events }: { events: SeriousEventView[] }) {
         </tr>
       </thead>
       <tbody>
-        {events.map((e) => (
+        {shown.map((e) => (
           <tr key={e.recordId} className={e.clock.status === "overdue" ? styles.overdueRow : undefined}>
             <td>
               <Link href={`/patients/${e.patientId}`}>{e.subjectId}</Link>
@@ -35,6 +41,7 @@ export function SeriousEventsTable({ events }: { events: SeriousEventView[] }) {
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 
@@ -42,7 +49,10 @@ const attribution = (value: string | null) => value ?? "not given";
 
 export function AdverseEventsTable({ events }: { events: AdverseEventItem[] }) {
   if (!events.length) return <p className="muted">No adverse events match the filters.</p>;
+  const shown = events.slice(0, DASHBOARD_ROW_LIMIT);
   return (
+    <>
+    <ShownOf shown={shown.length} total={events.length} what="adverse events" hint={NARROW} />
     <table>
       <thead>
         <tr>
@@ -56,7 +66,7 @@ export function AdverseEventsTable({ events }: { events: AdverseEventItem[] }) {
         </tr>
       </thead>
       <tbody>
-        {events.map((e) => (
+        {shown.map((e) => (
           <tr key={e.recordId}>
             <td>
               <Link href={`/patients/${e.patientId}`}>{e.subjectId}</Link>
@@ -75,12 +85,16 @@ export function AdverseEventsTable({ events }: { events: AdverseEventItem[] }) {
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 
 export function LabToxicitiesTable({ labs }: { labs: LabToxicityItem[] }) {
   if (!labs.length) return <p className="muted">No lab results of grade 3 or more match the filters.</p>;
+  const shown = labs.slice(0, DASHBOARD_ROW_LIMIT);
   return (
+    <>
+    <ShownOf shown={shown.length} total={labs.length} what="lab results" hint={NARROW} />
     <table>
       <thead>
         <tr>
@@ -93,7 +107,7 @@ export function LabToxicitiesTable({ labs }: { labs: LabToxicityItem[] }) {
         </tr>
       </thead>
       <tbody>
-        {labs.map((l) => (
+        {shown.map((l) => (
           <tr key={`${l.recordId}-${l.test}`}>
             <td>
               <Link href={`/patients/${l.patientId}`}>{l.subjectId}</Link>
@@ -109,5 +123,6 @@ export function LabToxicitiesTable({ labs }: { labs: LabToxicityItem[] }) {
         ))}
       </tbody>
     </table>
+    </>
   );
 }
