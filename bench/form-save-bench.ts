@@ -29,6 +29,8 @@ const LEVELS = (process.env.BENCH_USERS ?? "10,50,200").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PATIENTS_EACH = 4;
 const ENROLLMENT = "2026-01-12";
+const TODAY = new Date().toISOString().slice(0, 10);
+const minDate = (a: string, b: string) => (a < b ? a : b);
 
 async function main(): Promise<void> {
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
@@ -57,8 +59,10 @@ async function main(): Promise<void> {
       if (iteration % 3 !== 2) return { formType: "adverse-event", visitKey: null, data: buildAdverseEvent(random, addDays(ENROLLMENT, random.int(0, 300))) };
       const k = (labCounter.get(patientId) ?? 0) + 1;
       labCounter.set(patientId, k);
-      // Labs are one per visit: every save is a new visit of the patient.
-      return { formType: "labs", visitKey: `week${4 * k}`, data: buildLabs(random, addDays(ENROLLMENT, 28 * (k % 10))) };
+      // Labs are one per visit: every save is a new visit of the patient, dated after the
+      // previous one as at a real site (a panel dated before earlier ones would recompute
+      // their CTCAE grades, lib/data/recompute-dependents.ts, which is rare, not the common save).
+      return { formType: "labs", visitKey: `week${4 * k}`, data: buildLabs(random, minDate(addDays(ENROLLMENT, k), TODAY)) };
     };
 
     // CPU time per request of each process (from /proc): unlike wall time, barely moved by
