@@ -47,10 +47,10 @@ async function loadReviewQueue(scope: SiteWhere, filters: ToxicityFilters): Prom
       .map((e) => ({ ...e, formType: "adverse-event" as const, itemKey: AE_ITEM_KEY, label: e.summary, grade: e.grade!, date: e.onsetDate })),
     ...labs.map((l) => ({ ...l, formType: "labs" as const, itemKey: labItemKey(l.test), label: `${l.term}, grade ${l.grade} (lab)`, serious: false, date: l.sampleDate })),
   ];
-  const reviews = await getPrisma().toxicityReview.findMany({
-    where: { recordId: { in: [...new Set(candidates.map((c) => c.recordId))] }, ...scope },
-    orderBy: { id: "desc" },
-  });
+  // Every review in the sites rather than `recordId IN (...candidates)`: at 100,000 patients the
+  // candidates outnumber the 32,767 bind parameters a statement may carry (bench:dashboards got a
+  // 500), and reviews are written only for candidates, so there are no more of them than that.
+  const reviews = await getPrisma().toxicityReview.findMany({ where: { ...scope }, orderBy: { id: "desc" } });
   const latest = new Map<string, (typeof reviews)[number]>();
   for (const review of reviews) if (!latest.has(`${review.recordId}/${review.itemKey}`)) latest.set(`${review.recordId}/${review.itemKey}`, review);
   return candidates.map((c) => {
