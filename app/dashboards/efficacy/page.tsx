@@ -10,6 +10,7 @@ import type { EndpointSummary } from "@/lib/analysis/efficacy";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { getEfficacyAnalysis } from "@/lib/data/analysis";
 import { DEFAULT_CI_METHOD, EfficacyQuerySchema } from "@/lib/schemas/analysis";
+import { pageOf } from "@/lib/page-of";
 
 export const metadata: Metadata = { title: "Efficacy" };
 
@@ -36,20 +37,13 @@ function Median({ name, endpoint, testId }: { name: string; endpoint: EndpointSu
  */
 const SWIMMER_LANES_PER_PAGE = 50;
 
-function swimmerPageOf(value: string | string[] | undefined, pages: number): number {
-  const page = Number.parseInt(typeof value === "string" ? value : "1", 10);
-  return Number.isInteger(page) ? Math.min(Math.max(page, 1), pages) : 1;
-}
-
 export default async function EfficacyDashboard({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("dashboard.read", "/dashboards/efficacy");
   const params = await searchParams;
   const query = EfficacyQuerySchema.safeParse(params);
   const ciMethod = query.success ? query.data.ciMethod : DEFAULT_CI_METHOD;
   const { summary, pfsCurve, osCurve, waterfall, swimmer } = await getEfficacyAnalysis(actor, { ciMethod });
-  const pages = Math.max(1, Math.ceil(swimmer.length / SWIMMER_LANES_PER_PAGE));
-  const page = swimmerPageOf(params.swimmerPage, pages);
-  const lanes = swimmer.slice((page - 1) * SWIMMER_LANES_PER_PAGE, page * SWIMMER_LANES_PER_PAGE);
+  const { items: lanes, page, pages, first, last } = pageOf(swimmer, params.swimmerPage, SWIMMER_LANES_PER_PAGE);
   const pageLink = (to: number) => `/dashboards/efficacy?${new URLSearchParams({ ciMethod, swimmerPage: String(to) })}#swimmer-heading`;
   const rate = (r: typeof summary.orr) => `${r.responders}/${r.n} (${formatPercent(r.estimate)}; exact 95% CI ${formatPercent(r.lower)}-${formatPercent(r.upper)})`;
   return (
@@ -125,7 +119,7 @@ export default async function EfficacyDashboard({ searchParams }: { searchParams
               caption={
                 pages > 1 ? (
                   <nav aria-label="Swimmer plot pages" className="muted" data-testid="swimmer-pages">
-                    Showing patients {(page - 1) * SWIMMER_LANES_PER_PAGE + 1}-{(page - 1) * SWIMMER_LANES_PER_PAGE + lanes.length} of {swimmer.length}, longest follow-up first
+                    Showing patients {first}-{last} of {swimmer.length}, longest follow-up first
                     (page {page} of {pages}).{" "}
                     {page > 1 ? <Link href={pageLink(page - 1)}>Previous {SWIMMER_LANES_PER_PAGE}</Link> : null}
                     {page > 1 && page < pages ? " · " : null}
