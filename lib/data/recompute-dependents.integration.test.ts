@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { deleteCrfRecord, saveCrfRecord, type CrfRecordView } from "./crf-records";
-import { enrollPatient } from "./enrollment";
 import { signCrfRecord } from "./form-review";
-import { registerPatient } from "./patients";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -27,13 +25,8 @@ const edit = (patientId: string, record: CrfRecordView, data: unknown, reason = 
 const reload = (id: string) => db.prisma.crfRecord.findUniqueOrThrow({ where: { id } });
 const computedOf = async (id: string) => (await reload(id)).computed as Record<string, unknown>;
 
-async function enrolledPatient() {
-  const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-05" });
-  const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
-  await save(patient.id, "eligibility", "screening", { consentDate: "2026-01-05", answers });
-  await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-01-12" });
-  return patient;
-}
+const enrolledPatient = () =>
+  createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-05", enrollmentDate: "2026-01-12" });
 
 const drug = (extra: object = {}) => ({ doseLevel: 0, status: "given", statusReason: null, statusReasonText: "", capsulesDispensed: null, capsulesReturned: null, ...extra });
 const dosing = (visitDate: string, weightKg: number, returned: number | null = null) => ({

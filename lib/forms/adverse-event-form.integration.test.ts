@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord, listCrfRecords } from "@/lib/data/crf-records";
-import { enrollPatient } from "@/lib/data/enrollment";
-import { registerPatient } from "@/lib/data/patients";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { ConflictError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
+import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { emptyAdverseEvent, type AdverseEventData } from "./adverse-event-schema";
 
@@ -24,13 +22,8 @@ const save = (patientId: string, formType: string, data: unknown, extra: Partial
   saveCrfRecord(actors.investigator1, { patientId, formType, visitKey: null, recordId: null, expectedVersion: null, reason: null, data, ...extra });
 
 /** A TW01 patient consented 2026-01-09, enrolled 2026-01-12. */
-async function enrolledPatient() {
-  const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-10" });
-  const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
-  await save(patient.id, "eligibility", { consentDate: "2026-01-09", answers }, { visitKey: "screening" });
-  await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-01-12" });
-  return patient;
-}
+const enrolledPatient = () =>
+  createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-10", consentDate: "2026-01-09", enrollmentDate: "2026-01-12" });
 
 const thrombocytopenia = (overrides: Partial<AdverseEventData> = {}): AdverseEventData => ({
   ...emptyAdverseEvent(),

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
-import { enrollPatient } from "@/lib/data/enrollment";
 import { registerPatient } from "@/lib/data/patients";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { ConflictError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { NUL_CHARACTER_MESSAGE } from "@/lib/schemas/nul-characters";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
+import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 
 let db: TestDatabase;
@@ -18,13 +17,8 @@ const request = (patientId: string, formType: string, visitKey: string, data: un
   patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data, ...extra,
 });
 /** A patient of TW01 who consented on 2026-01-08 and started treatment (day 1) on 2026-01-15. */
-async function enrolledPatient() {
-  const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-05" });
-  const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
-  await saveCrfRecord(actors.investigator1, request(patient.id, "eligibility", "screening", { consentDate: "2026-01-08", answers }));
-  await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-01-15" });
-  return patient;
-}
+const enrolledPatient = () =>
+  createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-08", enrollmentDate: "2026-01-15" });
 const counts = async (patientId: string) => ({
   records: await db.prisma.crfRecord.count({ where: { patientId } }),
   audit: await db.prisma.auditEvent.count({ where: { patientId } }),

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord } from "@/lib/data/crf-records";
-import { enrollPatient } from "@/lib/data/enrollment";
-import { registerPatient } from "@/lib/data/patients";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { ConflictError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
+import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import type { TumourAssessmentData, TumourBaselineData } from "./tumour-schemas";
 
@@ -23,13 +21,8 @@ afterAll(() => db.drop());
 const save = (patientId: string, formType: string, visitKey: string, data: unknown, extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {}) =>
   saveCrfRecord(actors.investigator2, { patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data, ...extra });
 
-async function enrolledPatient() {
-  const patient = await registerPatient(actors.investigator2, { siteId: sites.TW02, screeningDate: "2026-01-05" });
-  const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
-  await save(patient.id, "eligibility", "screening", { consentDate: "2026-01-05", answers });
-  await enrollPatient(actors.investigator2, { patientId: patient.id, enrollmentDate: "2026-01-12" });
-  return patient;
-}
+const enrolledPatient = () =>
+  createEnrolledPatient(actors.investigator2, sites.TW02, { screeningDate: "2026-01-05", consentDate: "2026-01-05", enrollmentDate: "2026-01-12" });
 
 const baseline = (overrides: Partial<TumourBaselineData> = {}): TumourBaselineData => ({
   assessmentDate: "2026-01-08",

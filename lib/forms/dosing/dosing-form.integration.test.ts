@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
-import { enrollPatient } from "@/lib/data/enrollment";
-import { registerPatient } from "@/lib/data/patients";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { ConflictError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
+import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 
 let db: TestDatabase;
@@ -19,15 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-async function enrolledPatient(enrollmentDate: string | null = "2026-01-10") {
-  const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-05" });
-  const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
-  await saveCrfRecord(actors.investigator1, {
-    patientId: patient.id, formType: "eligibility", visitKey: "screening", recordId: null, expectedVersion: null, reason: null, data: { consentDate: "2026-01-04", answers },
-  });
-  if (enrollmentDate) await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate });
-  return patient;
-}
+const enrolledPatient = (enrollmentDate: string | null = "2026-01-10") =>
+  createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate });
 
 const drug = (extra: object = {}) => ({ doseLevel: 0, status: "given", statusReason: null, statusReasonText: "", capsulesDispensed: null, capsulesReturned: null, ...extra });
 const dosing = (extra: object = {}) => ({

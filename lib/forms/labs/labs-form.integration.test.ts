@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { listCrfRecords, saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
-import { enrollPatient } from "@/lib/data/enrollment";
-import { registerPatient } from "@/lib/data/patients";
 import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { defaultRange, LAB_PANEL } from "./lab-panel";
 
@@ -20,15 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-async function enrolledPatient() {
-  const patient = await registerPatient(actors.investigator2, { siteId: sites.TW02, screeningDate: "2026-01-05" });
-  const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
-  await saveCrfRecord(actors.investigator2, {
-    patientId: patient.id, formType: "eligibility", visitKey: "screening", recordId: null, expectedVersion: null, reason: null, data: { consentDate: "2026-01-04", answers },
-  });
-  await enrollPatient(actors.investigator2, { patientId: patient.id, enrollmentDate: "2026-01-10" });
-  return patient;
-}
+const enrolledPatient = () =>
+  createEnrolledPatient(actors.investigator2, sites.TW02, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
 
 type Row = { value: number | null; unit: string; lln: number | null; uln: number | null };
 const labs = (sampleDate: string, values: Partial<Record<LabTest, Partial<Row>>>) => ({
