@@ -1,11 +1,15 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { listPatientAuditHistory } from "./audit-history";
-import { listCrfRecords, saveCrfRecord } from "./crf-records";
+import { listCrfRecords, saveCrfRecord, type SaveCrfRequest } from "./crf-records";
 import { enrollPatient, recordScreenFailure } from "./enrollment";
 import { registerPatient } from "./patients";
 
@@ -139,5 +143,61 @@ describe("withdrawing a form entered in error", () => {
     expect(audit.changes).toContainEqual({ field: "consentDate", from: "2026-03-31", to: null });
     // A new form can be started for the visit afterwards.
     await expect(saveCrfRecord(actors.investigator3, eligibility(patient.id, { consentDate: "2026-03-31", answers: passingAnswers() }))).resolves.toHaveProperty("version", 1);
+  });
+});
+
+/** The SQL statements the driver sends while `run` runs (every Prisma statement goes through pg's Client#query). */
+async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    const sql = args[0] as string | { text: string };
+    statements.push((typeof sql === "string" ? sql : sql.text).trim().split(/\s+/).slice(0, 3).join(" "));
+    return original.apply(this, args);
+  };
+  try {
+    await run();
+  } finally {
+    prototype.query = original;
+  }
+  return statements;
+}
+
+const newForm = (patientId: string, formType: string, visitKey: string | null, data: unknown): SaveCrfRequest => ({
+  patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data,
+});
+
+/**
+ * Round trips are most of a save's cost under load (BENCHMARKS.md, bench:save): a new form is
+ * BEGIN, the patient lock, the records the form reads, one INSERT of record and audit, COMMIT.
+ */
+describe("statements per new form", () => {
+  test("a lab panel after earlier ones, and an adverse event: 5 statements each, record and audit both written", async () => {
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-05", enrollmentDate: "2026-01-12" });
+    const panel = (sampleDate: string) => ({
+      sampleDate,
+      results: Object.fromEntries(LAB_PANEL.map(({ test, defaultUnit }) => [test, { value: 100, unit: defaultUnit, ...defaultRange(test, defaultUnit) }])),
+    });
+    await saveCrfRecord(actors.investigator1, newForm(patient.id, "labs", "day1", panel("2026-01-12")));
+
+    const labs = await statementsDuring(() => saveCrfRecord(actors.investigator1, newForm(patient.id, "labs", "week4", panel("2026-02-09"))));
+    const adverseEvent = await statementsDuring(() =>
+      saveCrfRecord(actors.investigator1, newForm(patient.id, "adverse-event", null, {
+        ...emptyAdverseEvent(), term: "Fatigue", grade: 1, onsetDate: "2026-02-10", ongoing: true, serious: "no",
+        attribution: { thalidomide: "possible", uft: "unlikely" }, actionTaken: { thalidomide: "none", uft: "none" }, outcome: "not-recovered",
+      })),
+    );
+
+    for (const statements of [labs, adverseEvent]) {
+      expect(statements).toHaveLength(5);
+      expect(statements[0]).toBe("BEGIN");
+      expect(statements[3]).toMatch(/^WITH "record" AS/);
+      expect(statements[4]).toBe("COMMIT");
+    }
+    const records = await db.prisma.crfRecord.findMany({ where: { patientId: patient.id, formType: { in: ["labs", "adverse-event"] } }, select: { id: true } });
+    const audits = await db.prisma.auditEvent.count({ where: { entityId: { in: records.map((r) => r.id) }, action: "CREATE" } });
+    expect(records).toHaveLength(3);
+    expect(audits).toBe(3);
   });
 });
