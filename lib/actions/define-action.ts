@@ -6,10 +6,11 @@ import { getActor } from "@/lib/auth/get-actor";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, summarizeDatabaseError } from "@/lib/db/database-unavailable";
 import { isExpectedError, NotSignedInError, ValidationError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
+import { findUnstorableText } from "@/lib/schemas/unstorable-text";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: "not-signed-in" };
 
 /**
  * The one way to write a mutation: session to actor, parse with the form's shared schema
@@ -24,8 +25,12 @@ export function defineAction<S extends z.ZodType, T>(schema: S, run: (actor: Act
       if (!actor) throw new NotSignedInError();
       const parsed = schema.safeParse(raw);
       if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
+      const unstorable = findUnstorableText(parsed.data);
+      if (Object.keys(unstorable).length) throw new ValidationError(unstorable);
       return { ok: true, data: await run(actor, parsed.data) };
     } catch (error) {
+      // The form keeps its entries and asks for the password in place (components/forms/crf/use-crf-save).
+      if (error instanceof NotSignedInError) return { ok: false, message: error.message, code: "not-signed-in" };
       if (isExpectedError(error)) {
         return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined };
       }

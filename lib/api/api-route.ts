@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
 import { withActor } from "@/lib/http/with-actor";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
+import { findUnstorableText } from "@/lib/schemas/unstorable-text";
 import type { ApiEndpoint } from "./endpoint";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -40,6 +41,8 @@ export function apiRoute<E extends ApiEndpoint>(
     if (bodySchema) {
       const parsed = bodySchema.safeParse(await readJsonBody(request));
       if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
+      const unstorable = findUnstorableText(parsed.data);
+      if (Object.keys(unstorable).length) throw new ValidationError(unstorable);
       body = parsed.data;
     }
     const input = { params: params.data, query: query?.data, body } as ApiInput<E>;

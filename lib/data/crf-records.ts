@@ -1,22 +1,20 @@
 import "server-only";
-import { hasPermission, scopeOf, siteFilter, type Actor } from "@/lib/auth/actor";
+import { siteFilter, type Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { diffFormData } from "@/lib/forms/flatten";
-import type { FormContext } from "@/lib/forms/form-definition";
 import { recordDateOf } from "@/lib/forms/form-dependencies";
 import { getFormDefinition } from "@/lib/forms/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { PatientStatus } from "@/lib/generated/prisma/enums";
-import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { ReasonSchema } from "@/lib/schemas/crf";
-import { findNulCharacters } from "@/lib/schemas/nul-characters";
-import { insertCrfRecordWithAudit } from "./crf-record-insert";
-import { applyPatientStatusFromForm } from "./patient-status-from-form";
+import { createCrfRecord, visitKeyForNewForm } from "./crf-record-create";
+import type { PreparedSave } from "./crf-record-save";
+import { updateCrfRecord } from "./crf-record-update";
+import { checkInContext, loadSaveContext, parseFormData } from "./crf-save-context";
+import { assertNotLockedForAnalysis, lockPatientForWrite } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
-import { recomputeDependents, STORED_RECORD, type StoredRecord } from "./recompute-dependents";
-import { formatDateTime } from "@/lib/format-date";
+import { recomputeDependents } from "./recompute-dependents";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -84,136 +82,35 @@ export interface SaveCrfRequest {
 }
 
 /**
- * Creates or updates one form. Validation (the form's own schema, then cross-form rules)
- * happens before anything is written; the record, its computed values and the audit
- * record with per-field old and new values commit in one transaction. An update must name
- * the version it was based on and give a reason; a stale version is a conflict, never a
- * silent overwrite.
+ * Creates or updates one form: the one write path of every form, whichever way it comes
+ * (web form, REST API, demo seed, import). Under the patient lock: the form's identity (its
+ * visit, from the schedule and the form's cardinality), its own schema, then its cross-form
+ * rules, all before anything is written; the record, its computed values, its audit record
+ * with per-field old and new values, the recomputed dependents and the patient status the
+ * data imply commit in one transaction.
  */
 export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Promise<CrfRecordView> {
   const definition = getFormDefinition(request.formType);
   if (!definition) throw new NotFoundError("Form type");
-  if (!UUID.test(request.patientId)) throw new NotFoundError("Patient");
-
   return getPrisma().$transaction(async (tx) => {
-    // One statement finds the patient the actor may read and locks it, which serializes saves
-    // of one patient's forms (version checks and "one per visit" hold under concurrency).
-    // getPatientOrThrow's site filter, in SQL: another site's patient is "not found" too.
-    const scope = scopeOf(actor, "patient.read");
-    const siteIds = scope.kind === "sites" ? scope.siteIds : [];
-    const [locked] = await tx.$queryRaw<{ site_id: string; screening_date: Date; enrollment_date: Date | null; locked_at: Date | null; status: PatientStatus }[]>`
-      SELECT "site_id"::text AS "site_id", "screening_date", "enrollment_date", "locked_at", "status" FROM "patients"
-      WHERE "id" = ${request.patientId}::uuid AND "deleted_at" IS NULL
-        AND (${scope.kind === "all"} OR "site_id" = ANY(${siteIds}::uuid[]))
-      FOR UPDATE`;
-    if (!locked) throw new NotFoundError("Patient");
-    const patient = { id: request.patientId, site: { id: locked.site_id } };
-    if (!hasPermission(actor, "patient.write", patient.site.id)) throw new ForbiddenError("You cannot enter data for this patient.");
-
-    const parsed = definition.schema.safeParse(request.data);
-    if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
-    const data = parsed.data;
-    const unstorable = findNulCharacters(data);
-    if (Object.keys(unstorable).length > 0) throw new ValidationError(unstorable);
-
-    if (locked.locked_at) throw new ConflictError("The patient's data are locked for analysis; ask a coordinator to unlock them.");
-    const contextTypes = definition.contextFormTypes;
-    const related = await tx.crfRecord.findMany({
-      where: {
-        patientId: patient.id,
-        deletedAt: null,
-        ...(contextTypes ? { formType: { in: [...contextTypes] } } : {}),
-        ...(request.recordId ? { id: { not: request.recordId } } : {}),
-      },
-      orderBy: { createdAt: "asc" },
-      select: STORED_RECORD,
-    });
-    const context: FormContext = {
-      screeningDate: locked.screening_date.toISOString().slice(0, 10),
-      enrollmentDate: locked.enrollment_date?.toISOString().slice(0, 10) ?? null,
-      records: related.map((r) => ({ ...r, computed: (r.computed ?? {}) as Record<string, unknown> })),
+    const patient = await lockPatientForWrite(tx, actor, request.patientId);
+    const visitKey = request.recordId ? null : visitKeyForNewForm(definition, patient, request.visitKey);
+    const data = parseFormData(definition, request.data);
+    assertNotLockedForAnalysis(patient);
+    const loaded = await loadSaveContext(tx, patient, definition, request.recordId);
+    checkInContext(definition, data, loaded.context);
+    const save: PreparedSave = {
+      actor,
+      auditActor: { userId: actor.userId, email: actor.email },
+      definition,
+      patient,
+      data,
+      computed: (definition.compute?.(data, loaded.context) ?? {}) as Prisma.InputJsonValue,
+      status: definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS",
+      loaded,
     };
-    const contextErrors = definition.checkInContext?.(data, context) ?? {};
-    if (Object.keys(contextErrors).length) throw new ValidationError(contextErrors);
-    const computed = (definition.compute?.(data, context) ?? {}) as Prisma.InputJsonValue;
-    const status = definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS";
-    const auditActor = { userId: actor.userId, email: actor.email };
-    // The records just read under the lock, with the saved one, spare recomputation its own read.
-    const recompute = (saved: StoredRecord, previousData: unknown = null) =>
-      recomputeDependents(tx, auditActor, {
-        patient: { id: patient.id, siteId: patient.site.id, screeningDate: context.screeningDate, enrollmentDate: context.enrollmentDate },
-        changed: {
-          formType: definition.type, formTitle: definition.title, recordId: saved.id, withdrawn: false,
-          dates: [recordDateOf(definition.type, data), ...(previousData === null ? [] : [recordDateOf(definition.type, previousData)])],
-        },
-      }, { types: contextTypes ?? null, rows: [...related, saved] });
-    const applyStatus = (recordId: string, reason: string | null) =>
-      applyPatientStatusFromForm(tx, auditActor, { id: patient.id, siteId: patient.site.id, status: locked.status }, definition.patientStatusAfterSave?.(data) ?? null, {
-        formTitle: definition.title, recordId, reason,
-      });
-
-    if (!request.recordId) {
-      if (!definition.repeating) {
-        // The context already holds the patient's forms of this type when the form reads them.
-        const existing = !contextTypes || contextTypes.includes(definition.type)
-          ? related.some((r) => r.formType === definition.type && r.visitKey === request.visitKey)
-          : await tx.crfRecord.findFirst({
-              where: { patientId: patient.id, formType: definition.type, visitKey: request.visitKey, deletedAt: null },
-              select: { id: true },
-            });
-        if (existing) throw new ConflictError("This form has already been started by someone else. Reload it to see the saved answers.");
-      }
-      const created = await insertCrfRecordWithAudit(
-        tx,
-        auditActor,
-        { patientId: patient.id, siteId: patient.site.id, formType: definition.type, visitKey: request.visitKey, data, computed, status, userId: actor.userId },
-        diffFormData(null, data),
-      );
-      await recompute(created);
-      await applyStatus(created.id, null);
-      return toView(created);
-    }
-
-    const reason = ReasonSchema.safeParse(request.reason ?? "");
-    if (!reason.success) throw new ValidationError({ reason: reason.error.issues.map((i) => i.message) });
-    const current = await tx.crfRecord.findFirst({
-      where: { id: request.recordId, patientId: patient.id, formType: definition.type, deletedAt: null },
-    });
-    if (!current) throw new NotFoundError("Form");
-    if (current.signedAt) throw new ConflictError("This form is signed and read-only. Remove the signature (with a reason) to correct it.");
-    if (request.expectedVersion !== current.version) {
-      const editor = await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } });
-      throw new ConflictError(
-        `This form was changed by ${editor?.name ?? "another user"} at ${formatDateTime(current.updatedAt)} after you opened it. Reload to see their changes, then apply yours again.`,
-      );
-    }
-    const changes = diffFormData(current.data, data);
-    const updated = await tx.crfRecord.update({
-      where: { id: current.id, version: current.version },
-      // A changed form is no longer the version the monitor verified.
-      data: {
-        data: data as Prisma.InputJsonValue,
-        computed,
-        status,
-        version: { increment: 1 },
-        updatedById: actor.userId,
-        ...(changes.length ? { sdvById: null, sdvAt: null } : {}),
-      },
-    });
-    if (changes.length) {
-      await writeAudit(tx, auditActor, {
-        action: "UPDATE",
-        entityType: `form:${definition.type}`,
-        entityId: current.id,
-        siteId: patient.site.id,
-        patientId: patient.id,
-        changes,
-        reason: reason.data,
-      });
-    }
-    await recompute(updated, current.data);
-    await applyStatus(current.id, reason.data);
-    return toView(updated);
+    const saved = request.recordId ? await updateCrfRecord(tx, save, { ...request, recordId: request.recordId }) : await createCrfRecord(tx, save, visitKey);
+    return toView(saved);
   });
 }
 
@@ -222,34 +119,27 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
  * with who, when and why, the audit trail keeps every value, and lists stop showing it.
  */
 export async function deleteCrfRecord(actor: Actor, input: { patientId: string; recordId: string; reason: string }): Promise<void> {
-  const patient = await getPatientOrThrow(actor, input.patientId);
-  if (!hasPermission(actor, "patient.write", patient.site.id)) throw new ForbiddenError("You cannot change data for this patient.");
   const reason = ReasonSchema.safeParse(input.reason);
-  if (!reason.success) throw new ValidationError({ reason: reason.error.issues.map((i) => i.message) });
   await getPrisma().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ locked_at: Date | null; screening_date: Date; enrollment_date: Date | null }[]>`
-      SELECT "locked_at", "screening_date", "enrollment_date" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
-    if (locked!.locked_at) throw new ConflictError("The patient's data are locked for analysis.");
-    const record = await tx.crfRecord.findFirst({ where: { id: input.recordId, patientId: patient.id, deletedAt: null } });
+    const patient = await lockPatientForWrite(tx, actor, input.patientId);
+    if (!reason.success) throw new ValidationError({ reason: reason.error.issues.map((i) => i.message) });
+    if (patient.analysisLockedAt) throw new ConflictError("The patient's data are locked for analysis.");
+    const record = UUID.test(input.recordId) ? await tx.crfRecord.findFirst({ where: { id: input.recordId, patientId: patient.id, deletedAt: null } }) : null;
     if (!record) throw new NotFoundError("Form");
     if (record.signedAt) throw new ConflictError("A signed form cannot be deleted; remove the signature first.");
     await tx.crfRecord.update({ where: { id: record.id }, data: { deletedAt: new Date(), deleteReason: reason.data, updatedById: actor.userId } });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    const auditActor = { userId: actor.userId, email: actor.email };
+    await writeAudit(tx, auditActor, {
       action: "DELETE",
       entityType: `form:${record.formType}`,
       entityId: record.id,
-      siteId: patient.site.id,
+      siteId: patient.siteId,
       patientId: patient.id,
       changes: diffFormData(record.data, null),
       reason: reason.data,
     });
-    await recomputeDependents(tx, { userId: actor.userId, email: actor.email }, {
-      patient: {
-        id: patient.id,
-        siteId: patient.site.id,
-        screeningDate: locked!.screening_date.toISOString().slice(0, 10),
-        enrollmentDate: locked!.enrollment_date?.toISOString().slice(0, 10) ?? null,
-      },
+    await recomputeDependents(tx, auditActor, {
+      patient: { id: patient.id, siteId: patient.siteId, screeningDate: patient.screeningDate, enrollmentDate: patient.enrollmentDate },
       changed: {
         formType: record.formType, formTitle: getFormDefinition(record.formType)?.title ?? record.formType, recordId: record.id, withdrawn: true,
         dates: [recordDateOf(record.formType, record.data)],

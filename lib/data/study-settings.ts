@@ -9,7 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StudySettingsInput } from "@/lib/schemas/study-settings";
 
 /** The single row of study_settings (created by its migration). */
-const STUDY_ID = 1;
+export const STUDY_ID = 1;
 
 export interface StudySettingsView {
   name: string;

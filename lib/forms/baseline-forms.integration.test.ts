@@ -4,7 +4,7 @@ import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { registerPatient } from "@/lib/data/patients";
 import { ConflictError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { NUL_CHARACTER_MESSAGE } from "@/lib/schemas/nul-characters";
+import { NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";

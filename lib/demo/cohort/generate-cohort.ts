@@ -121,7 +121,7 @@ function planEnrolledPatient(prng: Prng, siteCode: DemoSiteCode, enrollmentDate:
   const forms: PlannedForm[] = [
     { formType: "baseline", visitKey: "baseline", data: baseline.data },
     { formType: "cytokines", visitKey: "baseline", data: buildCytokines(prng, baselineDate, risk) },
-    { formType: "tumour-baseline", visitKey: "baseline", data: tumour.data },
+    { formType: "tumour-baseline", visitKey: "baseline-imaging", data: tumour.data },
     ...dated.map((d) => d.form),
   ];
   if (offTreatmentDay !== null || profile.osDay !== null) {

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { API_ENDPOINTS } from "@/lib/api/endpoints";
-import { resolveVisitKey, withBodyFieldPaths } from "@/lib/api/form-requests";
+import { withBodyFieldPaths } from "@/lib/api/form-requests";
 import { createFormBody } from "@/lib/api/schemas";
 import { saveCrfRecord } from "@/lib/data/crf-records";
 import { getFormDefinition } from "@/lib/forms/registry";
@@ -16,7 +16,8 @@ export const POST = apiRoute(
       saveCrfRecord(actor, {
         patientId: params.id,
         formType: definition.type,
-        visitKey: resolveVisitKey(definition, body.visitKey),
+        // saveCrfRecord files the form under its visit (lib/forms/form-identity), as for the web form.
+        visitKey: body.visitKey ?? null,
         recordId: null,
         expectedVersion: null,
         reason: null,

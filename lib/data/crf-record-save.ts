@@ -1,0 +1,58 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { AuditActor } from "@/lib/audit/audit-log";
+import { recordDateOf } from "@/lib/forms/form-dependencies";
+import type { FormDefinition } from "@/lib/forms/form-definition";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SaveContext } from "./crf-save-context";
+import type { LockedPatient } from "./patient-lock";
+import { applyPatientStatusFromForm } from "./patient-status-from-form";
+import { recomputeDependents, type StoredRecord } from "./recompute-dependents";
+
+/** A form save after validation, while the patient lock is held: what create and update share. */
+export interface PreparedSave {
+  actor: Actor;
+  auditActor: AuditActor;
+  definition: FormDefinition;
+  patient: LockedPatient;
+  data: unknown;
+  computed: Prisma.InputJsonValue;
+  status: "IN_PROGRESS" | "COMPLETE";
+  loaded: SaveContext;
+}
+
+/**
+ * What follows every save in the same transaction: the forms whose computed values read this
+ * one are recomputed (with the records already read under the lock, sparing a query), then
+ * the patient status the data implies is applied, audited with the save's reason.
+ */
+export async function finishSave(
+  tx: Prisma.TransactionClient,
+  save: PreparedSave,
+  saved: StoredRecord,
+  change: { previousData: unknown; reason: string | null },
+): Promise<void> {
+  const { definition, patient, data, auditActor } = save;
+  await recomputeDependents(
+    tx,
+    auditActor,
+    {
+      patient: { id: patient.id, siteId: patient.siteId, screeningDate: patient.screeningDate, enrollmentDate: patient.enrollmentDate },
+      changed: {
+        formType: definition.type,
+        formTitle: definition.title,
+        recordId: saved.id,
+        withdrawn: false,
+        dates: [recordDateOf(definition.type, data), ...(change.previousData === null ? [] : [recordDateOf(definition.type, change.previousData)])],
+      },
+    },
+    { types: definition.contextFormTypes ?? null, rows: [...save.loaded.related, saved] },
+  );
+  await applyPatientStatusFromForm(
+    tx,
+    auditActor,
+    { id: patient.id, siteId: patient.siteId, status: patient.status },
+    definition.patientStatusAfterSave?.(data) ?? null,
+    { formTitle: definition.title, recordId: saved.id, reason: change.reason },
+  );
+}

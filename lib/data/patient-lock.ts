@@ -1,0 +1,74 @@
+import "server-only";
+import { hasPermission, scopeOf, type Actor } from "@/lib/auth/actor";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PatientStatus } from "@/lib/generated/prisma/enums";
+import { STUDY_ID } from "./study-settings";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The patient row as a write sees it while holding its lock, with the study schedule that files its forms. */
+export interface LockedPatient {
+  id: string;
+  siteId: string;
+  screeningDate: string;
+  enrollmentDate: string | null;
+  status: PatientStatus;
+  /** Locked for analysis (a coordinator's lock), not the row lock this holds. */
+  analysisLockedAt: Date | null;
+  schedule: { visitIntervalDays: number; imagingIntervalDays: number; visitForms: string[]; imagingForms: string[] };
+}
+
+interface LockedRow {
+  site_id: string;
+  screening_date: Date;
+  enrollment_date: Date | null;
+  locked_at: Date | null;
+  status: PatientStatus;
+  visit_interval_days: number;
+  imaging_interval_days: number;
+  visit_forms: string[];
+  imaging_forms: string[];
+}
+
+/**
+ * Finds the patient the actor may read and locks its row for the rest of the transaction, in
+ * one statement: every write to a patient's data takes this lock first, which serializes
+ * them (version checks and "one form per visit" hold under concurrency). Another site's
+ * patient is "not found", exactly like a missing one; a patient the actor may read but not
+ * write is forbidden.
+ */
+export async function lockPatientForWrite(tx: Prisma.TransactionClient, actor: Actor, patientId: string): Promise<LockedPatient> {
+  if (!UUID.test(patientId)) throw new NotFoundError("Patient");
+  const scope = scopeOf(actor, "patient.read");
+  const siteIds = scope.kind === "sites" ? scope.siteIds : [];
+  // The study settings row (one per study) comes along: the save files forms by its schedule.
+  const [row] = await tx.$queryRaw<LockedRow[]>`
+    SELECT p."site_id"::text AS "site_id", p."screening_date", p."enrollment_date", p."locked_at", p."status",
+           s."visit_interval_days", s."imaging_interval_days", s."visit_forms", s."imaging_forms"
+    FROM "patients" p CROSS JOIN "study_settings" s
+    WHERE p."id" = ${patientId}::uuid AND p."deleted_at" IS NULL AND s."id" = ${STUDY_ID}
+      AND (${scope.kind === "all"} OR p."site_id" = ANY(${siteIds}::uuid[]))
+    FOR UPDATE OF p`;
+  if (!row) throw new NotFoundError("Patient");
+  if (!hasPermission(actor, "patient.write", row.site_id)) throw new ForbiddenError("You cannot enter data for this patient.");
+  return {
+    id: patientId,
+    siteId: row.site_id,
+    screeningDate: row.screening_date.toISOString().slice(0, 10),
+    enrollmentDate: row.enrollment_date?.toISOString().slice(0, 10) ?? null,
+    status: row.status,
+    analysisLockedAt: row.locked_at,
+    schedule: {
+      visitIntervalDays: row.visit_interval_days,
+      imagingIntervalDays: row.imaging_interval_days,
+      visitForms: row.visit_forms,
+      imagingForms: row.imaging_forms,
+    },
+  };
+}
+
+/** A patient locked for analysis takes no change until a coordinator unlocks it (with a reason). */
+export function assertNotLockedForAnalysis(patient: LockedPatient): void {
+  if (patient.analysisLockedAt) throw new ConflictError("The patient's data are locked for analysis; ask a coordinator to unlock them.");
+}
