@@ -1,3 +1,4 @@
+import { scheduleEndDate, type ScheduleEndEvents } from "@/lib/domain/schedule/schedule-end";
 import { listVisitFormStates } from "@/lib/domain/schedule/visit-form-states";
 import type { ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
 
@@ -12,6 +13,8 @@ export interface QualityPatient {
   subjectId: string;
   siteCode: string;
   enrollmentDate: string | null;
+  /** The end-of-study form's dates: nothing is expected after death, end of treatment or withdrawal. */
+  scheduleEnd?: ScheduleEndEvents | null;
 }
 
 export interface QualityRecord {
@@ -59,7 +62,9 @@ export function summarizeDataQuality(
   const scheduleStates = new Map(
     patients.map((p) => [
       p.id,
-      p.enrollmentDate ? listVisitFormStates(p.enrollmentDate, today, recordsOf.get(p.id) ?? [], schedule).flatMap((v) => v.formStates.map((f) => f.state)) : [],
+      p.enrollmentDate
+        ? listVisitFormStates(p.enrollmentDate, scheduleEndDate(today, p.scheduleEnd), recordsOf.get(p.id) ?? [], schedule).flatMap((v) => v.formStates.map((f) => f.state))
+        : [],
     ]),
   );
   return siteCodes.map((siteCode) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { siteFilter, scopeOf, type Actor } from "@/lib/auth/actor";
 import { summarizeDataQuality, type SiteQuality } from "@/lib/analysis/data-quality";
 import { getPrisma } from "@/lib/db/prisma";
+import type { ScheduleEndEvents } from "@/lib/domain/schedule/schedule-end";
 import { ForbiddenError } from "@/lib/errors";
 import { cachedByDataVersion } from "./cached-by-version";
 import { countOpenQueries } from "./data-queries";
@@ -27,7 +28,7 @@ export async function getDataQuality(actor: Actor, today: string = new Date().to
 }
 
 async function computeDataQuality(actor: Actor, inScope: ReturnType<typeof siteFilter>, today: string): Promise<DataQualityView> {
-  const [sites, patients, records, openQueries, settings] = await Promise.all([
+  const [sites, patients, records, endsOfStudy, openQueries, settings] = await Promise.all([
     getPrisma().site.findMany({ where: inScope.siteId ? { id: inScope.siteId } : {}, orderBy: { code: "asc" }, select: { code: true, name: true } }),
     getPrisma().patient.findMany({
       where: { ...inScope, deletedAt: null },
@@ -37,12 +38,23 @@ async function computeDataQuality(actor: Actor, inScope: ReturnType<typeof siteF
       where: { ...inScope, deletedAt: null, patient: { deletedAt: null } },
       select: { patientId: true, formType: true, visitKey: true, status: true, signedAt: true },
     }),
+    getPrisma().crfRecord.findMany({
+      where: { ...inScope, formType: "end-of-study", deletedAt: null, patient: { deletedAt: null } },
+      select: { patientId: true, data: true },
+    }),
     countOpenQueries(actor),
     getStudySettings(actor),
   ]);
+  const endOfStudyOf = new Map(endsOfStudy.map((r) => [r.patientId, r.data as ScheduleEndEvents]));
   const summary = summarizeDataQuality(
     sites.map((s) => s.code),
-    patients.map((p) => ({ id: p.id, subjectId: p.subjectId, siteCode: p.site.code, enrollmentDate: p.enrollmentDate?.toISOString().slice(0, 10) ?? null })),
+    patients.map((p) => ({
+      id: p.id,
+      subjectId: p.subjectId,
+      siteCode: p.site.code,
+      enrollmentDate: p.enrollmentDate?.toISOString().slice(0, 10) ?? null,
+      scheduleEnd: endOfStudyOf.get(p.id) ?? null,
+    })),
     records.map((r) => ({ patientId: r.patientId, formType: r.formType, visitKey: r.visitKey, status: r.status, signed: r.signedAt !== null })),
     openQueries.byPatient,
     today,

@@ -6,6 +6,7 @@ import { PatientLockForm } from "@/components/forms/patient-lock-form";
 import { ScreenFailureForm } from "@/components/forms/screen-failure-form";
 import { PatientFormList } from "@/components/patient-form-list";
 import { PatientTimeline } from "@/components/patient-timeline";
+import { scheduleEndDate, type ScheduleEndEvents } from "@/lib/domain/schedule/schedule-end";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listPatientAuditHistory } from "@/lib/data/audit-history";
@@ -83,7 +84,11 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       ) : null}
 
       {patient.enrollmentDate ? (
-        <PatientTimeline patientId={id} enrollmentDate={patient.enrollmentDate} until={today} records={records} canWrite={canWrite} schedule={settings.schedule} />
+        <PatientTimeline
+          patientId={id}
+          enrollmentDate={patient.enrollmentDate}
+          until={scheduleEndDate(today, records.find((r) => r.formType === "end-of-study")?.data as ScheduleEndEvents | undefined)}
+          records={records} canWrite={canWrite} schedule={settings.schedule} />
       ) : null}
       {patient.enrollmentDate && listFormDefinitions("event").length ? (
         <section className="card" aria-labelledby="events-heading">
