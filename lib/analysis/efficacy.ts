@@ -1,3 +1,4 @@
+import { earliestProgression } from "@/lib/domain/survival/progression-date";
 import { determineBestOverallResponse, type Response } from "@/lib/domain/recist";
 import { computeBinomialCi } from "@/lib/domain/statistics";
 import { deriveSurvivalEndpoints, estimateKaplanMeier, estimateMedianSurvival, type ConfType, type EndpointTime } from "@/lib/domain/survival";
@@ -68,9 +69,8 @@ export function derivePatientOutcome(patient: EfficacyPatient, options: Efficacy
         minSdDays: options.minSdDays,
       }).bestOverallResponse
     : "NE";
-  // Progression from RECIST (first PD assessment) unless the investigator recorded an earlier clinical one.
   const recistPd = patient.assessments.filter((a) => a.response === "PD").map((a) => a.date).sort()[0];
-  const progressionDate = [recistPd, patient.progressionDate].filter((d): d is string => Boolean(d)).sort()[0];
+  const progressionDate = earliestProgression(patient.progressionDate, recistPd)?.date;
   const endpoints = deriveSurvivalEndpoints({
     enrollmentDate: patient.enrollmentDate,
     progressionDate,

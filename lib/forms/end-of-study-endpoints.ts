@@ -1,4 +1,5 @@
 import { CalcInputError } from "@/lib/domain/calc-command";
+import { earliestProgression, type ProgressionDate } from "@/lib/domain/survival/progression-date";
 import { deriveSurvivalEndpoints, type SurvivalEndpoints } from "@/lib/domain/survival/survival-endpoints";
 import type { RelatedRecord } from "./form-definition";
 
@@ -39,8 +40,8 @@ const DATE_NAMES: Readonly<Record<string, string>> = {
 };
 
 export interface FollowUpEndpoints {
-  /** The progression date used for PFS: the one entered, else the one from the assessments. */
-  progression: { date: string; source: "entered" | "assessments" } | null;
+  /** The progression date used for PFS (lib/domain/survival/progression-date: the earliest documented). */
+  progression: ProgressionDate | null;
   assessedProgression: { date: string; visitKey: string | null } | null;
   endpoints: SurvivalEndpoints | null;
   /** Why the endpoints could not be derived, on the form field to correct. */
@@ -54,11 +55,7 @@ export interface FollowUpEndpoints {
  */
 export function deriveFollowUpEndpoints(dates: FollowUpDates, enrollmentDate: string | null, records: readonly RelatedRecord[]): FollowUpEndpoints {
   const assessedProgression = enrollmentDate ? findAssessedProgression(records, enrollmentDate) : null;
-  const progression = dates.progressionDate
-    ? { date: dates.progressionDate, source: "entered" as const }
-    : assessedProgression
-      ? { date: assessedProgression.date, source: "assessments" as const }
-      : null;
+  const progression = earliestProgression(dates.progressionDate, assessedProgression?.date);
   const lastContactDate = dates.lastKnownAliveDate ?? dates.deathDate;
   if (!enrollmentDate || !lastContactDate) return { progression, assessedProgression, endpoints: null, errors: {} };
   const lastAssessment = listTreatmentAssessments(records, enrollmentDate).at(-1)?.date;

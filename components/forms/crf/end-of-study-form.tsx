@@ -29,8 +29,10 @@ function Endpoint({ name, endpoint }: { name: string; endpoint: SurvivalEndpoint
 }
 
 export function EndOfStudyForm(props: CrfFormProps) {
-  const form = useForm<EndOfStudyData>({ resolver: zodResolver(EndOfStudySchema), defaultValues: (props.record?.data as EndOfStudyData | undefined) ?? EMPTY });
-  const { save, ...footer } = useCrfSave("end-of-study", props, form.setError);
+  const form = useForm<EndOfStudyData>({
+    // Errors appear when a field is left or on save, never on fields the user has not reached.
+    mode: "onTouched", resolver: zodResolver(EndOfStudySchema), defaultValues: (props.record?.data as EndOfStudyData | undefined) ?? EMPTY });
+  const { formProps, ...footer } = useCrfSave("end-of-study", props, form);
   const values = useWatch({ control: form.control }) as EndOfStudyData;
   // lib/domain/survival through the same helper the server stores from.
   const live = deriveFollowUpEndpoints(values, props.context.enrollmentDate, props.context.records);
@@ -49,7 +51,7 @@ export function EndOfStudyForm(props: CrfFormProps) {
   );
 
   return (
-    <form onSubmit={form.handleSubmit(save)} noValidate>
+    <form {...formProps}>
       <fieldset className="radio-group">
         <legend>Progression and survival follow-up</legend>
         {date("progressionDate", "Progression date (entered)")}
@@ -58,8 +60,8 @@ export function EndOfStudyForm(props: CrfFormProps) {
           {live.assessedProgression
             ? `First progressive disease (PD) by RECIST on ${formatDate(live.assessedProgression.date)}${live.assessedProgression.visitKey ? ` (${live.assessedProgression.visitKey})` : ""}.`
             : "No tumour assessment with progressive disease (PD) yet; the RECIST-derived date will be shown here when one is saved."}
-          {live.progression?.source === "entered" && live.assessedProgression && live.assessedProgression.date !== live.progression.date
-            ? " The entered date differs and is the one used for PFS."
+          {live.progression && live.assessedProgression && values.progressionDate && values.progressionDate !== live.assessedProgression.date
+            ? ` PFS uses ${formatDate(live.progression.date)} (${live.progression.source === "entered" ? "the entered date" : "the scan"}): the earliest documented progression.`
             : ""}
         </div>
         {date("lastKnownAliveDate", "Last date known alive")}
@@ -99,7 +101,7 @@ export function EndOfStudyForm(props: CrfFormProps) {
           <p className="muted">{Object.values(live.errors)[0]?.[0] ?? "Enter the last date known alive or the death date."}</p>
         )}
       </div>
-      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+      <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );
 }
