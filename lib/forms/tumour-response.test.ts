@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { FormContext } from "./form-definition";
-import { computeBaselineSumMm, evaluateFollowUp, findBaselineAssessment, formatPercentChange, listPriorAssessments, summarizeResponse } from "./tumour-response";
+import { computeBaselineSumMm, evaluateFollowUp, findBaselineAssessment, formatPercentChange, listPriorAssessments, NOT_ASSESSED_SUMMARY, summarizeResponse } from "./tumour-response";
 import type { TumourAssessmentData, TumourBaselineData } from "./tumour-schemas";
 
 const baseline: TumourBaselineData = {
@@ -55,6 +55,14 @@ describe("a follow-up evaluated against baseline and nadir (RECIST 1.0)", () => 
   test("new lesions make it PD whatever the sum; a missing reading makes it NE", () => {
     expect(evaluateFollowUp(followUp("2026-03-09", 40, 26, { newLesions: "yes", newLesionsDescription: "liver segment II" }), withBaseline())?.response).toBe("PD");
     expect(evaluateFollowUp(followUp("2026-03-09", 40, null), withBaseline())?.response).toBe("NE");
+  });
+
+  test("an empty form is not assessed, never a -100% complete response; a partial one has no sum", () => {
+    const empty = followUp("2026-03-09", null, null, { nonTargetStatus: null });
+    expect(evaluateFollowUp(empty, withBaseline())).toMatchObject({ sumComplete: false, summary: NOT_ASSESSED_SUMMARY });
+    const partial = evaluateFollowUp(followUp("2026-03-09", 40, null), withBaseline());
+    expect(partial).toMatchObject({ sumComplete: false, response: "NE", summary: "NE (sum incomplete)" });
+    expect(evaluateFollowUp(followUp("2026-03-09", 40, 26), withBaseline())).toMatchObject({ sumComplete: true });
   });
 
   test("an investigator override is the response used, and the computed one is kept", () => {

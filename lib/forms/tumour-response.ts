@@ -50,8 +50,12 @@ export interface FollowUpEvaluation {
   /** The response used downstream: the investigator's override when given, else the computed one. */
   response: Response;
   overridden: boolean;
+  /** Every baseline target lesion measured: only then are the sum and its changes shown. */
+  sumComplete: boolean;
   summary: string;
 }
+
+export const NOT_ASSESSED_SUMMARY = "Not assessed: no target lesion measured";
 
 /**
  * Evaluates a (possibly partly filled) follow-up against the baseline and the earlier
@@ -80,7 +84,14 @@ export function evaluateFollowUp(
   });
   const overridden = data.override.response !== null;
   const response = data.override.response ?? assessment.response;
-  return { assessment, computedResponse: assessment.response, response, overridden, summary: summarizeResponse(response, assessment.pctFromBaseline, overridden ? assessment.response : null) };
+  const measured = measurements.filter((m) => m.status === "measured").length;
+  // A sum over some of the target lesions is no RECIST sum: an empty form must not read as -100% (a complete response).
+  const sumComplete = measured > 0 && assessment.notAssessedLesionIds.length === 0;
+  const summary =
+    measured === 0 && !overridden && data.newLesions !== "yes"
+      ? NOT_ASSESSED_SUMMARY
+      : summarizeResponse(response, sumComplete ? assessment.pctFromBaseline : null, overridden ? assessment.response : null);
+  return { assessment, computedResponse: assessment.response, response, overridden, sumComplete, summary };
 }
 
 /** "-34%", "+5.5%": whole percent when exact, else one decimal (so -29.96% is never shown as -30%). */
@@ -90,8 +101,8 @@ export function formatPercentChange(pct: number): string {
   return `${pct > 0 ? "+" : ""}${text === "-0" ? "0" : text}%`;
 }
 
-/** One line for the patient page: "PR (-34% from baseline)", naming the computed response when overridden. */
-export function summarizeResponse(response: Response, pctFromBaseline: number, overriddenComputed: Response | null): string {
-  const change = `${formatPercentChange(pctFromBaseline)} from baseline`;
+/** One line for the patient page: "PR (-34% from baseline)", naming the computed response when overridden; no change without a complete sum. */
+export function summarizeResponse(response: Response, pctFromBaseline: number | null, overriddenComputed: Response | null): string {
+  const change = pctFromBaseline === null ? "sum incomplete" : `${formatPercentChange(pctFromBaseline)} from baseline`;
   return overriddenComputed === null ? `${response} (${change})` : `${response} (investigator; computed ${overriddenComputed}, ${change})`;
 }

@@ -1,5 +1,5 @@
 import { labelResponse } from "@/lib/domain/recist";
-import { formatPercentChange, type FollowUpEvaluation } from "@/lib/forms/tumour-response";
+import { formatPercentChange, NOT_ASSESSED_SUMMARY, type FollowUpEvaluation } from "@/lib/forms/tumour-response";
 import { TRIAL_RECIST_VERSION } from "@/lib/forms/tumour-schemas";
 
 /** The RECIST figures of a follow-up, computed live by lib/domain/recist assessTimepoint. */
@@ -12,6 +12,8 @@ export function TumourResponsePanel({ evaluation }: { evaluation: FollowUpEvalua
     );
   }
   const a = evaluation.assessment;
+  // Until every target lesion is measured there is no RECIST sum: "—", never "0 mm, -100%".
+  const shown = (text: string) => (evaluation.sumComplete ? text : "—");
   return (
     <div className="computed" aria-live="polite" data-testid="tumour-response">
       <p>
@@ -19,20 +21,20 @@ export function TumourResponsePanel({ evaluation }: { evaluation: FollowUpEvalua
       </p>
       <dl className="facts">
         <dt>Sum of diameters</dt>
-        <dd data-testid="current-sum">{a.currentSumMm} mm</dd>
+        <dd data-testid="current-sum">{shown(`${a.currentSumMm} mm`)}</dd>
         <dt>Baseline sum</dt>
         <dd>{a.baselineSumMm} mm</dd>
         <dt>Nadir (smallest sum so far)</dt>
         <dd>{a.nadirSumMm} mm</dd>
         <dt>Change from baseline</dt>
-        <dd data-testid="pct-baseline">{formatPercentChange(a.pctFromBaseline)}</dd>
+        <dd data-testid="pct-baseline">{shown(formatPercentChange(a.pctFromBaseline))}</dd>
         <dt>Change from nadir</dt>
-        <dd data-testid="pct-nadir">{a.pctFromNadir === null ? "not defined (nadir 0 mm)" : formatPercentChange(a.pctFromNadir)}</dd>
+        <dd data-testid="pct-nadir">{shown(a.pctFromNadir === null ? "not defined (nadir 0 mm)" : formatPercentChange(a.pctFromNadir))}</dd>
         <dt>Target lesion response</dt>
         <dd>{labelResponse(a.targetResponse)}</dd>
         <dt>Timepoint response (computed)</dt>
         <dd data-testid="computed-response">
-          <strong>{labelResponse(evaluation.computedResponse)}</strong>
+          <strong>{evaluation.summary === NOT_ASSESSED_SUMMARY ? "Not assessed" : labelResponse(evaluation.computedResponse)}</strong>
         </dd>
         {a.notAssessedLesionIds.length ? (
           <>
