@@ -1,4 +1,4 @@
-import { enrollThroughUi, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import { answerDosingAsGiven, enrollThroughUi, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Two visits of a form each, with axe checks, on a machine shared by several builds: allow more than the default minute.
@@ -17,6 +17,11 @@ test("an investigator records two dosing visits with computed doses, a weight-ch
   await page.getByLabel(/Visit date/).fill("2026-01-15");
   await page.getByLabel(/Weight at this visit/).fill("80");
   await page.getByLabel(/^Height/).fill("180");
+  // Nothing clinical is pre-entered: the levels are suggested, the drugs' status unanswered.
+  await expect(page.getByLabel("UFT dose level")).toHaveValue("");
+  await expect(page.getByTestId("uft-level-suggestion")).toContainText("Suggested: level 0 (from the protocol's starting dose)");
+  await expect(page.getByRole("group", { name: "Thalidomide at this visit" }).getByLabel("Given")).not.toBeChecked();
+  await answerDosingAsGiven(page);
   // Mosteller: sqrt(180 x 80 / 3600) = 2.00 m2; 125 mg/m2 x 2.00 = 250 mg -> 3 capsules (nearest, halves up).
   await expect(page.getByTestId("bsa")).toContainText("2.00 m²");
   await expect(page.getByTestId("uft-dose")).toContainText("3 capsules (300 mg tegafur) per dose, twice daily");
@@ -31,7 +36,11 @@ test("an investigator records two dosing visits with computed doses, a weight-ch
   await expect(visitRow(page, "Day 1")).toContainText("complete, UFT 3 caps bid (level 0), thalidomide 100 mg bid");
 
   await visitRow(page, "Week 4").getByRole("link", { name: "Dosing" }).click();
+  await expect(page.getByLabel(/^Height/)).toHaveValue("");
+  await expect(page.getByTestId("height-suggestion")).toContainText("180 cm (from the previous dosing visit)");
+  await page.getByTestId("height-suggestion").getByRole("button").click();
   await expect(page.getByLabel(/^Height/)).toHaveValue("180");
+  await answerDosingAsGiven(page);
   await page.getByLabel(/Visit date/).fill("2026-02-12");
   await page.getByLabel(/Weight at this visit/).fill("70");
   await expect(page.getByTestId("weight-change")).toContainText("recalculate: weight changed by -12.5% since the dose was set");
@@ -85,7 +94,17 @@ test("an investigator enters labs with automatic CTCAE grades and a grade 3 prom
   await expect(page.getByTestId("lab-ast-grade")).toContainText("CTCAE grade 1");
   const prompt = page.getByTestId("grade3-prompt");
   await expect(prompt).toContainText("Grade 3+ laboratory toxicity: record or link an adverse event");
-  await expect(prompt.getByRole("link", { name: "Record an adverse event" })).toHaveAttribute("href", `/patients/${id}/forms/adverse-event`);
+  // The prompt's link opens the adverse event form in a new tab, filled from the lab; the unsaved labs stay.
+  const [aeTab] = await Promise.all([
+    page.context().waitForEvent("page"),
+    prompt.getByRole("link", { name: "Record an adverse event: Platelet count decreased" }).click(),
+  ]);
+  await expect(aeTab.getByTestId("ae-from-labs")).toBeVisible();
+  await expect(aeTab.locator("#term")).toHaveValue("Platelet count decreased");
+  await expect(aeTab.locator("#grade")).toHaveValue("3");
+  await expect(aeTab.locator("#onsetDate")).toHaveValue("2026-02-11");
+  await aeTab.close();
+  await expect(platelets.getByLabel(/^Value/)).toHaveValue("40000");
 
   // A value needs the range CTCAE grades it against.
   await page.getByRole("group", { name: "Neutrophils (ANC)" }).getByLabel(/^Value/).fill("1.2");

@@ -101,3 +101,14 @@ export async function enrollThroughUi(page: Page, patientId: string, enrollmentD
   await page.getByRole("button", { name: "Enroll" }).click();
   await expect(page.getByText("On treatment", { exact: true })).toBeVisible();
 }
+
+/**
+ * The clinical answers a new dosing form starts without: each drug's dose level (the suggested
+ * one, accepted with its button) and "Given" as what happened at the visit.
+ */
+export async function answerDosingAsGiven(page: Page): Promise<void> {
+  for (const [drug, name] of [["uft", "UFT"], ["thalidomide", "Thalidomide"]] as const) {
+    await page.getByTestId(`${drug}-level-suggestion`).getByRole("button").click();
+    await page.getByRole("group", { name: `${name} at this visit` }).getByLabel("Given").check();
+  }
+}

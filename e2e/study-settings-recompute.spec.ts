@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { enrollThroughUi, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, signOut, test, type DemoUser } from "./fixtures";
+import { answerDosingAsGiven, enrollThroughUi, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, signOut, test, type DemoUser } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -66,6 +66,7 @@ test("correcting the day 1 weight recomputes the week 4 weight-change flag, show
     await page.getByLabel(/Visit date/).fill(date);
     await page.getByLabel(/Weight at this visit/).fill(weight);
     await page.getByLabel(/^Height/).fill("180");
+    await answerDosingAsGiven(page);
     await page.getByLabel("UFT capsules dispensed at this visit (capsules)").fill("112");
     await page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)").fill("112");
     await page.getByRole("button", { name: "Save" }).click();

@@ -17,18 +17,38 @@ import { useCrfSave } from "./use-crf-save";
 const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
 const gradeOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 
+/** A new event, filled with the lab finding the user followed here (term, grade, sample date as onset), else empty. */
+function fromLabFinding(prefill: CrfFormProps["prefill"]): AdverseEventData {
+  const empty = emptyAdverseEvent();
+  if (!prefill?.term) return empty;
+  const grade = Number(prefill.grade);
+  return {
+    ...empty,
+    term: prefill.term,
+    grade: (getAllowedGrades(prefill.term) ?? []).some((g) => g === grade) ? (grade as AdverseEventData["grade"]) : null,
+    onsetDate: /^\d{4}-\d{2}-\d{2}$/.test(prefill.onset ?? "") ? prefill.onset! : "",
+  };
+}
+
 export function AdverseEventForm(props: CrfFormProps) {
   const form = useForm<AdverseEventData>({
+    // Errors appear when a field is left or on save, never on fields the user has not reached.
+    mode: "onTouched",
     resolver: zodResolver(AdverseEventSchema),
-    defaultValues: (props.record?.data as AdverseEventData | undefined) ?? emptyAdverseEvent(),
+    defaultValues: (props.record?.data as AdverseEventData | undefined) ?? fromLabFinding(props.prefill),
   });
-  const { save, ...footer } = useCrfSave("adverse-event", props, form.setError);
+  const { formProps, ...footer } = useCrfSave("adverse-event", props, form);
   const [term, grade, ongoing, serious] = useWatch({ control: form.control, name: ["term", "grade", "ongoing", "serious"] });
   const allowed = getAllowedGrades(term) ?? [];
   const { errors, isSubmitting } = form.formState;
 
   return (
-    <form onSubmit={form.handleSubmit(save)} noValidate>
+    <form {...formProps}>
+      {!props.record && props.prefill?.term ? (
+        <p className="suggestion" role="status" data-testid="ae-from-labs">
+          Filled from the laboratory results you followed: term, grade and onset (the sample date). Check them before saving.
+        </p>
+      ) : null}
       <AeTermPicker
         value={term}
         error={errors.term?.message}
@@ -121,7 +141,7 @@ export function AdverseEventForm(props: CrfFormProps) {
       <p className="computed" aria-live="polite" data-testid="ae-summary">
         <span className="computed-badge">computed</span> {term ? summarizeAdverseEvent(term, grade, serious === "yes") : "Choose a term and grade"}
       </p>
-      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+      <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );
 }

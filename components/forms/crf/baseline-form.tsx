@@ -30,10 +30,12 @@ const EMPTY: BaselineInput = {
 
 export function BaselineForm(props: CrfFormProps) {
   const form = useForm<BaselineInput, unknown, BaselineData>({
+    // Errors appear when a field is left or on save, never on fields the user has not reached.
+    mode: "onTouched",
     resolver: zodResolver(BaselineSchema),
     defaultValues: (props.record?.data as BaselineInput | undefined) ?? EMPTY,
   });
-  const { save, ...footer } = useCrfSave("baseline", props, form.setError);
+  const { formProps, ...footer } = useCrfSave("baseline", props, form);
   const values = useWatch({ control: form.control });
   // The same calculators the server stores from (lib/domain), live as the investigator types.
   const { scores } = computeBaselineScores(values as BaselineScoreInput);
@@ -42,7 +44,7 @@ export function BaselineForm(props: CrfFormProps) {
   const choice = { setValueAs: toChoiceOrNull };
 
   return (
-    <form onSubmit={form.handleSubmit(save)} noValidate>
+    <form {...formProps}>
       <DateField id="assessmentDate" label="Baseline assessment date" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
       <fieldset className="radio-group">
         <legend>Demographics</legend>
@@ -76,7 +78,7 @@ export function BaselineForm(props: CrfFormProps) {
       <ComputedChildPugh scores={scores} />
       <BaselineTumourFields form={form} />
       <ComputedStaging scores={scores} />
-      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+      <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );
 }

@@ -9,6 +9,10 @@ export interface CrfFormProps {
   /** The same context the server validates and computes with. */
   context: FormContext;
   today: string;
+  /** Who is entering data: an expired session is renewed for this account in place, keeping the entries. */
+  signedInEmail?: string;
+  /** Values a new form starts with because the user asked for them (the labs' grade-3 link: term, grade, onset). */
+  prefill?: Readonly<Record<string, string>>;
   /** The analytes a new baseline cytokines form lists (the study settings). */
   cytokinePanel?: readonly string[];
 }

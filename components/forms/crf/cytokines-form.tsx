@@ -18,17 +18,19 @@ const emptyRow = (analyte: string): AnalyteRow => ({ analyte, value: null, unit:
 
 export function CytokinesForm(props: CrfFormProps) {
   const form = useForm<CytokinesInput, unknown, CytokinesData>({
+    // Errors appear when a field is left or on save, never on fields the user has not reached.
+    mode: "onTouched",
     resolver: zodResolver(CytokinesSchema),
     defaultValues: (props.record?.data as CytokinesInput | undefined) ?? { sampleDate: "", analytes: (props.cytokinePanel ?? DEFAULT_ANALYTES).map(emptyRow) },
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "analytes" });
-  const { save, ...footer } = useCrfSave("cytokines", props, form.setError);
+  const { formProps, ...footer } = useCrfSave("cytokines", props, form);
   const rows = useWatch({ control: form.control, name: "analytes" }) ?? [];
   const { errors, isSubmitting } = form.formState;
   const number = { setValueAs: toNumberOrNull };
 
   return (
-    <form onSubmit={form.handleSubmit(save)} noValidate>
+    <form {...formProps}>
       <DateField id="sampleDate" label="Plasma sample date" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
       <p className="muted">
         Baseline samples are taken after consent and on or before day 1{props.context.enrollmentDate ? ` (${formatDate(props.context.enrollmentDate)})` : ""}, before the first dose. A result below the assay&apos;s
@@ -84,7 +86,7 @@ export function CytokinesForm(props: CrfFormProps) {
       <div className="computed" aria-live="polite" data-testid="cytokines-summary">
         <span className="computed-badge">computed</span> {summarizeCytokines(rows).summary}
       </div>
-      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+      <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );
 }

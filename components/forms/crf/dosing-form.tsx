@@ -11,28 +11,29 @@ import type { CrfFormProps } from "./crf-form-props";
 import { ThalidomideFieldset } from "./dosing/thalidomide-fieldset";
 import { UftFieldset } from "./dosing/uft-fieldset";
 import { FormFooter } from "./form-footer";
+import { SuggestedValue } from "./suggested-value";
 import { asNumberOrNull, formatNumber } from "./number-input";
 import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 
-const drugDefaults = (doseLevel: number) => ({ doseLevel, status: "given" as const, statusReason: null, statusReasonText: "", capsulesDispensed: null, capsulesReturned: null });
+// Clinical answers start empty: the dose levels and the height are suggested, never pre-entered.
+const drugDefaults = () => ({ doseLevel: undefined, status: undefined, statusReason: null, statusReasonText: "", capsulesDispensed: null, capsulesReturned: null });
 
-function newVisitDefaults(props: CrfFormProps): DefaultValues<DosingData> {
-  const suggested = suggestDosingDefaults(props.context);
-  return {
-    visitDate: "",
-    heightCm: suggested.heightCm ?? undefined,
-    uft: { ...drugDefaults(suggested.uftLevel), prescribedCapsulesPerDose: null, overrideReason: "" },
-    thalidomide: drugDefaults(suggested.thalidomideLevel),
-  };
-}
+const NEW_VISIT_DEFAULTS: DefaultValues<DosingData> = {
+  visitDate: "",
+  uft: { ...drugDefaults(), prescribedCapsulesPerDose: null, overrideReason: "" },
+  thalidomide: drugDefaults(),
+};
 
 export function DosingForm(props: CrfFormProps) {
   const form = useForm<DosingData>({
+    // Errors appear when a field is left or on save, never on fields the user has not reached.
+    mode: "onTouched",
     resolver: zodResolver(DosingSchema),
-    defaultValues: (props.record?.data as DosingData | undefined) ?? newVisitDefaults(props),
+    defaultValues: (props.record?.data as DosingData | undefined) ?? NEW_VISIT_DEFAULTS,
   });
-  const { save, ...footer } = useCrfSave("dosing", props, form.setError);
+  const suggested = suggestDosingDefaults(props.context);
+  const { formProps, ...footer } = useCrfSave("dosing", props, form);
   const values = useWatch({ control: form.control });
   // The same computation the server stores (lib/forms/dosing -> lib/domain/dosing), live.
   const { computed } = evaluateDosing(values, props.context);
@@ -40,7 +41,7 @@ export function DosingForm(props: CrfFormProps) {
   const change = computed.weightChange;
 
   return (
-    <form onSubmit={form.handleSubmit(save)} noValidate>
+    <form {...formProps}>
       <DateField id="visitDate" label="Visit date" max={props.today} error={errors.visitDate?.message} {...form.register("visitDate")} />
       <fieldset>
         <legend>Body measurements</legend>
@@ -48,6 +49,15 @@ export function DosingForm(props: CrfFormProps) {
           <TextField id="weightKg" label="Weight at this visit" unit="kg" type="number" step="0.1" error={errors.weightKg?.message} {...form.register("weightKg", { setValueAs: asNumberOrNull })} />
           <TextField id="heightCm" label="Height" unit="cm" type="number" step="0.1" error={errors.heightCm?.message} {...form.register("heightCm", { setValueAs: asNumberOrNull })} />
         </div>
+        {suggested.heightCm !== null ? (
+          <SuggestedValue
+            label={`${suggested.heightCm} cm`}
+            source={suggested.heightSource}
+            show={values.heightCm == null}
+            onAccept={() => form.setValue("heightCm", suggested.heightCm!, { shouldDirty: true, shouldValidate: true })}
+            testId="height-suggestion"
+          />
+        ) : null}
         <p className="computed" aria-live="polite" data-testid="bsa">
           <span className="computed-badge">computed</span> Body surface area (Mosteller): <strong>{formatNumber(computed.bsaM2Display, 2)} m²</strong>
         </p>
@@ -72,12 +82,12 @@ export function DosingForm(props: CrfFormProps) {
           )}
         </div>
       </fieldset>
-      <UftFieldset form={form} computed={computed} />
-      <ThalidomideFieldset form={form} computed={computed} />
+      <UftFieldset form={form} computed={computed} suggestedLevel={suggested.uftLevel} levelSource={suggested.levelSource} />
+      <ThalidomideFieldset form={form} computed={computed} suggestedLevel={suggested.thalidomideLevel} levelSource={suggested.levelSource} />
       <p className="computed" data-testid="dosing-summary">
         <span className="computed-badge">computed</span> {computed.summary}
       </p>
-      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+      <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );
 }

@@ -18,20 +18,22 @@ const YES_NO = [
 export function EligibilityForm(props: CrfFormProps) {
   const saved = props.record?.data as EligibilityData | undefined;
   const form = useForm<EligibilityData>({
+    // Errors appear when a field is left or on save, never on fields the user has not reached.
+    mode: "onTouched",
     resolver: zodResolver(EligibilitySchema),
     defaultValues: saved ?? {
       consentDate: "",
       answers: Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, null])),
     },
   });
-  const { save, ...footer } = useCrfSave("eligibility", props, form.setError);
+  const { formProps, ...footer } = useCrfSave("eligibility", props, form);
   const answers = useWatch({ control: form.control, name: "answers" });
   // The same rule the server applies (lib/domain), shown live as the investigator answers.
   const evaluation = evaluateEligibility(answers ?? {});
   const { errors, isSubmitting } = form.formState;
 
   return (
-    <form onSubmit={form.handleSubmit(save)} noValidate>
+    <form {...formProps}>
       <DateField
         id="consentDate"
         label="Informed consent date"
@@ -69,7 +71,7 @@ export function EligibilityForm(props: CrfFormProps) {
           </>
         )}
       </div>
-      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+      <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );
 }

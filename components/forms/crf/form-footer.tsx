@@ -1,38 +1,55 @@
 "use client";
 
+import { useState } from "react";
 import { TextField } from "@/components/ui/text-field";
+import { formatDateTime } from "@/lib/format-date";
 
 interface Props {
   editing: boolean;
   reason: string;
-  onReasonChange: (value: string) => void;
+  setReason: (value: string) => void;
   reasonError: string | null;
   formError: string | null;
   submitting: boolean;
+  /** Entries restored from this tab's unsaved draft, and how to discard them. */
+  draft: { restoredAt: string | null; discard: () => void };
+  /** Set when the session ended during a save: sign in again and save the same entries. */
+  reauthenticate: ((password: string) => Promise<void>) | null;
 }
 
-/** The end of every form: the reason for change when editing saved data, errors, and save. */
-export function FormFooter({ editing, reason, onReasonChange, reasonError, formError, submitting }: Props) {
+/** The end of every form: the reason for change when editing saved data, errors, a restored draft, and save. */
+export function FormFooter({ editing, reason, setReason, reasonError, formError, submitting, draft, reauthenticate }: Props) {
+  const [password, setPassword] = useState("");
   return (
     <div className="form-footer">
+      {draft.restoredAt ? (
+        <p className="suggestion" role="status" data-testid="draft-restored">
+          Restored the entries you had not saved ({formatDateTime(draft.restoredAt)}).{" "}
+          <button type="button" className="link-button" onClick={draft.discard}>
+            Discard them
+          </button>
+        </p>
+      ) : null}
       {editing ? (
-        <TextField
-          id="reason"
-          label="Reason for change"
-          value={reason}
-          onChange={(event) => onReasonChange(event.target.value)}
-          error={reasonError ?? undefined}
-          maxLength={500}
-        />
+        <TextField id="reason" label="Reason for change" value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError ?? undefined} maxLength={500} />
       ) : null}
       {formError ? (
         <p className="form-error" role="alert" id="form-error">
           {formError}
         </p>
       ) : null}
-      <button type="submit" className="button" disabled={submitting}>
-        {submitting ? "Saving..." : "Save"}
-      </button>
+      {reauthenticate ? (
+        <div className="inline-form" data-testid="reauthenticate">
+          <TextField id="reauth-password" label="Password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+          <button type="button" className="button" onClick={() => void reauthenticate(password).then(() => setPassword(""))}>
+            Sign in and save
+          </button>
+        </div>
+      ) : (
+        <button type="submit" className="button" disabled={submitting}>
+          {submitting ? "Saving..." : "Save"}
+        </button>
+      )}
     </div>
   );
 }

@@ -21,15 +21,17 @@ function emptyPanel(): LabsData {
 }
 
 export function LabsForm(props: CrfFormProps) {
-  const form = useForm<LabsData>({ resolver: zodResolver(LabsSchema), defaultValues: (props.record?.data as LabsData | undefined) ?? emptyPanel() });
-  const { save, ...footer } = useCrfSave("labs", props, form.setError);
+  const form = useForm<LabsData>({
+    // Errors appear when a field is left or on save, never on fields the user has not reached.
+    mode: "onTouched", resolver: zodResolver(LabsSchema), defaultValues: (props.record?.data as LabsData | undefined) ?? emptyPanel() });
+  const { formProps, ...footer } = useCrfSave("labs", props, form);
   const values = useWatch({ control: form.control });
   // The same grading the server stores (lib/forms/labs -> lib/domain/ctcae gradeLabValue), live.
   const computed = computeLabs(values, props.context);
   const { errors, isSubmitting } = form.formState;
 
   return (
-    <form onSubmit={form.handleSubmit(save)} noValidate>
+    <form {...formProps}>
       <DateField id="sampleDate" label="Sample date" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
       <p className="muted">
         Leave a value empty when the test was not done. Normal ranges start at typical adult values: enter your laboratory&apos;s limits.{" "}
@@ -43,14 +45,26 @@ export function LabsForm(props: CrfFormProps) {
       {computed.grade3Plus.length ? (
         <div className="form-error" role="alert" data-testid="grade3-prompt">
           <strong>Grade 3+ laboratory toxicity: record or link an adverse event</strong> for{" "}
-          {computed.grade3Plus.map((g) => `${g.term} (grade ${g.grade})`).join(", ")}.{" "}
-          <Link href={`/patients/${props.patientId}/forms/adverse-event`}>Record an adverse event</Link>
+          {computed.grade3Plus.map((g) => `${g.term} (grade ${g.grade})`).join(", ")}. The labs stay here, unsaved until you save them; each
+          link opens the adverse event form in a new tab, filled with the term, the grade and the sample date as onset:{" "}
+          {computed.grade3Plus.map((g, index) => (
+            <span key={g.term}>
+              {index > 0 ? ", " : null}
+              <Link
+                href={`/patients/${props.patientId}/forms/adverse-event?${new URLSearchParams({ term: g.term, grade: String(g.grade), onset: values.sampleDate ?? "" })}`}
+                target="_blank"
+                rel="noopener"
+              >
+                Record an adverse event: {g.term}
+              </Link>
+            </span>
+          ))}
         </div>
       ) : null}
       <p className="computed" data-testid="labs-summary">
         <span className="computed-badge">computed</span> {computed.summary}
       </p>
-      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+      <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );
 }

@@ -27,6 +27,8 @@ export function TumourAssessmentForm(props: CrfFormProps) {
   const baseline = findBaselineAssessment(props.context);
   const hasNonTarget = (baseline?.nonTargetLesions.length ?? 0) > 0;
   const form = useForm<TumourAssessmentData>({
+    // Errors appear when a field is left or on save, never on fields the user has not reached.
+    mode: "onTouched",
     resolver: zodResolver(TumourAssessmentSchema),
     // A new follow-up lists the baseline target lesions, in baseline order, to be re-measured.
     defaultValues: (props.record?.data as TumourAssessmentData | undefined) ?? {
@@ -39,14 +41,14 @@ export function TumourAssessmentForm(props: CrfFormProps) {
       override: { response: null, reason: "" },
     },
   });
-  const { save, ...footer } = useCrfSave("tumour-assessment", props, form.setError);
+  const { formProps, ...footer } = useCrfSave("tumour-assessment", props, form);
   const values = useWatch({ control: form.control }) as TumourAssessmentData;
   const evaluation = evaluateFollowUp(values, props.context);
   const { errors, isSubmitting } = form.formState;
   const measurementsError = errors.measurements?.root?.message ?? errors.measurements?.message;
 
   return (
-    <form onSubmit={form.handleSubmit(save)} noValidate>
+    <form {...formProps}>
       {baseline ? null : (
         <p className="form-error">
           No baseline tumour assessment yet: <Link href={`/patients/${props.patientId}/forms/tumour-baseline?visit=baseline-imaging`}>record the baseline lesions</Link> first.
@@ -150,7 +152,7 @@ export function TumourAssessmentForm(props: CrfFormProps) {
           </p>
         ) : null}
       </fieldset>
-      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+      <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );
 }

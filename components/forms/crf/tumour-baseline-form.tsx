@@ -36,6 +36,8 @@ function MethodOptions() {
 
 export function TumourBaselineForm(props: CrfFormProps) {
   const form = useForm<TumourBaselineData>({
+    // Errors appear when a field is left or on save, never on fields the user has not reached.
+    mode: "onTouched",
     resolver: zodResolver(TumourBaselineSchema),
     defaultValues: (props.record?.data as TumourBaselineData | undefined) ?? {
       assessmentDate: "",
@@ -46,7 +48,7 @@ export function TumourBaselineForm(props: CrfFormProps) {
   });
   const targets = useFieldArray({ control: form.control, name: "targetLesions" });
   const nonTargets = useFieldArray({ control: form.control, name: "nonTargetLesions" });
-  const { save, ...footer } = useCrfSave("tumour-baseline", props, form.setError);
+  const { formProps, ...footer } = useCrfSave("tumour-baseline", props, form);
   const targetValues = useWatch({ control: form.control, name: "targetLesions" });
   const sum = computeBaselineSumMm({ targetLesions: targetValues ?? [] });
   const { errors, isSubmitting } = form.formState;
@@ -54,7 +56,7 @@ export function TumourBaselineForm(props: CrfFormProps) {
   const limits = TARGET_LIMITS[TRIAL_RECIST_VERSION];
 
   return (
-    <form onSubmit={form.handleSubmit(save)} noValidate>
+    <form {...formProps}>
       <DateField id="assessmentDate" label="Assessment date" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
       <SelectField id="method" label="Imaging method" error={errors.method?.message} {...form.register("method", { setValueAs: nullIfEmpty })}>
         <MethodOptions />
@@ -139,7 +141,7 @@ export function TumourBaselineForm(props: CrfFormProps) {
           Add non-target lesion
         </button>
       </section>
-      <FormFooter {...footer} onReasonChange={footer.setReason} submitting={isSubmitting} />
+      <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );
 }

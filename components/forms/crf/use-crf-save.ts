@@ -1,22 +1,36 @@
 "use client";
 
+import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { useState, type KeyboardEvent } from "react";
+import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { saveCrfAction } from "@/app/patients/[id]/actions";
 import type { CrfFormProps } from "./crf-form-props";
+import { draftKey, useFormDraft } from "./use-form-draft";
+import { useUnsavedGuard } from "./use-unsaved-guard";
 
 /**
  * Saves a form through the one server action: the server validates again with the same
- * schema, asks for the version the user read and (for edits) a reason, and audits.
+ * schema, asks for the version the user read and (for edits) a reason, and audits. Typed
+ * entries are never lost on the way: they are kept as a draft in the tab until saved, leaving
+ * with unsaved changes asks first, Enter in a field does not submit a half-filled form, and
+ * an expired session asks for the password in place and then saves the same entries.
  */
-export function useCrfSave<T extends FieldValues>(formType: string, props: CrfFormProps, setError: UseFormSetError<T>) {
+export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
+  formType: string,
+  props: CrfFormProps,
+  form: UseFormReturn<TInput, unknown, TOutput>,
+) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
+  const [pending, setPending] = useState<TOutput | null>(null);
+  const draft = useFormDraft(form as unknown as UseFormReturn<FieldValues>, draftKey(props.patientId, formType, props.visitKey, props.record));
+  const [saved, setSaved] = useState(false);
+  useUnsavedGuard(form.formState.isDirty && !saved);
 
-  async function save(data: T): Promise<boolean> {
+  async function save(data: TOutput): Promise<boolean> {
     setFormError(null);
     setReasonError(null);
     const result = await saveCrfAction({
@@ -29,17 +43,56 @@ export function useCrfSave<T extends FieldValues>(formType: string, props: CrfFo
       data,
     });
     if (result.ok) {
+      setSaved(true);
+      draft.clear();
       router.push(`/patients/${props.patientId}`);
       router.refresh();
       return true;
     }
+    if (result.code === "not-signed-in") {
+      // The entries stay on the form (and in the draft); the footer asks for the password.
+      setPending(data);
+      setFormError("Your session has ended. Enter your password to sign in again; your entries will then be saved.");
+      return false;
+    }
     setFormError(result.message);
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+    for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
+      // The action's own text scan names form fields by their path in the request (data.x).
+      const field = key.startsWith("data.") ? key.slice("data.".length) : key;
       if (field === "reason") setReasonError(messages[0] ?? null);
-      else if (field !== "_form" && messages[0]) setError(field as Path<T>, { type: "server", message: messages[0] });
+      else if (field !== "_form" && field !== "visitKey" && messages[0]) form.setError(field as Path<TInput>, { type: "server", message: messages[0] });
     }
     return false;
   }
 
-  return { save, formError, reason, setReason, reasonError, editing: props.record !== null };
+  /** Signs in again as the same user (next-auth credentials, the sign-in page's own path), then saves what was pending. */
+  async function signInAndSave(password: string): Promise<void> {
+    if (!props.signedInEmail || pending === null) return;
+    const result = await signIn("credentials", { email: props.signedInEmail, password, redirect: false });
+    if (!result || result.error) {
+      setFormError("That password was not accepted. Try again, or copy your entries before signing in on another tab.");
+      return;
+    }
+    const data = pending;
+    setPending(null);
+    await save(data);
+  }
+
+  // Enter in a field moves on rather than saving a half-finished form; buttons and text areas keep Enter.
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    const target = event.target as HTMLElement;
+    if (event.key !== "Enter" || target.tagName === "TEXTAREA" || target.tagName === "BUTTON" || (target as HTMLInputElement).type === "submit") return;
+    event.preventDefault();
+  }
+
+  return {
+    formProps: { onSubmit: form.handleSubmit(save), onKeyDown, noValidate: true },
+    formError,
+    reason,
+    setReason,
+    reasonError,
+    editing: props.record !== null,
+    draft: { restoredAt: draft.restoredAt, discard: draft.discard },
+    reauthenticate: pending !== null && props.signedInEmail ? signInAndSave : null,
+  };
 }

@@ -73,12 +73,22 @@ export function findBaselineHeightCm(context: FormContext): number | null {
  * Starting values for a new dosing visit: height from baseline (else the last dosing visit),
  * and the dose levels of the last dosing visit (a reduction stays until the prescriber changes it).
  */
-export function suggestDosingDefaults(context: FormContext): { heightCm: number | null; uftLevel: number; thalidomideLevel: number } {
+export function suggestDosingDefaults(context: FormContext): {
+  heightCm: number | null;
+  heightSource: string;
+  uftLevel: number;
+  thalidomideLevel: number;
+  levelSource: string;
+} {
   const last = findPreviousDosing(context, null);
+  const baselineHeight = findBaselineHeightCm(context);
   return {
-    heightCm: findBaselineHeightCm(context) ?? last?.heightCm ?? null,
+    heightCm: baselineHeight ?? last?.heightCm ?? null,
+    heightSource: baselineHeight !== null ? "the baseline form" : "the previous dosing visit",
     uftLevel: last?.uft.doseLevel ?? 0,
     thalidomideLevel: last?.thalidomide.doseLevel ?? 0,
+    // docs/protocol.md: treatment starts at level 0 and continues at the last level given.
+    levelSource: last ? "the previous dosing visit" : "the protocol's starting dose",
   };
 }
 

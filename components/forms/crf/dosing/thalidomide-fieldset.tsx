@@ -1,28 +1,19 @@
 "use client";
 
 import type { UseFormReturn } from "react-hook-form";
-import { SelectField } from "@/components/ui/select-field";
-import { listDoseLevels } from "@/lib/domain/dosing/dose-levels";
 import type { DosingComputed } from "@/lib/forms/dosing/dosing-computed";
 import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
-import { asNumberOrNull } from "../number-input";
 import { ComplianceLine } from "./compliance-line";
+import { DoseLevelField } from "./dose-level-field";
 import { DrugStatusFields } from "./drug-status-fields";
 
 /** Thalidomide: a fixed dose per level (lib/domain/dosing computeThalidomideDose), status and capsules. */
-export function ThalidomideFieldset({ form, computed }: { form: UseFormReturn<DosingData>; computed: DosingComputed }) {
-  const errors = form.formState.errors.thalidomide;
+export function ThalidomideFieldset({ form, computed, suggestedLevel, levelSource }: { form: UseFormReturn<DosingData>; computed: DosingComputed; suggestedLevel: number; levelSource: string }) {
   const dose = computed.thalidomide;
   return (
     <fieldset>
       <legend>Thalidomide</legend>
-      <SelectField id="thalidomide-doseLevel" label="Thalidomide dose level" error={errors?.doseLevel?.message} {...form.register("thalidomide.doseLevel", { setValueAs: asNumberOrNull })}>
-        {listDoseLevels("thalidomide").map((level) => (
-          <option key={level.level} value={level.level}>
-            {level.level}: {level.label}
-          </option>
-        ))}
-      </SelectField>
+      <DoseLevelField form={form} drug="thalidomide" name="Thalidomide" suggestedLevel={suggestedLevel} levelSource={levelSource} />
       <p className="computed" aria-live="polite" data-testid="thalidomide-dose">
         <span className="computed-badge">computed</span>{" "}
         {dose ? (

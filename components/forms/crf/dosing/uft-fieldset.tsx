@@ -1,29 +1,22 @@
 "use client";
 
 import type { UseFormReturn } from "react-hook-form";
-import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { listDoseLevels } from "@/lib/domain/dosing/dose-levels";
 import type { DosingComputed } from "@/lib/forms/dosing/dosing-computed";
 import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
 import { asNumberOrNull, formatNumber } from "../number-input";
 import { ComplianceLine } from "./compliance-line";
+import { DoseLevelField } from "./dose-level-field";
 import { DrugStatusFields } from "./drug-status-fields";
 
 /** UFT: dose level, the BSA-based dose computed live, the prescriber's override, status and capsules. */
-export function UftFieldset({ form, computed }: { form: UseFormReturn<DosingData>; computed: DosingComputed }) {
+export function UftFieldset({ form, computed, suggestedLevel, levelSource }: { form: UseFormReturn<DosingData>; computed: DosingComputed; suggestedLevel: number; levelSource: string }) {
   const errors = form.formState.errors.uft;
   const uft = computed.uft;
   return (
     <fieldset>
       <legend>UFT (tegafur/uracil), twice daily</legend>
-      <SelectField id="uft-doseLevel" label="UFT dose level" error={errors?.doseLevel?.message} {...form.register("uft.doseLevel", { setValueAs: asNumberOrNull })}>
-        {listDoseLevels("uft").map((level) => (
-          <option key={level.level} value={level.level}>
-            {level.level}: {level.label}
-          </option>
-        ))}
-      </SelectField>
+      <DoseLevelField form={form} drug="uft" name="UFT" suggestedLevel={suggestedLevel} levelSource={levelSource} />
       <div className="computed" aria-live="polite" data-testid="uft-dose">
         <span className="computed-badge">computed</span>{" "}
         {uft ? (

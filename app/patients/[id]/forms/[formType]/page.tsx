@@ -20,11 +20,11 @@ export const metadata: Metadata = { title: "Form" };
 
 interface Props {
   params: Promise<{ id: string; formType: string }>;
-  searchParams: Promise<{ visit?: string; record?: string }>;
+  searchParams: Promise<{ visit?: string; record?: string; term?: string; grade?: string; onset?: string }>;
 }
 
 export default async function CrfPage({ params, searchParams }: Props) {
-  const [{ id, formType }, { visit, record: recordId }] = await Promise.all([params, searchParams]);
+  const [{ id, formType }, { visit, record: recordId, term, grade, onset }] = await Promise.all([params, searchParams]);
   const actor = await requireActor(`/patients/${id}/forms/${formType}`);
   const definition = getFormDefinition(formType);
   if (!definition) notFound();
@@ -75,6 +75,8 @@ export default async function CrfPage({ params, searchParams }: Props) {
         }}
         today={new Date().toISOString().slice(0, 10)}
         cytokinePanel={settings.cytokinePanel}
+        signedInEmail={actor.email}
+        prefill={term ? { term, grade: grade ?? "", onset: onset ?? "" } : undefined}
           />
         </fieldset>
       )}
