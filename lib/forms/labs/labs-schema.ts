@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CalcInputError } from "@/lib/domain/calc-command";
 import { gradeLabValue } from "@/lib/domain/ctcae/grade-lab-value";
+import { checkLabPlausibility } from "@/lib/domain/ctcae/lab-plausibility";
 import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
 import { isoDate } from "@/lib/schemas/iso-date";
 import { listTestUnits, requiredLimit } from "./lab-panel";
@@ -13,16 +14,22 @@ const LabRowSchema = z.object({
   unit: z.string().max(20),
   lln: amount("LLN"),
   uln: amount("ULN"),
+  /** Why a value outside the usual limits is right (lib/domain/ctcae/lab-plausibility): the user's confirmation, audited with the value. */
+  implausibleReason: z.string().trim().max(500).nullish(),
 });
 
 export type LabRow = z.output<typeof LabRowSchema>;
 
-const CALC_FIELDS = new Set(["value", "unit", "lln", "uln"]);
+const CALC_FIELDS = new Set(["value", "unit", "lln", "uln", "implausibleReason"]);
 
 function checkRow(test: LabTest, row: LabRow, ctx: z.RefinementCtx) {
   if (row.value === null) return;
   const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: ["results", test, field], message });
   if (!listTestUnits(test).includes(row.unit)) return issue("unit", `Choose the unit (${listTestUnits(test).join(", ")})`);
+  // A unit slip or a typo is caught before it is graded: impossible values are refused, rare ones confirmed.
+  const plausibility = checkLabPlausibility(test, row.value, row.unit);
+  if (plausibility.kind === "impossible") return issue("value", plausibility.message);
+  if (plausibility.kind === "implausible" && (row.implausibleReason ?? "").length < 3) return issue("implausibleReason", plausibility.message);
   const needed = requiredLimit(test);
   if (row[needed] === null) return issue(needed, `Enter the site's ${needed.toUpperCase()}: CTCAE grades this test against it`);
   if (row.lln !== null && row.uln !== null && row.lln >= row.uln) return issue("uln", "The ULN must be greater than the LLN");
