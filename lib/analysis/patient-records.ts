@@ -1,3 +1,4 @@
+import { CANONICAL_CYTOKINE_UNIT, isCytokineUnit, toPgPerMl } from "@/lib/domain/biomarkers/cytokine-units";
 import { RESPONSES, type Response } from "@/lib/domain/recist";
 import type { EfficacyPatient } from "./efficacy";
 
@@ -122,7 +123,10 @@ export function readCytokine(patient: AnalysisPatientRecords, analyte: string): 
     | undefined;
   if (!row) return null;
   if (row.belowLloq ? row.lloq === null : row.value === null) return null;
-  return { value: row.belowLloq ? null : row.value, belowLloq: row.belowLloq, lloq: row.lloq, unit: row.unit };
+  if (!isCytokineUnit(row.unit)) return null;
+  // Analysed in the canonical unit: a VEGF of 0.42 ng/mL is 420 pg/mL, never 0.42.
+  const canonical = (value: number | null) => (value === null ? null : toPgPerMl(value, row.unit));
+  return { value: row.belowLloq ? null : canonical(row.value), belowLloq: row.belowLloq, lloq: canonical(row.lloq), unit: CANONICAL_CYTOKINE_UNIT };
 }
 
 /** Analyte names recorded in any patient's baseline cytokines, in first-seen order. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
-import { CytokinesSchema, cytokinesForm, summarizeCytokines } from "./cytokines-form";
+import { isCytokineUnit } from "@/lib/domain/biomarkers/cytokine-units";
+import { CYTOKINE_UNITS, CytokinesSchema, cytokinesForm, summarizeCytokines } from "./cytokines-form";
 
 const row = (analyte: string, value: number | null, lloq: number | null, belowLloq = false) => ({ analyte, value, unit: "pg/mL", lloq, belowLloq });
 const errorsOf = (data: unknown) => {
@@ -40,4 +41,8 @@ describe("baseline cytokines", () => {
     expect(cytokinesForm.isComplete(data)).toBe(false);
     expect(summarizeCytokines(data.analytes).summary).toBe("2 analytes, 0 below LLOQ, 2 pending");
   });
+});
+
+test("every unit the form offers is converted to pg/mL for analysis", () => {
+  for (const unit of CYTOKINE_UNITS) expect(isCytokineUnit(unit), unit).toBe(true);
 });

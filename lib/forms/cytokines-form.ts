@@ -5,7 +5,7 @@ import { defineForm } from "./form-definition";
 
 /** The trial's baseline angiogenesis factors and cytokines (shared/TRIAL.md); others may be added by name. */
 export const DEFAULT_ANALYTES = ["IL-6", "IL-8", "VEGF", "bFGF", "TNF-alpha"] as const;
-/** Concentration units of the plasma immunoassays (ng/L equals pg/mL; kept as typed, not converted). */
+/** Concentration units of the plasma immunoassays: kept as typed, analysed in pg/mL (lib/domain/biomarkers/cytokine-units). */
 export const CYTOKINE_UNITS = ["pg/mL", "ng/mL", "ng/L"] as const;
 /** Upper plausibility bound of a plasma concentration as typed (trial-configured). */
 export const CYTOKINE_VALUE_MAX = 1_000_000;
@@ -83,7 +83,7 @@ export const cytokinesForm = defineForm({
     sampleDate: "Plasma sample date (yyyy-mm-dd)",
     "analytes.*.analyte": "Analyte",
     "analytes.*.value": "Concentration (unit in analytes.*.unit; null when below LLOQ or pending)",
-    "analytes.*.unit": "Concentration unit (pg/mL, ng/mL, ng/L)",
+    "analytes.*.unit": "Concentration unit as typed (pg/mL, ng/mL, ng/L; analyses convert to pg/mL)",
     "analytes.*.lloq": "Assay lower limit of quantification (same unit)",
     "analytes.*.belowLloq": "Below the lower limit of quantification",
   },

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SelectField } from "@/components/ui/select-field";
@@ -11,6 +12,7 @@ import type { CrfFormProps } from "./crf-form-props";
 import { toNumberOrNull } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
+import { parseBelowLimit } from "@/lib/domain/biomarkers/cytokine-units";
 import { formatDate } from "@/lib/format-date";
 
 type CytokinesInput = { sampleDate: string; analytes: AnalyteRow[] };
@@ -28,6 +30,7 @@ export function CytokinesForm(props: CrfFormProps) {
   const rows = useWatch({ control: form.control, name: "analytes" }) ?? [];
   const { errors, isSubmitting } = form.formState;
   const number = { setValueAs: toNumberOrNull };
+  const [belowLimitTyped, setBelowLimitTyped] = useState<Record<number, number>>({});
 
   return (
     <form {...formProps}>
@@ -50,12 +53,24 @@ export function CytokinesForm(props: CrfFormProps) {
                 id={`${id}-value`}
                 label="Value"
                 unit={unit}
-                type="number"
-                step="any"
+                // Text, not a number input: a number input silently drops the "<" of "<5" and keeps 5.
+                type="text"
+                inputMode="decimal"
                 readOnly={row?.belowLloq}
                 aria-disabled={row?.belowLloq ? true : undefined}
                 error={rowErrors?.value?.message}
-                {...form.register(`analytes.${index}.value`, number)}
+                {...form.register(`analytes.${index}.value`, {
+                  ...number,
+                  // "<5" is a result below the assay's limit: recorded as such, visibly, never as a measured 5.
+                  onChange: (event: { target: { value: string } }) => {
+                    const limit = parseBelowLimit(event.target.value);
+                    if (limit === null) return;
+                    form.setValue(`analytes.${index}.belowLloq`, true, { shouldDirty: true });
+                    form.setValue(`analytes.${index}.lloq`, limit, { shouldDirty: true });
+                    form.setValue(`analytes.${index}.value`, null, { shouldDirty: true, shouldValidate: true });
+                    setBelowLimitTyped((typed) => ({ ...typed, [index]: limit }));
+                  },
+                })}
               />
               <SelectField id={`${id}-unit`} label="Unit" error={rowErrors?.unit?.message} {...form.register(`analytes.${index}.unit`)}>
                 {CYTOKINE_UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
@@ -74,6 +89,11 @@ export function CytokinesForm(props: CrfFormProps) {
                 Remove
               </button>
             </div>
+            {row?.belowLloq && belowLimitTyped[index] !== undefined ? (
+              <p className="suggestion" role="status" data-testid={`${id}-below-limit`}>
+                &ldquo;&lt;{belowLimitTyped[index]}&rdquo; recorded as below the LLOQ of {belowLimitTyped[index]} {unit}: check the assay&apos;s LLOQ.
+              </p>
+            ) : null}
           </fieldset>
         );
       })}
