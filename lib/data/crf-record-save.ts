@@ -5,6 +5,7 @@ import { recordDateOf } from "@/lib/forms/form-dependencies";
 import type { FormDefinition } from "@/lib/forms/form-definition";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SaveContext } from "./crf-save-context";
+import { reconcileEditChecks } from "./edit-check-queries";
 import type { LockedPatient } from "./patient-lock";
 import { applyPatientStatusFromForm } from "./patient-status-from-form";
 import { recomputeDependents, type StoredRecord } from "./recompute-dependents";
@@ -24,6 +25,7 @@ export interface PreparedSave {
 /**
  * What follows every save in the same transaction: the forms whose computed values read this
  * one are recomputed (with the records already read under the lock, sparing a query), then
+ * the cross-form edit checks that read this form open or close their system queries, and
  * the patient status the data implies is applied, audited with the save's reason.
  */
 export async function finishSave(
@@ -48,6 +50,7 @@ export async function finishSave(
     },
     { types: definition.contextFormTypes ?? null, rows: [...save.loaded.related, saved] },
   );
+  await reconcileEditChecks(tx, save.actor, patient, definition.type);
   await applyPatientStatusFromForm(
     tx,
     auditActor,

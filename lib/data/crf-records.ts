@@ -12,6 +12,7 @@ import { createCrfRecord, visitKeyForNewForm } from "./crf-record-create";
 import type { PreparedSave } from "./crf-record-save";
 import { updateCrfRecord } from "./crf-record-update";
 import { checkInContext, loadSaveContext, parseFormData } from "./crf-save-context";
+import { reconcileEditChecks } from "./edit-check-queries";
 import { assertNotLockedForAnalysis, lockPatientForWrite } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
 import { recomputeDependents } from "./recompute-dependents";
@@ -145,5 +146,6 @@ export async function deleteCrfRecord(actor: Actor, input: { patientId: string; 
         dates: [recordDateOf(record.formType, record.data)],
       },
     });
+    await reconcileEditChecks(tx, actor, patient, record.formType);
   });
 }
