@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StoppingRulesSection } from "@/components/admin/stopping-rules-section";
 import { StudySettingsForm } from "@/components/forms/admin/study-settings-form";
 import { requirePermission } from "@/lib/auth/require-permission";
+import { getStoppingRules } from "@/lib/data/stopping-rules-settings";
 import { getStudySettings } from "@/lib/data/study-settings";
 import { getFormDefinition } from "@/lib/forms/registry";
 import { VISIT_FORM_TYPES } from "@/lib/schemas/study-settings";
@@ -10,8 +12,9 @@ export const metadata: Metadata = { title: "Study settings" };
 
 export default async function StudySettingsPage() {
   const actor = await requirePermission("study.admin", "/admin/study");
-  const settings = await getStudySettings(actor);
+  const [settings, stoppingRules] = await Promise.all([getStudySettings(actor), getStoppingRules(actor)]);
   return (
+    <>
     <section className="card narrow-wide">
       <div className="toolbar">
         <h1>Study settings</h1>
@@ -38,5 +41,7 @@ export default async function StudySettingsPage() {
         visitForms={VISIT_FORM_TYPES.map((type) => ({ value: type, label: getFormDefinition(type)?.title ?? type }))}
       />
     </section>
+    <StoppingRulesSection rules={stoppingRules} />
+    </>
   );
 }
