@@ -129,7 +129,7 @@ describe("getStoppingRuleStatus on a small trial", () => {
     expect(status.toxicity).toMatchObject({ crossed: true, stopAt: 1 });
     expect(status.toxicity.probability).toBeCloseTo(0.9 ** 5 + 5 * 0.1 * 0.9 ** 4, 10);
     expect(status.alerts).toHaveLength(2);
-    expect(status.alerts[0]).toMatch(/1 responders in the first 3 evaluable patients, at most r1 = 1 of n1 = 3/);
+    expect(status.alerts[0]).toMatch(/1 responder in the first 3 evaluable patients, at most r1 = 1 of n1 = 3/);
     expect(status.alerts[1]).toMatch(/1 of 4 patients with a DLT/);
   });
 });

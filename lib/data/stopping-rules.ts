@@ -25,14 +25,16 @@ export interface StoppingRuleStatus {
   alerts: string[];
 }
 
+const responders = (count: number) => `${count} ${count === 1 ? "responder" : "responders"}`;
+
 /** The boundaries a status crosses, as sentences for the PI; empty when none is crossed (the alerting part reads this). */
 export function listCrossedBoundaries(status: Pick<StoppingRuleStatus, "rules" | "response" | "toxicity">): string[] {
   const alerts: string[] = [];
   const { design } = status.rules;
   if (status.response.status === "stop-futility-stage-1") {
-    alerts.push(`Futility: ${status.response.stage1.responders} responders in the first ${status.response.stage1.evaluated} evaluable patients, at most r1 = ${design.r1} of n1 = ${design.n1}: stop after stage 1.`);
+    alerts.push(`Futility: ${responders(status.response.stage1.responders)} in the first ${status.response.stage1.evaluated} evaluable patients, at most r1 = ${design.r1} of n1 = ${design.n1}: stop after stage 1.`);
   } else if (isFutilityBoundaryCrossed(status.response.status)) {
-    alerts.push(`Futility: ${status.response.overall.responders} responders in ${status.response.overall.evaluated} evaluable patients cannot exceed r = ${design.r} of n = ${design.n}: the treatment is rejected.`);
+    alerts.push(`Futility: ${responders(status.response.overall.responders)} in ${status.response.overall.evaluated} evaluable patients cannot exceed r = ${design.r} of n = ${design.n}: the treatment is rejected.`);
   }
   if (status.toxicity.crossed) {
     const rule = status.rules.toxicity;
