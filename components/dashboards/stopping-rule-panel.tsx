@@ -1,7 +1,6 @@
 import { formatPercent } from "@/components/dashboards/format";
 import { SimonDesignTable } from "@/components/dashboards/simon-design-table";
 import type { StoppingRuleStatus } from "@/lib/data/stopping-rules";
-import { tabulateToxicityBoundary } from "@/lib/domain/statistics/beta-binomial-monitoring";
 import type { SimonStatus } from "@/lib/domain/trial-design/simon-stage-status";
 
 const CHOICE_LABELS = { OPTIMAL: "Optimal", MINIMAX: "Minimax", CUSTOM: "Protocol's own" } as const;
@@ -26,7 +25,7 @@ function describeResponseStatus(status: SimonStatus, s: StoppingRuleStatus): str
 export function StoppingRulePanel({ status: s }: { status: StoppingRuleStatus }) {
   const { rules, response, toxicity } = s;
   const { design } = rules;
-  const boundaryRows = tabulateToxicityBoundary(rules.toxicity, Math.max(design.n, s.enrolled, 1));
+  const boundaryRows = toxicity.boundaryTable;
   return (
     <>
       {s.alerts.length ? (

@@ -127,6 +127,9 @@ describe("getStoppingRuleStatus on a small trial", () => {
     expect(status.response.status).toBe("stop-futility-stage-1");
     // P(p > 0.1 | Beta(2, 4)) = P(Bin(5, 0.1) <= 1) = 0.9^5 + 5 (0.1) 0.9^4 = 0.919 > 0.8.
     expect(status.toxicity).toMatchObject({ crossed: true, stopAt: 1 });
+    // The protocol's boundary table reaches the design's n = 6 (more than the 4 enrolled).
+    expect(status.toxicity.boundaryTable.map((row) => row.patients)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(status.toxicity.boundaryTable[3]).toEqual({ patients: 4, stopAt: 1 });
     expect(status.toxicity.probability).toBeCloseTo(0.9 ** 5 + 5 * 0.1 * 0.9 ** 4, 10);
     expect(status.alerts).toHaveLength(2);
     expect(status.alerts[0]).toMatch(/1 responder in the first 3 evaluable patients, at most r1 = 1 of n1 = 3/);

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { toEvaluableResponses } from "@/lib/analysis/response-sequence";
 import { countPatientsWithDlt } from "@/lib/analysis/toxicity/dose-limiting-toxicity";
-import { checkToxicityBoundary, findToxicityBoundary, type ToxicityCheck } from "@/lib/domain/statistics/beta-binomial-monitoring";
+import { checkToxicityBoundary, findToxicityBoundary, tabulateToxicityBoundary, type ToxicityBoundaryRow, type ToxicityCheck } from "@/lib/domain/statistics/beta-binomial-monitoring";
 import { assessSimonStage, isFutilityBoundaryCrossed, type SimonStageStatus } from "@/lib/domain/trial-design/simon-stage-status";
 import { ForbiddenError } from "@/lib/errors";
 import { getResponsesInEnrollmentOrder, requireDashboard } from "./analysis";
@@ -20,6 +20,8 @@ export interface StoppingRuleStatus {
     stopAt: number | null;
     /** The same one patient later, so the PI sees the next boundary. */
     stopAtNext: number | null;
+    /** The boundary for 1 patient up to the design's n or the enrolled count, whichever is larger. */
+    boundaryTable: ToxicityBoundaryRow[];
   };
   /** What the PI must be alerted to: empty while the trial may continue. */
   alerts: string[];
@@ -65,6 +67,7 @@ export async function getStoppingRuleStatus(actor: Actor): Promise<StoppingRuleS
     ...checkToxicityBoundary(rules.toxicity, dlt.withDlt, dlt.patients),
     stopAt: dlt.patients > 0 ? findToxicityBoundary(rules.toxicity, dlt.patients) : null,
     stopAtNext: findToxicityBoundary(rules.toxicity, dlt.patients + 1),
+    boundaryTable: tabulateToxicityBoundary(rules.toxicity, Math.max(rules.design.n, dlt.patients, 1)),
   };
   return { rules, enrolled: responses.length, response, toxicity, alerts: listCrossedBoundaries({ rules, response, toxicity }) };
 }
