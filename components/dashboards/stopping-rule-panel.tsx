@@ -11,7 +11,7 @@ function describeResponseStatus(status: SimonStatus, s: StoppingRuleStatus): str
     case "stage-1":
       return `Continue stage 1: ${s.response.stage1.evaluated} of n1 = ${design.n1} evaluable patients; more than r1 = ${design.r1} responders needed to go on.`;
     case "stop-futility-stage-1":
-      return `Stop for futility after stage 1: at most r1 = ${design.r1} responders in the first n1 = ${design.n1}.`;
+      return `Stop for futility after stage 1: responders ≤ r1 = ${design.r1} in the first n1 = ${design.n1}.`;
     case "stage-2":
       return `Continue stage 2: ${s.response.overall.evaluated} of n = ${design.n} evaluable patients; more than r = ${design.r} responders in total rejects p0.`;
     case "futile":
@@ -77,7 +77,8 @@ export function StoppingRulePanel({ status: s }: { status: StoppingRuleStatus })
         <p data-testid="toxicity-status">
           <strong>
             {toxicity.crossed ? "Boundary crossed: stop enrolment." : "Continue: below the boundary."} {toxicity.toxicities} of {toxicity.patients} patients with a DLT;
-            P(DLT rate &gt; {formatPercent(rules.toxicity.theta)}) = {toxicity.probability.toFixed(3)} (stop above {rules.toxicity.threshold}).
+            P(DLT rate &gt; {formatPercent(rules.toxicity.theta)}) {toxicity.probability < 0.001 ? "< 0.001" : `= ${toxicity.probability.toFixed(3)}`} (stop above{" "}
+            {rules.toxicity.threshold}).
           </strong>
         </p>
         <p data-testid="toxicity-boundary">
