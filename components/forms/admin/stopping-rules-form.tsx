@@ -59,7 +59,7 @@ export function StoppingRulesForm({ initial, version }: { initial: Values["setti
         <TextField id="rule-prior-a" label="Beta prior a" unit="prior toxicities" inputMode="decimal" error={s?.toxicityPriorA?.message} {...form.register("settings.toxicityPriorA")} />
         <TextField id="rule-prior-b" label="Beta prior b" unit="prior patients without toxicity" inputMode="decimal" error={s?.toxicityPriorB?.message} {...form.register("settings.toxicityPriorB")} />
       </fieldset>
-      <TextField id="rule-reason" label="Reason for the change" error={errors.reason?.message} {...form.register("reason")} />
+      <TextField id="rule-reason" label="Reason for changing the stopping rules" error={errors.reason?.message} {...form.register("reason")} />
       <button type="submit" className="button" disabled={isSubmitting}>
         Save stopping rules
       </button>
