@@ -5,35 +5,37 @@ const fixed = (value: number, digits: number) => value.toFixed(digits);
 /** Simon designs side by side, as Simon (1989) tabulates them: r1/n1, r/n, EN0, PET0, exact alpha and power. */
 export function SimonDesignTable({ id, rows }: { id: string; rows: readonly { label: string; design: SimonDesign }[] }) {
   return (
-    <table data-testid={id}>
-      <thead>
-        <tr>
-          <th scope="col">Design</th>
-          <th scope="col">Stage 1: stop if responders ≤ r1 of n1</th>
-          <th scope="col">Reject if responders ≤ r of n</th>
-          <th scope="col">Expected size under p0</th>
-          <th scope="col">P(early stop) under p0</th>
-          <th scope="col">Exact alpha</th>
-          <th scope="col">Exact power</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ label, design }) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td>
-              {design.r1}/{design.n1}
-            </td>
-            <td>
-              {design.r}/{design.n}
-            </td>
-            <td>{fixed(design.en0, 1)}</td>
-            <td>{fixed(design.pet0, 2)}</td>
-            <td>{fixed(design.alpha, 3)}</td>
-            <td>{fixed(design.power, 3)}</td>
+    <div className="table-scroll">
+      <table data-testid={id}>
+        <thead>
+          <tr>
+            <th scope="col">Design</th>
+            <th scope="col">Stage 1: stop if responders ≤ r1 of n1</th>
+            <th scope="col">Reject if responders ≤ r of n</th>
+            <th scope="col">Expected size under p0</th>
+            <th scope="col">P(early stop) under p0</th>
+            <th scope="col">Exact alpha</th>
+            <th scope="col">Exact power</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(({ label, design }) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>
+                {design.r1}/{design.n1}
+              </td>
+              <td>
+                {design.r}/{design.n}
+              </td>
+              <td>{fixed(design.en0, 1)}</td>
+              <td>{fixed(design.pet0, 2)}</td>
+              <td>{fixed(design.alpha, 3)}</td>
+              <td>{fixed(design.power, 3)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -32,7 +32,7 @@ export function StoppingRulesForm({ initial, version }: { initial: Values["setti
           {formError}
         </p>
       ) : null}
-      <fieldset>
+      <fieldset className="radio-group">
         <legend>Response: Simon two-stage design</legend>
         <TextField id="rule-p0" label="Uninteresting response rate p0" unit="proportion, 0-1" inputMode="decimal" error={s?.responseP0?.message} {...form.register("settings.responseP0")} />
         <TextField id="rule-p1" label="Promising response rate p1" unit="proportion, 0-1" inputMode="decimal" error={s?.responseP1?.message} {...form.register("settings.responseP1")} />
@@ -52,7 +52,7 @@ export function StoppingRulesForm({ initial, version }: { initial: Values["setti
           </>
         ) : null}
       </fieldset>
-      <fieldset>
+      <fieldset className="radio-group">
         <legend>Toxicity: stop if P(DLT rate &gt; θ | data) &gt; c</legend>
         <TextField id="rule-theta" label="Unacceptable DLT rate θ" unit="proportion, 0-1" inputMode="decimal" error={s?.toxicityTheta?.message} {...form.register("settings.toxicityTheta")} />
         <TextField id="rule-threshold" label="Stop when the posterior probability exceeds c" unit="0-1" inputMode="decimal" error={s?.toxicityThreshold?.message} {...form.register("settings.toxicityThreshold")} />
