@@ -151,6 +151,7 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     ],
   },
   { route: "/dashboards/biomarkers", requests: [{ path: "/dashboards/biomarkers?cytokine=IL-8&endpoint=pfs", expect: dashboardPage }] },
+  { route: "/dashboards/stopping-rules", requests: [{ path: "/dashboards/stopping-rules", expect: dashboardPage }] },
   {
     route: "/api/v1/analysis/efficacy",
     requests: [
@@ -180,6 +181,7 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   "app/admin/actions.ts#setUserActiveAction": { dataFunction: "setUserActive", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#createSiteAction": { dataFunction: "createSite", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#updateStudySettingsAction": { dataFunction: "updateStudySettings", integrationTest: "lib/data/study-settings.integration.test.ts" },
+  "app/admin/actions.ts#updateStoppingRulesAction": { dataFunction: "updateStoppingRules", integrationTest: "lib/data/stopping-rules.integration.test.ts" },
   // Account actions act only on the caller's own account, whatever their role.
   "app/account/actions.ts#signOutEverywhereAction": { dataFunction: "signOutEverywhere", integrationTest: "lib/data/account.integration.test.ts" },
   "app/account/actions.ts#changePasswordAction": { dataFunction: "changePassword", integrationTest: "lib/data/account.integration.test.ts" },

@@ -60,3 +60,26 @@ test("the PI compares survival by baseline IL-8", async ({ page }, testInfo) => 
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "dashboard-biomarkers");
 });
+
+test("the PI sees where the 43 patients stand against the configured stopping rules", async ({ page }, testInfo) => {
+  await signIn(page, "pi");
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  await page.goto("/dashboards/enrollment");
+  await page.getByRole("navigation", { name: "Dashboards" }).getByRole("link", { name: "Stopping rules" }).click();
+  await expect(page.getByRole("heading", { name: "Stopping rules", exact: true })).toBeVisible();
+  // The demo study's design (p0 0.05, p1 0.20, alpha 0.05, power 0.90), computed by the app: Simon optimal 1/21, 4/41.
+  const design = page.getByTestId("simon-design");
+  await expect(design).toContainText("Optimal (in force)");
+  await expect(design.getByRole("cell", { name: "1/21" })).toBeVisible();
+  await expect(design.getByRole("cell", { name: "4/41" })).toBeVisible();
+  // 39 of the 43 have a best overall response other than NE; 1 responder among the first 21, 4 so far in total.
+  await expect(page.getByTestId("evaluable")).toHaveText("39 of 43 enrolled");
+  await expect(page.getByTestId("stage1-responders")).toHaveText("1 in 21 of 21; stop if ≤ 1");
+  await expect(page.getByTestId("total-responders")).toHaveText("4 in 39 of 41; reject if ≤ 4");
+  await expect(page.getByTestId("response-status")).toContainText("Stop for futility after stage 1");
+  await expect(page.getByTestId("stopping-alert")).toContainText("Futility: 1 responder in the first 21 evaluable patients");
+  await expect(page.getByTestId("toxicity-status")).toContainText("0 of 43 patients with a DLT");
+  await expect(page.getByTestId("toxicity-boundary")).toContainText("Stop at 17 or more patients with a DLT in 43");
+  await expectNoSeriousA11yViolations(page);
+  await saveScreenshot(page, testInfo, "dashboard-stopping-rules");
+});

@@ -13,7 +13,7 @@ function calc(name: string, input: string) {
 describe("npm run calc", { timeout: 60_000 }, () => {
   test("offers every calculator the issue names", () => {
     const names = [...listCalcCommands().keys()];
-    for (const required of ["bsa", "uft-dose", "ctcae-lab", "recist", "recist-bor", "km", "logrank", "cox", "binom"]) {
+    for (const required of ["bsa", "uft-dose", "ctcae-lab", "recist", "recist-bor", "km", "logrank", "cox", "binom", "simon", "toxicity-boundary"]) {
       expect(names).toContain(required);
     }
   });
@@ -37,6 +37,16 @@ describe("npm run calc", { timeout: 60_000 }, () => {
     expect(out.estimate).toBeCloseTo(4 / 43, 12);
     expect(out.lower).toBeCloseTo(0.0259313, 6); // R: binom.test(4, 43)$conf.int
     expect(out.upper).toBeCloseTo(0.2213534, 6);
+  });
+
+  test("finds Simon's optimal and minimax designs for p0 = 0.20, p1 = 0.40 (Simon 1989, Table 1)", () => {
+    const { code, stdout } = calc("simon", JSON.stringify({ p0: 0.2, p1: 0.4, alpha: 0.05, beta: 0.2 }));
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.optimal).toMatchObject({ r1: 3, n1: 13, r: 12, n: 43 });
+    expect(out.minimax).toMatchObject({ r1: 4, n1: 18, r: 10, n: 33 });
+    expect(out.optimal.en0).toBeCloseTo(20.6, 1);
+    expect(out.optimal.pet0).toBeCloseTo(0.75, 2);
   });
 
   test("rejects bad input with the field named and exit code 2", () => {

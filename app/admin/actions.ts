@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { assignRole, createSite, createUser, removeRole, setUserActive } from "@/lib/data/admin";
+import { updateStoppingRules } from "@/lib/data/stopping-rules-settings";
 import { updateStudySettings } from "@/lib/data/study-settings";
+import { UpdateStoppingRulesSchema } from "@/lib/schemas/stopping-rules";
 import { UpdateStudySettingsSchema } from "@/lib/schemas/study-settings";
 import { AssignRoleSchema, CreateUserSchema, RemoveRoleSchema, SetUserActiveSchema, SiteSchema } from "@/lib/schemas/admin";
 
@@ -39,6 +41,12 @@ export const createSiteAction = defineAction(SiteSchema, async (actor, input) =>
 
 export const updateStudySettingsAction = defineAction(UpdateStudySettingsSchema, async (actor, input) => {
   const result = await updateStudySettings(actor, input);
+  revalidatePath("/admin/study");
+  return { version: result.version };
+});
+
+export const updateStoppingRulesAction = defineAction(UpdateStoppingRulesSchema, async (actor, input) => {
+  const result = await updateStoppingRules(actor, input);
   revalidatePath("/admin/study");
   return { version: result.version };
 });

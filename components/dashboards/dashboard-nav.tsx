@@ -4,6 +4,7 @@ const PAGES = [
   { href: "/dashboards/enrollment", label: "Enrollment" },
   { href: "/dashboards/efficacy", label: "Efficacy" },
   { href: "/dashboards/biomarkers", label: "Biomarkers" },
+  { href: "/dashboards/stopping-rules", label: "Stopping rules" },
 ] as const;
 
 export function DashboardNav({ current }: { current: (typeof PAGES)[number]["href"] }) {

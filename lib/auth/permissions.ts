@@ -22,7 +22,7 @@ export const PERMISSIONS = {
   "audit.read": "See audit histories",
   "user.admin": "Create, deactivate and assign roles to users",
   "site.admin": "Create and edit sites",
-  "study.admin": "Edit the study settings: visit schedule and baseline cytokine panel",
+  "study.admin": "Edit the study settings: visit schedule, baseline cytokine panel and stopping rules",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ import { errorResponse } from "@/lib/http/with-actor";
 import { CI_METHODS } from "@/lib/schemas/analysis";
 import { getEfficacyAnalysis } from "./analysis";
 import { saveCrfRecord } from "./crf-records";
+import { getStoppingRuleStatus } from "./stopping-rules";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 
@@ -83,6 +84,21 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     expect(r.sites.map((s) => [s.code, s.enrolled, s.target])).toEqual([["TW01", 20, 20], ["TW02", 12, 12], ["TW03", 11, 11]]);
     expect(r.total.onTreatment + r.total.inFollowUp + r.total.offStudy).toBe(43);
     expect(r.cumulative.find((c) => c.code === "TW02")?.points.at(-1)?.enrolled).toBe(12);
+  });
+
+  test("the stopping-rule monitor counts the efficacy dashboard's responses: the demo cohort stops for futility after stage 1", async () => {
+    const efficacy = await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" });
+    const status = await getStoppingRuleStatus(actors.pi);
+    expect(status.enrolled).toBe(efficacy.summary.n);
+    expect(status.response.evaluable).toBe(efficacy.summary.n - efficacy.summary.bor.NE);
+    // Every one of the 4 responders is among the first n = 41 evaluable patients (39 so far).
+    expect(status.response.overall.responders).toBe(efficacy.summary.orr.responders);
+    // The default design (p0 0.05, p1 0.20, alpha 0.05, power 0.90): optimal 1/21, 4/41; 1 responder in the first 21.
+    expect(status.rules.design).toMatchObject({ r1: 1, n1: 21, r: 4, n: 41 });
+    expect(status.response.stage1).toMatchObject({ evaluated: 21, responders: 1, complete: true, passed: false });
+    expect(status.response.status).toBe("stop-futility-stage-1");
+    expect(status.alerts).toHaveLength(1);
+    expect(status.toxicity).toMatchObject({ patients: 43, crossed: false });
   });
 
   test("a coordinator of one site analyses only that site", async () => {

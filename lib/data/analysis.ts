@@ -4,6 +4,7 @@ import { analyzeCohortBiomarker, analyzeEfficacy, type BiomarkerRequest, type Ef
 import type { BiomarkerAnalysis } from "@/lib/analysis/biomarkers";
 import { summarizeEnrollment, type EnrollmentSummary } from "@/lib/analysis/enrollment-summary";
 import { listCytokineNames, type AnalysisPatientRecords } from "@/lib/analysis/patient-records";
+import { listResponsesInEnrollmentOrder, type PatientResponse } from "@/lib/analysis/response-sequence";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ConfType } from "@/lib/domain/survival";
 import { ForbiddenError } from "@/lib/errors";
@@ -33,6 +34,11 @@ async function withCohort<T>(actor: Actor, request: string, analyze: (patients: 
 /** ORR, DCR, BOR, PFS and OS (medians with the chosen CI method), curves, waterfall and swimmer data. */
 export async function getEfficacyAnalysis(actor: Actor, options: { ciMethod: ConfType }): Promise<EfficacyAnalysis> {
   return withCohort(actor, `efficacy|${options.ciMethod}`, (patients) => analyzeEfficacy(patients, options.ciMethod));
+}
+
+/** Every enrolled patient's best overall response (as the efficacy dashboard derives it), in enrollment order. */
+export async function getResponsesInEnrollmentOrder(actor: Actor): Promise<PatientResponse[]> {
+  return withCohort(actor, "responses-in-order", listResponsesInEnrollmentOrder);
 }
 
 /** One baseline cytokine against PFS or OS; also lists the analytes recorded, for the selector. */

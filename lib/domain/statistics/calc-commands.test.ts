@@ -13,8 +13,27 @@ function runCommand(name: string, input: unknown): unknown {
 const sample = { time: [6, 6, 6, 7, 10, 13, 16, 22, 23, 1, 1, 2, 2, 3, 4, 4, 5, 5], event: [1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] };
 
 describe("statisticsCalcCommands", () => {
-  it("registers logrank, cox and binom", () => {
-    expect(Object.keys(statisticsCalcCommands).sort()).toEqual(["binom", "cox", "logrank"]);
+  it("registers logrank, cox, binom, simon and toxicity-boundary", () => {
+    expect(Object.keys(statisticsCalcCommands).sort()).toEqual(["binom", "cox", "logrank", "simon", "toxicity-boundary"]);
+  });
+
+  it("simon returns the optimal and minimax designs with their exact figures", () => {
+    const result = runCommand("simon", { p0: 0.1, p1: 0.3, alpha: 0.05, beta: 0.2 }) as Record<"optimal" | "minimax", Record<string, number>>;
+    // Simon R. Control Clin Trials 1989;10:1-10, Table 1.
+    expect(result.optimal).toMatchObject({ r1: 1, n1: 10, r: 5, n: 29 });
+    expect(result.minimax).toMatchObject({ r1: 1, n1: 15, r: 5, n: 25 });
+    expect(Object.keys(result.optimal).sort()).toEqual(["alpha", "en0", "n", "n1", "pet0", "power", "r", "r1"]);
+  });
+
+  it("toxicity-boundary tabulates the boundary and checks a count", () => {
+    const result = runCommand("toxicity-boundary", { theta: 0.3, threshold: 0.9, maxPatients: 10, patients: 10, toxicities: 6 }) as {
+      boundary: { patients: number; stopAt: number | null }[];
+      check: { probability: number; crossed: boolean };
+    };
+    expect(result.boundary).toHaveLength(10);
+    const stopAt10 = result.boundary[9]!.stopAt!;
+    expect(result.check.crossed).toBe(6 >= stopAt10);
+    expect(result.check.probability).toBeGreaterThan(0.9);
   });
 
   it("logrank returns chisq, df, p and groups", () => {
@@ -59,6 +78,10 @@ describe("statisticsCalcCommands", () => {
     expect(() => runCommand("cox", { ...sample, covariates: {}, ties: "exact" })).toThrow(/ties must be efron or breslow/);
     expect(() => runCommand("binom", { successes: 5, n: 4 })).toThrow(/successes cannot exceed n/);
     expect(() => runCommand("binom", { successes: 1, n: 4, level: 0.9 })).toThrow(/level/);
+    expect(() => runCommand("simon", { p0: 0.3, p1: 0.1, alpha: 0.05, beta: 0.2 })).toThrow(/p1: p1 must be greater than p0/);
+    expect(() => runCommand("simon", { p0: 0.1, p1: 0.3, alpha: 0.05, beta: 0.2, nMax: 1000 })).toThrow(/nMax/);
+    expect(() => runCommand("toxicity-boundary", { theta: 0.3, threshold: 0.9, maxPatients: 5, patients: 3 })).toThrow(/toxicities: give both/);
+    expect(() => runCommand("toxicity-boundary", { theta: 0.3, threshold: 0.9, maxPatients: 5, patients: 3, toxicities: 4 })).toThrow(/toxicities cannot exceed/);
   });
 
   it("rejects non-finite times (JSON cannot carry them, but a direct caller can)", () => {

@@ -15,4 +15,6 @@ export { computeRegularizedGammaP, computeRegularizedGammaQ } from "./incomplete
 export { computeBetaQuantile, computeRegularizedBeta } from "./incomplete-beta";
 export { computeNormalCdf, computeNormalQuantile, computeNormalUpperTail } from "./normal-distribution";
 export { computeChiSquareUpperTail } from "./chi-square";
+export { describeSimonDesign, findSimonDesigns, type SimonDesign, type SimonDesigns, type SimonInput } from "./simon-two-stage";
+export { checkToxicityBoundary, computeToxicityPosterior, findToxicityBoundary, tabulateToxicityBoundary, type ToxicityCheck, type ToxicityRule } from "./beta-binomial-monitoring";
 export { statisticsCalcCommands } from "./calc-commands";

@@ -1,0 +1,30 @@
+import type { Response } from "@/lib/domain/recist";
+import { derivePatientOutcome } from "./efficacy";
+import { toEfficacyPatient, type AnalysisPatientRecords } from "./patient-records";
+
+/** An enrolled patient's best overall response, in the order patients entered the trial. */
+export interface PatientResponse {
+  subjectId: string;
+  siteCode: string;
+  enrollmentDate: string;
+  bestOverallResponse: Response;
+}
+
+/**
+ * Best overall responses exactly as the efficacy dashboard derives them (RECIST 1.0 with
+ * confirmation, lib/analysis/efficacy.ts), ordered by enrollment date then subject: Simon's
+ * stage 1 is the first n1 evaluable patients to enter.
+ */
+export function listResponsesInEnrollmentOrder(patients: readonly AnalysisPatientRecords[]): PatientResponse[] {
+  return patients
+    .map((p) => ({ subjectId: p.subjectId, siteCode: p.siteCode, enrollmentDate: p.enrollmentDate, bestOverallResponse: derivePatientOutcome(toEfficacyPatient(p)).bestOverallResponse }))
+    .sort((a, b) => a.enrollmentDate.localeCompare(b.enrollmentDate) || a.subjectId.localeCompare(b.subjectId));
+}
+
+/**
+ * Evaluable for response: a best overall response other than NE so far. A responder: confirmed
+ * CR or PR, the numerator of the efficacy dashboard's objective response rate.
+ */
+export function toEvaluableResponses(responses: readonly PatientResponse[]): boolean[] {
+  return responses.filter((r) => r.bestOverallResponse !== "NE").map((r) => r.bestOverallResponse === "CR" || r.bestOverallResponse === "PR");
+}

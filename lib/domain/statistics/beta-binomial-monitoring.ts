@@ -1,0 +1,76 @@
+import { CalcInputError } from "../calc-command";
+import { computeRegularizedBeta } from "./incomplete-beta";
+
+// Continuous Bayesian toxicity monitoring with a beta-binomial model: with a Beta(a, b) prior on
+// the toxicity rate and x toxicities in n patients, the posterior is Beta(a + x, b + n − x);
+// stop when P(rate > θ | data) > c. Thall PF, Simon R, Estey EH. Stat Med 1995;14:357-379.
+
+export interface ToxicityRule {
+  /** Toxicity rate that is unacceptable, 0 < θ < 1. */
+  theta: number;
+  /** Posterior probability above which the trial stops, 0 < c < 1. */
+  threshold: number;
+  /** Beta prior; a = b = 1 is uniform. */
+  priorA: number;
+  priorB: number;
+}
+
+export interface ToxicityCheck {
+  patients: number;
+  toxicities: number;
+  /** P(toxicity rate > θ | x of n), under the posterior Beta(a + x, b + n − x). */
+  probability: number;
+  crossed: boolean;
+}
+
+function checkRule(rule: ToxicityRule): void {
+  if (!(rule.theta > 0 && rule.theta < 1)) throw new CalcInputError(`theta must be between 0 and 1 (exclusive), got ${rule.theta}`, "theta");
+  if (!(rule.threshold > 0 && rule.threshold < 1)) throw new CalcInputError(`threshold must be between 0 and 1 (exclusive), got ${rule.threshold}`, "threshold");
+  for (const [field, value] of [["priorA", rule.priorA], ["priorB", rule.priorB]] as const) {
+    if (!(value > 0) || !Number.isFinite(value)) throw new CalcInputError(`${field} must be a finite number > 0, got ${value}`, field);
+  }
+}
+
+function checkCounts(toxicities: number, patients: number): void {
+  if (!Number.isInteger(patients) || patients < 0) throw new CalcInputError(`patients must be a whole number >= 0, got ${patients}`, "patients");
+  if (!Number.isInteger(toxicities) || toxicities < 0 || toxicities > patients) {
+    throw new CalcInputError(`toxicities must be a whole number from 0 to patients (${patients}), got ${toxicities}`, "toxicities");
+  }
+}
+
+/** P(rate > θ | x toxicities in n patients) = 1 − I_θ(a + x, b + n − x). */
+export function computeToxicityPosterior(rule: ToxicityRule, toxicities: number, patients: number): number {
+  checkRule(rule);
+  checkCounts(toxicities, patients);
+  return 1 - computeRegularizedBeta(rule.theta, rule.priorA + toxicities, rule.priorB + patients - toxicities);
+}
+
+/** Where x toxicities in n patients stand against the rule; crossed when the probability exceeds c. */
+export function checkToxicityBoundary(rule: ToxicityRule, toxicities: number, patients: number): ToxicityCheck {
+  const probability = computeToxicityPosterior(rule, toxicities, patients);
+  return { patients, toxicities, probability, crossed: probability > rule.threshold };
+}
+
+/**
+ * The smallest number of toxicities that stops the trial after n patients, or null when even n
+ * toxicities in n patients would not. The posterior probability rises with x, so the first x found
+ * is the boundary.
+ */
+export function findToxicityBoundary(rule: ToxicityRule, patients: number): number | null {
+  checkRule(rule);
+  checkCounts(0, patients);
+  for (let x = 0; x <= patients; x++) if (computeToxicityPosterior(rule, x, patients) > rule.threshold) return x;
+  return null;
+}
+
+export interface ToxicityBoundaryRow {
+  patients: number;
+  /** Stop when this many or more patients had a toxicity; null: no count stops yet. */
+  stopAt: number | null;
+}
+
+/** The boundary for 1..maxPatients patients: the table a protocol prints. */
+export function tabulateToxicityBoundary(rule: ToxicityRule, maxPatients: number): ToxicityBoundaryRow[] {
+  if (!Number.isInteger(maxPatients) || maxPatients < 1 || maxPatients > 1000) throw new CalcInputError(`maxPatients must be a whole number from 1 to 1000, got ${maxPatients}`, "maxPatients");
+  return Array.from({ length: maxPatients }, (_, i) => ({ patients: i + 1, stopAt: findToxicityBoundary(rule, i + 1) }));
+}
