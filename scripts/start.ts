@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
+import { takeOverShutdownSignals } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { getPrisma } from "@/lib/db/prisma";
 import { seedDemoData } from "@/lib/demo/seed-demo";
@@ -13,28 +14,35 @@ import { appMode, numberFromEnv, resolveAuthSecret } from "./runtime-config";
  * `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations,
  * demo seed, build when needed, then Next.js. Ctrl-C or SIGTERM stops Next first and the
  * database last, so no request is cut off from its database and no postgres is orphaned.
+ * The embedded database is supervised: if it exits unexpectedly it is started again.
  */
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 let database: DatabaseHandle | null = null;
 let next: ChildProcess | null = null;
-let stopping = false;
+let stopping: Promise<never> | null = null;
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    if (next && next.exitCode === null) {
+/**
+ * One shutdown, however many times it is asked for (a second Ctrl-C, Next exiting because we
+ * stopped it): the app first, the database last, then exit with the first caller's code.
+ */
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
+    if (database?.embedded && "expectExit" in database.embedded) database.embedded.expectExit();
+    if (next && next.exitCode === null && next.signalCode === null) {
       const exited = new Promise((resolve) => next?.once("exit", resolve));
       next.kill("SIGTERM");
       await exited;
+      console.log("App stopped.");
     }
     if (database?.embedded) {
       await database.embedded.stop();
       console.log("Embedded PostgreSQL stopped.");
     }
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -61,11 +69,13 @@ async function seedCohort(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Ours alone: embedded-postgres would otherwise stop the database first and exit with 143.
+  takeOverShutdownSignals();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
   const mode = appMode();
   const port = numberFromEnv("PORT", 3000);
 
-  database = await openDatabase();
+  database = await openDatabase({ supervise: true });
   console.log(database.embedded ? `Embedded PostgreSQL on port ${database.embedded.port}.` : "Using DATABASE_URL.");
   const migrations = await applyMigrations(database.url, undefined, (line) => console.log(line));
   console.log(`Migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} already applied.`);
@@ -97,7 +107,8 @@ async function main(): Promise<void> {
   if (stopping) return;
 
   next = runNext(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], env);
-  next.once("exit", (code) => void shutdown(code ?? 0));
+  // Next exiting by itself (not because shutdown() stopped it) ends npm start with its code.
+  next.once("exit", (code) => void shutdown(code ?? 1));
 }
 
 main().catch((error: unknown) => {
