@@ -1,26 +1,30 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import { scheduleBackups, type BackupSchedule } from "@/lib/db/backup-schedule";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { takeOverShutdownSignals } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { getPrisma } from "@/lib/db/prisma";
+import { getBackupSettings } from "@/lib/env";
 import { seedDemoData } from "@/lib/demo/seed-demo";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { isBuildCurrent, recordBuild } from "./build-stamp";
 import { openDatabase, type DatabaseHandle } from "./database";
-import { appMode, numberFromEnv, resolveAuthSecret } from "./runtime-config";
+import { appMode, dataDir, numberFromEnv, resolveAuthSecret } from "./runtime-config";
 
 /**
  * `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations,
  * demo seed, build when needed, then Next.js. Ctrl-C or SIGTERM stops Next first and the
  * database last, so no request is cut off from its database and no postgres is orphaned.
- * The embedded database is supervised: if it exits unexpectedly it is started again.
+ * The embedded database is supervised (started again if it exits unexpectedly) and backed up
+ * on a schedule (lib/db/backup-schedule.ts).
  */
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 let database: DatabaseHandle | null = null;
 let next: ChildProcess | null = null;
+let backups: BackupSchedule | null = null;
 let stopping: Promise<never> | null = null;
 
 /**
@@ -36,6 +40,8 @@ function shutdown(code: number): Promise<never> {
       await exited;
       console.log("App stopped.");
     }
+    // A backup under way finishes first: the database must not stop under its copy.
+    await backups?.stop();
     if (database?.embedded) {
       await database.embedded.stop();
       console.log("Embedded PostgreSQL stopped.");
@@ -74,11 +80,17 @@ async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
   const mode = appMode();
   const port = numberFromEnv("PORT", 3000);
+  const backupSettings = getBackupSettings(process.env, dataDir());
 
   database = await openDatabase({ supervise: true });
   console.log(database.embedded ? `Embedded PostgreSQL on port ${database.embedded.port}.` : "Using DATABASE_URL.");
   const migrations = await applyMigrations(database.url, undefined, (line) => console.log(line));
   console.log(`Migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} already applied.`);
+  const embedded = database.embedded;
+  if (embedded) {
+    const appDatabaseUrl = database.url;
+    backups = scheduleBackups(() => ({ adminUrl: embedded.urlFor("postgres"), clusterDir: embedded.clusterDir, appDatabaseUrl }), backupSettings, (line) => console.log(line));
+  }
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
