@@ -99,6 +99,9 @@ async function main(): Promise<void> {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     TRIALDESK_MODE: mode,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The admin page and the work-list warn about backups only when this process takes them.
+    TRIALDESK_SCHEDULED_BACKUPS: database.embedded && backupSettings.intervalHours > 0 ? "on" : "off",
+    TRIALDESK_DATA_DIR: dataDir(),
   };
 
   if (mode === "demo") {
