@@ -128,4 +128,15 @@ describe("scheduled base backup and restore", () => {
     await appendFile(damaged, "x");
     await expect(unpackBaseBackup(damaged, path.join(folder, "from-damaged"))).rejects.toThrow(/does not match its checksum/);
   }, 120_000);
+
+  test("a failed attempt is recorded with its reason and leaves no partial file", async () => {
+    const appUrl = source!.urlFor("trialdesk");
+    const settings = { intervalHours: 24, retentionDays: 14, dir: path.join(folder, "failing") };
+    const run = await runBackup({ adminUrl: source!.urlFor("postgres"), clusterDir: path.join(folder, "no-such-cluster"), appDatabaseUrl: appUrl }, settings, "scheduled");
+    expect(run.succeeded).toBe(false);
+    expect(run.error).toMatch(/no-such-cluster is not a PostgreSQL data folder/);
+    expect(existsSync(settings.dir) ? await readdir(settings.dir) : []).toEqual([]);
+    const recorded = await sql(appUrl, "SELECT succeeded, error, file_name FROM backup_runs ORDER BY finished_at DESC LIMIT 1");
+    expect(recorded.rows[0]).toEqual({ succeeded: false, error: run.error, file_name: null });
+  }, 60_000);
 });

@@ -60,6 +60,7 @@ export async function takeBaseBackup(options: BaseBackupOptions): Promise<BaseBa
   const file = path.join(options.backupDir, fileName);
   const staging = path.join(options.backupDir, `.partial-${fileName}`);
   const archive = `${file}.partial`;
+  if (!existsSync(path.join(options.clusterDir, "PG_VERSION"))) throw new Error(`${options.clusterDir} is not a PostgreSQL data folder (no PG_VERSION).`);
   const cluster = path.join(staging, "cluster");
   await mkdir(cluster, { recursive: true });
   try {
