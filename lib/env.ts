@@ -42,3 +42,36 @@ export function getEnv(): Env {
   cached = parsed.data;
   return cached;
 }
+
+/**
+ * Scheduled backups of the embedded database (issue 20), read by `npm start` before the app's
+ * own variables exist, hence a schema of their own.
+ */
+const BackupEnvSchema = z.object({
+  /** Hours between two backups; 0 turns scheduled backups off. */
+  TRIALDESK_BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  /** Archives older than this many days are deleted (the newest one is always kept). */
+  TRIALDESK_BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(14),
+  /** Where archives are written (relative to the working directory); default .data/backups. */
+  TRIALDESK_BACKUP_DIR: z.string().min(1).optional(),
+});
+
+export interface BackupSettings {
+  intervalHours: number;
+  retentionDays: number;
+  dir: string;
+}
+
+export function getBackupSettings(env: Record<string, string | undefined> = process.env, dataDir = ".data"): BackupSettings {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = BackupEnvSchema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid backup configuration:\n${problems.join("\n")}`);
+  }
+  return {
+    intervalHours: parsed.data.TRIALDESK_BACKUP_INTERVAL_HOURS,
+    retentionDays: parsed.data.TRIALDESK_BACKUP_RETENTION_DAYS,
+    dir: parsed.data.TRIALDESK_BACKUP_DIR ?? `${dataDir}/backups`,
+  };
+}

@@ -1,40 +1,54 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import { scheduleBackups, type BackupSchedule } from "@/lib/db/backup-schedule";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
+import { takeOverShutdownSignals } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { getPrisma } from "@/lib/db/prisma";
+import { getBackupSettings } from "@/lib/env";
 import { seedDemoData } from "@/lib/demo/seed-demo";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { isBuildCurrent, recordBuild } from "./build-stamp";
 import { openDatabase, type DatabaseHandle } from "./database";
-import { appMode, numberFromEnv, resolveAuthSecret } from "./runtime-config";
+import { appMode, dataDir, numberFromEnv, resolveAuthSecret } from "./runtime-config";
 
 /**
  * `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations,
  * demo seed, build when needed, then Next.js. Ctrl-C or SIGTERM stops Next first and the
  * database last, so no request is cut off from its database and no postgres is orphaned.
+ * The embedded database is supervised (started again if it exits unexpectedly) and backed up
+ * on a schedule (lib/db/backup-schedule.ts).
  */
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 let database: DatabaseHandle | null = null;
 let next: ChildProcess | null = null;
-let stopping = false;
+let backups: BackupSchedule | null = null;
+let stopping: Promise<never> | null = null;
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    if (next && next.exitCode === null) {
+/**
+ * One shutdown, however many times it is asked for (a second Ctrl-C, Next exiting because we
+ * stopped it): the app first, the database last, then exit with the first caller's code.
+ */
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
+    if (database?.embedded && "expectExit" in database.embedded) database.embedded.expectExit();
+    if (next && next.exitCode === null && next.signalCode === null) {
       const exited = new Promise((resolve) => next?.once("exit", resolve));
       next.kill("SIGTERM");
       await exited;
+      console.log("App stopped.");
     }
+    // A backup under way finishes first: the database must not stop under its copy.
+    await backups?.stop();
     if (database?.embedded) {
       await database.embedded.stop();
       console.log("Embedded PostgreSQL stopped.");
     }
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -61,14 +75,22 @@ async function seedCohort(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Ours alone: embedded-postgres would otherwise stop the database first and exit with 143.
+  takeOverShutdownSignals();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
   const mode = appMode();
   const port = numberFromEnv("PORT", 3000);
+  const backupSettings = getBackupSettings(process.env, dataDir());
 
-  database = await openDatabase();
+  database = await openDatabase({ supervise: true });
   console.log(database.embedded ? `Embedded PostgreSQL on port ${database.embedded.port}.` : "Using DATABASE_URL.");
   const migrations = await applyMigrations(database.url, undefined, (line) => console.log(line));
   console.log(`Migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} already applied.`);
+  const embedded = database.embedded;
+  if (embedded) {
+    const appDatabaseUrl = database.url;
+    backups = scheduleBackups(() => ({ adminUrl: embedded.urlFor("postgres"), clusterDir: embedded.clusterDir, appDatabaseUrl }), backupSettings, (line) => console.log(line));
+  }
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -77,6 +99,9 @@ async function main(): Promise<void> {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     TRIALDESK_MODE: mode,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The admin page and the work-list warn about backups only when this process takes them.
+    TRIALDESK_SCHEDULED_BACKUPS: database.embedded && backupSettings.intervalHours > 0 ? "on" : "off",
+    TRIALDESK_DATA_DIR: dataDir(),
   };
 
   if (mode === "demo") {
@@ -97,7 +122,8 @@ async function main(): Promise<void> {
   if (stopping) return;
 
   next = runNext(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], env);
-  next.once("exit", (code) => void shutdown(code ?? 0));
+  // Next exiting by itself (not because shutdown() stopped it) ends npm start with its code.
+  next.once("exit", (code) => void shutdown(code ?? 1));
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
+import { startSupervisedPostgres } from "@/lib/db/supervised-postgres";
 import { isBuildCurrent, recordBuild } from "@/scripts/build-stamp";
 
 /**
@@ -20,13 +21,19 @@ export interface BenchDatabase {
   dataDir: string;
 }
 
-export async function startBenchDatabase(port: number, options: { fresh?: boolean; name?: string } = {}): Promise<BenchDatabase> {
+export interface BenchDatabaseOptions {
+  fresh?: boolean;
+  name?: string;
+  /** Supervised as `npm start` does it (restarted after an unexpected exit); lines go to `report`. */
+  supervise?: { report: (line: string) => void };
+}
+
+export async function startBenchDatabase(port: number, options: BenchDatabaseOptions = {}): Promise<BenchDatabase> {
   const dataDir = path.join(".data", `bench-postgres-${port}`);
-  const server = await startEmbeddedPostgres({
-    dataDir,
-    port,
-    fresh: options.fresh ?? true,
-  });
+  const serverOptions = { dataDir, port, fresh: options.fresh ?? true };
+  const server = options.supervise
+    ? await startSupervisedPostgres({ ...serverOptions, report: options.supervise.report })
+    : await startEmbeddedPostgres(serverOptions);
   const name = options.name ?? "trialdesk_bench";
   await server.ensureDatabase(name);
   const url = server.urlFor(name);

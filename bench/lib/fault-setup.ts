@@ -24,9 +24,17 @@ export interface FaultRig {
   close(): Promise<void>;
 }
 
-export async function startFaultRig(options: { appPort: number; dbPort: number; users: number }): Promise<FaultRig> {
+export interface FaultRigOptions {
+  appPort: number;
+  dbPort: number;
+  users: number;
+  /** Supervise the database as `npm start` does; each supervisor line goes here. */
+  superviseDatabase?: (line: string) => void;
+}
+
+export async function startFaultRig(options: FaultRigOptions): Promise<FaultRig> {
   await ensureProductionBuild();
-  const db = await startBenchDatabase(options.dbPort);
+  const db = await startBenchDatabase(options.dbPort, options.superviseDatabase ? { supervise: { report: options.superviseDatabase } } : {});
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   pool.on("error", () => {});
   const sites = await createBenchSites(pool, 2);

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "user.admin": "Create, deactivate and assign roles to users",
   "site.admin": "Create and edit sites",
   "study.admin": "Edit the study settings: visit schedule, baseline cytokine panel and stopping rules",
+  "backup.read": "See when the database was last backed up, and whether it worked",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -42,7 +43,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Source data verification on the sites assigned (or all); raises and closes queries.
   MONITOR: ["patient.read", "sdv.mark", "query.open", "query.close", "quality.read", "audit.read"],
   // Manages accounts and sites; sees no clinical data.
-  ADMIN: ["user.admin", "site.admin", "study.admin"],
+  ADMIN: ["user.admin", "site.admin", "study.admin", "backup.read"],
 };
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {

