@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as biomarkersRoute from "@/app/api/v1/analysis/biomarkers/route";
@@ -261,9 +262,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const { actors, sites } = await seedDemoActors(db.prisma);
   ids.site = sites.TW01;
-  writeToken = (await createApiToken(actors.investigator1, { name: "fuzz rw", access: "read-write", expiresInDays: 1 })).token;
+  writeToken = (await createApiToken(actors.investigator1, { name: "fuzz rw", access: "read-write", expiresInDays: 1, password: DEMO_PASSWORD })).token;
   // The PI reads every site, the dashboards and the exports.
-  readToken = (await createApiToken(actors.pi, { name: "fuzz ro", access: "read-only", expiresInDays: 1 })).token;
+  readToken = (await createApiToken(actors.pi, { name: "fuzz ro", access: "read-only", expiresInDays: 1, password: DEMO_PASSWORD })).token;
 
   const json = (body: unknown) => ({ token: writeToken, contentType: "application/json", body: JSON.stringify(body) });
   const register = async () => JSON.parse((await call(patientsRoute.POST, "POST", "/api/v1/patients", json({ siteId: sites.TW01, screeningDate: "2026-01-03" }))).text).data.id as string;

@@ -9,6 +9,8 @@ export interface Actor {
   assignments: readonly { role: string; siteId: string | null }[];
   /** Acting through a read-only API token: only READ_ONLY_PERMISSIONS apply. */
   readOnly?: boolean;
+  /** The API token this request came through (named in every audit row it causes). */
+  apiToken?: { id: string; name: string };
 }
 
 /** Where a permission applies for this actor: every site, some sites, or nowhere. */

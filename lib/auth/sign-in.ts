@@ -79,7 +79,8 @@ export async function attemptSignIn(attempt: SignInAttempt, now: Date = new Date
   });
 }
 
-async function findActiveLock(accountKey: string, ipKey: string | null, now: Date): Promise<"account" | "address" | null> {
+/** Which key, if any, is locked now (a cheap read before any scrypt is spent). */
+export async function findActiveLock(accountKey: string, ipKey: string | null, now: Date): Promise<"account" | "address" | null> {
   const rows = await getPrisma().signInThrottle.findMany({
     where: { key: { in: ipKey ? [accountKey, ipKey] : [accountKey] }, lockedUntil: { gt: now } },
     select: { key: true },

@@ -2,6 +2,7 @@ import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { diffFields, writeAudit } from "@/lib/audit/audit-log";
+import { revokeAllApiTokensOf } from "@/lib/data/api-tokens";
 import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -11,7 +12,6 @@ function requireAdmin(actor: Actor, permission: "user.admin" | "site.admin") {
   if (!hasPermission(actor, permission)) throw new ForbiddenError();
 }
 
-const who = (actor: Actor) => ({ userId: actor.userId, email: actor.email });
 
 export async function listUsers(actor: Actor) {
   requireAdmin(actor, "user.admin");
@@ -31,7 +31,7 @@ export async function createUser(actor: Actor, input: { email: string; name: str
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash, roleAssignments: { create: input.assignment } },
     });
-    await writeAudit(tx, who(actor), {
+    await writeAudit(tx, actor, {
       action: "CREATE",
       entityType: "user",
       entityId: user.id,
@@ -49,7 +49,7 @@ export async function assignRole(actor: Actor, input: { userId: string; assignme
     const existing = await tx.roleAssignment.findFirst({ where: { userId: input.userId, ...input.assignment } });
     if (existing) throw new ConflictError("The user already has this role there.");
     const created = await tx.roleAssignment.create({ data: { userId: input.userId, ...input.assignment } });
-    await writeAudit(tx, who(actor), { action: "CREATE", entityType: "role-assignment", entityId: created.id, changes: [{ field: "role", from: null, to: input.assignment }] });
+    await writeAudit(tx, actor, { action: "CREATE", entityType: "role-assignment", entityId: created.id, changes: [{ field: "role", from: null, to: input.assignment }] });
   });
 }
 
@@ -61,7 +61,7 @@ export async function removeRole(actor: Actor, input: { userId: string; assignme
     if (!assignment) throw new NotFoundError("Role");
     if (input.userId === actor.userId && assignment.role === "ADMIN") throw new ConflictError("You cannot remove your own administrator role.");
     await tx.roleAssignment.delete({ where: { id: assignment.id } });
-    await writeAudit(tx, who(actor), {
+    await writeAudit(tx, actor, {
       action: "DELETE",
       entityType: "role-assignment",
       entityId: assignment.id,
@@ -79,13 +79,15 @@ export async function setUserActive(actor: Actor, input: { userId: string; activ
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError("User");
     if (user.active === input.active) return;
-    // Deactivation also ends every session the user has open.
+    // Deactivation also ends every session and API token the user has; re-activation revives
+    // neither (the raised session version stays raised).
     await tx.user.update({ where: { id: user.id }, data: { active: input.active, sessionVersion: { increment: 1 } } });
-    await writeAudit(tx, who(actor), {
+    const revoked = input.active ? 0 : await revokeAllApiTokensOf(tx, user.id, new Date());
+    await writeAudit(tx, actor, {
       action: "UPDATE",
       entityType: "user",
       entityId: user.id,
-      changes: [{ field: "active", from: user.active, to: input.active }],
+      changes: [{ field: "active", from: user.active, to: input.active }, ...(revoked ? [{ field: "apiTokensRevoked", from: null, to: revoked }] : [])],
       reason: input.reason,
     });
   });
@@ -101,7 +103,7 @@ export async function createSite(actor: Actor, input: { code: string; name: stri
   return getPrisma().$transaction(async (tx) => {
     if (await tx.site.findUnique({ where: { code: input.code } })) throw new ConflictError(`Site code ${input.code} is already used.`);
     const site = await tx.site.create({ data: input });
-    await writeAudit(tx, who(actor), {
+    await writeAudit(tx, actor, {
       action: "CREATE",
       entityType: "site",
       entityId: site.id,

@@ -137,7 +137,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     if (Object.keys(contextErrors).length) throw new ValidationError(contextErrors);
     const computed = (definition.compute?.(data, context) ?? {}) as Prisma.InputJsonValue;
     const status = definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS";
-    const auditActor = { userId: actor.userId, email: actor.email };
+    const auditActor = actor;
     // The records just read under the lock, with the saved one, spare recomputation its own read.
     const recompute = (saved: StoredRecord, previousData: unknown = null) =>
       recomputeDependents(tx, auditActor, {
@@ -234,7 +234,7 @@ export async function deleteCrfRecord(actor: Actor, input: { patientId: string; 
     if (!record) throw new NotFoundError("Form");
     if (record.signedAt) throw new ConflictError("A signed form cannot be deleted; remove the signature first.");
     await tx.crfRecord.update({ where: { id: record.id }, data: { deletedAt: new Date(), deleteReason: reason.data, updatedById: actor.userId } });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "DELETE",
       entityType: `form:${record.formType}`,
       entityId: record.id,
@@ -243,7 +243,7 @@ export async function deleteCrfRecord(actor: Actor, input: { patientId: string; 
       changes: diffFormData(record.data, null),
       reason: reason.data,
     });
-    await recomputeDependents(tx, { userId: actor.userId, email: actor.email }, {
+    await recomputeDependents(tx, actor, {
       patient: {
         id: patient.id,
         siteId: patient.site.id,

@@ -78,7 +78,7 @@ export async function openDataQuery(actor: Actor, input: { patientId: string; re
         messages: { create: { authorId: actor.userId, authorName: actor.name, kind: "OPEN", text: input.text } },
       },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "QUERY_OPEN",
       entityType: "query",
       entityId: query.id,
@@ -118,7 +118,7 @@ export async function replyToDataQuery(actor: Actor, step: keyof typeof TRANSITI
       where: { id: query.id },
       data: { status: transition.to, messages: { create: { authorId: actor.userId, authorName: actor.name, kind: transition.kind, text: input.text } } },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: transition.action,
       entityType: "query",
       entityId: query.id,

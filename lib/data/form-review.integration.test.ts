@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { attemptSignIn } from "@/lib/auth/sign-in";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -32,6 +33,33 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 describe("signatures", () => {
+  test("the signature password shares the sign-in lockout: 6 guesses lock the account, even the right password is then refused, every failure audited", async () => {
+    const { patient, record } = await screenedPatient();
+    const sign = (password: string) =>
+      signCrfRecord(actors.investigator1, { patientId: patient.id, recordId: record.id, password }).then(
+        () => "signed",
+        (e: unknown) => (e as ValidationError).fieldErrors.password![0],
+      );
+    const outcomes = [];
+    for (let guess = 1; guess <= 6; guess++) outcomes.push(await sign(`guess-${guess}`));
+    outcomes.push(await sign(DEMO_PASSWORD));
+    expect(outcomes).toEqual([
+      ...Array(5).fill("The password is not correct"),
+      "Too many wrong passwords: try again in 15 minutes",
+      "Too many wrong passwords: try again in 15 minutes",
+    ]);
+    expect((await db.prisma.crfRecord.findUniqueOrThrow({ where: { id: record.id } })).signedAt).toBeNull();
+    // One lockout for every password check: sign-in is refused too.
+    expect(await attemptSignIn({ email: actors.investigator1.email, password: DEMO_PASSWORD, address: null })).toEqual({ ok: false, reason: "throttled" });
+    const failures = await db.prisma.auditEvent.findMany({ where: { action: "PASSWORD_CHECK_FAILED", actorId: actors.investigator1.userId }, orderBy: { id: "asc" } });
+    expect(failures.map((f) => f.reason)).toEqual([
+      ...Array(5).fill("signature: wrong password"),
+      ...Array(2).fill("signature: refused, account locked after too many wrong passwords"),
+    ]);
+    // The lock would last 15 minutes; the other tests sign as this investigator.
+    await db.prisma.signInThrottle.deleteMany();
+  });
+
   test("signing needs the signer's password; a signed form is read-only until unsigned with a reason", async () => {
     const { patient, record } = await screenedPatient();
     const wrong = await signCrfRecord(actors.investigator1, { patientId: patient.id, recordId: record.id, password: "guess" }).catch((e) => e);

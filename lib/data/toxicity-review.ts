@@ -128,7 +128,7 @@ export async function recordToxicityReview(actor: Actor, input: ToxicityReviewRe
         reviewerName: actor.name,
       },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: input.decision === "REVIEWED" ? "TOXICITY_REVIEW" : "TOXICITY_ESCALATE",
       entityType: `form:${record.form_type}`,
       entityId: record.id,
