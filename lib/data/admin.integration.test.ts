@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/get-actor";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { assignRole, createSite, createUser, listSites, listUsers, removeRole, setUserActive } from "./admin";
 import { listPatients, registerPatient } from "./patients";
+import { updateStudySettings } from "./study-settings";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -62,5 +63,45 @@ describe("administration", () => {
     await createSite(actors.admin, { code: "TW04", name: "Taipei Veterans General Hospital", city: "Taipei", country: "Taiwan", targetEnrollment: 5 });
     await expect(createSite(actors.admin, { code: "TW04", name: "x", city: "x", country: "x", targetEnrollment: 0 })).rejects.toThrow(ConflictError);
     expect((await listSites(actors.admin)).map((s) => s.code)).toEqual(["TW01", "TW02", "TW03", "TW04"]);
+  });
+});
+
+describe("the Administrator role is trial-wide (issue 15, finding 3)", () => {
+  test("a TW01-only administrator (a leftover from before the rule) can do nothing administrative", async () => {
+    const user = await db.prisma.user.create({ data: { email: "tw01.admin@site.test", name: "TW01 admin", passwordHash: "x" } });
+    // The database now refuses such a row, so a pre-existing one is recreated around the check.
+    await db.prisma.$transaction([
+      db.prisma.$executeRawUnsafe(`ALTER TABLE "role_assignments" DROP CONSTRAINT "role_assignments_admin_is_trial_wide"`),
+      db.prisma.roleAssignment.create({ data: { userId: user.id, role: "ADMIN", siteId: sites.TW01 } }),
+      db.prisma.$executeRawUnsafe(`ALTER TABLE "role_assignments" ADD CONSTRAINT "role_assignments_admin_is_trial_wide" CHECK ("role" <> 'ADMIN' OR "site_id" IS NULL) NOT VALID`),
+    ]);
+    const siteAdmin = (await loadActor(user.id))!;
+    const auditRowsBefore = await db.prisma.auditEvent.count();
+    await expect(listUsers(siteAdmin)).rejects.toThrow(ForbiddenError);
+    await expect(listSites(siteAdmin)).rejects.toThrow(ForbiddenError);
+    await expect(createSite(siteAdmin, { code: "TW09", name: "Rogue", city: "X", country: "Y", targetEnrollment: 1 })).rejects.toThrow(ForbiddenError);
+    await expect(setUserActive(siteAdmin, { userId: actors.investigator2.userId, active: false, reason: "Because" })).rejects.toThrow(ForbiddenError);
+    await expect(assignRole(siteAdmin, { userId: user.id, assignment: { role: "PRINCIPAL_INVESTIGATOR", siteId: null } })).rejects.toThrow(ForbiddenError);
+    await expect(updateStudySettings(siteAdmin, {} as never)).rejects.toThrow(ForbiddenError);
+    expect(await db.prisma.site.count({ where: { code: "TW09" } })).toBe(0);
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: actors.investigator2.userId } })).active).toBe(true);
+    expect(await db.prisma.roleAssignment.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.prisma.auditEvent.count()).toBe(auditRowsBefore);
+  });
+
+  test("an Administrator assignment at a site is refused with a field error, by lib/data and by the database", async () => {
+    const { id } = await createUser(actors.admin, {
+      email: "future.admin@site.test", name: "Future admin", temporaryPassword: "a-long-temporary-pass", assignment: { role: "MONITOR", siteId: sites.TW01 },
+    });
+    const error = await assignRole(actors.admin, { userId: id, assignment: { role: "ADMIN", siteId: sites.TW01 } }).catch((e: unknown) => e);
+    expect((error as ValidationError).fieldErrors).toEqual({ "assignment.siteId": ["An administrator manages the whole trial: choose All sites"] });
+    await expect(
+      createUser(actors.admin, { email: "other.admin@site.test", name: "Other", temporaryPassword: "a-long-temporary-pass", assignment: { role: "ADMIN", siteId: sites.TW02 } }),
+    ).rejects.toThrow(ValidationError);
+    expect(await db.prisma.user.count({ where: { email: "other.admin@site.test" } })).toBe(0);
+    await expect(db.prisma.roleAssignment.create({ data: { userId: id, role: "ADMIN", siteId: sites.TW01 } })).rejects.toThrow(/role_assignments_admin_is_trial_wide/);
+    // Trial-wide, it works.
+    await assignRole(actors.admin, { userId: id, assignment: { role: "ADMIN", siteId: null } });
+    expect((await listUsers((await loadActor(id))!)).length).toBeGreaterThan(0);
   });
 });

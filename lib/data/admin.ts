@@ -4,12 +4,23 @@ import { hashPassword } from "@/lib/auth/password";
 import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { revokeAllApiTokensOf } from "@/lib/data/api-tokens";
 import { getPrisma } from "@/lib/db/prisma";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { isTrialWideRole } from "@/lib/auth/permissions";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { TRIAL_WIDE_SITE_MESSAGE } from "@/lib/schemas/admin";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-/** Administration never reveals clinical data; it manages who may see it. */
+/**
+ * Administration never reveals clinical data; it manages who may see it. It is trial-wide:
+ * only an Administrator assignment without a site grants these permissions (scopeOf ignores
+ * a site-scoped one), so a "TW01 administrator" is refused here like any other role.
+ */
 function requireAdmin(actor: Actor, permission: "user.admin" | "site.admin") {
   if (!hasPermission(actor, permission)) throw new ForbiddenError();
+}
+
+/** Refuses an assignment the access model cannot honour (the schema says so too; this is the choke point). */
+function requireCoherentAssignment(assignment: { role: Role; siteId: string | null }) {
+  if (isTrialWideRole(assignment.role) && assignment.siteId !== null) throw new ValidationError({ "assignment.siteId": [TRIAL_WIDE_SITE_MESSAGE] });
 }
 
 
@@ -24,6 +35,7 @@ export async function listUsers(actor: Actor) {
 
 export async function createUser(actor: Actor, input: { email: string; name: string; temporaryPassword: string; assignment: { role: Role; siteId: string | null } }) {
   requireAdmin(actor, "user.admin");
+  requireCoherentAssignment(input.assignment);
   const passwordHash = await hashPassword(input.temporaryPassword);
   return getPrisma().$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email } })) throw new ConflictError("A user with this email already exists.");
@@ -44,6 +56,7 @@ export async function createUser(actor: Actor, input: { email: string; name: str
 
 export async function assignRole(actor: Actor, input: { userId: string; assignment: { role: Role; siteId: string | null } }) {
   requireAdmin(actor, "user.admin");
+  requireCoherentAssignment(input.assignment);
   return getPrisma().$transaction(async (tx) => {
     if (!(await tx.user.findUnique({ where: { id: input.userId } }))) throw new NotFoundError("User");
     const existing = await tx.roleAssignment.findFirst({ where: { userId: input.userId, ...input.assignment } });
