@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, expect, signedInRequest, test } from "./fixtures";
 
 // Findings of the outside security review (issue 15), checked through the running app.
 
@@ -30,4 +30,22 @@ test("after sign-in a return URL leading off the app goes to the home page inste
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${origin}/account`, { timeout: 60_000 });
+});
+
+test("sign-out ends the session on the server: a copied session cookie gets 401 afterwards", async ({ playwright, baseURL }) => {
+  const browser = await signedInRequest(playwright.request, baseURL!, "monitor");
+  const { cookies } = await browser.storageState();
+  expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
+  // The copy works while the session lives.
+  const copy = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+  expect((await copy.get("/api/v1/patients?pageSize=1")).status()).toBe(200);
+
+  const { csrfToken } = (await (await browser.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signOut = await browser.post("/api/auth/signout", { form: { csrfToken, json: "true" }, maxRedirects: 0 });
+  expect([200, 302]).toContain(signOut.status());
+
+  const after = await copy.get("/api/v1/patients?pageSize=1");
+  expect(after.status()).toBe(401);
+  expect(await after.json()).toMatchObject({ error: expect.any(String) });
+  await Promise.all([browser.dispose(), copy.dispose()]);
 });

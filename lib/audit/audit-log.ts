@@ -23,6 +23,7 @@ export type AuditAction =
   | "SIGN_IN_FAILED"
   /** A wrong (or throttled) password re-entered by a signed-in user: signature, password change, token minting. */
   | "PASSWORD_CHECK_FAILED"
+  | "SIGN_OUT"
   | "SIGN_OUT_EVERYWHERE"
   | "PASSWORD_CHANGE"
   | "API_TOKEN_CREATE"
