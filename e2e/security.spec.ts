@@ -49,3 +49,20 @@ test("sign-out ends the session on the server: a copied session cookie gets 401 
   expect(await after.json()).toMatchObject({ error: expect.any(String) });
   await Promise.all([browser.dispose(), copy.dispose()]);
 });
+
+test("a server action from a foreign, null or missing Origin gets 403 with the JSON error shape, not 500", async ({ playwright, baseURL }) => {
+  const client = await signedInRequest(playwright.request, baseURL!, "investigator1");
+  const host = new URL(baseURL!).host;
+  for (const path of ["/patients/new", "/", "/account"]) {
+    for (const origin of ["http://evil.example", "null", `http://${host}.evil.example`, undefined]) {
+      const response = await client.post(path, {
+        headers: { "Next-Action": "7f258743baa20c026d3505273aa6d5481f8b309682", "Content-Type": "text/plain;charset=UTF-8", ...(origin ? { Origin: origin } : {}) },
+        data: "[]",
+        maxRedirects: 0,
+      });
+      expect(response.status(), `${path} from ${origin ?? "no Origin"}`).toBe(403);
+      expect(await response.json()).toEqual({ error: "This request did not come from a page of this application." });
+    }
+  }
+  await client.dispose();
+});
