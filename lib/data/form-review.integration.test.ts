@@ -8,6 +8,7 @@ import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-acto
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { saveCrfRecord } from "./crf-records";
 import { enrollPatient } from "./enrollment";
+import { openDataQuery, replyToDataQuery } from "./data-queries";
 import { markSourceVerified, setPatientLock, signCrfRecord, unsignCrfRecord } from "./form-review";
 import { registerPatient } from "./patients";
 
@@ -107,13 +108,23 @@ describe("locking a patient for analysis", () => {
   test("a coordinator locks; every write is refused until unlocked with a reason", async () => {
     const { patient, record } = await screenedPatient();
     await expect(setPatientLock(actors.investigator1, { patientId: patient.id, reason: "Analysis", locked: true })).rejects.toThrow(ForbiddenError);
+    const query = await openDataQuery(actors.coordinator, { patientId: patient.id, recordId: record.id, fieldPath: "consentDate", text: "Date?" });
     await setPatientLock(actors.coordinator, { patientId: patient.id, reason: "Interim analysis data cut", locked: true });
     const edit = request(patient.id, { consentDate: "2026-02-28", answers }, { recordId: record.id, expectedVersion: 1, reason: "Typo" });
     await expect(saveCrfRecord(actors.investigator1, edit)).rejects.toThrow(/locked for analysis/);
     await expect(enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-03-03" })).rejects.toThrow(/locked/);
     await expect(signCrfRecord(actors.investigator1, { patientId: patient.id, recordId: record.id, password: DEMO_PASSWORD })).rejects.toThrow(/locked/);
+    // Frozen for review work too: SDV and queries (issue 15).
+    await expect(markSourceVerified(actors.monitor, { patientId: patient.id, recordId: record.id, version: 1 })).rejects.toThrow(/locked for analysis/);
+    await expect(openDataQuery(actors.monitor, { patientId: patient.id, recordId: record.id, fieldPath: "consentDate", text: "Please check" })).rejects.toThrow(/locked for analysis/);
+    await expect(replyToDataQuery(actors.investigator1, "answer", { patientId: patient.id, queryId: query.id, text: "Checked" })).rejects.toThrow(/locked for analysis/);
+    const frozen = await db.prisma.crfRecord.findUniqueOrThrow({ where: { id: record.id } });
+    expect(frozen.sdvAt).toBeNull();
+    expect(await db.prisma.dataQuery.count({ where: { patientId: patient.id } })).toBe(1);
+    expect((await db.prisma.dataQuery.findUniqueOrThrow({ where: { id: query.id } })).status).toBe("OPEN");
     await setPatientLock(actors.coordinator, { patientId: patient.id, reason: "Query resolution after data cut", locked: false });
     expect((await saveCrfRecord(actors.investigator1, edit)).version).toBe(2);
+    await markSourceVerified(actors.monitor, { patientId: patient.id, recordId: record.id, version: 2 });
     const actions = (await db.prisma.auditEvent.findMany({ where: { entityId: patient.id }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["CREATE", "LOCK", "UNLOCK"]);
   });

@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireUnlockedPatient } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
 
 type Tx = Prisma.TransactionClient;
@@ -83,6 +84,7 @@ export async function unsignCrfRecord(actor: Actor, input: { patientId: string; 
 export async function markSourceVerified(actor: Actor, input: { patientId: string; recordId: string; version: number }) {
   const patient = await requireSitePermission(actor, input.patientId, "sdv.mark");
   return getPrisma().$transaction(async (tx) => {
+    await requireUnlockedPatient(tx, patient.id);
     const record = await lockRecord(tx, patient.id, input.recordId);
     if (record.version !== input.version) throw new ConflictError("The form changed after you opened it; review the new version.");
     await tx.crfRecord.update({ where: { id: record.id }, data: { sdvById: actor.userId, sdvAt: new Date() } });
