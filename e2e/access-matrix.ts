@@ -179,6 +179,8 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   "app/admin/actions.ts#removeRoleAction": { dataFunction: "removeRole", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#setUserActiveAction": { dataFunction: "setUserActive", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#createSiteAction": { dataFunction: "createSite", integrationTest: "lib/data/admin.integration.test.ts" },
+  "app/admin/actions.ts#unlockAccountAction": { dataFunction: "unlockAccount", integrationTest: "lib/data/admin.integration.test.ts" },
+  "app/admin/actions.ts#updateSiteAction": { dataFunction: "updateSite", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#updateStudySettingsAction": { dataFunction: "updateStudySettings", integrationTest: "lib/data/study-settings.integration.test.ts" },
   // Account actions act only on the caller's own account, whatever their role.
   "app/account/actions.ts#signOutEverywhereAction": { dataFunction: "signOutEverywhere", integrationTest: "lib/data/account.integration.test.ts" },

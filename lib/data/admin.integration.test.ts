@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/get-actor";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
-import { assignRole, createSite, createUser, listSites, listUsers, removeRole, setUserActive } from "./admin";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { assignRole, createSite, createUser, listSites, listUsers, removeRole, setUserActive, unlockAccount, updateSite } from "./admin";
 import { listPatients, registerPatient } from "./patients";
 import { updateStudySettings } from "./study-settings";
 
@@ -103,5 +105,32 @@ describe("the Administrator role is trial-wide (issue 15, finding 3)", () => {
     // Trial-wide, it works.
     await assignRole(actors.admin, { userId: id, assignment: { role: "ADMIN", siteId: null } });
     expect((await listUsers((await loadActor(id))!)).length).toBeGreaterThan(0);
+  });
+});
+
+describe("unlocking an account and editing a site (issue 15)", () => {
+  test("an administrator lifts a sign-in lockout with a reason, audited; the user signs in again at once", async () => {
+    const email = actors.monitor.email;
+    for (let i = 0; i < 5; i++) await attemptSignIn({ email, password: `wrong-${i}`, address: null });
+    expect(await attemptSignIn({ email, password: DEMO_PASSWORD, address: null })).toEqual({ ok: false, reason: "throttled" });
+    expect((await listUsers(actors.admin)).find((u) => u.email === email)?.signInLockedUntil).toBeInstanceOf(Date);
+    await expect(unlockAccount(actors.pi, { userId: actors.monitor.userId, reason: "Called the help desk" })).rejects.toThrow(ForbiddenError);
+
+    await unlockAccount(actors.admin, { userId: actors.monitor.userId, reason: "Called the help desk; identity checked" });
+    expect(await attemptSignIn({ email, password: DEMO_PASSWORD, address: null })).toMatchObject({ ok: true });
+    const [event] = await db.prisma.auditEvent.findMany({ where: { action: "UNLOCK", entityType: "user", entityId: actors.monitor.userId } });
+    expect(event).toMatchObject({ actorId: actors.admin.userId, reason: "Called the help desk; identity checked", changes: [{ field: "signInLockedUntil", to: null }] });
+    await expect(unlockAccount(actors.admin, { userId: actors.monitor.userId, reason: "Again" })).rejects.toThrow(ConflictError);
+  });
+
+  test("an administrator edits a site's details (not its code), audited with the changed fields only", async () => {
+    const before = await db.prisma.site.findUniqueOrThrow({ where: { id: sites.TW03 } });
+    await expect(updateSite(actors.coordinator, { siteId: sites.TW03, name: "X", city: before.city, country: before.country, targetEnrollment: 1 })).rejects.toThrow(ForbiddenError);
+    await updateSite(actors.admin, { siteId: sites.TW03, name: before.name, city: before.city, country: before.country, targetEnrollment: before.targetEnrollment + 5 });
+    const after = await db.prisma.site.findUniqueOrThrow({ where: { id: sites.TW03 } });
+    expect(after).toMatchObject({ code: before.code, name: before.name, targetEnrollment: before.targetEnrollment + 5 });
+    const [event] = await db.prisma.auditEvent.findMany({ where: { action: "UPDATE", entityType: "site", entityId: sites.TW03 } });
+    expect(event!.changes).toEqual([{ field: "targetEnrollment", from: before.targetEnrollment, to: before.targetEnrollment + 5 }]);
+    await expect(updateSite(actors.admin, { siteId: "00000000-0000-4000-8000-000000000000", name: "X", city: "Y", country: "Z", targetEnrollment: 1 })).rejects.toThrow(NotFoundError);
   });
 });

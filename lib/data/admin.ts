@@ -2,6 +2,7 @@ import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { diffFields, writeAudit } from "@/lib/audit/audit-log";
+import { emailKey } from "@/lib/auth/sign-in-throttle";
 import { revokeAllApiTokensOf } from "@/lib/data/api-tokens";
 import { getPrisma } from "@/lib/db/prisma";
 import { isTrialWideRole } from "@/lib/auth/permissions";
@@ -30,7 +31,13 @@ export async function listUsers(actor: Actor) {
     orderBy: { email: "asc" },
     select: { id: true, email: true, name: true, active: true, roleAssignments: { select: { id: true, role: true, site: { select: { id: true, code: true } } } } },
   });
-  return users;
+  // Whose sign-in is locked now (lib/auth/throttle-policy.ts), so the admin can lift it.
+  const locks = await getPrisma().signInThrottle.findMany({
+    where: { key: { in: users.map((u) => emailKey(u.email)) }, lockedUntil: { gt: new Date() } },
+    select: { key: true, lockedUntil: true },
+  });
+  const lockedUntil = new Map(locks.map((l) => [l.key, l.lockedUntil]));
+  return users.map((user) => ({ ...user, signInLockedUntil: lockedUntil.get(emailKey(user.email)) ?? null }));
 }
 
 export async function createUser(actor: Actor, input: { email: string; name: string; temporaryPassword: string; assignment: { role: Role; siteId: string | null } }) {
@@ -124,5 +131,46 @@ export async function createSite(actor: Actor, input: { code: string; name: stri
       changes: diffFields(null, input, ["code", "name", "city", "country", "targetEnrollment"]),
     });
     return { id: site.id };
+  });
+}
+
+/**
+ * Lifts a sign-in lockout (lib/auth/throttle-policy.ts) before it runs out, e.g. when a user
+ * locked out by someone guessing at their account calls the help desk. The failure count
+ * goes too; the reason is required and audited.
+ */
+export async function unlockAccount(actor: Actor, input: { userId: string; reason: string }) {
+  requireAdmin(actor, "user.admin");
+  return getPrisma().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
+    if (!user) throw new NotFoundError("User");
+    const key = emailKey(user.email);
+    const throttle = await tx.signInThrottle.findUnique({ where: { key } });
+    if (!throttle?.lockedUntil || throttle.lockedUntil <= new Date()) throw new ConflictError("This account is not locked.");
+    await tx.signInThrottle.delete({ where: { key } });
+    await writeAudit(tx, actor, {
+      action: "UNLOCK",
+      entityType: "user",
+      entityId: user.id,
+      changes: [{ field: "signInLockedUntil", from: throttle.lockedUntil, to: null }],
+      reason: input.reason,
+    });
+  });
+}
+
+/** Edits a site's details. Its code is not editable: it prefixes every subject ID already issued there. */
+export async function updateSite(actor: Actor, input: { siteId: string; name: string; city: string; country: string; targetEnrollment: number }) {
+  requireAdmin(actor, "site.admin");
+  const { siteId, ...details } = input;
+  return getPrisma().$transaction(async (tx) => {
+    const [before] = await tx.$queryRaw<{ name: string; city: string; country: string; target_enrollment: number }[]>`
+      SELECT "name", "city", "country", "target_enrollment" FROM "sites" WHERE "id" = ${siteId}::uuid FOR UPDATE`;
+    if (!before) throw new NotFoundError("Site");
+    const fields = ["name", "city", "country", "targetEnrollment"] as const;
+    const changes = diffFields({ name: before.name, city: before.city, country: before.country, targetEnrollment: before.target_enrollment }, details, fields);
+    if (!changes.length) return { id: siteId };
+    await tx.site.update({ where: { id: siteId }, data: details });
+    await writeAudit(tx, actor, { action: "UPDATE", entityType: "site", entityId: siteId, siteId, changes });
+    return { id: siteId };
   });
 }

@@ -34,3 +34,7 @@ export const SiteSchema = z.object({
   country: z.string().trim().min(1, "Enter the country").max(100),
   targetEnrollment: z.coerce.number({ error: "Enter a number" }).int("Whole patients only").min(0).max(10_000),
 });
+
+/** The code is left out on purpose: it prefixes the subject IDs already issued at the site. */
+export const UpdateSiteSchema = SiteSchema.omit({ code: true }).extend({ siteId: z.uuid() });
+export const UnlockAccountSchema = z.object({ userId: z.uuid(), reason: ReasonSchema });

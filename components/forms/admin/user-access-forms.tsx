@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { assignRoleAction, removeRoleAction, setUserActiveAction } from "@/app/admin/actions";
+import { assignRoleAction, removeRoleAction, setUserActiveAction, unlockAccountAction } from "@/app/admin/actions";
 import { ReasonActionForm } from "@/components/forms/reason-action-form";
 import { AssignRoleSchema } from "@/lib/schemas/admin";
 import { RoleFields } from "./role-fields";
@@ -43,4 +43,9 @@ export function UserActiveForm({ userId, active }: { userId: string; active: boo
       run={(reason) => setUserActiveAction({ userId, active: !active, reason })}
     />
   );
+}
+
+/** Lifts a sign-in lockout before it runs out (the reason is audited). */
+export function UnlockAccountForm({ userId }: { userId: string }) {
+  return <ReasonActionForm id="unlock-reason" label="Unlock sign-in" run={(reason) => unlockAccountAction({ userId, reason })} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AssignRoleForm, RemoveRoleForm, UserActiveForm } from "@/components/forms/admin/user-access-forms";
+import { AssignRoleForm, RemoveRoleForm, UnlockAccountForm, UserActiveForm } from "@/components/forms/admin/user-access-forms";
 import { isTrialWideRole, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { listSites, listUsers } from "@/lib/data/admin";
@@ -41,6 +41,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <AssignRoleForm userId={user.id} sites={sites.map((s) => ({ id: s.id, code: s.code, name: s.name }))} />
       <h2>Account</h2>
       <UserActiveForm userId={user.id} active={user.active} />
+      {user.signInLockedUntil ? (
+        <>
+          <p>Sign-in is locked after repeated wrong passwords until {user.signInLockedUntil.toISOString().slice(0, 16).replace("T", " ")} UTC.</p>
+          <UnlockAccountForm userId={user.id} />
+        </>
+      ) : null}
     </section>
   );
 }
