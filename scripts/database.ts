@@ -1,16 +1,21 @@
 import path from "node:path";
+import { ensureAppRole } from "@/lib/db/app-role";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded-postgres";
 import { dataDir, numberFromEnv } from "./runtime-config";
 
 export interface DatabaseHandle {
+  /** The schema owner's connection: migrations, seeding, backups. Never handed to the app. */
   url: string;
   /** The embedded server we started, or null when DATABASE_URL points elsewhere. */
   embedded: EmbeddedServer | null;
 }
 
-/** DATABASE_URL wins; otherwise start the embedded PostgreSQL kept in the data folder. */
+/**
+ * DATABASE_URL wins (with DATABASE_OWNER_URL, when set, as the owner's connection for
+ * migrations); otherwise start the embedded PostgreSQL kept in the data folder.
+ */
 export async function openDatabase(): Promise<DatabaseHandle> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: null };
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL, embedded: null };
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(dataDir(), "postgres"),
     port: numberFromEnv("TRIALDESK_DB_PORT", 54329),
@@ -20,4 +25,14 @@ export async function openDatabase(): Promise<DatabaseHandle> {
   });
   await embedded.ensureDatabase("trialdesk");
   return { url: embedded.urlFor("trialdesk"), embedded };
+}
+
+/**
+ * The connection string the app itself gets, once migrations have run: on the embedded
+ * server the non-superuser app role (created and granted here, lib/db/app-role.ts); with
+ * DATABASE_URL, that URL as given (set up the role as the README says).
+ */
+export async function appDatabaseUrl(database: DatabaseHandle): Promise<string> {
+  if (!database.embedded) return process.env.DATABASE_URL ?? database.url;
+  return ensureAppRole(database.url, database.embedded.appRole);
 }
