@@ -1,31 +1,55 @@
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent } from "next/server";
 import { CROSS_ORIGIN_ERROR, isSameOriginRequest } from "@/lib/http/same-origin";
+import { contentSecurityPolicy, createNonce, strictTransportSecurity } from "@/lib/http/security-headers";
 
 /**
- * Sends signed-out visitors to /login. It never authorizes: every page, action and route
- * handler checks the caller's permissions itself through lib/data. It also answers a server
- * action from another origin (or none) with a clear 403, before Next.js would answer 500.
+ * Runs before every page and API route. It never authorizes (every page, action and route
+ * handler checks the caller's permissions itself through lib/data); it
+ * - answers a server action from another origin (or none) with a clear 403, before Next.js
+ *   would answer 500;
+ * - gives each page a Content-Security-Policy with a fresh script nonce (Next.js puts the
+ *   nonce on its own scripts), and HSTS when the public URL is https;
+ * - sends signed-out visitors of pages other than "/" and /login to /login.
  */
-// "/" itself is public: signed out it shows what Trialdesk is and a sign-in link.
 const requireSignIn = withAuth({ pages: { signIn: "/login" } });
 
-// The pages that need a session (the first matcher below; the second only brings server actions here).
-const SIGNED_IN_PAGES = /^\/(?!login|api\/|_next\/static|_next\/image|favicon\.ico|robots\.txt).+/;
+// "/" itself is public: signed out it shows what Trialdesk is and a sign-in link.
+const SIGNED_IN_PAGES = /^\/(?!login(?:\/|$)|api\/).+/;
 
-export default function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
+export default async function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
   if (request.method === "POST" && request.headers.has("next-action") && !isSameOriginRequest(request.headers)) {
     return NextResponse.json(CROSS_ORIGIN_ERROR, { status: 403 });
   }
-  if (!SIGNED_IN_PAGES.test(request.nextUrl.pathname)) return NextResponse.next();
-  return requireSignIn(request, event);
+  const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
+  const path = request.nextUrl.pathname;
+  // API routes answer 401 themselves (withActor) instead of redirecting, and render no HTML.
+  if (path.startsWith("/api/")) return withHsts(NextResponse.next(), hsts);
+
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  if (SIGNED_IN_PAGES.test(path)) {
+    const redirect = await requireSignIn(request, event);
+    if (redirect) return withHsts(withPolicy(redirect, policy), hsts);
+  }
+  // Next.js reads the policy from the request to find the nonce for its inline scripts.
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", policy);
+  return withHsts(withPolicy(NextResponse.next({ request: { headers } }), policy), hsts);
+}
+
+function withPolicy(response: Response, policy: string): Response {
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function withHsts(response: Response, hsts: string | null): Response {
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
 }
 
 export const config = {
-  matcher: [
-    // API routes answer 401 themselves (withActor) instead of redirecting to a page.
-    "/((?!login|api/|_next/static|_next/image|favicon.ico|robots.txt).+)",
-    // Every server action, wherever posted (the home page and /login included).
-    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-  ],
+  // Everything but static files (server actions included, wherever posted).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };
