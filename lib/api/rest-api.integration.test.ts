@@ -12,6 +12,7 @@ import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import type { Actor } from "@/lib/auth/actor";
 import { hashApiToken } from "@/lib/auth/api-token";
 import { loadActor } from "@/lib/auth/get-actor";
+import * as csvExportRoute from "@/app/api/v1/exports/csv/route";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
@@ -310,5 +311,27 @@ describe("pagination", () => {
       const bad = await call(patientsRoute.GET, "GET", `/api/v1/patients?pageSize=${pageSize}`, { token: tokens.inv2Write });
       expect([pageSize, bad.status, Object.keys(bad.json!.fieldErrors)]).toEqual([pageSize, 400, ["pageSize"]]);
     }
+  });
+});
+
+describe("exports start with a POST (issue 15)", () => {
+  const start = (token: string, contentType: string) =>
+    csvExportRoute.POST(new Request("http://localhost/api/v1/exports/csv", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": contentType }, body: "{}" }), {
+      params: Promise.resolve({}),
+    });
+  const exportsAudited = () => db.prisma.auditEvent.count({ where: { action: "EXPORT" } });
+
+  test("there is no GET to follow from a link; a POST with JSON starts it (a read-only token may), audited once", async () => {
+    expect(Object.keys(csvExportRoute)).not.toContain("GET");
+    const { token } = await createApiToken(actors.pi, { name: "pi exports", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD });
+    const before = await exportsAudited();
+    const refused = await start(token, "application/x-www-form-urlencoded");
+    expect(refused.status).toBe(415);
+    expect(await exportsAudited()).toBe(before);
+    const response = await start(token, "application/json");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    expect(await exportsAudited()).toBe(before + 1);
   });
 });
