@@ -35,17 +35,18 @@ interface ExportRun {
   load: string;
 }
 
-/** Streams the export and counts its bytes without keeping them. */
+/** Starts the export (a POST with a JSON body, as the exports page does), streams it and counts its bytes without keeping them. */
 function download(url: string, cookie: string): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { headers: { Cookie: cookie } }, (response) => {
+      .request(url, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" } }, (response) => {
         let bytes = 0;
         response.on("data", (chunk: Buffer) => (bytes += chunk.length));
         response.on("end", () => resolve({ status: response.statusCode ?? 0, bytes }));
         response.on("error", reject);
       })
-      .on("error", reject);
+      .on("error", reject)
+      .end("{}");
   });
 }
 

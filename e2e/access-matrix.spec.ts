@@ -23,9 +23,12 @@ for (const caller of CALLERS) {
     for (const check of ACCESS_MATRIX) {
       for (const request of check.requests) {
         const path = request.path.replace("{tw01}", patients.tw01).replace("{tw02}", patients.tw02);
-        const response = await client.get(path, { maxRedirects: 0 });
-        actual.push(`${request.path} -> ${response.status()}`);
-        expected.push(`${request.path} -> ${request.expect[caller]}`);
+        const response = request.method
+          ? await client.fetch(path, { method: request.method, headers: { "Content-Type": "application/json" }, data: "{}", maxRedirects: 0 })
+          : await client.get(path, { maxRedirects: 0 });
+        const name = `${request.method ?? "GET"} ${request.path}`;
+        actual.push(`${name} -> ${response.status()}`);
+        expected.push(`${name} -> ${request.expect[caller]}`);
         if (response.status() >= 400 && path.startsWith("/api/")) {
           // A denial says nothing about the record: no ids, no site, no stack.
           const body = await response.text();

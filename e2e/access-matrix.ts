@@ -30,7 +30,7 @@ export interface RouteCheck {
   /** The app route as its folder names it (app/.../page.tsx or route.ts). */
   route: string;
   /** Concrete requests that exercise it, each with its expected status per caller. */
-  requests: { path: string; expect: Expected }[];
+  requests: { path: string; expect: Expected; method?: "POST" }[];
 }
 
 export const ACCESS_MATRIX: RouteCheck[] = [
@@ -134,14 +134,28 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     ],
   },
   { route: "/exports", requests: [{ path: "/exports", expect: { ...everyone(404), anonymous: 307, pi: 200 } }] },
-  { route: "/api/v1/exports/csv", requests: [{ path: "/api/v1/exports/csv", expect: exportApi }] },
-  { route: "/api/v1/exports/odm", requests: [{ path: "/api/v1/exports/odm", expect: exportApi }] },
+  // Exports start with a POST (JSON body); a GET, as a cross-site link would send, is 405 for everyone.
+  {
+    route: "/api/v1/exports/csv",
+    requests: [
+      { path: "/api/v1/exports/csv", method: "POST", expect: exportApi },
+      { path: "/api/v1/exports/csv", expect: everyone(405) },
+    ],
+  },
+  {
+    route: "/api/v1/exports/odm",
+    requests: [
+      { path: "/api/v1/exports/odm", method: "POST", expect: exportApi },
+      { path: "/api/v1/exports/odm", expect: everyone(405) },
+    ],
+  },
   {
     route: "/api/v1/exports/sdtm",
     requests: [
-      { path: "/api/v1/exports/sdtm", expect: exportApi },
+      { path: "/api/v1/exports/sdtm", method: "POST", expect: exportApi },
+      { path: "/api/v1/exports/sdtm", expect: everyone(405) },
       // A site filter naming a site outside the caller's scope (or none at all) reveals nothing.
-      { path: "/api/v1/exports/sdtm?site=ZZ99", expect: { ...exportApi, pi: 404 } },
+      { path: "/api/v1/exports/sdtm?site=ZZ99", method: "POST", expect: { ...exportApi, pi: 404 } },
     ],
   },
   { route: "/dashboards/enrollment", requests: [{ path: "/dashboards/enrollment", expect: dashboardPage }] },
@@ -182,6 +196,8 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   "app/admin/actions.ts#removeRoleAction": { dataFunction: "removeRole", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#setUserActiveAction": { dataFunction: "setUserActive", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#createSiteAction": { dataFunction: "createSite", integrationTest: "lib/data/admin.integration.test.ts" },
+  "app/admin/actions.ts#unlockAccountAction": { dataFunction: "unlockAccount", integrationTest: "lib/data/admin.integration.test.ts" },
+  "app/admin/actions.ts#updateSiteAction": { dataFunction: "updateSite", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#updateStudySettingsAction": { dataFunction: "updateStudySettings", integrationTest: "lib/data/study-settings.integration.test.ts" },
   "app/admin/actions.ts#updateStoppingRulesAction": { dataFunction: "updateStoppingRules", integrationTest: "lib/data/stopping-rules.integration.test.ts" },
   // Account actions act only on the caller's own account, whatever their role.

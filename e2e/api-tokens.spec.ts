@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, test } from "./fixtures";
 
 test("an investigator creates an API token, lists patients with it, and revokes it", async ({ page, playwright, baseURL }, testInfo) => {
   await signIn(page, "investigator1");
@@ -18,6 +18,8 @@ test("an investigator creates an API token, lists patients with it, and revokes 
   await page.getByLabel("Token name").fill(name);
   await page.getByRole("group", { name: "Access" }).getByLabel("Read only").check();
   await page.getByLabel("Expires after").selectOption("30");
+  // Minting asks for the password again.
+  await page.getByLabel("Your password (to confirm)").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Create token" }).click();
   const tokenField = page.getByLabel("Your new API token");
   await expect(tokenField).toHaveValue(/^tdk_[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/);

@@ -47,14 +47,15 @@ test("the PI downloads each export from the exports page, with progress, and get
   await saveScreenshot(page, testInfo, "exports");
 });
 
-test("the plain link downloads the same export without JavaScript progress", async ({ page }) => {
+test("an export starts only with a POST: a link to it (GET), as a cross-site page could plant, gets 405", async ({ page }) => {
   await signIn(page, "pi");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await page.goto("/exports");
-  const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Direct link to SDTM (zip) (no progress shown)" }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^trialdesk-sdtm-[0-9a-f]{8}\.zip$/);
+  for (const format of ["csv", "odm", "sdtm"]) {
+    expect((await page.request.get(`/api/v1/exports/${format}`)).status(), format).toBe(405);
+  }
+  const started = await page.request.post("/api/v1/exports/sdtm", { headers: { "Content-Type": "application/json" }, data: "{}" });
+  expect(started.status()).toBe(200);
+  expect(started.headers()["content-disposition"]).toMatch(/^attachment; filename="trialdesk-sdtm-[0-9a-f]{8}\.zip"$/);
 });
 
 test("the coordinator has no exports link and the page is not found", async ({ page }) => {

@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   TRIALDESK_MODE: z.enum(["demo", "production"]).default("demo"),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** Hours after sign-in at which a session ends however active it was (the user signs in again). */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   /**
    * How many reverse proxies in front of the app append the client address to
    * X-Forwarded-For (0: none, the header is ignored and per-address throttling is off).

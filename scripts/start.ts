@@ -9,7 +9,7 @@ import { getBackupSettings } from "@/lib/env";
 import { seedDemoData } from "@/lib/demo/seed-demo";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { isBuildCurrent, recordBuild } from "./build-stamp";
-import { openDatabase, type DatabaseHandle } from "./database";
+import { appDatabaseUrl, openDatabase, type DatabaseHandle } from "./database";
 import { appMode, dataDir, numberFromEnv, resolveAuthSecret } from "./runtime-config";
 
 /**
@@ -86,15 +86,20 @@ async function main(): Promise<void> {
   console.log(database.embedded ? `Embedded PostgreSQL on port ${database.embedded.port}.` : "Using DATABASE_URL.");
   const migrations = await applyMigrations(database.url, undefined, (line) => console.log(line));
   console.log(`Migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} already applied.`);
+  // Migrations ran as the schema owner; the app gets a role that cannot alter the audit trail.
+  const appUrl = await appDatabaseUrl(database);
   const embedded = database.embedded;
   if (embedded) {
-    const appDatabaseUrl = database.url;
-    backups = scheduleBackups(() => ({ adminUrl: embedded.urlFor("postgres"), clusterDir: embedded.clusterDir, appDatabaseUrl }), backupSettings, (line) => console.log(line));
+    // Backups are taken and recorded (backup_runs) with the owner's connection.
+    const ownerUrl = database.url;
+    backups = scheduleBackups(() => ({ adminUrl: embedded.urlFor("postgres"), clusterDir: embedded.clusterDir, appDatabaseUrl: ownerUrl }), backupSettings, (line) => console.log(line));
   }
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: database.url,
+    DATABASE_URL: appUrl,
+    // The owner's credentials stay with this script (migrations), never in the app's process.
+    DATABASE_OWNER_URL: undefined,
     NEXTAUTH_SECRET: await resolveAuthSecret(mode),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     TRIALDESK_MODE: mode,

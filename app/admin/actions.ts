@@ -2,12 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { assignRole, createSite, createUser, removeRole, setUserActive } from "@/lib/data/admin";
+import { assignRole, createSite, createUser, removeRole, setUserActive, unlockAccount, updateSite } from "@/lib/data/admin";
 import { updateStoppingRules } from "@/lib/data/stopping-rules-settings";
 import { updateStudySettings } from "@/lib/data/study-settings";
 import { UpdateStoppingRulesSchema } from "@/lib/schemas/stopping-rules";
 import { UpdateStudySettingsSchema } from "@/lib/schemas/study-settings";
-import { AssignRoleSchema, CreateUserSchema, RemoveRoleSchema, SetUserActiveSchema, SiteSchema } from "@/lib/schemas/admin";
+import {
+  AssignRoleSchema,
+  CreateUserSchema,
+  RemoveRoleSchema,
+  SetUserActiveSchema,
+  SiteSchema,
+  UnlockAccountSchema,
+  UpdateSiteSchema,
+} from "@/lib/schemas/admin";
 
 export const createUserAction = defineAction(CreateUserSchema, async (actor, input) => {
   const result = await createUser(actor, input);
@@ -49,4 +57,16 @@ export const updateStoppingRulesAction = defineAction(UpdateStoppingRulesSchema,
   const result = await updateStoppingRules(actor, input);
   revalidatePath("/admin/study");
   return { version: result.version };
+});
+
+export const unlockAccountAction = defineAction(UnlockAccountSchema, async (actor, input) => {
+  await unlockAccount(actor, input);
+  revalidatePath(`/admin/users/${input.userId}`);
+  return null;
+});
+
+export const updateSiteAction = defineAction(UpdateSiteSchema, async (actor, input) => {
+  const result = await updateSite(actor, input);
+  revalidatePath("/admin/sites");
+  return result;
 });

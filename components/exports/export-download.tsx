@@ -13,9 +13,9 @@ interface Progress {
 type State = { kind: "idle" } | { kind: "running"; progress: Progress } | { kind: "done"; fileName: string; bytes: number } | { kind: "error"; message: string };
 
 /**
- * Downloads one export with fetch and a stream reader, showing progress against the totals
- * the server announces (files of a zip, patients of an ODM document), then saves the file.
- * The plain link beside it downloads the same file without progress (no JavaScript needed).
+ * Starts one export with a POST (an export writes an audit row, so a cross-site link must not
+ * be able to start one), reads the streamed answer showing progress against the totals the
+ * server announces (files of a zip, patients of an ODM document), then saves the file.
  */
 export function ExportDownload({ href, label, fallbackName }: { href: string; label: string; fallbackName: string }) {
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -24,7 +24,7 @@ export function ExportDownload({ href, label, fallbackName }: { href: string; la
   async function download() {
     setState({ kind: "running", progress: { done: 0, total: null, unit: "files", bytes: 0 } });
     try {
-      const response = await fetch(href, { headers: { Accept: "*/*" } });
+      const response = await fetch(href, { method: "POST", headers: { Accept: "*/*", "Content-Type": "application/json" }, body: "{}" });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: string } | null;
         setState({ kind: "error", message: body?.error ?? `The export failed (HTTP ${response.status}).` });
@@ -67,9 +67,6 @@ export function ExportDownload({ href, label, fallbackName }: { href: string; la
         <button type="button" className="button" onClick={download} disabled={running} aria-describedby={statusId}>
           {running ? `Downloading ${label}...` : `Download ${label}`}
         </button>
-        <a href={href} download>
-          Direct link to {label} (no progress shown)
-        </a>
       </div>
       <div id={statusId} role="status" aria-live="polite" className="export-status">
         {state.kind === "running" ? (

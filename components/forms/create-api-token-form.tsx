@@ -26,7 +26,7 @@ export function CreateApiTokenForm({ canWrite }: { canWrite: boolean }) {
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(CreateApiTokenSchema),
-    defaultValues: { name: "", access: "read-only", expiresInDays: "90" },
+    defaultValues: { name: "", access: "read-only", expiresInDays: "90", password: "" },
   });
   const applyServerErrors = useServerFieldErrors(form.setError);
   const { errors, isSubmitting } = form.formState;
@@ -69,6 +69,14 @@ export function CreateApiTokenForm({ canWrite }: { canWrite: boolean }) {
             </option>
           ))}
         </SelectField>
+        <TextField
+          id="token-password"
+          label="Your password (to confirm)"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...form.register("password")}
+        />
         <button type="submit" className="button" disabled={isSubmitting}>
           {isSubmitting ? "Creating..." : "Create token"}
         </button>

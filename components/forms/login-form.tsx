@@ -7,12 +7,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
 import { LOCK_MINUTES, THROTTLED_ERROR } from "@/lib/auth/throttle-policy";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { SignInSchema, type SignInInput } from "@/lib/schemas/sign-in";
-
-/** Only same-origin paths: a crafted ?callbackUrl= must not send users to another site. */
-function safeReturnPath(candidate: string | undefined): string {
-  return candidate && candidate.startsWith("/") && !candidate.startsWith("//") ? candidate : "/";
-}
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
@@ -36,7 +32,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       );
       return;
     }
-    router.replace(safeReturnPath(callbackUrl));
+    // Only same-origin paths: a crafted ?callbackUrl= must not send users to another site.
+    router.replace(safeReturnPath(callbackUrl, window.location.origin));
     router.refresh();
   });
 

@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as enrollmentRoute from "@/app/api/v1/patients/[id]/enrollment/route";
 import * as formRoute from "@/app/api/v1/patients/[id]/forms/[formType]/[recordId]/route";
@@ -11,6 +12,7 @@ import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import type { Actor } from "@/lib/auth/actor";
 import { hashApiToken } from "@/lib/auth/api-token";
 import { loadActor } from "@/lib/auth/get-actor";
+import * as csvExportRoute from "@/app/api/v1/exports/csv/route";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
@@ -32,6 +34,8 @@ interface Call {
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
+/** The demo password's stored hash, for users made here who must re-enter it (minting a token asks for it). */
+const demoPasswordHash = async () => (await db.prisma.user.findUniqueOrThrow({ where: { id: actors.pi.userId }, select: { passwordHash: true } })).passwordHash;
 const tokens = {} as Record<"inv1Write" | "inv1Read" | "inv2Write" | "coordinatorRead", string>;
 
 async function call(handler: Handler, method: string, url: string, options: Call = {}) {
@@ -88,16 +92,16 @@ const counts = async () => ({
 beforeAll(async () => {
   db = await createTestDatabase();
   ({ actors, sites } = await seedDemoActors(db.prisma));
-  tokens.inv1Write = (await createApiToken(actors.investigator1, { name: "inv1 rw", access: "read-write", expiresInDays: 30 })).token;
-  tokens.inv1Read = (await createApiToken(actors.investigator1, { name: "inv1 ro", access: "read-only", expiresInDays: 30 })).token;
-  tokens.inv2Write = (await createApiToken(actors.investigator2, { name: "inv2 rw", access: "read-write", expiresInDays: 30 })).token;
-  tokens.coordinatorRead = (await createApiToken(actors.coordinator, { name: "coord", access: "read-only", expiresInDays: 30 })).token;
+  tokens.inv1Write = (await createApiToken(actors.investigator1, { name: "inv1 rw", access: "read-write", expiresInDays: 30, password: DEMO_PASSWORD })).token;
+  tokens.inv1Read = (await createApiToken(actors.investigator1, { name: "inv1 ro", access: "read-only", expiresInDays: 30, password: DEMO_PASSWORD })).token;
+  tokens.inv2Write = (await createApiToken(actors.investigator2, { name: "inv2 rw", access: "read-write", expiresInDays: 30, password: DEMO_PASSWORD })).token;
+  tokens.coordinatorRead = (await createApiToken(actors.coordinator, { name: "coord", access: "read-only", expiresInDays: 30, password: DEMO_PASSWORD })).token;
 });
 afterAll(() => db.drop());
 
 describe("personal API tokens", () => {
   test("only a SHA-256 of the token is stored; creation is audited without the secret", async () => {
-    const { token, apiToken } = await createApiToken(actors.monitor, { name: "Monitor script", access: "read-only", expiresInDays: 7 });
+    const { token, apiToken } = await createApiToken(actors.monitor, { name: "Monitor script", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD });
     const { rows } = await db.query<{ secret_hash: string; prefix: string; row: string }>(`SELECT secret_hash, prefix, t::text AS row FROM api_tokens t WHERE id = $1`, [apiToken.id]);
     expect(rows[0]!.secret_hash).toBe(hashApiToken(token));
     expect(token.startsWith(`${rows[0]!.prefix}_`)).toBe(true);
@@ -110,11 +114,11 @@ describe("personal API tokens", () => {
   });
 
   test("a malformed, unknown, revoked or expired token, and a deactivated user's token all get the same 401", async () => {
-    const user = await db.prisma.user.create({ data: { email: "leaver@site.test", name: "Leaver", passwordHash: "x", roleAssignments: { create: { role: "INVESTIGATOR", siteId: sites.TW01 } } } });
+    const user = await db.prisma.user.create({ data: { email: "leaver@site.test", name: "Leaver", passwordHash: await demoPasswordHash(), roleAssignments: { create: { role: "INVESTIGATOR", siteId: sites.TW01 } } } });
     const leaver = (await loadActor(user.id))!;
-    const leaversToken = (await createApiToken(leaver, { name: "leaver", access: "read-only", expiresInDays: 7 })).token;
-    const revoked = await createApiToken(actors.investigator1, { name: "to revoke", access: "read-only", expiresInDays: 7 });
-    const expired = await createApiToken(actors.investigator1, { name: "old", access: "read-only", expiresInDays: 7 }, new Date(Date.now() - 8 * 86_400_000));
+    const leaversToken = (await createApiToken(leaver, { name: "leaver", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD })).token;
+    const revoked = await createApiToken(actors.investigator1, { name: "to revoke", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD });
+    const expired = await createApiToken(actors.investigator1, { name: "old", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD }, new Date(Date.now() - 8 * 86_400_000));
     expect((await call(patientsRoute.GET, "GET", "/api/v1/patients", { token: revoked.token })).status).toBe(200);
     expect((await call(patientsRoute.GET, "GET", "/api/v1/patients", { token: leaversToken })).status).toBe(200);
     await revokeApiToken(actors.investigator1, { tokenId: revoked.apiToken.id });
@@ -134,9 +138,9 @@ describe("personal API tokens", () => {
 
   test("a token follows its user's roles at every request: a removed role takes effect at once", async () => {
     const user = await db.prisma.user.create({
-      data: { email: "mover@site.test", name: "Mover", passwordHash: "x", roleAssignments: { create: [{ role: "INVESTIGATOR", siteId: sites.TW01 }, { role: "INVESTIGATOR", siteId: sites.TW02 }] } },
+      data: { email: "mover@site.test", name: "Mover", passwordHash: await demoPasswordHash(), roleAssignments: { create: [{ role: "INVESTIGATOR", siteId: sites.TW01 }, { role: "INVESTIGATOR", siteId: sites.TW02 }] } },
     });
-    const token = (await createApiToken((await loadActor(user.id))!, { name: "mover", access: "read-write", expiresInDays: 7 })).token;
+    const token = (await createApiToken((await loadActor(user.id))!, { name: "mover", access: "read-write", expiresInDays: 7, password: DEMO_PASSWORD })).token;
     const tw02 = await registerThroughApi(tokens.inv2Write, sites.TW02);
     expect((await call(patientRoute.GET, "GET", "/x", { token, params: { id: tw02.id } })).status).toBe(200);
     await db.prisma.roleAssignment.deleteMany({ where: { userId: user.id, siteId: sites.TW02 } });
@@ -146,7 +150,7 @@ describe("personal API tokens", () => {
   });
 
   test("last use is recorded (at most once a minute)", async () => {
-    const { token, apiToken } = await createApiToken(actors.pi, { name: "pi", access: "read-only", expiresInDays: 7 });
+    const { token, apiToken } = await createApiToken(actors.pi, { name: "pi", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD });
     expect((await db.prisma.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } })).lastUsedAt).toBeNull();
     await call(sitesRoute.GET, "GET", "/api/v1/sites", { token });
     const first = (await db.prisma.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } })).lastUsedAt;
@@ -307,5 +311,27 @@ describe("pagination", () => {
       const bad = await call(patientsRoute.GET, "GET", `/api/v1/patients?pageSize=${pageSize}`, { token: tokens.inv2Write });
       expect([pageSize, bad.status, Object.keys(bad.json!.fieldErrors)]).toEqual([pageSize, 400, ["pageSize"]]);
     }
+  });
+});
+
+describe("exports start with a POST (issue 15)", () => {
+  const start = (token: string, contentType: string) =>
+    csvExportRoute.POST(new Request("http://localhost/api/v1/exports/csv", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": contentType }, body: "{}" }), {
+      params: Promise.resolve({}),
+    });
+  const exportsAudited = () => db.prisma.auditEvent.count({ where: { action: "EXPORT" } });
+
+  test("there is no GET to follow from a link; a POST with JSON starts it (a read-only token may), audited once", async () => {
+    expect(Object.keys(csvExportRoute)).not.toContain("GET");
+    const { token } = await createApiToken(actors.pi, { name: "pi exports", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD });
+    const before = await exportsAudited();
+    const refused = await start(token, "application/x-www-form-urlencoded");
+    expect(refused.status).toBe(415);
+    expect(await exportsAudited()).toBe(before);
+    const response = await start(token, "application/json");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    expect(await exportsAudited()).toBe(before + 1);
   });
 });

@@ -21,6 +21,9 @@ export type AuditAction =
   | "EXPORT"
   | "SIGN_IN"
   | "SIGN_IN_FAILED"
+  /** A wrong (or throttled) password re-entered by a signed-in user: signature, password change, token minting. */
+  | "PASSWORD_CHECK_FAILED"
+  | "SIGN_OUT"
   | "SIGN_OUT_EVERYWHERE"
   | "PASSWORD_CHANGE"
   | "API_TOKEN_CREATE"
@@ -42,10 +45,15 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-/** Who did it: a signed-in user, or (for failed sign-ins) only the email that was tried. */
+/**
+ * Who did it: a signed-in user, or (for failed sign-ins) only the email that was tried. An
+ * Actor (lib/auth/actor.ts) is one: pass it whole, so a change made through an API token
+ * records the token as well as its user.
+ */
 export interface AuditActor {
   userId: string | null;
   email: string;
+  apiToken?: { id: string; name: string } | null;
 }
 
 /**
@@ -69,6 +77,8 @@ export function toAuditRow(actor: AuditActor, entry: AuditEntry) {
     patientId: entry.patientId ?? null,
     changes: (entry.changes ?? []).map(toJsonChange) as Prisma.InputJsonValue,
     reason: entry.reason ?? null,
+    apiTokenId: actor.apiToken?.id ?? null,
+    apiTokenName: actor.apiToken?.name ?? null,
   };
 }
 

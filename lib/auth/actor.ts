@@ -1,5 +1,5 @@
 import type { Permission } from "./permissions";
-import { READ_ONLY_PERMISSIONS, roleHasPermission } from "./permissions";
+import { isTrialWideRole, READ_ONLY_PERMISSIONS, roleHasPermission } from "./permissions";
 
 /** The caller of every lib/data function: who they are and where each role applies. */
 export interface Actor {
@@ -9,6 +9,8 @@ export interface Actor {
   assignments: readonly { role: string; siteId: string | null }[];
   /** Acting through a read-only API token: only READ_ONLY_PERMISSIONS apply. */
   readOnly?: boolean;
+  /** The API token this request came through (named in every audit row it causes). */
+  apiToken?: { id: string; name: string };
 }
 
 /** Where a permission applies for this actor: every site, some sites, or nowhere. */
@@ -19,6 +21,8 @@ export function scopeOf(actor: Actor, permission: Permission): SiteScope {
   const siteIds = new Set<string>();
   for (const { role, siteId } of actor.assignments) {
     if (!roleHasPermission(role, permission)) continue;
+    // A trial-wide role (Administrator) held "at a site" is a leftover that grants nothing.
+    if (siteId !== null && isTrialWideRole(role)) continue;
     if (siteId === null) return { kind: "all" };
     siteIds.add(siteId);
   }

@@ -12,7 +12,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
  */
 export async function getActor(): Promise<Actor | null> {
   const claims = await getSessionClaims();
-  return claims ? loadActor(claims.userId, claims.sessionVersion) : null;
+  return claims ? loadActor(claims.userId, claims.sessionVersion, claims.sessionId) : null;
 }
 
 export async function getActorOrThrow(): Promise<Actor> {
@@ -24,18 +24,22 @@ export async function getActorOrThrow(): Promise<Actor> {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * With a session version, a token issued before the user's last bump loads nobody. One
+ * With a session version, a token issued before the user's last bump loads nobody; with a
+ * session id, a session signed out or past its absolute lifetime loads nobody. One
  * query with the role assignments aggregated: this runs on every request (Prisma's nested
  * select would be a second round trip, measurable in bench/form-save-bench.ts).
  */
-export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
-  if (!UUID.test(userId)) return null;
+export async function loadActor(userId: string, sessionVersion?: number, sessionId?: string): Promise<Actor | null> {
+  if (!UUID.test(userId) || (sessionId !== undefined && !UUID.test(sessionId))) return null;
   const [user] = await getPrisma().$queryRaw<{ id: string; email: string; name: string; assignments: { role: Role; siteId: string | null }[] }[]>`
     SELECT u."id"::text AS "id", u."email", u."name",
            COALESCE(json_agg(json_build_object('role', ra."role", 'siteId', ra."site_id") ORDER BY ra."created_at")
                     FILTER (WHERE ra."id" IS NOT NULL), '[]') AS "assignments"
     FROM "users" u LEFT JOIN "role_assignments" ra ON ra."user_id" = u."id"
     WHERE u."id" = ${userId}::uuid AND u."active" AND (${sessionVersion ?? null}::int IS NULL OR u."session_version" = ${sessionVersion ?? null}::int)
+      AND (${sessionId ?? null}::uuid IS NULL OR EXISTS (
+        SELECT 1 FROM "user_sessions" s
+        WHERE s."id" = ${sessionId ?? null}::uuid AND s."user_id" = u."id" AND s."ended_at" IS NULL AND s."expires_at" > CURRENT_TIMESTAMP))
     GROUP BY u."id"`;
   if (!user) return null;
   return { userId: user.id, email: user.email, name: user.name, assignments: user.assignments };

@@ -1,4 +1,4 @@
-import { PERMISSIONS, ROLE_LABELS, ROLE_PERMISSIONS, type Permission } from "./permissions";
+import { isTrialWideRole, PERMISSIONS, ROLE_LABELS, ROLE_PERMISSIONS, type Permission } from "./permissions";
 
 /** The role matrix as the README shows it (a test keeps the README in step with the table). */
 export function renderPermissionMatrix(): string {
@@ -8,5 +8,6 @@ export function renderPermissionMatrix(): string {
   const rows = (Object.keys(PERMISSIONS) as Permission[]).map(
     (p) => `| \`${p}\` ${PERMISSIONS[p]} | ${roles.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? "yes" : "")).join(" | ")} |`,
   );
-  return [header, divider, ...rows].join("\n");
+  const heldAt = `| *held at* | ${roles.map((r) => (isTrialWideRole(r) ? "all sites only (trial-wide)" : "one site, several, or all")).join(" | ")} |`;
+  return [header, divider, heldAt, ...rows].join("\n");
 }

@@ -32,6 +32,12 @@ describe("the permission table", () => {
 });
 
 describe("scopes come from the role assignments", () => {
+  test("the Administrator role is trial-wide: held at a site it grants nothing", () => {
+    expect(scopeOf(actor([{ role: "ADMIN", siteId: "s1" }]), "user.admin")).toEqual({ kind: "none" });
+    expect(hasPermission(actor([{ role: "ADMIN", siteId: "s1" }]), "site.admin", "s1")).toBe(false);
+    expect(scopeOf(actor([{ role: "ADMIN", siteId: null }]), "user.admin")).toEqual({ kind: "all" });
+  });
+
   test("a role at a site applies there only; a role without a site applies everywhere", () => {
     const investigator = actor([{ role: "INVESTIGATOR", siteId: "s1" }]);
     expect(hasPermission(investigator, "patient.write", "s1")).toBe(true);

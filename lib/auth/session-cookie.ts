@@ -36,12 +36,15 @@ export function readSessionCookie(cookies: readonly CookieEntry[], secure: boole
  * expired, has been idle too long or lacks a session version. Whether that version is
  * still current is a database question (lib/auth/get-actor.ts).
  */
-export async function claimsFromSessionToken(token: string, options: { secret: string; idleSeconds: number; nowMs: number }): Promise<SessionClaims | null> {
+export async function claimsFromSessionToken(
+  token: string,
+  options: { secret: string; idleSeconds: number; absoluteSeconds?: number; nowMs: number },
+): Promise<SessionClaims | null> {
   let decoded;
   try {
     decoded = await decode({ token, secret: options.secret });
   } catch {
     return null; // tampered, encrypted with another secret, or past its exp
   }
-  return decoded ? claimsOf(touchSessionToken(decoded, options.nowMs, options.idleSeconds)) : null;
+  return decoded ? claimsOf(touchSessionToken(decoded, options.nowMs, options.idleSeconds, options.absoluteSeconds)) : null;
 }

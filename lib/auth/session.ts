@@ -12,12 +12,17 @@ export async function getSessionClaims(): Promise<SessionClaims | null> {
   const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
   const token = readSessionCookie((await cookies()).getAll(), secure);
   if (!token) return null;
-  return claimsFromSessionToken(token, { secret: env.NEXTAUTH_SECRET, idleSeconds: env.SESSION_IDLE_MINUTES * 60, nowMs: Date.now() });
+  return claimsFromSessionToken(token, {
+    secret: env.NEXTAUTH_SECRET,
+    idleSeconds: env.SESSION_IDLE_MINUTES * 60,
+    absoluteSeconds: env.SESSION_ABSOLUTE_HOURS * 3600,
+    nowMs: Date.now(),
+  });
 }
 
 /**
  * The signed-in user's id, or null. The cookie alone is not enough: the user must still be
- * active and the token's session version current, or "sign out everywhere" and a password
+ * active, the server-side session not signed out or expired, and the token's session version current, or "sign out everywhere" and a password
  * change would leave stolen or forgotten sessions alive until they expire. Authorization is
  * separate (getActor).
  */
@@ -25,7 +30,12 @@ export async function getSessionUserId(): Promise<string | null> {
   const claims = await getSessionClaims();
   if (!claims) return null;
   const user = await getPrisma().user.findFirst({
-    where: { id: claims.userId, active: true, sessionVersion: claims.sessionVersion },
+    where: {
+      id: claims.userId,
+      active: true,
+      sessionVersion: claims.sessionVersion,
+      sessions: { some: { id: claims.sessionId, endedAt: null, expiresAt: { gt: new Date() } } },
+    },
     select: { id: true },
   });
   return user?.id ?? null;

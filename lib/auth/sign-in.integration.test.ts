@@ -31,7 +31,7 @@ describe("sign-in throttling, lockout and audit (real PostgreSQL)", () => {
 
   test("a successful sign-in returns the user with its session version and is audited", async () => {
     const result = await attempt("alice@site.test", PASSWORD);
-    expect(result).toEqual({ ok: true, user: { id: aliceId, email: "alice@site.test", name: "Alice", sessionVersion: 1 } });
+    expect(result).toEqual({ ok: true, user: { id: aliceId, email: "alice@site.test", name: "Alice", sessionVersion: 1, sessionId: expect.any(String) } });
     const [event] = await auditFor(aliceId);
     expect(event).toMatchObject({ action: "SIGN_IN", actorId: aliceId, actorEmail: "alice@site.test" });
   });

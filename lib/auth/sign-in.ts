@@ -3,7 +3,9 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { checkCredentials, type CredentialCheck, type SignedInUser } from "@/lib/data/users";
 import { addressKey, clearThrottle, emailKey, lockThrottle, pruneThrottles, saveFailure } from "./sign-in-throttle";
+import { DEFAULT_SESSION_ABSOLUTE_HOURS } from "./session-token";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, isLocked } from "./throttle-policy";
+import { openUserSession, pruneUserSessions } from "./user-sessions";
 
 export interface SignInAttempt {
   /** Lowercased by SignInSchema. */
@@ -11,10 +13,12 @@ export interface SignInAttempt {
   password: string;
   /** The client address when it can be trusted (lib/auth/client-address.ts), else null. */
   address: string | null;
+  /** The session's absolute lifetime (SESSION_ABSOLUTE_HOURS). */
+  sessionHours?: number;
 }
 
 /** "throttled": refused because of a lock, whatever the password; the form may say so. */
-export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "throttled" };
+export type SignInResult = { ok: true; user: SignedInUser & { sessionId: string } } | { ok: false; reason: "invalid" | "throttled" };
 
 const FAILURE_REASONS: Record<Exclude<CredentialCheck["outcome"], "ok">, string> = {
   "unknown-email": "unknown email",
@@ -57,13 +61,15 @@ export async function attemptSignIn(attempt: SignInAttempt, now: Date = new Date
     if (check.outcome === "ok") {
       await clearThrottle(tx, accountKey);
       await pruneThrottles(tx, now);
+      await pruneUserSessions(tx, now);
+      const sessionId = await openUserSession(tx, check.user.id, now, attempt.sessionHours ?? DEFAULT_SESSION_ABSOLUTE_HOURS);
       await writeAudit(tx, { userId: check.user.id, email: check.user.email }, {
         action: "SIGN_IN",
         entityType: "user",
         entityId: check.user.id,
         reason: from ? `signed in${from}` : null,
       });
-      return { ok: true, user: check.user };
+      return { ok: true, user: { ...check.user, sessionId } };
     }
 
     await saveFailure(tx, accountKey, account, now, ACCOUNT_LIMIT);
@@ -79,7 +85,8 @@ export async function attemptSignIn(attempt: SignInAttempt, now: Date = new Date
   });
 }
 
-async function findActiveLock(accountKey: string, ipKey: string | null, now: Date): Promise<"account" | "address" | null> {
+/** Which key, if any, is locked now (a cheap read before any scrypt is spent). */
+export async function findActiveLock(accountKey: string, ipKey: string | null, now: Date): Promise<"account" | "address" | null> {
   const rows = await getPrisma().signInThrottle.findMany({
     where: { key: { in: ipKey ? [accountKey, ipKey] : [accountKey] }, lockedUntil: { gt: now } },
     select: { key: true },

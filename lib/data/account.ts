@@ -1,7 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { confirmPasswordOrThrow } from "@/lib/auth/confirm-password";
+import { hashPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/audit/audit-log";
+import { revokeAllApiTokensOf } from "@/lib/data/api-tokens";
 import { getPrisma } from "@/lib/db/prisma";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { changePasswordSchemaFor } from "@/lib/schemas/change-password";
@@ -19,11 +21,15 @@ export async function signOutEverywhere(actor: Actor): Promise<void> {
       data: { sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    const revoked = await revokeAllApiTokensOf(tx, actor.userId, new Date());
+    await writeAudit(tx, actor, {
       action: "SIGN_OUT_EVERYWHERE",
       entityType: "user",
       entityId: actor.userId,
-      changes: [{ field: "sessionVersion", from: user.sessionVersion - 1, to: user.sessionVersion }],
+      changes: [
+        { field: "sessionVersion", from: user.sessionVersion - 1, to: user.sessionVersion },
+        { field: "apiTokensRevoked", from: null, to: revoked },
+      ],
     });
   });
 }
@@ -43,9 +49,11 @@ export async function changePassword(actor: Actor, input: unknown): Promise<void
   const prisma = getPrisma();
   const user = await prisma.user.findFirst({ where: { id: actor.userId, active: true }, select: { passwordHash: true } });
   if (!user) throw new NotFoundError("Account");
-  if (!(await verifyPassword(parsed.data.currentPassword, user.passwordHash))) {
-    throw new ValidationError({ currentPassword: ["The current password is not correct"] });
-  }
+  // Through the sign-in throttle: a stolen session must not be a way to guess the password.
+  await confirmPasswordOrThrow(actor, parsed.data.currentPassword, "password change", {
+    field: "currentPassword",
+    wrongMessage: "The current password is not correct",
+  });
   // Hashing takes a few hundred milliseconds of CPU: done before the transaction opens.
   const passwordHash = await hashPassword(parsed.data.newPassword);
   await prisma.$transaction(async (tx) => {
@@ -55,11 +63,15 @@ export async function changePassword(actor: Actor, input: unknown): Promise<void
       data: { passwordHash, sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    const revoked = await revokeAllApiTokensOf(tx, actor.userId, new Date());
+    await writeAudit(tx, actor, {
       action: "PASSWORD_CHANGE",
       entityType: "user",
       entityId: actor.userId,
-      changes: [{ field: "sessionVersion", from: updated.sessionVersion - 1, to: updated.sessionVersion }],
+      changes: [
+        { field: "sessionVersion", from: updated.sessionVersion - 1, to: updated.sessionVersion },
+        { field: "apiTokensRevoked", from: null, to: revoked },
+      ],
     });
   });
 }

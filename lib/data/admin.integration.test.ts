@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/get-actor";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
-import { assignRole, createSite, createUser, listSites, listUsers, removeRole, setUserActive } from "./admin";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { assignRole, createSite, createUser, listSites, listUsers, removeRole, setUserActive, unlockAccount, updateSite } from "./admin";
 import { listPatients, registerPatient } from "./patients";
+import { updateStudySettings } from "./study-settings";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -62,5 +65,72 @@ describe("administration", () => {
     await createSite(actors.admin, { code: "TW04", name: "Taipei Veterans General Hospital", city: "Taipei", country: "Taiwan", targetEnrollment: 5 });
     await expect(createSite(actors.admin, { code: "TW04", name: "x", city: "x", country: "x", targetEnrollment: 0 })).rejects.toThrow(ConflictError);
     expect((await listSites(actors.admin)).map((s) => s.code)).toEqual(["TW01", "TW02", "TW03", "TW04"]);
+  });
+});
+
+describe("the Administrator role is trial-wide (issue 15, finding 3)", () => {
+  test("a TW01-only administrator (a leftover from before the rule) can do nothing administrative", async () => {
+    const user = await db.prisma.user.create({ data: { email: "tw01.admin@site.test", name: "TW01 admin", passwordHash: "x" } });
+    // The database now refuses such a row, so a pre-existing one is recreated around the check.
+    await db.prisma.$transaction([
+      db.prisma.$executeRawUnsafe(`ALTER TABLE "role_assignments" DROP CONSTRAINT "role_assignments_admin_is_trial_wide"`),
+      db.prisma.roleAssignment.create({ data: { userId: user.id, role: "ADMIN", siteId: sites.TW01 } }),
+      db.prisma.$executeRawUnsafe(`ALTER TABLE "role_assignments" ADD CONSTRAINT "role_assignments_admin_is_trial_wide" CHECK ("role" <> 'ADMIN' OR "site_id" IS NULL) NOT VALID`),
+    ]);
+    const siteAdmin = (await loadActor(user.id))!;
+    const auditRowsBefore = await db.prisma.auditEvent.count();
+    await expect(listUsers(siteAdmin)).rejects.toThrow(ForbiddenError);
+    await expect(listSites(siteAdmin)).rejects.toThrow(ForbiddenError);
+    await expect(createSite(siteAdmin, { code: "TW09", name: "Rogue", city: "X", country: "Y", targetEnrollment: 1 })).rejects.toThrow(ForbiddenError);
+    await expect(setUserActive(siteAdmin, { userId: actors.investigator2.userId, active: false, reason: "Because" })).rejects.toThrow(ForbiddenError);
+    await expect(assignRole(siteAdmin, { userId: user.id, assignment: { role: "PRINCIPAL_INVESTIGATOR", siteId: null } })).rejects.toThrow(ForbiddenError);
+    await expect(updateStudySettings(siteAdmin, {} as never)).rejects.toThrow(ForbiddenError);
+    expect(await db.prisma.site.count({ where: { code: "TW09" } })).toBe(0);
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: actors.investigator2.userId } })).active).toBe(true);
+    expect(await db.prisma.roleAssignment.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.prisma.auditEvent.count()).toBe(auditRowsBefore);
+  });
+
+  test("an Administrator assignment at a site is refused with a field error, by lib/data and by the database", async () => {
+    const { id } = await createUser(actors.admin, {
+      email: "future.admin@site.test", name: "Future admin", temporaryPassword: "a-long-temporary-pass", assignment: { role: "MONITOR", siteId: sites.TW01 },
+    });
+    const error = await assignRole(actors.admin, { userId: id, assignment: { role: "ADMIN", siteId: sites.TW01 } }).catch((e: unknown) => e);
+    expect((error as ValidationError).fieldErrors).toEqual({ "assignment.siteId": ["An administrator manages the whole trial: choose All sites"] });
+    await expect(
+      createUser(actors.admin, { email: "other.admin@site.test", name: "Other", temporaryPassword: "a-long-temporary-pass", assignment: { role: "ADMIN", siteId: sites.TW02 } }),
+    ).rejects.toThrow(ValidationError);
+    expect(await db.prisma.user.count({ where: { email: "other.admin@site.test" } })).toBe(0);
+    await expect(db.prisma.roleAssignment.create({ data: { userId: id, role: "ADMIN", siteId: sites.TW01 } })).rejects.toThrow(/role_assignments_admin_is_trial_wide/);
+    // Trial-wide, it works.
+    await assignRole(actors.admin, { userId: id, assignment: { role: "ADMIN", siteId: null } });
+    expect((await listUsers((await loadActor(id))!)).length).toBeGreaterThan(0);
+  });
+});
+
+describe("unlocking an account and editing a site (issue 15)", () => {
+  test("an administrator lifts a sign-in lockout with a reason, audited; the user signs in again at once", async () => {
+    const email = actors.monitor.email;
+    for (let i = 0; i < 5; i++) await attemptSignIn({ email, password: `wrong-${i}`, address: null });
+    expect(await attemptSignIn({ email, password: DEMO_PASSWORD, address: null })).toEqual({ ok: false, reason: "throttled" });
+    expect((await listUsers(actors.admin)).find((u) => u.email === email)?.signInLockedUntil).toBeInstanceOf(Date);
+    await expect(unlockAccount(actors.pi, { userId: actors.monitor.userId, reason: "Called the help desk" })).rejects.toThrow(ForbiddenError);
+
+    await unlockAccount(actors.admin, { userId: actors.monitor.userId, reason: "Called the help desk; identity checked" });
+    expect(await attemptSignIn({ email, password: DEMO_PASSWORD, address: null })).toMatchObject({ ok: true });
+    const [event] = await db.prisma.auditEvent.findMany({ where: { action: "UNLOCK", entityType: "user", entityId: actors.monitor.userId } });
+    expect(event).toMatchObject({ actorId: actors.admin.userId, reason: "Called the help desk; identity checked", changes: [{ field: "signInLockedUntil", to: null }] });
+    await expect(unlockAccount(actors.admin, { userId: actors.monitor.userId, reason: "Again" })).rejects.toThrow(ConflictError);
+  });
+
+  test("an administrator edits a site's details (not its code), audited with the changed fields only", async () => {
+    const before = await db.prisma.site.findUniqueOrThrow({ where: { id: sites.TW03 } });
+    await expect(updateSite(actors.coordinator, { siteId: sites.TW03, name: "X", city: before.city, country: before.country, targetEnrollment: 1 })).rejects.toThrow(ForbiddenError);
+    await updateSite(actors.admin, { siteId: sites.TW03, name: before.name, city: before.city, country: before.country, targetEnrollment: before.targetEnrollment + 5 });
+    const after = await db.prisma.site.findUniqueOrThrow({ where: { id: sites.TW03 } });
+    expect(after).toMatchObject({ code: before.code, name: before.name, targetEnrollment: before.targetEnrollment + 5 });
+    const [event] = await db.prisma.auditEvent.findMany({ where: { action: "UPDATE", entityType: "site", entityId: sites.TW03 } });
+    expect(event!.changes).toEqual([{ field: "targetEnrollment", from: before.targetEnrollment, to: before.targetEnrollment + 5 }]);
+    await expect(updateSite(actors.admin, { siteId: "00000000-0000-4000-8000-000000000000", name: "X", city: "Y", country: "Z", targetEnrollment: 1 })).rejects.toThrow(NotFoundError);
   });
 });

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticateApiToken } from "@/lib/auth/api-token-auth";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { changePassword, signOutEverywhere } from "./account";
+import { setUserActive } from "./admin";
 import { createApiToken, listApiTokens, MAX_ACTIVE_TOKENS, revokeApiToken } from "./api-tokens";
+import { registerPatient } from "./patients";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -15,14 +19,14 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-const input = { name: "Script", access: "read-write", expiresInDays: 30 } as const;
+const input = { name: "Script", access: "read-write", expiresInDays: 30, password: DEMO_PASSWORD } as const;
 
 describe("personal API tokens (real PostgreSQL)", () => {
   test("the token resolves to its user's actor, with the access level it was given", async () => {
     const readWrite = await createApiToken(actors.investigator1, input);
     const readOnly = await createApiToken(actors.investigator1, { ...input, access: "read-only" });
-    expect(await authenticateApiToken(`Bearer ${readWrite.token}`)).toEqual({ ...actors.investigator1, readOnly: false });
-    expect(await authenticateApiToken(`Bearer ${readOnly.token}`)).toEqual({ ...actors.investigator1, readOnly: true });
+    expect(await authenticateApiToken(`Bearer ${readWrite.token}`)).toEqual({ ...actors.investigator1, readOnly: false, apiToken: { id: readWrite.apiToken.id, name: "Script" } });
+    expect(await authenticateApiToken(`Bearer ${readOnly.token}`)).toEqual({ ...actors.investigator1, readOnly: true, apiToken: { id: readOnly.apiToken.id, name: "Script" } });
     expect(readWrite.apiToken).toMatchObject({ name: "Script", access: "read-write", revokedAt: null, lastUsedAt: null });
     const days = (Date.parse(readWrite.apiToken.expiresAt) - Date.parse(readWrite.apiToken.createdAt)) / 86_400_000;
     expect(days).toBeCloseTo(30, 3);
@@ -60,5 +64,60 @@ describe("personal API tokens (real PostgreSQL)", () => {
     await expect(createApiToken(actors.admin, input)).rejects.toThrow(ForbiddenError);
     await expect(createApiToken({ ...actors.investigator2, readOnly: true }, input)).rejects.toThrow(ForbiddenError);
     expect(await db.prisma.apiToken.count({ where: { userId: actors.admin.userId } })).toBe(0);
+  });
+
+  test("minting asks for the password: a wrong one creates nothing and is audited", async () => {
+    const error = await createApiToken(actors.pi, { ...input, name: "Guess", password: "not-the-password" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.password).toEqual(["The password is not correct"]);
+    expect(await db.prisma.apiToken.count({ where: { userId: actors.pi.userId, name: "Guess" } })).toBe(0);
+    const failures = await db.prisma.auditEvent.findMany({ where: { action: "PASSWORD_CHECK_FAILED", actorId: actors.pi.userId } });
+    expect(failures.map((f) => f.reason)).toEqual(["API token: wrong password"]);
+  });
+
+  test("an audit row of a change made through a token names the token as well as the user", async () => {
+    const { token, apiToken } = await createApiToken(actors.investigator2, { ...input, name: "Registration script" });
+    const viaToken = (await authenticateApiToken(`Bearer ${token}`))!;
+    const patient = await registerPatient(viaToken, { siteId: viaToken.assignments[0]!.siteId!, screeningDate: "2026-01-05" });
+    const [row] = await db.prisma.auditEvent.findMany({ where: { entityId: patient.id, action: "CREATE" } });
+    expect(row).toMatchObject({ actorId: actors.investigator2.userId, apiTokenId: apiToken.id, apiTokenName: "Registration script" });
+    // The same change through the browser session names no token.
+    const direct = await registerPatient(actors.investigator2, { siteId: viaToken.assignments[0]!.siteId!, screeningDate: "2026-01-05" });
+    expect(await db.prisma.auditEvent.findFirst({ where: { entityId: direct.id, action: "CREATE" } })).toMatchObject({ apiTokenId: null, apiTokenName: null });
+  });
+});
+
+describe("tokens end with the sessions (real PostgreSQL)", () => {
+  const live = async (token: string) => (await authenticateApiToken(`Bearer ${token}`)) !== null;
+
+  test("a password change ends every token, and the list shows them revoked", async () => {
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { id: actors.investigator1.userId }, select: { passwordHash: true } });
+    const { token } = await createApiToken(actors.investigator1, { ...input, name: "Before password change" });
+    expect(await live(token)).toBe(true);
+    const NEW = "a-changed-password-2026";
+    await changePassword(actors.investigator1, { currentPassword: DEMO_PASSWORD, newPassword: NEW, confirmPassword: NEW });
+    expect(await live(token)).toBe(false);
+    expect((await listApiTokens(actors.investigator1)).every((t) => t.revokedAt !== null)).toBe(true);
+    // Restore the demo password for the other tests (the stale tokens stay dead).
+    await db.prisma.user.update({ where: { id: actors.investigator1.userId }, data: { passwordHash: user.passwordHash } });
+    expect(await live(token)).toBe(false);
+  });
+
+  test("sign out everywhere ends every token", async () => {
+    const { token } = await createApiToken(actors.monitor, { ...input, name: "Before sign out everywhere" });
+    expect(await live(token)).toBe(true);
+    await signOutEverywhere(actors.monitor);
+    expect(await live(token)).toBe(false);
+  });
+
+  test("deactivation ends every token and re-activation does not revive them", async () => {
+    const { token } = await createApiToken(actors.coordinator, { ...input, name: "Before deactivation" });
+    expect(await live(token)).toBe(true);
+    await setUserActive(actors.admin, { userId: actors.coordinator.userId, active: false, reason: "Left the site" });
+    expect(await live(token)).toBe(false);
+    await setUserActive(actors.admin, { userId: actors.coordinator.userId, active: true, reason: "Came back" });
+    expect(await live(token)).toBe(false);
+    const row = await db.prisma.apiToken.findFirstOrThrow({ where: { userId: actors.coordinator.userId, name: "Before deactivation" } });
+    expect(row.revokedAt).not.toBeNull();
   });
 });

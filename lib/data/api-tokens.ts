@@ -1,9 +1,11 @@
 import "server-only";
 import { scopeOf, type Actor } from "@/lib/auth/actor";
 import { generateApiToken } from "@/lib/auth/api-token";
+import { confirmPasswordOrThrow } from "@/lib/auth/confirm-password";
 import { API_PERMISSIONS } from "@/lib/api/endpoints";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ApiTokenAccessLevel } from "@/lib/schemas/api-token";
 
@@ -54,18 +56,23 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
 
 /**
  * Creates a token and returns it whole, once: only its SHA-256 is stored. The token holds no
- * roles of its own; each request applies the user's roles and sites as they are then.
+ * roles of its own; each request applies the user's roles and sites as they are then. The
+ * password is asked again (through the sign-in throttle): a year-long read-write credential
+ * must not be obtainable with a borrowed or stolen session alone.
  */
 export async function createApiToken(
   actor: Actor,
-  input: { name: string; access: ApiTokenAccessLevel; expiresInDays: number },
+  input: { name: string; access: ApiTokenAccessLevel; expiresInDays: number; password: string },
   now = new Date(),
 ): Promise<{ token: string; apiToken: ApiTokenView }> {
-  if (actor.readOnly || !mayUseApi(actor)) throw new ForbiddenError("Your roles give no access to the API.");
+  if (actor.readOnly || actor.apiToken || !mayUseApi(actor)) throw new ForbiddenError("Your roles give no access to the API.");
+  await confirmPasswordOrThrow(actor, input.password, "API token");
   const { token, prefix, secretHash } = generateApiToken();
   return getPrisma().$transaction(async (tx) => {
     // Serializes this user's token creations, so the limit holds under concurrent requests.
-    await tx.$queryRaw`SELECT "id" FROM "users" WHERE "id" = ${actor.userId}::uuid FOR UPDATE`;
+    const [user] = await tx.$queryRaw<{ session_version: number }[]>`
+      SELECT "session_version" FROM "users" WHERE "id" = ${actor.userId}::uuid AND "active" FOR UPDATE`;
+    if (!user) throw new NotFoundError("Account");
     const active = await tx.apiToken.count({ where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now } } });
     if (active >= MAX_ACTIVE_TOKENS) throw new ConflictError(`You already have ${MAX_ACTIVE_TOKENS} active tokens; revoke one first.`);
     const row = await tx.apiToken.create({
@@ -76,10 +83,11 @@ export async function createApiToken(
         secretHash,
         access: ACCESS_TO_DB[input.access],
         expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
+        sessionVersion: user.session_version,
       },
     });
     const apiToken = view(row);
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "API_TOKEN_CREATE",
       entityType: "api-token",
       entityId: row.id,
@@ -98,7 +106,7 @@ export async function revokeApiToken(actor: Actor, input: { tokenId: string }): 
     const row = await tx.apiToken.findFirst({ where: { id: input.tokenId, userId: actor.userId } });
     if (!row) throw new NotFoundError("Token");
     if (!count) throw new ConflictError("This token is already revoked.");
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "API_TOKEN_REVOKE",
       entityType: "api-token",
       entityId: row.id,
@@ -106,4 +114,14 @@ export async function revokeApiToken(actor: Actor, input: { tokenId: string }): 
     });
     return view(row);
   });
+}
+
+/**
+ * Marks every live token of the user revoked, inside the caller's transaction: used where a
+ * password change, "sign out everywhere" or a deactivation raises the session version (which
+ * alone already ends them, lib/auth/api-token-auth.ts); this makes the token list say so.
+ */
+export async function revokeAllApiTokensOf(tx: Prisma.TransactionClient, userId: string, revokedAt: Date): Promise<number> {
+  const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt } });
+  return count;
 }

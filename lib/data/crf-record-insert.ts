@@ -52,9 +52,10 @@ export async function insertCrfRecordWithAudit(
               ${record.userId}::uuid, ${record.userId}::uuid, CURRENT_TIMESTAMP)
       RETURNING *
     ), "audit" AS (
-      INSERT INTO "audit_events" ("actor_id", "actor_email", "action", "entity_type", "entity_id", "site_id", "patient_id", "changes", "reason")
+      INSERT INTO "audit_events" ("actor_id", "actor_email", "action", "entity_type", "entity_id", "site_id", "patient_id", "changes", "reason", "api_token_id", "api_token_name")
       SELECT ${audit.actorId}::uuid, ${audit.actorEmail}, ${audit.action}, ${audit.entityType}, "record"."id"::text,
-             ${audit.siteId}::uuid, ${audit.patientId}::uuid, ${JSON.stringify(audit.changes)}::jsonb, ${audit.reason}
+             ${audit.siteId}::uuid, ${audit.patientId}::uuid, ${JSON.stringify(audit.changes)}::jsonb, ${audit.reason},
+             ${audit.apiTokenId}::uuid, ${audit.apiTokenName}
       FROM "record"
     )
     SELECT "id"::text AS "id", "form_type" AS "formType", "visit_key" AS "visitKey", "data", "computed", "status"::text AS "status",

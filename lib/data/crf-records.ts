@@ -102,7 +102,8 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
     checkInContext(definition, data, loaded.context);
     const save: PreparedSave = {
       actor,
-      auditActor: { userId: actor.userId, email: actor.email },
+      // The Actor itself: a token-made change names the token in its audit rows.
+      auditActor: actor,
       definition,
       patient,
       data,
@@ -129,7 +130,7 @@ export async function deleteCrfRecord(actor: Actor, input: { patientId: string; 
     if (!record) throw new NotFoundError("Form");
     if (record.signedAt) throw new ConflictError("A signed form cannot be deleted; remove the signature first.");
     await tx.crfRecord.update({ where: { id: record.id }, data: { deletedAt: new Date(), deleteReason: reason.data, updatedById: actor.userId } });
-    const auditActor = { userId: actor.userId, email: actor.email };
+    const auditActor = actor;
     await writeAudit(tx, auditActor, {
       action: "DELETE",
       entityType: `form:${record.formType}`,

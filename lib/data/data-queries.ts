@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { flattenFields } from "@/lib/forms/flatten";
 import { getFormDefinition } from "@/lib/forms/registry";
 import type { QueryStatus } from "@/lib/generated/prisma/enums";
+import { requireUnlockedPatient } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
 
 export interface DataQueryView {
@@ -59,7 +60,7 @@ export async function countOpenQueries(
   };
 }
 
-/** A coordinator or monitor raises a query on a field that the form actually has. */
+/** A coordinator or monitor raises a query on a field that the form actually has (not on a locked patient). */
 export async function openDataQuery(actor: Actor, input: { patientId: string; recordId: string; fieldPath: string; text: string }) {
   const patient = await getPatientOrThrow(actor, input.patientId);
   if (!hasPermission(actor, "query.open", patient.site.id)) throw new ForbiddenError();
@@ -68,6 +69,7 @@ export async function openDataQuery(actor: Actor, input: { patientId: string; re
   const known = new Set([...Object.keys(getFormDefinition(record.formType)?.labels ?? {}), ...Object.keys(flattenFields(record.data))]);
   if (!known.has(input.fieldPath)) throw new ValidationError({ fieldPath: ["This form has no such field"] });
   return getPrisma().$transaction(async (tx) => {
+    await requireUnlockedPatient(tx, patient.id);
     const query = await tx.dataQuery.create({
       data: {
         patientId: patient.id,
@@ -78,7 +80,7 @@ export async function openDataQuery(actor: Actor, input: { patientId: string; re
         messages: { create: { authorId: actor.userId, authorName: actor.name, kind: "OPEN", text: input.text } },
       },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "QUERY_OPEN",
       entityType: "query",
       entityId: query.id,
@@ -108,6 +110,7 @@ export async function replyToDataQuery(actor: Actor, step: keyof typeof TRANSITI
   const permission = step === "answer" ? "query.answer" : "query.close";
   if (!hasPermission(actor, permission, patient.site.id)) throw new ForbiddenError();
   return getPrisma().$transaction(async (tx) => {
+    await requireUnlockedPatient(tx, patient.id);
     const [query] = await tx.$queryRaw<{ id: string; status: QueryStatus; opened_by_id: string }[]>`
       SELECT "id", "status"::text AS "status", "opened_by_id" FROM "data_queries"
       WHERE "id" = ${input.queryId}::uuid AND "patient_id" = ${patient.id}::uuid FOR UPDATE`;
@@ -118,7 +121,7 @@ export async function replyToDataQuery(actor: Actor, step: keyof typeof TRANSITI
       where: { id: query.id },
       data: { status: transition.to, messages: { create: { authorId: actor.userId, authorName: actor.name, kind: transition.kind, text: input.text } } },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: transition.action,
       entityType: "query",
       entityId: query.id,

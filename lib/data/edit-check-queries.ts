@@ -58,7 +58,7 @@ export async function reconcileEditChecks(
   );
   const openKeys = new Set(open.map(findingKey));
   const foundKeys = new Set(findings.map(findingKey));
-  const auditActor = { userId: actor.userId, email: actor.email };
+  const auditActor = actor;
   for (const finding of findings.filter((f) => !openKeys.has(findingKey(f)))) {
     const query = await tx.dataQuery.create({
       data: {

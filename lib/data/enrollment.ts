@@ -41,7 +41,7 @@ export async function enrollPatient(actor: Actor, input: { patientId: string; en
       where: { id: patient.id },
       data: { status: "ON_TREATMENT", enrollmentDate: new Date(`${input.enrollmentDate}T00:00:00Z`), version: { increment: 1 } },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "UPDATE",
       entityType: "patient",
       entityId: patient.id,
@@ -64,7 +64,7 @@ export async function recordScreenFailure(actor: Actor, input: { patientId: stri
       where: { id: patient.id },
       data: { status: "SCREEN_FAILED", screenFailureReason: input.reason, version: { increment: 1 } },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "UPDATE",
       entityType: "patient",
       entityId: patient.id,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/data/api-tokens";
+import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
 import { listFormDefinitions } from "@/lib/forms/registry";
@@ -38,7 +39,7 @@ let token: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   ({ actors, sites } = await seedDemoActors(db.prisma));
-  token = (await createApiToken(actors.investigator1, { name: "identity tests", access: "read-write", expiresInDays: 30 })).token;
+  token = (await createApiToken(actors.investigator1, { name: "identity tests", access: "read-write", expiresInDays: 30, password: DEMO_PASSWORD })).token;
 });
 afterAll(() => db.drop());
 beforeEach(() => {
@@ -164,7 +165,7 @@ describe("text PostgreSQL cannot store is a field error on every text input", ()
       signedIn = actors.investigator1;
       expect(await recordScreenFailureAction({ patientId: screened.id, reason: bad })).toMatchObject({ ok: false, fieldErrors: { reason: [message] } });
       expect(await action(patient.id, "adverse-event", null, { ...adverseEvent(), term: "Fatigue", otherTermText: bad })).toMatchObject({ ok: false });
-      expect(await createApiTokenAction({ name: bad, access: "read-only", expiresInDays: 30 })).toMatchObject({ ok: false, fieldErrors: { name: [message] } });
+      expect(await createApiTokenAction({ name: bad, access: "read-only", expiresInDays: 30, password: DEMO_PASSWORD })).toMatchObject({ ok: false, fieldErrors: { name: [message] } });
       signedIn = actors.admin;
       expect(await createSiteAction({ code: "TW09", name: bad, city: "Taipei", country: "Taiwan", targetEnrollment: 5 })).toMatchObject({ ok: false, fieldErrors: { name: [message] } });
       expect(await createUserAction({ email: "new@site.test", name: bad, temporaryPassword: "a-long-password-1", assignment: { role: "MONITOR", siteId: null } })).toMatchObject({ ok: false, fieldErrors: { name: [message] } });

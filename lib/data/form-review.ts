@@ -1,11 +1,12 @@
 import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
-import { verifyPassword } from "@/lib/auth/password";
+import { confirmPasswordOrThrow } from "@/lib/auth/confirm-password";
 import { INVESTIGATOR_SIGNATURE_MEANING } from "@/lib/auth/signature-meaning";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireUnlockedPatient } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
 
 type Tx = Prisma.TransactionClient;
@@ -31,11 +32,11 @@ async function requireSitePermission(actor: Actor, patientId: string, permission
  * An investigator signs a complete form by re-entering their password (21 CFR 11.200: a
  * signature needs both identification components at the first signing of a session, so
  * a stolen session alone cannot sign). The form is read-only until unsigned with a reason.
+ * The password goes through the sign-in throttle, so it cannot be guessed here either.
  */
 export async function signCrfRecord(actor: Actor, input: { patientId: string; recordId: string; password: string }) {
   const patient = await requireSitePermission(actor, input.patientId, "form.sign");
-  const user = await getPrisma().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(input.password, user.passwordHash))) throw new ValidationError({ password: ["The password is not correct"] });
+  await confirmPasswordOrThrow(actor, input.password, "signature");
   return getPrisma().$transaction(async (tx) => {
     const record = await lockRecord(tx, patient.id, input.recordId);
     if (record.locked_at) throw new ConflictError("The patient's data are locked for analysis.");
@@ -43,7 +44,7 @@ export async function signCrfRecord(actor: Actor, input: { patientId: string; re
     if (record.status !== "COMPLETE") throw new ConflictError("Only a complete form can be signed.");
     const signedAt = new Date();
     await tx.crfRecord.update({ where: { id: record.id }, data: { signedById: actor.userId, signedAt } });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "SIGN",
       entityType: `form:${record.form_type}`,
       entityId: record.id,
@@ -64,7 +65,7 @@ export async function unsignCrfRecord(actor: Actor, input: { patientId: string; 
     if (record.locked_at) throw new ConflictError("The patient's data are locked for analysis.");
     if (!record.signed_at) throw new ConflictError("This form is not signed.");
     await tx.crfRecord.update({ where: { id: record.id }, data: { signedById: null, signedAt: null } });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "UNSIGN",
       entityType: `form:${record.form_type}`,
       entityId: record.id,
@@ -83,10 +84,11 @@ export async function unsignCrfRecord(actor: Actor, input: { patientId: string; 
 export async function markSourceVerified(actor: Actor, input: { patientId: string; recordId: string; version: number }) {
   const patient = await requireSitePermission(actor, input.patientId, "sdv.mark");
   return getPrisma().$transaction(async (tx) => {
+    await requireUnlockedPatient(tx, patient.id);
     const record = await lockRecord(tx, patient.id, input.recordId);
     if (record.version !== input.version) throw new ConflictError("The form changed after you opened it; review the new version.");
     await tx.crfRecord.update({ where: { id: record.id }, data: { sdvById: actor.userId, sdvAt: new Date() } });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "VERIFY",
       entityType: `form:${record.form_type}`,
       entityId: record.id,
@@ -106,7 +108,7 @@ export async function setPatientLock(actor: Actor, input: { patientId: string; r
     if (Boolean(row!.locked_at) === input.locked) throw new ConflictError(input.locked ? "Already locked." : "Not locked.");
     const lockedAt = input.locked ? new Date() : null;
     await tx.patient.update({ where: { id: patient.id }, data: { lockedAt, lockedById: input.locked ? actor.userId : null } });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: input.locked ? "LOCK" : "UNLOCK",
       entityType: "patient",
       entityId: patient.id,

@@ -106,7 +106,7 @@ export async function registerPatient(actor: Actor, input: { siteId: string; scr
       select: summarySelect,
     });
     const patient = toSummary(created);
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "CREATE",
       entityType: "patient",
       entityId: patient.id,

@@ -88,7 +88,7 @@ export async function updateStudySettings(actor: Actor, input: { settings: Study
         version: { increment: 1 },
       },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "UPDATE", entityType: "study-settings", entityId: String(STUDY_ID), changes, reason: input.reason,
     });
     return toView(updated);

@@ -6,6 +6,7 @@ import type { ToxicityFilters } from "@/lib/analysis/toxicity/toxicity-filters";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { requireUnlockedPatient } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
 import { cachedByDataVersion } from "./cached-by-version";
 import { loadAdverseEvents, loadLabToxicities, siteFilterForAny, type SiteWhere } from "./toxicity-items";
@@ -99,6 +100,7 @@ export async function recordToxicityReview(actor: Actor, input: ToxicityReviewRe
   const patient = await getPatientOrThrow(actor, input.patientId);
   if (!hasPermission(actor, "toxicity.review", patient.site.id)) throw new ForbiddenError();
   return getPrisma().$transaction(async (tx) => {
+    await requireUnlockedPatient(tx, patient.id);
     const [record] = await tx.$queryRaw<{ id: string; form_type: string; version: number; data: unknown; computed: unknown }[]>`
       SELECT "id", "form_type", "version", "data", "computed" FROM "crf_records"
       WHERE "id" = ${input.recordId}::uuid AND "patient_id" = ${patient.id}::uuid AND "deleted_at" IS NULL FOR UPDATE`;
@@ -128,7 +130,7 @@ export async function recordToxicityReview(actor: Actor, input: ToxicityReviewRe
         reviewerName: actor.name,
       },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: input.decision === "REVIEWED" ? "TOXICITY_REVIEW" : "TOXICITY_ESCALATE",
       entityType: `form:${record.form_type}`,
       entityId: record.id,

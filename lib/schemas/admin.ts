@@ -1,12 +1,17 @@
 import { z } from "zod";
+import { isTrialWideRole } from "@/lib/auth/permissions";
 import { ReasonSchema } from "./crf";
 
 export const ROLE_VALUES = ["INVESTIGATOR", "COORDINATOR", "PRINCIPAL_INVESTIGATOR", "MONITOR", "ADMIN"] as const;
 
+export const TRIAL_WIDE_SITE_MESSAGE = "An administrator manages the whole trial: choose All sites";
+
 const roleAssignment = z
   .object({ role: z.enum(ROLE_VALUES, { error: "Choose a role" }), siteId: z.uuid().nullable() })
   // A site investigator enters data for one site's patients; an all-sites investigator would bypass site isolation.
-  .refine((a) => a.role !== "INVESTIGATOR" || a.siteId !== null, { message: "A site investigator must be assigned to a site", path: ["siteId"] });
+  .refine((a) => a.role !== "INVESTIGATOR" || a.siteId !== null, { message: "A site investigator must be assigned to a site", path: ["siteId"] })
+  // Administration is trial-wide: a site would suggest a boundary that does not exist (lib/auth/permissions.ts).
+  .refine((a) => !isTrialWideRole(a.role) || a.siteId === null, { message: TRIAL_WIDE_SITE_MESSAGE, path: ["siteId"] });
 
 export const CreateUserSchema = z.object({
   email: z.email("Enter a valid email address").max(254).transform((e) => e.toLowerCase()),
@@ -29,3 +34,7 @@ export const SiteSchema = z.object({
   country: z.string().trim().min(1, "Enter the country").max(100),
   targetEnrollment: z.coerce.number({ error: "Enter a number" }).int("Whole patients only").min(0).max(10_000),
 });
+
+/** The code is left out on purpose: it prefixes the subject IDs already issued at the site. */
+export const UpdateSiteSchema = SiteSchema.omit({ code: true }).extend({ siteId: z.uuid() });
+export const UnlockAccountSchema = z.object({ userId: z.uuid(), reason: ReasonSchema });

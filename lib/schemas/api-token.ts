@@ -13,6 +13,8 @@ export const CreateApiTokenSchema = z.object({
     .number({ error: "Choose when the token expires" })
     .int()
     .refine((days) => (API_TOKEN_LIFETIMES_DAYS as readonly number[]).includes(days), "Choose one of the offered lifetimes"),
+  /** Asked again on purpose: a session alone must not mint a long-lived credential. */
+  password: z.string().min(1, "Enter your password to confirm").max(1000, "At most 1000 characters"),
 });
 
 export type CreateApiTokenInput = z.input<typeof CreateApiTokenSchema>;

@@ -136,7 +136,7 @@ describe("every server action's data function as every role, own site and anothe
 });
 
 describe("personal API token actions as every role (they act on the caller's own tokens only)", () => {
-  const input = { name: "Matrix token", access: "read-only", expiresInDays: 7 } as const;
+  const input = { name: "Matrix token", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD } as const;
 
   test("createApiToken: every role that reaches some API endpoint; not the administrator", async () => {
     const actual: string[] = [];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EditSiteForm } from "@/components/forms/admin/edit-site-form";
 import { CreateSiteForm } from "@/components/forms/admin/site-form";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { listSites } from "@/lib/data/admin";
@@ -40,6 +41,17 @@ export default async function SitesPage() {
             ))}
           </tbody>
         </table>
+      </section>
+      <section className="card narrow-wide">
+        <h2>Edit a site</h2>
+        {sites.map((site) => (
+          <details key={site.id}>
+            <summary>
+              {site.code} {site.name}
+            </summary>
+            <EditSiteForm site={site} />
+          </details>
+        ))}
       </section>
       <section className="card narrow-wide">
         <h2>Add a site</h2>

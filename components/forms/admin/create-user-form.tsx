@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { createUserAction } from "@/app/admin/actions";
 import { TextField } from "@/components/ui/text-field";
@@ -16,6 +16,7 @@ export function CreateUserForm({ sites }: { sites: { id: string; code: string; n
     resolver: zodResolver(CreateUserSchema),
     defaultValues: { email: "", name: "", temporaryPassword: "", assignment: { role: "INVESTIGATOR", siteId: null } },
   });
+  const role = useWatch({ control: form.control, name: "assignment.role" });
   const { run, formError } = useActionForm(form.setError, () => form.reset());
   const { errors, isSubmitting } = form.formState;
   return (
@@ -28,7 +29,7 @@ export function CreateUserForm({ sites }: { sites: { id: string; code: string; n
       <TextField id="new-email" label="Email" type="email" error={errors.email?.message} {...form.register("email")} />
       <TextField id="new-name" label="Name" error={errors.name?.message} {...form.register("name")} />
       <TextField id="new-password" label="Temporary password" type="password" autoComplete="new-password" error={errors.temporaryPassword?.message} {...form.register("temporaryPassword")} />
-      <RoleFields register={form.register} errors={errors} sites={sites} />
+      <RoleFields register={form.register} errors={errors} sites={sites} role={role} />
       <button type="submit" className="button" disabled={isSubmitting}>
         Create user
       </button>

@@ -2,21 +2,25 @@
 
 import type { UseFormRegister, FieldErrors } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { isTrialWideRole, ROLE_LABELS } from "@/lib/auth/permissions";
 import { ROLE_VALUES } from "@/lib/schemas/admin";
 
 type WithAssignment = { assignment: { role: (typeof ROLE_VALUES)[number]; siteId: string | null } };
 
-/** Role and site selects; "All sites" is stored as no site. */
+/** Role and site selects; "All sites" is stored as no site. A trial-wide role (Administrator) is offered no site. */
 export function RoleFields<T extends WithAssignment>({
   register,
   errors,
   sites,
+  role,
 }: {
   register: UseFormRegister<T>;
   errors: FieldErrors<WithAssignment>;
   sites: { id: string; code: string; name: string }[];
+  /** The role chosen now (form.watch), to stop offering sites for a trial-wide role. */
+  role: string;
 }) {
+  const siteOptions = isTrialWideRole(role) ? [] : sites;
   const reg = register as unknown as UseFormRegister<WithAssignment>;
   return (
     <>
@@ -34,7 +38,7 @@ export function RoleFields<T extends WithAssignment>({
         {...reg("assignment.siteId", { setValueAs: (v: string) => (v ? v : null) })}
       >
         <option value="">All sites</option>
-        {sites.map((site) => (
+        {siteOptions.map((site) => (
           <option key={site.id} value={site.id}>
             {site.code} {site.name}
           </option>

@@ -1,9 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { assignRoleAction, removeRoleAction, setUserActiveAction } from "@/app/admin/actions";
+import { assignRoleAction, removeRoleAction, setUserActiveAction, unlockAccountAction } from "@/app/admin/actions";
 import { ReasonActionForm } from "@/components/forms/reason-action-form";
 import { AssignRoleSchema } from "@/lib/schemas/admin";
 import { RoleFields } from "./role-fields";
@@ -14,6 +14,7 @@ export function AssignRoleForm({ userId, sites }: { userId: string; sites: { id:
     resolver: zodResolver(AssignRoleSchema),
     defaultValues: { userId, assignment: { role: "INVESTIGATOR", siteId: null } },
   });
+  const role = useWatch({ control: form.control, name: "assignment.role" });
   const { run, formError } = useActionForm(form.setError);
   return (
     <form onSubmit={form.handleSubmit((values) => run(() => assignRoleAction(values)))} noValidate aria-label="Assign role">
@@ -22,7 +23,7 @@ export function AssignRoleForm({ userId, sites }: { userId: string; sites: { id:
           {formError}
         </p>
       ) : null}
-      <RoleFields register={form.register} errors={form.formState.errors} sites={sites} />
+      <RoleFields register={form.register} errors={form.formState.errors} sites={sites} role={role} />
       <button type="submit" className="button">
         Assign role
       </button>
@@ -42,4 +43,9 @@ export function UserActiveForm({ userId, active }: { userId: string; active: boo
       run={(reason) => setUserActiveAction({ userId, active: !active, reason })}
     />
   );
+}
+
+/** Lifts a sign-in lockout before it runs out (the reason is audited). */
+export function UnlockAccountForm({ userId }: { userId: string }) {
+  return <ReasonActionForm id="unlock-reason" label="Unlock sign-in" run={(reason) => unlockAccountAction({ userId, reason })} />;
 }

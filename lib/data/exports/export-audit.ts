@@ -10,7 +10,7 @@ import type { ExportScope } from "./export-scope";
 export async function recordExportAudit(scope: ExportScope, outcome: { rowCounts: Record<string, number>; completed: boolean }): Promise<void> {
   const { actor } = scope;
   await getPrisma().$transaction(async (tx) => {
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
+    await writeAudit(tx, actor, {
       action: "EXPORT",
       entityType: "export",
       entityId: scope.exportId,

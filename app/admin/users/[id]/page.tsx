@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AssignRoleForm, RemoveRoleForm, UserActiveForm } from "@/components/forms/admin/user-access-forms";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { AssignRoleForm, RemoveRoleForm, UnlockAccountForm, UserActiveForm } from "@/components/forms/admin/user-access-forms";
+import { isTrialWideRole, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { listSites, listUsers } from "@/lib/data/admin";
 
@@ -26,7 +26,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <h2>Roles</h2>
       <ul className="form-list">
         {user.roleAssignments.map((a) => {
-          const label = `${ROLE_LABELS[a.role]} (${a.site?.code ?? "all sites"})`;
+          // A site-scoped Administrator assignment predates the trial-wide rule: it grants nothing.
+          const inert = a.site && isTrialWideRole(a.role) ? " (no effect: administrators are trial-wide; remove it)" : "";
+          const label = `${ROLE_LABELS[a.role]} (${a.site?.code ?? "all sites"})${inert}`;
           return (
             <li key={a.id}>
               {label}
@@ -39,6 +41,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <AssignRoleForm userId={user.id} sites={sites.map((s) => ({ id: s.id, code: s.code, name: s.name }))} />
       <h2>Account</h2>
       <UserActiveForm userId={user.id} active={user.active} />
+      {user.signInLockedUntil ? (
+        <>
+          <p>Sign-in is locked after repeated wrong passwords until {user.signInLockedUntil.toISOString().slice(0, 16).replace("T", " ")} UTC.</p>
+          <UnlockAccountForm userId={user.id} />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -5,5 +5,9 @@ import { readExportFilters } from "@/lib/schemas/export";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/exports/odm?site=TW01 (site optional, repeatable): export.run only; streamed. */
-export const GET = withActor(async (actor, request) => exportResponse(await exportOdm(actor, readExportFilters(new URL(request.url).searchParams))));
+/**
+ * POST /api/v1/exports/odm?site=TW01 (site optional, repeatable; JSON body, e.g. {}): export.run only;
+ * streamed. A POST, not a GET: an export writes an audit row, so a cross-site link or image
+ * must not be able to start one under the PI's session (GET is answered 405 by Next.js).
+ */
+export const POST = withActor(async (actor, request) => exportResponse(await exportOdm(actor, readExportFilters(new URL(request.url).searchParams))), { changesNoData: true });

@@ -1,0 +1,38 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { updateSiteAction } from "@/app/admin/actions";
+import { TextField } from "@/components/ui/text-field";
+import { UpdateSiteSchema } from "@/lib/schemas/admin";
+import { useActionForm } from "./use-action-form";
+
+type Values = z.input<typeof UpdateSiteSchema>;
+
+/** Edits one site's details (not its code, which prefixes its subject IDs). */
+export function EditSiteForm({ site }: { site: { id: string; code: string; name: string; city: string; country: string; targetEnrollment: number } }) {
+  const form = useForm<Values>({
+    resolver: zodResolver(UpdateSiteSchema),
+    defaultValues: { siteId: site.id, name: site.name, city: site.city, country: site.country, targetEnrollment: site.targetEnrollment },
+  });
+  const { run, formError } = useActionForm(form.setError);
+  const { errors, isSubmitting } = form.formState;
+  const id = (field: string) => `site-${site.code}-${field}`;
+  return (
+    <form onSubmit={form.handleSubmit((values) => run(() => updateSiteAction(values)))} noValidate aria-label={`Edit site ${site.code}`}>
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <TextField id={id("name")} label="Name" error={errors.name?.message} {...form.register("name")} />
+      <TextField id={id("city")} label="City" error={errors.city?.message} {...form.register("city")} />
+      <TextField id={id("country")} label="Country" error={errors.country?.message} {...form.register("country")} />
+      <TextField id={id("target")} label="Enrollment target" unit="patients" type="number" error={errors.targetEnrollment?.message} {...form.register("targetEnrollment")} />
+      <button type="submit" className="button" disabled={isSubmitting}>
+        Save {site.code}
+      </button>
+    </form>
+  );
+}

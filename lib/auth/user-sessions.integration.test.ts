@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { loadActor } from "@/lib/auth/get-actor";
+import { hashPassword } from "@/lib/auth/password";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { attemptSignIn } from "./sign-in";
+import { endUserSession } from "./user-sessions";
+
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+const PASSWORD = "right-password-2026";
+
+describe("server-side sessions (real PostgreSQL)", () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await db.prisma.user.create({ data: { email: "carol@site.test", name: "Carol", passwordHash: await hashPassword(PASSWORD, FAST) } });
+  });
+  afterAll(() => db.drop());
+
+  const signIn = async (now?: Date, sessionHours?: number) => {
+    const result = await attemptSignIn({ email: "carol@site.test", password: PASSWORD, address: null, sessionHours }, now);
+    if (!result.ok) throw new Error("sign-in failed");
+    return result.user;
+  };
+
+  test("sign-out ends the session on the server: its cookie (or a copy) loads nobody, other sessions live on", async () => {
+    const first = await signIn();
+    const second = await signIn();
+    expect(await loadActor(first.id, first.sessionVersion, first.sessionId)).not.toBeNull();
+    await endUserSession(first.sessionId);
+    expect(await loadActor(first.id, first.sessionVersion, first.sessionId)).toBeNull();
+    expect(await loadActor(second.id, second.sessionVersion, second.sessionId)).not.toBeNull();
+    const signOuts = await db.prisma.auditEvent.findMany({ where: { action: "SIGN_OUT", entityId: first.id } });
+    expect(signOuts).toHaveLength(1);
+    // Signing out twice (two tabs) records it once.
+    await endUserSession(first.sessionId);
+    expect(await db.prisma.auditEvent.count({ where: { action: "SIGN_OUT", entityId: first.id } })).toBe(1);
+  });
+
+  test("a session expires at its absolute lifetime on the server too", async () => {
+    const thirteenHoursAgo = new Date(Date.now() - 13 * 3_600_000);
+    const old = await signIn(thirteenHoursAgo);
+    expect(await loadActor(old.id, old.sessionVersion, old.sessionId)).toBeNull();
+    const row = await db.prisma.userSession.findUniqueOrThrow({ where: { id: old.sessionId } });
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(12 * 3_600_000);
+    const configured = await signIn(new Date(Date.now() - 2 * 3_600_000), 1);
+    expect(await loadActor(configured.id, configured.sessionVersion, configured.sessionId)).toBeNull();
+  });
+
+  test("a made-up session id loads nobody", async () => {
+    const user = await signIn();
+    expect(await loadActor(user.id, user.sessionVersion, "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await loadActor(user.id, user.sessionVersion, "not-a-uuid")).toBeNull();
+  });
+});
