@@ -58,6 +58,8 @@ export default defineConfig({
       TRIALDESK_DB_PORT: process.env.E2E_DB_PORT ?? "54339",
       TRIALDESK_FRESH_DATABASE: "1",
       TRIALDESK_MODE: "demo",
+      // No scheduled backup during the browser tests (lib/db/base-backup is tested on its own).
+      TRIALDESK_BACKUP_INTERVAL_HOURS: "0",
     },
   },
 });

@@ -27,11 +27,13 @@ test("an investigator records two dosing visits with computed doses, a weight-ch
   await expect(page.getByTestId("uft-dose")).toContainText("3 capsules (300 mg tegafur) per dose, twice daily");
   await expect(page.getByTestId("uft-dose")).toContainText("250.0 mg; rounded to 300 mg (nearest 100 mg capsule, halves up)");
   await expect(page.getByTestId("thalidomide-dose")).toContainText("100 mg twice daily");
-  await page.getByLabel("UFT capsules dispensed at this visit (capsules)").fill("168");
-  await page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)").fill("112");
   await expect(page.getByTestId("dosing-summary")).toContainText("UFT 3 caps bid (level 0), thalidomide 100 mg bid");
   await expectNoSeriousA11yViolations(page);
+  // The screenshot before the last entries: a full-page capture blurs the focused field, and the
+  // validation on leaving it re-renders the form under the pointer of the next click.
   await saveScreenshot(page, testInfo, "dosing-day1");
+  await page.getByLabel("UFT capsules dispensed at this visit (capsules)").fill("168");
+  await page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)").fill("112");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(visitRow(page, "Day 1")).toContainText("complete, UFT 3 caps bid (level 0), thalidomide 100 mg bid");
 

@@ -3,11 +3,23 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type KeyboardEvent } from "react";
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import type { FieldErrors, FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { saveCrfAction } from "@/app/patients/[id]/actions";
 import type { CrfFormProps } from "./crf-form-props";
 import { draftKey, useFormDraft } from "./use-form-draft";
 import { useUnsavedGuard } from "./use-unsaved-guard";
+
+/** The fields the browser's check refused, named by path, so an error on a field off screen is never silent. */
+function summarizeInvalid(errors: FieldErrors): string {
+  const paths: string[] = [];
+  const walk = (node: unknown, path: string) => {
+    if (!node || typeof node !== "object") return;
+    if ("message" in node && typeof (node as { message?: unknown }).message === "string") paths.push(path);
+    else for (const [key, child] of Object.entries(node)) if (key !== "ref") walk(child, path ? `${path}.${key}` : key);
+  };
+  walk(errors, "");
+  return `Some fields need attention (${paths.join(", ")}); nothing was saved.`;
+}
 
 /**
  * Saves a form through the one server action: the server validates again with the same
@@ -86,7 +98,7 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
   }
 
   return {
-    formProps: { onSubmit: form.handleSubmit(save), onKeyDown, noValidate: true },
+    formProps: { onSubmit: form.handleSubmit(save, (errors) => setFormError(summarizeInvalid(errors))), onKeyDown, noValidate: true },
     formError,
     reason,
     setReason,
