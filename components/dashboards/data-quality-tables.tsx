@@ -9,6 +9,7 @@ export const MEASURES: { key: QualityMeasure; label: string; unit: string }[] = 
   { key: "overdueForms", label: "Overdue forms (past the 7-day window)", unit: "forms" },
   { key: "openQueries", label: "Open queries", unit: "queries" },
   { key: "unsignedForms", label: "Complete forms not signed", unit: "forms" },
+  { key: "missingBaselineLabs", label: "On-treatment labs without a pre-treatment baseline", unit: "lab panels" },
 ];
 
 const anchor = (siteCode: string, key: QualityMeasure) => `${siteCode}-${key}`;

@@ -7,15 +7,15 @@ const patients = [
   { id: "b", subjectId: "TW01-002", siteCode: "TW01", enrollmentDate: null },
   { id: "c", subjectId: "TW02-001", siteCode: "TW02", enrollmentDate: "2026-02-01" },
 ];
-const rec = (patientId: string, formType: string, visitKey: string | null, status: QualityRecord["status"], signed = false): QualityRecord => ({
-  patientId, formType, visitKey, status, signed,
+const rec = (patientId: string, formType: string, visitKey: string | null, status: QualityRecord["status"], signed = false, baselineMissing = false): QualityRecord => ({
+  patientId, formType, visitKey, status, signed, baselineMissing,
 });
 
 describe("data quality per site", () => {
-  test("missing, overdue and unsigned forms and open queries, each with its patients", () => {
+  test("missing, overdue and unsigned forms, open queries and labs without a baseline, each with its patients", () => {
     const records = [
       rec("a", "dosing", "day1", "COMPLETE", true),
-      rec("a", "labs", "day1", "COMPLETE"),
+      rec("a", "labs", "day1", "COMPLETE", true, true),
       rec("b", "eligibility", "screening", "COMPLETE"),
       rec("b", "baseline", "baseline", "IN_PROGRESS"),
     ];
@@ -27,13 +27,8 @@ describe("data quality per site", () => {
       missingForms: { count: 2, patients: [{ id: "a", subjectId: "TW01-001", count: 2 }] },
       overdueForms: { count: 0, patients: [] },
       openQueries: { count: 2, patients: [{ id: "b", subjectId: "TW01-002", count: 2 }] },
-      unsignedForms: {
-        count: 2,
-        patients: [
-          { id: "a", subjectId: "TW01-001", count: 1 },
-          { id: "b", subjectId: "TW01-002", count: 1 },
-        ],
-      },
+      unsignedForms: { count: 1, patients: [{ id: "b", subjectId: "TW01-002", count: 1 }] },
+      missingBaselineLabs: { count: 1, patients: [{ id: "a", subjectId: "TW01-001", count: 1 }] },
     });
     expect(tw02!.overdueForms).toEqual({ count: 2, patients: [{ id: "c", subjectId: "TW02-001", count: 2 }] });
     expect(tw02!.missingForms.count).toBe(0);

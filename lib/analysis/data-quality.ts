@@ -3,8 +3,8 @@ import type { ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
 
 /**
  * The data-quality dashboard per site: forms the visit schedule expects that are missing
- * (still inside their window) or overdue (past it), open queries, and complete forms the
- * investigator has not signed. Every count keeps the patients it counts, so the page can
+ * (still inside their window) or overdue (past it), open queries, complete forms the
+ * investigator has not signed, and on-treatment labs graded without a pre-treatment baseline. Every count keeps the patients it counts, so the page can
  * link to them.
  */
 export interface QualityPatient {
@@ -20,6 +20,8 @@ export interface QualityRecord {
   visitKey: string | null;
   status: "IN_PROGRESS" | "COMPLETE";
   signed: boolean;
+  /** On-treatment labs with a baseline-graded result but no pre-treatment value (CTCAE v5.0). */
+  baselineMissing?: boolean;
 }
 
 export interface CountedPatients {
@@ -33,6 +35,7 @@ export interface SiteQuality {
   overdueForms: CountedPatients;
   openQueries: CountedPatients;
   unsignedForms: CountedPatients;
+  missingBaselineLabs: CountedPatients;
 }
 
 export type QualityMeasure = Exclude<keyof SiteQuality, "siteCode">;
@@ -71,6 +74,7 @@ export function summarizeDataQuality(
       overdueForms: tally(here, (p) => states(p, "overdue")),
       openQueries: tally(here, (p) => openQueriesByPatient[p.id] ?? 0),
       unsignedForms: tally(here, (p) => (recordsOf.get(p.id) ?? []).filter((r) => r.status === "COMPLETE" && !r.signed).length),
+      missingBaselineLabs: tally(here, (p) => (recordsOf.get(p.id) ?? []).filter((r) => r.baselineMissing).length),
     };
   });
 }
