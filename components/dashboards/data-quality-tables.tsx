@@ -10,6 +10,8 @@ export const MEASURES: { key: QualityMeasure; label: string; unit: string }[] = 
   { key: "openQueries", label: "Open queries", unit: "queries" },
   { key: "unsignedForms", label: "Complete forms not signed", unit: "forms" },
   { key: "missingBaselineLabs", label: "On-treatment labs without a pre-treatment baseline", unit: "lab panels" },
+  { key: "verifiedForms", label: "Forms source-verified (whole form)", unit: "forms" },
+  { key: "verifiedFields", label: "Fields source-verified one by one (targeted SDV)", unit: "fields" },
 ];
 
 const anchor = (siteCode: string, key: QualityMeasure) => `${siteCode}-${key}`;
