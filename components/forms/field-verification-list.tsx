@@ -45,6 +45,7 @@ export function FieldVerificationList({ patientId, recordId, version, fields, ca
   return (
     <section className="card" aria-labelledby="field-sdv-heading">
       <h2 id="field-sdv-heading">Source data verification by field</h2>
+      {/* The field is named by its row header (aria-describedby), not in the button's label, so the form's own field labels stay unique. */}
       <p className="muted" data-testid="field-sdv-count">
         {verifiedCount} of {fields.length} {fields.length === 1 ? "field" : "fields"} verified. A corrected field needs verifying again.
       </p>
@@ -63,9 +64,11 @@ export function FieldVerificationList({ patientId, recordId, version, fields, ca
             </tr>
           </thead>
           <tbody>
-            {fields.map((field) => (
+            {fields.map((field, index) => (
               <tr key={field.path} data-field-path={field.path}>
-                <th scope="row">{field.label}</th>
+                <th scope="row" id={`field-sdv-${index}`}>
+                  {field.label}
+                </th>
                 <td>{field.value}</td>
                 <td>
                   {field.verified ? (
@@ -73,7 +76,7 @@ export function FieldVerificationList({ patientId, recordId, version, fields, ca
                       verified by {field.verified.verifierName}, {formatDateTimeInZone(field.verified.verifiedAt, timeZone)}
                     </span>
                   ) : canVerify ? (
-                    <button type="button" className="button secondary" disabled={busy !== null} onClick={() => verify(field.path)} aria-label={`Verify ${field.label}`}>
+                    <button type="button" className="button secondary" disabled={busy !== null} onClick={() => verify(field.path)} aria-describedby={`field-sdv-${index}`}>
                       {busy === field.path ? "Verifying..." : "Verify"}
                     </button>
                   ) : (
