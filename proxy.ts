@@ -9,5 +9,5 @@ export default withAuth({ pages: { signIn: "/login" } });
 
 export const config = {
   // API routes answer 401 themselves (withActor) instead of redirecting to a page.
-  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico|robots.txt).+)"],
+  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).+)"],
 };
