@@ -44,7 +44,7 @@ export function FieldVerificationList({ patientId, recordId, version, fields, ca
 
   return (
     <section className="card" aria-labelledby="field-sdv-heading">
-      <h2 id="field-sdv-heading">Source data verification by field</h2>
+      <h2 id="field-sdv-heading">Targeted source data verification (item by item)</h2>
       {/* The field is named by its row header (aria-describedby), not in the button's label, so the form's own field labels stay unique. */}
       <p className="muted" data-testid="field-sdv-count">
         {verifiedCount} of {fields.length} {fields.length === 1 ? "field" : "fields"} verified. A corrected field needs verifying again.
