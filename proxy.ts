@@ -55,5 +55,5 @@ function withHsts(response: Response, hsts: string | null): Response {
 
 export const config = {
   // Everything but static files (server actions included, wherever posted).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -211,6 +211,7 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   "app/patients/[id]/actions.ts#signCrfAction": { dataFunction: "signCrfRecord", integrationTest: "test/integration/action-matrix.integration.test.ts" },
   "app/patients/[id]/actions.ts#unsignCrfAction": { dataFunction: "unsignCrfRecord", integrationTest: "test/integration/action-matrix.integration.test.ts" },
   "app/patients/[id]/actions.ts#verifyCrfAction": { dataFunction: "markSourceVerified", integrationTest: "test/integration/action-matrix.integration.test.ts" },
+  "app/patients/[id]/actions.ts#verifyFieldAction": { dataFunction: "verifyField", integrationTest: "test/integration/action-matrix.integration.test.ts" },
   "app/patients/[id]/actions.ts#lockPatientAction": { dataFunction: "setPatientLock", integrationTest: "test/integration/action-matrix.integration.test.ts" },
   "app/patients/[id]/actions.ts#unlockPatientAction": { dataFunction: "setPatientLock", integrationTest: "test/integration/action-matrix.integration.test.ts" },
   "app/patients/[id]/actions.ts#openQueryAction": { dataFunction: "openDataQuery", integrationTest: "test/integration/action-matrix.integration.test.ts" },

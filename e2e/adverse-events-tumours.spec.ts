@@ -27,13 +27,13 @@ test("an investigator records baseline lesions and a week 8 assessment that comp
   await page.getByLabel(/Assessment date/).fill("2026-01-13");
   await page.getByLabel("Imaging method").selectOption("ct");
   const t1 = page.getByRole("group", { name: "Target lesion T1" });
-  await t1.getByLabel("Organ").fill("Liver");
+  await t1.getByLabel("Organ").selectOption("Liver");
   await t1.getByLabel("Site description").fill("Segment VIII");
   await t1.getByLabel("Method").selectOption("ct");
   await t1.getByLabel(/Longest diameter/).fill("62");
   await page.getByRole("button", { name: "Add target lesion" }).click();
   const t2 = page.getByRole("group", { name: "Target lesion T2" });
-  await t2.getByLabel("Organ").fill("Lung");
+  await t2.getByLabel("Organ").selectOption("Lung");
   await t2.getByLabel("Site description").fill("Right lower lobe");
   await t2.getByLabel("Method").selectOption("ct");
   // RECIST 1.0: 15 mm by conventional CT is not measurable; the problem is shown on that lesion.
@@ -43,7 +43,7 @@ test("an investigator records baseline lesions and a week 8 assessment that comp
   await t2.getByLabel(/Longest diameter/).fill("38");
   await page.getByRole("button", { name: "Add non-target lesion" }).click();
   const n1 = page.getByRole("group", { name: "Non-target lesion N1" });
-  await n1.getByLabel("Organ").fill("Portal vein");
+  await n1.getByLabel("Organ").selectOption("Portal vein");
   await n1.getByLabel("Description").fill("Tumour thrombus, right branch");
   await expect(page.getByTestId("baseline-sum")).toContainText("100 mm");
   await expectNoSeriousA11yViolations(page);

@@ -28,7 +28,7 @@ test("the PI downloads each export from the exports page, with progress, and get
   };
 
   const csv = await fetchDownload("CSV (zip)");
-  expect(csv.name).toMatch(/^trialdesk-csv-[0-9a-f]{8}\.zip$/);
+  expect(csv.name).toMatch(/^[A-Za-z0-9._-]+_csv_\d{4}-\d{2}-\d{2}\.zip$/);
   const csvFiles = unzipSync(new Uint8Array(csv.bytes));
   expect(Object.keys(csvFiles)).toEqual(expect.arrayContaining(["patients.csv", "eligibility.csv", "adverse-event.csv", "dictionary.csv"]));
   expect(strFromU8(csvFiles["patients.csv"]!)).toMatch(/^subject_id,site_code,/);
@@ -55,7 +55,7 @@ test("an export starts only with a POST: a link to it (GET), as a cross-site pag
   }
   const started = await page.request.post("/api/v1/exports/sdtm", { headers: { "Content-Type": "application/json" }, data: "{}" });
   expect(started.status()).toBe(200);
-  expect(started.headers()["content-disposition"]).toMatch(/^attachment; filename="trialdesk-sdtm-[0-9a-f]{8}\.zip"$/);
+  expect(started.headers()["content-disposition"]).toMatch(/^attachment; filename="[A-Za-z0-9._-]+_sdtm_\d{4}-\d{2}-\d{2}\.zip"$/);
 });
 
 test("the coordinator has no exports link and the page is not found", async ({ page }) => {

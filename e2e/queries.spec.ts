@@ -37,7 +37,10 @@ test("a coordinator raises a query on a field that the investigator answers and 
   await signIn(page, "coordinator");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
-  await page.getByLabel("Reply").fill("Thank you, resolved");
+  // Closing asks for a closing note, in a field labelled as such, with the problem shown there.
+  await page.getByRole("button", { name: "Close query" }).click();
+  await expect(page.getByRole("article", { name: "Query on Informed consent date" }).locator(".field-error")).toHaveText("Write a closing note: how the query was resolved");
+  await page.getByLabel(/Closing note/).fill("Thank you, resolved");
   await page.getByRole("button", { name: "Close query" }).click();
   await expect(page.getByRole("article", { name: "Query on Informed consent date" })).toContainText("closed");
   await saveScreenshot(page, testInfo, "query-closed");

@@ -18,8 +18,13 @@ test("an investigator screens a patient who fails eligibility: enrollment is ref
 
   await page.getByRole("button", { name: "Enroll" }).click();
   await expect(page.locator("#enroll-error")).toContainText("I3 not met");
+  // Screen failure is behind a disclosure and a confirmation, not a button beside "Enroll".
+  await expect(page.getByLabel("Screen failure reason")).toBeHidden();
+  await page.getByText("Record a screen failure").click();
   await page.getByLabel("Screen failure reason").fill("Prior sorafenib (I3 not met)");
-  await page.getByRole("button", { name: "Record screen failure" }).click();
+  await page.getByRole("button", { name: "Record screen failure..." }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("can no longer be enrolled");
+  await page.getByRole("button", { name: "Confirm screen failure" }).click();
   await expect(page.getByText("Screen failed", { exact: true })).toBeVisible();
   await saveScreenshot(page, testInfo, "screen-failure");
 });

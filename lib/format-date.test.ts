@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatDate, formatDateTime, formatLocalDateTime, formatTimestamp } from "./format-date";
+import { formatDate, formatDateTime, formatDateTimeInZone, formatLocalDateTime, formatTimestamp } from "./format-date";
 
 describe("date display", () => {
   test("calendar dates stay as entered, never shifted by a time zone", () => {
@@ -26,5 +26,18 @@ describe("date display", () => {
 
   test("a value that is not a date is shown as it is rather than hidden", () => {
     expect(formatDate("not recorded")).toBe("not recorded");
+  });
+});
+
+describe("formatDateTimeInZone", () => {
+  test("shows the site's clock with its zone and offset, across the date line", () => {
+    // The review's example: signed 20:21 UTC on the 5th is 04:21 on the 6th in Taipei.
+    expect(formatDateTimeInZone("2026-12-05T20:21:30Z", "Asia/Taipei")).toBe("2026-12-06 04:21 Asia/Taipei (UTC+08:00)");
+    expect(formatDateTimeInZone("2026-07-01T12:00:00Z", "Europe/Berlin")).toBe("2026-07-01 14:00 Europe/Berlin (UTC+02:00)");
+    expect(formatDateTimeInZone("2026-07-01T12:00:00Z", "UTC")).toBe("2026-07-01 12:00 UTC (UTC+00:00)");
+  });
+  test("falls back to UTC for an unknown zone and is empty without a value", () => {
+    expect(formatDateTimeInZone("2026-07-01T12:00:00Z", "Mars/Olympus")).toBe("2026-07-01 12:00 UTC");
+    expect(formatDateTimeInZone(null, "Asia/Taipei")).toBe("");
   });
 });

@@ -39,3 +39,25 @@ export function formatTimestamp(value: Date | string | null | undefined): string
 export function formatLocalDateTime(value: string | null | undefined): string {
   return value ? value.replace("T", " ") : "";
 }
+
+/**
+ * A timestamp in a site's time zone to the minute, with the zone and its UTC offset:
+ * "2026-12-06 04:21 Asia/Taipei (UTC+08:00)". A site reads its own clock, and the offset keeps
+ * it unambiguous beside the UTC audit trail. An unknown zone falls back to UTC.
+ */
+export function formatDateTimeInZone(value: Date | string | null | undefined, timeZone: string): string {
+  if (value === null || value === undefined || value === "") return "";
+  const instant = toInstant(value);
+  if (!instant) return String(value);
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat("en-US", {
+      timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "longOffset",
+    }).formatToParts(instant);
+  } catch {
+    return formatDateTime(instant);
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const offset = part("timeZoneName").replace(/^GMT$/, "GMT+00:00").replace("GMT", "UTC");
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")} ${timeZone} (${offset})`;
+}

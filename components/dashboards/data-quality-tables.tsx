@@ -2,13 +2,18 @@ import Link from "next/link";
 import type { CountedPatients, QualityMeasure } from "@/lib/analysis/data-quality";
 import type { DataQualityView } from "@/lib/data/data-quality";
 import styles from "./dashboards.module.css";
+import { formatCount } from "@/lib/format-count";
 import { ShownOf } from "./shown-of";
 
-export const MEASURES: { key: QualityMeasure; label: string; unit: string }[] = [
-  { key: "missingForms", label: "Missing forms (visit window still open)", unit: "forms" },
-  { key: "overdueForms", label: "Overdue forms (past the 7-day window)", unit: "forms" },
-  { key: "openQueries", label: "Open queries", unit: "queries" },
-  { key: "unsignedForms", label: "Complete forms not signed", unit: "forms" },
+/** Each measure, with the noun its count is of (singular, plural): "1 query", "2 queries". */
+export const MEASURES: { key: QualityMeasure; label: string; unit: readonly [string, string] }[] = [
+  { key: "missingForms", label: "Missing forms (visit window still open)", unit: ["form", "forms"] },
+  { key: "overdueForms", label: "Overdue forms (past the 7-day window)", unit: ["form", "forms"] },
+  { key: "openQueries", label: "Open queries", unit: ["query", "queries"] },
+  { key: "unsignedForms", label: "Complete forms not signed", unit: ["form", "forms"] },
+  { key: "missingBaselineLabs", label: "On-treatment labs without a pre-treatment baseline", unit: ["lab panel", "lab panels"] },
+  { key: "verifiedForms", label: "Forms source-verified (whole form)", unit: ["form", "forms"] },
+  { key: "verifiedFields", label: "Fields source-verified one by one (targeted SDV)", unit: ["field", "fields"] },
 ];
 
 const anchor = (siteCode: string, key: QualityMeasure) => `${siteCode}-${key}`;
@@ -57,14 +62,14 @@ export function DataQualitySummary({ view }: { view: DataQualityView }) {
 /** Patients listed per site and measure at most; the count above each list is always complete. */
 const PATIENTS_PER_LIST = 25;
 
-function PatientList({ counted, unit }: { counted: CountedPatients; unit: string }) {
+function PatientList({ counted, unit }: { counted: CountedPatients; unit: readonly [string, string] }) {
   const shown = counted.patients.slice(0, PATIENTS_PER_LIST);
   return (
     <>
       <ul>
         {shown.map((p) => (
           <li key={p.id}>
-            <Link href={`/patients/${p.id}`}>{p.subjectId}</Link>: {p.count} {unit}
+            <Link href={`/patients/${p.id}`}>{p.subjectId}</Link>: {formatCount(p.count, ...unit)}
           </li>
         ))}
       </ul>

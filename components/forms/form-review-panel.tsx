@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { signCrfAction, unsignCrfAction, verifyCrfAction } from "@/app/patients/[id]/actions";
 import { TextField } from "@/components/ui/text-field";
 import { INVESTIGATOR_SIGNATURE_MEANING } from "@/lib/auth/signature-meaning";
-import { formatDateTime } from "@/lib/format-date";
+import { formatDateTimeInZone } from "@/lib/format-date";
 
 interface Props {
   patientId: string;
@@ -13,10 +13,12 @@ interface Props {
   canSign: boolean;
   canVerify: boolean;
   locked: boolean;
+  /** Who signed and verified, and the site's time zone the times are shown in. */
+  details: { signedByName: string | null; sdvByName: string | null; timeZone: string };
 }
 
 /** Signature and source data verification of one form, as the caller's role allows. */
-export function FormReviewPanel({ patientId, record, canSign, canVerify, locked }: Props) {
+export function FormReviewPanel({ patientId, record, canSign, canVerify, locked, details }: Props) {
   const router = useRouter();
   const [password, setPassword] = useState("");
   const [reason, setReason] = useState("");
@@ -42,11 +44,30 @@ export function FormReviewPanel({ patientId, record, canSign, canVerify, locked 
   return (
     <section className="card" aria-labelledby="review-heading">
       <h2 id="review-heading">Signature and verification</h2>
-      <p>
+      <p data-testid="signature-line">
         Signature:{" "}
-        {record.signedAt ? <span className="state-complete">signed {formatDateTime(record.signedAt)}</span> : <span className="state-empty">not signed</span>}
-        {" · "}Source data verification:{" "}
-        {record.sdvAt ? <span className="state-complete">verified {formatDateTime(record.sdvAt)}</span> : <span className="state-empty">not verified</span>}
+        {record.signedAt ? (
+          <span className="state-complete">
+            signed by {details.signedByName ?? "unknown"} on {formatDateTimeInZone(record.signedAt, details.timeZone)}
+          </span>
+        ) : (
+          <span className="state-empty">not signed</span>
+        )}
+      </p>
+      {record.signedAt ? (
+        <p className="signature-meaning">
+          <strong>Meaning of this signature:</strong> {INVESTIGATOR_SIGNATURE_MEANING}
+        </p>
+      ) : null}
+      <p data-testid="sdv-line">
+        Source data verification of the whole form:{" "}
+        {record.sdvAt ? (
+          <span className="state-complete">
+            verified by {details.sdvByName ?? "unknown"} on {formatDateTimeInZone(record.sdvAt, details.timeZone)}
+          </span>
+        ) : (
+          <span className="state-empty">not verified</span>
+        )}
       </p>
       {error && !error.field ? (
         <p className="form-error" role="alert">

@@ -57,13 +57,21 @@ export function QueryPanel({ patientId, recordId, queries, fields, userId, canOp
   const [text, setText] = useState("");
   const [replies, setReplies] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  // A problem with a query's note is shown at that note, not at the top of the section.
+  const [noteError, setNoteError] = useState<{ queryId: string; message: string } | null>(null);
   useFieldMarkers(queries);
 
-  async function submit(event: FormEvent, action: () => Promise<Result>, reset: () => void) {
+  async function submit(event: FormEvent, action: () => Promise<Result>, reset: () => void, queryId?: string, emptyNote?: string) {
     event.preventDefault();
     setError(null);
+    setNoteError(null);
+    if (queryId && emptyNote) return setNoteError({ queryId, message: emptyNote });
     const result = await action();
-    if (!result.ok) return setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message ?? "Not saved.");
+    if (!result.ok) {
+      const onNote = result.fieldErrors?.text?.[0];
+      if (queryId && onNote) return setNoteError({ queryId, message: onNote });
+      return setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message ?? "Not saved.");
+    }
     reset();
     router.refresh();
   }
@@ -82,6 +90,8 @@ export function QueryPanel({ patientId, recordId, queries, fields, userId, canOp
         const setReply = (value: string) => setReplies((r) => ({ ...r, [query.id]: value }));
         const ref = { patientId, queryId: query.id, text: reply };
         const mine = query.openedById === userId;
+        const answering = canAnswer && query.status === "OPEN";
+        const blank = reply.trim() === "";
         return (
           <article key={query.id} className={`query query-${query.status.toLowerCase()}`} aria-label={`Query on ${query.fieldLabel}`}>
             <h3>
@@ -96,19 +106,31 @@ export function QueryPanel({ patientId, recordId, queries, fields, userId, canOp
             </ol>
             {(canAnswer && query.status === "OPEN") || (canClose && mine) ? (
               <form className="inline-form" onSubmit={(e) => e.preventDefault()}>
-                <TextField id={`reply-${query.id}`} label="Reply" value={reply} onChange={(e) => setReply(e.target.value)} />
-                {canAnswer && query.status === "OPEN" ? (
-                  <button className="button" onClick={(e) => submit(e, () => answerQueryAction(ref), () => setReply(""))}>
+                <TextField
+                  id={`reply-${query.id}`}
+                  label={answering ? "Reply" : "Closing note (or why you re-open)"}
+                  value={reply}
+                  onChange={(e) => setReply(e.target.value)}
+                  error={noteError?.queryId === query.id ? noteError.message : undefined}
+                />
+                {answering ? (
+                  <button className="button" onClick={(e) => submit(e, () => answerQueryAction(ref), () => setReply(""), query.id, blank ? "Write your reply to the query" : undefined)}>
                     Answer
                   </button>
                 ) : null}
                 {canClose && mine && query.status !== "CLOSED" ? (
-                  <button className="button secondary" onClick={(e) => submit(e, () => closeQueryAction(ref), () => setReply(""))}>
+                  <button
+                    className="button secondary"
+                    onClick={(e) => submit(e, () => closeQueryAction(ref), () => setReply(""), query.id, blank ? "Write a closing note: how the query was resolved" : undefined)}
+                  >
                     Close query
                   </button>
                 ) : null}
                 {canClose && mine && query.status !== "OPEN" ? (
-                  <button className="button secondary" onClick={(e) => submit(e, () => reopenQueryAction(ref), () => setReply(""))}>
+                  <button
+                    className="button secondary"
+                    onClick={(e) => submit(e, () => reopenQueryAction(ref), () => setReply(""), query.id, blank ? "Write why the query is re-opened" : undefined)}
+                  >
                     Re-open
                   </button>
                 ) : null}

@@ -7,33 +7,30 @@ const patients = [
   { id: "b", subjectId: "TW01-002", siteCode: "TW01", enrollmentDate: null },
   { id: "c", subjectId: "TW02-001", siteCode: "TW02", enrollmentDate: "2026-02-01" },
 ];
-const rec = (patientId: string, formType: string, visitKey: string | null, status: QualityRecord["status"], signed = false): QualityRecord => ({
-  patientId, formType, visitKey, status, signed,
+const rec = (patientId: string, formType: string, visitKey: string | null, status: QualityRecord["status"], signed = false, baselineMissing = false): QualityRecord => ({
+  patientId, formType, visitKey, status, signed, baselineMissing,
 });
 
 describe("data quality per site", () => {
-  test("missing, overdue and unsigned forms and open queries, each with its patients", () => {
+  test("missing, overdue and unsigned forms, open queries and labs without a baseline and source-verified forms and fields, each with its patients", () => {
     const records = [
-      rec("a", "dosing", "day1", "COMPLETE", true),
-      rec("a", "labs", "day1", "COMPLETE"),
+      { ...rec("a", "dosing", "day1", "COMPLETE", true), verified: true },
+      rec("a", "labs", "day1", "COMPLETE", true, true),
       rec("b", "eligibility", "screening", "COMPLETE"),
       rec("b", "baseline", "baseline", "IN_PROGRESS"),
     ];
     // Today 2026-02-10: A's day-1 forms are done; week 4 (due 02-07, window to 02-14) is missing.
     // C's day 1 (due 02-01, window to 02-08) is overdue: dosing and labs.
-    const [tw01, tw02] = summarizeDataQuality(["TW01", "TW02"], patients, records, { b: 2 }, "2026-02-10", DEFAULT_SCHEDULE);
+    const [tw01, tw02] = summarizeDataQuality(["TW01", "TW02"], patients, records, { b: 2 }, "2026-02-10", DEFAULT_SCHEDULE, { b: 3 });
     expect(tw01).toEqual({
       siteCode: "TW01",
       missingForms: { count: 2, patients: [{ id: "a", subjectId: "TW01-001", count: 2 }] },
       overdueForms: { count: 0, patients: [] },
       openQueries: { count: 2, patients: [{ id: "b", subjectId: "TW01-002", count: 2 }] },
-      unsignedForms: {
-        count: 2,
-        patients: [
-          { id: "a", subjectId: "TW01-001", count: 1 },
-          { id: "b", subjectId: "TW01-002", count: 1 },
-        ],
-      },
+      unsignedForms: { count: 1, patients: [{ id: "b", subjectId: "TW01-002", count: 1 }] },
+      missingBaselineLabs: { count: 1, patients: [{ id: "a", subjectId: "TW01-001", count: 1 }] },
+      verifiedForms: { count: 1, patients: [{ id: "a", subjectId: "TW01-001", count: 1 }] },
+      verifiedFields: { count: 3, patients: [{ id: "b", subjectId: "TW01-002", count: 3 }] },
     });
     expect(tw02!.overdueForms).toEqual({ count: 2, patients: [{ id: "c", subjectId: "TW02-001", count: 2 }] });
     expect(tw02!.missingForms.count).toBe(0);

@@ -4,8 +4,9 @@ import type { ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
 
 /**
  * The data-quality dashboard per site: forms the visit schedule expects that are missing
- * (still inside their window) or overdue (past it), open queries, and complete forms the
- * investigator has not signed. Every count keeps the patients it counts, so the page can
+ * (still inside their window) or overdue (past it), open queries, complete forms the
+ * investigator has not signed, on-treatment labs graded without a pre-treatment baseline, and
+ * source data verification (whole forms and single fields). Every count keeps the patients it counts, so the page can
  * link to them.
  */
 export interface QualityPatient {
@@ -23,6 +24,10 @@ export interface QualityRecord {
   visitKey: string | null;
   status: "IN_PROGRESS" | "COMPLETE";
   signed: boolean;
+  /** On-treatment labs with a baseline-graded result but no pre-treatment value (CTCAE v5.0). */
+  baselineMissing?: boolean;
+  /** The whole form is source-verified (the current version). */
+  verified?: boolean;
 }
 
 export interface CountedPatients {
@@ -36,6 +41,10 @@ export interface SiteQuality {
   overdueForms: CountedPatients;
   openQueries: CountedPatients;
   unsignedForms: CountedPatients;
+  missingBaselineLabs: CountedPatients;
+  /** Source data verification, both kinds: whole forms, and fields verified one by one (targeted SDV). */
+  verifiedForms: CountedPatients;
+  verifiedFields: CountedPatients;
 }
 
 export type QualityMeasure = Exclude<keyof SiteQuality, "siteCode">;
@@ -52,6 +61,7 @@ export function summarizeDataQuality(
   openQueriesByPatient: Readonly<Record<string, number>>,
   today: string,
   schedule: ScheduleConfig,
+  verifiedFieldsByPatient: Readonly<Record<string, number>> = {},
 ): SiteQuality[] {
   const recordsOf = new Map<string, QualityRecord[]>();
   for (const record of records) {
@@ -76,6 +86,9 @@ export function summarizeDataQuality(
       overdueForms: tally(here, (p) => states(p, "overdue")),
       openQueries: tally(here, (p) => openQueriesByPatient[p.id] ?? 0),
       unsignedForms: tally(here, (p) => (recordsOf.get(p.id) ?? []).filter((r) => r.status === "COMPLETE" && !r.signed).length),
+      missingBaselineLabs: tally(here, (p) => (recordsOf.get(p.id) ?? []).filter((r) => r.baselineMissing).length),
+      verifiedForms: tally(here, (p) => (recordsOf.get(p.id) ?? []).filter((r) => r.verified).length),
+      verifiedFields: tally(here, (p) => verifiedFieldsByPatient[p.id] ?? 0),
     };
   });
 }

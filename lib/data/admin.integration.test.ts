@@ -6,6 +6,7 @@ import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-acto
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { SiteSchema } from "@/lib/schemas/admin";
 import { assignRole, createSite, createUser, listSites, listUsers, removeRole, setUserActive, unlockAccount, updateSite } from "./admin";
 import { listPatients, registerPatient } from "./patients";
 import { updateStudySettings } from "./study-settings";
@@ -65,6 +66,17 @@ describe("administration", () => {
     await createSite(actors.admin, { code: "TW04", name: "Taipei Veterans General Hospital", city: "Taipei", country: "Taiwan", targetEnrollment: 5 });
     await expect(createSite(actors.admin, { code: "TW04", name: "x", city: "x", country: "x", targetEnrollment: 0 })).rejects.toThrow(ConflictError);
     expect((await listSites(actors.admin)).map((s) => s.code)).toEqual(["TW01", "TW02", "TW03", "TW04"]);
+  });
+
+  test("a site keeps its time zone (UTC unless given); the schema accepts only IANA zones", async () => {
+    const berlin = await createSite(actors.admin, { ...SiteSchema.parse({ code: "DE01", name: "Charite Berlin", city: "Berlin", country: "Germany", targetEnrollment: 2, timeZone: "Europe/Berlin" }) });
+    const plain = await createSite(actors.admin, { code: "DE02", name: "Uniklinik Koeln", city: "Cologne", country: "Germany", targetEnrollment: 2 });
+    expect((await db.prisma.site.findUniqueOrThrow({ where: { id: berlin.id } })).timeZone).toBe("Europe/Berlin");
+    expect((await db.prisma.site.findUniqueOrThrow({ where: { id: plain.id } })).timeZone).toBe("UTC");
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: berlin.id, action: "CREATE" } });
+    expect(audit.changes).toEqual(expect.arrayContaining([{ field: "timeZone", from: null, to: "Europe/Berlin" }]));
+    const wrong = SiteSchema.safeParse({ code: "DE03", name: "Somewhere", city: "x", country: "x", targetEnrollment: 0, timeZone: "Berlin" });
+    expect(wrong.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["timeZone", "Enter an IANA time zone, e.g. Asia/Taipei or Europe/Berlin"]]);
   });
 });
 

@@ -118,7 +118,7 @@ export async function listSites(actor: Actor) {
   return getPrisma().site.findMany({ orderBy: { code: "asc" } });
 }
 
-export async function createSite(actor: Actor, input: { code: string; name: string; city: string; country: string; targetEnrollment: number }) {
+export async function createSite(actor: Actor, input: { code: string; name: string; city: string; country: string; targetEnrollment: number; timeZone?: string }) {
   requireAdmin(actor, "site.admin");
   return getPrisma().$transaction(async (tx) => {
     if (await tx.site.findUnique({ where: { code: input.code } })) throw new ConflictError(`Site code ${input.code} is already used.`);
@@ -128,7 +128,7 @@ export async function createSite(actor: Actor, input: { code: string; name: stri
       entityType: "site",
       entityId: site.id,
       siteId: site.id,
-      changes: diffFields(null, input, ["code", "name", "city", "country", "targetEnrollment"]),
+      changes: diffFields(null, { ...input, timeZone: site.timeZone }, ["code", "name", "city", "country", "targetEnrollment", "timeZone"]),
     });
     return { id: site.id };
   });

@@ -6,6 +6,7 @@ import type { ScheduleEndEvents } from "@/lib/domain/schedule/schedule-end";
 import { ForbiddenError } from "@/lib/errors";
 import { cachedByDataVersion } from "./cached-by-version";
 import { countOpenQueries } from "./data-queries";
+import { countCurrentFieldVerifications } from "./field-verification";
 import { getStudySettings } from "./study-settings";
 
 export interface DataQualityView {
@@ -14,8 +15,8 @@ export interface DataQualityView {
 }
 
 /**
- * Missing and overdue forms (visit schedule), open queries and unsigned complete forms per
- * site, for the sites where the caller holds quality.read.
+ * Missing and overdue forms (visit schedule), open queries, unsigned complete forms, labs
+ * without a pre-treatment baseline and source-verified forms and fields per site, for the sites where the caller holds quality.read.
  */
 export async function getDataQuality(actor: Actor, today: string = new Date().toISOString().slice(0, 10)): Promise<DataQualityView> {
   const scope = scopeOf(actor, "quality.read");
@@ -28,7 +29,7 @@ export async function getDataQuality(actor: Actor, today: string = new Date().to
 }
 
 async function computeDataQuality(actor: Actor, inScope: ReturnType<typeof siteFilter>, today: string): Promise<DataQualityView> {
-  const [sites, patients, records, endsOfStudy, openQueries, settings] = await Promise.all([
+  const [sites, patients, records, endsOfStudy, missingBaseline, verifiedFields, openQueries, settings] = await Promise.all([
     getPrisma().site.findMany({ where: inScope.siteId ? { id: inScope.siteId } : {}, orderBy: { code: "asc" }, select: { code: true, name: true } }),
     getPrisma().patient.findMany({
       where: { ...inScope, deletedAt: null },
@@ -36,16 +37,23 @@ async function computeDataQuality(actor: Actor, inScope: ReturnType<typeof siteF
     }),
     getPrisma().crfRecord.findMany({
       where: { ...inScope, deletedAt: null, patient: { deletedAt: null } },
-      select: { patientId: true, formType: true, visitKey: true, status: true, signedAt: true },
+      select: { id: true, patientId: true, formType: true, visitKey: true, status: true, signedAt: true, sdvAt: true },
     }),
     getPrisma().crfRecord.findMany({
       where: { ...inScope, formType: "end-of-study", deletedAt: null, patient: { deletedAt: null } },
       select: { patientId: true, data: true },
     }),
+    // Stored by compute-labs: an on-treatment panel graded without a pre-treatment baseline.
+    getPrisma().crfRecord.findMany({
+      where: { ...inScope, deletedAt: null, patient: { deletedAt: null }, formType: "labs", computed: { path: ["baseline", "status"], equals: "missing" } },
+      select: { id: true },
+    }),
+    countCurrentFieldVerifications(inScope),
     countOpenQueries(actor),
     getStudySettings(actor),
   ]);
   const endOfStudyOf = new Map(endsOfStudy.map((r) => [r.patientId, r.data as ScheduleEndEvents]));
+  const missingIds = new Set(missingBaseline.map((r) => r.id));
   const summary = summarizeDataQuality(
     sites.map((s) => s.code),
     patients.map((p) => ({
@@ -55,10 +63,13 @@ async function computeDataQuality(actor: Actor, inScope: ReturnType<typeof siteF
       enrollmentDate: p.enrollmentDate?.toISOString().slice(0, 10) ?? null,
       scheduleEnd: endOfStudyOf.get(p.id) ?? null,
     })),
-    records.map((r) => ({ patientId: r.patientId, formType: r.formType, visitKey: r.visitKey, status: r.status, signed: r.signedAt !== null })),
+    records.map((r) => ({
+      patientId: r.patientId, formType: r.formType, visitKey: r.visitKey, status: r.status, signed: r.signedAt !== null, baselineMissing: missingIds.has(r.id), verified: r.sdvAt !== null,
+    })),
     openQueries.byPatient,
     today,
     settings.schedule,
+    Object.fromEntries(verifiedFields),
   );
   return { today, sites: summary.map((s, i) => ({ ...s, siteName: sites[i]!.name })) };
 }

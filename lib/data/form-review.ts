@@ -1,5 +1,5 @@
 import "server-only";
-import { hasPermission, type Actor } from "@/lib/auth/actor";
+import { hasPermission, siteFilter, type Actor } from "@/lib/auth/actor";
 import { confirmPasswordOrThrow } from "@/lib/auth/confirm-password";
 import { INVESTIGATOR_SIGNATURE_MEANING } from "@/lib/auth/signature-meaning";
 import { writeAudit } from "@/lib/audit/audit-log";
@@ -97,6 +97,26 @@ export async function markSourceVerified(actor: Actor, input: { patientId: strin
       changes: [{ field: "sourceDataVerified", from: null, to: `version ${record.version}` }],
     });
   });
+}
+
+/** Who signed and who verified a form, by name, and the site's time zone to show the times in. */
+export interface FormReviewDetails {
+  signedByName: string | null;
+  sdvByName: string | null;
+  timeZone: string;
+}
+
+export async function getFormReviewDetails(actor: Actor, patientId: string, recordId: string): Promise<FormReviewDetails> {
+  const patient = await getPatientOrThrow(actor, patientId);
+  const record = await getPrisma().crfRecord.findFirst({
+    where: { id: recordId, patientId: patient.id, deletedAt: null, ...siteFilter(actor, "patient.read") },
+    select: { signedById: true, sdvById: true },
+  });
+  if (!record) throw new NotFoundError("Form");
+  const ids = [record.signedById, record.sdvById].filter((id): id is string => id !== null);
+  const users = ids.length ? await getPrisma().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? "a former user") : null);
+  return { signedByName: nameOf(record.signedById), sdvByName: nameOf(record.sdvById), timeZone: patient.site.timeZone };
 }
 
 /** A coordinator locks (or unlocks) a patient's data for analysis; every write is refused meanwhile. */

@@ -8,7 +8,7 @@ import type { PatientStatus } from "@/lib/generated/prisma/enums";
 export interface PatientSummary {
   id: string;
   subjectId: string;
-  site: { id: string; code: string; name: string };
+  site: { id: string; code: string; name: string; timeZone: string };
   status: PatientStatus;
   screeningDate: string;
   enrollmentDate: string | null;
@@ -27,7 +27,7 @@ const summarySelect = {
   screenFailureReason: true,
   lockedAt: true,
   version: true,
-  site: { select: { id: true, code: true, name: true } },
+  site: { select: { id: true, code: true, name: true, timeZone: true } },
 } as const;
 
 function toSummary(row: {

@@ -159,6 +159,54 @@ describe("recomputing dependent forms in the transaction of the change", () => {
     expect(audit!.changes).toEqual(expect.arrayContaining([{ field: "computed.results.ast.grade", from: 1, to: 2 }]));
   });
 
+  test("day-1 labs entered after week 8 become the pre-treatment baseline: week 8 is regraded, audited as RECOMPUTE", async () => {
+    const patient = await enrolledPatient();
+    await save(patient.id, "dosing", "day1", dosing("2026-01-12", 80));
+    // The issue's patient: no day-1 labs, AST 3 x ULN at week 4 and 4 x ULN at week 8 (ULN 40 U/L).
+    const week4 = await save(patient.id, "labs", "week4", labs("2026-02-09", 120));
+    const week8 = await save(patient.id, "labs", "week8", labs("2026-03-09", 160));
+    // Never graded against the on-treatment week 4: no baseline, graded as if normal (grade 2), and said so.
+    expect(week8.computed).toMatchObject({
+      baseline: { status: "missing", treatmentStart: "2026-01-12", missingTests: ["ast"] },
+      results: { ast: { grade: 2, baselineValue: null, basis: ">3.0 - 5.0 x ULN (no pre-treatment baseline: graded as if normal)" } },
+    });
+
+    // Day-1 labs (abnormal AST 100 U/L, drawn on the day of the first dose) arrive late.
+    await save(patient.id, "labs", "day1", labs("2026-01-12", 100));
+
+    // Baseline abnormal: 160 is 1.6 x baseline (grade 1), 120 is 1.2 x baseline (grade 0).
+    expect(await computedOf(week8.id)).toMatchObject({
+      baseline: { status: "complete", sources: [{ visitKey: "day1", sampleDate: "2026-01-12" }], missingTests: [] },
+      results: { ast: { grade: 1, baselineValue: 100, baselineDate: "2026-01-12" } },
+    });
+    expect(await computedOf(week4.id)).toMatchObject({ results: { ast: { grade: 0, baselineValue: 100 } } });
+    const [audit] = await recomputeAudit(week8.id);
+    expect(audit).toMatchObject({ action: "RECOMPUTE", reason: expect.stringMatching(/^Recomputed after change to Laboratory results /) });
+    expect(audit!.changes).toEqual(expect.arrayContaining([
+      { field: "computed.results.ast.grade", from: 2, to: 1 },
+      { field: "computed.results.ast.baselineValue", from: null, to: 100 },
+    ]));
+  });
+
+  test("the first dose date sets the pre-treatment cut: moving it regrades labs, a later dosing visit does not", async () => {
+    const patient = await enrolledPatient();
+    const day1Dose = await save(patient.id, "dosing", "day1", dosing("2026-01-12", 80));
+    await save(patient.id, "labs", "day1", labs("2026-01-14", 100));
+    const week4 = await save(patient.id, "labs", "week4", labs("2026-02-09", 160));
+    // Sampled two days after the first dose: on treatment, so not a baseline.
+    expect(week4.computed).toMatchObject({ baseline: { status: "missing" }, results: { ast: { grade: 2, baselineValue: null } } });
+
+    // A later dosing visit leaves the first dose where it was: the labs are not touched.
+    await save(patient.id, "dosing", "week4", dosing("2026-02-09", 80, 0));
+    expect((await reload(week4.id)).version).toBe(1);
+
+    // The first dose was really on 01-14, after the day-1 labs were drawn.
+    await edit(patient.id, day1Dose, dosing("2026-01-14", 80));
+    expect(await computedOf(week4.id)).toMatchObject({ baseline: { status: "complete" }, results: { ast: { grade: 1, baselineValue: 100 } } });
+    const [audit] = await recomputeAudit(week4.id);
+    expect(audit!.reason).toBe(`Recomputed after change to Dosing ${day1Dose.id}`);
+  });
+
   test("only later records of a chain are recomputed, and an edit that moves a record in time reaches those it passed", async () => {
     const patient = await enrolledPatient();
     const day1 = await save(patient.id, "labs", "day1", labs("2026-01-12", 100));

@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit, type AuditActor } from "@/lib/audit/audit-log";
 import { diffFormData } from "@/lib/forms/flatten";
-import { FORM_DEPENDENCIES, listDependentFormTypes, recordDateOf } from "@/lib/forms/form-dependencies";
+import { FORM_DEPENDENCIES, listDependentFormTypes, movesFirstDate, recordDateOf } from "@/lib/forms/form-dependencies";
 import type { FormContext, RelatedRecord } from "@/lib/forms/form-definition";
 import { getFormDefinition } from "@/lib/forms/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -44,6 +44,19 @@ export interface LoadedRecords {
 const asStored = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value ?? {})) as Record<string, unknown>;
 
 /**
+ * Leaves out the dependent types that read only the first date of the changed type (labs read
+ * the first dose) when the change cannot move that date, judged from the records the caller
+ * already read; without them nothing is left out.
+ */
+function skipUnmovedFirstDate(types: string[], scope: RecomputeScope, loaded?: LoadedRecords): string[] {
+  const changedType = scope.changed.formType;
+  if (!loaded || (loaded.types !== null && !loaded.types.includes(changedType))) return types;
+  const otherDates = loaded.rows.filter((r) => r.formType === changedType && r.id !== scope.changed.recordId).map((r) => recordDateOf(changedType, r.data));
+  if (movesFirstDate(scope.changed.dates, otherDates)) return types;
+  return types.filter((type) => type === changedType || !FORM_DEPENDENCIES[type]?.readsOnlyFirstDateOf?.includes(changedType));
+}
+
+/**
  * Recomputes, inside the caller's transaction, every record of the patient whose computed
  * values depend on the changed form (lib/forms/form-dependencies), with the forms' own
  * `compute`. Dependency types go first and, within a type, records in date order, each
@@ -53,7 +66,7 @@ const asStored = (value: unknown): Record<string, unknown> => JSON.parse(JSON.st
  * ids of the records that changed.
  */
 export async function recomputeDependents(tx: Prisma.TransactionClient, actor: AuditActor, scope: RecomputeScope, loaded?: LoadedRecords): Promise<string[]> {
-  const types = listDependentFormTypes(scope.changed.formType);
+  const types = skipUnmovedFirstDate(listDependentFormTypes(scope.changed.formType), scope, loaded);
   if (types.length === 0) return [];
   // Only the forms the recomputed computes read, not every record of the patient.
   const read = [...new Set(types.flatMap((type) => [type, ...(FORM_DEPENDENCIES[type]?.dependsOn ?? [])]))];

@@ -4,9 +4,9 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const DEMO_PASSWORD = "trial-demo-2026";
 
 export const DEMO_SITES = [
-  { code: "TW01", name: "National Taiwan University Hospital", city: "Taipei", country: "Taiwan", targetEnrollment: 20 },
-  { code: "TW02", name: "Kaohsiung Medical University Hospital", city: "Kaohsiung", country: "Taiwan", targetEnrollment: 12 },
-  { code: "TW03", name: "China Medical University Hospital", city: "Taichung", country: "Taiwan", targetEnrollment: 11 },
+  { code: "TW01", name: "National Taiwan University Hospital", city: "Taipei", country: "Taiwan", timeZone: "Asia/Taipei", targetEnrollment: 20 },
+  { code: "TW02", name: "Kaohsiung Medical University Hospital", city: "Kaohsiung", country: "Taiwan", timeZone: "Asia/Taipei", targetEnrollment: 12 },
+  { code: "TW03", name: "China Medical University Hospital", city: "Taichung", country: "Taiwan", timeZone: "Asia/Taipei", targetEnrollment: 11 },
 ] as const;
 
 type SiteCode = (typeof DEMO_SITES)[number]["code"];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { FORM_DEPENDENCIES, listDependentFormTypes, recordDateOf } from "./form-dependencies";
+import { FORM_DEPENDENCIES, listDependentFormTypes, movesFirstDate, recordDateOf } from "./form-dependencies";
 import { listFormDefinitions } from "./registry";
 
 describe("listDependentFormTypes", () => {
@@ -8,7 +8,8 @@ describe("listDependentFormTypes", () => {
   });
 
   test("forms that read their own earlier records recompute their own type", () => {
-    expect(listDependentFormTypes("dosing")).toEqual(["dosing"]);
+    // Labs read the first dose date: the pre-treatment baseline ends there.
+    expect(listDependentFormTypes("dosing")).toEqual(["dosing", "labs"]);
     expect(listDependentFormTypes("labs")).toEqual(["labs"]);
     expect(listDependentFormTypes("tumour-assessment")).toEqual(["tumour-assessment", "end-of-study"]);
   });
@@ -21,6 +22,20 @@ describe("listDependentFormTypes", () => {
   test("dependencies come before dependents whatever the declaration order", () => {
     const table = { c: { dependsOn: ["b"], dateField: null }, b: { dependsOn: ["a"], dateField: null }, d: { dependsOn: ["a", "c"], dateField: null } };
     expect(listDependentFormTypes("a", table)).toEqual(["b", "c", "d"]);
+  });
+});
+
+describe("movesFirstDate", () => {
+  test("a record dated after another of its type cannot move the first date", () => {
+    expect(movesFirstDate(["2026-02-09"], ["2026-01-12"])).toBe(false);
+    expect(movesFirstDate(["2026-02-09", "2026-03-01"], ["2026-02-09"])).toBe(false);
+  });
+  test("a record dated before every other, the only one, or undated may move it", () => {
+    expect(movesFirstDate(["2026-01-10"], ["2026-01-12"])).toBe(true);
+    // An edit that moves the first record later than another one.
+    expect(movesFirstDate(["2026-03-01", "2026-01-10"], ["2026-01-12"])).toBe(true);
+    expect(movesFirstDate(["2026-01-10"], [])).toBe(true);
+    expect(movesFirstDate([""], ["2026-01-12"])).toBe(true);
   });
 });
 

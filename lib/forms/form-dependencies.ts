@@ -14,13 +14,20 @@ export interface FormDependency {
    * sees its predecessors' fresh values. Null for a form recorded once.
    */
   dateField: string | null;
+  /**
+   * Of these `dependsOn` types, compute reads only the earliest record's date (the first dose),
+   * so a change that leaves that date where it was recomputes nothing (a new dosing visit does
+   * not regrade every lab panel).
+   */
+  readsOnlyFirstDateOf?: readonly string[];
 }
 
 export const FORM_DEPENDENCIES: Readonly<Record<string, FormDependency>> = {
   // Weight change and compliance are measured against the previous dosing visit (lib/forms/dosing/dosing-history).
   dosing: { dependsOn: ["dosing"], dateField: "visitDate" },
-  // CTCAE v5.0 grades liver tests and creatinine against the earliest earlier labs record (lib/forms/labs/compute-labs).
-  labs: { dependsOn: ["labs"], dateField: "sampleDate" },
+  // CTCAE v5.0 grades liver tests and creatinine against the last pre-treatment labs value, i.e.
+  // on or before the first dose (lib/forms/labs/compute-labs): the first dosing date moves that cut.
+  labs: { dependsOn: ["labs", "dosing"], dateField: "sampleDate", readsOnlyFirstDateOf: ["dosing"] },
   // RECIST: change from the baseline sum and from the nadir of the earlier assessments (lib/forms/tumour-response).
   "tumour-assessment": { dependsOn: ["tumour-baseline", "tumour-assessment"], dateField: "assessmentDate" },
   // PFS uses the first assessment whose timepoint response is PD, and the last assessment for censoring.
@@ -60,4 +67,16 @@ export function recordDateOf(formType: string, data: unknown, dependencies: Read
   if (!field || typeof data !== "object" || data === null) return "";
   const value = (data as Record<string, unknown>)[field];
   return typeof value === "string" ? value : "";
+}
+
+/**
+ * Whether a change of a `changedType` record (its dates before and after) can move the
+ * earliest date among that type's records, given the other records' dates. It cannot when
+ * another record is dated on or before every date the change touches.
+ */
+export function movesFirstDate(changedDates: readonly string[], otherDates: readonly string[]): boolean {
+  const others = otherDates.filter(Boolean);
+  if (others.length === 0 || changedDates.length === 0 || !changedDates.every(Boolean)) return true;
+  const earliestOther = others.reduce((a, b) => (b < a ? b : a));
+  return changedDates.some((date) => date < earliestOther);
 }

@@ -33,7 +33,23 @@ export const SiteSchema = z.object({
   city: z.string().trim().min(1, "Enter the city").max(100),
   country: z.string().trim().min(1, "Enter the country").max(100),
   targetEnrollment: z.coerce.number({ error: "Enter a number" }).int("Whole patients only").min(0).max(10_000),
+  // Signatures and verifications are shown in the site's own clock (IANA name, checked against the runtime's zone database).
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine(isTimeZone, "Enter an IANA time zone, e.g. Asia/Taipei or Europe/Berlin")
+    .default("UTC"),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone !== "";
+  } catch {
+    return false;
+  }
+}
 
 /** The code is left out on purpose: it prefixes the subject IDs already issued at the site. */
 export const UpdateSiteSchema = SiteSchema.omit({ code: true }).extend({ siteId: z.uuid() });

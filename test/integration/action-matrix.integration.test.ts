@@ -4,6 +4,7 @@ import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { saveCrfRecord, deleteCrfRecord } from "@/lib/data/crf-records";
 import { openDataQuery, replyToDataQuery } from "@/lib/data/data-queries";
 import { enrollPatient, recordScreenFailure } from "@/lib/data/enrollment";
+import { verifyField } from "@/lib/data/field-verification";
 import { markSourceVerified, setPatientLock, signCrfRecord, unsignCrfRecord } from "@/lib/data/form-review";
 import { registerPatient } from "@/lib/data/patients";
 import { recordToxicityReview } from "@/lib/data/toxicity-review";
@@ -76,6 +77,7 @@ const ACTIONS: ActionCase[] = [
   { name: "signCrfRecord", run: (a, t) => signCrfRecord(a, { patientId: t.patientId, recordId: t.recordId, password: DEMO_PASSWORD }), allowed: [SITE_INVESTIGATOR] },
   { name: "unsignCrfRecord", setup: { signed: true }, run: (a, t) => unsignCrfRecord(a, { patientId: t.patientId, recordId: t.recordId, reason: "Correction needed" }), allowed: [SITE_INVESTIGATOR] },
   { name: "markSourceVerified", run: (a, t) => markSourceVerified(a, { patientId: t.patientId, recordId: t.recordId, version: t.version }), allowed: ["monitor"] },
+  { name: "verifyField", run: (a, t) => verifyField(a, { patientId: t.patientId, recordId: t.recordId, fieldPath: "consentDate", version: t.version }), allowed: ["monitor"] },
   { name: "setPatientLock", run: (a, t) => setPatientLock(a, { patientId: t.patientId, reason: "Data cut", locked: true }), allowed: ["coordinator"] },
   { name: "openDataQuery", run: (a, t) => openDataQuery(a, { patientId: t.patientId, recordId: t.recordId, fieldPath: "consentDate", text: "Please check" }), allowed: ["coordinator", "monitor"] },
   { name: "replyToDataQuery answer", setup: { query: "OPEN" }, run: (a, t) => replyToDataQuery(a, "answer", { patientId: t.patientId, queryId: t.queryId, text: "Checked" }), allowed: [SITE_INVESTIGATOR] },

@@ -5,11 +5,12 @@ import { defineAction } from "@/lib/actions/define-action";
 import { deleteCrfRecord, saveCrfRecord } from "@/lib/data/crf-records";
 import { openDataQuery, replyToDataQuery } from "@/lib/data/data-queries";
 import { enrollPatient, recordScreenFailure } from "@/lib/data/enrollment";
+import { verifyField } from "@/lib/data/field-verification";
 import { markSourceVerified, setPatientLock, signCrfRecord, unsignCrfRecord } from "@/lib/data/form-review";
 import { SaveCrfSchema } from "@/lib/schemas/crf";
 import { OpenQuerySchema, QueryReplySchema } from "@/lib/schemas/data-query";
 import { DeleteCrfSchema } from "@/lib/schemas/crf";
-import { LockPatientSchema, SignCrfSchema, UnsignCrfSchema, VerifyCrfSchema } from "@/lib/schemas/form-review";
+import { LockPatientSchema, SignCrfSchema, UnsignCrfSchema, VerifyCrfSchema, VerifyFieldSchema } from "@/lib/schemas/form-review";
 import { EnrollPatientSchema, ScreenFailureSchema } from "@/lib/schemas/patient";
 
 export const saveCrfAction = defineAction(SaveCrfSchema, async (actor, input) => {
@@ -45,6 +46,12 @@ export const unsignCrfAction = defineAction(UnsignCrfSchema, async (actor, input
 
 export const verifyCrfAction = defineAction(VerifyCrfSchema, async (actor, input) => {
   await markSourceVerified(actor, input);
+  revalidatePath(`/patients/${input.patientId}`);
+  return null;
+});
+
+export const verifyFieldAction = defineAction(VerifyFieldSchema, async (actor, input) => {
+  await verifyField(actor, input);
   revalidatePath(`/patients/${input.patientId}`);
   return null;
 });

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useForm, useWatch } from "react-hook-form";
 import { DateField } from "@/components/ui/date-field";
-import { computeLabs } from "@/lib/forms/labs/compute-labs";
+import { computeLabs, type LabsBaseline } from "@/lib/forms/labs/compute-labs";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { LabsSchema, type LabsData } from "@/lib/forms/labs/labs-schema";
 import type { CrfFormProps } from "./crf-form-props";
@@ -18,6 +18,15 @@ function emptyPanel(): LabsData {
     sampleDate: "",
     results: Object.fromEntries(LAB_PANEL.map((p) => [p.test, { value: null, unit: p.defaultUnit, ...defaultRange(p.test, p.defaultUnit) }])) as LabsData["results"],
   };
+}
+
+/** Which pre-treatment labs bilirubin, AST, ALT, ALP and creatinine are graded against (CTCAE v5.0). */
+function describeBaseline(baseline: LabsBaseline | null): string {
+  if (!baseline) return "";
+  if (baseline.status === "pre-treatment") return "Sampled before treatment: these results are the patient's baseline.";
+  const from = baseline.sources.map((s) => formatDate(s.sampleDate)).join(" and ");
+  const found = from ? `Baseline for bilirubin, AST, ALT, ALP and creatinine: the pre-treatment labs of ${from}.` : "";
+  return baseline.status === "missing" ? `${found} No pre-treatment baseline for ${baseline.missingTests.join(", ")}: graded as if normal.`.trim() : found;
 }
 
 export function LabsForm(props: CrfFormProps) {
@@ -35,9 +44,7 @@ export function LabsForm(props: CrfFormProps) {
       <DateField id="sampleDate" label="Sample date" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
       <p className="muted">
         Leave a value empty when the test was not done. Normal ranges start at typical adult values: enter your laboratory&apos;s limits.{" "}
-        {computed.baseline
-          ? `Baseline for bilirubin, AST, ALT, ALP and creatinine: the labs of ${formatDate(computed.baseline.sampleDate)}.`
-          : "No earlier labs: these results are graded without a baseline."}
+        <span data-testid="labs-baseline">{describeBaseline(computed.baseline)}</span>
       </p>
       {LAB_PANEL.map((panel) => (
         <LabRow key={panel.test} form={form} panel={panel} graded={computed.results[panel.test]} />

@@ -23,6 +23,12 @@ const YES_NO = [
   { value: "no", label: "No" },
 ] as const;
 
+/** Every baseline target lesion has a status, and a diameter when measured: only then are sums and responses shown. */
+function measurementsComplete(values: Partial<TumourAssessmentData>): boolean {
+  const measurements = values.measurements ?? [];
+  return measurements.length > 0 && measurements.every((m) => m.status != null && (m.status !== "measured" || (m.diameterMm != null && !Number.isNaN(m.diameterMm))));
+}
+
 export function TumourAssessmentForm(props: CrfFormProps) {
   const baseline = findBaselineAssessment(props.context);
   const hasNonTarget = (baseline?.nonTargetLesions.length ?? 0) > 0;
@@ -92,18 +98,21 @@ export function TumourAssessmentForm(props: CrfFormProps) {
                     </option>
                   ))}
                 </SelectField>
-                {m.status === "measured" ? (
-                  <TextField
-                    id={`measurements-${i}-diameterMm`}
-                    label={`${m.lesionId} longest diameter`}
-                    unit="mm"
-                    type="number"
-                    step="0.1"
-                    min={0}
-                    error={e?.diameterMm?.message}
-                    {...form.register(`measurements.${i}.diameterMm`, { setValueAs: numberOrNull })}
-                  />
-                ) : null}
+                {/* Typing a diameter means the lesion was measured: no separate choice needed. */}
+                <TextField
+                  id={`measurements-${i}-diameterMm`}
+                  label={`${m.lesionId} longest diameter`}
+                  unit="mm"
+                  type="number"
+                  step="0.1"
+                  min={0}
+                  error={e?.diameterMm?.message}
+                  {...form.register(`measurements.${i}.diameterMm`, {
+                    setValueAs: numberOrNull,
+                    onChange: (event: { target: { value: string } }) =>
+                      event.target.value !== "" && form.getValues(`measurements.${i}.status`) !== "measured" && form.setValue(`measurements.${i}.status`, "measured", { shouldDirty: true }),
+                  })}
+                />
               </div>
             </fieldset>
           );
@@ -132,7 +141,7 @@ export function TumourAssessmentForm(props: CrfFormProps) {
         <TextField id="newLesionsDescription" label="New lesions: site and method" error={errors.newLesionsDescription?.message} {...form.register("newLesionsDescription")} />
       ) : null}
 
-      <TumourResponsePanel evaluation={evaluation} />
+      <TumourResponsePanel evaluation={evaluation} inputsComplete={measurementsComplete(values)} />
 
       <fieldset className="radio-group">
         <legend>Investigator override (optional)</legend>
@@ -145,7 +154,7 @@ export function TumourAssessmentForm(props: CrfFormProps) {
           ))}
         </SelectField>
         <TextField id="override-reason" label="Reason for the override" error={errors.override?.reason?.message} maxLength={500} {...form.register("override.reason")} />
-        {evaluation ? (
+        {evaluation && measurementsComplete(values) ? (
           <p data-testid="response-used">
             Response recorded: <strong>{evaluation.response}</strong>
             {evaluation.overridden ? ` (investigator override; computed ${evaluation.computedResponse})` : " (computed)"}

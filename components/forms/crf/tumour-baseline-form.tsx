@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { DateField } from "@/components/ui/date-field";
@@ -10,6 +11,7 @@ import { computeBaselineSumMm } from "@/lib/forms/tumour-response";
 import { METHOD_LABELS, TRIAL_RECIST_VERSION, TumourBaselineSchema, type TumourBaselineData } from "@/lib/forms/tumour-schemas";
 import type { CrfFormProps } from "./crf-form-props";
 import { FormFooter } from "./form-footer";
+import { TumourOrganField } from "./tumour-organ-field";
 import { useCrfSave } from "./use-crf-save";
 
 const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
@@ -46,10 +48,20 @@ export function TumourBaselineForm(props: CrfFormProps) {
       nonTargetLesions: [],
     },
   });
+  const [lastFormMethod, setLastFormMethod] = useState<TumourBaselineData["method"]>(() => form.getValues("method"));
   const targets = useFieldArray({ control: form.control, name: "targetLesions" });
   const nonTargets = useFieldArray({ control: form.control, name: "nonTargetLesions" });
   const { formProps, ...footer } = useCrfSave("tumour-baseline", props, form);
   const targetValues = useWatch({ control: form.control, name: "targetLesions" });
+  // The form's imaging method is each lesion's default: new lesions start with it, and changing
+  // it carries along every lesion still on the previous default (a lesion set otherwise keeps its own).
+  const cascadeMethod = (next: TumourBaselineData["method"]) => {
+    const previous = lastFormMethod;
+    form.getValues("targetLesions").forEach((lesion, i) => {
+      if (lesion.method === null || lesion.method === previous) form.setValue(`targetLesions.${i}.method`, next, { shouldDirty: true });
+    });
+    setLastFormMethod(next);
+  };
   const sum = computeBaselineSumMm({ targetLesions: targetValues ?? [] });
   const { errors, isSubmitting } = form.formState;
   const listError = errors.targetLesions?.root?.message ?? errors.targetLesions?.message;
@@ -58,7 +70,12 @@ export function TumourBaselineForm(props: CrfFormProps) {
   return (
     <form {...formProps}>
       <DateField id="assessmentDate" label="Assessment date" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
-      <SelectField id="method" label="Imaging method" error={errors.method?.message} {...form.register("method", { setValueAs: nullIfEmpty })}>
+      <SelectField
+        id="method"
+        label="Imaging method (copied to each lesion unless changed there)"
+        error={errors.method?.message}
+        {...form.register("method", { setValueAs: nullIfEmpty, onChange: (event: { target: { value: string } }) => cascadeMethod(nullIfEmpty(event.target.value) as TumourBaselineData["method"]) })}
+      >
         <MethodOptions />
       </SelectField>
 
@@ -75,7 +92,7 @@ export function TumourBaselineForm(props: CrfFormProps) {
               <legend>Target lesion {targetValues?.[i]?.lesionId || i + 1}</legend>
               <div className="inline-form">
                 <TextField id={`targetLesions-${i}-lesionId`} label="Lesion id" error={e?.lesionId?.message} size={4} {...form.register(`targetLesions.${i}.lesionId`)} />
-                <TextField id={`targetLesions-${i}-organ`} label="Organ" error={e?.organ?.message} {...form.register(`targetLesions.${i}.organ`)} />
+                <TumourOrganField form={form} name={`targetLesions.${i}.organ`} id={`targetLesions-${i}-organ`} error={e?.organ?.message} />
                 <TextField id={`targetLesions-${i}-site`} label="Site description" error={e?.site?.message} {...form.register(`targetLesions.${i}.site`)} />
                 <SelectField id={`targetLesions-${i}-method`} label="Method" error={e?.method?.message} {...form.register(`targetLesions.${i}.method`, { setValueAs: nullIfEmpty })}>
                   <MethodOptions />
@@ -105,12 +122,15 @@ export function TumourBaselineForm(props: CrfFormProps) {
         <button
           type="button"
           className="button secondary"
-          onClick={() => targets.append({ lesionId: nextLesionId("T", form.getValues("targetLesions").map((l) => l.lesionId)), organ: "", site: "", method: null, longestDiameterMm: null })}
+          onClick={() =>
+            targets.append({ lesionId: nextLesionId("T", form.getValues("targetLesions").map((l) => l.lesionId)), organ: "", site: "", method: form.getValues("method"), longestDiameterMm: null })
+          }
         >
           Add target lesion
         </button>
         <p className="computed" aria-live="polite" data-testid="baseline-sum">
-          <span className="computed-badge">computed</span> Baseline sum of longest diameters: <strong>{sum === null ? "enter every diameter" : `${sum} mm`}</strong>
+          <span className="computed-badge">computed</span> Baseline sum of longest diameters: <strong>{sum === null ? "—" : `${sum} mm`}</strong>
+          {sum === null ? " (computed once every diameter is entered)" : null}
         </p>
       </section>
 
@@ -124,7 +144,7 @@ export function TumourBaselineForm(props: CrfFormProps) {
               <legend>Non-target lesion {id || i + 1}</legend>
               <div className="inline-form">
                 <TextField id={`nonTargetLesions-${i}-lesionId`} label="Lesion id" error={e?.lesionId?.message} size={4} {...form.register(`nonTargetLesions.${i}.lesionId`)} />
-                <TextField id={`nonTargetLesions-${i}-organ`} label="Organ" error={e?.organ?.message} {...form.register(`nonTargetLesions.${i}.organ`)} />
+                <TumourOrganField form={form} name={`nonTargetLesions.${i}.organ`} id={`nonTargetLesions-${i}-organ`} error={e?.organ?.message} />
                 <TextField id={`nonTargetLesions-${i}-description`} label="Description" error={e?.description?.message} {...form.register(`nonTargetLesions.${i}.description`)} />
                 <button type="button" className="button secondary" onClick={() => nonTargets.remove(i)}>
                   Remove {id || "lesion"}

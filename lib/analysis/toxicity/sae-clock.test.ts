@@ -10,6 +10,10 @@ describe("SAE reporting clock", () => {
     const overdue = classifySaeClock("2026-02-05T09:15", "2026-02-05T09:16");
     expect(overdue).toEqual({ status: "overdue", dueAt: "2026-02-05T09:15", hoursOverdue: 1 });
     expect(describeSaeClock(overdue)).toBe("OVERDUE: report was due by 2026-02-05 09:15 (1 h ago)");
+    // Beyond two days the age is in days ("36 days ago", not "866 h ago").
+    const longOverdue = classifySaeClock("2026-02-05T09:15", "2026-03-13T11:15");
+    expect(longOverdue).toMatchObject({ status: "overdue", hoursOverdue: 866 });
+    expect(describeSaeClock(longOverdue)).toBe("OVERDUE: report was due by 2026-02-05 09:15 (36 days ago)");
   });
 
   test("the report stops the clock; a late report stays marked late", () => {

@@ -1,3 +1,5 @@
+import { formatHoursSpan } from "@/lib/format-count";
+
 /**
  * The 24-hour SAE reporting clock as the review page shows it (ICH E2A III.A.1; the due
  * time itself is computed by the adverse-event form: lib/forms/adverse-event-rules.ts).
@@ -40,6 +42,6 @@ export function describeSaeClock(clock: SaeClock): string {
   if (clock.status === "no-deadline") return "No reporting deadline (awareness time missing)";
   const due = clock.dueAt.replace("T", " ");
   if (clock.status === "reported") return `Reported ${clock.reportedAt.replace("T", " ")}${clock.late ? ` - LATE (due by ${due})` : " (on time)"}`;
-  if (clock.status === "running") return `Report due by ${due} (${clock.hoursLeft} h left)`;
-  return `OVERDUE: report was due by ${due} (${clock.hoursOverdue} h ago)`;
+  if (clock.status === "running") return `Report due by ${due} (${formatHoursSpan(clock.hoursLeft)} left)`;
+  return `OVERDUE: report was due by ${due} (${formatHoursSpan(clock.hoursOverdue)} ago)`;
 }

@@ -66,7 +66,7 @@ export async function exportCsv(actor: Actor, filters: unknown): Promise<Streame
   return {
     scope,
     entryCount: files.length + 1,
-    fileName: `trialdesk-csv-${scope.exportId.slice(0, 8)}.zip`,
+    fileName: scope.fileName("zip"),
     contentType: "application/zip",
     stream: createZipStream(entries()),
   };

@@ -4,6 +4,7 @@ import { scopeOf, type Actor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
+import { exportFileName } from "@/lib/export/export-file-name";
 import { ExportFiltersSchema, type ExportFilters, type ExportFormat } from "@/lib/schemas/export";
 
 export interface ExportSite {
@@ -23,6 +24,8 @@ export interface ExportScope {
   filters: ExportFilters;
   sites: ExportSite[];
   patientCount: number;
+  /** The download's name: study, format, site filter and day (lib/export/export-file-name). */
+  fileName: (extension: string) => string;
 }
 
 /**
@@ -45,6 +48,11 @@ export async function openExport(actor: Actor, format: ExportFormat, rawFilters:
   const wanted = filters.site.map((code) => code.toUpperCase());
   for (const code of wanted) if (!visible.some((s) => s.code === code)) throw new NotFoundError("Site");
   const sites = wanted.length ? visible.filter((s) => wanted.includes(s.code)) : visible;
-  const patientCount = await getPrisma().patient.count({ where: { siteId: { in: sites.map((s) => s.id) }, deletedAt: null } });
-  return { exportId: randomUUID(), actor, format, filters: { site: wanted }, sites, patientCount };
+  const [patientCount, study] = await Promise.all([
+    getPrisma().patient.count({ where: { siteId: { in: sites.map((s) => s.id) }, deletedAt: null } }),
+    getPrisma().studySettings.findFirst({ orderBy: { id: "asc" }, select: { protocolCode: true } }),
+  ]);
+  const startedAt = new Date();
+  const fileName = (extension: string) => exportFileName({ protocolCode: study?.protocolCode ?? "", format, siteCodes: wanted, exportedAt: startedAt, extension });
+  return { exportId: randomUUID(), actor, format, filters: { site: wanted }, sites, patientCount, fileName };
 }

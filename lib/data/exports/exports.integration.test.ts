@@ -35,7 +35,10 @@ const changeOf = (changes: unknown, field: string) => (changes as { field: strin
 
 describe("the CSV export", () => {
   test("one file per form, long files for repeating groups, patients and a generated dictionary; guarded cells; audited", async () => {
-    const files = await unzip((await exportCsv(actors.pi, { site: [] })).stream);
+    const csv = await exportCsv(actors.pi, { site: [] });
+    // Named after the study, the format and the day, not a random id.
+    expect(csv.fileName).toBe(`HCC-THAL-UFT-II_csv_${new Date().toISOString().slice(0, 10)}.zip`);
+    const files = await unzip(csv.stream);
     expect(Object.keys(files)).toEqual([
       "patients.csv", "eligibility.csv", "baseline.csv", "cytokines.csv", "cytokines.analytes.csv", "tumour-baseline.csv",
       "tumour-baseline.targetLesions.csv", "tumour-baseline.nonTargetLesions.csv", "dosing.csv", "labs.csv", "tumour-assessment.csv",

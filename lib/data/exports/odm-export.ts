@@ -88,7 +88,7 @@ export async function exportOdm(actor: Actor, filters: unknown): Promise<Streame
   return {
     scope,
     entryCount: null,
-    fileName: `trialdesk-odm-${scope.exportId.slice(0, 8)}.xml`,
+    fileName: scope.fileName("xml"),
     contentType: "application/xml; charset=utf-8",
     stream: createTextStream(chunks()),
   };

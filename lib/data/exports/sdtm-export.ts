@@ -40,7 +40,7 @@ export async function exportSdtm(actor: Actor, filters: unknown): Promise<Stream
   return {
     scope,
     entryCount: SDTM_DATASETS.length,
-    fileName: `trialdesk-sdtm-${scope.exportId.slice(0, 8)}.zip`,
+    fileName: scope.fileName("zip"),
     contentType: "application/zip",
     stream: createZipStream(entries()),
   };

@@ -24,6 +24,11 @@ export interface LabValueInput {
   uln?: number;
   /** The patient's pre-treatment value; used by bilirubin, AST, ALT, ALP and creatinine only. */
   baseline?: number;
+  /**
+   * Why `baseline` is absent, for the basis text: "missing" (an on-treatment sample with no
+   * pre-treatment value) or "pre-treatment" (the sample is itself a baseline). Default: not given.
+   */
+  baselineAbsence?: "missing" | "pre-treatment";
 }
 
 /** The CTCAE v5.0 grade of a laboratory value and the rule that gave it. */
@@ -98,13 +103,13 @@ function gradeIncreased(criteria: IncreasedCriteria, input: LabValueInput): Grad
   const byUln = gradeByMultiple(criteria.ulnBands, input.value, uln, "<=ULN (not increased)");
 
   if (criteria.baselineRule === "worse-of") {
-    if (baseline === undefined) return { ...byUln, basis: `${byUln.basis} (baseline not given)` };
+    if (baseline === undefined) return { ...byUln, basis: `${byUln.basis} (${absentBaseline(input.baselineAbsence, "baseline not given")})` };
     const byBaseline = gradeByMultiple(criteria.baselineBands, input.value, baseline, "not increased");
     return byBaseline.grade > byUln.grade ? byBaseline : byUln;
   }
 
   if (baseline === undefined) {
-    return { ...byUln, basis: `${byUln.basis} (baseline not given; assumed normal)` };
+    return { ...byUln, basis: `${byUln.basis} (${absentBaseline(input.baselineAbsence, "baseline not given; assumed normal")})` };
   }
   if (!isGreater(baseline, uln)) return { ...byUln, basis: `${byUln.basis} (baseline normal)` };
   const byBaseline = gradeByMultiple(
@@ -114,6 +119,12 @@ function gradeIncreased(criteria: IncreasedCriteria, input: LabValueInput): Grad
     describeBelow(criteria.baselineBands, "baseline"),
   );
   return { ...byBaseline, basis: `${byBaseline.basis} (baseline abnormal: >ULN)` };
+}
+
+function absentBaseline(absence: LabValueInput["baselineAbsence"], notGiven: string): string {
+  if (absence === "missing") return "no pre-treatment baseline: graded as if normal";
+  if (absence === "pre-treatment") return "pre-treatment sample: graded against ULN";
+  return notGiven;
 }
 
 function gradeByMultiple(

@@ -22,20 +22,41 @@ describe("computeLabs", () => {
     expect(computed.results.hemoglobin).toBeUndefined();
     expect(computed.grade3Plus).toEqual([{ test: "platelets", grade: 3, term: "Platelet count decreased" }]);
     expect(computed.summary).toBe("max grade 3 (Platelet count decreased)");
-    expect(computed.baseline).toBeNull();
+    // Sampled on the enrollment date, before any dose: the sample is itself a baseline.
+    expect(computed.baseline).toMatchObject({ status: "pre-treatment", sources: [], missingTests: [] });
+    expect(computed.results.alt?.basis).toMatch(/pre-treatment sample/);
   });
 
-  it("grades against the earliest earlier labs record as baseline, converting its unit", () => {
+  it("grades against the last pre-treatment labs as baseline, converting its unit", () => {
+    const screening = saved(labs("2026-01-06", { ast: { value: 300 } }), "screening");
     const day1 = saved(labs("2026-01-10", { ast: { value: 100 }, bilirubin: { value: 34.2, unit: "umol/L", lln: 5, uln: 21 } }), "day1");
     const week4 = saved(labs("2026-02-07", { ast: { value: 60 } }), "week4");
-    const computed = computeLabs(labs("2026-03-07", { ast: { value: 200 }, bilirubin: { value: 2.5 } }), context([week4, day1]));
-    expect(computed.baseline).toEqual({ visitKey: "day1", sampleDate: "2026-01-10" });
+    const computed = computeLabs(labs("2026-03-07", { ast: { value: 200 }, bilirubin: { value: 2.5 } }), context([week4, day1, screening]));
+    expect(computed.baseline).toEqual({ status: "complete", treatmentStart: "2026-01-17", sources: [{ visitKey: "day1", sampleDate: "2026-01-10" }], missingTests: [] });
     // AST 200 U/L is 5.0 x ULN (grade 2 if baseline normal) but 2.0 x an abnormal baseline of 100: grade 1.
-    expect(computed.results.ast).toMatchObject({ grade: 1, baselineValue: 100 });
+    expect(computed.results.ast).toMatchObject({ grade: 1, baselineValue: 100, baselineDate: "2026-01-10" });
     expect(computed.results.ast?.basis).toMatch(/baseline abnormal/);
     expect(computed.results.bilirubin?.baselineValue).toBeCloseTo(2, 10);
-    // The record sampled first is itself the baseline: no baseline for it.
-    expect(computeLabs(labs("2026-01-10", { ast: { value: 100 } }), context([week4])).baseline).toBeNull();
+  });
+
+  it("never grades against on-treatment labs: the issue's week-8 AST with no day-1 labs", () => {
+    // No day-1 labs; AST 3 x ULN at week 4 and 4 x ULN at week 8 (ULN 40 U/L), first dose on 2026-01-10.
+    const dose = { id: "d1", formType: "dosing", visitKey: "day1", data: { visitDate: "2026-01-10" }, computed: {} };
+    const week4 = saved(labs("2026-02-07", { ast: { value: 120 } }), "week4");
+    const week8 = computeLabs(labs("2026-03-07", { ast: { value: 160 } }), context([dose, week4]));
+    // Against week 4 as "baseline" this was grade 0 (<1.5 x 120); against a normal baseline it is grade 2.
+    expect(week8.results.ast).toMatchObject({ grade: 2, baselineValue: null, basis: ">3.0 - 5.0 x ULN (no pre-treatment baseline: graded as if normal)" });
+    expect(week8.baseline).toMatchObject({ status: "missing", treatmentStart: "2026-01-10", missingTests: ["ast"] });
+  });
+
+  it("the first dose sets the cut: labs after it are on treatment even inside the day-1 window", () => {
+    const dose = { id: "d1", formType: "dosing", visitKey: "day1", data: { visitDate: "2026-01-11" }, computed: {} };
+    const day1 = saved(labs("2026-01-11", { ast: { value: 100 } }), "day1");
+    const early = saved(labs("2026-01-13", { ast: { value: 150 } }), "unscheduled");
+    const computed = computeLabs(labs("2026-02-07", { ast: { value: 200 } }), context([dose, day1, early]));
+    expect(computed.results.ast).toMatchObject({ baselineValue: 100, baselineDate: "2026-01-11" });
+    // Without dosing the cut is the end of the day-1 window (enrollment + 7 days): 2026-01-13 is still pre-treatment.
+    expect(computeLabs(labs("2026-02-07", { ast: { value: 200 } }), context([day1, early])).results.ast).toMatchObject({ baselineValue: 150 });
   });
 
   it("says so when nothing was done or nothing is abnormal", () => {

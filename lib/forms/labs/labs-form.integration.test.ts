@@ -42,7 +42,7 @@ describe("the laboratory form", () => {
     expect(day1).toMatchObject({ status: "COMPLETE", computed: {
       summary: "max grade 1 (Aspartate aminotransferase increased)",
       grade3Plus: [],
-      baseline: null,
+      baseline: { status: "pre-treatment", sources: [] },
       results: { platelets: { grade: 0 }, ast: { grade: 1, baselineValue: null } },
     } });
     expect(day1.computed.results).not.toHaveProperty("hemoglobin");
@@ -53,7 +53,7 @@ describe("the laboratory form", () => {
     expect(week4.computed).toMatchObject({
       summary: "max grade 3 (Platelet count decreased)",
       grade3Plus: [{ test: "platelets", grade: 3, term: "Platelet count decreased" }],
-      baseline: { visitKey: "day1", sampleDate: "2026-01-09" },
+      baseline: { status: "complete", sources: [{ visitKey: "day1", sampleDate: "2026-01-09" }] },
       // 200 U/L = 5 x ULN, but only 2 x the abnormal baseline of 100 U/L: grade 1 (CTCAE v5.0).
       results: { ast: { grade: 1, baselineValue: 100 }, hemoglobin: { grade: 2, term: "Anemia" } },
     });

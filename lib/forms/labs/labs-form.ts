@@ -22,8 +22,8 @@ export const labsForm = defineForm({
   labels: { sampleDate: "Sample date (yyyy-mm-dd)", ...rowLabels },
   isComplete: hasAnyResult,
   compute: (data, context) => ({ ...computeLabs(data, context) }),
-  // The baseline a result is graded against is the patient's earliest earlier labs record.
-  contextFormTypes: ["labs"],
+  // The baseline a result is graded against is the last labs value on or before the first dose.
+  contextFormTypes: ["labs", "dosing"],
   checkInContext: (data, context): Record<string, string[]> =>
     data.sampleDate < context.screeningDate ? { sampleDate: [`A visit's sample cannot predate screening (${context.screeningDate})`] } : {},
 });

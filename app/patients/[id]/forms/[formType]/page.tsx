@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditHistory } from "@/components/audit-history";
 import { CrfForm } from "@/components/forms/crf/crf-form";
+import { FieldVerificationList } from "@/components/forms/field-verification-list";
 import { FormReviewPanel } from "@/components/forms/form-review-panel";
 import { QueryPanel } from "@/components/forms/query-panel";
 import { WithdrawFormButton } from "@/components/forms/withdraw-form-button";
@@ -11,6 +12,9 @@ import { requireActor } from "@/lib/auth/require-actor";
 import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { listRecordQueries } from "@/lib/data/data-queries";
+import { listFieldVerifications } from "@/lib/data/field-verification";
+import { getFormReviewDetails } from "@/lib/data/form-review";
+import { listVerifiableFields } from "@/lib/forms/verifiable-fields";
 import { getPatientOrThrow } from "@/lib/data/patients";
 import { getStudySettings } from "@/lib/data/study-settings";
 import { NotFoundError } from "@/lib/errors";
@@ -100,6 +104,17 @@ export default async function CrfPage({ params, searchParams }: Props) {
           canSign={hasPermission(actor, "form.sign", patient.site.id)}
           canVerify={hasPermission(actor, "sdv.mark", patient.site.id)}
           locked={Boolean(patient.lockedAt)}
+          details={await getFormReviewDetails(actor, id, record.id)}
+        />
+      ) : null}
+      {record ? (
+        <FieldVerificationList
+          patientId={id}
+          recordId={record.id}
+          version={record.version}
+          fields={listVerifiableFields(definition.labels, record.data, await listFieldVerifications(actor, id, record.id))}
+          canVerify={hasPermission(actor, "sdv.mark", patient.site.id)}
+          timeZone={patient.site.timeZone}
         />
       ) : null}
       {record && hasPermission(actor, "audit.read", patient.site.id) ? (
