@@ -66,3 +66,54 @@ test("a save after the session expired asks for the password in place and then s
   await expect(page).toHaveURL(new RegExp(`/patients/${id}$`), { timeout: 30_000 });
   await expect(visitRow(page, "Day 1")).toContainText("UFT 3 caps bid (level 0)");
 });
+
+test("a platelet count typed in the wrong unit is caught, and a rare AST needs a reason that the history shows", async ({ page }, testInfo) => {
+  const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
+  await signIn(page, "investigator1");
+  await enrollThroughUi(page, id, "2026-01-15");
+  await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
+  await page.getByLabel(/Sample date/).fill("2026-01-14");
+  const platelets = page.getByRole("group", { name: "Platelets" });
+  await platelets.getByLabel(/^Value/).fill("85000");
+  await expect(page.getByTestId("lab-platelets-plausibility")).toContainText("It looks like a value in /mm3");
+  await page.getByTestId("lab-platelets-plausibility").getByRole("button", { name: "Use /mm3" }).click();
+  await expect(platelets.getByLabel("Unit")).toHaveValue("/mm3");
+  await expect(page.getByTestId("lab-platelets-plausibility")).toHaveCount(0);
+  await expect(page.getByTestId("lab-platelets-grade")).toContainText("CTCAE grade 1");
+
+  await page.getByRole("group", { name: "AST" }).getByLabel(/^Value/).fill("4000");
+  await expect(page.getByTestId("lab-ast-plausibility")).toContainText("4000 U/L is outside the usual 5-3000 U/L");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#ast-implausibleReason-error")).toContainText("confirm it with a reason");
+  await page.getByLabel("Reason this AST value is correct").fill("Ischaemic hepatitis; repeated the same day");
+  await saveScreenshot(page, testInfo, "labs-plausibility");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(visitRow(page, "Day 1")).toContainText("max grade 4");
+  // The confirmation is kept with the value and in the form's audited history.
+  await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
+  await expect(page.getByLabel("Reason this AST value is correct")).toHaveValue("Ischaemic hepatitis; repeated the same day");
+  await expect(page.getByRole("cell", { name: /Ischaemic hepatitis; repeated the same day/ }).first()).toBeVisible();
+});
+
+test("a patient who died has no visits expected, and so none overdue, after death", async ({ page }) => {
+  const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
+  await signIn(page, "investigator1");
+  await enrollThroughUi(page, id, "2026-01-15");
+  // Before: every 4-weekly visit from January to today is expected.
+  await expect(visitRow(page, "Week 12")).toBeVisible();
+  const response = await page.request.post(`/api/v1/patients/${id}/forms/end-of-study`, {
+    data: {
+      data: {
+        progressionDate: null, lastKnownAliveDate: "2026-02-20", deathDate: "2026-02-20", deathCause: "disease-progression", deathCauseOther: null,
+        offTreatmentDate: "2026-02-18", offTreatmentReason: "death", offTreatmentReasonOther: null, offStudyDate: "2026-02-20", offStudyReason: "death", offStudyReasonOther: null,
+      },
+    },
+  });
+  expect(response.status()).toBe(201);
+  await page.reload();
+  // Day 1 and week 4 (due 2026-02-12) came before the end of treatment; week 8 (2026-03-12) never did.
+  await expect(visitRow(page, "Week 4")).toBeVisible();
+  await expect(visitRow(page, "Week 8")).toHaveCount(0);
+  // Day 1's two forms are overdue (their window closed on treatment); week 4's window was still open when treatment ended.
+  await expect(page.getByRole("region", { name: "Visits" }).locator(".state-overdue")).toHaveCount(2);
+});

@@ -1,3 +1,4 @@
+import { PROGRESSION_RULE } from "@/lib/domain/survival/progression-date";
 import { describe, expect, test } from "vitest";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { EndOfStudySchema, endOfStudyForm, statusFromEndOfStudy } from "./end-of-study-form";
@@ -62,7 +63,7 @@ describe("follow-up and end of study", () => {
     const records = [assessment("baseline", "2026-01-10", undefined), assessment("week8", "2026-03-12", "SD"), assessment("week16", "2026-05-07", "PD"), assessment("week24", "2026-07-02", "PD")];
     expect(findAssessedProgression(records, "2026-01-15")).toEqual({ date: "2026-05-07", visitKey: "week16" });
     const result = deriveFollowUpEndpoints({ progressionDate: null, lastKnownAliveDate: "2026-07-20", deathDate: null }, "2026-01-15", records);
-    expect(result.progression).toEqual({ date: "2026-05-07", source: "assessments" });
+    expect(result.progression).toEqual({ date: "2026-05-07", source: "assessments", rule: PROGRESSION_RULE });
     expect(result.endpoints).toMatchObject({ pfs: { timeDays: 112, event: 1 }, os: { timeDays: 186, event: 0 } });
 
     const noPd = deriveFollowUpEndpoints({ progressionDate: null, lastKnownAliveDate: "2026-04-01", deathDate: null }, "2026-01-15", records.slice(0, 2));

@@ -36,7 +36,7 @@ describe("the CSV plan", () => {
   test("the dictionary lists every column with type, unit, allowed values and whether it is derived", () => {
     const rows = dictionaryRows(files);
     expect(rows).toHaveLength(files.reduce((n, f) => n + f.columns.length, 0));
-    expect(rows).toContainEqual(["cytokines.analytes.csv", "unit", "Concentration unit (pg/mL, ng/mL, ng/L)", "text", "", "pg/mL; ng/mL; ng/L", "no"]);
+    expect(rows).toContainEqual(["cytokines.analytes.csv", "unit", "Concentration unit as typed (pg/mL, ng/mL, ng/L; analyses convert to pg/mL)", "text", "", "pg/mL; ng/mL; ng/L", "no"]);
     expect(rows).toContainEqual(["cytokines.csv", "computed.analyteCount", "Computed by the rules engine: analyteCount", "float", "", "", "yes"]);
   });
 });

@@ -76,11 +76,15 @@ describe("evaluateDosing", () => {
 
 describe("suggestDosingDefaults", () => {
   it("takes the height from baseline, else the last dosing visit, and keeps the last dose levels", () => {
-    expect(suggestDosingDefaults(context())).toEqual({ heightCm: null, uftLevel: 0, thalidomideLevel: 0 });
+    expect(suggestDosingDefaults(context())).toEqual({
+      heightCm: null, heightSource: "the previous dosing visit", uftLevel: 0, thalidomideLevel: 0, levelSource: "the protocol's starting dose",
+    });
     const day1 = saved(visit({ heightCm: 175, uft: { ...visit().uft, doseLevel: -1, status: "reduced", statusReason: "toxicity" } }), "day1");
-    expect(suggestDosingDefaults(context([day1]))).toEqual({ heightCm: 175, uftLevel: -1, thalidomideLevel: 0 });
+    expect(suggestDosingDefaults(context([day1]))).toEqual({
+      heightCm: 175, heightSource: "the previous dosing visit", uftLevel: -1, thalidomideLevel: 0, levelSource: "the previous dosing visit",
+    });
     const baseline: RelatedRecord = { id: "b", formType: "baseline", visitKey: "baseline", data: { heightCm: 172.5 }, computed: {} };
-    expect(suggestDosingDefaults(context([baseline, day1])).heightCm).toBe(172.5);
+    expect(suggestDosingDefaults(context([baseline, day1]))).toMatchObject({ heightCm: 172.5, heightSource: "the baseline form" });
     expect(suggestDosingDefaults(context([{ ...baseline, data: { heightCm: "tall" } }])).heightCm).toBeNull();
   });
 });

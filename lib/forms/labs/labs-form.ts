@@ -9,6 +9,7 @@ const rowLabels = Object.fromEntries(
     [`results.${test}.unit`, `${label} unit`],
     [`results.${test}.lln`, `${label} site lower limit of normal (same unit)`],
     [`results.${test}.uln`, `${label} site upper limit of normal (same unit)`],
+    [`results.${test}.implausibleReason`, `${label}: reason a value outside the usual limits is correct`],
   ]),
 );
 

@@ -81,7 +81,7 @@ export function LabRow({ form, panel, graded }: Props) {
           {plausibility.kind === "implausible" ? (
             <TextField
               id={`${test}-implausibleReason`}
-              label={`Reason this ${label.toLowerCase()} value is correct`}
+              label={`Reason this ${label} value is correct`}
               maxLength={500}
               error={errors?.implausibleReason?.message}
               {...form.register(`results.${test}.implausibleReason`, { setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v : null) })}
