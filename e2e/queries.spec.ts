@@ -12,6 +12,10 @@ test("a coordinator raises a query on a field that the investigator answers and 
 
   await signIn(page, "coordinator");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  // Other specs and the demo cohort's edit checks (system queries) may have open queries at TW01 already.
+  await page.goto("/patients");
+  const openAtTw01 = async () => Number(/TW01: (\d+)/.exec((await page.getByTestId("open-queries-by-site").textContent()) ?? "")?.[1] ?? 0);
+  const before = await openAtTw01();
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
   await page.getByLabel("Field").selectOption({ label: "Informed consent date" });
   await page.getByLabel("Question for the site").fill("The consent form in the source is dated 13 January");
@@ -21,7 +25,7 @@ test("a coordinator raises a query on a field that the investigator answers and 
   await expect(page.locator('[name="consentDate"]')).toHaveAttribute("data-open-query", "open");
   await page.goto("/patients");
   await expect(page.getByRole("row", { name: new RegExp(subjectId) })).toContainText(/1$/);
-  await expect(page.getByTestId("open-queries-by-site")).toContainText("TW01: 1");
+  await expect(page.getByTestId("open-queries-by-site")).toContainText(`TW01: ${before + 1}`);
   await signOut(page);
 
   await signIn(page, "investigator1");

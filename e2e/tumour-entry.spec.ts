@@ -49,7 +49,7 @@ test("a tumour baseline of three lesions takes the imaging method once; a follow
   // Nothing measured yet: no "0 mm, -100%" that reads like a complete response.
   await expect(computed.getByTestId("current-sum")).toHaveText("—");
   await expect(computed.getByTestId("pct-baseline")).toHaveText("—");
-  await expect(computed.getByTestId("computed-response")).toHaveText("—");
+  await expect(computed.getByTestId("computed-response")).toHaveText("Not assessed");
   await page.getByLabel(/Assessment date/).fill("2026-03-12");
   // Typing a diameter is enough: the status becomes "Measured".
   await page.getByLabel(/T1 longest diameter/).fill("40");

@@ -32,8 +32,7 @@ function fromLabFinding(prefill: CrfFormProps["prefill"]): AdverseEventData {
 
 export function AdverseEventForm(props: CrfFormProps) {
   const form = useForm<AdverseEventData>({
-    // Errors appear when a field is left or on save, never on fields the user has not reached.
-    mode: "onTouched",
+
     resolver: zodResolver(AdverseEventSchema),
     defaultValues: (props.record?.data as AdverseEventData | undefined) ?? fromLabFinding(props.prefill),
   });

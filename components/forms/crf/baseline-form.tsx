@@ -30,8 +30,7 @@ const EMPTY: BaselineInput = {
 
 export function BaselineForm(props: CrfFormProps) {
   const form = useForm<BaselineInput, unknown, BaselineData>({
-    // Errors appear when a field is left or on save, never on fields the user has not reached.
-    mode: "onTouched",
+
     resolver: zodResolver(BaselineSchema),
     defaultValues: (props.record?.data as BaselineInput | undefined) ?? EMPTY,
   });

@@ -20,8 +20,7 @@ const emptyRow = (analyte: string): AnalyteRow => ({ analyte, value: null, unit:
 
 export function CytokinesForm(props: CrfFormProps) {
   const form = useForm<CytokinesInput, unknown, CytokinesData>({
-    // Errors appear when a field is left or on save, never on fields the user has not reached.
-    mode: "onTouched",
+
     resolver: zodResolver(CytokinesSchema),
     defaultValues: (props.record?.data as CytokinesInput | undefined) ?? { sampleDate: "", analytes: (props.cytokinePanel ?? DEFAULT_ANALYTES).map(emptyRow) },
   });

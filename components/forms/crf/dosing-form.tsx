@@ -27,8 +27,7 @@ const NEW_VISIT_DEFAULTS: DefaultValues<DosingData> = {
 
 export function DosingForm(props: CrfFormProps) {
   const form = useForm<DosingData>({
-    // Errors appear when a field is left or on save, never on fields the user has not reached.
-    mode: "onTouched",
+
     resolver: zodResolver(DosingSchema),
     defaultValues: (props.record?.data as DosingData | undefined) ?? NEW_VISIT_DEFAULTS,
   });

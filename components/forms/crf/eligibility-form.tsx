@@ -18,8 +18,7 @@ const YES_NO = [
 export function EligibilityForm(props: CrfFormProps) {
   const saved = props.record?.data as EligibilityData | undefined;
   const form = useForm<EligibilityData>({
-    // Errors appear when a field is left or on save, never on fields the user has not reached.
-    mode: "onTouched",
+
     resolver: zodResolver(EligibilitySchema),
     defaultValues: saved ?? {
       consentDate: "",

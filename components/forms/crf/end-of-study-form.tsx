@@ -30,8 +30,7 @@ function Endpoint({ name, endpoint }: { name: string; endpoint: SurvivalEndpoint
 
 export function EndOfStudyForm(props: CrfFormProps) {
   const form = useForm<EndOfStudyData>({
-    // Errors appear when a field is left or on save, never on fields the user has not reached.
-    mode: "onTouched", resolver: zodResolver(EndOfStudySchema), defaultValues: (props.record?.data as EndOfStudyData | undefined) ?? EMPTY });
+ resolver: zodResolver(EndOfStudySchema), defaultValues: (props.record?.data as EndOfStudyData | undefined) ?? EMPTY });
   const { formProps, ...footer } = useCrfSave("end-of-study", props, form);
   const values = useWatch({ control: form.control }) as EndOfStudyData;
   // lib/domain/survival through the same helper the server stores from.

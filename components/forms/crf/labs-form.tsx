@@ -31,8 +31,7 @@ function describeBaseline(baseline: LabsBaseline | null): string {
 
 export function LabsForm(props: CrfFormProps) {
   const form = useForm<LabsData>({
-    // Errors appear when a field is left or on save, never on fields the user has not reached.
-    mode: "onTouched", resolver: zodResolver(LabsSchema), defaultValues: (props.record?.data as LabsData | undefined) ?? emptyPanel() });
+ resolver: zodResolver(LabsSchema), defaultValues: (props.record?.data as LabsData | undefined) ?? emptyPanel() });
   const { formProps, ...footer } = useCrfSave("labs", props, form);
   const values = useWatch({ control: form.control });
   // The same grading the server stores (lib/forms/labs -> lib/domain/ctcae gradeLabValue), live.

@@ -33,8 +33,7 @@ export function TumourAssessmentForm(props: CrfFormProps) {
   const baseline = findBaselineAssessment(props.context);
   const hasNonTarget = (baseline?.nonTargetLesions.length ?? 0) > 0;
   const form = useForm<TumourAssessmentData>({
-    // Errors appear when a field is left or on save, never on fields the user has not reached.
-    mode: "onTouched",
+
     resolver: zodResolver(TumourAssessmentSchema),
     // A new follow-up lists the baseline target lesions, in baseline order, to be re-measured.
     defaultValues: (props.record?.data as TumourAssessmentData | undefined) ?? {

@@ -38,8 +38,7 @@ function MethodOptions() {
 
 export function TumourBaselineForm(props: CrfFormProps) {
   const form = useForm<TumourBaselineData>({
-    // Errors appear when a field is left or on save, never on fields the user has not reached.
-    mode: "onTouched",
+
     resolver: zodResolver(TumourBaselineSchema),
     defaultValues: (props.record?.data as TumourBaselineData | undefined) ?? {
       assessmentDate: "",
