@@ -29,8 +29,7 @@ test("an investigator records two dosing visits with computed doses, a weight-ch
   await expect(page.getByTestId("thalidomide-dose")).toContainText("100 mg twice daily");
   await expect(page.getByTestId("dosing-summary")).toContainText("UFT 3 caps bid (level 0), thalidomide 100 mg bid");
   await expectNoSeriousA11yViolations(page);
-  // The screenshot before the last entries: a full-page capture blurs the focused field, and the
-  // validation on leaving it re-renders the form under the pointer of the next click.
+  // The screenshot before the capsule counts, so the click on Save follows typing, as a user's would.
   await saveScreenshot(page, testInfo, "dosing-day1");
   await page.getByLabel("UFT capsules dispensed at this visit (capsules)").fill("168");
   await page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)").fill("112");
