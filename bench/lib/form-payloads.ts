@@ -41,7 +41,8 @@ export function buildLabs(random: Random, sampleDate: string): LabsData {
   const results = Object.fromEntries(
     LAB_PANEL.map(({ test, defaultUnit, lln, uln }) => {
       const mid = (lln + uln) / 2;
-      const value = Math.max(0, Number(random.normal(mid, (uln - lln) / 3).toPrecision(3)));
+      // No lower than half the LLN: a value of 0 is no result a laboratory reports, and the save refuses it (lib/domain/ctcae/lab-plausibility).
+      const value = Math.max(lln / 2, Number(random.normal(mid, (uln - lln) / 3).toPrecision(3)));
       return [test, { value, unit: defaultUnit, lln, uln }];
     }),
   ) as LabsData["results"];
