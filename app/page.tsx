@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { getActor } from "@/lib/auth/get-actor";
 import { getSessionUserId } from "@/lib/auth/session";
+import { getBackupWarning } from "@/lib/data/backups";
 import { getUserProfile } from "@/lib/data/users";
 
 export const dynamic = "force-dynamic";
@@ -32,10 +34,18 @@ export default async function HomePage() {
       </section>
     );
   }
+  // An administrator is told at once when the embedded database's last backup failed or is stale.
+  const actor = await getActor();
+  const backupWarning = actor ? await getBackupWarning(actor) : null;
   return (
     <section className="card">
       <h1>Welcome, {user.name}</h1>
       <p className="muted">Signed in as {user.email}</p>
+      {backupWarning ? (
+        <p className="form-error" role="alert" data-testid="backup-warning">
+          {backupWarning} <Link href="/admin/backups">See the backups</Link>
+        </p>
+      ) : null}
       <h2>Your roles</h2>
       <table>
         <thead>
