@@ -9,16 +9,19 @@ import type { CrfFormProps } from "./crf-form-props";
 import { draftKey, useFormDraft } from "./use-form-draft";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
-/** The fields the browser's check refused, named by path, so an error on a field off screen is never silent. */
+/**
+ * How many fields the browser's check refused, so a refusal is never silent even when the field
+ * is off screen; the fields themselves carry the messages (internal paths are not for users).
+ */
 function summarizeInvalid(errors: FieldErrors): string {
-  const paths: string[] = [];
-  const walk = (node: unknown, path: string) => {
+  let count = 0;
+  const walk = (node: unknown) => {
     if (!node || typeof node !== "object") return;
-    if ("message" in node && typeof (node as { message?: unknown }).message === "string") paths.push(path);
-    else for (const [key, child] of Object.entries(node)) if (key !== "ref") walk(child, path ? `${path}.${key}` : key);
+    if ("message" in node && typeof (node as { message?: unknown }).message === "string") count += 1;
+    else for (const [key, child] of Object.entries(node)) if (key !== "ref") walk(child);
   };
-  walk(errors, "");
-  return `Some fields need attention (${paths.join(", ")}); nothing was saved.`;
+  walk(errors);
+  return `${count === 1 ? "1 field needs" : `${count} fields need`} attention (marked below); nothing was saved.`;
 }
 
 /**
