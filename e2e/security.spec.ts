@@ -47,6 +47,10 @@ test("sign-out ends the session on the server: a copied session cookie gets 401 
   const after = await copy.get("/api/v1/patients?pageSize=1");
   expect(after.status()).toBe(401);
   expect(await after.json()).toMatchObject({ error: expect.any(String) });
+  // Nor does next-auth's own session route renew the copy: it answers "no session" and clears it.
+  const renewal = await copy.get("/api/auth/session");
+  expect(await renewal.json()).toEqual({});
+  expect((await copy.storageState()).cookies.some((c) => c.name.endsWith("next-auth.session-token") && c.value)).toBe(false);
   await Promise.all([browser.dispose(), copy.dispose()]);
 });
 

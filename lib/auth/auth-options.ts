@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { claimsOf, issueSessionToken, touchSessionToken } from "@/lib/auth/session-token";
+import { loadActor } from "@/lib/auth/get-actor";
 import { endUserSession } from "@/lib/auth/user-sessions";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { THROTTLED_ERROR } from "@/lib/auth/throttle-policy";
@@ -49,12 +50,16 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) return issueSessionToken(token, user as SignedInUser & { sessionId: string }, Date.now());
         const touched = touchSessionToken(token, Date.now(), idleSeconds, absoluteSeconds);
         // An ended session is not re-issued: next-auth's session route then clears the cookie
         // and answers "no session", so /api/auth/session never extends past the absolute end.
         if (touched.idle) throw new Error("Session ended");
+        // Nor is one the server no longer holds (signed out, signed out everywhere, password
+        // changed, user deactivated): the signature alone would let a copied cookie be renewed.
+        const claims = claimsOf(touched);
+        if (!claims || !(await loadActor(claims.userId, claims.sessionVersion, claims.sessionId))) throw new Error("Session ended");
         return touched;
       },
       session({ session, token }) {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { JWT } from "next-auth/jwt";
+import { getAuthOptions } from "@/lib/auth/auth-options";
 import { loadActor } from "@/lib/auth/get-actor";
+import { issueSessionToken } from "@/lib/auth/session-token";
 import { hashPassword } from "@/lib/auth/password";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { attemptSignIn } from "./sign-in";
@@ -51,5 +54,23 @@ describe("server-side sessions (real PostgreSQL)", () => {
     const user = await signIn();
     expect(await loadActor(user.id, user.sessionVersion, "00000000-0000-4000-8000-000000000000")).toBeNull();
     expect(await loadActor(user.id, user.sessionVersion, "not-a-uuid")).toBeNull();
+  });
+
+  test("next-auth's session route does not renew a signed-out session's cookie (the jwt callback refuses it)", async () => {
+    // getEnv() reads these once; the test database is already this process's DATABASE_URL.
+    process.env.DATABASE_URL ??= db.url;
+    process.env.NEXTAUTH_SECRET ??= "integration-test-secret-at-least-32-characters";
+    const user = await signIn();
+    const jwt = getAuthOptions().callbacks?.jwt;
+    if (!jwt) throw new Error("no jwt callback");
+    const renew = (token: JWT) => jwt({ token } as Parameters<typeof jwt>[0]);
+    const token = issueSessionToken({ email: "carol@site.test" }, user, Date.now());
+    await expect(renew(token)).resolves.toMatchObject({ sid: user.sessionId });
+    await endUserSession(user.sessionId);
+    await expect(renew(token)).rejects.toThrow("Session ended");
+    // A password change or "sign out everywhere" (a bumped version) ends it the same way.
+    const other = await signIn();
+    await db.prisma.user.update({ where: { id: other.id }, data: { sessionVersion: { increment: 1 } } });
+    await expect(renew(issueSessionToken({}, other, Date.now()))).rejects.toThrow("Session ended");
   });
 });
