@@ -50,6 +50,7 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   { route: "/admin/study", requests: [{ path: "/admin/study", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   // backup.read: the administrator only.
   { route: "/admin/backups", requests: [{ path: "/admin/backups", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
+  { route: "/admin/lab-ranges", requests: [{ path: "/admin/lab-ranges", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   { route: "/account", requests: [{ path: "/account", expect: { ...everyone(200), anonymous: 307 } }] },
   // Personal API tokens: for every user whose roles reach some API endpoint (not the administrator).
   { route: "/account/tokens", requests: [{ path: "/account/tokens", expect: { ...everyone(200), anonymous: 307, admin: 404 } }] },
@@ -199,6 +200,8 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   "app/admin/actions.ts#unlockAccountAction": { dataFunction: "unlockAccount", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#updateSiteAction": { dataFunction: "updateSite", integrationTest: "lib/data/admin.integration.test.ts" },
   "app/admin/actions.ts#updateStudySettingsAction": { dataFunction: "updateStudySettings", integrationTest: "lib/data/study-settings.integration.test.ts" },
+  "app/admin/actions.ts#addLabRangeAction": { dataFunction: "addLabReferenceRange", integrationTest: "lib/data/lab-reference-ranges.integration.test.ts" },
+  "app/admin/actions.ts#withdrawLabRangeAction": { dataFunction: "withdrawLabReferenceRange", integrationTest: "lib/data/lab-reference-ranges.integration.test.ts" },
   "app/admin/actions.ts#updateStoppingRulesAction": { dataFunction: "updateStoppingRules", integrationTest: "lib/data/stopping-rules.integration.test.ts" },
   // Account actions act only on the caller's own account, whatever their role.
   "app/account/actions.ts#signOutEverywhereAction": { dataFunction: "signOutEverywhere", integrationTest: "lib/data/account.integration.test.ts" },

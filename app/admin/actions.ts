@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { assignRole, createSite, createUser, removeRole, setUserActive, unlockAccount, updateSite } from "@/lib/data/admin";
+import { addLabReferenceRange, withdrawLabReferenceRange } from "@/lib/data/lab-reference-ranges";
 import { updateStoppingRules } from "@/lib/data/stopping-rules-settings";
 import { updateStudySettings } from "@/lib/data/study-settings";
+import { LabRangeSchema, WithdrawLabRangeSchema } from "@/lib/schemas/lab-reference-ranges";
 import { UpdateStoppingRulesSchema } from "@/lib/schemas/stopping-rules";
 import { UpdateStudySettingsSchema } from "@/lib/schemas/study-settings";
 import {
@@ -69,4 +71,16 @@ export const updateSiteAction = defineAction(UpdateSiteSchema, async (actor, inp
   const result = await updateSite(actor, input);
   revalidatePath("/admin/sites");
   return result;
+});
+
+export const addLabRangeAction = defineAction(LabRangeSchema, async (actor, input) => {
+  const result = await addLabReferenceRange(actor, input);
+  revalidatePath("/admin/lab-ranges");
+  return result;
+});
+
+export const withdrawLabRangeAction = defineAction(WithdrawLabRangeSchema, async (actor, input) => {
+  await withdrawLabReferenceRange(actor, input);
+  revalidatePath("/admin/lab-ranges");
+  return null;
 });

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ValidationError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { findUnstorableText } from "@/lib/schemas/unstorable-text";
+import { loadLabRangeContext } from "./lab-reference-ranges";
 import type { LockedPatient } from "./patient-lock";
 import { STORED_RECORD, type StoredRecord } from "./recompute-dependents";
 
@@ -43,12 +44,14 @@ export async function loadSaveContext(
     orderBy: { createdAt: "asc" },
     select: STORED_RECORD,
   });
+  const labReferenceRanges = definition.readsLabReferenceRanges ? await loadLabRangeContext(tx, patient.id, patient.siteId) : undefined;
   return {
     related,
     context: {
       screeningDate: patient.screeningDate,
       enrollmentDate: patient.enrollmentDate,
       records: related.map((r) => ({ ...r, computed: (r.computed ?? {}) as Record<string, unknown> })),
+      ...(labReferenceRanges ? { labReferenceRanges } : {}),
     },
   };
 }

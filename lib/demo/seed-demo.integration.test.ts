@@ -1,3 +1,4 @@
+import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
@@ -18,7 +19,9 @@ describe("demo seed", () => {
 
   test("creates 3 sites and one user per role, each investigator at a different site", async () => {
     const report = await seedDemoData(db.prisma, "demo");
-    expect(report).toEqual({ sitesCreated: 3, usersCreated: 7 });
+    expect(report).toEqual({ sitesCreated: 3, usersCreated: 7, labRangeSitesSeeded: 3 });
+    // Every demo laboratory has a range for every test of the labs form.
+    expect(await db.prisma.labReferenceRange.count()).toBe(3 * LAB_PANEL.length);
     const users = await db.prisma.user.findMany({ include: { roleAssignments: { include: { site: true } } } });
     expect(users.map((u) => u.email).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
     const investigatorSites = users
@@ -38,7 +41,7 @@ describe("demo seed", () => {
 
   test("is idempotent and does not reset a changed password", async () => {
     await db.prisma.user.update({ where: { email: "pi@demo.test" }, data: { passwordHash: "changed" } });
-    expect(await seedDemoData(db.prisma, "demo")).toEqual({ sitesCreated: 0, usersCreated: 0 });
+    expect(await seedDemoData(db.prisma, "demo")).toEqual({ sitesCreated: 0, usersCreated: 0, labRangeSitesSeeded: 0 });
     expect(await db.prisma.site.count()).toBe(3);
     expect(await db.prisma.user.count()).toBe(7);
     expect((await db.prisma.user.findUniqueOrThrow({ where: { email: "pi@demo.test" } })).passwordHash).toBe("changed");

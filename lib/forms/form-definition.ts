@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { SiteReferenceRange } from "@/lib/domain/ctcae/site-reference-range";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
 
 /** Another saved form of the same patient, as cross-form rules see it. */
@@ -21,6 +22,16 @@ export interface FormContext {
   enrollmentDate: string | null;
   /** The patient's other saved forms (not the one being edited), oldest first. */
   records: readonly RelatedRecord[];
+  /** The site laboratory's normal ranges, for forms that declare `readsLabReferenceRanges`. */
+  labReferenceRanges?: LabRangeContext;
+}
+
+/** The patient's site laboratory ranges (every dated one) and the sex that picks sex-specific ranges. */
+export interface LabRangeContext {
+  siteCode: string;
+  /** From the baseline form; null until it is entered. */
+  sex: "female" | "male" | null;
+  ranges: readonly SiteReferenceRange[];
 }
 
 /**
@@ -56,6 +67,8 @@ export interface FormDefinition<S extends z.ZodType = z.ZodType> {
    * records over a trial, and the high-volume forms need few of them.
    */
   contextFormTypes?: readonly string[];
+  /** The save loads the site's laboratory reference ranges into `context.labReferenceRanges`. */
+  readsLabReferenceRanges?: boolean;
   /**
    * The patient status the saved data implies (a death date -> DEAD), or null for no change.
    * saveCrfRecord applies it, audited, in the save's own transaction, and only to enrolled

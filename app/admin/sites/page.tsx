@@ -18,6 +18,7 @@ export default async function SitesPage() {
           <Link href="/admin/users">Users</Link>
           <Link href="/admin/study">Study settings</Link>
           <Link href="/admin/backups">Backups</Link>
+          <Link href="/admin/lab-ranges">Lab reference ranges</Link>
         </div>
         <table>
           <thead>

@@ -2,10 +2,13 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { DateField } from "@/components/ui/date-field";
+import { rangeInForce, rangeLimitsIn } from "@/lib/domain/ctcae/site-reference-range";
 import { computeLabs, type LabsBaseline } from "@/lib/forms/labs/compute-labs";
-import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
+import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
+import { isRealCalendarDate } from "@/lib/schemas/iso-date";
 import { LabsSchema, type LabsData } from "@/lib/forms/labs/labs-schema";
 import type { CrfFormProps } from "./crf-form-props";
 import { FormFooter } from "./form-footer";
@@ -13,10 +16,11 @@ import { LabRow } from "./labs/lab-row";
 import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 
+// No limits until the sample date picks the site laboratory's range in force: no generic default is ever graded against.
 function emptyPanel(): LabsData {
   return {
     sampleDate: "",
-    results: Object.fromEntries(LAB_PANEL.map((p) => [p.test, { value: null, unit: p.defaultUnit, ...defaultRange(p.test, p.defaultUnit) }])) as LabsData["results"],
+    results: Object.fromEntries(LAB_PANEL.map((p) => [p.test, { value: null, unit: p.defaultUnit, lln: null, uln: null }])) as LabsData["results"],
   };
 }
 
@@ -37,16 +41,43 @@ export function LabsForm(props: CrfFormProps) {
   // The same grading the server stores (lib/forms/labs -> lib/domain/ctcae gradeLabValue), live.
   const computed = computeLabs(values, props.context);
   const { errors, isSubmitting } = form.formState;
+  const labRanges = props.context.labReferenceRanges;
+  const sampleDate = values.sampleDate ?? "";
+  const sampleDay = isRealCalendarDate(sampleDate) ? sampleDate : null;
+
+  // A (new) sample date fills every limit from the site's range in force that day, in the unit
+  // the row is recorded in; the saved form's own limits stay until its date changes.
+  const filledFor = useRef((props.record?.data as LabsData | undefined)?.sampleDate ?? "");
+  useEffect(() => {
+    if (!labRanges || !sampleDay || filledFor.current === sampleDay) return;
+    filledFor.current = sampleDay;
+    for (const { test } of LAB_PANEL) {
+      const range = rangeInForce(labRanges.ranges, test, sampleDay, labRanges.sex);
+      if (!range) continue;
+      const limits = rangeLimitsIn(range, form.getValues(`results.${test}.unit`));
+      form.setValue(`results.${test}.lln`, limits.lln, { shouldDirty: true });
+      form.setValue(`results.${test}.uln`, limits.uln, { shouldDirty: true });
+    }
+  }, [form, labRanges, sampleDay]);
 
   return (
     <form {...formProps}>
       <DateField id="sampleDate" label="Sample date" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
       <p className="muted">
-        Leave a value empty when the test was not done. Normal ranges start at typical adult values: enter your laboratory&apos;s limits.{" "}
+        Leave a value empty when the test was not done.{" "}
+        {labRanges
+          ? `Normal ranges come from ${labRanges.siteCode}'s laboratory ranges in force on the sample date; a different range needs a reason.`
+          : "Enter your laboratory's normal ranges."}{" "}
         <span data-testid="labs-baseline">{describeBaseline(computed.baseline)}</span>
       </p>
       {LAB_PANEL.map((panel) => (
-        <LabRow key={panel.test} form={form} panel={panel} graded={computed.results[panel.test]} />
+        <LabRow
+          key={panel.test}
+          form={form}
+          panel={panel}
+          graded={computed.results[panel.test]}
+          siteRange={labRanges && sampleDay ? { siteCode: labRanges.siteCode, range: rangeInForce(labRanges.ranges, panel.test, sampleDay, labRanges.sex) } : null}
+        />
       ))}
       {computed.grade3Plus.length ? (
         <div className="form-error" role="alert" data-testid="grade3-prompt">

@@ -2,6 +2,7 @@ import { defineForm } from "@/lib/forms/form-definition";
 import { computeLabs, hasAnyResult } from "./compute-labs";
 import { LAB_PANEL } from "./lab-panel";
 import { LabsSchema } from "./labs-schema";
+import { checkAgainstSiteRanges } from "./site-range-check";
 
 const rowLabels = Object.fromEntries(
   LAB_PANEL.flatMap(({ test, label }) => [
@@ -10,6 +11,7 @@ const rowLabels = Object.fromEntries(
     [`results.${test}.lln`, `${label} site lower limit of normal (same unit)`],
     [`results.${test}.uln`, `${label} site upper limit of normal (same unit)`],
     [`results.${test}.implausibleReason`, `${label}: reason a value outside the usual limits is correct`],
+    [`results.${test}.rangeReason`, `${label}: reason the normal range differs from the site laboratory's`],
   ]),
 );
 
@@ -25,6 +27,10 @@ export const labsForm = defineForm({
   compute: (data, context) => ({ ...computeLabs(data, context) }),
   // The baseline a result is graded against is the last labs value on or before the first dose.
   contextFormTypes: ["labs", "dosing"],
-  checkInContext: (data, context): Record<string, string[]> =>
-    data.sampleDate < context.screeningDate ? { sampleDate: [`A visit's sample cannot predate screening (${context.screeningDate})`] } : {},
+  // The site laboratory's ranges in force on the sample day fill the form; other limits need a reason.
+  readsLabReferenceRanges: true,
+  checkInContext: (data, context): Record<string, string[]> => ({
+    ...checkAgainstSiteRanges(data, context.labReferenceRanges),
+    ...(data.sampleDate < context.screeningDate ? { sampleDate: [`A visit's sample cannot predate screening (${context.screeningDate})`] } : {}),
+  }),
 });

@@ -16,11 +16,13 @@ const LabRowSchema = z.object({
   uln: amount("ULN"),
   /** Why a value outside the usual limits is right (lib/domain/ctcae/lab-plausibility): the user's confirmation, audited with the value. */
   implausibleReason: z.string().trim().max(500).nullish(),
+  /** Why the LLN/ULN differ from the site laboratory's range in force on the sample day (lib/forms/labs/site-range-check), audited. */
+  rangeReason: z.string().trim().max(500).nullish(),
 });
 
 export type LabRow = z.output<typeof LabRowSchema>;
 
-const CALC_FIELDS = new Set(["value", "unit", "lln", "uln", "implausibleReason"]);
+const CALC_FIELDS = new Set(["value", "unit", "lln", "uln", "implausibleReason", "rangeReason"]);
 
 function checkRow(test: LabTest, row: LabRow, ctx: z.RefinementCtx) {
   if (row.value === null) return;

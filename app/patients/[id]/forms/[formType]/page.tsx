@@ -11,6 +11,7 @@ import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { listCrfRecords } from "@/lib/data/crf-records";
+import { getLabRangeContext } from "@/lib/data/lab-reference-ranges";
 import { listRecordQueries } from "@/lib/data/data-queries";
 import { listFieldVerifications } from "@/lib/data/field-verification";
 import { getFormReviewDetails } from "@/lib/data/form-review";
@@ -40,7 +41,11 @@ export default async function CrfPage({ params, searchParams }: Props) {
   // monitors, the PI) see the saved form read-only, to review, verify and query it.
   const canWrite = hasPermission(actor, "patient.write", patient.site.id);
   const visitKey = visit ?? null;
-  const [allRecords, settings] = await Promise.all([listCrfRecords(actor, id), getStudySettings(actor)]);
+  const [allRecords, settings, labReferenceRanges] = await Promise.all([
+    listCrfRecords(actor, id),
+    getStudySettings(actor),
+    definition.readsLabReferenceRanges ? getLabRangeContext(actor, id) : undefined,
+  ]);
   const records = allRecords.filter((r) => r.formType === formType);
   const record = recordId
     ? records.find((r) => r.id === recordId)
@@ -76,6 +81,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
           records: allRecords
             .filter((r) => r.id !== record?.id)
             .map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, data: r.data, computed: r.computed })),
+          ...(labReferenceRanges ? { labReferenceRanges } : {}),
         }}
         today={new Date().toISOString().slice(0, 10)}
         cytokinePanel={settings.cytokinePanel}
