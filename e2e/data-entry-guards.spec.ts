@@ -117,3 +117,19 @@ test("a patient who died has no visits expected, and so none overdue, after deat
   // Day 1's two forms are overdue (their window closed on treatment); week 4's window was still open when treatment ended.
   await expect(page.getByRole("region", { name: "Visits" }).locator(".state-overdue")).toHaveCount(2);
 });
+
+test("a typed value is checked when its field is left, not before any input: 700 kg at once, 154 kg asks for the reason", async ({ page }) => {
+  await openDay1Dosing(page);
+  // Nothing is red on a new form.
+  await expect(page.locator(".field-error")).toHaveCount(0);
+  const weight = page.getByLabel(/Weight at this visit/);
+  await weight.fill("700");
+  await weight.press("Tab");
+  await expect(page.locator("#weightKg-error")).toHaveText("The weight must be 25-250 kg");
+  // Corrected, the message goes while typing; an unusual but possible weight asks why, still before Save.
+  await weight.fill("154");
+  await expect(page.locator("#weightKg-error")).toHaveCount(0);
+  await weight.press("Tab");
+  await expect(page.getByTestId("body-measure-warning")).toContainText("It looks like a weight in pounds (154 lb = 69.9 kg)");
+  await expect(page.getByLabel("Reason this height or weight is correct")).toBeVisible();
+});

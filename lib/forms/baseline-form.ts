@@ -13,6 +13,7 @@ import { TUMOUR_MORPHOLOGIES } from "@/lib/domain/liver/clip";
 import type { NumericRange } from "@/lib/domain/validate-range";
 import { isoDate } from "@/lib/schemas/iso-date";
 import { checkBaselineDate } from "./baseline-dates";
+import { requireMeasurementReason } from "./body-measure-reason";
 import { computeBaselineScores, summarizeBaselineScores, toAlbuminGPerDl, toBilirubinMgPerDl } from "./baseline-scores";
 import { defineForm } from "./form-definition";
 
@@ -53,6 +54,8 @@ const BaselineFields = z.object({
   ethnicity: optionalText,
   heightCm: measure("height", "cm", HEIGHT_CM_RANGE),
   weightKg: measure("weight", "kg", WEIGHT_KG_RANGE),
+  /** Why an unusual weight or height is right (lib/domain/dosing/body-measure-plausibility), audited with the value. */
+  measurementReason: z.string().trim().max(500).nullish(),
   ecogPs: measure("ECOG performance status", "grade", { min: 0, max: 5 }, { integer: true }),
   hbsag: choice(["positive", "negative"]),
   antiHcv: choice(["positive", "negative"]),
@@ -80,6 +83,7 @@ function checkUnitRange(ctx: z.RefinementCtx, path: string[], label: string, val
 
 /** Baseline: demographics, body size, performance status, viral status, liver function and tumour staging. */
 export const BaselineSchema = BaselineFields.superRefine((data, ctx) => {
+  requireMeasurementReason(data, ctx);
   checkUnitRange(ctx, ["bilirubin", "value"], "bilirubin", data.bilirubin.value, RANGE_IN_UNIT.bilirubin[data.bilirubin.unit], data.bilirubin.unit);
   checkUnitRange(ctx, ["albumin", "value"], "albumin", data.albumin.value, RANGE_IN_UNIT.albumin[data.albumin.unit], data.albumin.unit);
   if (data.extrahepaticSpread === "yes" && data.extrahepaticSites.length === 0) {
@@ -123,6 +127,7 @@ export const baselineForm = defineForm({
     ethnicity: "Ethnicity",
     heightCm: "Height (cm)",
     weightKg: "Weight (kg)",
+    measurementReason: "Reason an unusual height or weight is correct",
     ecogPs: "ECOG performance status (0-5)",
     hbsag: "HBsAg",
     antiHcv: "Anti-HCV",

@@ -13,6 +13,7 @@ import { ComputedBsa, ComputedChildPugh, ComputedStaging } from "./baseline-comp
 import { BaselineLiverFields, BaselineTumourFields } from "./baseline-sections";
 import type { CrfFormProps } from "./crf-form-props";
 import { toChoiceOrNull, toNumberOrNull, toTextOrNull } from "./field-values";
+import { BodyMeasureWarning } from "./body-measure-warning";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 
@@ -58,6 +59,7 @@ export function BaselineForm(props: CrfFormProps) {
           <TextField id="heightCm" label="Height" unit="cm" type="number" step="any" error={errors.heightCm?.message} {...form.register("heightCm", number)} />
           <TextField id="weightKg" label="Weight" unit="kg" type="number" step="any" error={errors.weightKg?.message} {...form.register("weightKg", number)} />
         </div>
+        <BodyMeasureWarning control={form.control} register={form.register} />
         <ComputedBsa scores={scores} />
         <SelectField id="ecogPs" label="ECOG performance status" style={{ maxWidth: "100%" }} error={errors.ecogPs?.message} {...form.register("ecogPs", number)}>
           <option value="">Choose...</option>

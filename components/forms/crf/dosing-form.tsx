@@ -10,6 +10,7 @@ import { DosingSchema, type DosingData } from "@/lib/forms/dosing/dosing-schema"
 import type { CrfFormProps } from "./crf-form-props";
 import { ThalidomideFieldset } from "./dosing/thalidomide-fieldset";
 import { UftFieldset } from "./dosing/uft-fieldset";
+import { BodyMeasureWarning } from "./body-measure-warning";
 import { FormFooter } from "./form-footer";
 import { SuggestedValue } from "./suggested-value";
 import { asNumberOrNull, formatNumber } from "./number-input";
@@ -48,6 +49,7 @@ export function DosingForm(props: CrfFormProps) {
           <TextField id="weightKg" label="Weight at this visit" unit="kg" type="number" step="0.1" error={errors.weightKg?.message} {...form.register("weightKg", { setValueAs: asNumberOrNull })} />
           <TextField id="heightCm" label="Height" unit="cm" type="number" step="0.1" error={errors.heightCm?.message} {...form.register("heightCm", { setValueAs: asNumberOrNull })} />
         </div>
+        <BodyMeasureWarning control={form.control} register={form.register} />
         {suggested.heightCm !== null ? (
           <SuggestedValue
             label={`${suggested.heightCm} cm`}

@@ -2,8 +2,8 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type KeyboardEvent } from "react";
-import type { FieldErrors, FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { get, type FieldErrors, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { saveCrfAction } from "@/app/patients/[id]/actions";
 import type { CrfFormProps } from "./crf-form-props";
 import { draftKey, useFormDraft } from "./use-form-draft";
@@ -100,8 +100,28 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
     event.preventDefault();
   }
 
+  /**
+   * A typed value is checked when its field is left (a weight of 700 says so at once), and a field
+   * already marked is re-checked as it is corrected, so its message goes while typing. Empty fields
+   * wait for Save: a form does not open in red, and a message appearing on leaving an empty field
+   * would move the button being clicked (react-hook-form's "onTouched" mode swallowed clicks so).
+   */
+  function onBlur(event: FormEvent<HTMLFormElement>) {
+    const target = event.target as HTMLInputElement;
+    if (!target.name || target.type === "radio" || target.type === "checkbox" || target.value === "") return;
+    void form.trigger(target.name as Path<TInput>);
+  }
+  function onChange(event: FormEvent<HTMLFormElement>) {
+    const target = event.target as HTMLInputElement;
+    if (!target.name || !get(form.formState.errors, target.name)) return;
+    void form.trigger(target.name as Path<TInput>).then(() => {
+      // The "N fields need attention" line goes with the last marked field.
+      if (formError?.endsWith("nothing was saved.") && Object.keys(form.formState.errors).length === 0) setFormError(null);
+    });
+  }
+
   return {
-    formProps: { onSubmit: form.handleSubmit(save, (errors) => setFormError(summarizeInvalid(errors))), onKeyDown, noValidate: true },
+    formProps: { onSubmit: form.handleSubmit(save, (errors) => setFormError(summarizeInvalid(errors))), onKeyDown, onBlur, onChange, noValidate: true },
     formError,
     reason,
     setReason,

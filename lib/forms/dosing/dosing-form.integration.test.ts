@@ -31,6 +31,21 @@ const request = (patientId: string, visitKey: string, data: unknown, extra: Part
   patientId, formType: "dosing", visitKey, recordId: null, expectedVersion: null, reason: null, data, ...extra,
 });
 describe("the dosing form", () => {
+  test("a weight that reads as pounds is saved only with the user's reason, which the audit keeps; 700 kg is refused", async () => {
+    const patient = await enrolledPatient();
+    const before = await db.prisma.crfRecord.count();
+    expect(await fieldErrorsOf(saveCrfRecord(actors.investigator1, request(patient.id, "day1", dosing({ weightKg: 700 }))))).toMatchObject({
+      weightKg: ["The weight must be 25-250 kg"],
+    });
+    expect(await fieldErrorsOf(saveCrfRecord(actors.investigator1, request(patient.id, "day1", dosing({ weightKg: 154 }))))).toEqual({
+      measurementReason: [expect.stringContaining("It looks like a weight in pounds (154 lb = 69.9 kg)")],
+    });
+    expect(await db.prisma.crfRecord.count()).toBe(before);
+    const saved = await saveCrfRecord(actors.investigator1, request(patient.id, "day1", dosing({ weightKg: 154, heightCm: 190, measurementReason: "Weighed on the ward scale twice" })));
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: saved.id, action: "CREATE" } });
+    expect(audit.changes).toEqual(expect.arrayContaining([{ field: "measurementReason", from: null, to: "Weighed on the ward scale twice" }]));
+  });
+
   test("stores the dose computed from height and weight, then flags a weight change and computes compliance", async () => {
     const patient = await enrolledPatient();
     const day1 = await saveCrfRecord(actors.investigator1, request(patient.id, "day1", dosing()));

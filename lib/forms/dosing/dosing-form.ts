@@ -25,6 +25,7 @@ export const dosingForm = defineForm({
   labels: {
     visitDate: "Visit date (yyyy-mm-dd)",
     weightKg: "Weight at this visit (kg)",
+    measurementReason: "Reason an unusual height or weight is correct",
     heightCm: "Height (cm)",
     ...drugLabels("uft", "UFT"),
     "uft.prescribedCapsulesPerDose": "UFT prescribed capsules per dose (override of the computed dose)",

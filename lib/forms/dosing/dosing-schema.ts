@@ -3,6 +3,7 @@ import { HEIGHT_CM_RANGE, WEIGHT_KG_RANGE } from "@/lib/domain/dosing/bsa";
 import { getDoseLevel, type Drug } from "@/lib/domain/dosing/dose-levels";
 import { computeUftDose } from "@/lib/domain/dosing/uft-dose";
 import { isoDate } from "@/lib/schemas/iso-date";
+import { requireMeasurementReason } from "../body-measure-reason";
 
 /** What happened to each drug at this visit (issue 5: holds, reductions, discontinuation). */
 export const DRUG_STATUSES = ["given", "held", "reduced", "discontinued"] as const;
@@ -49,10 +50,13 @@ export const DosingSchema = z
     visitDate: isoDate("visit date"),
     weightKg: measured("weight", "kg", WEIGHT_KG_RANGE),
     heightCm: measured("height", "cm", HEIGHT_CM_RANGE),
+    /** Why an unusual weight or height is right (lib/domain/dosing/body-measure-plausibility): the dose follows it. */
+    measurementReason: z.string().trim().max(500).nullish(),
     uft: UftSchema,
     thalidomide: ThalidomideSchema,
   })
   .superRefine((data, ctx) => {
+    requireMeasurementReason(data, ctx);
     for (const drug of ["uft", "thalidomide"] as const) {
       const { status, statusReason, statusReasonText } = data[drug];
       if (status === "given") continue;
