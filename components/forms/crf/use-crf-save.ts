@@ -2,12 +2,15 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent, type KeyboardEvent } from "react";
-import { get, type FieldErrors, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { useState, type KeyboardEvent } from "react";
+import type { FieldErrors, FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { saveCrfAction } from "@/app/patients/[id]/actions";
 import type { CrfFormProps } from "./crf-form-props";
 import { draftKey, useFormDraft } from "./use-form-draft";
 import { useUnsavedGuard } from "./use-unsaved-guard";
+import { useValidateOnLeave } from "./use-validate-on-leave";
+
+const NOTHING_SAVED = "nothing was saved.";
 
 /**
  * How many fields the browser's check refused, so a refusal is never silent even when the field
@@ -21,7 +24,7 @@ function summarizeInvalid(errors: FieldErrors): string {
     else for (const [key, child] of Object.entries(node)) if (key !== "ref") walk(child);
   };
   walk(errors);
-  return `${count === 1 ? "1 field needs" : `${count} fields need`} attention (marked below); nothing was saved.`;
+  return `${count === 1 ? "1 field needs" : `${count} fields need`} attention (marked below); ${NOTHING_SAVED}`;
 }
 
 /**
@@ -100,28 +103,11 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
     event.preventDefault();
   }
 
-  /**
-   * A typed value is checked when its field is left (a weight of 700 says so at once), and a field
-   * already marked is re-checked as it is corrected, so its message goes while typing. Empty fields
-   * wait for Save: a form does not open in red, and a message appearing on leaving an empty field
-   * would move the button being clicked (react-hook-form's "onTouched" mode swallowed clicks so).
-   */
-  function onBlur(event: FormEvent<HTMLFormElement>) {
-    const target = event.target as HTMLInputElement;
-    if (!target.name || target.type === "radio" || target.type === "checkbox" || target.value === "") return;
-    void form.trigger(target.name as Path<TInput>);
-  }
-  function onChange(event: FormEvent<HTMLFormElement>) {
-    const target = event.target as HTMLInputElement;
-    if (!target.name || !get(form.formState.errors, target.name)) return;
-    void form.trigger(target.name as Path<TInput>).then(() => {
-      // The "N fields need attention" line goes with the last marked field.
-      if (formError?.endsWith("nothing was saved.") && Object.keys(form.formState.errors).length === 0) setFormError(null);
-    });
-  }
+  // The "N fields need attention" line goes with the last marked field.
+  const validateOnLeave = useValidateOnLeave(form, () => setFormError((current) => (current?.endsWith(NOTHING_SAVED) ? null : current)));
 
   return {
-    formProps: { onSubmit: form.handleSubmit(save, (errors) => setFormError(summarizeInvalid(errors))), onKeyDown, onBlur, onChange, noValidate: true },
+    formProps: { onSubmit: form.handleSubmit(save, (errors) => setFormError(summarizeInvalid(errors))), onKeyDown, ...validateOnLeave, noValidate: true },
     formError,
     reason,
     setReason,
