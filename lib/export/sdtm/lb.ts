@@ -1,11 +1,13 @@
 import { identifiers, numberRows, num, obj, recordsOf, str, studyDay, visitName, type SdtmRow, type SdtmSubject } from "./sdtm-subject";
+import { CANONICAL_CYTOKINE_UNIT, isCytokineUnit, toPgPerMl } from "@/lib/domain/biomarkers/cytokine-units";
 import { CYTOKINE_TEST_CODES, LAB_TEST_CODES } from "./terminology";
 
 /**
  * LB (SDTMIG 3.4 section 6.3.5.x): one row per test done. Laboratory results carry the site's
  * normal range (LBORNRLO/HI), the value converted by the rules engine (LBSTRESN/U) and the
- * CTCAE v5.0 grade it computed (LBTOXGR, LBTOX). Baseline cytokines follow as LBCAT CYTOKINES;
- * a result below the LLOQ is LBORRES "<lloq" with no numeric result, never zero.
+ * CTCAE v5.0 grade it computed (LBTOXGR, LBTOX). Baseline cytokines follow as LBCAT CYTOKINES,
+ * as typed in LBORRES/LBORRESU and in the analyses' unit (pg/mL) in LBSTRESC/N/U; a result below
+ * the LLOQ is LBORRES "<lloq" with no numeric result, never zero.
  */
 export function mapLb(subject: SdtmSubject): SdtmRow[] {
   const { patient } = subject;
@@ -51,21 +53,25 @@ export function mapLb(subject: SdtmSubject): SdtmRow[] {
       const below = analyte.belowLloq === true;
       const lloq = num(analyte.lloq);
       if (value === null && !below) continue;
+      const unit = str(analyte.unit);
+      // The standard result is the one the analyses use: pg/mL (lib/domain/biomarkers/cytokine-units).
+      const standard = (v: number | null) => (v !== null && unit && isCytokineUnit(unit) ? toPgPerMl(v, unit) : v);
+      const standardUnit = unit && isCytokineUnit(unit) ? CANONICAL_CYTOKINE_UNIT : unit;
       rows.push({
         ...identifiers("LB", patient),
         LBTESTCD: terms.code,
         LBTEST: terms.name,
         LBCAT: "CYTOKINES",
         LBORRES: below ? `<${lloq ?? ""}` : String(value),
-        LBORRESU: str(analyte.unit),
+        LBORRESU: unit,
         LBORNRLO: null,
         LBORNRHI: null,
-        LBSTRESC: below ? `<${lloq ?? ""}` : String(value),
-        LBSTRESN: below ? null : value,
-        LBSTRESU: str(analyte.unit),
+        LBSTRESC: below ? `<${standard(lloq) ?? ""}` : String(standard(value)),
+        LBSTRESN: below ? null : standard(value),
+        LBSTRESU: standardUnit,
         LBTOX: null,
         LBTOXGR: null,
-        LBLLOQ: lloq,
+        LBLLOQ: standard(lloq),
         VISIT: "BASELINE",
         LBDTC: date,
         LBDY: studyDay(date, patient.enrollmentDate),

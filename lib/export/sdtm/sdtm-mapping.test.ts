@@ -100,7 +100,7 @@ describe("AE", () => {
 });
 
 describe("LB", () => {
-  test("lab results with range, standardized value and CTCAE grade; cytokines below LLOQ stay non-numeric", () => {
+  test("lab results with range, standardized value and CTCAE grade; cytokines in pg/mL as standard units, below LLOQ non-numeric", () => {
     const labs = record("labs", "week4", { sampleDate: "2026-02-07", results: { platelets: { value: 40, unit: "x10^9/L", lln: 150, uln: 400 }, ast: { value: null, unit: "U/L", lln: 10, uln: 40 } } }, {
       results: { platelets: { grade: 3, term: "Platelet count decreased", normalizedValue: 40, normalizedUnit: "10^9/L" } },
     });
@@ -108,7 +108,12 @@ describe("LB", () => {
     expect(mapLb(subject([labs, cytokines])).map((r) => [r.LBSEQ, r.LBTESTCD, r.LBCAT, r.LBORRES, r.LBORNRLO, r.LBSTRESN, r.LBTOXGR, r.VISIT, r.LBDY])).toEqual([
       [1, "PLAT", "HEMATOLOGY", "40", "150", 40, "3", "WEEK 4", 29],
       [2, "IL8", "CYTOKINES", "<1.5", null, null, null, "BASELINE", -2],
-      [3, "LEPTIN", "CYTOKINES", "3", null, 3, null, "BASELINE", -2],
+      [3, "LEPTIN", "CYTOKINES", "3", null, 3000, null, "BASELINE", -2],
+    ]);
+    // As typed in the original result; in the analyses' pg/mL (1 ng/mL = 1000 pg/mL) in the standard one, LLOQ included.
+    expect(mapLb(subject([cytokines])).map((r) => [r.LBORRES, r.LBORRESU, r.LBSTRESC, r.LBSTRESU, r.LBLLOQ])).toEqual([
+      ["<1.5", "pg/mL", "<1.5", "pg/mL", 1.5],
+      ["3", "ng/mL", "3000", "pg/mL", 100],
     ]);
   });
 });
