@@ -2,7 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/get-actor";
+import { loadRequestActor } from "@/lib/auth/get-actor";
 import { clearSessionCookies } from "@/lib/auth/session";
 import { changePassword, signOutEverywhere } from "@/lib/data/account";
 import { isExpectedError, ValidationError } from "@/lib/errors";
@@ -15,7 +15,7 @@ export interface ActionFailure {
 
 /** Bumps the session version (every session ends), audits, and signs this browser out. */
 export async function signOutEverywhereAction(): Promise<void> {
-  const actor = await getActor();
+  const actor = await loadRequestActor();
   if (!actor) redirect("/login");
   await signOutEverywhere(actor);
   await clearSessionCookies();
@@ -27,7 +27,7 @@ export async function signOutEverywhereAction(): Promise<void> {
  * password, which also proves it works. On failure, field errors keyed by field name.
  */
 export async function changePasswordAction(input: unknown): Promise<ActionFailure> {
-  const actor = await getActor();
+  const actor = await loadRequestActor();
   if (!actor) redirect("/login?callbackUrl=/account/password");
   try {
     await changePassword(actor, input);

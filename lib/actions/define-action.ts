@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { getActor } from "@/lib/auth/get-actor";
+import { loadRequestActor } from "@/lib/auth/get-actor";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, summarizeDatabaseError } from "@/lib/db/database-unavailable";
 import { isExpectedError, NotSignedInError, ValidationError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
@@ -21,7 +21,7 @@ export type ActionResult<T> =
 export function defineAction<S extends z.ZodType, T>(schema: S, run: (actor: Actor, input: z.output<S>) => Promise<T>) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     try {
-      const actor = await getActor();
+      const actor = await loadRequestActor();
       if (!actor) throw new NotSignedInError();
       const parsed = schema.safeParse(raw);
       if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));

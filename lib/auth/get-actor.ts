@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { getSessionClaims } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
@@ -6,17 +7,22 @@ import { NotSignedInError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
- * The caller of this request, loaded fresh from the database every time, so a deactivated
+ * The caller of this request, loaded fresh from the database for every request, so a deactivated
  * user, a removed role or a session ended by "sign out everywhere" or a password change
  * (a bumped session version) stops working at once (the session cookie alone proves nothing).
+ * Writes (server actions, route handlers) use this one: what they change (a role, the session
+ * version) must never be judged by a copy loaded earlier in the same request.
  */
-export async function getActor(): Promise<Actor | null> {
+export async function loadRequestActor(): Promise<Actor | null> {
   const claims = await getSessionClaims();
   return claims ? loadActor(claims.userId, claims.sessionVersion, claims.sessionId) : null;
 }
 
+/** For pages and server components: one load per render, shared by the header's navigation and the page. */
+export const getActor = cache(loadRequestActor);
+
 export async function getActorOrThrow(): Promise<Actor> {
-  const actor = await getActor();
+  const actor = await loadRequestActor();
   if (!actor) throw new NotSignedInError();
   return actor;
 }

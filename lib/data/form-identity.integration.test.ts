@@ -22,6 +22,7 @@ let signedIn: Actor | null = null;
 vi.mock("@/lib/auth/get-actor", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/get-actor")>()),
   getActor: async () => signedIn,
+  loadRequestActor: async () => signedIn,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticateApiToken } from "@/lib/auth/api-token-auth";
-import { getActor } from "@/lib/auth/get-actor";
+import { loadRequestActor } from "@/lib/auth/get-actor";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, summarizeDatabaseError } from "@/lib/db/database-unavailable";
 import {
   ForbiddenError,
@@ -57,7 +57,7 @@ async function resolveActor(request: Request): Promise<Actor> {
     if (!actor) throw new InvalidApiTokenError();
     return actor;
   }
-  const actor = await getActor();
+  const actor = await loadRequestActor();
   if (!actor) throw new NotSignedInError();
   return actor;
 }
