@@ -93,6 +93,8 @@ export const endOfStudyForm = defineForm({
   },
   // Follow-up continues until the patient leaves the study.
   isComplete: (data) => data.offStudyDate !== null,
+  // PFS uses the first assessment whose timepoint response is PD, and the last assessment for censoring.
+  dependsOn: ["tumour-assessment"],
   compute: (data, context) => {
     const result = deriveFollowUpEndpoints(data, context.enrollmentDate, context.records);
     const { pfs, os } = result.endpoints ?? {};

@@ -67,6 +67,22 @@ export interface FormDefinition<S extends z.ZodType = z.ZodType> {
    * records over a trial, and the high-volume forms need few of them.
    */
   contextFormTypes?: readonly string[];
+  /**
+   * The form types whose data or computed values `compute` reads (its own type when it reads
+   * its earlier records). A change to a record of one of them recomputes this form's records
+   * (lib/data/recompute-dependents.ts), so a stored value never describes data that no longer exist.
+   */
+  dependsOn?: readonly string[];
+  /**
+   * Of `dependsOn`, the types of which compute reads only the earliest record's date (the first
+   * dose): a change that leaves that date where it was recomputes nothing.
+   */
+  readsOnlyFirstDateOf?: readonly string[];
+  /**
+   * The data field that orders this form's records in time: chains (the previous dosing visit,
+   * the tumour nadir) are recomputed oldest first. Absent for a form recorded once.
+   */
+  dateField?: string;
   /** The save loads the site's laboratory reference ranges into `context.labReferenceRanges`. */
   readsLabReferenceRanges?: boolean;
   /**

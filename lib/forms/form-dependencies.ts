@@ -1,38 +1,26 @@
+import { listFormDefinitions } from "./registry";
+
 /**
  * Which forms' computed values read which other forms of the same patient (through
- * FormContext), declared once. When a record of a form type changes or is withdrawn,
- * every record of a dependent type is recomputed (lib/data/recompute-dependents.ts), so a
- * stored value never describes data that no longer exist. Keep this table in step with the
- * `compute` functions: a compute that starts reading another form must be listed here.
+ * FormContext): each form definition declares it (`dependsOn`, `dateField`,
+ * `readsOnlyFirstDateOf`); this is the table recomputation walks. When a record of a form
+ * type changes or is withdrawn, every record of a dependent type is recomputed
+ * (lib/data/recompute-dependents.ts).
  */
 export interface FormDependency {
-  /** The form types whose data or computed values this form's compute reads. */
   dependsOn: readonly string[];
-  /**
-   * The data field that orders this form's records in time. Chains (the previous dosing
-   * visit's dispensed capsules, the tumour nadir) are recomputed oldest first, so each record
-   * sees its predecessors' fresh values. Null for a form recorded once.
-   */
   dateField: string | null;
-  /**
-   * Of these `dependsOn` types, compute reads only the earliest record's date (the first dose),
-   * so a change that leaves that date where it was recomputes nothing (a new dosing visit does
-   * not regrade every lab panel).
-   */
   readsOnlyFirstDateOf?: readonly string[];
 }
 
-export const FORM_DEPENDENCIES: Readonly<Record<string, FormDependency>> = {
-  // Weight change and compliance are measured against the previous dosing visit (lib/forms/dosing/dosing-history).
-  dosing: { dependsOn: ["dosing"], dateField: "visitDate" },
-  // CTCAE v5.0 grades liver tests and creatinine against the last pre-treatment labs value, i.e.
-  // on or before the first dose (lib/forms/labs/compute-labs): the first dosing date moves that cut.
-  labs: { dependsOn: ["labs", "dosing"], dateField: "sampleDate", readsOnlyFirstDateOf: ["dosing"] },
-  // RECIST: change from the baseline sum and from the nadir of the earlier assessments (lib/forms/tumour-response).
-  "tumour-assessment": { dependsOn: ["tumour-baseline", "tumour-assessment"], dateField: "assessmentDate" },
-  // PFS uses the first assessment whose timepoint response is PD, and the last assessment for censoring.
-  "end-of-study": { dependsOn: ["tumour-assessment"], dateField: null },
-};
+export const FORM_DEPENDENCIES: Readonly<Record<string, FormDependency>> = Object.fromEntries(
+  listFormDefinitions()
+    .filter((definition) => definition.dependsOn?.length)
+    .map((definition) => [
+      definition.type,
+      { dependsOn: definition.dependsOn!, dateField: definition.dateField ?? null, readsOnlyFirstDateOf: definition.readsOnlyFirstDateOf },
+    ]),
+);
 
 /**
  * The form types to recompute after a change to `changedType`, dependencies before their

@@ -27,6 +27,9 @@ export const tumourAssessmentForm = defineForm({
     "override.reason": "Reason for overriding the computed response",
   },
   isComplete: () => true,
+  // RECIST: change from the baseline sum and from the nadir of the earlier assessments (./tumour-response).
+  dependsOn: ["tumour-baseline", TUMOUR_ASSESSMENT_TYPE],
+  dateField: "assessmentDate",
   compute: (data, context) => {
     const evaluation = evaluateFollowUp(data, context);
     if (!evaluation) return { recistVersion: TRIAL_RECIST_VERSION, response: null, summary: "not evaluable: no baseline" };

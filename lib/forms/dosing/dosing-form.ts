@@ -33,6 +33,9 @@ export const dosingForm = defineForm({
     ...drugLabels("thalidomide", "Thalidomide"),
   },
   isComplete: (data) => accounted(data.uft) && accounted(data.thalidomide),
+  // Weight change and compliance are measured against the previous dosing visit (./dosing-history).
+  dependsOn: ["dosing"],
+  dateField: "visitDate",
   compute: (data, context) => ({ ...evaluateDosing(data, context).computed }),
   checkInContext: (data, context) => {
     const errors: Record<string, string[]> = { ...evaluateDosing(data, context).issues };

@@ -25,7 +25,11 @@ export const labsForm = defineForm({
   labels: { sampleDate: "Sample date (yyyy-mm-dd)", ...rowLabels },
   isComplete: hasAnyResult,
   compute: (data, context) => ({ ...computeLabs(data, context) }),
-  // The baseline a result is graded against is the last labs value on or before the first dose.
+  // CTCAE v5.0 grades liver tests and creatinine against the last pre-treatment labs value, i.e.
+  // on or before the first dose (./compute-labs): the first dosing date moves that cut.
+  dependsOn: ["labs", "dosing"],
+  readsOnlyFirstDateOf: ["dosing"],
+  dateField: "sampleDate",
   contextFormTypes: ["labs", "dosing"],
   // The site laboratory's ranges in force on the sample day fill the form; other limits need a reason.
   readsLabReferenceRanges: true,
