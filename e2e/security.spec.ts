@@ -5,6 +5,8 @@ import { DEMO_PASSWORD, DEMO_USERS, expect, signedInRequest, signIn, test } from
 const REDIRECT_VARIANTS = ["/%5Cevil.example/x", "/%09/evil.example", "/%0A/evil.example", "/%5C%5Cevil.example", "//evil.example", "https://evil.example"];
 
 test("after sign-in a return URL leading off the app goes to the home page instead", async ({ page, baseURL }) => {
+  // Seven sign-ins (scrypt by design) on a machine that may be busy.
+  test.setTimeout(180_000);
   const origin = new URL(baseURL!).origin;
   // Any request that leaves the app would fail (the machine is offline) or show another page;
   // catch it explicitly so a regression names the URL it went to.
