@@ -14,7 +14,7 @@ const STUDY_ID = 1;
 
 /**
  * What counts as a dose-limiting toxicity for the monitoring rule (lib/analysis/toxicity/dose-limiting-toxicity.ts):
- * shared/TRIAL.md's "grade 3+ treatment-related toxicity", made concrete.
+ * the "grade 3+ treatment-related toxicity" of docs/protocol.md, "Stopping rules", made concrete.
  */
 export const DLT_DEFINITION =
   "A patient has a dose-limiting toxicity when any adverse event of CTCAE grade 3 or more, with onset on or after day 1, is attributed possibly, probably or definitely to thalidomide or UFT. Each patient counts once; the denominator is every enrolled patient.";

@@ -1,7 +1,7 @@
 /**
  * The trial as exports name it (SDTM STUDYID, ODM Study OID and GlobalVariables): the
  * phase II study of thalidomide plus metronomic tegafur/uracil in advanced HCC
- * (Shao et al., 2012; ../shared/TRIAL.md).
+ * (Shao et al., 2012; docs/protocol.md).
  */
 export const STUDY = {
   id: "THAL-UFT-HCC",

@@ -3,7 +3,7 @@ import { isoDate } from "@/lib/schemas/iso-date";
 import { checkBaselineDate } from "./baseline-dates";
 import { defineForm } from "./form-definition";
 
-/** The trial's baseline angiogenesis factors and cytokines (shared/TRIAL.md); others may be added by name. */
+/** The trial's baseline angiogenesis factors and cytokines (docs/protocol.md, "Assessments"); others may be added by name. */
 export const DEFAULT_ANALYTES = ["IL-6", "IL-8", "VEGF", "bFGF", "TNF-alpha"] as const;
 /** Concentration units of the plasma immunoassays: kept as typed, analysed in pg/mL (lib/domain/biomarkers/cytokine-units). */
 export const CYTOKINE_UNITS = ["pg/mL", "ng/mL", "ng/L"] as const;

@@ -14,7 +14,7 @@ const RELATED = attributionValues("related");
 /**
  * A dose-limiting toxicity for the monitoring rule: CTCAE grade 3 or more, treatment-emergent
  * (onset on or after day 1), attributed possibly, probably or definitely to either study drug.
- * The trial's rule counts "grade 3+ treatment-related toxicity" (shared/TRIAL.md); "related" is
+ * The trial's rule counts "grade 3+ treatment-related toxicity" (docs/protocol.md, "Stopping rules"); "related" is
  * the oncology grouping of the WHO-UMC causality terms used by the toxicity filters.
  */
 export function isDoseLimitingToxicity(event: DltCandidate): boolean {

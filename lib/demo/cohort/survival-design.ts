@@ -3,7 +3,7 @@
  * progression (or of the PFS event) and day of death, counted from enrollment (day 0).
  *
  * The days are chosen so that the app's own calculations on the recorded forms give the
- * published results of Shao et al. 2012 (shared/TRIAL.md): 4 PR, 14 SD, 21 PD, 4 NE;
+ * published results of Shao et al. 2012 (docs/protocol.md, "Endpoints"): 4 PR, 14 SD, 21 PD, 4 NE;
  * median PFS 1.9 months (95% CI 1.7-2.1) and median OS 4.6 months (95% CI 2.3-6.9) with
  * Collett's symmetric interval (months = days / 30.4375). With no censoring before the
  * median, S after k events is (43 - k)/43, so:

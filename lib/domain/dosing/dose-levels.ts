@@ -27,7 +27,7 @@ export type Drug = keyof DoseLevelsByDrug;
 export type DoseLevelConfig = { readonly [D in Drug]: readonly DoseLevelsByDrug[D][] };
 
 /**
- * Level 0 of each drug is the protocol dose of TRIAL.md (Shao et al. 2012): UFT 125 mg/m2 of
+ * Level 0 of each drug is the protocol dose of docs/protocol.md (Shao et al. 2012): UFT 125 mg/m2 of
  * tegafur twice daily; thalidomide 100 mg twice daily. Levels -1 and -2 are THIS TRIAL'S
  * CONFIGURED reduction levels, not a published standard: replace this table (or pass your own)
  * when a protocol defines other steps.

@@ -2,7 +2,7 @@ import { CalcInputError } from "../calc-command";
 import type { ThalidomideDose } from "./thalidomide-dose";
 
 /**
- * Thalidomide capsule strength in mg: trial-configured, not from TRIAL.md. 50 mg capsules
+ * Thalidomide capsule strength in mg: trial-configured, not from the paper (docs/protocol.md). 50 mg capsules
  * make every configured level (100 mg twice daily down to 50 mg once daily) whole capsules.
  */
 export const THALIDOMIDE_CAPSULE_MG = 50;

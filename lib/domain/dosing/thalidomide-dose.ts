@@ -17,7 +17,7 @@ export interface ThalidomideDose {
 }
 
 /**
- * Thalidomide dose at a level. TRIAL.md: 100 mg twice daily, fixed (level 0); reductions come
+ * Thalidomide dose at a level. docs/protocol.md: 100 mg twice daily, fixed (level 0); reductions come
  * from the trial's configured table. Throws CalcInputError("doseLevel") for an unknown level.
  */
 export function computeThalidomideDose(input: ThalidomideDoseInput = {}): ThalidomideDose {

@@ -9,10 +9,10 @@ export const CAPSULE_ROUNDINGS = ["nearest", "down", "up"] as const;
 /** How a computed mg dose becomes whole capsules. */
 export type CapsuleRounding = (typeof CAPSULE_ROUNDINGS)[number];
 
-/** TRIAL.md: each UFT capsule contains 100 mg tegafur (+224 mg uracil); doses are on tegafur. */
+/** docs/protocol.md: each UFT capsule contains 100 mg tegafur (+224 mg uracil); doses are on tegafur. */
 export const UFT_CAPSULE_TEGAFUR_MG = 100;
 
-/** TRIAL.md: UFT is taken twice daily. */
+/** docs/protocol.md: UFT is taken twice daily. */
 export const UFT_DOSES_PER_DAY = 2;
 
 /** Options shared by both forms of UFT dose input. */
@@ -98,7 +98,7 @@ function resolveBsa(input: UftDoseInput): { bsaM2: number; bsaMethod: BsaMethod 
 }
 
 /**
- * UFT (tegafur/uracil) dose per administration. TRIAL.md: 125 mg/m2 of tegafur twice daily at
+ * UFT (tegafur/uracil) dose per administration. docs/protocol.md: 125 mg/m2 of tegafur twice daily at
  * level 0, as whole 100 mg capsules. BSA is used at full precision (not rounded to 2 decimals),
  * so the recorded `bsaM2` must be stored unrounded for the dose to be reproducible.
  * Throws CalcInputError for implausible input, an unknown dose level, or a dose that rounds to

@@ -4,7 +4,7 @@ import { requireInRange, snapFloat } from "../validate-range";
 
 /**
  * Default weight change that triggers a BSA/dose recalculation: trial-configured (issue 4),
- * a common protocol convention, not a value from TRIAL.md or a published standard.
+ * a common protocol convention, not a value from Shao et al. 2012 (docs/protocol.md) or a published standard.
  */
 export const WEIGHT_CHANGE_THRESHOLD_PCT = 10;
 

@@ -1,6 +1,6 @@
 /**
  * The inclusion and exclusion criteria of the thalidomide + metronomic UFT phase II trial
- * in advanced HCC (Shao et al. 2012, see shared/TRIAL.md), as a configurable list. An
+ * in advanced HCC (Shao et al. 2012, see docs/protocol.md, "Eligibility"), as a configurable list. An
  * inclusion criterion must be answered "yes" and an exclusion criterion "no".
  */
 export type CriterionKind = "inclusion" | "exclusion";

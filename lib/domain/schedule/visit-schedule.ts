@@ -1,6 +1,6 @@
 /**
  * The protocol's visit schedule: screening, day 1, a visit every 4 weeks and imaging every
- * 8 weeks (shared/TRIAL.md; Shao et al. 2012 assessed response every 8 weeks), configurable
+ * 8 weeks (docs/protocol.md, "Schedule"; Shao et al. 2012 assessed response every 8 weeks), configurable
  * per study (the study_settings row, lib/data/study-settings). Dates are ISO yyyy-mm-dd calendar dates, computed in UTC.
  */
 export interface ScheduleConfig {

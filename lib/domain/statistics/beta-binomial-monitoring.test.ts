@@ -18,7 +18,7 @@ function closedFormUpperTail(alpha: number, beta: number, theta: number): number
   return total;
 }
 
-// The trial's default (shared/TRIAL.md): stop if P(rate of grade 3+ related toxicity > 30%) > 0.90, Beta(1, 1).
+// The trial's default (docs/protocol.md, "Stopping rules"): stop if P(rate of grade 3+ related toxicity > 30%) > 0.90, Beta(1, 1).
 const TRIAL_RULE: ToxicityRule = { theta: 0.3, threshold: 0.9, priorA: 1, priorB: 1 };
 
 describe("computeToxicityPosterior", () => {
