@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { layerRules } from "./eslint-layers.mjs";
 
 export default defineConfig([
   ...nextVitals,
@@ -11,5 +12,6 @@ export default defineConfig([
       "@typescript-eslint/no-explicit-any": "error",
     },
   },
+  ...layerRules,
   globalIgnores([".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

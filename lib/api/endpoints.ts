@@ -235,7 +235,7 @@ export const API_ENDPOINTS = {
 
 export const API_ENDPOINT_LIST: readonly ApiEndpoint[] = Object.values(API_ENDPOINTS);
 
-/** Permissions some endpoint needs: holding one of them makes a personal API token useful. */
-export const API_PERMISSIONS: readonly Permission[] = [
+/** Permissions some endpoint needs (lib/auth/api-token.ts API_PERMISSIONS must equal this). */
+export const ENDPOINT_PERMISSIONS: readonly Permission[] = [
   ...new Set(API_ENDPOINT_LIST.flatMap((endpoint) => (endpoint.permission ? [endpoint.permission] : []))),
 ];

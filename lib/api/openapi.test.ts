@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { listFormDefinitions } from "@/lib/forms/registry";
-import { API_ENDPOINT_LIST } from "./endpoints";
+import { API_PERMISSIONS } from "@/lib/auth/api-token";
+import { API_ENDPOINT_LIST, ENDPOINT_PERMISSIONS } from "./endpoints";
 import { buildOpenApiDocument } from "./openapi";
 
 const document = buildOpenApiDocument();
@@ -121,4 +122,8 @@ describe("the document and the route files agree", () => {
     expect(served.length).toBeGreaterThan(5);
     expect(served.filter((operation) => !documented.has(operation))).toEqual([]);
   });
+});
+
+test("a personal token is offered to exactly the holders of a permission some endpoint needs", () => {
+  expect([...API_PERMISSIONS].sort()).toEqual([...ENDPOINT_PERMISSIONS].sort());
 });

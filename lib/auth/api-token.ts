@@ -1,3 +1,4 @@
+import type { Permission } from "@/lib/auth/permissions";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
@@ -8,6 +9,13 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
  * copy holds no usable token.
  */
 export const TOKEN_PREFIX = "tdk_";
+
+/**
+ * The permissions some /api/v1 endpoint needs: holding one of them makes a personal API token
+ * useful. Kept here (lib/data checks it when a token is made, and must not import the API's
+ * routes); lib/api/openapi.test.ts holds it equal to what the endpoint list needs.
+ */
+export const API_PERMISSIONS: readonly Permission[] = ["patient.read", "patient.write", "dashboard.read", "export.run"];
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 const TOKEN_PATTERN = /^(tdk_[a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
 

@@ -2,12 +2,12 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddressFrom } from "@/lib/auth/client-address";
-import { claimsOf, issueSessionToken, touchSessionToken } from "@/lib/auth/session-token";
+import { claimsOf, issueSessionToken, touchSessionToken, type SessionClaims } from "@/lib/auth/session-token";
 import { loadActor } from "@/lib/auth/get-actor";
 import { endUserSession } from "@/lib/auth/user-sessions";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { THROTTLED_ERROR } from "@/lib/auth/throttle-policy";
-import type { SignedInUser } from "@/lib/data/users";
+import type { SignedInUser } from "@/lib/auth/credentials";
 import { SignInSchema } from "@/lib/schemas/sign-in";
 import { getEnv } from "@/lib/env";
 
@@ -18,7 +18,11 @@ import { getEnv } from "@/lib/env";
  * It names a server-side session (lib/auth/user-sessions.ts) that sign-out ends, and the
  * session has an absolute lifetime (SESSION_ABSOLUTE_HOURS) that activity never extends.
  */
-export function getAuthOptions(): NextAuthOptions {
+/** Whether the server still holds the session a token names (signed in, not signed out, user active, version current). */
+type SessionCheck = (claims: SessionClaims) => Promise<boolean>;
+const serverHoldsSession: SessionCheck = async (claims) => (await loadActor(claims.userId, claims.sessionVersion, claims.sessionId)) !== null;
+
+export function getAuthOptions(isSessionLive: SessionCheck = serverHoldsSession): NextAuthOptions {
   const env = getEnv();
   const idleSeconds = env.SESSION_IDLE_MINUTES * 60;
   const absoluteSeconds = env.SESSION_ABSOLUTE_HOURS * 3600;
@@ -59,7 +63,7 @@ export function getAuthOptions(): NextAuthOptions {
         // Nor is one the server no longer holds (signed out, signed out everywhere, password
         // changed, user deactivated): the signature alone would let a copied cookie be renewed.
         const claims = claimsOf(touched);
-        if (!claims || !(await loadActor(claims.userId, claims.sessionVersion, claims.sessionId))) throw new Error("Session ended");
+        if (!claims || !(await isSessionLive(claims))) throw new Error("Session ended");
         return touched;
       },
       session({ session, token }) {

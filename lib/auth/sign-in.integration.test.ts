@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
-import { verifyCredentials } from "@/lib/data/users";
+import { verifyCredentials } from "@/lib/auth/credentials";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { attemptSignIn } from "./sign-in";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
-import { checkCredentials, type CredentialCheck, type SignedInUser } from "@/lib/data/users";
+import { checkCredentials, type CredentialCheck, type SignedInUser } from "@/lib/auth/credentials";
 import { addressKey, clearThrottle, emailKey, lockThrottle, pruneThrottles, saveFailure } from "./sign-in-throttle";
 import { DEFAULT_SESSION_ABSOLUTE_HOURS } from "./session-token";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, isLocked } from "./throttle-policy";

@@ -2,7 +2,7 @@ import "server-only";
 import { scopeOf, type Actor } from "@/lib/auth/actor";
 import { generateApiToken } from "@/lib/auth/api-token";
 import { confirmPasswordOrThrow } from "@/lib/auth/confirm-password";
-import { API_PERMISSIONS } from "@/lib/api/endpoints";
+import { API_PERMISSIONS } from "@/lib/auth/api-token";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";

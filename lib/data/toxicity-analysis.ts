@@ -1,6 +1,6 @@
 import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
-import type { ToxicityFilters } from "@/lib/analysis/toxicity/toxicity-filters";
+import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import type { ToxicityAnalysisResponse } from "@/lib/schemas/toxicity";
 import { getToxicityDashboard } from "./toxicity";
 import { listToxicityReviewQueue } from "./toxicity-review";

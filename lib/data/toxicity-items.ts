@@ -2,7 +2,7 @@ import "server-only";
 import { scopeOf, type Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { readAdverseEvent, readLabToxicities, type AdverseEventFacts, type LabToxicityFacts } from "@/lib/analysis/toxicity/read-toxicity-records";
-import { attributionValues, gradeBounds, matchesLabFilters, type ToxicityFilters } from "@/lib/analysis/toxicity/toxicity-filters";
+import { attributionValues, gradeBounds, matchesLabFilters, type ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { getPrisma } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

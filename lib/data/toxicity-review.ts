@@ -2,7 +2,7 @@ import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
 import { readReviewItems } from "@/lib/analysis/toxicity/read-toxicity-records";
 import { AE_ITEM_KEY, deriveReviewState, isReviewable, labItemKey, type ReviewDecision, type ReviewState } from "@/lib/analysis/toxicity/review-state";
-import type { ToxicityFilters } from "@/lib/analysis/toxicity/toxicity-filters";
+import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";

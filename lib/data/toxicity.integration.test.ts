@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { matchesAdverseEventFilters, type ToxicityFilters } from "@/lib/analysis/toxicity/toxicity-filters";
+import { matchesAdverseEventFilters, type ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { ForbiddenError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";

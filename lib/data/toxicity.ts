@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { classifySaeClock, latestSiteLocalNow, type SaeClock } from "@/lib/analysis/toxicity/sae-clock";
-import type { ToxicityFilters } from "@/lib/analysis/toxicity/toxicity-filters";
+import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { isTreatmentEmergent, tabulateWorstGrade, type WorstGradeTable } from "@/lib/analysis/toxicity/worst-grade-table";
 import { getPrisma } from "@/lib/db/prisma";
 import { ForbiddenError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTrialWideRole } from "@/lib/auth/permissions";
+import { isTrialWideRole } from "@/lib/domain/access/trial-wide-roles";
 import { ReasonSchema } from "./crf";
 
 export const ROLE_VALUES = ["INVESTIGATOR", "COORDINATOR", "PRINCIPAL_INVESTIGATOR", "MONITOR", "ADMIN"] as const;

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { listFormDefinitions } from "@/lib/forms/registry";
+import { VISIT_FORM_TYPES } from "@/lib/domain/schedule/visit-schedule";
 import { ReasonSchema } from "./crf";
 
-/** The forms a scheduled visit can expect: those the patient page offers at visits. */
-export const VISIT_FORM_TYPES = listFormDefinitions("visit").map((f) => f.type);
+export { VISIT_FORM_TYPES };
 
 const days = (label: string, min: number, max: number) =>
   z.coerce.number({ error: `Enter the ${label} in days` }).int(`Whole days only`).min(min, `At least ${min} days`).max(max, `At most ${max} days`);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ATTRIBUTION_FILTERS, GRADE_FILTERS, type ToxicityFilters } from "@/lib/analysis/toxicity/toxicity-filters";
+import { ATTRIBUTION_FILTERS, GRADE_FILTERS, type ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { getAeTerm } from "@/lib/domain/ctcae";
 import { isRealCalendarDate } from "./iso-date";
 

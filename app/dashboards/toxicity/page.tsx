@@ -6,7 +6,7 @@ import { AdverseEventsTable, LabToxicitiesTable, SeriousEventsTable } from "@/co
 import { WorstGradeTableView } from "@/components/dashboards/toxicity/worst-grade-table";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
-import { hasAdverseEventOnlyFilters } from "@/lib/analysis/toxicity/toxicity-filters";
+import { hasAdverseEventOnlyFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { getToxicityDashboard } from "@/lib/data/toxicity";
 import { listToxicityReviewQueue } from "@/lib/data/toxicity-review";
 import { toFieldErrors } from "@/lib/schemas/field-errors";

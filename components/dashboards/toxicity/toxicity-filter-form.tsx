@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { ATTRIBUTION_VALUES } from "@/lib/analysis/toxicity/toxicity-filters";
+import { ATTRIBUTION_VALUES } from "@/lib/domain/toxicity/toxicity-filters";
 import { listAeTerms } from "@/lib/domain/ctcae";
 import styles from "../dashboards.module.css";
 

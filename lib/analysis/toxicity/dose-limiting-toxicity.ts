@@ -1,4 +1,4 @@
-import { attributionValues, type AttributedDrug } from "./toxicity-filters";
+import { attributionValues, type AttributedDrug } from "@/lib/domain/toxicity/toxicity-filters";
 import { isTreatmentEmergent } from "./worst-grade-table";
 
 export interface DltCandidate {

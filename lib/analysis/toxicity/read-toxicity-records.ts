@@ -1,5 +1,5 @@
 import { AE_ITEM_KEY, isReviewable, labItemKey } from "./review-state";
-import type { AttributedDrug } from "./toxicity-filters";
+import type { AttributedDrug } from "@/lib/domain/toxicity/toxicity-filters";
 
 /**
  * Reads the toxicity facts out of stored case report forms (JSONB data and computed values

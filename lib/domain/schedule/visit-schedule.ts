@@ -69,3 +69,9 @@ export function classifyFormState(recorded: "in-progress" | "complete" | null, w
   if (recorded) return recorded;
   return today > windowEndDate ? "overdue" : "empty";
 }
+
+/**
+ * The form types a scheduled visit can expect (the forms placed at visits, lib/forms/registry;
+ * lib/forms/visit-form-types.test.ts keeps the two equal). Study settings choose among these.
+ */
+export const VISIT_FORM_TYPES: readonly string[] = ["dosing", "labs", "tumour-assessment"];
