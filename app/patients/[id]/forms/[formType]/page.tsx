@@ -6,6 +6,7 @@ import { CrfForm } from "@/components/forms/crf/crf-form";
 import { FieldVerificationList } from "@/components/forms/field-verification-list";
 import { FormReviewPanel } from "@/components/forms/form-review-panel";
 import { QueryPanel } from "@/components/forms/query-panel";
+import { FieldNotes } from "@/components/work/field-notes";
 import { WithdrawFormButton } from "@/components/forms/withdraw-form-button";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
@@ -24,11 +25,11 @@ export const metadata: Metadata = { title: "Form" };
 
 interface Props {
   params: Promise<{ id: string; formType: string }>;
-  searchParams: Promise<{ visit?: string; record?: string; term?: string; grade?: string; onset?: string }>;
+  searchParams: Promise<{ visit?: string; record?: string; term?: string; grade?: string; onset?: string; field?: string }>;
 }
 
 export default async function CrfPage({ params, searchParams }: Props) {
-  const [{ id, formType }, { visit, record: recordId, term, grade, onset }] = await Promise.all([params, searchParams]);
+  const [{ id, formType }, { visit, record: recordId, term, grade, onset, field }] = await Promise.all([params, searchParams]);
   const actor = await requireActor(`/patients/${id}/forms/${formType}`);
   const definition = getFormDefinition(formType);
   if (!definition) notFound();
@@ -48,6 +49,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
       ? undefined
       : records.find((r) => r.visitKey === visitKey);
   if (recordId && !record) notFound();
+  const queries = record ? await listRecordQueries(actor, id, record.id) : [];
   const readOnly = !canWrite || Boolean(record?.signedAt) || Boolean(patient.lockedAt);
 
   return (
@@ -86,10 +88,16 @@ export default async function CrfPage({ params, searchParams }: Props) {
       )}
       {record && !readOnly ? <WithdrawFormButton patientId={id} recordId={record.id} /> : null}
       {record ? (
+        <FieldNotes
+          notes={queries.filter((q) => q.status !== "CLOSED").map((q) => ({ fieldPath: q.fieldPath, status: q.status, text: q.messages[q.messages.length - 1]?.text ?? "" }))}
+          focusPath={field ?? null}
+        />
+      ) : null}
+      {record ? (
         <QueryPanel
           patientId={id}
           recordId={record.id}
-          queries={await listRecordQueries(actor, id, record.id)}
+          queries={queries}
           fields={Object.entries(definition.labels).map(([path, label]) => ({ path, label }))}
           userId={actor.userId}
           canOpen={hasPermission(actor, "query.open", patient.site.id)}
