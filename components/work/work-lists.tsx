@@ -61,6 +61,11 @@ export function MyWorkLists({ work }: { work: MyWork }) {
     <section className="card" aria-labelledby="my-work-heading">
       <h2 id="my-work-heading">Your work</h2>
       <p className="muted">As of {work.today} (UTC). Counts are exact and match the data-quality page.</p>
+      {work.canReadPatients ? (
+        <p>
+          <Link href="/queries">Query inbox</Link> · <Link href="/patients/grid">Record status grid</Link> · <Link href="/patients">Patients</Link>
+        </p>
+      ) : null}
       {nothing ? <p className="muted">Nothing waits for you.</p> : null}
       {work.enrollment ? (
         <p data-testid="work-enrollment">

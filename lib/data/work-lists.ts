@@ -11,6 +11,8 @@ import { listToxicityReviewQueue } from "./toxicity-review";
 
 export interface MyWork {
   today: string;
+  /** Whether the caller sees patients at all (links to the inbox and the grid). */
+  canReadPatients: boolean;
   lists: WorkList[];
   /** Coordinator and PI: adverse events and labs of grade 3+ waiting for review, and those escalated. */
   toxicity: { needsReview: number; escalated: number } | null;
@@ -43,7 +45,7 @@ export async function getMyWork(actor: Actor, today: string = new Date().toISOSt
     hasPermission(actor, "quality.read") && !hasPermission(actor, "patient.write") ? getDataQuality(actor, today) : null,
   ]);
   const overdueBySite = quality ? quality.sites.map((s) => ({ siteCode: s.siteCode, siteName: s.siteName, count: s.overdueForms.count })) : null;
-  return { today, lists, toxicity, enrollment, accounts, overdueBySite };
+  return { today, canReadPatients: scopeOf(actor, "patient.read").kind !== "none", lists, toxicity, enrollment, accounts, overdueBySite };
 }
 
 async function loadClinicalWork(actor: Actor, today: string): Promise<WorkList[]> {
