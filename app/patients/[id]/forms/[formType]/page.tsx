@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AuditHistory } from "@/components/audit-history";
 import { CrfForm } from "@/components/forms/crf/crf-form";
 import { FieldVerificationList } from "@/components/forms/field-verification-list";
 import { FormReviewPanel } from "@/components/forms/form-review-panel";
 import { QueryPanel } from "@/components/forms/query-panel";
 import { FieldNotes } from "@/components/work/field-notes";
+import { HistoryLink } from "@/components/work/history-link";
 import { WithdrawFormButton } from "@/components/forms/withdraw-form-button";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
-import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { listRecordQueries } from "@/lib/data/data-queries";
 import { listFieldVerifications } from "@/lib/data/field-verification";
@@ -125,9 +124,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
           timeZone={patient.site.timeZone}
         />
       ) : null}
-      {record && hasPermission(actor, "audit.read", patient.site.id) ? (
-        <AuditHistory records={await listPatientAuditHistory(actor, id, record.id)} />
-      ) : null}
+      {record && hasPermission(actor, "audit.read", patient.site.id) ? <HistoryLink patientId={id} recordId={record.id} label="History of this form" /> : null}
     </section>
   );
 }
