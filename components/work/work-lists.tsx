@@ -24,7 +24,7 @@ function WorkListSection({ list }: { list: WorkList }) {
               <th scope="col">Patient</th>
               <th scope="col">Form</th>
               <th scope="col">Visit</th>
-              <th scope="col">{list.kind.includes("query") ? "Opened" : "Due"}</th>
+              <th scope="col">{list.kind.includes("query") ? "Opened" : list.kind === "lab-without-ae" ? "Sample date" : "Due"}</th>
             </tr>
           </thead>
           <tbody>
@@ -33,7 +33,7 @@ function WorkListSection({ list }: { list: WorkList }) {
                 <td>{item.subjectId}</td>
                 <td>
                   <Link href={item.href}>
-                    {formTitle(item.formType)}
+                    {item.note ?? formTitle(item.formType)}
                     {item.fieldPath ? ` (${getFormDefinition(item.formType)?.labels[item.fieldPath] ?? item.fieldPath})` : ""}
                   </Link>
                 </td>
@@ -63,7 +63,7 @@ export function MyWorkLists({ work }: { work: MyWork }) {
       <p className="muted">As of {work.today} (UTC). Counts are exact and match the data-quality page.</p>
       {work.canReadPatients ? (
         <p>
-          <Link href="/queries">Query inbox</Link> · <Link href="/patients/grid">Record status grid</Link> · <Link href="/patients">Patients</Link>
+          <Link href="/queries">Query inbox</Link> · <Link href="/patients/grid">Record status grid</Link> · <Link href="/patients">Patient list</Link>
         </p>
       ) : null}
       {nothing ? <p className="muted">Nothing waits for you.</p> : null}

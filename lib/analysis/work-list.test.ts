@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_SCHEDULE } from "@/lib/domain/schedule/visit-schedule";
 import { summarizeDataQuality, type QualityPatient, type QualityRecord } from "./data-quality";
-import { buildWorkLists, formHref, type WorkAbilities, type WorkQuery } from "./work-list";
+import { buildSafetyWorkLists, buildWorkLists, formHref, type WorkAbilities, type WorkQuery } from "./work-list";
 
 const patients: QualityPatient[] = [
   { id: "p1", subjectId: "TW01-001", siteCode: "TW01", enrollmentDate: "2026-01-10" },
@@ -61,5 +61,22 @@ describe("home work-lists", () => {
   test("links name the saved form, or the visit for a form not entered yet", () => {
     expect(formHref({ patientId: "p", formType: "labs", visitKey: "week4", recordId: null })).toBe("/patients/p/forms/labs?visit=week4");
     expect(formHref({ patientId: "p", formType: "labs", visitKey: "week4", recordId: "r", fieldPath: "results.ast.value" })).toBe("/patients/p/forms/labs?record=r&field=results.ast.value");
+  });
+});
+
+describe("an investigator's safety work", () => {
+  const event = { recordId: "ae1", patientId: "p1", subjectId: "TW01-001", siteCode: "TW01", term: "Neutrophil count decreased", serious: true, saeReportDueAt: "2026-02-11T09:00", saeReportedAt: null };
+  const lab = { recordId: "l1", patientId: "p1", subjectId: "TW01-001", siteCode: "TW01", visitKey: "week4", term: "Neutrophil count decreased", grade: 3, sampleDate: "2026-02-07" };
+  const running = () => ({ status: "running" });
+
+  test("SAE clocks that run or are overdue, not reported ones; grade 3+ labs without an AE of that term", () => {
+    const otherLab = { ...lab, recordId: "l2", term: "Platelet count decreased", grade: 4 };
+    const lists = Object.fromEntries(buildSafetyWorkLists([event], [lab, otherLab], running).map((l) => [l.kind, l]));
+    expect(lists["sae-clock"]!.items.map((i) => i.href)).toEqual(["/patients/p1/forms/adverse-event?record=ae1"]);
+    // The neutrophil lab has its AE; the platelet one does not, and links to a prefilled new AE.
+    expect(lists["lab-without-ae"]!.items.map((i) => i.recordId)).toEqual(["l2"]);
+    expect(lists["lab-without-ae"]!.items[0]!.href).toBe("/patients/p1/forms/adverse-event?term=Platelet+count+decreased&grade=4&onset=2026-02-07");
+    expect(buildSafetyWorkLists([event], [], () => ({ status: "reported" }))).toEqual([]);
+    expect(buildSafetyWorkLists([{ ...event, serious: false }], [], running)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import type { QualityPatient, QualityRecord } from "./data-quality";
  * rows and the same visit schedule as the data-quality page (lib/analysis/data-quality.ts),
  * so "overdue" and "to sign" here are the numbers the data-quality page shows for those sites.
  */
-export type WorkKind = "overdue" | "due-this-week" | "to-sign" | "to-verify" | "query-to-answer" | "query-to-close" | "open-query";
+export type WorkKind = "overdue" | "due-this-week" | "to-sign" | "to-verify" | "query-to-answer" | "query-to-close" | "open-query" | "sae-clock" | "lab-without-ae";
 
 export interface WorkItem {
   patientId: string;
@@ -22,6 +22,8 @@ export interface WorkItem {
   /** Due date (schedule items) or the day the query was opened. */
   date: string | null;
   href: string;
+  /** What to do, where the form's title alone does not say it. */
+  note?: string;
 }
 
 export interface WorkList {
@@ -144,4 +146,68 @@ export const WORK_LIST_TITLES: Record<WorkKind, string> = {
   "query-to-close": "Answered queries to close",
   "to-verify": "Forms to verify",
   "open-query": "Open queries",
+  "sae-clock": "SAE reports with the 24-hour clock running or overdue",
+  "lab-without-ae": "Grade 3 or higher lab results without an adverse event of that term",
 };
+
+interface SafetyEvent {
+  recordId: string;
+  patientId: string;
+  subjectId: string;
+  siteCode: string;
+  term: string;
+  serious: boolean;
+  saeReportDueAt: string | null;
+  saeReportedAt: string | null;
+}
+
+interface SafetyLab {
+  recordId: string;
+  patientId: string;
+  subjectId: string;
+  siteCode: string;
+  visitKey: string | null;
+  term: string;
+  grade: number;
+  sampleDate: string;
+}
+
+function toList(kind: WorkKind, items: WorkItem[], limit: number): WorkList[] {
+  if (!items.length) return [];
+  const bySite: Record<string, number> = {};
+  for (const item of items) bySite[item.siteCode] = (bySite[item.siteCode] ?? 0) + 1;
+  return [{ kind, count: items.length, bySite, items: items.slice(0, limit) }];
+}
+
+/**
+ * An investigator's safety work: serious adverse events whose 24-hour report clock runs or
+ * is overdue (the clock as lib/analysis/toxicity/sae-clock.ts reads it), and grade 3+ lab
+ * results of a patient with no adverse event of the same CTCAE term, each linking to a new
+ * adverse event prefilled with the term, grade and sample date.
+ */
+export function buildSafetyWorkLists(
+  events: readonly SafetyEvent[],
+  labs: readonly SafetyLab[],
+  clockOf: (dueAt: string | null, reportedAt: string | null) => { status: string },
+  limit = 20,
+): WorkList[] {
+  const clocks = events
+    .filter((e) => e.serious && ["running", "overdue"].includes(clockOf(e.saeReportDueAt, e.saeReportedAt).status))
+    .sort((a, b) => (a.saeReportDueAt ?? "").localeCompare(b.saeReportDueAt ?? ""))
+    .map((e): WorkItem => ({
+      patientId: e.patientId, subjectId: e.subjectId, siteCode: e.siteCode, formType: "adverse-event", visitKey: null, recordId: e.recordId, fieldPath: null,
+      date: e.saeReportDueAt?.replace("T", " ") ?? null, href: formHref({ patientId: e.patientId, formType: "adverse-event", visitKey: null, recordId: e.recordId }),
+      note: `Report the SAE: ${e.term}`,
+    }));
+  const termsOf = new Map<string, Set<string>>();
+  for (const e of events) termsOf.set(e.patientId, (termsOf.get(e.patientId) ?? new Set()).add(e.term.toLowerCase()));
+  const unmatched = labs
+    .filter((l) => l.grade >= 3 && !termsOf.get(l.patientId)?.has(l.term.toLowerCase()))
+    .sort((a, b) => a.sampleDate.localeCompare(b.sampleDate) || a.subjectId.localeCompare(b.subjectId))
+    .map((l): WorkItem => ({
+      patientId: l.patientId, subjectId: l.subjectId, siteCode: l.siteCode, formType: "labs", visitKey: l.visitKey, recordId: l.recordId, fieldPath: null, date: l.sampleDate,
+      href: `/patients/${l.patientId}/forms/adverse-event?${new URLSearchParams({ term: l.term, grade: String(l.grade), onset: l.sampleDate })}`,
+      note: `Record an adverse event: ${l.term}, grade ${l.grade} (lab of ${l.sampleDate})`,
+    }));
+  return [...toList("sae-clock", clocks, limit), ...toList("lab-without-ae", unmatched, limit)];
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
-import { createPatient, createSiteUser, recordLabs } from "@/test/integration/toxicity-fixtures";
+import { adverseEvent, createPatient, createSiteUser, recordAdverseEvent, recordLabs, serious } from "@/test/integration/toxicity-fixtures";
 import { openDataQuery, replyToDataQuery } from "./data-queries";
 import { getDataQuality } from "./data-quality";
 import { getMyWork } from "./work-lists";
@@ -61,5 +61,22 @@ describe("home work-lists on PostgreSQL", () => {
     const admin = await getMyWork(actors.admin, TODAY);
     expect(admin.lists).toEqual([]);
     expect(admin.accounts).not.toBeNull();
+  });
+
+  test("an investigator's safety work: grade 3+ labs without an AE, SAE clocks running; each leaves once done", async () => {
+    const site = await createSiteUser(db.prisma, "TX14", "INVESTIGATOR");
+    const patient = await createPatient(site.actor, site.siteId);
+    await recordLabs(site.actor, patient.id, "day1", "2026-01-10", { platelets: { value: 200 } });
+    await recordLabs(site.actor, patient.id, "week4", "2026-02-07", { platelets: { value: 20 } }); // grade 4
+    const labsWork = async () => (await getMyWork(site.actor, TODAY, new Date("2026-02-04T00:00:00Z"))).lists.find((l) => l.kind === "lab-without-ae");
+    const [item] = (await labsWork())!.items;
+    expect(item).toMatchObject({ patientId: patient.id, date: "2026-02-07" });
+    expect(item!.href).toContain("forms/adverse-event?term=Platelet+count+decreased&grade=4");
+    await recordAdverseEvent(site.actor, patient.id, adverseEvent({ term: "Platelet count decreased", grade: 4, onsetDate: "2026-02-03", ...serious() }));
+    expect(await labsWork()).toBeUndefined();
+    // The SAE (aware 2026-02-04 09:15, due 24 hours later) is running at the time given, not yet reported.
+    const clocks = (await getMyWork(site.actor, TODAY, new Date("2026-02-04T00:00:00Z"))).lists.find((l) => l.kind === "sae-clock");
+    expect(clocks!.items.map((i) => i.patientId)).toEqual([patient.id]);
+    expect((await getMyWork(actors.investigator1, TODAY)).lists.find((l) => l.kind === "lab-without-ae")?.items.some((i) => i.patientId === patient.id) ?? false).toBe(false);
   });
 });

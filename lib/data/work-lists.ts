@@ -1,13 +1,15 @@
 import "server-only";
 import { hasPermission, scopeOf, siteFilter, type Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
-import { buildWorkLists, type SiteSet, type WorkList, type WorkQuery } from "@/lib/analysis/work-list";
+import { classifySaeClock, latestSiteLocalNow } from "@/lib/analysis/toxicity/sae-clock";
+import { buildSafetyWorkLists, buildWorkLists, type SiteSet, type WorkList, type WorkQuery } from "@/lib/analysis/work-list";
 import { getPrisma } from "@/lib/db/prisma";
 import { listUsers } from "./admin";
 import { getEnrollmentSummary } from "./analysis";
 import { cachedByDataVersion } from "./cached-by-version";
 import { getDataQuality, loadQualityInputs } from "./data-quality";
 import { listToxicityReviewQueue } from "./toxicity-review";
+import { loadAdverseEvents, loadLabToxicities, siteFilterForAny } from "./toxicity-items";
 
 export interface MyWork {
   today: string;
@@ -34,16 +36,18 @@ export interface AccountItem {
  * Everything on the caller's home page, within the sites where each of their permissions
  * applies. The clinical lists are kept per (caller, day, data version) like the dashboards.
  */
-export async function getMyWork(actor: Actor, today: string = new Date().toISOString().slice(0, 10)): Promise<MyWork> {
-  const [lists, toxicity, enrollment, accounts, quality] = await Promise.all([
+export async function getMyWork(actor: Actor, today: string = new Date().toISOString().slice(0, 10), now: Date = new Date()): Promise<MyWork> {
+  const [clinical, safety, toxicity, enrollment, accounts, quality] = await Promise.all([
     scopeOf(actor, "patient.read").kind === "none"
       ? []
       : cachedByDataVersion(`work-lists|${actor.userId}|${JSON.stringify(actor.assignments)}|${actor.readOnly ?? false}|${today}`, () => loadClinicalWork(actor, today)),
+    loadSafetyWork(actor, now),
     hasPermission(actor, "toxicity.review") ? loadToxicityCounts(actor) : null,
     hasPermission(actor, "dashboard.read") ? getEnrollmentSummary(actor).then((s) => ({ enrolled: s.total.enrolled, target: s.total.target })) : null,
     hasPermission(actor, "user.admin") ? loadAccountWork(actor) : null,
     hasPermission(actor, "quality.read") && !hasPermission(actor, "patient.write") ? getDataQuality(actor, today) : null,
   ]);
+  const lists = [...clinical, ...safety];
   const overdueBySite = quality ? quality.sites.map((s) => ({ siteCode: s.siteCode, siteName: s.siteName, count: s.overdueForms.count })) : null;
   return { today, canReadPatients: scopeOf(actor, "patient.read").kind !== "none", lists, toxicity, enrollment, accounts, overdueBySite };
 }
@@ -72,6 +76,19 @@ async function loadClinicalWork(actor: Actor, today: string): Promise<WorkList[]
       close: sitesFor("query.close"),
     },
   });
+}
+
+/** The sites' own safety follow-up, for those who enter data there (the investigators). */
+async function loadSafetyWork(actor: Actor, now: Date): Promise<WorkList[]> {
+  const scope = siteFilterForAny(actor, ["patient.write"]);
+  if (!scope) return [];
+  const { events, labs } = await cachedByDataVersion(`work-safety|${JSON.stringify(scope)}`, async () => {
+    const [events, labs] = await Promise.all([loadAdverseEvents(scope, {}), loadLabToxicities(scope, {})]);
+    return { events, labs };
+  });
+  // The clock depends on the time of the request, so it is never kept (as on the toxicity page).
+  const siteNow = latestSiteLocalNow(now);
+  return buildSafetyWorkLists(events, labs, (dueAt, reportedAt) => classifySaeClock(dueAt, siteNow, reportedAt));
 }
 
 /** Open and answered queries in the read scope, each with the form it is on. */
