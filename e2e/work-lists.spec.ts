@@ -135,6 +135,7 @@ test("a query travels through the work-lists: the site answers it at the marked 
   // History on demand, in the form's words.
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
   await page.getByRole("link", { name: "History of this form" }).click();
+  await expect(page.getByRole("heading", { name: /^History of Screening and eligibility/ })).toBeVisible();
   await page.getByLabel("Field", { exact: true }).selectOption({ label: "Informed consent date" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByRole("heading", { name: /History of Screening and eligibility: Informed consent date/ })).toBeVisible();

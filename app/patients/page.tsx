@@ -59,16 +59,16 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         </p>
       ) : null}
       <PatientFilters filter={filter} sites={sites} label="Search and filter the patients">
-        <label>
-          Sort by
-          <select name="sort" defaultValue={filter.sort}>
+        <div>
+          <label htmlFor="filter-sort">Sort by</label>
+          <select id="filter-sort" name="sort" defaultValue={filter.sort}>
             {SORTS.map(([value, text]) => (
               <option key={value} value={value}>
                 {text}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </PatientFilters>
       {page.data.length === 0 ? (
         <p className="muted">{filter.q || filter.site || filter.status ? "No patient matches these filters." : "No patients yet."}</p>

@@ -35,19 +35,19 @@ export default async function QueryInboxPage({ searchParams }: { searchParams: P
     <section className="card">
       <h1>Query inbox</h1>
       <form method="get" className={styles.filters} aria-label="Filter the queries">
-        <label>
-          Status
-          <select name="status" defaultValue={filter.status}>
+        <div>
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={filter.status}>
             {STATUS_CHOICES.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Site
-          <select name="site" defaultValue={filter.site ?? ""}>
+        </div>
+        <div>
+          <label htmlFor="filter-site">Site</label>
+          <select id="filter-site" name="site" defaultValue={filter.site ?? ""}>
             <option value="">All my sites</option>
             {sites.map((s) => (
               <option key={s.id} value={s.id}>
@@ -55,10 +55,10 @@ export default async function QueryInboxPage({ searchParams }: { searchParams: P
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Form
-          <select name="form" defaultValue={filter.form ?? ""}>
+        </div>
+        <div>
+          <label htmlFor="filter-form">Form</label>
+          <select id="filter-form" name="form" defaultValue={filter.form ?? ""}>
             <option value="">Every form</option>
             {listFormDefinitions().map((f) => (
               <option key={f.type} value={f.type}>
@@ -66,11 +66,11 @@ export default async function QueryInboxPage({ searchParams }: { searchParams: P
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Opened at least (days ago)
-          <input type="number" name="olderThan" min={0} max={3650} defaultValue={filter.olderThan ?? ""} />
-        </label>
+        </div>
+        <div>
+          <label htmlFor="filter-olderThan">Opened at least (days ago)</label>
+          <input id="filter-olderThan" type="number" name="olderThan" min={0} max={3650} defaultValue={filter.olderThan ?? ""} />
+        </div>
         <button type="submit" className="button">
           Filter
         </button>

@@ -16,13 +16,13 @@ export function PatientFilters({
 }) {
   return (
     <form method="get" className={styles.filters} aria-label={label}>
-      <label>
-        Subject ID
-        <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder="e.g. TW01-007" />
-      </label>
-      <label>
-        Site
-        <select name="site" defaultValue={filter.site ?? ""}>
+      <div>
+        <label htmlFor="filter-q">Subject ID</label>
+        <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ""} placeholder="e.g. TW01-007" />
+      </div>
+      <div>
+        <label htmlFor="filter-site">Site</label>
+        <select id="filter-site" name="site" defaultValue={filter.site ?? ""}>
           <option value="">All my sites</option>
           {sites.map((s) => (
             <option key={s.id} value={s.id}>
@@ -30,10 +30,10 @@ export function PatientFilters({
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Patient status
-        <select name="status" defaultValue={filter.status ?? ""}>
+      </div>
+      <div>
+        <label htmlFor="filter-status">Patient status</label>
+        <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
           <option value="">Any</option>
           {Object.entries(PATIENT_STATUS_LABELS).map(([value, text]) => (
             <option key={value} value={value}>
@@ -41,7 +41,7 @@ export function PatientFilters({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {children}
       <button type="submit" className="button">
         Apply

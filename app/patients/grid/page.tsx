@@ -54,9 +54,9 @@ export default async function RecordStatusGridPage({ searchParams }: { searchPar
         One row per patient, one column per form and visit, as of {grid.today} (UTC). <Link href="/patients">Patient list</Link> · <Link href="/queries">Query inbox</Link>
       </p>
       <PatientFilters filter={filter} sites={sites} label="Filter the grid">
-        <label>
-          Forms
-          <select name="state" defaultValue={state ?? ""}>
+        <div>
+          <label htmlFor="filter-state">Forms</label>
+          <select id="filter-state" name="state" defaultValue={state ?? ""}>
             <option value="">Any</option>
             {GRID_STATE_FILTERS.map((s) => (
               <option key={s} value={s}>
@@ -64,7 +64,7 @@ export default async function RecordStatusGridPage({ searchParams }: { searchPar
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </PatientFilters>
       <h2 id="legend-heading">Legend</h2>
       <ul className={styles.legend} aria-labelledby="legend-heading" data-testid="grid-legend">

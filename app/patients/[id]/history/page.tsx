@@ -41,9 +41,9 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         {entityType ? (
           <form method="get" className={styles.filters} aria-label="Choose a field">
             <input type="hidden" name="record" value={recordId} />
-            <label>
-              Field
-              <select name="field" defaultValue={field ?? ""}>
+            <div>
+              <label htmlFor="filter-field">Field</label>
+              <select id="filter-field" name="field" defaultValue={field ?? ""}>
                 <option value="">Every field</option>
                 {fields.map((f) => (
                   <option key={f} value={f}>
@@ -51,7 +51,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <button type="submit" className="button">
               Show
             </button>
