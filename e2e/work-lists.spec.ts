@@ -3,7 +3,10 @@ import { answerEligibility, expect, expectNoSeriousA11yViolations, registerPatie
 
 // Each role opens an item of its home work-list, lands on the form (and field), does the work,
 // and sees the item leave the list; the record status grid then shows the form's new state.
-test.describe.configure({ mode: "serial", timeout: 180_000 });
+test.describe.configure({ mode: "serial", timeout: 300_000 });
+
+/** The patient whose query the third test walks through; the fourth opens its history. */
+let queried: { id: string } | null = null;
 
 const countOf = async (page: Page, kind: string) => Number(await page.getByTestId(`work-${kind}-count`).textContent());
 
@@ -131,14 +134,20 @@ test("a query travels through the work-lists: the site answers it at the marked 
   const after = await gridStateOf(page, subjectId, recordId);
   await expect(after).toHaveAttribute("data-state", "complete");
   await saveScreenshot(page, testInfo, "grid-after-query-closed");
+  queried = { id };
+});
 
-  // History on demand, in the form's words.
+test("the history of one field opens on demand, in the form's words", async ({ page }, testInfo) => {
+  expect(queried).not.toBeNull();
+  const { id } = queried!;
+  await signIn(page, "coordinator");
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
   await page.getByRole("link", { name: "History of this form" }).click();
   await expect(page.getByRole("heading", { name: /^History of Screening and eligibility/ })).toBeVisible();
   await page.getByLabel("Field", { exact: true }).selectOption({ label: "Informed consent date" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByRole("heading", { name: /History of Screening and eligibility: Informed consent date/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Audit history" }).getByRole("row", { name: /Query (opened|answered|closed)|Informed consent date/ }).first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "history-of-a-field");
 });
