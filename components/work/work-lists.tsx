@@ -28,8 +28,9 @@ function WorkListSection({ list }: { list: WorkList }) {
             </tr>
           </thead>
           <tbody>
-            {list.items.map((item) => (
-              <tr key={`${item.href}-${item.date}`}>
+            {list.items.map((item, index) => (
+              // Two queries on one field share a link: the position keeps the keys apart.
+              <tr key={`${index}-${item.href}`}>
                 <td>{item.subjectId}</td>
                 <td>
                   <Link href={item.href}>
