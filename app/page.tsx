@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getActor } from "@/lib/auth/get-actor";
 import { getSessionUserId } from "@/lib/auth/session";
+import { MyWorkLists } from "@/components/work/work-lists";
 import { getBackupWarning } from "@/lib/data/backups";
+import { getMyWork } from "@/lib/data/work-lists";
 import { getUserProfile } from "@/lib/data/users";
 
 export const dynamic = "force-dynamic";
@@ -36,8 +38,9 @@ export default async function HomePage() {
   }
   // An administrator is told at once when the embedded database's last backup failed or is stale.
   const actor = await getActor();
-  const backupWarning = actor ? await getBackupWarning(actor) : null;
+  const [backupWarning, work] = actor ? await Promise.all([getBackupWarning(actor), getMyWork(actor)]) : [null, null];
   return (
+    <>
     <section className="card">
       <h1>Welcome, {user.name}</h1>
       <p className="muted">Signed in as {user.email}</p>
@@ -46,7 +49,8 @@ export default async function HomePage() {
           {backupWarning} <Link href="/admin/backups">See the backups</Link>
         </p>
       ) : null}
-      <h2>Your roles</h2>
+      <details>
+        <summary>Your roles</summary>
       <table>
         <thead>
           <tr>
@@ -63,6 +67,9 @@ export default async function HomePage() {
           ))}
         </tbody>
       </table>
+      </details>
     </section>
+    {work ? <MyWorkLists work={work} /> : null}
+    </>
   );
 }

@@ -18,6 +18,7 @@ import { signInOverHttp } from "./lib/sign-in";
  *
  *   npm run bench:dashboards
  *   BENCH_PATIENTS=1000 BENCH_REPEATS=5 npm run bench:dashboards
+ *   BENCH_TARGETS=work npm run bench:dashboards    (home work-lists, grid, query inbox only)
  */
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3211);
 const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54411);
@@ -25,9 +26,20 @@ const SIZES = (process.env.BENCH_PATIENTS ?? "1000,10000").split(",").map(Number
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 9);
 const WARM_UP = 2;
 const AIM_MS = 500;
+const WORK_AIM_MS = 300;
 
-const PAGES = ["enrollment", "efficacy", "biomarkers", "toxicity", "data-quality"].filter((d) => existsSync(`app/dashboards/${d}/page.tsx`)).map((d) => `/dashboards/${d}`);
+const DASHBOARDS = ["enrollment", "efficacy", "biomarkers", "toxicity", "data-quality"].filter((d) => existsSync(`app/dashboards/${d}/page.tsx`)).map((d) => `/dashboards/${d}`);
+// Issue 16: the home work-lists, the record status grid (first page, a page deep in the trial,
+// filtered to patients with an overdue form) and the query inbox.
+const WORK_PAGES = ["/", "/patients/grid", "/patients/grid?page=30", "/patients/grid?state=overdue", "/queries", "/patients?sort=screening"].filter(
+  (p) => existsSync(p === "/" ? "app/page.tsx" : p.startsWith("/queries") ? "app/queries/page.tsx" : p.startsWith("/patients/grid") ? "app/patients/grid/page.tsx" : "app/patients/page.tsx"),
+);
 const ENDPOINTS = ["efficacy", "biomarkers", "enrollment", "toxicity"].filter((e) => existsSync(`app/api/v1/analysis/${e}/route.ts`)).map((e) => `/api/v1/analysis/${e}`);
+// BENCH_TARGETS=work (the issue-16 pages only), dashboards, or a comma list of paths; default: all.
+const TARGET_CHOICE = process.env.BENCH_TARGETS ?? "all";
+const PAGES =
+  TARGET_CHOICE === "work" ? WORK_PAGES : TARGET_CHOICE === "dashboards" ? DASHBOARDS : TARGET_CHOICE === "all" ? [...WORK_PAGES, ...DASHBOARDS] : TARGET_CHOICE.split(",");
+const SELECTED_ENDPOINTS = TARGET_CHOICE === "all" || TARGET_CHOICE === "dashboards" ? ENDPOINTS : [];
 
 interface Timing {
   size: number;
@@ -46,7 +58,7 @@ interface Timing {
 
 async function main(): Promise<void> {
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${machineLoad()}`);
-  console.log(`pages: ${PAGES.join(" ")}\nendpoints: ${ENDPOINTS.join(" ")}\n${REPEATS} timed requests each after ${WARM_UP} warm-up, one at a time`);
+  console.log(`pages: ${PAGES.join(" ")}\nendpoints: ${SELECTED_ENDPOINTS.join(" ")}\n${REPEATS} timed requests each after ${WARM_UP} warm-up, one at a time`);
   await ensureProductionBuild();
   const server = await startTrialServer(DB_PORT);
   const timings: Timing[] = [];
@@ -64,7 +76,7 @@ async function main(): Promise<void> {
       try {
         for (const [reader, account] of Object.entries(READERS)) {
           const cookie = await signInOverHttp(app.baseUrl, account.email, READER_PASSWORD);
-          for (const target of [...PAGES, ...ENDPOINTS]) {
+          for (const target of [...PAGES, ...SELECTED_ENDPOINTS]) {
             const latencies: number[] = [];
             let last = { status: 0, body: "" };
             let cpuBefore = 0;
@@ -103,15 +115,22 @@ async function main(): Promise<void> {
     console.log(`growth ${small} -> ${large} patients (x${large / small} patients):`);
     for (const t of timings.filter((t) => t.size === large)) {
       const before = timings.find((b) => b.size === small && b.reader === t.reader && b.path === t.path);
-      if (before) console.log(`  ${t.reader.padEnd(11)} ${t.path.padEnd(30)} ${before.median.toFixed(0).padStart(6)} -> ${t.median.toFixed(0).padStart(6)} ms  x${(t.median / before.median).toFixed(1)}; server CPU ${before.cpuMs.toFixed(0)} -> ${t.cpuMs.toFixed(0)} ms x${(t.cpuMs / Math.max(before.cpuMs, 1)).toFixed(1)}`);
+      if (before) console.log(`  ${t.reader.padEnd(11)} ${t.path.padEnd(32)} ${before.median.toFixed(0).padStart(6)} -> ${t.median.toFixed(0).padStart(6)} ms  x${(t.median / before.median).toFixed(1)}; server CPU ${before.cpuMs.toFixed(0)} -> ${t.cpuMs.toFixed(0)} ms x${(t.cpuMs / Math.max(before.cpuMs, 1)).toFixed(1)}`);
     }
+  }
+  // Issue 16's aim: home work-lists and grid under 300 ms at 10,000 patients; the grid's bytes flat across sizes.
+  const work = timings.filter((t) => WORK_PAGES.includes(t.path));
+  for (const t of work.filter((t) => t.size === 10_000)) console.log(`work page ${t.reader} ${t.path}: median ${t.median.toFixed(0)} ms ${t.median < WORK_AIM_MS ? "under" : "OVER"} the ${WORK_AIM_MS} ms aim at 10,000 patients (first request ${t.first.toFixed(0)} ms)`);
+  for (const path of WORK_PAGES.filter((p) => p.startsWith("/patients/grid"))) {
+    const sizes = work.filter((t) => t.path === path && t.reader === "coordinator");
+    if (sizes.length > 1) console.log(`grid page weight ${path}: ${sizes.map((t) => `${t.size} patients ${(t.bytes / 1024).toFixed(1)} KiB`).join(", ")}`);
   }
   const over = timings.filter((t) => t.size === 10_000 && t.p95 > AIM_MS);
   console.log(over.length ? `over the aim (p95 > ${AIM_MS} ms at 10,000 patients): ${over.map((t) => `${t.reader} ${t.path} ${t.p95.toFixed(0)} ms`).join(", ")}` : SIZES.includes(10_000) ? `every dashboard and endpoint p95 under ${AIM_MS} ms at 10,000 patients` : "");
 }
 
 function formatRow(t: Timing): string {
-  return `${String(t.size).padStart(6)} patients  ${t.reader.padEnd(11)} ${t.path.padEnd(30)} HTTP ${t.status}  first ${t.first.toFixed(0).padStart(6)} ms  median ${t.median.toFixed(1).padStart(7)} ms  p95 ${t.p95.toFixed(1).padStart(7)} ms  server CPU ${t.cpuMs.toFixed(0).padStart(5)} ms  ${(t.bytes / 1024).toFixed(0).padStart(6)} KiB  (${t.load})`;
+  return `${String(t.size).padStart(6)} patients  ${t.reader.padEnd(11)} ${t.path.padEnd(32)} HTTP ${t.status}  first ${t.first.toFixed(0).padStart(6)} ms  median ${t.median.toFixed(1).padStart(7)} ms  p95 ${t.p95.toFixed(1).padStart(7)} ms  server CPU ${t.cpuMs.toFixed(0).padStart(5)} ms  ${(t.bytes / 1024).toFixed(0).padStart(6)} KiB  (${t.load})`;
 }
 
 main().catch((error: unknown) => {

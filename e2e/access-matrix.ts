@@ -59,6 +59,16 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     route: "/patients",
     requests: [{ path: "/patients", expect: { ...everyone(200), anonymous: 307, admin: 404 } }],
   },
+  // Query inbox and record status grid (issue 16): every reader of patients, within their sites.
+  { route: "/queries", requests: [{ path: "/queries", expect: { ...everyone(200), anonymous: 307, admin: 404 } }] },
+  { route: "/patients/grid", requests: [{ path: "/patients/grid", expect: { ...everyone(200), anonymous: 307, admin: 404 } }] },
+  {
+    route: "/patients/[id]/history",
+    requests: [
+      { path: "/patients/{tw01}/history", expect: patientOfTw01 },
+      { path: "/patients/{tw02}/history", expect: patientOfTw02 },
+    ],
+  },
   {
     route: "/patients/new",
     requests: [

@@ -107,6 +107,7 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Dead", { exact: true })).toBeVisible();
   await expect(page.getByText("complete, PFS 1.8 mo (event), OS 4.2 mo (event)")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Audit history" }).getByRole("row", { name: /status.*OFF_TREATMENT.*DEAD/ })).toContainText("Death reported by the family");
   await saveScreenshot(page, testInfo, "patient-after-follow-up");
+  await page.getByTestId("history-link").click();
+  await expect(page.getByRole("region", { name: "Audit history" }).getByRole("row", { name: /Status.*Off treatment.*Dead/ })).toContainText("Death reported by the family");
 });

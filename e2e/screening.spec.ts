@@ -47,9 +47,12 @@ test("an investigator enrolls a patient who passes, with the visit timeline and 
   await page.getByLabel("Reason for change").fill("Consent date transcribed wrongly");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Audit history" }).getByRole("row", { name: /consentDate.*2026-01-14.*2026-01-13/ })).toContainText(
+  await page.getByTestId("history-link").click();
+  await expect(page.getByRole("region", { name: "Audit history" }).getByRole("row", { name: /Informed consent date.*2026-01-14.*2026-01-13/ })).toContainText(
     "Consent date transcribed wrongly",
   );
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
 
   await page.getByLabel(/Enrollment date/).fill("2026-01-15");
   await page.getByRole("button", { name: "Enroll" }).click();

@@ -40,9 +40,10 @@ test("an investigator signs a form, which becomes read-only and names the signer
   await expect(page.getByTestId("sdv-line")).toContainText(/verified by .+ on \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Taipei/);
 
   await page.goto(`/patients/${id}`);
+  await page.getByTestId("history-link").click();
   const audit = page.getByRole("region", { name: "Audit history" });
-  await expect(audit.getByRole("row", { name: /SIGN form:eligibility/ })).toContainText("investigator3@demo.test");
-  await expect(audit.getByRole("row", { name: /VERIFY form:eligibility/ }).first()).toContainText("monitor@demo.test");
-  await expect(audit.getByRole("row", { name: /sourceDataVerified\.consentDate/ })).toContainText("monitor@demo.test");
+  await expect(audit.getByRole("row", { name: /Signed: Screening and eligibility/ })).toContainText("investigator3@demo.test");
+  await expect(audit.getByRole("row", { name: /Source-verified: Screening and eligibility/ }).first()).toContainText("monitor@demo.test");
+  await expect(audit.getByRole("row", { name: /Source verification: Informed consent date/ })).toContainText("monitor@demo.test");
   await saveScreenshot(page, testInfo, "audit-sign-verify");
 });

@@ -1,28 +1,39 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PatientFilters } from "@/components/work/patient-filters";
+import { Pager } from "@/components/work/pager";
+import styles from "@/components/work/work.module.css";
 import { scopeOf } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
 import { countOpenQueries } from "@/lib/data/data-queries";
-import { listPatients } from "@/lib/data/patients";
+import { searchPatients } from "@/lib/data/patients";
+import { listReadableSites } from "@/lib/data/query-inbox";
 import { ForbiddenError } from "@/lib/errors";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
-import { PageQuerySchema } from "@/lib/schemas/page-query";
+import { PatientListFilterSchema } from "@/lib/schemas/work-filters";
 import { formatDate } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Patients" };
 
-export default async function PatientsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+const PAGE_SIZE = 50;
+const SORTS = [
+  ["subject", "Subject ID"],
+  ["screening", "Screening date (newest first)"],
+  ["status", "Status"],
+] as const;
+
+export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor("/patients");
-  // A malformed cursor (hand-edited URL) shows the first page rather than failing in the database.
-  const parsedCursor = PageQuerySchema.shape.cursor.safeParse((await searchParams).cursor);
-  const cursor = parsedCursor.success ? parsedCursor.data : undefined;
-  const [page, openQueries] = await Promise.all([
-    listPatients(actor, { pageSize: 50, cursor }).catch((error: unknown) => {
+  // A hand-edited filter that is not one of the choices is dropped rather than failing in the database.
+  const filter = PatientListFilterSchema.parse(await searchParams);
+  const [page, openQueries, sites] = await Promise.all([
+    searchPatients(actor, filter, PAGE_SIZE).catch((error: unknown) => {
       if (error instanceof ForbiddenError) notFound();
       throw error;
     }),
     countOpenQueries(actor),
+    listReadableSites(actor),
   ]);
   const canRegister = scopeOf(actor, "patient.write").kind !== "none";
   return (
@@ -35,6 +46,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           </Link>
         ) : null}
       </div>
+      <p>
+        <Link href="/patients/grid">Record status grid</Link> · <Link href="/queries">Query inbox</Link>
+      </p>
       {Object.keys(openQueries.bySiteCode).length ? (
         <p className="muted" data-testid="open-queries-by-site">
           Open queries by site:{" "}
@@ -44,39 +58,49 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             .join(", ")}
         </p>
       ) : null}
-      {page.data.length === 0 ? (
-        <p className="muted">No patients yet.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Subject ID</th>
-              <th scope="col">Site</th>
-              <th scope="col">Status</th>
-              <th scope="col">Screening date</th>
-              <th scope="col">Open queries</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.data.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link href={`/patients/${p.id}`}>{p.subjectId}</Link>
-                </td>
-                <td>{p.site.name}</td>
-                <td>{PATIENT_STATUS_LABELS[p.status]}</td>
-                <td>{formatDate(p.screeningDate)}</td>
-                <td>{openQueries.byPatient[p.id] ?? 0}</td>
-              </tr>
+      <PatientFilters filter={filter} sites={sites} label="Search and filter the patients">
+        <div>
+          <label htmlFor="filter-sort">Sort by</label>
+          <select id="filter-sort" name="sort" defaultValue={filter.sort}>
+            {SORTS.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
             ))}
-          </tbody>
-        </table>
+          </select>
+        </div>
+      </PatientFilters>
+      {page.data.length === 0 ? (
+        <p className="muted">{filter.q || filter.site || filter.status ? "No patient matches these filters." : "No patients yet."}</p>
+      ) : (
+        <div className={styles.scroll}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Subject ID</th>
+                <th scope="col">Site</th>
+                <th scope="col">Status</th>
+                <th scope="col">Screening date</th>
+                <th scope="col">Open queries</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.data.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link href={`/patients/${p.id}`}>{p.subjectId}</Link>
+                  </td>
+                  <td>{p.site.name}</td>
+                  <td>{PATIENT_STATUS_LABELS[p.status]}</td>
+                  <td>{formatDate(p.screeningDate)}</td>
+                  <td>{openQueries.byPatient[p.id] ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-      {page.nextCursor ? (
-        <p>
-          <Link href={`/patients?cursor=${encodeURIComponent(page.nextCursor)}`}>Next page</Link>
-        </p>
-      ) : null}
+      <Pager basePath="/patients" params={{ q: filter.q, site: filter.site, status: filter.status, sort: filter.sort }} page={filter.page} pageSize={PAGE_SIZE} total={page.total} what="patients" />
     </section>
   );
 }

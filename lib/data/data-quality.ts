@@ -1,6 +1,6 @@
 import "server-only";
 import { siteFilter, scopeOf, type Actor } from "@/lib/auth/actor";
-import { summarizeDataQuality, type SiteQuality } from "@/lib/analysis/data-quality";
+import { summarizeDataQuality, type QualityPatient, type QualityRecord, type SiteQuality } from "@/lib/analysis/data-quality";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ScheduleEndEvents } from "@/lib/domain/schedule/schedule-end";
 import { ForbiddenError } from "@/lib/errors";
@@ -28,9 +28,13 @@ export async function getDataQuality(actor: Actor, today: string = new Date().to
   return cachedByDataVersion(`data-quality|${key}`, () => computeDataQuality(actor, inScope, today));
 }
 
-async function computeDataQuality(actor: Actor, inScope: ReturnType<typeof siteFilter>, today: string): Promise<DataQualityView> {
+/**
+ * What the data-quality page counts, loaded once for the sites in `inScope`: the home
+ * work-lists (lib/data/work-lists.ts) read the same rows, so their counts cannot drift apart.
+ */
+export async function loadQualityInputs(actor: Actor, inScope: ReturnType<typeof siteFilter>) {
   const [sites, patients, records, endsOfStudy, missingBaseline, verifiedFields, openQueries, settings] = await Promise.all([
-    getPrisma().site.findMany({ where: inScope.siteId ? { id: inScope.siteId } : {}, orderBy: { code: "asc" }, select: { code: true, name: true } }),
+    getPrisma().site.findMany({ where: inScope.siteId ? { id: inScope.siteId } : {}, orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
     getPrisma().patient.findMany({
       where: { ...inScope, deletedAt: null },
       select: { id: true, subjectId: true, enrollmentDate: true, site: { select: { code: true } } },
@@ -54,18 +58,30 @@ async function computeDataQuality(actor: Actor, inScope: ReturnType<typeof siteF
   ]);
   const endOfStudyOf = new Map(endsOfStudy.map((r) => [r.patientId, r.data as ScheduleEndEvents]));
   const missingIds = new Set(missingBaseline.map((r) => r.id));
-  const summary = summarizeDataQuality(
-    sites.map((s) => s.code),
-    patients.map((p) => ({
+  return {
+    sites,
+    settings,
+    openQueries,
+    verifiedFields,
+    patients: patients.map((p): QualityPatient => ({
       id: p.id,
       subjectId: p.subjectId,
       siteCode: p.site.code,
       enrollmentDate: p.enrollmentDate?.toISOString().slice(0, 10) ?? null,
       scheduleEnd: endOfStudyOf.get(p.id) ?? null,
     })),
-    records.map((r) => ({
-      patientId: r.patientId, formType: r.formType, visitKey: r.visitKey, status: r.status, signed: r.signedAt !== null, baselineMissing: missingIds.has(r.id), verified: r.sdvAt !== null,
+    records: records.map((r): QualityRecord & { id: string } => ({
+      id: r.id, patientId: r.patientId, formType: r.formType, visitKey: r.visitKey, status: r.status, signed: r.signedAt !== null, baselineMissing: missingIds.has(r.id), verified: r.sdvAt !== null,
     })),
+  };
+}
+
+async function computeDataQuality(actor: Actor, inScope: ReturnType<typeof siteFilter>, today: string): Promise<DataQualityView> {
+  const { sites, settings, openQueries, verifiedFields, patients, records } = await loadQualityInputs(actor, inScope);
+  const summary = summarizeDataQuality(
+    sites.map((s) => s.code),
+    patients,
+    records,
     openQueries.byPatient,
     today,
     settings.schedule,

@@ -121,3 +121,35 @@ export async function registerPatient(actor: Actor, input: { siteId: string; scr
     return patient;
   });
 }
+
+/**
+ * The patient list's search, filters and sorting: subject ID contains `q`, a site, a status;
+ * sorted by subject ID, screening date (newest first) or status; offset pages with the exact total.
+ */
+export async function searchPatients(
+  actor: Actor,
+  filter: { q?: string; site?: string; status?: PatientStatus; sort: "subject" | "screening" | "status"; page: number },
+  pageSize = 50,
+): Promise<{ data: PatientSummary[]; total: number }> {
+  if (scopeOf(actor, "patient.read").kind === "none") throw new ForbiddenError();
+  const where = {
+    AND: [
+      siteFilter(actor, "patient.read"),
+      { deletedAt: null },
+      filter.site ? { siteId: filter.site } : {},
+      filter.status ? { status: filter.status } : {},
+      filter.q ? { subjectId: { contains: filter.q, mode: "insensitive" as const } } : {},
+    ],
+  };
+  const orderBy =
+    filter.sort === "screening"
+      ? [{ screeningDate: "desc" as const }, { subjectId: "asc" as const }]
+      : filter.sort === "status"
+        ? [{ status: "asc" as const }, { subjectId: "asc" as const }]
+        : [{ subjectId: "asc" as const }];
+  const [total, rows] = await Promise.all([
+    getPrisma().patient.count({ where }),
+    getPrisma().patient.findMany({ where, orderBy, skip: (filter.page - 1) * pageSize, take: pageSize, select: summarySelect }),
+  ]);
+  return { data: rows.map(toSummary), total };
+}

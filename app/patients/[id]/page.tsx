@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AuditHistory } from "@/components/audit-history";
 import { EnrollPatientForm } from "@/components/forms/enroll-patient-form";
 import { PatientLockForm } from "@/components/forms/patient-lock-form";
 import { ScreenFailureForm } from "@/components/forms/screen-failure-form";
 import { PatientFormList } from "@/components/patient-form-list";
 import { PatientTimeline } from "@/components/patient-timeline";
+import { HistoryLink } from "@/components/work/history-link";
 import { scheduleEndDate, type ScheduleEndEvents } from "@/lib/domain/schedule/schedule-end";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
-import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { getPatientOrThrow } from "@/lib/data/patients";
 import { getStudySettings } from "@/lib/data/study-settings";
@@ -28,11 +27,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     throw error;
   });
   const canWrite = hasPermission(actor, "patient.write", patient.site.id) && !patient.lockedAt;
-  const [records, history, settings] = await Promise.all([
-    listCrfRecords(actor, id),
-    hasPermission(actor, "audit.read", patient.site.id) ? listPatientAuditHistory(actor, id) : null,
-    getStudySettings(actor),
-  ]);
+  const [records, settings] = await Promise.all([listCrfRecords(actor, id), getStudySettings(actor)]);
   const today = new Date().toISOString().slice(0, 10);
 
   return (
@@ -61,6 +56,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
             </>
           ) : null}
         </dl>
+        {hasPermission(actor, "audit.read", patient.site.id) ? <HistoryLink patientId={id} /> : null}
         {patient.lockedAt ? <p className="locked-banner">Data locked for analysis since {formatDateTime(patient.lockedAt)}.</p> : null}
         {hasPermission(actor, "patient.lock", patient.site.id) ? <PatientLockForm patientId={id} locked={Boolean(patient.lockedAt)} /> : null}
       </section>
@@ -102,7 +98,6 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           <PatientFormList patientId={id} forms={listFormDefinitions("end-of-study")} records={records} canWrite={canWrite} />
         </section>
       ) : null}
-      {history ? <AuditHistory records={history} /> : null}
     </>
   );
 }

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AuditHistory } from "@/components/audit-history";
 import { CrfForm } from "@/components/forms/crf/crf-form";
 import { FieldVerificationList } from "@/components/forms/field-verification-list";
 import { FormReviewPanel } from "@/components/forms/form-review-panel";
 import { QueryPanel } from "@/components/forms/query-panel";
+import { FieldNotes } from "@/components/work/field-notes";
+import { HistoryLink } from "@/components/work/history-link";
 import { WithdrawFormButton } from "@/components/forms/withdraw-form-button";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
-import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { getLabRangeContext } from "@/lib/data/lab-reference-ranges";
 import { listRecordQueries } from "@/lib/data/data-queries";
@@ -25,11 +25,11 @@ export const metadata: Metadata = { title: "Form" };
 
 interface Props {
   params: Promise<{ id: string; formType: string }>;
-  searchParams: Promise<{ visit?: string; record?: string; term?: string; grade?: string; onset?: string }>;
+  searchParams: Promise<{ visit?: string; record?: string; term?: string; grade?: string; onset?: string; field?: string }>;
 }
 
 export default async function CrfPage({ params, searchParams }: Props) {
-  const [{ id, formType }, { visit, record: recordId, term, grade, onset }] = await Promise.all([params, searchParams]);
+  const [{ id, formType }, { visit, record: recordId, term, grade, onset, field }] = await Promise.all([params, searchParams]);
   const actor = await requireActor(`/patients/${id}/forms/${formType}`);
   const definition = getFormDefinition(formType);
   if (!definition) notFound();
@@ -53,6 +53,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
       ? undefined
       : records.find((r) => r.visitKey === visitKey);
   if (recordId && !record) notFound();
+  const queries = record ? await listRecordQueries(actor, id, record.id) : [];
   const readOnly = !canWrite || Boolean(record?.signedAt) || Boolean(patient.lockedAt);
 
   return (
@@ -92,10 +93,16 @@ export default async function CrfPage({ params, searchParams }: Props) {
       )}
       {record && !readOnly ? <WithdrawFormButton patientId={id} recordId={record.id} /> : null}
       {record ? (
+        <FieldNotes
+          notes={queries.filter((q) => q.status !== "CLOSED").map((q) => ({ fieldPath: q.fieldPath, status: q.status, text: q.messages[q.messages.length - 1]?.text ?? "" }))}
+          focusPath={field ?? null}
+        />
+      ) : null}
+      {record ? (
         <QueryPanel
           patientId={id}
           recordId={record.id}
-          queries={await listRecordQueries(actor, id, record.id)}
+          queries={queries}
           fields={Object.entries(definition.labels).map(([path, label]) => ({ path, label }))}
           userId={actor.userId}
           canOpen={hasPermission(actor, "query.open", patient.site.id)}
@@ -123,9 +130,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
           timeZone={patient.site.timeZone}
         />
       ) : null}
-      {record && hasPermission(actor, "audit.read", patient.site.id) ? (
-        <AuditHistory records={await listPatientAuditHistory(actor, id, record.id)} />
-      ) : null}
+      {record && hasPermission(actor, "audit.read", patient.site.id) ? <HistoryLink patientId={id} recordId={record.id} label="History of this form" /> : null}
     </section>
   );
 }

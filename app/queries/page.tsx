@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Pager } from "@/components/work/pager";
+import styles from "@/components/work/work.module.css";
+import { requireActor } from "@/lib/auth/require-actor";
+import { listQueryInbox, listReadableSites } from "@/lib/data/query-inbox";
+import { ForbiddenError } from "@/lib/errors";
+import { formatDate } from "@/lib/format-date";
+import { listFormDefinitions } from "@/lib/forms/registry";
+import { QueryInboxFilterSchema } from "@/lib/schemas/work-filters";
+import { visitLabel } from "@/lib/visit-label";
+
+export const metadata: Metadata = { title: "Query inbox" };
+
+const STATUS_CHOICES = [
+  ["open", "Open or answered (not closed)"],
+  ["OPEN", "Open: waiting for the site"],
+  ["ANSWERED", "Answered: waiting to be closed"],
+  ["CLOSED", "Closed"],
+  ["all", "All"],
+] as const;
+
+export default async function QueryInboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor("/queries");
+  const filter = QueryInboxFilterSchema.parse(await searchParams);
+  const [inbox, sites] = await Promise.all([
+    listQueryInbox(actor, filter).catch((error: unknown) => {
+      if (error instanceof ForbiddenError) notFound();
+      throw error;
+    }),
+    listReadableSites(actor),
+  ]);
+  return (
+    <section className="card">
+      <h1>Query inbox</h1>
+      <form method="get" className={styles.filters} aria-label="Filter the queries">
+        <div>
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={filter.status}>
+            {STATUS_CHOICES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-site">Site</label>
+          <select id="filter-site" name="site" defaultValue={filter.site ?? ""}>
+            <option value="">All my sites</option>
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.code} {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-form">Form</label>
+          <select id="filter-form" name="form" defaultValue={filter.form ?? ""}>
+            <option value="">Every form</option>
+            {listFormDefinitions().map((f) => (
+              <option key={f.type} value={f.type}>
+                {f.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-olderThan">Opened at least (days ago)</label>
+          <input id="filter-olderThan" type="number" name="olderThan" min={0} max={3650} defaultValue={filter.olderThan ?? ""} />
+        </div>
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </form>
+      <p data-testid="inbox-total">
+        <strong>{inbox.total}</strong> {inbox.total === 1 ? "query" : "queries"} match, oldest first.
+      </p>
+      {inbox.rows.length ? (
+        <div className={styles.scroll}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Patient</th>
+                <th scope="col">Site</th>
+                <th scope="col">Form and field</th>
+                <th scope="col">Visit</th>
+                <th scope="col">Status</th>
+                <th scope="col">Opened</th>
+                <th scope="col">Age (days)</th>
+                <th scope="col">Last message</th>
+              </tr>
+            </thead>
+            <tbody>
+              {inbox.rows.map((q) => (
+                <tr key={q.id}>
+                  <td>{q.subjectId}</td>
+                  <td>{q.siteCode}</td>
+                  <td>
+                    <Link href={q.href}>
+                      {q.formTitle}: {q.fieldLabel}
+                    </Link>
+                  </td>
+                  <td>{visitLabel(q.visitKey)}</td>
+                  <td>{q.status.toLowerCase()}</td>
+                  <td>{formatDate(q.openedAt)}</td>
+                  <td>{q.ageDays}</td>
+                  <td>{q.lastMessage}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No query matches these filters.</p>
+      )}
+      <Pager basePath="/queries" params={{ status: filter.status, site: filter.site, form: filter.form, olderThan: filter.olderThan }} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} what="queries" />
+    </section>
+  );
+}

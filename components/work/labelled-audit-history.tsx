@@ -1,0 +1,52 @@
+import type { AuditRecord } from "@/lib/data/audit-history";
+import { actionLabel, entityLabel, fieldLabel, valueLabel } from "@/lib/audit/audit-labels";
+import { formatTimestamp } from "@/lib/format-date";
+import styles from "./work.module.css";
+
+/** Who changed what, when (UTC), from which value to which, and why, in the form's own words. */
+export function LabelledAuditHistory({ records, field }: { records: AuditRecord[]; field: string | null }) {
+  const rows = records.flatMap((record) =>
+    (record.changes.length ? record.changes : [null])
+      .filter((change) => !field || change?.field === field)
+      .map((change, index) => ({ record, change, index })),
+  );
+  return (
+    <section className="card" aria-labelledby="audit-heading">
+      <h2 id="audit-heading">Audit history</h2>
+      {rows.length === 0 ? (
+        <p className="muted">No changes recorded.</p>
+      ) : (
+        <div className={styles.scroll}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Field</th>
+                <th scope="col">Old value</th>
+                <th scope="col">New value</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ record, change, index }) => (
+                <tr key={`${record.id}-${index}`}>
+                  <td>{formatTimestamp(record.occurredAt)}</td>
+                  <td>{record.actorEmail}</td>
+                  <td>
+                    {actionLabel(record.action)}: {entityLabel(record.entityType)}
+                  </td>
+                  <td>{change ? fieldLabel(record.entityType, change.field) : ""}</td>
+                  <td>{change ? valueLabel(change.field, change.from) : ""}</td>
+                  <td>{change ? valueLabel(change.field, change.to) : ""}</td>
+                  <td>{record.reason ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

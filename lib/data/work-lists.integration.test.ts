@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { adverseEvent, createPatient, createSiteUser, recordAdverseEvent, recordLabs, serious } from "@/test/integration/toxicity-fixtures";
+import { openDataQuery, replyToDataQuery } from "./data-queries";
+import { getDataQuality } from "./data-quality";
+import { getMyWork } from "./work-lists";
+
+let db: TestDatabase;
+let actors: Record<DemoActorName, Actor>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ({ actors } = await seedDemoActors(db.prisma));
+});
+afterAll(() => db.drop());
+
+const TODAY = "2026-02-10";
+const listOf = async (actor: Actor, kind: string) => (await getMyWork(actor, TODAY)).lists.find((l) => l.kind === kind);
+
+describe("home work-lists on PostgreSQL", () => {
+  test("each role's counts equal the data-quality page's numbers, within the caller's sites", async () => {
+    const site = await createSiteUser(db.prisma, "TX08", "INVESTIGATOR");
+    const other = await createSiteUser(db.prisma, "TX09", "INVESTIGATOR");
+    const monitorHere = (await createSiteUser(db.prisma, "TX08", "MONITOR", site.siteId)).actor;
+    const patient = await createPatient(site.actor, site.siteId); // enrolled 2026-01-10, eligibility complete
+    await createPatient(other.actor, other.siteId);
+    await recordLabs(site.actor, patient.id, "day1", "2026-01-10", { platelets: { value: 200 } });
+    const eligibility = (await db.prisma.crfRecord.findFirstOrThrow({ where: { patientId: patient.id, formType: "eligibility" } })).id;
+    const query = await openDataQuery(monitorHere, { patientId: patient.id, recordId: eligibility, fieldPath: "consentDate", text: "Please check the date" });
+
+    const quality = (await getDataQuality(actors.coordinator, TODAY)).sites.find((s) => s.siteCode === "TX08")!;
+    // The investigator of TX08 sees TX08 only, with the page's numbers for TX08.
+    const overdue = await listOf(site.actor, "overdue");
+    expect(overdue!.count).toBe(quality.overdueForms.count);
+    expect(overdue!.bySite).toEqual({ TX08: quality.overdueForms.count });
+    expect((await listOf(site.actor, "to-sign"))!.count).toBe(quality.unsignedForms.count);
+    const toAnswer = await listOf(site.actor, "query-to-answer");
+    expect(toAnswer!.items).toEqual([expect.objectContaining({ fieldPath: "consentDate", href: `/patients/${patient.id}/forms/eligibility?record=${eligibility}&field=consentDate` })]);
+    // Monitor of TX08: open queries and forms to verify, equal to the page for the monitor.
+    const monitorQuality = (await getDataQuality(monitorHere, TODAY)).sites[0]!;
+    expect((await listOf(monitorHere, "open-query"))!.count).toBe(monitorQuality.openQueries.count);
+    expect((await listOf(monitorHere, "to-verify"))!.count).toBe(quality.unsignedForms.count); // none verified, none signed
+    // The coordinator (all sites): every site's overdue count as the page has it.
+    const coordinator = await getMyWork(actors.coordinator, TODAY);
+    expect(coordinator.lists.find((l) => l.kind === "overdue")).toBeUndefined(); // enters no data: overdue per site instead
+    expect(coordinator.overdueBySite!.find((s) => s.siteCode === "TX08")!.count).toBe(quality.overdueForms.count);
+    expect(quality.overdueForms.count).toBeGreaterThan(0);
+    const coordinatorQueries = await listOf(actors.coordinator, "open-query");
+    const allQuality = await getDataQuality(actors.coordinator, TODAY);
+    for (const s of allQuality.sites) expect(coordinatorQueries?.bySite[s.siteCode] ?? 0).toBe(s.openQueries.count);
+
+    // The work leaves the list once done: the site answers, the monitor then has it to close.
+    await replyToDataQuery(site.actor, "answer", { patientId: patient.id, queryId: query.id, text: "Checked against the consent form" });
+    expect(await listOf(site.actor, "query-to-answer")).toBeUndefined();
+    expect((await listOf(monitorHere, "query-to-close"))!.items.map((i) => i.patientId)).toEqual([patient.id]);
+    expect(await listOf(actors.monitor, "query-to-close")).toBeUndefined(); // not the opener
+
+    // An administrator sees accounts, not patients.
+    const admin = await getMyWork(actors.admin, TODAY);
+    expect(admin.lists).toEqual([]);
+    expect(admin.accounts).not.toBeNull();
+  });
+
+  test("an investigator's safety work: grade 3+ labs without an AE, SAE clocks running; each leaves once done", async () => {
+    const site = await createSiteUser(db.prisma, "TX14", "INVESTIGATOR");
+    const patient = await createPatient(site.actor, site.siteId);
+    await recordLabs(site.actor, patient.id, "day1", "2026-01-10", { platelets: { value: 200 } });
+    await recordLabs(site.actor, patient.id, "week4", "2026-02-07", { platelets: { value: 20 } }); // grade 4
+    const labsWork = async () => (await getMyWork(site.actor, TODAY, new Date("2026-02-04T00:00:00Z"))).lists.find((l) => l.kind === "lab-without-ae");
+    const [item] = (await labsWork())!.items;
+    expect(item).toMatchObject({ patientId: patient.id, date: "2026-02-07" });
+    expect(item!.href).toContain("forms/adverse-event?term=Platelet+count+decreased&grade=4");
+    await recordAdverseEvent(site.actor, patient.id, adverseEvent({ term: "Platelet count decreased", grade: 4, onsetDate: "2026-02-03", ...serious() }));
+    expect(await labsWork()).toBeUndefined();
+    // The SAE (aware 2026-02-04 09:15, due 24 hours later) is running at the time given, not yet reported.
+    const clocks = (await getMyWork(site.actor, TODAY, new Date("2026-02-04T00:00:00Z"))).lists.find((l) => l.kind === "sae-clock");
+    expect(clocks!.items.map((i) => i.patientId)).toEqual([patient.id]);
+    expect((await getMyWork(actors.investigator1, TODAY)).lists.find((l) => l.kind === "lab-without-ae")?.items.some((i) => i.patientId === patient.id) ?? false).toBe(false);
+  });
+});

@@ -1,0 +1,130 @@
+import "server-only";
+import { hasPermission, scopeOf, siteFilter, type Actor } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
+import { classifySaeClock, latestSiteLocalNow } from "@/lib/analysis/toxicity/sae-clock";
+import { buildSafetyWorkLists, buildWorkLists, type SiteSet, type WorkList, type WorkQuery } from "@/lib/analysis/work-list";
+import { getPrisma } from "@/lib/db/prisma";
+import { listUsers } from "./admin";
+import { getEnrollmentSummary } from "./analysis";
+import { cachedByDataVersion } from "./cached-by-version";
+import { getDataQuality, loadQualityInputs } from "./data-quality";
+import { listToxicityReviewQueue } from "./toxicity-review";
+import { loadAdverseEvents, loadLabToxicities, siteFilterForAny } from "./toxicity-items";
+
+export interface MyWork {
+  today: string;
+  /** Whether the caller sees patients at all (links to the inbox and the grid). */
+  canReadPatients: boolean;
+  lists: WorkList[];
+  /** Coordinator and PI: adverse events and labs of grade 3+ waiting for review, and those escalated. */
+  toxicity: { needsReview: number; escalated: number } | null;
+  /** Coordinator, monitor and PI (quality.read): overdue forms per site, the data-quality page's own numbers. */
+  overdueBySite: { siteCode: string; siteName: string; count: number }[] | null;
+  /** PI: enrolled against the sites' target. */
+  enrollment: { enrolled: number; target: number } | null;
+  /** Administrator: accounts that need attention. */
+  accounts: { lockedSignIn: AccountItem[]; withoutRoles: AccountItem[]; deactivated: AccountItem[] } | null;
+}
+
+export interface AccountItem {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * Everything on the caller's home page, within the sites where each of their permissions
+ * applies. The clinical lists are kept per (caller, day, data version) like the dashboards.
+ */
+export async function getMyWork(actor: Actor, today: string = new Date().toISOString().slice(0, 10), now: Date = new Date()): Promise<MyWork> {
+  const [clinical, safety, toxicity, enrollment, accounts, quality] = await Promise.all([
+    scopeOf(actor, "patient.read").kind === "none"
+      ? []
+      : cachedByDataVersion(`work-lists|${actor.userId}|${JSON.stringify(actor.assignments)}|${actor.readOnly ?? false}|${today}`, () => loadClinicalWork(actor, today)),
+    loadSafetyWork(actor, now),
+    hasPermission(actor, "toxicity.review") ? loadToxicityCounts(actor) : null,
+    hasPermission(actor, "dashboard.read") ? getEnrollmentSummary(actor).then((s) => ({ enrolled: s.total.enrolled, target: s.total.target })) : null,
+    hasPermission(actor, "user.admin") ? loadAccountWork(actor) : null,
+    hasPermission(actor, "quality.read") && !hasPermission(actor, "patient.write") ? getDataQuality(actor, today) : null,
+  ]);
+  const lists = [...clinical, ...safety];
+  const overdueBySite = quality ? quality.sites.map((s) => ({ siteCode: s.siteCode, siteName: s.siteName, count: s.overdueForms.count })) : null;
+  return { today, canReadPatients: scopeOf(actor, "patient.read").kind !== "none", lists, toxicity, enrollment, accounts, overdueBySite };
+}
+
+async function loadClinicalWork(actor: Actor, today: string): Promise<WorkList[]> {
+  const inScope = siteFilter(actor, "patient.read");
+  const [inputs, queries] = await Promise.all([loadQualityInputs(actor, inScope), loadOpenQueries(inScope)]);
+  const codeOf = new Map(inputs.sites.map((s) => [s.id, s.code]));
+  const sitesFor = (permission: Permission): SiteSet => {
+    const scope = scopeOf(actor, permission);
+    if (scope.kind === "all") return "all";
+    return new Set(scope.kind === "sites" ? scope.siteIds.map((id) => codeOf.get(id) ?? id) : []);
+  };
+  return buildWorkLists({
+    patients: inputs.patients,
+    records: inputs.records,
+    queries,
+    today,
+    schedule: inputs.settings.schedule,
+    abilities: {
+      userId: actor.userId,
+      enter: sitesFor("patient.write"),
+      sign: sitesFor("form.sign"),
+      verify: sitesFor("sdv.mark"),
+      answer: sitesFor("query.answer"),
+      close: sitesFor("query.close"),
+    },
+  });
+}
+
+/** The sites' own safety follow-up, for those who enter data there (the investigators). */
+async function loadSafetyWork(actor: Actor, now: Date): Promise<WorkList[]> {
+  const scope = siteFilterForAny(actor, ["patient.write"]);
+  if (!scope) return [];
+  const { events, labs } = await cachedByDataVersion(`work-safety|${JSON.stringify(scope)}`, async () => {
+    const [events, labs] = await Promise.all([loadAdverseEvents(scope, {}), loadLabToxicities(scope, {})]);
+    return { events, labs };
+  });
+  // The clock depends on the time of the request, so it is never kept (as on the toxicity page).
+  const siteNow = latestSiteLocalNow(now);
+  return buildSafetyWorkLists(events, labs, (dueAt, reportedAt) => classifySaeClock(dueAt, siteNow, reportedAt));
+}
+
+/** Open and answered queries in the read scope, each with the form it is on. */
+async function loadOpenQueries(inScope: ReturnType<typeof siteFilter>): Promise<WorkQuery[]> {
+  const rows = await getPrisma().dataQuery.findMany({
+    where: { ...inScope, status: { in: ["OPEN", "ANSWERED"] } },
+    orderBy: { openedAt: "asc" },
+    select: { id: true, patientId: true, recordId: true, fieldPath: true, status: true, openedById: true, openedAt: true, record: { select: { formType: true, visitKey: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    patientId: r.patientId,
+    recordId: r.recordId,
+    formType: r.record.formType,
+    visitKey: r.record.visitKey,
+    fieldPath: r.fieldPath,
+    status: r.status as "OPEN" | "ANSWERED",
+    openedById: r.openedById,
+    openedAt: r.openedAt.toISOString(),
+  }));
+}
+
+async function loadToxicityCounts(actor: Actor) {
+  const queue = await listToxicityReviewQueue(actor);
+  return {
+    needsReview: queue.filter((item) => item.state.state === "needs-review").length,
+    escalated: queue.filter((item) => item.state.state === "escalated").length,
+  };
+}
+
+async function loadAccountWork(actor: Actor) {
+  const users = await listUsers(actor);
+  const item = (u: (typeof users)[number]): AccountItem => ({ id: u.id, email: u.email, name: u.name });
+  return {
+    lockedSignIn: users.filter((u) => u.signInLockedUntil !== null).map(item),
+    withoutRoles: users.filter((u) => u.active && u.roleAssignments.length === 0).map(item),
+    deactivated: users.filter((u) => !u.active).map(item),
+  };
+}
