@@ -42,7 +42,7 @@ describe("the CSV export", () => {
     expect(Object.keys(files)).toEqual([
       "patients.csv", "eligibility.csv", "baseline.csv", "cytokines.csv", "cytokines.analytes.csv", "tumour-baseline.csv",
       "tumour-baseline.targetLesions.csv", "tumour-baseline.nonTargetLesions.csv", "dosing.csv", "labs.csv", "tumour-assessment.csv",
-      "tumour-assessment.measurements.csv", "adverse-event.csv", "end-of-study.csv", "dictionary.csv",
+      "tumour-assessment.measurements.csv", "adverse-event.csv", "pregnancy-test.csv", "end-of-study.csv", "dictionary.csv",
     ]);
     expect(parseCsv(files["patients.csv"]!).map((p) => [p.subject_id, p.site_code, p.status])).toEqual([
       ["TW01-001", "TW01", "OFF_TREATMENT"], ["TW02-001", "TW02", "ON_TREATMENT"],
@@ -113,7 +113,7 @@ describe("the ODM export", () => {
     }
     const audit = await lastExportAudit();
     expect(changeOf(audit.changes, "format")).toBe("odm");
-    expect(changeOf(audit.changes, "rowCounts")).toEqual({ SubjectData: 2, FormData: 12 });
+    expect(changeOf(audit.changes, "rowCounts")).toEqual({ SubjectData: 2, FormData: 13 });
   });
 
   test("the schema check can fail: a document breaking ODM 1.3.2 is rejected", async () => {
