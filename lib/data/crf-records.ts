@@ -12,7 +12,7 @@ import { createCrfRecord, visitKeyForNewForm } from "./crf-record-create";
 import type { PreparedSave } from "./crf-record-save";
 import { updateCrfRecord } from "./crf-record-update";
 import { checkInContext, loadSaveContext, parseFormData } from "./crf-save-context";
-import { assertDispensingAllowed } from "./dispensing-safety";
+import { assertDosingSafety } from "./dispensing-safety";
 import { reconcileEditChecks } from "./edit-check-queries";
 import { assertNotLockedForAnalysis, lockPatientForWrite } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
@@ -112,7 +112,7 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
       status: definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS",
       loaded,
     };
-    await assertDispensingAllowed(tx, definition.type, data, loaded.context, save.computed);
+    await assertDosingSafety(tx, definition.type, data, loaded.context, save.computed);
     const saved = request.recordId ? await updateCrfRecord(tx, save, { ...request, recordId: request.recordId }) : await createCrfRecord(tx, save, visitKey);
     return toView(saved);
   });

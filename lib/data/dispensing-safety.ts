@@ -3,7 +3,9 @@ import { checkThalidomideDispensing, type PregnancyPreventionRules } from "@/lib
 import { ValidationError } from "@/lib/errors";
 import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
 import type { FormContext } from "@/lib/forms/form-definition";
+import { checkDeviationReasons, recommendFromContext } from "@/lib/forms/dosing/dose-recommendations";
 import { readPregnancyPreventionRecords } from "@/lib/forms/pregnancy-test-form";
+import { loadDoseModificationRules } from "./dose-modification-settings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** The study whose rules apply (one study per instance today; the table is keyed by study). */
@@ -20,7 +22,21 @@ export async function loadPregnancyPreventionRules(tx: Prisma.TransactionClient)
 }
 
 /**
- * The save path's safety rule for a dosing form (under the patient lock, before anything is
+ * The save path's safety rules for a dosing form (under the patient lock, before anything is
+ * written): the dose follows the protocol's dose-modification table or says why not (a
+ * protocol deviation), and thalidomide is dispensed only under pregnancy prevention.
+ */
+export async function assertDosingSafety(tx: Prisma.TransactionClient, formType: string, data: unknown, context: FormContext, computed: unknown): Promise<void> {
+  if (formType !== "dosing") return;
+  const dosing = data as DosingData;
+  const recommendations = recommendFromContext({ ...context, doseModificationRules: await loadDoseModificationRules(tx) }, dosing.visitDate);
+  const deviations = recommendations ? checkDeviationReasons(recommendations, dosing) : {};
+  if (Object.keys(deviations).length) throw new ValidationError(deviations);
+  await assertDispensingAllowed(tx, formType, data, context, computed);
+}
+
+/**
+ * The save path's pregnancy prevention rule for a dosing form (under the patient lock, before anything is
  * written): thalidomide is dispensed only when the pregnancy prevention programme's conditions
  * hold; otherwise a field error names each unmet condition and nothing is saved.
  */

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { DoseModificationRule } from "@/lib/domain/dosing/dose-modification";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
 
 /** Another saved form of the same patient, as cross-form rules see it. */
@@ -21,6 +22,8 @@ export interface FormContext {
   enrollmentDate: string | null;
   /** The patient's other saved forms (not the one being edited), oldest first. */
   records: readonly RelatedRecord[];
+  /** The protocol's dose-modification table, for the dosing form's recommendation (the form page passes it). */
+  doseModificationRules?: readonly DoseModificationRule[];
 }
 
 /**
