@@ -128,7 +128,7 @@ describe("the ODM export", () => {
 describe("the SDTM export", () => {
   test("maps the forms to DM, EX, AE, LB, TU, TR, RS and DS with controlled terms", async () => {
     const files = await unzip((await exportSdtm(actors.pi, {})).stream);
-    expect(Object.keys(files)).toEqual(["dm.csv", "ex.csv", "ae.csv", "lb.csv", "tu.csv", "tr.csv", "rs.csv", "ds.csv"]);
+    expect(Object.keys(files)).toEqual(["dm.csv", "ex.csv", "ae.csv", "lb.csv", "tu.csv", "tr.csv", "rs.csv", "ds.csv", "dv.csv"]);
     const read = (name: string) => parseCsv(files[name]!);
     expect(read("dm.csv")).toEqual([
       expect.objectContaining({ STUDYID: "THAL-UFT-HCC", DOMAIN: "DM", USUBJID: "THAL-UFT-HCC-TW01-001", RFSTDTC: "2026-01-12", RFICDTC: "2026-01-05", SEX: "M", AGE: "58", AGEU: "YEARS", ARMCD: "THAL+UFT", ACTARMCD: "THAL+UFT", COUNTRY: "TWN", RFXENDTC: "2026-03-20" }),
