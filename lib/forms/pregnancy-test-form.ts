@@ -56,6 +56,9 @@ export const pregnancyTestForm = defineForm({
     result: "Pregnancy test result",
   },
   isComplete: () => true,
+  compute: (data) => ({
+    summary: `${data.testDate}: ${data.method === "not-done" ? "no test" : `${data.method === "serum-hcg" ? "serum" : "urine"} hCG ${data.result ?? ""}`}${data.counselled ? ", counselled" : ""}`,
+  }),
   contextFormTypes: ["baseline"],
   checkInContext: (data, context): Record<string, string[]> => {
     const sex = (context.records.find((r) => r.formType === "baseline")?.data as { sex?: unknown } | undefined)?.sex;
