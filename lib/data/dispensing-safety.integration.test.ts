@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord } from "@/lib/data/crf-records";
+import { getPregnancyPreventionRules, updatePregnancyPreventionRules } from "@/lib/data/pregnancy-prevention-settings";
+import { ForbiddenError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
@@ -81,5 +83,25 @@ describe("thalidomide pregnancy prevention in the save path", () => {
     expect(await fieldErrorsOf(save(patient.id, "pregnancy-test", null, pregnancyTest("2026-01-10", null)))).toEqual({ category: ["The baseline form records this patient as male"] });
     await save(patient.id, "pregnancy-test", null, pregnancyTest("2026-01-10", null, { category: "male" }));
     expect((await save(patient.id, "dosing", "day1", dosing("2026-01-10"))).status).toBe("COMPLETE");
+  });
+});
+
+describe("the study's pregnancy prevention rules", () => {
+  test("start with the REMS figures, change only by a study administrator within the REMS maxima, audited, and apply at once", async () => {
+    const before = await getPregnancyPreventionRules(actors.investigator1);
+    expect(before).toMatchObject({ firstDoseTestWindowHours: 24, retestIntervalDays: 28, counsellingRequired: true, maleCounsellingRequired: true, maxSupplyDays: 28 });
+    const rules = { firstDoseTestWindowHours: 24, retestIntervalDays: 28, counsellingRequired: true, maleCounsellingRequired: true, maxSupplyDays: 21 };
+    await expect(updatePregnancyPreventionRules(actors.investigator1, { rules, expectedVersion: before.version, reason: "Amendment 3" })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await fieldErrorsOf(updatePregnancyPreventionRules(actors.admin, { rules: { ...rules, maxSupplyDays: 35 }, expectedVersion: before.version, reason: "Amendment 3" }))).toEqual({ maxSupplyDays: ["At most 28 days (the REMS maximum)"] });
+    const after = await updatePregnancyPreventionRules(actors.admin, { rules, expectedVersion: before.version, reason: "Amendment 3" });
+    expect(after.version).toBe(before.version + 1);
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "pregnancy-prevention-rules" } });
+    expect(audit).toMatchObject({ reason: "Amendment 3", changes: [{ field: "maxSupplyDays", from: 28, to: 21 }] });
+
+    const patient = await patientWith("male");
+    await save(patient.id, "pregnancy-test", null, pregnancyTest("2026-01-10", null, { category: "male" }));
+    // 21 days at 4 capsules a day.
+    expect(await fieldErrorsOf(save(patient.id, "dosing", "day1", dosing("2026-01-10")))).toEqual({ "thalidomide.capsulesDispensed": ["At most a 21-day supply may be dispensed: 84 capsules at 4 a day"] });
+    await updatePregnancyPreventionRules(actors.admin, { rules: { ...rules, maxSupplyDays: 28 }, expectedVersion: after.version, reason: "Back to the protocol" });
   });
 });
