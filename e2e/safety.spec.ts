@@ -19,7 +19,7 @@ async function enrolledPatient(page: Page) {
 }
 
 const baseline = {
-  assessmentDate: "2026-01-13", sex: "female", ageYears: 34, ethnicity: "Han Taiwanese", heightCm: 160, weightKg: 55, ecogPs: 1,
+  assessmentDate: "2026-01-14", sex: "female", ageYears: 34, ethnicity: "Han Taiwanese", heightCm: 160, weightKg: 55, ecogPs: 1,
   hbsag: "positive", antiHcv: "negative", bilirubin: { value: 1, unit: "mg/dL" }, albumin: { value: 4, unit: "g/dL" }, inr: 1.1,
   ascites: "none", encephalopathy: "none", tumourMorphology: "uninodular", tumourExtentOver50Pct: "no", afpNgPerMl: 20,
   portalVeinInvasion: "no", noduleCount: 1, largestNoduleCm: 4, extrahepaticSpread: "no", extrahepaticSites: [], extrahepaticOtherSite: null,
@@ -47,7 +47,8 @@ async function fillDay1Dosing(page: Page, patientId: string) {
 test("a female patient of reproductive potential is dispensed thalidomide only with a valid negative pregnancy test", async ({ page, playwright, baseURL }, testInfo) => {
   const { id } = await enrolledPatient(page);
   const api = await signedInRequest(playwright.request, baseURL!, "investigator1");
-  expect((await api.post(`/api/v1/patients/${id}/forms/baseline`, { data: { visitKey: "baseline", data: baseline } })).status()).toBe(201);
+  const saved = await api.post(`/api/v1/patients/${id}/forms/baseline`, { data: { visitKey: "baseline", data: baseline } });
+  expect(saved.status(), await saved.text()).toBe(201);
 
   await fillDay1Dosing(page, id);
   await page.getByRole("button", { name: "Save" }).click();
@@ -133,7 +134,8 @@ test("an SAE sends an email that the app's local SMTP server receives, and the a
   await expect(async () => {
     const files = await readdir(mailDir).catch(() => [] as string[]);
     for (const file of files) {
-      const text = await readFile(path.join(mailDir, file), "utf8");
+      // RFC 5322 folds long header lines: unfold before matching.
+      const text = (await readFile(path.join(mailDir, file), "utf8")).replace(/\r?\n[ \t]+/g, " ");
       if (text.includes(subject)) found = text;
     }
     expect(found).not.toBe("");

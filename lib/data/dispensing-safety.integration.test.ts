@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord } from "@/lib/data/crf-records";
 import { getPregnancyPreventionRules, updatePregnancyPreventionRules } from "@/lib/data/pregnancy-prevention-settings";
+import { listToxicityReviewQueue, recordToxicityReview } from "@/lib/data/toxicity-review";
 import { ForbiddenError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
@@ -75,6 +76,13 @@ describe("thalidomide pregnancy prevention in the save path", () => {
     await save(patient.id, "pregnancy-test", null, pregnancyTest("2026-01-10", "negative"));
     const errors = await fieldErrorsOf(save(patient.id, "dosing", "day1", dosing("2026-01-10")));
     expect(errors["thalidomide.status"]?.[0]).toMatch(/A positive pregnancy test was recorded on 2026-01-09/);
+    // It enters the coordinator's review queue, can be reviewed there, and alerted by email (the outbox).
+    const queued = (await listToxicityReviewQueue(actors.coordinator)).filter((i) => i.patientId === patient.id);
+    expect(queued).toEqual([expect.objectContaining({ formType: "pregnancy-test", itemKey: "pregnancy", label: "Pregnancy: positive test on 2026-01-09", serious: true, state: expect.objectContaining({ state: "needs-review" }) })]);
+    await recordToxicityReview(actors.coordinator, { patientId: patient.id, recordId: queued[0]!.recordId, itemKey: "pregnancy", recordVersion: 1, decision: "ESCALATED", comment: "PI to refer the patient" });
+    expect((await listToxicityReviewQueue(actors.coordinator)).find((i) => i.patientId === patient.id)?.state).toMatchObject({ state: "escalated" });
+    const mail = await db.prisma.mailOutbox.findMany({ where: { patientId: patient.id } });
+    expect(mail).toEqual([expect.objectContaining({ kind: "PREGNANCY", status: "PENDING", subject: expect.stringMatching(/^Pregnancy: positive test for patient TW01-\d{3} \(site TW01\)$/) })]);
   });
 
   test("a male patient needs counselling recorded; the category must match the baseline sex", async () => {
