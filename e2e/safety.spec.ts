@@ -68,7 +68,11 @@ test("a female patient of reproductive potential is dispensed thalidomide only w
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("2026-01-15: urine hCG negative, counselled")).toBeVisible();
 
-  await fillDay1Dosing(page, id);
+  // The refused entries were kept in the tab (the form's draft) and come back as typed.
+  await page.goto(`/patients/${id}`);
+  await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();
+  await expect(page.getByText(/Restored the entries you had not saved/)).toBeVisible();
+  await expect(page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)")).toHaveValue("112");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(visitRow(page, "Day 1")).toContainText("complete, UFT");
   await saveScreenshot(page, testInfo, "thalidomide-dispensed");
