@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { LAB_TESTS } from "../lib/domain/ctcae/lab-criteria";
@@ -128,6 +128,8 @@ test("an SAE sends an email that the app's local SMTP server receives, and the a
     awareAt: "2026-02-09T10:00", reportedAt: null, attribution: { thalidomide: "possible", uft: "probable" }, actionTaken: { thalidomide: "none", uft: "interrupted" },
     outcome: "not-recovered", deathDate: null,
   };
+  // Only mail received from now on: the mail folder outlives the e2e database, and subject IDs repeat across runs.
+  const since = Date.now() - 1000;
   const saved = await api.post(`/api/v1/patients/${id}/forms/adverse-event`, { data: { visitKey: null, data: sae } });
   expect(saved.status()).toBe(201);
 
@@ -138,6 +140,7 @@ test("an SAE sends an email that the app's local SMTP server receives, and the a
   await expect(async () => {
     const files = await readdir(mailDir).catch(() => [] as string[]);
     for (const file of files) {
+      if ((await stat(path.join(mailDir, file))).mtimeMs < since) continue;
       // RFC 5322 folds long header lines: unfold before matching.
       const text = (await readFile(path.join(mailDir, file), "utf8")).replace(/\r?\n[ \t]+/g, " ");
       if (text.includes(subject)) found = text;
