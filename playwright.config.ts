@@ -60,6 +60,9 @@ export default defineConfig({
       TRIALDESK_MODE: "demo",
       // No scheduled backup during the browser tests (lib/db/base-backup is tested on its own).
       TRIALDESK_BACKUP_INTERVAL_HOURS: "0",
+      // The app's local SMTP server (demo mode) receives alert emails into .data/e2e/mail; sent every second.
+      TRIALDESK_SMTP_PORT: process.env.E2E_SMTP_PORT ?? String(port + 1000),
+      TRIALDESK_MAIL_INTERVAL_SECONDS: "1",
     },
   },
 });

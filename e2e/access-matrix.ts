@@ -51,6 +51,8 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   // backup.read: the administrator only.
   { route: "/admin/backups", requests: [{ path: "/admin/backups", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   { route: "/admin/lab-ranges", requests: [{ path: "/admin/lab-ranges", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
+  // user.admin: the alert-email outbox is for the administrator only.
+  { route: "/admin/outbox", requests: [{ path: "/admin/outbox", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   { route: "/account", requests: [{ path: "/account", expect: { ...everyone(200), anonymous: 307 } }] },
   // Personal API tokens: for every user whose roles reach some API endpoint (not the administrator).
   { route: "/account/tokens", requests: [{ path: "/account/tokens", expect: { ...everyone(200), anonymous: 307, admin: 404 } }] },

@@ -41,7 +41,7 @@ test("the PI downloads each export from the exports page, with progress, and get
   expect(xml.trimEnd()).toMatch(/<\/ODM>$/);
 
   const sdtm = await fetchDownload("SDTM (zip)");
-  expect(Object.keys(unzipSync(new Uint8Array(sdtm.bytes)))).toEqual(["dm.csv", "ex.csv", "ae.csv", "lb.csv", "tu.csv", "tr.csv", "rs.csv", "ds.csv"]);
+  expect(Object.keys(unzipSync(new Uint8Array(sdtm.bytes)))).toEqual(["dm.csv", "ex.csv", "ae.csv", "lb.csv", "tu.csv", "tr.csv", "rs.csv", "ds.csv", "dv.csv"]);
 
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "exports");

@@ -8,6 +8,9 @@ import { getPrisma } from "@/lib/db/prisma";
 import { getBackupSettings } from "@/lib/env";
 import { seedDemoData } from "@/lib/demo/seed-demo";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
+import { startLocalSmtpServer, type LocalSmtpServer } from "@/lib/mail/local-smtp-server";
+import { scheduleMailDelivery, type MailSchedule } from "@/lib/mail/mail-schedule";
+import { getMailSettings } from "@/lib/mail/mail-settings";
 import { isBuildCurrent, recordBuild } from "./build-stamp";
 import { appDatabaseUrl, openDatabase, type DatabaseHandle } from "./database";
 import { appMode, dataDir, numberFromEnv, resolveAuthSecret } from "./runtime-config";
@@ -25,6 +28,8 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 let database: DatabaseHandle | null = null;
 let next: ChildProcess | null = null;
 let backups: BackupSchedule | null = null;
+let mail: MailSchedule | null = null;
+let localSmtp: LocalSmtpServer | null = null;
 let stopping: Promise<never> | null = null;
 
 /**
@@ -40,6 +45,8 @@ function shutdown(code: number): Promise<never> {
       await exited;
       console.log("App stopped.");
     }
+    await mail?.stop();
+    await localSmtp?.close();
     // A backup under way finishes first: the database must not stop under its copy.
     await backups?.stop();
     if (database?.embedded) {
@@ -72,6 +79,30 @@ async function seedCohort(env: NodeJS.ProcessEnv): Promise<void> {
   } finally {
     await getPrisma().$disconnect();
   }
+}
+
+/**
+ * Alert emails (lib/mail): this process sends the outbox through SMTP_URL. In demo mode without
+ * SMTP_URL a local SMTP server receives them into <data dir>/mail as .eml files (nothing leaves
+ * the machine); in production without SMTP_URL they wait in the outbox (Administration > Alert emails).
+ */
+async function startMail(mode: string, appUrl: string): Promise<void> {
+  const settings = getMailSettings();
+  let smtpUrl = settings.smtpUrl;
+  if (!smtpUrl && mode === "demo") {
+    try {
+      localSmtp = await startLocalSmtpServer({ port: settings.localSmtpPort, dir: `${dataDir()}/mail`, log: (line) => console.log(line) });
+    } catch (error) {
+      // The app runs without it: alerts wait in the outbox (e.g. another app already holds the port).
+      console.warn(`Local SMTP server not started on port ${settings.localSmtpPort} (TRIALDESK_SMTP_PORT): ${error instanceof Error ? error.message : String(error)}`);
+    }
+    smtpUrl = `smtp://127.0.0.1:${settings.localSmtpPort}`;
+  }
+  if (!smtpUrl) {
+    console.log("SMTP_URL is not set: alert emails wait in the outbox until it is.");
+    return;
+  }
+  mail = scheduleMailDelivery({ prisma: createPrismaClient(appUrl, 2), smtpUrl, from: settings.from, intervalMs: settings.intervalMs, log: (line) => console.log(line) });
 }
 
 async function main(): Promise<void> {
@@ -115,6 +146,8 @@ async function main(): Promise<void> {
     console.log(`Demo data: ${seeded.sitesCreated} sites and ${seeded.usersCreated} users created.`);
     await seedCohort(env);
   }
+
+  await startMail(mode, appUrl);
 
   if (!dev && !(await isBuildCurrent())) {
     console.log("Building the app (first start or sources changed)...");

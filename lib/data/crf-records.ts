@@ -12,6 +12,8 @@ import { createCrfRecord, visitKeyForNewForm } from "./crf-record-create";
 import type { PreparedSave } from "./crf-record-save";
 import { updateCrfRecord } from "./crf-record-update";
 import { checkInContext, loadSaveContext, parseFormData } from "./crf-save-context";
+import { assertDosingSafety } from "./dispensing-safety";
+import { raiseSafetyAlerts, readDataBeforeSave } from "./safety-alerts";
 import { reconcileEditChecks } from "./edit-check-queries";
 import { assertNotLockedForAnalysis, lockPatientForWrite } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
@@ -111,7 +113,10 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
       status: definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS",
       loaded,
     };
+    await assertDosingSafety(tx, definition.type, data, loaded.context, save.computed);
+    const before = await readDataBeforeSave(tx, definition.type, request.recordId);
     const saved = request.recordId ? await updateCrfRecord(tx, save, { ...request, recordId: request.recordId }) : await createCrfRecord(tx, save, visitKey);
+    await raiseSafetyAlerts(tx, { formType: definition.type, patientId: patient.id, siteId: patient.siteId, recordId: saved.id, before, after: data });
     return toView(saved);
   });
 }

@@ -129,3 +129,19 @@ export async function loadEnrolledPatientIds(scope: SiteWhere, filters: Toxicity
   });
   return rows.map((row) => row.id);
 }
+
+/** A positive pregnancy test under thalidomide: serious by definition (Thalomid REMS), reviewed like an SAE. */
+export type PregnancyItem = RecordContext & { testDate: string };
+
+/**
+ * Positive pregnancy tests in the scope, for the review queue. They carry no CTCAE term or grade,
+ * so a term, grade or attribution filter leaves them out; the site and date filters apply.
+ */
+export async function loadPositivePregnancyTests(scope: SiteWhere, filters: ToxicityFilters): Promise<PregnancyItem[]> {
+  if (filters.term || filters.grade || filters.thalidomide || filters.uft || filters.serious === "no") return [];
+  const and: Prisma.CrfRecordWhereInput[] = [{ data: { path: ["result"], equals: "positive" } }];
+  if (filters.onsetFrom) and.push({ data: { path: ["testDate"], gte: filters.onsetFrom } });
+  if (filters.onsetTo) and.push({ data: { path: ["testDate"], lte: filters.onsetTo } });
+  const rows = await getPrisma().crfRecord.findMany({ where: { ...baseWhere(scope, "pregnancy-test", filters), AND: and }, select: recordSelect, orderBy: [{ patient: { subjectId: "asc" } }, { createdAt: "asc" }] });
+  return rows.map((row) => ({ ...contextOf(row), testDate: String((row.data as { testDate?: unknown }).testDate ?? "") }));
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
-import { readReviewItems } from "@/lib/analysis/toxicity/read-toxicity-records";
+import { pregnancyLabel, PREGNANCY_ITEM_KEY, readReviewItems } from "@/lib/analysis/toxicity/read-toxicity-records";
 import { AE_ITEM_KEY, deriveReviewState, isReviewable, labItemKey, type ReviewDecision, type ReviewState } from "@/lib/analysis/toxicity/review-state";
 import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { writeAudit } from "@/lib/audit/audit-log";
@@ -9,12 +9,12 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { requireUnlockedPatient } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
 import { cachedByDataVersion } from "./cached-by-version";
-import { loadAdverseEvents, loadLabToxicities, siteFilterForAny, type SiteWhere } from "./toxicity-items";
+import { loadAdverseEvents, loadLabToxicities, loadPositivePregnancyTests, siteFilterForAny, type SiteWhere } from "./toxicity-items";
 
 export interface ReviewQueueItem {
   recordId: string;
   recordVersion: number;
-  formType: "adverse-event" | "labs";
+  formType: "adverse-event" | "labs" | "pregnancy-test";
   itemKey: string;
   patientId: string;
   subjectId: string;
@@ -41,12 +41,13 @@ export async function listToxicityReviewQueue(actor: Actor, filters: ToxicityFil
 }
 
 async function loadReviewQueue(scope: SiteWhere, filters: ToxicityFilters): Promise<ReviewQueueItem[]> {
-  const [events, labs] = await Promise.all([loadAdverseEvents(scope, filters), loadLabToxicities(scope, filters)]);
+  const [events, labs, pregnancies] = await Promise.all([loadAdverseEvents(scope, filters), loadLabToxicities(scope, filters), loadPositivePregnancyTests(scope, filters)]);
   const candidates = [
     ...events
       .filter((e) => e.grade !== null && isReviewable(e))
       .map((e) => ({ ...e, formType: "adverse-event" as const, itemKey: AE_ITEM_KEY, label: e.summary, grade: e.grade!, date: e.onsetDate })),
     ...labs.map((l) => ({ ...l, formType: "labs" as const, itemKey: labItemKey(l.test), label: `${l.term}, grade ${l.grade} (lab)`, serious: false, date: l.sampleDate })),
+    ...pregnancies.map((p) => ({ ...p, formType: "pregnancy-test" as const, itemKey: PREGNANCY_ITEM_KEY, label: pregnancyLabel(p.testDate), grade: 0, serious: true, date: p.testDate })),
   ];
   // Every review in the sites rather than `recordId IN (...candidates)`: at 100,000 patients the
   // candidates outnumber the 32,767 bind parameters a statement may carry (bench:dashboards got a

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { SiteReferenceRange } from "@/lib/domain/ctcae/site-reference-range";
+import type { DoseModificationRule } from "@/lib/domain/dosing/dose-modification";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
 
 /** Another saved form of the same patient, as cross-form rules see it. */
@@ -22,6 +23,8 @@ export interface FormContext {
   enrollmentDate: string | null;
   /** The patient's other saved forms (not the one being edited), oldest first. */
   records: readonly RelatedRecord[];
+  /** The protocol's dose-modification table, for the dosing form's recommendation (the form page passes it). */
+  doseModificationRules?: readonly DoseModificationRule[];
   /** The site laboratory's normal ranges, for forms that declare `readsLabReferenceRanges`. */
   labReferenceRanges?: LabRangeContext;
 }

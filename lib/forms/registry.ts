@@ -6,6 +6,7 @@ import { eligibilityForm } from "./eligibility-form";
 import { endOfStudyForm } from "./end-of-study-form";
 import type { FormDefinition, FormPlacement } from "./form-definition";
 import { labsForm } from "./labs/labs-form";
+import { pregnancyTestForm } from "./pregnancy-test-form";
 import { tumourAssessmentForm } from "./tumour-assessment-form";
 import { tumourBaselineForm } from "./tumour-baseline-form";
 
@@ -19,6 +20,7 @@ const FORMS: readonly FormDefinition[] = [
   labsForm,
   tumourAssessmentForm,
   adverseEventForm,
+  pregnancyTestForm,
   endOfStudyForm,
 ];
 

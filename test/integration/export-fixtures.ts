@@ -60,6 +60,8 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
     ],
     nonTargetLesions: [{ lesionId: "N1", organ: "Bone", description: "T10 vertebra" }],
   });
+  // Thalidomide is dispensed to a man only after counselling on contraception (pregnancy prevention).
+  await a.save("pregnancy-test", null, { testDate: "2026-01-12", category: "male", noPotentialReason: null, counselled: true, method: "not-done", result: null });
   await a.save("dosing", "day1", {
     visitDate: "2026-01-12", weightKg: 70, heightCm: 170,
     uft: { ...drug({ capsulesDispensed: 168 }), prescribedCapsulesPerDose: null, overrideReason: "" },

@@ -17,6 +17,7 @@ export default async function UsersPage() {
           <h1>Users</h1>
           <Link href="/admin/sites">Sites</Link>
           <Link href="/admin/backups">Backups</Link>
+          <Link href="/admin/outbox">Alert emails</Link>
         </div>
         <table>
           <thead>

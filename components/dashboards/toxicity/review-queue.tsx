@@ -13,7 +13,7 @@ const STATE_CLASS = { "needs-review": styles.needsReview, escalated: styles.esca
 
 function Item({ item, withForm }: { item: ReviewQueueItem; withForm: boolean }) {
   const headingId = `queue-${item.recordId}-${item.itemKey.replace(":", "-")}`;
-  const href = item.formType === "adverse-event" ? `/patients/${item.patientId}/forms/adverse-event?record=${item.recordId}` : `/patients/${item.patientId}`;
+  const href = item.formType === "labs" ? `/patients/${item.patientId}` : `/patients/${item.patientId}/forms/${item.formType}?record=${item.recordId}`;
   const state = item.state;
   return (
     <li
@@ -27,7 +27,7 @@ function Item({ item, withForm }: { item: ReviewQueueItem; withForm: boolean }) 
         <span className={STATE_CLASS[state.state]}>{STATE_TEXT[state.state]}</span>
         {state.state === "needs-review" ? ` (${state.explanation})` : state.editedSinceReview ? " (record edited since, without an upgrade)" : ""}
         {" · "}
-        {item.formType === "adverse-event" ? "onset" : "sampled"} {item.date} · record version {item.recordVersion}
+        {item.formType === "adverse-event" ? "onset" : item.formType === "pregnancy-test" ? "tested" : "sampled"} {item.date} · record version {item.recordVersion}
       </p>
       {item.lastReview ? (
         <p className="muted">

@@ -11,6 +11,7 @@ import { TumourBaselineForm } from "./tumour-baseline-form";
 import { BaselineForm } from "./baseline-form";
 import { CytokinesForm } from "./cytokines-form";
 import { EndOfStudyForm } from "./end-of-study-form";
+import { PregnancyTestForm } from "./pregnancy-test-form";
 
 /** The component of each form type (its definition lives in lib/forms/registry.ts). */
 const COMPONENTS: Record<string, ComponentType<CrfFormProps>> = {
@@ -23,6 +24,7 @@ const COMPONENTS: Record<string, ComponentType<CrfFormProps>> = {
   baseline: BaselineForm,
   cytokines: CytokinesForm,
   "end-of-study": EndOfStudyForm,
+  "pregnancy-test": PregnancyTestForm,
 };
 
 export function CrfForm({ formType, ...props }: CrfFormProps & { formType: string }) {

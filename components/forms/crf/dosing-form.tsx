@@ -5,9 +5,11 @@ import { useForm, useWatch, type DefaultValues } from "react-hook-form";
 import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { evaluateDosing } from "@/lib/forms/dosing/compute-dosing";
+import { recommendFromContext } from "@/lib/forms/dosing/dose-recommendations";
 import { suggestDosingDefaults } from "@/lib/forms/dosing/dosing-history";
 import { DosingSchema, type DosingData } from "@/lib/forms/dosing/dosing-schema";
 import type { CrfFormProps } from "./crf-form-props";
+import { DoseRecommendation } from "./dosing/dose-recommendation";
 import { ThalidomideFieldset } from "./dosing/thalidomide-fieldset";
 import { UftFieldset } from "./dosing/uft-fieldset";
 import { BodyMeasureWarning } from "./body-measure-warning";
@@ -39,6 +41,7 @@ export function DosingForm(props: CrfFormProps) {
   const { computed } = evaluateDosing(values, props.context);
   const { errors, isSubmitting } = form.formState;
   const change = computed.weightChange;
+  const recommendations = recommendFromContext(props.context, values.visitDate);
 
   return (
     <form {...formProps}>
@@ -84,7 +87,9 @@ export function DosingForm(props: CrfFormProps) {
         </div>
       </fieldset>
       <UftFieldset form={form} computed={computed} suggestedLevel={suggested.uftLevel} levelSource={suggested.levelSource} />
+      {recommendations ? <DoseRecommendation form={form} drug="uft" name="UFT" recommendation={recommendations.uft} /> : null}
       <ThalidomideFieldset form={form} computed={computed} suggestedLevel={suggested.thalidomideLevel} levelSource={suggested.levelSource} />
+      {recommendations ? <DoseRecommendation form={form} drug="thalidomide" name="Thalidomide" recommendation={recommendations.thalidomide} /> : null}
       <p className="computed" data-testid="dosing-summary">
         <span className="computed-badge">computed</span> {computed.summary}
       </p>

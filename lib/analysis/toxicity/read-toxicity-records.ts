@@ -88,5 +88,13 @@ export function readReviewItems(formType: string, data: unknown, computed: unkno
       serious: false,
     }));
   }
+  if (formType === "pregnancy-test") {
+    const test = data as { result?: unknown; testDate?: unknown } | null;
+    return test?.result === "positive" ? [{ itemKey: PREGNANCY_ITEM_KEY, label: pregnancyLabel(String(test.testDate ?? "")), grade: 0, serious: true }] : [];
+  }
   return [];
 }
+
+/** The one review item of a positive pregnancy test (no CTCAE grade: recorded as grade 0, serious). */
+export const PREGNANCY_ITEM_KEY = "pregnancy";
+export const pregnancyLabel = (testDate: string) => `Pregnancy: positive test on ${testDate}`;

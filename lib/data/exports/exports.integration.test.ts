@@ -42,7 +42,7 @@ describe("the CSV export", () => {
     expect(Object.keys(files)).toEqual([
       "patients.csv", "eligibility.csv", "baseline.csv", "cytokines.csv", "cytokines.analytes.csv", "tumour-baseline.csv",
       "tumour-baseline.targetLesions.csv", "tumour-baseline.nonTargetLesions.csv", "dosing.csv", "labs.csv", "tumour-assessment.csv",
-      "tumour-assessment.measurements.csv", "adverse-event.csv", "end-of-study.csv", "dictionary.csv",
+      "tumour-assessment.measurements.csv", "adverse-event.csv", "pregnancy-test.csv", "end-of-study.csv", "dictionary.csv",
     ]);
     expect(parseCsv(files["patients.csv"]!).map((p) => [p.subject_id, p.site_code, p.status])).toEqual([
       ["TW01-001", "TW01", "OFF_TREATMENT"], ["TW02-001", "TW02", "ON_TREATMENT"],
@@ -113,7 +113,7 @@ describe("the ODM export", () => {
     }
     const audit = await lastExportAudit();
     expect(changeOf(audit.changes, "format")).toBe("odm");
-    expect(changeOf(audit.changes, "rowCounts")).toEqual({ SubjectData: 2, FormData: 12 });
+    expect(changeOf(audit.changes, "rowCounts")).toEqual({ SubjectData: 2, FormData: 13 });
   });
 
   test("the schema check can fail: a document breaking ODM 1.3.2 is rejected", async () => {
@@ -128,7 +128,7 @@ describe("the ODM export", () => {
 describe("the SDTM export", () => {
   test("maps the forms to DM, EX, AE, LB, TU, TR, RS and DS with controlled terms", async () => {
     const files = await unzip((await exportSdtm(actors.pi, {})).stream);
-    expect(Object.keys(files)).toEqual(["dm.csv", "ex.csv", "ae.csv", "lb.csv", "tu.csv", "tr.csv", "rs.csv", "ds.csv"]);
+    expect(Object.keys(files)).toEqual(["dm.csv", "ex.csv", "ae.csv", "lb.csv", "tu.csv", "tr.csv", "rs.csv", "ds.csv", "dv.csv"]);
     const read = (name: string) => parseCsv(files[name]!);
     expect(read("dm.csv")).toEqual([
       expect.objectContaining({ STUDYID: "THAL-UFT-HCC", DOMAIN: "DM", USUBJID: "THAL-UFT-HCC-TW01-001", RFSTDTC: "2026-01-12", RFICDTC: "2026-01-05", SEX: "M", AGE: "58", AGEU: "YEARS", ARMCD: "THAL+UFT", ACTARMCD: "THAL+UFT", COUNTRY: "TWN", RFXENDTC: "2026-03-20" }),

@@ -5,6 +5,7 @@ import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
 import type { EndOfStudyData } from "@/lib/forms/end-of-study-form";
 import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import type { LabsData } from "@/lib/forms/labs/labs-schema";
+import type { PregnancyTestData } from "@/lib/forms/pregnancy-test-form";
 import type { Prng } from "./prng";
 
 const THALIDOMIDE_CAPSULES_PER_DAY = 4; // 100 mg twice daily in 50 mg capsules
@@ -130,4 +131,20 @@ export function buildEndOfStudy(followUp: FollowUp): EndOfStudyData {
     offStudyReason: dead ? "death" : null,
     offStudyReasonOther: null,
   };
+}
+
+/**
+ * The pregnancy prevention records thalidomide dispensing needs (lib/domain/safety/pregnancy-prevention):
+ * a male is counselled once; a female from 50 is recorded as past natural menopause; a younger
+ * female is counselled and has a negative urine test on each dispensing day.
+ */
+export function buildPregnancyPrevention(sex: string | null, ageYears: number | null, dosingDates: readonly string[]): PregnancyTestData[] {
+  const first = dosingDates[0];
+  if (!first) return [];
+  const record = (testDate: string, category: PregnancyTestData["category"], method: PregnancyTestData["method"], result: PregnancyTestData["result"]): PregnancyTestData => ({
+    testDate, category, noPotentialReason: category === "female-no-reproductive-potential" ? "natural-menopause-24-months" : null, counselled: true, method, result,
+  });
+  if (sex === "male") return [record(first, "male", "not-done", null)];
+  if ((ageYears ?? 0) >= 50) return [record(first, "female-no-reproductive-potential", "not-done", null)];
+  return dosingDates.map((date) => record(date, "female-reproductive-potential", "urine-hcg", "negative"));
 }

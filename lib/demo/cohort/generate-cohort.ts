@@ -3,7 +3,7 @@ import type { EligibilityData } from "@/lib/forms/eligibility-form";
 import { DEMO_SITES } from "../demo-accounts";
 import { buildBaseline, buildCytokines, buildEligibility } from "./cohort-baseline";
 import { buildTumourAssessment, buildTumourBaseline, planFindings } from "./cohort-tumour";
-import { buildAdverseEvents, buildDosingVisits, buildEndOfStudy, buildLabs } from "./cohort-visits";
+import { buildAdverseEvents, buildDosingVisits, buildEndOfStudy, buildLabs, buildPregnancyPrevention } from "./cohort-visits";
 import { createPrng, type Prng } from "./prng";
 import { SURVIVAL_DESIGN, type SurvivalProfile } from "./survival-design";
 
@@ -104,6 +104,11 @@ function planEnrolledPatient(prng: Prng, siteCode: DemoSiteCode, enrollmentDate:
     dated.push({ date: day(d), order: 0, form: { formType: "dosing", visitKey, data: dosing[k] } });
     dated.push({ date: day(d), order: 1, form: { formType: "labs", visitKey, data: buildLabs(prng, day(d), clip >= 3 && prng.chance(0.5)) } });
   });
+
+  // Before the dosing of the same day (order -1); deterministic, so the seeded cohort is unchanged.
+  for (const data of buildPregnancyPrevention(baseline.data.sex ?? null, baseline.data.ageYears ?? null, visitDays.map(day))) {
+    dated.push({ date: data.testDate, order: -1, form: { formType: "pregnancy-test", visitKey: null, data } });
+  }
 
   const imagingDays = planImagingDays(prng, profile, followUpDays);
   if (profile.response !== "NE") {

@@ -1,4 +1,5 @@
 import { mapDm, mapDs } from "./dm-ds";
+import { mapDv } from "./dv";
 import { mapAe, mapEx } from "./ex-ae";
 import { mapLb } from "./lb";
 import type { SdtmRow, SdtmSubject } from "./sdtm-subject";
@@ -70,5 +71,11 @@ export const SDTM_DATASETS: readonly SdtmDataset[] = [
     columns: [...ID, "DSSEQ", "DSTERM", "DSDECOD", "DSCAT", "EPOCH", "DSSTDTC", "DSSTDY"],
     formTypes: ["eligibility", "end-of-study"],
     map: mapDs,
+  },
+  {
+    domain: "DV",
+    columns: [...ID, "DVSEQ", "DVSPID", "DVTERM", "DVDECOD", "DVCAT", "VISIT", "DVSTDTC", "DVSTDY"],
+    formTypes: ["dosing"],
+    map: mapDv,
   },
 ];

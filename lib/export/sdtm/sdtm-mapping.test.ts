@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { ExportPatient, ExportRecord } from "../csv/csv-plan";
 import { SDTM_DATASETS } from "./datasets";
 import { mapDm, mapDs } from "./dm-ds";
+import { mapDv } from "./dv";
 import { mapAe, mapEx } from "./ex-ae";
 import { mapLb } from "./lb";
 import { studyDay, visitName, type SdtmSubject } from "./sdtm-subject";
@@ -145,5 +146,20 @@ describe("TU, TR and RS", () => {
     expect(mapRs(subject([follow])).map((r) => [r.RSTESTCD, r.RSORRES, r.RSCAT])).toEqual([
       ["TRGRESP", "PR", "RECIST 1.0"], ["NTRGRESP", "NON-CR/NON-PD", "RECIST 1.0"], ["NEWLIND", "Y", "RECIST 1.0"], ["OVRLRESP", "PD", "RECIST 1.0"],
     ]);
+  });
+});
+
+describe("DV", () => {
+  test("a dose departing from the dose-modification table is a protocol deviation with its reason; a dose that follows it is none", () => {
+    const followed = dosing("day1", "2026-01-10", "given", "given");
+    const departed = record("dosing", "week4", {
+      visitDate: "2026-02-07", weightKg: 60, heightCm: 165, thalidomide: drug("given"),
+      uft: drug("given", { deviationReason: "Neutrophils recovered to 1.2 on a repeat count the same morning" }),
+    });
+    expect(mapDv(subject([followed, departed]))).toEqual([{
+      STUDYID: "THAL-UFT-HCC", DOMAIN: "DV", USUBJID: "THAL-UFT-HCC-TW01-007", DVSEQ: 1, DVSPID: `${departed.id}/uft`,
+      DVTERM: "TEGAFUR/URACIL dose not as the protocol's dose-modification table recommends: Neutrophils recovered to 1.2 on a repeat count the same morning",
+      DVDECOD: "DOSE MODIFICATION NOT PER PROTOCOL", DVCAT: "TREATMENT DEVIATION", VISIT: "WEEK 4", DVSTDTC: "2026-02-07", DVSTDY: 29,
+    }]);
   });
 });

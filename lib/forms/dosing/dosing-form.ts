@@ -10,6 +10,7 @@ const drugLabels = (key: string, name: string) => ({
   [`${key}.statusReasonText`]: `${name} reason details`,
   [`${key}.capsulesDispensed`]: `${name} capsules dispensed at this visit (capsules)`,
   [`${key}.capsulesReturned`]: `${name} capsules returned from the previous period (capsules)`,
+  [`${key}.deviationReason`]: `${name} reason for departing from the protocol's dose-modification table (protocol deviation)`,
 });
 
 // Complete once every dosed drug has its dispensed count (returned counts depend on the previous visit).

@@ -29,6 +29,8 @@ const drugFields = (drug: Drug, name: string) => ({
   statusReasonText: z.string().trim().max(500),
   capsulesDispensed: capsuleCount("capsules dispensed"),
   capsulesReturned: capsuleCount("capsules returned"),
+  /** Why the dose departs from the protocol's dose-modification table (recorded as a protocol deviation); absent when it follows it. */
+  deviationReason: z.string().trim().max(500).optional(),
 });
 
 const UftSchema = z.object({

@@ -17,6 +17,7 @@ import { listFieldVerifications } from "@/lib/data/field-verification";
 import { getFormReviewDetails } from "@/lib/data/form-review";
 import { listVerifiableFields } from "@/lib/forms/verifiable-fields";
 import { getPatientOrThrow } from "@/lib/data/patients";
+import { getDoseModificationTable } from "@/lib/data/dose-modification-settings";
 import { getStudySettings } from "@/lib/data/study-settings";
 import { NotFoundError } from "@/lib/errors";
 import { getFormDefinition } from "@/lib/forms/registry";
@@ -41,10 +42,11 @@ export default async function CrfPage({ params, searchParams }: Props) {
   // monitors, the PI) see the saved form read-only, to review, verify and query it.
   const canWrite = hasPermission(actor, "patient.write", patient.site.id);
   const visitKey = visit ?? null;
-  const [allRecords, settings, labReferenceRanges] = await Promise.all([
+  const [allRecords, settings, labReferenceRanges, doseModification] = await Promise.all([
     listCrfRecords(actor, id),
     getStudySettings(actor),
     definition.readsLabReferenceRanges ? getLabRangeContext(actor, id) : undefined,
+    formType === "dosing" ? getDoseModificationTable(actor) : null,
   ]);
   const records = allRecords.filter((r) => r.formType === formType);
   const record = recordId
@@ -83,6 +85,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
             .filter((r) => r.id !== record?.id)
             .map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, data: r.data, computed: r.computed })),
           ...(labReferenceRanges ? { labReferenceRanges } : {}),
+          ...(doseModification ? { doseModificationRules: doseModification.rules } : {}),
         }}
         today={new Date().toISOString().slice(0, 10)}
         cytokinePanel={settings.cytokinePanel}

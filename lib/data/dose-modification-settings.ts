@@ -1,0 +1,59 @@
+import "server-only";
+import { z } from "zod";
+import { hasPermission, type Actor } from "@/lib/auth/actor";
+import { diffFields, writeAudit } from "@/lib/audit/audit-log";
+import { getPrisma } from "@/lib/db/prisma";
+import { DOSE_ACTIONS, type DoseModificationRule } from "@/lib/domain/dosing/dose-modification";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toFieldErrors } from "@/lib/schemas/field-errors";
+
+/** The study whose table this is (one study per instance today; the table is keyed by study). */
+const STUDY_ID = 1;
+
+export const DoseModificationRulesSchema = z.array(
+  z.object({
+    term: z.string().trim().min(2, "Enter the CTCAE term").max(200),
+    minGrade: z.number().int().min(1, "Grade 1 to 5").max(5, "Grade 1 to 5"),
+    drug: z.enum(["uft", "thalidomide"], { error: "Choose UFT or thalidomide" }),
+    action: z.enum(DOSE_ACTIONS, { error: "Choose continue, reduce, hold or discontinue" }),
+    restart: z.string().trim().max(300),
+  }),
+);
+
+export interface DoseModificationView {
+  rules: DoseModificationRule[];
+  version: number;
+  updatedAt: string;
+}
+
+/** The table, read inside a save's transaction (the dosing rule of the save path). */
+export async function loadDoseModificationRules(tx: Prisma.TransactionClient): Promise<DoseModificationRule[]> {
+  const row = await tx.doseModificationTable.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
+  return DoseModificationRulesSchema.parse(row.rules);
+}
+
+/** The protocol's dose-modification table: for those who read the trial's forms and its administrators. */
+export async function getDoseModificationTable(actor: Actor): Promise<DoseModificationView> {
+  if (!hasPermission(actor, "patient.read") && !hasPermission(actor, "study.admin")) throw new ForbiddenError();
+  const row = await getPrisma().doseModificationTable.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
+  return { rules: DoseModificationRulesSchema.parse(row.rules), version: row.version, updatedAt: row.updatedAt.toISOString() };
+}
+
+/** Replaces the table with the version the editor read and a reason; the change and its audit record commit together. */
+export async function updateDoseModificationTable(actor: Actor, input: { rules: unknown; expectedVersion: number; reason: string }): Promise<DoseModificationView> {
+  if (!hasPermission(actor, "study.admin")) throw new ForbiddenError();
+  const parsed = DoseModificationRulesSchema.safeParse(input.rules);
+  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues.map((i) => ({ ...i, path: ["rules", ...i.path] }))));
+  if (input.reason.trim().length < 3) throw new ValidationError({ reason: ["Give the reason for the change (at least 3 characters)"] });
+  return getPrisma().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "study_id" FROM "dose_modification_tables" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`;
+    const current = await tx.doseModificationTable.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
+    if (current.version !== input.expectedVersion) throw new ConflictError("The dose-modification table was changed by someone else after you opened it. Reload, then apply your change again.");
+    const changes = diffFields({ rules: current.rules }, { rules: parsed.data }, ["rules"]);
+    if (changes.length === 0) return { rules: parsed.data, version: current.version, updatedAt: current.updatedAt.toISOString() };
+    const updated = await tx.doseModificationTable.update({ where: { studyId: STUDY_ID }, data: { rules: parsed.data, version: { increment: 1 } } });
+    await writeAudit(tx, actor, { action: "UPDATE", entityType: "dose-modification-table", entityId: String(STUDY_ID), changes, reason: input.reason.trim() });
+    return { rules: parsed.data, version: updated.version, updatedAt: updated.updatedAt.toISOString() };
+  });
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { saveCrfRecord } from "@/lib/data/crf-records";
+import { getDoseModificationTable, updateDoseModificationTable } from "@/lib/data/dose-modification-settings";
+import { listProtocolDeviations } from "@/lib/data/protocol-deviations";
+import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
+import { DEFAULT_DOSE_MODIFICATION_RULES } from "@/lib/domain/dosing/dose-modification";
+import { ForbiddenError } from "@/lib/errors";
+import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
+import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { fieldErrorsOf } from "@/test/integration/field-errors-of";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+
+let db: TestDatabase;
+let actors: Record<DemoActorName, Actor>;
+let sites: Record<"TW01" | "TW02" | "TW03", string>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ({ actors, sites } = await seedDemoActors(db.prisma));
+});
+afterAll(() => db.drop());
+
+const labs = (sampleDate: string, values: Record<string, number>) => ({
+  sampleDate,
+  results: Object.fromEntries(LAB_TESTS.map((t) => {
+    const unit = LAB_PANEL.find((p) => p.test === t)!.defaultUnit;
+    return [t, { value: values[t] ?? null, unit, ...defaultRange(t, unit) }];
+  })),
+});
+const drug = (extra: object = {}) => ({ doseLevel: 0, status: "given", statusReason: null, statusReasonText: "", capsulesDispensed: 168, capsulesReturned: null, ...extra });
+const dosing = (visitDate: string, uft: object = {}) => ({
+  visitDate, weightKg: 80, heightCm: 180,
+  uft: { ...drug(uft), prescribedCapsulesPerDose: null, overrideReason: "" },
+  // Held: this test is about UFT, not pregnancy prevention.
+  thalidomide: drug({ status: "held", statusReason: "other", statusReasonText: "Not part of this test", capsulesDispensed: null }),
+});
+
+describe("dose-modification guidance in the save path", () => {
+  test("the table starts as the protocol's (the migration's rows equal the domain's defaults) and reads need patient.read", async () => {
+    expect((await getDoseModificationTable(actors.investigator1)).rules).toEqual(DEFAULT_DOSE_MODIFICATION_RULES);
+    await expect(getDoseModificationTable({ ...actors.investigator1, assignments: [] })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  test("grade 3 neutropenia: giving UFT needs a reason, is saved with it and listed as a protocol deviation; holding needs none", async () => {
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
+    const save = (formType: string, visitKey: string | null, data: unknown) =>
+      saveCrfRecord(actors.investigator1, { patientId: patient.id, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
+    await save("dosing", "day1", dosing("2026-01-10"));
+    // Neutrophils 0.8 x10^9/L: CTCAE v5.0 grade 3 (<1.0 - 0.5).
+    await save("labs", "week4", labs("2026-02-06", { neutrophils: 0.8, platelets: 200 }));
+    expect(await fieldErrorsOf(save("dosing", "week4", dosing("2026-02-07", { capsulesReturned: 0 })))).toEqual({
+      "uft.deviationReason": [
+        "The protocol's table recommends holding UFT (Neutrophil count decreased grade 3 (rule: grade 3 or more, hold)). Give the reason for choosing otherwise; it is recorded as a protocol deviation",
+      ],
+    });
+    expect(await db.prisma.crfRecord.count({ where: { patientId: patient.id, formType: "dosing" } })).toBe(1);
+
+    const given = await save("dosing", "week4", dosing("2026-02-07", { capsulesReturned: 0, deviationReason: "Repeat count 1.6 the same morning" }));
+    expect(given.data).toMatchObject({ uft: { status: "given", deviationReason: "Repeat count 1.6 the same morning" } });
+    const listed = await listProtocolDeviations(actors.coordinator);
+    expect(listed.filter((d) => d.patientId === patient.id)).toEqual([expect.objectContaining({
+      recordId: given.id, visitKey: "week4", visitDate: "2026-02-07", drug: "uft", status: "given", doseLevel: 0, reason: "Repeat count 1.6 the same morning",
+    })]);
+    // An investigator may not list deviations (quality.read).
+    await expect(listProtocolDeviations(actors.investigator2)).rejects.toBeInstanceOf(ForbiddenError);
+
+    const other = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
+    await saveCrfRecord(actors.investigator1, { patientId: other.id, formType: "labs", visitKey: "day1", recordId: null, expectedVersion: null, reason: null, data: labs("2026-01-09", { neutrophils: 0.8 }) });
+    const held = await saveCrfRecord(actors.investigator1, {
+      patientId: other.id, formType: "dosing", visitKey: "day1", recordId: null, expectedVersion: null, reason: null,
+      data: dosing("2026-01-10", { status: "held", statusReason: "toxicity", capsulesDispensed: null }),
+    });
+    expect(held.status).toBe("COMPLETE");
+  });
+
+  test("the table is changed by a study administrator only, with a reason, audited", async () => {
+    const before = await getDoseModificationTable(actors.admin);
+    const rules = [...before.rules, { term: "Fatigue", minGrade: 3, drug: "thalidomide", action: "hold", restart: "Restart when grade 1 or less" }];
+    await expect(updateDoseModificationTable(actors.investigator1, { rules, expectedVersion: before.version, reason: "Amendment 2" })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await fieldErrorsOf(updateDoseModificationTable(actors.admin, { rules: [{ ...rules[0], minGrade: 7 }], expectedVersion: before.version, reason: "Amendment 2" }))).toEqual({ "rules.0.minGrade": ["Grade 1 to 5"] });
+    const after = await updateDoseModificationTable(actors.admin, { rules, expectedVersion: before.version, reason: "Amendment 2" });
+    expect(after.version).toBe(before.version + 1);
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "dose-modification-table" } });
+    expect(audit).toMatchObject({ action: "UPDATE", reason: "Amendment 2" });
+    expect(audit.changes).toEqual([{ field: "rules", from: before.rules, to: rules }]);
+  });
+});
