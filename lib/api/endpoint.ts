@@ -16,8 +16,11 @@ export interface ApiEndpoint {
   tag: string;
   summary: string;
   description?: string;
-  /** The permission the data layer checks; null for a public endpoint (no credentials). */
-  permission: Permission | null;
+  /**
+   * The permission the data layer checks; "signed-in" for the caller's own things (any
+   * credentials, no permission); null for a public endpoint (no credentials).
+   */
+  permission: Permission | "signed-in" | null;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -26,6 +29,11 @@ export interface ApiEndpoint {
   /** For non-JSON answers (exports): the media type; `response` is then ignored. */
   responseMediaType?: string;
   successStatus?: 200 | 201 | 202 | 204;
+  /**
+   * The answer holds a secret (a new API token) that must not be kept for Idempotency-Key
+   * replays; such a POST ignores the header.
+   */
+  answerIsSecret?: boolean;
   /** Extra error answers beyond those every endpoint may give (401, 403, 400 when it takes input). */
   errors?: readonly (404 | 409 | 413 | 415)[];
 }

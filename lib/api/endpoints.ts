@@ -5,6 +5,7 @@ import { BiomarkerQuerySchema, EfficacyQuerySchema, EfficacyResponseSchema } fro
 import { ExportFiltersSchema } from "@/lib/schemas/export";
 import { RegisterPatientSchema } from "@/lib/schemas/patient";
 import { ToxicityAnalysisResponseSchema, ToxicityQuerySchema } from "@/lib/schemas/toxicity";
+import { ADMIN_API_ENDPOINTS } from "./admin-endpoints";
 import { defineEndpoint, type ApiEndpoint } from "./endpoint";
 import {
   createFormBody,
@@ -17,7 +18,9 @@ import {
   one,
   page,
   PatientParamsSchema,
+  PatientOutcomeSchema,
   PatientSchema,
+  PatientsQuerySchema,
   RecordParamsSchema,
   SiteSchema,
   updateFormBody,
@@ -53,9 +56,9 @@ export const API_ENDPOINTS = {
     method: "GET",
     path: "/api/v1/patients",
     tag: "Patients",
-    summary: "Patients of your sites, by subject ID",
+    summary: "Patients of your sites, by subject ID; filter by site and by the site's own reference",
     permission: "patient.read",
-    query: PageQuerySchema,
+    query: PatientsQuerySchema,
     response: page(PatientSchema),
   }),
   registerPatient: defineEndpoint({
@@ -164,6 +167,17 @@ export const API_ENDPOINTS = {
     query: EfficacyQuerySchema,
     response: EfficacyResponseSchema,
   }),
+  listPatientOutcomes: defineEndpoint({
+    operationId: "listPatientOutcomes",
+    method: "GET",
+    path: "/api/v1/analysis/patients",
+    tag: "Analysis",
+    summary: "Per enrolled patient: best overall response, confirmation, PFS and OS exactly as the efficacy analysis used them",
+    description: "Paged by subject ID, in your dashboard scope. Months are days / 30.4375. event 1 = observed, 0 = censored.",
+    permission: "dashboard.read",
+    query: PageQuerySchema,
+    response: page(PatientOutcomeSchema),
+  }),
   getBiomarkerAnalysis: defineEndpoint({
     operationId: "getBiomarkerAnalysis",
     method: "GET",
@@ -231,11 +245,12 @@ export const API_ENDPOINTS = {
     query: ToxicityQuerySchema,
     response: ToxicityAnalysisResponseSchema,
   }),
+  ...ADMIN_API_ENDPOINTS,
 } satisfies Record<string, ApiEndpoint>;
 
 export const API_ENDPOINT_LIST: readonly ApiEndpoint[] = Object.values(API_ENDPOINTS);
 
 /** Permissions some endpoint needs: holding one of them makes a personal API token useful. */
 export const API_PERMISSIONS: readonly Permission[] = [
-  ...new Set(API_ENDPOINT_LIST.flatMap((endpoint) => (endpoint.permission ? [endpoint.permission] : []))),
+  ...new Set(API_ENDPOINT_LIST.flatMap((endpoint) => (endpoint.permission && endpoint.permission !== "signed-in" ? [endpoint.permission] : []))),
 ];
