@@ -136,6 +136,10 @@ export const ACCESS_MATRIX: RouteCheck[] = [
       { path: "/api/v1/patients/{tw01}/forms/eligibility/00000000-0000-4000-8000-000000000000", expect: { ...everyone(404), anonymous: 401 } },
     ],
   },
+  // import.run: the administrator among the demo users (data managers have no demo account).
+  { route: "/imports", requests: [{ path: "/imports", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
+  // The file is the body of a POST; a GET is 405 for everyone. Writes: lib/http/import-handler.integration.test.ts.
+  { route: "/api/v1/imports", requests: [{ path: "/api/v1/imports", expect: everyone(405) }] },
   { route: "/exports", requests: [{ path: "/exports", expect: { ...everyone(404), anonymous: 307, pi: 200 } }] },
   // Exports start with a POST (JSON body); a GET, as a cross-site link would send, is 405 for everyone.
   {

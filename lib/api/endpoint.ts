@@ -24,6 +24,8 @@ export interface ApiEndpoint {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A body that is a file, not JSON (an import): its media types, sent as binary. */
+  requestMediaTypes?: readonly string[];
   /** The JSON body of the success answer; omit it for 204 No Content. */
   response?: z.ZodType;
   /** For non-JSON answers (exports): the media type; `response` is then ignored. */

@@ -3,6 +3,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { PageQuerySchema } from "@/lib/schemas/page-query";
 import { BiomarkerQuerySchema, EfficacyQuerySchema, EfficacyResponseSchema } from "@/lib/schemas/analysis";
 import { ExportFiltersSchema } from "@/lib/schemas/export";
+import { ImportQuerySchema } from "@/lib/schemas/import";
 import { RegisterPatientSchema } from "@/lib/schemas/patient";
 import { ToxicityAnalysisResponseSchema, ToxicityQuerySchema } from "@/lib/schemas/toxicity";
 import { ADMIN_API_ENDPOINTS } from "./admin-endpoints";
@@ -15,6 +16,7 @@ import {
   EnrollmentSchema,
   FormsQuerySchema,
   FormTypeParamsSchema,
+  ImportReportSchema,
   one,
   page,
   PatientParamsSchema,
@@ -232,6 +234,19 @@ export const API_ENDPOINTS = {
     query: ExportFiltersSchema,
     responseMediaType: "application/zip",
     errors: [404],
+  }),
+  runImport: defineEndpoint({
+    operationId: "runImport",
+    method: "POST",
+    path: "/api/v1/imports",
+    tag: "Imports",
+    summary: "Import patients and forms from the CSV export zip or CDISC ODM 1.3.2 ClinicalData; dryRun=true (default) only reports",
+    description:
+      "Every form goes through the same validation, computed values and cross-form checks as the web form; each patient is imported whole or not at all; the same file again changes nothing. Audited as IMPORT with the file's SHA-256. `lines` lists per patient and form what was (or would be) created, updated, unchanged or refused, and which fields.",
+    permission: "import.run",
+    query: ImportQuerySchema,
+    requestMediaTypes: ["application/zip", "application/xml"],
+    response: ImportReportSchema,
   }),
   getToxicityAnalysis: defineEndpoint({
     operationId: "getToxicityAnalysis",

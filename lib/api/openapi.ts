@@ -100,7 +100,7 @@ function operationOf(endpoint: ApiEndpoint, toJsonSchema: (schema: z.ZodType) =>
   if (endpoint.permission) [401, 403].forEach((status) => errors.add(status));
   const permission = endpoint.permission === "signed-in" ? null : endpoint.permission;
   if (endpoint.params || endpoint.query || endpoint.body) errors.add(400);
-  if (endpoint.body) [413, 415].forEach((status) => errors.add(status));
+  if (endpoint.body || endpoint.requestMediaTypes) [413, 415].forEach((status) => errors.add(status));
   errors.add(500);
   const errorContent = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
   const writes = endpoint.method !== "GET";
@@ -119,7 +119,9 @@ function operationOf(endpoint: ApiEndpoint, toJsonSchema: (schema: z.ZodType) =>
     ...(parameters.length ? { parameters } : {}),
     ...(endpoint.body
       ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(endpoint.body) } } } }
-      : {}),
+      : endpoint.requestMediaTypes
+        ? { requestBody: { required: true, content: Object.fromEntries(endpoint.requestMediaTypes.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])) } }
+        : {}),
     responses: {
       [String(success)]: { description: success === 204 ? "Done; no content" : "Success", ...(content && success !== 204 ? { content } : {}) },
       ...Object.fromEntries([...errors].sort().map((status) => [String(status), { description: ERROR_DESCRIPTIONS[status], content: errorContent }])),

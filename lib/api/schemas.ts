@@ -85,6 +85,26 @@ export const PatientOutcomeSchema = z.object({
   os: z.object({ days: z.int(), months: z.number(), event: z.union([z.literal(0), z.literal(1)]) }),
 });
 
+const importCounts = z.object({ created: z.int(), updated: z.int(), unchanged: z.int(), refused: z.int() });
+export const ImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  format: z.enum(["odm", "csv"]),
+  sha256: z.string().describe("SHA-256 of the file, as the audit trail names it"),
+  patients: importCounts,
+  forms: importCounts,
+  errors: z.array(z.object({ subjectId: z.string(), formType: z.string().nullable(), field: z.string().nullable(), message: z.string() })),
+  lines: z.array(
+    z.object({
+      subjectId: z.string(),
+      formType: z.string().nullable(),
+      visitKey: z.string().nullable(),
+      action: z.enum(["created", "updated", "unchanged", "refused"]),
+      fields: z.array(z.string()).describe("The fields created or changed"),
+      source: z.string().nullable().describe("Where in the file the form came from"),
+    }),
+  ),
+});
+
 export const API_COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["Error", ErrorSchema],
   ["Site", SiteSchema],

@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/integration/test-d
 import { getEfficacyAnalysis, getEnrollmentSummary, getPatientOutcomes } from "./analysis";
 import { readDataVersion } from "./data-version";
 import { exportCsv } from "./exports/csv-export";
+import { exportOdm } from "./exports/odm-export";
 import { runImport } from "./imports";
 
 /**
@@ -26,6 +27,7 @@ let target: TestDatabase;
 let sourceActors: Record<DemoActorName, Actor>;
 let targetActors: Record<DemoActorName, Actor>;
 let exported: Uint8Array;
+let exportedOdm: Uint8Array;
 let analysesOfSource: Awaited<ReturnType<typeof analyses>>;
 let versionOfSource: string;
 
@@ -76,6 +78,7 @@ beforeAll(async () => {
   const seeded = await seedDemoCohort("demo");
   expect(seeded.problems).toEqual([]);
   exported = await bytesOf((await exportCsv(sourceActors.pi, {})).stream);
+  exportedOdm = await bytesOf((await exportOdm(sourceActors.pi, {})).stream);
   analysesOfSource = await analyses(sourceActors.pi);
   versionOfSource = await readDataVersion();
 
@@ -123,6 +126,30 @@ describe("CSV import round trip", () => {
     expect(again.patients).toMatchObject({ created: 0, updated: 0, refused: 0 });
     expect(again.forms).toMatchObject({ created: 0, updated: 0, refused: 0 });
     expect(await countsOf(target)).toEqual(before);
+  }, 600_000);
+});
+
+describe("ODM import round trip", () => {
+  test("the demo trial as CDISC ODM 1.3.2 into an empty database: same analyses, same re-export; a second import changes nothing", async () => {
+    const empty = await createTestDatabase();
+    try {
+      const { actors } = await seedDemoActors(empty.prisma);
+      const report = await runImport(actors.admin, { format: "odm", bytes: exportedOdm, dryRun: false });
+      console.log(`ODM import of the demo export: patients ${JSON.stringify(report.patients)}, forms ${JSON.stringify(report.forms)}, errors ${JSON.stringify(report.errors.slice(0, 5))}`);
+      expect(report.errors).toEqual([]);
+      expect(report.patients.created).toBe(await source.prisma.patient.count());
+      expect(await readDataVersion()).not.toBe(versionOfSource);
+      expect(await analyses(actors.pi)).toEqual(analysesOfSource);
+      const reexport = await bytesOf((await exportCsv(actors.pi, {})).stream);
+      expect(comparable(filesOf(reexport))).toEqual(comparable(filesOf(exported)));
+      const before = await countsOf(empty);
+      const again = await runImport(actors.admin, { format: "odm", bytes: exportedOdm, dryRun: false });
+      expect(again.forms).toMatchObject({ created: 0, updated: 0, refused: 0 });
+      expect(await countsOf(empty)).toEqual(before);
+    } finally {
+      switchToDatabase(target);
+      await empty.drop();
+    }
   }, 600_000);
 });
 

@@ -177,13 +177,15 @@ async function importForm(
   sha256: string,
   refuse: (field: string | null, message: string) => void,
 ): Promise<ImportLine> {
-  const line: ImportLine = { subjectId, formType: form.formType, visitKey: form.visitKey, action: "refused", fields: [], source: form.source };
   const definition = getFormDefinition(form.formType)!;
+  // ODM does not repeat the fixed visit of a once-per-patient form (screening, baseline...); the form does.
+  const visitKey = definition.fixedVisitKey ?? form.visitKey;
+  const line: ImportLine = { subjectId, formType: form.formType, visitKey, action: "refused", fields: [], source: form.source };
   const raw = fillOmittedNullables(definition.schema, form.data, { emptyText: true });
   let parsed: unknown;
   if (!(await tryStep(async () => (parsed = parseFormData(definition, raw)), refuse))) return line;
   const existing = await tx.crfRecord.findMany({
-    where: { patientId, formType: form.formType, visitKey: form.visitKey, deletedAt: null },
+    where: { patientId, formType: form.formType, visitKey, deletedAt: null },
     select: { id: true, data: true, version: true },
     orderBy: { createdAt: "asc" },
   });
@@ -194,7 +196,7 @@ async function importForm(
   const request = {
     patientId,
     formType: form.formType,
-    visitKey: form.visitKey,
+    visitKey,
     recordId: target?.id ?? null,
     expectedVersion: target?.version ?? null,
     reason: target ? `Import of a file with SHA-256 ${sha256.slice(0, 16)}…` : null,

@@ -34,6 +34,7 @@ export function fillOmittedNullables(schema: z.ZodType, value: unknown, options:
       if (key in filled) continue;
       if (field.safeParse(null).success) filled[key] = null;
       else if (options.emptyText && field.safeParse("").success) filled[key] = "";
+      else if (options.emptyText && field.safeParse([]).success) filled[key] = [];
       else if (options.emptyText && defOf(unwrap(field)).type === "object") filled[key] = fillOmittedNullables(field, {}, options);
     } else {
       filled[key] = fillOmittedNullables(field, filled[key], options);
