@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signedInRequest, signIn, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
+// A dry run checks every patient of the demo cohort through the write path: minutes on a loaded machine.
+test.setTimeout(300_000);
 
 let odm = "";
 

@@ -75,10 +75,10 @@ export async function runImport(actor: Actor, input: { format: ImportFormat; byt
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const bundle: ImportBundle = input.format === "csv" ? readCsvImport(input.bytes) : readOdmImport(input.bytes);
   const report: ImportReport = { dryRun: input.dryRun, format: input.format, sha256, patients: counts(), forms: counts(), errors: [], lines: [] };
+  // The sites the import may write to, by code: another site's subjects are refused, not created elsewhere.
+  const scope = scopeOf(writer, "patient.write");
   const sites = new Map(
-    (await getPrisma().site.findMany({ select: { id: true, code: true } }))
-      .filter((site) => scopeOf(writer, "patient.write").kind === "all" || (scopeOf(writer, "patient.write") as { siteIds: string[] }).siteIds.includes(site.id))
-      .map((site) => [site.code, site.id]),
+    (await getPrisma().site.findMany({ where: scope.kind === "sites" ? { id: { in: scope.siteIds } } : {}, select: { id: true, code: true } })).map((site) => [site.code, site.id]),
   );
   for (const patient of bundle.patients) {
     const outcome = await importOnePatient(writer, patient, sites, sha256, input.dryRun);
