@@ -109,7 +109,13 @@ function operationOf(endpoint: ApiEndpoint, toJsonSchema: (schema: z.ZodType) =>
     summary: endpoint.summary,
     description: [
       endpoint.description,
-      permission ? `Requires the permission \`${permission}\` at the patient's site.` : null,
+      permission
+        ? endpoint.path.startsWith("/api/v1/admin/")
+          ? `Requires the permission \`${permission}\` (administrators, trial-wide).`
+          : `Requires the permission \`${permission}\` at the patient's site.`
+        : endpoint.permission === "signed-in"
+          ? "Any signed-in user, for their own account."
+          : null,
       endpoint.permission && writes ? "Not allowed with a read-only token." : null,
     ]
       .filter(Boolean)
