@@ -13,6 +13,7 @@ export async function AppHeader() {
         {actor && scopeOf(actor, "patient.read").kind !== "none" ? <Link href="/patients">Patients</Link> : null}
         {actor && scopeOf(actor, "dashboard.read").kind !== "none" ? <Link href="/dashboards/enrollment">Dashboards</Link> : null}
         {actor && scopeOf(actor, "export.run").kind !== "none" ? <Link href="/exports">Exports</Link> : null}
+        {actor && scopeOf(actor, "import.run").kind !== "none" ? <Link href="/imports">Imports</Link> : null}
         {actor && (scopeOf(actor, "dashboard.read").kind !== "none" || scopeOf(actor, "toxicity.review").kind !== "none") ? (
           <Link href="/dashboards/toxicity">Toxicity</Link>
         ) : null}

@@ -25,6 +25,8 @@ const exportApi: Expected = { ...everyone(403), anonymous: 401, pi: 200 };
 /** dashboard.read: coordinators and principal investigators (all sites); a page is "not found" for others, the API 403. */
 const dashboardPage: Expected = { ...everyone(404), anonymous: 307, coordinator: 200, pi: 200 };
 const dashboardApi = (status = 200): Expected => ({ ...everyone(403), anonymous: 401, coordinator: status, pi: status });
+/** user.admin / site.admin through the API: the administrator only. */
+const adminApi: Expected = { ...everyone(403), anonymous: 401, admin: 200 };
 
 export interface RouteCheck {
   /** The app route as its folder names it (app/.../page.tsx or route.ts). */
@@ -54,8 +56,9 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   // user.admin: the alert-email outbox is for the administrator only.
   { route: "/admin/outbox", requests: [{ path: "/admin/outbox", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   { route: "/account", requests: [{ path: "/account", expect: { ...everyone(200), anonymous: 307 } }] },
-  // Personal API tokens: for every user whose roles reach some API endpoint (not the administrator).
-  { route: "/account/tokens", requests: [{ path: "/account/tokens", expect: { ...everyone(200), anonymous: 307, admin: 404 } }] },
+  // Personal API tokens: for every user whose roles reach some API endpoint (the administrator's
+  // reach the administration API).
+  { route: "/account/tokens", requests: [{ path: "/account/tokens", expect: { ...everyone(200), anonymous: 307 } }] },
   { route: "/account/password", requests: [{ path: "/account/password", expect: { ...everyone(200), anonymous: 307 } }] },
   {
     route: "/patients",
@@ -146,6 +149,10 @@ export const ACCESS_MATRIX: RouteCheck[] = [
       { path: "/api/v1/patients/{tw01}/forms/eligibility/00000000-0000-4000-8000-000000000000", expect: { ...everyone(404), anonymous: 401 } },
     ],
   },
+  // import.run: the administrator among the demo users (data managers have no demo account).
+  { route: "/imports", requests: [{ path: "/imports", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
+  // The file is the body of a POST; a GET is 405 for everyone. Writes: lib/http/import-handler.integration.test.ts.
+  { route: "/api/v1/imports", requests: [{ path: "/api/v1/imports", expect: everyone(405) }] },
   { route: "/exports", requests: [{ path: "/exports", expect: { ...everyone(404), anonymous: 307, pi: 200 } }] },
   // Exports start with a POST (JSON body); a GET, as a cross-site link would send, is 405 for everyone.
   {
@@ -196,6 +203,28 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     ],
   },
   { route: "/api/v1/analysis/enrollment", requests: [{ path: "/api/v1/analysis/enrollment", expect: dashboardApi() }] },
+  { route: "/api/v1/analysis/patients", requests: [{ path: "/api/v1/analysis/patients", expect: dashboardApi() }] },
+  // Administration API (user.admin / site.admin): the administrator only; writes are tested
+  // per role in lib/api/script-setup.integration.test.ts.
+  { route: "/api/v1/admin/sites", requests: [{ path: "/api/v1/admin/sites", expect: adminApi }] },
+  { route: "/api/v1/admin/sites/[id]", requests: [{ path: "/api/v1/admin/sites/00000000-0000-4000-8000-000000000000", expect: everyone(405) }] },
+  {
+    route: "/api/v1/admin/users",
+    requests: [
+      { path: "/api/v1/admin/users", expect: adminApi },
+      { path: "/api/v1/admin/users?locked=true", expect: adminApi },
+    ],
+  },
+  { route: "/api/v1/admin/users/[id]/roles", requests: [{ path: "/api/v1/admin/users/00000000-0000-4000-8000-000000000000/roles", expect: everyone(405) }] },
+  {
+    route: "/api/v1/admin/users/[id]/roles/[assignmentId]",
+    requests: [{ path: "/api/v1/admin/users/00000000-0000-4000-8000-000000000000/roles/00000000-0000-4000-8000-000000000000", expect: everyone(405) }],
+  },
+  { route: "/api/v1/admin/users/[id]/active", requests: [{ path: "/api/v1/admin/users/00000000-0000-4000-8000-000000000000/active", expect: everyone(405) }] },
+  { route: "/api/v1/admin/users/[id]/unlock", requests: [{ path: "/api/v1/admin/users/00000000-0000-4000-8000-000000000000/unlock", expect: everyone(405) }] },
+  // The caller's own tokens: anyone signed in.
+  { route: "/api/v1/tokens", requests: [{ path: "/api/v1/tokens", expect: { ...everyone(200), anonymous: 401 } }] },
+  { route: "/api/v1/tokens/[id]", requests: [{ path: "/api/v1/tokens/00000000-0000-4000-8000-000000000000", expect: everyone(405) }] },
 ];
 
 /**

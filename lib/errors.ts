@@ -22,8 +22,9 @@ export class InvalidApiTokenError extends NotSignedInError {
 /** Also used for "exists but not yours": a denial must not reveal that the record exists. */
 export class NotFoundError extends Error {
   readonly status = 404;
-  constructor(what = "Record") {
-    super(`${what} not found.`);
+  /** hint: what the caller could ask for instead (e.g. the valid form types). */
+  constructor(what = "Record", hint?: string) {
+    super(hint ? `${what} not found. ${hint}` : `${what} not found.`);
   }
 }
 

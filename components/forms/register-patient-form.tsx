@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { registerPatientAction } from "@/app/patients/actions";
 import { SelectField } from "@/components/ui/select-field";
 import { DateField } from "@/components/ui/date-field";
+import { TextField } from "@/components/ui/text-field";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
 import { RegisterPatientSchema, type RegisterPatientInput } from "@/lib/schemas/patient";
 
@@ -57,6 +58,14 @@ export function RegisterPatientForm({ sites, today }: Props) {
         max={today}
         error={errors.screeningDate?.message}
         {...form.register("screeningDate")}
+      />
+      <TextField
+        id="externalId"
+        label="Site reference (optional)"
+        autoComplete="off"
+        maxLength={64}
+        error={errors.externalId?.message}
+        {...form.register("externalId")}
       />
       <button type="submit" className="button" disabled={isSubmitting}>
         {isSubmitting ? "Registering..." : "Register patient"}

@@ -53,6 +53,10 @@ function summarizeEndpoint(times: number[], events: (0 | 1)[], ciMethod: ConfTyp
 /** One patient's efficacy outcome: best overall response and PFS/OS times (months) with event flags. */
 export interface PatientOutcome {
   bestOverallResponse: Response;
+  /** The CR/PR reported was confirmed by a later assessment (false for SD, PD, NE). */
+  confirmed: boolean;
+  /** Where the progression date came from: the first PD assessment or the date entered. */
+  progressionSource: "assessments" | "entered" | undefined;
   /** The progression date used for PFS: the first RECIST PD or an earlier recorded one. */
   progressionDate: string | undefined;
   pfs: EndpointTime;
@@ -60,17 +64,19 @@ export interface PatientOutcome {
 }
 
 export function derivePatientOutcome(patient: EfficacyPatient, options: EfficacyOptions = {}): PatientOutcome {
-  const bestOverallResponse = patient.assessments.length
+  const best = patient.assessments.length
     ? determineBestOverallResponse({
         version: "1.0",
         startDate: patient.enrollmentDate,
         timepoints: patient.assessments,
         confirmationDays: options.confirmationDays,
         minSdDays: options.minSdDays,
-      }).bestOverallResponse
-    : "NE";
+      })
+    : null;
+  const bestOverallResponse = best?.bestOverallResponse ?? "NE";
   const recistPd = patient.assessments.filter((a) => a.response === "PD").map((a) => a.date).sort()[0];
-  const progressionDate = earliestProgression(patient.progressionDate, recistPd)?.date;
+  const progression = earliestProgression(patient.progressionDate, recistPd);
+  const progressionDate = progression?.date;
   const endpoints = deriveSurvivalEndpoints({
     enrollmentDate: patient.enrollmentDate,
     progressionDate,
@@ -78,7 +84,7 @@ export function derivePatientOutcome(patient: EfficacyPatient, options: Efficacy
     lastContactDate: patient.lastContactDate,
     lastAssessmentDate: progressionDate || patient.deathDate ? undefined : patient.lastAssessmentDate,
   });
-  return { bestOverallResponse, progressionDate, pfs: endpoints.pfs, os: endpoints.os };
+  return { bestOverallResponse, confirmed: best?.confirmed ?? false, progressionSource: progression?.source, progressionDate, pfs: endpoints.pfs, os: endpoints.os };
 }
 
 export function summarizeEfficacy(patients: readonly EfficacyPatient[], options: EfficacyOptions = {}): EfficacySummary {

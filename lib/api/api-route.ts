@@ -1,11 +1,14 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
-import { withActor } from "@/lib/http/with-actor";
+import { claimIdempotencyKey, finishIdempotentRequest, releaseIdempotencyKey } from "@/lib/data/idempotency-keys";
+import { errorResponse, withActor } from "@/lib/http/with-actor";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { findUnstorableText } from "@/lib/schemas/unstorable-text";
 import type { ApiEndpoint } from "./endpoint";
+import { FORM_TYPES } from "./schemas";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -33,28 +36,84 @@ export function apiRoute<E extends ApiEndpoint>(
 ) {
   return withActor<Record<string, string>>(async (actor, request, rawParams) => {
     const params = endpoint.params ? endpoint.params.safeParse(rawParams) : { success: true as const, data: undefined };
-    if (!params.success) throw new NotFoundError();
+    if (!params.success) throw notFoundFor(endpoint, rawParams);
     const query = endpoint.query?.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (query && !query.success) throw new ValidationError(toFieldErrors(query.error.issues));
     const bodySchema = options.bodySchema?.(params.data as Out<E["params"]>) ?? endpoint.body;
-    let body: unknown;
-    if (bodySchema) {
-      const parsed = bodySchema.safeParse(await readJsonBody(request));
-      if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
-      const unstorable = findUnstorableText(parsed.data);
-      if (Object.keys(unstorable).length) throw new ValidationError(unstorable);
-      body = parsed.data;
-    }
-    const input = { params: params.data, query: query?.data, body } as ApiInput<E>;
-    const result = await run(actor, input, request);
-    if (result instanceof Response) return result;
-    if (endpoint.successStatus === 204) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
-    return Response.json(result, { status: endpoint.successStatus ?? 200, headers: { "Cache-Control": "no-store" } });
+    const rawBody = bodySchema ? await readBodyBytes(request) : Buffer.alloc(0);
+    const answer = async (): Promise<Response> => {
+      let body: unknown;
+      if (bodySchema) {
+        const parsed = bodySchema.safeParse(parseJson(rawBody));
+        if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
+        const unstorable = findUnstorableText(parsed.data);
+        if (Object.keys(unstorable).length) throw new ValidationError(unstorable);
+        body = parsed.data;
+      }
+      const input = { params: params.data, query: query?.data, body } as ApiInput<E>;
+      const result = await run(actor, input, request);
+      if (result instanceof Response) return result;
+      if (endpoint.successStatus === 204) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+      return Response.json(result, { status: endpoint.successStatus ?? 200, headers: { "Cache-Control": "no-store" } });
+    };
+    // Never for an answer holding a secret: the stored copy would be a second, unhashed token.
+    const key = request.method === "POST" && !endpoint.answerIsSecret ? readIdempotencyKey(request) : null;
+    return key === null ? answer() : answerOnce(actor, key, request, rawBody, answer);
   });
 }
 
+/**
+ * An unknown form type in the path names itself and the valid ones (a client's typo is not a
+ * missing record); any other bad path parameter (a malformed id) is 404 like a missing record.
+ */
+function notFoundFor(endpoint: ApiEndpoint, rawParams: Record<string, string>): Error {
+  const formType = rawParams.formType;
+  if (endpoint.params?.shape.formType && formType !== undefined && !FORM_TYPES.includes(formType)) {
+    return new NotFoundError(`Form type "${formType.slice(0, 60)}"`, `Valid form types: ${FORM_TYPES.join(", ")}.`);
+  }
+  return new NotFoundError();
+}
+
+/**
+ * Idempotency-Key (IETF draft-ietf-httpapi-idempotency-key-header): the first answer is kept
+ * and a retry of the same request gets it again, so a network failure after the server
+ * committed never makes a second patient or form. 5xx answers are not kept: nothing was
+ * written, so the retry runs again.
+ */
+async function answerOnce(actor: Actor, key: string, request: Request, rawBody: Buffer, answer: () => Promise<Response>): Promise<Response> {
+  const url = new URL(request.url);
+  const requestHash = createHash("sha256").update(`${request.method} ${url.pathname}${url.search}\n`).update(rawBody).digest("hex");
+  const stored = await claimIdempotencyKey(actor.userId, key, requestHash);
+  if (stored) {
+    const headers = { "Content-Type": "application/json", "Cache-Control": "no-store", "Idempotent-Replayed": "true" };
+    return new Response(stored.status === 204 ? null : stored.body, { status: stored.status, headers });
+  }
+  let response: Response;
+  try {
+    response = await answer();
+  } catch (error) {
+    response = errorResponse(error);
+  }
+  if (response.status >= 500) {
+    await releaseIdempotencyKey(actor.userId, key);
+    return response;
+  }
+  const body = await response.clone().text();
+  await finishIdempotentRequest(actor.userId, key, { status: response.status, body });
+  return response;
+}
+
+function readIdempotencyKey(request: Request): string | null {
+  const key = request.headers.get("idempotency-key");
+  if (key === null) return null;
+  if (!/^[\x21-\x7E]{1,255}$/.test(key)) {
+    throw new ValidationError({ "Idempotency-Key": ["Send 1 to 255 printable ASCII characters, e.g. a UUID."] }, "The Idempotency-Key header is not valid.");
+  }
+  return key;
+}
+
 /** Reads at most MAX_BODY_BYTES, whatever Content-Length claims (it may be absent or wrong). */
-async function readJsonBody(request: Request): Promise<unknown> {
+async function readBodyBytes(request: Request): Promise<Buffer> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -69,8 +128,12 @@ async function readJsonBody(request: Request): Promise<unknown> {
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+function parseJson(bytes: Buffer): unknown {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(bytes.toString("utf8"));
   } catch {
     throw new ValidationError({ _form: ["The request body is not valid JSON."] }, "The request body is not valid JSON.");
   }

@@ -16,16 +16,26 @@ export interface ApiEndpoint {
   tag: string;
   summary: string;
   description?: string;
-  /** The permission the data layer checks; null for a public endpoint (no credentials). */
-  permission: Permission | null;
+  /**
+   * The permission the data layer checks; "signed-in" for the caller's own things (any
+   * credentials, no permission); null for a public endpoint (no credentials).
+   */
+  permission: Permission | "signed-in" | null;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A body that is a file, not JSON (an import): its media types, sent as binary. */
+  requestMediaTypes?: readonly string[];
   /** The JSON body of the success answer; omit it for 204 No Content. */
   response?: z.ZodType;
   /** For non-JSON answers (exports): the media type; `response` is then ignored. */
   responseMediaType?: string;
   successStatus?: 200 | 201 | 202 | 204;
+  /**
+   * The answer holds a secret (a new API token) that must not be kept for Idempotency-Key
+   * replays; such a POST ignores the header.
+   */
+  answerIsSecret?: boolean;
   /** Extra error answers beyond those every endpoint may give (401, 403, 400 when it takes input). */
   errors?: readonly (404 | 409 | 413 | 415)[];
 }

@@ -3,8 +3,10 @@ import type { Permission } from "@/lib/auth/permissions";
 import { PageQuerySchema } from "@/lib/schemas/page-query";
 import { BiomarkerQuerySchema, EfficacyQuerySchema, EfficacyResponseSchema } from "@/lib/schemas/analysis";
 import { ExportFiltersSchema } from "@/lib/schemas/export";
+import { ImportQuerySchema } from "@/lib/schemas/import";
 import { RegisterPatientSchema } from "@/lib/schemas/patient";
 import { ToxicityAnalysisResponseSchema, ToxicityQuerySchema } from "@/lib/schemas/toxicity";
+import { ADMIN_API_ENDPOINTS } from "./admin-endpoints";
 import { defineEndpoint, type ApiEndpoint } from "./endpoint";
 import {
   createFormBody,
@@ -14,10 +16,13 @@ import {
   EnrollmentSchema,
   FormsQuerySchema,
   FormTypeParamsSchema,
+  ImportReportSchema,
   one,
   page,
   PatientParamsSchema,
+  PatientOutcomeSchema,
   PatientSchema,
+  PatientsQuerySchema,
   RecordParamsSchema,
   SiteSchema,
   updateFormBody,
@@ -53,9 +58,9 @@ export const API_ENDPOINTS = {
     method: "GET",
     path: "/api/v1/patients",
     tag: "Patients",
-    summary: "Patients of your sites, by subject ID",
+    summary: "Patients of your sites, by subject ID; filter by site and by the site's own reference",
     permission: "patient.read",
-    query: PageQuerySchema,
+    query: PatientsQuerySchema,
     response: page(PatientSchema),
   }),
   registerPatient: defineEndpoint({
@@ -164,6 +169,17 @@ export const API_ENDPOINTS = {
     query: EfficacyQuerySchema,
     response: EfficacyResponseSchema,
   }),
+  listPatientOutcomes: defineEndpoint({
+    operationId: "listPatientOutcomes",
+    method: "GET",
+    path: "/api/v1/analysis/patients",
+    tag: "Analysis",
+    summary: "Per enrolled patient: best overall response, confirmation, PFS and OS exactly as the efficacy analysis used them",
+    description: "Paged by subject ID, in your dashboard scope. Months are days / 30.4375. event 1 = observed, 0 = censored.",
+    permission: "dashboard.read",
+    query: PageQuerySchema,
+    response: page(PatientOutcomeSchema),
+  }),
   getBiomarkerAnalysis: defineEndpoint({
     operationId: "getBiomarkerAnalysis",
     method: "GET",
@@ -219,6 +235,19 @@ export const API_ENDPOINTS = {
     responseMediaType: "application/zip",
     errors: [404],
   }),
+  runImport: defineEndpoint({
+    operationId: "runImport",
+    method: "POST",
+    path: "/api/v1/imports",
+    tag: "Imports",
+    summary: "Import patients and forms from the CSV export zip or CDISC ODM 1.3.2 ClinicalData; dryRun=true (default) only reports",
+    description:
+      "Every form goes through the same validation, computed values and cross-form checks as the web form; each patient is imported whole or not at all; the same file again changes nothing. Audited as IMPORT with the file's SHA-256. `lines` lists per patient and form what was (or would be) created, updated, unchanged or refused, and which fields.",
+    permission: "import.run",
+    query: ImportQuerySchema,
+    requestMediaTypes: ["application/zip", "application/xml"],
+    response: ImportReportSchema,
+  }),
   getToxicityAnalysis: defineEndpoint({
     operationId: "getToxicityAnalysis",
     method: "GET",
@@ -231,11 +260,12 @@ export const API_ENDPOINTS = {
     query: ToxicityQuerySchema,
     response: ToxicityAnalysisResponseSchema,
   }),
+  ...ADMIN_API_ENDPOINTS,
 } satisfies Record<string, ApiEndpoint>;
 
 export const API_ENDPOINT_LIST: readonly ApiEndpoint[] = Object.values(API_ENDPOINTS);
 
 /** Permissions some endpoint needs (lib/auth/api-token.ts API_PERMISSIONS must equal this). */
 export const ENDPOINT_PERMISSIONS: readonly Permission[] = [
-  ...new Set(API_ENDPOINT_LIST.flatMap((endpoint) => (endpoint.permission ? [endpoint.permission] : []))),
+  ...new Set(API_ENDPOINT_LIST.flatMap((endpoint) => (endpoint.permission && endpoint.permission !== "signed-in" ? [endpoint.permission] : []))),
 ];

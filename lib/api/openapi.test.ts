@@ -86,7 +86,8 @@ describe("the OpenAPI 3.1 document", () => {
         if (parameter.in === "path") expect(parameter.required, where).toBe(true);
       }
       const body = operation.requestBody as { content?: Json } | undefined;
-      if (body) expect(Object.keys(body.content ?? {}), where).toEqual(["application/json"]);
+      // JSON everywhere, except an import, whose body is the file itself (zip or ODM XML).
+      if (body) expect(Object.keys(body.content ?? {}), where).toEqual(route === "/api/v1/imports" ? ["application/zip", "application/xml"] : ["application/json"]);
     }
   });
 

@@ -50,8 +50,17 @@ export function buildOpenApiDocument(endpoints: readonly ApiEndpoint[] = API_END
     info: {
       title: "Trialdesk API",
       version: "1",
-      description:
-        "Sites, patients and case report forms of the trial, with the values the rules engine computes. Authenticate with a personal API token from /account/tokens (`Authorization: Bearer tdk_...`) or the browser session. Every read and write applies your current roles and sites; read-only tokens cannot write.",
+      description: [
+        "Sites, patients and case report forms of the trial, with the values the rules engine computes. Every read and write applies your current roles and sites; read-only tokens cannot write.",
+        "",
+        "## Getting credentials from a script",
+        "1. **A session** (cookie `next-auth.session-token`; `__Secure-next-auth.session-token` over HTTPS): `GET /api/auth/csrf` gives `{csrfToken}` and a cookie; then `POST /api/auth/callback/credentials` as `application/x-www-form-urlencoded` with `csrfToken`, `email`, `password` and `json=true`, sending that cookie back. The answer sets the session cookie. Keep a cookie jar (e.g. `curl -c jar -b jar`).",
+        "2. **A token** (preferred for scripts): with that session, `POST /api/v1/tokens` with `{name, access: \"read-only\"|\"read-write\", expiresInDays, password}`. The password is asked again on purpose: a long-lived credential must not be obtainable with a borrowed session alone. The answer carries the token once (`tdk_...`); send it as `Authorization: Bearer tdk_...`. A token cannot mint tokens. Tokens can also be created on /account/tokens.",
+        "",
+        "Every POST accepts an `Idempotency-Key` header (1 to 255 printable ASCII characters, e.g. a UUID): a retry with the same key and the same request gets the first answer again (`Idempotent-Replayed: true`) and creates nothing; the same key with a different request is 409. Keys are kept 24 hours per user.",
+        "",
+        "Form data: a nullable field may be left out; it counts as null.",
+      ].join("\n"),
     },
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
     security: [{ bearerToken: [] }, { sessionCookie: [] }],
@@ -60,8 +69,17 @@ export function buildOpenApiDocument(endpoints: readonly ApiEndpoint[] = API_END
     components: {
       schemas: Object.fromEntries(components.map(([name, schema]) => [name, toJsonSchema(schema, schema)])),
       securitySchemes: {
-        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (tdk_...) created on /account/tokens" },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session after signing in" },
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A personal API token (tdk_...): POST /api/v1/tokens with a session and your password, or /account/tokens in the browser",
+        },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The browser session: GET /api/auth/csrf, then POST /api/auth/callback/credentials (form fields csrfToken, email, password, json=true) with the csrf cookie; see the description above",
+        },
       },
     },
   };
@@ -80,8 +98,9 @@ function operationOf(endpoint: ApiEndpoint, toJsonSchema: (schema: z.ZodType) =>
       : undefined;
   const errors = new Set<number>(endpoint.errors ?? []);
   if (endpoint.permission) [401, 403].forEach((status) => errors.add(status));
+  const permission = endpoint.permission === "signed-in" ? null : endpoint.permission;
   if (endpoint.params || endpoint.query || endpoint.body) errors.add(400);
-  if (endpoint.body) [413, 415].forEach((status) => errors.add(status));
+  if (endpoint.body || endpoint.requestMediaTypes) [413, 415].forEach((status) => errors.add(status));
   errors.add(500);
   const errorContent = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
   const writes = endpoint.method !== "GET";
@@ -90,17 +109,25 @@ function operationOf(endpoint: ApiEndpoint, toJsonSchema: (schema: z.ZodType) =>
     summary: endpoint.summary,
     description: [
       endpoint.description,
-      endpoint.permission ? `Requires the permission \`${endpoint.permission}\` at the patient's site.` : null,
+      permission
+        ? endpoint.path.startsWith("/api/v1/admin/")
+          ? `Requires the permission \`${permission}\` (administrators, trial-wide).`
+          : `Requires the permission \`${permission}\` at the patient's site.`
+        : endpoint.permission === "signed-in"
+          ? "Any signed-in user, for their own account."
+          : null,
       endpoint.permission && writes ? "Not allowed with a read-only token." : null,
     ]
       .filter(Boolean)
       .join(" "),
     tags: [endpoint.tag],
-    ...(endpoint.permission ? { "x-permission": endpoint.permission } : { security: [] }),
+    ...(permission ? { "x-permission": permission } : endpoint.permission === "signed-in" ? {} : { security: [] }),
     ...(parameters.length ? { parameters } : {}),
     ...(endpoint.body
       ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(endpoint.body) } } } }
-      : {}),
+      : endpoint.requestMediaTypes
+        ? { requestBody: { required: true, content: Object.fromEntries(endpoint.requestMediaTypes.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])) } }
+        : {}),
     responses: {
       [String(success)]: { description: success === 204 ? "Done; no content" : "Success", ...(content && success !== 204 ? { content } : {}) },
       ...Object.fromEntries([...errors].sort().map((status) => [String(status), { description: ERROR_DESCRIPTIONS[status], content: errorContent }])),

@@ -14,6 +14,16 @@ import * as formTypeRoute from "@/app/api/v1/patients/[id]/forms/[formType]/rout
 import * as formsRoute from "@/app/api/v1/patients/[id]/forms/route";
 import * as patientsRoute from "@/app/api/v1/patients/route";
 import * as sitesRoute from "@/app/api/v1/sites/route";
+import * as patientOutcomesRoute from "@/app/api/v1/analysis/patients/route";
+import * as adminSitesRoute from "@/app/api/v1/admin/sites/route";
+import * as adminSiteRoute from "@/app/api/v1/admin/sites/[id]/route";
+import * as adminUsersRoute from "@/app/api/v1/admin/users/route";
+import * as adminActiveRoute from "@/app/api/v1/admin/users/[id]/active/route";
+import * as adminRolesRoute from "@/app/api/v1/admin/users/[id]/roles/route";
+import * as adminRoleRoute from "@/app/api/v1/admin/users/[id]/roles/[assignmentId]/route";
+import * as adminUnlockRoute from "@/app/api/v1/admin/users/[id]/unlock/route";
+import * as tokensRoute from "@/app/api/v1/tokens/route";
+import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
 import { MAX_BODY_BYTES } from "@/lib/api/api-route";
 import { API_ENDPOINT_LIST } from "@/lib/api/endpoints";
 import { createApiToken } from "@/lib/data/api-tokens";
@@ -52,7 +62,8 @@ const TIMEOUT = 180_000;
 let db: TestDatabase;
 let writeToken: string;
 let readToken: string;
-const ids = {} as { site: string; screened: string; enrolled: string; aeToUpdate: string; aeToDelete: string };
+let adminToken: string;
+const ids = {} as { site: string; screened: string; enrolled: string; aeToUpdate: string; aeToDelete: string; user: string; assignment: string; adminTokenId: string };
 
 async function call(handler: Handler, method: string, url: string, options: { token: string; params?: Record<string, string>; body?: string; contentType?: string | null }): Promise<Answer> {
   const headers = new Headers({ authorization: `Bearer ${options.token}` });
@@ -104,13 +115,14 @@ async function snapshot() {
 const writeOutcomes = new Map<number, number>();
 
 /** The property of every request: a safe answer; rejected -> nothing changed; accepted -> audited. */
-async function expectRejectedOrAudited(send: () => Promise<Answer>, allowed: readonly number[], queryKeys?: readonly string[]) {
+async function expectRejectedOrAudited(send: () => Promise<Answer>, allowed: readonly number[], queryKeys?: readonly string[], mayBeNoOp = false) {
   const before = await snapshot();
   const answer = await send();
   writeOutcomes.set(answer.status, (writeOutcomes.get(answer.status) ?? 0) + 1);
   expectSafeAnswer(answer, allowed, queryKeys);
   const after = await snapshot();
   if (answer.status >= 400) expect(after).toEqual(before);
+  else if (mayBeNoOp && after.audit === before.audit) expect(after).toEqual(before);
   else expect(after.audit, "an accepted write is audited").toBeGreaterThan(before.audit);
 }
 
@@ -173,6 +185,12 @@ interface WriteTarget {
   success: number;
   /** False when valid() is only the envelope: the body is then refused (400) before a well-formed id is looked up. */
   complete?: boolean;
+  /** The caller's token when not the TW01 investigator's (the administration API). */
+  token?: () => string;
+  /** Further expected statuses (403: minting a token through a token). */
+  alsoAllowed?: readonly number[];
+  /** A valid repeat may change nothing and so write no audit row (re-activating an active user). */
+  mayBeNoOp?: boolean;
 }
 
 function validFormData(formType: string): Record<string, unknown> {
@@ -214,7 +232,51 @@ const WRITE_TARGETS: WriteTarget[] = [
     valid: () => ({ reason: "Entered for the wrong patient" }),
     success: 204,
   },
+  ...adminWriteTargets(),
 ];
+
+/** The administration and token endpoints, called with the administrator's read-write token. */
+function adminWriteTargets(): WriteTarget[] {
+  const admin = { token: () => adminToken };
+  const site = { name: "Fuzz Hospital", city: "Hualien", country: "Taiwan", targetEnrollment: 5, timeZone: "Asia/Taipei" };
+  return [
+    { ...admin, name: "POST /api/v1/admin/sites", method: "POST", handler: adminSitesRoute.POST, params: () => ({}), valid: () => ({ code: "TW07", ...site }), success: 201 },
+    { ...admin, name: "PUT /api/v1/admin/sites/{id}", method: "PUT", handler: adminSiteRoute.PUT, params: () => ({ id: ids.site }), valid: () => site, success: 200, mayBeNoOp: true },
+    {
+      ...admin,
+      name: "POST /api/v1/admin/users",
+      method: "POST",
+      handler: adminUsersRoute.POST,
+      params: () => ({}),
+      valid: () => ({ email: "fuzz@site.test", name: "Fuzz User", temporaryPassword: "fuzz-password-2026", assignment: { role: "MONITOR", siteId: null } }),
+      success: 201,
+    },
+    { ...admin, name: "POST /api/v1/admin/users/{id}/roles", method: "POST", handler: adminRolesRoute.POST, params: () => ({ id: ids.user }), valid: () => ({ assignment: { role: "COORDINATOR", siteId: ids.site } }), success: 204 },
+    {
+      ...admin,
+      name: "DELETE /api/v1/admin/users/{id}/roles/{assignmentId}",
+      method: "DELETE",
+      handler: adminRoleRoute.DELETE,
+      params: () => ({ id: ids.user, assignmentId: ids.assignment }),
+      valid: () => ({ reason: "Moved to another trial" }),
+      success: 204,
+    },
+    { ...admin, name: "PUT /api/v1/admin/users/{id}/active", method: "PUT", handler: adminActiveRoute.PUT, params: () => ({ id: ids.user }), valid: () => ({ active: false, reason: "Left the trial" }), success: 204, mayBeNoOp: true },
+    { ...admin, name: "POST /api/v1/admin/users/{id}/unlock", method: "POST", handler: adminUnlockRoute.POST, params: () => ({ id: ids.user }), valid: () => ({ reason: "Help desk call" }), success: 204 },
+    // A token never mints a token: a valid body is refused (403) after validation (400).
+    {
+      ...admin,
+      name: "POST /api/v1/tokens",
+      method: "POST",
+      handler: tokensRoute.POST,
+      params: () => ({}),
+      valid: () => ({ name: "fuzz", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD }),
+      success: 201,
+      alsoAllowed: [403],
+    },
+    { ...admin, name: "DELETE /api/v1/tokens/{id}", method: "DELETE", handler: tokenRoute.DELETE, params: () => ({ id: ids.adminTokenId }), valid: () => ({ note: "rotated" }), success: 200 },
+  ];
+}
 
 // ---- Queries ------------------------------------------------------------------------------
 
@@ -229,15 +291,19 @@ interface QueryTarget {
   audited?: boolean;
   /** Exports start with a POST (an empty JSON body); the filters are still in the query. */
   method?: "POST";
+  /** The caller's token when not the PI's read-only one. */
+  token?: () => string;
 }
 
 const QUERY_TARGETS: QueryTarget[] = [
-  { name: "GET /api/v1/patients", handler: patientsRoute.GET, keys: ["pageSize", "cursor"], allowed: [200, 400] },
+  { name: "GET /api/v1/patients", handler: patientsRoute.GET, keys: ["pageSize", "cursor", "externalId", "siteId"], allowed: [200, 400] },
   { name: "GET /api/v1/sites", handler: sitesRoute.GET, keys: ["pageSize", "cursor"], allowed: [200, 400] },
   { name: "GET /api/v1/patients/{id}/forms", handler: formsRoute.GET, keys: ["formType"], params: () => ({ id: ids.enrolled }), allowed: [200, 400] },
   { name: "GET /api/v1/analysis/efficacy", handler: efficacyRoute.GET, keys: ["ciMethod"], allowed: [200, 400] },
   { name: "GET /api/v1/analysis/biomarkers", handler: biomarkersRoute.GET, keys: ["cytokine", "cut", "endpoint", "ciMethod"], allowed: [200, 400] },
   { name: "GET /api/v1/analysis/enrollment", handler: enrollmentSummaryRoute.GET, keys: [], allowed: [200] },
+  { name: "GET /api/v1/analysis/patients", handler: patientOutcomesRoute.GET, keys: ["pageSize", "cursor"], allowed: [200, 400] },
+  { name: "GET /api/v1/admin/users", handler: adminUsersRoute.GET, keys: ["locked"], allowed: [200, 400], token: () => adminToken },
   { name: "GET /api/v1/analysis/toxicity", handler: toxicityRoute.GET, keys: ["site", "term", "grade", "serious", "thalidomide", "uft", "onsetFrom", "onsetTo"], allowed: [200, 400] },
   { name: "POST /api/v1/exports/csv", handler: csvRoute.POST, method: "POST", keys: ["site"], allowed: [200, 400, 404], audited: true },
   { name: "POST /api/v1/exports/odm", handler: odmRoute.POST, method: "POST", keys: ["site"], allowed: [200, 400, 404], audited: true },
@@ -281,6 +347,16 @@ beforeAll(async () => {
     JSON.parse((await call(formTypeRoute.POST, "POST", "/x", { ...json({ data: buildAdverseEvent(random, "2026-02-01") }), params: { id: ids.enrolled, formType: "adverse-event" } })).text).data.id as string;
   ids.aeToUpdate = await ae();
   ids.aeToDelete = await ae();
+
+  const minted = await createApiToken(actors.admin, { name: "fuzz admin", access: "read-write", expiresInDays: 1, password: DEMO_PASSWORD });
+  adminToken = minted.token;
+  ids.adminTokenId = (await createApiToken(actors.admin, { name: "fuzz admin, to revoke", access: "read-only", expiresInDays: 1, password: DEMO_PASSWORD })).apiToken.id;
+  const user = await db.prisma.user.create({
+    data: { email: "fuzzed@site.test", name: "Fuzzed", passwordHash: "x", roleAssignments: { create: [{ role: "MONITOR", siteId: sites.TW01 }, { role: "MONITOR", siteId: sites.TW02 }] } },
+    include: { roleAssignments: true },
+  });
+  ids.user = user.id;
+  ids.assignment = user.roleAssignments[0]!.id;
 }, 120_000);
 afterAll(() => db?.drop());
 
@@ -288,7 +364,8 @@ afterAll(() => db?.drop());
 
 describe("fuzzing the REST API's writes (fast-check, seed printed on failure)", () => {
   test("every write endpoint of the API list is fuzzed here", () => {
-    const writes = API_ENDPOINT_LIST.filter((e) => e.method !== "GET" && !e.path.includes("/exports/")).map((e) => `${e.method} ${e.path}`);
+    // Imports take a file, not JSON: fuzzed in lib/http/import-handler.integration.test.ts.
+    const writes = API_ENDPOINT_LIST.filter((e) => e.method !== "GET" && !e.path.includes("/exports/") && !e.path.endsWith("/imports")).map((e) => `${e.method} ${e.path}`);
     const fuzzed = WRITE_TARGETS.map((t) => t.name.replace(/forms\/[a-z-]+$/, "forms/{formType}"));
     expect(writes.filter((w) => !fuzzed.includes(w))).toEqual([]);
     const reads = API_ENDPOINT_LIST.filter((e) => (e.method === "GET" && (e.query || e.path.includes("/analysis/"))) || e.path.includes("/exports/")).map((e) => `${e.method} ${e.path}`);
@@ -300,8 +377,10 @@ describe("fuzzing the REST API's writes (fast-check, seed printed on failure)", 
     await fc.assert(
       fc.asyncProperty(bodyArbitrary(valid), contentType, (body, type) =>
         expectRejectedOrAudited(
-          () => call(target.handler, target.method, "/x", { token: writeToken, params: target.params(), body, contentType: type }),
-          isJsonType(type) ? [target.success, 400, 404, 409, 413] : [415],
+          () => call(target.handler, target.method, "/x", { token: target.token?.() ?? writeToken, params: target.params(), body, contentType: type }),
+          isJsonType(type) ? [target.success, 400, 404, 409, 413, ...(target.alsoAllowed ?? [])] : [415],
+          undefined,
+          target.mayBeNoOp,
         ),
       ),
       { numRuns: WRITE_RUNS, seed: SEED, examples: edgeBodies(valid) },
@@ -313,7 +392,7 @@ describe("fuzzing the REST API's writes (fast-check, seed printed on failure)", 
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...Object.keys(params)), fc.oneof(fc.constantFrom(...HOSTILE_STRINGS, "00000000-0000-4000-8000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"), fc.string({ maxLength: 40 }), fc.uuid()), (key, value) =>
         expectRejectedOrAudited(
-          () => call(target.handler, target.method, "/x", { token: writeToken, params: { ...params, [key]: value }, body: JSON.stringify(target.valid()), contentType: "application/json" }),
+          () => call(target.handler, target.method, "/x", { token: target.token?.() ?? writeToken, params: { ...params, [key]: value }, body: JSON.stringify(target.valid()), contentType: "application/json" }),
           target.complete === false && UUID.test(value) ? [400, 404] : [404],
         ),
       ),
@@ -334,7 +413,7 @@ describe("fuzzing the REST API's query parsing (fast-check, seed printed on fail
       fc.asyncProperty(queryArbitrary(target.keys), async (query) => {
         const before = await snapshot();
         const answer = await call(target.handler, target.method ?? "GET", `/x${query}`, {
-          token: readToken,
+          token: target.token?.() ?? readToken,
           params: target.params?.(),
           ...(target.method ? { body: "{}", contentType: "application/json" } : {}),
         });

@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { fillOmittedNullables } from "@/lib/forms/fill-omitted-nullables";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { ReasonSchema } from "@/lib/schemas/crf";
 import { isoDate } from "@/lib/schemas/iso-date";
+import { PageQuerySchema } from "@/lib/schemas/page-query";
+import { ExternalIdSchema } from "@/lib/schemas/patient";
 
 /**
  * The API's request and response shapes. Request schemas are the forms' own (lib/schemas,
@@ -42,6 +45,7 @@ export const SiteSchema = z.object({
 export const PatientSchema = z.object({
   id: z.uuid(),
   subjectId: z.string().describe("Site-prefixed subject ID, e.g. TW01-007"),
+  externalId: z.string().nullable().describe("The site's own reference for the patient, unique per site; null when none was given"),
   site: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
   status: z.enum(["SCREENING", "SCREEN_FAILED", "ON_TREATMENT", "OFF_TREATMENT", "OFF_STUDY", "DEAD"]),
   screeningDate: calendarDate,
@@ -66,17 +70,58 @@ export const CrfRecordSchema = z.object({
   sdvAt: timestamp.nullable().describe("Source data verification by a monitor"),
 });
 
+export const PatientOutcomeSchema = z.object({
+  id: z.uuid(),
+  subjectId: z.string(),
+  site: z.string().describe("Site code"),
+  bestOverallResponse: z.enum(["CR", "PR", "SD", "PD", "NE"]),
+  confirmed: z.boolean().describe("The CR or PR was confirmed by a later assessment"),
+  pfs: z.object({
+    days: z.int(),
+    months: z.number(),
+    event: z.union([z.literal(0), z.literal(1)]),
+    source: z.enum(["assessments", "entered", "death", "censored"]).describe("assessments: first PD scan; entered: progression date on the end-of-study form; death without progression; censored"),
+  }),
+  os: z.object({ days: z.int(), months: z.number(), event: z.union([z.literal(0), z.literal(1)]) }),
+});
+
+const importCounts = z.object({ created: z.int(), updated: z.int(), unchanged: z.int(), refused: z.int() });
+export const ImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  format: z.enum(["odm", "csv"]),
+  sha256: z.string().describe("SHA-256 of the file, as the audit trail names it"),
+  patients: importCounts,
+  forms: importCounts,
+  errors: z.array(z.object({ subjectId: z.string(), formType: z.string().nullable(), field: z.string().nullable(), message: z.string() })),
+  lines: z.array(
+    z.object({
+      subjectId: z.string(),
+      formType: z.string().nullable(),
+      visitKey: z.string().nullable(),
+      action: z.enum(["created", "updated", "unchanged", "refused"]),
+      fields: z.array(z.string()).describe("The fields created or changed"),
+      source: z.string().nullable().describe("Where in the file the form came from"),
+    }),
+  ),
+});
+
 export const API_COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["Error", ErrorSchema],
   ["Site", SiteSchema],
   ["Patient", PatientSchema],
   ["CrfRecord", CrfRecordSchema],
+  ["PatientOutcome", PatientOutcomeSchema],
   ...FORM_DATA_COMPONENTS,
 ];
 
 export const one = <S extends z.ZodType>(schema: S) => z.object({ data: schema });
 export const page = <S extends z.ZodType>(schema: S) =>
   z.object({ data: z.array(schema), nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page") });
+
+export const PatientsQuerySchema = PageQuerySchema.extend({
+  externalId: ExternalIdSchema.optional().describe("Only the patient with this site reference (combine with siteId: it is unique per site)"),
+  siteId: z.uuid().optional().describe("Only patients of this site"),
+});
 
 export const PatientParamsSchema = z.object({ id: z.uuid() });
 export const FormTypeParamsSchema = PatientParamsSchema.extend({ formType: FormTypeSchema });
@@ -92,6 +137,9 @@ const visitKey = z
   .nullable()
   .optional()
   .describe("Required for visit forms (day1, week4, week8...); fixed for screening, baseline and end-of-study forms; omitted for adverse events");
+
+/** A form's own data schema for the handlers: omitted nullable fields count as null. */
+export const lenientFormData = (schema: z.ZodType) => z.preprocess((value) => fillOmittedNullables(schema, value), schema);
 
 /** The bodies of form writes, for one form's data schema (the handlers) or any form's (the document). */
 export const createFormBody = (data: z.ZodType = AnyFormData) => z.object({ visitKey, data });

@@ -19,6 +19,8 @@ export type AuditAction =
   | "UNLOCK"
   | "VERIFY"
   | "EXPORT"
+  /** Data written by an import (lib/data/imports.ts); the patient's IMPORT event names the file's SHA-256. */
+  | "IMPORT"
   | "SIGN_IN"
   | "SIGN_IN_FAILED"
   /** A wrong (or throttled) password re-entered by a signed-in user: signature, password change, token minting. */

@@ -7,8 +7,12 @@ import { PERMISSIONS, roleHasPermission, ROLE_PERMISSIONS } from "./permissions"
 const actor = (assignments: Actor["assignments"]): Actor => ({ userId: "u", email: "u@x", name: "U", assignments });
 
 describe("the permission table", () => {
-  test("investigators write clinical data; coordinators, the PI, monitors and admins do not", () => {
-    expect(Object.entries(ROLE_PERMISSIONS).filter(([, p]) => p.includes("patient.write")).map(([r]) => r)).toEqual(["INVESTIGATOR"]);
+  test("investigators and data managers write clinical data; coordinators, the PI, monitors and admins do not", () => {
+    expect(Object.entries(ROLE_PERMISSIONS).filter(([, p]) => p.includes("patient.write")).map(([r]) => r)).toEqual(["INVESTIGATOR", "DATA_MANAGER"]);
+  });
+
+  test("only data managers and administrators import", () => {
+    expect(Object.entries(ROLE_PERMISSIONS).filter(([, p]) => p.includes("import.run")).map(([r]) => r)).toEqual(["ADMIN", "DATA_MANAGER"]);
   });
 
   test("administrators see no clinical data; everyone else can read patients", () => {
@@ -18,9 +22,9 @@ describe("the permission table", () => {
     }
   });
 
-  test("only the PI exports; only monitors verify source data; only investigators sign", () => {
+  test("only the PI and data managers export; only monitors verify source data; only investigators sign", () => {
     const holders = (p: keyof typeof PERMISSIONS) => Object.entries(ROLE_PERMISSIONS).filter(([, ps]) => ps.includes(p)).map(([r]) => r);
-    expect(holders("export.run")).toEqual(["PRINCIPAL_INVESTIGATOR"]);
+    expect(holders("export.run")).toEqual(["PRINCIPAL_INVESTIGATOR", "DATA_MANAGER"]);
     expect(holders("sdv.mark")).toEqual(["MONITOR"]);
     expect(holders("form.sign")).toEqual(["INVESTIGATOR"]);
   });

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "dashboard.read": "See enrollment, safety and efficacy dashboards",
   "quality.read": "See missing and overdue forms, open queries and unsigned forms per site",
   "export.run": "Export trial data",
+  "import.run": "Import patients and case report forms from CSV or CDISC ODM files",
   "audit.read": "See audit histories",
   "user.admin": "Create, deactivate and assign roles to users",
   "site.admin": "Create and edit sites",
@@ -43,7 +44,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Source data verification on the sites assigned (or all); raises and closes queries.
   MONITOR: ["patient.read", "sdv.mark", "query.open", "query.close", "quality.read", "audit.read"],
   // Manages accounts and sites; sees no clinical data.
-  ADMIN: ["user.admin", "site.admin", "study.admin", "backup.read"],
+  // Imports run through the one write path as the importing user: an administrator's import
+  // writes as a data manager of all sites (lib/data/imports.ts), and sees only the report.
+  ADMIN: ["user.admin", "site.admin", "study.admin", "backup.read", "import.run"],
+  // Loads and corrects data in bulk (imports from another system or the sites' spreadsheets).
+  DATA_MANAGER: ["patient.read", "patient.write", "import.run", "export.run", "quality.read", "audit.read"],
 };
 
 // Which roles are trial-wide (never held at a site) is part of the access model the schemas check too.
@@ -55,6 +60,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   PRINCIPAL_INVESTIGATOR: "Principal investigator",
   MONITOR: "Monitor",
   ADMIN: "Administrator",
+  DATA_MANAGER: "Data manager",
 };
 
 export function roleHasPermission(role: string, permission: Permission): boolean {

@@ -4,6 +4,7 @@ import { analyzeCohortBiomarker, analyzeEfficacy, type BiomarkerRequest, type Ef
 import type { BiomarkerAnalysis } from "@/lib/analysis/biomarkers";
 import { summarizeEnrollment, type EnrollmentSummary } from "@/lib/analysis/enrollment-summary";
 import { listCytokineNames, type AnalysisPatientRecords } from "@/lib/analysis/patient-records";
+import { listPatientOutcomes, type PatientOutcomeRow } from "@/lib/analysis/patient-outcomes";
 import { listResponsesInEnrollmentOrder, type PatientResponse } from "@/lib/analysis/response-sequence";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ConfType } from "@/lib/domain/survival";
@@ -34,6 +35,20 @@ async function withCohort<T>(actor: Actor, request: string, analyze: (patients: 
 /** ORR, DCR, BOR, PFS and OS (medians with the chosen CI method), curves, waterfall and swimmer data. */
 export async function getEfficacyAnalysis(actor: Actor, options: { ciMethod: ConfType }): Promise<EfficacyAnalysis> {
   return withCohort(actor, `efficacy|${options.ciMethod}`, (patients) => analyzeEfficacy(patients, options.ciMethod));
+}
+
+/**
+ * Each enrolled patient's best overall response, PFS and OS as the efficacy analysis used them,
+ * by subject ID, one page at a time (cursor = last subject ID), in the actor's dashboard scope.
+ */
+export async function getPatientOutcomes(
+  actor: Actor,
+  options: { pageSize: number; cursor?: string },
+): Promise<{ data: PatientOutcomeRow[]; nextCursor: string | null }> {
+  const all = await withCohort(actor, "patient-outcomes", listPatientOutcomes);
+  const rest = options.cursor ? all.filter((row) => row.subjectId > options.cursor!) : all;
+  const data = rest.slice(0, options.pageSize);
+  return { data, nextCursor: rest.length > options.pageSize ? data[data.length - 1]!.subjectId : null };
 }
 
 /** Every enrolled patient's best overall response (as the efficacy dashboard derives it), in enrollment order. */

@@ -50,6 +50,7 @@ export async function createCrfRecord(tx: Prisma.TransactionClient, save: Prepar
       userId: save.actor.userId,
     },
     diffFormData(null, save.data),
+    save.auditAction,
   );
   await finishSave(tx, save, created, { previousData: null, reason: null });
   return created;

@@ -40,9 +40,10 @@ export async function insertCrfRecordWithAudit(
   actor: AuditActor,
   record: NewCrfRecord,
   changes: AuditChange[],
+  action: "CREATE" | "IMPORT" = "CREATE",
 ): Promise<InsertedCrfRecord> {
   const id = randomUUID();
-  const audit = toAuditRow(actor, { action: "CREATE", entityType: `form:${record.formType}`, entityId: id, siteId: record.siteId, patientId: record.patientId, changes });
+  const audit = toAuditRow(actor, { action, entityType: `form:${record.formType}`, entityId: id, siteId: record.siteId, patientId: record.patientId, changes });
   // JSONB drops undefined members, as Prisma's Json fields do.
   const [inserted] = await tx.$queryRaw<InsertedCrfRecord[]>`
     WITH "record" AS (

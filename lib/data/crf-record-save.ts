@@ -20,6 +20,8 @@ export interface PreparedSave {
   computed: Prisma.InputJsonValue;
   status: "IN_PROGRESS" | "COMPLETE";
   loaded: SaveContext;
+  /** Set by an import: its audit rows say IMPORT instead of CREATE/UPDATE. */
+  auditAction?: "IMPORT";
 }
 
 /**

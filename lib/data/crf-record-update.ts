@@ -52,7 +52,7 @@ export async function updateCrfRecord(
     },
   });
   await writeAudit(tx, save.auditActor, {
-    action: "UPDATE",
+    action: save.auditAction ?? "UPDATE",
     entityType: `form:${definition.type}`,
     entityId: current.id,
     siteId: patient.siteId,

@@ -93,9 +93,24 @@ export interface SaveCrfRequest {
  * data imply commit in one transaction.
  */
 export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Promise<CrfRecordView> {
+  if (!getFormDefinition(request.formType)) throw new NotFoundError("Form type");
+  return getPrisma().$transaction((tx) => saveCrfRecordInTransaction(tx, actor, request));
+}
+
+/**
+ * saveCrfRecord inside the caller's transaction: an import saves all of a patient's forms in
+ * one, so the patient is imported whole or not at all. auditAction "IMPORT" marks the audit
+ * rows of the forms written by an import (the file is named by the patient's IMPORT event).
+ */
+export async function saveCrfRecordInTransaction(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  request: SaveCrfRequest,
+  auditAction?: "IMPORT",
+): Promise<CrfRecordView> {
   const definition = getFormDefinition(request.formType);
   if (!definition) throw new NotFoundError("Form type");
-  return getPrisma().$transaction(async (tx) => {
+  {
     const patient = await lockPatientForWrite(tx, actor, request.patientId);
     const visitKey = request.recordId ? null : visitKeyForNewForm(definition, patient, request.visitKey);
     const data = parseFormData(definition, request.data);
@@ -112,13 +127,14 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
       computed: (definition.compute?.(data, loaded.context) ?? {}) as Prisma.InputJsonValue,
       status: definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS",
       loaded,
+      auditAction,
     };
     await assertDosingSafety(tx, definition.type, data, loaded.context, save.computed);
     const before = await readDataBeforeSave(tx, definition.type, request.recordId);
     const saved = request.recordId ? await updateCrfRecord(tx, save, { ...request, recordId: request.recordId }) : await createCrfRecord(tx, save, visitKey);
     await raiseSafetyAlerts(tx, { formType: definition.type, patientId: patient.id, siteId: patient.siteId, recordId: saved.id, before, after: data });
     return toView(saved);
-  });
+  }
 }
 
 /**

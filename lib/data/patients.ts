@@ -2,12 +2,13 @@ import "server-only";
 import { scopeOf, hasPermission, siteFilter, type Actor } from "@/lib/auth/actor";
 import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
 
 export interface PatientSummary {
   id: string;
   subjectId: string;
+  externalId: string | null;
   site: { id: string; code: string; name: string; timeZone: string };
   status: PatientStatus;
   screeningDate: string;
@@ -21,6 +22,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const summarySelect = {
   id: true,
   subjectId: true,
+  externalId: true,
   status: true,
   screeningDate: true,
   enrollmentDate: true,
@@ -31,7 +33,7 @@ const summarySelect = {
 } as const;
 
 function toSummary(row: {
-  id: string; subjectId: string; status: PatientStatus; screeningDate: Date; enrollmentDate: Date | null;
+  id: string; subjectId: string; externalId: string | null; status: PatientStatus; screeningDate: Date; enrollmentDate: Date | null;
   screenFailureReason: string | null; lockedAt: Date | null; version: number; site: PatientSummary["site"];
 }): PatientSummary {
   return {
@@ -45,11 +47,18 @@ function toSummary(row: {
 /** Patients the actor may read, by subject ID, one page at a time (cursor = last subject ID). */
 export async function listPatients(
   actor: Actor,
-  options: { pageSize: number; cursor?: string },
+  options: { pageSize: number; cursor?: string; externalId?: string; siteId?: string },
 ): Promise<{ data: PatientSummary[]; nextCursor: string | null }> {
   if (scopeOf(actor, "patient.read").kind === "none") throw new ForbiddenError();
   const rows = await getPrisma().patient.findMany({
-    where: { ...siteFilter(actor, "patient.read"), deletedAt: null, ...(options.cursor ? { subjectId: { gt: options.cursor } } : {}) },
+    where: {
+      ...siteFilter(actor, "patient.read"),
+      deletedAt: null,
+      ...(options.cursor ? { subjectId: { gt: options.cursor } } : {}),
+      ...(options.externalId !== undefined ? { externalId: options.externalId } : {}),
+      // A second condition on siteId: the scope filter above stays in force.
+      ...(options.siteId !== undefined ? { AND: [{ siteId: options.siteId }] } : {}),
+    },
     orderBy: { subjectId: "asc" },
     take: options.pageSize + 1,
     select: summarySelect,
@@ -85,7 +94,10 @@ export async function listSitesForRegistration(actor: Actor): Promise<{ id: stri
  * counter, the patient and the audit record commit together, so a number is never
  * issued twice and never reused, even when two investigators register at once.
  */
-export async function registerPatient(actor: Actor, input: { siteId: string; screeningDate: string }): Promise<PatientSummary> {
+export async function registerPatient(
+  actor: Actor,
+  input: { siteId: string; screeningDate: string; externalId?: string | undefined },
+): Promise<PatientSummary> {
   if (!hasPermission(actor, "patient.write", input.siteId)) {
     // A site the actor cannot write to: say "not found" if they cannot even read it.
     if (!hasPermission(actor, "patient.read", input.siteId)) throw new NotFoundError("Site");
@@ -97,11 +109,16 @@ export async function registerPatient(actor: Actor, input: { siteId: string; scr
       WHERE "id" = ${input.siteId}::uuid AND "active"
       RETURNING "code", "next_subject_number" - 1 AS "number"`;
     if (!site) throw new NotFoundError("Site");
+    if (input.externalId !== undefined && (await tx.patient.findFirst({ where: { siteId: input.siteId, externalId: input.externalId }, select: { id: true } }))) {
+      // The unique index also refuses it (two registrations at once); this says so by field.
+      throw new ValidationError({ externalId: ["Another patient of this site already has this reference."] });
+    }
     const created = await tx.patient.create({
       data: {
         siteId: input.siteId,
         subjectId: `${site.code}-${String(site.number).padStart(3, "0")}`,
         screeningDate: new Date(`${input.screeningDate}T00:00:00Z`),
+        externalId: input.externalId ?? null,
       },
       select: summarySelect,
     });
@@ -112,11 +129,11 @@ export async function registerPatient(actor: Actor, input: { siteId: string; scr
       entityId: patient.id,
       siteId: input.siteId,
       patientId: patient.id,
-      changes: diffFields(null, { subjectId: patient.subjectId, status: patient.status, screeningDate: patient.screeningDate }, [
-        "subjectId",
-        "status",
-        "screeningDate",
-      ]),
+      changes: diffFields(
+        null,
+        { subjectId: patient.subjectId, externalId: patient.externalId, status: patient.status, screeningDate: patient.screeningDate },
+        ["subjectId", "externalId", "status", "screeningDate"],
+      ),
     });
     return patient;
   });

@@ -30,7 +30,14 @@ export function withActor<P = Record<string, never>>(
    * changesNoData: a POST that changes no trial data (an export: POST only so that a
    * cross-site link cannot start one), so a read-only token may make it. It still needs JSON.
    */
-  options: { changesNoData?: boolean } = {},
+  options: {
+    changesNoData?: boolean;
+    /**
+     * Media types accepted for the body besides JSON (an import's XML or zip). Only types a
+     * cross-site form cannot send without a CORS preflight may be listed here.
+     */
+    bodyTypes?: readonly string[];
+  } = {},
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
@@ -38,7 +45,8 @@ export function withActor<P = Record<string, never>>(
       if (!READ_METHODS.has(request.method)) {
         // A cross-site form post can carry the session cookie but cannot send JSON without a
         // CORS preflight, which this app never grants: requiring JSON is the CSRF defence.
-        if (!isJson(request.headers.get("content-type"))) throw new UnsupportedMediaTypeError();
+        const contentType = request.headers.get("content-type");
+        if (!isJson(contentType) && !options.bodyTypes?.includes(mediaTypeOf(contentType))) throw new UnsupportedMediaTypeError();
         if (actor.readOnly && !options.changesNoData) throw new ForbiddenError("This API token is read-only.");
       }
       const result = await handler(actor, request, await context.params);
@@ -62,8 +70,12 @@ async function resolveActor(request: Request): Promise<Actor> {
   return actor;
 }
 
+function mediaTypeOf(contentType: string | null): string {
+  return contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
 function isJson(contentType: string | null): boolean {
-  const mediaType = contentType?.split(";")[0]?.trim().toLowerCase();
+  const mediaType = mediaTypeOf(contentType);
   return mediaType === "application/json" || Boolean(mediaType?.match(/^application\/[\w.-]+\+json$/));
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isTrialWideRole } from "@/lib/domain/access/trial-wide-roles";
 import { ReasonSchema } from "./crf";
 
-export const ROLE_VALUES = ["INVESTIGATOR", "COORDINATOR", "PRINCIPAL_INVESTIGATOR", "MONITOR", "ADMIN"] as const;
+export const ROLE_VALUES = ["INVESTIGATOR", "COORDINATOR", "PRINCIPAL_INVESTIGATOR", "MONITOR", "ADMIN", "DATA_MANAGER"] as const;
 
 export const TRIAL_WIDE_SITE_MESSAGE = "An administrator manages the whole trial: choose All sites";
 

@@ -39,6 +39,12 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           <dd>
             {patient.site.name} ({patient.site.code})
           </dd>
+          {patient.externalId ? (
+            <>
+              <dt>Site reference</dt>
+              <dd>{patient.externalId}</dd>
+            </>
+          ) : null}
           <dt>Status</dt>
           <dd>{PATIENT_STATUS_LABELS[patient.status]}</dd>
           <dt>Screening date</dt>

@@ -4,6 +4,7 @@ import { createTextStream } from "@/lib/export/byte-streams";
 import { buildFormLayout } from "@/lib/export/form-layout";
 import { indexAuditByField, writeSubjectData, type FormAuditEvent, type OdmFormInfo } from "@/lib/export/odm/odm-clinical";
 import { writeStudyMetadata } from "@/lib/export/odm/odm-metadata";
+import { REGISTRATION_FORM, registrationRecord } from "@/lib/export/odm/odm-registration";
 import { locationOid, METADATA_VERSION_OID, STUDY_OID, userOid } from "@/lib/export/odm/odm-oids";
 import { element, openTag, text } from "@/lib/export/odm/xml";
 import { listFormDefinitions } from "@/lib/forms/registry";
@@ -39,7 +40,8 @@ async function writeAdminData(scope: ExportScope): Promise<string> {
 export async function exportOdm(actor: Actor, filters: unknown): Promise<StreamedExport> {
   const scope = await openExport(actor, "odm", filters);
   const definitions = listFormDefinitions();
-  const forms = definitions.map((form): OdmFormInfo => ({ layout: buildFormLayout(form), placement: form.placement }));
+  // Registration first: an import of this file registers each patient before entering the forms.
+  const forms = [REGISTRATION_FORM, ...definitions.map((form): OdmFormInfo => ({ layout: buildFormLayout(form), placement: form.placement }))];
   const byType = new Map(forms.map((f) => [f.layout.formType, f]));
   const created = new Date().toISOString();
   async function* chunks(): AsyncGenerator<string> {
@@ -77,7 +79,7 @@ export async function exportOdm(actor: Actor, filters: unknown): Promise<Streame
         counts.SubjectData += batch.length;
         counts.FormData += batch.reduce((n, b) => n + b.records.length, 0);
         // One patient per piece: the stream holds one SubjectData at a time, not a batch of them.
-        for (const { patient, records } of batch) yield writeSubjectData(patient, records, byType, audit) + "\n";
+        for (const { patient, records } of batch) yield writeSubjectData(patient, [registrationRecord(patient), ...records], byType, audit) + "\n";
       }
       yield "</ClinicalData></ODM>\n";
       completed = true;

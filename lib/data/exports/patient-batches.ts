@@ -17,6 +17,7 @@ interface PatientRow {
   enrollmentDate: Date | null;
   screenFailureReason: string | null;
   lockedAt: Date | null;
+  externalId: string | null;
 }
 
 /** The export's patients in subject ID order, a batch at a time (keyset cursor on the subject ID). */
@@ -28,7 +29,7 @@ export async function* readPatientBatches(scope: ExportScope): AsyncGenerator<Ex
       where: { siteId: { in: [...siteById.keys()] }, deletedAt: null, ...(cursor ? { subjectId: { gt: cursor } } : {}) },
       orderBy: { subjectId: "asc" },
       take: PATIENT_BATCH_SIZE,
-      select: { id: true, subjectId: true, siteId: true, status: true, screeningDate: true, enrollmentDate: true, screenFailureReason: true, lockedAt: true },
+      select: { id: true, subjectId: true, siteId: true, status: true, screeningDate: true, enrollmentDate: true, screenFailureReason: true, lockedAt: true, externalId: true },
     });
     if (rows.length === 0) return;
     yield rows.map((row) => {
@@ -43,6 +44,7 @@ export async function* readPatientBatches(scope: ExportScope): AsyncGenerator<Ex
         enrollmentDate: toDate(row.enrollmentDate),
         screenFailureReason: row.screenFailureReason,
         lockedAt: row.lockedAt?.toISOString() ?? null,
+        externalId: row.externalId,
       };
     });
     if (rows.length < PATIENT_BATCH_SIZE) return;

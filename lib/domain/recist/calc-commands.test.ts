@@ -23,6 +23,10 @@ describe("calc recist", () => {
     expect(runCommand("recist", { version: "1.1", baselineSum: 40, nadirSum: 8, currentSum: 8, newLesions: false, nonTarget: "CR", targetAllDisappeared: true })).toMatchObject({ response: "CR" });
     expect(runCommand("recist", { version: "1.0", baselineSum: 40, nadirSum: 40, currentSum: 20, newLesions: false, nonTarget: "NE", targetNotAllEvaluated: true })).toMatchObject({ response: "NE", targetResponse: "NE" });
   });
+  it("takes currentSum: null as target lesions not evaluable (NE unless new lesions or non-target PD)", () => {
+    expect(runCommand("recist", { version: "1.1", baselineSum: 40, nadirSum: 30, currentSum: null, newLesions: false, nonTarget: "non-CR/non-PD" })).toMatchObject({ response: "NE", targetResponse: "NE", pctFromBaseline: null });
+    expect(runCommand("recist", { version: "1.1", baselineSum: 40, nadirSum: 30, currentSum: null, newLesions: true, nonTarget: "non-CR/non-PD" })).toMatchObject({ response: "PD" });
+  });
   it("rejects unknown fields and bad values with field messages", () => {
     const bad = recistCalcCommands.recist?.input.safeParse({ version: "2.0", baselineSum: -1, nadirSum: 1, currentSum: 1, newLesions: "no", nonTarget: "SD", extra: 1 });
     expect(bad?.success).toBe(false);

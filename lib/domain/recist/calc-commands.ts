@@ -27,7 +27,8 @@ const timepointInput = z
     version,
     baselineSum: sumMm("baselineSum"),
     nadirSum: sumMm("nadirSum"),
-    currentSum: sumMm("currentSum"),
+    // null: the target lesions were not all evaluable at this timepoint (RECIST 1.1 section 4.3.4: NE).
+    currentSum: sumMm("currentSum").nullable(),
     newLesions: z.boolean({ error: "newLesions must be true or false" }),
     nonTarget: z.enum(nonTargetKeys, { error: `nonTarget must be one of ${nonTargetKeys.join(", ")}` }),
     targetAllDisappeared: z.boolean().optional(),
@@ -65,9 +66,10 @@ export const recistCalcCommands: Record<string, CalcCommand> = {
         version: input.version,
         baselineSumMm: input.baselineSum,
         nadirSumMm: input.nadirSum,
-        currentSumMm: input.currentSum,
+        // No sum at all: the nadir stands in, so only "not evaluable" (never PD) can follow from it.
+        currentSumMm: input.currentSum ?? input.nadirSum,
         ...(input.targetAllDisappeared === undefined ? {} : { allTargetsResolved: input.targetAllDisappeared }),
-        allTargetsEvaluated: input.targetNotAllEvaluated !== true,
+        allTargetsEvaluated: input.targetNotAllEvaluated !== true && input.currentSum !== null,
       });
       const response = combineTimepointResponse({
         targetResponse: target.targetResponse,
@@ -78,9 +80,10 @@ export const recistCalcCommands: Record<string, CalcCommand> = {
         response,
         responseLabel: labelResponse(response),
         targetResponse: target.targetResponse,
-        pctFromBaseline: target.pctFromBaseline,
-        pctFromNadir: target.pctFromNadir,
-        absoluteChangeFromNadirMm: target.absoluteChangeFromNadirMm,
+        // Without a sum there is no change to report (the nadir only stood in for it).
+        pctFromBaseline: input.currentSum === null ? null : target.pctFromBaseline,
+        pctFromNadir: input.currentSum === null ? null : target.pctFromNadir,
+        absoluteChangeFromNadirMm: input.currentSum === null ? null : target.absoluteChangeFromNadirMm,
       };
     },
   }),

@@ -33,6 +33,8 @@ export interface ExportPatient {
   enrollmentDate: string | null;
   screenFailureReason: string | null;
   lockedAt: string | null;
+  /** The site's own reference (imports match on it); absent in older callers. */
+  externalId?: string | null;
 }
 
 /** One stored form as the exports read it. */
@@ -63,6 +65,7 @@ const PATIENT_COLUMNS: ColumnSpec[] = [
   column("enrollment_date", "Enrollment date (day 1 of treatment)", "date"),
   column("screen_failure_reason", "Reason for screen failure"),
   column("locked_at", "Data locked for analysis at (UTC)", "datetime"),
+  column("external_id", "The site's own reference for the patient (unique per site)"),
 ];
 
 const RECORD_COLUMNS: ColumnSpec[] = [
@@ -128,7 +131,7 @@ export function planCsvFiles(layouts: readonly FormLayout[], computed: ReadonlyM
 export function patientRow(patient: ExportPatient): string[] {
   return [
     patient.subjectId, patient.siteCode, patient.siteName, patient.status, patient.screeningDate,
-    patient.enrollmentDate, patient.screenFailureReason, patient.lockedAt,
+    patient.enrollmentDate, patient.screenFailureReason, patient.lockedAt, patient.externalId ?? null,
   ].map(toCsvCell);
 }
 

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import { withBodyFieldPaths } from "@/lib/api/form-requests";
-import { createFormBody } from "@/lib/api/schemas";
+import { createFormBody, lenientFormData } from "@/lib/api/schemas";
 import { saveCrfRecord } from "@/lib/data/crf-records";
 import { getFormDefinition } from "@/lib/forms/registry";
 
@@ -27,5 +27,5 @@ export const POST = apiRoute(
     return { data: record };
   },
   // The form type's own schema, so field errors name the form's fields (data.weightKg...).
-  { bodySchema: (params) => createFormBody(getFormDefinition(params.formType)!.schema) },
+  { bodySchema: (params) => createFormBody(lenientFormData(getFormDefinition(params.formType)!.schema)) },
 );

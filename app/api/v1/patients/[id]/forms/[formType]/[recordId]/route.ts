@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import { withBodyFieldPaths } from "@/lib/api/form-requests";
-import { updateFormBody } from "@/lib/api/schemas";
+import { lenientFormData, updateFormBody } from "@/lib/api/schemas";
 import { deleteCrfRecord, getCrfRecordOrThrow, saveCrfRecord } from "@/lib/data/crf-records";
 import { getFormDefinition } from "@/lib/forms/registry";
 
@@ -28,7 +28,7 @@ export const PUT = apiRoute(
     );
     return { data: record };
   },
-  { bodySchema: (params) => updateFormBody(getFormDefinition(params.formType)!.schema) },
+  { bodySchema: (params) => updateFormBody(lenientFormData(getFormDefinition(params.formType)!.schema)) },
 );
 
 /** Withdraws the form (soft delete with the reason); the form type in the path must be the record's. */

@@ -1,0 +1,50 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { scopeOf } from "@/lib/auth/actor";
+import { runImport } from "@/lib/data/imports";
+import { ForbiddenError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
+import { ImportFileError } from "@/lib/import/import-bundle";
+import { toFieldErrors } from "@/lib/schemas/field-errors";
+import { IMPORT_MEDIA_TYPES, ImportQuerySchema, MAX_IMPORT_BYTES } from "@/lib/schemas/import";
+
+/**
+ * POST /api/v1/imports?format=odm|csv&dryRun=true|false, the file as the body. Permission
+ * first (a caller without import.run learns nothing and uploads nothing), then the query, the
+ * media type and the size; a file that cannot be read is a 4xx with nothing written.
+ */
+export async function handleImportRequest(actor: Actor, request: Request): Promise<Response> {
+  if (scopeOf(actor, "import.run").kind === "none") throw new ForbiddenError("You cannot import data.");
+  const query = ImportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new ValidationError(toFieldErrors(query.error.issues), "Some query parameters are not valid.");
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  const expected: readonly string[] = IMPORT_MEDIA_TYPES[query.data.format];
+  if (!expected.includes(mediaType)) {
+    return Response.json({ error: `Send a ${query.data.format} import as ${expected.join(" or ")}.` }, { status: 415, headers: { "Cache-Control": "no-store" } });
+  }
+  const bytes = await readBytes(request);
+  try {
+    const report = await runImport(actor, { format: query.data.format, bytes, dryRun: query.data.dryRun === "true" });
+    return Response.json(report, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (error instanceof ImportFileError) return Response.json({ error: error.message }, { status: error.status, headers: { "Cache-Control": "no-store" } });
+    throw error;
+  }
+}
+
+async function readBytes(request: Request): Promise<Uint8Array> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) throw new PayloadTooLargeError(MAX_IMPORT_BYTES);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_IMPORT_BYTES) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(MAX_IMPORT_BYTES);
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
