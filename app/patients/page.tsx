@@ -9,6 +9,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
 import { PageQuerySchema } from "@/lib/schemas/page-query";
 import { formatDate } from "@/lib/format-date";
+import { CrfBinderLinks } from "@/components/crf-binder-links";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -26,6 +27,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   ]);
   const canRegister = scopeOf(actor, "patient.write").kind !== "none";
   return (
+    <>
     <section className="card">
       <div className="toolbar">
         <h1>Patients</h1>
@@ -78,5 +80,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         </p>
       ) : null}
     </section>
+    <CrfBinderLinks />
+    </>
   );
 }

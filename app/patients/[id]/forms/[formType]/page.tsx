@@ -7,6 +7,7 @@ import { FieldVerificationList } from "@/components/forms/field-verification-lis
 import { FormReviewPanel } from "@/components/forms/form-review-panel";
 import { QueryPanel } from "@/components/forms/query-panel";
 import { WithdrawFormButton } from "@/components/forms/withdraw-form-button";
+import { PdfDownloadButton } from "@/components/pdf-download-button";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listPatientAuditHistory } from "@/lib/data/audit-history";
@@ -59,6 +60,11 @@ export default async function CrfPage({ params, searchParams }: Props) {
         {definition.title}
         {visitKey ? <span className="muted"> · {visitKey}</span> : null}
       </h1>
+      {record && hasPermission(actor, "audit.read", patient.site.id) ? (
+        <p className="no-print">
+          <PdfDownloadButton href={`/patients/${id}/casebook`} body={{ recordId: record.id }} label="Form PDF" />
+        </p>
+      ) : null}
       {patient.lockedAt ? <p className="locked-banner">The patient&apos;s data are locked for analysis.</p> : null}
       {record?.signedAt ? <p className="muted">Signed forms are read-only; remove the signature (with a reason) to correct them.</p> : null}
       {!record && !canWrite ? (
