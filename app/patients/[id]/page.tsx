@@ -108,7 +108,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           <PatientFormList patientId={id} forms={listFormDefinitions("end-of-study")} records={records} canWrite={canWrite} />
         </section>
       ) : null}
-      {history ? <AuditHistory records={history} /> : null}
+      {history ? <AuditHistory records={history} timeZone={patient.site.timeZone} /> : null}
     </>
   );
 }

@@ -20,6 +20,7 @@ import { getPatientOrThrow } from "@/lib/data/patients";
 import { getStudySettings } from "@/lib/data/study-settings";
 import { NotFoundError } from "@/lib/errors";
 import { getFormDefinition } from "@/lib/forms/registry";
+import { nextFormHref } from "@/lib/forms/next-form";
 
 export const metadata: Metadata = { title: "Form" };
 
@@ -86,6 +87,9 @@ export default async function CrfPage({ params, searchParams }: Props) {
         today={new Date().toISOString().slice(0, 10)}
         cytokinePanel={settings.cytokinePanel}
         signedInEmail={actor.email}
+        nextForm={readOnly ? null : nextFormHref({
+          patientId: id, formType, visitKey: record?.visitKey ?? visitKey, enrollmentDate: patient.enrollmentDate, schedule: settings.schedule, records: allRecords,
+        })}
         prefill={term ? { term, grade: grade ?? "", onset: onset ?? "" } : undefined}
           />
         </fieldset>
@@ -124,7 +128,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
         />
       ) : null}
       {record && hasPermission(actor, "audit.read", patient.site.id) ? (
-        <AuditHistory records={await listPatientAuditHistory(actor, id, record.id)} />
+        <AuditHistory records={await listPatientAuditHistory(actor, id, record.id)} timeZone={patient.site.timeZone} />
       ) : null}
     </section>
   );
