@@ -1,6 +1,8 @@
 import { expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
 test("an administrator creates a site investigator, who can sign in, and deactivates them", async ({ page }, testInfo) => {
+  // Four sign-ins (scrypt by design) on a machine shared by several builds.
+  test.setTimeout(150_000);
   await signIn(page, "admin");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.getByRole("link", { name: "Administration" }).click();

@@ -15,7 +15,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** A month of days as buttons named by their ISO date, with month steps, Today and Close. Escape closes it. */
+/** A month of days as buttons named by their day and ISO date ("9 (2026-01-09)"), with month steps, Today and Close. Escape closes it. */
 export function CalendarPopover({ id, value, today, onPick, onClose }: Props) {
   const start = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : today;
   const [shown, setShown] = useState({ year: Number(start.slice(0, 4)), month: Number(start.slice(5, 7)) });
@@ -60,8 +60,10 @@ export function CalendarPopover({ id, value, today, onPick, onClose }: Props) {
               {week.map((day, d) => (
                 <td key={d}>
                   {day ? (
-                    <button type="button" aria-label={day} aria-pressed={day === value} aria-current={day === today ? "date" : undefined} onClick={() => onPick(day)}>
+                    <button type="button" aria-pressed={day === value} aria-current={day === today ? "date" : undefined} onClick={() => onPick(day)}>
                       {Number(day.slice(8))}
+                      {/* The name keeps the visible day first (WCAG 2.5.3) and adds the whole ISO date for screen readers. */}
+                      <span className="visually-hidden"> ({day})</span>
                     </button>
                   ) : null}
                 </td>
