@@ -133,6 +133,23 @@ export const ACCESS_MATRIX: RouteCheck[] = [
       { path: "/api/v1/patients/{tw01}/forms/eligibility/00000000-0000-4000-8000-000000000000", expect: { ...everyone(404), anonymous: 401 } },
     ],
   },
+  // A casebook or form PDF writes an audit event, so it starts with a POST (JSON body): patient.read and audit.read at the patient's site.
+  {
+    route: "/patients/[id]/casebook",
+    requests: [
+      { path: "/patients/{tw01}/casebook", method: "POST", expect: patientOfTw01 },
+      { path: "/patients/{tw02}/casebook", method: "POST", expect: patientOfTw02 },
+      { path: "/patients/{tw01}/casebook", expect: { ...everyone(405), anonymous: 307 } },
+    ],
+  },
+  // Blank and annotated CRFs hold no patient data: every reader of patients (not the administrator).
+  {
+    route: "/crf-binder/[kind]",
+    requests: [
+      { path: "/crf-binder/blank", expect: { ...everyone(200), anonymous: 307, admin: 403 } },
+      { path: "/crf-binder/unknown", expect: { ...everyone(404), anonymous: 307 } },
+    ],
+  },
   { route: "/exports", requests: [{ path: "/exports", expect: { ...everyone(404), anonymous: 307, pi: 200 } }] },
   // Exports start with a POST (JSON body); a GET, as a cross-site link would send, is 405 for everyone.
   {
