@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { scopeOf } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/get-actor";
+import { NavMenu } from "@/components/nav-menu";
 import { SessionKeepAlive } from "@/components/session-keep-alive";
 import { SignOutButton } from "@/components/sign-out-button";
 
@@ -8,8 +9,11 @@ export async function AppHeader() {
   const actor = await getActor();
   return (
     <header className="app-header">
+      <Link href="/" className="brand">
+        Trialdesk
+      </Link>
+      <NavMenu>
       <nav className="main" aria-label="Main">
-        <Link href="/">Trialdesk</Link>
         {actor && scopeOf(actor, "patient.read").kind !== "none" ? <Link href="/patients">Patients</Link> : null}
         {actor && scopeOf(actor, "dashboard.read").kind !== "none" ? <Link href="/dashboards/enrollment">Dashboards</Link> : null}
         {actor && scopeOf(actor, "export.run").kind !== "none" ? <Link href="/exports">Exports</Link> : null}
@@ -32,6 +36,7 @@ export async function AppHeader() {
           <Link href="/login">Sign in</Link>
         )}
       </nav>
+      </NavMenu>
     </header>
   );
 }

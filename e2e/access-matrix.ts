@@ -153,6 +153,23 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   { route: "/imports", requests: [{ path: "/imports", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   // The file is the body of a POST; a GET is 405 for everyone. Writes: lib/http/import-handler.integration.test.ts.
   { route: "/api/v1/imports", requests: [{ path: "/api/v1/imports", expect: everyone(405) }] },
+  // A casebook or form PDF writes an audit event, so it starts with a POST (JSON body): patient.read and audit.read at the patient's site.
+  {
+    route: "/patients/[id]/casebook",
+    requests: [
+      { path: "/patients/{tw01}/casebook", method: "POST", expect: patientOfTw01 },
+      { path: "/patients/{tw02}/casebook", method: "POST", expect: patientOfTw02 },
+      { path: "/patients/{tw01}/casebook", expect: { ...everyone(405), anonymous: 307 } },
+    ],
+  },
+  // Blank and annotated CRFs hold no patient data: every reader of patients (not the administrator).
+  {
+    route: "/crf-binder/[kind]",
+    requests: [
+      { path: "/crf-binder/blank", expect: { ...everyone(200), anonymous: 307, admin: 403 } },
+      { path: "/crf-binder/unknown", expect: { ...everyone(404), anonymous: 307 } },
+    ],
+  },
   { route: "/exports", requests: [{ path: "/exports", expect: { ...everyone(404), anonymous: 307, pi: 200 } }] },
   // Exports start with a POST (JSON body); a GET, as a cross-site link would send, is 405 for everyone.
   {

@@ -1,6 +1,8 @@
 import { expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
 test("an administrator creates a site investigator, who can sign in, and deactivates them", async ({ page }, testInfo) => {
+  // Four sign-ins (scrypt by design) on a machine shared by several builds.
+  test.setTimeout(150_000);
   await signIn(page, "admin");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.getByRole("link", { name: "Administration" }).click();
@@ -18,6 +20,7 @@ test("an administrator creates a site investigator, who can sign in, and deactiv
   await form.getByLabel("Site").selectOption({ label: "TW03 China Medical University Hospital" });
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByRole("row", { name: /dr\.new@hospital\.example/ })).toContainText("Site investigator (TW03)");
+  await expect(form.getByRole("status")).toHaveText(/^Created Dr\. New \(investigator, Taichung\) \(dr\.new@hospital\.example\)\./);
   await saveScreenshot(page, testInfo, "admin-users");
 
   await signOut(page);
@@ -32,9 +35,14 @@ test("an administrator creates a site investigator, who can sign in, and deactiv
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.goto("/admin/users");
   await page.getByRole("link", { name: "Dr. New (investigator, Taichung)" }).click();
+  // Every field on the user page has its own label (two said "Reason").
+  const labels = await page.locator("main label").allTextContents();
+  expect(labels.length).toBeGreaterThan(2);
+  expect(labels.filter((label, index) => labels.indexOf(label) !== index)).toEqual([]);
   await page.getByRole("form", { name: "Deactivate user" }).getByLabel("Reason").fill("Left the study team");
   await page.getByRole("button", { name: "Deactivate user" }).click();
   await expect(page.getByText(/dr\.new@hospital\.example · deactivated/)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "User deactivated" })).toBeVisible();
   await signOut(page);
 
   await page.goto("/login");

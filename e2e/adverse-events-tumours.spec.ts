@@ -38,7 +38,7 @@ test("an investigator records baseline lesions and a week 8 assessment that comp
   await t2.getByLabel("Method").selectOption("ct");
   // RECIST 1.0: 15 mm by conventional CT is not measurable; the problem is shown on that lesion.
   await t2.getByLabel(/Longest diameter/).fill("15");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(t2.locator(".field-error")).toHaveText("T2: longest diameter 15 mm is below the 20 mm minimum for ct (RECIST 1.0)");
   await t2.getByLabel(/Longest diameter/).fill("38");
   await page.getByRole("button", { name: "Add non-target lesion" }).click();
@@ -48,7 +48,7 @@ test("an investigator records baseline lesions and a week 8 assessment that comp
   await expect(page.getByTestId("baseline-sum")).toContainText("100 mm");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "tumour-baseline");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
   await expect(page.getByRole("region", { name: "Baseline" })).toContainText("complete, 2 target lesions, sum 100 mm");
 
@@ -72,12 +72,12 @@ test("an investigator records baseline lesions and a week 8 assessment that comp
   // An override without a reason is refused; the computed response stays visible beside it.
   await page.getByLabel("Investigator's timepoint response").selectOption("SD");
   await expect(page.getByTestId("response-used")).toHaveText("Response recorded: SD (investigator override; computed PR)");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#override-reason-error")).toHaveText("Give the reason for overriding the computed response (at least 3 characters)");
   await page.getByLabel("Investigator's timepoint response").selectOption("");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "tumour-assessment-week8");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
   await expect(page.getByRole("region", { name: "Visits" }).getByRole("row", { name: /Week 8/ })).toContainText("complete, PR (-34% from baseline)");
   await saveScreenshot(page, testInfo, "patient-with-tumour-response");
@@ -105,7 +105,7 @@ test("an investigator records a serious adverse event graded by CTCAE v5.0", asy
   await page.getByLabel(/Onset date/).fill("2026-02-03");
   await page.getByLabel("Ongoing (not resolved yet)").check();
   await page.getByRole("group", { name: "Serious adverse event (SAE)?" }).getByLabel("Yes").check();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#saeCriteria-error")).toHaveText("Tick at least one criterion that makes the event serious");
   await page.getByLabel("Requires or prolongs hospitalization").check();
   await page.getByLabel(/Site became aware of the SAE/).fill("2026-02-04T09:15");
@@ -118,7 +118,7 @@ test("an investigator records a serious adverse event graded by CTCAE v5.0", asy
   await expect(page.getByTestId("ae-summary")).toContainText("Platelet count decreased, grade 3, SAE");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "adverse-event");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
 
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
   const events = page.getByRole("region", { name: "Events" });

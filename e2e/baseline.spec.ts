@@ -46,12 +46,12 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   await expect(page.getByTestId("computed-bclc")).toContainText("BCLC stage: C");
   // An albumin typed in g/L while the unit says g/dL is refused next to the field.
   await page.getByLabel("Albumin unit").selectOption("g/dL");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#albumin-value-error")).toHaveText("The albumin must be from 0.5 to 7 g/dL: check the unit");
   await page.getByLabel("Albumin unit").selectOption("g/L");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "baseline");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("complete, Child-Pugh B (8), CLIP 5, BCLC C")).toBeVisible();
 
   // Baseline cytokines: a value under the LLOQ is refused; below LLOQ is stored without a value.
@@ -70,12 +70,12 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   await added.getByLabel(/^Value/).fill("3");
   await added.getByLabel(/^LLOQ/).fill("0.5");
   await expect(page.getByTestId("cytokines-summary")).toContainText("6 analytes, 1 below LLOQ");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#analytes-0-value-error")).toHaveText("The value is below the LLOQ (0.7 pg/mL): tick below LLOQ instead");
   await page.getByRole("group", { name: "Analyte 1: IL-6" }).getByLabel(/^Value/).fill("14.2");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "baseline-cytokines");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("complete, 6 analytes, 1 below LLOQ")).toBeVisible();
 
   // Follow-up: off treatment at progression; PFS and OS computed by lib/domain/survival.
@@ -89,7 +89,7 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   await expect(page.getByTestId("survival-endpoints")).toContainText("Overall survival: 64 days (2.1 months), censored");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "end-of-study");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Off treatment", { exact: true })).toBeVisible();
   await expect(page.getByText("in progress, PFS 1.8 mo (event), OS 2.1 mo (censored)")).toBeVisible();
 
@@ -97,14 +97,14 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   await page.getByRole("link", { name: "Follow-up and end of study" }).click();
   await page.getByLabel(/Death date/).fill("2026-03-01");
   await page.getByLabel("Cause of death", { exact: true }).selectOption("disease-progression");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#deathDate-error")).toHaveText("The death date cannot be before the progression date");
   await page.getByLabel(/Death date/).fill("2026-05-24");
   await page.getByLabel(/Off-study date/).fill("2026-05-24");
   await page.getByLabel("Reason off study", { exact: true }).selectOption("death");
   await expect(page.getByTestId("survival-endpoints")).toContainText("Overall survival: 129 days (4.2 months), event");
   await page.getByLabel("Reason for change").fill("Death reported by the family");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Dead", { exact: true })).toBeVisible();
   await expect(page.getByText("complete, PFS 1.8 mo (event), OS 4.2 mo (event)")).toBeVisible();
   await saveScreenshot(page, testInfo, "patient-after-follow-up");

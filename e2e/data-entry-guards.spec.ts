@@ -58,7 +58,7 @@ test("a save after the session expired asks for the password in place and then s
   await answerDosingAsGiven(page);
   // The session ends (idle timeout, or signed out on another tab): the cookie is gone.
   await page.context().clearCookies();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#form-error")).toContainText("Your session has ended");
   await expect(page.getByLabel(/Weight at this visit/)).toHaveValue("80");
   await page.getByTestId("reauthenticate").getByLabel("Password").fill(DEMO_PASSWORD);
@@ -83,11 +83,11 @@ test("a platelet count typed in the wrong unit is caught, and a rare AST needs a
 
   await page.getByRole("group", { name: "AST" }).getByLabel(/^Value/).fill("4000");
   await expect(page.getByTestId("lab-ast-plausibility")).toContainText("4000 U/L is outside the usual 5-3000 U/L");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#ast-implausibleReason-error")).toContainText("confirm it with a reason");
   await page.getByLabel("Reason this AST value is correct").fill("Ischaemic hepatitis; repeated the same day");
   await saveScreenshot(page, testInfo, "labs-plausibility");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Day 1")).toContainText("max grade 4");
   // The confirmation is kept with the value and in the form's audited history.
   await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();

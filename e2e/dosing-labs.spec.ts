@@ -33,7 +33,7 @@ test("an investigator records two dosing visits with computed doses, a weight-ch
   await saveScreenshot(page, testInfo, "dosing-day1");
   await page.getByLabel("UFT capsules dispensed at this visit (capsules)").fill("168");
   await page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)").fill("112");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Day 1")).toContainText("complete, UFT 3 caps bid (level 0), thalidomide 100 mg bid");
 
   await visitRow(page, "Week 4").getByRole("link", { name: "Dosing" }).click();
@@ -56,13 +56,13 @@ test("an investigator records two dosing visits with computed doses, a weight-ch
   await page.getByLabel(/Prescribed capsules per dose/).fill("3");
   await page.getByLabel("UFT capsules dispensed at this visit (capsules)").fill("168");
   await page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)").fill("112");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#uft-overrideReason-error")).toHaveText("Give the reason for prescribing 3 instead of the computed 2 capsules per dose");
   await page.getByLabel(/Reason for prescribing 3 instead of the computed 2/).fill("Weight loss from ascites drainage, not lean mass");
   await expect(page.getByTestId("dosing-summary")).toContainText("UFT 3 caps bid (level 0, override), thalidomide 100 mg bid");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "dosing-week4-weight-change");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Week 4")).toContainText("UFT 3 caps bid (level 0, override), thalidomide 100 mg bid");
 });
 
@@ -79,7 +79,7 @@ test("an investigator enters labs with automatic CTCAE grades and a grade 3 prom
   await expect(page.getByTestId("lab-platelets-grade")).toContainText("CTCAE grade 0");
   await expect(page.getByTestId("lab-ast-grade")).toContainText("CTCAE grade 1: Aspartate aminotransferase increased");
   await expect(page.getByTestId("lab-hemoglobin-grade")).toContainText("not done");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Day 1")).toContainText("max grade 1 (Aspartate aminotransferase increased)");
 
   await visitRow(page, "Week 4").getByRole("link", { name: "Laboratory results" }).click();
@@ -110,12 +110,12 @@ test("an investigator enters labs with automatic CTCAE grades and a grade 3 prom
   // A value needs the range CTCAE grades it against.
   await page.getByRole("group", { name: "Neutrophils (ANC)" }).getByLabel(/^Value/).fill("1.2");
   await page.getByRole("group", { name: "Neutrophils (ANC)" }).getByLabel(/Site LLN/).fill("");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#neutrophils-lln-error")).toHaveText("Enter the site's LLN: CTCAE grades this test against it");
   await page.getByRole("group", { name: "Neutrophils (ANC)" }).getByLabel(/Site LLN/).fill("1.8");
   await expect(page.getByTestId("lab-neutrophils-grade")).toContainText("CTCAE grade 2");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "labs-week4-grade3");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Week 4")).toContainText("max grade 3 (Platelet count decreased)");
 });

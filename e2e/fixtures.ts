@@ -95,7 +95,7 @@ export async function signOut(page: Page): Promise<void> {
 export async function enrollThroughUi(page: Page, patientId: string, enrollmentDate = "2026-01-15") {
   await page.goto(`/patients/${patientId}/forms/eligibility?visit=screening`);
   await answerEligibility(page);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("complete, eligible")).toBeVisible();
   await page.getByLabel(/Enrollment date/).fill(enrollmentDate);
   await page.getByRole("button", { name: "Enroll" }).click();

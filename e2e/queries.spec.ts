@@ -6,7 +6,7 @@ test("a coordinator raises a query on a field that the investigator answers and 
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
   await answerEligibility(page);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("complete, eligible")).toBeVisible();
   await signOut(page);
 

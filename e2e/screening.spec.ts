@@ -12,7 +12,7 @@ test("an investigator screens a patient who fails eligibility: enrollment is ref
   await answerEligibility(page, { I3: "no" });
   await expect(page.getByTestId("eligibility-result")).toContainText("I3 not met: No prior systemic therapy");
   await saveScreenshot(page, testInfo, "eligibility-failing");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/patients/${id}$`));
   await expect(page.getByText("complete, not eligible")).toBeVisible();
 
@@ -36,16 +36,16 @@ test("an investigator enrolls a patient who passes, with the visit timeline and 
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
   await answerEligibility(page);
   await expect(page.getByTestId("eligibility-result")).toContainText("Eligible: every criterion is met.");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("complete, eligible")).toBeVisible();
 
   // Editing saved data asks for a reason; without one nothing changes.
   await page.getByRole("link", { name: "Screening and eligibility" }).click();
   await page.getByLabel(/Informed consent date/).fill("2026-01-13");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#reason-error")).toHaveText("Give a reason for the change (at least 3 characters)");
   await page.getByLabel("Reason for change").fill("Consent date transcribed wrongly");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
   await page.getByTestId("history-link").click();
   await expect(page.getByRole("region", { name: "Audit history" }).getByRole("row", { name: /Informed consent date.*2026-01-14.*2026-01-13/ })).toContainText(

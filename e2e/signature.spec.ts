@@ -6,7 +6,7 @@ test("an investigator signs a form, which becomes read-only and names the signer
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
   await answerEligibility(page);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("complete, eligible")).toBeVisible();
 
   await page.getByRole("link", { name: "Screening and eligibility" }).click();
@@ -21,7 +21,7 @@ test("an investigator signs a form, which becomes read-only and names the signer
   await expect(page.locator(".signature-meaning")).toContainText("Meaning of this signature: I am the investigator");
   await expect(page.getByLabel(/Informed consent date/)).toBeDisabled();
   // Read-only: no empty "Reason for change" box and no disabled Save button.
-  await expect(page.getByRole("button", { name: "Save" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Save", exact: true })).toBeHidden();
   await expect(page.getByLabel("Reason for change")).toBeHidden();
   await saveScreenshot(page, testInfo, "signed-form-read-only");
 

@@ -69,7 +69,7 @@ test("correcting the day 1 weight recomputes the week 4 weight-change flag, show
     await answerDosingAsGiven(page);
     await page.getByLabel("UFT capsules dispensed at this visit (capsules)").fill("112");
     await page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)").fill("112");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(visitRow(page, visit)).toContainText("complete");
   };
   await enterDosing("Day 1", "2026-01-15", "80");
@@ -78,7 +78,7 @@ test("correcting the day 1 weight recomputes the week 4 weight-change flag, show
   await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();
   await page.getByLabel(/Weight at this visit/).fill("75");
   await page.getByLabel("Reason for change").fill("Scale error at day 1");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Day 1")).toContainText("complete");
 
   await visitRow(page, "Week 4").getByRole("link", { name: "Dosing" }).click();

@@ -31,7 +31,7 @@ async function patientWithGradeThreeEvent(page: Page) {
   await page.getByLabel("Attribution to UFT (tegafur/uracil)").selectOption("probable");
   await page.getByLabel("Action taken with UFT (tegafur/uracil)").selectOption("interrupted");
   await page.getByLabel("Outcome").selectOption("recovering");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
   await expect(page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Diarrhea, grade 3" })).toBeVisible();
   await signOut(page);
@@ -76,7 +76,7 @@ test("the coordinator filters grade 3+ events, reviews one, and its upgrade brin
   await page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Diarrhea, grade 3" }).click();
   await page.getByLabel("CTCAE grade").selectOption("4");
   await page.getByLabel("Reason for change").fill("Hospital records show grade 4");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Diarrhea, grade 4" })).toBeVisible();
   await signOut(page);
 

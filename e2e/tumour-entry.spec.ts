@@ -30,7 +30,7 @@ test("a tumour baseline of three lesions takes the imaging method once; a follow
   for (const n of [1, 2, 3]) await expect(lesion(n).getByLabel("Method", { exact: true })).toHaveValue("spiral-ct");
   await expect(page.getByTestId("baseline-sum")).toContainText("113 mm");
   // (A full-page screenshot right before this click made the click miss the button in Chromium: the screenshot is taken on the patient page instead.)
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   // Saving a form on a busy shared machine can take longer than an assertion's default wait.
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole("region", { name: "Baseline" })).toContainText("complete, 3 target lesions, sum 113 mm");

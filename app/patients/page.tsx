@@ -13,6 +13,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
 import { PatientListFilterSchema } from "@/lib/schemas/work-filters";
 import { formatDate } from "@/lib/format-date";
+import { CrfBinderLinks } from "@/components/crf-binder-links";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -37,6 +38,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   ]);
   const canRegister = scopeOf(actor, "patient.write").kind !== "none";
   return (
+    <>
     <section className="card">
       <div className="toolbar">
         <h1>Patients</h1>
@@ -102,5 +104,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       )}
       <Pager basePath="/patients" params={{ q: filter.q, site: filter.site, status: filter.status, sort: filter.sort }} page={filter.page} pageSize={PAGE_SIZE} total={page.total} what="patients" />
     </section>
+    <CrfBinderLinks />
+    </>
   );
 }

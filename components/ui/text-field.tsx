@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, Ref } from "react";
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   id: string;
@@ -6,6 +6,8 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   error?: string;
   /** Shown beside the input, e.g. "cm" or "x10^9/L". */
   unit?: string;
+  /** React 19 passes ref as a prop: react-hook-form's register() reaches the input through it. */
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input whose error is announced by screen readers (aria-describedby). */

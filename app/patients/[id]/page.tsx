@@ -4,6 +4,7 @@ import { EnrollPatientForm } from "@/components/forms/enroll-patient-form";
 import { PatientLockForm } from "@/components/forms/patient-lock-form";
 import { ScreenFailureForm } from "@/components/forms/screen-failure-form";
 import { PatientFormList } from "@/components/patient-form-list";
+import { PdfDownloadButton } from "@/components/pdf-download-button";
 import { PatientTimeline } from "@/components/patient-timeline";
 import { HistoryLink } from "@/components/work/history-link";
 import { scheduleEndDate, type ScheduleEndEvents } from "@/lib/domain/schedule/schedule-end";
@@ -64,6 +65,11 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         </dl>
         {hasPermission(actor, "audit.read", patient.site.id) ? <HistoryLink patientId={id} /> : null}
         {patient.lockedAt ? <p className="locked-banner">Data locked for analysis since {formatDateTime(patient.lockedAt)}.</p> : null}
+        {hasPermission(actor, "audit.read", patient.site.id) ? (
+          <p className="no-print">
+            <PdfDownloadButton href={`/patients/${id}/casebook`} body={{}} label="Casebook PDF" />
+          </p>
+        ) : null}
         {hasPermission(actor, "patient.lock", patient.site.id) ? <PatientLockForm patientId={id} locked={Boolean(patient.lockedAt)} /> : null}
       </section>
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { DateField } from "@/components/ui/date-field";
 import { SelectField } from "@/components/ui/select-field";
-import { TextField } from "@/components/ui/text-field";
 import { ATTRIBUTION_VALUES } from "@/lib/domain/toxicity/toxicity-filters";
 import { listAeTerms } from "@/lib/domain/ctcae";
 import styles from "../dashboards.module.css";
@@ -63,8 +63,8 @@ export function ToxicityFilterForm({ values, errors, sites }: Props) {
         </SelectField>
         {attribution("thalidomide", "thalidomide")}
         {attribution("uft", "UFT")}
-        <TextField {...field("onsetFrom")} type="date" label="Onset from (yyyy-mm-dd)" />
-        <TextField {...field("onsetTo")} type="date" label="Onset to (yyyy-mm-dd)" />
+        <DateField {...field("onsetFrom")} label="Onset from" />
+        <DateField {...field("onsetTo")} label="Onset to" />
       </div>
       <div className={styles.filterActions}>
         <button type="submit" className="button">

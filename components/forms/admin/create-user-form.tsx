@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { createUserAction } from "@/app/admin/actions";
@@ -17,10 +18,15 @@ export function CreateUserForm({ sites }: { sites: { id: string; code: string; n
     defaultValues: { email: "", name: "", temporaryPassword: "", assignment: { role: "INVESTIGATOR", siteId: null } },
   });
   const role = useWatch({ control: form.control, name: "assignment.role" });
-  const { run, formError } = useActionForm(form.setError, () => form.reset());
+  const [created, setCreated] = useState<string | null>(null);
+  const { run, formError } = useActionForm(form.setError, () => {
+    const { name, email } = form.getValues();
+    setCreated(`Created ${name} (${email}). They can sign in with the temporary password now.`);
+    form.reset();
+  });
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={form.handleSubmit((values) => run(() => createUserAction(values)))} noValidate aria-label="Create user">
+    <form onSubmit={form.handleSubmit((values) => (setCreated(null), run(() => createUserAction(values))))} noValidate aria-label="Create user">
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
@@ -33,6 +39,9 @@ export function CreateUserForm({ sites }: { sites: { id: string; code: string; n
       <button type="submit" className="button" disabled={isSubmitting}>
         Create user
       </button>
+      <p role="status" className="action-done">
+        {created}
+      </p>
     </form>
   );
 }

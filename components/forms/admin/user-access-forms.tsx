@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { assignRoleAction, removeRoleAction, setUserActiveAction, unlockAccountAction } from "@/app/admin/actions";
@@ -15,9 +16,10 @@ export function AssignRoleForm({ userId, sites }: { userId: string; sites: { id:
     defaultValues: { userId, assignment: { role: "INVESTIGATOR", siteId: null } },
   });
   const role = useWatch({ control: form.control, name: "assignment.role" });
-  const { run, formError } = useActionForm(form.setError);
+  const [done, setDone] = useState<string | null>(null);
+  const { run, formError } = useActionForm(form.setError, () => setDone("Role assigned: it is listed under Roles above."));
   return (
-    <form onSubmit={form.handleSubmit((values) => run(() => assignRoleAction(values)))} noValidate aria-label="Assign role">
+    <form onSubmit={form.handleSubmit((values) => (setDone(null), run(() => assignRoleAction(values))))} noValidate aria-label="Assign role">
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
@@ -27,6 +29,9 @@ export function AssignRoleForm({ userId, sites }: { userId: string; sites: { id:
       <button type="submit" className="button">
         Assign role
       </button>
+      <p role="status" className="action-done">
+        {done}
+      </p>
     </form>
   );
 }
@@ -40,6 +45,7 @@ export function UserActiveForm({ userId, active }: { userId: string; active: boo
     <ReasonActionForm
       id="active-reason"
       label={active ? "Deactivate user" : "Reactivate user"}
+      doneMessage={active ? "User deactivated: they can no longer sign in." : "User reactivated: they can sign in again."}
       run={(reason) => setUserActiveAction({ userId, active: !active, reason })}
     />
   );
@@ -47,5 +53,5 @@ export function UserActiveForm({ userId, active }: { userId: string; active: boo
 
 /** Lifts a sign-in lockout before it runs out (the reason is audited). */
 export function UnlockAccountForm({ userId }: { userId: string }) {
-  return <ReasonActionForm id="unlock-reason" label="Unlock sign-in" run={(reason) => unlockAccountAction({ userId, reason })} />;
+  return <ReasonActionForm id="unlock-reason" label="Unlock sign-in" doneMessage="Sign-in unlocked." run={(reason) => unlockAccountAction({ userId, reason })} />;
 }

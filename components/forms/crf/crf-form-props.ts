@@ -13,6 +13,8 @@ export interface CrfFormProps {
   signedInEmail?: string;
   /** Values a new form starts with because the user asked for them (the labs' grade-3 link: term, grade, onset). */
   prefill?: Readonly<Record<string, string>>;
+  /** The next incomplete form of this visit, for "Save and next" (lib/forms/next-form); none: Save only. */
+  nextForm?: { href: string; title: string } | null;
   /** The analytes a new baseline cytokines form lists (the study settings). */
   cytokinePanel?: readonly string[];
 }

@@ -15,10 +15,12 @@ interface Props {
   draft: { restoredAt: string | null; discard: () => void };
   /** Set when the session ended during a save: sign in again and save the same entries. */
   reauthenticate: ((password: string) => Promise<void>) | null;
+  /** The next form of the visit ("Save and next" is offered), or null. */
+  nextFormTitle: string | null;
 }
 
 /** The end of every form: the reason for change when editing saved data, errors, a restored draft, and save. */
-export function FormFooter({ editing, reason, setReason, reasonError, formError, submitting, draft, reauthenticate }: Props) {
+export function FormFooter({ editing, reason, setReason, reasonError, formError, submitting, draft, reauthenticate, nextFormTitle }: Props) {
   const [password, setPassword] = useState("");
   return (
     <div className="form-footer">
@@ -46,9 +48,16 @@ export function FormFooter({ editing, reason, setReason, reasonError, formError,
           </button>
         </div>
       ) : (
-        <button type="submit" className="button" disabled={submitting}>
-          {submitting ? "Saving..." : "Save"}
-        </button>
+        <div className="inline-form">
+          <button type="submit" className="button" disabled={submitting}>
+            {submitting ? "Saving..." : "Save"}
+          </button>
+          {nextFormTitle ? (
+            <button type="submit" className="button secondary" disabled={submitting} data-next="true">
+              Save and next: {nextFormTitle}
+            </button>
+          ) : null}
+        </div>
       )}
     </div>
   );

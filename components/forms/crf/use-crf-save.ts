@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type KeyboardEvent } from "react";
+import { useState, type BaseSyntheticEvent, type KeyboardEvent } from "react";
 import type { FieldErrors, FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { saveCrfAction } from "@/app/patients/[id]/actions";
 import type { CrfFormProps } from "./crf-form-props";
@@ -27,6 +27,12 @@ function summarizeInvalid(errors: FieldErrors): string {
   return `${count === 1 ? "1 field needs" : `${count} fields need`} attention (marked below); ${NOTHING_SAVED}`;
 }
 
+/** Whether the form was submitted with the "Save and next" button (FormFooter marks it data-next). */
+function pressedSaveAndNext(event: BaseSyntheticEvent | undefined): boolean {
+  const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter;
+  return submitter instanceof HTMLElement && submitter.dataset.next === "true";
+}
+
 /**
  * Saves a form through the one server action: the server validates again with the same
  * schema, asks for the version the user read and (for edits) a reason, and audits. Typed
@@ -43,12 +49,13 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
   const [formError, setFormError] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [pending, setPending] = useState<TOutput | null>(null);
+  const [pending, setPending] = useState<{ data: TOutput; thenNext: boolean } | null>(null);
   const draft = useFormDraft(form as unknown as UseFormReturn<FieldValues>, draftKey(props.patientId, formType, props.visitKey, props.record));
   const [saved, setSaved] = useState(false);
   useUnsavedGuard(form.formState.isDirty && !saved);
 
-  async function save(data: TOutput): Promise<boolean> {
+  /** thenNext: "Save and next" was pressed (open the visit's next form), else back to the patient page. */
+  async function save(data: TOutput, thenNext: boolean): Promise<boolean> {
     setFormError(null);
     setReasonError(null);
     const result = await saveCrfAction({
@@ -63,13 +70,13 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
     if (result.ok) {
       setSaved(true);
       draft.clear();
-      router.push(`/patients/${props.patientId}`);
+      router.push(thenNext && props.nextForm ? props.nextForm.href : `/patients/${props.patientId}`);
       router.refresh();
       return true;
     }
     if (result.code === "not-signed-in") {
       // The entries stay on the form (and in the draft); the footer asks for the password.
-      setPending(data);
+      setPending({ data, thenNext });
       setFormError("Your session has ended. Enter your password to sign in again; your entries will then be saved.");
       return false;
     }
@@ -91,9 +98,9 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
       setFormError("That password was not accepted. Try again, or copy your entries before signing in on another tab.");
       return;
     }
-    const data = pending;
+    const { data, thenNext } = pending;
     setPending(null);
-    await save(data);
+    await save(data, thenNext);
   }
 
   // Enter in a field moves on rather than saving a half-finished form; buttons and text areas keep Enter.
@@ -107,7 +114,7 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
   const validateOnLeave = useValidateOnLeave(form, () => setFormError((current) => (current?.endsWith(NOTHING_SAVED) ? null : current)));
 
   return {
-    formProps: { onSubmit: form.handleSubmit(save, (errors) => setFormError(summarizeInvalid(errors))), onKeyDown, ...validateOnLeave, noValidate: true },
+    formProps: { onSubmit: form.handleSubmit((data, event) => save(data, pressedSaveAndNext(event)), (errors) => setFormError(summarizeInvalid(errors))), onKeyDown, ...validateOnLeave, noValidate: true },
     formError,
     reason,
     setReason,
@@ -115,5 +122,6 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
     editing: props.record !== null,
     draft: { restoredAt: draft.restoredAt, discard: draft.discard },
     reauthenticate: pending !== null && props.signedInEmail ? signInAndSave : null,
+    nextFormTitle: props.nextForm?.title ?? null,
   };
 }

@@ -8,6 +8,7 @@ import { QueryPanel } from "@/components/forms/query-panel";
 import { FieldNotes } from "@/components/work/field-notes";
 import { HistoryLink } from "@/components/work/history-link";
 import { WithdrawFormButton } from "@/components/forms/withdraw-form-button";
+import { PdfDownloadButton } from "@/components/pdf-download-button";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listCrfRecords } from "@/lib/data/crf-records";
@@ -21,6 +22,7 @@ import { getDoseModificationTable } from "@/lib/data/dose-modification-settings"
 import { getStudySettings } from "@/lib/data/study-settings";
 import { NotFoundError } from "@/lib/errors";
 import { getFormDefinition } from "@/lib/forms/registry";
+import { nextFormHref } from "@/lib/forms/next-form";
 
 export const metadata: Metadata = { title: "Form" };
 
@@ -67,6 +69,11 @@ export default async function CrfPage({ params, searchParams }: Props) {
         {definition.title}
         {visitKey ? <span className="muted"> · {visitKey}</span> : null}
       </h1>
+      {record && hasPermission(actor, "audit.read", patient.site.id) ? (
+        <p className="no-print">
+          <PdfDownloadButton href={`/patients/${id}/casebook`} body={{ recordId: record.id }} label="Form PDF" />
+        </p>
+      ) : null}
       {patient.lockedAt ? <p className="locked-banner">The patient&apos;s data are locked for analysis.</p> : null}
       {record?.signedAt ? <p className="muted">Signed forms are read-only; remove the signature (with a reason) to correct them.</p> : null}
       {!record && !canWrite ? (
@@ -90,6 +97,9 @@ export default async function CrfPage({ params, searchParams }: Props) {
         today={new Date().toISOString().slice(0, 10)}
         cytokinePanel={settings.cytokinePanel}
         signedInEmail={actor.email}
+        nextForm={readOnly ? null : nextFormHref({
+          patientId: id, formType, visitKey: record?.visitKey ?? visitKey, enrollmentDate: patient.enrollmentDate, schedule: settings.schedule, records: allRecords,
+        })}
         prefill={term ? { term, grade: grade ?? "", onset: onset ?? "" } : undefined}
           />
         </fieldset>
