@@ -39,10 +39,11 @@ test("the date input takes 2026-2-5 and 20260112, has a calendar with Today, and
   await date.press("Enter");
   await expect(page.getByRole("heading", { name: /^Patient TW01-\d{3}$/ })).toBeVisible();
   await expect(page.locator(".facts")).toContainText("2026-01-12");
-  // The audit shows the site's clock with its zone named, and UTC.
+  // The audit (History) shows the site's clock with its zone named, and UTC.
+  await page.getByTestId("history-link").click();
   const audit = page.getByRole("region", { name: "Audit history" });
   await expect(audit.getByRole("columnheader", { name: "When (site time / UTC)" })).toBeVisible();
-  await expect(audit.getByRole("row", { name: /screeningDate/ })).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Taipei \(UTC\+08:00\)\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+  await expect(audit.getByRole("row", { name: /Screening date/ })).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Taipei \(UTC\+08:00\)\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
 });
 
 test("Save and next takes the investigator from the day-1 dosing form to the day-1 labs", async ({ page }) => {

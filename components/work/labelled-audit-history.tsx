@@ -1,10 +1,10 @@
 import type { AuditRecord } from "@/lib/data/audit-history";
 import { actionLabel, entityLabel, fieldLabel, valueLabel } from "@/lib/audit/audit-labels";
-import { formatTimestamp } from "@/lib/format-date";
+import { formatDateTimeInZone, formatTimestamp } from "@/lib/format-date";
 import styles from "./work.module.css";
 
-/** Who changed what, when (UTC), from which value to which, and why, in the form's own words. */
-export function LabelledAuditHistory({ records, field }: { records: AuditRecord[]; field: string | null }) {
+/** Who changed what, when (the site's clock with its zone named, and UTC), from which value to which, and why, in the form's own words. */
+export function LabelledAuditHistory({ records, field, timeZone }: { records: AuditRecord[]; field: string | null; timeZone: string }) {
   const rows = records.flatMap((record) =>
     (record.changes.length ? record.changes : [null])
       .filter((change) => !field || change?.field === field)
@@ -20,7 +20,7 @@ export function LabelledAuditHistory({ records, field }: { records: AuditRecord[
           <table>
             <thead>
               <tr>
-                <th scope="col">When (UTC)</th>
+                <th scope="col">When (site time / UTC)</th>
                 <th scope="col">Who</th>
                 <th scope="col">What</th>
                 <th scope="col">Field</th>
@@ -32,7 +32,11 @@ export function LabelledAuditHistory({ records, field }: { records: AuditRecord[
             <tbody>
               {rows.map(({ record, change, index }) => (
                 <tr key={`${record.id}-${index}`}>
-                  <td>{formatTimestamp(record.occurredAt)}</td>
+                  <td>
+                    {formatDateTimeInZone(record.occurredAt, timeZone)}
+                    <br />
+                    {formatTimestamp(record.occurredAt)}
+                  </td>
                   <td>{record.actorEmail}</td>
                   <td>
                     {actionLabel(record.action)}: {entityLabel(record.entityType)}

@@ -59,7 +59,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         ) : null}
         <p className="muted">The newest 500 changes; the exports carry the complete trail with the raw variable names.</p>
       </section>
-      <LabelledAuditHistory records={records} field={field} />
+      <LabelledAuditHistory records={records} field={field} timeZone={patient.site.timeZone} />
     </>
   );
 }
