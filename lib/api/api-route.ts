@@ -2,7 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { NotFoundError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { readBodyBytes } from "@/lib/http/read-body";
 import { claimIdempotencyKey, finishIdempotentRequest, releaseIdempotencyKey } from "@/lib/data/idempotency-keys";
 import { errorResponse, withActor } from "@/lib/http/with-actor";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
@@ -40,7 +41,7 @@ export function apiRoute<E extends ApiEndpoint>(
     const query = endpoint.query?.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (query && !query.success) throw new ValidationError(toFieldErrors(query.error.issues));
     const bodySchema = options.bodySchema?.(params.data as Out<E["params"]>) ?? endpoint.body;
-    const rawBody = bodySchema ? await readBodyBytes(request) : Buffer.alloc(0);
+    const rawBody = bodySchema ? await readBodyBytes(request, MAX_BODY_BYTES) : Buffer.alloc(0);
     const answer = async (): Promise<Response> => {
       let body: unknown;
       if (bodySchema) {
@@ -112,24 +113,6 @@ function readIdempotencyKey(request: Request): string | null {
   return key;
 }
 
-/** Reads at most MAX_BODY_BYTES, whatever Content-Length claims (it may be absent or wrong). */
-async function readBodyBytes(request: Request): Promise<Buffer> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new PayloadTooLargeError(MAX_BODY_BYTES);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 function parseJson(bytes: Buffer): unknown {
   try {

@@ -1,14 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
-import type { AuditChange } from "@/lib/audit/audit-log";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatTimestamp } from "@/lib/format-date";
 import { casebookHtml, formPrintHtml, type CasebookContent, type CasebookForm } from "@/lib/print/casebook-html";
 import { renderPdf } from "@/lib/print/render-pdf";
-import type { AuditRecord } from "./audit-history";
+import { readPatientAudit } from "./audit-history";
 import { listCrfRecords } from "./crf-records";
 import { listRecordQueries } from "./data-queries";
 import { listFieldVerifications } from "./field-verification";
@@ -41,20 +40,7 @@ async function loadCasebook(actor: Actor, patientId: string, recordId: string | 
     forms.push({ record, review, queries, verifications });
   }
   // The whole trail, not the pages' latest 500: a casebook is the complete record.
-  const rows = await getPrisma().auditEvent.findMany({
-    where: { patientId: patient.id, ...(recordId ? { entityId: recordId } : {}) },
-    orderBy: { id: "asc" },
-  });
-  const audit: AuditRecord[] = rows.map((row) => ({
-    id: row.id.toString(),
-    occurredAt: row.occurredAt.toISOString(),
-    actorEmail: row.actorEmail,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    changes: row.changes as unknown as AuditChange[],
-    reason: row.reason,
-  }));
+  const audit = await readPatientAudit(patient.id, { entityId: recordId ?? undefined, order: "asc" });
   return { patient, forms, audit, generatedAt: new Date(), generatedBy: `${actor.name} (${actor.email})` };
 }
 

@@ -2,8 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { scopeOf } from "@/lib/auth/actor";
 import { runImport } from "@/lib/data/imports";
-import { ForbiddenError, PayloadTooLargeError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { ImportFileError } from "@/lib/import/import-bundle";
+import { readBodyBytes } from "./read-body";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { IMPORT_MEDIA_TYPES, ImportQuerySchema, MAX_IMPORT_BYTES } from "@/lib/schemas/import";
 
@@ -21,7 +22,7 @@ export async function handleImportRequest(actor: Actor, request: Request): Promi
   if (!expected.includes(mediaType)) {
     return Response.json({ error: `Send a ${query.data.format} import as ${expected.join(" or ")}.` }, { status: 415, headers: { "Cache-Control": "no-store" } });
   }
-  const bytes = await readBytes(request);
+  const bytes = new Uint8Array(await readBodyBytes(request, MAX_IMPORT_BYTES));
   try {
     const report = await runImport(actor, { format: query.data.format, bytes, dryRun: query.data.dryRun === "true" });
     return Response.json(report, { headers: { "Cache-Control": "no-store" } });
@@ -31,20 +32,3 @@ export async function handleImportRequest(actor: Actor, request: Request): Promi
   }
 }
 
-async function readBytes(request: Request): Promise<Uint8Array> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) throw new PayloadTooLargeError(MAX_IMPORT_BYTES);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_IMPORT_BYTES) {
-      await reader.cancel();
-      throw new PayloadTooLargeError(MAX_IMPORT_BYTES);
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
