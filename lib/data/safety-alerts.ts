@@ -20,6 +20,8 @@ export async function readDataBeforeSave(tx: Prisma.TransactionClient, formType:
  */
 export async function raiseSafetyAlerts(tx: Prisma.TransactionClient, save: { formType: string; patientId: string; siteId: string; recordId: string; before: Data; after: unknown }): Promise<void> {
   if (!ALERTING_FORMS.has(save.formType)) return;
+  // Most adverse events alert nobody: the patient's identity (for the message) is read only when one does.
+  if (!decideSafetyAlert(save.formType, save.before, save.after as Data, { subjectId: "", siteCode: "" })) return;
   const patient = await tx.patient.findUniqueOrThrow({ where: { id: save.patientId }, select: { subjectId: true, site: { select: { code: true } } } });
   const alert = decideSafetyAlert(save.formType, save.before, save.after as Data, { subjectId: patient.subjectId, siteCode: patient.site.code });
   if (!alert) return;

@@ -33,7 +33,7 @@ describe("migrated database vs schema.prisma", () => {
     ["a changed default", (s: string) => s.replace("@default(0) @map(\"target_enrollment\")", "@default(43) @map(\"target_enrollment\")"), /target_enrollment: default 0 should be 43/],
     ["a new index", (s: string) => s.replace('  @@map("users")', '  @@index([name])\n  @@map("users")'), /users_name_idx is in schema\.prisma but missing/],
     ["a changed referential action", (s: string) => s.replace("fields: [userId], references: [id])", "fields: [userId], references: [id], onDelete: Cascade)"), /role_assignments_user_id_fkey/],
-    ["a new enum value", (s: string) => s.replace("  ADMIN\n}", "  ADMIN\n  AUDITOR\n}"), /enum Role: values/],
+    ["a new enum value", (s: string) => s.replace("  DATA_MANAGER\n}", "  DATA_MANAGER\n  AUDITOR\n}"), /enum Role: values/],
   ])("reports %s made in schema.prisma without a migration", async (_label, edit, message) => {
     const edited = edit(schemaText);
     expect(edited).not.toBe(schemaText); // the edit must actually apply, or this test proves nothing
