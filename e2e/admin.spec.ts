@@ -28,6 +28,8 @@ test("an administrator creates a site investigator, who can sign in, and deactiv
   await page.getByLabel("Email").fill("dr.new@hospital.example");
   await page.getByLabel("Password").fill("temporary-password-1");
   await page.getByRole("button", { name: "Sign in" }).click();
+  // The home page keeps the roles under "Your roles" (its work-lists come first).
+  await page.getByText("Your roles").click();
   await expect(page.getByRole("cell", { name: /China Medical University Hospital \(TW03\)/ })).toBeVisible();
   await signOut(page);
 

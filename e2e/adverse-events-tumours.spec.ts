@@ -85,7 +85,7 @@ test("an investigator records baseline lesions and a week 8 assessment that comp
 
 test("an investigator records a serious adverse event graded by CTCAE v5.0", async ({ page }, testInfo) => {
   const { subjectId } = await enrollPatient(page);
-  await page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Record new" }).click();
+  await page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Record new: Adverse event" }).click();
   await expect(page.getByRole("heading", { name: "Adverse event" })).toBeVisible();
 
   const term = page.getByLabel("CTCAE term", { exact: true });

@@ -19,7 +19,7 @@ async function patientWithGradeThreeEvent(page: Page) {
   const id = page.url().split("/").pop()!;
   await enrollThroughUi(page, id);
 
-  await page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Record new" }).click();
+  await page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Record new: Adverse event" }).click();
   await page.getByLabel(/Search CTCAE terms/).fill("diarrhea");
   await page.getByLabel("CTCAE term", { exact: true }).selectOption("Diarrhea");
   await page.getByLabel("CTCAE grade").selectOption("3");
