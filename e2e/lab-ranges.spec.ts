@@ -43,11 +43,11 @@ test("the labs form shows the site's ranges in force on the sample date; another
   // Typing another ULN asks why; the save refuses it without the reason.
   await alt.getByLabel(/Site ULN/).fill("45");
   await expect(page.getByTestId("lab-alt-range-differs")).toBeVisible();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#alt-rangeReason-error")).toContainText("differs from TW03's range in force on 2026-01-14 (≤ 35 U/L): give the reason");
   await page.getByLabel("Reason the ULN differs from the site's range").fill("Sample analysed at the referral hospital (ULN 45)");
   await saveScreenshot(page, testInfo, "labs-site-range");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Day 1")).toContainText("max grade 0");
   await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
   await expect(page.getByLabel("Reason the ULN differs from the site's range")).toHaveValue("Sample analysed at the referral hospital (ULN 45)");

@@ -32,6 +32,8 @@ export function fillOmittedNullables(schema: z.ZodType, value: unknown, options:
   for (const [key, field] of Object.entries(def.shape)) {
     if (filled[key] === undefined) {
       if (key in filled) continue;
+      // An optional field (or one with a default) may stay out, as the forms store it: filling it would read as a change.
+      if (field.safeParse(undefined).success) continue;
       if (field.safeParse(null).success) filled[key] = null;
       else if (options.emptyText && field.safeParse("").success) filled[key] = "";
       else if (options.emptyText && field.safeParse([]).success) filled[key] = [];
