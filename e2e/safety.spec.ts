@@ -51,7 +51,7 @@ test("a female patient of reproductive potential is dispensed thalidomide only w
   expect(saved.status(), await saved.text()).toBe(201);
 
   await fillDay1Dosing(page, id);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   const refusal = page.locator("#thalidomide-status-error");
   await expect(refusal).toContainText("Thalidomide cannot be dispensed: No negative pregnancy test within 24 hours before the first dose (from 2026-01-14 to 2026-01-15) is recorded");
   await expect(refusal).toContainText("Counselling on the risks of thalidomide and on contraception is not confirmed");
@@ -65,7 +65,7 @@ test("a female patient of reproductive potential is dispensed thalidomide only w
   await page.getByLabel(/Counselling on the risks of thalidomide/).check();
   await page.getByLabel("Pregnancy test method").selectOption("urine-hcg");
   await page.getByLabel("Pregnancy test result").selectOption("negative");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("2026-01-15: urine hCG negative, counselled")).toBeVisible();
 
   // The refused entries were kept in the tab (the form's draft) and come back as typed.
@@ -73,7 +73,7 @@ test("a female patient of reproductive potential is dispensed thalidomide only w
   await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();
   await expect(page.getByText(/Restored the entries you had not saved/)).toBeVisible();
   await expect(page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)")).toHaveValue("112");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Day 1")).toContainText("complete, UFT");
   await saveScreenshot(page, testInfo, "thalidomide-dispensed");
 });
@@ -102,11 +102,11 @@ test("grade 3 neutropenia: the dosing form recommends holding UFT, and giving it
   await page.getByLabel("Thalidomide capsules returned from the previous period (capsules)").fill("0");
   await page.getByLabel("UFT capsules dispensed at this visit (capsules)").fill("168");
   await page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)").fill("112");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#uft-deviationReason-error")).toContainText("The protocol's table recommends holding UFT");
   await saveScreenshot(page, testInfo, "dose-recommendation");
   await page.getByLabel(/Reason for departing from the protocol's table/).fill("Repeat count 1.6 the same morning");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Week 4")).toContainText("complete, UFT");
 
   await page.context().clearCookies();

@@ -16,6 +16,7 @@ test("the home page and the login page render, with screenshots", async ({ page 
 test("a demo investigator signs in and sees their site", async ({ page }) => {
   await signIn(page, "investigator2");
   await expect(page.getByRole("heading", { name: /Welcome, Dr\. Chen/ })).toBeVisible();
+  await page.getByText("Your roles").click();
   await expect(page.getByRole("cell", { name: /Kaohsiung Medical University Hospital \(TW02\)/ })).toBeVisible();
 });
 

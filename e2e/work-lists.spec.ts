@@ -78,7 +78,7 @@ test("a query travels through the work-lists: the site answers it at the marked 
   await signIn(page, "investigator2");
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
   await answerEligibility(page);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("complete, eligible")).toBeVisible();
   await signOut(page);
 
