@@ -8,7 +8,7 @@ const patient: ExportPatient = {
 };
 const record: ExportRecord = {
   id: "r1", formType: "cytokines", visitKey: "baseline", status: "COMPLETE", version: 2, createdAt: "", updatedAt: "2026-01-10T10:00:00.000Z", signedAt: null, sdvAt: null,
-  data: { sampleDate: "2026-01-10", analytes: [{ analyte: "=IL-6", value: 12.5, unit: "pg/mL", lloq: 0.7, belowLloq: false }, { analyte: "IL-8", value: null, unit: "pg/mL", lloq: 1.5, belowLloq: true }] },
+  data: { sampleDate: "2026-01-10", analytes: [{ analyte: "=IL-6", value: 12.5, unit: "pg/mL", lloq: 0.7, belowLloq: false }, { analyte: "IL-8", value: null, unit: "pg/mL", lloq: 1.5, belowLloq: true }, { analyte: "VEGF", value: 0.42, unit: "ng/mL", lloq: 0.01, belowLloq: false }] },
   computed: { analyteCount: 2, summary: "2 analytes, 1 below LLOQ" },
 };
 
@@ -28,8 +28,10 @@ describe("the CSV plan", () => {
     if (form.kind !== "form" || group.kind !== "group") throw new Error("unexpected plan");
     expect(formRow(form, patient, record)).toEqual(["TW01-001", "TW01", "r1", "baseline", "COMPLETE", "2", "", "", "2026-01-10T10:00:00.000Z", "2026-01-10", "2", "2 analytes, 1 below LLOQ"]);
     expect(groupRows(group, patient, record)).toEqual([
-      ["TW01-001", "TW01", "r1", "baseline", "1", "'=IL-6", "12.5", "pg/mL", "0.7", "false"],
-      ["TW01-001", "TW01", "r1", "baseline", "2", "IL-8", "", "pg/mL", "1.5", "true"],
+      ["TW01-001", "TW01", "r1", "baseline", "1", "'=IL-6", "12.5", "pg/mL", "0.7", "false", "12.5", "0.7"],
+      ["TW01-001", "TW01", "r1", "baseline", "2", "IL-8", "", "pg/mL", "1.5", "true", "", "1.5"],
+      // The issue's example: 0.42 ng/mL is analysed as 420 pg/mL, and the file says so beside what was typed.
+      ["TW01-001", "TW01", "r1", "baseline", "3", "VEGF", "0.42", "ng/mL", "0.01", "false", "420", "10"],
     ]);
   });
 
@@ -37,6 +39,7 @@ describe("the CSV plan", () => {
     const rows = dictionaryRows(files);
     expect(rows).toHaveLength(files.reduce((n, f) => n + f.columns.length, 0));
     expect(rows).toContainEqual(["cytokines.analytes.csv", "unit", "Concentration unit as typed (pg/mL, ng/mL, ng/L; analyses convert to pg/mL)", "text", "", "pg/mL; ng/mL; ng/L", "no"]);
+    expect(rows).toContainEqual(["cytokines.analytes.csv", "value_pg_per_ml", "Concentration in the analyses' unit (pg/mL); empty when below LLOQ or pending", "float", "pg/mL", "", "yes"]);
     expect(rows).toContainEqual(["cytokines.csv", "computed.analyteCount", "Computed by the rules engine: analyteCount", "float", "", "", "yes"]);
   });
 });

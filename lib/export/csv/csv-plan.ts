@@ -1,4 +1,5 @@
 import { toCsvCell } from "../csv-cell";
+import { derivedGroupColumns, type DerivedGroupColumn } from "./canonical-columns";
 import { flattenComputed, readGroupRows, readPath, type FormLayout, type GroupSpec, type ItemSpec } from "../form-layout";
 
 /** A column of an exported CSV file, as the data dictionary describes it. */
@@ -20,7 +21,7 @@ export interface ComputedColumn {
 export type CsvFile =
   | { name: "patients.csv"; kind: "patients"; columns: ColumnSpec[] }
   | { name: string; kind: "form"; layout: FormLayout; computed: readonly ComputedColumn[]; columns: ColumnSpec[] }
-  | { name: string; kind: "group"; layout: FormLayout; group: GroupSpec; columns: ColumnSpec[] };
+  | { name: string; kind: "group"; layout: FormLayout; group: GroupSpec; derived: readonly DerivedGroupColumn[]; columns: ColumnSpec[] };
 
 /** One patient as every exported row identifies it. */
 export interface ExportPatient {
@@ -116,12 +117,18 @@ export function planCsvFiles(layouts: readonly FormLayout[], computed: ReadonlyM
       ],
     });
     for (const group of layout.groups) {
+      const derivedColumns = derivedGroupColumns(layout.formType, group.path);
       files.push({
         name: `${layout.formType}.${group.path}.csv`,
         kind: "group",
         layout,
         group,
-        columns: [...GROUP_KEY_COLUMNS, ...group.items.map((item) => itemColumn(item))],
+        derived: derivedColumns,
+        columns: [
+          ...GROUP_KEY_COLUMNS,
+          ...group.items.map((item) => itemColumn(item)),
+          ...derivedColumns.map((c) => column(c.name, c.label, "float", { unit: c.unit, derived: true })),
+        ],
       });
     }
   }
@@ -145,10 +152,14 @@ export function formRow(file: Extract<CsvFile, { kind: "form" }>, patient: Expor
   ].map(toCsvCell);
 }
 
-/** The long-format rows of one repeating group of one record. */
+/** The long-format rows of one repeating group of one record: the items as typed, then the derived values. */
 export function groupRows(file: Extract<CsvFile, { kind: "group" }>, patient: ExportPatient, record: ExportRecord): string[][] {
   return readGroupRows(record.data, file.group).map((row, index) =>
-    [patient.subjectId, patient.siteCode, record.id, record.visitKey, index + 1, ...file.group.items.map((item) => readPath(row, item.path))].map(toCsvCell),
+    [
+      patient.subjectId, patient.siteCode, record.id, record.visitKey, index + 1,
+      ...file.group.items.map((item) => readPath(row, item.path)),
+      ...file.derived.map((c) => c.read(row)),
+    ].map(toCsvCell),
   );
 }
 
