@@ -45,7 +45,11 @@ test("the labs form shows the site's ranges in force on the sample date; another
   await expect(page.getByTestId("lab-alt-range-differs")).toBeVisible();
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#alt-rangeReason-error")).toContainText("differs from TW03's range in force on 2026-01-14 (≤ 35 U/L): give the reason");
+  await expect(page.locator("#form-error")).toContainText("attention");
   await page.getByLabel("Reason the ULN differs from the site's range").fill("Sample analysed at the referral hospital (ULN 45)");
+  // The line above Save only summarized the marked field: it goes once that field is corrected.
+  await expect(page.locator("#alt-rangeReason-error")).toHaveCount(0);
+  await expect(page.locator("#form-error")).toHaveCount(0);
   await saveScreenshot(page, testInfo, "labs-site-range");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Day 1")).toContainText("max grade 0");

@@ -10,8 +10,6 @@ import { draftKey, useFormDraft } from "./use-form-draft";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import { useValidateOnLeave } from "./use-validate-on-leave";
 
-const NOTHING_SAVED = "nothing was saved.";
-
 /**
  * How many fields the browser's check refused, so a refusal is never silent even when the field
  * is off screen; the fields themselves carry the messages (internal paths are not for users).
@@ -24,7 +22,7 @@ function summarizeInvalid(errors: FieldErrors): string {
     else for (const [key, child] of Object.entries(node)) if (key !== "ref") walk(child);
   };
   walk(errors);
-  return `${count === 1 ? "1 field needs" : `${count} fields need`} attention (marked below); ${NOTHING_SAVED}`;
+  return `${count === 1 ? "1 field needs" : `${count} fields need`} attention (marked below); nothing was saved.`;
 }
 
 /** Whether the form was submitted with the "Save and next" button (FormFooter marks it data-next). */
@@ -46,7 +44,8 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
   form: UseFormReturn<TInput, unknown, TOutput>,
 ) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
+  // aboutFields: the line only summarizes field messages (the browser's or the server's), so it goes with them.
+  const [formError, setFormError] = useState<{ message: string; aboutFields: boolean } | null>(null);
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [pending, setPending] = useState<{ data: TOutput; thenNext: boolean } | null>(null);
@@ -77,16 +76,20 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
     if (result.code === "not-signed-in") {
       // The entries stay on the form (and in the draft); the footer asks for the password.
       setPending({ data, thenNext });
-      setFormError("Your session has ended. Enter your password to sign in again; your entries will then be saved.");
+      setFormError({ message: "Your session has ended. Enter your password to sign in again; your entries will then be saved.", aboutFields: false });
       return false;
     }
-    setFormError(result.message);
+    let aboutFields = result.fieldErrors !== undefined;
     for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
       // The action's own text scan names form fields by their path in the request (data.x).
       const field = key.startsWith("data.") ? key.slice("data.".length) : key;
-      if (field === "reason") setReasonError(messages[0] ?? null);
-      else if (field !== "_form" && field !== "visitKey" && messages[0]) form.setError(field as Path<TInput>, { type: "server", message: messages[0] });
+      if (field !== "reason" && field !== "_form" && field !== "visitKey" && messages[0]) form.setError(field as Path<TInput>, { type: "server", message: messages[0] });
+      else {
+        aboutFields = false;
+        if (field === "reason") setReasonError(messages[0] ?? null);
+      }
     }
+    setFormError({ message: result.message, aboutFields });
     return false;
   }
 
@@ -95,7 +98,7 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
     if (!props.signedInEmail || pending === null) return;
     const result = await signIn("credentials", { email: props.signedInEmail, password, redirect: false });
     if (!result || result.error) {
-      setFormError("That password was not accepted. Try again, or copy your entries before signing in on another tab.");
+      setFormError({ message: "That password was not accepted. Try again, or copy your entries before signing in on another tab.", aboutFields: false });
       return;
     }
     const { data, thenNext } = pending;
@@ -110,12 +113,17 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
     event.preventDefault();
   }
 
-  // The "N fields need attention" line goes with the last marked field.
-  const validateOnLeave = useValidateOnLeave(form, () => setFormError((current) => (current?.endsWith(NOTHING_SAVED) ? null : current)));
+  // "2 fields need attention" (the browser) or "Some fields need attention." (the server) goes with the last marked field.
+  const validateOnLeave = useValidateOnLeave(form, () => setFormError((current) => (current?.aboutFields ? null : current)));
 
   return {
-    formProps: { onSubmit: form.handleSubmit((data, event) => save(data, pressedSaveAndNext(event)), (errors) => setFormError(summarizeInvalid(errors))), onKeyDown, ...validateOnLeave, noValidate: true },
-    formError,
+    formProps: {
+      onSubmit: form.handleSubmit((data, event) => save(data, pressedSaveAndNext(event)), (errors) => setFormError({ message: summarizeInvalid(errors), aboutFields: true })),
+      onKeyDown,
+      ...validateOnLeave,
+      noValidate: true,
+    },
+    formError: formError?.message ?? null,
     reason,
     setReason,
     reasonError,
