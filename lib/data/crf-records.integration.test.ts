@@ -175,7 +175,7 @@ const newForm = (patientId: string, formType: string, visitKey: string | null, d
  * statement that reads the checks' forms and their open queries together.
  */
 describe("statements per new form", () => {
-  test("a lab panel after earlier ones: 6 statements (the site's reference ranges); an adverse event: 6 (its edit check); record and audit both written", async () => {
+  test("a lab panel after earlier ones: 5 statements (the site's reference ranges come with the patient lock); an adverse event: 6 (its edit check); record and audit both written", async () => {
     const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-05", enrollmentDate: "2026-01-12" });
     const panel = (sampleDate: string) => ({
       sampleDate,
@@ -196,10 +196,11 @@ describe("statements per new form", () => {
       expect(statements[0]).toBe("BEGIN");
       expect(statements.at(-1)).toBe("COMMIT");
     }
-    expect(labs[3]).toMatch(/^SELECT s."code" AS/);
-    expect(labs[4]).toMatch(/^WITH "record" AS/);
+    // The lock (lib/data/patient-lock.ts) carries the ranges; the range checks themselves are in lab-reference-ranges.integration.test.ts.
+    expect(labs[1]).toMatch(/^SELECT p."site_id"::text/);
+    expect(labs[3]).toMatch(/^WITH "record" AS/);
     expect(adverseEvent[3]).toMatch(/^WITH "record" AS/);
-    expect(labs).toHaveLength(6);
+    expect(labs).toHaveLength(5);
     expect(adverseEvent).toHaveLength(6);
     expect(adverseEvent[4]).toMatch(/^SELECT \(SELECT json_agg/);
     const records = await db.prisma.crfRecord.findMany({ where: { patientId: patient.id, formType: { in: ["labs", "adverse-event"] } }, select: { id: true } });

@@ -110,31 +110,29 @@ export async function saveCrfRecordInTransaction(
 ): Promise<CrfRecordView> {
   const definition = getFormDefinition(request.formType);
   if (!definition) throw new NotFoundError("Form type");
-  {
-    const patient = await lockPatientForWrite(tx, actor, request.patientId);
-    const visitKey = request.recordId ? null : visitKeyForNewForm(definition, patient, request.visitKey);
-    const data = parseFormData(definition, request.data);
-    assertNotLockedForAnalysis(patient);
-    const loaded = await loadSaveContext(tx, patient, definition, request.recordId);
-    checkInContext(definition, data, loaded.context);
-    const save: PreparedSave = {
-      actor,
-      // The Actor itself: a token-made change names the token in its audit rows.
-      auditActor: actor,
-      definition,
-      patient,
-      data,
-      computed: (definition.compute?.(data, loaded.context) ?? {}) as Prisma.InputJsonValue,
-      status: definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS",
-      loaded,
-      auditAction,
-    };
-    await assertDosingSafety(tx, definition.type, data, loaded.context, save.computed);
-    const before = await readDataBeforeSave(tx, definition.type, request.recordId);
-    const saved = request.recordId ? await updateCrfRecord(tx, save, { ...request, recordId: request.recordId }) : await createCrfRecord(tx, save, visitKey);
-    await raiseSafetyAlerts(tx, { formType: definition.type, patientId: patient.id, siteId: patient.siteId, recordId: saved.id, before, after: data });
-    return toView(saved);
-  }
+  const patient = await lockPatientForWrite(tx, actor, request.patientId, { labRanges: definition.readsLabReferenceRanges });
+  const visitKey = request.recordId ? null : visitKeyForNewForm(definition, patient, request.visitKey);
+  const data = parseFormData(definition, request.data);
+  assertNotLockedForAnalysis(patient);
+  const loaded = await loadSaveContext(tx, patient, definition, request.recordId);
+  checkInContext(definition, data, loaded.context);
+  const save: PreparedSave = {
+    actor,
+    // The Actor itself: a token-made change names the token in its audit rows.
+    auditActor: actor,
+    definition,
+    patient,
+    data,
+    computed: (definition.compute?.(data, loaded.context) ?? {}) as Prisma.InputJsonValue,
+    status: definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS",
+    loaded,
+    auditAction,
+  };
+  await assertDosingSafety(tx, definition.type, data, loaded.context, save.computed);
+  const before = await readDataBeforeSave(tx, definition.type, request.recordId);
+  const saved = request.recordId ? await updateCrfRecord(tx, save, { ...request, recordId: request.recordId }) : await createCrfRecord(tx, save, visitKey);
+  await raiseSafetyAlerts(tx, { formType: definition.type, patientId: patient.id, siteId: patient.siteId, recordId: saved.id, before, after: data });
+  return toView(saved);
 }
 
 /**

@@ -4,7 +4,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ValidationError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { findUnstorableText } from "@/lib/schemas/unstorable-text";
-import { loadLabRangeContext } from "./lab-reference-ranges";
 import type { LockedPatient } from "./patient-lock";
 import { STORED_RECORD, type StoredRecord } from "./recompute-dependents";
 
@@ -44,7 +43,9 @@ export async function loadSaveContext(
     orderBy: { createdAt: "asc" },
     select: STORED_RECORD,
   });
-  const labReferenceRanges = definition.readsLabReferenceRanges ? await loadLabRangeContext(tx, patient.id, patient.siteId) : undefined;
+  // Read with the patient lock (lockPatientForWrite's labRanges option).
+  const labReferenceRanges = definition.readsLabReferenceRanges ? patient.labRanges : undefined;
+  if (definition.readsLabReferenceRanges && !labReferenceRanges) throw new Error(`${definition.type} reads the site's lab ranges: lock the patient with them`);
   return {
     related,
     context: {

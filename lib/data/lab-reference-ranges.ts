@@ -5,9 +5,9 @@ import { getPrisma } from "@/lib/db/prisma";
 import type { SiteReferenceRange } from "@/lib/domain/ctcae/site-reference-range";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { LabRangeContext } from "@/lib/forms/form-definition";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { LabRangeInput, WithdrawLabRangeInput } from "@/lib/schemas/lab-reference-ranges";
-import { getPatientOrThrow } from "./patients";
+import { readPatientForPage } from "./patients";
 
 /**
  * Site laboratory reference ranges (issue 13). Administrators keep them (site.admin, trial-wide
@@ -102,34 +102,36 @@ export async function withdrawLabReferenceRange(actor: Actor, input: WithdrawLab
   });
 }
 
-interface RangeContextRow {
-  site_code: string;
-  sex: string | null;
-  ranges: (Omit<SiteReferenceRange, "test" | "sex"> & { test: string; sex: string | null })[];
+/** What LAB_RANGE_COLUMNS add to a row of "patients" p. */
+export interface LabRangeColumns {
+  lab_site_code: string;
+  lab_sex: string | null;
+  lab_ranges: (Omit<SiteReferenceRange, "test" | "sex"> & { test: string; sex: string | null })[];
 }
 
 /**
- * The patient's site ranges and sex in one statement (the save path runs it under the patient
- * lock, for forms that declare `readsLabReferenceRanges` only).
+ * The patient's site code, sex (from the baseline form) and the site's live ranges, as columns of
+ * a query over "patients" p: the save path adds them to its patient lock, so a labs save reads
+ * them in the statement it runs anyway.
  */
-export async function loadLabRangeContext(tx: Prisma.TransactionClient, patientId: string, siteId: string): Promise<LabRangeContext> {
-  const [row] = await tx.$queryRaw<RangeContextRow[]>`
-    SELECT s."code" AS "site_code",
-           (SELECT c."data"->>'sex' FROM "crf_records" c
-             WHERE c."patient_id" = ${patientId}::uuid AND c."form_type" = 'baseline' AND c."deleted_at" IS NULL LIMIT 1) AS "sex",
-           COALESCE(json_agg(json_build_object('test', r."test", 'unit', r."unit", 'sex', r."sex", 'lln', r."lln", 'uln', r."uln",
-                                               'validFrom', to_char(r."valid_from", 'YYYY-MM-DD')))
-                    FILTER (WHERE r."id" IS NOT NULL), '[]') AS "ranges"
-    FROM "sites" s LEFT JOIN "lab_reference_ranges" r ON r."site_id" = s."id" AND r."withdrawn_at" IS NULL
-    WHERE s."id" = ${siteId}::uuid
-    GROUP BY s."id"`;
-  if (!row) throw new NotFoundError("Site");
-  const sex = row.sex === "female" || row.sex === "male" ? row.sex : null;
-  return { siteCode: row.site_code, sex, ranges: row.ranges as SiteReferenceRange[] };
+export const LAB_RANGE_COLUMNS = Prisma.sql`
+  (SELECT s."code" FROM "sites" s WHERE s."id" = p."site_id") AS "lab_site_code",
+  (SELECT c."data"->>'sex' FROM "crf_records" c
+    WHERE c."patient_id" = p."id" AND c."form_type" = 'baseline' AND c."deleted_at" IS NULL LIMIT 1) AS "lab_sex",
+  (SELECT COALESCE(json_agg(json_build_object('test', r."test", 'unit', r."unit", 'sex', r."sex", 'lln', r."lln", 'uln', r."uln",
+                                              'validFrom', to_char(r."valid_from", 'YYYY-MM-DD'))), '[]')
+    FROM "lab_reference_ranges" r WHERE r."site_id" = p."site_id" AND r."withdrawn_at" IS NULL) AS "lab_ranges"`;
+
+export function toLabRangeContext(row: LabRangeColumns): LabRangeContext {
+  const sex = row.lab_sex === "female" || row.lab_sex === "male" ? row.lab_sex : null;
+  return { siteCode: row.lab_site_code, sex, ranges: row.lab_ranges as SiteReferenceRange[] };
 }
 
 /** The same for the form page: any reader of the patient sees the ranges its forms are filled from. */
 export async function getLabRangeContext(actor: Actor, patientId: string): Promise<LabRangeContext> {
-  const patient = await getPatientOrThrow(actor, patientId);
-  return loadLabRangeContext(getPrisma(), patient.id, patient.site.id);
+  // The page has read the patient already in this render (readPatientForPage is per request).
+  const patient = await readPatientForPage(actor, patientId);
+  const [row] = await getPrisma().$queryRaw<LabRangeColumns[]>`SELECT ${LAB_RANGE_COLUMNS} FROM "patients" p WHERE p."id" = ${patient.id}::uuid`;
+  if (!row) throw new NotFoundError("Patient");
+  return toLabRangeContext(row);
 }

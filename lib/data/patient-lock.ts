@@ -1,8 +1,10 @@
 import "server-only";
 import { hasPermission, scopeOf, type Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
+import type { LabRangeContext } from "@/lib/forms/form-definition";
+import { LAB_RANGE_COLUMNS, toLabRangeContext, type LabRangeColumns } from "./lab-reference-ranges";
 import { STUDY_ID } from "./study-settings";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,6 +19,8 @@ export interface LockedPatient {
   /** Locked for analysis (a coordinator's lock), not the row lock this holds. */
   analysisLockedAt: Date | null;
   schedule: { visitIntervalDays: number; imagingIntervalDays: number; visitForms: string[]; imagingForms: string[] };
+  /** The site's laboratory ranges and the patient's sex, when the lock was asked for them. */
+  labRanges?: LabRangeContext;
 }
 
 interface LockedRow {
@@ -31,6 +35,12 @@ interface LockedRow {
   imaging_forms: string[];
 }
 
+/** What a write needs besides the patient row, read in the same statement. */
+export interface LockOptions {
+  /** The site laboratory's ranges (forms that declare `readsLabReferenceRanges`). */
+  labRanges?: boolean;
+}
+
 /**
  * Finds the patient the actor may read and locks its row for the rest of the transaction, in
  * one statement: every write to a patient's data takes this lock first, which serializes
@@ -38,14 +48,15 @@ interface LockedRow {
  * patient is "not found", exactly like a missing one; a patient the actor may read but not
  * write is forbidden.
  */
-export async function lockPatientForWrite(tx: Prisma.TransactionClient, actor: Actor, patientId: string): Promise<LockedPatient> {
+export async function lockPatientForWrite(tx: Prisma.TransactionClient, actor: Actor, patientId: string, options: LockOptions = {}): Promise<LockedPatient> {
   if (!UUID.test(patientId)) throw new NotFoundError("Patient");
   const scope = scopeOf(actor, "patient.read");
   const siteIds = scope.kind === "sites" ? scope.siteIds : [];
   // The study settings row (one per study) comes along: the save files forms by its schedule.
-  const [row] = await tx.$queryRaw<LockedRow[]>`
+  const [row] = await tx.$queryRaw<(LockedRow & Partial<LabRangeColumns>)[]>`
     SELECT p."site_id"::text AS "site_id", p."screening_date", p."enrollment_date", p."locked_at", p."status",
            s."visit_interval_days", s."imaging_interval_days", s."visit_forms", s."imaging_forms"
+           ${options.labRanges ? Prisma.sql`, ${LAB_RANGE_COLUMNS}` : Prisma.empty}
     FROM "patients" p CROSS JOIN "study_settings" s
     WHERE p."id" = ${patientId}::uuid AND p."deleted_at" IS NULL AND s."id" = ${STUDY_ID}
       AND (${scope.kind === "all"} OR p."site_id" = ANY(${siteIds}::uuid[]))
@@ -65,6 +76,7 @@ export async function lockPatientForWrite(tx: Prisma.TransactionClient, actor: A
       visitForms: row.visit_forms,
       imagingForms: row.imaging_forms,
     },
+    ...(options.labRanges ? { labRanges: toLabRangeContext(row as LabRangeColumns) } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { scopeOf, hasPermission, siteFilter, type Actor } from "@/lib/auth/actor";
 import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
@@ -77,6 +78,12 @@ export async function getPatientOrThrow(actor: Actor, patientId: string): Promis
   if (!row) throw new NotFoundError("Patient");
   return toSummary(row);
 }
+
+/**
+ * getPatientOrThrow once per server render: a page and the data functions it calls read the
+ * patient once. For pages only; writes read the patient under its row lock (patient-lock.ts).
+ */
+export const readPatientForPage = cache(getPatientOrThrow);
 
 /** Sites where the actor may register patients (for the registration form). */
 export async function listSitesForRegistration(actor: Actor): Promise<{ id: string; code: string; name: string }[]> {
