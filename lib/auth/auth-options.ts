@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { createAuthLogger, SESSION_ENDED } from "@/lib/auth/auth-logger";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { claimsOf, issueSessionToken, touchSessionToken, type SessionClaims } from "@/lib/auth/session-token";
 import { loadActor } from "@/lib/auth/get-actor";
@@ -30,6 +31,7 @@ export function getAuthOptions(isSessionLive: SessionCheck = serverHoldsSession)
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: idleSeconds, updateAge: 60 },
     pages: { signIn: "/login" },
+    logger: createAuthLogger(),
     providers: [
       CredentialsProvider({
         name: "Email and password",
@@ -59,11 +61,11 @@ export function getAuthOptions(isSessionLive: SessionCheck = serverHoldsSession)
         const touched = touchSessionToken(token, Date.now(), idleSeconds, absoluteSeconds);
         // An ended session is not re-issued: next-auth's session route then clears the cookie
         // and answers "no session", so /api/auth/session never extends past the absolute end.
-        if (touched.idle) throw new Error("Session ended");
+        if (touched.idle) throw new Error(SESSION_ENDED);
         // Nor is one the server no longer holds (signed out, signed out everywhere, password
         // changed, user deactivated): the signature alone would let a copied cookie be renewed.
         const claims = claimsOf(touched);
-        if (!claims || !(await isSessionLive(claims))) throw new Error("Session ended");
+        if (!claims || !(await isSessionLive(claims))) throw new Error(SESSION_ENDED);
         return touched;
       },
       session({ session, token }) {
