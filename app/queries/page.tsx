@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FilterSelect, siteChoices } from "@/components/work/filter-select";
 import { Pager } from "@/components/work/pager";
 import styles from "@/components/work/work.module.css";
 import { requireActor } from "@/lib/auth/require-actor";
@@ -35,38 +36,9 @@ export default async function QueryInboxPage({ searchParams }: { searchParams: P
     <section className="card">
       <h1>Query inbox</h1>
       <form method="get" className={styles.filters} aria-label="Filter the queries">
-        <div>
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" name="status" defaultValue={filter.status}>
-            {STATUS_CHOICES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-site">Site</label>
-          <select id="filter-site" name="site" defaultValue={filter.site ?? ""}>
-            <option value="">All my sites</option>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.code} {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-form">Form</label>
-          <select id="filter-form" name="form" defaultValue={filter.form ?? ""}>
-            <option value="">Every form</option>
-            {listFormDefinitions().map((f) => (
-              <option key={f.type} value={f.type}>
-                {f.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="status" label="Status" value={filter.status} choices={STATUS_CHOICES} />
+        <FilterSelect name="site" label="Site" value={filter.site} choices={siteChoices(sites)} anyLabel="All my sites" />
+        <FilterSelect name="form" label="Form" value={filter.form} choices={listFormDefinitions().map((f) => [f.type, f.title] as const)} anyLabel="Every form" />
         <div>
           <label htmlFor="filter-olderThan">Opened at least (days ago)</label>
           <input id="filter-olderThan" type="number" name="olderThan" min={0} max={3650} defaultValue={filter.olderThan ?? ""} />
