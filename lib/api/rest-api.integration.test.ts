@@ -38,6 +38,10 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 const demoPasswordHash = async () => (await db.prisma.user.findUniqueOrThrow({ where: { id: actors.pi.userId }, select: { passwordHash: true } })).passwordHash;
 const tokens = {} as Record<"inv1Write" | "inv1Read" | "inv2Write" | "coordinatorRead", string>;
 
+// Responses are read loosely: each test asserts the fields it names.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyJson = Record<string, any>;
+
 async function call(handler: Handler, method: string, url: string, options: Call = {}) {
   const headers = new Headers();
   if (options.authorization) headers.set("authorization", options.authorization);
@@ -46,7 +50,7 @@ async function call(handler: Handler, method: string, url: string, options: Call
   const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   const response = await handler(new Request(`http://localhost${url}`, { method, headers, body }), { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as Record<string, any>) : null }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as AnyJson) : null };
 }
 
 /** The answer has the shape the OpenAPI document promises for this endpoint. */
