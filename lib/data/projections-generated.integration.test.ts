@@ -81,6 +81,12 @@ describe("typed tables on a generated trial", () => {
     await expect(db.query(sql, [record.patient_id, record.id])).rejects.toThrow(message);
   });
 
+  test("a form naming a user who does not exist is refused (the four *_by_id columns have foreign keys)", async () => {
+    for (const column of ["created_by_id", "updated_by_id", "signed_by_id", "sdv_by_id"]) {
+      await expect(db.query(`UPDATE crf_records SET "${column}" = gen_random_uuid() WHERE id = $1`, [record.id])).rejects.toThrow(new RegExp(`crf_records_${column}_fkey`));
+    }
+  });
+
   test("a statistician's login role, a member of trialdesk_analyst, reads the analysis views and nothing else", async () => {
     await rebuildProjections(db.prisma);
     const login = `analyst_${randomBytes(4).toString("hex")}`;
