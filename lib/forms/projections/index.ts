@@ -1,10 +1,6 @@
-import type { AdverseEventData } from "../adverse-event-schema";
-import type { CytokinesData } from "../cytokines-form";
-import type { DosingData } from "../dosing/dosing-schema";
-import type { EligibilityData } from "../eligibility-form";
-import type { EndOfStudyData } from "../end-of-study-form";
-import type { LabsData } from "../labs/labs-schema";
-import type { TumourAssessmentData, TumourBaselineData } from "../tumour-schemas";
+import type { DosingComputed } from "../dosing/dosing-computed";
+import { isFormType, type FormDataOf, type FormType } from "../form-types";
+import type { LabsComputed } from "../labs/compute-labs";
 import { projectAdverseEvent } from "./adverse-event";
 import { projectCytokines } from "./cytokines";
 import { projectDosing } from "./dosing";
@@ -27,24 +23,26 @@ export interface FormProjection {
   project: (data: unknown, computed: Record<string, unknown>) => ProjectedRows;
 }
 
-const projection = <D>(tables: readonly ProjectionTableName[], project: (data: D, computed: Record<string, unknown>) => ProjectedRows): FormProjection => ({
-  tables,
-  project: project as FormProjection["project"],
-});
+/** A projection as declared, with the form's own data type (FormDataOf). */
+interface TypedProjection<T extends FormType> {
+  tables: readonly ProjectionTableName[];
+  project: (data: FormDataOf<T>, computed: Record<string, unknown>) => ProjectedRows;
+}
 
-const PROJECTIONS: Readonly<Record<string, FormProjection>> = {
-  dosing: projection<DosingData>(["dose_administrations"], (data, computed) => projectDosing(data, computed)),
-  "adverse-event": projection<AdverseEventData>(["adverse_events"], (data) => projectAdverseEvent(data)),
-  labs: projection<LabsData>(["lab_results"], (data, computed) => projectLabs(data, computed)),
-  "tumour-baseline": projection<TumourBaselineData>(["tumour_lesions"], (data) => projectTumourBaseline(data)),
-  "tumour-assessment": projection<TumourAssessmentData>(["lesion_measurements", "timepoint_responses"], projectTumourAssessment),
-  cytokines: projection<CytokinesData>(["cytokine_results"], (data) => projectCytokines(data)),
-  eligibility: projection<EligibilityData>(["eligibility_assessments", "eligibility_answers"], (data) => projectEligibility(data)),
-  "end-of-study": projection<EndOfStudyData>(["end_of_study"], projectEndOfStudy),
+const PROJECTIONS: { readonly [T in FormType]?: TypedProjection<T> } = {
+  dosing: { tables: ["dose_administrations"], project: (data, computed) => projectDosing(data, computed as Partial<DosingComputed>) },
+  "adverse-event": { tables: ["adverse_events"], project: (data) => projectAdverseEvent(data) },
+  labs: { tables: ["lab_results"], project: (data, computed) => projectLabs(data, computed as Partial<LabsComputed>) },
+  "tumour-baseline": { tables: ["tumour_lesions"], project: (data) => projectTumourBaseline(data) },
+  "tumour-assessment": { tables: ["lesion_measurements", "timepoint_responses"], project: projectTumourAssessment },
+  cytokines: { tables: ["cytokine_results"], project: (data) => projectCytokines(data) },
+  eligibility: { tables: ["eligibility_assessments", "eligibility_answers"], project: (data) => projectEligibility(data) },
+  "end-of-study": { tables: ["end_of_study"], project: projectEndOfStudy },
 };
 
 export function getFormProjection(formType: string): FormProjection | null {
-  return PROJECTIONS[formType] ?? null;
+  // The save path hands over data its schema validated for this very form type.
+  return isFormType(formType) ? ((PROJECTIONS[formType] as FormProjection | undefined) ?? null) : null;
 }
 
 /** The form types that have typed tables. */
