@@ -1,3 +1,4 @@
+import { backfillProjectionsAfterMigration } from "@/lib/data/projections-rebuild";
 import { applyMigrations } from "@/lib/db/migrate";
 import { openDatabase } from "./database";
 
@@ -7,6 +8,7 @@ async function main(): Promise<void> {
   try {
     const result = await applyMigrations(database.url, undefined, (line) => console.log(line));
     console.log(`${result.applied.length} applied, ${result.alreadyApplied.length} already applied.`);
+    await backfillProjectionsAfterMigration(database.url, result, (line) => console.log(line));
   } finally {
     await database.embedded?.stop();
   }

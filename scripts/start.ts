@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import { backfillProjectionsAfterMigration } from "@/lib/data/projections-rebuild";
 import { scheduleBackups, type BackupSchedule } from "@/lib/db/backup-schedule";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { takeOverShutdownSignals } from "@/lib/db/embedded-postgres";
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
   console.log(database.embedded ? `Embedded PostgreSQL on port ${database.embedded.port}.` : "Using DATABASE_URL.");
   const migrations = await applyMigrations(database.url, undefined, (line) => console.log(line));
   console.log(`Migrations: ${migrations.applied.length} applied, ${migrations.alreadyApplied.length} already applied.`);
+  await backfillProjectionsAfterMigration(database.url, migrations, (line) => console.log(line));
   // Migrations ran as the schema owner; the app gets a role that cannot alter the audit trail.
   const appUrl = await appDatabaseUrl(database);
   const embedded = database.embedded;

@@ -8,6 +8,7 @@ import type { SaveContext } from "./crf-save-context";
 import { reconcileEditChecks } from "./edit-check-queries";
 import type { LockedPatient } from "./patient-lock";
 import { applyPatientStatusFromForm } from "./patient-status-from-form";
+import { replaceProjections } from "./projections";
 import { recomputeDependents, type StoredRecord } from "./recompute-dependents";
 
 /** A form save after validation, while the patient lock is held: what create and update share. */
@@ -25,7 +26,7 @@ export interface PreparedSave {
 }
 
 /**
- * What follows every save in the same transaction: the forms whose computed values read this
+ * What follows every save in the same transaction: the form's typed-table rows are replaced, the forms whose computed values read this
  * one are recomputed (with the records already read under the lock, sparing a query), then
  * the cross-form edit checks that read this form open or close their system queries, and
  * the patient status the data implies is applied, audited with the save's reason.
@@ -37,6 +38,9 @@ export async function finishSave(
   change: { previousData: unknown; reason: string | null },
 ): Promise<void> {
   const { definition, patient, data, auditActor } = save;
+  // The form's rows in the typed tables (lib/forms/projections), from what was just stored;
+  // before recomputation, which replaces them again if it changes this form's computed values.
+  await replaceProjections(tx, [{ id: saved.id, patientId: patient.id, formType: definition.type, data, computed: save.computed, withdrawn: false }]);
   await recomputeDependents(
     tx,
     auditActor,

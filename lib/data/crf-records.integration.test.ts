@@ -172,10 +172,12 @@ const newForm = (patientId: string, formType: string, visitKey: string | null, d
  * Round trips are most of a save's cost under load (BENCHMARKS.md, bench:save): a new form is
  * BEGIN, the patient lock, the records the form reads, one INSERT of record and audit, COMMIT;
  * a form that cross-form edit checks read (an adverse event: onset after death) adds one
- * statement that reads the checks' forms and their open queries together.
+ * statement that reads the checks' forms and their open queries together. Since issue 14 every
+ * projected form adds one more: its rows in the typed tables (lib/data/projections.ts), deleted
+ * and re-inserted for every table the form writes in a single statement.
  */
 describe("statements per new form", () => {
-  test("a lab panel after earlier ones: 5 statements (the site's reference ranges come with the patient lock); an adverse event: 6 (its edit check); record and audit both written", async () => {
+  test("a lab panel after earlier ones: 6 statements (the site's reference ranges come with the patient lock; its typed rows); an adverse event: 7 (its edit check, its typed row); record, audit and typed rows all written", async () => {
     const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-05", enrollmentDate: "2026-01-12" });
     const panel = (sampleDate: string) => ({
       sampleDate,
@@ -200,12 +202,16 @@ describe("statements per new form", () => {
     expect(labs[1]).toMatch(/^SELECT p."site_id"::text/);
     expect(labs[3]).toMatch(/^WITH "record" AS/);
     expect(adverseEvent[3]).toMatch(/^WITH "record" AS/);
-    expect(labs).toHaveLength(5);
-    expect(adverseEvent).toHaveLength(6);
-    expect(adverseEvent[4]).toMatch(/^SELECT \(SELECT json_agg/);
+    expect(labs[4]).toMatch(/^WITH "delete_0" AS/);
+    expect(adverseEvent[4]).toMatch(/^WITH "delete_0" AS/);
+    expect(labs).toHaveLength(6);
+    expect(adverseEvent).toHaveLength(7);
+    expect(adverseEvent[5]).toMatch(/^SELECT \(SELECT json_agg/);
     const records = await db.prisma.crfRecord.findMany({ where: { patientId: patient.id, formType: { in: ["labs", "adverse-event"] } }, select: { id: true } });
     const audits = await db.prisma.auditEvent.count({ where: { entityId: { in: records.map((r) => r.id) }, action: "CREATE" } });
     expect(records).toHaveLength(3);
     expect(audits).toBe(3);
+    expect(await db.prisma.labResult.count({ where: { patientId: patient.id } })).toBe(2 * LAB_PANEL.length);
+    expect(await db.prisma.adverseEvent.findMany({ where: { patientId: patient.id }, select: { term: true, grade: true } })).toEqual([{ term: "Fatigue", grade: 1 }]);
   });
 });

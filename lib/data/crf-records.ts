@@ -17,6 +17,7 @@ import { raiseSafetyAlerts, readDataBeforeSave } from "./safety-alerts";
 import { reconcileEditChecks } from "./edit-check-queries";
 import { assertNotLockedForAnalysis, lockPatientForWrite } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
+import { replaceProjections } from "./projections";
 import { recomputeDependents } from "./recompute-dependents";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -149,6 +150,8 @@ export async function deleteCrfRecord(actor: Actor, input: { patientId: string; 
     if (!record) throw new NotFoundError("Form");
     if (record.signedAt) throw new ConflictError("A signed form cannot be deleted; remove the signature first.");
     await tx.crfRecord.update({ where: { id: record.id }, data: { deletedAt: new Date(), deleteReason: reason.data, updatedById: actor.userId } });
+    // A withdrawn form has no rows in the typed tables.
+    await replaceProjections(tx, [{ id: record.id, patientId: patient.id, formType: record.formType, data: null, computed: null, withdrawn: true }]);
     const auditActor = actor;
     await writeAudit(tx, auditActor, {
       action: "DELETE",

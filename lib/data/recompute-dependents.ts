@@ -5,6 +5,7 @@ import { FORM_DEPENDENCIES, listDependentFormTypes, movesFirstDate, recordDateOf
 import type { FormContext, RelatedRecord } from "@/lib/forms/form-definition";
 import { getFormDefinition } from "@/lib/forms/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { replaceProjections } from "./projections";
 
 export interface RecomputeScope {
   patient: { id: string; siteId: string; screeningDate: string; enrollmentDate: string | null };
@@ -62,7 +63,8 @@ function skipUnmovedFirstDate(types: string[], scope: RecomputeScope, loaded?: L
  * `compute`. Dependency types go first and, within a type, records in date order, each
  * seeing its predecessors' fresh values (the nadir chain, the previous visit's dose).
  * A record whose values change gets a new version and an audit record naming the change
- * that caused it; a signed one also loses its signature (docs/decisions/0006). Returns the
+ * that caused it; a signed one also loses its signature (docs/decisions/0006), and its rows in
+ * the typed tables are replaced. Returns the
  * ids of the records that changed.
  */
 export async function recomputeDependents(tx: Prisma.TransactionClient, actor: AuditActor, scope: RecomputeScope, loaded?: LoadedRecords): Promise<string[]> {
@@ -120,6 +122,13 @@ export async function recomputeDependents(tx: Prisma.TransactionClient, actor: A
         reason: `Signature invalidated: the signed computed values changed (${reason.charAt(0).toLowerCase()}${reason.slice(1)}); the investigator must review and sign again`,
       });
     }
+  }
+  // The recomputed forms' typed-table rows follow their new computed values (one statement).
+  if (changedIds.length > 0) {
+    await replaceProjections(
+      tx,
+      working.filter((r) => changedIds.includes(r.id)).map((r) => ({ id: r.id, patientId: scope.patient.id, formType: r.formType, data: r.data, computed: r.computed, withdrawn: false })),
+    );
   }
   return changedIds;
 }

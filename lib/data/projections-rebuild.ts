@@ -1,0 +1,74 @@
+import "server-only";
+import { createPrismaClient } from "@/lib/db/create-prisma-client";
+import type { MigrationResult } from "@/lib/db/migrate";
+import { PROJECTED_FORM_TYPES, PROJECTION_TABLE_NAMES, type ProjectionTableName } from "@/lib/forms/projections";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { replaceProjections } from "./projections";
+
+/** The migration that created the typed tables: the run that applies it fills them (backfill). */
+export const TYPED_TABLES_MIGRATION = "20261207100000_typed_clinical_tables";
+
+const BATCH = 500;
+// A rebuild of a large trial reads every form once; minutes, not Prisma's default 15 s.
+const REBUILD_TIMEOUT_MS = 60 * 60 * 1000;
+
+export interface RebuildReport {
+  records: number;
+  rows: Record<ProjectionTableName, number>;
+  seconds: number;
+}
+
+/**
+ * Rebuilds every typed table from crf_records (the record of capture) with the forms' own
+ * projections, in one transaction: the tables are emptied (TRUNCATE, which also holds off the
+ * saves' writes to them until the rebuild commits) and refilled from every form not withdrawn,
+ * in batches of one statement each. A maintenance step of the schema owner (scripts, the
+ * migrate step), not a user action: it changes no captured value, so it writes no audit record.
+ */
+export async function rebuildProjections(prisma: PrismaClient): Promise<RebuildReport> {
+  const started = performance.now();
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`TRUNCATE ${PROJECTION_TABLE_NAMES.map((t) => `"${t}"`).join(", ")}`);
+      let records = 0;
+      let after: string | null = null;
+      for (;;) {
+        const batch: { id: string; patientId: string; formType: string; data: unknown; computed: unknown }[] = await tx.crfRecord.findMany({
+          where: { deletedAt: null, formType: { in: PROJECTED_FORM_TYPES }, ...(after ? { id: { gt: after } } : {}) },
+          orderBy: { id: "asc" },
+          take: BATCH,
+          select: { id: true, patientId: true, formType: true, data: true, computed: true },
+        });
+        if (batch.length === 0) break;
+        await replaceProjections(tx, batch.map((r) => ({ ...r, withdrawn: false })));
+        records += batch.length;
+        after = batch[batch.length - 1]!.id;
+      }
+      const counts = await tx.$queryRawUnsafe<{ table: ProjectionTableName; rows: number }[]>(
+        PROJECTION_TABLE_NAMES.map((t) => `SELECT '${t}' AS "table", count(*)::int AS "rows" FROM "${t}"`).join(" UNION ALL "),
+      );
+      const rows = Object.fromEntries(counts.map((c) => [c.table, c.rows])) as Record<ProjectionTableName, number>;
+      return { records, rows, seconds: Math.round((performance.now() - started) / 100) / 10 };
+    },
+    { timeout: REBUILD_TIMEOUT_MS, maxWait: 60_000 },
+  );
+}
+
+/**
+ * The backfill of existing databases: when this migration run applied the typed tables'
+ * migration, fill them from the forms already saved. (A SQL backfill would repeat every
+ * projection in SQL, with the CTCAE lookups and unit conversions: two implementations that
+ * could disagree.) Should the process stop between the two, `npm run projections:rebuild`
+ * does the same at any time.
+ */
+export async function backfillProjectionsAfterMigration(databaseUrl: string, result: MigrationResult, log: (line: string) => void = () => {}): Promise<RebuildReport | null> {
+  if (!result.applied.includes(TYPED_TABLES_MIGRATION)) return null;
+  const prisma = createPrismaClient(databaseUrl, 2);
+  try {
+    const report = await rebuildProjections(prisma);
+    log(`Typed tables filled from ${report.records} saved forms in ${report.seconds} s.`);
+    return report;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
