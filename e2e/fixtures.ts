@@ -68,12 +68,16 @@ export async function registerPatientThroughUi(page: Page, user: DemoUser, scree
  * listing each with the elements it found.
  */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+/** The serious or critical accessibility violations on the page, one line each (for a test that checks many pages before failing). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const { AxeBuilder } = await import("@axe-core/playwright");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
+  return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious).toEqual([]);
 }
 
 /** Fills the eligibility checklist: every criterion passes unless overridden. */

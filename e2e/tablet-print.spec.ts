@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page, TestInfo } from "@playwright/test";
-import { expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, test, type DemoUser } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, saveScreenshot, seriousA11yViolations, signIn, test, type DemoUser } from "./fixtures";
 
 // A tablet at the bedside, portrait (issue 16, item 6).
 test.use({ viewport: { width: 768, height: 1024 } });
@@ -28,43 +28,52 @@ const PAGES_BY_ROLE: Record<DemoUser, readonly string[]> = {
   admin: ["/", "/admin/users", "/admin/sites", "/admin/study", "/admin/backups", "/account"],
 };
 
-async function measure(page: Page, label: string, wide: string[], testInfo: TestInfo): Promise<void> {
+/**
+ * The page at 768 px: whether it scrolls sideways and (axe, serious or critical) what keeps it
+ * from being used with assistive technology, collected so one run names every failing page.
+ */
+async function measure(page: Page, label: string, wide: string[], testInfo: TestInfo, inaccessible?: string[]): Promise<void> {
   const overflow = await sidewaysScroll(page);
   console.log(`768 px ${label}: document ${overflow > 0 ? `${overflow} px wider than the window` : "fits"}`);
   if (overflow > 0) {
     wide.push(`${label}: ${overflow} px`);
     await saveScreenshot(page, testInfo, `wide-${label.replace(/\W+/g, "-")}`);
   }
+  if (inaccessible) inaccessible.push(...(await seriousA11yViolations(page)).map((v) => `${label}: ${v}`));
 }
 
-test("at 768 x 1024 the signed-out pages do not scroll sideways", async ({ page }, testInfo) => {
+test("at 768 x 1024 the signed-out pages do not scroll sideways and pass axe", async ({ page }, testInfo) => {
   const wide: string[] = [];
+  const inaccessible: string[] = [];
   for (const path of ["/", "/login"]) {
     await page.goto(path);
-    await measure(page, `anonymous ${path}`, wide, testInfo);
+    await measure(page, `anonymous ${path}`, wide, testInfo, inaccessible);
   }
   expect(wide).toEqual([]);
+  expect(inaccessible).toEqual([]);
 });
 
 for (const [user, paths] of Object.entries(PAGES_BY_ROLE) as [DemoUser, readonly string[]][]) {
   if (!paths.length) continue;
-  test(`at 768 x 1024 no page of the ${user} scrolls sideways`, async ({ page }, testInfo) => {
+  test(`at 768 x 1024 no page of the ${user} scrolls sideways or has a serious accessibility violation`, async ({ page }, testInfo) => {
     test.setTimeout(240_000);
     const wide: string[] = [];
+    const inaccessible: string[] = [];
     await signIn(page, user);
     const needsPatient = paths.some((p) => p.startsWith("{"));
     const { patientUrl, labsUrl } = needsPatient ? await firstDemoPatient(page) : { patientUrl: "", labsUrl: "" };
     for (const raw of paths) {
       const path = raw.replace("{patient}", patientUrl).replace("{labs}", labsUrl).replace("{eligibility}", `${patientUrl}/forms/eligibility?visit=screening`);
       await page.goto(path);
-      await measure(page, `${user} ${raw}`, wide, testInfo);
+      await measure(page, `${user} ${raw}`, wide, testInfo, inaccessible);
     }
     if (user === "admin") {
       await page.goto("/admin/users");
       await page.goto((await page.locator('a[href^="/admin/users/"]').first().getAttribute("href"))!);
-      await measure(page, "admin /admin/users/[id]", wide, testInfo);
+      await measure(page, "admin /admin/users/[id]", wide, testInfo, inaccessible);
     }
     expect(wide).toEqual([]);
+    expect(inaccessible).toEqual([]);
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { createUser } from "./create-user";
 import { answerEligibility, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
 // Each role opens an item of its home work-list, lands on the form (and field), does the work,
@@ -152,23 +153,52 @@ test("the history of one field opens on demand, in the form's words", async ({ p
   await saveScreenshot(page, testInfo, "history-of-a-field");
 });
 
-test("the PI sees enrollment and toxicity at a glance and opens the toxicity review; the administrator sees accounts", async ({ page }, testInfo) => {
+test("the PI follows an escalated event from home to its toxicity review item, settles it, and it leaves the list", async ({ page }, testInfo) => {
+  // The coordinator escalates the first event waiting for review (the demo trial has none escalated).
+  await signIn(page, "coordinator");
+  await page.goto("/dashboards/toxicity");
+  const waiting = page.getByRole("list", { name: /^Waiting for review/ }).getByTestId("review-item").first();
+  await waiting.getByLabel("Review comment").fill("Grade 3 or more: PI to decide");
+  await waiting.getByRole("button", { name: "Escalate to the PI" }).click();
+  await expect(page.getByRole("list", { name: /^Escalated to the PI/ }).getByTestId("review-item")).not.toHaveCount(0);
+  await signOut(page);
+
   await signIn(page, "pi");
   await home(page);
   await expect(page.getByTestId("work-enrollment")).toContainText(/Enrollment: \d+ of a target of \d+/);
-  await expect(page.getByTestId("work-toxicity")).toContainText(/\d+ waiting for review, \d+ escalated/);
-  await saveScreenshot(page, testInfo, "home-pi");
-  await page.getByTestId("work-toxicity").getByRole("link", { name: "Toxicity review" }).click();
-  await expect(page).toHaveURL(/\/dashboards\/toxicity/);
-  await page.goto("/patients?sort=screening&status=ON_TREATMENT");
+  const before = Number(await page.getByTestId("work-escalated-count").textContent());
+  expect(before).toBeGreaterThan(0);
   await expectNoSeriousA11yViolations(page);
-  await expect(page.getByTestId("pager-range")).toContainText(/of \d+ patients/);
-  await signOut(page);
+  await saveScreenshot(page, testInfo, "home-pi");
+  const link = page.getByTestId("work-escalated").getByRole("link").first();
+  const anchor = (await link.getAttribute("href"))!.split("#")[1]!;
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/dashboards/toxicity#${anchor}$`));
+  const item = page.getByTestId("review-item").filter({ has: page.locator(`[id="${anchor}"]`) });
+  await expect(item).toContainText("Escalated to the PI");
+  await item.getByLabel("Review comment").fill("Seen by the PI: continue with the dose reduced");
+  await item.getByRole("button", { name: "Mark reviewed" }).click();
+  await expect(page.getByRole("list", { name: /^Escalated to the PI/ }).locator(`[id="${anchor}"]`)).toHaveCount(0);
+  await home(page);
+  await expect(page.getByTestId("work-escalated-count")).toHaveText(String(before - 1));
+  await expect(page.getByTestId("work-escalated").locator(`a[href$="#${anchor}"]`)).toHaveCount(0);
+});
 
+test("the administrator gives a role to a user without one, from the home list, and the count drops", async ({ page }, testInfo) => {
+  // Sorted first among the accounts (by email), so it is among those the home page links.
+  const email = await createUser("0-needs-role", "needs-a-role-2026");
   await signIn(page, "admin");
   await home(page);
-  await expect(page.getByTestId("work-accounts")).toContainText("Sign-in locked");
   await expect(page.getByTestId("work-to-sign")).toHaveCount(0);
+  const before = Number(await page.getByTestId("work-accounts-without-role-count").textContent());
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "home-admin");
+  await page.getByTestId("work-accounts").getByRole("link", { name: email }).click();
+  const assign = page.getByRole("form", { name: "Assign role" });
+  await assign.getByLabel("Role", { exact: true }).selectOption({ label: "Monitor" });
+  await assign.getByRole("button", { name: "Assign role" }).click();
+  await expect(assign.getByRole("status")).toContainText("Role assigned");
+  await home(page);
+  await expect(page.getByTestId("work-accounts-without-role-count")).toHaveText(String(before - 1));
+  await expect(page.getByTestId("work-accounts").getByRole("link", { name: email })).toHaveCount(0);
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { reviewItemAnchor } from "@/components/dashboards/toxicity/review-queue";
 import { WORK_LIST_TITLES, type WorkList } from "@/lib/analysis/work-list";
 import type { MyWork } from "@/lib/data/work-lists";
 import { getFormDefinition } from "@/lib/forms/registry";
@@ -88,9 +89,26 @@ export function MyWorkLists({ work }: { work: MyWork }) {
       ) : null}
       {work.toxicity ? (
         <p data-testid="work-toxicity">
-          Toxicity review: <strong>{work.toxicity.needsReview}</strong> waiting for review, <strong>{work.toxicity.escalated}</strong> escalated.{" "}
+          Toxicity review: <strong>{work.toxicity.needsReview}</strong> waiting for review, <strong data-testid="work-escalated-count">{work.toxicity.escalated}</strong> escalated.{" "}
           <Link href="/dashboards/toxicity">Toxicity review</Link>
         </p>
+      ) : null}
+      {work.toxicity?.escalatedItems.length ? (
+        <section aria-labelledby="work-escalated" data-testid="work-escalated">
+          <h3 id="work-escalated">Escalated to the PI</h3>
+          <ul>
+            {work.toxicity.escalatedItems.map((item) => (
+              <li key={reviewItemAnchor(item)}>
+                {item.subjectId}: <Link href={`/dashboards/toxicity#${reviewItemAnchor(item)}`}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+          {work.toxicity.escalated > work.toxicity.escalatedItems.length ? (
+            <p className={styles.more}>
+              {work.toxicity.escalatedItems.length} of {work.toxicity.escalated} shown.
+            </p>
+          ) : null}
+        </section>
       ) : null}
       {work.accounts ? (
         <div data-testid="work-accounts">
@@ -98,13 +116,13 @@ export function MyWorkLists({ work }: { work: MyWork }) {
           <ul>
             {(
               [
-                ["Sign-in locked", work.accounts.lockedSignIn],
-                ["Active without a role", work.accounts.withoutRoles],
-                ["Deactivated", work.accounts.deactivated],
+                ["Sign-in locked", "locked", work.accounts.lockedSignIn],
+                ["Active without a role", "without-role", work.accounts.withoutRoles],
+                ["Deactivated", "deactivated", work.accounts.deactivated],
               ] as const
-            ).map(([label, users]) => (
-              <li key={label}>
-                {label}: <strong>{users.length}</strong>
+            ).map(([label, key, users]) => (
+              <li key={key}>
+                {label}: <strong data-testid={`work-accounts-${key}-count`}>{users.length}</strong>
                 {users.length ? (
                   <>
                     {" "}

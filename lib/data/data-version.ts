@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { AuditAction } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 
@@ -26,7 +27,7 @@ export const ACTIONS_WITHOUT_DATA_CHANGE: readonly AuditAction[] = ["EXPORT", "S
  * Read it before the data it versions, so a result is never filed under a newer version than
  * the data it was computed from.
  */
-export async function readDataVersion(): Promise<string> {
+async function queryDataVersion(): Promise<string> {
   const skipped = [...ACTIONS_WITHOUT_DATA_CHANGE];
   const [row] = await getPrisma().$queryRaw<{ version: string }[]>`
     WITH newest AS (SELECT coalesce(max("id"), 0) AS "id" FROM "audit_events" WHERE "action" <> ALL(${skipped}::text[]))
@@ -35,3 +36,11 @@ export async function readDataVersion(): Promise<string> {
     )::text AS "version" FROM newest`;
   return row!.version;
 }
+
+/**
+ * The data version, read once per page render: the home page keeps four results under it and
+ * each used to read it again (four counts of 10,000 audit ids per request). React's cache()
+ * lasts one server render, which starts after any action of the same request has committed;
+ * outside a render (route handlers, actions, scripts, tests) it reads every time.
+ */
+export const readDataVersion = cache(queryDataVersion);

@@ -39,27 +39,15 @@ export async function getRecordStatusGrid(
   today: string = new Date().toISOString().slice(0, 10),
 ): Promise<RecordStatusGrid> {
   if (scopeOf(actor, "patient.read").kind === "none") throw new ForbiddenError();
-  const where = await patientWhere(actor, filter, today);
-  const [total, patients, settings] = await Promise.all([
-    getPrisma().patient.count({ where }),
-    getPrisma().patient.findMany({
-      where,
-      orderBy: { subjectId: "asc" },
-      skip: (filter.page - 1) * GRID_PAGE_SIZE,
-      take: GRID_PAGE_SIZE,
-      select: { id: true, subjectId: true, enrollmentDate: true, lockedAt: true, site: { select: { code: true } } },
-    }),
+  const where = patientWhere(actor, filter);
+  // The site codes come with the rest, not as a second statement after the page's patients.
+  const [{ total, patients }, settings, sites] = await Promise.all([
+    filter.state === "overdue" ? loadOverduePage(actor, where, filter.page, today) : loadPage(where, filter.page),
     getStudySettings(actor),
+    getPrisma().site.findMany({ select: { id: true, code: true } }),
   ]);
-  const ids = patients.map((p) => p.id);
-  const [records, queries] = await Promise.all([
-    getPrisma().crfRecord.findMany({
-      where: { patientId: { in: ids }, deletedAt: null },
-      select: { id: true, patientId: true, formType: true, visitKey: true, status: true, signedAt: true, sdvAt: true, data: true },
-    }),
-    getPrisma().dataQuery.groupBy({ by: ["recordId"], where: { patientId: { in: ids }, status: { in: ["OPEN", "ANSWERED"] } }, _count: { _all: true } }),
-  ]);
-  const openOf = new Map(queries.map((q) => [q.recordId, q._count._all]));
+  const codeOf = new Map(sites.map((site) => [site.id, site.code]));
+  const records = await loadGridRecords(patients.map((p) => p.id));
   const onceForms = listFormDefinitions()
     .filter((f) => !f.repeating && f.placement !== "visit")
     .map((f) => ({ formType: f.type, visitKey: f.fixedVisitKey ?? null }));
@@ -69,11 +57,11 @@ export async function getRecordStatusGrid(
       return {
         id: p.id,
         subjectId: p.subjectId,
-        siteCode: p.site.code,
+        siteCode: codeOf.get(p.siteId) ?? "",
         enrollmentDate: p.enrollmentDate?.toISOString().slice(0, 10) ?? null,
         locked: p.lockedAt !== null,
         scheduleEnd: (own.find((r) => r.formType === "end-of-study")?.data as ScheduleEndEvents | undefined) ?? null,
-        records: own.map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, status: r.status, signed: r.signedAt !== null, verified: r.sdvAt !== null, openQueries: openOf.get(r.id) ?? 0 })),
+        records: own.map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, status: r.status, signed: r.signed, verified: r.verified, openQueries: r.openQueries })),
       };
     }),
     onceForms,
@@ -83,7 +71,64 @@ export async function getRecordStatusGrid(
   return { today, total, page: filter.page, pageSize: GRID_PAGE_SIZE, ...grid };
 }
 
-async function patientWhere(actor: Actor, filter: PatientListFilter & { state?: GridStateFilter }, today: string): Promise<Prisma.PatientWhereInput> {
+const PATIENT_COLUMNS = { id: true, subjectId: true, enrollmentDate: true, lockedAt: true, siteId: true } as const;
+
+async function loadPage(where: Prisma.PatientWhereInput, page: number) {
+  const [total, patients] = await Promise.all([
+    getPrisma().patient.count({ where }),
+    getPrisma().patient.findMany({ where, orderBy: { subjectId: "asc" }, skip: (page - 1) * GRID_PAGE_SIZE, take: GRID_PAGE_SIZE, select: PATIENT_COLUMNS }),
+  ]);
+  return { total, patients };
+}
+
+/**
+ * Patients with an overdue form: the kept list of overdue patients meets the other filters in
+ * memory. Sent to the database as `id IN (...)` it was thousands of parameters in two
+ * statements at 10,000 patients, the grid's slowest page (BENCHMARKS.md).
+ */
+async function loadOverduePage(actor: Actor, where: Prisma.PatientWhereInput, page: number, today: string) {
+  const [overdue, candidates] = await Promise.all([
+    patientsWithOverdueForms(actor, today),
+    getPrisma().patient.findMany({ where, orderBy: { subjectId: "asc" }, select: { id: true } }),
+  ]);
+  const isOverdue = new Set(overdue);
+  const ids = candidates.map((c) => c.id).filter((id) => isOverdue.has(id));
+  const pageIds = ids.slice((page - 1) * GRID_PAGE_SIZE, page * GRID_PAGE_SIZE);
+  const patients = pageIds.length ? await getPrisma().patient.findMany({ where: { id: { in: pageIds } }, orderBy: { subjectId: "asc" }, select: PATIENT_COLUMNS }) : [];
+  return { total: ids.length, patients };
+}
+
+interface GridRecordRow {
+  id: string;
+  patientId: string;
+  formType: string;
+  visitKey: string | null;
+  status: "IN_PROGRESS" | "COMPLETE";
+  signed: boolean;
+  verified: boolean;
+  /** Only the end of study's answers (the schedule ends there); no other form's answers are read. */
+  data: unknown;
+  openQueries: number;
+}
+
+/**
+ * The page's forms with their open-query counts in one statement. Each form's answers stay in
+ * the database except the end of study's: at 10,000 patients a page's answers were 120 KB read
+ * and parsed for nothing (EXPLAIN ANALYZE and bench:dashboards figures in BENCHMARKS.md).
+ */
+async function loadGridRecords(patientIds: string[]): Promise<GridRecordRow[]> {
+  if (patientIds.length === 0) return [];
+  return getPrisma().$queryRaw<GridRecordRow[]>`
+    SELECT r."id"::text AS "id", r."patient_id"::text AS "patientId", r."form_type" AS "formType", r."visit_key" AS "visitKey", r."status"::text AS "status",
+      r."signed_at" IS NOT NULL AS "signed", r."sdv_at" IS NOT NULL AS "verified",
+      CASE WHEN r."form_type" = 'end-of-study' THEN r."data" END AS "data",
+      (SELECT count(*)::int FROM "data_queries" q WHERE q."record_id" = r."id" AND q."status" IN ('OPEN', 'ANSWERED')) AS "openQueries"
+    FROM "crf_records" r
+    WHERE r."patient_id" = ANY(${patientIds}::uuid[]) AND r."deleted_at" IS NULL`;
+}
+
+/** Scope and filters; "overdue" is applied by loadOverduePage. */
+function patientWhere(actor: Actor, filter: PatientListFilter & { state?: GridStateFilter }): Prisma.PatientWhereInput {
   const scope = siteFilter(actor, "patient.read");
   const and: Prisma.PatientWhereInput[] = [scope, { deletedAt: null }];
   if (filter.site) and.push({ siteId: filter.site });
@@ -102,9 +147,6 @@ async function patientWhere(actor: Actor, filter: PatientListFilter & { state?: 
       break;
     case "locked":
       and.push({ lockedAt: { not: null } });
-      break;
-    case "overdue":
-      and.push({ id: { in: await patientsWithOverdueForms(actor, today) } });
       break;
   }
   return { AND: and };

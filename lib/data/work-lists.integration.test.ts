@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/integration/test-d
 import { adverseEvent, createPatient, createSiteUser, recordAdverseEvent, recordLabs, serious } from "@/test/integration/toxicity-fixtures";
 import { openDataQuery, replyToDataQuery } from "./data-queries";
 import { getDataQuality } from "./data-quality";
+import { recordToxicityReview } from "./toxicity-review";
 import { getMyWork } from "./work-lists";
 
 let db: TestDatabase;
@@ -78,5 +79,25 @@ describe("home work-lists on PostgreSQL", () => {
     const clocks = (await getMyWork(site.actor, TODAY, new Date("2026-02-04T00:00:00Z"))).lists.find((l) => l.kind === "sae-clock");
     expect(clocks!.items.map((i) => i.patientId)).toEqual([patient.id]);
     expect((await getMyWork(actors.investigator1, TODAY)).lists.find((l) => l.kind === "lab-without-ae")?.items.some((i) => i.patientId === patient.id) ?? false).toBe(false);
+  });
+
+  test("the PI's escalated events are linked by name and leave once the PI has settled them", async () => {
+    const site = await createSiteUser(db.prisma, "TX15", "INVESTIGATOR");
+    const patient = await createPatient(site.actor, site.siteId);
+    const event = await recordAdverseEvent(site.actor, patient.id, adverseEvent({ term: "Diarrhea", grade: 3 }));
+    const review = { patientId: patient.id, recordId: event.id, itemKey: "event", recordVersion: event.version };
+    const escalated = async () => (await getMyWork(actors.pi, TODAY)).toxicity!;
+    const before = await escalated();
+    expect(before.escalatedItems.some((i) => i.recordId === event.id)).toBe(false);
+
+    await recordToxicityReview(actors.coordinator, { ...review, decision: "ESCALATED", comment: "Grade 3: PI to decide" });
+    const after = await escalated();
+    expect(after.escalated).toBe(before.escalated + 1);
+    expect(after.escalatedItems).toContainEqual({ recordId: event.id, itemKey: "event", subjectId: patient.subjectId, label: expect.stringContaining("Diarrhea") });
+
+    await recordToxicityReview(actors.pi, { ...review, decision: "REVIEWED", comment: "Seen: continue at a reduced dose" });
+    const settled = await escalated();
+    expect(settled.escalated).toBe(before.escalated);
+    expect(settled.escalatedItems.some((i) => i.recordId === event.id)).toBe(false);
   });
 });

@@ -16,8 +16,8 @@ export interface MyWork {
   /** Whether the caller sees patients at all (links to the inbox and the grid). */
   canReadPatients: boolean;
   lists: WorkList[];
-  /** Coordinator and PI: adverse events and labs of grade 3+ waiting for review, and those escalated. */
-  toxicity: { needsReview: number; escalated: number } | null;
+  /** Coordinator and PI: adverse events and labs of grade 3+ waiting for review, and those escalated (the oldest few linked). */
+  toxicity: { needsReview: number; escalated: number; escalatedItems: EscalatedItem[] } | null;
   /** Coordinator, monitor and PI (quality.read): overdue forms per site, the data-quality page's own numbers. */
   overdueBySite: { siteCode: string; siteName: string; count: number }[] | null;
   /** PI: enrolled against the sites' target. */
@@ -25,6 +25,17 @@ export interface MyWork {
   /** Administrator: accounts that need attention. */
   accounts: { lockedSignIn: AccountItem[]; withoutRoles: AccountItem[]; deactivated: AccountItem[] } | null;
 }
+
+/** An event escalated to the PI, as the toxicity review queue names it. */
+export interface EscalatedItem {
+  recordId: string;
+  itemKey: string;
+  subjectId: string;
+  label: string;
+}
+
+/** Escalated events linked from home; the count stays exact. */
+const ESCALATED_SHOWN = 10;
 
 export interface AccountItem {
   id: string;
@@ -113,9 +124,11 @@ async function loadOpenQueries(inScope: ReturnType<typeof siteFilter>): Promise<
 
 async function loadToxicityCounts(actor: Actor) {
   const queue = await listToxicityReviewQueue(actor);
+  const escalated = queue.filter((item) => item.state.state === "escalated");
   return {
     needsReview: queue.filter((item) => item.state.state === "needs-review").length,
-    escalated: queue.filter((item) => item.state.state === "escalated").length,
+    escalated: escalated.length,
+    escalatedItems: escalated.slice(0, ESCALATED_SHOWN).map(({ recordId, itemKey, subjectId, label }) => ({ recordId, itemKey, subjectId, label })),
   };
 }
 

@@ -11,8 +11,11 @@ const NARROW = "Narrow the queue with the filters above (site, term, grade, onse
 const STATE_TEXT = { "needs-review": "Needs review", escalated: "Escalated to the PI", reviewed: "Reviewed" } as const;
 const STATE_CLASS = { "needs-review": styles.needsReview, escalated: styles.escalated, reviewed: styles.reviewed } as const;
 
+/** The id of a queue item's heading: the home page links an escalated event straight to it. */
+export const reviewItemAnchor = (item: Pick<ReviewQueueItem, "recordId" | "itemKey">) => `queue-${item.recordId}-${item.itemKey.replace(":", "-")}`;
+
 function Item({ item, withForm }: { item: ReviewQueueItem; withForm: boolean }) {
-  const headingId = `queue-${item.recordId}-${item.itemKey.replace(":", "-")}`;
+  const headingId = reviewItemAnchor(item);
   const href = item.formType === "labs" ? `/patients/${item.patientId}` : `/patients/${item.patientId}/forms/${item.formType}?record=${item.recordId}`;
   const state = item.state;
   return (

@@ -57,8 +57,24 @@ export default async function CrfPage({ params, searchParams }: Props) {
       ? undefined
       : records.find((r) => r.visitKey === visitKey);
   if (recordId && !record) notFound();
-  const queries = record ? await listRecordQueries(actor, id, record.id) : [];
+  // Everything about the saved record is loaded before rendering, in one parallel round.
+  const [queries, reviewDetails, verifications] = record
+    ? await Promise.all([listRecordQueries(actor, id, record.id), getFormReviewDetails(actor, id, record.id), listFieldVerifications(actor, id, record.id)])
+    : [[], null, []];
   const readOnly = !canWrite || Boolean(record?.signedAt) || Boolean(patient.lockedAt);
+  // What the form's cross-form checks and computed values read: the patient's other records and settings.
+  const context = {
+    screeningDate: patient.screeningDate,
+    enrollmentDate: patient.enrollmentDate,
+    records: allRecords
+      .filter((r) => r.id !== record?.id)
+      .map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, data: r.data, computed: r.computed })),
+    ...(labReferenceRanges ? { labReferenceRanges } : {}),
+    ...(doseModification ? { doseModificationRules: doseModification.rules } : {}),
+  };
+  const nextForm = readOnly
+    ? null
+    : nextFormHref({ patientId: id, formType, visitKey: record?.visitKey ?? visitKey, enrollmentDate: patient.enrollmentDate, schedule: settings.schedule, records: allRecords });
 
   return (
     <section className="card">
@@ -81,26 +97,16 @@ export default async function CrfPage({ params, searchParams }: Props) {
       ) : (
         <fieldset className="form-frame" disabled={readOnly}>
           <CrfForm
-        formType={formType}
-        patientId={id}
-        visitKey={record?.visitKey ?? visitKey}
-        record={record ? { id: record.id, version: record.version, data: record.data, computed: record.computed } : null}
-        context={{
-          screeningDate: patient.screeningDate,
-          enrollmentDate: patient.enrollmentDate,
-          records: allRecords
-            .filter((r) => r.id !== record?.id)
-            .map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, data: r.data, computed: r.computed })),
-          ...(labReferenceRanges ? { labReferenceRanges } : {}),
-          ...(doseModification ? { doseModificationRules: doseModification.rules } : {}),
-        }}
-        today={new Date().toISOString().slice(0, 10)}
-        cytokinePanel={settings.cytokinePanel}
-        signedInEmail={actor.email}
-        nextForm={readOnly ? null : nextFormHref({
-          patientId: id, formType, visitKey: record?.visitKey ?? visitKey, enrollmentDate: patient.enrollmentDate, schedule: settings.schedule, records: allRecords,
-        })}
-        prefill={term ? { term, grade: grade ?? "", onset: onset ?? "" } : undefined}
+            formType={formType}
+            patientId={id}
+            visitKey={record?.visitKey ?? visitKey}
+            record={record ? { id: record.id, version: record.version, data: record.data, computed: record.computed } : null}
+            context={context}
+            today={new Date().toISOString().slice(0, 10)}
+            cytokinePanel={settings.cytokinePanel}
+            signedInEmail={actor.email}
+            nextForm={nextForm}
+            prefill={term ? { term, grade: grade ?? "", onset: onset ?? "" } : undefined}
           />
         </fieldset>
       )}
@@ -123,14 +129,14 @@ export default async function CrfPage({ params, searchParams }: Props) {
           canClose={hasPermission(actor, "query.close", patient.site.id)}
         />
       ) : null}
-      {record ? (
+      {record && reviewDetails ? (
         <FormReviewPanel
           patientId={id}
           record={record}
           canSign={hasPermission(actor, "form.sign", patient.site.id)}
           canVerify={hasPermission(actor, "sdv.mark", patient.site.id)}
           locked={Boolean(patient.lockedAt)}
-          details={await getFormReviewDetails(actor, id, record.id)}
+          details={reviewDetails}
         />
       ) : null}
       {record ? (
@@ -138,7 +144,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
           patientId={id}
           recordId={record.id}
           version={record.version}
-          fields={listVerifiableFields(definition.labels, record.data, await listFieldVerifications(actor, id, record.id))}
+          fields={listVerifiableFields(definition.labels, record.data, verifications)}
           canVerify={hasPermission(actor, "sdv.mark", patient.site.id)}
           timeZone={patient.site.timeZone}
         />

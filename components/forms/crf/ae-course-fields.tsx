@@ -1,0 +1,27 @@
+"use client";
+
+import { useWatch, type UseFormReturn } from "react-hook-form";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { DateField } from "@/components/ui/date-field";
+import type { AdverseEventData } from "@/lib/forms/adverse-event-schema";
+
+const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
+
+/** When the event began and, unless it is ongoing, when it resolved. */
+export function AeCourseFields({ form, today }: { form: UseFormReturn<AdverseEventData>; today: string }) {
+  const ongoing = useWatch({ control: form.control, name: "ongoing" });
+  const { errors } = form.formState;
+  return (
+    <>
+      <DateField id="onsetDate" label="Onset date" max={today} error={errors.onsetDate?.message} {...form.register("onsetDate")} />
+      <CheckboxField
+        id="ongoing"
+        label="Ongoing (not resolved yet)"
+        {...form.register("ongoing", { onChange: (event: { target: { checked: boolean } }) => event.target.checked && form.setValue("resolutionDate", null) })}
+      />
+      {ongoing ? null : (
+        <DateField id="resolutionDate" label="Resolution date" max={today} error={errors.resolutionDate?.message} {...form.register("resolutionDate", { setValueAs: nullIfEmpty })} />
+      )}
+    </>
+  );
+}

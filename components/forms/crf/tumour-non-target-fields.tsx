@@ -1,0 +1,41 @@
+"use client";
+
+import { useWatch, type UseFormReturn } from "react-hook-form";
+import { RadioGroup } from "@/components/ui/choice-group";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { labelNonTargetResponse } from "@/lib/domain/recist";
+import { TRIAL_RECIST_VERSION, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
+
+const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
+const NON_TARGET_CHOICES = ["CR", "NON_CR_NON_PD", "PD", "NE"] as const;
+const YES_NO = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+] as const;
+
+/** Follow-up: the non-target lesions overall (when baseline had any) and new lesions. */
+export function TumourNonTargetFields({ form, hasNonTarget }: { form: UseFormReturn<TumourAssessmentData>; hasNonTarget: boolean }) {
+  const newLesions = useWatch({ control: form.control, name: "newLesions" });
+  const { errors } = form.formState;
+  return (
+    <>
+      {hasNonTarget ? (
+        <SelectField id="nonTargetStatus" label="Non-target lesions overall" error={errors.nonTargetStatus?.message} {...form.register("nonTargetStatus", { setValueAs: nullIfEmpty })}>
+          <option value="">Choose</option>
+          {NON_TARGET_CHOICES.map((r) => (
+            <option key={r} value={r}>
+              {labelNonTargetResponse(TRIAL_RECIST_VERSION, r)}
+            </option>
+          ))}
+        </SelectField>
+      ) : (
+        <p>Non-target lesions: none recorded at baseline.</p>
+      )}
+      <RadioGroup id="newLesions" legend="New lesions?" options={YES_NO} error={errors.newLesions?.message} {...form.register("newLesions", { setValueAs: (v: unknown) => (v === "yes" || v === "no" ? v : null) })} />
+      {newLesions === "yes" ? (
+        <TextField id="newLesionsDescription" label="New lesions: site and method" error={errors.newLesionsDescription?.message} {...form.register("newLesionsDescription")} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import type { UseFormReturn } from "react-hook-form";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { labelResponse, RESPONSES } from "@/lib/domain/recist";
+import type { evaluateFollowUp } from "@/lib/forms/tumour-response";
+import type { TumourAssessmentData } from "@/lib/forms/tumour-schemas";
+
+const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
+
+/** The investigator's optional override of the computed timepoint response, with its reason. */
+export function TumourOverrideFields({
+  form,
+  evaluation,
+  inputsComplete,
+}: {
+  form: UseFormReturn<TumourAssessmentData>;
+  evaluation: ReturnType<typeof evaluateFollowUp>;
+  inputsComplete: boolean;
+}) {
+  const { errors } = form.formState;
+  return (
+    <fieldset className="radio-group">
+      <legend>Investigator override (optional)</legend>
+      <SelectField id="override-response" label="Investigator's timepoint response" error={errors.override?.response?.message} {...form.register("override.response", { setValueAs: nullIfEmpty, onChange: () => form.clearErrors("override") })}>
+        <option value="">No override: use the computed response</option>
+        {RESPONSES.map((r) => (
+          <option key={r} value={r}>
+            {labelResponse(r)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField id="override-reason" label="Reason for the override" error={errors.override?.reason?.message} maxLength={500} {...form.register("override.reason")} />
+      {evaluation && inputsComplete ? (
+        <p data-testid="response-used">
+          Response recorded: <strong>{evaluation.response}</strong>
+          {evaluation.overridden ? ` (investigator override; computed ${evaluation.computedResponse})` : " (computed)"}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

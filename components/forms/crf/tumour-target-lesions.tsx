@@ -1,0 +1,79 @@
+"use client";
+
+import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { minimumMeasurableMm, TARGET_LIMITS } from "@/lib/domain/recist";
+import { computeBaselineSumMm } from "@/lib/forms/tumour-response";
+import { TRIAL_RECIST_VERSION, type TumourBaselineData } from "@/lib/forms/tumour-schemas";
+import { MethodOptions, nextLesionId } from "./tumour-method-options";
+import { TumourOrganField } from "./tumour-organ-field";
+
+const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
+const numberOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
+
+/** Baseline: the target lesions (added and removed here) and their computed sum of diameters. */
+export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaselineData> }) {
+  const targets = useFieldArray({ control: form.control, name: "targetLesions" });
+  const targetValues = useWatch({ control: form.control, name: "targetLesions" });
+  const sum = computeBaselineSumMm({ targetLesions: targetValues ?? [] });
+  const { errors } = form.formState;
+  const listError = errors.targetLesions?.root?.message ?? errors.targetLesions?.message;
+  const limits = TARGET_LIMITS[TRIAL_RECIST_VERSION];
+  return (
+    <section aria-labelledby="targets-heading">
+      <h2 id="targets-heading">Target lesions</h2>
+      <p className="muted">
+        RECIST {TRIAL_RECIST_VERSION}: up to {limits.perOrgan} per organ and {limits.total} in total; measurable when the longest diameter is at least{" "}
+        {minimumMeasurableMm(TRIAL_RECIST_VERSION, "ct")} mm ({minimumMeasurableMm(TRIAL_RECIST_VERSION, "spiral-ct")} mm by spiral CT).
+      </p>
+      {targets.fields.map((field, i) => {
+        const e = errors.targetLesions?.[i];
+        return (
+          <fieldset key={field.id} className="radio-group">
+            <legend>Target lesion {targetValues?.[i]?.lesionId || i + 1}</legend>
+            <div className="inline-form">
+              <TextField id={`targetLesions-${i}-lesionId`} label="Lesion id" error={e?.lesionId?.message} size={4} {...form.register(`targetLesions.${i}.lesionId`)} />
+              <TumourOrganField form={form} name={`targetLesions.${i}.organ`} id={`targetLesions-${i}-organ`} error={e?.organ?.message} />
+              <TextField id={`targetLesions-${i}-site`} label="Site description" error={e?.site?.message} {...form.register(`targetLesions.${i}.site`)} />
+              <SelectField id={`targetLesions-${i}-method`} label="Method" error={e?.method?.message} {...form.register(`targetLesions.${i}.method`, { setValueAs: nullIfEmpty })}>
+                <MethodOptions />
+              </SelectField>
+              <TextField
+                id={`targetLesions-${i}-longestDiameterMm`}
+                label="Longest diameter"
+                unit="mm"
+                type="number"
+                step="0.1"
+                min={0}
+                error={e?.longestDiameterMm?.message}
+                {...form.register(`targetLesions.${i}.longestDiameterMm`, { setValueAs: numberOrNull })}
+              />
+              <button type="button" className="button secondary" onClick={() => targets.remove(i)}>
+                Remove {targetValues?.[i]?.lesionId || "lesion"}
+              </button>
+            </div>
+          </fieldset>
+        );
+      })}
+      {listError ? (
+        <p className="field-error" role="alert" id="targetLesions-error">
+          {listError}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="button secondary"
+        onClick={() =>
+          targets.append({ lesionId: nextLesionId("T", form.getValues("targetLesions").map((l) => l.lesionId)), organ: "", site: "", method: form.getValues("method"), longestDiameterMm: null })
+        }
+      >
+        Add target lesion
+      </button>
+      <p className="computed" aria-live="polite" data-testid="baseline-sum">
+        <span className="computed-badge">computed</span> Baseline sum of longest diameters: <strong>{sum === null ? "—" : `${sum} mm`}</strong>
+        {sum === null ? " (computed once every diameter is entered)" : null}
+      </p>
+    </section>
+  );
+}
