@@ -9,7 +9,7 @@ const EXPORTS = [
     format: "csv",
     title: "CSV per form, with data dictionary",
     label: "CSV (zip)",
-    text: "One CSV file per form with its computed values, long-format files for lesions and cytokine analytes, patients.csv and dictionary.csv (label, type, unit and allowed values of every column). Text cells that a spreadsheet would run as a formula start with an apostrophe.",
+    text: "One CSV file per form with its computed values, long-format files for lesions and cytokine analytes, patients.csv, dictionary.csv (label, type, unit and allowed values of every column) and R, SAS and Stata scripts that read every file with its types, labels, units and value labels. Text cells that a spreadsheet would run as a formula start with an apostrophe.",
   },
   {
     format: "odm",

@@ -1,7 +1,7 @@
 import "server-only";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { diffFormData } from "@/lib/forms/flatten";
-import { resolveVisitKey } from "@/lib/forms/form-identity";
+import { resolveVisitKey, UNSCHEDULED_VISIT } from "@/lib/forms/form-identity";
 import type { FormDefinition } from "@/lib/forms/form-definition";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertCrfRecordWithAudit, type InsertedCrfRecord } from "./crf-record-insert";
@@ -20,11 +20,11 @@ export function visitKeyForNewForm(definition: FormDefinition, patient: LockedPa
 /**
  * A new form and its CREATE audit record. A form recorded once per patient or per visit is
  * refused when the patient already has it (checked under the patient lock; the partial unique
- * index crf_records_one_per_visit holds the same rule for any writer).
+ * index crf_records_one_per_visit holds the same rule for any writer); unscheduled visits repeat.
  */
 export async function createCrfRecord(tx: Prisma.TransactionClient, save: PreparedSave, visitKey: string | null): Promise<InsertedCrfRecord> {
   const { definition, patient, loaded } = save;
-  if (!definition.repeating) {
+  if (!definition.repeating && visitKey !== UNSCHEDULED_VISIT) {
     const contextTypes = definition.contextFormTypes;
     // The context already holds the patient's forms of this type when the form reads them.
     const existing =

@@ -47,7 +47,7 @@ const ASSIGNED = new Set(["record_id", "updated_at", "version", "signed_at", "sd
 function comparable(files: Files) {
   return Object.fromEntries(
     Object.entries(files)
-      .filter(([name]) => name !== "dictionary.csv")
+      .filter(([name]) => name !== "dictionary.csv" && name.endsWith(".csv"))
       .map(([name, text]) => [name, rowsOf(text).map((row) => JSON.stringify(Object.entries(row).filter(([k]) => !ASSIGNED.has(k)))).sort()]),
   );
 }

@@ -9,9 +9,9 @@ import { fillOmittedNullables } from "@/lib/forms/fill-omitted-nullables";
 import { getFormDefinition } from "@/lib/forms/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readCsvImport } from "@/lib/import/csv-import";
-import type { ImportBundle, ImportForm, ImportPatient } from "@/lib/import/import-bundle";
+import type { ImportForm, ImportPatient } from "@/lib/import/import-bundle";
 import { orderForImport } from "@/lib/import/import-order";
-import { readOdmImport } from "@/lib/import/odm-import";
+import { streamOdmSubjects } from "@/lib/import/odm-import";
 import { parseFormData } from "./crf-save-context";
 import { saveCrfRecordInTransaction } from "./crf-records";
 import { enrollInTransaction, findOrRegisterForImport, markScreenFailedInTransaction } from "./import-patient";
@@ -73,14 +73,16 @@ function importActor(actor: Actor): Actor {
 export async function runImport(actor: Actor, input: { format: ImportFormat; bytes: Uint8Array; dryRun: boolean }): Promise<ImportReport> {
   const writer = importActor(actor);
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-  const bundle: ImportBundle = input.format === "csv" ? readCsvImport(input.bytes) : readOdmImport(input.bytes);
+  // ODM is checked whole, then imported a subject at a time as it is parsed (flat memory);
+  // a CSV zip is read whole (its files are per form, so a patient is complete only at the end).
+  const patients: Iterable<ImportPatient> = input.format === "csv" ? readCsvImport(input.bytes).patients : streamOdmSubjects(input.bytes);
   const report: ImportReport = { dryRun: input.dryRun, format: input.format, sha256, patients: counts(), forms: counts(), errors: [], lines: [] };
   // The sites the import may write to, by code: another site's subjects are refused, not created elsewhere.
   const scope = scopeOf(writer, "patient.write");
   const sites = new Map(
     (await getPrisma().site.findMany({ where: scope.kind === "sites" ? { id: { in: scope.siteIds } } : {}, select: { id: true, code: true } })).map((site) => [site.code, site.id]),
   );
-  for (const patient of bundle.patients) {
+  for (const patient of patients) {
     const outcome = await importOnePatient(writer, patient, sites, sha256, input.dryRun);
     report.patients[outcome.patientAction] += 1;
     for (const line of outcome.lines) report.forms[line.action] += 1;

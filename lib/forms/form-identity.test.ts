@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_SCHEDULE } from "@/lib/domain/schedule/visit-schedule";
-import { resolveVisitKey } from "./form-identity";
+import { resolveVisitKey, UNSCHEDULED_VISIT } from "./form-identity";
 import { getFormDefinition, listFormDefinitions } from "./registry";
 
 const form = (type: string) => getFormDefinition(type)!;
@@ -44,5 +44,16 @@ describe("resolveVisitKey", () => {
     expect(resolveVisitKey(form("adverse-event"), null, DEFAULT_SCHEDULE)).toEqual({ ok: true, visitKey: null });
     expect(resolveVisitKey(form("adverse-event"), "<b>week4</b>", DEFAULT_SCHEDULE).ok).toBe(false);
     expect(resolveVisitKey(form("adverse-event"), "week4", DEFAULT_SCHEDULE).ok).toBe(false);
+  });
+
+  test("tumour assessments, labs and dosing may be unscheduled; no other form may", () => {
+    expect(listFormDefinitions("visit").map((d) => d.type).sort()).toEqual(["dosing", "labs", "tumour-assessment"]);
+    for (const definition of listFormDefinitions("visit")) {
+      expect(resolveVisitKey(definition, UNSCHEDULED_VISIT, DEFAULT_SCHEDULE)).toEqual({ ok: true, visitKey: "unscheduled" });
+    }
+    for (const definition of listFormDefinitions().filter((d) => d.placement !== "visit")) {
+      expect(resolveVisitKey(definition, "unscheduled", DEFAULT_SCHEDULE).ok, definition.type).toBe(false);
+    }
+    expect(resolveVisitKey(form("labs"), "Unscheduled", DEFAULT_SCHEDULE).ok).toBe(false);
   });
 });

@@ -4,6 +4,13 @@ import type { FormDefinition } from "./form-definition";
 /** Visit keys of the protocol schedule (lib/domain/schedule): day 1, then week 4, 8, 12... */
 const SCHEDULED_VISIT = /^(?:day1|week([1-9]\d{0,2}))$/;
 
+/**
+ * A visit outside the schedule (a scan on day 33, a lab drawn for symptoms): any number per
+ * patient, each dated by its own form; analyses order assessments by that date, never by visit
+ * key (lib/analysis/patient-records.ts, lib/forms/tumour-response.ts).
+ */
+export const UNSCHEDULED_VISIT = "unscheduled";
+
 export type VisitKeyResolution = { ok: true; visitKey: string | null } | { ok: false; message: string };
 
 /**
@@ -11,8 +18,8 @@ export type VisitKeyResolution = { ok: true; visitKey: string | null } | { ok: f
  * the study's schedule, whatever path the request came by (web form, REST, import): a form
  * recorded once per patient has its one fixed key; a visit form names a visit of the
  * schedule at which the study expects that form (docs/protocol.md: treatment visits every
- * `visitIntervalDays`, imaging every `imagingIntervalDays`); an event form (adverse events)
- * has none. The database holds the same rule (crf_records_visit_key_matches_form and the
+ * `visitIntervalDays`, imaging every `imagingIntervalDays`) or is unscheduled (repeatable);
+ * an event form (adverse events) has none. The database holds the same rule (crf_records_visit_key_matches_form and the
  * partial unique index crf_records_one_per_visit), so no path can file a second one.
  */
 export function resolveVisitKey(
@@ -28,8 +35,9 @@ export function resolveVisitKey(
     return { ok: true, visitKey: definition.fixedVisitKey };
   }
   if (definition.placement === "visit") {
+    if (given === UNSCHEDULED_VISIT) return { ok: true, visitKey: UNSCHEDULED_VISIT };
     const match = given === null ? null : SCHEDULED_VISIT.exec(given);
-    if (!match) return { ok: false, message: "Name a scheduled visit, e.g. day1, week4 or week8" };
+    if (!match) return { ok: false, message: "Name a scheduled visit, e.g. day1, week4 or week8, or \"unscheduled\"" };
     const week = match[1] === undefined ? null : Number(match[1]);
     if (week !== null && !isVisitOfSchedule(definition.type, week * 7, schedule)) {
       return { ok: false, message: `The study's schedule has no ${definition.type} form at ${given}` };

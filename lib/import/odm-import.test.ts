@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { strToU8 } from "fflate";
 import { ImportFileError } from "./import-bundle";
-import { readOdmImport } from "./odm-import";
+import { readOdmImport, streamOdmSubjects } from "./odm-import";
 
 const odm = (clinical: string) =>
   strToU8(`<?xml version="1.0" encoding="UTF-8"?><ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" ODMVersion="1.3.2"><ClinicalData StudyOID="S" MetaDataVersionOID="M">${clinical}</ClinicalData></ODM>`);
@@ -44,5 +44,29 @@ describe("readOdmImport", () => {
     })();
     expect(error).toBeInstanceOf(ImportFileError);
     expect((error as ImportFileError).status).toBe(status);
+  });
+});
+
+describe("streamOdmSubjects", () => {
+  const subject = (key: string, date: string) =>
+    `<SubjectData SubjectKey="${key}"><SiteRef LocationOID="LOC.TW01"/><StudyEventData StudyEventOID="SE.SCREENING"><FormData FormOID="F.REGISTRATION"><ItemGroupData ItemGroupOID="IG.REGISTRATION"><ItemData ItemOID="IT.REGISTRATION.screeningDate" Value="${date}"/></ItemGroupData></FormData></StudyEventData>${"<!-- padding -->".repeat(9000)}</SubjectData>`;
+
+  it("yields each subject as soon as its slice is parsed, after checking the whole file first", () => {
+    // About 150 KB per subject: 20 subjects span several 1 MiB slices.
+    const bytes = odm(Array.from({ length: 20 }, (_, i) => subject(`TW01-${String(i + 1).padStart(3, "0")}`, "2026-01-05")).join(""));
+    expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
+    const iterator = streamOdmSubjects(bytes)[Symbol.iterator]();
+    const first = iterator.next();
+    expect(first.value).toMatchObject({ subjectId: "TW01-001", registered: true, screeningDate: "2026-01-05" });
+    const rest = [...{ [Symbol.iterator]: () => iterator }];
+    expect(rest.map((p) => p.subjectId)).toEqual(Array.from({ length: 19 }, (_, i) => `TW01-${String(i + 2).padStart(3, "0")}`));
+    expect(rest.map((p) => p).filter((p) => p.siteCode !== "TW01")).toEqual([]);
+  });
+
+  it("refuses a file broken at its end before yielding any subject; a repeated SubjectKey is merged as by readOdmImport", () => {
+    const broken = strToU8(new TextDecoder().decode(odm(Array.from({ length: 10 }, (_, i) => subject(`S${i}`, "2026-01-05")).join(""))).replace("</ODM>", "<ODM>"));
+    expect(() => streamOdmSubjects(broken)).toThrow(ImportFileError);
+    const twice = odm(`${subject("S1", "2026-01-05")}${subject("S2", "2026-01-06")}${subject("S1", "2026-01-07")}`);
+    expect([...streamOdmSubjects(twice)].map((p) => [p.subjectId, p.screeningDate])).toEqual([["S1", "2026-01-07"], ["S2", "2026-01-06"]]);
   });
 });

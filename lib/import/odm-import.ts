@@ -39,17 +39,35 @@ const MAX_VALUE_CHARS = 100_000;
  * (repeating groups by ItemGroupRepeatKey) and ItemData by the OIDs the trial's own export uses
  * (lib/export/odm). A DOCTYPE is refused outright: no entity expansion, no external entity.
  */
-export function readOdmImport(bytes: Uint8Array): ImportBundle {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    throw new ImportFileError("The file is not UTF-8 text.", 415);
+/** The file as UTF-8 text, decoded a slice at a time so no single string holds the whole file. */
+function* textChunks(bytes: Uint8Array): Generator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) {
+    let text: string;
+    try {
+      text = decoder.decode(bytes.subarray(offset, offset + CHUNK_BYTES), { stream: offset + CHUNK_BYTES < bytes.length });
+    } catch {
+      throw new ImportFileError("The file is not UTF-8 text.", 415);
+    }
+    if (offset === 0) {
+      text = text.replace(/^\uFEFF/, "");
+      const declared = text.match(/^<\?xml[^>]*encoding=["']([^"']+)["']/)?.[1];
+      if (declared && !/^utf-?8$/i.test(declared)) throw new ImportFileError(`The file declares the encoding ${declared.slice(0, 40)}; send ODM as UTF-8.`, 415);
+    }
+    yield text;
   }
-  const declared = text.match(/^<\?xml[^>]*encoding=["']([^"']+)["']/)?.[1];
-  if (declared && !/^utf-?8$/i.test(declared)) throw new ImportFileError(`The file declares the encoding ${declared.slice(0, 40)}; send ODM as UTF-8.`, 415);
+}
+
+/** Text is decoded and parsed this many bytes at a time (pass 2 imports the subjects each slice completes). */
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Parses ODM ClinicalData a slice at a time. `openSubject` gives the patient a SubjectData fills
+ * (the same object for a repeated SubjectKey when merging); `closeSubject` is told when its
+ * element ends. Every check of the file throws ImportFileError from inside the parse.
+ */
+function* parseOdm(bytes: Uint8Array, openSubject: (key: string) => ImportPatient, closeSubject: (patient: ImportPatient) => void): Generator<void> {
   const index = buildOidIndex();
-  const patients = new Map<string, ImportPatient>();
   let patient: ImportPatient | null = null;
   let visitKey: string | null = null;
   let form: (ImportForm & { groups: Map<string, Map<string, Record<string, unknown>>> }) | null = null;
@@ -71,12 +89,9 @@ export function readOdmImport(bytes: Uint8Array): ImportBundle {
       case "ClinicalData":
         clinical = true;
         break;
-      case "SubjectData": {
-        const key = a.SubjectKey ?? "";
-        patient = patients.get(key) ?? emptyPatient(key);
-        patients.set(key, patient);
+      case "SubjectData":
+        patient = openSubject(a.SubjectKey ?? "");
         break;
-      }
       case "SiteRef":
         if (patient) patient.siteCode = (a.LocationOID ?? "").replace(/^LOC\./, "") || null;
         break;
@@ -119,17 +134,66 @@ export function readOdmImport(bytes: Uint8Array): ImportBundle {
       else patient.forms.push({ formType: form.formType, visitKey: form.visitKey, data: form.data, source: form.source });
       form = null;
     } else if (tag.name === "StudyEventData") visitKey = null;
-    else if (tag.name === "SubjectData") patient = null;
+    else if (tag.name === "SubjectData" && patient) {
+      closeSubject(patient);
+      patient = null;
+    }
   });
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError(`The file is not well-formed XML: ${error instanceof Error ? error.message.slice(0, 200) : "unreadable"}.`);
+  const parse = (write: () => void) => {
+    try {
+      write();
+    } catch (error) {
+      if (error instanceof ImportFileError) throw error;
+      throw new ImportFileError(`The file is not well-formed XML: ${error instanceof Error ? error.message.slice(0, 200) : "unreadable"}.`);
+    }
+  };
+  for (const text of textChunks(bytes)) {
+    parse(() => parser.write(text));
+    yield;
   }
+  parse(() => parser.close());
   if (!sawOdm) throw new ImportFileError("The file is not CDISC ODM: it has no ODM element.");
   if (!clinical) throw new ImportFileError("The ODM file has no ClinicalData.");
+}
+
+const drain = (slices: Generator<void>) => {
+  for (let step = slices.next(); !step.done; step = slices.next());
+};
+
+/** The whole file at once: every patient (a SubjectKey given twice is one patient). */
+export function readOdmImport(bytes: Uint8Array): ImportBundle {
+  const patients = new Map<string, ImportPatient>();
+  const open = (key: string) => {
+    const patient = patients.get(key) ?? emptyPatient(key);
+    patients.set(key, patient);
+    return patient;
+  };
+  drain(parseOdm(bytes, open, () => {}));
   return { patients: [...patients.values()] };
+}
+
+/**
+ * The file a subject at a time, so memory stays flat with the file's size: the first pass
+ * checks the whole file (any ImportFileError is thrown before anything is written) and keeps
+ * only the subject keys; the second yields each subject as soon as its SubjectData ends. A file
+ * that gives a SubjectKey twice is read whole instead (readOdmImport merges the two).
+ */
+export function streamOdmSubjects(bytes: Uint8Array): Iterable<ImportPatient> {
+  const keys = new Set<string>();
+  let repeated = false;
+  const check = (key: string) => {
+    if (keys.has(key)) repeated = true;
+    keys.add(key);
+    return emptyPatient(key);
+  };
+  drain(parseOdm(bytes, check, () => {}));
+  if (repeated) return readOdmImport(bytes).patients;
+  return (function* () {
+    const ready: ImportPatient[] = [];
+    const slices = parseOdm(bytes, emptyPatient, (patient) => ready.push(patient));
+    for (let step = slices.next(); !step.done; step = slices.next()) yield* ready.splice(0);
+    yield* ready.splice(0);
+  })();
 }
 
 function applyRegistration(patient: ImportPatient, data: Record<string, unknown>): void {

@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Actor } from "@/lib/auth/actor";
 import { createZipStream, type ZipEntry } from "@/lib/export/byte-streams";
 import { DICTIONARY_COLUMNS, dictionaryRows, formRow, groupRows, patientRow, planCsvFiles, type CsvFile } from "@/lib/export/csv/csv-plan";
+import { statisticsScripts } from "@/lib/export/csv/statistics-scripts";
 import { buildFormLayout } from "@/lib/export/form-layout";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { recordExportAudit } from "./export-audit";
@@ -44,12 +45,14 @@ async function* fileChunks(scope: ExportScope, file: CsvFile, counts: Record<str
 
 /**
  * The CSV export: a zip with patients.csv, one file per form type, one long-format file per
- * repeating group and dictionary.csv, written while it streams (docs/exports.md).
+ * repeating group, dictionary.csv and the R, SAS and Stata scripts that read them (typed,
+ * labelled), written while it streams (docs/exports.md).
  */
 export async function exportCsv(actor: Actor, filters: unknown): Promise<StreamedExport> {
   const scope = await openExport(actor, "csv", filters);
   const layouts = listFormDefinitions().map(buildFormLayout);
   const files = planCsvFiles(layouts, await discoverComputedColumns(scope));
+  const scripts = statisticsScripts(files, scope.fileName("zip"));
   async function* entries(): AsyncGenerator<ZipEntry> {
     const counts: Record<string, number> = {};
     let completed = false;
@@ -58,6 +61,7 @@ export async function exportCsv(actor: Actor, filters: unknown): Promise<Streame
       const dictionary = dictionaryRows(files);
       counts["dictionary.csv"] = dictionary.length;
       yield { name: "dictionary.csv", chunks: (async function* () { yield toCsv([DICTIONARY_COLUMNS, ...dictionary]); })() };
+      for (const script of scripts) yield { name: script.name, chunks: (async function* () { yield script.text; })() };
       completed = true;
     } finally {
       await recordExportAudit(scope, { rowCounts: counts, completed });
@@ -65,7 +69,7 @@ export async function exportCsv(actor: Actor, filters: unknown): Promise<Streame
   }
   return {
     scope,
-    entryCount: files.length + 1,
+    entryCount: files.length + 1 + scripts.length,
     fileName: scope.fileName("zip"),
     contentType: "application/zip",
     stream: createZipStream(entries()),

@@ -10,6 +10,8 @@ export interface ColumnSpec {
   unit: string | null;
   allowedValues: readonly string[];
   derived: boolean;
+  /** Several plain values in one "; "-joined cell (never a single code of allowedValues). */
+  multiple: boolean;
 }
 
 /** A computed value's path and JSON type(s) as found in the stored records. */
@@ -54,7 +56,7 @@ export interface ExportRecord {
 }
 
 const column = (name: string, label: string, type = "text", extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
-  name, label, type, unit: null, allowedValues: [], derived: false, ...extra,
+  name, label, type, unit: null, allowedValues: [], derived: false, multiple: false, ...extra,
 });
 
 const PATIENT_COLUMNS: ColumnSpec[] = [
@@ -90,7 +92,7 @@ const GROUP_KEY_COLUMNS: ColumnSpec[] = [
 ];
 
 const itemColumn = (item: ItemSpec, name = item.path): ColumnSpec =>
-  column(name, item.multiple ? `${item.label} (several values separated by "; ")` : item.label, item.type, { unit: item.unit, allowedValues: item.allowedValues });
+  column(name, item.multiple ? `${item.label} (several values separated by "; ")` : item.label, item.type, { unit: item.unit, allowedValues: item.allowedValues, multiple: item.multiple });
 
 const JSON_TYPE: Record<string, string> = { number: "float", string: "text", boolean: "boolean", array: "list (JSON or \"; \"-joined)" };
 

@@ -22,6 +22,7 @@ import { getDoseModificationTable } from "@/lib/data/dose-modification-settings"
 import { getStudySettings } from "@/lib/data/study-settings";
 import { NotFoundError } from "@/lib/errors";
 import { getFormDefinition } from "@/lib/forms/registry";
+import { UNSCHEDULED_VISIT } from "@/lib/forms/form-identity";
 import { nextFormHref } from "@/lib/forms/next-form";
 
 export const metadata: Metadata = { title: "Form" };
@@ -53,7 +54,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
   const records = allRecords.filter((r) => r.formType === formType);
   const record = recordId
     ? records.find((r) => r.id === recordId)
-    : definition.repeating
+    : definition.repeating || visitKey === UNSCHEDULED_VISIT
       ? undefined
       : records.find((r) => r.visitKey === visitKey);
   if (recordId && !record) notFound();

@@ -1,0 +1,158 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, readFile, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import type { Actor } from "@/lib/auth/actor";
+import { createPrismaClient } from "@/lib/db/create-prisma-client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrate";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { generateTrial } from "./generate-trial";
+import { machineLoad } from "./lib/generated-trial-db";
+
+/**
+ * Import at scale (issue 17): a generated trial (bench/generate-trial.ts) is exported as CDISC
+ * ODM 1.3.2 by the app's own export, then imported into a fresh, empty database through
+ * runImport (the one write path: validation, computed values, cross-form checks, audit), real
+ * run. The import runs in a child process, so its peak memory (the kernel's maxRSS of that
+ * process) is the import's alone. Prints patients per second and peak RSS.
+ *
+ *   npm run bench:imports                          # 10,000 patients
+ *   BENCH_IMPORT_PATIENTS=500,2000 npm run bench:imports
+ *
+ * runImport is called directly: the HTTP route caps a body at 64 MB, which a 10,000-patient
+ * file exceeds, and the cap is not what is measured here.
+ */
+const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54412);
+const SIZES = (process.env.BENCH_IMPORT_PATIENTS ?? "10000").split(",").map(Number);
+const MiB = 1024 * 1024;
+const BENCH_USER = { email: "importer@bench.test", name: "Bench importer" };
+
+const actorOf = (userId: string): Actor => ({
+  userId,
+  email: BENCH_USER.email,
+  name: BENCH_USER.name,
+  assignments: [{ role: "DATA_MANAGER", siteId: null }],
+});
+
+const switchPrisma = (client: PrismaClient) => ((globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = client);
+
+async function createDatabase(adminUrl: string, name: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The bench user (for the audit rows' actor) and, in the target, the source's sites by code. */
+async function prepare(url: string, userId: string, sites: { id: string; code: string; name: string }[] | null) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO users (id, email, name, password_hash, active, updated_at) VALUES ($1, $2, $3, '!', true, now())`, [userId, BENCH_USER.email, BENCH_USER.name]);
+    if (sites) {
+      for (const site of sites) {
+        await client.query(`INSERT INTO sites (id, code, name, city, country, target_enrollment) VALUES ($1, $2, $3, 'Synthetic', 'Synthetic', 1000)`, [randomUUID(), site.code, site.name]);
+      }
+      return [];
+    }
+    return (await client.query<{ id: string; code: string; name: string }>("SELECT id::text, code, name FROM sites ORDER BY code")).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Child: read the file and import it for real; print the report's counts, the time and the process's peak RSS. */
+async function importChild(file: string, userId: string) {
+  const { runImport } = await import("@/lib/data/imports");
+  const started = performance.now();
+  const bytes = new Uint8Array(await readFile(file));
+  const report = await runImport(actorOf(userId), { format: "odm", bytes, dryRun: false });
+  const seconds = (performance.now() - started) / 1000;
+  const result = { seconds, patients: report.patients, forms: report.forms, errors: report.errors.length, firstErrors: report.errors.slice(0, 3), maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+function runChild(file: string, userId: string, databaseUrl: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", import.meta.filename, "--import-child", file, userId], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "4", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomUUID() + randomUUID() },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+      if (code !== 0 || !line) reject(new Error(`import child exited ${code}: ${out.slice(-2000)}`));
+      else resolve(JSON.parse(line.slice("RESULT ".length)) as Record<string, unknown>);
+    });
+  });
+}
+
+async function main() {
+  const server = await startEmbeddedPostgres({ dataDir: path.join(".data", `bench-imports-${DB_PORT}`), port: DB_PORT, fresh: true });
+  const workDir = path.join(".data", "bench-imports-files");
+  await mkdir(workDir, { recursive: true });
+  const { exportOdm } = await import("@/lib/data/exports/odm-export");
+  console.log(`bench:imports on ${os.cpus().length} cores, Node ${process.version}; load before: ${machineLoad()}`);
+  try {
+    for (const size of SIZES) {
+      const userId = randomUUID();
+      const sourceName = `import_source_${size}`;
+      const targetName = `import_target_${size}`;
+      await createDatabase(server.urlFor("postgres"), sourceName);
+      const generated = await generateTrial(server.urlFor(sourceName), { patients: size });
+      const sites = await prepare(server.urlFor(sourceName), userId, null);
+      console.log(`${size} patients generated: ${generated.records} forms in ${generated.seconds.toFixed(0)} s`);
+
+      const source = createPrismaClient(server.urlFor(sourceName), 4);
+      switchPrisma(source);
+      const file = path.join(workDir, `trial-${size}.xml`);
+      const exportStarted = performance.now();
+      const odm = await exportOdm(actorOf(userId), {});
+      await pipeline(Readable.fromWeb(odm.stream as import("node:stream/web").ReadableStream<Uint8Array>), createWriteStream(file));
+      await source.$disconnect();
+      const bytes = (await stat(file)).size;
+      console.log(`ODM export: ${(bytes / MiB).toFixed(1)} MiB in ${((performance.now() - exportStarted) / 1000).toFixed(0)} s (${file})`);
+
+      await createDatabase(server.urlFor("postgres"), targetName);
+      await applyMigrations(server.urlFor(targetName));
+      await prepare(server.urlFor(targetName), userId, sites);
+      const loadBefore = machineLoad();
+      const result = await runChild(file, userId, server.urlFor(targetName));
+      const patients = result.patients as Record<string, number>;
+      const seconds = result.seconds as number;
+      console.log(
+        `import of ${size} patients (${(bytes / MiB).toFixed(1)} MiB ODM): ${seconds.toFixed(1)} s, ` +
+          `${(size / seconds).toFixed(2)} patients/s, peak RSS ${(result.maxRssMiB as number).toFixed(0)} MiB; ` +
+          `patients ${JSON.stringify(patients)}, forms ${JSON.stringify(result.forms)}, errors ${result.errors as number}` +
+          `${(result.errors as number) ? ` e.g. ${JSON.stringify(result.firstErrors)}` : ""}; load ${loadBefore} -> ${machineLoad()}`,
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+if (process.argv[2] === "--import-child") {
+  void importChild(process.argv[3]!, process.argv[4]!).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  void main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
