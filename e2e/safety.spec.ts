@@ -153,7 +153,8 @@ test("an SAE sends an email that the app's local SMTP server receives, and the a
   await page.context().clearCookies();
   await signIn(page, "admin");
   await page.goto("/admin/outbox");
-  const row = page.getByTestId("outbox").getByRole("row").filter({ hasText: subjectId });
+  // The scheduled alerts may add an "SAE report overdue" row for this patient (its awareness date is long past).
+  const row = page.getByTestId("outbox").getByRole("row").filter({ hasText: subjectId }).filter({ hasText: "SAE_NEW" });
   await expect(row).toContainText("SAE_NEW");
   await expect(row).toContainText(/sent \d{4}-\d{2}-\d{2}/);
 });
