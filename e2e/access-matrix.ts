@@ -53,6 +53,9 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   // backup.read: the administrator only.
   { route: "/admin/backups", requests: [{ path: "/admin/backups", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   { route: "/admin/lab-ranges", requests: [{ path: "/admin/lab-ranges", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
+  // study.admin: the protocol's safety settings (issue 18), like /admin/study.
+  { route: "/admin/pregnancy-prevention", requests: [{ path: "/admin/pregnancy-prevention", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
+  { route: "/admin/dose-modification", requests: [{ path: "/admin/dose-modification", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   // user.admin: the alert-email outbox is for the administrator only.
   { route: "/admin/outbox", requests: [{ path: "/admin/outbox", expect: { ...everyone(404), anonymous: 307, admin: 200 } }] },
   { route: "/account", requests: [{ path: "/account", expect: { ...everyone(200), anonymous: 307 } }] },
@@ -261,6 +264,8 @@ export const ACTION_MATRIX: Record<string, { dataFunction: string; integrationTe
   "app/admin/actions.ts#addLabRangeAction": { dataFunction: "addLabReferenceRange", integrationTest: "lib/data/lab-reference-ranges.integration.test.ts" },
   "app/admin/actions.ts#withdrawLabRangeAction": { dataFunction: "withdrawLabReferenceRange", integrationTest: "lib/data/lab-reference-ranges.integration.test.ts" },
   "app/admin/actions.ts#updateStoppingRulesAction": { dataFunction: "updateStoppingRules", integrationTest: "lib/data/stopping-rules.integration.test.ts" },
+  "app/admin/actions.ts#updatePregnancyPreventionAction": { dataFunction: "updatePregnancyPreventionRules", integrationTest: "lib/data/dispensing-safety.integration.test.ts" },
+  "app/admin/actions.ts#updateDoseModificationAction": { dataFunction: "updateDoseModificationTable", integrationTest: "lib/data/dose-modification.integration.test.ts" },
   // Account actions act only on the caller's own account, whatever their role.
   "app/account/actions.ts#signOutEverywhereAction": { dataFunction: "signOutEverywhere", integrationTest: "lib/data/account.integration.test.ts" },
   "app/account/actions.ts#changePasswordAction": { dataFunction: "changePassword", integrationTest: "lib/data/account.integration.test.ts" },

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { answerDosingAsGiven, DEMO_PASSWORD, enrollThroughUi, expect, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import { answerDosingAsGiven, DEMO_PASSWORD, enrollThroughUi, expect, recordMaleSexAndCounselling, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
 
 // Several page loads per test on a machine shared with other builds.
 test.describe.configure({ timeout: 180_000 });
@@ -10,6 +10,7 @@ async function openDay1Dosing(page: Page) {
   const { id, subjectId } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
   await enrollThroughUi(page, id, "2026-01-15");
+  await recordMaleSexAndCounselling(page, id);
   await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();
   await expect(page.getByRole("heading", { name: /Dosing/ })).toBeVisible();
   return { id, subjectId };

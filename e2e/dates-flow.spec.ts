@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { answerDosingAsGiven, enrollThroughUi, expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, test } from "./fixtures";
+import { answerDosingAsGiven, enrollThroughUi, expect, expectNoSeriousA11yViolations, recordMaleSexAndCounselling, saveScreenshot, signIn, test } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -54,6 +54,7 @@ test("Save and next takes the investigator from the day-1 dosing form to the day
   await expect(page.getByRole("heading", { name: /^Patient TW01-\d{3}$/ })).toBeVisible();
   const id = page.url().split("/").pop()!;
   await enrollThroughUi(page, id, "2026-01-15");
+  await recordMaleSexAndCounselling(page, id);
 
   await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();
   await page.getByLabel(/Visit date/).fill("20260115");

@@ -1,4 +1,4 @@
-import { answerDosingAsGiven, enrollThroughUi, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import { answerDosingAsGiven, enrollThroughUi, expect, expectNoSeriousA11yViolations, recordMaleSexAndCounselling, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Two visits of a form each, with axe checks, on a machine shared by several builds: allow more than the default minute.
@@ -11,6 +11,7 @@ test("an investigator records two dosing visits with computed doses, a weight-ch
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await enrollThroughUi(page, id, "2026-01-15");
+  await recordMaleSexAndCounselling(page, id);
 
   await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();
   await expect(page.getByRole("heading", { name: /Dosing/ })).toBeVisible();

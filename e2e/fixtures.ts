@@ -107,6 +107,26 @@ export async function enrollThroughUi(page: Page, patientId: string, enrollmentD
 }
 
 /**
+ * What dispensing thalidomide needs of a patient (Thalomid REMS; lib/domain/safety/pregnancy-prevention.ts):
+ * the sex on the baseline form (male; height and weight left for later, so the dosing form's own
+ * height is not suggested from it) and counselling on contraception, saved through the REST API with
+ * the page's signed-in session.
+ */
+export async function recordMaleSexAndCounselling(page: Page, patientId: string, date = "2026-01-14"): Promise<void> {
+  const baseline = {
+    assessmentDate: date, sex: "male", ageYears: 58, ethnicity: null, heightCm: null, weightKg: null, ecogPs: 1,
+    hbsag: "positive", antiHcv: "negative", bilirubin: { value: 1, unit: "mg/dL" }, albumin: { value: 4, unit: "g/dL" }, inr: 1.1,
+    ascites: "none", encephalopathy: "none", tumourMorphology: "uninodular", tumourExtentOver50Pct: "no", afpNgPerMl: 20,
+    portalVeinInvasion: "no", noduleCount: 1, largestNoduleCm: 4, extrahepaticSpread: "no", extrahepaticSites: [], extrahepaticOtherSite: null,
+  };
+  const counselling = { testDate: date, category: "male", noPotentialReason: null, counselled: true, method: "not-done", result: null };
+  for (const [formType, body] of [["baseline", { visitKey: "baseline", data: baseline }], ["pregnancy-test", { visitKey: null, data: counselling }]] as const) {
+    const response = await page.request.post(`/api/v1/patients/${patientId}/forms/${formType}`, { data: body });
+    expect(response.status(), await response.text()).toBe(201);
+  }
+}
+
+/**
  * The clinical answers a new dosing form starts without: each drug's dose level (the suggested
  * one, accepted with its button) and "Given" as what happened at the visit.
  */

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { answerDosingAsGiven, enrollThroughUi, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, signOut, test, type DemoUser } from "./fixtures";
+import { answerDosingAsGiven, enrollThroughUi, expect, expectNoSeriousA11yViolations, recordMaleSexAndCounselling, registerPatientThroughUi, saveScreenshot, signIn, signOut, test, type DemoUser } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -60,6 +60,7 @@ test("correcting the day 1 weight recomputes the week 4 weight-change flag, show
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signInAs(page, "investigator1");
   await enrollThroughUi(page, id, "2026-01-15");
+  await recordMaleSexAndCounselling(page, id);
 
   const enterDosing = async (visit: string, date: string, weight: string) => {
     await visitRow(page, visit).getByRole("link", { name: "Dosing" }).click();

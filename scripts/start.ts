@@ -9,6 +9,8 @@ import { getPrisma } from "@/lib/db/prisma";
 import { getBackupSettings } from "@/lib/env";
 import { seedDemoData } from "@/lib/demo/seed-demo";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
+import { runScheduledAlerts } from "@/lib/data/scheduled-alerts";
+import { scheduleAlerts, type AlertSchedule } from "@/lib/mail/alert-schedule";
 import { startLocalSmtpServer, type LocalSmtpServer } from "@/lib/mail/local-smtp-server";
 import { scheduleMailDelivery, type MailSchedule } from "@/lib/mail/mail-schedule";
 import { getMailSettings } from "@/lib/mail/mail-settings";
@@ -26,10 +28,14 @@ import { appMode, dataDir, numberFromEnv, resolveAuthSecret } from "./runtime-co
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
+/** How often the time-driven alerts are looked for: an overdue SAE report is mailed within this long. */
+const ALERT_INTERVAL_MS = 5 * 60_000;
+
 let database: DatabaseHandle | null = null;
 let next: ChildProcess | null = null;
 let backups: BackupSchedule | null = null;
 let mail: MailSchedule | null = null;
+let alerts: AlertSchedule | null = null;
 let localSmtp: LocalSmtpServer | null = null;
 let stopping: Promise<never> | null = null;
 
@@ -46,6 +52,7 @@ function shutdown(code: number): Promise<never> {
       await exited;
       console.log("App stopped.");
     }
+    await alerts?.stop();
     await mail?.stop();
     await localSmtp?.close();
     // A backup under way finishes first: the database must not stop under its copy.
@@ -150,6 +157,11 @@ async function main(): Promise<void> {
   }
 
   await startMail(mode, appUrl);
+  // Overdue SAE reports and the daily overdue-forms digest (lib/data/scheduled-alerts.ts) read
+  // through lib/data with the app's own restricted role, like the demo cohort above.
+  process.env.DATABASE_URL = appUrl;
+  process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
+  alerts = scheduleAlerts({ run: runScheduledAlerts, intervalMs: ALERT_INTERVAL_MS, log: (line) => console.log(line) });
 
   if (!dev && !(await isBuildCurrent())) {
     console.log("Building the app (first start or sources changed)...");

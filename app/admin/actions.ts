@@ -4,9 +4,12 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { assignRole, createSite, createUser, removeRole, setUserActive, unlockAccount, updateSite } from "@/lib/data/admin";
 import { addLabReferenceRange, withdrawLabReferenceRange } from "@/lib/data/lab-reference-ranges";
+import { updateDoseModificationTable } from "@/lib/data/dose-modification-settings";
+import { updatePregnancyPreventionRules } from "@/lib/data/pregnancy-prevention-settings";
 import { updateStoppingRules } from "@/lib/data/stopping-rules-settings";
 import { updateStudySettings } from "@/lib/data/study-settings";
 import { LabRangeSchema, WithdrawLabRangeSchema } from "@/lib/schemas/lab-reference-ranges";
+import { UpdateDoseModificationSchema, UpdatePregnancyPreventionSchema } from "@/lib/schemas/safety-settings";
 import { UpdateStoppingRulesSchema } from "@/lib/schemas/stopping-rules";
 import { UpdateStudySettingsSchema } from "@/lib/schemas/study-settings";
 import {
@@ -58,6 +61,18 @@ export const updateStudySettingsAction = defineAction(UpdateStudySettingsSchema,
 export const updateStoppingRulesAction = defineAction(UpdateStoppingRulesSchema, async (actor, input) => {
   const result = await updateStoppingRules(actor, input);
   revalidatePath("/admin/study");
+  return { version: result.version };
+});
+
+export const updatePregnancyPreventionAction = defineAction(UpdatePregnancyPreventionSchema, async (actor, input) => {
+  const result = await updatePregnancyPreventionRules(actor, input);
+  revalidatePath("/admin/pregnancy-prevention");
+  return { version: result.version };
+});
+
+export const updateDoseModificationAction = defineAction(UpdateDoseModificationSchema, async (actor, input) => {
+  const result = await updateDoseModificationTable(actor, input);
+  revalidatePath("/admin/dose-modification");
   return { version: result.version };
 });
 

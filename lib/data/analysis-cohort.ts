@@ -2,6 +2,7 @@ import "server-only";
 import type { SiteScope } from "@/lib/auth/actor";
 import type { AnalysisPatientRecords, AnalysisRecord } from "@/lib/analysis/patient-records";
 import { getPrisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * The enrolled patients an analysis covers, one row per patient, aggregated in PostgreSQL.
@@ -27,10 +28,10 @@ interface CohortRow {
   analytes: unknown;
 }
 
-export async function loadAnalysisCohort(scope: Exclude<SiteScope, { kind: "none" }>): Promise<AnalysisPatientRecords[]> {
+export async function loadAnalysisCohort(scope: Exclude<SiteScope, { kind: "none" }>, db: Prisma.TransactionClient = getPrisma()): Promise<AnalysisPatientRecords[]> {
   const all = scope.kind === "all";
   const siteIds = scope.kind === "sites" ? scope.siteIds : [];
-  const rows = await getPrisma().$queryRaw<CohortRow[]>`
+  const rows = await db.$queryRaw<CohortRow[]>`
     WITH forms AS MATERIALIZED (
       -- Small rows before grouping: the fields read, not whole forms (a sort of whole JSON spilled to disk).
       SELECT r."patient_id", r."form_type", r."created_at", r."id",

@@ -14,6 +14,7 @@ import { updateCrfRecord } from "./crf-record-update";
 import { checkInContext, loadSaveContext, parseFormData } from "./crf-save-context";
 import { assertDosingSafety } from "./dispensing-safety";
 import { raiseSafetyAlerts, readDataBeforeSave } from "./safety-alerts";
+import { raiseStoppingRuleAlerts } from "./stopping-rule-alerts";
 import { reconcileEditChecks } from "./edit-check-queries";
 import { assertNotLockedForAnalysis, lockPatientForWrite } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
@@ -133,6 +134,7 @@ export async function saveCrfRecordInTransaction(
   const before = await readDataBeforeSave(tx, definition.type, request.recordId);
   const saved = request.recordId ? await updateCrfRecord(tx, save, { ...request, recordId: request.recordId }) : await createCrfRecord(tx, save, visitKey);
   await raiseSafetyAlerts(tx, { formType: definition.type, patientId: patient.id, siteId: patient.siteId, recordId: saved.id, before, after: data });
+  await raiseStoppingRuleAlerts(tx, { formType: definition.type, before, after: data });
   return toView(saved);
 }
 

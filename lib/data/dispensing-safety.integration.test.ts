@@ -94,13 +94,29 @@ describe("thalidomide pregnancy prevention in the save path", () => {
   });
 });
 
+describe("a patient of unknown sex", () => {
+  test("no baseline (or no sex on it) refuses thalidomide, naming the missing baseline sex; nothing is saved", async () => {
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
+    // Even with a negative test and counselling on file: the category (female of reproductive potential or not, male) is unknown.
+    await save(patient.id, "pregnancy-test", null, pregnancyTest("2026-01-10", "negative"));
+    const refused = await fieldErrorsOf(save(patient.id, "dosing", "day1", dosing("2026-01-10")));
+    expect(refused["thalidomide.status"]?.[0]).toMatch(/^Thalidomide cannot be dispensed: The baseline form does not record the patient's sex/);
+    // A baseline saved in progress without the sex refuses the same way.
+    await save(patient.id, "baseline", "baseline", { ...baseline("female"), sex: null });
+    expect((await fieldErrorsOf(save(patient.id, "dosing", "day1", dosing("2026-01-10"))))["thalidomide.status"]?.[0]).toMatch(/does not record the patient's sex/);
+    expect(await db.prisma.crfRecord.count({ where: { patientId: patient.id, formType: "dosing" } })).toBe(0);
+    // Holding thalidomide is still possible (UFT alone).
+    await save(patient.id, "dosing", "day1", dosing("2026-01-10", { status: "held", statusReason: "other", statusReasonText: "Baseline not entered yet", capsulesDispensed: null }));
+  });
+});
+
 describe("the study's pregnancy prevention rules", () => {
   test("start with the REMS figures, change only by a study administrator within the REMS maxima, audited, and apply at once", async () => {
     const before = await getPregnancyPreventionRules(actors.investigator1);
     expect(before).toMatchObject({ firstDoseTestWindowHours: 24, retestIntervalDays: 28, counsellingRequired: true, maleCounsellingRequired: true, maxSupplyDays: 28 });
     const rules = { firstDoseTestWindowHours: 24, retestIntervalDays: 28, counsellingRequired: true, maleCounsellingRequired: true, maxSupplyDays: 21 };
     await expect(updatePregnancyPreventionRules(actors.investigator1, { rules, expectedVersion: before.version, reason: "Amendment 3" })).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await fieldErrorsOf(updatePregnancyPreventionRules(actors.admin, { rules: { ...rules, maxSupplyDays: 35 }, expectedVersion: before.version, reason: "Amendment 3" }))).toEqual({ maxSupplyDays: ["At most 28 days (the REMS maximum)"] });
+    expect(await fieldErrorsOf(updatePregnancyPreventionRules(actors.admin, { rules: { ...rules, maxSupplyDays: 35 }, expectedVersion: before.version, reason: "Amendment 3" }))).toEqual({ "rules.maxSupplyDays": ["At most 28 days (the REMS maximum)"] });
     const after = await updatePregnancyPreventionRules(actors.admin, { rules, expectedVersion: before.version, reason: "Amendment 3" });
     expect(after.version).toBe(before.version + 1);
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "pregnancy-prevention-rules" } });

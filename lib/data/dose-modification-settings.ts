@@ -1,25 +1,15 @@
 import "server-only";
-import { z } from "zod";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
 import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
-import { DOSE_ACTIONS, type DoseModificationRule } from "@/lib/domain/dosing/dose-modification";
+import type { DoseModificationRule } from "@/lib/domain/dosing/dose-modification";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
+import { DoseModificationRulesSchema } from "@/lib/schemas/safety-settings";
 
 /** The study whose table this is (one study per instance today; the table is keyed by study). */
 const STUDY_ID = 1;
-
-export const DoseModificationRulesSchema = z.array(
-  z.object({
-    term: z.string().trim().min(2, "Enter the CTCAE term").max(200),
-    minGrade: z.number().int().min(1, "Grade 1 to 5").max(5, "Grade 1 to 5"),
-    drug: z.enum(["uft", "thalidomide"], { error: "Choose UFT or thalidomide" }),
-    action: z.enum(DOSE_ACTIONS, { error: "Choose continue, reduce, hold or discontinue" }),
-    restart: z.string().trim().max(300),
-  }),
-);
 
 export interface DoseModificationView {
   rules: DoseModificationRule[];

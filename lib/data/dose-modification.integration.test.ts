@@ -7,6 +7,7 @@ import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
 import { DEFAULT_DOSE_MODIFICATION_RULES } from "@/lib/domain/dosing/dose-modification";
 import { ForbiddenError } from "@/lib/errors";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
+import { UpdateDoseModificationSchema } from "@/lib/schemas/safety-settings";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
@@ -85,5 +86,28 @@ describe("dose-modification guidance in the save path", () => {
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "dose-modification-table" } });
     expect(audit).toMatchObject({ action: "UPDATE", reason: "Amendment 2" });
     expect(audit.changes).toEqual([{ field: "rules", from: before.rules, to: rules }]);
+  });
+});
+
+describe("the settings page's edit (app/admin/dose-modification)", () => {
+  test("the form's values, parsed by its schema, change the table and the next dosing save follows it", async () => {
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
+    const save = (formType: string, visitKey: string | null, data: unknown) =>
+      saveCrfRecord(actors.investigator1, { patientId: patient.id, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
+    await save("dosing", "day1", dosing("2026-01-10"));
+    await save("labs", "week4", labs("2026-02-06", { neutrophils: 0.8, platelets: 200 }));
+    expect(Object.keys(await fieldErrorsOf(save("dosing", "week4", dosing("2026-02-07", { capsulesReturned: 0 }))))).toEqual(["uft.deviationReason"]);
+
+    // As the form sends it: every value typed as text; the neutropenia hold now starts at grade 4.
+    const table = await getDoseModificationTable(actors.admin);
+    const typed = table.rules.map((r) => ({ ...r, minGrade: String(r.term === "Neutrophil count decreased" && r.action === "hold" ? 4 : r.minGrade) }));
+    const form = UpdateDoseModificationSchema.parse({ rules: typed, expectedVersion: table.version, reason: "Amendment 5: hold UFT from grade 4 neutropenia" });
+    const updated = await updateDoseModificationTable(actors.admin, form);
+    expect(updated.rules.find((r) => r.term === "Neutrophil count decreased" && r.action === "hold")).toMatchObject({ minGrade: 4 });
+    expect(await db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "dose-modification-table" }, orderBy: { id: "desc" } })).toMatchObject({ reason: "Amendment 5: hold UFT from grade 4 neutropenia" });
+
+    // Grade 3 no longer calls for a hold: UFT is given without a deviation reason.
+    const given = await save("dosing", "week4", dosing("2026-02-07", { capsulesReturned: 0 }));
+    expect(given.status).toBe("COMPLETE");
   });
 });

@@ -13,6 +13,8 @@ export interface AlertMail {
   dedupeKey?: string;
   /** Who needs it: active users holding one of these roles trial-wide or at `siteId`. */
   roles: readonly Role[];
+  /** Instead of the roles: these users (a digest written for one person). */
+  userIds?: readonly string[];
   siteId: string | null;
   patientId: string | null;
   subject: string;
@@ -26,7 +28,9 @@ export interface AlertMail {
  */
 export async function enqueueAlertMail(tx: Prisma.TransactionClient, mail: AlertMail): Promise<void> {
   const users = await tx.user.findMany({
-    where: { active: true, roleAssignments: { some: { role: { in: [...mail.roles] }, OR: [{ siteId: null }, ...(mail.siteId ? [{ siteId: mail.siteId }] : [])] } } },
+    where: mail.userIds
+      ? { active: true, id: { in: [...mail.userIds] } }
+      : { active: true, roleAssignments: { some: { role: { in: [...mail.roles] }, OR: [{ siteId: null }, ...(mail.siteId ? [{ siteId: mail.siteId }] : [])] } } },
     select: { email: true },
     orderBy: { email: "asc" },
   });

@@ -1,22 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
 import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import type { PregnancyPreventionRules } from "@/lib/domain/safety/pregnancy-prevention";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
+import { PregnancyPreventionRulesSchema } from "@/lib/schemas/safety-settings";
 
 /** The study whose rules these are (one study per instance today; the table is keyed by study). */
 const STUDY_ID = 1;
-
-export const PregnancyPreventionRulesSchema = z.object({
-  firstDoseTestWindowHours: z.number().int().min(1, "At least 1 hour").max(24 * 14, "At most 14 days (336 hours)"),
-  retestIntervalDays: z.number().int().min(1, "At least 1 day").max(28, "At most 28 days (the REMS maximum)"),
-  counsellingRequired: z.boolean(),
-  maleCounsellingRequired: z.boolean(),
-  maxSupplyDays: z.number().int().min(1, "At least 1 day").max(28, "At most 28 days (the REMS maximum)"),
-});
 
 const FIELDS = ["firstDoseTestWindowHours", "retestIntervalDays", "counsellingRequired", "maleCounsellingRequired", "maxSupplyDays"] as const;
 
@@ -39,7 +31,7 @@ export async function getPregnancyPreventionRules(actor: Actor): Promise<Pregnan
 export async function updatePregnancyPreventionRules(actor: Actor, input: { rules: unknown; expectedVersion: number; reason: string }): Promise<PregnancyPreventionView> {
   if (!hasPermission(actor, "study.admin")) throw new ForbiddenError();
   const parsed = PregnancyPreventionRulesSchema.safeParse(input.rules);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
+  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues.map((i) => ({ ...i, path: ["rules", ...i.path] }))));
   if (input.reason.trim().length < 3) throw new ValidationError({ reason: ["Give the reason for the change (at least 3 characters)"] });
   return getPrisma().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "study_id" FROM "pregnancy_prevention_rules" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`;

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { deleteCrfRecord, saveCrfRecord, type CrfRecordView } from "./crf-records";
 import { signCrfRecord } from "./form-review";
@@ -25,8 +25,12 @@ const edit = (patientId: string, record: CrfRecordView, data: unknown, reason = 
 const reload = (id: string) => db.prisma.crfRecord.findUniqueOrThrow({ where: { id } });
 const computedOf = async (id: string) => (await reload(id)).computed as Record<string, unknown>;
 
-const enrolledPatient = () =>
-  createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-05", enrollmentDate: "2026-01-12" });
+/** Enrolled, with what dispensing thalidomide needs (a male baseline and counselling on contraception). */
+async function enrolledPatient() {
+  const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-05", enrollmentDate: "2026-01-12" });
+  await recordMaleBaselineAndCounselling(actors.investigator1, patient.id, "2026-01-08");
+  return patient;
+}
 
 const drug = (extra: object = {}) => ({ doseLevel: 0, status: "given", statusReason: null, statusReasonText: "", capsulesDispensed: null, capsulesReturned: null, ...extra });
 const dosing = (visitDate: string, weightKg: number, returned: number | null = null) => ({

@@ -29,20 +29,37 @@ export interface StoppingRuleStatus {
 
 const responders = (count: number) => `${count} ${count === 1 ? "responder" : "responders"}`;
 
-/** The boundaries a status crosses, as sentences for the PI; empty when none is crossed (the alerting part reads this). */
-export function listCrossedBoundaries(status: Pick<StoppingRuleStatus, "rules" | "response" | "toxicity">): string[] {
-  const alerts: string[] = [];
+export interface CrossedBoundary {
+  boundary: "futility-stage-1" | "futility-final" | "toxicity";
+  /** The rule crossed (the design's boundaries or the toxicity rule): alerting once per crossing of this rule. */
+  rule: string;
+  sentence: string;
+}
+
+/** The boundaries a status crosses, with the rule each belongs to; empty when none is crossed (the PI's alert emails read this). */
+export function findCrossedBoundaries(status: { rules: Pick<StoppingRulesView, "design" | "toxicity">; response: SimonStageStatus; toxicity: ToxicityCheck }): CrossedBoundary[] {
+  const crossed: CrossedBoundary[] = [];
   const { design } = status.rules;
+  const simon = `simon ${design.r1}/${design.n1} ${design.r}/${design.n}`;
   if (status.response.status === "stop-futility-stage-1") {
-    alerts.push(`Futility: ${responders(status.response.stage1.responders)} in the first ${status.response.stage1.evaluated} evaluable patients, at most r1 = ${design.r1} of n1 = ${design.n1}: stop after stage 1.`);
+    crossed.push({ boundary: "futility-stage-1", rule: simon, sentence: `Futility: ${responders(status.response.stage1.responders)} in the first ${status.response.stage1.evaluated} evaluable patients, at most r1 = ${design.r1} of n1 = ${design.n1}: stop after stage 1.` });
   } else if (isFutilityBoundaryCrossed(status.response.status)) {
-    alerts.push(`Futility: ${responders(status.response.overall.responders)} in ${status.response.overall.evaluated} evaluable patients cannot exceed r = ${design.r} of n = ${design.n}: the treatment is rejected.`);
+    crossed.push({ boundary: "futility-final", rule: simon, sentence: `Futility: ${responders(status.response.overall.responders)} in ${status.response.overall.evaluated} evaluable patients cannot exceed r = ${design.r} of n = ${design.n}: the treatment is rejected.` });
   }
   if (status.toxicity.crossed) {
     const rule = status.rules.toxicity;
-    alerts.push(`Toxicity: ${status.toxicity.toxicities} of ${status.toxicity.patients} patients with a DLT; P(DLT rate > ${rule.theta}) = ${status.toxicity.probability.toFixed(3)} > ${rule.threshold}: stop enrolment.`);
+    crossed.push({
+      boundary: "toxicity",
+      rule: `beta-binomial theta=${rule.theta} c=${rule.threshold} prior=${rule.priorA},${rule.priorB}`,
+      sentence: `Toxicity: ${status.toxicity.toxicities} of ${status.toxicity.patients} patients with a DLT; P(DLT rate > ${rule.theta}) = ${status.toxicity.probability.toFixed(3)} > ${rule.threshold}: stop enrolment.`,
+    });
   }
-  return alerts;
+  return crossed;
+}
+
+/** The boundaries a status crosses, as sentences for the PI; empty when none is crossed. */
+export function listCrossedBoundaries(status: Pick<StoppingRuleStatus, "rules" | "response" | "toxicity">): string[] {
+  return findCrossedBoundaries(status).map((c) => c.sentence);
 }
 
 /**

@@ -87,8 +87,8 @@ function adverseEventConditions(filters: ToxicityFilters): Prisma.CrfRecordWhere
 }
 
 /** Adverse events matching the filters, filtered in the database, by site and subject. */
-export async function loadAdverseEvents(scope: SiteWhere, filters: ToxicityFilters): Promise<AdverseEventItem[]> {
-  const rows = await getPrisma().crfRecord.findMany({
+export async function loadAdverseEvents(scope: SiteWhere, filters: ToxicityFilters, db: Prisma.TransactionClient = getPrisma()): Promise<AdverseEventItem[]> {
+  const rows = await db.crfRecord.findMany({
     where: { ...baseWhere(scope, "adverse-event", filters), AND: adverseEventConditions(filters) },
     select: recordSelect,
     orderBy: [{ patient: { subjectId: "asc" } }, { createdAt: "asc" }],
@@ -122,8 +122,8 @@ export async function loadLabToxicities(scope: SiteWhere, filters: ToxicityFilte
 }
 
 /** Enrolled patients (day 1 of treatment recorded) in scope: the safety denominator. */
-export async function loadEnrolledPatientIds(scope: SiteWhere, filters: ToxicityFilters): Promise<string[]> {
-  const rows = await getPrisma().patient.findMany({
+export async function loadEnrolledPatientIds(scope: SiteWhere, filters: ToxicityFilters, db: Prisma.TransactionClient = getPrisma()): Promise<string[]> {
+  const rows = await db.patient.findMany({
     where: { ...scope, deletedAt: null, enrollmentDate: { not: null }, ...(filters.site ? { site: { code: filters.site } } : {}) },
     select: { id: true },
   });

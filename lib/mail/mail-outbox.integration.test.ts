@@ -29,10 +29,12 @@ afterAll(async () => {
   await db.drop();
 });
 
+// Not attributed to the study drugs: a related grade 3+ event in the database's only patient would
+// also cross the DLT stopping boundary and email the PI (lib/data/stopping-rule-alerts.integration.test.ts).
 const sae = (grade: number) => ({
   ...emptyAdverseEvent(), term: "Neutrophil count decreased", grade, onsetDate: "2026-02-09", ongoing: true, serious: "yes",
   saeCriteria: { ...emptyAdverseEvent().saeCriteria, hospitalization: true }, awareAt: "2026-02-09T10:00",
-  attribution: { thalidomide: "possible", uft: "probable" }, actionTaken: { thalidomide: "none", uft: "interrupted" }, outcome: "not-recovered",
+  attribution: { thalidomide: "unlikely", uft: "unrelated" }, actionTaken: { thalidomide: "none", uft: "interrupted" }, outcome: "not-recovered",
 });
 
 describe("alert emails through the transactional outbox", () => {

@@ -25,3 +25,19 @@ export async function createEnrolledPatient(actor: Actor, siteId: string, dates:
   if (dates.enrollmentDate) await enrollPatient(actor, { patientId: patient.id, enrollmentDate: dates.enrollmentDate });
   return patient;
 }
+
+/**
+ * What thalidomide dispensing needs of a male patient (Thalomid REMS; lib/domain/safety/pregnancy-prevention.ts):
+ * the sex on a complete baseline form and counselling on contraception recorded by `date`.
+ */
+export async function recordMaleBaselineAndCounselling(actor: Actor, patientId: string, date: string) {
+  const save = (formType: string, visitKey: string | null, data: unknown) =>
+    saveCrfRecord(actor, { patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
+  await save("baseline", "baseline", {
+    assessmentDate: date, sex: "male", ageYears: 58, ethnicity: "Han Chinese", heightCm: 170, weightKg: 68, ecogPs: 1,
+    hbsag: "positive", antiHcv: "negative", bilirubin: { value: 1, unit: "mg/dL" }, albumin: { value: 4, unit: "g/dL" }, inr: 1.1,
+    ascites: "none", encephalopathy: "none", tumourMorphology: "uninodular", tumourExtentOver50Pct: "no", afpNgPerMl: 20,
+    portalVeinInvasion: "no", noduleCount: 1, largestNoduleCm: 4, extrahepaticSpread: "no", extrahepaticSites: [], extrahepaticOtherSite: null,
+  });
+  await save("pregnancy-test", null, { testDate: date, category: "male", noPotentialReason: null, counselled: true, method: "not-done", result: null });
+}

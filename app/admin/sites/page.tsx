@@ -19,6 +19,8 @@ export default async function SitesPage() {
           <Link href="/admin/study">Study settings</Link>
           <Link href="/admin/backups">Backups</Link>
           <Link href="/admin/lab-ranges">Lab reference ranges</Link>
+          <Link href="/admin/pregnancy-prevention">Pregnancy prevention</Link>
+          <Link href="/admin/dose-modification">Dose modification</Link>
         </div>
         <table>
           <thead>

@@ -19,6 +19,8 @@ export default async function StudySettingsPage() {
         <div className="toolbar">
           <h1>Study settings</h1>
           <Link href="/admin/sites">Sites</Link>
+          <Link href="/admin/pregnancy-prevention">Pregnancy prevention</Link>
+          <Link href="/admin/dose-modification">Dose modification</Link>
         </div>
         <p className="muted">
           The visit schedule drives every patient&apos;s timeline and overdue forms from the next page load. Forms already saved keep

@@ -41,6 +41,16 @@ describe("checkThalidomideDispensing", () => {
     expect(checkThalidomideDispensing(RULES, female, first, [menopause])).toEqual({});
   });
 
+  it("refuses a patient whose baseline sex is not recorded, naming it, whatever the other records say", () => {
+    const errors = checkThalidomideDispensing(RULES, { sex: null }, first, [test("2026-03-10", "negative")]);
+    expect(errors).toEqual({
+      "thalidomide.status": [
+        "Thalidomide cannot be dispensed: The baseline form does not record the patient's sex, so the pregnancy prevention category (female of reproductive potential or not, male) is unknown: record the sex on the baseline form first.",
+      ],
+    });
+    expect(Object.keys(checkThalidomideDispensing(RULES, { sex: "unknown" }, first, []))).toEqual(["thalidomide.status"]);
+  });
+
   it("refuses more than the maximum supply on the dispensed count", () => {
     const errors = checkThalidomideDispensing(RULES, female, { ...first, capsulesDispensed: 113 }, [test("2026-03-10", "negative")]);
     expect(errors).toEqual({ "thalidomide.capsulesDispensed": ["At most a 28-day supply may be dispensed: 112 capsules at 4 a day"] });

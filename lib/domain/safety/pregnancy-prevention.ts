@@ -60,7 +60,12 @@ export function checkThalidomideDispensing(
   const positive = upToVisit.filter((r) => r.testResult === "positive").sort((a, b) => a.date.localeCompare(b.date)).at(-1);
   if (positive) problems.push(`A positive pregnancy test was recorded on ${positive.date}: thalidomide must not be dispensed (stop treatment and refer the patient)`);
 
-  if (isFemaleOfReproductivePotential(patient.sex, upToVisit)) {
+  if (patient.sex !== "female" && patient.sex !== "male") {
+    // Thalomid REMS (patient enrolment): every patient is placed in a risk category (female of reproductive
+    // potential, female not of reproductive potential, male) before thalidomide is prescribed. Without the
+    // baseline sex the category is unknown, and an unknown patient must not pass the check unexamined.
+    problems.push("The baseline form does not record the patient's sex, so the pregnancy prevention category (female of reproductive potential or not, male) is unknown: record the sex on the baseline form first");
+  } else if (isFemaleOfReproductivePotential(patient.sex, upToVisit)) {
     const windowDays = dispensing.firstDispensing ? Math.ceil(rules.firstDoseTestWindowHours / 24) : rules.retestIntervalDays;
     const earliest = daysBefore(dispensing.visitDate, windowDays);
     const negative = upToVisit.some((r) => r.testResult === "negative" && r.date >= earliest && (!positive || r.date > positive.date));

@@ -4,7 +4,7 @@ import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { ConflictError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 
 let db: TestDatabase;
@@ -17,8 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-const enrolledPatient = (enrollmentDate: string | null = "2026-01-10") =>
-  createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate });
+/** Enrolled, with what dispensing thalidomide needs (a male baseline and counselling on contraception). */
+async function enrolledPatient(enrollmentDate: string | null = "2026-01-10") {
+  const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate });
+  await recordMaleBaselineAndCounselling(actors.investigator1, patient.id, "2026-01-08");
+  return patient;
+}
 
 const drug = (extra: object = {}) => ({ doseLevel: 0, status: "given", statusReason: null, statusReasonText: "", capsulesDispensed: null, capsulesReturned: null, ...extra });
 const dosing = (extra: object = {}) => ({

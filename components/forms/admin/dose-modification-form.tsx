@@ -1,0 +1,74 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useFieldArray, useForm } from "react-hook-form";
+import type { z } from "zod";
+import { updateDoseModificationAction } from "@/app/admin/actions";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { UpdateDoseModificationSchema } from "@/lib/schemas/safety-settings";
+import { useActionForm } from "./use-action-form";
+
+type Values = z.input<typeof UpdateDoseModificationSchema>;
+type Parsed = z.output<typeof UpdateDoseModificationSchema>;
+
+const ACTION_LABELS = { continue: "Continue", reduce: "Reduce one level", hold: "Hold until grade ≤ 1", discontinue: "Discontinue" } as const;
+
+/** The protocol's dose-modification table, one row per toxicity and drug, edited with a reason. */
+export function DoseModificationForm({ initial, version }: { initial: Parsed["rules"]; version: number }) {
+  const form = useForm<Values, unknown, Parsed>({
+    resolver: zodResolver(UpdateDoseModificationSchema),
+    defaultValues: { rules: initial, expectedVersion: version, reason: "" },
+  });
+  const rows = useFieldArray({ control: form.control, name: "rules" });
+  const { run, formError } = useActionForm(form.setError, () => form.resetField("reason"));
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form onSubmit={form.handleSubmit((values) => run(() => updateDoseModificationAction(values)))} noValidate aria-label="Dose-modification table">
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      {errors.rules?.root?.message ?? errors.rules?.message ? (
+        <p className="field-error" role="alert">
+          {errors.rules?.root?.message ?? errors.rules?.message}
+        </p>
+      ) : null}
+      {rows.fields.map((row, i) => {
+        const e = errors.rules?.[i];
+        return (
+          <fieldset key={row.id} className="radio-group" aria-label={`Rule ${i + 1}`}>
+            <legend>Rule {i + 1}</legend>
+            <TextField id={`dm-term-${i}`} label="CTCAE term" error={e?.term?.message} {...form.register(`rules.${i}.term`)} />
+            <TextField id={`dm-grade-${i}`} label="From grade" unit="CTCAE 1-5" type="number" error={e?.minGrade?.message} {...form.register(`rules.${i}.minGrade`)} />
+            <SelectField id={`dm-drug-${i}`} label="Drug" error={e?.drug?.message} {...form.register(`rules.${i}.drug`)}>
+              <option value="thalidomide">Thalidomide</option>
+              <option value="uft">UFT</option>
+            </SelectField>
+            <SelectField id={`dm-action-${i}`} label="Action" error={e?.action?.message} {...form.register(`rules.${i}.action`)}>
+              {Object.entries(ACTION_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </SelectField>
+            <TextField id={`dm-restart-${i}`} label="Restart rule" error={e?.restart?.message} {...form.register(`rules.${i}.restart`)} />
+            <button type="button" className="button secondary" onClick={() => rows.remove(i)}>
+              Remove rule {i + 1}
+            </button>
+          </fieldset>
+        );
+      })}
+      <p>
+        <button type="button" className="button secondary" onClick={() => rows.append({ term: "", minGrade: 3, drug: "uft", action: "hold", restart: "" })}>
+          Add a rule
+        </button>
+      </p>
+      <TextField id="dm-reason" label="Reason for changing the table" error={errors.reason?.message} {...form.register("reason")} />
+      <button type="submit" className="button" disabled={isSubmitting}>
+        Save dose-modification table
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { updatePregnancyPreventionAction } from "@/app/admin/actions";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { TextField } from "@/components/ui/text-field";
+import { UpdatePregnancyPreventionSchema } from "@/lib/schemas/safety-settings";
+import { useActionForm } from "./use-action-form";
+
+type Values = z.input<typeof UpdatePregnancyPreventionSchema>;
+type Parsed = z.output<typeof UpdatePregnancyPreventionSchema>;
+
+/** The thalidomide pregnancy prevention rules, edited with a reason; the dosing form applies them from the next save. */
+export function PregnancyPreventionForm({ initial, version }: { initial: Parsed["rules"]; version: number }) {
+  const form = useForm<Values, unknown, Parsed>({
+    resolver: zodResolver(UpdatePregnancyPreventionSchema),
+    defaultValues: { rules: initial, expectedVersion: version, reason: "" },
+  });
+  const { run, formError } = useActionForm(form.setError, () => form.resetField("reason"));
+  const { errors, isSubmitting } = form.formState;
+  const r = errors.rules;
+  return (
+    <form onSubmit={form.handleSubmit((values) => run(() => updatePregnancyPreventionAction(values)))} noValidate aria-label="Pregnancy prevention rules">
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <fieldset className="radio-group">
+        <legend>Female patients of reproductive potential</legend>
+        <TextField id="pp-window" label="Negative pregnancy test within this long before the first dose" unit="hours" type="number" error={r?.firstDoseTestWindowHours?.message} {...form.register("rules.firstDoseTestWindowHours")} />
+        <TextField id="pp-retest" label="A new negative test before a dispensing when the last is older than" unit="days" type="number" error={r?.retestIntervalDays?.message} {...form.register("rules.retestIntervalDays")} />
+        <CheckboxField id="pp-counselling" label="Counselling on pregnancy prevention must be confirmed" error={r?.counsellingRequired?.message} {...form.register("rules.counsellingRequired")} />
+      </fieldset>
+      <fieldset className="radio-group">
+        <legend>Every patient</legend>
+        <CheckboxField id="pp-male-counselling" label="Men: counselling on contraception must be recorded" error={r?.maleCounsellingRequired?.message} {...form.register("rules.maleCounsellingRequired")} />
+        <TextField id="pp-supply" label="Largest supply per dispensing" unit="days" type="number" error={r?.maxSupplyDays?.message} {...form.register("rules.maxSupplyDays")} />
+      </fieldset>
+      <TextField id="pp-reason" label="Reason for changing the rules" error={errors.reason?.message} {...form.register("reason")} />
+      <button type="submit" className="button" disabled={isSubmitting}>
+        Save pregnancy prevention rules
+      </button>
+    </form>
+  );
+}
