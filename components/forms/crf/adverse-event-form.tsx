@@ -11,10 +11,10 @@ import { ACTIONS, AE_DRUGS, ATTRIBUTIONS, AdverseEventSchema, emptyAdverseEvent,
 import { AeSeriousnessFields } from "./ae-seriousness-fields";
 import { AeTermPicker } from "./ae-term-picker";
 import type { CrfFormProps } from "./crf-form-props";
+import { nullIfEmpty } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
 const gradeOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 
 /** A new event, filled with the lab finding the user followed here (term, grade, sample date as onset), else empty. */

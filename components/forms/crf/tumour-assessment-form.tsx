@@ -11,17 +11,12 @@ import { IMAGING_TECHNIQUES, labelNonTargetResponse, labelResponse, RESPONSES } 
 import { evaluateFollowUp, findBaselineAssessment } from "@/lib/forms/tumour-response";
 import { LESION_STATUSES, METHOD_LABELS, TRIAL_RECIST_VERSION, TumourAssessmentSchema, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import type { CrfFormProps } from "./crf-form-props";
+import { nullIfEmpty, toNumberOrNull, YES_NO } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { TumourResponsePanel } from "./tumour-response-panel";
 import { useCrfSave } from "./use-crf-save";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
-const numberOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 const NON_TARGET_CHOICES = ["CR", "NON_CR_NON_PD", "PD", "NE"] as const;
-const YES_NO = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-] as const;
 
 /** Every baseline target lesion has a status, and a diameter when measured: only then are sums and responses shown. */
 function measurementsComplete(values: Partial<TumourAssessmentData>): boolean {
@@ -107,7 +102,7 @@ export function TumourAssessmentForm(props: CrfFormProps) {
                   min={0}
                   error={e?.diameterMm?.message}
                   {...form.register(`measurements.${i}.diameterMm`, {
-                    setValueAs: numberOrNull,
+                    setValueAs: toNumberOrNull,
                     onChange: (event: { target: { value: string } }) =>
                       event.target.value !== "" && form.getValues(`measurements.${i}.status`) !== "measured" && form.setValue(`measurements.${i}.status`, "measured", { shouldDirty: true }),
                   })}

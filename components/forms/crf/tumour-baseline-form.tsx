@@ -10,12 +10,11 @@ import { IMAGING_TECHNIQUES, minimumMeasurableMm, TARGET_LIMITS } from "@/lib/do
 import { computeBaselineSumMm } from "@/lib/forms/tumour-response";
 import { METHOD_LABELS, TRIAL_RECIST_VERSION, TumourBaselineSchema, type TumourBaselineData } from "@/lib/forms/tumour-schemas";
 import type { CrfFormProps } from "./crf-form-props";
+import { nullIfEmpty, toNumberOrNull } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { TumourOrganField } from "./tumour-organ-field";
 import { useCrfSave } from "./use-crf-save";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
-const numberOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 
 /** The next free id with this prefix: T1, T2... (N1, N2... for non-target lesions). */
 function nextLesionId(prefix: "T" | "N", ids: readonly string[]): string {
@@ -104,7 +103,7 @@ export function TumourBaselineForm(props: CrfFormProps) {
                   step="0.1"
                   min={0}
                   error={e?.longestDiameterMm?.message}
-                  {...form.register(`targetLesions.${i}.longestDiameterMm`, { setValueAs: numberOrNull })}
+                  {...form.register(`targetLesions.${i}.longestDiameterMm`, { setValueAs: toNumberOrNull })}
                 />
                 <button type="button" className="button secondary" onClick={() => targets.remove(i)}>
                   Remove {targetValues?.[i]?.lesionId || "lesion"}
