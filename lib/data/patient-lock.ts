@@ -4,8 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
 import { STUDY_ID } from "./study-settings";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN } from "@/lib/schemas/uuid";
 
 /** The patient row as a write sees it while holding its lock, with the study schedule that files its forms. */
 export interface LockedPatient {
@@ -39,7 +38,7 @@ interface LockedRow {
  * write is forbidden.
  */
 export async function lockPatientForWrite(tx: Prisma.TransactionClient, actor: Actor, patientId: string): Promise<LockedPatient> {
-  if (!UUID.test(patientId)) throw new NotFoundError("Patient");
+  if (!UUID_PATTERN.test(patientId)) throw new NotFoundError("Patient");
   const scope = scopeOf(actor, "patient.read");
   const siteIds = scope.kind === "sites" ? scope.siteIds : [];
   // The study settings row (one per study) comes along: the save files forms by its schedule.

@@ -14,6 +14,7 @@ import type { CrfFormProps } from "./crf-form-props";
 import { nullIfEmpty } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
+import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
 const gradeOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 
@@ -26,7 +27,7 @@ function fromLabFinding(prefill: CrfFormProps["prefill"]): AdverseEventData {
     ...empty,
     term: prefill.term,
     grade: (getAllowedGrades(prefill.term) ?? []).some((g) => g === grade) ? (grade as AdverseEventData["grade"]) : null,
-    onsetDate: /^\d{4}-\d{2}-\d{2}$/.test(prefill.onset ?? "") ? prefill.onset! : "",
+    onsetDate: ISO_DATE_PATTERN.test(prefill.onset ?? "") ? prefill.onset! : "",
   };
 }
 
