@@ -1,3 +1,5 @@
+import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
+
 /**
  * The one way dates are shown: ISO 8601 calendar dates (yyyy-mm-dd) and UTC timestamps
  * (yyyy-mm-dd hh:mm UTC), never the browser's locale. "03/04/2026" is 3 April in one
@@ -7,8 +9,6 @@
 export const DATE_FORMAT_HINT = "yyyy-mm-dd";
 export const DATE_TIME_FORMAT_HINT = "yyyy-mm-dd hh:mm";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function toInstant(value: Date | string): Date | null {
   const date = typeof value === "string" ? new Date(value) : value;
   return Number.isNaN(date.getTime()) ? null : date;
@@ -17,7 +17,7 @@ function toInstant(value: Date | string): Date | null {
 /** A calendar date ("2026-03-04") as is; a timestamp as its UTC calendar date. Empty when unknown. */
 export function formatDate(value: Date | string | null | undefined): string {
   if (value === null || value === undefined || value === "") return "";
-  if (typeof value === "string" && ISO_DATE.test(value)) return value;
+  if (typeof value === "string" && ISO_DATE_PATTERN.test(value)) return value;
   return toInstant(value)?.toISOString().slice(0, 10) ?? String(value);
 }
 

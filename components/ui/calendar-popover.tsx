@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { monthGrid } from "@/lib/dates/normalize-date-input";
+import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -17,7 +18,7 @@ interface Props {
 
 /** A month of days as buttons named by their day and ISO date ("9 (2026-01-09)"), with month steps, Today and Close. Escape closes it. */
 export function CalendarPopover({ id, value, today, onPick, onClose }: Props) {
-  const start = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : today;
+  const start = ISO_DATE_PATTERN.test(value) ? value : today;
   const [shown, setShown] = useState({ year: Number(start.slice(0, 4)), month: Number(start.slice(5, 7)) });
   const step = (delta: number) => {
     const index = shown.year * 12 + (shown.month - 1) + delta;

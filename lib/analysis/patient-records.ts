@@ -1,6 +1,7 @@
 import { CANONICAL_CYTOKINE_UNIT, isCytokineUnit, toPgPerMl } from "@/lib/domain/biomarkers/cytokine-units";
 import { RESPONSES, type Response } from "@/lib/domain/recist";
 import type { EfficacyPatient } from "./efficacy";
+import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
 /**
  * A patient's saved case report forms as the analysis reads them. Adapters here turn them into
@@ -28,11 +29,10 @@ export interface AnalysisPatientRecords {
   records: readonly AnalysisRecord[];
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const field = (record: AnalysisRecord | undefined, name: string): unknown => (record?.data as Record<string, unknown> | null | undefined)?.[name];
 const dateField = (record: AnalysisRecord | undefined, name: string): string | undefined => {
   const value = field(record, name);
-  return typeof value === "string" && ISO_DATE.test(value) ? value : undefined;
+  return typeof value === "string" && ISO_DATE_PATTERN.test(value) ? value : undefined;
 };
 const isResponse = (value: unknown): value is Response => typeof value === "string" && (RESPONSES as readonly string[]).includes(value);
 

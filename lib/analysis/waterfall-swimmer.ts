@@ -1,5 +1,6 @@
 import type { Response } from "@/lib/domain/recist";
-import { DAYS_PER_MONTH, parseIsoDateToDayNumber } from "@/lib/domain/survival";
+import { parseIsoDateToDayNumber } from "@/lib/domain/iso-date";
+import { DAYS_PER_MONTH } from "@/lib/domain/survival";
 import type { PatientOutcome } from "./efficacy";
 import type { AssessedTimepoint, FollowUpFacts } from "./patient-records";
 

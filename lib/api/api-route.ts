@@ -38,8 +38,7 @@ export function apiRoute<E extends ApiEndpoint>(
   return withActor<Record<string, string>>(async (actor, request, rawParams) => {
     const params = endpoint.params ? endpoint.params.safeParse(rawParams) : { success: true as const, data: undefined };
     if (!params.success) throw notFoundFor(endpoint, rawParams);
-    const query = endpoint.query?.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (query && !query.success) throw new ValidationError(toFieldErrors(query.error.issues));
+    const query = parseApiQuery(endpoint, request);
     const bodySchema = options.bodySchema?.(params.data as Out<E["params"]>) ?? endpoint.body;
     const rawBody = bodySchema ? await readBodyBytes(request, MAX_BODY_BYTES) : Buffer.alloc(0);
     const answer = async (): Promise<Response> => {
@@ -51,16 +50,41 @@ export function apiRoute<E extends ApiEndpoint>(
         if (Object.keys(unstorable).length) throw new ValidationError(unstorable);
         body = parsed.data;
       }
-      const input = { params: params.data, query: query?.data, body } as ApiInput<E>;
+      const input = { params: params.data, query, body } as ApiInput<E>;
       const result = await run(actor, input, request);
       if (result instanceof Response) return result;
       if (endpoint.successStatus === 204) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
       return Response.json(result, { status: endpoint.successStatus ?? 200, headers: { "Cache-Control": "no-store" } });
     };
-    // Never for an answer holding a secret: the stored copy would be a second, unhashed token.
-    const key = request.method === "POST" && !endpoint.answerIsSecret ? readIdempotencyKey(request) : null;
+    // Never for an answer holding a secret (the stored copy would be a second, unhashed token)
+    // nor for a streamed file (an export), which would be read whole into the database.
+    const key = request.method === "POST" && !endpoint.answerIsSecret && !endpoint.responseMediaType ? readIdempotencyKey(request) : null;
     return key === null ? answer() : answerOnce(actor, key, request, rawBody, answer);
-  });
+  }, { changesNoData: endpoint.changesNoData });
+}
+
+/**
+ * The query string parsed by the entry's query schema (400 with every field error). A field
+ * the schema takes as a list (?site=TW01&site=TW02) gets every value; any other the last one.
+ */
+export function parseApiQuery<E extends ApiEndpoint>(endpoint: E, request: Request): Out<E["query"]> {
+  if (!endpoint.query) return undefined as Out<E["query"]>;
+  const searchParams = new URL(request.url).searchParams;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(searchParams.keys())) {
+    const values = searchParams.getAll(key);
+    raw[key] = isListField(endpoint.query.shape[key]) ? values : values.at(-1)!;
+  }
+  const query = endpoint.query.safeParse(raw);
+  if (!query.success) throw new ValidationError(toFieldErrors(query.error.issues));
+  return query.data as Out<E["query"]>;
+}
+
+/** Whether a query field is an array, under any default or optional around it. */
+function isListField(field: z.ZodType | undefined): boolean {
+  let def = field?._zod.def;
+  while (def && "innerType" in def) def = (def.innerType as z.ZodType)._zod.def;
+  return def?.type === "array";
 }
 
 /**

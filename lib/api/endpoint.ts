@@ -32,6 +32,11 @@ export interface ApiEndpoint {
   responseMediaType?: string;
   successStatus?: 200 | 201 | 202 | 204;
   /**
+   * A POST that changes no trial data (an export: POST only so that a cross-site link cannot
+   * start one), so a read-only token may make it.
+   */
+  changesNoData?: boolean;
+  /**
    * The answer holds a secret (a new API token) that must not be kept for Idempotency-Key
    * replays; such a POST ignores the header.
    */

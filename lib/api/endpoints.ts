@@ -209,6 +209,7 @@ export const API_ENDPOINTS = {
     permission: "export.run",
     query: ExportFiltersSchema,
     responseMediaType: "application/zip",
+    changesNoData: true,
     errors: [404],
   }),
   exportOdm: defineEndpoint({
@@ -221,6 +222,7 @@ export const API_ENDPOINTS = {
     permission: "export.run",
     query: ExportFiltersSchema,
     responseMediaType: "application/xml",
+    changesNoData: true,
     errors: [404],
   }),
   exportSdtm: defineEndpoint({
@@ -233,6 +235,7 @@ export const API_ENDPOINTS = {
     permission: "export.run",
     query: ExportFiltersSchema,
     responseMediaType: "application/zip",
+    changesNoData: true,
     errors: [404],
   }),
   runImport: defineEndpoint({

@@ -13,6 +13,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashApiToken } from "@/lib/auth/api-token";
 import { loadActor } from "@/lib/auth/get-actor";
 import * as csvExportRoute from "@/app/api/v1/exports/csv/route";
+import * as odmExportRoute from "@/app/api/v1/exports/odm/route";
+import * as sdtmExportRoute from "@/app/api/v1/exports/sdtm/route";
+import * as biomarkersRoute from "@/app/api/v1/analysis/biomarkers/route";
+import * as efficacyRoute from "@/app/api/v1/analysis/efficacy/route";
+import * as enrollmentSummaryRoute from "@/app/api/v1/analysis/enrollment/route";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
@@ -337,5 +342,51 @@ describe("exports start with a POST (issue 15)", () => {
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
     expect(await exportsAudited()).toBe(before + 1);
+  });
+});
+
+describe("the analysis and export routes parse their query with the endpoint list's schemas", () => {
+  const badQuery = (route: string, fieldErrors: string[]) => ({ status: 400, error: "Some fields need attention.", fieldErrors, route });
+  const shapeOf = (route: string, answer: { status: number; json: Record<string, unknown> | null }) => ({
+    status: answer.status,
+    error: answer.json?.error,
+    fieldErrors: Object.keys((answer.json?.fieldErrors as object | undefined) ?? {}).sort(),
+    route,
+  });
+
+  test("a bad query is a field-level 400 like every other route's, before anything is read", async () => {
+    const efficacy = await call(efficacyRoute.GET, "GET", "/api/v1/analysis/efficacy?ciMethod=wald", { token: tokens.coordinatorRead });
+    expect(shapeOf("efficacy", efficacy)).toEqual(badQuery("efficacy", ["ciMethod"]));
+    const biomarkers = await call(biomarkersRoute.GET, "GET", "/api/v1/analysis/biomarkers?cut=-1&endpoint=dfs", { token: tokens.coordinatorRead });
+    expect(shapeOf("biomarkers", biomarkers)).toEqual(badQuery("biomarkers", ["cut", "endpoint"]));
+    // The same field-level shape as a route that always ran apiRoute (the patient list's pageSize).
+    const patients = await call(patientsRoute.GET, "GET", "/api/v1/patients?pageSize=0", { token: tokens.coordinatorRead });
+    expect(shapeOf("patients", patients)).toEqual(badQuery("patients", ["pageSize"]));
+
+    const { token } = await createApiToken(actors.pi, { name: "pi bad exports", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD });
+    const exportsAudited = () => db.prisma.auditEvent.count({ where: { action: "EXPORT" } });
+    const before = await exportsAudited();
+    for (const [name, route] of [["csv", csvExportRoute], ["odm", odmExportRoute], ["sdtm", sdtmExportRoute]] as const) {
+      const answer = await call(route.POST, "POST", `/api/v1/exports/${name}?site=TW01&site=not%20a%20code`, { token, body: {} });
+      expect(shapeOf(name, answer)).toEqual(badQuery(name, ["site.1"]));
+    }
+    expect(await exportsAudited()).toBe(before);
+  });
+
+  test("valid queries are answered as before: a repeated site narrows the export, unknown parameters are ignored", async () => {
+    const { token } = await createApiToken(actors.pi, { name: "pi good exports", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD });
+    const response = await sdtmExportRoute.POST(
+      new Request("http://localhost/api/v1/exports/sdtm?site=TW01&site=tw02", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: "{}" }),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/_sdtm_TW01_TW02_/);
+    await response.arrayBuffer();
+    const enrollment = await call(enrollmentSummaryRoute.GET, "GET", "/api/v1/analysis/enrollment?unknown=1", { token: tokens.coordinatorRead });
+    expect(enrollment.status).toBe(200);
+    expect(enrollment.json).toHaveProperty("sites");
+    const efficacy = await call(efficacyRoute.GET, "GET", "/api/v1/analysis/efficacy?ciMethod=plain", { token: tokens.coordinatorRead });
+    expectDocumented(API_ENDPOINTS.getEfficacyAnalysis, efficacy);
+    expect(efficacy.json!.ciMethod).toBe("plain");
   });
 });

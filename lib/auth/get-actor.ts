@@ -5,6 +5,7 @@ import { getSessionClaims } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { NotSignedInError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { UUID_PATTERN } from "@/lib/schemas/uuid";
 
 /**
  * The caller of this request, loaded fresh from the database for every request, so a deactivated
@@ -27,8 +28,6 @@ export async function getActorOrThrow(): Promise<Actor> {
   return actor;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * With a session version, a token issued before the user's last bump loads nobody; with a
  * session id, a session signed out or past its absolute lifetime loads nobody. One
@@ -36,7 +35,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * select would be a second round trip, measurable in bench/form-save-bench.ts).
  */
 export async function loadActor(userId: string, sessionVersion?: number, sessionId?: string): Promise<Actor | null> {
-  if (!UUID.test(userId) || (sessionId !== undefined && !UUID.test(sessionId))) return null;
+  if (!UUID_PATTERN.test(userId) || (sessionId !== undefined && !UUID_PATTERN.test(sessionId))) return null;
   const [user] = await getPrisma().$queryRaw<{ id: string; email: string; name: string; assignments: { role: Role; siteId: string | null }[] }[]>`
     SELECT u."id"::text AS "id", u."email", u."name",
            COALESCE(json_agg(json_build_object('role', ra."role", 'siteId', ra."site_id") ORDER BY ra."created_at")

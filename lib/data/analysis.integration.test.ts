@@ -2,16 +2,21 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { handleBiomarkerRequest, handleEfficacyRequest, handleEnrollmentRequest } from "@/lib/http/analysis-handlers";
+import { parseApiQuery } from "@/lib/api/api-route";
+import { API_ENDPOINTS } from "@/lib/api/endpoints";
+import { handleBiomarkerRequest, handleEfficacyRequest } from "@/lib/http/analysis-handlers";
 import { errorResponse } from "@/lib/http/with-actor";
 import { CI_METHODS } from "@/lib/schemas/analysis";
-import { getEfficacyAnalysis } from "./analysis";
+import { getEfficacyAnalysis, getEnrollmentSummary } from "./analysis";
 import { saveCrfRecord } from "./crf-records";
 import { getStoppingRuleStatus } from "./stopping-rules";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 
 const get = (path: string) => new Request(`http://localhost${path}`);
+// What the routes run (lib/api/api-route.ts): the endpoint list's query schema, then the handler.
+const efficacyAt = async (actor: Actor, request: Request) => handleEfficacyRequest(actor, parseApiQuery(API_ENDPOINTS.getEfficacyAnalysis, request));
+const biomarkersAt = async (actor: Actor, request: Request) => handleBiomarkerRequest(actor, parseApiQuery(API_ENDPOINTS.getBiomarkerAnalysis, request));
 const oneDecimal = (value: number | null) => value?.toFixed(1);
 
 describe("demo cohort seeded through the app, analysed from the database", () => {
@@ -49,7 +54,7 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
   });
 
   test("the efficacy endpoint's handler gives the published results", async () => {
-    const result = await handleEfficacyRequest(actors.pi, get("/api/v1/analysis/efficacy?ciMethod=symmetric"));
+    const result = await efficacyAt(actors.pi, get("/api/v1/analysis/efficacy?ciMethod=symmetric"));
     expect(result.n).toBe(43);
     expect(result.orr).toMatchObject({ responders: 4, n: 43 });
     expect(result.dcr).toMatchObject({ responders: 18, n: 43 });
@@ -59,7 +64,7 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     expect([result.pfs.median, result.pfs.lower, result.pfs.upper].map(oneDecimal)).toEqual(["1.9", "1.7", "2.1"]);
     expect([result.os.median, result.os.lower, result.os.upper].map(oneDecimal)).toEqual(["4.6", "2.3", "6.9"]);
     for (const ciMethod of CI_METHODS) {
-      const r = await handleEfficacyRequest(actors.coordinator, get(`/api/v1/analysis/efficacy?ciMethod=${ciMethod}`));
+      const r = await efficacyAt(actors.coordinator, get(`/api/v1/analysis/efficacy?ciMethod=${ciMethod}`));
       console.log(`${ciMethod}: ORR ${r.orr.responders}/${r.orr.n} ${(100 * r.orr.estimate).toFixed(1)}% (${(100 * r.orr.lower).toFixed(1)}-${(100 * r.orr.upper).toFixed(1)}), DCR ${r.dcr.responders}/${r.dcr.n} (${(100 * r.dcr.lower).toFixed(1)}-${(100 * r.dcr.upper).toFixed(1)}), PFS ${r.pfs.median?.toFixed(2)} (${r.pfs.lower?.toFixed(2)}-${r.pfs.upper?.toFixed(2)}) ${r.pfs.events} events, OS ${r.os.median?.toFixed(2)} (${r.os.lower?.toFixed(2)}-${r.os.upper?.toFixed(2)}) ${r.os.events} events`);
       expect(r.pfs.median).toBe(result.pfs.median);
     }
@@ -68,18 +73,18 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
   test("the biomarker handler finds high IL-6 and IL-8 associated with shorter survival", async () => {
     for (const cytokine of ["IL-6", "IL-8"]) {
       for (const endpoint of ["os", "pfs"]) {
-        const r = await handleBiomarkerRequest(actors.pi, get(`/api/v1/analysis/biomarkers?cytokine=${cytokine}&cut=median&endpoint=${endpoint}`));
+        const r = await biomarkersAt(actors.pi, get(`/api/v1/analysis/biomarkers?cytokine=${cytokine}&cut=median&endpoint=${endpoint}`));
         console.log(`${cytokine} ${endpoint}: cut ${r.cut?.toFixed(1)} ${r.unit}, high ${r.high?.n} low ${r.low?.n}, log-rank p ${r.logRank?.p.toPrecision(3)}, HR high ${r.coxHighVsLow?.hr.toFixed(2)} (${r.coxHighVsLow?.lower.toFixed(2)}-${r.coxHighVsLow?.upper.toFixed(2)}), HR per doubling ${r.coxPerDoubling?.hr.toFixed(2)} p ${r.coxPerDoubling?.p.toPrecision(3)}, below LLOQ ${r.nBelowLloq}`);
         expect(r.logRank!.p).toBeLessThan(0.05);
         expect(r.coxHighVsLow!.hr).toBeGreaterThan(1);
       }
     }
-    const fixed = await handleBiomarkerRequest(actors.pi, get("/api/v1/analysis/biomarkers?cytokine=IL-6&cut=5&endpoint=os"));
+    const fixed = await biomarkersAt(actors.pi, get("/api/v1/analysis/biomarkers?cytokine=IL-6&cut=5&endpoint=os"));
     expect(fixed).toMatchObject({ cut: 5, cutMethod: "fixed" });
   });
 
   test("the enrollment handler counts per site against the targets, which sum to 43", async () => {
-    const r = await handleEnrollmentRequest(actors.pi);
+    const r = await getEnrollmentSummary(actors.pi);
     expect(r.total).toMatchObject({ enrolled: 43, target: 43 });
     expect(r.sites.map((s) => [s.code, s.enrolled, s.target])).toEqual([["TW01", 20, 20], ["TW02", 12, 12], ["TW03", 11, 11]]);
     expect(r.total.onTreatment + r.total.inFollowUp + r.total.offStudy).toBe(43);
@@ -103,21 +108,21 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
 
   test("a coordinator of one site analyses only that site", async () => {
     const siteCoordinator: Actor = { ...actors.coordinator, assignments: [{ role: "COORDINATOR", siteId: sites.TW02 }] };
-    expect((await handleEfficacyRequest(siteCoordinator, get("/api/v1/analysis/efficacy"))).n).toBe(12);
-    expect((await handleEnrollmentRequest(siteCoordinator)).sites.map((s) => s.code)).toEqual(["TW02"]);
+    expect((await efficacyAt(siteCoordinator, get("/api/v1/analysis/efficacy"))).n).toBe(12);
+    expect((await getEnrollmentSummary(siteCoordinator)).sites.map((s) => s.code)).toEqual(["TW02"]);
   });
 
   test("roles without dashboard.read are refused; a bad query is a field-level 400", async () => {
     for (const name of ["investigator1", "monitor", "admin"] as const) {
-      await expect(handleEfficacyRequest(actors[name], get("/api/v1/analysis/efficacy"))).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(handleEnrollmentRequest(actors[name])).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(efficacyAt(actors[name], get("/api/v1/analysis/efficacy"))).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(getEnrollmentSummary(actors[name])).rejects.toBeInstanceOf(ForbiddenError);
     }
-    const bad = await handleEfficacyRequest(actors.pi, get("/api/v1/analysis/efficacy?ciMethod=wald")).catch((e: unknown) => e);
+    const bad = await efficacyAt(actors.pi, get("/api/v1/analysis/efficacy?ciMethod=wald")).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ValidationError);
     const response = errorResponse(bad);
     expect(response.status).toBe(400);
     expect((await response.json()).fieldErrors).toHaveProperty("ciMethod");
-    const badCut = await handleBiomarkerRequest(actors.pi, get("/api/v1/analysis/biomarkers?cut=-1&endpoint=dfs")).catch((e: unknown) => e);
+    const badCut = await biomarkersAt(actors.pi, get("/api/v1/analysis/biomarkers?cut=-1&endpoint=dfs")).catch((e: unknown) => e);
     expect(Object.keys((badCut as ValidationError).fieldErrors).sort()).toEqual(["cut", "endpoint"]);
   });
 
@@ -140,7 +145,7 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     });
     const after = await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" });
     expect(after.summary.os.events).toBe(before.summary.os.events + 1);
-    const site = await handleEfficacyRequest(actors.coordinator, get("/api/v1/analysis/efficacy?ciMethod=log-log"));
+    const site = await efficacyAt(actors.coordinator, get("/api/v1/analysis/efficacy?ciMethod=log-log"));
     expect(site.os.events).toBe(after.summary.os.events);
   });
 });

@@ -3,8 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authenticateApiToken } from "@/lib/auth/api-token-auth";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { changePassword, signOutEverywhere } from "./account";
 import { setUserActive } from "./admin";
 import { createApiToken, listApiTokens, MAX_ACTIVE_TOKENS, revokeApiToken } from "./api-tokens";
@@ -14,10 +14,7 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const input = { name: "Script", access: "read-write", expiresInDays: 30, password: DEMO_PASSWORD } as const;

@@ -20,8 +20,7 @@ import { assertNotLockedForAnalysis, lockPatientForWrite } from "./patient-lock"
 import { getPatientOrThrow } from "./patients";
 import { replaceProjections } from "./projections";
 import { recomputeDependents } from "./recompute-dependents";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN } from "@/lib/schemas/uuid";
 
 export interface CrfRecordView {
   id: string;
@@ -67,7 +66,7 @@ export async function listCrfRecords(actor: Actor, patientId: string, formType?:
 /** One form of a patient the actor may read; a form of another type or patient is "not found". */
 export async function getCrfRecordOrThrow(actor: Actor, patientId: string, formType: string, recordId: string): Promise<CrfRecordView> {
   const patient = await getPatientOrThrow(actor, patientId);
-  const row = UUID.test(recordId)
+  const row = UUID_PATTERN.test(recordId)
     ? await getPrisma().crfRecord.findFirst({
         where: { id: recordId, patientId: patient.id, formType, deletedAt: null, ...siteFilter(actor, "patient.read") },
       })
@@ -148,7 +147,7 @@ export async function deleteCrfRecord(actor: Actor, input: { patientId: string; 
     const patient = await lockPatientForWrite(tx, actor, input.patientId);
     if (!reason.success) throw new ValidationError({ reason: reason.error.issues.map((i) => i.message) });
     if (patient.analysisLockedAt) throw new ConflictError("The patient's data are locked for analysis.");
-    const record = UUID.test(input.recordId) ? await tx.crfRecord.findFirst({ where: { id: input.recordId, patientId: patient.id, deletedAt: null } }) : null;
+    const record = UUID_PATTERN.test(input.recordId) ? await tx.crfRecord.findFirst({ where: { id: input.recordId, patientId: patient.id, deletedAt: null } }) : null;
     if (!record) throw new NotFoundError("Form");
     if (record.signedAt) throw new ConflictError("A signed form cannot be deleted; remove the signature first.");
     await tx.crfRecord.update({ where: { id: record.id }, data: { deletedAt: new Date(), deleteReason: reason.data, updatedById: actor.userId } });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { createPatient, createSiteUser, recordLabs } from "@/test/integration/toxicity-fixtures";
 import { openDataQuery } from "./data-queries";
 import { getDataQuality } from "./data-quality";
@@ -10,10 +10,7 @@ import { getDataQuality } from "./data-quality";
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 describe("data quality dashboard", () => {

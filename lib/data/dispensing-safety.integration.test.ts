@@ -4,19 +4,16 @@ import { saveCrfRecord } from "@/lib/data/crf-records";
 import { getPregnancyPreventionRules, updatePregnancyPreventionRules } from "@/lib/data/pregnancy-prevention-settings";
 import { listToxicityReviewQueue, recordToxicityReview } from "@/lib/data/toxicity-review";
 import { ForbiddenError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import type { TestDatabase } from "@/test/integration/test-database";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const drug = (extra: object = {}) => ({ doseLevel: 0, status: "given", statusReason: null, statusReasonText: "", capsulesDispensed: 112, capsulesReturned: null, ...extra });

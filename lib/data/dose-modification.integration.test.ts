@@ -8,19 +8,16 @@ import { DEFAULT_DOSE_MODIFICATION_RULES } from "@/lib/domain/dosing/dose-modifi
 import { ForbiddenError } from "@/lib/errors";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { UpdateDoseModificationSchema } from "@/lib/schemas/safety-settings";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import type { TestDatabase } from "@/test/integration/test-database";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const labs = (sampleDate: string, values: Record<string, number>) => ({

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { listCrfRecords, saveCrfRecord, deleteCrfRecord } from "./crf-records";
 import { listRecordQueries } from "./data-queries";
 import { EDIT_CHECK_AUTHOR } from "./edit-check-queries";
@@ -13,10 +13,7 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const enrolled = () => createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-08", enrollmentDate: "2026-01-15" });

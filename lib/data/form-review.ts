@@ -123,9 +123,9 @@ export async function getFormReviewDetails(actor: Actor, patientId: string, reco
 export async function setPatientLock(actor: Actor, input: { patientId: string; reason: string; locked: boolean }) {
   const patient = await requireSitePermission(actor, input.patientId, "patient.lock");
   return getPrisma().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ locked_at: Date | null }[]>`
+    const [current] = await tx.$queryRaw<{ locked_at: Date | null }[]>`
       SELECT "locked_at" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
-    if (Boolean(row!.locked_at) === input.locked) throw new ConflictError(input.locked ? "Already locked." : "Not locked.");
+    if (Boolean(current!.locked_at) === input.locked) throw new ConflictError(input.locked ? "Already locked." : "Not locked.");
     const lockedAt = input.locked ? new Date() : null;
     await tx.patient.update({ where: { id: patient.id }, data: { lockedAt, lockedById: input.locked ? actor.userId : null } });
     await writeAudit(tx, actor, {
@@ -134,7 +134,7 @@ export async function setPatientLock(actor: Actor, input: { patientId: string; r
       entityId: patient.id,
       siteId: patient.site.id,
       patientId: patient.id,
-      changes: [{ field: "lockedAt", from: row!.locked_at?.toISOString() ?? null, to: lockedAt?.toISOString() ?? null }],
+      changes: [{ field: "lockedAt", from: current!.locked_at?.toISOString() ?? null, to: lockedAt?.toISOString() ?? null }],
       reason: input.reason,
     });
   });

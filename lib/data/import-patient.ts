@@ -7,8 +7,7 @@ import type { EligibilityData } from "@/lib/forms/eligibility-form";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportPatient } from "@/lib/import/import-bundle";
 import { ExternalIdSchema } from "@/lib/schemas/patient";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
 type Found = { ok: true; patientId: string; siteId: string; created: boolean } | { ok: false; field: string | null; message: string };
 
@@ -42,7 +41,7 @@ export async function findOrRegisterForImport(
     const byReference = await tx.patient.findFirst({ where: { siteId, externalId: externalId.data, deletedAt: null }, select: { id: true } });
     if (byReference) return { ok: true, patientId: byReference.id, siteId, created: false };
   }
-  if (!file.screeningDate || !ISO_DATE.test(file.screeningDate)) return { ok: false, field: "screening_date", message: "Give the screening date as yyyy-mm-dd." };
+  if (!file.screeningDate || !ISO_DATE_PATTERN.test(file.screeningDate)) return { ok: false, field: "screening_date", message: "Give the screening date as yyyy-mm-dd." };
   const [site] = await tx.$queryRaw<{ code: string; next: number }[]>`
     SELECT "code", "next_subject_number" AS "next" FROM "sites" WHERE "id" = ${siteId}::uuid AND "active" FOR UPDATE`;
   if (!site) return { ok: false, field: "site_code", message: `Site ${file.siteCode} is not active.` };
@@ -81,7 +80,7 @@ export async function enrollInTransaction(tx: Prisma.TransactionClient, actor: A
   const current = row!.enrollment_date?.toISOString().slice(0, 10) ?? null;
   if (current === enrollmentDate) return;
   if (current !== null) throw new ConflictError(`The patient was enrolled on ${current}, not ${enrollmentDate}; correct it in the application.`);
-  if (!ISO_DATE.test(enrollmentDate)) throw new ValidationError({ enrollment_date: ["Give the enrollment date as yyyy-mm-dd"] });
+  if (!ISO_DATE_PATTERN.test(enrollmentDate)) throw new ValidationError({ enrollment_date: ["Give the enrollment date as yyyy-mm-dd"] });
   if (row!.status !== "SCREENING") throw new ConflictError("Only a patient in screening can be enrolled.");
   const eligibility = await tx.crfRecord.findFirst({ where: { patientId, formType: "eligibility", deletedAt: null } });
   if (!eligibility) throw new ValidationError({ enrollment_date: ["Enrollment needs the screening and eligibility form"] });

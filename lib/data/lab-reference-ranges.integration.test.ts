@@ -3,10 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { saveCrfRecord } from "./crf-records";
 import { addLabReferenceRange, getLabRangeContext, listLabReferenceRanges, withdrawLabReferenceRange } from "./lab-reference-ranges";
 
@@ -15,10 +15,7 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 type Row = { value: number | null; unit: string; lln: number | null; uln: number | null; rangeReason?: string | null };

@@ -6,8 +6,7 @@ import type { PatientStatus } from "@/lib/generated/prisma/enums";
 import type { LabRangeContext } from "@/lib/forms/form-definition";
 import { LAB_RANGE_COLUMNS, toLabRangeContext, type LabRangeColumns } from "./lab-reference-ranges";
 import { STUDY_ID } from "./study-settings";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN } from "@/lib/schemas/uuid";
 
 /** The patient row as a write sees it while holding its lock, with the study schedule that files its forms. */
 export interface LockedPatient {
@@ -49,7 +48,7 @@ export interface LockOptions {
  * write is forbidden.
  */
 export async function lockPatientForWrite(tx: Prisma.TransactionClient, actor: Actor, patientId: string, options: LockOptions = {}): Promise<LockedPatient> {
-  if (!UUID.test(patientId)) throw new NotFoundError("Patient");
+  if (!UUID_PATTERN.test(patientId)) throw new NotFoundError("Patient");
   const scope = scopeOf(actor, "patient.read");
   const siteIds = scope.kind === "sites" ? scope.siteIds : [];
   // The study settings row (one per study) comes along: the save files forms by its schedule.

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { getPatientOrThrow, listPatients, listSitesForRegistration, registerPatient } from "./patients";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 describe("registerPatient", () => {

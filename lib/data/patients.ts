@@ -5,6 +5,7 @@ import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
+import { UUID_PATTERN } from "@/lib/schemas/uuid";
 
 export interface PatientSummary {
   id: string;
@@ -19,7 +20,6 @@ export interface PatientSummary {
   version: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const summarySelect = {
   id: true,
   subjectId: true,
@@ -70,7 +70,7 @@ export async function listPatients(
 
 /** One patient; another site's patient is "not found", exactly like a missing one. */
 export async function getPatientOrThrow(actor: Actor, patientId: string): Promise<PatientSummary> {
-  if (!UUID.test(patientId)) throw new NotFoundError("Patient");
+  if (!UUID_PATTERN.test(patientId)) throw new NotFoundError("Patient");
   const row = await getPrisma().patient.findFirst({
     where: { id: patientId, deletedAt: null, ...siteFilter(actor, "patient.read") },
     select: summarySelect,

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 import { QueryInboxFilterSchema } from "@/lib/schemas/work-filters";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { createPatient, createSiteUser, recordLabs } from "@/test/integration/toxicity-fixtures";
 import { openDataQuery, replyToDataQuery } from "./data-queries";
 import { listQueryInbox } from "./query-inbox";
@@ -11,10 +11,7 @@ import { listQueryInbox } from "./query-inbox";
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const filter = (values: Record<string, string> = {}) => QueryInboxFilterSchema.parse(values);

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { deleteCrfRecord, saveCrfRecord, type CrfRecordView } from "./crf-records";
 import { signCrfRecord } from "./form-review";
 
@@ -12,10 +12,7 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const save = (patientId: string, formType: string, visitKey: string, data: unknown) =>

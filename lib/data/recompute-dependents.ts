@@ -71,12 +71,12 @@ export async function recomputeDependents(tx: Prisma.TransactionClient, actor: A
   const types = skipUnmovedFirstDate(listDependentFormTypes(scope.changed.formType), scope, loaded);
   if (types.length === 0) return [];
   // Only the forms the recomputed computes read, not every record of the patient.
-  const read = [...new Set(types.flatMap((type) => [type, ...(FORM_DEPENDENCIES[type]?.dependsOn ?? [])]))];
+  const typesRead = [...new Set(types.flatMap((type) => [type, ...(FORM_DEPENDENCIES[type]?.dependsOn ?? [])]))];
   const rows: StoredRecord[] =
-    loaded && read.every((type) => loaded.types === null || loaded.types.includes(type))
-      ? loaded.rows.filter((r) => read.includes(r.formType)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    loaded && typesRead.every((type) => loaded.types === null || loaded.types.includes(type))
+      ? loaded.rows.filter((r) => typesRead.includes(r.formType)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       : await tx.crfRecord.findMany({
-          where: { patientId: scope.patient.id, deletedAt: null, formType: { in: read } },
+          where: { patientId: scope.patient.id, deletedAt: null, formType: { in: typesRead } },
           orderBy: { createdAt: "asc" },
           select: STORED_RECORD,
         });
@@ -90,8 +90,8 @@ export async function recomputeDependents(tx: Prisma.TransactionClient, actor: A
     .filter((r) => types.includes(r.formType) && !unaffected(r))
     .sort((a, b) => types.indexOf(a.formType) - types.indexOf(b.formType) || recordDateOf(a.formType, a.data).localeCompare(recordDateOf(b.formType, b.data)));
 
-  const what = `${scope.changed.formTitle} ${scope.changed.recordId}`;
-  const reason = scope.changed.withdrawn ? `Recomputed after withdrawal of ${what}` : `Recomputed after change to ${what}`;
+  const changedForm = `${scope.changed.formTitle} ${scope.changed.recordId}`;
+  const reason = scope.changed.withdrawn ? `Recomputed after withdrawal of ${changedForm}` : `Recomputed after change to ${changedForm}`;
   const changedIds: string[] = [];
   for (const row of targets) {
     const definition = getFormDefinition(row.formType);
@@ -112,12 +112,12 @@ export async function recomputeDependents(tx: Prisma.TransactionClient, actor: A
       where: { id: row.id, version: row.version },
       data: { computed: computed as Prisma.InputJsonValue, version: { increment: 1 }, ...(row.signedAt ? { signedById: null, signedAt: null } : {}) },
     });
-    const about = { entityType: `form:${row.formType}`, entityId: row.id, siteId: scope.patient.siteId, patientId: scope.patient.id };
-    await writeAudit(tx, actor, { action: "RECOMPUTE", ...about, changes, reason });
+    const auditTarget = { entityType: `form:${row.formType}`, entityId: row.id, siteId: scope.patient.siteId, patientId: scope.patient.id };
+    await writeAudit(tx, actor, { action: "RECOMPUTE", ...auditTarget, changes, reason });
     if (row.signedAt) {
       await writeAudit(tx, actor, {
         action: "UNSIGN",
-        ...about,
+        ...auditTarget,
         changes: [{ field: "signature", from: row.signedAt.toISOString(), to: null }],
         reason: `Signature invalidated: the signed computed values changed (${reason.charAt(0).toLowerCase()}${reason.slice(1)}); the investigator must review and sign again`,
       });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { PatientListFilterSchema } from "@/lib/schemas/work-filters";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { createPatient, createSiteUser, recordLabs } from "@/test/integration/toxicity-fixtures";
 import { openDataQuery } from "./data-queries";
 import { GRID_PAGE_SIZE, getRecordStatusGrid } from "./record-status-grid";
@@ -11,10 +11,7 @@ import { searchPatients } from "./patients";
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const TODAY = "2026-02-10";

@@ -4,17 +4,14 @@ import { listExpectedVisits } from "@/lib/domain/schedule/visit-schedule";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { StudySettingsSchema, UpdateStudySettingsSchema } from "@/lib/schemas/study-settings";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { getStudySettings, updateStudySettings } from "./study-settings";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const edited = (extra: Record<string, unknown> = {}) =>

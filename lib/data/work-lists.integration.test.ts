@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, createPatient, createSiteUser, recordAdverseEvent, recordLabs, serious } from "@/test/integration/toxicity-fixtures";
 import { openDataQuery, replyToDataQuery } from "./data-queries";
 import { getDataQuality } from "./data-quality";
@@ -11,10 +11,7 @@ import { getMyWork } from "./work-lists";
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const TODAY = "2026-02-10";

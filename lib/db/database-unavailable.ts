@@ -17,13 +17,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let seen = 0; pending.length && seen < 12; seen++) {
     const current = pending.shift();
     if (!current || typeof current !== "object") continue;
-    const e = current as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: unknown } };
-    if (typeof e.code === "string" && (PRISMA_CODES.has(e.code) || SQLSTATES.has(e.code) || NODE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
-    if (typeof e.originalCode === "string" && (SQLSTATES.has(e.originalCode) || e.originalCode.startsWith("08"))) return true;
-    if (typeof e.kind === "string" && ADAPTER_KINDS.has(e.kind)) return true;
-    if (typeof e.message === "string" && MESSAGES.test(e.message)) return true;
+    const candidate = current as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (typeof candidate.code === "string" && (PRISMA_CODES.has(candidate.code) || SQLSTATES.has(candidate.code) || NODE_CODES.has(candidate.code) || candidate.code.startsWith("08"))) return true;
+    if (typeof candidate.originalCode === "string" && (SQLSTATES.has(candidate.originalCode) || candidate.originalCode.startsWith("08"))) return true;
+    if (typeof candidate.kind === "string" && ADAPTER_KINDS.has(candidate.kind)) return true;
+    if (typeof candidate.message === "string" && MESSAGES.test(candidate.message)) return true;
     // Prisma keeps the driver adapter's error (with its kind and SQLSTATE) in meta, not in cause.
-    pending.push(e.cause, e.meta?.driverAdapterError);
+    pending.push(candidate.cause, candidate.meta?.driverAdapterError);
   }
   return false;
 }

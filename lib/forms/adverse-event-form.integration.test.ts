@@ -2,20 +2,17 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord, listCrfRecords } from "@/lib/data/crf-records";
 import { ConflictError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { emptyAdverseEvent, type AdverseEventData } from "./adverse-event-schema";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const save = (patientId: string, formType: string, data: unknown, extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {}) =>

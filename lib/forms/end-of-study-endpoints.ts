@@ -2,8 +2,7 @@ import { CalcInputError } from "@/lib/domain/calc-command";
 import { earliestProgression, type ProgressionDate } from "@/lib/domain/survival/progression-date";
 import { deriveSurvivalEndpoints, type SurvivalEndpoints } from "@/lib/domain/survival/survival-endpoints";
 import type { RelatedRecord } from "./form-definition";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
 /** The dates of the follow-up form the endpoints need (null = not recorded). */
 export interface FollowUpDates {
@@ -17,7 +16,7 @@ function listTreatmentAssessments(records: readonly RelatedRecord[], enrollmentD
   return records
     .filter((r) => r.formType === "tumour-assessment")
     .map((r) => ({ date: (r.data as { assessmentDate?: unknown } | null)?.assessmentDate, response: r.computed.response, visitKey: r.visitKey }))
-    .filter((a): a is { date: string; response: unknown; visitKey: string | null } => typeof a.date === "string" && ISO_DATE.test(a.date) && a.date >= enrollmentDate)
+    .filter((a): a is { date: string; response: unknown; visitKey: string | null } => typeof a.date === "string" && ISO_DATE_PATTERN.test(a.date) && a.date >= enrollmentDate)
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 

@@ -9,8 +9,3 @@ export const ExportFiltersSchema = z.object({
 });
 
 export type ExportFilters = z.output<typeof ExportFiltersSchema>;
-
-/** The filters from a query string (?site=TW01&site=TW02). */
-export function readExportFilters(params: URLSearchParams): unknown {
-  return { site: params.getAll("site") };
-}

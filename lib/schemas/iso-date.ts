@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
 /** A calendar date as clinicians enter it (yyyy-mm-dd), real and not in the future. */
 export function isoDate(label: string) {
   return z
     .string({ error: `Enter the ${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as yyyy-mm-dd`)
+    .regex(ISO_DATE_PATTERN, `Enter the ${label} as yyyy-mm-dd`)
     .refine(isRealCalendarDate, `The ${label} is not a real date`)
     .refine((value) => value <= new Date().toISOString().slice(0, 10), `The ${label} cannot be in the future`);
 }

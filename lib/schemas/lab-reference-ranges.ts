@@ -3,6 +3,7 @@ import { LAB_CRITERIA, LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
 import { listAcceptedUnits } from "@/lib/domain/ctcae/lab-units";
 import { ReasonSchema } from "./crf";
 import { isRealCalendarDate } from "./iso-date";
+import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
 // An empty input is "this laboratory gives no such limit" (many give only a ULN for enzymes).
 const limit = (name: string) =>
@@ -23,7 +24,7 @@ export const LabRangeSchema = z
     // May lie ahead: a laboratory announces a new analyser's ranges before it goes live.
     validFrom: z
       .string({ error: "Enter the first day in force" })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the first day in force as yyyy-mm-dd")
+      .regex(ISO_DATE_PATTERN, "Enter the first day in force as yyyy-mm-dd")
       .refine(isRealCalendarDate, "The first day in force is not a real date"),
   })
   .superRefine((range, ctx) => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ATTRIBUTION_FILTERS, GRADE_FILTERS, type ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { getAeTerm } from "@/lib/domain/ctcae";
 import { isRealCalendarDate } from "./iso-date";
+import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
 /**
  * The toxicity review's filters as they travel in a URL (the dashboard page and
@@ -13,7 +14,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (va
 const calendarDate = (label: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as yyyy-mm-dd`)
+    .regex(ISO_DATE_PATTERN, `Enter the ${label} as yyyy-mm-dd`)
     .refine(isRealCalendarDate, `The ${label} is not a real date`);
 
 export const ToxicityQuerySchema = z

@@ -3,6 +3,7 @@ import { loadActor } from "@/lib/auth/get-actor";
 import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
 import { seedDemoData } from "@/lib/demo/seed-demo";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createTestDatabase } from "./test-database";
 
 export type DemoActorName = "investigator1" | "investigator2" | "investigator3" | "coordinator" | "pi" | "monitor" | "admin";
 
@@ -16,4 +17,13 @@ export async function seedDemoActors(prisma: PrismaClient) {
   }
   const sites = Object.fromEntries((await prisma.site.findMany()).map((s) => [s.code, s.id])) as Record<"TW01" | "TW02" | "TW03", string>;
   return { actors, sites };
+}
+
+/**
+ * The preamble of most integration files: a new migrated database of their own with the demo
+ * sites and one actor per role. `beforeAll(async () => ({ db, actors } = await openDemoDatabase()));`
+ */
+export async function openDemoDatabase() {
+  const db = await createTestDatabase();
+  return { db, ...(await seedDemoActors(db.prisma)) };
 }

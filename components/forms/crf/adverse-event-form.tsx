@@ -13,6 +13,7 @@ import { AeTermGradeFields } from "./ae-term-grade-fields";
 import type { CrfFormProps } from "./crf-form-props";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
+import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
 /** A new event, filled with the lab finding the user followed here (term, grade, sample date as onset), else empty. */
 function fromLabFinding(prefill: CrfFormProps["prefill"]): AdverseEventData {
@@ -23,7 +24,7 @@ function fromLabFinding(prefill: CrfFormProps["prefill"]): AdverseEventData {
     ...empty,
     term: prefill.term,
     grade: (getAllowedGrades(prefill.term) ?? []).some((g) => g === grade) ? (grade as AdverseEventData["grade"]) : null,
-    onsetDate: /^\d{4}-\d{2}-\d{2}$/.test(prefill.onset ?? "") ? prefill.onset! : "",
+    onsetDate: ISO_DATE_PATTERN.test(prefill.onset ?? "") ? prefill.onset! : "",
   };
 }
 

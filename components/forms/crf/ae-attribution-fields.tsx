@@ -3,8 +3,8 @@
 import type { UseFormReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { ACTIONS, AE_DRUGS, ATTRIBUTIONS, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
+import { nullIfEmpty } from "./field-values";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 /** Per study drug: how related the event is, and what was done with the drug. */
 export function AeAttributionFields({ form }: { form: UseFormReturn<AdverseEventData> }) {

@@ -4,8 +4,8 @@ import { useWatch, type UseFormReturn } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { DateField } from "@/components/ui/date-field";
 import type { AdverseEventData } from "@/lib/forms/adverse-event-schema";
+import { nullIfEmpty } from "./field-values";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 /** When the event began and, unless it is ongoing, when it resolved. */
 export function AeCourseFields({ form, today }: { form: UseFormReturn<AdverseEventData>; today: string }) {

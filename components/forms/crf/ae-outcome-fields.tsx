@@ -4,8 +4,8 @@ import { useWatch, type UseFormReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { DateField } from "@/components/ui/date-field";
 import { OUTCOMES, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
+import { nullIfEmpty } from "./field-values";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 /** The outcome, and the date of death when the event is grade 5. */
 export function AeOutcomeFields({ form, today }: { form: UseFormReturn<AdverseEventData>; today: string }) {

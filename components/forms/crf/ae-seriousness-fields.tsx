@@ -7,13 +7,8 @@ import { DateTimeField } from "@/components/ui/date-field";
 import { computeSaeReportDueAt } from "@/lib/forms/adverse-event-rules";
 import { SAE_CRITERIA, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { formatLocalDateTime } from "@/lib/format-date";
+import { nullIfEmpty, YES_NO } from "./field-values";
 
-const YES_NO = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-] as const;
-
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
 // Typed as shown ("2026-02-04 09:15"), stored as the schema's local date-time ("2026-02-04T09:15").
 const toLocalDateTime = (v: unknown) => (typeof v === "string" ? nullIfEmpty(v.trim().replace(" ", "T")) : nullIfEmpty(v));
 

@@ -5,8 +5,8 @@ import { SelectField } from "@/components/ui/select-field";
 import { getAllowedGrades, gradeDescription } from "@/lib/domain/ctcae";
 import type { AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { AeTermPicker } from "./ae-term-picker";
+import { toNumberOrNull } from "./field-values";
 
-const gradeOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 
 /** The CTCAE term and a grade that term allows, with the grade's CTCAE description. */
 export function AeTermGradeFields({ form }: { form: UseFormReturn<AdverseEventData> }) {
@@ -31,7 +31,7 @@ export function AeTermGradeFields({ form }: { form: UseFormReturn<AdverseEventDa
         label="CTCAE grade"
         error={errors.grade?.message}
         {...form.register("grade", {
-          setValueAs: gradeOrNull,
+          setValueAs: toNumberOrNull,
           onChange: (event: { target: { value: string } }) => {
             if (event.target.value !== "5") form.setValue("deathDate", null);
           },

@@ -5,14 +5,10 @@ import { CheckboxGroup, RadioGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { ALBUMIN_UNITS, BILIRUBIN_UNITS, EXTRAHEPATIC_SITES, type BaselineData, type BaselineInput } from "@/lib/forms/baseline-form";
-import { toChoiceOrNull, toNumberOrNull, toTextOrNull } from "./field-values";
+import { toChoiceOrNull, toNumberOrNull, toTextOrNull, YES_NO } from "./field-values";
 
 type Form = UseFormReturn<BaselineInput, unknown, BaselineData>;
 
-const YES_NO = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-] as const;
 const SITE_LABELS: Record<(typeof EXTRAHEPATIC_SITES)[number], string> = {
   lung: "Lung", "lymph-nodes": "Lymph nodes", bone: "Bone", adrenal: "Adrenal", peritoneum: "Peritoneum", other: "Other",
 };

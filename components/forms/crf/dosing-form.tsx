@@ -15,7 +15,8 @@ import { UftFieldset } from "./dosing/uft-fieldset";
 import { BodyMeasureWarning } from "./body-measure-warning";
 import { FormFooter } from "./form-footer";
 import { SuggestedValue } from "./suggested-value";
-import { asNumberOrNull, formatNumber } from "./number-input";
+import { toNumberOrNull } from "./field-values";
+import { formatNumber } from "./number-input";
 import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 
@@ -49,8 +50,8 @@ export function DosingForm(props: CrfFormProps) {
       <fieldset>
         <legend>Body measurements</legend>
         <div className="inline-form">
-          <TextField id="weightKg" label="Weight at this visit" unit="kg" type="number" step="0.1" error={errors.weightKg?.message} {...form.register("weightKg", { setValueAs: asNumberOrNull })} />
-          <TextField id="heightCm" label="Height" unit="cm" type="number" step="0.1" error={errors.heightCm?.message} {...form.register("heightCm", { setValueAs: asNumberOrNull })} />
+          <TextField id="weightKg" label="Weight at this visit" unit="kg" type="number" step="0.1" error={errors.weightKg?.message} {...form.register("weightKg", { setValueAs: toNumberOrNull })} />
+          <TextField id="heightCm" label="Height" unit="cm" type="number" step="0.1" error={errors.heightCm?.message} {...form.register("heightCm", { setValueAs: toNumberOrNull })} />
         </div>
         <BodyMeasureWarning control={form.control} register={form.register} />
         {suggested.heightCm !== null ? (

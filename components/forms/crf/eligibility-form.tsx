@@ -7,13 +7,9 @@ import { DateField } from "@/components/ui/date-field";
 import { evaluateEligibility, TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { EligibilitySchema, type EligibilityData } from "@/lib/forms/eligibility-form";
 import type { CrfFormProps } from "./crf-form-props";
+import { YES_NO } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
-
-const YES_NO = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-] as const;
 
 export function EligibilityForm(props: CrfFormProps) {
   const saved = props.record?.data as EligibilityData | undefined;

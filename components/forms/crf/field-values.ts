@@ -13,3 +13,12 @@ export function toTextOrNull(value: unknown): string | null {
 
 /** For date inputs, selects and radios: the string chosen, or null. */
 export const toChoiceOrNull = toTextOrNull;
+
+/** For selects and optional dates: "" (nothing chosen) is null, anything else as it is. */
+export const nullIfEmpty = (value: unknown) => (value === "" || value === undefined ? null : value);
+
+/** The options of a yes/no question, in the order the paper CRF prints them. */
+export const YES_NO = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+] as const;

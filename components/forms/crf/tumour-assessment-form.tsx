@@ -9,6 +9,7 @@ import { IMAGING_TECHNIQUES } from "@/lib/domain/recist";
 import { evaluateFollowUp, findBaselineAssessment } from "@/lib/forms/tumour-response";
 import { METHOD_LABELS, TumourAssessmentSchema, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import type { CrfFormProps } from "./crf-form-props";
+import { nullIfEmpty } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { TumourNonTargetFields } from "./tumour-non-target-fields";
 import { TumourOverrideFields } from "./tumour-override-fields";
@@ -16,7 +17,6 @@ import { TumourResponsePanel } from "./tumour-response-panel";
 import { TumourTargetMeasurements } from "./tumour-target-measurements";
 import { useCrfSave } from "./use-crf-save";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 /** Every baseline target lesion has a status, and a diameter when measured: only then are sums and responses shown. */
 function measurementsComplete(values: Partial<TumourAssessmentData>): boolean {

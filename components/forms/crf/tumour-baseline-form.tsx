@@ -7,13 +7,13 @@ import { SelectField } from "@/components/ui/select-field";
 import { DateField } from "@/components/ui/date-field";
 import { TumourBaselineSchema, type TumourBaselineData } from "@/lib/forms/tumour-schemas";
 import type { CrfFormProps } from "./crf-form-props";
+import { nullIfEmpty } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { MethodOptions } from "./tumour-method-options";
 import { TumourNonTargetLesions } from "./tumour-non-target-lesions";
 import { TumourTargetLesions } from "./tumour-target-lesions";
 import { useCrfSave } from "./use-crf-save";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 export function TumourBaselineForm(props: CrfFormProps) {
   const form = useForm<TumourBaselineData>({

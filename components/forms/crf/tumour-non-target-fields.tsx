@@ -6,13 +6,9 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { labelNonTargetResponse } from "@/lib/domain/recist";
 import { TRIAL_RECIST_VERSION, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
+import { YES_NO, nullIfEmpty } from "./field-values";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
 const NON_TARGET_CHOICES = ["CR", "NON_CR_NON_PD", "PD", "NE"] as const;
-const YES_NO = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-] as const;
 
 /** Follow-up: the non-target lesions overall (when baseline had any) and new lesions. */
 export function TumourNonTargetFields({ form, hasNonTarget }: { form: UseFormReturn<TumourAssessmentData>; hasNonTarget: boolean }) {

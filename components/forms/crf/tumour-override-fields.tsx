@@ -6,8 +6,8 @@ import { TextField } from "@/components/ui/text-field";
 import { labelResponse, RESPONSES } from "@/lib/domain/recist";
 import type { evaluateFollowUp } from "@/lib/forms/tumour-response";
 import type { TumourAssessmentData } from "@/lib/forms/tumour-schemas";
+import { nullIfEmpty } from "./field-values";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 /** The investigator's optional override of the computed timepoint response, with its reason. */
 export function TumourOverrideFields({

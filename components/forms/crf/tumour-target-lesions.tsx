@@ -8,9 +8,8 @@ import { computeBaselineSumMm } from "@/lib/forms/tumour-response";
 import { TRIAL_RECIST_VERSION, type TumourBaselineData } from "@/lib/forms/tumour-schemas";
 import { MethodOptions, nextLesionId } from "./tumour-method-options";
 import { TumourOrganField } from "./tumour-organ-field";
+import { nullIfEmpty, toNumberOrNull } from "./field-values";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
-const numberOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 
 /** Baseline: the target lesions (added and removed here) and their computed sum of diameters. */
 export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaselineData> }) {
@@ -47,7 +46,7 @@ export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaseli
                 step="0.1"
                 min={0}
                 error={e?.longestDiameterMm?.message}
-                {...form.register(`targetLesions.${i}.longestDiameterMm`, { setValueAs: numberOrNull })}
+                {...form.register(`targetLesions.${i}.longestDiameterMm`, { setValueAs: toNumberOrNull })}
               />
               <button type="button" className="button secondary" onClick={() => targets.remove(i)}>
                 Remove {targetValues?.[i]?.lesionId || "lesion"}

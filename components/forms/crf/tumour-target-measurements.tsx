@@ -5,9 +5,8 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { findBaselineAssessment } from "@/lib/forms/tumour-response";
 import { LESION_STATUSES, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
+import { nullIfEmpty, toNumberOrNull } from "./field-values";
 
-const nullIfEmpty = (v: unknown) => (v === "" || v === undefined ? null : v);
-const numberOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 
 type Baseline = ReturnType<typeof findBaselineAssessment>;
 
@@ -55,7 +54,7 @@ export function TumourTargetMeasurements({ form, baseline }: { form: UseFormRetu
                 min={0}
                 error={e?.diameterMm?.message}
                 {...form.register(`measurements.${i}.diameterMm`, {
-                  setValueAs: numberOrNull,
+                  setValueAs: toNumberOrNull,
                   onChange: (event: { target: { value: string } }) =>
                     event.target.value !== "" && form.getValues(`measurements.${i}.status`) !== "measured" && form.setValue(`measurements.${i}.status`, "measured", { shouldDirty: true }),
                 })}

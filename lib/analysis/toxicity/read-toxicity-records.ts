@@ -65,11 +65,11 @@ export function readLabToxicities(data: unknown, computed: unknown): LabToxicity
   const list = obj(computed).grade3Plus;
   if (!sampleDate || !Array.isArray(list)) return [];
   return list.flatMap((entry) => {
-    const e = obj(entry);
-    const test = str(e.test);
-    const term = str(e.term);
-    const g = grade(e.grade);
-    return test && term && g !== null && g >= 3 ? [{ test, term, grade: g, sampleDate }] : [];
+    const result = obj(entry);
+    const test = str(result.test);
+    const term = str(result.term);
+    const resultGrade = grade(result.grade);
+    return test && term && resultGrade !== null && resultGrade >= 3 ? [{ test, term, grade: resultGrade, sampleDate }] : [];
   });
 }
 

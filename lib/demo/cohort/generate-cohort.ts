@@ -1,4 +1,5 @@
 import { addDays } from "@/lib/domain/schedule/visit-schedule";
+import { daysBetween } from "@/lib/domain/iso-date";
 import type { EligibilityData } from "@/lib/forms/eligibility-form";
 import { DEMO_SITES } from "../demo-accounts";
 import { buildBaseline, buildCytokines, buildEligibility } from "./cohort-baseline";
@@ -44,7 +45,6 @@ const SCREEN_FAILURES: readonly { siteCode: DemoSiteCode; criterion: string; rea
   { siteCode: "TW03", criterion: "E2", reason: "Variceal bleeding two weeks before screening" },
 ];
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 function enrollmentDates(prng: Prng, n: number): string[] {
   return Array.from({ length: n }, (_, i) => Math.round((i * ENROLLMENT_SPAN_DAYS) / (n - 1) + (i === 0 || i === n - 1 ? 0 : prng.uniform(-4, 4))))

@@ -1,6 +1,6 @@
 import { CalcInputError } from "../calc-command";
 import { findConfirmedResponse } from "./confirmation";
-import { parseIsoDateToDay } from "./iso-date";
+import { parseIsoDateToDayNumber } from "../iso-date";
 import type { RecistVersion, Response, TimepointResponse } from "./response-types";
 
 /** RECIST 1.0 (Therasse 2000), Confirmation: CR/PR confirmed by a repeat assessment no less than 4 weeks later. RECIST 1.1 section 4.6.1: same. */
@@ -48,22 +48,22 @@ export interface BestOverallResponseResult {
 }
 
 function sortAndCheck(startDate: string, timepoints: readonly ResponseTimepoint[]): ResponseTimepoint[] {
-  const startDay = parseIsoDateToDay(startDate, "startDate");
+  const startDay = parseIsoDateToDayNumber(startDate, "startDate");
   const seen = new Set<string>();
   for (const tp of timepoints) {
-    const day = parseIsoDateToDay(tp.date, "timepoints.date");
+    const day = parseIsoDateToDayNumber(tp.date, "timepoints.date");
     if (day < startDay) throw new CalcInputError(`assessment ${tp.date} is before the treatment start ${startDate}`, "timepoints.date");
     if (seen.has(tp.date)) throw new CalcInputError(`two assessments on ${tp.date}: record one overall response per date`, "timepoints.date");
     seen.add(tp.date);
   }
-  return [...timepoints].sort((a, b) => parseIsoDateToDay(a.date) - parseIsoDateToDay(b.date));
+  return [...timepoints].sort((a, b) => parseIsoDateToDayNumber(a.date) - parseIsoDateToDayNumber(b.date));
 }
 
 /** Date of the first PD timepoint (the progression event for PFS), or null when none. */
 export function findProgressionDate(timepoints: readonly ResponseTimepoint[]): string | null {
   const pds = timepoints.filter((tp) => tp.response === "PD").map((tp) => tp.date);
   if (pds.length === 0) return null;
-  return pds.reduce((a, b) => (parseIsoDateToDay(b) < parseIsoDateToDay(a) ? b : a));
+  return pds.reduce((a, b) => (parseIsoDateToDayNumber(b) < parseIsoDateToDayNumber(a) ? b : a));
 }
 
 /**
@@ -80,7 +80,7 @@ export function determineBestOverallResponse(input: BestOverallResponseInput): B
   const minSdDays = input.minSdDays ?? DEFAULT_MIN_SD_DAYS;
   const requireConfirmation = input.requireConfirmation ?? true;
   const sorted = sortAndCheck(input.startDate, input.timepoints);
-  const startDay = parseIsoDateToDay(input.startDate);
+  const startDay = parseIsoDateToDayNumber(input.startDate);
   const reasoning: string[] = [];
   const pdIndex = sorted.findIndex((tp) => tp.response === "PD");
   const progressionDate = pdIndex >= 0 ? sorted[pdIndex]?.date : undefined;
@@ -108,11 +108,11 @@ export function determineBestOverallResponse(input: BestOverallResponseInput): B
   }
 
   const sd = considered.find(
-    (tp) => (tp.response === "SD" || tp.response === "PR" || tp.response === "CR") && parseIsoDateToDay(tp.date) - startDay >= minSdDays,
+    (tp) => (tp.response === "SD" || tp.response === "PR" || tp.response === "CR") && parseIsoDateToDayNumber(tp.date) - startDay >= minSdDays,
   );
   if (sd) {
     const note = sd.response === "SD" ? "" : ` (unconfirmed ${sd.response} counts as SD, RECIST 1.1 Table 3)`;
-    reasoning.push(`SD criteria met on ${sd.date}, ${parseIsoDateToDay(sd.date) - startDay} days after start >= ${minSdDays}${note}.`);
+    reasoning.push(`SD criteria met on ${sd.date}, ${parseIsoDateToDayNumber(sd.date) - startDay} days after start >= ${minSdDays}${note}.`);
     return { bestOverallResponse: "SD", confirmed: false, ...dates, reasoning };
   }
   const early = considered.some((tp) => tp.response !== "NE");

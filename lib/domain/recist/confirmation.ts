@@ -1,4 +1,4 @@
-import { parseIsoDateToDay } from "./iso-date";
+import { parseIsoDateToDayNumber } from "../iso-date";
 import type { TimepointResponse } from "./response-types";
 
 /** A dated response, as used for confirmation. */
@@ -32,7 +32,7 @@ function findPair(timepoints: readonly DatedResponse[], level: "CR" | "PR", minD
       if (later.response === "NE") continue;
       // An SD (or, for CR, a PR) in between breaks the run: the response did not persist.
       if (!qualifies.has(later.response)) break;
-      if (parseIsoDateToDay(later.date) - parseIsoDateToDay(first.date) >= minDays) return [i, j];
+      if (parseIsoDateToDayNumber(later.date) - parseIsoDateToDayNumber(first.date) >= minDays) return [i, j];
     }
   }
   return null;

@@ -68,5 +68,4 @@ export {
   type BestOverallResponseResult,
 } from "./best-overall-response";
 export { findConfirmedResponse, type ConfirmationResult } from "./confirmation";
-export { parseIsoDateToDay, daysBetween } from "./iso-date";
 export { recistCalcCommands } from "./calc-commands";

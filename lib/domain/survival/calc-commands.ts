@@ -7,6 +7,7 @@ import { estimateMedianSurvival } from "./median-survival";
 import { getSurvivalAtTimes, toPointwiseConfType } from "./survival-at-times";
 import { computeCriticalZ } from "./normal-quantile";
 import { DAYS_PER_MONTH, deriveSurvivalEndpoints } from "./survival-endpoints";
+import { ISO_DATE_PATTERN } from "../iso-date";
 
 const timeEventShape = {
   time: z
@@ -34,7 +35,7 @@ const kmInput = z
 
 const followUpInput = z.object(timeEventShape).strict().superRefine(checkSameLength);
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates must be ISO yyyy-mm-dd");
+const isoDate = z.string().regex(ISO_DATE_PATTERN, "dates must be ISO yyyy-mm-dd");
 const endpointsInput = z
   .object({
     enrollmentDate: isoDate,

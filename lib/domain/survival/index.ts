@@ -26,7 +26,6 @@ export { estimateMedianFollowUp } from "./median-follow-up";
 export {
   DAYS_PER_MONTH,
   deriveSurvivalEndpoints,
-  parseIsoDateToDayNumber,
   type EndpointTime,
   type SurvivalDates,
   type SurvivalEndpoints,

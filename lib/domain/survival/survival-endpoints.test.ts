@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CalcInputError } from "../calc-command";
-import { DAYS_PER_MONTH, deriveSurvivalEndpoints, parseIsoDateToDayNumber } from "./survival-endpoints";
+import { parseIsoDateToDayNumber } from "../iso-date";
+import { DAYS_PER_MONTH, deriveSurvivalEndpoints } from "./survival-endpoints";
 
 describe("deriveSurvivalEndpoints", () => {
   it("uses 30.4375 days per month (365.25 / 12)", () => {

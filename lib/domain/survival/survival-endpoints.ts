@@ -1,4 +1,5 @@
 import { CalcInputError } from "../calc-command";
+import { parseIsoDateToDayNumber } from "../iso-date";
 
 /**
  * Days per month used to express times in months: 365.25 / 12 = 30.4375, the mean month of
@@ -6,7 +7,6 @@ import { CalcInputError } from "../calc-command";
  */
 export const DAYS_PER_MONTH = 365.25 / 12;
 
-const MS_PER_DAY = 86_400_000;
 
 /** Dates recorded for one patient, ISO `yyyy-mm-dd` (calendar dates, no time of day). */
 export interface SurvivalDates {
@@ -40,19 +40,6 @@ export interface SurvivalEndpoints {
   pfs: EndpointTime;
   /** Overall survival: death from any cause. */
   os: EndpointTime;
-}
-
-/** Parses `yyyy-mm-dd` as a UTC calendar date (no timezone drift); rejects impossible dates. */
-export function parseIsoDateToDayNumber(value: string, field: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) throw new CalcInputError(`${field} must be an ISO date yyyy-mm-dd, got "${value}"`, field);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new CalcInputError(`${field} is not a calendar date: "${value}"`, field);
-  }
-  return ms / MS_PER_DAY;
 }
 
 function toEndpoint(startDay: number, endDay: number, event: 0 | 1): EndpointTime {

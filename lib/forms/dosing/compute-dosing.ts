@@ -6,7 +6,8 @@ import { computeThalidomideDose } from "@/lib/domain/dosing/thalidomide-dose";
 import { computeUftDose } from "@/lib/domain/dosing/uft-dose";
 import { checkWeightChange } from "@/lib/domain/dosing/weight-change";
 import type { FormContext } from "@/lib/forms/form-definition";
-import { daysBetween, findPreviousDosing, type PriorDosing } from "./dosing-history";
+import { daysBetween, isIsoDate } from "@/lib/domain/iso-date";
+import { findPreviousDosing, type PriorDosing } from "./dosing-history";
 
 import type { DosingComputed, DosingDraft, DrugAccounting, DrugDraft, ThalidomideComputed, UftComputed, WeightChangeView } from "./dosing-computed";
 
@@ -38,13 +39,14 @@ function accountFor(
     return { compliance: null, complianceNote: "first dosing visit: no previous period" };
   }
   const prior = previous[drug];
-  const days = daysBetween(previous.visitDate, visitDate);
   if (prior.capsulesPerDay === 0) return { compliance: null, complianceNote: "not taken in the previous period (held or discontinued)" };
   if (prior.capsulesPerDay === null || prior.capsulesDispensed === null) {
     return { compliance: null, complianceNote: "no capsules dispensed were recorded at the previous visit" };
   }
   if (returned === null) return { compliance: null, complianceNote: "enter the capsules returned" };
   try {
+    // Inside the try: a visit date the calendar does not have (2026-02-30) is an input error here.
+    const days = daysBetween(previous.visitDate, visitDate);
     const result = computeCompliance({ dispensed: prior.capsulesDispensed, returned, prescribedPerDay: prior.capsulesPerDay, days });
     return {
       compliance: { fromDate: previous.visitDate, days, dispensed: prior.capsulesDispensed, returned, prescribedPerDay: prior.capsulesPerDay, ...result },
@@ -85,7 +87,7 @@ function summarize(draft: DosingDraft, uft: UftComputed | null, thalidomide: Tha
  */
 export function evaluateDosing(draft: DosingDraft, context: FormContext): { computed: DosingComputed; issues: Issues } {
   const issues: Issues = {};
-  const visitDate = typeof draft.visitDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(draft.visitDate) ? draft.visitDate : null;
+  const visitDate = isIsoDate(draft.visitDate) ? draft.visitDate : null;
   const heightCm = num(draft.heightCm);
   const weightKg = num(draft.weightKg);
   const previous = visitDate ? findPreviousDosing(context, visitDate) : null;

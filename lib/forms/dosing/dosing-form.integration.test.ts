@@ -2,19 +2,16 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { ConflictError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import type { TestDatabase } from "@/test/integration/test-database";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 /** Enrolled, with what dispensing thalidomide needs (a male baseline and counselling on contraception). */

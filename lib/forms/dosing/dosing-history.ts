@@ -91,10 +91,3 @@ export function suggestDosingDefaults(context: FormContext): {
     levelSource: last ? "the previous dosing visit" : "the protocol's starting dose",
   };
 }
-
-const DAY_MS = 86_400_000;
-
-/** Whole calendar days from `from` to `to` (ISO dates, UTC). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}

@@ -6,6 +6,7 @@ import { choosePreTreatmentBaseline, treatmentStartOf } from "@/lib/domain/ctcae
 import { DEFAULT_SCHEDULE } from "@/lib/domain/schedule/visit-schedule";
 import type { FormContext } from "@/lib/forms/form-definition";
 import type { LabsData } from "./labs-schema";
+import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
 /** The CTCAE v5.0 grade of one result, and the pre-treatment baseline it was graded against (if any). */
 export interface GradedLab {
@@ -63,7 +64,7 @@ const num = (value: unknown): number | undefined => (typeof value === "number" &
  */
 export const DAY_ONE_WINDOW_DAYS = DEFAULT_SCHEDULE.windowDays;
 
-const isoDate = (value: unknown): string | null => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
+const isoDate = (value: unknown): string | null => (typeof value === "string" && ISO_DATE_PATTERN.test(value) ? value : null);
 
 /** The first dosing record's visit date (the first dose), or null before any dosing is recorded. */
 export function findFirstDoseDate(context: FormContext): string | null {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord } from "@/lib/data/crf-records";
 import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { defaultRange, LAB_PANEL } from "./lab-panel";
 
 /** Plausibility and unit checks on the labs form, through the one write path on real PostgreSQL. */
@@ -13,10 +13,7 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 type Row = { value: number | null; unit: string; lln: number | null; uln: number | null; implausibleReason?: string | null };

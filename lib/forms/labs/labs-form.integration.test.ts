@@ -3,19 +3,16 @@ import type { Actor } from "@/lib/auth/actor";
 import { listCrfRecords, saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { defaultRange, LAB_PANEL } from "./lab-panel";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
-});
+beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const enrolledPatient = () =>

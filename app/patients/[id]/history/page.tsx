@@ -9,10 +9,9 @@ import { requireActor } from "@/lib/auth/require-actor";
 import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { getPatientOrThrow } from "@/lib/data/patients";
 import { NotFoundError } from "@/lib/errors";
+import { UUID_PATTERN } from "@/lib/schemas/uuid";
 
 export const metadata: Metadata = { title: "History" };
-
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /** The audit trail on demand: of a patient, of one form (?record=) or of one field (&field=). */
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ record?: string; field?: string }> }) {
@@ -23,7 +22,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
     throw error;
   });
   if (!hasPermission(actor, "audit.read", patient.site.id)) notFound();
-  const recordId = query.record && UUID.test(query.record) ? query.record : undefined;
+  const recordId = query.record && UUID_PATTERN.test(query.record) ? query.record : undefined;
   const records = await listPatientAuditHistory(actor, id, recordId);
   const entityType = recordId ? records.find((r) => r.entityId === recordId)?.entityType : undefined;
   const fields = entityType ? [...new Set(records.flatMap((r) => r.changes.map((c) => c.field)))] : [];

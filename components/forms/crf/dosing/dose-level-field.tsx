@@ -4,7 +4,7 @@ import { useWatch, type UseFormReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { getDoseLevel, listDoseLevels, type Drug } from "@/lib/domain/dosing/dose-levels";
 import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
-import { asNumberOrNull } from "../number-input";
+import { toNumberOrNull } from "../field-values";
 import { SuggestedValue } from "../suggested-value";
 
 interface Props {
@@ -23,7 +23,7 @@ export function DoseLevelField({ form, drug, name, suggestedLevel, levelSource }
   const suggestion = getDoseLevel(drug, suggestedLevel);
   return (
     <>
-      <SelectField id={`${drug}-doseLevel`} label={`${name} dose level`} error={form.formState.errors[drug]?.doseLevel?.message} {...form.register(field, { setValueAs: asNumberOrNull })}>
+      <SelectField id={`${drug}-doseLevel`} label={`${name} dose level`} error={form.formState.errors[drug]?.doseLevel?.message} {...form.register(field, { setValueAs: toNumberOrNull })}>
         <option value="">Choose...</option>
         {listDoseLevels(drug).map((level) => (
           <option key={level.level} value={level.level}>

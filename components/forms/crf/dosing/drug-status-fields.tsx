@@ -4,7 +4,7 @@ import { useWatch, type UseFormReturn } from "react-hook-form";
 import { RadioGroup } from "@/components/ui/choice-group";
 import { TextField } from "@/components/ui/text-field";
 import { DRUG_STATUSES, STATUS_REASONS, type DosingData } from "@/lib/forms/dosing/dosing-schema";
-import { asNumberOrNull } from "../number-input";
+import { toNumberOrNull } from "../field-values";
 
 const STATUS_LABELS = { given: "Given", held: "Held", reduced: "Reduced", discontinued: "Discontinued" } as const;
 const REASON_LABELS = { toxicity: "Toxicity", other: "Other" } as const;
@@ -63,7 +63,7 @@ export function DrugStatusFields({ form, drug, name }: Props) {
           min={0}
           step={1}
           error={errors?.capsulesDispensed?.message}
-          {...form.register(`${drug}.capsulesDispensed`, { setValueAs: asNumberOrNull })}
+          {...form.register(`${drug}.capsulesDispensed`, { setValueAs: toNumberOrNull })}
         />
         <TextField
           id={`${drug}-capsulesReturned`}
@@ -73,7 +73,7 @@ export function DrugStatusFields({ form, drug, name }: Props) {
           min={0}
           step={1}
           error={errors?.capsulesReturned?.message}
-          {...form.register(`${drug}.capsulesReturned`, { setValueAs: asNumberOrNull })}
+          {...form.register(`${drug}.capsulesReturned`, { setValueAs: toNumberOrNull })}
         />
       </div>
     </>

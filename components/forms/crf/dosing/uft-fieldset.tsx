@@ -4,7 +4,8 @@ import type { UseFormReturn } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
 import type { DosingComputed } from "@/lib/forms/dosing/dosing-computed";
 import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
-import { asNumberOrNull, formatNumber } from "../number-input";
+import { toNumberOrNull } from "../field-values";
+import { formatNumber } from "../number-input";
 import { ComplianceLine } from "./compliance-line";
 import { DoseLevelField } from "./dose-level-field";
 import { DrugStatusFields } from "./drug-status-fields";
@@ -39,7 +40,7 @@ export function UftFieldset({ form, computed, suggestedLevel, levelSource }: { f
         min={1}
         step={1}
         error={errors?.prescribedCapsulesPerDose?.message}
-        {...form.register("uft.prescribedCapsulesPerDose", { setValueAs: asNumberOrNull })}
+        {...form.register("uft.prescribedCapsulesPerDose", { setValueAs: toNumberOrNull })}
       />
       {uft?.overridden ? (
         <TextField

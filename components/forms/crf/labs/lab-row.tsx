@@ -10,7 +10,8 @@ import type { GradedLab } from "@/lib/forms/labs/compute-labs";
 import { listTestUnits, requiredLimit, type PanelTest } from "@/lib/forms/labs/lab-panel";
 import type { LabsData } from "@/lib/forms/labs/labs-schema";
 import { describeRange } from "@/lib/forms/labs/site-range-check";
-import { asNumberOrNull, formatNumber } from "../number-input";
+import { toNumberOrNull } from "../field-values";
+import { formatNumber } from "../number-input";
 import styles from "./lab-row.module.css";
 
 interface Props {
@@ -57,7 +58,7 @@ export function LabRow({ form, panel, graded, siteRange }: Props) {
       step="any"
       min={0}
       error={errors?.[field]?.message}
-      {...form.register(`results.${test}.${field}`, { setValueAs: asNumberOrNull })}
+      {...form.register(`results.${test}.${field}`, { setValueAs: toNumberOrNull })}
     />
   );
   return (

@@ -1,6 +1,7 @@
+import { apiRoute } from "@/lib/api/api-route";
+import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import { handleBiomarkerRequest } from "@/lib/http/analysis-handlers";
-import { withActor } from "@/lib/http/with-actor";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withActor(handleBiomarkerRequest);
+export const GET = apiRoute(API_ENDPOINTS.getBiomarkerAnalysis, (actor, { query }) => handleBiomarkerRequest(actor, query));

@@ -1,7 +1,7 @@
 import { exportOdm } from "@/lib/data/exports/odm-export";
+import { apiRoute } from "@/lib/api/api-route";
+import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import { exportResponse } from "@/lib/http/export-response";
-import { withActor } from "@/lib/http/with-actor";
-import { readExportFilters } from "@/lib/schemas/export";
 
 export const dynamic = "force-dynamic";
 
@@ -10,4 +10,4 @@ export const dynamic = "force-dynamic";
  * streamed. A POST, not a GET: an export writes an audit row, so a cross-site link or image
  * must not be able to start one under the PI's session (GET is answered 405 by Next.js).
  */
-export const POST = withActor(async (actor, request) => exportResponse(await exportOdm(actor, readExportFilters(new URL(request.url).searchParams))), { changesNoData: true });
+export const POST = apiRoute(API_ENDPOINTS.exportOdm, async (actor, { query }) => exportResponse(await exportOdm(actor, query)));

@@ -1,19 +1,26 @@
-import { CalcInputError } from "../calc-command";
+import { CalcInputError } from "./calc-command";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * ISO 8601 calendar dates (yyyy-mm-dd), the one form dates take in this app (lib/format-date.ts
+ * says why): the pattern, a type guard and day arithmetic, for every layer above.
+ */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 const MS_PER_DAY = 86_400_000;
+
+/** Whether a value is a string shaped yyyy-mm-dd (not whether the calendar has that day). */
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === "string" && ISO_DATE_PATTERN.test(value);
+}
 
 /**
  * Days since 1970-01-01 of an ISO calendar date (yyyy-mm-dd). UTC arithmetic, so daylight
  * saving never shifts an interval by a day. Throws CalcInputError on malformed or impossible dates.
  */
-export function parseIsoDateToDay(isoDate: string, field = "date"): number {
-  const match = ISO_DATE.exec(isoDate);
+export function parseIsoDateToDayNumber(isoDate: string, field = "date"): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) throw new CalcInputError(`${field} must be an ISO date yyyy-mm-dd, got "${isoDate}"`, field);
-  const [, y, m, d] = match;
-  const year = Number(y);
-  const month = Number(m);
-  const day = Number(d);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const ms = Date.UTC(year, month - 1, day);
   const back = new Date(ms);
   // Date.UTC rolls 2024-02-30 over to March: reject instead of silently shifting the date.
@@ -25,5 +32,5 @@ export function parseIsoDateToDay(isoDate: string, field = "date"): number {
 
 /** Whole days from `fromIso` to `toIso` (negative when `toIso` is earlier). */
 export function daysBetween(fromIso: string, toIso: string): number {
-  return parseIsoDateToDay(toIso) - parseIsoDateToDay(fromIso);
+  return parseIsoDateToDayNumber(toIso) - parseIsoDateToDayNumber(fromIso);
 }

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, parseIsoDateToDay } from "./iso-date";
+import { daysBetween, parseIsoDateToDayNumber } from "./iso-date";
 
 describe("iso-date", () => {
   it("counts whole days in UTC, across leap years and DST changes", () => {
     expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
     expect(daysBetween("2023-02-28", "2023-03-01")).toBe(1);
     expect(daysBetween("2024-03-30", "2024-04-27")).toBe(28);
-    expect(parseIsoDateToDay("1970-01-02")).toBe(1);
+    expect(parseIsoDateToDayNumber("1970-01-02")).toBe(1);
   });
   it("rejects malformed and impossible dates", () => {
-    expect(() => parseIsoDateToDay("2024-2-1")).toThrow(/yyyy-mm-dd/);
-    expect(() => parseIsoDateToDay("2023-02-29")).toThrow(/calendar date/);
-    expect(() => parseIsoDateToDay("2024-13-01")).toThrow(/calendar date/);
+    expect(() => parseIsoDateToDayNumber("2024-2-1")).toThrow(/yyyy-mm-dd/);
+    expect(() => parseIsoDateToDayNumber("2023-02-29")).toThrow(/calendar date/);
+    expect(() => parseIsoDateToDayNumber("2024-13-01")).toThrow(/calendar date/);
   });
 });
