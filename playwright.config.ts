@@ -20,15 +20,10 @@ export default defineConfig({
   // Sign-in hashes with scrypt by design and a CI machine may be busy: a little more than the default 5 s.
   expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
-  // Each demo user signs in once (e2e/signed-in.setup.ts) and the specs share those sessions.
-  // The dashboards read the untouched 43-patient demo cohort, so they run next: every other
+  // The dashboards read the untouched 43-patient demo cohort, so they run first: every other
   // spec registers and enrolls patients of its own in the same database.
-  // One worker: specs count shared work-lists (open queries at TW01, forms to sign) that a
-  // second worker's saves would change under them, and the machine has two cores for the app,
-  // its database and the browser.
   projects: [
-    { name: "signed-in", testMatch: "signed-in.setup.ts" },
-    { name: "demo-cohort", testMatch: "dashboards.spec.ts", dependencies: ["signed-in"] },
+    { name: "demo-cohort", testMatch: "dashboards.spec.ts" },
     { name: "workflows", testIgnore: "dashboards.spec.ts", dependencies: ["demo-cohort"] },
   ],
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
@@ -53,8 +48,7 @@ export default defineConfig({
   webServer: {
     command: "npm run --silent start",
     url: `${baseURL}/api/health`,
-    // The first start builds the app (next build): over five minutes on a machine shared by several builds.
-    timeout: 900_000,
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
@@ -69,8 +63,6 @@ export default defineConfig({
       // The app's local SMTP server (demo mode) receives alert emails into .data/e2e/mail; sent every second.
       TRIALDESK_SMTP_PORT: process.env.E2E_SMTP_PORT ?? String(port + 1000),
       TRIALDESK_MAIL_INTERVAL_SECONDS: "1",
-      // The shared sessions are written once at the start; a slow run must not outlast their idle timeout.
-      SESSION_IDLE_MINUTES: "240",
     },
   },
 });

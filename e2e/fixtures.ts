@@ -1,7 +1,5 @@
-import { mkdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "../lib/domain/eligibility/criteria";
-import { test as base, expect, request as apiRequest, type APIRequest, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
+import { test as base, expect, type APIRequest, type Page, type TestInfo } from "@playwright/test";
 
 export const DEMO_PASSWORD = "trial-demo-2026";
 
@@ -17,62 +15,8 @@ export const DEMO_USERS = {
 
 export type DemoUser = keyof typeof DEMO_USERS;
 
-type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
-
-/**
- * Each demo user's signed-in cookies, written once per run by the setup project
- * (e2e/signed-in.setup.ts) as a Playwright storage state. Signing in costs a deliberately slow
- * scrypt check and two page loads; the specs sign in about a hundred times, so they share one
- * session per role instead. Without the setup project (`--no-deps`) the first use signs in.
- */
-export const signedInStatePath = (user: DemoUser) => path.join("test-results", "signed-in", `${user}.json`);
-
-const sharedCookies = new Map<DemoUser, Cookies>();
-
-/** Browser contexts holding a shared session: signing out there must not end it on the server. */
-const sharedSessionContexts = new WeakSet<BrowserContext>();
-
-/** Signs in through next-auth's own endpoints (no browser) and writes the user's storage state. */
-export async function writeSignedInState(request: APIRequest, baseURL: string, user: DemoUser): Promise<Cookies> {
-  const context = await signInWithoutBrowser(request, baseURL, user);
-  const file = signedInStatePath(user);
-  await mkdir(path.dirname(file), { recursive: true });
-  const { cookies } = await context.storageState({ path: file });
-  await context.dispose();
-  return cookies;
-}
-
-async function signedInCookies(user: DemoUser, request: APIRequest, baseURL: string): Promise<Cookies> {
-  let cookies = sharedCookies.get(user);
-  if (!cookies) {
-    cookies = await readFile(signedInStatePath(user), "utf8").then(
-      (text) => (JSON.parse(text) as { cookies: Cookies }).cookies,
-      () => writeSignedInState(request, baseURL, user),
-    );
-    sharedCookies.set(user, cookies);
-  }
-  return cookies;
-}
-
-/**
- * Signs in as a demo user: the browser takes the user's shared session (see signedInStatePath)
- * and opens the home page, where the form's sign-in lands too. Another password goes through
- * the form (a spec about signing in itself uses signInThroughForm).
- */
+/** Signs in through the real login form, as a user would. */
 export async function signIn(page: Page, user: DemoUser, password = DEMO_PASSWORD): Promise<void> {
-  if (password !== DEMO_PASSWORD) return signInThroughForm(page, user, password);
-  const context = page.context();
-  const cookies = await signedInCookies(user, apiRequest, base.info().project.use.baseURL!);
-  await context.clearCookies();
-  await context.addCookies(cookies);
-  sharedSessionContexts.add(context);
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 30_000 });
-}
-
-/** Signs in through the real login form, as a user would: for specs about signing in itself. */
-export async function signInThroughForm(page: Page, user: DemoUser, password = DEMO_PASSWORD): Promise<void> {
-  sharedSessionContexts.delete(page.context());
   await page.goto("/login");
   await page.getByLabel("Email").fill(DEMO_USERS[user]);
   await page.getByLabel("Password").fill(password);
@@ -92,19 +36,10 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
 export const test = base;
 export { expect };
 
-/**
- * An HTTP client signed in as a demo user, with the user's shared session; `ownSession` signs
- * in anew through next-auth's own endpoints, for a spec that ends the session.
- */
-export async function signedInRequest(request: APIRequest, baseURL: string, user: DemoUser | "anonymous", options: { ownSession?: boolean } = {}) {
-  if (user === "anonymous") return request.newContext({ baseURL });
-  if (options.ownSession) return signInWithoutBrowser(request, baseURL, user);
-  return request.newContext({ baseURL, storageState: { cookies: await signedInCookies(user, request, baseURL), origins: [] } });
-}
-
-/** A new session of a demo user through next-auth's own endpoints (no browser). */
-async function signInWithoutBrowser(request: APIRequest, baseURL: string, user: DemoUser) {
+/** An HTTP client signed in as a demo user through next-auth's own endpoints (no browser). */
+export async function signedInRequest(request: APIRequest, baseURL: string, user: DemoUser | "anonymous") {
   const context = await request.newContext({ baseURL });
+  if (user === "anonymous") return context;
   const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await context.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: DEMO_USERS[user], password: DEMO_PASSWORD, json: "true" },
@@ -154,18 +89,9 @@ export async function answerEligibility(page: Page, overrides: Record<string, "y
   }
 }
 
-/**
- * Signs out and waits for the login page, so the next navigation does not race the redirect.
- * A shared session (signIn) is only dropped from this browser: signing it out would end it on
- * the server for every later spec of that role.
- */
+/** Signs out and waits for the login page, so the next navigation does not race the redirect. */
 export async function signOut(page: Page): Promise<void> {
-  if (sharedSessionContexts.delete(page.context())) {
-    await page.context().clearCookies();
-    await page.goto("/login");
-  } else {
-    await page.getByRole("button", { name: "Sign out" }).click();
-  }
+  await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { expect, saveScreenshot, signIn, signInThroughForm, test } from "./fixtures";
+import { expect, saveScreenshot, signIn, test } from "./fixtures";
 
 test("the home page and the login page render, with screenshots", async ({ page }, testInfo) => {
   await page.goto("/");
@@ -14,7 +14,7 @@ test("the home page and the login page render, with screenshots", async ({ page 
 });
 
 test("a demo investigator signs in and sees their site", async ({ page }) => {
-  await signInThroughForm(page, "investigator2");
+  await signIn(page, "investigator2");
   await expect(page.getByRole("heading", { name: /Welcome, Dr\. Chen/ })).toBeVisible();
   await page.getByText("Your roles").click();
   await expect(page.getByRole("cell", { name: /Kaohsiung Medical University Hospital \(TW02\)/ })).toBeVisible();
@@ -43,8 +43,7 @@ test("signed-out visitors are sent to the login page from a protected address", 
 });
 
 test("sign-out ends the session", async ({ page }) => {
-  // A session of its own: signing out the shared one would end it for every later spec.
-  await signInThroughForm(page, "admin");
+  await signIn(page, "admin");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);

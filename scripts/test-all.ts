@@ -13,8 +13,6 @@ interface StageResult {
   passed: number;
   failed: number;
   seconds: number;
-  /** Where a tier's time went, when it can say (e2e: the app's build and start vs the tests). */
-  detail?: string;
 }
 
 const RESULTS = "test-results";
@@ -53,38 +51,14 @@ async function vitest(name: string, project: string): Promise<StageResult> {
   return { name, passed, failed, seconds: (Date.now() - started) / 1000 };
 }
 
-interface PlaywrightSuite {
-  specs?: { tests: { results: { duration: number }[] }[] }[];
-  suites?: PlaywrightSuite[];
-}
-
-/** Milliseconds spent inside the tests themselves, summed over every result of every spec. */
-function testMilliseconds(suites: PlaywrightSuite[] = []): number {
-  return suites.reduce(
-    (sum, suite) =>
-      sum +
-      (suite.specs ?? []).reduce((n, spec) => n + spec.tests.reduce((m, t) => m + t.results.reduce((r, result) => r + result.duration, 0), 0), 0) +
-      testMilliseconds(suite.suites),
-    0,
-  );
-}
-
 async function playwright(): Promise<StageResult> {
   const started = Date.now();
   const output = path.join(RESULTS, "e2e-results.json");
   const code = await run("playwright", ["test"]);
-  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number }; suites: PlaywrightSuite[] }>(output);
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(output);
   const passed = report?.stats.expected ?? 0;
   const failed = (report?.stats.unexpected ?? 0) + (report?.stats.flaky ?? 0) + (code !== 0 && !report?.stats.unexpected ? 1 : 0) + (passed === 0 ? 1 : 0);
-  const seconds = (Date.now() - started) / 1000;
-  const inTests = testMilliseconds(report?.suites) / 1000;
-  const detail = report ? `tests ${inTests.toFixed(0)} s, app build and start ${Math.max(0, seconds - inTests).toFixed(0)} s` : undefined;
-  return { name: "end-to-end (Chromium)", passed, failed, seconds, detail };
-}
-
-/** "834 s (13.9 min)": seconds to compare runs, minutes to compare with CI's budget. */
-function formatSeconds(seconds: number): string {
-  return `${seconds.toFixed(0).padStart(5)} s (${(seconds / 60).toFixed(1)} min)`;
+  return { name: "end-to-end (Chromium)", passed, failed, seconds: (Date.now() - started) / 1000 };
 }
 
 async function main(): Promise<void> {
@@ -106,12 +80,10 @@ async function main(): Promise<void> {
   }
   console.log("\nSummary");
   for (const r of results) {
-    console.log(`  ${r.failed ? "FAIL" : "ok  "} ${r.name.padEnd(26)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(3)} failed ${formatSeconds(r.seconds)}${r.detail ? `  (${r.detail})` : ""}`);
+    console.log(`  ${r.failed ? "FAIL" : "ok  "} ${r.name.padEnd(26)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0)} s`);
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
-  // CI's budget is for the whole run: the total says how close a growing suite is to it.
-  console.log(`  ${"total".padEnd(31)} ${" ".repeat(24)}${formatSeconds(results.reduce((n, r) => n + r.seconds, 0))}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }
