@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
 /**
- * `npm test`: every tier in order (type-check, lint, unit, integration on a real
+ * `npm test`: every tier in order (type-check, lint, format, unit, integration on a real
  * PostgreSQL, end-to-end in Chromium), each run even when an earlier one failed so one
  * run shows everything. Ends with one plain line `N passed, N failed` and a non-zero exit
  * on any failure, which CI reads.
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
   const stages: [string, () => Promise<StageResult>][] = [
     ["typecheck", () => check("type-check (tsc)", "tsc", ["--noEmit"])],
     ["lint", () => check("lint (eslint)", "eslint", ["--max-warnings=0", "."])],
+    ["format", () => check("format (prettier)", "prettier", ["--check", "."])],
     ["unit", () => vitest("unit", "unit")],
     ["integration", () => vitest("integration (PostgreSQL)", "integration")],
     ["e2e", () => playwright()],
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
+  const seconds = results.reduce((n, r) => n + r.seconds, 0);
+  console.log(`  all tiers: ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }
