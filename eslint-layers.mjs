@@ -26,15 +26,52 @@ const restrict = (files, group, message, extra = []) => ({
 });
 
 export const layerRules = [
-  restrict(["lib/domain/**"], ["@/lib/**", "!@/lib/domain", "!@/lib/domain/**"], "lib/domain is pure: it imports nothing from the rest of lib (README, Architecture)."),
-  restrict(["lib/schemas/**"], [...FORMS, ...SERVER, ...DATA, ...ENTRY, ...APP_AND_UI], "lib/schemas sits on lib/domain only (README, Architecture)."),
-  restrict(["lib/forms/**", "lib/analysis/**", "lib/export/**"], [...SERVER, ...DATA, ...ENTRY, ...APP_AND_UI], "Forms, analyses and export formats are pure: no database, no session (README, Architecture)."),
-  restrict(["lib/auth/**", "lib/audit/**", "lib/db/**"], [...DATA, ...ENTRY, ...APP_AND_UI], "Authentication, audit and the database sit below lib/data (README, Architecture)."),
-  restrict(["lib/data/**"], [...ENTRY, ...APP_AND_UI], "lib/data is called by actions, route handlers and pages, never the other way (README, Architecture)."),
-  restrict(["lib/http/**", "lib/actions/**", "lib/api/**"], APP_AND_UI, "Route-handler and action plumbing does not import pages or components (README, Architecture)."),
+  restrict(
+    ["lib/domain/**"],
+    ["@/lib/**", "!@/lib/domain", "!@/lib/domain/**"],
+    "lib/domain is pure: it imports nothing from the rest of lib (README, Architecture).",
+  ),
+  restrict(
+    ["lib/schemas/**"],
+    [...FORMS, ...SERVER, ...DATA, ...ENTRY, ...APP_AND_UI],
+    "lib/schemas sits on lib/domain only (README, Architecture).",
+  ),
+  restrict(
+    ["lib/forms/**", "lib/analysis/**", "lib/export/**"],
+    [...SERVER, ...DATA, ...ENTRY, ...APP_AND_UI],
+    "Forms, analyses and export formats are pure: no database, no session (README, Architecture).",
+  ),
+  restrict(
+    ["lib/auth/**", "lib/audit/**", "lib/db/**"],
+    [...DATA, ...ENTRY, ...APP_AND_UI],
+    "Authentication, audit and the database sit below lib/data (README, Architecture).",
+  ),
+  restrict(
+    ["lib/data/**"],
+    [...ENTRY, ...APP_AND_UI],
+    "lib/data is called by actions, route handlers and pages, never the other way (README, Architecture).",
+  ),
+  restrict(
+    ["lib/http/**", "lib/actions/**", "lib/api/**"],
+    APP_AND_UI,
+    "Route-handler and action plumbing does not import pages or components (README, Architecture).",
+  ),
   // Components call server actions (app/**/actions.ts) and read view types; data access goes through them or the page.
-  restrict(["components/**"], at("lib/db"), "Components reach data through server actions or the page, not lib/db (README, Architecture).", [
-    { group: DATA, allowTypeImports: true, message: "Components reach data through server actions or the page; from lib/data they import view types only (README, Architecture)." },
-    { regex: "^@/app/(?!.*/actions$)", message: "Components import only server actions (app/**/actions.ts) from app (README, Architecture)." },
-  ]),
+  restrict(
+    ["components/**"],
+    at("lib/db"),
+    "Components reach data through server actions or the page, not lib/db (README, Architecture).",
+    [
+      {
+        group: DATA,
+        allowTypeImports: true,
+        message:
+          "Components reach data through server actions or the page; from lib/data they import view types only (README, Architecture).",
+      },
+      {
+        regex: "^@/app/(?!.*/actions$)",
+        message: "Components import only server actions (app/**/actions.ts) from app (README, Architecture).",
+      },
+    ],
+  ),
 ];

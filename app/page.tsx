@@ -41,35 +41,35 @@ export default async function HomePage() {
   const [backupWarning, work] = actor ? await Promise.all([getBackupWarning(actor), getMyWork(actor)]) : [null, null];
   return (
     <>
-    <section className="card">
-      <h1>Welcome, {user.name}</h1>
-      <p className="muted">Signed in as {user.email}</p>
-      {backupWarning ? (
-        <p className="form-error" role="alert" data-testid="backup-warning">
-          {backupWarning} <Link href="/admin/backups">See the backups</Link>
-        </p>
-      ) : null}
-      <details>
-        <summary>Your roles</summary>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Role</th>
-            <th scope="col">Site</th>
-          </tr>
-        </thead>
-        <tbody>
-          {user.roles.map((r) => (
-            <tr key={`${r.role}-${r.siteCode ?? "all"}`}>
-              <td>{ROLE_LABELS[r.role] ?? r.role}</td>
-              <td>{r.siteName ? `${r.siteName} (${r.siteCode})` : "All sites"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </details>
-    </section>
-    {work ? <MyWorkLists work={work} /> : null}
+      <section className="card">
+        <h1>Welcome, {user.name}</h1>
+        <p className="muted">Signed in as {user.email}</p>
+        {backupWarning ? (
+          <p className="form-error" role="alert" data-testid="backup-warning">
+            {backupWarning} <Link href="/admin/backups">See the backups</Link>
+          </p>
+        ) : null}
+        <details>
+          <summary>Your roles</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col">Site</th>
+              </tr>
+            </thead>
+            <tbody>
+              {user.roles.map((r) => (
+                <tr key={`${r.role}-${r.siteCode ?? "all"}`}>
+                  <td>{ROLE_LABELS[r.role] ?? r.role}</td>
+                  <td>{r.siteName ? `${r.siteName} (${r.siteCode})` : "All sites"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </section>
+      {work ? <MyWorkLists work={work} /> : null}
     </>
   );
 }

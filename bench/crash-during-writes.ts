@@ -12,7 +12,11 @@ import { check, findHalfWritten, startFaultRig } from "./lib/fault-setup";
 const USERS = 20;
 
 async function main(): Promise<number> {
-  const rig = await startFaultRig({ appPort: Number(process.env.FAULT_APP_PORT ?? 3207), dbPort: Number(process.env.FAULT_DB_PORT ?? 54407), users: USERS });
+  const rig = await startFaultRig({
+    appPort: Number(process.env.FAULT_APP_PORT ?? 3207),
+    dbPort: Number(process.env.FAULT_DB_PORT ?? 54407),
+    users: USERS,
+  });
   const acknowledged = new Set<string>();
   const outcomes: Record<string, number> = {};
   let running = true;
@@ -50,10 +54,26 @@ async function main(): Promise<number> {
     );
     const halfWritten = await findHalfWritten(rig.pool);
     const results = [
-      check("saves were acknowledged before and after the crash", beforeKill > 0 && ids.length > beforeKill, `${beforeKill} before, ${ids.length - beforeKill} after`),
-      check("every acknowledged save is in crf_records", Number(rows[0]!.found) === ids.length, `${rows[0]!.found}/${ids.length}`),
-      check("every acknowledged save has its CREATE audit event", Number(rows[0]!.audited) === ids.length, `${rows[0]!.audited}/${ids.length}`),
-      check("no record without audit, no audit without record", halfWritten.recordsWithoutAudit === 0 && halfWritten.auditsWithoutRecord === 0, JSON.stringify(halfWritten)),
+      check(
+        "saves were acknowledged before and after the crash",
+        beforeKill > 0 && ids.length > beforeKill,
+        `${beforeKill} before, ${ids.length - beforeKill} after`,
+      ),
+      check(
+        "every acknowledged save is in crf_records",
+        Number(rows[0]!.found) === ids.length,
+        `${rows[0]!.found}/${ids.length}`,
+      ),
+      check(
+        "every acknowledged save has its CREATE audit event",
+        Number(rows[0]!.audited) === ids.length,
+        `${rows[0]!.audited}/${ids.length}`,
+      ),
+      check(
+        "no record without audit, no audit without record",
+        halfWritten.recordsWithoutAudit === 0 && halfWritten.auditsWithoutRecord === 0,
+        JSON.stringify(halfWritten),
+      ),
       check("no 500 answered", !outcomes["500"], JSON.stringify(outcomes)),
     ];
     const log = path.join(".data", `${path.basename(import.meta.filename, ".ts")}.log`);

@@ -28,17 +28,42 @@ const WARM_UP = 2;
 const AIM_MS = 500;
 const WORK_AIM_MS = 300;
 
-const DASHBOARDS = ["enrollment", "efficacy", "biomarkers", "toxicity", "data-quality"].filter((d) => existsSync(`app/dashboards/${d}/page.tsx`)).map((d) => `/dashboards/${d}`);
+const DASHBOARDS = ["enrollment", "efficacy", "biomarkers", "toxicity", "data-quality"]
+  .filter((d) => existsSync(`app/dashboards/${d}/page.tsx`))
+  .map((d) => `/dashboards/${d}`);
 // Issue 16: the home work-lists, the record status grid (first page, a page deep in the trial,
 // filtered to patients with an overdue form) and the query inbox.
-const WORK_PAGES = ["/", "/patients/grid", "/patients/grid?page=30", "/patients/grid?state=overdue", "/queries", "/patients?sort=screening"].filter(
-  (p) => existsSync(p === "/" ? "app/page.tsx" : p.startsWith("/queries") ? "app/queries/page.tsx" : p.startsWith("/patients/grid") ? "app/patients/grid/page.tsx" : "app/patients/page.tsx"),
+const WORK_PAGES = [
+  "/",
+  "/patients/grid",
+  "/patients/grid?page=30",
+  "/patients/grid?state=overdue",
+  "/queries",
+  "/patients?sort=screening",
+].filter((p) =>
+  existsSync(
+    p === "/"
+      ? "app/page.tsx"
+      : p.startsWith("/queries")
+        ? "app/queries/page.tsx"
+        : p.startsWith("/patients/grid")
+          ? "app/patients/grid/page.tsx"
+          : "app/patients/page.tsx",
+  ),
 );
-const ENDPOINTS = ["efficacy", "biomarkers", "enrollment", "toxicity"].filter((e) => existsSync(`app/api/v1/analysis/${e}/route.ts`)).map((e) => `/api/v1/analysis/${e}`);
+const ENDPOINTS = ["efficacy", "biomarkers", "enrollment", "toxicity"]
+  .filter((e) => existsSync(`app/api/v1/analysis/${e}/route.ts`))
+  .map((e) => `/api/v1/analysis/${e}`);
 // BENCH_TARGETS=work (the issue-16 pages only), dashboards, or a comma list of paths; default: all.
 const TARGET_CHOICE = process.env.BENCH_TARGETS ?? "all";
 const PAGES =
-  TARGET_CHOICE === "work" ? WORK_PAGES : TARGET_CHOICE === "dashboards" ? DASHBOARDS : TARGET_CHOICE === "all" ? [...WORK_PAGES, ...DASHBOARDS] : TARGET_CHOICE.split(",");
+  TARGET_CHOICE === "work"
+    ? WORK_PAGES
+    : TARGET_CHOICE === "dashboards"
+      ? DASHBOARDS
+      : TARGET_CHOICE === "all"
+        ? [...WORK_PAGES, ...DASHBOARDS]
+        : TARGET_CHOICE.split(",");
 const SELECTED_ENDPOINTS = TARGET_CHOICE === "all" || TARGET_CHOICE === "dashboards" ? ENDPOINTS : [];
 
 interface Timing {
@@ -57,8 +82,12 @@ interface Timing {
 }
 
 async function main(): Promise<void> {
-  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${machineLoad()}`);
-  console.log(`pages: ${PAGES.join(" ")}\nendpoints: ${SELECTED_ENDPOINTS.join(" ")}\n${REPEATS} timed requests each after ${WARM_UP} warm-up, one at a time`);
+  console.log(
+    `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${machineLoad()}`,
+  );
+  console.log(
+    `pages: ${PAGES.join(" ")}\nendpoints: ${SELECTED_ENDPOINTS.join(" ")}\n${REPEATS} timed requests each after ${WARM_UP} warm-up, one at a time`,
+  );
   await ensureProductionBuild();
   const server = await startTrialServer(DB_PORT);
   const timings: Timing[] = [];
@@ -71,7 +100,13 @@ async function main(): Promise<void> {
           : `\n== ${size} patients: reusing the generated database (BENCH_REGENERATE=1 to generate it again)`,
       );
       const output: string[] = [];
-      const app = await startApp({ port: APP_PORT, databaseUrl: trial.url, secret: newAuthSecret(), output, nodeArgs: process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) });
+      const app = await startApp({
+        port: APP_PORT,
+        databaseUrl: trial.url,
+        secret: newAuthSecret(),
+        output,
+        nodeArgs: process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean),
+      });
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       try {
         for (const [reader, account] of Object.entries(READERS)) {
@@ -90,9 +125,16 @@ async function main(): Promise<void> {
             }
             latencies.sort((a, b) => a - b);
             const timing: Timing = {
-              size, reader, path: target, status: last.status, bytes: Buffer.byteLength(last.body), first,
-              median: latencies[Math.floor(latencies.length / 2)]!, p95: latencies[Math.min(latencies.length - 1, Math.ceil(0.95 * latencies.length) - 1)]!,
-              cpuMs: (treeCpuMs(app.child.pid!) - cpuBefore) / REPEATS, load: machineLoad(),
+              size,
+              reader,
+              path: target,
+              status: last.status,
+              bytes: Buffer.byteLength(last.body),
+              first,
+              median: latencies[Math.floor(latencies.length / 2)]!,
+              p95: latencies[Math.min(latencies.length - 1, Math.ceil(0.95 * latencies.length) - 1)]!,
+              cpuMs: (treeCpuMs(app.child.pid!) - cpuBefore) / REPEATS,
+              load: machineLoad(),
             };
             timings.push(timing);
             console.log(formatRow(timing));
@@ -102,7 +144,10 @@ async function main(): Promise<void> {
         agent.destroy();
         await app.stop();
       }
-      const errors = output.join("").split("\n").filter((l) => /error/i.test(l));
+      const errors = output
+        .join("")
+        .split("\n")
+        .filter((l) => /error/i.test(l));
       if (errors.length) console.log(`server errors logged: ${errors.slice(0, 5).join(" | ")}`);
     }
   } finally {
@@ -115,18 +160,33 @@ async function main(): Promise<void> {
     console.log(`growth ${small} -> ${large} patients (x${large / small} patients):`);
     for (const t of timings.filter((t) => t.size === large)) {
       const before = timings.find((b) => b.size === small && b.reader === t.reader && b.path === t.path);
-      if (before) console.log(`  ${t.reader.padEnd(11)} ${t.path.padEnd(32)} ${before.median.toFixed(0).padStart(6)} -> ${t.median.toFixed(0).padStart(6)} ms  x${(t.median / before.median).toFixed(1)}; server CPU ${before.cpuMs.toFixed(0)} -> ${t.cpuMs.toFixed(0)} ms x${(t.cpuMs / Math.max(before.cpuMs, 1)).toFixed(1)}`);
+      if (before)
+        console.log(
+          `  ${t.reader.padEnd(11)} ${t.path.padEnd(32)} ${before.median.toFixed(0).padStart(6)} -> ${t.median.toFixed(0).padStart(6)} ms  x${(t.median / before.median).toFixed(1)}; server CPU ${before.cpuMs.toFixed(0)} -> ${t.cpuMs.toFixed(0)} ms x${(t.cpuMs / Math.max(before.cpuMs, 1)).toFixed(1)}`,
+        );
     }
   }
   // Issue 16's aim: home work-lists and grid under 300 ms at 10,000 patients; the grid's bytes flat across sizes.
   const work = timings.filter((t) => WORK_PAGES.includes(t.path));
-  for (const t of work.filter((t) => t.size === 10_000)) console.log(`work page ${t.reader} ${t.path}: median ${t.median.toFixed(0)} ms ${t.median < WORK_AIM_MS ? "under" : "OVER"} the ${WORK_AIM_MS} ms aim at 10,000 patients (first request ${t.first.toFixed(0)} ms)`);
+  for (const t of work.filter((t) => t.size === 10_000))
+    console.log(
+      `work page ${t.reader} ${t.path}: median ${t.median.toFixed(0)} ms ${t.median < WORK_AIM_MS ? "under" : "OVER"} the ${WORK_AIM_MS} ms aim at 10,000 patients (first request ${t.first.toFixed(0)} ms)`,
+    );
   for (const path of WORK_PAGES.filter((p) => p.startsWith("/patients/grid"))) {
     const sizes = work.filter((t) => t.path === path && t.reader === "coordinator");
-    if (sizes.length > 1) console.log(`grid page weight ${path}: ${sizes.map((t) => `${t.size} patients ${(t.bytes / 1024).toFixed(1)} KiB`).join(", ")}`);
+    if (sizes.length > 1)
+      console.log(
+        `grid page weight ${path}: ${sizes.map((t) => `${t.size} patients ${(t.bytes / 1024).toFixed(1)} KiB`).join(", ")}`,
+      );
   }
   const over = timings.filter((t) => t.size === 10_000 && t.p95 > AIM_MS);
-  console.log(over.length ? `over the aim (p95 > ${AIM_MS} ms at 10,000 patients): ${over.map((t) => `${t.reader} ${t.path} ${t.p95.toFixed(0)} ms`).join(", ")}` : SIZES.includes(10_000) ? `every dashboard and endpoint p95 under ${AIM_MS} ms at 10,000 patients` : "");
+  console.log(
+    over.length
+      ? `over the aim (p95 > ${AIM_MS} ms at 10,000 patients): ${over.map((t) => `${t.reader} ${t.path} ${t.p95.toFixed(0)} ms`).join(", ")}`
+      : SIZES.includes(10_000)
+        ? `every dashboard and endpoint p95 under ${AIM_MS} ms at 10,000 patients`
+        : "",
+  );
 }
 
 function formatRow(t: Timing): string {

@@ -79,18 +79,52 @@ async function main(): Promise<number> {
       [ids, ids],
     );
     const halfWritten = await findHalfWritten(rig.pool);
-    console.log(`acknowledged saves: ${ids.length} (${beforeKill} before the kill); in crf_records: ${rows[0]!.found}; with their CREATE audit event: ${rows[0]!.audited}`);
+    console.log(
+      `acknowledged saves: ${ids.length} (${beforeKill} before the kill); in crf_records: ${rows[0]!.found}; with their CREATE audit event: ${rows[0]!.audited}`,
+    );
     const results = [
-      check("the supervisor saw the crash and started PostgreSQL again, once", server.restarts === 1 && server.pid !== postmaster, `${server.restarts} restart(s), pid ${postmaster} -> ${server.pid}`),
-      check("/api/health went to 503 and back to 200 by itself", sawDown && health.status === 200, `${recoverySeconds.toFixed(1)} s`),
+      check(
+        "the supervisor saw the crash and started PostgreSQL again, once",
+        server.restarts === 1 && server.pid !== postmaster,
+        `${server.restarts} restart(s), pid ${postmaster} -> ${server.pid}`,
+      ),
+      check(
+        "/api/health went to 503 and back to 200 by itself",
+        sawDown && health.status === 200,
+        `${recoverySeconds.toFixed(1)} s`,
+      ),
       check("back within 10 s", recoverySeconds < 10, `${recoverySeconds.toFixed(1)} s`),
-      check("the app was never restarted", rig.app.child.pid === appPid && rig.app.child.exitCode === null && rig.app.child.signalCode === null, `pid ${appPid}`),
-      check("saves were acknowledged before and after the crash", beforeKill > 0 && ids.length > beforeKill, `${beforeKill} before, ${ids.length - beforeKill} after`),
-      check("every acknowledged save is in crf_records", Number(rows[0]!.found) === ids.length, `${rows[0]!.found}/${ids.length}`),
-      check("every acknowledged save has its CREATE audit event", Number(rows[0]!.audited) === ids.length, `${rows[0]!.audited}/${ids.length}`),
-      check("no record without audit, no audit without record", halfWritten.recordsWithoutAudit === 0 && halfWritten.auditsWithoutRecord === 0, JSON.stringify(halfWritten)),
+      check(
+        "the app was never restarted",
+        rig.app.child.pid === appPid && rig.app.child.exitCode === null && rig.app.child.signalCode === null,
+        `pid ${appPid}`,
+      ),
+      check(
+        "saves were acknowledged before and after the crash",
+        beforeKill > 0 && ids.length > beforeKill,
+        `${beforeKill} before, ${ids.length - beforeKill} after`,
+      ),
+      check(
+        "every acknowledged save is in crf_records",
+        Number(rows[0]!.found) === ids.length,
+        `${rows[0]!.found}/${ids.length}`,
+      ),
+      check(
+        "every acknowledged save has its CREATE audit event",
+        Number(rows[0]!.audited) === ids.length,
+        `${rows[0]!.audited}/${ids.length}`,
+      ),
+      check(
+        "no record without audit, no audit without record",
+        halfWritten.recordsWithoutAudit === 0 && halfWritten.auditsWithoutRecord === 0,
+        JSON.stringify(halfWritten),
+      ),
       check("no 500 answered", !outcomes["500"], JSON.stringify(outcomes)),
-      check("one supervisor line per event (exit, attempt(s), running again)", supervisorLines.length >= 3, `${supervisorLines.length} lines`),
+      check(
+        "one supervisor line per event (exit, attempt(s), running again)",
+        supervisorLines.length >= 3,
+        `${supervisorLines.length} lines`,
+      ),
     ];
     const log = path.join(".data", `${path.basename(import.meta.filename, ".ts")}.log`);
     await writeFile(log, rig.output.join(""));

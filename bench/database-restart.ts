@@ -20,7 +20,12 @@ async function main(): Promise<number> {
   const phase = { name: "up-before" as "up-before" | "down" | "up-after" };
   // A save counts in the phase it started and ended in; one that started before the stop and
   // was answered after it was in flight when the server went away (its 503 is expected).
-  const answers: Record<string, { status: number; body: string }[]> = { "up-before": [], "in flight at the stop": [], down: [], "up-after": [] };
+  const answers: Record<string, { status: number; body: string }[]> = {
+    "up-before": [],
+    "in flight at the stop": [],
+    down: [],
+    "up-after": [],
+  };
   let running = true;
   const workers = Array.from({ length: USERS }, async (_, worker) => {
     while (running) {
@@ -60,7 +65,10 @@ async function main(): Promise<number> {
     running = false;
     await Promise.all(workers);
 
-    const summarize = (list: { status: number }[]) => JSON.stringify(list.reduce<Record<number, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {}));
+    const summarize = (list: { status: number }[]) =>
+      JSON.stringify(
+        list.reduce<Record<number, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {}),
+      );
     for (const name of Object.keys(answers)) console.log(`${name}: ${summarize(answers[name]!)}`);
     const down = answers.down!.filter((a) => a.status !== 201 && a.status !== 0);
     const cleanJson = down.every((a) => {
@@ -72,17 +80,46 @@ async function main(): Promise<number> {
       }
     });
     const results = [
-      check("saves succeed before the outage", answers["up-before"]!.some((a) => a.status === 201)),
-      check("while down, saves are answered 503", down.length > 0 && down.every((a) => a.status === 503), summarize(answers.down!)),
+      check(
+        "saves succeed before the outage",
+        answers["up-before"]!.some((a) => a.status === 201),
+      ),
+      check(
+        "while down, saves are answered 503",
+        down.length > 0 && down.every((a) => a.status === 503),
+        summarize(answers.down!),
+      ),
       check("while down, every error is JSON with a message and no stack trace", cleanJson, down[0]?.body ?? ""),
-      check("while down, /api/health reports 503 with database.ok false", healthDown.status === 503 && (JSON.parse(healthDown.body) as { database: { ok: boolean } }).database.ok === false, healthDown.body),
+      check(
+        "while down, /api/health reports 503 with database.ok false",
+        healthDown.status === 503 &&
+          (JSON.parse(healthDown.body) as { database: { ok: boolean } }).database.ok === false,
+        healthDown.body,
+      ),
       check("while down, /api/ping (no database) still answers 200", pingDown.status === 200),
-      check("after restart, /api/health is 200 again without restarting the app", healthUp.status === 200, `${Date.now() - recoveredAt} ms`),
-      check("after restart, saves succeed again", answers["up-after"]!.filter((a) => a.status === 201).length > 0, summarize(answers["up-after"]!)),
-      check("no 500 in any phase", Object.values(answers).every((list) => list.every((a) => a.status !== 500))),
+      check(
+        "after restart, /api/health is 200 again without restarting the app",
+        healthUp.status === 200,
+        `${Date.now() - recoveredAt} ms`,
+      ),
+      check(
+        "after restart, saves succeed again",
+        answers["up-after"]!.filter((a) => a.status === 201).length > 0,
+        summarize(answers["up-after"]!),
+      ),
+      check(
+        "no 500 in any phase",
+        Object.values(answers).every((list) => list.every((a) => a.status !== 500)),
+      ),
     ];
     const halfWritten = await findHalfWritten(rig.pool);
-    results.push(check("no record without audit, no audit without record", halfWritten.recordsWithoutAudit === 0 && halfWritten.auditsWithoutRecord === 0, JSON.stringify(halfWritten)));
+    results.push(
+      check(
+        "no record without audit, no audit without record",
+        halfWritten.recordsWithoutAudit === 0 && halfWritten.auditsWithoutRecord === 0,
+        JSON.stringify(halfWritten),
+      ),
+    );
     const log = path.join(".data", `${path.basename(import.meta.filename, ".ts")}.log`);
     await writeFile(log, rig.output.join(""));
     console.log(`server output: ${log}`);

@@ -61,14 +61,18 @@ async function firstSiteCode(url: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${machineLoad()}`);
+  console.log(
+    `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${machineLoad()}`,
+  );
   await ensureProductionBuild();
   const server = await startTrialServer(DB_PORT);
   const runs: ExportRun[] = [];
   try {
     for (const size of SIZES) {
       const trial = await openGeneratedTrial(server, size);
-      console.log(`\n== ${size} patients${trial.generated ? `: generated ${trial.generated.records} form records in ${trial.generated.seconds.toFixed(1)} s` : " (generated database reused)"}`);
+      console.log(
+        `\n== ${size} patients${trial.generated ? `: generated ${trial.generated.records} form records in ${trial.generated.seconds.toFixed(1)} s` : " (generated database reused)"}`,
+      );
       // A fresh server per size, so every size starts from the same baseline.
       const app = await startApp({ port: APP_PORT, databaseUrl: trial.url, secret: newAuthSecret() });
       try {
@@ -77,7 +81,9 @@ async function main(): Promise<void> {
         const site = await firstSiteCode(trial.url);
         for (const format of FORMATS) await download(`${app.baseUrl}/api/v1/exports/${format}?site=${site}`, cookie);
         const pid = app.child.pid!;
-        console.log(`server baseline after sign-in and warm-up: RSS ${(treeRss(pid) / 1024).toFixed(0)} MiB (${machineLoad()})`);
+        console.log(
+          `server baseline after sign-in and warm-up: RSS ${(treeRss(pid) / 1024).toFixed(0)} MiB (${machineLoad()})`,
+        );
         for (const format of FORMATS) {
           const baselineMiB = treeRss(pid) / 1024;
           const hwmReset = resetPeak(pid);
@@ -86,7 +92,12 @@ async function main(): Promise<void> {
           const { status, bytes } = await download(`${app.baseUrl}/api/v1/exports/${format}`, cookie);
           const seconds = (performance.now() - t0) / 1000;
           const run: ExportRun = {
-            size, format, status, bytes, seconds, baselineMiB,
+            size,
+            format,
+            status,
+            bytes,
+            seconds,
+            baselineMiB,
             sampledPeakMiB: sampler.stop() / 1024,
             hwmPeakMiB: hwmReset ? treePeak(pid) / 1024 : null,
             load: machineLoad(),

@@ -33,7 +33,12 @@ const TODAY = new Date().toISOString().slice(0, 10);
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
 async function main(): Promise<void> {
-  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   await ensureProductionBuild();
   const db = await startBenchDatabase(DB_PORT);
   // Below the embedded server's max_connections (200) together with the app's pool.
@@ -43,26 +48,39 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
   try {
     const sites = await createBenchSites(pool, 3);
-    const investigators = await createBenchInvestigators(pool, sites, Math.max(...LEVELS), { patientsEach: PATIENTS_EACH });
+    const investigators = await createBenchInvestigators(pool, sites, Math.max(...LEVELS), {
+      patientsEach: PATIENTS_EACH,
+    });
     // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written on exit).
     const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean);
     app = await startApp({ port: APP_PORT, databaseUrl: db.url, secret: newAuthSecret(), output, nodeArgs });
 
     const signInStarted = performance.now();
     const cookies = await signInAll(app.baseUrl, investigators);
-    console.log(`signed in ${cookies.length} investigators through /api/auth/callback/credentials in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s (not timed below)`);
+    console.log(
+      `signed in ${cookies.length} investigators through /api/auth/callback/credentials in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s (not timed below)`,
+    );
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(...LEVELS) });
     const random = createRandom(42);
     const labCounter = new Map<string, number>();
     const nextPayload = (patientId: string, iteration: number) => {
-      if (iteration % 3 !== 2) return { formType: "adverse-event", visitKey: null, data: buildAdverseEvent(random, addDays(ENROLLMENT, random.int(0, 300))) };
+      if (iteration % 3 !== 2)
+        return {
+          formType: "adverse-event",
+          visitKey: null,
+          data: buildAdverseEvent(random, addDays(ENROLLMENT, random.int(0, 300))),
+        };
       const k = (labCounter.get(patientId) ?? 0) + 1;
       labCounter.set(patientId, k);
       // Labs are one per visit: every save is a new visit of the patient, dated after the
       // previous one as at a real site (a panel dated before earlier ones would recompute
       // their CTCAE grades, lib/data/recompute-dependents.ts, which is rare, not the common save).
-      return { formType: "labs", visitKey: `week${4 * k}`, data: buildLabs(random, minDate(addDays(ENROLLMENT, k), TODAY)) };
+      return {
+        formType: "labs",
+        visitKey: `week${4 * k}`,
+        data: buildLabs(random, minDate(addDays(ENROLLMENT, k), TODAY)),
+      };
     };
 
     // CPU time per request of each process (from /proc): unlike wall time, barely moved by
@@ -83,20 +101,31 @@ async function main(): Promise<void> {
     const summary: { users: number; trivial: LoadResult; save: LoadResult; direct: LoadResult }[] = [];
     for (const users of LEVELS) {
       // Warm the route handlers and the pool first (JIT, first compile of each route).
-      await runLoad({ workers: Math.min(users, 10), seconds: 1, task: () => httpRequest(agent, `${app!.baseUrl}/api/ping`).then((r) => r.status) });
+      await runLoad({
+        workers: Math.min(users, 10),
+        seconds: 1,
+        task: () => httpRequest(agent, `${app!.baseUrl}/api/ping`).then((r) => r.status),
+      });
 
-      const trivial = await measured("trivial GET /api/ping", users, () => httpRequest(agent, `${app!.baseUrl}/api/ping`).then((r) => r.status));
+      const trivial = await measured("trivial GET /api/ping", users, () =>
+        httpRequest(agent, `${app!.baseUrl}/api/ping`).then((r) => r.status),
+      );
 
       const save = await measured("form save (HTTP)", users, async (worker, iteration) => {
         const investigator = investigators[worker]!;
         const patientId = investigator.patientIds[iteration % PATIENTS_EACH]!;
         const payload = nextPayload(patientId, iteration);
-        const answer = await httpRequest(agent, `${app!.baseUrl}/api/v1/patients/${patientId}/forms/${payload.formType}`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Cookie: cookies[worker]! },
-          body: JSON.stringify({ visitKey: payload.visitKey, data: payload.data }),
-        });
-        if (answer.status !== 201 && answer.status !== 200) throw new Error(`save ${answer.status}: ${answer.body.slice(0, 200)}`);
+        const answer = await httpRequest(
+          agent,
+          `${app!.baseUrl}/api/v1/patients/${patientId}/forms/${payload.formType}`,
+          {
+            method: "POST",
+            headers: { "Content-Type": "application/json", Cookie: cookies[worker]! },
+            body: JSON.stringify({ visitKey: payload.visitKey, data: payload.data }),
+          },
+        );
+        if (answer.status !== 201 && answer.status !== 200)
+          throw new Error(`save ${answer.status}: ${answer.body.slice(0, 200)}`);
         return answer.status;
       });
 
@@ -114,13 +143,16 @@ async function main(): Promise<void> {
     }
 
     const at50 = summary.find((s) => s.users === 50);
-    if (at50) console.log(`save/trivial throughput ratio: ${(at50.save.throughput / at50.trivial.throughput).toFixed(2)}`);
+    if (at50)
+      console.log(`save/trivial throughput ratio: ${(at50.save.throughput / at50.trivial.throughput).toFixed(2)}`);
     const { rows } = await pool.query<{ records: string; audits: string; orphans: string }>(
       `SELECT (SELECT count(*) FROM crf_records) AS records,
               (SELECT count(*) FROM audit_events WHERE entity_type LIKE 'form:%') AS audits,
               (SELECT count(*) FROM crf_records r WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.entity_id = r.id::text)) AS orphans`,
     );
-    console.log(`database after the run: ${rows[0]!.records} form records, ${rows[0]!.audits} form audit events, ${rows[0]!.orphans} records without audit`);
+    console.log(
+      `database after the run: ${rows[0]!.records} form records, ${rows[0]!.audits} form audit events, ${rows[0]!.orphans} records without audit`,
+    );
     agent.destroy();
   } catch (error) {
     console.error(output.join("").slice(-4000));
@@ -162,7 +194,8 @@ async function insertDirect(
   payload: { formType: string; visitKey: string | null; data: unknown },
 ): Promise<void> {
   const definition = getFormDefinition(payload.formType)!;
-  const computed = definition.compute?.(payload.data, { screeningDate: "2026-01-05", enrollmentDate: ENROLLMENT, records: [] }) ?? {};
+  const computed =
+    definition.compute?.(payload.data, { screeningDate: "2026-01-05", enrollmentDate: ENROLLMENT, records: [] }) ?? {};
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -170,11 +203,28 @@ async function insertDirect(
     await client.query(
       `INSERT INTO crf_records (id, patient_id, site_id, form_type, visit_key, data, computed, status, created_by_id, updated_by_id, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'COMPLETE', $8, $8, now())`,
-      [id, patientId, investigator.siteId, payload.formType, plainVisitKey(payload.visitKey), JSON.stringify(payload.data), JSON.stringify(computed), investigator.id],
+      [
+        id,
+        patientId,
+        investigator.siteId,
+        payload.formType,
+        plainVisitKey(payload.visitKey),
+        JSON.stringify(payload.data),
+        JSON.stringify(computed),
+        investigator.id,
+      ],
     );
     await client.query(
       `INSERT INTO audit_events (actor_id, actor_email, action, entity_type, entity_id, site_id, patient_id, changes) VALUES ($1, $2, 'CREATE', $3, $4, $5, $6, $7)`,
-      [investigator.id, investigator.email, `form:${payload.formType}`, id, investigator.siteId, patientId, JSON.stringify(diffFormData(null, payload.data))],
+      [
+        investigator.id,
+        investigator.email,
+        `form:${payload.formType}`,
+        id,
+        investigator.siteId,
+        patientId,
+        JSON.stringify(diffFormData(null, payload.data)),
+      ],
     );
     await client.query("COMMIT");
   } catch (error) {

@@ -31,7 +31,10 @@ export interface GeneratedTrialSummary {
   seconds: number;
 }
 
-export async function generateTrial(databaseUrl: string, options: { patients: number; seed?: number }): Promise<GeneratedTrialSummary> {
+export async function generateTrial(
+  databaseUrl: string,
+  options: { patients: number; seed?: number },
+): Promise<GeneratedTrialSummary> {
   const started = performance.now();
   await applyMigrations(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
@@ -40,11 +43,20 @@ export async function generateTrial(databaseUrl: string, options: { patients: nu
   let rejected = 0;
   try {
     const userId = uuid(random);
-    await pool.query(`INSERT INTO users (id, email, name, password_hash, active, updated_at) VALUES ($1, $2, 'Synthetic data loader', '!', false, now())`, [userId, `generator-${userId.slice(0, 8)}@synthetic.test`]);
+    await pool.query(
+      `INSERT INTO users (id, email, name, password_hash, active, updated_at) VALUES ($1, $2, 'Synthetic data loader', '!', false, now())`,
+      [userId, `generator-${userId.slice(0, 8)}@synthetic.test`],
+    );
     const sites: { id: string; code: string }[] = [];
     for (let s = 1; s <= SITES; s++) {
-      const site = { id: uuid(random), code: `S${uuid(random).slice(0, 3).toUpperCase()}${String(s).padStart(2, "0")}`.slice(0, 8) };
-      await pool.query(`INSERT INTO sites (id, code, name, city, country, target_enrollment) VALUES ($1, $2, $3, 'Synthetic', 'Synthetic', $4)`, [site.id, site.code, `Synthetic site ${s}`, Math.ceil(options.patients / SITES)]);
+      const site = {
+        id: uuid(random),
+        code: `S${uuid(random).slice(0, 3).toUpperCase()}${String(s).padStart(2, "0")}`.slice(0, 8),
+      };
+      await pool.query(
+        `INSERT INTO sites (id, code, name, city, country, target_enrollment) VALUES ($1, $2, $3, 'Synthetic', 'Synthetic', $4)`,
+        [site.id, site.code, `Synthetic site ${s}`, Math.ceil(options.patients / SITES)],
+      );
       sites.push(site);
     }
     const counters = new Map<string, number>();
@@ -58,11 +70,37 @@ export async function generateTrial(databaseUrl: string, options: { patients: nu
         counters.set(site.id, number);
         const generated = generatePatient(random, TODAY);
         const patientId = uuid(random);
-        for (const [column, value] of [patientId, site.id, `${site.code}-${String(number).padStart(6, "0")}`.slice(0, 16), generated.screeningDate, generated.enrollmentDate, generated.status].entries()) patients[column]!.push(value);
+        for (const [column, value] of [
+          patientId,
+          site.id,
+          `${site.code}-${String(number).padStart(6, "0")}`.slice(0, 16),
+          generated.screeningDate,
+          generated.enrollmentDate,
+          generated.status,
+        ].entries())
+          patients[column]!.push(value);
         for (const record of generated.records) {
           const id = uuid(random);
-          for (const [column, value] of [id, patientId, site.id, record.formType, record.visitKey, JSON.stringify(record.data), JSON.stringify(record.computed), userId].entries()) rows[column]!.push(value);
-          for (const [column, value] of [id, `form:${record.formType}`, site.id, patientId, JSON.stringify(diffFormData(null, record.data)), userId].entries()) audits[column]!.push(value);
+          for (const [column, value] of [
+            id,
+            patientId,
+            site.id,
+            record.formType,
+            record.visitKey,
+            JSON.stringify(record.data),
+            JSON.stringify(record.computed),
+            userId,
+          ].entries())
+            rows[column]!.push(value);
+          for (const [column, value] of [
+            id,
+            `form:${record.formType}`,
+            site.id,
+            patientId,
+            JSON.stringify(diffFormData(null, record.data)),
+            userId,
+          ].entries())
+            audits[column]!.push(value);
         }
         records += generated.records.length;
         rejected += generated.rejected;
@@ -101,7 +139,13 @@ export async function generateTrial(databaseUrl: string, options: { patients: nu
   } finally {
     await pool.end();
   }
-  return { patients: options.patients, records, auditEvents: records, rejected, seconds: (performance.now() - started) / 1000 };
+  return {
+    patients: options.patients,
+    records,
+    auditEvents: records,
+    rejected,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** A version-4-shaped UUID from the seeded generator (randomUUID would differ on every run). */
@@ -115,11 +159,15 @@ function uuid(random: Random): string {
 
 async function main(): Promise<void> {
   const patients = Number(process.argv[2] ?? 1000);
-  if (!Number.isInteger(patients) || patients < 1) throw new Error("Usage: npm run bench:generate -- <patients> (e.g. 1000, 10000, 100000)");
+  if (!Number.isInteger(patients) || patients < 1)
+    throw new Error("Usage: npm run bench:generate -- <patients> (e.g. 1000, 10000, 100000)");
   let url = process.env.GENERATE_DATABASE_URL;
   const server = url
     ? null
-    : await startEmbeddedPostgres({ dataDir: path.join(".data", "bench-trial-postgres"), port: Number(process.env.GENERATE_DB_PORT ?? 54409) });
+    : await startEmbeddedPostgres({
+        dataDir: path.join(".data", "bench-trial-postgres"),
+        port: Number(process.env.GENERATE_DB_PORT ?? 54409),
+      });
   try {
     if (server) {
       const name = `trial_${patients}`;

@@ -40,7 +40,8 @@ const actorOf = (userId: string): Actor => ({
   assignments: [{ role: "DATA_MANAGER", siteId: null }],
 });
 
-const switchPrisma = (client: PrismaClient) => ((globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = client);
+const switchPrisma = (client: PrismaClient) =>
+  ((globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = client);
 
 async function createDatabase(adminUrl: string, name: string) {
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -58,14 +59,24 @@ async function prepare(url: string, userId: string, sites: { id: string; code: s
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`INSERT INTO users (id, email, name, password_hash, active, updated_at) VALUES ($1, $2, $3, '!', true, now())`, [userId, BENCH_USER.email, BENCH_USER.name]);
+    await client.query(
+      `INSERT INTO users (id, email, name, password_hash, active, updated_at) VALUES ($1, $2, $3, '!', true, now())`,
+      [userId, BENCH_USER.email, BENCH_USER.name],
+    );
     if (sites) {
       for (const site of sites) {
-        await client.query(`INSERT INTO sites (id, code, name, city, country, target_enrollment) VALUES ($1, $2, $3, 'Synthetic', 'Synthetic', 1000)`, [randomUUID(), site.code, site.name]);
+        await client.query(
+          `INSERT INTO sites (id, code, name, city, country, target_enrollment) VALUES ($1, $2, $3, 'Synthetic', 'Synthetic', 1000)`,
+          [randomUUID(), site.code, site.name],
+        );
       }
       return [];
     }
-    return (await client.query<{ id: string; code: string; name: string }>("SELECT id::text, code, name FROM sites ORDER BY code")).rows;
+    return (
+      await client.query<{ id: string; code: string; name: string }>(
+        "SELECT id::text, code, name FROM sites ORDER BY code",
+      )
+    ).rows;
   } finally {
     await client.end();
   }
@@ -78,17 +89,33 @@ async function importChild(file: string, userId: string) {
   const bytes = new Uint8Array(await readFile(file));
   const report = await runImport(actorOf(userId), { format: "odm", bytes, dryRun: false });
   const seconds = (performance.now() - started) / 1000;
-  const result = { seconds, patients: report.patients, forms: report.forms, errors: report.errors.length, firstErrors: report.errors.slice(0, 3), maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  const result = {
+    seconds,
+    patients: report.patients,
+    forms: report.forms,
+    errors: report.errors.length,
+    firstErrors: report.errors.slice(0, 3),
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
   process.exit(0);
 }
 
 function runChild(file: string, userId: string, databaseUrl: string): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", import.meta.filename, "--import-child", file, userId], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "4", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomUUID() + randomUUID() },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", import.meta.filename, "--import-child", file, userId],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          DATABASE_POOL_SIZE: "4",
+          NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomUUID() + randomUUID(),
+        },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.on("error", reject);
@@ -101,7 +128,11 @@ function runChild(file: string, userId: string, databaseUrl: string): Promise<Re
 }
 
 async function main() {
-  const server = await startEmbeddedPostgres({ dataDir: path.join(".data", `bench-imports-${DB_PORT}`), port: DB_PORT, fresh: true });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(".data", `bench-imports-${DB_PORT}`),
+    port: DB_PORT,
+    fresh: true,
+  });
   const workDir = path.join(".data", "bench-imports-files");
   await mkdir(workDir, { recursive: true });
   const { exportOdm } = await import("@/lib/data/exports/odm-export");
@@ -121,10 +152,15 @@ async function main() {
       const file = path.join(workDir, `trial-${size}.xml`);
       const exportStarted = performance.now();
       const odm = await exportOdm(actorOf(userId), {});
-      await pipeline(Readable.fromWeb(odm.stream as import("node:stream/web").ReadableStream<Uint8Array>), createWriteStream(file));
+      await pipeline(
+        Readable.fromWeb(odm.stream as import("node:stream/web").ReadableStream<Uint8Array>),
+        createWriteStream(file),
+      );
       await source.$disconnect();
       const bytes = (await stat(file)).size;
-      console.log(`ODM export: ${(bytes / MiB).toFixed(1)} MiB in ${((performance.now() - exportStarted) / 1000).toFixed(0)} s (${file})`);
+      console.log(
+        `ODM export: ${(bytes / MiB).toFixed(1)} MiB in ${((performance.now() - exportStarted) / 1000).toFixed(0)} s (${file})`,
+      );
 
       await createDatabase(server.urlFor("postgres"), targetName);
       await applyMigrations(server.urlFor(targetName));

@@ -50,7 +50,12 @@ async function measure(page: Page, url: string): Promise<PageFigures> {
   const pending: Promise<void>[] = [];
   page.on("response", (response) => {
     if (response.request().resourceType() !== "script") return;
-    pending.push(response.body().then((body) => void scripts.set(response.url(), body), () => undefined));
+    pending.push(
+      response.body().then(
+        (body) => void scripts.set(response.url(), body),
+        () => undefined,
+      ),
+    );
   });
   const answer = await page.goto(url, { waitUntil: "load", timeout: 120_000 });
   if (!answer?.ok()) throw new Error(`${url}: HTTP ${answer?.status()}`);
@@ -60,12 +65,18 @@ async function measure(page: Page, url: string): Promise<PageFigures> {
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     const tasks = (window as unknown as { __longTasks: { end: number }[] }).__longTasks;
-    return { load: nav.loadEventEnd, dcl: nav.domContentLoadedEventEnd, lastLongTask: tasks.reduce((m, t) => Math.max(m, t.end), 0) };
+    return {
+      load: nav.loadEventEnd,
+      dcl: nav.domContentLoadedEventEnd,
+      lastLongTask: tasks.reduce((m, t) => Math.max(m, t.end), 0),
+    };
   });
   const inputDelayMs = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        document.body.addEventListener("click", (event) => resolve(performance.now() - event.timeStamp), { once: true });
+        document.body.addEventListener("click", (event) => resolve(performance.now() - event.timeStamp), {
+          once: true,
+        });
         // A trusted click would need coordinates; the dispatch timestamp is what is compared.
         document.body.dispatchEvent(new MouseEvent("click", { bubbles: true }));
       }),
@@ -82,7 +93,9 @@ async function measure(page: Page, url: string): Promise<PageFigures> {
 }
 
 async function main(): Promise<void> {
-  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${machineLoad()}`);
+  console.log(
+    `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${machineLoad()}`,
+  );
   await ensureProductionBuild();
   const server = await startTrialServer(DB_PORT);
   const trial = await openGeneratedTrial(server, PATIENTS);
@@ -96,7 +109,15 @@ async function main(): Promise<void> {
   const app = await startApp({ port: APP_PORT, databaseUrl: trial.url, secret: newAuthSecret() });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
   try {
     const cookie = await signInOverHttp(app.baseUrl, READERS.pi.email, READER_PASSWORD);
@@ -111,7 +132,9 @@ async function main(): Promise<void> {
       ["dashboard efficacy", "/dashboards/efficacy", true],
       ["dashboard biomarkers", "/dashboards/biomarkers", true],
     ];
-    console.log(`${PATIENTS}-patient trial, PI signed in; median of ${REPEATS} cold loads per page (new browser context each)`);
+    console.log(
+      `${PATIENTS}-patient trial, PI signed in; median of ${REPEATS} cold loads per page (new browser context each)`,
+    );
     for (const [label, path, signedIn] of pages) {
       const runs: PageFigures[] = [];
       for (let i = 0; i < REPEATS; i++) {
@@ -122,11 +145,18 @@ async function main(): Promise<void> {
         runs.push(await measure(page, `${app.baseUrl}${path}`));
         await context.close();
       }
-      const median = (pick: (r: PageFigures) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+      const median = (pick: (r: PageFigures) => number) =>
+        runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
       const r = runs[0]!;
       console.log(
         `${label.padEnd(27)} JS ${String(r.scripts).padStart(2)} files ${(r.rawBytes / 1024).toFixed(0).padStart(5)} KiB raw ${(r.gzipBytes / 1024).toFixed(0).padStart(4)} KiB gzip  ` +
-          `load ${median((x) => x.loadMs).toFixed(0).padStart(5)} ms  TTI ${median((x) => x.ttiMs).toFixed(0).padStart(5)} ms  input delay ${median((x) => x.inputDelayMs).toFixed(1).padStart(5)} ms  (${machineLoad()})`,
+          `load ${median((x) => x.loadMs)
+            .toFixed(0)
+            .padStart(5)} ms  TTI ${median((x) => x.ttiMs)
+            .toFixed(0)
+            .padStart(5)} ms  input delay ${median((x) => x.inputDelayMs)
+            .toFixed(1)
+            .padStart(5)} ms  (${machineLoad()})`,
       );
     }
   } finally {

@@ -20,18 +20,27 @@ async function measure(label: string, count: number, run: (i: number) => Promise
   for (let i = 0; i < count; i++) await run(i);
   const used = process.cpuUsage(cpu);
   const wall = (performance.now() - started) / count;
-  console.log(`${label.padEnd(44)} wall ${wall.toFixed(3)} ms  client CPU ${((used.user + used.system) / 1000 / count).toFixed(3)} ms  (${count} sequential)`);
+  console.log(
+    `${label.padEnd(44)} wall ${wall.toFixed(3)} ms  client CPU ${((used.user + used.system) / 1000 / count).toFixed(3)} ms  (${count} sequential)`,
+  );
 }
 
 async function main(): Promise<void> {
-  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   const db = await startBenchDatabase(DB_PORT);
   const pool = new pg.Pool({ connectionString: db.url, max: 1 });
   const prisma = createPrismaClient(db.url, 1);
   try {
     await measure("pg: SELECT $1", N, (i) => pool.query("SELECT $1::int", [i]));
     await measure("Prisma: $queryRaw SELECT ${i}", N, (i) => prisma.$queryRaw`SELECT ${i}::int`);
-    await measure("Prisma: user.findFirst (no row)", N, (i) => prisma.user.findFirst({ where: { email: `nobody-${i}@bench.test` }, select: { id: true } }));
+    await measure("Prisma: user.findFirst (no row)", N, (i) =>
+      prisma.user.findFirst({ where: { email: `nobody-${i}@bench.test` }, select: { id: true } }),
+    );
     await measure("pg: BEGIN; SELECT $1; COMMIT", N / 2, async (i) => {
       const client = await pool.connect();
       try {
@@ -42,7 +51,9 @@ async function main(): Promise<void> {
         client.release();
       }
     });
-    await measure("Prisma: $transaction(SELECT ${i})", N / 2, (i) => prisma.$transaction((tx) => tx.$queryRaw`SELECT ${i}::int`));
+    await measure("Prisma: $transaction(SELECT ${i})", N / 2, (i) =>
+      prisma.$transaction((tx) => tx.$queryRaw`SELECT ${i}::int`),
+    );
   } finally {
     await pool.end();
     await prisma.$disconnect();

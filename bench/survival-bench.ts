@@ -69,8 +69,14 @@ function timeMedianMs(run: () => unknown): number {
 const methods: { name: string; run: (trial: Trial) => unknown }[] = [
   { name: "Kaplan-Meier", run: (t) => estimateKaplanMeier(t.time, t.event) },
   { name: "log-rank (2 groups)", run: (t) => compareSurvivalLogRank({ time: t.time, event: t.event, group: t.group }) },
-  { name: "Cox efron (arm + z)", run: (t) => fitCoxModel({ time: t.time, event: t.event, covariates: { arm: t.arm, z: t.z } }) },
-  { name: "Cox breslow (arm + z)", run: (t) => fitCoxModel({ time: t.time, event: t.event, covariates: { arm: t.arm, z: t.z }, ties: "breslow" }) },
+  {
+    name: "Cox efron (arm + z)",
+    run: (t) => fitCoxModel({ time: t.time, event: t.event, covariates: { arm: t.arm, z: t.z } }),
+  },
+  {
+    name: "Cox breslow (arm + z)",
+    run: (t) => fitCoxModel({ time: t.time, event: t.event, covariates: { arm: t.arm, z: t.z }, ties: "breslow" }),
+  },
 ];
 
 const trials = SIZES.map((n) => simulateTrial(n, 20_260_425 + n));
@@ -78,8 +84,14 @@ for (const trial of trials) {
   const censored = trial.event.filter((e) => e === 0).length / trial.event.length;
   console.log(`n = ${trial.time.length}: ${(censored * 100).toFixed(1)}% censored`);
 }
-const cox = fitCoxModel({ time: trials[2]?.time ?? [], event: trials[2]?.event ?? [], covariates: { arm: trials[2]?.arm ?? [], z: trials[2]?.z ?? [] } });
-console.log(`check (n = 100000): HR arm = ${cox.terms[0]?.hr.toFixed(3)} (true 1.5), coef z = ${cox.terms[1]?.coef.toFixed(3)} (true 0.3), ${cox.iterations} iterations`);
+const cox = fitCoxModel({
+  time: trials[2]?.time ?? [],
+  event: trials[2]?.event ?? [],
+  covariates: { arm: trials[2]?.arm ?? [], z: trials[2]?.z ?? [] },
+});
+console.log(
+  `check (n = 100000): HR arm = ${cox.terms[0]?.hr.toFixed(3)} (true 1.5), coef z = ${cox.terms[1]?.coef.toFixed(3)} (true 0.3), ${cox.iterations} iterations`,
+);
 
 const header = ["method", ...SIZES.map((n) => `n=${n} ms`), ...SIZES.slice(1).map((n) => `x${n}/${n / 10}`)];
 const rows = methods.map((method) => {
@@ -88,6 +100,7 @@ const rows = methods.map((method) => {
   return [method.name, ...ms.map((value) => value.toFixed(2)), ...ratios.map((value) => value.toFixed(1))];
 });
 const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? "").length)));
-const format = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ");
+const format = (row: string[]) =>
+  row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ");
 console.log(format(header));
 for (const row of rows) console.log(format(row));

@@ -37,17 +37,24 @@ async function main(): Promise<number> {
       headers: { "Content-Type": "application/json", Cookie: cookie },
       body: JSON.stringify({ data: buildAdverseEvent(createRandom(5), addDays("2026-01-12", 20)) }),
     });
-    const readBack = await httpRequest(agent, `${a.baseUrl}/api/v1/patients/${user!.patientIds[0]}`, { headers: { Cookie: cookie } });
+    const readBack = await httpRequest(agent, `${a.baseUrl}/api/v1/patients/${user!.patientIds[0]}`, {
+      headers: { Cookie: cookie },
+    });
 
     // Wrong passwords alternately on A and B: the 5-failure lock counts across instances.
     const failures: string[] = [];
-    for (let i = 0; i < 5; i++) failures.push(await signInError(i % 2 ? b.baseUrl : a.baseUrl, victim!.email, "wrong-password"));
+    for (let i = 0; i < 5; i++)
+      failures.push(await signInError(i % 2 ? b.baseUrl : a.baseUrl, victim!.email, "wrong-password"));
     const rightOnA = await signInError(a.baseUrl, victim!.email, BENCH_PASSWORD);
     const rightOnB = await signInError(b.baseUrl, victim!.email, BENCH_PASSWORD);
     const results = [
       check("signed in on A, saved on B with the same cookie", saved.status === 201, `${saved.status}`),
       check("the record saved on B is visible through A", readBack.status === 200),
-      check("5 wrong passwords spread over A and B lock the account", rightOnA === THROTTLED_ERROR && rightOnB === THROTTLED_ERROR, `${failures.join(",")} then A: ${rightOnA}, B: ${rightOnB}`),
+      check(
+        "5 wrong passwords spread over A and B lock the account",
+        rightOnA === THROTTLED_ERROR && rightOnB === THROTTLED_ERROR,
+        `${failures.join(",")} then A: ${rightOnA}, B: ${rightOnB}`,
+      ),
     ];
     return results.every(Boolean) ? 0 : 1;
   } finally {
@@ -65,10 +72,17 @@ async function signInError(baseUrl: string, email: string, password: string): Pr
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; "),
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  const location = response.headers.get("location") ?? ((await response.json().catch(() => ({}))) as { url?: string }).url ?? "";
+  const location =
+    response.headers.get("location") ?? ((await response.json().catch(() => ({}))) as { url?: string }).url ?? "";
   return new URL(location, baseUrl).searchParams.get("error") ?? "ok";
 }
 

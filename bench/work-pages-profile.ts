@@ -24,8 +24,14 @@ const GRIDS: { label: string; filter: Partial<PatientListFilter> & { state?: "ov
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL!;
   // lib/db/prisma.ts keeps its client on globalThis: put one there that reports each statement.
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log: [{ emit: "event", level: "query" }] });
-  if (LOG) prisma.$on("query", (e) => console.log(`  ${String(Math.round(e.duration)).padStart(5)} ms  ${e.query.replace(/\s+/g, " ").slice(0, LOG)}`));
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10 }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  if (LOG)
+    prisma.$on("query", (e) =>
+      console.log(`  ${String(Math.round(e.duration)).padStart(5)} ms  ${e.query.replace(/\s+/g, " ").slice(0, LOG)}`),
+    );
   (globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = prisma;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -35,7 +41,12 @@ async function main(): Promise<void> {
   await client.end();
   try {
     for (const reader of rows) {
-      const actor = { userId: reader.id, email: reader.email, name: reader.name, assignments: [{ role: reader.role, siteId: null }] };
+      const actor = {
+        userId: reader.id,
+        email: reader.email,
+        name: reader.name,
+        assignments: [{ role: reader.role, siteId: null }],
+      };
       const time = async (label: string, run: () => Promise<unknown>) => {
         const times: number[] = [];
         for (let i = 0; i < RUNS; i++) {
@@ -44,10 +55,13 @@ async function main(): Promise<void> {
           times.push(performance.now() - started);
         }
         const warm = times.slice(1).sort((a, b) => a - b);
-        console.log(`${reader.role.padEnd(24)} ${label.padEnd(14)} first ${times[0]!.toFixed(0).padStart(6)} ms  warm median ${warm[Math.floor(warm.length / 2)]!.toFixed(0).padStart(4)} ms  min ${warm[0]!.toFixed(0).padStart(4)} ms  (${warm.length} warm)`);
+        console.log(
+          `${reader.role.padEnd(24)} ${label.padEnd(14)} first ${times[0]!.toFixed(0).padStart(6)} ms  warm median ${warm[Math.floor(warm.length / 2)]!.toFixed(0).padStart(4)} ms  min ${warm[0]!.toFixed(0).padStart(4)} ms  (${warm.length} warm)`,
+        );
       };
       await time("home", () => getMyWork(actor));
-      for (const grid of GRIDS) await time(grid.label, () => getRecordStatusGrid(actor, { sort: "subject", page: 1, ...grid.filter }));
+      for (const grid of GRIDS)
+        await time(grid.label, () => getRecordStatusGrid(actor, { sort: "subject", page: 1, ...grid.filter }));
     }
   } finally {
     await prisma.$disconnect();

@@ -14,7 +14,13 @@ export function NavMenu({ children }: { children: ReactNode }) {
   };
   return (
     <div className="nav-menu" data-open={open ? "true" : "false"}>
-      <button type="button" className="nav-toggle" aria-expanded={open} aria-controls="nav-panel" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="nav-toggle"
+        aria-expanded={open}
+        aria-controls="nav-panel"
+        onClick={() => setOpen(!open)}
+      >
         Menu
       </button>
       {/* The click handler only closes the menu after a link inside was followed; the links themselves stay keyboard-operable. */}

@@ -59,7 +59,11 @@ export function PatientFormList({ patientId, forms, records, canWrite }: Props) 
         return (
           <li key={form.type}>
             {canWrite || record ? <Link href={href}>{form.title}</Link> : form.title}{" "}
-            <span className={record ? (record.status === "COMPLETE" ? "state-complete" : "state-in-progress") : "state-empty"}>
+            <span
+              className={
+                record ? (record.status === "COMPLETE" ? "state-complete" : "state-in-progress") : "state-empty"
+              }
+            >
               {state}
               {record?.signedAt ? ", signed" : ""}
               {record && typeof record.computed.summary === "string" ? `, ${record.computed.summary}` : ""}

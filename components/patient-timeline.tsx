@@ -13,7 +13,12 @@ function recordDate(record: CrfRecordView): string | null {
   return typeof date === "string" ? date : null;
 }
 
-const STATE_LABELS: Record<FormState, string> = { empty: "empty", "in-progress": "in progress", complete: "complete", overdue: "overdue" };
+const STATE_LABELS: Record<FormState, string> = {
+  empty: "empty",
+  "in-progress": "in progress",
+  complete: "complete",
+  overdue: "overdue",
+};
 
 interface Props {
   patientId: string;
@@ -56,7 +61,10 @@ export function PatientTimeline({ patientId, enrollmentDate, until, records, can
                         ) : (
                           title
                         )}{" "}
-                        <span className={`state-${state}`}>{STATE_LABELS[state]}{record && typeof record.computed.summary === "string" ? `, ${record.computed.summary}` : ""}</span>
+                        <span className={`state-${state}`}>
+                          {STATE_LABELS[state]}
+                          {record && typeof record.computed.summary === "string" ? `, ${record.computed.summary}` : ""}
+                        </span>
                       </li>
                     );
                   })}
@@ -88,7 +96,9 @@ function UnscheduledVisits({ patientId, records, canWrite }: Pick<Props, "patien
               <Link href={`/patients/${patientId}/forms/${record.formType}?record=${record.id}`}>
                 {getFormDefinition(record.formType)?.title ?? record.formType}, {date ? formatDate(date) : "no date"}
               </Link>
-              {typeof record.computed.summary === "string" ? <span className="muted"> {record.computed.summary}</span> : null}
+              {typeof record.computed.summary === "string" ? (
+                <span className="muted"> {record.computed.summary}</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -99,7 +109,10 @@ function UnscheduledVisits({ patientId, records, canWrite }: Pick<Props, "patien
           {listFormDefinitions("visit").map((form, i) => (
             <span key={form.type}>
               {i ? " · " : null}
-              <Link href={`/patients/${patientId}/forms/${form.type}?visit=${UNSCHEDULED_VISIT}`} aria-label={`Record unscheduled: ${form.title}`}>
+              <Link
+                href={`/patients/${patientId}/forms/${form.type}?visit=${UNSCHEDULED_VISIT}`}
+                aria-label={`Record unscheduled: ${form.title}`}
+              >
                 {form.title}
               </Link>
             </span>

@@ -1,7 +1,16 @@
 import { ACCESS_MATRIX, type Caller } from "./access-matrix";
 import { expect, registerPatientThroughUi, signedInRequest, test } from "./fixtures";
 
-const CALLERS: Caller[] = ["anonymous", "investigator1", "investigator2", "investigator3", "coordinator", "pi", "monitor", "admin"];
+const CALLERS: Caller[] = [
+  "anonymous",
+  "investigator1",
+  "investigator2",
+  "investigator3",
+  "coordinator",
+  "pi",
+  "monitor",
+  "admin",
+];
 
 test.describe.configure({ mode: "serial" });
 
@@ -24,7 +33,12 @@ for (const caller of CALLERS) {
       for (const request of check.requests) {
         const path = request.path.replace("{tw01}", patients.tw01).replace("{tw02}", patients.tw02);
         const response = request.method
-          ? await client.fetch(path, { method: request.method, headers: { "Content-Type": "application/json" }, data: "{}", maxRedirects: 0 })
+          ? await client.fetch(path, {
+              method: request.method,
+              headers: { "Content-Type": "application/json" },
+              data: "{}",
+              maxRedirects: 0,
+            })
           : await client.get(path, { maxRedirects: 0 });
         const name = `${request.method ?? "GET"} ${request.path}`;
         actual.push(`${name} -> ${response.status()}`);
@@ -43,7 +57,9 @@ for (const caller of CALLERS) {
 
 test("an investigator's patient list holds only their own site's patients", async ({ playwright, baseURL }) => {
   const client = await signedInRequest(playwright.request, baseURL!, "investigator2");
-  const body = (await (await client.get("/api/v1/patients?pageSize=200")).json()) as { data: { subjectId: string; site: { code: string } }[] };
+  const body = (await (await client.get("/api/v1/patients?pageSize=200")).json()) as {
+    data: { subjectId: string; site: { code: string } }[];
+  };
   expect(body.data.length).toBeGreaterThan(0);
   expect(body.data.every((p) => p.site.code === "TW02" && p.subjectId.startsWith("TW02-"))).toBe(true);
   const bad = await client.get("/api/v1/patients?pageSize=100000");

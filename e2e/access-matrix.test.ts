@@ -27,7 +27,11 @@ describe("the access matrix covers the whole app", () => {
   test("every server action is listed with the integration test of its data function", () => {
     const actions = appFiles
       .filter((file) => file.endsWith("actions.ts"))
-      .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/export (?:const|async function) (\w+)/g)].map((m) => `${file}#${m[1]}`))
+      .flatMap((file) =>
+        [...readFileSync(file, "utf8").matchAll(/export (?:const|async function) (\w+)/g)].map(
+          (m) => `${file}#${m[1]}`,
+        ),
+      )
       .sort();
     expect(actions).toEqual(Object.keys(ACTION_MATRIX).sort());
     for (const { dataFunction, integrationTest } of Object.values(ACTION_MATRIX)) {

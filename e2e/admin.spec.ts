@@ -1,6 +1,8 @@
 import { expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
-test("an administrator creates a site investigator, who can sign in, and deactivates them", async ({ page }, testInfo) => {
+test("an administrator creates a site investigator, who can sign in, and deactivates them", async ({
+  page,
+}, testInfo) => {
   // Four sign-ins (scrypt by design) on a machine shared by several builds.
   test.setTimeout(150_000);
   await signIn(page, "admin");
@@ -20,7 +22,9 @@ test("an administrator creates a site investigator, who can sign in, and deactiv
   await form.getByLabel("Site").selectOption({ label: "TW03 China Medical University Hospital" });
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByRole("row", { name: /dr\.new@hospital\.example/ })).toContainText("Site investigator (TW03)");
-  await expect(form.getByRole("status")).toHaveText(/^Created Dr\. New \(investigator, Taichung\) \(dr\.new@hospital\.example\)\./);
+  await expect(form.getByRole("status")).toHaveText(
+    /^Created Dr\. New \(investigator, Taichung\) \(dr\.new@hospital\.example\)\./,
+  );
   await saveScreenshot(page, testInfo, "admin-users");
 
   await signOut(page);

@@ -1,5 +1,13 @@
 import type { Page } from "@playwright/test";
-import { enrollThroughUi, expect as baseExpect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import {
+  enrollThroughUi,
+  expect as baseExpect,
+  expectNoSeriousA11yViolations,
+  registerPatientThroughUi,
+  saveScreenshot,
+  signIn,
+  test,
+} from "./fixtures";
 
 // Long forms on a shared, busy machine: allow more time than the suite default.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -19,10 +27,15 @@ async function enrollPatient(page: Page) {
   return { id, subjectId };
 }
 
-test("an investigator records baseline lesions and a week 8 assessment that computes a partial response", async ({ page }, testInfo) => {
+test("an investigator records baseline lesions and a week 8 assessment that computes a partial response", async ({
+  page,
+}, testInfo) => {
   const { subjectId } = await enrollPatient(page);
 
-  await page.getByRole("region", { name: "Baseline" }).getByRole("link", { name: "Tumour assessment: baseline" }).click();
+  await page
+    .getByRole("region", { name: "Baseline" })
+    .getByRole("link", { name: "Tumour assessment: baseline" })
+    .click();
   await expect(page.getByRole("heading", { name: /Tumour assessment: baseline/ })).toBeVisible();
   await page.getByLabel(/Assessment date/).fill("2026-01-13");
   await page.getByLabel("Imaging method").selectOption("ct");
@@ -39,7 +52,9 @@ test("an investigator records baseline lesions and a week 8 assessment that comp
   // RECIST 1.0: 15 mm by conventional CT is not measurable; the problem is shown on that lesion.
   await t2.getByLabel(/Longest diameter/).fill("15");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(t2.locator(".field-error")).toHaveText("T2: longest diameter 15 mm is below the 20 mm minimum for ct (RECIST 1.0)");
+  await expect(t2.locator(".field-error")).toHaveText(
+    "T2: longest diameter 15 mm is below the 20 mm minimum for ct (RECIST 1.0)",
+  );
   await t2.getByLabel(/Longest diameter/).fill("38");
   await page.getByRole("button", { name: "Add non-target lesion" }).click();
   const n1 = page.getByRole("group", { name: "Non-target lesion N1" });
@@ -71,15 +86,21 @@ test("an investigator records baseline lesions and a week 8 assessment that comp
 
   // An override without a reason is refused; the computed response stays visible beside it.
   await page.getByLabel("Investigator's timepoint response").selectOption("SD");
-  await expect(page.getByTestId("response-used")).toHaveText("Response recorded: SD (investigator override; computed PR)");
+  await expect(page.getByTestId("response-used")).toHaveText(
+    "Response recorded: SD (investigator override; computed PR)",
+  );
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.locator("#override-reason-error")).toHaveText("Give the reason for overriding the computed response (at least 3 characters)");
+  await expect(page.locator("#override-reason-error")).toHaveText(
+    "Give the reason for overriding the computed response (at least 3 characters)",
+  );
   await page.getByLabel("Investigator's timepoint response").selectOption("");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "tumour-assessment-week8");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Visits" }).getByRole("row", { name: /Week 8/ })).toContainText("complete, PR (-34% from baseline)");
+  await expect(page.getByRole("region", { name: "Visits" }).getByRole("row", { name: /Week 8/ })).toContainText(
+    "complete, PR (-34% from baseline)",
+  );
   await saveScreenshot(page, testInfo, "patient-with-tumour-response");
 });
 
@@ -106,7 +127,9 @@ test("an investigator records a serious adverse event graded by CTCAE v5.0", asy
   await page.getByLabel("Ongoing (not resolved yet)").check();
   await page.getByRole("group", { name: "Serious adverse event (SAE)?" }).getByLabel("Yes").check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.locator("#saeCriteria-error")).toHaveText("Tick at least one criterion that makes the event serious");
+  await expect(page.locator("#saeCriteria-error")).toHaveText(
+    "Tick at least one criterion that makes the event serious",
+  );
   await page.getByLabel("Requires or prolongs hospitalization").check();
   await page.getByLabel(/Site became aware of the SAE/).fill("2026-02-04T09:15");
   await expect(page.getByTestId("sae-due")).toContainText("SAE report due by 2026-02-05 09:15");

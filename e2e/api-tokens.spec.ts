@@ -1,6 +1,10 @@
 import { DEMO_PASSWORD, expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, test } from "./fixtures";
 
-test("an investigator creates an API token, lists patients with it, and revokes it", async ({ page, playwright, baseURL }, testInfo) => {
+test("an investigator creates an API token, lists patients with it, and revokes it", async ({
+  page,
+  playwright,
+  baseURL,
+}, testInfo) => {
   await signIn(page, "investigator1");
   // A fresh server on a busy machine answers its first sign-in slowly.
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 60_000 });
@@ -37,7 +41,9 @@ test("an investigator creates an API token, lists patients with it, and revokes 
   const body = (await list.json()) as { data: { site: { code: string } }[]; nextCursor: string | null };
   expect(body.data.every((patient) => patient.site.code === "TW01")).toBe(true);
   // Read-only: a write is refused even though the investigator may register patients.
-  const write = await api.post("/api/v1/patients", { data: { siteId: "00000000-0000-4000-8000-000000000000", screeningDate: "2026-01-05" } });
+  const write = await api.post("/api/v1/patients", {
+    data: { siteId: "00000000-0000-4000-8000-000000000000", screeningDate: "2026-01-05" },
+  });
   expect(write.status()).toBe(403);
 
   page.once("dialog", (dialog) => void dialog.accept());

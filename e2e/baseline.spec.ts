@@ -1,9 +1,19 @@
 import type { Page } from "@playwright/test";
-import { enrollThroughUi, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import {
+  enrollThroughUi,
+  expect,
+  expectNoSeriousA11yViolations,
+  registerPatientThroughUi,
+  saveScreenshot,
+  signIn,
+  test,
+} from "./fixtures";
 
 const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
 
-test("an investigator enters baseline, baseline cytokines and follow-up to death, with computed scores and endpoints", async ({ page }, testInfo) => {
+test("an investigator enters baseline, baseline cytokines and follow-up to death, with computed scores and endpoints", async ({
+  page,
+}, testInfo) => {
   // Three forms and four axe scans in one patient's story: more than the default minute on a shared machine.
   test.setTimeout(240_000);
   // The first sign-in after the server starts can take longer than 5 s on a loaded machine (scrypt, cold routes).
@@ -47,7 +57,9 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   // An albumin typed in g/L while the unit says g/dL is refused next to the field.
   await page.getByLabel("Albumin unit").selectOption("g/dL");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.locator("#albumin-value-error")).toHaveText("The albumin must be from 0.5 to 7 g/dL: check the unit");
+  await expect(page.locator("#albumin-value-error")).toHaveText(
+    "The albumin must be from 0.5 to 7 g/dL: check the unit",
+  );
   await page.getByLabel("Albumin unit").selectOption("g/L");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "baseline");
@@ -57,7 +69,13 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   // Baseline cytokines: a value under the LLOQ is refused; below LLOQ is stored without a value.
   await page.getByRole("link", { name: "Baseline cytokines" }).click();
   await page.getByLabel(/Plasma sample date/).fill("2026-01-14");
-  const results: [string, string | null, string][] = [["IL-6", "0.5", "0.7"], ["IL-8", null, "1.5"], ["VEGF", "310", "9"], ["bFGF", "12", "2.8"], ["TNF-alpha", "6", "0.5"]];
+  const results: [string, string | null, string][] = [
+    ["IL-6", "0.5", "0.7"],
+    ["IL-8", null, "1.5"],
+    ["VEGF", "310", "9"],
+    ["bFGF", "12", "2.8"],
+    ["TNF-alpha", "6", "0.5"],
+  ];
   for (const [index, [name, value, lloq]] of results.entries()) {
     const row = page.getByRole("group", { name: `Analyte ${index + 1}: ${name}` });
     if (value === null) await row.getByLabel("Below LLOQ").check();
@@ -71,8 +89,13 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   await added.getByLabel(/^LLOQ/).fill("0.5");
   await expect(page.getByTestId("cytokines-summary")).toContainText("6 analytes, 1 below LLOQ");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.locator("#analytes-0-value-error")).toHaveText("The value is below the LLOQ (0.7 pg/mL): tick below LLOQ instead");
-  await page.getByRole("group", { name: "Analyte 1: IL-6" }).getByLabel(/^Value/).fill("14.2");
+  await expect(page.locator("#analytes-0-value-error")).toHaveText(
+    "The value is below the LLOQ (0.7 pg/mL): tick below LLOQ instead",
+  );
+  await page
+    .getByRole("group", { name: "Analyte 1: IL-6" })
+    .getByLabel(/^Value/)
+    .fill("14.2");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "baseline-cytokines");
   await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -85,8 +108,12 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   await page.getByLabel(/Last date known alive/).fill("2026-03-20");
   await page.getByLabel(/Off-treatment date/).fill("2026-03-14");
   await page.getByLabel("Reason off treatment", { exact: true }).selectOption("progression");
-  await expect(page.getByTestId("survival-endpoints")).toContainText("Progression-free survival: 56 days (1.8 months), event");
-  await expect(page.getByTestId("survival-endpoints")).toContainText("Overall survival: 64 days (2.1 months), censored");
+  await expect(page.getByTestId("survival-endpoints")).toContainText(
+    "Progression-free survival: 56 days (1.8 months), event",
+  );
+  await expect(page.getByTestId("survival-endpoints")).toContainText(
+    "Overall survival: 64 days (2.1 months), censored",
+  );
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "end-of-study");
   await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -109,5 +136,7 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   await expect(page.getByText("complete, PFS 1.8 mo (event), OS 4.2 mo (event)")).toBeVisible();
   await saveScreenshot(page, testInfo, "patient-after-follow-up");
   await page.getByTestId("history-link").click();
-  await expect(page.getByRole("region", { name: "Audit history" }).getByRole("row", { name: /Status.*Off treatment.*Dead/ })).toContainText("Death reported by the family");
+  await expect(
+    page.getByRole("region", { name: "Audit history" }).getByRole("row", { name: /Status.*Off treatment.*Dead/ }),
+  ).toContainText("Death reported by the family");
 });

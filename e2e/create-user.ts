@@ -23,12 +23,10 @@ export async function createUser(name: string, password: string): Promise<string
   try {
     // Low scrypt cost: the stored parameters make it verify the same way, just faster.
     const hash = await hashPassword(password, { N: 2 ** 14, r: 8, p: 1 });
-    await client.query(`INSERT INTO "users" ("id", "email", "name", "password_hash", "updated_at") VALUES ($1, $2, $3, $4, now())`, [
-      randomUUID(),
-      email,
-      name,
-      hash,
-    ]);
+    await client.query(
+      `INSERT INTO "users" ("id", "email", "name", "password_hash", "updated_at") VALUES ($1, $2, $3, $4, now())`,
+      [randomUUID(), email, name, hash],
+    );
   } finally {
     await client.end();
   }

@@ -11,12 +11,16 @@ test("the PI follows enrollment against target per site", async ({ page }, testI
   await expect(page.getByTestId("enrolled-total")).toHaveText("43");
   await expect(page.getByTestId("enrollment-total")).toContainText("All sites");
   await expect(page.getByTestId("enrollment-TW01").getByRole("cell").nth(2)).toHaveText("20");
-  await expect(page.getByTestId("chart-cumulative-enrollment").getByRole("img", { name: /Cumulative enrollment per site/ })).toBeVisible();
+  await expect(
+    page.getByTestId("chart-cumulative-enrollment").getByRole("img", { name: /Cumulative enrollment per site/ }),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "dashboard-enrollment");
 });
 
-test("the PI sees the published efficacy results, switches the CI method and downloads a chart", async ({ page }, testInfo) => {
+test("the PI sees the published efficacy results, switches the CI method and downloads a chart", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "pi");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.goto("/dashboards/efficacy");
@@ -42,7 +46,10 @@ test("the PI sees the published efficacy results, switches the CI method and dow
   await saveScreenshot(page, testInfo, "dashboard-efficacy-symmetric");
 
   const downloading = page.waitForEvent("download");
-  await page.getByTestId("chart-km-os").getByRole("button", { name: /Download SVG/ }).click();
+  await page
+    .getByTestId("chart-km-os")
+    .getByRole("button", { name: /Download SVG/ })
+    .click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe("km-os.svg");
   const svg = await readFile((await download.path())!, "utf8");
@@ -56,7 +63,9 @@ test("the PI compares survival by baseline IL-8", async ({ page }, testInfo) => 
   await page.goto("/dashboards/biomarkers?cytokine=IL-8&endpoint=os&cut=median");
   await expect(page.getByRole("heading", { name: /Baseline cytokines and survival/ })).toBeVisible();
   await expect(page.getByTestId("biomarker-stats")).toContainText("Log-rank test");
-  await expect(page.getByTestId("chart-km-IL-8-os").getByRole("img", { name: /Overall survival by baseline IL-8/ })).toBeVisible();
+  await expect(
+    page.getByTestId("chart-km-IL-8-os").getByRole("img", { name: /Overall survival by baseline IL-8/ }),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "dashboard-biomarkers");
 });
@@ -77,7 +86,9 @@ test("the PI sees where the 43 patients stand against the configured stopping ru
   await expect(page.getByTestId("stage1-responders")).toHaveText("1 in 21 of 21; stop if ≤ 1");
   await expect(page.getByTestId("total-responders")).toHaveText("4 in 39 of 41; reject if ≤ 4");
   await expect(page.getByTestId("response-status")).toContainText("Stop for futility after stage 1");
-  await expect(page.getByTestId("stopping-alert")).toContainText("Futility: 1 responder in the first 21 evaluable patients");
+  await expect(page.getByTestId("stopping-alert")).toContainText(
+    "Futility: 1 responder in the first 21 evaluable patients",
+  );
   await expect(page.getByTestId("toxicity-status")).toContainText("0 of 43 patients with a DLT");
   await expect(page.getByTestId("toxicity-boundary")).toContainText("Stop at 17 or more patients with a DLT in 43");
   await expectNoSeriousA11yViolations(page);

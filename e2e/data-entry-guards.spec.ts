@@ -1,10 +1,21 @@
 import type { Page } from "@playwright/test";
-import { answerDosingAsGiven, DEMO_PASSWORD, enrollThroughUi, expect, recordMaleSexAndCounselling, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import {
+  answerDosingAsGiven,
+  DEMO_PASSWORD,
+  enrollThroughUi,
+  expect,
+  recordMaleSexAndCounselling,
+  registerPatientThroughUi,
+  saveScreenshot,
+  signIn,
+  test,
+} from "./fixtures";
 
 // Several page loads per test on a machine shared with other builds.
 test.describe.configure({ timeout: 180_000 });
 
-const visitRow = (page: Page, visit: string) => page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
+const visitRow = (page: Page, visit: string) =>
+  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
 
 async function openDay1Dosing(page: Page) {
   const { id, subjectId } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
@@ -16,7 +27,9 @@ async function openDay1Dosing(page: Page) {
   return { id, subjectId };
 }
 
-test("typed work is kept: leaving asks first, Back restores the draft, Enter does not submit", async ({ page }, testInfo) => {
+test("typed work is kept: leaving asks first, Back restores the draft, Enter does not submit", async ({
+  page,
+}, testInfo) => {
   const { id, subjectId } = await openDay1Dosing(page);
   await page.getByLabel(/Visit date/).fill("2026-01-15");
   await page.getByLabel(/^Height/).fill("180");
@@ -51,7 +64,9 @@ test("typed work is kept: leaving asks first, Back restores the draft, Enter doe
   await saveScreenshot(page, testInfo, "dosing-draft-restored");
 });
 
-test("a save after the session expired asks for the password in place and then saves the same entries", async ({ page }) => {
+test("a save after the session expired asks for the password in place and then saves the same entries", async ({
+  page,
+}) => {
   const { id } = await openDay1Dosing(page);
   await page.getByLabel(/Visit date/).fill("2026-01-15");
   await page.getByLabel(/Weight at this visit/).fill("80");
@@ -68,7 +83,9 @@ test("a save after the session expired asks for the password in place and then s
   await expect(visitRow(page, "Day 1")).toContainText("UFT 3 caps bid (level 0)");
 });
 
-test("a platelet count typed in the wrong unit is caught, and a rare AST needs a reason that the history shows", async ({ page }, testInfo) => {
+test("a platelet count typed in the wrong unit is caught, and a rare AST needs a reason that the history shows", async ({
+  page,
+}, testInfo) => {
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
   await enrollThroughUi(page, id, "2026-01-15");
@@ -82,7 +99,10 @@ test("a platelet count typed in the wrong unit is caught, and a rare AST needs a
   await expect(page.getByTestId("lab-platelets-plausibility")).toHaveCount(0);
   await expect(page.getByTestId("lab-platelets-grade")).toContainText("CTCAE grade 1");
 
-  await page.getByRole("group", { name: "AST" }).getByLabel(/^Value/).fill("4000");
+  await page
+    .getByRole("group", { name: "AST" })
+    .getByLabel(/^Value/)
+    .fill("4000");
   await expect(page.getByTestId("lab-ast-plausibility")).toContainText("4000 U/L is outside the usual 5-3000 U/L");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#ast-implausibleReason-error")).toContainText("confirm it with a reason");
@@ -92,7 +112,9 @@ test("a platelet count typed in the wrong unit is caught, and a rare AST needs a
   await expect(visitRow(page, "Day 1")).toContainText("max grade 4");
   // The confirmation is kept with the value and in the form's audited history.
   await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
-  await expect(page.getByLabel("Reason this AST value is correct")).toHaveValue("Ischaemic hepatitis; repeated the same day");
+  await expect(page.getByLabel("Reason this AST value is correct")).toHaveValue(
+    "Ischaemic hepatitis; repeated the same day",
+  );
   await expect(page.getByRole("cell", { name: /Ischaemic hepatitis; repeated the same day/ }).first()).toBeVisible();
 });
 
@@ -105,8 +127,17 @@ test("a patient who died has no visits expected, and so none overdue, after deat
   const response = await page.request.post(`/api/v1/patients/${id}/forms/end-of-study`, {
     data: {
       data: {
-        progressionDate: null, lastKnownAliveDate: "2026-02-20", deathDate: "2026-02-20", deathCause: "disease-progression", deathCauseOther: null,
-        offTreatmentDate: "2026-02-18", offTreatmentReason: "death", offTreatmentReasonOther: null, offStudyDate: "2026-02-20", offStudyReason: "death", offStudyReasonOther: null,
+        progressionDate: null,
+        lastKnownAliveDate: "2026-02-20",
+        deathDate: "2026-02-20",
+        deathCause: "disease-progression",
+        deathCauseOther: null,
+        offTreatmentDate: "2026-02-18",
+        offTreatmentReason: "death",
+        offTreatmentReasonOther: null,
+        offStudyDate: "2026-02-20",
+        offStudyReason: "death",
+        offStudyReasonOther: null,
       },
     },
   });
@@ -119,7 +150,9 @@ test("a patient who died has no visits expected, and so none overdue, after deat
   await expect(page.getByRole("region", { name: "Visits" }).locator(".state-overdue")).toHaveCount(2);
 });
 
-test("a typed value is checked when its field is left, not before any input: 700 kg at once, 154 kg asks for the reason", async ({ page }) => {
+test("a typed value is checked when its field is left, not before any input: 700 kg at once, 154 kg asks for the reason", async ({
+  page,
+}) => {
   await openDay1Dosing(page);
   // Nothing is red on a new form.
   await expect(page.locator(".field-error")).toHaveCount(0);
@@ -131,6 +164,8 @@ test("a typed value is checked when its field is left, not before any input: 700
   await weight.fill("154");
   await expect(page.locator("#weightKg-error")).toHaveCount(0);
   await weight.press("Tab");
-  await expect(page.getByTestId("body-measure-warning")).toContainText("It looks like a weight in pounds (154 lb = 69.9 kg)");
+  await expect(page.getByTestId("body-measure-warning")).toContainText(
+    "It looks like a weight in pounds (154 lb = 69.9 kg)",
+  );
   await expect(page.getByLabel("Reason this height or weight is correct")).toBeVisible();
 });

@@ -1,11 +1,23 @@
 import type { Page } from "@playwright/test";
-import { answerDosingAsGiven, enrollThroughUi, expect, expectNoSeriousA11yViolations, recordMaleSexAndCounselling, saveScreenshot, signIn, test } from "./fixtures";
+import {
+  answerDosingAsGiven,
+  enrollThroughUi,
+  expect,
+  expectNoSeriousA11yViolations,
+  recordMaleSexAndCounselling,
+  saveScreenshot,
+  signIn,
+  test,
+} from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
-const visitRow = (page: Page, visit: string) => page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
+const visitRow = (page: Page, visit: string) =>
+  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
 
-test("the date input takes 2026-2-5 and 20260112, has a calendar with Today, and registers the typed date", async ({ page }, testInfo) => {
+test("the date input takes 2026-2-5 and 20260112, has a calendar with Today, and registers the typed date", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "investigator1");
   await page.goto("/patients/new");
   const date = page.getByLabel(/Screening date/);
@@ -43,7 +55,9 @@ test("the date input takes 2026-2-5 and 20260112, has a calendar with Today, and
   await page.getByTestId("history-link").click();
   const audit = page.getByRole("region", { name: "Audit history" });
   await expect(audit.getByRole("columnheader", { name: "When (site time / UTC)" })).toBeVisible();
-  await expect(audit.getByRole("row", { name: /Screening date/ })).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Taipei \(UTC\+08:00\)\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+  await expect(audit.getByRole("row", { name: /Screening date/ })).toContainText(
+    /\d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Taipei \(UTC\+08:00\)\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/,
+  );
 });
 
 test("Save and next takes the investigator from the day-1 dosing form to the day-1 labs", async ({ page }) => {

@@ -85,7 +85,10 @@ export async function answerEligibility(page: Page, overrides: Record<string, "y
   await page.getByLabel(/Informed consent date/).fill("2026-01-14");
   for (const criterion of TRIAL_ELIGIBILITY_CRITERIA) {
     const answer = overrides[criterion.id] ?? (criterion.kind === "inclusion" ? "yes" : "no");
-    await page.getByRole("group", { name: new RegExp(`^${criterion.id}\\. `) }).getByLabel(answer === "yes" ? "Yes" : "No").check();
+    await page
+      .getByRole("group", { name: new RegExp(`^${criterion.id}\\. `) })
+      .getByLabel(answer === "yes" ? "Yes" : "No")
+      .check();
   }
 }
 
@@ -114,13 +117,42 @@ export async function enrollThroughUi(page: Page, patientId: string, enrollmentD
  */
 export async function recordMaleSexAndCounselling(page: Page, patientId: string, date = "2026-01-14"): Promise<void> {
   const baseline = {
-    assessmentDate: date, sex: "male", ageYears: 58, ethnicity: null, heightCm: null, weightKg: null, ecogPs: 1,
-    hbsag: "positive", antiHcv: "negative", bilirubin: { value: 1, unit: "mg/dL" }, albumin: { value: 4, unit: "g/dL" }, inr: 1.1,
-    ascites: "none", encephalopathy: "none", tumourMorphology: "uninodular", tumourExtentOver50Pct: "no", afpNgPerMl: 20,
-    portalVeinInvasion: "no", noduleCount: 1, largestNoduleCm: 4, extrahepaticSpread: "no", extrahepaticSites: [], extrahepaticOtherSite: null,
+    assessmentDate: date,
+    sex: "male",
+    ageYears: 58,
+    ethnicity: null,
+    heightCm: null,
+    weightKg: null,
+    ecogPs: 1,
+    hbsag: "positive",
+    antiHcv: "negative",
+    bilirubin: { value: 1, unit: "mg/dL" },
+    albumin: { value: 4, unit: "g/dL" },
+    inr: 1.1,
+    ascites: "none",
+    encephalopathy: "none",
+    tumourMorphology: "uninodular",
+    tumourExtentOver50Pct: "no",
+    afpNgPerMl: 20,
+    portalVeinInvasion: "no",
+    noduleCount: 1,
+    largestNoduleCm: 4,
+    extrahepaticSpread: "no",
+    extrahepaticSites: [],
+    extrahepaticOtherSite: null,
   };
-  const counselling = { testDate: date, category: "male", noPotentialReason: null, counselled: true, method: "not-done", result: null };
-  for (const [formType, body] of [["baseline", { visitKey: "baseline", data: baseline }], ["pregnancy-test", { visitKey: null, data: counselling }]] as const) {
+  const counselling = {
+    testDate: date,
+    category: "male",
+    noPotentialReason: null,
+    counselled: true,
+    method: "not-done",
+    result: null,
+  };
+  for (const [formType, body] of [
+    ["baseline", { visitKey: "baseline", data: baseline }],
+    ["pregnancy-test", { visitKey: null, data: counselling }],
+  ] as const) {
     const response = await page.request.post(`/api/v1/patients/${patientId}/forms/${formType}`, { data: body });
     expect(response.status(), await response.text()).toBe(201);
   }
@@ -131,8 +163,14 @@ export async function recordMaleSexAndCounselling(page: Page, patientId: string,
  * one, accepted with its button) and "Given" as what happened at the visit.
  */
 export async function answerDosingAsGiven(page: Page): Promise<void> {
-  for (const [drug, name] of [["uft", "UFT"], ["thalidomide", "Thalidomide"]] as const) {
+  for (const [drug, name] of [
+    ["uft", "UFT"],
+    ["thalidomide", "Thalidomide"],
+  ] as const) {
     await page.getByTestId(`${drug}-level-suggestion`).getByRole("button").click();
-    await page.getByRole("group", { name: `${name} at this visit` }).getByLabel("Given").check();
+    await page
+      .getByRole("group", { name: `${name} at this visit` })
+      .getByLabel("Given")
+      .check();
   }
 }

@@ -28,7 +28,9 @@ test("a user changes their password, is signed out, and signs in with the new on
   await page.getByRole("button", { name: "Change password" }).click();
   const newPassword = page.getByLabel(/^New password/);
   await expect(newPassword).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator(`#${await newPassword.getAttribute("aria-describedby")}`)).toHaveText("Use at least 12 characters");
+  await expect(page.locator(`#${await newPassword.getAttribute("aria-describedby")}`)).toHaveText(
+    "Use at least 12 characters",
+  );
 
   // A wrong current password comes back from the server as a field error.
   await page.getByLabel("Current password").fill("not-my-password");
@@ -71,7 +73,9 @@ test("sign out everywhere ends the sessions of other browsers too", async ({ pag
   await other.close();
 });
 
-test("5 wrong passwords lock the account: the right one is then refused with a try-later message", async ({ page }, testInfo) => {
+test("5 wrong passwords lock the account: the right one is then refused with a try-later message", async ({
+  page,
+}, testInfo) => {
   const email = await createUser("locked", PASSWORD);
   for (let i = 1; i <= 5; i++) {
     await signInAs(page, email, `wrong-password-${i}`);

@@ -1,18 +1,33 @@
 import type { Page } from "@playwright/test";
-import { enrollThroughUi, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, signOut, test } from "./fixtures";
+import {
+  enrollThroughUi,
+  expect,
+  expectNoSeriousA11yViolations,
+  registerPatientThroughUi,
+  saveScreenshot,
+  signIn,
+  signOut,
+  test,
+} from "./fixtures";
 
 // Several page loads per test on a machine shared with other builds.
 test.describe.configure({ timeout: 180_000 });
 
-const visitRow = (page: Page, visit: string) => page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
+const visitRow = (page: Page, visit: string) =>
+  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
 
-test("the labs form shows the site's ranges in force on the sample date; another range needs a reason", async ({ page }, testInfo) => {
+test("the labs form shows the site's ranges in force on the sample date; another range needs a reason", async ({
+  page,
+}, testInfo) => {
   // TW03's laboratory gives a new ALT range (ULN only) from 2026-01-14; the demo ranges (ULN 40) hold before.
   await signIn(page, "admin");
   await page.goto("/admin/lab-ranges");
   await expect(page.getByRole("heading", { name: "Laboratory reference ranges" })).toBeVisible();
   const add = page.getByRole("form", { name: "Add a reference range" });
-  const tw03 = await add.getByLabel("Site").locator("option", { hasText: /^TW03 / }).getAttribute("value");
+  const tw03 = await add
+    .getByLabel("Site")
+    .locator("option", { hasText: /^TW03 / })
+    .getAttribute("value");
   await add.getByLabel("Site").selectOption(tw03!);
   await add.getByLabel("Test").selectOption({ label: "ALT" });
   await add.getByLabel(/Upper limit of normal/).fill("35");
@@ -44,9 +59,13 @@ test("the labs form shows the site's ranges in force on the sample date; another
   await alt.getByLabel(/Site ULN/).fill("45");
   await expect(page.getByTestId("lab-alt-range-differs")).toBeVisible();
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.locator("#alt-rangeReason-error")).toContainText("differs from TW03's range in force on 2026-01-14 (≤ 35 U/L): give the reason");
+  await expect(page.locator("#alt-rangeReason-error")).toContainText(
+    "differs from TW03's range in force on 2026-01-14 (≤ 35 U/L): give the reason",
+  );
   await expect(page.locator("#form-error")).toContainText("attention");
-  await page.getByLabel("Reason the ULN differs from the site's range").fill("Sample analysed at the referral hospital (ULN 45)");
+  await page
+    .getByLabel("Reason the ULN differs from the site's range")
+    .fill("Sample analysed at the referral hospital (ULN 45)");
   // The line above Save only summarized the marked field: it goes once that field is corrected.
   await expect(page.locator("#alt-rangeReason-error")).toHaveCount(0);
   await expect(page.locator("#form-error")).toHaveCount(0);
@@ -54,5 +73,7 @@ test("the labs form shows the site's ranges in force on the sample date; another
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Day 1")).toContainText("max grade 0");
   await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
-  await expect(page.getByLabel("Reason the ULN differs from the site's range")).toHaveValue("Sample analysed at the referral hospital (ULN 45)");
+  await expect(page.getByLabel("Reason the ULN differs from the site's range")).toHaveValue(
+    "Sample analysed at the referral hospital (ULN 45)",
+  );
 });

@@ -1,6 +1,8 @@
 import { expect, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
-test("an investigator registers a patient, sees the audit record, and another site cannot open it", async ({ page }, testInfo) => {
+test("an investigator registers a patient, sees the audit record, and another site cannot open it", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "investigator3");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.getByRole("link", { name: "Patients" }).click();

@@ -1,6 +1,8 @@
 import { answerEligibility, expect, registerPatientThroughUi, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
-test("a coordinator raises a query on a field that the investigator answers and the coordinator closes", async ({ page }, testInfo) => {
+test("a coordinator raises a query on a field that the investigator answers and the coordinator closes", async ({
+  page,
+}, testInfo) => {
   const { id, subjectId } = await registerPatientThroughUi(page, "investigator1");
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
@@ -14,7 +16,8 @@ test("a coordinator raises a query on a field that the investigator answers and 
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   // Other specs and the demo cohort's edit checks (system queries) may have open queries at TW01 already.
   await page.goto("/patients");
-  const openAtTw01 = async () => Number(/TW01: (\d+)/.exec((await page.getByTestId("open-queries-by-site").textContent()) ?? "")?.[1] ?? 0);
+  const openAtTw01 = async () =>
+    Number(/TW01: (\d+)/.exec((await page.getByTestId("open-queries-by-site").textContent()) ?? "")?.[1] ?? 0);
   const before = await openAtTw01();
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
   await page.getByLabel("Field").selectOption({ label: "Informed consent date" });
@@ -43,7 +46,9 @@ test("a coordinator raises a query on a field that the investigator answers and 
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
   // Closing asks for a closing note, in a field labelled as such, with the problem shown there.
   await page.getByRole("button", { name: "Close query" }).click();
-  await expect(page.getByRole("article", { name: "Query on Informed consent date" }).locator(".field-error")).toHaveText("Write a closing note: how the query was resolved");
+  await expect(
+    page.getByRole("article", { name: "Query on Informed consent date" }).locator(".field-error"),
+  ).toHaveText("Write a closing note: how the query was resolved");
   await page.getByLabel(/Closing note/).fill("Thank you, resolved");
   await page.getByRole("button", { name: "Close query" }).click();
   await expect(page.getByRole("article", { name: "Query on Informed consent date" })).toContainText("closed");

@@ -3,12 +3,23 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { LAB_TESTS } from "../lib/domain/ctcae/lab-criteria";
 import { defaultRange, LAB_PANEL } from "../lib/forms/labs/lab-panel";
-import { answerDosingAsGiven, enrollThroughUi, expect, recordMaleSexAndCounselling, registerPatientThroughUi, saveScreenshot, signedInRequest, signIn, test } from "./fixtures";
+import {
+  answerDosingAsGiven,
+  enrollThroughUi,
+  expect,
+  recordMaleSexAndCounselling,
+  registerPatientThroughUi,
+  saveScreenshot,
+  signedInRequest,
+  signIn,
+  test,
+} from "./fixtures";
 
 // Issue 18: pregnancy prevention, dose-modification guidance and alert emails, each end to end.
 test.describe.configure({ timeout: 180_000 });
 
-const visitRow = (page: Page, visit: string) => page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
+const visitRow = (page: Page, visit: string) =>
+  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
 
 async function enrolledPatient(page: Page) {
   const patient = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
@@ -19,19 +30,47 @@ async function enrolledPatient(page: Page) {
 }
 
 const baseline = {
-  assessmentDate: "2026-01-14", sex: "female", ageYears: 34, ethnicity: "Han Taiwanese", heightCm: 160, weightKg: 55, ecogPs: 1,
-  hbsag: "positive", antiHcv: "negative", bilirubin: { value: 1, unit: "mg/dL" }, albumin: { value: 4, unit: "g/dL" }, inr: 1.1,
-  ascites: "none", encephalopathy: "none", tumourMorphology: "uninodular", tumourExtentOver50Pct: "no", afpNgPerMl: 20,
-  portalVeinInvasion: "no", noduleCount: 1, largestNoduleCm: 4, extrahepaticSpread: "no", extrahepaticSites: [], extrahepaticOtherSite: null,
+  assessmentDate: "2026-01-14",
+  sex: "female",
+  ageYears: 34,
+  ethnicity: "Han Taiwanese",
+  heightCm: 160,
+  weightKg: 55,
+  ecogPs: 1,
+  hbsag: "positive",
+  antiHcv: "negative",
+  bilirubin: { value: 1, unit: "mg/dL" },
+  albumin: { value: 4, unit: "g/dL" },
+  inr: 1.1,
+  ascites: "none",
+  encephalopathy: "none",
+  tumourMorphology: "uninodular",
+  tumourExtentOver50Pct: "no",
+  afpNgPerMl: 20,
+  portalVeinInvasion: "no",
+  noduleCount: 1,
+  largestNoduleCm: 4,
+  extrahepaticSpread: "no",
+  extrahepaticSites: [],
+  extrahepaticOtherSite: null,
 };
 const labs = (sampleDate: string, values: Record<string, number>) => ({
   sampleDate,
-  results: Object.fromEntries(LAB_TESTS.map((t) => {
-    const unit = LAB_PANEL.find((p) => p.test === t)!.defaultUnit;
-    return [t, { value: values[t] ?? null, unit, ...defaultRange(t, unit) }];
-  })),
+  results: Object.fromEntries(
+    LAB_TESTS.map((t) => {
+      const unit = LAB_PANEL.find((p) => p.test === t)!.defaultUnit;
+      return [t, { value: values[t] ?? null, unit, ...defaultRange(t, unit) }];
+    }),
+  ),
 });
-const drug = { doseLevel: 0, status: "given", statusReason: null, statusReasonText: "", capsulesDispensed: 168, capsulesReturned: null };
+const drug = {
+  doseLevel: 0,
+  status: "given",
+  statusReason: null,
+  statusReasonText: "",
+  capsulesDispensed: 168,
+  capsulesReturned: null,
+};
 
 async function fillDay1Dosing(page: Page, patientId: string) {
   await page.goto(`/patients/${patientId}`);
@@ -44,22 +83,35 @@ async function fillDay1Dosing(page: Page, patientId: string) {
   await page.getByLabel("Thalidomide capsules dispensed at this visit (capsules)").fill("112");
 }
 
-test("a female patient of reproductive potential is dispensed thalidomide only with a valid negative pregnancy test", async ({ page, playwright, baseURL }, testInfo) => {
+test("a female patient of reproductive potential is dispensed thalidomide only with a valid negative pregnancy test", async ({
+  page,
+  playwright,
+  baseURL,
+}, testInfo) => {
   const { id } = await enrolledPatient(page);
   const api = await signedInRequest(playwright.request, baseURL!, "investigator1");
-  const saved = await api.post(`/api/v1/patients/${id}/forms/baseline`, { data: { visitKey: "baseline", data: baseline } });
+  const saved = await api.post(`/api/v1/patients/${id}/forms/baseline`, {
+    data: { visitKey: "baseline", data: baseline },
+  });
   expect(saved.status(), await saved.text()).toBe(201);
 
   await fillDay1Dosing(page, id);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   const refusal = page.locator("#thalidomide-status-error");
-  await expect(refusal).toContainText("Thalidomide cannot be dispensed: No negative pregnancy test within 24 hours before the first dose (from 2026-01-14 to 2026-01-15) is recorded");
+  await expect(refusal).toContainText(
+    "Thalidomide cannot be dispensed: No negative pregnancy test within 24 hours before the first dose (from 2026-01-14 to 2026-01-15) is recorded",
+  );
   await expect(refusal).toContainText("Counselling on the risks of thalidomide and on contraception is not confirmed");
   await saveScreenshot(page, testInfo, "thalidomide-refused");
   console.log(`refused: ${await refusal.textContent()}`);
 
   await page.goto(`/patients/${id}`);
-  await page.getByRole("region", { name: "Events" }).getByRole("listitem").filter({ hasText: "Pregnancy test and counselling" }).getByRole("link", { name: "Record new" }).click();
+  await page
+    .getByRole("region", { name: "Events" })
+    .getByRole("listitem")
+    .filter({ hasText: "Pregnancy test and counselling" })
+    .getByRole("link", { name: "Record new" })
+    .click();
   await page.getByLabel(/Date of the test or counselling/).fill("2026-01-15");
   await page.getByLabel("Patient category").selectOption("female-reproductive-potential");
   await page.getByLabel(/Counselling on the risks of thalidomide/).check();
@@ -78,14 +130,32 @@ test("a female patient of reproductive potential is dispensed thalidomide only w
   await saveScreenshot(page, testInfo, "thalidomide-dispensed");
 });
 
-test("grade 3 neutropenia: the dosing form recommends holding UFT, and giving it needs a reason recorded as a protocol deviation", async ({ page, playwright, baseURL }, testInfo) => {
+test("grade 3 neutropenia: the dosing form recommends holding UFT, and giving it needs a reason recorded as a protocol deviation", async ({
+  page,
+  playwright,
+  baseURL,
+}, testInfo) => {
   const { id, subjectId } = await enrolledPatient(page);
   await recordMaleSexAndCounselling(page, id);
   const api = await signedInRequest(playwright.request, baseURL!, "investigator1");
-  const day1 = { visitDate: "2026-01-15", weightKg: 80, heightCm: 180, uft: { ...drug, prescribedCapsulesPerDose: null, overrideReason: "" }, thalidomide: { ...drug, capsulesDispensed: 112 } };
-  expect((await api.post(`/api/v1/patients/${id}/forms/dosing`, { data: { visitKey: "day1", data: day1 } })).status()).toBe(201);
+  const day1 = {
+    visitDate: "2026-01-15",
+    weightKg: 80,
+    heightCm: 180,
+    uft: { ...drug, prescribedCapsulesPerDose: null, overrideReason: "" },
+    thalidomide: { ...drug, capsulesDispensed: 112 },
+  };
+  expect(
+    (await api.post(`/api/v1/patients/${id}/forms/dosing`, { data: { visitKey: "day1", data: day1 } })).status(),
+  ).toBe(201);
   // Neutrophils 0.8 x10^9/L: CTCAE v5.0 grade 3.
-  expect((await api.post(`/api/v1/patients/${id}/forms/labs`, { data: { visitKey: "week4", data: labs("2026-02-11", { neutrophils: 0.8, platelets: 200 }) } })).status()).toBe(201);
+  expect(
+    (
+      await api.post(`/api/v1/patients/${id}/forms/labs`, {
+        data: { visitKey: "week4", data: labs("2026-02-11", { neutrophils: 0.8, platelets: 200 }) },
+      })
+    ).status(),
+  ).toBe(201);
 
   await page.goto(`/patients/${id}`);
   await visitRow(page, "Week 4").getByRole("link", { name: "Dosing" }).click();
@@ -94,7 +164,9 @@ test("grade 3 neutropenia: the dosing form recommends holding UFT, and giving it
   await page.getByLabel(/^Height/).fill("180");
   const recommendation = page.getByTestId("uft-recommendation");
   await expect(recommendation).toContainText("UFT: Hold (level 0)");
-  await expect(recommendation).toContainText("because Neutrophil count decreased grade 3 (rule: grade 3 or more, hold)");
+  await expect(recommendation).toContainText(
+    "because Neutrophil count decreased grade 3 (rule: grade 3 or more, hold)",
+  );
   await expect(recommendation).toContainText("Labs of 2026-02-11: Neutrophil count decreased, grade 3");
   await expect(page.getByTestId("thalidomide-recommendation")).toContainText("Thalidomide: Continue");
   console.log(`recommendation: ${await recommendation.textContent()}`);
@@ -120,14 +192,34 @@ test("grade 3 neutropenia: the dosing form recommends holding UFT, and giving it
   console.log(`deviation row: ${await deviation.textContent()}`);
 });
 
-test("an SAE sends an email that the app's local SMTP server receives, and the administrator sees it sent", async ({ page, playwright, baseURL }) => {
+test("an SAE sends an email that the app's local SMTP server receives, and the administrator sees it sent", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const { id, subjectId } = await enrolledPatient(page);
   const api = await signedInRequest(playwright.request, baseURL!, "investigator1");
   const sae = {
-    term: "Neutrophil count decreased", grade: 4, onsetDate: "2026-02-09", ongoing: true, resolutionDate: null, serious: "yes",
-    saeCriteria: { death: false, lifeThreatening: false, hospitalization: true, disability: false, congenitalAnomaly: false, otherImportant: false },
-    awareAt: "2026-02-09T10:00", reportedAt: null, attribution: { thalidomide: "possible", uft: "probable" }, actionTaken: { thalidomide: "none", uft: "interrupted" },
-    outcome: "not-recovered", deathDate: null,
+    term: "Neutrophil count decreased",
+    grade: 4,
+    onsetDate: "2026-02-09",
+    ongoing: true,
+    resolutionDate: null,
+    serious: "yes",
+    saeCriteria: {
+      death: false,
+      lifeThreatening: false,
+      hospitalization: true,
+      disability: false,
+      congenitalAnomaly: false,
+      otherImportant: false,
+    },
+    awareAt: "2026-02-09T10:00",
+    reportedAt: null,
+    attribution: { thalidomide: "possible", uft: "probable" },
+    actionTaken: { thalidomide: "none", uft: "interrupted" },
+    outcome: "not-recovered",
+    deathDate: null,
   };
   // Only mail received from now on: the mail folder outlives the e2e database, and subject IDs repeat across runs.
   const since = Date.now() - 1000;
@@ -149,7 +241,12 @@ test("an SAE sends an email that the app's local SMTP server receives, and the a
     expect(found).not.toBe("");
   }).toPass({ timeout: 30_000 });
   expect(found).toMatch(/To: coordinator@demo\.test, investigator1@demo\.test, pi@demo\.test/);
-  console.log(`mail received: ${found.split(/\r?\n/).filter((l) => /^(To|Subject):/.test(l)).join(" | ")}`);
+  console.log(
+    `mail received: ${found
+      .split(/\r?\n/)
+      .filter((l) => /^(To|Subject):/.test(l))
+      .join(" | ")}`,
+  );
 
   await page.context().clearCookies();
   await signIn(page, "admin");

@@ -1,6 +1,16 @@
-import { answerEligibility, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import {
+  answerEligibility,
+  expect,
+  expectNoSeriousA11yViolations,
+  registerPatientThroughUi,
+  saveScreenshot,
+  signIn,
+  test,
+} from "./fixtures";
 
-test("an investigator screens a patient who fails eligibility: enrollment is refused with the reason", async ({ page }, testInfo) => {
+test("an investigator screens a patient who fails eligibility: enrollment is refused with the reason", async ({
+  page,
+}, testInfo) => {
   const { id } = await registerPatientThroughUi(page, "investigator1");
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
@@ -29,7 +39,9 @@ test("an investigator screens a patient who fails eligibility: enrollment is ref
   await saveScreenshot(page, testInfo, "screen-failure");
 });
 
-test("an investigator enrolls a patient who passes, with the visit timeline and an edit that needs a reason", async ({ page }, testInfo) => {
+test("an investigator enrolls a patient who passes, with the visit timeline and an edit that needs a reason", async ({
+  page,
+}, testInfo) => {
   const { id, subjectId } = await registerPatientThroughUi(page, "investigator2", "2026-01-12");
   await signIn(page, "investigator2");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
@@ -48,9 +60,11 @@ test("an investigator enrolls a patient who passes, with the visit timeline and 
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
   await page.getByTestId("history-link").click();
-  await expect(page.getByRole("region", { name: "Audit history" }).getByRole("row", { name: /Informed consent date.*2026-01-14.*2026-01-13/ })).toContainText(
-    "Consent date transcribed wrongly",
-  );
+  await expect(
+    page
+      .getByRole("region", { name: "Audit history" })
+      .getByRole("row", { name: /Informed consent date.*2026-01-14.*2026-01-13/ }),
+  ).toContainText("Consent date transcribed wrongly");
   await page.goBack();
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
 

@@ -2,7 +2,14 @@ import { DEMO_PASSWORD, DEMO_USERS, expect, signedInRequest, signIn, test } from
 
 // Findings of the outside security review (issue 15), checked through the running app.
 
-const REDIRECT_VARIANTS = ["/%5Cevil.example/x", "/%09/evil.example", "/%0A/evil.example", "/%5C%5Cevil.example", "//evil.example", "https://evil.example"];
+const REDIRECT_VARIANTS = [
+  "/%5Cevil.example/x",
+  "/%09/evil.example",
+  "/%0A/evil.example",
+  "/%5C%5Cevil.example",
+  "//evil.example",
+  "https://evil.example",
+];
 
 test("after sign-in a return URL leading off the app goes to the home page instead", async ({ page, baseURL }) => {
   // Seven sign-ins (scrypt by design) on a machine that may be busy.
@@ -34,7 +41,10 @@ test("after sign-in a return URL leading off the app goes to the home page inste
   await expect(page).toHaveURL(`${origin}/account`, { timeout: 60_000 });
 });
 
-test("sign-out ends the session on the server: a copied session cookie gets 401 afterwards", async ({ playwright, baseURL }) => {
+test("sign-out ends the session on the server: a copied session cookie gets 401 afterwards", async ({
+  playwright,
+  baseURL,
+}) => {
   const browser = await signedInRequest(playwright.request, baseURL!, "monitor");
   const { cookies } = await browser.storageState();
   expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
@@ -52,17 +62,26 @@ test("sign-out ends the session on the server: a copied session cookie gets 401 
   // Nor does next-auth's own session route renew the copy: it answers "no session" and clears it.
   const renewal = await copy.get("/api/auth/session");
   expect(await renewal.json()).toEqual({});
-  expect((await copy.storageState()).cookies.some((c) => c.name.endsWith("next-auth.session-token") && c.value)).toBe(false);
+  expect((await copy.storageState()).cookies.some((c) => c.name.endsWith("next-auth.session-token") && c.value)).toBe(
+    false,
+  );
   await Promise.all([browser.dispose(), copy.dispose()]);
 });
 
-test("a server action from a foreign, null or missing Origin gets 403 with the JSON error shape, not 500", async ({ playwright, baseURL }) => {
+test("a server action from a foreign, null or missing Origin gets 403 with the JSON error shape, not 500", async ({
+  playwright,
+  baseURL,
+}) => {
   const client = await signedInRequest(playwright.request, baseURL!, "investigator1");
   const host = new URL(baseURL!).host;
   for (const path of ["/patients/new", "/", "/account"]) {
     for (const origin of ["http://evil.example", "null", `http://${host}.evil.example`, undefined]) {
       const response = await client.post(path, {
-        headers: { "Next-Action": "7f258743baa20c026d3505273aa6d5481f8b309682", "Content-Type": "text/plain;charset=UTF-8", ...(origin ? { Origin: origin } : {}) },
+        headers: {
+          "Next-Action": "7f258743baa20c026d3505273aa6d5481f8b309682",
+          "Content-Type": "text/plain;charset=UTF-8",
+          ...(origin ? { Origin: origin } : {}),
+        },
         data: "[]",
         maxRedirects: 0,
       });
@@ -73,7 +92,10 @@ test("a server action from a foreign, null or missing Origin gets 403 with the J
   await client.dispose();
 });
 
-test("pages carry a nonce-based script policy (no 'unsafe-inline'), every script carries this response's nonce, and the page still works", async ({ page, request }) => {
+test("pages carry a nonce-based script policy (no 'unsafe-inline'), every script carries this response's nonce, and the page still works", async ({
+  page,
+  request,
+}) => {
   const first = await request.get("/login");
   const second = await request.get("/login");
   const policy = first.headers()["content-security-policy"]!;
@@ -86,7 +108,9 @@ test("pages carry a nonce-based script policy (no 'unsafe-inline'), every script
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
   // API answers run no script at all.
-  expect((await request.get("/api/health")).headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect((await request.get("/api/health")).headers()["content-security-policy"]).toBe(
+    "default-src 'none'; frame-ancestors 'none'",
+  );
 
   // The browser enforces it and the app still hydrates: a violation would be reported here.
   const violations: string[] = [];

@@ -1,6 +1,8 @@
 import { answerEligibility, expect, registerPatientThroughUi, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
-test("an investigator signs a form, which becomes read-only and names the signer; a monitor verifies one field, then the form; the audit shows them", async ({ page }, testInfo) => {
+test("an investigator signs a form, which becomes read-only and names the signer; a monitor verifies one field, then the form; the audit shows them", async ({
+  page,
+}, testInfo) => {
   const { id } = await registerPatientThroughUi(page, "investigator3");
   await signIn(page, "investigator3");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
@@ -17,7 +19,9 @@ test("an investigator signs a form, which becomes read-only and names the signer
   await page.getByLabel("Your password").fill("trial-demo-2026");
   await page.getByRole("button", { name: "Sign form" }).click();
   // The signature line names the signer, the time in the site's zone (TW03: Taipei) and the meaning.
-  await expect(page.getByTestId("signature-line")).toContainText(/signed by Dr\. .+ on \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Taipei \(UTC\+08:00\)/);
+  await expect(page.getByTestId("signature-line")).toContainText(
+    /signed by Dr\. .+ on \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Taipei \(UTC\+08:00\)/,
+  );
   await expect(page.locator(".signature-meaning")).toContainText("Meaning of this signature: I am the investigator");
   await expect(page.getByLabel(/Informed consent date/)).toBeDisabled();
   // Read-only: no empty "Reason for change" box and no disabled Save button.
@@ -37,13 +41,21 @@ test("an investigator signs a form, which becomes read-only and names the signer
   await expect(page.getByTestId("field-sdv-count")).toContainText(/^1 of \d+ fields verified/);
   await saveScreenshot(page, testInfo, "field-verified");
   await page.getByRole("button", { name: /Mark version 1 as source-verified/ }).click();
-  await expect(page.getByTestId("sdv-line")).toContainText(/verified by .+ on \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Taipei/);
+  await expect(page.getByTestId("sdv-line")).toContainText(
+    /verified by .+ on \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Taipei/,
+  );
 
   await page.goto(`/patients/${id}`);
   await page.getByTestId("history-link").click();
   const audit = page.getByRole("region", { name: "Audit history" });
-  await expect(audit.getByRole("row", { name: /Signed: Screening and eligibility/ })).toContainText("investigator3@demo.test");
-  await expect(audit.getByRole("row", { name: /Source-verified: Screening and eligibility/ }).first()).toContainText("monitor@demo.test");
-  await expect(audit.getByRole("row", { name: /Source verification: Informed consent date/ })).toContainText("monitor@demo.test");
+  await expect(audit.getByRole("row", { name: /Signed: Screening and eligibility/ })).toContainText(
+    "investigator3@demo.test",
+  );
+  await expect(audit.getByRole("row", { name: /Source-verified: Screening and eligibility/ }).first()).toContainText(
+    "monitor@demo.test",
+  );
+  await expect(audit.getByRole("row", { name: /Source verification: Informed consent date/ })).toContainText(
+    "monitor@demo.test",
+  );
   await saveScreenshot(page, testInfo, "audit-sign-verify");
 });

@@ -33,7 +33,9 @@ test("the login form shows field errors next to the fields and sends nothing", a
   await page.getByRole("button", { name: "Sign in" }).click();
   const email = page.getByLabel("Email");
   await expect(email).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator(`#${await email.getAttribute("aria-describedby")}`)).toHaveText("Enter a valid email address");
+  await expect(page.locator(`#${await email.getAttribute("aria-describedby")}`)).toHaveText(
+    "Enter a valid email address",
+  );
   await expect(page.locator("#password-error")).toHaveText("Enter your password");
 });
 
@@ -56,5 +58,9 @@ test("the health endpoint reports the version and a reachable database", async (
   expect(response.status()).toBe(200);
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   const body = await response.json();
-  expect(body).toMatchObject({ status: "ok", version: expect.stringMatching(/^\d+\.\d+\.\d+/), database: { ok: true } });
+  expect(body).toMatchObject({
+    status: "ok",
+    version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    database: { ok: true },
+  });
 });

@@ -1,5 +1,17 @@
 import type { Page } from "@playwright/test";
-import { answerDosingAsGiven, enrollThroughUi, expect, expectNoSeriousA11yViolations, recordMaleSexAndCounselling, registerPatientThroughUi, saveScreenshot, signIn, signOut, test, type DemoUser } from "./fixtures";
+import {
+  answerDosingAsGiven,
+  enrollThroughUi,
+  expect,
+  expectNoSeriousA11yViolations,
+  recordMaleSexAndCounselling,
+  registerPatientThroughUi,
+  saveScreenshot,
+  signIn,
+  signOut,
+  test,
+  type DemoUser,
+} from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -9,7 +21,8 @@ async function signInAs(page: Page, user: DemoUser) {
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 30_000 });
 }
 
-const visitRow = (page: Page, visit: string) => page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
+const visitRow = (page: Page, visit: string) =>
+  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
 
 async function setVisitInterval(page: Page, days: string, reason: string) {
   await page.goto("/admin/study");
@@ -20,7 +33,9 @@ async function setVisitInterval(page: Page, days: string, reason: string) {
   await expect(page.getByLabel(/^Visit interval/)).toHaveValue(days);
 }
 
-test("an administrator changes the visit interval and a patient's timeline follows; bad values get field errors", async ({ page }, testInfo) => {
+test("an administrator changes the visit interval and a patient's timeline follows; bad values get field errors", async ({
+  page,
+}, testInfo) => {
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signInAs(page, "investigator1");
   await enrollThroughUi(page, id, "2026-01-15");
@@ -34,7 +49,9 @@ test("an administrator changes the visit interval and a patient's timeline follo
   await page.getByLabel(/^Visit interval/).fill("30");
   await page.getByLabel(/^Imaging interval/).fill("45");
   await page.getByRole("button", { name: "Save study settings" }).click();
-  await expect(page.locator("#study-visit-interval-error")).toHaveText("Use whole weeks (a multiple of 7 days): visits are named by week");
+  await expect(page.locator("#study-visit-interval-error")).toHaveText(
+    "Use whole weeks (a multiple of 7 days): visits are named by week",
+  );
   await expect(page.locator("#study-reason-error")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "study-settings-errors");
@@ -56,7 +73,9 @@ test("an administrator changes the visit interval and a patient's timeline follo
   }
 });
 
-test("correcting the day 1 weight recomputes the week 4 weight-change flag, shown in the week 4 audit history", async ({ page }) => {
+test("correcting the day 1 weight recomputes the week 4 weight-change flag, shown in the week 4 audit history", async ({
+  page,
+}) => {
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signInAs(page, "investigator1");
   await enrollThroughUi(page, id, "2026-01-15");
@@ -90,5 +109,7 @@ test("correcting the day 1 weight recomputes the week 4 weight-change flag, show
   await expect(flagRow).toContainText("Recomputed: Dosing");
   await expect(flagRow).toContainText(/Yes\s*No/);
   await expect(flagRow).toContainText("Recomputed after change to Dosing");
-  await expect(audit.getByRole("row").filter({ hasText: "Computed: weightChange.previousWeightKg" })).toContainText(/80\s*75/);
+  await expect(audit.getByRole("row").filter({ hasText: "Computed: weightChange.previousWeightKg" })).toContainText(
+    /80\s*75/,
+  );
 });

@@ -1,5 +1,13 @@
 import type { Page } from "@playwright/test";
-import { enrollThroughUi, expect as baseExpect, expectNoSeriousA11yViolations, saveScreenshot, signIn, signOut, test } from "./fixtures";
+import {
+  enrollThroughUi,
+  expect as baseExpect,
+  expectNoSeriousA11yViolations,
+  saveScreenshot,
+  signIn,
+  signOut,
+  test,
+} from "./fixtures";
 
 // Several sign-ins and long forms on a shared, busy machine.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -33,12 +41,16 @@ async function patientWithGradeThreeEvent(page: Page) {
   await page.getByLabel("Outcome").selectOption("recovering");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Patient ${subjectId}` })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Diarrhea, grade 3" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Diarrhea, grade 3" }),
+  ).toBeVisible();
   await signOut(page);
   return { id, subjectId };
 }
 
-test("the coordinator filters grade 3+ events, reviews one, and its upgrade brings it back to the queue", async ({ page }, testInfo) => {
+test("the coordinator filters grade 3+ events, reviews one, and its upgrade brings it back to the queue", async ({
+  page,
+}, testInfo) => {
   const { subjectId } = await patientWithGradeThreeEvent(page);
 
   await signIn(page, "coordinator");
@@ -50,7 +62,9 @@ test("the coordinator filters grade 3+ events, reviews one, and its upgrade brin
   await expect(page).toHaveURL(/grade=3%2B/);
   const events = page.getByRole("region", { name: /^Adverse events/ });
   await expect(events.getByRole("row", { name: new RegExp(subjectId) })).toContainText("Diarrhea");
-  await expect(page.getByRole("region", { name: "Worst grade per patient per term" }).getByRole("row", { name: /^Diarrhea/ })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Worst grade per patient per term" }).getByRole("row", { name: /^Diarrhea/ }),
+  ).toBeVisible();
 
   const item = page.getByTestId("review-item").filter({ hasText: `${subjectId} (TW01): Diarrhea, grade 3` });
   await expect(item).toContainText("Needs review (Not reviewed yet)");
@@ -62,7 +76,12 @@ test("the coordinator filters grade 3+ events, reviews one, and its upgrade brin
   await item.getByLabel("Review comment").fill("Expected UFT toxicity; dose interrupted");
   await item.getByRole("button", { name: "Mark reviewed" }).click();
   await expect(page.getByRole("heading", { name: /^Waiting for review/ })).toBeVisible();
-  await expect(page.getByTestId("review-item").filter({ hasText: `${subjectId} (TW01)` }).filter({ hasText: "Needs review" })).toHaveCount(0);
+  await expect(
+    page
+      .getByTestId("review-item")
+      .filter({ hasText: `${subjectId} (TW01)` })
+      .filter({ hasText: "Needs review" }),
+  ).toHaveCount(0);
   const api = await page.request.get("/api/v1/analysis/toxicity?grade=3%2B&site=TW01");
   expect(api.status()).toBe(200);
   expect((await page.request.get("/api/v1/analysis/toxicity?grade=six")).status()).toBe(400);
@@ -77,7 +96,9 @@ test("the coordinator filters grade 3+ events, reviews one, and its upgrade brin
   await page.getByLabel("CTCAE grade").selectOption("4");
   await page.getByLabel("Reason for change").fill("Hospital records show grade 4");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Diarrhea, grade 4" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Diarrhea, grade 4" }),
+  ).toBeVisible();
   await signOut(page);
 
   await signIn(page, "coordinator");
@@ -88,7 +109,12 @@ test("the coordinator filters grade 3+ events, reviews one, and its upgrade brin
   await expect(back).toContainText("Last decision: reviewed by");
   await back.getByLabel("Review comment").fill("Grade 4: PI to decide on UFT");
   await back.getByRole("button", { name: "Escalate to the PI" }).click();
-  await expect(page.getByRole("list", { name: /Escalated to the PI/ }).getByTestId("review-item").filter({ hasText: subjectId })).toContainText("Escalated to the PI");
+  await expect(
+    page
+      .getByRole("list", { name: /Escalated to the PI/ })
+      .getByTestId("review-item")
+      .filter({ hasText: subjectId }),
+  ).toContainText("Escalated to the PI");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "toxicity-review-escalated");
 

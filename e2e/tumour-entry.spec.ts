@@ -1,9 +1,18 @@
-import { enrollThroughUi, expect as baseExpect, registerPatientThroughUi, saveScreenshot, signIn, test } from "./fixtures";
+import {
+  enrollThroughUi,
+  expect as baseExpect,
+  registerPatientThroughUi,
+  saveScreenshot,
+  signIn,
+  test,
+} from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 180_000 });
 
-test("a tumour baseline of three lesions takes the imaging method once; a follow-up stays blank until measured, and a diameter implies measured", async ({ page }, testInfo) => {
+test("a tumour baseline of three lesions takes the imaging method once; a follow-up stays blank until measured, and a diameter implies measured", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 60_000 });
   await page.context().clearCookies();
@@ -12,21 +21,30 @@ test("a tumour baseline of three lesions takes the imaging method once; a follow
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await enrollThroughUi(page, id);
 
-  await page.getByRole("region", { name: "Baseline" }).getByRole("link", { name: "Tumour assessment: baseline" }).click();
+  await page
+    .getByRole("region", { name: "Baseline" })
+    .getByRole("link", { name: "Tumour assessment: baseline" })
+    .click();
   await page.getByLabel(/Assessment date/).fill("2026-01-13");
   // The method is chosen once, for the form: every lesion takes it.
   await page.getByLabel("Imaging method").selectOption("spiral-ct");
   const lesion = (n: number) => page.getByRole("group", { name: `Target lesion T${n}` });
   await lesion(1).getByLabel("Organ", { exact: true }).selectOption("Liver");
-  await lesion(1).getByLabel(/Longest diameter/).fill("62");
+  await lesion(1)
+    .getByLabel(/Longest diameter/)
+    .fill("62");
   await page.getByRole("button", { name: "Add target lesion" }).click();
   await lesion(2).getByLabel("Organ", { exact: true }).selectOption("Liver");
-  await lesion(2).getByLabel(/Longest diameter/).fill("30");
+  await lesion(2)
+    .getByLabel(/Longest diameter/)
+    .fill("30");
   await page.getByRole("button", { name: "Add target lesion" }).click();
   // An organ not on the RECIST list: "Other, specify".
   await lesion(3).getByLabel("Organ", { exact: true }).selectOption("other");
   await lesion(3).getByLabel("Organ (specify)").fill("Diaphragm");
-  await lesion(3).getByLabel(/Longest diameter/).fill("21");
+  await lesion(3)
+    .getByLabel(/Longest diameter/)
+    .fill("21");
   for (const n of [1, 2, 3]) await expect(lesion(n).getByLabel("Method", { exact: true })).toHaveValue("spiral-ct");
   await expect(page.getByTestId("baseline-sum")).toContainText("113 mm");
   // (A full-page screenshot right before this click made the click miss the button in Chromium: the screenshot is taken on the patient page instead.)
@@ -37,7 +55,10 @@ test("a tumour baseline of three lesions takes the imaging method once; a follow
   await saveScreenshot(page, testInfo, "tumour-baseline-three-lesions-saved");
 
   // Reopened, the specified organ reads as typed.
-  await page.getByRole("region", { name: "Baseline" }).getByRole("link", { name: "Tumour assessment: baseline" }).click();
+  await page
+    .getByRole("region", { name: "Baseline" })
+    .getByRole("link", { name: "Tumour assessment: baseline" })
+    .click();
   await expect(lesion(3).getByLabel("Organ (specify)")).toHaveValue("Diaphragm");
   await expect(lesion(1).getByLabel("Organ", { exact: true })).toHaveValue("Liver");
   await page.goto(`/patients/${id}`);

@@ -1,6 +1,15 @@
 import type { Page } from "@playwright/test";
 import { createUser } from "./create-user";
-import { answerEligibility, expect, expectNoSeriousA11yViolations, registerPatientThroughUi, saveScreenshot, signIn, signOut, test } from "./fixtures";
+import {
+  answerEligibility,
+  expect,
+  expectNoSeriousA11yViolations,
+  registerPatientThroughUi,
+  saveScreenshot,
+  signIn,
+  signOut,
+  test,
+} from "./fixtures";
 
 // Each role opens an item of its home work-list, lands on the form (and field), does the work,
 // and sees the item leave the list; the record status grid then shows the form's new state.
@@ -20,7 +29,11 @@ async function home(page: Page) {
 async function firstItem(page: Page, kind: string) {
   const row = page.getByTestId(`work-${kind}`).getByRole("row").nth(1);
   const link = row.getByRole("link");
-  return { href: (await link.getAttribute("href"))!, subjectId: (await row.getByRole("cell").first().textContent())!, link };
+  return {
+    href: (await link.getAttribute("href"))!,
+    subjectId: (await row.getByRole("cell").first().textContent())!,
+    link,
+  };
 }
 
 /** The grid cell of one saved form, found by the record its link opens. */
@@ -32,7 +45,9 @@ async function gridStateOf(page: Page, subjectId: string, recordId: string) {
 
 const recordOf = (href: string) => new URL(href, "http://x").searchParams.get("record")!;
 
-test("an investigator opens a complete form from 'to sign', signs it, and it leaves the list; the grid shows it signed", async ({ page }, testInfo) => {
+test("an investigator opens a complete form from 'to sign', signs it, and it leaves the list; the grid shows it signed", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "investigator1");
   await home(page);
   await expectNoSeriousA11yViolations(page);
@@ -56,7 +71,9 @@ test("an investigator opens a complete form from 'to sign', signs it, and it lea
   await saveScreenshot(page, testInfo, "grid-after-signing");
 });
 
-test("a monitor opens a form from 'to verify', verifies it, and it leaves the list; the grid shows it verified", async ({ page }, testInfo) => {
+test("a monitor opens a form from 'to verify', verifies it, and it leaves the list; the grid shows it verified", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "monitor");
   await home(page);
   await expectNoSeriousA11yViolations(page);
@@ -74,7 +91,9 @@ test("a monitor opens a form from 'to verify', verifies it, and it leaves the li
   await expect(cell).toHaveAttribute("data-state", hasOpenQuery ? "open-query" : "verified");
 });
 
-test("a query travels through the work-lists: the site answers it at the marked field, the coordinator closes it, the grid clears", async ({ page }, testInfo) => {
+test("a query travels through the work-lists: the site answers it at the marked field, the coordinator closes it, the grid clears", async ({
+  page,
+}, testInfo) => {
   const { id, subjectId } = await registerPatientThroughUi(page, "investigator2");
   await signIn(page, "investigator2");
   await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
@@ -120,7 +139,10 @@ test("a query travels through the work-lists: the site answers it at the marked 
   await saveScreenshot(page, testInfo, "home-coordinator");
   await expect(page.getByTestId("work-overdue-by-site")).toContainText("TW01");
   const toClose = await countOf(page, "query-to-close");
-  const link = page.getByTestId("work-query-to-close").getByRole("row", { name: new RegExp(subjectId) }).getByRole("link");
+  const link = page
+    .getByTestId("work-query-to-close")
+    .getByRole("row", { name: new RegExp(subjectId) })
+    .getByRole("link");
   await link.click();
   await expect(page).toHaveURL(new RegExp(`record=${recordId}&field=consentDate`));
   const before = await gridStateOf(page, subjectId, recordId);
@@ -147,17 +169,29 @@ test("the history of one field opens on demand, in the form's words", async ({ p
   await expect(page.getByRole("heading", { name: /^History of Screening and eligibility/ })).toBeVisible();
   await page.getByLabel("Field", { exact: true }).selectOption({ label: "Informed consent date" });
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page.getByRole("heading", { name: /History of Screening and eligibility: Informed consent date/ })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Audit history" }).getByRole("row", { name: /Query (opened|answered|closed)|Informed consent date/ }).first()).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /History of Screening and eligibility: Informed consent date/ }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Audit history" })
+      .getByRole("row", { name: /Query (opened|answered|closed)|Informed consent date/ })
+      .first(),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "history-of-a-field");
 });
 
-test("the PI follows an escalated event from home to its toxicity review item, settles it, and it leaves the list", async ({ page }, testInfo) => {
+test("the PI follows an escalated event from home to its toxicity review item, settles it, and it leaves the list", async ({
+  page,
+}, testInfo) => {
   // The coordinator escalates the first event waiting for review (the demo trial has none escalated).
   await signIn(page, "coordinator");
   await page.goto("/dashboards/toxicity");
-  const waiting = page.getByRole("list", { name: /^Waiting for review/ }).getByTestId("review-item").first();
+  const waiting = page
+    .getByRole("list", { name: /^Waiting for review/ })
+    .getByTestId("review-item")
+    .first();
   await waiting.getByLabel("Review comment").fill("Grade 3 or more: PI to decide");
   await waiting.getByRole("button", { name: "Escalate to the PI" }).click();
   await expect(page.getByRole("list", { name: /^Escalated to the PI/ }).getByTestId("review-item")).not.toHaveCount(0);
@@ -184,7 +218,9 @@ test("the PI follows an escalated event from home to its toxicity review item, s
   await expect(page.getByTestId("work-escalated").locator(`a[href$="#${anchor}"]`)).toHaveCount(0);
 });
 
-test("the administrator gives a role to a user without one, from the home list, and the count drops", async ({ page }, testInfo) => {
+test("the administrator gives a role to a user without one, from the home list, and the count drops", async ({
+  page,
+}, testInfo) => {
   // Sorted first among the accounts (by email), so it is among those the home page links.
   const email = await createUser("0-needs-role", "needs-a-role-2026");
   await signIn(page, "admin");

@@ -21,12 +21,17 @@ export function isBackupDue(last: BackupRunSummary | null, intervalHours: number
 }
 
 /** The warning to show, or null when the last attempt worked and is recent enough. */
-export function backupWarning(lastRun: BackupRunSummary | null, lastSuccess: BackupRunSummary | null, now: Date): string | null {
+export function backupWarning(
+  lastRun: BackupRunSummary | null,
+  lastSuccess: BackupRunSummary | null,
+  now: Date,
+): string | null {
   if (!lastRun) return "No backup of the database has been taken yet.";
   if (!lastRun.succeeded) return `The last backup failed (${lastRun.finishedAt.toISOString()}).`;
   const successAt = (lastSuccess ?? lastRun).finishedAt;
   const ageHours = (now.getTime() - successAt.getTime()) / HOUR_MS;
-  if (ageHours > STALE_AFTER_HOURS) return `The last successful backup is ${Math.floor(ageHours / 24)} days old (${successAt.toISOString()}).`;
+  if (ageHours > STALE_AFTER_HOURS)
+    return `The last successful backup is ${Math.floor(ageHours / 24)} days old (${successAt.toISOString()}).`;
   return null;
 }
 
@@ -37,7 +42,10 @@ export interface BackupArchive {
 
 /** Archives older than the retention, never the newest one (a stopped schedule keeps its last backup). */
 export function archivesToPrune(archives: readonly BackupArchive[], retentionDays: number, now: Date): string[] {
-  const newest = archives.reduce<BackupArchive | null>((best, a) => (!best || a.takenAt > best.takenAt ? a : best), null);
+  const newest = archives.reduce<BackupArchive | null>(
+    (best, a) => (!best || a.takenAt > best.takenAt ? a : best),
+    null,
+  );
   const cutoff = now.getTime() - retentionDays * 24 * HOUR_MS;
   return archives.filter((a) => a !== newest && a.takenAt.getTime() < cutoff).map((a) => a.name);
 }

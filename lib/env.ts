@@ -18,15 +18,28 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRIALDESK_MODE: z.enum(["demo", "production"]).default("demo"),
   /** Minutes of inactivity after which a session ends. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
   /** Hours after sign-in at which a session ends however active it was (the user signs in again). */
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
   /**
    * How many reverse proxies in front of the app append the client address to
    * X-Forwarded-For (0: none, the header is ignored and per-address throttling is off).
    */
   TRUST_PROXY: z
-    .preprocess((value) => (value === "true" ? 1 : value === "false" || value === "" ? 0 : value), z.coerce.number().int().min(0).max(5))
+    .preprocess(
+      (value) => (value === "true" ? 1 : value === "false" || value === "" ? 0 : value),
+      z.coerce.number().int().min(0).max(5),
+    )
     .default(0),
 });
 
@@ -51,7 +64,11 @@ export function getEnv(): Env {
  */
 const BackupEnvSchema = z.object({
   /** Hours between two backups; 0 turns scheduled backups off. */
-  TRIALDESK_BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  TRIALDESK_BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(24),
   /** Archives older than this many days are deleted (the newest one is always kept). */
   TRIALDESK_BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(14),
   /** Where archives are written (relative to the working directory); default .data/backups. */
@@ -64,7 +81,10 @@ export interface BackupSettings {
   dir: string;
 }
 
-export function getBackupSettings(env: Record<string, string | undefined> = process.env, dataDir = ".data"): BackupSettings {
+export function getBackupSettings(
+  env: Record<string, string | undefined> = process.env,
+  dataDir = ".data",
+): BackupSettings {
   const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
   const parsed = BackupEnvSchema.safeParse(blankAsUnset);
   if (!parsed.success) {

@@ -32,8 +32,12 @@ describe("date display", () => {
 describe("formatDateTimeInZone", () => {
   test("shows the site's clock with its zone and offset, across the date line", () => {
     // The review's example: signed 20:21 UTC on the 5th is 04:21 on the 6th in Taipei.
-    expect(formatDateTimeInZone("2026-12-05T20:21:30Z", "Asia/Taipei")).toBe("2026-12-06 04:21 Asia/Taipei (UTC+08:00)");
-    expect(formatDateTimeInZone("2026-07-01T12:00:00Z", "Europe/Berlin")).toBe("2026-07-01 14:00 Europe/Berlin (UTC+02:00)");
+    expect(formatDateTimeInZone("2026-12-05T20:21:30Z", "Asia/Taipei")).toBe(
+      "2026-12-06 04:21 Asia/Taipei (UTC+08:00)",
+    );
+    expect(formatDateTimeInZone("2026-07-01T12:00:00Z", "Europe/Berlin")).toBe(
+      "2026-07-01 14:00 Europe/Berlin (UTC+02:00)",
+    );
     expect(formatDateTimeInZone("2026-07-01T12:00:00Z", "UTC")).toBe("2026-07-01 12:00 UTC (UTC+00:00)");
   });
   test("falls back to UTC for an unknown zone and is empty without a value", () => {

@@ -17,5 +17,11 @@ export function pageOf<T>(all: readonly T[], requested: string | string[] | unde
   const asked = typeof requested === "string" && /^\d+$/.test(requested) ? Number(requested) : 1;
   const page = Math.min(Math.max(asked, 1), pages);
   const items = all.slice((page - 1) * perPage, page * perPage);
-  return { items, page, pages, first: items.length ? (page - 1) * perPage + 1 : 0, last: (page - 1) * perPage + items.length };
+  return {
+    items,
+    page,
+    pages,
+    first: items.length ? (page - 1) * perPage + 1 : 0,
+    last: (page - 1) * perPage + items.length,
+  };
 }

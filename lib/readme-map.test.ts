@@ -59,7 +59,9 @@ describe("the README's architecture map", () => {
   });
 
   test(`lists every folder of ${ROOTS.join("/, ")}/ to depth ${CHECKED_DEPTH}`, () => {
-    const missing = ROOTS.flatMap((root) => listFolders(root, CHECKED_DEPTH)).filter((folder) => !mapped.includes(folder));
+    const missing = ROOTS.flatMap((root) => listFolders(root, CHECKED_DEPTH)).filter(
+      (folder) => !mapped.includes(folder),
+    );
     expect(missing, "add these folders to the map in README.md, ## Architecture").toEqual([]);
   });
 

@@ -7,7 +7,17 @@ import path from "node:path";
  * `npm start` builds only when no build exists for the current sources: a hash of every
  * file the production build depends on is stored beside the build.
  */
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 const SKIP = /(^|\/)(node_modules|\.next|.*\.test\.ts$)/;
 const STAMP = path.join(".next", "trialdesk-build-stamp");
 
@@ -22,7 +32,12 @@ async function listFiles(entry: string): Promise<string[]> {
 export async function computeSourceHash(): Promise<string> {
   const files = (await Promise.all(INPUTS.map(listFiles))).flat().sort();
   const hash = createHash("sha256");
-  for (const file of files) hash.update(file).update("\0").update(await readFile(file)).update("\0");
+  for (const file of files)
+    hash
+      .update(file)
+      .update("\0")
+      .update(await readFile(file))
+      .update("\0");
   return hash.digest("hex");
 }
 

@@ -5,7 +5,10 @@ import { listCalcCommands } from "@/lib/domain/calc-registry";
 
 // The CLI as scientists call it: a real process, JSON on stdin, JSON on stdout.
 function calc(name: string, input: string) {
-  const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/calc.ts", name], { input, encoding: "utf8" });
+  const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/calc.ts", name], {
+    input,
+    encoding: "utf8",
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -13,7 +16,19 @@ function calc(name: string, input: string) {
 describe("npm run calc", { timeout: 60_000 }, () => {
   test("offers every calculator the issue names", () => {
     const names = [...listCalcCommands().keys()];
-    for (const required of ["bsa", "uft-dose", "ctcae-lab", "recist", "recist-bor", "km", "logrank", "cox", "binom", "simon", "toxicity-boundary"]) {
+    for (const required of [
+      "bsa",
+      "uft-dose",
+      "ctcae-lab",
+      "recist",
+      "recist-bor",
+      "km",
+      "logrank",
+      "cox",
+      "binom",
+      "simon",
+      "toxicity-boundary",
+    ]) {
       expect(names).toContain(required);
     }
   });
@@ -27,7 +42,10 @@ describe("npm run calc", { timeout: 60_000 }, () => {
   });
 
   test("grades a platelet count of 40 x10^9/L as CTCAE grade 3", () => {
-    const { code, stdout } = calc("ctcae-lab", JSON.stringify({ test: "platelets", value: 40, unit: "x10^9/L", lln: 150, uln: 400 }));
+    const { code, stdout } = calc(
+      "ctcae-lab",
+      JSON.stringify({ test: "platelets", value: 40, unit: "x10^9/L", lln: 150, uln: 400 }),
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ grade: 3, term: "Platelet count decreased" });
   });

@@ -36,7 +36,9 @@ async function main(): Promise<number> {
   }
   const outcome = runCalcCommand(command, input);
   if (!outcome.ok) {
-    process.stderr.write(`Invalid input for "${name}":\n${outcome.errors.map((e) => `  ${e.field}: ${e.message}`).join("\n")}\n`);
+    process.stderr.write(
+      `Invalid input for "${name}":\n${outcome.errors.map((e) => `  ${e.field}: ${e.message}`).join("\n")}\n`,
+    );
     return 2;
   }
   process.stdout.write(`${JSON.stringify(outcome.output)}\n`);

@@ -21,7 +21,8 @@ export interface OpenDatabaseOptions {
  * migrations); otherwise start the embedded PostgreSQL kept in the data folder.
  */
 export async function openDatabase(openOptions: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL, embedded: null };
+  if (process.env.DATABASE_URL)
+    return { url: process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL, embedded: null };
   const options = {
     dataDir: embeddedDataDir(),
     port: numberFromEnv("TRIALDESK_DB_PORT", 54329),

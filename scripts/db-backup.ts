@@ -22,12 +22,24 @@ async function main(): Promise<void> {
       const settings = getBackupSettings(process.env, dataDir());
       // backup_runs must exist to record the run: the migrations npm start would apply anyway.
       await applyMigrations(database.url);
-      const run = await runBackup({ adminUrl: database.embedded.urlFor("postgres"), clusterDir: database.embedded.clusterDir, appDatabaseUrl: database.url }, settings, "manual");
+      const run = await runBackup(
+        {
+          adminUrl: database.embedded.urlFor("postgres"),
+          clusterDir: database.embedded.clusterDir,
+          appDatabaseUrl: database.url,
+        },
+        settings,
+        "manual",
+      );
       if (!run.succeeded) throw new Error(`Backup failed: ${run.error}`);
-      console.log(`Base backup written to ${path.resolve(settings.dir, run.fileName!)} (${run.sizeBytes} bytes, sha256 ${run.sha256}).`);
+      console.log(
+        `Base backup written to ${path.resolve(settings.dir, run.fileName!)} (${run.sizeBytes} bytes, sha256 ${run.sha256}).`,
+      );
       return;
     }
-    const file = path.resolve(process.argv[2] ?? path.join("backups", `trialdesk-${new Date().toISOString().replace(/[:.]/g, "-")}.dump`));
+    const file = path.resolve(
+      process.argv[2] ?? path.join("backups", `trialdesk-${new Date().toISOString().replace(/[:.]/g, "-")}.dump`),
+    );
     await mkdir(path.dirname(file), { recursive: true });
     await backupDatabase(database.url, file);
     const tables = await checksumTables(database.url);

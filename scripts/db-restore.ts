@@ -20,14 +20,16 @@ import { dataDir, numberFromEnv } from "./runtime-config";
  * `npm run db:restore -- <file.dump> [database]`: a pg_dump archive (npm run db:backup) into an
  * empty database, as before.
  */
-const USAGE = "Usage: npm run db:restore -- <backup.tar.gz> [--replace-live --confirm]   or   npm run db:restore -- <file.dump> [database]";
+const USAGE =
+  "Usage: npm run db:restore -- <backup.tar.gz> [--replace-live --confirm]   or   npm run db:restore -- <file.dump> [database]";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const file = args.find((arg) => !arg.startsWith("--"));
   if (!file) throw new Error(USAGE);
   if (file.endsWith(".dump")) return restoreDump(path.resolve(file), args.filter((arg) => !arg.startsWith("--"))[1]);
-  if (!file.endsWith(BACKUP_SUFFIX)) throw new Error(`${file} is neither a base backup (${BACKUP_SUFFIX}) nor a pg_dump archive (.dump).\n${USAGE}`);
+  if (!file.endsWith(BACKUP_SUFFIX))
+    throw new Error(`${file} is neither a base backup (${BACKUP_SUFFIX}) nor a pg_dump archive (.dump).\n${USAGE}`);
   if (args.includes("--replace-live")) return replaceLive(path.resolve(file), args.includes("--confirm"));
   return inspect(path.resolve(file));
 }
@@ -40,7 +42,9 @@ async function inspect(file: string): Promise<void> {
   const server = await startReadOnly(target, { port: numberFromEnv("TRIALDESK_RESTORE_PORT", await findFreePort()) });
   const url = server.urlFor("trialdesk");
   await printTables(url);
-  console.log(`\nThe restored copy is running READ-ONLY on port ${server.port}:\n  ${url}\nInspect it with psql or point a second app at it (DATABASE_URL). Ctrl-C stops it; the folder stays until you delete it.`);
+  console.log(
+    `\nThe restored copy is running READ-ONLY on port ${server.port}:\n  ${url}\nInspect it with psql or point a second app at it (DATABASE_URL). Ctrl-C stops it; the folder stays until you delete it.`,
+  );
   await new Promise<void>((resolve) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
   });
@@ -49,7 +53,10 @@ async function inspect(file: string): Promise<void> {
 }
 
 async function replaceLive(file: string, confirmed: boolean): Promise<void> {
-  if (process.env.DATABASE_URL) throw new Error("--replace-live replaces the EMBEDDED database; with DATABASE_URL set, restore into your own server instead.");
+  if (process.env.DATABASE_URL)
+    throw new Error(
+      "--replace-live replaces the EMBEDDED database; with DATABASE_URL set, restore into your own server instead.",
+    );
   const live = embeddedDataDir();
   if (!confirmed) {
     throw new Error(
@@ -57,7 +64,8 @@ async function replaceLive(file: string, confirmed: boolean): Promise<void> {
         `(the current folder is kept aside, not deleted). Stop the app, then run again with --replace-live --confirm.`,
     );
   }
-  if (await liveServerRunning(live)) throw new Error(`The embedded PostgreSQL in ${live} is running: stop the app (npm start) first.`);
+  if (await liveServerRunning(live))
+    throw new Error(`The embedded PostgreSQL in ${live} is running: stop the app (npm start) first.`);
 
   const restored = `${live}.restoring-${stamp()}`;
   await unpackBaseBackup(file, restored);
@@ -68,7 +76,9 @@ async function replaceLive(file: string, confirmed: boolean): Promise<void> {
   const aside = `${live}.replaced-${stamp()}`;
   if (existsSync(live)) await rename(live, aside);
   await rename(restored, live);
-  console.log(`\nThe live database is now the backup ${path.basename(file)}.${existsSync(aside) ? `\nThe previous live folder is kept in ${aside} (delete it once you are sure).` : ""}\nStart the app with npm start.`);
+  console.log(
+    `\nThe live database is now the backup ${path.basename(file)}.${existsSync(aside) ? `\nThe previous live folder is kept in ${aside} (delete it once you are sure).` : ""}\nStart the app with npm start.`,
+  );
 }
 
 /** The port may be free while a postmaster.pid names a live process (or the reverse); either means running. */

@@ -10,7 +10,8 @@ export function dataDir(): string {
 
 export function appMode(): "demo" | "production" {
   const mode = process.env.TRIALDESK_MODE ?? "demo";
-  if (mode !== "demo" && mode !== "production") throw new Error(`TRIALDESK_MODE must be "demo" or "production", not "${mode}"`);
+  if (mode !== "demo" && mode !== "production")
+    throw new Error(`TRIALDESK_MODE must be "demo" or "production", not "${mode}"`);
   return mode;
 }
 
@@ -18,7 +19,8 @@ export function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port number, not "${raw}"`);
+  if (!Number.isInteger(value) || value < 1 || value > 65535)
+    throw new Error(`${name} must be a port number, not "${raw}"`);
   return value;
 }
 
@@ -29,7 +31,8 @@ export function numberFromEnv(name: string, fallback: number): number {
 export async function resolveAuthSecret(mode: "demo" | "production"): Promise<string> {
   const given = process.env.NEXTAUTH_SECRET;
   if (given) return given;
-  if (mode === "production") throw new Error("NEXTAUTH_SECRET must be set in production mode (at least 32 characters).");
+  if (mode === "production")
+    throw new Error("NEXTAUTH_SECRET must be set in production mode (at least 32 characters).");
   const file = path.join(dataDir(), "auth-secret");
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   await mkdir(dataDir(), { recursive: true });

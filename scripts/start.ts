@@ -80,7 +80,9 @@ async function seedCohort(env: NodeJS.ProcessEnv): Promise<void> {
   process.env.TRIALDESK_MODE = "demo";
   try {
     const cohort = await seedDemoCohort("demo");
-    console.log(`Demo cohort: ${cohort.patientsCreated} patients and ${cohort.formsSaved} forms created${cohort.sitesSkipped.length ? `; sites with other patients left alone: ${cohort.sitesSkipped.join(", ")}` : ""}.`);
+    console.log(
+      `Demo cohort: ${cohort.patientsCreated} patients and ${cohort.formsSaved} forms created${cohort.sitesSkipped.length ? `; sites with other patients left alone: ${cohort.sitesSkipped.join(", ")}` : ""}.`,
+    );
     for (const problem of cohort.problems) console.warn(`Demo cohort: ${problem}`);
   } catch (error) {
     console.warn(`Demo cohort not created: ${error instanceof Error ? error.message : String(error)}`);
@@ -99,10 +101,16 @@ async function startMail(mode: string, appUrl: string): Promise<void> {
   let smtpUrl = settings.smtpUrl;
   if (!smtpUrl && mode === "demo") {
     try {
-      localSmtp = await startLocalSmtpServer({ port: settings.localSmtpPort, dir: `${dataDir()}/mail`, log: (line) => console.log(line) });
+      localSmtp = await startLocalSmtpServer({
+        port: settings.localSmtpPort,
+        dir: `${dataDir()}/mail`,
+        log: (line) => console.log(line),
+      });
     } catch (error) {
       // The app runs without it: alerts wait in the outbox (e.g. another app already holds the port).
-      console.warn(`Local SMTP server not started on port ${settings.localSmtpPort} (TRIALDESK_SMTP_PORT): ${error instanceof Error ? error.message : String(error)}`);
+      console.warn(
+        `Local SMTP server not started on port ${settings.localSmtpPort} (TRIALDESK_SMTP_PORT): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     smtpUrl = `smtp://127.0.0.1:${settings.localSmtpPort}`;
   }
@@ -110,7 +118,13 @@ async function startMail(mode: string, appUrl: string): Promise<void> {
     console.log("SMTP_URL is not set: alert emails wait in the outbox until it is.");
     return;
   }
-  mail = scheduleMailDelivery({ prisma: createPrismaClient(appUrl, 2), smtpUrl, from: settings.from, intervalMs: settings.intervalMs, log: (line) => console.log(line) });
+  mail = scheduleMailDelivery({
+    prisma: createPrismaClient(appUrl, 2),
+    smtpUrl,
+    from: settings.from,
+    intervalMs: settings.intervalMs,
+    log: (line) => console.log(line),
+  });
 }
 
 async function main(): Promise<void> {
@@ -132,7 +146,11 @@ async function main(): Promise<void> {
   if (embedded) {
     // Backups are taken and recorded (backup_runs) with the owner's connection.
     const ownerUrl = database.url;
-    backups = scheduleBackups(() => ({ adminUrl: embedded.urlFor("postgres"), clusterDir: embedded.clusterDir, appDatabaseUrl: ownerUrl }), backupSettings, (line) => console.log(line));
+    backups = scheduleBackups(
+      () => ({ adminUrl: embedded.urlFor("postgres"), clusterDir: embedded.clusterDir, appDatabaseUrl: ownerUrl }),
+      backupSettings,
+      (line) => console.log(line),
+    );
   }
 
   const env: NodeJS.ProcessEnv = {

@@ -22,7 +22,11 @@ function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(path.join(bin, command), args, {
       stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.CI ? "0" : process.env.FORCE_COLOR },
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        FORCE_COLOR: process.env.CI ? "0" : process.env.FORCE_COLOR,
+      },
     });
     child.once("error", () => resolve(127));
     child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
@@ -43,11 +47,19 @@ async function check(name: string, command: string, args: string[]): Promise<Sta
 async function vitest(name: string, project: string): Promise<StageResult> {
   const started = Date.now();
   const output = path.join(RESULTS, `${project}.json`);
-  const code = await run("vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
+  const code = await run("vitest", [
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${output}`,
+  ]);
   const report = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(output);
   const passed = report?.numPassedTests ?? 0;
   // A crash before any test ran (or a suite that failed to load) still fails the stage.
-  const failed = (report?.numFailedTests ?? 0) + (code !== 0 && !report?.numFailedTests ? 1 : 0) + (passed === 0 ? 1 : 0);
+  const failed =
+    (report?.numFailedTests ?? 0) + (code !== 0 && !report?.numFailedTests ? 1 : 0) + (passed === 0 ? 1 : 0);
   return { name, passed, failed, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -57,7 +69,11 @@ async function playwright(): Promise<StageResult> {
   const code = await run("playwright", ["test"]);
   const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(output);
   const passed = report?.stats.expected ?? 0;
-  const failed = (report?.stats.unexpected ?? 0) + (report?.stats.flaky ?? 0) + (code !== 0 && !report?.stats.unexpected ? 1 : 0) + (passed === 0 ? 1 : 0);
+  const failed =
+    (report?.stats.unexpected ?? 0) +
+    (report?.stats.flaky ?? 0) +
+    (code !== 0 && !report?.stats.unexpected ? 1 : 0) +
+    (passed === 0 ? 1 : 0);
   return { name: "end-to-end (Chromium)", passed, failed, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -81,7 +97,9 @@ async function main(): Promise<void> {
   }
   console.log("\nSummary");
   for (const r of results) {
-    console.log(`  ${r.failed ? "FAIL" : "ok  "} ${r.name.padEnd(26)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0)} s`);
+    console.log(
+      `  ${r.failed ? "FAIL" : "ok  "} ${r.name.padEnd(26)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0)} s`,
+    );
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -32,7 +32,8 @@ export async function changePasswordAction(input: unknown): Promise<ActionFailur
   try {
     await changePassword(actor, input);
   } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof ValidationError)
+      return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
     if (isExpectedError(error)) return { ok: false, formError: error.message };
     // The error is logged with an id the user can quote; the input (passwords) never is.
     const id = randomUUID();

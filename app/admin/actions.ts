@@ -2,7 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { assignRole, createSite, createUser, removeRole, setUserActive, unlockAccount, updateSite } from "@/lib/data/admin";
+import {
+  assignRole,
+  createSite,
+  createUser,
+  removeRole,
+  setUserActive,
+  unlockAccount,
+  updateSite,
+} from "@/lib/data/admin";
 import { addLabReferenceRange, withdrawLabReferenceRange } from "@/lib/data/lab-reference-ranges";
 import { updateDoseModificationTable } from "@/lib/data/dose-modification-settings";
 import { updatePregnancyPreventionRules } from "@/lib/data/pregnancy-prevention-settings";

@@ -32,15 +32,19 @@ export default async function ExportsPage() {
       <section className="card">
         <h1>Exports</h1>
         <p className="muted">
-          Every export holds the patients of the sites you may export, is written while it downloads, and is recorded in the audit trail
-          (who, format, filters, rows per file).
+          Every export holds the patients of the sites you may export, is written while it downloads, and is recorded in
+          the audit trail (who, format, filters, rows per file).
         </p>
       </section>
       {EXPORTS.map((item) => (
         <section key={item.format} className="card" aria-labelledby={`export-${item.format}`}>
           <h2 id={`export-${item.format}`}>{item.title}</h2>
           <p>{item.text}</p>
-          <ExportDownload href={`/api/v1/exports/${item.format}`} label={item.label} fallbackName={`trialdesk-${item.format}`} />
+          <ExportDownload
+            href={`/api/v1/exports/${item.format}`}
+            label={item.label}
+            fallbackName={`trialdesk-${item.format}`}
+          />
         </section>
       ))}
     </>

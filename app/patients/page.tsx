@@ -24,7 +24,11 @@ const SORTS = [
   ["status", "Status"],
 ] as const;
 
-export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function PatientsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireActor("/patients");
   // A hand-edited filter that is not one of the choices is dropped rather than failing in the database.
   const filter = PatientListFilterSchema.parse(await searchParams);
@@ -39,72 +43,81 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const canRegister = scopeOf(actor, "patient.write").kind !== "none";
   return (
     <>
-    <section className="card">
-      <div className="toolbar">
-        <h1>Patients</h1>
-        {canRegister ? (
-          <Link className="button" href="/patients/new">
-            Register a patient
-          </Link>
-        ) : null}
-      </div>
-      <p>
-        <Link href="/patients/grid">Record status grid</Link> · <Link href="/queries">Query inbox</Link>
-      </p>
-      {Object.keys(openQueries.bySiteCode).length ? (
-        <p className="muted" data-testid="open-queries-by-site">
-          Open queries by site:{" "}
-          {Object.entries(openQueries.bySiteCode)
-            .sort()
-            .map(([code, count]) => `${code}: ${count}`)
-            .join(", ")}
+      <section className="card">
+        <div className="toolbar">
+          <h1>Patients</h1>
+          {canRegister ? (
+            <Link className="button" href="/patients/new">
+              Register a patient
+            </Link>
+          ) : null}
+        </div>
+        <p>
+          <Link href="/patients/grid">Record status grid</Link> · <Link href="/queries">Query inbox</Link>
         </p>
-      ) : null}
-      <PatientFilters filter={filter} sites={sites} label="Search and filter the patients">
-        <div>
-          <label htmlFor="filter-sort">Sort by</label>
-          <select id="filter-sort" name="sort" defaultValue={filter.sort}>
-            {SORTS.map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </div>
-      </PatientFilters>
-      {page.data.length === 0 ? (
-        <p className="muted">{filter.q || filter.site || filter.status ? "No patient matches these filters." : "No patients yet."}</p>
-      ) : (
-        <div className={styles.scroll}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Subject ID</th>
-                <th scope="col">Site</th>
-                <th scope="col">Status</th>
-                <th scope="col">Screening date</th>
-                <th scope="col">Open queries</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link href={`/patients/${p.id}`}>{p.subjectId}</Link>
-                  </td>
-                  <td>{p.site.name}</td>
-                  <td>{PATIENT_STATUS_LABELS[p.status]}</td>
-                  <td>{formatDate(p.screeningDate)}</td>
-                  <td>{openQueries.byPatient[p.id] ?? 0}</td>
-                </tr>
+        {Object.keys(openQueries.bySiteCode).length ? (
+          <p className="muted" data-testid="open-queries-by-site">
+            Open queries by site:{" "}
+            {Object.entries(openQueries.bySiteCode)
+              .sort()
+              .map(([code, count]) => `${code}: ${count}`)
+              .join(", ")}
+          </p>
+        ) : null}
+        <PatientFilters filter={filter} sites={sites} label="Search and filter the patients">
+          <div>
+            <label htmlFor="filter-sort">Sort by</label>
+            <select id="filter-sort" name="sort" defaultValue={filter.sort}>
+              {SORTS.map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager basePath="/patients" params={{ q: filter.q, site: filter.site, status: filter.status, sort: filter.sort }} page={filter.page} pageSize={PAGE_SIZE} total={page.total} what="patients" />
-    </section>
-    <CrfBinderLinks />
+            </select>
+          </div>
+        </PatientFilters>
+        {page.data.length === 0 ? (
+          <p className="muted">
+            {filter.q || filter.site || filter.status ? "No patient matches these filters." : "No patients yet."}
+          </p>
+        ) : (
+          <div className={styles.scroll}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Subject ID</th>
+                  <th scope="col">Site</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Screening date</th>
+                  <th scope="col">Open queries</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.data.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link href={`/patients/${p.id}`}>{p.subjectId}</Link>
+                    </td>
+                    <td>{p.site.name}</td>
+                    <td>{PATIENT_STATUS_LABELS[p.status]}</td>
+                    <td>{formatDate(p.screeningDate)}</td>
+                    <td>{openQueries.byPatient[p.id] ?? 0}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager
+          basePath="/patients"
+          params={{ q: filter.q, site: filter.site, status: filter.status, sort: filter.sort }}
+          page={filter.page}
+          pageSize={PAGE_SIZE}
+          total={page.total}
+          what="patients"
+        />
+      </section>
+      <CrfBinderLinks />
     </>
   );
 }

@@ -22,7 +22,11 @@ const STATUS_CHOICES = [
   ["all", "All"],
 ] as const;
 
-export default async function QueryInboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function QueryInboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireActor("/queries");
   const filter = QueryInboxFilterSchema.parse(await searchParams);
   const [inbox, sites] = await Promise.all([
@@ -37,11 +41,30 @@ export default async function QueryInboxPage({ searchParams }: { searchParams: P
       <h1>Query inbox</h1>
       <form method="get" className={styles.filters} aria-label="Filter the queries">
         <FilterSelect name="status" label="Status" value={filter.status} choices={STATUS_CHOICES} />
-        <FilterSelect name="site" label="Site" value={filter.site} choices={siteChoices(sites)} anyLabel="All my sites" />
-        <FilterSelect name="form" label="Form" value={filter.form} choices={listFormDefinitions().map((f) => [f.type, f.title] as const)} anyLabel="Every form" />
+        <FilterSelect
+          name="site"
+          label="Site"
+          value={filter.site}
+          choices={siteChoices(sites)}
+          anyLabel="All my sites"
+        />
+        <FilterSelect
+          name="form"
+          label="Form"
+          value={filter.form}
+          choices={listFormDefinitions().map((f) => [f.type, f.title] as const)}
+          anyLabel="Every form"
+        />
         <div>
           <label htmlFor="filter-olderThan">Opened at least (days ago)</label>
-          <input id="filter-olderThan" type="number" name="olderThan" min={0} max={3650} defaultValue={filter.olderThan ?? ""} />
+          <input
+            id="filter-olderThan"
+            type="number"
+            name="olderThan"
+            min={0}
+            max={3650}
+            defaultValue={filter.olderThan ?? ""}
+          />
         </div>
         <button type="submit" className="button">
           Filter
@@ -88,7 +111,14 @@ export default async function QueryInboxPage({ searchParams }: { searchParams: P
       ) : (
         <p className="muted">No query matches these filters.</p>
       )}
-      <Pager basePath="/queries" params={{ status: filter.status, site: filter.site, form: filter.form, olderThan: filter.olderThan }} page={inbox.page} pageSize={inbox.pageSize} total={inbox.total} what="queries" />
+      <Pager
+        basePath="/queries"
+        params={{ status: filter.status, site: filter.site, form: filter.form, olderThan: filter.olderThan }}
+        page={inbox.page}
+        pageSize={inbox.pageSize}
+        total={inbox.total}
+        what="queries"
+      />
     </section>
   );
 }

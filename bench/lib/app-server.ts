@@ -114,8 +114,12 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start on port ${options.port} exited with code ${child.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/ping`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`next start on port ${options.port} exited with code ${child.exitCode}`);
+    const ok = await fetch(`${baseUrl}/api/ping`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`next start on port ${options.port} did not answer within 30 s`);
     await new Promise((r) => setTimeout(r, 100));

@@ -51,11 +51,17 @@ export async function createBenchInvestigators(
     const site = sites[i % sites.length]!;
     const id = randomUUID();
     const email = `${prefix}-investigator-${i}@bench.test`;
-    await pool.query(
-      `INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, $3, $4, now())`,
-      [id, email, `Bench investigator ${i}`, hash],
-    );
-    await pool.query(`INSERT INTO role_assignments (id, user_id, role, site_id) VALUES ($1, $2, 'INVESTIGATOR', $3)`, [randomUUID(), id, site.id]);
+    await pool.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, $3, $4, now())`, [
+      id,
+      email,
+      `Bench investigator ${i}`,
+      hash,
+    ]);
+    await pool.query(`INSERT INTO role_assignments (id, user_id, role, site_id) VALUES ($1, $2, 'INVESTIGATOR', $3)`, [
+      randomUUID(),
+      id,
+      site.id,
+    ]);
     const patientIds: string[] = [];
     for (let p = 0; p < options.patientsEach; p++) {
       const { rows } = await pool.query<{ id: string }>(

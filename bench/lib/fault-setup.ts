@@ -1,7 +1,14 @@
 import http from "node:http";
 import pg from "pg";
 import { addDays } from "@/lib/domain/schedule/visit-schedule";
-import { ensureProductionBuild, newAuthSecret, startApp, startBenchDatabase, type AppProcess, type BenchDatabase } from "./app-server";
+import {
+  ensureProductionBuild,
+  newAuthSecret,
+  startApp,
+  startBenchDatabase,
+  type AppProcess,
+  type BenchDatabase,
+} from "./app-server";
 import { BENCH_PASSWORD, createBenchInvestigators, createBenchSites, type BenchInvestigator } from "./bench-users";
 import { buildAdverseEvent } from "./form-payloads";
 import { httpRequest } from "./load-loop";
@@ -34,7 +41,10 @@ export interface FaultRigOptions {
 
 export async function startFaultRig(options: FaultRigOptions): Promise<FaultRig> {
   await ensureProductionBuild();
-  const db = await startBenchDatabase(options.dbPort, options.superviseDatabase ? { supervise: { report: options.superviseDatabase } } : {});
+  const db = await startBenchDatabase(
+    options.dbPort,
+    options.superviseDatabase ? { supervise: { report: options.superviseDatabase } } : {},
+  );
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   pool.on("error", () => {});
   const sites = await createBenchSites(pool, 2);
@@ -58,11 +68,15 @@ export async function startFaultRig(options: FaultRigOptions): Promise<FaultRig>
     async saveAdverseEvent(worker) {
       const investigator = investigators[worker]!;
       const data = buildAdverseEvent(random, addDays("2026-01-12", random.int(0, 300)));
-      const answer = await httpRequest(agent, `${rig.app.baseUrl}/api/v1/patients/${investigator.patientIds[0]}/forms/adverse-event`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Cookie: rig.cookies[worker]! },
-        body: JSON.stringify({ data }),
-      });
+      const answer = await httpRequest(
+        agent,
+        `${rig.app.baseUrl}/api/v1/patients/${investigator.patientIds[0]}/forms/adverse-event`,
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Cookie: rig.cookies[worker]! },
+          body: JSON.stringify({ data }),
+        },
+      );
       let recordId: string | null = null;
       if (answer.status === 201) recordId = (JSON.parse(answer.body) as { data: { id: string } }).data.id;
       return { ...answer, recordId };
@@ -75,12 +89,15 @@ export async function startFaultRig(options: FaultRigOptions): Promise<FaultRig>
     },
   };
   const random = createRandom(7);
-  for (const investigator of investigators) rig.cookies.push(await signInOverHttp(rig.app.baseUrl, investigator.email, BENCH_PASSWORD));
+  for (const investigator of investigators)
+    rig.cookies.push(await signInOverHttp(rig.app.baseUrl, investigator.email, BENCH_PASSWORD));
   return rig;
 }
 
 /** Form records without their CREATE audit event, and form audit events without their record. */
-export async function findHalfWritten(pool: pg.Pool): Promise<{ recordsWithoutAudit: number; auditsWithoutRecord: number }> {
+export async function findHalfWritten(
+  pool: pg.Pool,
+): Promise<{ recordsWithoutAudit: number; auditsWithoutRecord: number }> {
   const { rows } = await pool.query<{ a: string; b: string }>(`
     SELECT (SELECT count(*) FROM crf_records r WHERE NOT EXISTS
               (SELECT 1 FROM audit_events e WHERE e.entity_id = r.id::text AND e.action = 'CREATE' AND e.entity_type = 'form:' || r.form_type)) AS a,

@@ -25,7 +25,9 @@ export function buildAdverseEvent(random: Random, onsetDate: string): AdverseEve
     onsetDate,
     ongoing,
     // The schema refuses a resolution date in the future (it would be a typing error).
-    resolutionDate: ongoing ? null : minDate(addDays(onsetDate, random.int(1, 28)), new Date().toISOString().slice(0, 10)),
+    resolutionDate: ongoing
+      ? null
+      : minDate(addDays(onsetDate, random.int(1, 28)), new Date().toISOString().slice(0, 10)),
     serious: serious ? "yes" : "no",
     saeCriteria: { ...ae.saeCriteria, hospitalization: serious },
     awareAt: serious ? `${addDays(onsetDate, 1)}T09:30` : null,

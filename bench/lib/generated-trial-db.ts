@@ -19,7 +19,11 @@ export const READERS = {
 } as const;
 
 export async function startTrialServer(port: number): Promise<EmbeddedServer> {
-  return startEmbeddedPostgres({ dataDir: path.join(".data", `bench-trials-${port}`), port, fresh: process.env.BENCH_REGENERATE === "1" });
+  return startEmbeddedPostgres({
+    dataDir: path.join(".data", `bench-trials-${port}`),
+    port,
+    fresh: process.env.BENCH_REGENERATE === "1",
+  });
 }
 
 export interface TrialDatabase {
@@ -41,7 +45,11 @@ export async function openGeneratedTrial(server: EmbeddedServer, patients: numbe
     await admin.query(`CREATE DATABASE "${name}"`);
     const summary = await generateTrial(url, { patients });
     await createReaders(url);
-    return { patients, url, generated: { records: summary.records, rejected: summary.rejected, seconds: summary.seconds } };
+    return {
+      patients,
+      url,
+      generated: { records: summary.records, rejected: summary.rejected, seconds: summary.seconds },
+    };
   } finally {
     await admin.end();
   }
@@ -74,7 +82,10 @@ async function createReaders(url: string): Promise<void> {
         `INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $1, $2, now()) RETURNING id`,
         [reader.email, hash],
       );
-      await client.query(`INSERT INTO role_assignments (id, user_id, role, site_id) VALUES (gen_random_uuid(), $1, $2::"Role", NULL)`, [rows[0]!.id, reader.role]);
+      await client.query(
+        `INSERT INTO role_assignments (id, user_id, role, site_id) VALUES (gen_random_uuid(), $1, $2::"Role", NULL)`,
+        [rows[0]!.id, reader.role],
+      );
     }
   } finally {
     await client.end();
@@ -83,5 +94,8 @@ async function createReaders(url: string): Promise<void> {
 
 /** "load 3.41 2.90 2.75": the machine is shared, so every figure carries the load it was measured under. */
 export function machineLoad(): string {
-  return `load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`;
+  return `load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`;
 }

@@ -20,7 +20,12 @@ export interface LoadResult {
 
 export type LoadTask = (worker: number, iteration: number) => Promise<number>;
 
-export async function runLoad(options: { workers: number; seconds: number; task: LoadTask; okStatus?: (status: number) => boolean }): Promise<LoadResult> {
+export async function runLoad(options: {
+  workers: number;
+  seconds: number;
+  task: LoadTask;
+  okStatus?: (status: number) => boolean;
+}): Promise<LoadResult> {
   const ok = options.okStatus ?? ((s) => s >= 200 && s < 300);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -77,12 +82,16 @@ export function httpRequest(
   options: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { agent, method: options.method ?? "GET", headers: options.headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      response.on("error", reject);
-    });
+    const request = http.request(
+      url,
+      { agent, method: options.method ?? "GET", headers: options.headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        response.on("error", reject);
+      },
+    );
     request.on("error", reject);
     request.end(options.body);
   });

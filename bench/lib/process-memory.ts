@@ -74,7 +74,10 @@ export function treeCpuMs(rootPid: number): number {
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       // utime + stime, plus cutime + cstime: the CPU of children it has reaped, so that a
       // PostgreSQL backend or worker ending during a measurement does not take its time away.
-      return sum + ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+      return (
+        sum +
+        ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond
+      );
     } catch {
       return sum;
     }

@@ -12,13 +12,19 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookies.join("; ") },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  const session = cookiePairs(response.headers.getSetCookie()).filter((pair) => /^(__Secure-)?next-auth\.session-token/.test(pair));
+  const session = cookiePairs(response.headers.getSetCookie()).filter((pair) =>
+    /^(__Secure-)?next-auth\.session-token/.test(pair),
+  );
   if (!session.length) throw new Error(`Sign-in of ${email} failed (HTTP ${response.status})`);
   return session.join("; ");
 }
 
 /** Whether a sign-in attempt was accepted (for throttling checks), without throwing. */
-export async function trySignIn(baseUrl: string, email: string, password: string): Promise<{ ok: boolean; error: string | null }> {
+export async function trySignIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<{ ok: boolean; error: string | null }> {
   try {
     await signInOverHttp(baseUrl, email, password);
     return { ok: true, error: null };

@@ -37,7 +37,7 @@ export function generatePatient(random: Random, today: string): GeneratedPatient
   // Enrolled over two years before `today`; on treatment ~4 months median (exponential).
   const screeningDate = addDays(today, -random.int(60, 760));
   const enrollmentDate = addDays(screeningDate, random.int(3, 14));
-  const lastDay = minDate(addDays(enrollmentDate, Math.round(-Math.log(1 - random.next()) * 120 / Math.LN2)), today);
+  const lastDay = minDate(addDays(enrollmentDate, Math.round((-Math.log(1 - random.next()) * 120) / Math.LN2)), today);
   const records: GeneratedRecord[] = [];
   let rejected = 0;
   const add = (formType: string, visitKey: string | null, data: unknown) => {
@@ -53,7 +53,12 @@ export function generatePatient(random: Random, today: string): GeneratedPatient
       if (process.env.GENERATE_DEBUG) console.log(formType, JSON.stringify(contextErrors));
       return void rejected++;
     }
-    records.push({ formType, visitKey: definition.fixedVisitKey ?? visitKey, data: parsed.data, computed: definition.compute?.(parsed.data, context) ?? {} });
+    records.push({
+      formType,
+      visitKey: definition.fixedVisitKey ?? visitKey,
+      data: parsed.data,
+      computed: definition.compute?.(parsed.data, context) ?? {},
+    });
   };
 
   add("eligibility", null, {
@@ -61,14 +66,22 @@ export function generatePatient(random: Random, today: string): GeneratedPatient
     answers: Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"])),
   });
   const targets = Array.from({ length: random.int(1, 3) }, (_, i) => ({
-    lesionId: `T${i + 1}`, organ: random.pick(ORGANS), site: "", method: "spiral-ct", longestDiameterMm: random.int(20, 90),
+    lesionId: `T${i + 1}`,
+    organ: random.pick(ORGANS),
+    site: "",
+    method: "spiral-ct",
+    longestDiameterMm: random.int(20, 90),
   }));
   const nonTargets = random.int(0, 2);
   add("tumour-baseline", null, {
     assessmentDate: screeningDate,
     method: "spiral-ct",
     targetLesions: targets,
-    nonTargetLesions: Array.from({ length: nonTargets }, (_, i) => ({ lesionId: `N${i + 1}`, organ: random.pick(ORGANS), description: "" })),
+    nonTargetLesions: Array.from({ length: nonTargets }, (_, i) => ({
+      lesionId: `N${i + 1}`,
+      organ: random.pick(ORGANS),
+      description: "",
+    })),
   });
 
   // Per-patient tumour course: shrink (responders), stay, or grow, by up to ~8% per 8 weeks.
@@ -79,8 +92,13 @@ export function generatePatient(random: Random, today: string): GeneratedPatient
     sampleDate: addDays(enrollmentDate, -random.int(0, 2)),
     analytes: DEFAULT_ANALYTES.map((analyte, i) => {
       const lloq = [1.5, 2, 9, 1, 0.5][i]!;
-      const value = Math.round(Math.exp(random.normal(Math.log([6, 15, 250, 8, 4][i]!) + (analyte === "IL-6" ? trend * 5 : 0), 0.8)) * 10) / 10;
-      return value < lloq ? { analyte, value: null, unit: "pg/mL", lloq, belowLloq: true } : { analyte, value, unit: "pg/mL", lloq, belowLloq: false };
+      const value =
+        Math.round(
+          Math.exp(random.normal(Math.log([6, 15, 250, 8, 4][i]!) + (analyte === "IL-6" ? trend * 5 : 0), 0.8)) * 10,
+        ) / 10;
+      return value < lloq
+        ? { analyte, value: null, unit: "pg/mL", lloq, belowLloq: true }
+        : { analyte, value, unit: "pg/mL", lloq, belowLloq: false };
     }),
   });
   for (let day = 0, visit = 0; addDays(enrollmentDate, day) <= lastDay; day += 28, visit++) {
@@ -92,7 +110,11 @@ export function generatePatient(random: Random, today: string): GeneratedPatient
       add("tumour-assessment", visitKey, {
         assessmentDate: date,
         method: "spiral-ct",
-        measurements: targets.map((t) => ({ lesionId: t.lesionId, status: "measured", diameterMm: Math.max(1, Math.round(t.longestDiameterMm * factor)) })),
+        measurements: targets.map((t) => ({
+          lesionId: t.lesionId,
+          status: "measured",
+          diameterMm: Math.max(1, Math.round(t.longestDiameterMm * factor)),
+        })),
         nonTargetStatus: nonTargets ? "NON_CR_NON_PD" : "ABSENT",
         newLesions: "no",
         newLesionsDescription: "",
@@ -104,7 +126,9 @@ export function generatePatient(random: Random, today: string): GeneratedPatient
   }
   if (lastDay < today) add("end-of-study", "end-of-study", endOfStudy(random, lastDay, today, trend));
   const eos = records.find((r) => r.formType === "end-of-study");
-  const status = eos ? getFormDefinition("end-of-study")!.patientStatusAfterSave!(eos.data as EndOfStudyData) ?? "ON_TREATMENT" : "ON_TREATMENT";
+  const status = eos
+    ? (getFormDefinition("end-of-study")!.patientStatusAfterSave!(eos.data as EndOfStudyData) ?? "ON_TREATMENT")
+    : "ON_TREATMENT";
   return { screeningDate, enrollmentDate, status, records, rejected };
 }
 
@@ -117,7 +141,9 @@ function endOfStudy(random: Random, lastDay: string, today: string, trend: numbe
   const progressed = trend > 0 ? random.chance(0.85) : random.chance(0.3);
   const died = progressed && random.chance(0.5);
   const deathDate = died ? minDate(addDays(lastDay, random.int(20, 400)), today) : null;
-  const reason = progressed ? "progression" : random.pick(["toxicity", "patient-decision", "investigator-decision"] as const);
+  const reason = progressed
+    ? "progression"
+    : random.pick(["toxicity", "patient-decision", "investigator-decision"] as const);
   return {
     progressionDate: progressed ? lastDay : null,
     lastKnownAliveDate: deathDate ? null : minDate(addDays(lastDay, random.int(0, 240)), today),

@@ -7,16 +7,22 @@ const CHOICE_LABELS = { OPTIMAL: "optimal", MINIMAX: "minimax", CUSTOM: "the pro
 /** The stopping rules on the study settings page: the designs the rates give, then the form. */
 export function StoppingRulesSection({ rules }: { rules: StoppingRulesView }) {
   const rows = [
-    ...(rules.computed ? [{ label: "Optimal", design: rules.computed.optimal }, { label: "Minimax", design: rules.computed.minimax }] : []),
+    ...(rules.computed
+      ? [
+          { label: "Optimal", design: rules.computed.optimal },
+          { label: "Minimax", design: rules.computed.minimax },
+        ]
+      : []),
     ...(rules.response.designChoice === "CUSTOM" ? [{ label: "Protocol's own", design: rules.design }] : []),
   ];
   return (
     <section className="card narrow-wide" aria-labelledby="stopping-rules-heading">
       <h2 id="stopping-rules-heading">Stopping rules</h2>
       <p className="muted">
-        Simon two-stage designs computed by exact binomial enumeration (Simon, Control Clin Trials 1989;10:1-10) for p0 ={" "}
-        {rules.response.p0}, p1 = {rules.response.p1}, alpha = {rules.response.alpha}, beta = {rules.response.beta}; the{" "}
-        {CHOICE_LABELS[rules.response.designChoice]} design is in force. The PI dashboard (Stopping rules) shows where the trial stands.
+        Simon two-stage designs computed by exact binomial enumeration (Simon, Control Clin Trials 1989;10:1-10) for p0
+        = {rules.response.p0}, p1 = {rules.response.p1}, alpha = {rules.response.alpha}, beta = {rules.response.beta};
+        the {CHOICE_LABELS[rules.response.designChoice]} design is in force. The PI dashboard (Stopping rules) shows
+        where the trial stands.
       </p>
       <SimonDesignTable id="admin-simon-designs" rows={rows} />
       <p className="muted">Dose-limiting toxicity: {rules.dltDefinition}</p>

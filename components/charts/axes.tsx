@@ -1,6 +1,13 @@
 const AXIS = "#475467";
 
-export function AxisBottom<T extends number | Date>({ scale, ticks, y, width, label, format = String }: {
+export function AxisBottom<T extends number | Date>({
+  scale,
+  ticks,
+  y,
+  width,
+  label,
+  format = String,
+}: {
   scale: (value: T) => number;
   ticks: readonly T[];
   y: number;
@@ -26,7 +33,13 @@ export function AxisBottom<T extends number | Date>({ scale, ticks, y, width, la
   );
 }
 
-export function AxisLeft({ scale, ticks, height, label, format = String }: {
+export function AxisLeft({
+  scale,
+  ticks,
+  height,
+  label,
+  format = String,
+}: {
   scale: (value: number) => number;
   ticks: readonly number[];
   height: number;
@@ -52,7 +65,15 @@ export function AxisLeft({ scale, ticks, height, label, format = String }: {
 }
 
 /** A legend row: swatch (line or marker) and label per entry. */
-export function Legend({ entries, x, y }: { entries: readonly { label: string; color: string; dash?: string; marker?: "square" | "circle" }[]; x: number; y: number }) {
+export function Legend({
+  entries,
+  x,
+  y,
+}: {
+  entries: readonly { label: string; color: string; dash?: string; marker?: "square" | "circle" }[];
+  x: number;
+  y: number;
+}) {
   // Each entry starts after the previous ones: swatch, gap and an estimate of the label's width.
   const widths = entries.map((entry) => 44 + entry.label.length * 6.6);
   const starts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w, 0));

@@ -11,7 +11,14 @@ export interface ChartSize {
  * A chart as a figure: an SVG with role="img", its title and description (read by screen
  * readers, and kept in downloaded files), a visible caption, and the download buttons.
  */
-export function ChartFrame({ id, title, description, size, caption, children }: {
+export function ChartFrame({
+  id,
+  title,
+  description,
+  size,
+  caption,
+  children,
+}: {
   id: string;
   title: string;
   description: string;
@@ -22,7 +29,14 @@ export function ChartFrame({ id, title, description, size, caption, children }: 
   const { width, height, margin } = size;
   return (
     <figure className="chart" data-testid={`chart-${id}`}>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} fontSize={12} fill="#1d2939">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        fontSize={12}
+        fill="#1d2939"
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <rect width={width} height={height} fill="#fff" />
@@ -38,5 +52,8 @@ export function ChartFrame({ id, title, description, size, caption, children }: 
 
 /** The plotting area inside the margins. */
 export function innerSize(size: ChartSize): { width: number; height: number } {
-  return { width: size.width - size.margin.left - size.margin.right, height: size.height - size.margin.top - size.margin.bottom };
+  return {
+    width: size.width - size.margin.left - size.margin.right,
+    height: size.height - size.margin.top - size.margin.bottom,
+  };
 }

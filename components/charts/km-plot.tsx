@@ -16,7 +16,13 @@ type Point = { time: number; surv: number; lower: number | null; upper: number |
 const fmt = (value: number | null) => (value === null ? "NR" : value.toFixed(1));
 
 /** Kaplan-Meier curves with confidence bands, censoring marks, the median and numbers at risk under the axis. */
-export function KmPlot({ id, title, series, xLabel = "Months since enrollment", yLabel = "Probability" }: {
+export function KmPlot({
+  id,
+  title,
+  series,
+  xLabel = "Months since enrollment",
+  yLabel = "Probability",
+}: {
   id: string;
   title: string;
   series: readonly KmSeries[];
@@ -24,7 +30,11 @@ export function KmPlot({ id, title, series, xLabel = "Months since enrollment", 
   yLabel?: string;
 }) {
   const atRiskHeight = 22 + 18 * series.length;
-  const size: ChartSize = { width: 680, height: 360 + atRiskHeight, margin: { top: 30, right: 20, bottom: 56 + atRiskHeight, left: 88 } };
+  const size: ChartSize = {
+    width: 680,
+    height: 360 + atRiskHeight,
+    margin: { top: 30, right: 20, bottom: 56 + atRiskHeight, left: 88 },
+  };
   const inner = innerSize(size);
   const maxTime = Math.max(1, ...series.map((s) => s.curve.steps.at(-1)?.time ?? 0));
   const x = scaleLinear().domain([0, maxTime]).nice().range([0, inner.width]);
@@ -33,9 +43,14 @@ export function KmPlot({ id, title, series, xLabel = "Months since enrollment", 
   // Numbers at risk come from the curves' own grid (lib/domain countAtRisk), at the ticks it covers.
   // Past a curve's last time nobody is at risk any more.
   const atRiskTimes = xTicks.filter((t) => series.some((s) => s.curve.atRisk.some((r) => r.time === t)));
-  const atRiskAt = (curve: KmCurve, t: number) => curve.atRisk.find((r) => r.time === t)?.n ?? ((curve.steps.at(-1)?.time ?? 0) < t ? 0 : "");
+  const atRiskAt = (curve: KmCurve, t: number) =>
+    curve.atRisk.find((r) => r.time === t)?.n ?? ((curve.steps.at(-1)?.time ?? 0) < t ? 0 : "");
   // A tenth of a unit is finer than the screen shows; with thousands of steps the digits add up.
-  const stepPath = line<Point>().x((p) => x(p.time)).y((p) => y(p.surv)).curve(curveStepAfter).digits(1);
+  const stepPath = line<Point>()
+    .x((p) => x(p.time))
+    .y((p) => y(p.surv))
+    .curve(curveStepAfter)
+    .digits(1);
   const bandPath = area<Point>()
     .defined((p) => p.lower !== null && p.upper !== null)
     .x((p) => x(p.time))
@@ -44,7 +59,10 @@ export function KmPlot({ id, title, series, xLabel = "Months since enrollment", 
     .curve(curveStepAfter)
     .digits(1);
   const description = series
-    .map((s) => `${s.label}: ${s.curve.n} patients, ${s.curve.events} events, median ${fmt(s.curve.median.median)} months (95% CI ${fmt(s.curve.median.lower)} to ${fmt(s.curve.median.upper)}).`)
+    .map(
+      (s) =>
+        `${s.label}: ${s.curve.n} patients, ${s.curve.events} events, median ${fmt(s.curve.median.median)} months (95% CI ${fmt(s.curve.median.lower)} to ${fmt(s.curve.median.upper)}).`,
+    )
     .join(" ");
 
   return (
@@ -68,14 +86,27 @@ export function KmPlot({ id, title, series, xLabel = "Months since enrollment", 
               strokeWidth={1.5}
             />
             {s.curve.median.median !== null ? (
-              <path d={`M0,${y(0.5)}H${x(s.curve.median.median)}V${inner.height}`} fill="none" stroke={s.color} strokeDasharray="2 3" />
+              <path
+                d={`M0,${y(0.5)}H${x(s.curve.median.median)}V${inner.height}`}
+                fill="none"
+                stroke={s.color}
+                strokeDasharray="2 3"
+              />
             ) : null}
           </g>
         );
       })}
       <AxisLeft scale={y} ticks={y.ticks(5)} height={inner.height} label={yLabel} format={(t) => t.toFixed(1)} />
       <AxisBottom scale={x} ticks={xTicks} y={inner.height} width={inner.width} label={xLabel} />
-      <Legend entries={series.map((s) => ({ label: `${s.label} (median ${fmt(s.curve.median.median)} mo)`, color: s.color, dash: s.dash }))} x={0} y={-16} />
+      <Legend
+        entries={series.map((s) => ({
+          label: `${s.label} (median ${fmt(s.curve.median.median)} mo)`,
+          color: s.color,
+          dash: s.dash,
+        }))}
+        x={0}
+        y={-16}
+      />
       <g transform={`translate(0,${inner.height + 62})`}>
         <text x={-20} textAnchor="end" fontWeight={600}>
           At risk

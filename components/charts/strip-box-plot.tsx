@@ -28,7 +28,14 @@ export interface StripGroup {
  * scale (cytokine levels are skewed). Hollow points mark values below the assay LLOQ, drawn at
  * their substituted level; dashed reference lines mark the LLOQ and the cut.
  */
-export function StripBoxPlot({ id, title, description, groups, yLabel, references = [] }: {
+export function StripBoxPlot({
+  id,
+  title,
+  description,
+  groups,
+  yLabel,
+  references = [],
+}: {
   id: string;
   title: string;
   description: string;
@@ -38,14 +45,19 @@ export function StripBoxPlot({ id, title, description, groups, yLabel, reference
 }) {
   const size: ChartSize = { width: 680, height: 360, margin: { top: 30, right: 110, bottom: 40, left: 72 } };
   const inner = innerSize(size);
-  const all = [...groups.flatMap((g) => g.values.map((v) => v.value)), ...references.map((r) => r.value)].filter((v) => v > 0);
+  const all = [...groups.flatMap((g) => g.values.map((v) => v.value)), ...references.map((r) => r.value)].filter(
+    (v) => v > 0,
+  );
   const lowest = all.reduce((a, b) => Math.min(a, b), Infinity);
   const highest = all.reduce((a, b) => Math.max(a, b), -Infinity);
   const y = scaleLog()
     .domain(all.length ? [lowest / 1.5, highest * 1.5] : [1, 10])
     .nice()
     .range([inner.height, 0]);
-  const x = scaleBand<string>().domain(groups.map((g) => g.label)).range([0, inner.width]).padding(0.3);
+  const x = scaleBand<string>()
+    .domain(groups.map((g) => g.label))
+    .range([0, inner.width])
+    .padding(0.3);
   const ticks = y.ticks(6).filter((t) => [1, 2, 5].includes(Number(t.toExponential(0).charAt(0))));
   return (
     <ChartFrame id={id} title={title} description={description} size={size}>
@@ -65,18 +77,46 @@ export function StripBoxPlot({ id, title, description, groups, yLabel, reference
             {g.box ? (
               <g stroke="#344054">
                 <line x1={left + width / 2} x2={left + width / 2} y1={y(g.box.min)} y2={y(g.box.max)} />
-                <rect x={left + width * 0.2} width={width * 0.6} y={y(g.box.q3)} height={Math.max(1, y(g.box.q1) - y(g.box.q3))} fill="#f2f4f7" fillOpacity={0.6} />
-                <line x1={left + width * 0.2} x2={left + width * 0.8} y1={y(g.box.median)} y2={y(g.box.median)} strokeWidth={2.5} />
+                <rect
+                  x={left + width * 0.2}
+                  width={width * 0.6}
+                  y={y(g.box.q3)}
+                  height={Math.max(1, y(g.box.q1) - y(g.box.q3))}
+                  fill="#f2f4f7"
+                  fillOpacity={0.6}
+                />
+                <line
+                  x1={left + width * 0.2}
+                  x2={left + width * 0.8}
+                  y1={y(g.box.median)}
+                  y2={y(g.box.median)}
+                  strokeWidth={2.5}
+                />
               </g>
             ) : null}
             {g.values.length <= STRIP_POINTS_WITH_TOOLTIPS ? (
               g.values.map((v, i) => (
-                <circle key={i} cx={left + width * (0.3 + 0.4 * ((i * 0.618034) % 1))} cy={y(v.value)} r={4} fill={v.hollow ? "#fff" : g.color} stroke={g.color} strokeWidth={1.5}>
+                <circle
+                  key={i}
+                  cx={left + width * (0.3 + 0.4 * ((i * 0.618034) % 1))}
+                  cy={y(v.value)}
+                  r={4}
+                  fill={v.hollow ? "#fff" : g.color}
+                  stroke={g.color}
+                  strokeWidth={1.5}
+                >
                   <title>{v.title}</title>
                 </circle>
               ))
             ) : (
-              <StripPoints color={g.color} points={g.values.map((v, i) => ({ x: left + width * (0.3 + 0.4 * ((i * 0.618034) % 1)), y: y(v.value), hollow: v.hollow }))} />
+              <StripPoints
+                color={g.color}
+                points={g.values.map((v, i) => ({
+                  x: left + width * (0.3 + 0.4 * ((i * 0.618034) % 1)),
+                  y: y(v.value),
+                  hollow: v.hollow,
+                }))}
+              />
             )}
             <text x={left + width / 2} y={inner.height + 20} textAnchor="middle" fontWeight={600}>
               {g.label} (n = {g.values.length})
@@ -84,14 +124,33 @@ export function StripBoxPlot({ id, title, description, groups, yLabel, reference
           </g>
         );
       })}
-      <AxisLeft scale={y} ticks={ticks} height={inner.height} label={yLabel} format={(t) => String(+t.toPrecision(2))} />
-      <Legend entries={[...groups.map((g) => ({ label: g.label, color: g.color, marker: "circle" as const })), { label: "○ below LLOQ (at LLOQ/2)", color: "#fff", marker: "circle" as const }]} x={0} y={-16} />
+      <AxisLeft
+        scale={y}
+        ticks={ticks}
+        height={inner.height}
+        label={yLabel}
+        format={(t) => String(+t.toPrecision(2))}
+      />
+      <Legend
+        entries={[
+          ...groups.map((g) => ({ label: g.label, color: g.color, marker: "circle" as const })),
+          { label: "○ below LLOQ (at LLOQ/2)", color: "#fff", marker: "circle" as const },
+        ]}
+        x={0}
+        y={-16}
+      />
     </ChartFrame>
   );
 }
 
 /** Many points: filled ones as one path; hollow ones as a coloured path with a white one inside. */
-function StripPoints({ color, points }: { color: string; points: readonly { x: number; y: number; hollow: boolean }[] }) {
+function StripPoints({
+  color,
+  points,
+}: {
+  color: string;
+  points: readonly { x: number; y: number; hollow: boolean }[];
+}) {
   const hollow = pointsPath(points.filter((p) => p.hollow));
   return (
     <g fill="none" strokeLinecap="round" data-testid="strip-points-path">

@@ -12,16 +12,45 @@ import { RESPONSE_COLORS } from "./waterfall-plot";
  * (cross), and an arrow for patients still on treatment. `lanes` may be one page of `cohort`
  * (the description then summarises the whole cohort and says which lanes are drawn).
  */
-export function SwimmerPlot({ id, lanes, cohort = lanes, caption }: { id: string; lanes: readonly SwimmerLane[]; cohort?: readonly SwimmerLane[]; caption?: ReactNode }) {
-  const size: ChartSize = { width: 680, height: 80 + 14 * lanes.length, margin: { top: 30, right: 24, bottom: 48, left: 78 } };
+export function SwimmerPlot({
+  id,
+  lanes,
+  cohort = lanes,
+  caption,
+}: {
+  id: string;
+  lanes: readonly SwimmerLane[];
+  cohort?: readonly SwimmerLane[];
+  caption?: ReactNode;
+}) {
+  const size: ChartSize = {
+    width: 680,
+    height: 80 + 14 * lanes.length,
+    margin: { top: 30, right: 24, bottom: 48, left: 78 },
+  };
   const inner = innerSize(size);
-  const x = scaleLinear().domain([0, lanes.reduce((max, l) => Math.max(max, l.followUpMonths), 1)]).nice().range([0, inner.width]);
-  const y = scaleBand<string>().domain(lanes.map((l) => l.subjectId)).range([0, inner.height]).padding(0.25);
+  const x = scaleLinear()
+    .domain([0, lanes.reduce((max, l) => Math.max(max, l.followUpMonths), 1)])
+    .nice()
+    .range([0, inner.width]);
+  const y = scaleBand<string>()
+    .domain(lanes.map((l) => l.subjectId))
+    .range([0, inner.height])
+    .padding(0.25);
   const onTreatment = cohort.filter((l) => l.onTreatment).length;
-  const shown = lanes.length < cohort.length ? ` Drawn here: ${lanes.length} of them (${lanes[0]?.subjectId ?? ""} to ${lanes.at(-1)?.subjectId ?? ""}).` : "";
+  const shown =
+    lanes.length < cohort.length
+      ? ` Drawn here: ${lanes.length} of them (${lanes[0]?.subjectId ?? ""} to ${lanes.at(-1)?.subjectId ?? ""}).`
+      : "";
   const description = `${cohort.length} patients. Median time on treatment ${(median(cohort, (l) => l.treatmentMonths) ?? 0).toFixed(1)} months; ${onTreatment} still on treatment; ${cohort.filter((l) => l.died).length} deaths.${shown}`;
   return (
-    <ChartFrame id={id} title="Time on treatment and follow-up per patient" description={description} size={size} caption={caption}>
+    <ChartFrame
+      id={id}
+      title="Time on treatment and follow-up per patient"
+      description={description}
+      size={size}
+      caption={caption}
+    >
       {lanes.map((lane) => {
         const top = y(lane.subjectId) ?? 0;
         const mid = top + y.bandwidth() / 2;
@@ -31,15 +60,36 @@ export function SwimmerPlot({ id, lanes, cohort = lanes, caption }: { id: string
               {lane.subjectId}
             </text>
             <line x1={x(lane.treatmentMonths)} x2={x(lane.followUpMonths)} y1={mid} y2={mid} stroke="#98a2b3" />
-            <rect x={0} y={top} width={Math.max(1, x(lane.treatmentMonths))} height={y.bandwidth()} fill={RESPONSE_COLORS[lane.bestOverallResponse]} fillOpacity={0.75}>
+            <rect
+              x={0}
+              y={top}
+              width={Math.max(1, x(lane.treatmentMonths))}
+              height={y.bandwidth()}
+              fill={RESPONSE_COLORS[lane.bestOverallResponse]}
+              fillOpacity={0.75}
+            >
               <title>{`${lane.subjectId}: ${lane.treatmentMonths.toFixed(1)} months on treatment, best response ${lane.bestOverallResponse}`}</title>
             </rect>
             {lane.responses.map((r) => (
-              <circle key={r.month} cx={x(r.month)} cy={mid} r={3} fill="#fff" stroke={RESPONSE_COLORS[r.response]} strokeWidth={1.5} />
+              <circle
+                key={r.month}
+                cx={x(r.month)}
+                cy={mid}
+                r={3}
+                fill="#fff"
+                stroke={RESPONSE_COLORS[r.response]}
+                strokeWidth={1.5}
+              />
             ))}
-            {lane.progressionMonth !== null ? <path d={`M${x(lane.progressionMonth)},${mid - 5}l4,8h-8z`} fill="#b2182b" /> : null}
-            {lane.died ? <path d={`M${x(lane.followUpMonths) - 4},${mid - 4}l8,8m0,-8l-8,8`} stroke="#101828" strokeWidth={1.6} /> : null}
-            {lane.onTreatment ? <path d={`M${x(lane.treatmentMonths) + 2},${mid - 4}l6,4l-6,4z`} fill="#101828" /> : null}
+            {lane.progressionMonth !== null ? (
+              <path d={`M${x(lane.progressionMonth)},${mid - 5}l4,8h-8z`} fill="#b2182b" />
+            ) : null}
+            {lane.died ? (
+              <path d={`M${x(lane.followUpMonths) - 4},${mid - 4}l8,8m0,-8l-8,8`} stroke="#101828" strokeWidth={1.6} />
+            ) : null}
+            {lane.onTreatment ? (
+              <path d={`M${x(lane.treatmentMonths) + 2},${mid - 4}l6,4l-6,4z`} fill="#101828" />
+            ) : null}
           </g>
         );
       })}

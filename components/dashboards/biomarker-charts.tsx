@@ -23,11 +23,19 @@ export function BiomarkerCharts({ view }: { view: BiomarkerView }) {
           return {
             label: group === "high" ? "High" : "Low",
             color: group === "high" ? HIGH : LOW,
-            values: values.map((p) => ({ value: p.value, hollow: p.belowLloq, title: `${+p.value.toPrecision(3)} ${unit}${p.belowLloq ? " (below LLOQ)" : ""}` })),
+            values: values.map((p) => ({
+              value: p.value,
+              hollow: p.belowLloq,
+              title: `${+p.value.toPrecision(3)} ${unit}${p.belowLloq ? " (below LLOQ)" : ""}`,
+            })),
             box: view[group]?.distribution ?? null,
           };
         })}
-        references={view.cut === null ? [] : [{ label: view.cutMethod === "median" ? "median (cut)" : "cut", value: view.cut, color: "#344054" }]}
+        references={
+          view.cut === null
+            ? []
+            : [{ label: view.cutMethod === "median" ? "median (cut)" : "cut", value: view.cut, color: "#344054" }]
+        }
       />
       {view.high && view.low ? (
         <KmPlot

@@ -1,7 +1,15 @@
 import type { BiomarkerView } from "./biomarker-view";
 
 /** The analysis asked for (cytokine, endpoint, cut), submitted as a GET so the result has its own address. */
-export function BiomarkerQueryForm({ view, cutValue, errors }: { view: BiomarkerView; cutValue: string; errors: Record<string, string[] | undefined> }) {
+export function BiomarkerQueryForm({
+  view,
+  cutValue,
+  errors,
+}: {
+  view: BiomarkerView;
+  cutValue: string;
+  errors: Record<string, string[] | undefined>;
+}) {
   const unit = view.unit ?? "";
   return (
     <form method="get" className="inline-form" aria-label="Biomarker analysis">
@@ -22,7 +30,13 @@ export function BiomarkerQueryForm({ view, cutValue, errors }: { view: Biomarker
       </div>
       <div className="field">
         <label htmlFor="cut">High/low cut (&quot;median&quot; or a level in {unit || "the assay unit"})</label>
-        <input id="cut" name="cut" defaultValue={cutValue} aria-invalid={errors.cut ? true : undefined} aria-describedby={errors.cut ? "cut-error" : undefined} />
+        <input
+          id="cut"
+          name="cut"
+          defaultValue={cutValue}
+          aria-invalid={errors.cut ? true : undefined}
+          aria-describedby={errors.cut ? "cut-error" : undefined}
+        />
         {errors.cut ? (
           <p id="cut-error" className="field-error">
             {errors.cut.join(" ")}

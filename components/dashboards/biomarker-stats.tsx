@@ -2,7 +2,8 @@ import type { HazardRatio } from "@/lib/analysis/biomarkers";
 import { endpointNameOf, type BiomarkerView } from "./biomarker-view";
 import { formatMonths, formatP } from "./format";
 
-const hazard = (h: HazardRatio | null) => (h ? `${h.hr.toFixed(2)} (95% CI ${h.lower.toFixed(2)}-${h.upper.toFixed(2)}), p ${formatP(h.p)}` : "not estimable");
+const hazard = (h: HazardRatio | null) =>
+  h ? `${h.hr.toFixed(2)} (95% CI ${h.lower.toFixed(2)}-${h.upper.toFixed(2)}), p ${formatP(h.p)}` : "not estimable";
 
 /** High against low: log-rank, Cox hazard ratios and the medians of the chosen endpoint. */
 export function BiomarkerStats({ view }: { view: BiomarkerView }) {
@@ -10,7 +11,11 @@ export function BiomarkerStats({ view }: { view: BiomarkerView }) {
     <dl className="stats" data-testid="biomarker-stats">
       <div className="stat">
         <dt>Log-rank test, high vs low</dt>
-        <dd>{view.logRank ? `χ² ${view.logRank.chisq.toFixed(2)} on ${view.logRank.df} df, p ${formatP(view.logRank.p)}` : "not estimable"}</dd>
+        <dd>
+          {view.logRank
+            ? `χ² ${view.logRank.chisq.toFixed(2)} on ${view.logRank.df} df, p ${formatP(view.logRank.p)}`
+            : "not estimable"}
+        </dd>
       </div>
       <div className="stat">
         <dt>Cox hazard ratio, high vs low</dt>
@@ -23,7 +28,8 @@ export function BiomarkerStats({ view }: { view: BiomarkerView }) {
       <div className="stat">
         <dt>Median {endpointNameOf(view)}</dt>
         <dd>
-          high {formatMonths(view.high?.curve.median.median ?? null)} vs low {formatMonths(view.low?.curve.median.median ?? null)} months
+          high {formatMonths(view.high?.curve.median.median ?? null)} vs low{" "}
+          {formatMonths(view.low?.curve.median.median ?? null)} months
         </dd>
       </div>
     </dl>

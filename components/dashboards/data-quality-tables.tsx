@@ -11,7 +11,11 @@ export const MEASURES: { key: QualityMeasure; label: string; unit: readonly [str
   { key: "overdueForms", label: "Overdue forms (past the 7-day window)", unit: ["form", "forms"] },
   { key: "openQueries", label: "Open queries", unit: ["query", "queries"] },
   { key: "unsignedForms", label: "Complete forms not signed", unit: ["form", "forms"] },
-  { key: "missingBaselineLabs", label: "On-treatment labs without a pre-treatment baseline", unit: ["lab panel", "lab panels"] },
+  {
+    key: "missingBaselineLabs",
+    label: "On-treatment labs without a pre-treatment baseline",
+    unit: ["lab panel", "lab panels"],
+  },
   { key: "verifiedForms", label: "Forms source-verified (whole form)", unit: ["form", "forms"] },
   { key: "verifiedFields", label: "Fields source-verified one by one (targeted SDV)", unit: ["field", "fields"] },
 ];
@@ -23,7 +27,8 @@ export function DataQualitySummary({ view }: { view: DataQualityView }) {
   return (
     <table>
       <caption className={styles.caption}>
-        <span className="computed-badge">computed</span> As of {view.today} (UTC), from the visit schedule and the recorded forms.
+        <span className="computed-badge">computed</span> As of {view.today} (UTC), from the visit schedule and the
+        recorded forms.
       </caption>
       <thead>
         <tr>
@@ -44,7 +49,10 @@ export function DataQualitySummary({ view }: { view: DataQualityView }) {
             {MEASURES.map((m) => (
               <td key={m.key} className={styles.numeric}>
                 {site[m.key].count > 0 ? (
-                  <a href={`#${anchor(site.siteCode, m.key)}`} aria-label={`${site.siteCode}: ${site[m.key].count} ${m.label.toLowerCase()}, see the patients`}>
+                  <a
+                    href={`#${anchor(site.siteCode, m.key)}`}
+                    aria-label={`${site.siteCode}: ${site[m.key].count} ${m.label.toLowerCase()}, see the patients`}
+                  >
                     {site[m.key].count}
                   </a>
                 ) : (
@@ -73,7 +81,12 @@ function PatientList({ counted, unit }: { counted: CountedPatients; unit: readon
           </li>
         ))}
       </ul>
-      <ShownOf shown={shown.length} total={counted.patients.length} what="patients" hint="Each patient's page lists what is missing; the site's patient list reaches the others." />
+      <ShownOf
+        shown={shown.length}
+        total={counted.patients.length}
+        what="patients"
+        hint="Each patient's page lists what is missing; the site's patient list reaches the others."
+      />
     </>
   );
 }
@@ -82,7 +95,11 @@ function PatientList({ counted, unit }: { counted: CountedPatients; unit: readon
 export function DataQualityPatients({ view }: { view: DataQualityView }) {
   return view.sites.map((site) =>
     MEASURES.filter((m) => site[m.key].count > 0).map((m) => (
-      <section key={`${site.siteCode}-${m.key}`} id={anchor(site.siteCode, m.key)} aria-labelledby={`${anchor(site.siteCode, m.key)}-h`}>
+      <section
+        key={`${site.siteCode}-${m.key}`}
+        id={anchor(site.siteCode, m.key)}
+        aria-labelledby={`${anchor(site.siteCode, m.key)}-h`}
+      >
         <h3 id={`${anchor(site.siteCode, m.key)}-h`}>
           {site.siteCode}: {m.label.toLowerCase()}
         </h3>

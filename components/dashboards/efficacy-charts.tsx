@@ -12,12 +12,30 @@ import { pageOf } from "@/lib/page-of";
 const SWIMMER_LANES_PER_PAGE = 50;
 
 /** Kaplan-Meier curves of PFS and OS with their pointwise bands. */
-export function SurvivalSection({ pfsCurve, osCurve, ciMethod }: Pick<EfficacyAnalysis, "pfsCurve" | "osCurve"> & { ciMethod: string }) {
+export function SurvivalSection({
+  pfsCurve,
+  osCurve,
+  ciMethod,
+}: Pick<EfficacyAnalysis, "pfsCurve" | "osCurve"> & { ciMethod: string }) {
   return (
     <section className="card chart-grid">
       <h2>Survival</h2>
-      {pfsCurve ? <KmPlot id="km-pfs" title={`Progression-free survival (${ciMethod} 95% CI)`} series={[{ label: "PFS", color: "#1f5fa8", curve: pfsCurve }]} yLabel="Progression-free probability" /> : null}
-      {osCurve ? <KmPlot id="km-os" title={`Overall survival (${ciMethod} 95% CI)`} series={[{ label: "OS", color: "#b42318", curve: osCurve }]} yLabel="Survival probability" /> : null}
+      {pfsCurve ? (
+        <KmPlot
+          id="km-pfs"
+          title={`Progression-free survival (${ciMethod} 95% CI)`}
+          series={[{ label: "PFS", color: "#1f5fa8", curve: pfsCurve }]}
+          yLabel="Progression-free probability"
+        />
+      ) : null}
+      {osCurve ? (
+        <KmPlot
+          id="km-os"
+          title={`Overall survival (${ciMethod} 95% CI)`}
+          series={[{ label: "OS", color: "#b42318", curve: osCurve }]}
+          yLabel="Survival probability"
+        />
+      ) : null}
       <p className="muted">Shaded: pointwise 95% band ({pfsCurve?.bandMethod}); ticks: censored; dotted: median.</p>
     </section>
   );
@@ -35,9 +53,14 @@ export function ShrinkageSection({ waterfall }: Pick<EfficacyAnalysis, "waterfal
 }
 
 /** Treatment and follow-up lanes, a page of them at a time, longest follow-up first. */
-export function SwimmerSection({ swimmer, requestedPage, ciMethod }: Pick<EfficacyAnalysis, "swimmer"> & { requestedPage: string | string[] | undefined; ciMethod: string }) {
+export function SwimmerSection({
+  swimmer,
+  requestedPage,
+  ciMethod,
+}: Pick<EfficacyAnalysis, "swimmer"> & { requestedPage: string | string[] | undefined; ciMethod: string }) {
   const { items: lanes, page, pages, first, last } = pageOf(swimmer, requestedPage, SWIMMER_LANES_PER_PAGE);
-  const pageLink = (to: number) => `/dashboards/efficacy?${new URLSearchParams({ ciMethod, swimmerPage: String(to) })}#swimmer-heading`;
+  const pageLink = (to: number) =>
+    `/dashboards/efficacy?${new URLSearchParams({ ciMethod, swimmerPage: String(to) })}#swimmer-heading`;
   return (
     <section className="card" aria-labelledby="swimmer-heading">
       <h2 id="swimmer-heading">Treatment and follow-up</h2>
@@ -48,8 +71,7 @@ export function SwimmerSection({ swimmer, requestedPage, ciMethod }: Pick<Effica
         caption={
           pages > 1 ? (
             <nav aria-label="Swimmer plot pages" className="muted" data-testid="swimmer-pages">
-              Showing patients {first}-{last} of {swimmer.length}, longest follow-up first
-              (page {page} of {pages}).{" "}
+              Showing patients {first}-{last} of {swimmer.length}, longest follow-up first (page {page} of {pages}).{" "}
               {page > 1 ? <Link href={pageLink(page - 1)}>Previous {SWIMMER_LANES_PER_PAGE}</Link> : null}
               {page > 1 && page < pages ? " · " : null}
               {page < pages ? <Link href={pageLink(page + 1)}>Next {SWIMMER_LANES_PER_PAGE}</Link> : null}

@@ -1,14 +1,24 @@
 import type { EfficacySummary, EndpointSummary } from "@/lib/analysis/efficacy";
 import { formatMonths, formatPercent } from "./format";
 
-const BOR_LABELS = { CR: "Complete response", PR: "Partial response", SD: "Stable disease", PD: "Progressive disease", NE: "Not evaluable" } as const;
+const BOR_LABELS = {
+  CR: "Complete response",
+  PR: "Partial response",
+  SD: "Stable disease",
+  PD: "Progressive disease",
+  NE: "Not evaluable",
+} as const;
 
 function Median({ name, endpoint, testId }: { name: string; endpoint: EndpointSummary; testId: string }) {
   return (
     <div className="stat">
       <dt>{name}</dt>
       <dd data-testid={testId}>
-        <strong>{formatMonths(endpoint.median)}</strong> months (95% CI <span data-testid={`${testId}-ci`}>{formatMonths(endpoint.lower)}-{formatMonths(endpoint.upper)}</span>)
+        <strong>{formatMonths(endpoint.median)}</strong> months (95% CI{" "}
+        <span data-testid={`${testId}-ci`}>
+          {formatMonths(endpoint.lower)}-{formatMonths(endpoint.upper)}
+        </span>
+        )
         <br />
         <span className="muted">
           {endpoint.events} events in {endpoint.n} patients
@@ -20,7 +30,8 @@ function Median({ name, endpoint, testId }: { name: string; endpoint: EndpointSu
 
 /** The efficacy headline: response rates with exact intervals and the median PFS and OS. */
 export function EfficacyStats({ summary }: { summary: EfficacySummary }) {
-  const rate = (r: typeof summary.orr) => `${r.responders}/${r.n} (${formatPercent(r.estimate)}; exact 95% CI ${formatPercent(r.lower)}-${formatPercent(r.upper)})`;
+  const rate = (r: typeof summary.orr) =>
+    `${r.responders}/${r.n} (${formatPercent(r.estimate)}; exact 95% CI ${formatPercent(r.lower)}-${formatPercent(r.upper)})`;
   return (
     <dl className="stats">
       <div className="stat">

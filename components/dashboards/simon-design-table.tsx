@@ -3,7 +3,13 @@ import type { SimonDesign } from "@/lib/domain/statistics/simon-two-stage";
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 
 /** Simon designs side by side, as Simon (1989) tabulates them: r1/n1, r/n, EN0, PET0, exact alpha and power. */
-export function SimonDesignTable({ id, rows }: { id: string; rows: readonly { label: string; design: SimonDesign }[] }) {
+export function SimonDesignTable({
+  id,
+  rows,
+}: {
+  id: string;
+  rows: readonly { label: string; design: SimonDesign }[];
+}) {
   return (
     // Focusable so that keyboard users can scroll the table inside a narrow card.
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Simon two-stage designs">

@@ -29,7 +29,12 @@ export function StoppingRulePanel({ status: s }: { status: StoppingRuleStatus })
   return (
     <>
       {s.alerts.length ? (
-        <section className="card form-error" role="alert" data-testid="stopping-alert" aria-labelledby="stopping-alert-heading">
+        <section
+          className="card form-error"
+          role="alert"
+          data-testid="stopping-alert"
+          aria-labelledby="stopping-alert-heading"
+        >
           <h2 id="stopping-alert-heading">Stopping boundary crossed</h2>
           <ul>
             {s.alerts.map((alert) => (
@@ -43,9 +48,13 @@ export function StoppingRulePanel({ status: s }: { status: StoppingRuleStatus })
         <p data-testid="response-status">
           <strong>{describeResponseStatus(response.status, s)}</strong>
         </p>
-        <SimonDesignTable id="simon-design" rows={[{ label: `${CHOICE_LABELS[rules.response.designChoice]} (in force)`, design }]} />
+        <SimonDesignTable
+          id="simon-design"
+          rows={[{ label: `${CHOICE_LABELS[rules.response.designChoice]} (in force)`, design }]}
+        />
         <p className="muted">
-          For p0 = {rules.response.p0}, p1 = {rules.response.p1}, one-sided alpha {rules.response.alpha}, power {(1 - rules.response.beta).toFixed(2)} (Simon, Control Clin Trials 1989;10:1-10).
+          For p0 = {rules.response.p0}, p1 = {rules.response.p1}, one-sided alpha {rules.response.alpha}, power{" "}
+          {(1 - rules.response.beta).toFixed(2)} (Simon, Control Clin Trials 1989;10:1-10).
         </p>
         <dl className="stats">
           <div className="stat">
@@ -68,26 +77,35 @@ export function StoppingRulePanel({ status: s }: { status: StoppingRuleStatus })
           </div>
         </dl>
         <p className="muted">
-          Evaluable: a best overall response other than NE so far; responders: confirmed CR or PR, both exactly as on the Efficacy dashboard (RECIST 1.0), in order
-          of enrollment. {response.beyondDesign ? `${response.beyondDesign} evaluable patients beyond n are not part of the design's decision.` : null}
+          Evaluable: a best overall response other than NE so far; responders: confirmed CR or PR, both exactly as on
+          the Efficacy dashboard (RECIST 1.0), in order of enrollment.{" "}
+          {response.beyondDesign
+            ? `${response.beyondDesign} evaluable patients beyond n are not part of the design's decision.`
+            : null}
         </p>
       </section>
       <section className="card" aria-labelledby="toxicity-rule-heading">
         <h2 id="toxicity-rule-heading">Toxicity: Bayesian monitoring of dose-limiting toxicity</h2>
         <p data-testid="toxicity-status">
           <strong>
-            {toxicity.crossed ? "Boundary crossed: stop enrolment." : "Continue: below the boundary."} {toxicity.toxicities} of {toxicity.patients} patients with a DLT;
-            P(DLT rate &gt; {formatPercent(rules.toxicity.theta)}) {toxicity.probability < 0.001 ? "< 0.001" : `= ${toxicity.probability.toFixed(3)}`} (stop above{" "}
+            {toxicity.crossed ? "Boundary crossed: stop enrolment." : "Continue: below the boundary."}{" "}
+            {toxicity.toxicities} of {toxicity.patients} patients with a DLT; P(DLT rate &gt;{" "}
+            {formatPercent(rules.toxicity.theta)}){" "}
+            {toxicity.probability < 0.001 ? "< 0.001" : `= ${toxicity.probability.toFixed(3)}`} (stop above{" "}
             {rules.toxicity.threshold}).
           </strong>
         </p>
         <p data-testid="toxicity-boundary">
-          {toxicity.stopAt === null ? `No number of DLTs in ${toxicity.patients} patients stops the trial yet` : `Stop at ${toxicity.stopAt} or more patients with a DLT in ${toxicity.patients}`};
-          with the next patient: {toxicity.stopAtNext === null ? "none" : `${toxicity.stopAtNext} or more in ${toxicity.patients + 1}`}.
+          {toxicity.stopAt === null
+            ? `No number of DLTs in ${toxicity.patients} patients stops the trial yet`
+            : `Stop at ${toxicity.stopAt} or more patients with a DLT in ${toxicity.patients}`}
+          ; with the next patient:{" "}
+          {toxicity.stopAtNext === null ? "none" : `${toxicity.stopAtNext} or more in ${toxicity.patients + 1}`}.
         </p>
         <p className="muted">
-          Stop if P(DLT rate &gt; θ = {rules.toxicity.theta} | data) &gt; c = {rules.toxicity.threshold}, prior Beta({rules.toxicity.priorA}, {rules.toxicity.priorB}), posterior
-          Beta(a + DLTs, b + patients − DLTs) (Thall, Simon, Estey, Stat Med 1995;14:357-379). {rules.dltDefinition}
+          Stop if P(DLT rate &gt; θ = {rules.toxicity.theta} | data) &gt; c = {rules.toxicity.threshold}, prior Beta(
+          {rules.toxicity.priorA}, {rules.toxicity.priorB}), posterior Beta(a + DLTs, b + patients − DLTs) (Thall,
+          Simon, Estey, Stat Med 1995;14:357-379). {rules.dltDefinition}
         </p>
         <details>
           <summary>Boundary for 1 to {boundaryRows.length} patients</summary>

@@ -1,7 +1,13 @@
 "use client";
 
 import { useId, useState } from "react";
-import { createTextTokenCounter, createZipEntryCounter, fileNameFrom, formatBytes, type ProgressCounter } from "@/lib/export/download-progress";
+import {
+  createTextTokenCounter,
+  createZipEntryCounter,
+  fileNameFrom,
+  formatBytes,
+  type ProgressCounter,
+} from "@/lib/export/download-progress";
 
 interface Progress {
   done: number;
@@ -10,7 +16,11 @@ interface Progress {
   bytes: number;
 }
 
-type State = { kind: "idle" } | { kind: "running"; progress: Progress } | { kind: "done"; fileName: string; bytes: number } | { kind: "error"; message: string };
+type State =
+  | { kind: "idle" }
+  | { kind: "running"; progress: Progress }
+  | { kind: "done"; fileName: string; bytes: number }
+  | { kind: "error"; message: string };
 
 /**
  * Starts one export with a POST (an export writes an audit row, so a cross-site link must not
@@ -24,7 +34,11 @@ export function ExportDownload({ href, label, fallbackName }: { href: string; la
   async function download() {
     setState({ kind: "running", progress: { done: 0, total: null, unit: "files", bytes: 0 } });
     try {
-      const response = await fetch(href, { method: "POST", headers: { Accept: "*/*", "Content-Type": "application/json" }, body: "{}" });
+      const response = await fetch(href, {
+        method: "POST",
+        headers: { Accept: "*/*", "Content-Type": "application/json" },
+        body: "{}",
+      });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: string } | null;
         setState({ kind: "error", message: body?.error ?? `The export failed (HTTP ${response.status}).` });
@@ -46,7 +60,9 @@ export function ExportDownload({ href, label, fallbackName }: { href: string; la
         setState({ kind: "running", progress: { done: counter.push(value), total, unit, bytes } });
       }
       const fileName = fileNameFrom(response.headers.get("Content-Disposition"), fallbackName);
-      const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: response.headers.get("Content-Type") ?? "application/octet-stream" }));
+      const url = URL.createObjectURL(
+        new Blob(parts as BlobPart[], { type: response.headers.get("Content-Type") ?? "application/octet-stream" }),
+      );
       const link = document.createElement("a");
       link.href = url;
       link.download = fileName;
@@ -71,9 +87,15 @@ export function ExportDownload({ href, label, fallbackName }: { href: string; la
       <div id={statusId} role="status" aria-live="polite" className="export-status">
         {state.kind === "running" ? (
           <>
-            <progress max={state.progress.total || undefined} value={state.progress.total ? state.progress.done : undefined} aria-label={`${label} progress`} />{" "}
+            <progress
+              max={state.progress.total || undefined}
+              value={state.progress.total ? state.progress.done : undefined}
+              aria-label={`${label} progress`}
+            />{" "}
             <span>
-              {state.progress.total !== null ? `${state.progress.done} of ${state.progress.total} ${state.progress.unit}, ` : ""}
+              {state.progress.total !== null
+                ? `${state.progress.done} of ${state.progress.total} ${state.progress.unit}, `
+                : ""}
               {formatBytes(state.progress.bytes)} received
             </span>
           </>

@@ -54,7 +54,13 @@ export function CreateApiTokenForm({ canWrite }: { canWrite: boolean }) {
             {formError}
           </p>
         ) : null}
-        <TextField id="token-name" label="Token name" placeholder="e.g. R analysis notebook" error={errors.name?.message} {...form.register("name")} />
+        <TextField
+          id="token-name"
+          label="Token name"
+          placeholder="e.g. R analysis notebook"
+          error={errors.name?.message}
+          {...form.register("name")}
+        />
         <RadioGroup
           id="token-access"
           legend="Access"
@@ -62,7 +68,12 @@ export function CreateApiTokenForm({ canWrite }: { canWrite: boolean }) {
           error={errors.access?.message}
           {...form.register("access")}
         />
-        <SelectField id="token-expiry" label="Expires after" error={errors.expiresInDays?.message} {...form.register("expiresInDays")}>
+        <SelectField
+          id="token-expiry"
+          label="Expires after"
+          error={errors.expiresInDays?.message}
+          {...form.register("expiresInDays")}
+        >
           {API_TOKEN_LIFETIMES_DAYS.map((days) => (
             <option key={days} value={String(days)}>
               {days} days

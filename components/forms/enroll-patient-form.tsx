@@ -14,7 +14,10 @@ type EnrollValues = { patientId: string; enrollmentDate: string };
 export function EnrollPatientForm({ patientId, today }: { patientId: string; today: string }) {
   const router = useRouter();
   const [problems, setProblems] = useState<string[]>([]);
-  const form = useForm<EnrollValues>({ resolver: zodResolver(EnrollPatientSchema), defaultValues: { patientId, enrollmentDate: today } });
+  const form = useForm<EnrollValues>({
+    resolver: zodResolver(EnrollPatientSchema),
+    defaultValues: { patientId, enrollmentDate: today },
+  });
   const applyServerErrors = useServerFieldErrors(form.setError);
 
   const onSubmit = form.handleSubmit(async (values) => {

@@ -47,7 +47,8 @@ export function FieldVerificationList({ patientId, recordId, version, fields, ca
       <h2 id="field-sdv-heading">Targeted source data verification (item by item)</h2>
       {/* The field is named by its row header (aria-describedby), not in the button's label, so the form's own field labels stay unique. */}
       <p className="muted" data-testid="field-sdv-count">
-        {verifiedCount} of {fields.length} {fields.length === 1 ? "field" : "fields"} verified. A corrected field needs verifying again.
+        {verifiedCount} of {fields.length} {fields.length === 1 ? "field" : "fields"} verified. A corrected field needs
+        verifying again.
       </p>
       {error ? (
         <p className="form-error" role="alert">
@@ -73,10 +74,17 @@ export function FieldVerificationList({ patientId, recordId, version, fields, ca
                 <td>
                   {field.verified ? (
                     <span className="state-complete">
-                      verified by {field.verified.verifierName}, {formatDateTimeInZone(field.verified.verifiedAt, timeZone)}
+                      verified by {field.verified.verifierName},{" "}
+                      {formatDateTimeInZone(field.verified.verifiedAt, timeZone)}
                     </span>
                   ) : canVerify ? (
-                    <button type="button" className="button secondary" disabled={busy !== null} onClick={() => verify(field.path)} aria-describedby={`field-sdv-${index}`}>
+                    <button
+                      type="button"
+                      className="button secondary"
+                      disabled={busy !== null}
+                      onClick={() => verify(field.path)}
+                      aria-describedby={`field-sdv-${index}`}
+                    >
                       {busy === field.path ? "Verifying..." : "Verify"}
                     </button>
                   ) : (

@@ -9,7 +9,13 @@ import { formatDateTimeInZone } from "@/lib/format-date";
 
 interface Props {
   patientId: string;
-  record: { id: string; version: number; status: "IN_PROGRESS" | "COMPLETE"; signedAt: string | null; sdvAt: string | null };
+  record: {
+    id: string;
+    version: number;
+    status: "IN_PROGRESS" | "COMPLETE";
+    signedAt: string | null;
+    sdvAt: string | null;
+  };
   canSign: boolean;
   canVerify: boolean;
   locked: boolean;
@@ -25,7 +31,10 @@ export function FormReviewPanel({ patientId, record, canSign, canVerify, locked,
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function run(event: FormEvent, action: () => Promise<{ ok: boolean; message?: string; fieldErrors?: Record<string, string[]> }>) {
+  async function run(
+    event: FormEvent,
+    action: () => Promise<{ ok: boolean; message?: string; fieldErrors?: Record<string, string[]> }>,
+  ) {
     event.preventDefault();
     setBusy(true);
     setError(null);
@@ -112,7 +121,10 @@ export function FormReviewPanel({ patientId, record, canSign, canVerify, locked,
         </form>
       ) : null}
       {canVerify && !record.sdvAt ? (
-        <form onSubmit={(e) => run(e, () => verifyCrfAction({ ...ref, version: record.version }))} aria-label="Source data verification">
+        <form
+          onSubmit={(e) => run(e, () => verifyCrfAction({ ...ref, version: record.version }))}
+          aria-label="Source data verification"
+        >
           <button type="submit" className="button" disabled={busy}>
             Mark version {record.version} as source-verified
           </button>

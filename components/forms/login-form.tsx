@@ -44,7 +44,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           {formError}
         </p>
       ) : null}
-      <TextField id="email" label="Email" type="email" autoComplete="username" error={errors.email?.message} {...register("email")} />
+      <TextField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        error={errors.email?.message}
+        {...register("email")}
+      />
       <TextField
         id="password"
         label="Password"

@@ -20,14 +20,24 @@ export function NewApiTokenNotice({ name, token }: { name: string; token: string
       <div className="inline-form">
         <div className="field">
           <label htmlFor="new-token-value">Your new API token</label>
-          <input id="new-token-value" readOnly value={token} size={60} onFocus={(event) => event.currentTarget.select()} />
+          <input
+            id="new-token-value"
+            readOnly
+            value={token}
+            size={60}
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </div>
         <button type="button" className="button secondary" onClick={copy}>
           Copy token
         </button>
       </div>
       <p aria-live="polite" className="muted">
-        {copied === "yes" ? "Copied to the clipboard." : copied === "failed" ? "Copying failed: select the token and copy it yourself." : ""}
+        {copied === "yes"
+          ? "Copied to the clipboard."
+          : copied === "failed"
+            ? "Copying failed: select the token and copy it yourself."
+            : ""}
       </p>
     </div>
   );

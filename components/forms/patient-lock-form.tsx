@@ -24,7 +24,13 @@ export function PatientLockForm({ patientId, locked }: { patientId: string; lock
       }}
     >
       <div className="inline-form">
-        <TextField id="lock-reason" label={locked ? "Reason for unlocking" : "Reason for locking"} value={reason} onChange={(e) => setReason(e.target.value)} error={error ?? undefined} />
+        <TextField
+          id="lock-reason"
+          label={locked ? "Reason for unlocking" : "Reason for locking"}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={error ?? undefined}
+        />
         <button type="submit" className="button secondary">
           {locked ? "Unlock data" : "Lock data for analysis"}
         </button>

@@ -61,7 +61,13 @@ export function QueryPanel({ patientId, recordId, queries, fields, userId, canOp
   const [noteError, setNoteError] = useState<{ queryId: string; message: string } | null>(null);
   useFieldMarkers(queries);
 
-  async function submit(event: FormEvent, action: () => Promise<Result>, reset: () => void, queryId?: string, emptyNote?: string) {
+  async function submit(
+    event: FormEvent,
+    action: () => Promise<Result>,
+    reset: () => void,
+    queryId?: string,
+    emptyNote?: string,
+  ) {
     event.preventDefault();
     setError(null);
     setNoteError(null);
@@ -93,7 +99,11 @@ export function QueryPanel({ patientId, recordId, queries, fields, userId, canOp
         const answering = canAnswer && query.status === "OPEN";
         const blank = reply.trim() === "";
         return (
-          <article key={query.id} className={`query query-${query.status.toLowerCase()}`} aria-label={`Query on ${query.fieldLabel}`}>
+          <article
+            key={query.id}
+            className={`query query-${query.status.toLowerCase()}`}
+            aria-label={`Query on ${query.fieldLabel}`}
+          >
             <h3>
               {query.fieldLabel} <span className="query-status">{query.status.toLowerCase()}</span>
             </h3>
@@ -114,14 +124,33 @@ export function QueryPanel({ patientId, recordId, queries, fields, userId, canOp
                   error={noteError?.queryId === query.id ? noteError.message : undefined}
                 />
                 {answering ? (
-                  <button className="button" onClick={(e) => submit(e, () => answerQueryAction(ref), () => setReply(""), query.id, blank ? "Write your reply to the query" : undefined)}>
+                  <button
+                    className="button"
+                    onClick={(e) =>
+                      submit(
+                        e,
+                        () => answerQueryAction(ref),
+                        () => setReply(""),
+                        query.id,
+                        blank ? "Write your reply to the query" : undefined,
+                      )
+                    }
+                  >
                     Answer
                   </button>
                 ) : null}
                 {canClose && mine && query.status !== "CLOSED" ? (
                   <button
                     className="button secondary"
-                    onClick={(e) => submit(e, () => closeQueryAction(ref), () => setReply(""), query.id, blank ? "Write a closing note: how the query was resolved" : undefined)}
+                    onClick={(e) =>
+                      submit(
+                        e,
+                        () => closeQueryAction(ref),
+                        () => setReply(""),
+                        query.id,
+                        blank ? "Write a closing note: how the query was resolved" : undefined,
+                      )
+                    }
                   >
                     Close query
                   </button>
@@ -129,7 +158,15 @@ export function QueryPanel({ patientId, recordId, queries, fields, userId, canOp
                 {canClose && mine && query.status !== "OPEN" ? (
                   <button
                     className="button secondary"
-                    onClick={(e) => submit(e, () => reopenQueryAction(ref), () => setReply(""), query.id, blank ? "Write why the query is re-opened" : undefined)}
+                    onClick={(e) =>
+                      submit(
+                        e,
+                        () => reopenQueryAction(ref),
+                        () => setReply(""),
+                        query.id,
+                        blank ? "Write why the query is re-opened" : undefined,
+                      )
+                    }
                   >
                     Re-open
                   </button>
@@ -143,10 +180,14 @@ export function QueryPanel({ patientId, recordId, queries, fields, userId, canOp
         <form
           aria-label="Raise a query"
           onSubmit={(e) =>
-            submit(e, () => openQueryAction({ patientId, recordId, fieldPath, text }), () => {
-              setText("");
-              setFieldPath("");
-            })
+            submit(
+              e,
+              () => openQueryAction({ patientId, recordId, fieldPath, text }),
+              () => {
+                setText("");
+                setFieldPath("");
+              },
+            )
           }
         >
           <h3>Raise a query</h3>
@@ -158,7 +199,12 @@ export function QueryPanel({ patientId, recordId, queries, fields, userId, canOp
               </option>
             ))}
           </SelectField>
-          <TextField id="query-text" label="Question for the site" value={text} onChange={(e) => setText(e.target.value)} />
+          <TextField
+            id="query-text"
+            label="Question for the site"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           <button type="submit" className="button">
             Raise query
           </button>

@@ -45,7 +45,13 @@ export function ReasonActionForm({
         router.refresh();
       }}
     >
-      <TextField id={id} label={`Reason to ${label.charAt(0).toLowerCase()}${label.slice(1)}`} value={reason} onChange={(e) => setReason(e.target.value)} error={error ?? undefined} />
+      <TextField
+        id={id}
+        label={`Reason to ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={error ?? undefined}
+      />
       <button type="submit" className="button secondary">
         {label}
       </button>

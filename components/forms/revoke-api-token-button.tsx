@@ -19,7 +19,13 @@ export function RevokeApiTokenButton({ tokenId, name }: { tokenId: string; name:
   }
   return (
     <>
-      <button type="button" className="button secondary" onClick={revoke} disabled={pending} aria-label={`Revoke token ${name}`}>
+      <button
+        type="button"
+        className="button secondary"
+        onClick={revoke}
+        disabled={pending}
+        aria-label={`Revoke token ${name}`}
+      >
         {pending ? "Revoking..." : "Revoke"}
       </button>
       {error ? (

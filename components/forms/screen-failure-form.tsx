@@ -19,7 +19,10 @@ export function ScreenFailureForm({ patientId }: { patientId: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(ScreenFailureSchema), defaultValues: { patientId, reason: "" } });
+  const form = useForm<Values>({
+    resolver: zodResolver(ScreenFailureSchema),
+    defaultValues: { patientId, reason: "" },
+  });
   const onSubmit = form.handleSubmit(async (values) => {
     if (confirming === null) return setConfirming(values.reason);
     const result = await recordScreenFailureAction(values);
@@ -52,7 +55,10 @@ export function ScreenFailureForm({ patientId }: { patientId: string }) {
         </div>
         {confirming !== null ? (
           <div className="locked-banner" role="alertdialog" aria-labelledby="screen-failure-confirm">
-            <p id="screen-failure-confirm">The patient will be recorded as a screen failure (&quot;{confirming}&quot;) and can no longer be enrolled. Continue?</p>
+            <p id="screen-failure-confirm">
+              The patient will be recorded as a screen failure (&quot;{confirming}&quot;) and can no longer be enrolled.
+              Continue?
+            </p>
             <div className="inline-form">
               <button type="submit" className="button" disabled={form.formState.isSubmitting}>
                 Confirm screen failure

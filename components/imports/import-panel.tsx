@@ -23,12 +23,19 @@ const formatOf = (file: File) => (file.name.toLowerCase().endsWith(".xml") ? "od
 const mediaTypeOf = (format: "odm" | "csv") => (format === "odm" ? "application/xml" : "application/zip");
 
 /** Sends the file with upload progress (XMLHttpRequest: fetch cannot report it) and reads the JSON report. */
-function send(file: File, format: "odm" | "csv", dryRun: boolean, onProgress: (percent: number) => void, onUploaded: () => void): Promise<{ status: number; body: unknown }> {
+function send(
+  file: File,
+  format: "odm" | "csv",
+  dryRun: boolean,
+  onProgress: (percent: number) => void,
+  onUploaded: () => void,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/v1/imports?format=${format}&dryRun=${dryRun}`);
     xhr.setRequestHeader("Content-Type", mediaTypeOf(format));
-    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
+    xhr.upload.onprogress = (event) =>
+      event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
     xhr.upload.onload = onUploaded;
     xhr.onload = () => {
       try {
@@ -65,7 +72,10 @@ export function ImportPanel() {
         () => setState({ kind: "checking", dryRun }),
       );
       if (status !== 200) {
-        setState({ kind: "error", message: (body as { error?: string } | null)?.error ?? `The import failed (HTTP ${status}).` });
+        setState({
+          kind: "error",
+          message: (body as { error?: string } | null)?.error ?? `The import failed (HTTP ${status}).`,
+        });
         return;
       }
       setState({ kind: "done", report: body as Report });
@@ -107,13 +117,22 @@ export function ImportPanel() {
           <button type="button" className="button" disabled={!file || busy} onClick={() => run(true)}>
             Preview (nothing is saved)
           </button>{" "}
-          <button type="button" className="button secondary" disabled={!file || busy || previewed !== file} onClick={() => run(false)}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={!file || busy || previewed !== file}
+            onClick={() => run(false)}
+          >
             Import
           </button>
         </p>
         <p role="status" aria-live="polite">
           {state.kind === "uploading" ? `Uploading: ${state.percent}%` : null}
-          {state.kind === "checking" ? (state.dryRun ? "Checking every patient and form..." : "Importing, one patient at a time...") : null}
+          {state.kind === "checking"
+            ? state.dryRun
+              ? "Checking every patient and form..."
+              : "Importing, one patient at a time..."
+            : null}
         </p>
         {state.kind === "error" ? (
           <p className="form-error" role="alert">
@@ -121,13 +140,16 @@ export function ImportPanel() {
           </p>
         ) : null}
       </section>
-      {state.kind === "done" ? <ImportReport report={state.report} onDownloadErrors={() => downloadErrors(state.report)} /> : null}
+      {state.kind === "done" ? (
+        <ImportReport report={state.report} onDownloadErrors={() => downloadErrors(state.report)} />
+      ) : null}
     </>
   );
 }
 
 function ImportReport({ report, onDownloadErrors }: { report: Report; onDownloadErrors: () => void }) {
-  const counts = (c: Counts) => `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.refused} refused`;
+  const counts = (c: Counts) =>
+    `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.refused} refused`;
   const changed = report.lines.filter((line) => line.action !== "unchanged");
   return (
     <section className="card" aria-labelledby="import-report">
@@ -186,7 +208,11 @@ function ImportReport({ report, onDownloadErrors }: { report: Report; onDownload
                 <td>{line.formType}</td>
                 <td>{line.visitKey ?? ""}</td>
                 <td>{line.action}</td>
-                <td>{line.fields.length > 6 ? `${line.fields.slice(0, 6).join(", ")} and ${line.fields.length - 6} more` : line.fields.join(", ")}</td>
+                <td>
+                  {line.fields.length > 6
+                    ? `${line.fields.slice(0, 6).join(", ")} and ${line.fields.length - 6} more`
+                    : line.fields.join(", ")}
+                </td>
               </tr>
             ))}
           </tbody>

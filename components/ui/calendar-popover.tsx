@@ -4,7 +4,20 @@ import { useState } from "react";
 import { monthGrid } from "@/lib/dates/normalize-date-input";
 import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 interface Props {
@@ -61,7 +74,12 @@ export function CalendarPopover({ id, value, today, onPick, onClose }: Props) {
               {week.map((day, d) => (
                 <td key={d}>
                   {day ? (
-                    <button type="button" aria-pressed={day === value} aria-current={day === today ? "date" : undefined} onClick={() => onPick(day)}>
+                    <button
+                      type="button"
+                      aria-pressed={day === value}
+                      aria-current={day === today ? "date" : undefined}
+                      onClick={() => onPick(day)}
+                    >
                       {Number(day.slice(8))}
                       {/* The name keeps the visible day first (WCAG 2.5.3) and adds the whole ISO date for screen readers. */}
                       <span className="visually-hidden"> ({day})</span>

@@ -12,7 +12,14 @@ export function CheckboxField({ id, label, error, ...input }: CheckboxFieldProps
   return (
     <div className="field checkbox-field">
       <label htmlFor={id}>
-        <input type="checkbox" id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...input} /> {label}
+        <input
+          type="checkbox"
+          id={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          {...input}
+        />{" "}
+        {label}
       </label>
       {error ? (
         <p id={errorId} className="field-error" role="alert">

@@ -8,10 +8,21 @@ interface ChoiceGroupProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "
 }
 
 /** A fieldset of radios or checkboxes with a legend; the error is tied to the group for screen readers. */
-function ChoiceGroup({ id, legend, options, error, type, ...input }: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
+function ChoiceGroup({
+  id,
+  legend,
+  options,
+  error,
+  type,
+  ...input
+}: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
   const errorId = `${id}-error`;
   return (
-    <fieldset className="radio-group" aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className="radio-group"
+      aria-describedby={error ? errorId : undefined}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>{legend}</legend>
       <div className="radio-options">
         {options.map((option) => (

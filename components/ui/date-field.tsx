@@ -1,12 +1,27 @@
 "use client";
 
-import { useId, useRef, useState, type ChangeEvent, type FocusEvent, type InputHTMLAttributes, type KeyboardEvent, type Ref } from "react";
+import {
+  useId,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FocusEvent,
+  type InputHTMLAttributes,
+  type KeyboardEvent,
+  type Ref,
+} from "react";
 import { localIsoDate, normalizeDateInput } from "@/lib/dates/normalize-date-input";
 import { DATE_FORMAT_HINT, DATE_TIME_FORMAT_HINT } from "@/lib/format-date";
 import { CalendarPopover } from "./calendar-popover";
 import { TextField } from "./text-field";
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { id: string; label: string; error?: string; note?: string; ref?: Ref<HTMLInputElement> };
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & {
+  id: string;
+  label: string;
+  error?: string;
+  note?: string;
+  ref?: Ref<HTMLInputElement>;
+};
 
 function assignRef<T>(ref: Ref<T> | undefined, value: T | null) {
   if (typeof ref === "function") ref(value);
@@ -60,9 +75,18 @@ export function DateField({ note, min: _min, max: _max, ref, onBlur, onChange, o
           onKeyDown?.(event);
         }}
       />
-      <button type="button" className="link-button date-field-toggle" aria-expanded={open !== null}
+      <button
+        type="button"
+        className="link-button date-field-toggle"
+        aria-expanded={open !== null}
         aria-controls={popoverId}
-        onClick={() => setOpen(open ? null : { value: normalizeDateInput(input.current?.value ?? ""), today: localIsoDate(new Date()) })} disabled={props.disabled}>
+        onClick={() =>
+          setOpen(
+            open ? null : { value: normalizeDateInput(input.current?.value ?? ""), today: localIsoDate(new Date()) },
+          )
+        }
+        disabled={props.disabled}
+      >
         Calendar
       </button>
       {open ? (

@@ -19,7 +19,12 @@ export function TextField({ id, label, error, unit, ...input }: TextFieldProps) 
         {label}
         {unit ? <span className="muted"> ({unit})</span> : null}
       </label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...input} />
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        {...input}
+      />
       {error ? (
         <p id={errorId} className="field-error" role="alert">
           {error}

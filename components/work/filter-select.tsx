@@ -31,4 +31,5 @@ export function FilterSelect({
 }
 
 /** The sites a filter can narrow to, as FilterSelect choices ("TW01 NTUH"). */
-export const siteChoices = (sites: readonly { id: string; code: string; name: string }[]) => sites.map((s) => [s.id, `${s.code} ${s.name}`] as const);
+export const siteChoices = (sites: readonly { id: string; code: string; name: string }[]) =>
+  sites.map((s) => [s.id, `${s.code} ${s.name}`] as const);

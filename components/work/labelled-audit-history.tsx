@@ -4,7 +4,15 @@ import { formatDateTimeInZone, formatTimestamp } from "@/lib/format-date";
 import styles from "./work.module.css";
 
 /** Who changed what, when (the site's clock with its zone named, and UTC), from which value to which, and why, in the form's own words. */
-export function LabelledAuditHistory({ records, field, timeZone }: { records: AuditRecord[]; field: string | null; timeZone: string }) {
+export function LabelledAuditHistory({
+  records,
+  field,
+  timeZone,
+}: {
+  records: AuditRecord[];
+  field: string | null;
+  timeZone: string;
+}) {
   const rows = records.flatMap((record) =>
     (record.changes.length ? record.changes : [null])
       .filter((change) => !field || change?.field === field)

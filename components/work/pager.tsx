@@ -2,10 +2,25 @@ import Link from "next/link";
 import styles from "./work.module.css";
 
 /** Previous/next links that keep the page's filters; says which rows of how many are shown. */
-export function Pager({ basePath, params, page, pageSize, total, what }: { basePath: string; params: Record<string, string | number | undefined>; page: number; pageSize: number; total: number; what: string }) {
+export function Pager({
+  basePath,
+  params,
+  page,
+  pageSize,
+  total,
+  what,
+}: {
+  basePath: string;
+  params: Record<string, string | number | undefined>;
+  page: number;
+  pageSize: number;
+  total: number;
+  what: string;
+}) {
   const href = (to: number) => {
     const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") query.set(key, String(value));
+    for (const [key, value] of Object.entries(params))
+      if (value !== undefined && value !== "") query.set(key, String(value));
     query.set("page", String(to));
     return `${basePath}?${query.toString()}`;
   };

@@ -22,7 +22,13 @@ export function PatientFilters({
         <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ""} placeholder="e.g. TW01-007" />
       </div>
       <FilterSelect name="site" label="Site" value={filter.site} choices={siteChoices(sites)} anyLabel="All my sites" />
-      <FilterSelect name="status" label="Patient status" value={filter.status} choices={Object.entries(PATIENT_STATUS_LABELS)} anyLabel="Any" />
+      <FilterSelect
+        name="status"
+        label="Patient status"
+        value={filter.status}
+        choices={Object.entries(PATIENT_STATUS_LABELS)}
+        anyLabel="Any"
+      />
       {children}
       <button type="submit" className="button">
         Apply

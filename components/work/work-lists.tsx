@@ -15,9 +15,14 @@ function WorkListSection({ list }: { list: WorkList }) {
   return (
     <section aria-labelledby={`work-${list.kind}`} data-testid={`work-${list.kind}`}>
       <h3 id={`work-${list.kind}`}>
-        {title}: <span className={styles.count} data-testid={`work-${list.kind}-count`}>{list.count}</span>
+        {title}:{" "}
+        <span className={styles.count} data-testid={`work-${list.kind}-count`}>
+          {list.count}
+        </span>
       </h3>
-      {sites.length > 1 ? <p className="muted">By site: {sites.map(([code, n]) => `${code} ${n}`).join(", ")}</p> : null}
+      {sites.length > 1 ? (
+        <p className="muted">By site: {sites.map(([code, n]) => `${code} ${n}`).join(", ")}</p>
+      ) : null}
       <div className={styles.scroll}>
         <table>
           <thead>
@@ -25,7 +30,9 @@ function WorkListSection({ list }: { list: WorkList }) {
               <th scope="col">Patient</th>
               <th scope="col">Form</th>
               <th scope="col">Visit</th>
-              <th scope="col">{list.kind.includes("query") ? "Opened" : list.kind === "lab-without-ae" ? "Sample date" : "Due"}</th>
+              <th scope="col">
+                {list.kind.includes("query") ? "Opened" : list.kind === "lab-without-ae" ? "Sample date" : "Due"}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -36,7 +43,9 @@ function WorkListSection({ list }: { list: WorkList }) {
                 <td>
                   <Link href={item.href}>
                     {item.note ?? formTitle(item.formType)}
-                    {item.fieldPath ? ` (${getFormDefinition(item.formType)?.labels[item.fieldPath] ?? item.fieldPath})` : ""}
+                    {item.fieldPath
+                      ? ` (${getFormDefinition(item.formType)?.labels[item.fieldPath] ?? item.fieldPath})`
+                      : ""}
                   </Link>
                 </td>
                 <td>{visitLabel(item.visitKey)}</td>
@@ -49,7 +58,11 @@ function WorkListSection({ list }: { list: WorkList }) {
       {list.count > list.items.length ? (
         <p className={styles.more}>
           {list.items.length} of {list.count} shown, oldest first.{" "}
-          {list.kind.includes("query") ? <Link href="/queries">All queries</Link> : <Link href="/patients/grid">Record status grid</Link>}
+          {list.kind.includes("query") ? (
+            <Link href="/queries">All queries</Link>
+          ) : (
+            <Link href="/patients/grid">Record status grid</Link>
+          )}
         </p>
       ) : null}
     </section>
@@ -58,14 +71,16 @@ function WorkListSection({ list }: { list: WorkList }) {
 
 /** The home page's "my work", per role: only what the caller's permissions make theirs. */
 export function MyWorkLists({ work }: { work: MyWork }) {
-  const nothing = work.lists.length === 0 && !work.toxicity && !work.enrollment && !work.accounts && !work.overdueBySite;
+  const nothing =
+    work.lists.length === 0 && !work.toxicity && !work.enrollment && !work.accounts && !work.overdueBySite;
   return (
     <section className="card" aria-labelledby="my-work-heading">
       <h2 id="my-work-heading">Your work</h2>
       <p className="muted">As of {work.today} (UTC). Counts are exact and match the data-quality page.</p>
       {work.canReadPatients ? (
         <p>
-          <Link href="/queries">Query inbox</Link> · <Link href="/patients/grid">Record status grid</Link> · <Link href="/patients">Patient list</Link>
+          <Link href="/queries">Query inbox</Link> · <Link href="/patients/grid">Record status grid</Link> ·{" "}
+          <Link href="/patients">Patient list</Link>
         </p>
       ) : null}
       {nothing ? <p className="muted">Nothing waits for you.</p> : null}
@@ -84,12 +99,14 @@ export function MyWorkLists({ work }: { work: MyWork }) {
               {s.siteCode} <strong>{s.count}</strong>
             </span>
           ))}
-          . <Link href="/dashboards/data-quality">Data quality</Link> · <Link href="/patients/grid?state=overdue">Record status grid</Link>
+          . <Link href="/dashboards/data-quality">Data quality</Link> ·{" "}
+          <Link href="/patients/grid?state=overdue">Record status grid</Link>
         </p>
       ) : null}
       {work.toxicity ? (
         <p data-testid="work-toxicity">
-          Toxicity review: <strong>{work.toxicity.needsReview}</strong> waiting for review, <strong data-testid="work-escalated-count">{work.toxicity.escalated}</strong> escalated.{" "}
+          Toxicity review: <strong>{work.toxicity.needsReview}</strong> waiting for review,{" "}
+          <strong data-testid="work-escalated-count">{work.toxicity.escalated}</strong> escalated.{" "}
           <Link href="/dashboards/toxicity">Toxicity review</Link>
         </p>
       ) : null}
@@ -126,7 +143,8 @@ export function MyWorkLists({ work }: { work: MyWork }) {
                 {users.length ? (
                   <>
                     {" "}
-                    ({users.slice(0, 10).map((u, i) => (
+                    (
+                    {users.slice(0, 10).map((u, i) => (
                       <span key={u.id}>
                         {i ? ", " : ""}
                         <Link href={`/admin/users/${u.id}`}>{u.email}</Link>

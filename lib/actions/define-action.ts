@@ -3,7 +3,11 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { loadRequestActor } from "@/lib/auth/get-actor";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, summarizeDatabaseError } from "@/lib/db/database-unavailable";
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  summarizeDatabaseError,
+} from "@/lib/db/database-unavailable";
 import { isExpectedError, NotSignedInError, ValidationError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { findUnstorableText } from "@/lib/schemas/unstorable-text";
@@ -32,7 +36,11 @@ export function defineAction<S extends z.ZodType, T>(schema: S, run: (actor: Act
       // The form keeps its entries and asks for the password in place (components/forms/crf/use-crf-save).
       if (error instanceof NotSignedInError) return { ok: false, message: error.message, code: "not-signed-in" };
       if (isExpectedError(error)) {
-        return { ok: false, message: error.message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined };
+        return {
+          ok: false,
+          message: error.message,
+          fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined,
+        };
       }
       if (isDatabaseUnavailable(error)) {
         console.error(`database unavailable: ${summarizeDatabaseError(error)}`);

@@ -108,14 +108,18 @@ function fitCox(time: number[], event: (0 | 1)[], covariate: number[], warnings:
  * and per doubling of the level (Cox 1972), all from lib/domain. Patients without a result
  * are left out (counted in nMissing).
  */
-export function analyzeBiomarker(subjects: readonly BiomarkerSubject[], options: { cut: CytokineCut; ciMethod?: ConfType }): BiomarkerAnalysis {
+export function analyzeBiomarker(
+  subjects: readonly BiomarkerSubject[],
+  options: { cut: CytokineCut; ciMethod?: ConfType },
+): BiomarkerAnalysis {
   const warnings: string[] = [];
   const withResult = subjects.flatMap((s) => {
     const value = s.level ? substituteBelowLloq(s.level) : null;
     return value === null || !s.level ? [] : [{ ...s, value, belowLloq: s.level.belowLloq, unit: s.level.unit }];
   });
   const units = new Set(withResult.map((s) => s.unit));
-  if (units.size > 1) warnings.push(`Results are recorded in different units (${[...units].join(", ")}); they are not converted.`);
+  if (units.size > 1)
+    warnings.push(`Results are recorded in different units (${[...units].join(", ")}); they are not converted.`);
   const distribution = describe(withResult.map((s) => s.value));
   const cut = options.cut === "median" ? (distribution?.median ?? null) : options.cut;
   const points: BiomarkerPoint[] = withResult.map((s) => ({
@@ -125,11 +129,31 @@ export function analyzeBiomarker(subjects: readonly BiomarkerSubject[], options:
     time: s.time,
     event: s.event,
   }));
-  const base = { unit: [...units][0] ?? null, n: withResult.length, nBelowLloq: withResult.filter((s) => s.belowLloq).length, nMissing: subjects.length - withResult.length, distribution, points, cut, cutMethod: options.cut === "median" ? ("median" as const) : ("fixed" as const) };
+  const base = {
+    unit: [...units][0] ?? null,
+    n: withResult.length,
+    nBelowLloq: withResult.filter((s) => s.belowLloq).length,
+    nMissing: subjects.length - withResult.length,
+    distribution,
+    points,
+    cut,
+    cutMethod: options.cut === "median" ? ("median" as const) : ("fixed" as const),
+  };
   const ciMethod = options.ciMethod ?? "log-log";
   const group = (name: "high" | "low"): BiomarkerGroup | null => {
     const members = points.filter((p) => p.group === name);
-    return members.length ? { n: members.length, events: members.filter((p) => p.event === 1).length, distribution: describe(members.map((p) => p.value)), curve: buildKmCurve(members.map((p) => p.time), members.map((p) => p.event), ciMethod) } : null;
+    return members.length
+      ? {
+          n: members.length,
+          events: members.filter((p) => p.event === 1).length,
+          distribution: describe(members.map((p) => p.value)),
+          curve: buildKmCurve(
+            members.map((p) => p.time),
+            members.map((p) => p.event),
+            ciMethod,
+          ),
+        }
+      : null;
   };
   const high = group("high");
   const low = group("low");
@@ -146,8 +170,18 @@ export function analyzeBiomarker(subjects: readonly BiomarkerSubject[], options:
     high,
     low,
     logRank: { chisq: logRank.chisq, df: logRank.df, p: logRank.p },
-    coxHighVsLow: fitCox(time, event, points.map((p) => (p.group === "high" ? 1 : 0)), warnings),
-    coxPerDoubling: fitCox(time, event, points.map((p) => Math.log2(p.value)), warnings),
+    coxHighVsLow: fitCox(
+      time,
+      event,
+      points.map((p) => (p.group === "high" ? 1 : 0)),
+      warnings,
+    ),
+    coxPerDoubling: fitCox(
+      time,
+      event,
+      points.map((p) => Math.log2(p.value)),
+      warnings,
+    ),
     warnings,
   };
 }

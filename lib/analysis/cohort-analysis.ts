@@ -2,8 +2,20 @@ import type { ConfType } from "@/lib/domain/survival";
 import { analyzeBiomarker, type BiomarkerAnalysis, type CytokineCut } from "./biomarkers";
 import { derivePatientOutcome, summarizeEfficacy, type EfficacySummary } from "./efficacy";
 import { buildKmCurve, type KmCurve } from "./km-curve";
-import { listAssessments, readCytokine, readFollowUp, toEfficacyPatient, type AnalysisPatientRecords } from "./patient-records";
-import { buildSwimmerLanes, buildWaterfall, type OutcomeInput, type SwimmerLane, type WaterfallBar } from "./waterfall-swimmer";
+import {
+  listAssessments,
+  readCytokine,
+  readFollowUp,
+  toEfficacyPatient,
+  type AnalysisPatientRecords,
+} from "./patient-records";
+import {
+  buildSwimmerLanes,
+  buildWaterfall,
+  type OutcomeInput,
+  type SwimmerLane,
+  type WaterfallBar,
+} from "./waterfall-swimmer";
 
 function deriveOutcomes(patients: readonly AnalysisPatientRecords[]): OutcomeInput[] {
   return patients.map((p) => ({
@@ -28,7 +40,13 @@ export interface EfficacyAnalysis {
 export function analyzeEfficacy(patients: readonly AnalysisPatientRecords[], ciMethod: ConfType): EfficacyAnalysis {
   const outcomes = deriveOutcomes(patients);
   const curve = (endpoint: "pfs" | "os") =>
-    outcomes.length ? buildKmCurve(outcomes.map((o) => o.outcome[endpoint].timeMonths), outcomes.map((o) => o.outcome[endpoint].event), ciMethod) : null;
+    outcomes.length
+      ? buildKmCurve(
+          outcomes.map((o) => o.outcome[endpoint].timeMonths),
+          outcomes.map((o) => o.outcome[endpoint].event),
+          ciMethod,
+        )
+      : null;
   return {
     summary: summarizeEfficacy(patients.map(toEfficacyPatient), { ciMethod }),
     pfsCurve: curve("pfs"),
@@ -46,7 +64,10 @@ export interface BiomarkerRequest {
 }
 
 /** One baseline cytokine against PFS or OS for the enrolled patients. */
-export function analyzeCohortBiomarker(patients: readonly AnalysisPatientRecords[], request: BiomarkerRequest): BiomarkerAnalysis {
+export function analyzeCohortBiomarker(
+  patients: readonly AnalysisPatientRecords[],
+  request: BiomarkerRequest,
+): BiomarkerAnalysis {
   const subjects = patients.map((p) => {
     const outcome = derivePatientOutcome(toEfficacyPatient(p))[request.endpoint];
     return { level: readCytokine(p, request.cytokine), time: outcome.timeMonths, event: outcome.event };

@@ -7,8 +7,20 @@ const patients = [
   { id: "b", subjectId: "TW01-002", siteCode: "TW01", enrollmentDate: null },
   { id: "c", subjectId: "TW02-001", siteCode: "TW02", enrollmentDate: "2026-02-01" },
 ];
-const rec = (patientId: string, formType: string, visitKey: string | null, status: QualityRecord["status"], signed = false, baselineMissing = false): QualityRecord => ({
-  patientId, formType, visitKey, status, signed, baselineMissing,
+const rec = (
+  patientId: string,
+  formType: string,
+  visitKey: string | null,
+  status: QualityRecord["status"],
+  signed = false,
+  baselineMissing = false,
+): QualityRecord => ({
+  patientId,
+  formType,
+  visitKey,
+  status,
+  signed,
+  baselineMissing,
 });
 
 describe("data quality per site", () => {
@@ -21,7 +33,15 @@ describe("data quality per site", () => {
     ];
     // Today 2026-02-10: A's day-1 forms are done; week 4 (due 02-07, window to 02-14) is missing.
     // C's day 1 (due 02-01, window to 02-08) is overdue: dosing and labs.
-    const [tw01, tw02] = summarizeDataQuality(["TW01", "TW02"], patients, records, { b: 2 }, "2026-02-10", DEFAULT_SCHEDULE, { b: 3 });
+    const [tw01, tw02] = summarizeDataQuality(
+      ["TW01", "TW02"],
+      patients,
+      records,
+      { b: 2 },
+      "2026-02-10",
+      DEFAULT_SCHEDULE,
+      { b: 3 },
+    );
     expect(tw01).toEqual({
       siteCode: "TW01",
       missingForms: { count: 2, patients: [{ id: "a", subjectId: "TW01-001", count: 2 }] },
@@ -37,6 +57,9 @@ describe("data quality per site", () => {
   });
 
   test("a site without patients has zero everywhere", () => {
-    expect(summarizeDataQuality(["TW03"], patients, [], {}, "2026-02-10", DEFAULT_SCHEDULE)[0]).toMatchObject({ missingForms: { count: 0 }, openQueries: { count: 0 } });
+    expect(summarizeDataQuality(["TW03"], patients, [], {}, "2026-02-10", DEFAULT_SCHEDULE)[0]).toMatchObject({
+      missingForms: { count: 0 },
+      openQueries: { count: 0 },
+    });
   });
 });

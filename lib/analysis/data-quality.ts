@@ -50,8 +50,13 @@ export interface SiteQuality {
 export type QualityMeasure = Exclude<keyof SiteQuality, "siteCode">;
 
 function tally(patients: readonly QualityPatient[], countOf: (p: QualityPatient) => number): CountedPatients {
-  const counted = patients.map((p) => ({ id: p.id, subjectId: p.subjectId, count: countOf(p) })).filter((p) => p.count > 0);
-  return { count: counted.reduce((sum, p) => sum + p.count, 0), patients: counted.sort((a, b) => a.subjectId.localeCompare(b.subjectId)) };
+  const counted = patients
+    .map((p) => ({ id: p.id, subjectId: p.subjectId, count: countOf(p) }))
+    .filter((p) => p.count > 0);
+  return {
+    count: counted.reduce((sum, p) => sum + p.count, 0),
+    patients: counted.sort((a, b) => a.subjectId.localeCompare(b.subjectId)),
+  };
 }
 
 export function summarizeDataQuality(
@@ -73,7 +78,12 @@ export function summarizeDataQuality(
     patients.map((p) => [
       p.id,
       p.enrollmentDate
-        ? listVisitFormStates(p.enrollmentDate, scheduleEndDate(today, p.scheduleEnd), recordsOf.get(p.id) ?? [], schedule).flatMap((v) => v.formStates.map((f) => f.state))
+        ? listVisitFormStates(
+            p.enrollmentDate,
+            scheduleEndDate(today, p.scheduleEnd),
+            recordsOf.get(p.id) ?? [],
+            schedule,
+          ).flatMap((v) => v.formStates.map((f) => f.state))
         : [],
     ]),
   );
@@ -85,7 +95,10 @@ export function summarizeDataQuality(
       missingForms: tally(here, (p) => states(p, "empty")),
       overdueForms: tally(here, (p) => states(p, "overdue")),
       openQueries: tally(here, (p) => openQueriesByPatient[p.id] ?? 0),
-      unsignedForms: tally(here, (p) => (recordsOf.get(p.id) ?? []).filter((r) => r.status === "COMPLETE" && !r.signed).length),
+      unsignedForms: tally(
+        here,
+        (p) => (recordsOf.get(p.id) ?? []).filter((r) => r.status === "COMPLETE" && !r.signed).length,
+      ),
       missingBaselineLabs: tally(here, (p) => (recordsOf.get(p.id) ?? []).filter((r) => r.baselineMissing).length),
       verifiedForms: tally(here, (p) => (recordsOf.get(p.id) ?? []).filter((r) => r.verified).length),
       verifiedFields: tally(here, (p) => verifiedFieldsByPatient[p.id] ?? 0),

@@ -1,7 +1,13 @@
 import { earliestProgression } from "@/lib/domain/survival/progression-date";
 import { determineBestOverallResponse, type Response } from "@/lib/domain/recist";
 import { computeBinomialCi } from "@/lib/domain/statistics";
-import { deriveSurvivalEndpoints, estimateKaplanMeier, estimateMedianSurvival, type ConfType, type EndpointTime } from "@/lib/domain/survival";
+import {
+  deriveSurvivalEndpoints,
+  estimateKaplanMeier,
+  estimateMedianSurvival,
+  type ConfType,
+  type EndpointTime,
+} from "@/lib/domain/survival";
 
 /**
  * The trial's efficacy endpoints from per-patient facts, computed only with the rules
@@ -47,7 +53,11 @@ export interface EfficacySummary {
 
 function summarizeEndpoint(times: number[], events: (0 | 1)[], ciMethod: ConfType): EndpointSummary {
   const fit = estimateKaplanMeier(times, events);
-  return { ...estimateMedianSurvival(fit, { confType: ciMethod }), events: events.filter((e) => e === 1).length, n: times.length };
+  return {
+    ...estimateMedianSurvival(fit, { confType: ciMethod }),
+    events: events.filter((e) => e === 1).length,
+    n: times.length,
+  };
 }
 
 /** One patient's efficacy outcome: best overall response and PFS/OS times (months) with event flags. */
@@ -74,7 +84,10 @@ export function derivePatientOutcome(patient: EfficacyPatient, options: Efficacy
       })
     : null;
   const bestOverallResponse = best?.bestOverallResponse ?? "NE";
-  const recistPd = patient.assessments.filter((a) => a.response === "PD").map((a) => a.date).sort()[0];
+  const recistPd = patient.assessments
+    .filter((a) => a.response === "PD")
+    .map((a) => a.date)
+    .sort()[0];
   const progression = earliestProgression(patient.progressionDate, recistPd);
   const progressionDate = progression?.date;
   const endpoints = deriveSurvivalEndpoints({
@@ -84,10 +97,20 @@ export function derivePatientOutcome(patient: EfficacyPatient, options: Efficacy
     lastContactDate: patient.lastContactDate,
     lastAssessmentDate: progressionDate || patient.deathDate ? undefined : patient.lastAssessmentDate,
   });
-  return { bestOverallResponse, confirmed: best?.confirmed ?? false, progressionSource: progression?.source, progressionDate, pfs: endpoints.pfs, os: endpoints.os };
+  return {
+    bestOverallResponse,
+    confirmed: best?.confirmed ?? false,
+    progressionSource: progression?.source,
+    progressionDate,
+    pfs: endpoints.pfs,
+    os: endpoints.os,
+  };
 }
 
-export function summarizeEfficacy(patients: readonly EfficacyPatient[], options: EfficacyOptions = {}): EfficacySummary {
+export function summarizeEfficacy(
+  patients: readonly EfficacyPatient[],
+  options: EfficacyOptions = {},
+): EfficacySummary {
   const ciMethod = options.ciMethod ?? "log-log";
   const bor: Record<Response, number> = { CR: 0, PR: 0, SD: 0, PD: 0, NE: 0 };
   const pfs = { times: [] as number[], events: [] as (0 | 1)[] };

@@ -17,8 +17,23 @@ describe("summarizeEnrollment", () => {
 
   test("counts per site and in total against the sum of the targets, ignoring sites out of scope", () => {
     const summary = summarizeEnrollment(sites, patients);
-    expect(summary.sites[0]).toMatchObject({ code: "TW01", screened: 3, screenFailed: 1, enrolled: 2, onTreatment: 1, offStudy: 1, target: 3 });
-    expect(summary.sites[1]).toMatchObject({ code: "TW02", screened: 2, inScreening: 1, enrolled: 1, inFollowUp: 1, percentOfTarget: 50 });
+    expect(summary.sites[0]).toMatchObject({
+      code: "TW01",
+      screened: 3,
+      screenFailed: 1,
+      enrolled: 2,
+      onTreatment: 1,
+      offStudy: 1,
+      target: 3,
+    });
+    expect(summary.sites[1]).toMatchObject({
+      code: "TW02",
+      screened: 2,
+      inScreening: 1,
+      enrolled: 1,
+      inFollowUp: 1,
+      percentOfTarget: 50,
+    });
     expect(summary.total).toMatchObject({ screened: 5, enrolled: 3, target: 5, percentOfTarget: 60 });
   });
 

@@ -51,12 +51,25 @@ function count(patients: readonly EnrollmentPatient[], target: number): Enrollme
   };
 }
 
-export function summarizeEnrollment(sites: readonly EnrollmentSite[], patients: readonly EnrollmentPatient[]): EnrollmentSummary {
+export function summarizeEnrollment(
+  sites: readonly EnrollmentSite[],
+  patients: readonly EnrollmentPatient[],
+): EnrollmentSummary {
   const siteIds = new Set(sites.map((s) => s.id));
   const inScope = patients.filter((p) => siteIds.has(p.siteId));
   return {
-    sites: sites.map((site) => ({ code: site.code, name: site.name, ...count(inScope.filter((p) => p.siteId === site.id), site.targetEnrollment) })),
-    total: count(inScope, sites.reduce((sum, s) => sum + s.targetEnrollment, 0)),
+    sites: sites.map((site) => ({
+      code: site.code,
+      name: site.name,
+      ...count(
+        inScope.filter((p) => p.siteId === site.id),
+        site.targetEnrollment,
+      ),
+    })),
+    total: count(
+      inScope,
+      sites.reduce((sum, s) => sum + s.targetEnrollment, 0),
+    ),
     cumulative: sites.map((site) => {
       const dates = inScope.flatMap((p) => (p.siteId === site.id && p.enrollmentDate ? [p.enrollmentDate] : [])).sort();
       return { code: site.code, points: dates.map((date, i) => ({ date, enrolled: i + 1 })) };

@@ -35,7 +35,12 @@ export interface KmCurve {
  * Builds the curve with lib/domain/survival (R survival 3.5 conventions): Greenwood SE, the
  * pointwise band of the chosen method, numbers at risk every `atRiskEvery` time units.
  */
-export function buildKmCurve(times: readonly number[], events: readonly (0 | 1)[], ciMethod: ConfType, atRiskEvery = 1): KmCurve {
+export function buildKmCurve(
+  times: readonly number[],
+  events: readonly (0 | 1)[],
+  ciMethod: ConfType,
+  atRiskEvery = 1,
+): KmCurve {
   const fit = estimateKaplanMeier(times, events);
   const band = toPointwiseConfType(ciMethod);
   const z = computeCriticalZ(0.95);
@@ -45,7 +50,14 @@ export function buildKmCurve(times: readonly number[], events: readonly (0 | 1)[
   return {
     n: fit.n,
     events: fit.nEvents,
-    steps: fit.rows.map((row) => ({ time: row.time, surv: row.surv, ...computeSurvivalCi(row.surv, row.se, band, z), nRisk: row.nRisk, nEvent: row.nEvent, nCensor: row.nCensor })),
+    steps: fit.rows.map((row) => ({
+      time: row.time,
+      surv: row.surv,
+      ...computeSurvivalCi(row.surv, row.se, band, z),
+      nRisk: row.nRisk,
+      nEvent: row.nEvent,
+      nCensor: row.nCensor,
+    })),
     median: estimateMedianSurvival(fit, { confType: ciMethod }),
     atRisk: grid.map((time, i) => ({ time, n: counts[i] ?? 0 })),
     bandMethod: band,

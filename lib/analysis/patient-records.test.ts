@@ -2,8 +2,14 @@ import { expect, test } from "vitest";
 import { readCytokine, type AnalysisPatientRecords } from "./patient-records";
 
 const patient = (analytes: unknown[]): AnalysisPatientRecords => ({
-  patientId: "p1", subjectId: "TW01-001", siteCode: "TW01", status: "ON_TREATMENT", enrollmentDate: "2026-01-10",
-  records: [{ formType: "cytokines", visitKey: "baseline", data: { sampleDate: "2026-01-08", analytes }, computed: {} }],
+  patientId: "p1",
+  subjectId: "TW01-001",
+  siteCode: "TW01",
+  status: "ON_TREATMENT",
+  enrollmentDate: "2026-01-10",
+  records: [
+    { formType: "cytokines", visitKey: "baseline", data: { sampleDate: "2026-01-08", analytes }, computed: {} },
+  ],
 });
 
 test("cytokines are read in pg/mL whatever unit was typed: VEGF 0.42 ng/mL is 420 pg/mL", () => {

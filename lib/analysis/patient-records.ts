@@ -29,12 +29,14 @@ export interface AnalysisPatientRecords {
   records: readonly AnalysisRecord[];
 }
 
-const field = (record: AnalysisRecord | undefined, name: string): unknown => (record?.data as Record<string, unknown> | null | undefined)?.[name];
+const field = (record: AnalysisRecord | undefined, name: string): unknown =>
+  (record?.data as Record<string, unknown> | null | undefined)?.[name];
 const dateField = (record: AnalysisRecord | undefined, name: string): string | undefined => {
   const value = field(record, name);
   return typeof value === "string" && ISO_DATE_PATTERN.test(value) ? value : undefined;
 };
-const isResponse = (value: unknown): value is Response => typeof value === "string" && (RESPONSES as readonly string[]).includes(value);
+const isResponse = (value: unknown): value is Response =>
+  typeof value === "string" && (RESPONSES as readonly string[]).includes(value);
 
 export interface AssessedTimepoint {
   date: string;
@@ -52,7 +54,14 @@ export function listAssessments(patient: AnalysisPatientRecords): AssessedTimepo
       const response = r.computed.response;
       if (!date || date < patient.enrollmentDate || !isResponse(response)) return [];
       const pct = r.computed.pctFromBaseline;
-      return [{ date, visitKey: r.visitKey, response, pctFromBaseline: typeof pct === "number" && Number.isFinite(pct) ? pct : null }];
+      return [
+        {
+          date,
+          visitKey: r.visitKey,
+          response,
+          pctFromBaseline: typeof pct === "number" && Number.isFinite(pct) ? pct : null,
+        },
+      ];
     })
     .sort((a, b) => a.date.localeCompare(b.date));
 }
@@ -65,8 +74,13 @@ export const VISIT_DATE_FIELDS = ["visitDate", "sampleDate", "assessmentDate"] a
 
 /** The latest date the patient was seen: a visit form's date, or enrollment. */
 function lastSeenDate(patient: AnalysisPatientRecords): string {
-  const dates = [...patient.records.flatMap((r) => VISIT_DATE_FIELDS.map((name) => dateField(r, name))), patient.lastVisitDate ?? undefined];
-  return dates.filter((d): d is string => d !== undefined).reduce((latest, d) => (d > latest ? d : latest), patient.enrollmentDate);
+  const dates = [
+    ...patient.records.flatMap((r) => VISIT_DATE_FIELDS.map((name) => dateField(r, name))),
+    patient.lastVisitDate ?? undefined,
+  ];
+  return dates
+    .filter((d): d is string => d !== undefined)
+    .reduce((latest, d) => (d > latest ? d : latest), patient.enrollmentDate);
 }
 
 export interface FollowUpFacts {
@@ -118,25 +132,34 @@ export function readCytokine(patient: AnalysisPatientRecords, analyte: string): 
   const record = patient.records.find((r) => r.formType === "cytokines");
   const rows = field(record, "analytes");
   if (!Array.isArray(rows)) return null;
-  const row = rows.find((r: { analyte?: unknown }) => typeof r?.analyte === "string" && r.analyte.toLowerCase() === analyte.toLowerCase()) as
-    | { value: number | null; belowLloq: boolean; lloq: number | null; unit: string }
-    | undefined;
+  const row = rows.find(
+    (r: { analyte?: unknown }) => typeof r?.analyte === "string" && r.analyte.toLowerCase() === analyte.toLowerCase(),
+  ) as { value: number | null; belowLloq: boolean; lloq: number | null; unit: string } | undefined;
   if (!row) return null;
   if (row.belowLloq ? row.lloq === null : row.value === null) return null;
   if (!isCytokineUnit(row.unit)) return null;
   // Analysed in the canonical unit: a VEGF of 0.42 ng/mL is 420 pg/mL, never 0.42.
   const canonical = (value: number | null) => (value === null ? null : toPgPerMl(value, row.unit));
-  return { value: row.belowLloq ? null : canonical(row.value), belowLloq: row.belowLloq, lloq: canonical(row.lloq), unit: CANONICAL_CYTOKINE_UNIT };
+  return {
+    value: row.belowLloq ? null : canonical(row.value),
+    belowLloq: row.belowLloq,
+    lloq: canonical(row.lloq),
+    unit: CANONICAL_CYTOKINE_UNIT,
+  };
 }
 
 /** Analyte names recorded in any patient's baseline cytokines, in first-seen order. */
 export function listCytokineNames(patients: readonly AnalysisPatientRecords[]): string[] {
   const names = new Map<string, string>();
   for (const patient of patients) {
-    const rows = field(patient.records.find((r) => r.formType === "cytokines"), "analytes");
+    const rows = field(
+      patient.records.find((r) => r.formType === "cytokines"),
+      "analytes",
+    );
     if (!Array.isArray(rows)) continue;
     for (const row of rows as { analyte?: unknown }[]) {
-      if (typeof row.analyte === "string" && !names.has(row.analyte.toLowerCase())) names.set(row.analyte.toLowerCase(), row.analyte);
+      if (typeof row.analyte === "string" && !names.has(row.analyte.toLowerCase()))
+        names.set(row.analyte.toLowerCase(), row.analyte);
     }
   }
   return [...names.values()];

@@ -8,7 +8,8 @@ import type { ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
  * of the schedule, one state per cell. The schedule is the one the data-quality page and the
  * patient timeline use, so "overdue" means the same everywhere.
  */
-export type CellState = "empty" | "in-progress" | "complete" | "signed" | "verified" | "locked" | "overdue" | "open-query";
+export type CellState =
+  "empty" | "in-progress" | "complete" | "signed" | "verified" | "locked" | "overdue" | "open-query";
 
 /** Strongest first: a cell shows the first that applies (an open query needs action before anything else). */
 export const CELL_STATES: readonly { state: CellState; symbol: string; label: string }[] = [
@@ -88,14 +89,28 @@ export function buildRecordStatusGrid(
     const cells: Record<string, GridCell> = {};
     for (const { formType, visitKey } of onceForms) {
       const record = patient.records.find((r) => r.formType === formType && r.visitKey === visitKey);
-      cells[formType] = record ? { state: recordCellState(record, patient.locked), recordId: record.id, visitKey } : { state: "empty", recordId: null, visitKey };
+      cells[formType] = record
+        ? { state: recordCellState(record, patient.locked), recordId: record.id, visitKey }
+        : { state: "empty", recordId: null, visitKey };
     }
     if (patient.enrollmentDate) {
-      const visits = listVisitFormStates(patient.enrollmentDate, scheduleEndDate(today, patient.scheduleEnd), patient.records, schedule);
+      const visits = listVisitFormStates(
+        patient.enrollmentDate,
+        scheduleEndDate(today, patient.scheduleEnd),
+        patient.records,
+        schedule,
+      );
       visits.forEach((visit, order) => {
         for (const form of visit.formStates) {
           const key = `${visit.key}:${form.formType}`;
-          if (!visitColumns.has(key)) visitColumns.set(key, { key, formType: form.formType, visitKey: visit.key, visitLabel: visit.label, order: order * 100 + schedule.visitForms.concat(schedule.imagingForms).indexOf(form.formType) });
+          if (!visitColumns.has(key))
+            visitColumns.set(key, {
+              key,
+              formType: form.formType,
+              visitKey: visit.key,
+              visitLabel: visit.label,
+              order: order * 100 + schedule.visitForms.concat(schedule.imagingForms).indexOf(form.formType),
+            });
           cells[key] = form.record
             ? { state: recordCellState(form.record, patient.locked), recordId: form.record.id, visitKey: visit.key }
             : { state: form.state === "overdue" ? "overdue" : "empty", recordId: null, visitKey: visit.key };

@@ -17,7 +17,12 @@ export interface PatientResponse {
  */
 export function listResponsesInEnrollmentOrder(patients: readonly AnalysisPatientRecords[]): PatientResponse[] {
   return patients
-    .map((p) => ({ subjectId: p.subjectId, siteCode: p.siteCode, enrollmentDate: p.enrollmentDate, bestOverallResponse: derivePatientOutcome(toEfficacyPatient(p)).bestOverallResponse }))
+    .map((p) => ({
+      subjectId: p.subjectId,
+      siteCode: p.siteCode,
+      enrollmentDate: p.enrollmentDate,
+      bestOverallResponse: derivePatientOutcome(toEfficacyPatient(p)).bestOverallResponse,
+    }))
     .sort((a, b) => a.enrollmentDate.localeCompare(b.enrollmentDate) || a.subjectId.localeCompare(b.subjectId));
 }
 
@@ -26,5 +31,7 @@ export function listResponsesInEnrollmentOrder(patients: readonly AnalysisPatien
  * CR or PR, the numerator of the efficacy dashboard's objective response rate.
  */
 export function toEvaluableResponses(responses: readonly PatientResponse[]): boolean[] {
-  return responses.filter((r) => r.bestOverallResponse !== "NE").map((r) => r.bestOverallResponse === "CR" || r.bestOverallResponse === "PR");
+  return responses
+    .filter((r) => r.bestOverallResponse !== "NE")
+    .map((r) => r.bestOverallResponse === "CR" || r.bestOverallResponse === "PR");
 }

@@ -20,7 +20,9 @@ describe("VersionedCache", () => {
 
   test("does not keep a failure", async () => {
     const cache = new VersionedCache(4);
-    await expect(cache.getOrCompute("k", () => Promise.reject(new Error("database down")))).rejects.toThrow("database down");
+    await expect(cache.getOrCompute("k", () => Promise.reject(new Error("database down")))).rejects.toThrow(
+      "database down",
+    );
     expect(await cache.getOrCompute("k", async () => "recovered")).toBe("recovered");
   });
 

@@ -2,7 +2,11 @@ import { describe, expect, test } from "vitest";
 import { derivePatientOutcome } from "./efficacy";
 import { buildSwimmerLanes, buildWaterfall, type OutcomeInput } from "./waterfall-swimmer";
 
-function patient(subjectId: string, assessments: OutcomeInput["assessments"], followUp: OutcomeInput["followUp"]): OutcomeInput {
+function patient(
+  subjectId: string,
+  assessments: OutcomeInput["assessments"],
+  followUp: OutcomeInput["followUp"],
+): OutcomeInput {
   const outcome = derivePatientOutcome({ enrollmentDate: "2024-01-01", assessments: [...assessments], ...followUp });
   return { subjectId, siteCode: "TW01", enrollmentDate: "2024-01-01", assessments, followUp, outcome };
 }
@@ -16,8 +20,16 @@ const responder = patient(
   ],
   { progressionDate: "2024-06-17", lastContactDate: "2024-12-01", offTreatmentDate: "2024-06-18" },
 );
-const earlyDeath = patient("TW01-002", [], { deathDate: "2024-01-25", lastContactDate: "2024-01-25", offTreatmentDate: "2024-01-25" });
-const progressor = patient("TW01-003", [{ date: "2024-02-25", visitKey: "week8", response: "PD", pctFromBaseline: 31 }], { lastContactDate: "2024-05-01", deathDate: "2024-05-01" });
+const earlyDeath = patient("TW01-002", [], {
+  deathDate: "2024-01-25",
+  lastContactDate: "2024-01-25",
+  offTreatmentDate: "2024-01-25",
+});
+const progressor = patient(
+  "TW01-003",
+  [{ date: "2024-02-25", visitKey: "week8", response: "PD", pctFromBaseline: 31 }],
+  { lastContactDate: "2024-05-01", deathDate: "2024-05-01" },
+);
 
 describe("waterfall", () => {
   test("one bar per measured patient at the best (lowest) change, largest increase first", () => {

@@ -24,7 +24,15 @@ export interface WaterfallBar {
 export function buildWaterfall(patients: readonly OutcomeInput[]): { bars: WaterfallBar[]; notMeasured: number } {
   const bars = patients.flatMap((p) => {
     const changes = p.assessments.map((a) => a.pctFromBaseline).filter((v): v is number => v !== null);
-    return changes.length ? [{ subjectId: p.subjectId, bestPctChange: Math.min(...changes), bestOverallResponse: p.outcome.bestOverallResponse }] : [];
+    return changes.length
+      ? [
+          {
+            subjectId: p.subjectId,
+            bestPctChange: Math.min(...changes),
+            bestOverallResponse: p.outcome.bestOverallResponse,
+          },
+        ]
+      : [];
   });
   bars.sort((a, b) => b.bestPctChange - a.bestPctChange || a.subjectId.localeCompare(b.subjectId));
   return { bars, notMeasured: patients.length - bars.length };

@@ -9,7 +9,16 @@ import type { QualityPatient, QualityRecord } from "./data-quality";
  * rows and the same visit schedule as the data-quality page (lib/analysis/data-quality.ts),
  * so "overdue" and "to sign" here are the numbers the data-quality page shows for those sites.
  */
-export type WorkKind = "overdue" | "due-this-week" | "to-sign" | "to-verify" | "query-to-answer" | "query-to-close" | "open-query" | "sae-clock" | "lab-without-ae";
+export type WorkKind =
+  | "overdue"
+  | "due-this-week"
+  | "to-sign"
+  | "to-verify"
+  | "query-to-answer"
+  | "query-to-close"
+  | "open-query"
+  | "sae-clock"
+  | "lab-without-ae";
 
 export interface WorkItem {
   patientId: string;
@@ -61,7 +70,13 @@ export type SiteSet = "all" | ReadonlySet<string>;
 
 const has = (set: SiteSet, siteCode: string) => set === "all" || set.has(siteCode);
 
-export function formHref(item: { patientId: string; formType: string; visitKey: string | null; recordId: string | null; fieldPath?: string | null }): string {
+export function formHref(item: {
+  patientId: string;
+  formType: string;
+  visitKey: string | null;
+  recordId: string | null;
+  fieldPath?: string | null;
+}): string {
   const params = new URLSearchParams();
   if (item.recordId) params.set("record", item.recordId);
   else if (item.visitKey) params.set("visit", item.visitKey);
@@ -90,7 +105,11 @@ export function buildWorkLists(input: {
     else recordsOf.set(record.patientId, [record]);
   }
   const lists = new Map<WorkKind, WorkItem[]>();
-  const add = (kind: WorkKind, patient: QualityPatient, item: Omit<WorkItem, "patientId" | "subjectId" | "siteCode" | "href">) => {
+  const add = (
+    kind: WorkKind,
+    patient: QualityPatient,
+    item: Omit<WorkItem, "patientId" | "subjectId" | "siteCode" | "href">,
+  ) => {
     const full = { ...item, patientId: patient.id, subjectId: patient.subjectId, siteCode: patient.siteCode };
     const list = lists.get(kind) ?? [];
     list.push({ ...full, href: formHref(full) });
@@ -102,36 +121,72 @@ export function buildWorkLists(input: {
     const own = recordsOf.get(patient.id) ?? [];
     if (has(abilities.enter, patient.siteCode) && patient.enrollmentDate) {
       // The data-quality page's schedule, state for state: "overdue" is past the window.
-      const visits = listVisitFormStates(patient.enrollmentDate, scheduleEndDate(today, patient.scheduleEnd), own, schedule);
+      const visits = listVisitFormStates(
+        patient.enrollmentDate,
+        scheduleEndDate(today, patient.scheduleEnd),
+        own,
+        schedule,
+      );
       for (const visit of visits) {
         for (const form of visit.formStates) {
-          const base = { formType: form.formType, visitKey: visit.key, recordId: null, fieldPath: null, date: visit.dueDate };
+          const base = {
+            formType: form.formType,
+            visitKey: visit.key,
+            recordId: null,
+            fieldPath: null,
+            date: visit.dueDate,
+          };
           if (form.state === "overdue") add("overdue", patient, base);
           else if (form.state === "empty" && visit.dueDate <= weekAhead) add("due-this-week", patient, base);
         }
       }
     }
     for (const record of own) {
-      const base = { formType: record.formType, visitKey: record.visitKey, recordId: record.id, fieldPath: null, date: null };
-      if (record.status === "COMPLETE" && !record.signed && has(abilities.sign, patient.siteCode)) add("to-sign", patient, base);
-      if (record.status === "COMPLETE" && !record.verified && has(abilities.verify, patient.siteCode)) add("to-verify", patient, base);
+      const base = {
+        formType: record.formType,
+        visitKey: record.visitKey,
+        recordId: record.id,
+        fieldPath: null,
+        date: null,
+      };
+      if (record.status === "COMPLETE" && !record.signed && has(abilities.sign, patient.siteCode))
+        add("to-sign", patient, base);
+      if (record.status === "COMPLETE" && !record.verified && has(abilities.verify, patient.siteCode))
+        add("to-verify", patient, base);
     }
   }
   for (const query of queries) {
     const patient = patientOf.get(query.patientId);
     if (!patient) continue;
-    const base = { formType: query.formType, visitKey: query.visitKey, recordId: query.recordId, fieldPath: query.fieldPath, date: query.openedAt.slice(0, 10) };
+    const base = {
+      formType: query.formType,
+      visitKey: query.visitKey,
+      recordId: query.recordId,
+      fieldPath: query.fieldPath,
+      date: query.openedAt.slice(0, 10),
+    };
     if (query.status === "OPEN" && has(abilities.answer, patient.siteCode)) add("query-to-answer", patient, base);
     // Only the person who opened a query may close it (lib/data/data-queries.ts).
-    if (query.status === "ANSWERED" && query.openedById === abilities.userId && has(abilities.close, patient.siteCode)) add("query-to-close", patient, base);
+    if (query.status === "ANSWERED" && query.openedById === abilities.userId && has(abilities.close, patient.siteCode))
+      add("query-to-close", patient, base);
     if (has(abilities.close, patient.siteCode)) add("open-query", patient, base);
   }
 
-  const order: WorkKind[] = ["overdue", "due-this-week", "query-to-answer", "to-sign", "query-to-close", "to-verify", "open-query"];
+  const order: WorkKind[] = [
+    "overdue",
+    "due-this-week",
+    "query-to-answer",
+    "to-sign",
+    "query-to-close",
+    "to-verify",
+    "open-query",
+  ];
   return order
     .filter((kind) => lists.has(kind))
     .map((kind) => {
-      const items = lists.get(kind)!.sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.subjectId.localeCompare(b.subjectId));
+      const items = lists
+        .get(kind)!
+        .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.subjectId.localeCompare(b.subjectId));
       const bySite: Record<string, number> = {};
       for (const item of items) bySite[item.siteCode] = (bySite[item.siteCode] ?? 0) + 1;
       return { kind, count: items.length, bySite, items: items.slice(0, limit) };
@@ -195,8 +250,15 @@ export function buildSafetyWorkLists(
     .filter((e) => e.serious && ["running", "overdue"].includes(clockOf(e.saeReportDueAt, e.saeReportedAt).status))
     .sort((a, b) => (a.saeReportDueAt ?? "").localeCompare(b.saeReportDueAt ?? ""))
     .map((e): WorkItem => ({
-      patientId: e.patientId, subjectId: e.subjectId, siteCode: e.siteCode, formType: "adverse-event", visitKey: null, recordId: e.recordId, fieldPath: null,
-      date: e.saeReportDueAt?.replace("T", " ") ?? null, href: formHref({ patientId: e.patientId, formType: "adverse-event", visitKey: null, recordId: e.recordId }),
+      patientId: e.patientId,
+      subjectId: e.subjectId,
+      siteCode: e.siteCode,
+      formType: "adverse-event",
+      visitKey: null,
+      recordId: e.recordId,
+      fieldPath: null,
+      date: e.saeReportDueAt?.replace("T", " ") ?? null,
+      href: formHref({ patientId: e.patientId, formType: "adverse-event", visitKey: null, recordId: e.recordId }),
       note: `Report the SAE: ${e.term}`,
     }));
   const termsOf = new Map<string, Set<string>>();
@@ -205,7 +267,14 @@ export function buildSafetyWorkLists(
     .filter((l) => l.grade >= 3 && !termsOf.get(l.patientId)?.has(l.term.toLowerCase()))
     .sort((a, b) => a.sampleDate.localeCompare(b.sampleDate) || a.subjectId.localeCompare(b.subjectId))
     .map((l): WorkItem => ({
-      patientId: l.patientId, subjectId: l.subjectId, siteCode: l.siteCode, formType: "labs", visitKey: l.visitKey, recordId: l.recordId, fieldPath: null, date: l.sampleDate,
+      patientId: l.patientId,
+      subjectId: l.subjectId,
+      siteCode: l.siteCode,
+      formType: "labs",
+      visitKey: l.visitKey,
+      recordId: l.recordId,
+      fieldPath: null,
+      date: l.sampleDate,
       href: `/patients/${l.patientId}/forms/adverse-event?${new URLSearchParams({ term: l.term, grade: String(l.grade), onset: l.sampleDate })}`,
       note: `Record an adverse event: ${l.term}, grade ${l.grade} (lab of ${l.sampleDate})`,
     }));

@@ -145,7 +145,8 @@ export const ADMIN_API_ENDPOINTS = {
     path: "/api/v1/tokens",
     tag: "Tokens",
     summary: "Mint a personal API token: needs a browser session (not a token) and your password again",
-    description: "The password is re-checked through the sign-in lockout on purpose: a long-lived credential must not be obtainable with a borrowed session alone. The token is in the answer once.",
+    description:
+      "The password is re-checked through the sign-in lockout on purpose: a long-lived credential must not be obtainable with a borrowed session alone. The token is in the answer once.",
     permission: "signed-in",
     body: CreateTokenBodySchema,
     response: z.object({ data: CreatedTokenSchema }),

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { CreateApiTokenSchema } from "@/lib/schemas/api-token";
-import { AssignRoleSchema, CreateUserSchema, RemoveRoleSchema, SetUserActiveSchema, SiteSchema as SiteInputSchema, UnlockAccountSchema, UpdateSiteSchema } from "@/lib/schemas/admin";
+import {
+  AssignRoleSchema,
+  CreateUserSchema,
+  RemoveRoleSchema,
+  SetUserActiveSchema,
+  SiteSchema as SiteInputSchema,
+  UnlockAccountSchema,
+  UpdateSiteSchema,
+} from "@/lib/schemas/admin";
 import { ROLE_VALUES } from "@/lib/schemas/admin";
 
 /** Request and response shapes of the administration API: the admin pages' own schemas, minus the ids the path carries. */
@@ -24,7 +32,11 @@ export const AdminUserSchema = z.object({
   name: z.string(),
   active: z.boolean(),
   roles: z.array(
-    z.object({ id: z.uuid().describe("The assignment's id (to remove it)"), role: z.enum(ROLE_VALUES), site: z.object({ id: z.uuid(), code: z.string() }).nullable().describe("null: all sites") }),
+    z.object({
+      id: z.uuid().describe("The assignment's id (to remove it)"),
+      role: z.enum(ROLE_VALUES),
+      site: z.object({ id: z.uuid(), code: z.string() }).nullable().describe("null: all sites"),
+    }),
   ),
   signInLockedUntil: timestamp.nullable().describe("Set while sign-in is locked after failed attempts"),
 });
@@ -56,4 +68,7 @@ export const CreateTokenBodySchema = CreateApiTokenSchema;
 export const UsersQuerySchema = z.object({
   locked: z.enum(["true", "false"]).optional().describe("true: only accounts whose sign-in is locked now"),
 });
-export const CreatedTokenSchema = z.object({ token: z.string().describe("The whole token, shown once: tdk_..."), apiToken: ApiTokenSchema });
+export const CreatedTokenSchema = z.object({
+  token: z.string().describe("The whole token, shown once: tdk_..."),
+  apiToken: ApiTokenSchema,
+});

@@ -35,32 +35,44 @@ export function apiRoute<E extends ApiEndpoint>(
   run: (actor: Actor, input: ApiInput<E>, request: Request) => Promise<unknown>,
   options: { bodySchema?: (params: Out<E["params"]>) => z.ZodType } = {},
 ) {
-  return withActor<Record<string, string>>(async (actor, request, rawParams) => {
-    const params = endpoint.params ? endpoint.params.safeParse(rawParams) : { success: true as const, data: undefined };
-    if (!params.success) throw notFoundFor(endpoint, rawParams);
-    const query = parseApiQuery(endpoint, request);
-    const bodySchema = options.bodySchema?.(params.data as Out<E["params"]>) ?? endpoint.body;
-    const rawBody = bodySchema ? await readBodyBytes(request, MAX_BODY_BYTES) : Buffer.alloc(0);
-    const answer = async (): Promise<Response> => {
-      let body: unknown;
-      if (bodySchema) {
-        const parsed = bodySchema.safeParse(parseJson(rawBody));
-        if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
-        const unstorable = findUnstorableText(parsed.data);
-        if (Object.keys(unstorable).length) throw new ValidationError(unstorable);
-        body = parsed.data;
-      }
-      const input = { params: params.data, query, body } as ApiInput<E>;
-      const result = await run(actor, input, request);
-      if (result instanceof Response) return result;
-      if (endpoint.successStatus === 204) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
-      return Response.json(result, { status: endpoint.successStatus ?? 200, headers: { "Cache-Control": "no-store" } });
-    };
-    // Never for an answer holding a secret (the stored copy would be a second, unhashed token)
-    // nor for a streamed file (an export), which would be read whole into the database.
-    const key = request.method === "POST" && !endpoint.answerIsSecret && !endpoint.responseMediaType ? readIdempotencyKey(request) : null;
-    return key === null ? answer() : answerOnce(actor, key, request, rawBody, answer);
-  }, { changesNoData: endpoint.changesNoData });
+  return withActor<Record<string, string>>(
+    async (actor, request, rawParams) => {
+      const params = endpoint.params
+        ? endpoint.params.safeParse(rawParams)
+        : { success: true as const, data: undefined };
+      if (!params.success) throw notFoundFor(endpoint, rawParams);
+      const query = parseApiQuery(endpoint, request);
+      const bodySchema = options.bodySchema?.(params.data as Out<E["params"]>) ?? endpoint.body;
+      const rawBody = bodySchema ? await readBodyBytes(request, MAX_BODY_BYTES) : Buffer.alloc(0);
+      const answer = async (): Promise<Response> => {
+        let body: unknown;
+        if (bodySchema) {
+          const parsed = bodySchema.safeParse(parseJson(rawBody));
+          if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
+          const unstorable = findUnstorableText(parsed.data);
+          if (Object.keys(unstorable).length) throw new ValidationError(unstorable);
+          body = parsed.data;
+        }
+        const input = { params: params.data, query, body } as ApiInput<E>;
+        const result = await run(actor, input, request);
+        if (result instanceof Response) return result;
+        if (endpoint.successStatus === 204)
+          return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+        return Response.json(result, {
+          status: endpoint.successStatus ?? 200,
+          headers: { "Cache-Control": "no-store" },
+        });
+      };
+      // Never for an answer holding a secret (the stored copy would be a second, unhashed token)
+      // nor for a streamed file (an export), which would be read whole into the database.
+      const key =
+        request.method === "POST" && !endpoint.answerIsSecret && !endpoint.responseMediaType
+          ? readIdempotencyKey(request)
+          : null;
+      return key === null ? answer() : answerOnce(actor, key, request, rawBody, answer);
+    },
+    { changesNoData: endpoint.changesNoData },
+  );
 }
 
 /**
@@ -105,9 +117,18 @@ function notFoundFor(endpoint: ApiEndpoint, rawParams: Record<string, string>): 
  * committed never makes a second patient or form. 5xx answers are not kept: nothing was
  * written, so the retry runs again.
  */
-async function answerOnce(actor: Actor, key: string, request: Request, rawBody: Buffer, answer: () => Promise<Response>): Promise<Response> {
+async function answerOnce(
+  actor: Actor,
+  key: string,
+  request: Request,
+  rawBody: Buffer,
+  answer: () => Promise<Response>,
+): Promise<Response> {
   const url = new URL(request.url);
-  const requestHash = createHash("sha256").update(`${request.method} ${url.pathname}${url.search}\n`).update(rawBody).digest("hex");
+  const requestHash = createHash("sha256")
+    .update(`${request.method} ${url.pathname}${url.search}\n`)
+    .update(rawBody)
+    .digest("hex");
   const stored = await claimIdempotencyKey(actor.userId, key, requestHash);
   if (stored) {
     const headers = { "Content-Type": "application/json", "Cache-Control": "no-store", "Idempotent-Replayed": "true" };
@@ -132,16 +153,21 @@ function readIdempotencyKey(request: Request): string | null {
   const key = request.headers.get("idempotency-key");
   if (key === null) return null;
   if (!/^[\x21-\x7E]{1,255}$/.test(key)) {
-    throw new ValidationError({ "Idempotency-Key": ["Send 1 to 255 printable ASCII characters, e.g. a UUID."] }, "The Idempotency-Key header is not valid.");
+    throw new ValidationError(
+      { "Idempotency-Key": ["Send 1 to 255 printable ASCII characters, e.g. a UUID."] },
+      "The Idempotency-Key header is not valid.",
+    );
   }
   return key;
 }
-
 
 function parseJson(bytes: Buffer): unknown {
   try {
     return JSON.parse(bytes.toString("utf8"));
   } catch {
-    throw new ValidationError({ _form: ["The request body is not valid JSON."] }, "The request body is not valid JSON.");
+    throw new ValidationError(
+      { _form: ["The request body is not valid JSON."] },
+      "The request body is not valid JSON.",
+    );
   }
 }

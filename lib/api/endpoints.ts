@@ -115,8 +115,10 @@ export const API_ENDPOINTS = {
     method: "POST",
     path: "/api/v1/patients/{id}/forms/{formType}",
     tag: "Forms",
-    summary: "Enter a form: validated by the form's schema and cross-form rules, computed and audited like the web form",
-    description: "`data` must match the schema of `formType` (components `<FormType>FormData`). Field errors are keyed by their path in the body, e.g. `data.weightKg`.",
+    summary:
+      "Enter a form: validated by the form's schema and cross-form rules, computed and audited like the web form",
+    description:
+      "`data` must match the schema of `formType` (components `<FormType>FormData`). Field errors are keyed by their path in the body, e.g. `data.weightKg`.",
     permission: "patient.write",
     params: FormTypeParamsSchema,
     body: createFormBody(),
@@ -174,8 +176,10 @@ export const API_ENDPOINTS = {
     method: "GET",
     path: "/api/v1/analysis/patients",
     tag: "Analysis",
-    summary: "Per enrolled patient: best overall response, confirmation, PFS and OS exactly as the efficacy analysis used them",
-    description: "Paged by subject ID, in your dashboard scope. Months are days / 30.4375. event 1 = observed, 0 = censored.",
+    summary:
+      "Per enrolled patient: best overall response, confirmation, PFS and OS exactly as the efficacy analysis used them",
+    description:
+      "Paged by subject ID, in your dashboard scope. Months are days / 30.4375. event 1 = observed, 0 = censored.",
     permission: "dashboard.read",
     query: PageQuerySchema,
     response: page(PatientOutcomeSchema),
@@ -185,7 +189,8 @@ export const API_ENDPOINTS = {
     method: "GET",
     path: "/api/v1/analysis/biomarkers",
     tag: "Analysis",
-    summary: "A baseline cytokine: distribution, survival by high vs low level (KM medians, log-rank, Cox HR) and Cox per doubling",
+    summary:
+      "A baseline cytokine: distribution, survival by high vs low level (KM medians, log-rank, Cox HR) and Cox per doubling",
     permission: "dashboard.read",
     query: BiomarkerQuerySchema,
     response: z.record(z.string(), z.unknown()),
@@ -195,7 +200,8 @@ export const API_ENDPOINTS = {
     method: "GET",
     path: "/api/v1/analysis/enrollment",
     tag: "Analysis",
-    summary: "Screened, screen-failed, enrolled, on treatment and off study per site and in total against target; cumulative enrollment",
+    summary:
+      "Screened, screen-failed, enrolled, on treatment and off study per site and in total against target; cumulative enrollment",
     permission: "dashboard.read",
     response: z.record(z.string(), z.unknown()),
   }),
@@ -205,7 +211,8 @@ export const API_ENDPOINTS = {
     path: "/api/v1/exports/csv",
     tag: "Exports",
     summary: "CSV per form with a data dictionary (zip), streamed",
-    description: "Audited; a POST (with any JSON body, e.g. {}) so that a cross-site link cannot start it; read-only tokens may call it. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
+    description:
+      "Audited; a POST (with any JSON body, e.g. {}) so that a cross-site link cannot start it; read-only tokens may call it. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
     permission: "export.run",
     query: ExportFiltersSchema,
     responseMediaType: "application/zip",
@@ -218,7 +225,8 @@ export const API_ENDPOINTS = {
     path: "/api/v1/exports/odm",
     tag: "Exports",
     summary: "CDISC ODM 1.3.2 snapshot with audit records, streamed",
-    description: "Audited; a POST (with any JSON body, e.g. {}) so that a cross-site link cannot start it; read-only tokens may call it. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
+    description:
+      "Audited; a POST (with any JSON body, e.g. {}) so that a cross-site link cannot start it; read-only tokens may call it. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
     permission: "export.run",
     query: ExportFiltersSchema,
     responseMediaType: "application/xml",
@@ -231,7 +239,8 @@ export const API_ENDPOINTS = {
     path: "/api/v1/exports/sdtm",
     tag: "Exports",
     summary: "SDTM-style datasets DM, EX, AE, LB, TU, TR, RS, DS as CSV (zip), streamed",
-    description: "Audited; a POST (with any JSON body, e.g. {}) so that a cross-site link cannot start it; read-only tokens may call it. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
+    description:
+      "Audited; a POST (with any JSON body, e.g. {}) so that a cross-site link cannot start it; read-only tokens may call it. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
     permission: "export.run",
     query: ExportFiltersSchema,
     responseMediaType: "application/zip",
@@ -243,7 +252,8 @@ export const API_ENDPOINTS = {
     method: "POST",
     path: "/api/v1/imports",
     tag: "Imports",
-    summary: "Import patients and forms from the CSV export zip or CDISC ODM 1.3.2 ClinicalData; dryRun=true (default) only reports",
+    summary:
+      "Import patients and forms from the CSV export zip or CDISC ODM 1.3.2 ClinicalData; dryRun=true (default) only reports",
     description:
       "Every form goes through the same validation, computed values and cross-form checks as the web form; each patient is imported whole or not at all; the same file again changes nothing. Audited as IMPORT with the file's SHA-256. `lines` lists per patient and form what was (or would be) created, updated, unchanged or refused, and which fields.",
     permission: "import.run",
@@ -270,5 +280,9 @@ export const API_ENDPOINT_LIST: readonly ApiEndpoint[] = Object.values(API_ENDPO
 
 /** Permissions some endpoint needs (lib/auth/api-token.ts API_PERMISSIONS must equal this). */
 export const ENDPOINT_PERMISSIONS: readonly Permission[] = [
-  ...new Set(API_ENDPOINT_LIST.flatMap((endpoint) => (endpoint.permission && endpoint.permission !== "signed-in" ? [endpoint.permission] : []))),
+  ...new Set(
+    API_ENDPOINT_LIST.flatMap((endpoint) =>
+      endpoint.permission && endpoint.permission !== "signed-in" ? [endpoint.permission] : [],
+    ),
+  ),
 ];

@@ -3,7 +3,14 @@ import { ValidationError } from "@/lib/errors";
 import { withBodyFieldPaths } from "./form-requests";
 
 test("form field errors are re-keyed to their path in the request body", async () => {
-  const failing = Promise.reject(new ValidationError({ weightKg: ["Too heavy"], "lesions.0.site": ["Required"], reason: ["Give a reason"], _form: ["No"] }));
+  const failing = Promise.reject(
+    new ValidationError({
+      weightKg: ["Too heavy"],
+      "lesions.0.site": ["Required"],
+      reason: ["Give a reason"],
+      _form: ["No"],
+    }),
+  );
   const error = await withBodyFieldPaths(failing).catch((e: unknown) => e);
   expect((error as ValidationError).fieldErrors).toEqual({
     "data.weightKg": ["Too heavy"],

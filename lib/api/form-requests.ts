@@ -12,7 +12,10 @@ export async function withBodyFieldPaths<T>(work: Promise<T>): Promise<T> {
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const fieldErrors = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([path, messages]) => [BODY_LEVEL_FIELDS.has(path) ? path : `data.${path}`, messages]),
+      Object.entries(error.fieldErrors).map(([path, messages]) => [
+        BODY_LEVEL_FIELDS.has(path) ? path : `data.${path}`,
+        messages,
+      ]),
     );
     throw new ValidationError(fieldErrors, error.message);
   }

@@ -39,7 +39,9 @@ function operations() {
 /** The app/ folder of an OpenAPI path: /api/v1/patients/{id} -> app/api/v1/patients/[id]. */
 const routeFileOf = (apiPath: string) => path.join("app", apiPath.replace(/\{([^}]+)\}/g, "[$1]"), "route.ts");
 const exportedMethods = (file: string) =>
-  [...readFileSync(file, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+  [
+    ...readFileSync(file, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g),
+  ].map((m) => m[1]!);
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -77,9 +79,20 @@ describe("the OpenAPI 3.1 document", () => {
         expect(status, where).toMatch(/^[1-5]\d\d$/);
         expect((response as Json).description, `${where} ${status}`).toEqual(expect.any(String));
       }
-      const parameters = (operation.parameters ?? []) as { name: string; in: string; required?: boolean; schema?: unknown }[];
+      const parameters = (operation.parameters ?? []) as {
+        name: string;
+        in: string;
+        required?: boolean;
+        schema?: unknown;
+      }[];
       const templated = [...route.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
-      expect(parameters.filter((p) => p.in === "path").map((p) => p.name).sort(), where).toEqual(templated);
+      expect(
+        parameters
+          .filter((p) => p.in === "path")
+          .map((p) => p.name)
+          .sort(),
+        where,
+      ).toEqual(templated);
       for (const parameter of parameters) {
         expect(["path", "query", "header", "cookie"], where).toContain(parameter.in);
         expect(parameter.schema, where).toBeTypeOf("object");
@@ -87,24 +100,37 @@ describe("the OpenAPI 3.1 document", () => {
       }
       const body = operation.requestBody as { content?: Json } | undefined;
       // JSON everywhere, except an import, whose body is the file itself (zip or ODM XML).
-      if (body) expect(Object.keys(body.content ?? {}), where).toEqual(route === "/api/v1/imports" ? ["application/zip", "application/xml"] : ["application/json"]);
+      if (body)
+        expect(Object.keys(body.content ?? {}), where).toEqual(
+          route === "/api/v1/imports" ? ["application/zip", "application/xml"] : ["application/json"],
+        );
     }
   });
 
   test("every schema object lists as required only properties it defines", () => {
     walk(document, (node, at) => {
       if (Array.isArray(node.required) && node.properties) {
-        for (const name of node.required as string[]) expect(node.properties, `${at} requires ${name}`).toHaveProperty(name);
+        for (const name of node.required as string[])
+          expect(node.properties, `${at} requires ${name}`).toHaveProperty(name);
       }
     });
   });
 
   test("each form type's data schema is a named component, and form records reference them all", () => {
     const schemas = document.components.schemas as Record<string, Json>;
-    const crfData = ((schemas.CrfRecord!.properties as Json).data as { anyOf: { $ref: string }[] }).anyOf.map((s) => s.$ref);
+    const crfData = ((schemas.CrfRecord!.properties as Json).data as { anyOf: { $ref: string }[] }).anyOf.map(
+      (s) => s.$ref,
+    );
     expect(crfData).toHaveLength(listFormDefinitions().length);
     for (const ref of crfData) expect((resolvePointer(ref) as Json).type).toBe("object");
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(["EligibilityFormData", "TumourAssessmentFormData", "AdverseEventFormData", "EndOfStudyFormData"]));
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining([
+        "EligibilityFormData",
+        "TumourAssessmentFormData",
+        "AdverseEventFormData",
+        "EndOfStudyFormData",
+      ]),
+    );
   });
 });
 
@@ -119,7 +145,9 @@ describe("the document and the route files agree", () => {
 
   test("every method of every app/api/v1 route file is documented", () => {
     const documented = new Set(API_ENDPOINT_LIST.map((e) => `${e.method} ${routeFileOf(e.path)}`));
-    const served = routeFiles(path.join("app", "api", "v1")).flatMap((file) => exportedMethods(file).map((method) => `${method} ${file}`));
+    const served = routeFiles(path.join("app", "api", "v1")).flatMap((file) =>
+      exportedMethods(file).map((method) => `${method} ${file}`),
+    );
     expect(served.length).toBeGreaterThan(5);
     expect(served.filter((operation) => !documented.has(operation))).toEqual([]);
   });

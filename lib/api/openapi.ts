@@ -24,7 +24,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
  * wherever an endpoint uses it. Input shapes are used throughout: a request is what a client
  * sends, and every stored form is a valid input of its own schema.
  */
-export function buildOpenApiDocument(endpoints: readonly ApiEndpoint[] = API_ENDPOINT_LIST, components: Components = API_COMPONENTS) {
+export function buildOpenApiDocument(
+  endpoints: readonly ApiEndpoint[] = API_ENDPOINT_LIST,
+  components: Components = API_COMPONENTS,
+) {
   const names = new Map<unknown, string>(components.map(([name, schema]) => [schema, name]));
   const toJsonSchema = (schema: z.ZodType, root?: z.ZodType): JsonSchema => {
     const json = z.toJSONSchema(schema, {
@@ -55,7 +58,7 @@ export function buildOpenApiDocument(endpoints: readonly ApiEndpoint[] = API_END
         "",
         "## Getting credentials from a script",
         "1. **A session** (cookie `next-auth.session-token`; `__Secure-next-auth.session-token` over HTTPS): `GET /api/auth/csrf` gives `{csrfToken}` and a cookie; then `POST /api/auth/callback/credentials` as `application/x-www-form-urlencoded` with `csrfToken`, `email`, `password` and `json=true`, sending that cookie back. The answer sets the session cookie. Keep a cookie jar (e.g. `curl -c jar -b jar`).",
-        "2. **A token** (preferred for scripts): with that session, `POST /api/v1/tokens` with `{name, access: \"read-only\"|\"read-write\", expiresInDays, password}`. The password is asked again on purpose: a long-lived credential must not be obtainable with a borrowed session alone. The answer carries the token once (`tdk_...`); send it as `Authorization: Bearer tdk_...`. A token cannot mint tokens. Tokens can also be created on /account/tokens.",
+        '2. **A token** (preferred for scripts): with that session, `POST /api/v1/tokens` with `{name, access: "read-only"|"read-write", expiresInDays, password}`. The password is asked again on purpose: a long-lived credential must not be obtainable with a borrowed session alone. The answer carries the token once (`tdk_...`); send it as `Authorization: Bearer tdk_...`. A token cannot mint tokens. Tokens can also be created on /account/tokens.',
         "",
         "Every POST accepts an `Idempotency-Key` header (1 to 255 printable ASCII characters, e.g. a UUID): a retry with the same key and the same request gets the first answer again (`Idempotent-Replayed: true`) and creates nothing; the same key with a different request is 409. Keys are kept 24 hours per user.",
         "",
@@ -72,13 +75,15 @@ export function buildOpenApiDocument(endpoints: readonly ApiEndpoint[] = API_END
         bearerToken: {
           type: "http",
           scheme: "bearer",
-          description: "A personal API token (tdk_...): POST /api/v1/tokens with a session and your password, or /account/tokens in the browser",
+          description:
+            "A personal API token (tdk_...): POST /api/v1/tokens with a session and your password, or /account/tokens in the browser",
         },
         sessionCookie: {
           type: "apiKey",
           in: "cookie",
           name: "next-auth.session-token",
-          description: "The browser session: GET /api/auth/csrf, then POST /api/auth/callback/credentials (form fields csrfToken, email, password, json=true) with the csrf cookie; see the description above",
+          description:
+            "The browser session: GET /api/auth/csrf, then POST /api/auth/callback/credentials (form fields csrfToken, email, password, json=true) with the csrf cookie; see the description above",
         },
       },
     },
@@ -126,16 +131,37 @@ function operationOf(endpoint: ApiEndpoint, toJsonSchema: (schema: z.ZodType) =>
     ...(endpoint.body
       ? { requestBody: { required: true, content: { "application/json": { schema: toJsonSchema(endpoint.body) } } } }
       : endpoint.requestMediaTypes
-        ? { requestBody: { required: true, content: Object.fromEntries(endpoint.requestMediaTypes.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])) } }
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(
+                endpoint.requestMediaTypes.map((type) => [
+                  type,
+                  { schema: { type: "string", contentMediaType: type } },
+                ]),
+              ),
+            },
+          }
         : {}),
     responses: {
-      [String(success)]: { description: success === 204 ? "Done; no content" : "Success", ...(content && success !== 204 ? { content } : {}) },
-      ...Object.fromEntries([...errors].sort().map((status) => [String(status), { description: ERROR_DESCRIPTIONS[status], content: errorContent }])),
+      [String(success)]: {
+        description: success === 204 ? "Done; no content" : "Success",
+        ...(content && success !== 204 ? { content } : {}),
+      },
+      ...Object.fromEntries(
+        [...errors]
+          .sort()
+          .map((status) => [String(status), { description: ERROR_DESCRIPTIONS[status], content: errorContent }]),
+      ),
     },
   };
 }
 
-function parametersOf(schema: z.ZodObject | undefined, location: "path" | "query", toJsonSchema: (schema: z.ZodType) => JsonSchema) {
+function parametersOf(
+  schema: z.ZodObject | undefined,
+  location: "path" | "query",
+  toJsonSchema: (schema: z.ZodType) => JsonSchema,
+) {
   return Object.entries(schema?.shape ?? {}).map(([name, field]) => {
     const json = toJsonSchema(field as z.ZodType);
     return {

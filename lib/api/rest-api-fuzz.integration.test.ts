@@ -63,9 +63,23 @@ let db: TestDatabase;
 let writeToken: string;
 let readToken: string;
 let adminToken: string;
-const ids = {} as { site: string; screened: string; enrolled: string; aeToUpdate: string; aeToDelete: string; user: string; assignment: string; adminTokenId: string };
+const ids = {} as {
+  site: string;
+  screened: string;
+  enrolled: string;
+  aeToUpdate: string;
+  aeToDelete: string;
+  user: string;
+  assignment: string;
+  adminTokenId: string;
+};
 
-async function call(handler: Handler, method: string, url: string, options: { token: string; params?: Record<string, string>; body?: string; contentType?: string | null }): Promise<Answer> {
+async function call(
+  handler: Handler,
+  method: string,
+  url: string,
+  options: { token: string; params?: Record<string, string>; body?: string; contentType?: string | null },
+): Promise<Answer> {
   const headers = new Headers({ authorization: `Bearer ${options.token}` });
   if (options.contentType) headers.set("content-type", options.contentType);
   const request = new Request(`http://localhost${url}`, { method, headers, body: options.body });
@@ -75,8 +89,12 @@ async function call(handler: Handler, method: string, url: string, options: { to
 
 /** Internals that must never reach a client: stack frames, source paths, the ORM, SQL errors. */
 const LEAKS = [
-  /\n\s+at /, /\bat [\w$.<>]+ \(/, /\/work\/|node_modules|\.tsx?:\d+/, /prisma/i,
-  /postgres|SQLSTATE|violates|invalid input syntax|invalid byte sequence|relation "/i, /(Type|Range|Syntax|Reference)Error/,
+  /\n\s+at /,
+  /\bat [\w$.<>]+ \(/,
+  /\/work\/|node_modules|\.tsx?:\d+/,
+  /prisma/i,
+  /postgres|SQLSTATE|violates|invalid input syntax|invalid byte sequence|relation "/i,
+  /(Type|Range|Syntax|Reference)Error/,
 ];
 
 /** An answer a client can act on: an expected status, and for errors a JSON body naming what went wrong. */
@@ -94,7 +112,9 @@ function expectSafeAnswer(answer: Answer, allowed: readonly number[], queryKeys?
   expect(fieldErrors.length, answer.text).toBeGreaterThan(0);
   for (const [path, messages] of fieldErrors) {
     expect(path.length).toBeGreaterThan(0);
-    expect(Array.isArray(messages) && messages.length > 0 && messages.every((m) => typeof m === "string" && m.length > 0)).toBe(true);
+    expect(
+      Array.isArray(messages) && messages.length > 0 && messages.every((m) => typeof m === "string" && m.length > 0),
+    ).toBe(true);
     // A bad query names the parameter it is about.
     if (queryKeys) expect([...queryKeys, "_form"], path).toContain(path.split(".")[0]);
   }
@@ -115,7 +135,12 @@ async function snapshot() {
 const writeOutcomes = new Map<number, number>();
 
 /** The property of every request: a safe answer; rejected -> nothing changed; accepted -> audited. */
-async function expectRejectedOrAudited(send: () => Promise<Answer>, allowed: readonly number[], queryKeys?: readonly string[], mayBeNoOp = false) {
+async function expectRejectedOrAudited(
+  send: () => Promise<Answer>,
+  allowed: readonly number[],
+  queryKeys?: readonly string[],
+  mayBeNoOp = false,
+) {
   const before = await snapshot();
   const answer = await send();
   writeOutcomes.set(answer.status, (writeOutcomes.get(answer.status) ?? 0) + 1);
@@ -126,7 +151,9 @@ async function expectRejectedOrAudited(send: () => Promise<Answer>, allowed: rea
   else expect(after.audit, "an accepted write is audited").toBeGreaterThan(before.audit);
 }
 
-const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const answers = Object.fromEntries(
+  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
+);
 const random = createRandom(8);
 
 // ---- Bodies -------------------------------------------------------------------------------
@@ -137,15 +164,36 @@ const PROTO_KEYS = `"__proto__":{"polluted":true,"isAdmin":true},"constructor":{
 
 /** Bodies that are not a well-formed JSON object of sane size. */
 const rawBody = fc.oneof(
-  fc.constantFrom("", " ", "{not json", "[1,2", "undefined", "NaN", "Infinity", "'single'", "{\"a\":1,}", "\u0000", "\uFEFF{}", "null", "true", "42", "\"text\"", "[]"),
+  fc.constantFrom(
+    "",
+    " ",
+    "{not json",
+    "[1,2",
+    "undefined",
+    "NaN",
+    "Infinity",
+    "'single'",
+    '{"a":1,}',
+    "\u0000",
+    "\uFEFF{}",
+    "null",
+    "true",
+    "42",
+    '"text"',
+    "[]",
+  ),
   fc.string({ maxLength: 200 }),
   fc.integer({ min: 1, max: 200_000 }).map((depth) => nested(depth)),
   fc.integer({ min: 1, max: 50_000 }).map((depth) => `{"data":${nested(depth)},"reason":${nested(depth)}}`),
   fc.constant(`{${PROTO_KEYS},"data":{${PROTO_KEYS}}}`),
   // Near the body limit (still read and parsed) and just over it (413 without parsing).
-  fc.integer({ min: -64, max: 64 }).map((delta) => `{"data":{"x":"${pad(MAX_BODY_BYTES - 20 + delta)}"},"reason":"r","version":1}`),
+  fc
+    .integer({ min: -64, max: 64 })
+    .map((delta) => `{"data":{"x":"${pad(MAX_BODY_BYTES - 20 + delta)}"},"reason":"r","version":1}`),
   fc.integer({ min: 1, max: 4096 }).map((extra) => `{"reason":"${pad(MAX_BODY_BYTES + extra)}"}`),
-  fc.integer({ min: 100_000, max: 180_000 }).map((n) => `{"data":{"answers":[${Array.from({ length: n }, () => "0").join(",")}]}}`),
+  fc
+    .integer({ min: 100_000, max: 180_000 })
+    .map((n) => `{"data":{"answers":[${Array.from({ length: n }, () => "0").join(",")}]}}`),
 );
 
 /** The body a write endpoint receives: a valid one with a field replaced, random JSON, or a raw body. */
@@ -154,9 +202,19 @@ function bodyArbitrary(valid: Record<string, unknown>) {
   const fields = [...new Set(paths.map((path) => path[0]!))];
   return fc.oneof(
     { weight: 1, arbitrary: fc.constant(JSON.stringify(valid)) }, // accepted once (then a duplicate, a stale version or gone)
-    { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...paths), hostile).map(([path, value]) => JSON.stringify(mutate(valid, path, value))) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...paths), hostile)
+        .map(([path, value]) => JSON.stringify(mutate(valid, path, value))),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...paths).map((path) => JSON.stringify(mutate(valid, path, undefined))) }, // a field missing
-    { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...fields, "id", "patientId", "siteId", "status", "extra"), hostile).map((body) => JSON.stringify(body)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .dictionary(fc.constantFrom(...fields, "id", "patientId", "siteId", "status", "extra"), hostile)
+        .map((body) => JSON.stringify(body)),
+    },
     { weight: 1, arbitrary: fc.anything({ maxDepth: 3 }).map((body) => JSON.stringify(body) ?? "") },
     { weight: 2, arbitrary: rawBody },
   );
@@ -165,13 +223,34 @@ function bodyArbitrary(valid: Record<string, unknown>) {
 /** Each top-level field of the valid body with each edge string, run before the random bodies. */
 const EDGE_BODY_VALUES = ["\u0000", "ok\u0000", "\uD800", "'; DROP TABLE crf_records; --", "x".repeat(300_000)];
 const edgeBodies = (valid: Record<string, unknown>): [string, "application/json"][] =>
-  Object.keys(valid).flatMap((field) => EDGE_BODY_VALUES.map((value): [string, "application/json"] => [JSON.stringify({ ...valid, [field]: value }), "application/json"]));
+  Object.keys(valid).flatMap((field) =>
+    EDGE_BODY_VALUES.map((value): [string, "application/json"] => [
+      JSON.stringify({ ...valid, [field]: value }),
+      "application/json",
+    ]),
+  );
 
 /** Only JSON is accepted for writes; anything else is 415 before the body is read. */
 const contentType = fc.oneof(
   { weight: 8, arbitrary: fc.constant("application/json") },
-  { weight: 2, arbitrary: fc.constantFrom("application/json; charset=utf-8", "APPLICATION/JSON", "application/merge-patch+json") },
-  { weight: 2, arbitrary: fc.constantFrom(null, "", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx", "text/json", "application/xml", "*/*") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom("application/json; charset=utf-8", "APPLICATION/JSON", "application/merge-patch+json"),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      null,
+      "",
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonx",
+      "text/json",
+      "application/xml",
+      "*/*",
+    ),
+  },
 );
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isJsonType = (type: string | null) => type !== null && /^application\/(json|merge-patch\+json)\b/i.test(type);
@@ -203,25 +282,41 @@ function validFormData(formType: string): Record<string, unknown> {
 }
 
 const WRITE_TARGETS: WriteTarget[] = [
-  { name: "POST /api/v1/patients", method: "POST", handler: patientsRoute.POST, params: () => ({}), valid: () => ({ siteId: ids.site, screeningDate: "2026-01-05" }), success: 201 },
-  { name: "POST /api/v1/patients/{id}/enrollment", method: "POST", handler: enrollmentRoute.POST, params: () => ({ id: ids.screened }), valid: () => ({ enrollmentDate: "2026-01-15" }), success: 200 },
-  ...listFormDefinitions().map(
-    (definition): WriteTarget => ({
-      name: `POST /api/v1/patients/{id}/forms/${definition.type}`,
-      method: "POST",
-      handler: formTypeRoute.POST,
-      params: () => ({ id: ids.enrolled, formType: definition.type }),
-      valid: () => validFormData(definition.type),
-      success: 201,
-      complete: ["eligibility", "adverse-event", "labs"].includes(definition.type),
-    }),
-  ),
+  {
+    name: "POST /api/v1/patients",
+    method: "POST",
+    handler: patientsRoute.POST,
+    params: () => ({}),
+    valid: () => ({ siteId: ids.site, screeningDate: "2026-01-05" }),
+    success: 201,
+  },
+  {
+    name: "POST /api/v1/patients/{id}/enrollment",
+    method: "POST",
+    handler: enrollmentRoute.POST,
+    params: () => ({ id: ids.screened }),
+    valid: () => ({ enrollmentDate: "2026-01-15" }),
+    success: 200,
+  },
+  ...listFormDefinitions().map((definition): WriteTarget => ({
+    name: `POST /api/v1/patients/{id}/forms/${definition.type}`,
+    method: "POST",
+    handler: formTypeRoute.POST,
+    params: () => ({ id: ids.enrolled, formType: definition.type }),
+    valid: () => validFormData(definition.type),
+    success: 201,
+    complete: ["eligibility", "adverse-event", "labs"].includes(definition.type),
+  })),
   {
     name: "PUT /api/v1/patients/{id}/forms/{formType}/{recordId}",
     method: "PUT",
     handler: formRoute.PUT,
     params: () => ({ id: ids.enrolled, formType: "adverse-event", recordId: ids.aeToUpdate }),
-    valid: () => ({ version: 1, reason: "Onset re-read from the source", data: buildAdverseEvent(random, "2026-02-11") }),
+    valid: () => ({
+      version: 1,
+      reason: "Onset re-read from the source",
+      data: buildAdverseEvent(random, "2026-02-11"),
+    }),
     success: 200,
   },
   {
@@ -238,20 +333,56 @@ const WRITE_TARGETS: WriteTarget[] = [
 /** The administration and token endpoints, called with the administrator's read-write token. */
 function adminWriteTargets(): WriteTarget[] {
   const admin = { token: () => adminToken };
-  const site = { name: "Fuzz Hospital", city: "Hualien", country: "Taiwan", targetEnrollment: 5, timeZone: "Asia/Taipei" };
+  const site = {
+    name: "Fuzz Hospital",
+    city: "Hualien",
+    country: "Taiwan",
+    targetEnrollment: 5,
+    timeZone: "Asia/Taipei",
+  };
   return [
-    { ...admin, name: "POST /api/v1/admin/sites", method: "POST", handler: adminSitesRoute.POST, params: () => ({}), valid: () => ({ code: "TW07", ...site }), success: 201 },
-    { ...admin, name: "PUT /api/v1/admin/sites/{id}", method: "PUT", handler: adminSiteRoute.PUT, params: () => ({ id: ids.site }), valid: () => site, success: 200, mayBeNoOp: true },
+    {
+      ...admin,
+      name: "POST /api/v1/admin/sites",
+      method: "POST",
+      handler: adminSitesRoute.POST,
+      params: () => ({}),
+      valid: () => ({ code: "TW07", ...site }),
+      success: 201,
+    },
+    {
+      ...admin,
+      name: "PUT /api/v1/admin/sites/{id}",
+      method: "PUT",
+      handler: adminSiteRoute.PUT,
+      params: () => ({ id: ids.site }),
+      valid: () => site,
+      success: 200,
+      mayBeNoOp: true,
+    },
     {
       ...admin,
       name: "POST /api/v1/admin/users",
       method: "POST",
       handler: adminUsersRoute.POST,
       params: () => ({}),
-      valid: () => ({ email: "fuzz@site.test", name: "Fuzz User", temporaryPassword: "fuzz-password-2026", assignment: { role: "MONITOR", siteId: null } }),
+      valid: () => ({
+        email: "fuzz@site.test",
+        name: "Fuzz User",
+        temporaryPassword: "fuzz-password-2026",
+        assignment: { role: "MONITOR", siteId: null },
+      }),
       success: 201,
     },
-    { ...admin, name: "POST /api/v1/admin/users/{id}/roles", method: "POST", handler: adminRolesRoute.POST, params: () => ({ id: ids.user }), valid: () => ({ assignment: { role: "COORDINATOR", siteId: ids.site } }), success: 204 },
+    {
+      ...admin,
+      name: "POST /api/v1/admin/users/{id}/roles",
+      method: "POST",
+      handler: adminRolesRoute.POST,
+      params: () => ({ id: ids.user }),
+      valid: () => ({ assignment: { role: "COORDINATOR", siteId: ids.site } }),
+      success: 204,
+    },
     {
       ...admin,
       name: "DELETE /api/v1/admin/users/{id}/roles/{assignmentId}",
@@ -261,8 +392,25 @@ function adminWriteTargets(): WriteTarget[] {
       valid: () => ({ reason: "Moved to another trial" }),
       success: 204,
     },
-    { ...admin, name: "PUT /api/v1/admin/users/{id}/active", method: "PUT", handler: adminActiveRoute.PUT, params: () => ({ id: ids.user }), valid: () => ({ active: false, reason: "Left the trial" }), success: 204, mayBeNoOp: true },
-    { ...admin, name: "POST /api/v1/admin/users/{id}/unlock", method: "POST", handler: adminUnlockRoute.POST, params: () => ({ id: ids.user }), valid: () => ({ reason: "Help desk call" }), success: 204 },
+    {
+      ...admin,
+      name: "PUT /api/v1/admin/users/{id}/active",
+      method: "PUT",
+      handler: adminActiveRoute.PUT,
+      params: () => ({ id: ids.user }),
+      valid: () => ({ active: false, reason: "Left the trial" }),
+      success: 204,
+      mayBeNoOp: true,
+    },
+    {
+      ...admin,
+      name: "POST /api/v1/admin/users/{id}/unlock",
+      method: "POST",
+      handler: adminUnlockRoute.POST,
+      params: () => ({ id: ids.user }),
+      valid: () => ({ reason: "Help desk call" }),
+      success: 204,
+    },
     // A token never mints a token: a valid body is refused (403) after validation (400).
     {
       ...admin,
@@ -274,7 +422,15 @@ function adminWriteTargets(): WriteTarget[] {
       success: 201,
       alsoAllowed: [403],
     },
-    { ...admin, name: "DELETE /api/v1/tokens/{id}", method: "DELETE", handler: tokenRoute.DELETE, params: () => ({ id: ids.adminTokenId }), valid: () => ({ note: "rotated" }), success: 200 },
+    {
+      ...admin,
+      name: "DELETE /api/v1/tokens/{id}",
+      method: "DELETE",
+      handler: tokenRoute.DELETE,
+      params: () => ({ id: ids.adminTokenId }),
+      valid: () => ({ note: "rotated" }),
+      success: 200,
+    },
   ];
 }
 
@@ -296,33 +452,131 @@ interface QueryTarget {
 }
 
 const QUERY_TARGETS: QueryTarget[] = [
-  { name: "GET /api/v1/patients", handler: patientsRoute.GET, keys: ["pageSize", "cursor", "externalId", "siteId"], allowed: [200, 400] },
+  {
+    name: "GET /api/v1/patients",
+    handler: patientsRoute.GET,
+    keys: ["pageSize", "cursor", "externalId", "siteId"],
+    allowed: [200, 400],
+  },
   { name: "GET /api/v1/sites", handler: sitesRoute.GET, keys: ["pageSize", "cursor"], allowed: [200, 400] },
-  { name: "GET /api/v1/patients/{id}/forms", handler: formsRoute.GET, keys: ["formType"], params: () => ({ id: ids.enrolled }), allowed: [200, 400] },
+  {
+    name: "GET /api/v1/patients/{id}/forms",
+    handler: formsRoute.GET,
+    keys: ["formType"],
+    params: () => ({ id: ids.enrolled }),
+    allowed: [200, 400],
+  },
   { name: "GET /api/v1/analysis/efficacy", handler: efficacyRoute.GET, keys: ["ciMethod"], allowed: [200, 400] },
-  { name: "GET /api/v1/analysis/biomarkers", handler: biomarkersRoute.GET, keys: ["cytokine", "cut", "endpoint", "ciMethod"], allowed: [200, 400] },
+  {
+    name: "GET /api/v1/analysis/biomarkers",
+    handler: biomarkersRoute.GET,
+    keys: ["cytokine", "cut", "endpoint", "ciMethod"],
+    allowed: [200, 400],
+  },
   { name: "GET /api/v1/analysis/enrollment", handler: enrollmentSummaryRoute.GET, keys: [], allowed: [200] },
-  { name: "GET /api/v1/analysis/patients", handler: patientOutcomesRoute.GET, keys: ["pageSize", "cursor"], allowed: [200, 400] },
-  { name: "GET /api/v1/admin/users", handler: adminUsersRoute.GET, keys: ["locked"], allowed: [200, 400], token: () => adminToken },
-  { name: "GET /api/v1/analysis/toxicity", handler: toxicityRoute.GET, keys: ["site", "term", "grade", "serious", "thalidomide", "uft", "onsetFrom", "onsetTo"], allowed: [200, 400] },
-  { name: "POST /api/v1/exports/csv", handler: csvRoute.POST, method: "POST", keys: ["site"], allowed: [200, 400, 404], audited: true },
-  { name: "POST /api/v1/exports/odm", handler: odmRoute.POST, method: "POST", keys: ["site"], allowed: [200, 400, 404], audited: true },
-  { name: "POST /api/v1/exports/sdtm", handler: sdtmRoute.POST, method: "POST", keys: ["site"], allowed: [200, 400, 404], audited: true },
+  {
+    name: "GET /api/v1/analysis/patients",
+    handler: patientOutcomesRoute.GET,
+    keys: ["pageSize", "cursor"],
+    allowed: [200, 400],
+  },
+  {
+    name: "GET /api/v1/admin/users",
+    handler: adminUsersRoute.GET,
+    keys: ["locked"],
+    allowed: [200, 400],
+    token: () => adminToken,
+  },
+  {
+    name: "GET /api/v1/analysis/toxicity",
+    handler: toxicityRoute.GET,
+    keys: ["site", "term", "grade", "serious", "thalidomide", "uft", "onsetFrom", "onsetTo"],
+    allowed: [200, 400],
+  },
+  {
+    name: "POST /api/v1/exports/csv",
+    handler: csvRoute.POST,
+    method: "POST",
+    keys: ["site"],
+    allowed: [200, 400, 404],
+    audited: true,
+  },
+  {
+    name: "POST /api/v1/exports/odm",
+    handler: odmRoute.POST,
+    method: "POST",
+    keys: ["site"],
+    allowed: [200, 400, 404],
+    audited: true,
+  },
+  {
+    name: "POST /api/v1/exports/sdtm",
+    handler: sdtmRoute.POST,
+    method: "POST",
+    keys: ["site"],
+    allowed: [200, 400, 404],
+    audited: true,
+  },
 ];
 
 /** Query strings of known and unknown keys, repeated keys, hostile and plausible values. */
 function queryArbitrary(keys: readonly string[]) {
-  const key = fc.oneof({ weight: 4, arbitrary: keys.length ? fc.constantFrom(...keys) : fc.constant("x") }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+  const key = fc.oneof(
+    { weight: 4, arbitrary: keys.length ? fc.constantFrom(...keys) : fc.constant("x") },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  );
   const value = fc.oneof(
     { weight: 3, arbitrary: hostile.map(asQueryValue) },
-    { weight: 2, arbitrary: fc.constantFrom("0", "1", "200", "201", "-1", "1.5", "1e3", "0x10", "TW01", "tw01", "TW99", "median", "os", "pfs", "log", "IL-6", "yes", "3", "2026-01-01", "2026-13-01", "%00", "\u0000", "") },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        "0",
+        "1",
+        "200",
+        "201",
+        "-1",
+        "1.5",
+        "1e3",
+        "0x10",
+        "TW01",
+        "tw01",
+        "TW99",
+        "median",
+        "os",
+        "pfs",
+        "log",
+        "IL-6",
+        "yes",
+        "3",
+        "2026-01-01",
+        "2026-13-01",
+        "%00",
+        "\u0000",
+        "",
+      ),
+    },
   );
   return fc.array(fc.tuple(key, value), { maxLength: 6 }).map((pairs) => `?${new URLSearchParams(pairs).toString()}`);
 }
 
 /** Every known parameter with each edge value, run before the random ones (a NUL byte found the cursor bug). */
-const EDGE_QUERY_VALUES = ["", "\u0000", "TW01\u0000", "\uD800", "x".repeat(5_000), "-1", "0", "1e309", "NaN", "[]", "' OR 1=1 --", "<script>alert(1)</script>", "2026-02-30"];
-const edgeQueries = (keys: readonly string[]): [string][] => keys.flatMap((key) => EDGE_QUERY_VALUES.map((value): [string] => [`?${new URLSearchParams([[key, value]])}`]));
+const EDGE_QUERY_VALUES = [
+  "",
+  "\u0000",
+  "TW01\u0000",
+  "\uD800",
+  "x".repeat(5_000),
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "[]",
+  "' OR 1=1 --",
+  "<script>alert(1)</script>",
+  "2026-02-30",
+];
+const edgeQueries = (keys: readonly string[]): [string][] =>
+  keys.flatMap((key) => EDGE_QUERY_VALUES.map((value): [string] => [`?${new URLSearchParams([[key, value]])}`]));
 
 // ---- Setup --------------------------------------------------------------------------------
 
@@ -330,29 +584,91 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const { actors, sites } = await seedDemoActors(db.prisma);
   ids.site = sites.TW01;
-  writeToken = (await createApiToken(actors.investigator1, { name: "fuzz rw", access: "read-write", expiresInDays: 1, password: DEMO_PASSWORD })).token;
+  writeToken = (
+    await createApiToken(actors.investigator1, {
+      name: "fuzz rw",
+      access: "read-write",
+      expiresInDays: 1,
+      password: DEMO_PASSWORD,
+    })
+  ).token;
   // The PI reads every site, the dashboards and the exports.
-  readToken = (await createApiToken(actors.pi, { name: "fuzz ro", access: "read-only", expiresInDays: 1, password: DEMO_PASSWORD })).token;
+  readToken = (
+    await createApiToken(actors.pi, { name: "fuzz ro", access: "read-only", expiresInDays: 1, password: DEMO_PASSWORD })
+  ).token;
 
   const json = (body: unknown) => ({ token: writeToken, contentType: "application/json", body: JSON.stringify(body) });
-  const register = async () => JSON.parse((await call(patientsRoute.POST, "POST", "/api/v1/patients", json({ siteId: sites.TW01, screeningDate: "2026-01-03" }))).text).data.id as string;
+  const register = async () =>
+    JSON.parse(
+      (
+        await call(
+          patientsRoute.POST,
+          "POST",
+          "/api/v1/patients",
+          json({ siteId: sites.TW01, screeningDate: "2026-01-03" }),
+        )
+      ).text,
+    ).data.id as string;
   const eligible = async (id: string) =>
-    expect((await call(formTypeRoute.POST, "POST", "/x", { ...json({ data: { consentDate: "2026-01-04", answers } }), params: { id, formType: "eligibility" } })).status).toBe(201);
+    expect(
+      (
+        await call(formTypeRoute.POST, "POST", "/x", {
+          ...json({ data: { consentDate: "2026-01-04", answers } }),
+          params: { id, formType: "eligibility" },
+        })
+      ).status,
+    ).toBe(201);
   ids.screened = await register();
   await eligible(ids.screened);
   ids.enrolled = await register();
   await eligible(ids.enrolled);
-  expect((await call(enrollmentRoute.POST, "POST", "/x", { ...json({ enrollmentDate: "2026-01-15" }), params: { id: ids.enrolled } })).status).toBe(200);
+  expect(
+    (
+      await call(enrollmentRoute.POST, "POST", "/x", {
+        ...json({ enrollmentDate: "2026-01-15" }),
+        params: { id: ids.enrolled },
+      })
+    ).status,
+  ).toBe(200);
   const ae = async () =>
-    JSON.parse((await call(formTypeRoute.POST, "POST", "/x", { ...json({ data: buildAdverseEvent(random, "2026-02-01") }), params: { id: ids.enrolled, formType: "adverse-event" } })).text).data.id as string;
+    JSON.parse(
+      (
+        await call(formTypeRoute.POST, "POST", "/x", {
+          ...json({ data: buildAdverseEvent(random, "2026-02-01") }),
+          params: { id: ids.enrolled, formType: "adverse-event" },
+        })
+      ).text,
+    ).data.id as string;
   ids.aeToUpdate = await ae();
   ids.aeToDelete = await ae();
 
-  const minted = await createApiToken(actors.admin, { name: "fuzz admin", access: "read-write", expiresInDays: 1, password: DEMO_PASSWORD });
+  const minted = await createApiToken(actors.admin, {
+    name: "fuzz admin",
+    access: "read-write",
+    expiresInDays: 1,
+    password: DEMO_PASSWORD,
+  });
   adminToken = minted.token;
-  ids.adminTokenId = (await createApiToken(actors.admin, { name: "fuzz admin, to revoke", access: "read-only", expiresInDays: 1, password: DEMO_PASSWORD })).apiToken.id;
+  ids.adminTokenId = (
+    await createApiToken(actors.admin, {
+      name: "fuzz admin, to revoke",
+      access: "read-only",
+      expiresInDays: 1,
+      password: DEMO_PASSWORD,
+    })
+  ).apiToken.id;
   const user = await db.prisma.user.create({
-    data: { email: "fuzzed@site.test", name: "Fuzzed", passwordHash: "x", roleAssignments: { create: [{ role: "MONITOR", siteId: sites.TW01 }, { role: "MONITOR", siteId: sites.TW02 }] } },
+    data: {
+      email: "fuzzed@site.test",
+      name: "Fuzzed",
+      passwordHash: "x",
+      roleAssignments: {
+        create: [
+          { role: "MONITOR", siteId: sites.TW01 },
+          { role: "MONITOR", siteId: sites.TW02 },
+        ],
+      },
+    },
     include: { roleAssignments: true },
   });
   ids.user = user.id;
@@ -365,67 +681,112 @@ afterAll(() => db?.drop());
 describe("fuzzing the REST API's writes (fast-check, seed printed on failure)", () => {
   test("every write endpoint of the API list is fuzzed here", () => {
     // Imports take a file, not JSON: fuzzed in lib/http/import-handler.integration.test.ts.
-    const writes = API_ENDPOINT_LIST.filter((e) => e.method !== "GET" && !e.path.includes("/exports/") && !e.path.endsWith("/imports")).map((e) => `${e.method} ${e.path}`);
+    const writes = API_ENDPOINT_LIST.filter(
+      (e) => e.method !== "GET" && !e.path.includes("/exports/") && !e.path.endsWith("/imports"),
+    ).map((e) => `${e.method} ${e.path}`);
     const fuzzed = WRITE_TARGETS.map((t) => t.name.replace(/forms\/[a-z-]+$/, "forms/{formType}"));
     expect(writes.filter((w) => !fuzzed.includes(w))).toEqual([]);
-    const reads = API_ENDPOINT_LIST.filter((e) => (e.method === "GET" && (e.query || e.path.includes("/analysis/"))) || e.path.includes("/exports/")).map((e) => `${e.method} ${e.path}`);
+    const reads = API_ENDPOINT_LIST.filter(
+      (e) => (e.method === "GET" && (e.query || e.path.includes("/analysis/"))) || e.path.includes("/exports/"),
+    ).map((e) => `${e.method} ${e.path}`);
     expect(reads.filter((name) => !QUERY_TARGETS.some((t) => t.name === name))).toEqual([]);
   });
 
-  test.each(WRITE_TARGETS)("$name: hostile bodies and content types", async (target) => {
-    const valid = target.valid();
-    await fc.assert(
-      fc.asyncProperty(bodyArbitrary(valid), contentType, (body, type) =>
-        expectRejectedOrAudited(
-          () => call(target.handler, target.method, "/x", { token: target.token?.() ?? writeToken, params: target.params(), body, contentType: type }),
-          isJsonType(type) ? [target.success, 400, 404, 409, 413, ...(target.alsoAllowed ?? [])] : [415],
-          undefined,
-          target.mayBeNoOp,
+  test.each(WRITE_TARGETS)(
+    "$name: hostile bodies and content types",
+    async (target) => {
+      const valid = target.valid();
+      await fc.assert(
+        fc.asyncProperty(bodyArbitrary(valid), contentType, (body, type) =>
+          expectRejectedOrAudited(
+            () =>
+              call(target.handler, target.method, "/x", {
+                token: target.token?.() ?? writeToken,
+                params: target.params(),
+                body,
+                contentType: type,
+              }),
+            isJsonType(type) ? [target.success, 400, 404, 409, 413, ...(target.alsoAllowed ?? [])] : [415],
+            undefined,
+            target.mayBeNoOp,
+          ),
         ),
-      ),
-      { numRuns: WRITE_RUNS, seed: SEED, examples: edgeBodies(valid) },
-    );
-  }, TIMEOUT);
+        { numRuns: WRITE_RUNS, seed: SEED, examples: edgeBodies(valid) },
+      );
+    },
+    TIMEOUT,
+  );
 
-  test.each(WRITE_TARGETS.filter((t) => Object.keys(t.params()).length > 0))("$name: hostile path parameters are 404", async (target) => {
-    const params = target.params();
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...Object.keys(params)), fc.oneof(fc.constantFrom(...HOSTILE_STRINGS, "00000000-0000-4000-8000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"), fc.string({ maxLength: 40 }), fc.uuid()), (key, value) =>
-        expectRejectedOrAudited(
-          () => call(target.handler, target.method, "/x", { token: target.token?.() ?? writeToken, params: { ...params, [key]: value }, body: JSON.stringify(target.valid()), contentType: "application/json" }),
-          target.complete === false && UUID.test(value) ? [400, 404] : [404],
+  test.each(WRITE_TARGETS.filter((t) => Object.keys(t.params()).length > 0))(
+    "$name: hostile path parameters are 404",
+    async (target) => {
+      const params = target.params();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...Object.keys(params)),
+          fc.oneof(
+            fc.constantFrom(
+              ...HOSTILE_STRINGS,
+              "00000000-0000-4000-8000-000000000000",
+              "ffffffff-ffff-ffff-ffff-ffffffffffff",
+            ),
+            fc.string({ maxLength: 40 }),
+            fc.uuid(),
+          ),
+          (key, value) =>
+            expectRejectedOrAudited(
+              () =>
+                call(target.handler, target.method, "/x", {
+                  token: target.token?.() ?? writeToken,
+                  params: { ...params, [key]: value },
+                  body: JSON.stringify(target.valid()),
+                  contentType: "application/json",
+                }),
+              target.complete === false && UUID.test(value) ? [400, 404] : [404],
+            ),
         ),
-      ),
-      { numRuns: PARAM_RUNS, seed: SEED },
-    );
-  }, TIMEOUT);
+        { numRuns: PARAM_RUNS, seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
 
   test("the fuzzing reached every outcome: accepted, invalid, not found, conflict, too large, wrong media type", () => {
-    console.log(`write fuzzing outcomes (status: answers): ${[...writeOutcomes].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(", ")}`);
+    console.log(
+      `write fuzzing outcomes (status: answers): ${[...writeOutcomes]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${status}: ${n}`)
+        .join(", ")}`,
+    );
     expect([...writeOutcomes.keys()].some((status) => status >= 200 && status < 300)).toBe(true);
-    for (const status of [400, 404, 409, 413, 415]) expect(writeOutcomes.get(status) ?? 0, String(status)).toBeGreaterThan(0);
+    for (const status of [400, 404, 409, 413, 415])
+      expect(writeOutcomes.get(status) ?? 0, String(status)).toBeGreaterThan(0);
   });
 });
 
 describe("fuzzing the REST API's query parsing (fast-check, seed printed on failure)", () => {
-  test.each(QUERY_TARGETS)("$name: hostile query strings are 400 naming the parameter, never 500", async (target) => {
-    await fc.assert(
-      fc.asyncProperty(queryArbitrary(target.keys), async (query) => {
-        const before = await snapshot();
-        const answer = await call(target.handler, target.method ?? "GET", `/x${query}`, {
-          token: target.token?.() ?? readToken,
-          params: target.params?.(),
-          ...(target.method ? { body: "{}", contentType: "application/json" } : {}),
-        });
-        expectSafeAnswer(answer, target.allowed, target.keys);
-        const after = await snapshot();
-        // A read changes nothing; an export that ran is audited, one that was refused is not.
-        if (target.audited && answer.status === 200) expect(after.audit).toBe(before.audit + 1);
-        else expect(after).toEqual(before);
-      }),
-      { numRuns: target.audited ? 8 : QUERY_RUNS, seed: SEED, examples: edgeQueries(target.keys) },
-    );
-  }, TIMEOUT);
+  test.each(QUERY_TARGETS)(
+    "$name: hostile query strings are 400 naming the parameter, never 500",
+    async (target) => {
+      await fc.assert(
+        fc.asyncProperty(queryArbitrary(target.keys), async (query) => {
+          const before = await snapshot();
+          const answer = await call(target.handler, target.method ?? "GET", `/x${query}`, {
+            token: target.token?.() ?? readToken,
+            params: target.params?.(),
+            ...(target.method ? { body: "{}", contentType: "application/json" } : {}),
+          });
+          expectSafeAnswer(answer, target.allowed, target.keys);
+          const after = await snapshot();
+          // A read changes nothing; an export that ran is audited, one that was refused is not.
+          if (target.audited && answer.status === 200) expect(after.audit).toBe(before.audit + 1);
+          else expect(after).toEqual(before);
+        }),
+        { numRuns: target.audited ? 8 : QUERY_RUNS, seed: SEED, examples: edgeQueries(target.keys) },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe("regressions found by the fuzzing", () => {
@@ -438,8 +799,17 @@ describe("regressions found by the fuzzing", () => {
       [formRoute.DELETE, "DELETE", { reason: "Entered in error\u0000" }],
     ] as const;
     for (const [handler, method, body] of bodies) {
-      const answer = await call(handler, method, "/x", { token: writeToken, params, body: JSON.stringify(body), contentType: "application/json" });
-      expect([method, answer.status, Object.keys(JSON.parse(answer.text).fieldErrors ?? {})]).toEqual([method, 400, ["reason"]]);
+      const answer = await call(handler, method, "/x", {
+        token: writeToken,
+        params,
+        body: JSON.stringify(body),
+        contentType: "application/json",
+      });
+      expect([method, answer.status, Object.keys(JSON.parse(answer.text).fieldErrors ?? {})]).toEqual([
+        method,
+        400,
+        ["reason"],
+      ]);
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -447,10 +817,16 @@ describe("regressions found by the fuzzing", () => {
   test("a malformed onset date filter of the toxicity analysis is 400 on that field, not 500", async () => {
     for (const value of ["[]", "abc", "2026-13-01", "0000-00-00", "2026-02-30"]) {
       for (const key of ["onsetFrom", "onsetTo"]) {
-        const answer = await call(toxicityRoute.GET, "GET", `/x?${new URLSearchParams({ [key]: value })}`, { token: readToken });
-        expect([key, value, answer.status, Object.keys(JSON.parse(answer.text).fieldErrors ?? {})]).toEqual([key, value, 400, [key]]);
+        const answer = await call(toxicityRoute.GET, "GET", `/x?${new URLSearchParams({ [key]: value })}`, {
+          token: readToken,
+        });
+        expect([key, value, answer.status, Object.keys(JSON.parse(answer.text).fieldErrors ?? {})]).toEqual([
+          key,
+          value,
+          400,
+          [key],
+        ]);
       }
     }
   });
 });
-

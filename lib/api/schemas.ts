@@ -18,14 +18,19 @@ export const FormTypeSchema = z.enum(FORM_TYPES).describe("A case report form ty
 
 const pascal = (type: string) => type.replace(/(^|-)([a-z])/g, (_m, _dash, letter: string) => letter.toUpperCase());
 /** Each form's own zod schema, named e.g. TumourAssessmentFormData. */
-export const FORM_DATA_COMPONENTS = listFormDefinitions().map((form) => [`${pascal(form.type)}FormData`, form.schema] as const);
+export const FORM_DATA_COMPONENTS = listFormDefinitions().map(
+  (form) => [`${pascal(form.type)}FormData`, form.schema] as const,
+);
 const AnyFormData = z
   .union(FORM_DATA_COMPONENTS.map(([, schema]) => schema) as [z.ZodType, ...z.ZodType[]])
   .describe("The form's answers, in the schema of its form type");
 
 export const ErrorSchema = z.object({
   error: z.string().describe("What went wrong, for people"),
-  fieldErrors: z.record(z.string(), z.array(z.string())).optional().describe("Messages by field path in the request (dot-separated); _form for the whole request"),
+  fieldErrors: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .describe("Messages by field path in the request (dot-separated); _form for the whole request"),
   errorId: z.string().optional().describe("For unexpected errors: the id under which the server logged it"),
 });
 
@@ -45,7 +50,10 @@ export const SiteSchema = z.object({
 export const PatientSchema = z.object({
   id: z.uuid(),
   subjectId: z.string().describe("Site-prefixed subject ID, e.g. TW01-007"),
-  externalId: z.string().nullable().describe("The site's own reference for the patient, unique per site; null when none was given"),
+  externalId: z
+    .string()
+    .nullable()
+    .describe("The site's own reference for the patient, unique per site; null when none was given"),
   site: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
   status: z.enum(["SCREENING", "SCREEN_FAILED", "ON_TREATMENT", "OFF_TREATMENT", "OFF_STUDY", "DEAD"]),
   screeningDate: calendarDate,
@@ -58,11 +66,16 @@ export const PatientSchema = z.object({
 export const CrfRecordSchema = z.object({
   id: z.uuid(),
   formType: FormTypeSchema,
-  visitKey: z.string().nullable().describe("screening, baseline, baseline-imaging, day1, week4, ..., end-of-study; null for adverse events"),
+  visitKey: z
+    .string()
+    .nullable()
+    .describe("screening, baseline, baseline-imaging, day1, week4, ..., end-of-study; null for adverse events"),
   data: AnyFormData,
   computed: z
     .record(z.string(), z.unknown())
-    .describe("Values the rules engine computed on the server from the data (BSA, UFT dose, CTCAE grades, RECIST response...)"),
+    .describe(
+      "Values the rules engine computed on the server from the data (BSA, UFT dose, CTCAE grades, RECIST response...)",
+    ),
   status: z.enum(["IN_PROGRESS", "COMPLETE"]),
   version: z.int().min(1).describe("Send it back with an update: a stale version is refused with 409"),
   updatedAt: timestamp,
@@ -80,7 +93,11 @@ export const PatientOutcomeSchema = z.object({
     days: z.int(),
     months: z.number(),
     event: z.union([z.literal(0), z.literal(1)]),
-    source: z.enum(["assessments", "entered", "death", "censored"]).describe("assessments: first PD scan; entered: progression date on the end-of-study form; death without progression; censored"),
+    source: z
+      .enum(["assessments", "entered", "death", "censored"])
+      .describe(
+        "assessments: first PD scan; entered: progression date on the end-of-study form; death without progression; censored",
+      ),
   }),
   os: z.object({ days: z.int(), months: z.number(), event: z.union([z.literal(0), z.literal(1)]) }),
 });
@@ -92,7 +109,14 @@ export const ImportReportSchema = z.object({
   sha256: z.string().describe("SHA-256 of the file, as the audit trail names it"),
   patients: importCounts,
   forms: importCounts,
-  errors: z.array(z.object({ subjectId: z.string(), formType: z.string().nullable(), field: z.string().nullable(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      subjectId: z.string(),
+      formType: z.string().nullable(),
+      field: z.string().nullable(),
+      message: z.string(),
+    }),
+  ),
   lines: z.array(
     z.object({
       subjectId: z.string(),
@@ -116,10 +140,15 @@ export const API_COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
 
 export const one = <S extends z.ZodType>(schema: S) => z.object({ data: schema });
 export const page = <S extends z.ZodType>(schema: S) =>
-  z.object({ data: z.array(schema), nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page") });
+  z.object({
+    data: z.array(schema),
+    nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page"),
+  });
 
 export const PatientsQuerySchema = PageQuerySchema.extend({
-  externalId: ExternalIdSchema.optional().describe("Only the patient with this site reference (combine with siteId: it is unique per site)"),
+  externalId: ExternalIdSchema.optional().describe(
+    "Only the patient with this site reference (combine with siteId: it is unique per site)",
+  ),
   siteId: z.uuid().optional().describe("Only patients of this site"),
 });
 
@@ -136,10 +165,13 @@ const visitKey = z
   .max(40)
   .nullable()
   .optional()
-  .describe("Required for visit forms (day1, week4, week8...); fixed for screening, baseline and end-of-study forms; omitted for adverse events");
+  .describe(
+    "Required for visit forms (day1, week4, week8...); fixed for screening, baseline and end-of-study forms; omitted for adverse events",
+  );
 
 /** A form's own data schema for the handlers: omitted nullable fields count as null. */
-export const lenientFormData = (schema: z.ZodType) => z.preprocess((value) => fillOmittedNullables(schema, value), schema);
+export const lenientFormData = (schema: z.ZodType) =>
+  z.preprocess((value) => fillOmittedNullables(schema, value), schema);
 
 /** The bodies of form writes, for one form's data schema (the handlers) or any form's (the document). */
 export const createFormBody = (data: z.ZodType = AnyFormData) => z.object({ visitKey, data });
@@ -149,4 +181,6 @@ export const updateFormBody = (data: z.ZodType = AnyFormData) =>
     reason: ReasonSchema.describe("Why the data change (kept in the audit trail)"),
     data,
   });
-export const DeleteFormBodySchema = z.object({ reason: ReasonSchema.describe("Why the form is withdrawn (kept in the audit trail)") });
+export const DeleteFormBodySchema = z.object({
+  reason: ReasonSchema.describe("Why the form is withdrawn (kept in the audit trail)"),
+});

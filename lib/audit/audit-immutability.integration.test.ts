@@ -9,13 +9,19 @@ describe("audit_events is append-only in the database itself", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await db.prisma.$transaction((tx) =>
-      writeAudit(tx, { userId: null, email: "someone@example.org" }, { action: "CREATE", entityType: "patient", entityId: "p1" }),
+      writeAudit(
+        tx,
+        { userId: null, email: "someone@example.org" },
+        { action: "CREATE", entityType: "patient", entityId: "p1" },
+      ),
     );
   });
   afterAll(() => db.drop());
 
   test("UPDATE is rejected", async () => {
-    await expect(db.query(`UPDATE "audit_events" SET "actor_email" = 'forged@example.org'`)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(db.query(`UPDATE "audit_events" SET "actor_email" = 'forged@example.org'`)).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
   });
 
   test("DELETE is rejected, also through Prisma", async () => {
@@ -28,7 +34,9 @@ describe("audit_events is append-only in the database itself", () => {
   });
 
   test("the record is still there, unchanged, with a server timestamp", async () => {
-    const { rows } = await db.query<{ actor_email: string; occurred_at: Date }>(`SELECT actor_email, occurred_at FROM "audit_events"`);
+    const { rows } = await db.query<{ actor_email: string; occurred_at: Date }>(
+      `SELECT actor_email, occurred_at FROM "audit_events"`,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.actor_email).toBe("someone@example.org");
     expect(Math.abs(rows[0]!.occurred_at.getTime() - Date.now())).toBeLessThan(60_000);
@@ -37,7 +45,11 @@ describe("audit_events is append-only in the database itself", () => {
   test("an audit write inside a transaction that fails is rolled back with it", async () => {
     await expect(
       db.prisma.$transaction(async (tx) => {
-        await writeAudit(tx, { userId: null, email: "x@example.org" }, { action: "UPDATE", entityType: "patient", entityId: "p2" });
+        await writeAudit(
+          tx,
+          { userId: null, email: "x@example.org" },
+          { action: "UPDATE", entityType: "patient", entityId: "p2" },
+        );
         throw new Error("the clinical write failed");
       }),
     ).rejects.toThrow("the clinical write failed");

@@ -5,7 +5,9 @@ describe("audit labels", () => {
   test("fields by the labels their form gives them; raw paths only where the form has none", () => {
     expect(fieldLabel("form:eligibility", "consentDate")).toMatch(/consent/i);
     expect(fieldLabel("form:eligibility", "consentDate")).not.toBe("consentDate");
-    expect(fieldLabel("form:eligibility", "sourceDataVerified.consentDate")).toBe(`Source verification: ${fieldLabel("form:eligibility", "consentDate")}`);
+    expect(fieldLabel("form:eligibility", "sourceDataVerified.consentDate")).toBe(
+      `Source verification: ${fieldLabel("form:eligibility", "consentDate")}`,
+    );
     expect(fieldLabel("form:dosing", "computed.weightChange.recalculate")).toBe("Computed: weightChange.recalculate");
     expect(fieldLabel("patient", "screeningDate")).toBe("Screening date");
     expect(entityLabel("form:eligibility")).not.toBe("form:eligibility");

@@ -5,7 +5,9 @@ describe("diffFields", () => {
   test("lists only changed fields with old and new values", () => {
     const before = { status: "SCREENING", screeningDate: new Date("2026-01-05T00:00:00Z"), version: 1 };
     const after = { status: "ON_TREATMENT", screeningDate: new Date("2026-01-05T00:00:00Z"), version: 2 };
-    expect(diffFields(before, after, ["status", "screeningDate"])).toEqual([{ field: "status", from: "SCREENING", to: "ON_TREATMENT" }]);
+    expect(diffFields(before, after, ["status", "screeningDate"])).toEqual([
+      { field: "status", from: "SCREENING", to: "ON_TREATMENT" },
+    ]);
   });
 
   test("a creation records every field from null", () => {

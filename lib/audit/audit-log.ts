@@ -95,7 +95,11 @@ function toJsonChange(change: AuditChange) {
 }
 
 /** The fields whose values differ between two versions of a record (dates compared by instant). */
-export function diffFields<T extends Record<string, unknown>>(before: T | null, after: T, fields: readonly (keyof T & string)[]): AuditChange[] {
+export function diffFields<T extends Record<string, unknown>>(
+  before: T | null,
+  after: T,
+  fields: readonly (keyof T & string)[],
+): AuditChange[] {
   const changes: AuditChange[] = [];
   for (const field of fields) {
     const from = before ? toJsonValue(before[field]) : null;

@@ -23,7 +23,17 @@ export async function authenticateApiToken(authorization: string, now = new Date
   if (!token || !parsed) return null;
   const row = await getPrisma().apiToken.findUnique({
     where: { prefix: parsed.prefix },
-    select: { id: true, name: true, userId: true, sessionVersion: true, secretHash: true, access: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      name: true,
+      userId: true,
+      sessionVersion: true,
+      secretHash: true,
+      access: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
   const matches = apiTokenMatches(token, row?.secretHash ?? NO_SUCH_TOKEN_HASH);
   if (!row || !matches || row.revokedAt || row.expiresAt <= now) return null;

@@ -28,7 +28,14 @@ describe("personal API tokens", () => {
   test("malformed tokens are refused before any lookup", () => {
     const { token, prefix } = generateApiToken();
     expect(parseApiToken(token)).toEqual({ prefix });
-    for (const bad of ["", "tdk_", token.slice(0, -1), `${token}a`, token.replace("tdk_", "tdx_"), `${prefix}_${"!".repeat(43)}`]) {
+    for (const bad of [
+      "",
+      "tdk_",
+      token.slice(0, -1),
+      `${token}a`,
+      token.replace("tdk_", "tdx_"),
+      `${prefix}_${"!".repeat(43)}`,
+    ]) {
       expect(parseApiToken(bad)).toBeNull();
     }
   });

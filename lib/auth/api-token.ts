@@ -15,7 +15,15 @@ export const TOKEN_PREFIX = "tdk_";
  * useful. Kept here (lib/data checks it when a token is made, and must not import the API's
  * routes); lib/api/openapi.test.ts holds it equal to what the endpoint list needs.
  */
-export const API_PERMISSIONS: readonly Permission[] = ["patient.read", "patient.write", "dashboard.read", "export.run", "import.run", "site.admin", "user.admin"];
+export const API_PERMISSIONS: readonly Permission[] = [
+  "patient.read",
+  "patient.write",
+  "dashboard.read",
+  "export.run",
+  "import.run",
+  "site.admin",
+  "user.admin",
+];
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 const TOKEN_PATTERN = /^(tdk_[a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
 

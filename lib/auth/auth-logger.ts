@@ -4,7 +4,11 @@ import type { LoggerInstance } from "next-auth";
 export const SESSION_ENDED = "Session ended";
 
 const errorOf = (metadata: unknown): unknown =>
-  metadata instanceof Error ? metadata : typeof metadata === "object" && metadata !== null && "error" in metadata ? (metadata as { error: unknown }).error : undefined;
+  metadata instanceof Error
+    ? metadata
+    : typeof metadata === "object" && metadata !== null && "error" in metadata
+      ? (metadata as { error: unknown }).error
+      : undefined;
 
 /**
  * next-auth's logger. An ended session (signed out, idle, past its lifetime, signed out

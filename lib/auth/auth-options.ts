@@ -21,7 +21,8 @@ import { getEnv } from "@/lib/env";
  */
 /** Whether the server still holds the session a token names (signed in, not signed out, user active, version current). */
 type SessionCheck = (claims: SessionClaims) => Promise<boolean>;
-const serverHoldsSession: SessionCheck = async (claims) => (await loadActor(claims.userId, claims.sessionVersion, claims.sessionId)) !== null;
+const serverHoldsSession: SessionCheck = async (claims) =>
+  (await loadActor(claims.userId, claims.sessionVersion, claims.sessionId)) !== null;
 
 export function getAuthOptions(isSessionLive: SessionCheck = serverHoldsSession): NextAuthOptions {
   const env = getEnv();
@@ -71,7 +72,11 @@ export function getAuthOptions(isSessionLive: SessionCheck = serverHoldsSession)
       session({ session, token }) {
         const claims = claimsOf(token);
         if (session.user && claims) {
-          Object.assign(session.user, { id: claims.userId, sessionVersion: claims.sessionVersion, sessionId: claims.sessionId });
+          Object.assign(session.user, {
+            id: claims.userId,
+            sessionVersion: claims.sessionVersion,
+            sessionId: claims.sessionId,
+          });
         }
         return session;
       },

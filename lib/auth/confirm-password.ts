@@ -21,18 +21,29 @@ export async function confirmPasswordOrThrow(
   actor: AuditActor & { userId: string },
   password: string,
   purpose: PasswordPurpose,
-  { field = "password", wrongMessage = "The password is not correct", now = new Date() }: { field?: string; wrongMessage?: string; now?: Date } = {},
+  {
+    field = "password",
+    wrongMessage = "The password is not correct",
+    now = new Date(),
+  }: { field?: string; wrongMessage?: string; now?: Date } = {},
 ): Promise<void> {
   const key = emailKey(actor.email);
   const lockedBefore = await findActiveLock(key, null, now);
-  const user = lockedBefore ? null : await getPrisma().user.findFirst({ where: { id: actor.userId, active: true }, select: { passwordHash: true } });
+  const user = lockedBefore
+    ? null
+    : await getPrisma().user.findFirst({ where: { id: actor.userId, active: true }, select: { passwordHash: true } });
   // Slow scrypt outside the transaction, as for sign-in: guesses must not hold row locks.
   const matches = user ? await verifyPassword(password, user.passwordHash) : false;
 
   const outcome = await getPrisma().$transaction(async (tx) => {
     const state = await lockThrottle(tx, key, now);
     if (lockedBefore || isLocked(state, now)) {
-      await writeAudit(tx, actor, { action: "PASSWORD_CHECK_FAILED", entityType: "user", entityId: actor.userId, reason: `${purpose}: refused, account locked after too many wrong passwords` });
+      await writeAudit(tx, actor, {
+        action: "PASSWORD_CHECK_FAILED",
+        entityType: "user",
+        entityId: actor.userId,
+        reason: `${purpose}: refused, account locked after too many wrong passwords`,
+      });
       return "throttled" as const;
     }
     if (matches) {
@@ -40,9 +51,15 @@ export async function confirmPasswordOrThrow(
       return "ok" as const;
     }
     await saveFailure(tx, key, state, now, ACCOUNT_LIMIT);
-    await writeAudit(tx, actor, { action: "PASSWORD_CHECK_FAILED", entityType: "user", entityId: actor.userId, reason: `${purpose}: wrong password` });
+    await writeAudit(tx, actor, {
+      action: "PASSWORD_CHECK_FAILED",
+      entityType: "user",
+      entityId: actor.userId,
+      reason: `${purpose}: wrong password`,
+    });
     return "invalid" as const;
   });
-  if (outcome === "throttled") throw new ValidationError({ [field]: [`Too many wrong passwords: try again in ${LOCK_MINUTES} minutes`] });
+  if (outcome === "throttled")
+    throw new ValidationError({ [field]: [`Too many wrong passwords: try again in ${LOCK_MINUTES} minutes`] });
   if (outcome === "invalid") throw new ValidationError({ [field]: [wrongMessage] });
 }

@@ -36,7 +36,9 @@ export async function getActorOrThrow(): Promise<Actor> {
  */
 export async function loadActor(userId: string, sessionVersion?: number, sessionId?: string): Promise<Actor | null> {
   if (!UUID_PATTERN.test(userId) || (sessionId !== undefined && !UUID_PATTERN.test(sessionId))) return null;
-  const [user] = await getPrisma().$queryRaw<{ id: string; email: string; name: string; assignments: { role: Role; siteId: string | null }[] }[]>`
+  const [user] = await getPrisma().$queryRaw<
+    { id: string; email: string; name: string; assignments: { role: Role; siteId: string | null }[] }[]
+  >`
     SELECT u."id"::text AS "id", u."email", u."name",
            COALESCE(json_agg(json_build_object('role', ra."role", 'siteId', ra."site_id") ORDER BY ra."created_at")
                     FILTER (WHERE ra."id" IS NOT NULL), '[]') AS "assignments"

@@ -6,7 +6,8 @@ export function renderPermissionMatrix(): string {
   const header = `| permission | ${roles.map((r) => ROLE_LABELS[r]).join(" | ")} |`;
   const divider = `|---|${roles.map(() => "---").join("|")}|`;
   const rows = (Object.keys(PERMISSIONS) as Permission[]).map(
-    (p) => `| \`${p}\` ${PERMISSIONS[p]} | ${roles.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? "yes" : "")).join(" | ")} |`,
+    (p) =>
+      `| \`${p}\` ${PERMISSIONS[p]} | ${roles.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? "yes" : "")).join(" | ")} |`,
   );
   const heldAt = `| *held at* | ${roles.map((r) => (isTrialWideRole(r) ? "all sites only (trial-wide)" : "one site, several, or all")).join(" | ")} |`;
   return [header, divider, heldAt, ...rows].join("\n");

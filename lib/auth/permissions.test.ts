@@ -8,22 +8,35 @@ const actor = (assignments: Actor["assignments"]): Actor => ({ userId: "u", emai
 
 describe("the permission table", () => {
   test("investigators and data managers write clinical data; coordinators, the PI, monitors and admins do not", () => {
-    expect(Object.entries(ROLE_PERMISSIONS).filter(([, p]) => p.includes("patient.write")).map(([r]) => r)).toEqual(["INVESTIGATOR", "DATA_MANAGER"]);
+    expect(
+      Object.entries(ROLE_PERMISSIONS)
+        .filter(([, p]) => p.includes("patient.write"))
+        .map(([r]) => r),
+    ).toEqual(["INVESTIGATOR", "DATA_MANAGER"]);
   });
 
   test("only data managers and administrators import", () => {
-    expect(Object.entries(ROLE_PERMISSIONS).filter(([, p]) => p.includes("import.run")).map(([r]) => r)).toEqual(["ADMIN", "DATA_MANAGER"]);
+    expect(
+      Object.entries(ROLE_PERMISSIONS)
+        .filter(([, p]) => p.includes("import.run"))
+        .map(([r]) => r),
+    ).toEqual(["ADMIN", "DATA_MANAGER"]);
   });
 
   test("administrators see no clinical data; everyone else can read patients", () => {
-    expect(ROLE_PERMISSIONS.ADMIN.some((p) => p.startsWith("patient.") || p === "audit.read" || p === "export.run")).toBe(false);
+    expect(
+      ROLE_PERMISSIONS.ADMIN.some((p) => p.startsWith("patient.") || p === "audit.read" || p === "export.run"),
+    ).toBe(false);
     for (const role of ["INVESTIGATOR", "COORDINATOR", "PRINCIPAL_INVESTIGATOR", "MONITOR"] as const) {
       expect(roleHasPermission(role, "patient.read")).toBe(true);
     }
   });
 
   test("only the PI and data managers export; only monitors verify source data; only investigators sign", () => {
-    const holders = (p: keyof typeof PERMISSIONS) => Object.entries(ROLE_PERMISSIONS).filter(([, ps]) => ps.includes(p)).map(([r]) => r);
+    const holders = (p: keyof typeof PERMISSIONS) =>
+      Object.entries(ROLE_PERMISSIONS)
+        .filter(([, ps]) => ps.includes(p))
+        .map(([r]) => r);
     expect(holders("export.run")).toEqual(["PRINCIPAL_INVESTIGATOR", "DATA_MANAGER"]);
     expect(holders("sdv.mark")).toEqual(["MONITOR"]);
     expect(holders("form.sign")).toEqual(["INVESTIGATOR"]);
@@ -53,7 +66,10 @@ describe("scopes come from the role assignments", () => {
   });
 
   test("roles at several sites combine; no permission filters to nothing", () => {
-    const both = actor([{ role: "INVESTIGATOR", siteId: "s2" }, { role: "MONITOR", siteId: "s1" }]);
+    const both = actor([
+      { role: "INVESTIGATOR", siteId: "s2" },
+      { role: "MONITOR", siteId: "s1" },
+    ]);
     expect(scopeOf(both, "patient.read")).toEqual({ kind: "sites", siteIds: ["s1", "s2"] });
     expect(scopeOf(both, "patient.write")).toEqual({ kind: "sites", siteIds: ["s2"] });
     expect(siteFilter(actor([{ role: "ADMIN", siteId: null }]), "patient.read")).toEqual({ siteId: { in: [] } });
@@ -69,11 +85,15 @@ describe("a read-only API token", () => {
     expect(hasPermission(investigator, "form.sign", "s1")).toBe(false);
     const pi = { ...actor([{ role: "PRINCIPAL_INVESTIGATOR", siteId: null }]), readOnly: true };
     expect(scopeOf(pi, "export.run")).toEqual({ kind: "all" });
-    expect(scopeOf({ ...actor([{ role: "COORDINATOR", siteId: null }]), readOnly: true }, "patient.lock")).toEqual({ kind: "none" });
+    expect(scopeOf({ ...actor([{ role: "COORDINATOR", siteId: null }]), readOnly: true }, "patient.lock")).toEqual({
+      kind: "none",
+    });
   });
 
   test("never grants what the roles do not", () => {
-    expect(scopeOf({ ...actor([{ role: "MONITOR", siteId: "s1" }]), readOnly: true }, "export.run")).toEqual({ kind: "none" });
+    expect(scopeOf({ ...actor([{ role: "MONITOR", siteId: "s1" }]), readOnly: true }, "export.run")).toEqual({
+      kind: "none",
+    });
   });
 });
 

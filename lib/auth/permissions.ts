@@ -33,14 +33,35 @@ export type Permission = keyof typeof PERMISSIONS;
  * What a read-only API token still lets its user do: permissions that change no trial data
  * (an export only adds its own audit record). Every other permission is off for such a token.
  */
-export const READ_ONLY_PERMISSIONS: readonly Permission[] = ["patient.read", "dashboard.read", "export.run", "audit.read"];
+export const READ_ONLY_PERMISSIONS: readonly Permission[] = [
+  "patient.read",
+  "dashboard.read",
+  "export.run",
+  "audit.read",
+];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Enters and signs data for the site's own patients; answers queries raised there.
   INVESTIGATOR: ["patient.read", "patient.write", "form.sign", "query.answer", "audit.read"],
   // Reviews toxicity and data quality across sites; no clinical data entry.
-  COORDINATOR: ["patient.read", "query.open", "query.close", "patient.lock", "toxicity.review", "dashboard.read", "quality.read", "audit.read"],
-  PRINCIPAL_INVESTIGATOR: ["patient.read", "dashboard.read", "quality.read", "export.run", "toxicity.review", "audit.read"],
+  COORDINATOR: [
+    "patient.read",
+    "query.open",
+    "query.close",
+    "patient.lock",
+    "toxicity.review",
+    "dashboard.read",
+    "quality.read",
+    "audit.read",
+  ],
+  PRINCIPAL_INVESTIGATOR: [
+    "patient.read",
+    "dashboard.read",
+    "quality.read",
+    "export.run",
+    "toxicity.review",
+    "audit.read",
+  ],
   // Source data verification on the sites assigned (or all); raises and closes queries.
   MONITOR: ["patient.read", "sdv.mark", "query.open", "query.close", "quality.read", "audit.read"],
   // Manages accounts and sites; sees no clinical data.

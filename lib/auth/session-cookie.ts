@@ -25,7 +25,10 @@ export function readSessionCookie(cookies: readonly CookieEntry[], secure: boole
   const whole = cookies.find((c) => c.name === name);
   if (whole) return whole.value;
   const chunks = cookies
-    .map((c) => ({ index: c.name.startsWith(`${name}.`) ? Number(c.name.slice(name.length + 1)) : NaN, value: c.value }))
+    .map((c) => ({
+      index: c.name.startsWith(`${name}.`) ? Number(c.name.slice(name.length + 1)) : NaN,
+      value: c.value,
+    }))
     .filter((c) => Number.isInteger(c.index) && c.index >= 0)
     .sort((a, b) => a.index - b.index);
   return chunks.length ? chunks.map((c) => c.value).join("") : null;
@@ -46,5 +49,7 @@ export async function claimsFromSessionToken(
   } catch {
     return null; // tampered, encrypted with another secret, or past its exp
   }
-  return decoded ? claimsOf(touchSessionToken(decoded, options.nowMs, options.idleSeconds, options.absoluteSeconds)) : null;
+  return decoded
+    ? claimsOf(touchSessionToken(decoded, options.nowMs, options.idleSeconds, options.absoluteSeconds))
+    : null;
 }

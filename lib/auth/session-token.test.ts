@@ -6,10 +6,22 @@ const T0 = Date.parse("2026-11-25T08:00:00Z");
 const minutes = (n: number) => T0 + n * 60_000;
 
 describe("session token rules", () => {
-  const issued = issueSessionToken({ email: "a@x.test" }, { id: "user-1", sessionVersion: 3, sessionId: "session-1" }, T0);
+  const issued = issueSessionToken(
+    { email: "a@x.test" },
+    { id: "user-1", sessionVersion: 3, sessionId: "session-1" },
+    T0,
+  );
 
   test("sign-in puts the user id and session version in the token", () => {
-    expect(issued).toMatchObject({ sub: "user-1", sv: 3, sid: "session-1", activeAt: T0, signedInAt: T0, idle: false, email: "a@x.test" });
+    expect(issued).toMatchObject({
+      sub: "user-1",
+      sv: 3,
+      sid: "session-1",
+      activeAt: T0,
+      signedInAt: T0,
+      idle: false,
+      email: "a@x.test",
+    });
     expect(claimsOf(issued)).toEqual({ userId: "user-1", sessionVersion: 3, sessionId: "session-1" });
   });
 
@@ -42,13 +54,18 @@ describe("session token rules", () => {
 
   test("the absolute lifetime (12 h by default) ends a session however active it was", () => {
     let token = issued;
-    for (let minute = 20; minute <= 12 * 60; minute += 20) token = touchSessionToken(token, minutes(minute), IDLE_SECONDS);
+    for (let minute = 20; minute <= 12 * 60; minute += 20)
+      token = touchSessionToken(token, minutes(minute), IDLE_SECONDS);
     expect(claimsOf(token)).not.toBeNull(); // exactly 12 h after sign-in, used every 20 minutes
     const past = touchSessionToken(token, minutes(12 * 60) + 1, IDLE_SECONDS);
     expect(claimsOf(past)).toBeNull();
     expect(claimsOf(touchSessionToken(past, minutes(12 * 60 + 1), IDLE_SECONDS))).toBeNull();
     // A configured lifetime applies instead.
-    expect(claimsOf(touchSessionToken(touchSessionToken(issued, minutes(20), IDLE_SECONDS), minutes(61), IDLE_SECONDS, 3600))).toBeNull();
+    expect(
+      claimsOf(
+        touchSessionToken(touchSessionToken(issued, minutes(20), IDLE_SECONDS), minutes(61), IDLE_SECONDS, 3600),
+      ),
+    ).toBeNull();
   });
 
   test("tokens without a server-side session id or sign-in time are refused", () => {

@@ -30,8 +30,20 @@ export const DEFAULT_SESSION_ABSOLUTE_HOURS = 12;
 const DEFAULT_ABSOLUTE_SECONDS = DEFAULT_SESSION_ABSOLUTE_HOURS * 3600;
 
 /** The token issued at sign-in. */
-export function issueSessionToken(token: JWT, user: { id: string; sessionVersion: number; sessionId: string }, nowMs: number): JWT {
-  return { ...token, sub: user.id, sv: user.sessionVersion, sid: user.sessionId, activeAt: nowMs, signedInAt: nowMs, idle: false };
+export function issueSessionToken(
+  token: JWT,
+  user: { id: string; sessionVersion: number; sessionId: string },
+  nowMs: number,
+): JWT {
+  return {
+    ...token,
+    sub: user.id,
+    sv: user.sessionVersion,
+    sid: user.sessionId,
+    activeAt: nowMs,
+    signedInAt: nowMs,
+    idle: false,
+  };
 }
 
 /**
@@ -41,7 +53,12 @@ export function issueSessionToken(token: JWT, user: { id: string; sessionVersion
  * absolute lifetime, which activity never extends (OWASP ASVS 3.3.2: a stolen session cannot
  * be kept alive forever by using it).
  */
-export function touchSessionToken(token: JWT, nowMs: number, idleSeconds: number, absoluteSeconds = DEFAULT_ABSOLUTE_SECONDS): JWT {
+export function touchSessionToken(
+  token: JWT,
+  nowMs: number,
+  idleSeconds: number,
+  absoluteSeconds = DEFAULT_ABSOLUTE_SECONDS,
+): JWT {
   if (
     token.idle ||
     typeof token.activeAt !== "number" ||

@@ -25,19 +25,24 @@ describe("sign-in throttling, lockout and audit (real PostgreSQL)", () => {
   });
   afterAll(() => db.drop());
 
-  const attempt = (email: string, password: string, address: string | null = null) => attemptSignIn({ email, password, address });
+  const attempt = (email: string, password: string, address: string | null = null) =>
+    attemptSignIn({ email, password, address });
   const auditFor = (entityId: string) =>
     db.prisma.auditEvent.findMany({ where: { entityType: "user", entityId }, orderBy: { id: "asc" } });
 
   test("a successful sign-in returns the user with its session version and is audited", async () => {
     const result = await attempt("alice@site.test", PASSWORD);
-    expect(result).toEqual({ ok: true, user: { id: aliceId, email: "alice@site.test", name: "Alice", sessionVersion: 1, sessionId: expect.any(String) } });
+    expect(result).toEqual({
+      ok: true,
+      user: { id: aliceId, email: "alice@site.test", name: "Alice", sessionVersion: 1, sessionId: expect.any(String) },
+    });
     const [event] = await auditFor(aliceId);
     expect(event).toMatchObject({ action: "SIGN_IN", actorId: aliceId, actorEmail: "alice@site.test" });
   });
 
   test("5 failures lock the account; the 6th attempt with the right password is refused", async () => {
-    for (let i = 0; i < 5; i++) expect(await attempt("bob@site.test", `wrong-${i}`)).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 5; i++)
+      expect(await attempt("bob@site.test", `wrong-${i}`)).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt("bob@site.test", PASSWORD)).toEqual({ ok: false, reason: "throttled" });
     const throttle = await db.prisma.signInThrottle.findUniqueOrThrow({ where: { key: "email:bob@site.test" } });
     expect(throttle.failures).toBe(5);
@@ -70,14 +75,20 @@ describe("sign-in throttling, lockout and audit (real PostgreSQL)", () => {
   });
 
   test("unknown emails are throttled exactly like accounts (a lockout reveals nothing)", async () => {
-    for (let i = 0; i < 5; i++) expect(await attempt("nobody@site.test", "x")).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 5; i++)
+      expect(await attempt("nobody@site.test", "x")).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt("nobody@site.test", "x")).toEqual({ ok: false, reason: "throttled" });
   });
 
   test("failed sign-ins are audited with the reason, keyed by user id or the typed email, never the password", async () => {
     await attempt("carol-unknown@site.test", "secret-guess-1");
     const [unknown] = await auditFor("carol-unknown@site.test");
-    expect(unknown).toMatchObject({ action: "SIGN_IN_FAILED", actorId: null, actorEmail: "carol-unknown@site.test", reason: "unknown email" });
+    expect(unknown).toMatchObject({
+      action: "SIGN_IN_FAILED",
+      actorId: null,
+      actorEmail: "carol-unknown@site.test",
+      reason: "unknown email",
+    });
 
     const bob = await db.prisma.user.findUniqueOrThrow({ where: { email: "bob@site.test" } });
     const bobEvents = await auditFor(bob.id);

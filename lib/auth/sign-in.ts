@@ -18,7 +18,8 @@ export interface SignInAttempt {
 }
 
 /** "throttled": refused because of a lock, whatever the password; the form may say so. */
-export type SignInResult = { ok: true; user: SignedInUser & { sessionId: string } } | { ok: false; reason: "invalid" | "throttled" };
+export type SignInResult =
+  { ok: true; user: SignedInUser & { sessionId: string } } | { ok: false; reason: "invalid" | "throttled" };
 
 const FAILURE_REASONS: Record<Exclude<CredentialCheck["outcome"], "ok">, string> = {
   "unknown-email": "unknown email",
@@ -49,12 +50,16 @@ export async function attemptSignIn(attempt: SignInAttempt, now: Date = new Date
     const lockedBy = isLocked(account, now) ? "account" : ip && isLocked(ip, now) ? "address" : null;
     if (lockedBy || !check) {
       const userId = (await tx.user.findUnique({ where: { email: attempt.email }, select: { id: true } }))?.id ?? null;
-      await writeAudit(tx, { userId, email: attempt.email }, {
-        action: "SIGN_IN_FAILED",
-        entityType: "user",
-        entityId: userId ?? attempt.email,
-        reason: `locked: too many failed sign-ins for this ${lockedBy ?? lockedBefore}${from}`,
-      });
+      await writeAudit(
+        tx,
+        { userId, email: attempt.email },
+        {
+          action: "SIGN_IN_FAILED",
+          entityType: "user",
+          entityId: userId ?? attempt.email,
+          reason: `locked: too many failed sign-ins for this ${lockedBy ?? lockedBefore}${from}`,
+        },
+      );
       return { ok: false, reason: "throttled" };
     }
 
@@ -62,31 +67,48 @@ export async function attemptSignIn(attempt: SignInAttempt, now: Date = new Date
       await clearThrottle(tx, accountKey);
       await pruneThrottles(tx, now);
       await pruneUserSessions(tx, now);
-      const sessionId = await openUserSession(tx, check.user.id, now, attempt.sessionHours ?? DEFAULT_SESSION_ABSOLUTE_HOURS);
-      await writeAudit(tx, { userId: check.user.id, email: check.user.email }, {
-        action: "SIGN_IN",
-        entityType: "user",
-        entityId: check.user.id,
-        reason: from ? `signed in${from}` : null,
-      });
+      const sessionId = await openUserSession(
+        tx,
+        check.user.id,
+        now,
+        attempt.sessionHours ?? DEFAULT_SESSION_ABSOLUTE_HOURS,
+      );
+      await writeAudit(
+        tx,
+        { userId: check.user.id, email: check.user.email },
+        {
+          action: "SIGN_IN",
+          entityType: "user",
+          entityId: check.user.id,
+          reason: from ? `signed in${from}` : null,
+        },
+      );
       return { ok: true, user: { ...check.user, sessionId } };
     }
 
     await saveFailure(tx, accountKey, account, now, ACCOUNT_LIMIT);
     if (ipKey && ip) await saveFailure(tx, ipKey, ip, now, ADDRESS_LIMIT);
     const userId = check.outcome === "unknown-email" ? null : check.userId;
-    await writeAudit(tx, { userId, email: attempt.email }, {
-      action: "SIGN_IN_FAILED",
-      entityType: "user",
-      entityId: userId ?? attempt.email,
-      reason: `${FAILURE_REASONS[check.outcome]}${from}`,
-    });
+    await writeAudit(
+      tx,
+      { userId, email: attempt.email },
+      {
+        action: "SIGN_IN_FAILED",
+        entityType: "user",
+        entityId: userId ?? attempt.email,
+        reason: `${FAILURE_REASONS[check.outcome]}${from}`,
+      },
+    );
     return { ok: false, reason: "invalid" };
   });
 }
 
 /** Which key, if any, is locked now (a cheap read before any scrypt is spent). */
-export async function findActiveLock(accountKey: string, ipKey: string | null, now: Date): Promise<"account" | "address" | null> {
+export async function findActiveLock(
+  accountKey: string,
+  ipKey: string | null,
+  now: Date,
+): Promise<"account" | "address" | null> {
   const rows = await getPrisma().signInThrottle.findMany({
     where: { key: { in: ipKey ? [accountKey, ipKey] : [accountKey] }, lockedUntil: { gt: now } },
     select: { key: true },

@@ -16,12 +16,17 @@ describe("server-side sessions (real PostgreSQL)", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await db.prisma.user.create({ data: { email: "carol@site.test", name: "Carol", passwordHash: await hashPassword(PASSWORD, FAST) } });
+    await db.prisma.user.create({
+      data: { email: "carol@site.test", name: "Carol", passwordHash: await hashPassword(PASSWORD, FAST) },
+    });
   });
   afterAll(() => db.drop());
 
   const signIn = async (now?: Date, sessionHours?: number) => {
-    const result = await attemptSignIn({ email: "carol@site.test", password: PASSWORD, address: null, sessionHours }, now);
+    const result = await attemptSignIn(
+      { email: "carol@site.test", password: PASSWORD, address: null, sessionHours },
+      now,
+    );
     if (!result.ok) throw new Error("sign-in failed");
     return result.user;
   };

@@ -11,18 +11,36 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  */
 
 /** Opens a session at sign-in (inside the sign-in transaction); returns its id for the cookie. */
-export async function openUserSession(tx: Prisma.TransactionClient, userId: string, now: Date, absoluteHours: number): Promise<string> {
-  const row = await tx.userSession.create({ data: { userId, createdAt: now, expiresAt: new Date(now.getTime() + absoluteHours * 3_600_000) }, select: { id: true } });
+export async function openUserSession(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  now: Date,
+  absoluteHours: number,
+): Promise<string> {
+  const row = await tx.userSession.create({
+    data: { userId, createdAt: now, expiresAt: new Date(now.getTime() + absoluteHours * 3_600_000) },
+    select: { id: true },
+  });
   return row.id;
 }
 
 /** Ends one session (sign-out), audited; ending an already ended or unknown one does nothing. */
 export async function endUserSession(sessionId: string, now: Date = new Date()): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
-    const { count } = await tx.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now } });
+    const { count } = await tx.userSession.updateMany({
+      where: { id: sessionId, endedAt: null },
+      data: { endedAt: now },
+    });
     if (!count) return;
-    const session = await tx.userSession.findUniqueOrThrow({ where: { id: sessionId }, select: { user: { select: { id: true, email: true } } } });
-    await writeAudit(tx, { userId: session.user.id, email: session.user.email }, { action: "SIGN_OUT", entityType: "user", entityId: session.user.id });
+    const session = await tx.userSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { user: { select: { id: true, email: true } } },
+    });
+    await writeAudit(
+      tx,
+      { userId: session.user.id, email: session.user.email },
+      { action: "SIGN_OUT", entityType: "user", entityId: session.user.id },
+    );
   });
 }
 

@@ -35,7 +35,14 @@ describe("sign out everywhere and password change (real PostgreSQL)", () => {
     expect(await loadActor(actor.userId, before)).toBeNull(); // every existing token is stale
     expect(await loadActor(actor.userId, before + 1)).not.toBeNull(); // a new sign-in gets the new version
     const [event] = await audits("SIGN_OUT_EVERYWHERE");
-    expect(event).toMatchObject({ actorId: actor.userId, entityType: "user", changes: [{ field: "sessionVersion", from: before, to: before + 1 }, { field: "apiTokensRevoked", from: null, to: 0 }] });
+    expect(event).toMatchObject({
+      actorId: actor.userId,
+      entityType: "user",
+      changes: [
+        { field: "sessionVersion", from: before, to: before + 1 },
+        { field: "apiTokensRevoked", from: null, to: 0 },
+      ],
+    });
   });
 
   test("the next sign-in carries the bumped version", async () => {
@@ -45,9 +52,15 @@ describe("sign out everywhere and password change (real PostgreSQL)", () => {
 
   test("a wrong current password is refused and nothing changes", async () => {
     const before = await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId } });
-    const error = await changePassword(actor, { currentPassword: "not-it", newPassword: NEW, confirmPassword: NEW }).catch((e: unknown) => e);
+    const error = await changePassword(actor, {
+      currentPassword: "not-it",
+      newPassword: NEW,
+      confirmPassword: NEW,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fieldErrors).toEqual({ currentPassword: ["The current password is not correct"] });
+    expect((error as ValidationError).fieldErrors).toEqual({
+      currentPassword: ["The current password is not correct"],
+    });
     const after = await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId } });
     expect(after.passwordHash).toBe(before.passwordHash);
     expect(after.sessionVersion).toBe(before.sessionVersion);
@@ -56,20 +69,36 @@ describe("sign out everywhere and password change (real PostgreSQL)", () => {
 
   test("the current password shares the sign-in lockout and every wrong one is audited", async () => {
     await db.prisma.signInThrottle.deleteMany(); // counted from here, whatever earlier tests guessed
-    const wrong = () => changePassword(actor, { currentPassword: "not-it", newPassword: NEW, confirmPassword: NEW }).catch((e: unknown) => (e as ValidationError).fieldErrors.currentPassword![0]);
+    const wrong = () =>
+      changePassword(actor, { currentPassword: "not-it", newPassword: NEW, confirmPassword: NEW }).catch(
+        (e: unknown) => (e as ValidationError).fieldErrors.currentPassword![0],
+      );
     const outcomes = [];
     for (let guess = 0; guess < 5; guess++) outcomes.push(await wrong());
-    const right = await changePassword(actor, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW }).catch((e: unknown) => (e as ValidationError).fieldErrors.currentPassword![0]);
-    expect([...outcomes, right]).toEqual([...Array(5).fill("The current password is not correct"), "Too many wrong passwords: try again in 15 minutes"]);
-    expect(await verifyPassword(OLD, (await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId } })).passwordHash)).toBe(true);
-    const failed = await db.prisma.auditEvent.findMany({ where: { action: "PASSWORD_CHECK_FAILED", actorId: actor.userId } });
+    const right = await changePassword(actor, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW }).catch(
+      (e: unknown) => (e as ValidationError).fieldErrors.currentPassword![0],
+    );
+    expect([...outcomes, right]).toEqual([
+      ...Array(5).fill("The current password is not correct"),
+      "Too many wrong passwords: try again in 15 minutes",
+    ]);
+    expect(
+      await verifyPassword(OLD, (await db.prisma.user.findUniqueOrThrow({ where: { id: actor.userId } })).passwordHash),
+    ).toBe(true);
+    const failed = await db.prisma.auditEvent.findMany({
+      where: { action: "PASSWORD_CHECK_FAILED", actorId: actor.userId },
+    });
     expect(failed.filter((f) => f.reason === "password change: wrong password").length).toBeGreaterThanOrEqual(5);
     expect(failed.filter((f) => f.reason?.startsWith("password change: refused")).length).toBe(1);
     await db.prisma.signInThrottle.deleteMany();
   });
 
   test("an invalid new password is refused with field errors before anything is read", async () => {
-    const error = await changePassword(actor, { currentPassword: OLD, newPassword: "short", confirmPassword: "other" }).catch((e: unknown) => e);
+    const error = await changePassword(actor, {
+      currentPassword: OLD,
+      newPassword: "short",
+      confirmPassword: "other",
+    }).catch((e: unknown) => e);
     expect((error as ValidationError).fieldErrors).toEqual({
       newPassword: ["Use at least 12 characters"],
       confirmPassword: ["The passwords do not match"],
@@ -86,14 +115,24 @@ describe("sign out everywhere and password change (real PostgreSQL)", () => {
     expect(await loadActor(actor.userId, before)).toBeNull();
 
     const [event] = await audits("PASSWORD_CHANGE");
-    expect(event).toMatchObject({ actorId: actor.userId, entityType: "user", changes: [{ field: "sessionVersion", from: before, to: before + 1 }, { field: "apiTokensRevoked", from: null, to: 0 }] });
+    expect(event).toMatchObject({
+      actorId: actor.userId,
+      entityType: "user",
+      changes: [
+        { field: "sessionVersion", from: before, to: before + 1 },
+        { field: "apiTokensRevoked", from: null, to: 0 },
+      ],
+    });
     const { rows } = await db.query<{ n: string }>(
       `SELECT count(*) AS n FROM audit_events WHERE audit_events::text LIKE $1 OR audit_events::text LIKE $2 OR audit_events::text LIKE '%scrypt$%'`,
       [`%${OLD}%`, `%${NEW}%`],
     );
     expect(Number(rows[0]!.n)).toBe(0);
 
-    expect(await attemptSignIn({ email: "erin@site.test", password: OLD, address: null })).toEqual({ ok: false, reason: "invalid" });
+    expect(await attemptSignIn({ email: "erin@site.test", password: OLD, address: null })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await attemptSignIn({ email: "erin@site.test", password: NEW, address: null })).toMatchObject({ ok: true });
   });
 });

@@ -47,7 +47,10 @@ export async function changePassword(actor: Actor, input: unknown): Promise<void
     throw new ValidationError(fieldErrors);
   }
   const prisma = getPrisma();
-  const user = await prisma.user.findFirst({ where: { id: actor.userId, active: true }, select: { passwordHash: true } });
+  const user = await prisma.user.findFirst({
+    where: { id: actor.userId, active: true },
+    select: { passwordHash: true },
+  });
   if (!user) throw new NotFoundError("Account");
   // Through the sign-in throttle: a stolen session must not be a way to guess the password.
   await confirmPasswordOrThrow(actor, parsed.data.currentPassword, "password change", {

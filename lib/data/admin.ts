@@ -21,15 +21,21 @@ function requireAdmin(actor: Actor, permission: "user.admin" | "site.admin") {
 
 /** Refuses an assignment the access model cannot honour (the schema says so too; this is the choke point). */
 function requireCoherentAssignment(assignment: { role: Role; siteId: string | null }) {
-  if (isTrialWideRole(assignment.role) && assignment.siteId !== null) throw new ValidationError({ "assignment.siteId": [TRIAL_WIDE_SITE_MESSAGE] });
+  if (isTrialWideRole(assignment.role) && assignment.siteId !== null)
+    throw new ValidationError({ "assignment.siteId": [TRIAL_WIDE_SITE_MESSAGE] });
 }
-
 
 export async function listUsers(actor: Actor) {
   requireAdmin(actor, "user.admin");
   const users = await getPrisma().user.findMany({
     orderBy: { email: "asc" },
-    select: { id: true, email: true, name: true, active: true, roleAssignments: { select: { id: true, role: true, site: { select: { id: true, code: true } } } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      active: true,
+      roleAssignments: { select: { id: true, role: true, site: { select: { id: true, code: true } } } },
+    },
   });
   // Whose sign-in is locked now (lib/auth/throttle-policy.ts), so the admin can lift it.
   const locks = await getPrisma().signInThrottle.findMany({
@@ -40,13 +46,18 @@ export async function listUsers(actor: Actor) {
   return users.map((user) => ({ ...user, signInLockedUntil: lockedUntil.get(emailKey(user.email)) ?? null }));
 }
 
-export async function createUser(actor: Actor, input: { email: string; name: string; temporaryPassword: string; assignment: { role: Role; siteId: string | null } }) {
+export async function createUser(
+  actor: Actor,
+  input: { email: string; name: string; temporaryPassword: string; assignment: { role: Role; siteId: string | null } },
+) {
   requireAdmin(actor, "user.admin");
   requireCoherentAssignment(input.assignment);
   const passwordHash = await hashPassword(input.temporaryPassword);
   return getPrisma().$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email } })) throw new ConflictError("A user with this email already exists.");
-    if (input.assignment.siteId && !(await tx.site.findUnique({ where: { id: input.assignment.siteId } }))) throw new NotFoundError("Site");
+    if (await tx.user.findUnique({ where: { email: input.email } }))
+      throw new ConflictError("A user with this email already exists.");
+    if (input.assignment.siteId && !(await tx.site.findUnique({ where: { id: input.assignment.siteId } })))
+      throw new NotFoundError("Site");
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash, roleAssignments: { create: input.assignment } },
     });
@@ -55,13 +66,19 @@ export async function createUser(actor: Actor, input: { email: string; name: str
       entityType: "user",
       entityId: user.id,
       // The password is never audited, not even hashed.
-      changes: [...diffFields(null, { email: user.email, name: user.name }, ["email", "name"]), { field: "role", from: null, to: input.assignment }],
+      changes: [
+        ...diffFields(null, { email: user.email, name: user.name }, ["email", "name"]),
+        { field: "role", from: null, to: input.assignment },
+      ],
     });
     return { id: user.id };
   });
 }
 
-export async function assignRole(actor: Actor, input: { userId: string; assignment: { role: Role; siteId: string | null } }) {
+export async function assignRole(
+  actor: Actor,
+  input: { userId: string; assignment: { role: Role; siteId: string | null } },
+) {
   requireAdmin(actor, "user.admin");
   requireCoherentAssignment(input.assignment);
   return getPrisma().$transaction(async (tx) => {
@@ -69,7 +86,12 @@ export async function assignRole(actor: Actor, input: { userId: string; assignme
     const existing = await tx.roleAssignment.findFirst({ where: { userId: input.userId, ...input.assignment } });
     if (existing) throw new ConflictError("The user already has this role there.");
     const created = await tx.roleAssignment.create({ data: { userId: input.userId, ...input.assignment } });
-    await writeAudit(tx, actor, { action: "CREATE", entityType: "role-assignment", entityId: created.id, changes: [{ field: "role", from: null, to: input.assignment }] });
+    await writeAudit(tx, actor, {
+      action: "CREATE",
+      entityType: "role-assignment",
+      entityId: created.id,
+      changes: [{ field: "role", from: null, to: input.assignment }],
+    });
   });
 }
 
@@ -79,7 +101,8 @@ export async function removeRole(actor: Actor, input: { userId: string; assignme
   return getPrisma().$transaction(async (tx) => {
     const assignment = await tx.roleAssignment.findFirst({ where: { id: input.assignmentId, userId: input.userId } });
     if (!assignment) throw new NotFoundError("Role");
-    if (input.userId === actor.userId && assignment.role === "ADMIN") throw new ConflictError("You cannot remove your own administrator role.");
+    if (input.userId === actor.userId && assignment.role === "ADMIN")
+      throw new ConflictError("You cannot remove your own administrator role.");
     await tx.roleAssignment.delete({ where: { id: assignment.id } });
     await writeAudit(tx, actor, {
       action: "DELETE",
@@ -94,7 +117,8 @@ export async function removeRole(actor: Actor, input: { userId: string; assignme
 /** Users are deactivated, never deleted: their names stay attached to what they signed. */
 export async function setUserActive(actor: Actor, input: { userId: string; active: boolean; reason: string }) {
   requireAdmin(actor, "user.admin");
-  if (input.userId === actor.userId && !input.active) throw new ConflictError("You cannot deactivate your own account.");
+  if (input.userId === actor.userId && !input.active)
+    throw new ConflictError("You cannot deactivate your own account.");
   return getPrisma().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError("User");
@@ -107,7 +131,10 @@ export async function setUserActive(actor: Actor, input: { userId: string; activ
       action: "UPDATE",
       entityType: "user",
       entityId: user.id,
-      changes: [{ field: "active", from: user.active, to: input.active }, ...(revoked ? [{ field: "apiTokensRevoked", from: null, to: revoked }] : [])],
+      changes: [
+        { field: "active", from: user.active, to: input.active },
+        ...(revoked ? [{ field: "apiTokensRevoked", from: null, to: revoked }] : []),
+      ],
       reason: input.reason,
     });
   });
@@ -118,17 +145,28 @@ export async function listSites(actor: Actor) {
   return getPrisma().site.findMany({ orderBy: { code: "asc" } });
 }
 
-export async function createSite(actor: Actor, input: { code: string; name: string; city: string; country: string; targetEnrollment: number; timeZone?: string }) {
+export async function createSite(
+  actor: Actor,
+  input: { code: string; name: string; city: string; country: string; targetEnrollment: number; timeZone?: string },
+) {
   requireAdmin(actor, "site.admin");
   return getPrisma().$transaction(async (tx) => {
-    if (await tx.site.findUnique({ where: { code: input.code } })) throw new ConflictError(`Site code ${input.code} is already used.`);
+    if (await tx.site.findUnique({ where: { code: input.code } }))
+      throw new ConflictError(`Site code ${input.code} is already used.`);
     const site = await tx.site.create({ data: input });
     await writeAudit(tx, actor, {
       action: "CREATE",
       entityType: "site",
       entityId: site.id,
       siteId: site.id,
-      changes: diffFields(null, { ...input, timeZone: site.timeZone }, ["code", "name", "city", "country", "targetEnrollment", "timeZone"]),
+      changes: diffFields(null, { ...input, timeZone: site.timeZone }, [
+        "code",
+        "name",
+        "city",
+        "country",
+        "targetEnrollment",
+        "timeZone",
+      ]),
     });
     return { id: site.id };
   });
@@ -146,7 +184,8 @@ export async function unlockAccount(actor: Actor, input: { userId: string; reaso
     if (!user) throw new NotFoundError("User");
     const key = emailKey(user.email);
     const throttle = await tx.signInThrottle.findUnique({ where: { key } });
-    if (!throttle?.lockedUntil || throttle.lockedUntil <= new Date()) throw new ConflictError("This account is not locked.");
+    if (!throttle?.lockedUntil || throttle.lockedUntil <= new Date())
+      throw new ConflictError("This account is not locked.");
     await tx.signInThrottle.delete({ where: { key } });
     await writeAudit(tx, actor, {
       action: "UNLOCK",
@@ -159,7 +198,10 @@ export async function unlockAccount(actor: Actor, input: { userId: string; reaso
 }
 
 /** Edits a site's details. Its code is not editable: it prefixes every subject ID already issued there. */
-export async function updateSite(actor: Actor, input: { siteId: string; name: string; city: string; country: string; targetEnrollment: number }) {
+export async function updateSite(
+  actor: Actor,
+  input: { siteId: string; name: string; city: string; country: string; targetEnrollment: number },
+) {
   requireAdmin(actor, "site.admin");
   const { siteId, ...details } = input;
   return getPrisma().$transaction(async (tx) => {
@@ -167,7 +209,11 @@ export async function updateSite(actor: Actor, input: { siteId: string; name: st
       SELECT "name", "city", "country", "target_enrollment" FROM "sites" WHERE "id" = ${siteId}::uuid FOR UPDATE`;
     if (!before) throw new NotFoundError("Site");
     const fields = ["name", "city", "country", "targetEnrollment"] as const;
-    const changes = diffFields({ name: before.name, city: before.city, country: before.country, targetEnrollment: before.target_enrollment }, details, fields);
+    const changes = diffFields(
+      { name: before.name, city: before.city, country: before.country, targetEnrollment: before.target_enrollment },
+      details,
+      fields,
+    );
     if (!changes.length) return { id: siteId };
     await tx.site.update({ where: { id: siteId }, data: details });
     await writeAudit(tx, actor, { action: "UPDATE", entityType: "site", entityId: siteId, siteId, changes });

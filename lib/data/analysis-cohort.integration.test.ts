@@ -35,7 +35,12 @@ async function loadWholeRecords(prisma: PrismaClient, siteIds: string[] | null):
     enrollmentDate: p.enrollmentDate!.toISOString().slice(0, 10),
     records: records
       .filter((r) => r.patientId === p.id)
-      .map((r) => ({ formType: r.formType, visitKey: r.visitKey, data: r.data, computed: (r.computed ?? {}) as Record<string, unknown> })),
+      .map((r) => ({
+        formType: r.formType,
+        visitKey: r.visitKey,
+        data: r.data,
+        computed: (r.computed ?? {}) as Record<string, unknown>,
+      })),
   }));
 }
 
@@ -50,12 +55,26 @@ describe("analysis from per-patient SQL aggregates = analysis from whole records
     const summary = await generateTrial(db.url, { patients: 360, seed: 8 });
     console.log(`generated ${summary.patients} patients, ${summary.records} forms`);
     // A deleted patient and a withdrawn form must stay out of both computations.
-    await db.query(`UPDATE patients SET deleted_at = now() WHERE id = (SELECT id FROM patients WHERE enrollment_date IS NOT NULL ORDER BY subject_id LIMIT 1)`);
-    await db.query(`UPDATE crf_records SET deleted_at = now() WHERE id = (SELECT id FROM crf_records WHERE form_type = 'end-of-study' ORDER BY id LIMIT 1)`);
+    await db.query(
+      `UPDATE patients SET deleted_at = now() WHERE id = (SELECT id FROM patients WHERE enrollment_date IS NOT NULL ORDER BY subject_id LIMIT 1)`,
+    );
+    await db.query(
+      `UPDATE crf_records SET deleted_at = now() WHERE id = (SELECT id FROM crf_records WHERE form_type = 'end-of-study' ORDER BY id LIMIT 1)`,
+    );
     const site = await db.prisma.site.findFirstOrThrow({ orderBy: { code: "asc" } });
     siteId = site.id;
-    pi = { userId: "00000000-0000-4000-8000-000000000001", email: "pi@test", name: "PI", assignments: [{ role: "PRINCIPAL_INVESTIGATOR", siteId: null }] };
-    siteCoordinator = { userId: "00000000-0000-4000-8000-000000000002", email: "co@test", name: "Coordinator", assignments: [{ role: "COORDINATOR", siteId }] };
+    pi = {
+      userId: "00000000-0000-4000-8000-000000000001",
+      email: "pi@test",
+      name: "PI",
+      assignments: [{ role: "PRINCIPAL_INVESTIGATOR", siteId: null }],
+    };
+    siteCoordinator = {
+      userId: "00000000-0000-4000-8000-000000000002",
+      email: "co@test",
+      name: "Coordinator",
+      assignments: [{ role: "COORDINATOR", siteId }],
+    };
   }, 300_000);
   afterAll(() => db.drop());
 
@@ -67,12 +86,16 @@ describe("analysis from per-patient SQL aggregates = analysis from whole records
       const actual = await getEfficacyAnalysis(pi, { ciMethod });
       expect(actual).toEqual(expected);
       const s = actual.summary;
-      console.log(`${ciMethod}: n ${s.n}, BOR ${JSON.stringify(s.bor)}, ORR ${s.orr.responders}, DCR ${s.dcr.responders}, PFS ${s.pfs.median?.toFixed(3)} (${s.pfs.lower?.toFixed(3)}-${s.pfs.upper?.toFixed(3)}), OS ${s.os.median?.toFixed(3)} (${s.os.lower?.toFixed(3)}-${s.os.upper?.toFixed(3)})`);
+      console.log(
+        `${ciMethod}: n ${s.n}, BOR ${JSON.stringify(s.bor)}, ORR ${s.orr.responders}, DCR ${s.dcr.responders}, PFS ${s.pfs.median?.toFixed(3)} (${s.pfs.lower?.toFixed(3)}-${s.pfs.upper?.toFixed(3)}), OS ${s.os.median?.toFixed(3)} (${s.os.lower?.toFixed(3)}-${s.os.upper?.toFixed(3)})`,
+      );
     }
     const site = await loadWholeRecords(db.prisma, [siteId]);
     expect(site.length).toBeGreaterThan(10);
     expect(site.length).toBeLessThan(whole.length);
-    expect(await getEfficacyAnalysis(siteCoordinator, { ciMethod: "log-log" })).toEqual(analyzeEfficacy(site, "log-log"));
+    expect(await getEfficacyAnalysis(siteCoordinator, { ciMethod: "log-log" })).toEqual(
+      analyzeEfficacy(site, "log-log"),
+    );
   });
 
   test("biomarkers: every analyte, both endpoints, median and fixed cuts", async () => {
@@ -91,6 +114,10 @@ describe("analysis from per-patient SQL aggregates = analysis from whole records
     }
     const site = await loadWholeRecords(db.prisma, [siteId]);
     const request = { cytokine: cytokines[0]!, endpoint: "os" as const, cut: "median" as const };
-    expect(await getBiomarkerAnalysis(siteCoordinator, request)).toEqual({ ...request, cytokines: listCytokineNames(site), ...analyzeCohortBiomarker(site, request) });
+    expect(await getBiomarkerAnalysis(siteCoordinator, request)).toEqual({
+      ...request,
+      cytokines: listCytokineNames(site),
+      ...analyzeCohortBiomarker(site, request),
+    });
   });
 });

@@ -23,12 +23,16 @@ interface CohortRow {
   enrollment_date: string;
   site_code: string;
   last_visit_date: string | null;
-  assessments: { visitKey: string | null; assessmentDate: unknown; response: unknown; pctFromBaseline: unknown }[] | null;
+  assessments:
+    { visitKey: string | null; assessmentDate: unknown; response: unknown; pctFromBaseline: unknown }[] | null;
   end_of_study: Record<string, unknown> | null;
   analytes: unknown;
 }
 
-export async function loadAnalysisCohort(scope: Exclude<SiteScope, { kind: "none" }>, db: Prisma.TransactionClient = getPrisma()): Promise<AnalysisPatientRecords[]> {
+export async function loadAnalysisCohort(
+  scope: Exclude<SiteScope, { kind: "none" }>,
+  db: Prisma.TransactionClient = getPrisma(),
+): Promise<AnalysisPatientRecords[]> {
   const all = scope.kind === "all";
   const siteIds = scope.kind === "sites" ? scope.siteIds : [];
   const rows = await db.$queryRaw<CohortRow[]>`
@@ -74,8 +78,10 @@ function toPatientRecords(row: CohortRow): AnalysisPatientRecords {
     data: { assessmentDate: a.assessmentDate },
     computed: { response: a.response, pctFromBaseline: a.pctFromBaseline },
   }));
-  if (row.end_of_study) records.push({ formType: "end-of-study", visitKey: null, data: row.end_of_study, computed: {} });
-  if (row.analytes !== null) records.push({ formType: "cytokines", visitKey: null, data: { analytes: row.analytes }, computed: {} });
+  if (row.end_of_study)
+    records.push({ formType: "end-of-study", visitKey: null, data: row.end_of_study, computed: {} });
+  if (row.analytes !== null)
+    records.push({ formType: "cytokines", visitKey: null, data: { analytes: row.analytes }, computed: {} });
   return {
     patientId: row.id,
     subjectId: row.subject_id,

@@ -15,8 +15,10 @@ import { createTestDatabase, type TestDatabase } from "@/test/integration/test-d
 
 const get = (path: string) => new Request(`http://localhost${path}`);
 // What the routes run (lib/api/api-route.ts): the endpoint list's query schema, then the handler.
-const efficacyAt = async (actor: Actor, request: Request) => handleEfficacyRequest(actor, parseApiQuery(API_ENDPOINTS.getEfficacyAnalysis, request));
-const biomarkersAt = async (actor: Actor, request: Request) => handleBiomarkerRequest(actor, parseApiQuery(API_ENDPOINTS.getBiomarkerAnalysis, request));
+const efficacyAt = async (actor: Actor, request: Request) =>
+  handleEfficacyRequest(actor, parseApiQuery(API_ENDPOINTS.getEfficacyAnalysis, request));
+const biomarkersAt = async (actor: Actor, request: Request) =>
+  handleBiomarkerRequest(actor, parseApiQuery(API_ENDPOINTS.getBiomarkerAnalysis, request));
 const oneDecimal = (value: number | null) => value?.toFixed(1);
 
 describe("demo cohort seeded through the app, analysed from the database", () => {
@@ -30,7 +32,10 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     ({ actors, sites } = await seedDemoActors(db.prisma));
     const started = Date.now();
     firstRun = await seedDemoCohort("demo");
-    console.log(`demo cohort seeded in ${Date.now() - started} ms:`, { ...firstRun, problems: firstRun.problems.length });
+    console.log(`demo cohort seeded in ${Date.now() - started} ms:`, {
+      ...firstRun,
+      problems: firstRun.problems.length,
+    });
   }, 300_000);
   afterAll(() => db.drop());
 
@@ -41,7 +46,9 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     expect(await db.prisma.patient.count({ where: { status: "SCREEN_FAILED" } })).toBeGreaterThan(0);
     const baseline = await db.prisma.crfRecord.findFirstOrThrow({ where: { formType: "baseline" } });
     expect(baseline.computed).toMatchObject({ bsaM2: expect.any(Number), clipScore: expect.any(Number) });
-    const creates = await db.prisma.auditEvent.count({ where: { action: "CREATE", entityType: { startsWith: "form:" } } });
+    const creates = await db.prisma.auditEvent.count({
+      where: { action: "CREATE", entityType: { startsWith: "form:" } },
+    });
     expect(creates).toBe(firstRun.formsSaved);
     const investigatorIds = [actors.investigator1, actors.investigator2, actors.investigator3].map((a) => a.userId);
     expect(await db.prisma.crfRecord.count({ where: { createdById: { notIn: investigatorIds } } })).toBe(0);
@@ -65,7 +72,9 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     expect([result.os.median, result.os.lower, result.os.upper].map(oneDecimal)).toEqual(["4.6", "2.3", "6.9"]);
     for (const ciMethod of CI_METHODS) {
       const r = await efficacyAt(actors.coordinator, get(`/api/v1/analysis/efficacy?ciMethod=${ciMethod}`));
-      console.log(`${ciMethod}: ORR ${r.orr.responders}/${r.orr.n} ${(100 * r.orr.estimate).toFixed(1)}% (${(100 * r.orr.lower).toFixed(1)}-${(100 * r.orr.upper).toFixed(1)}), DCR ${r.dcr.responders}/${r.dcr.n} (${(100 * r.dcr.lower).toFixed(1)}-${(100 * r.dcr.upper).toFixed(1)}), PFS ${r.pfs.median?.toFixed(2)} (${r.pfs.lower?.toFixed(2)}-${r.pfs.upper?.toFixed(2)}) ${r.pfs.events} events, OS ${r.os.median?.toFixed(2)} (${r.os.lower?.toFixed(2)}-${r.os.upper?.toFixed(2)}) ${r.os.events} events`);
+      console.log(
+        `${ciMethod}: ORR ${r.orr.responders}/${r.orr.n} ${(100 * r.orr.estimate).toFixed(1)}% (${(100 * r.orr.lower).toFixed(1)}-${(100 * r.orr.upper).toFixed(1)}), DCR ${r.dcr.responders}/${r.dcr.n} (${(100 * r.dcr.lower).toFixed(1)}-${(100 * r.dcr.upper).toFixed(1)}), PFS ${r.pfs.median?.toFixed(2)} (${r.pfs.lower?.toFixed(2)}-${r.pfs.upper?.toFixed(2)}) ${r.pfs.events} events, OS ${r.os.median?.toFixed(2)} (${r.os.lower?.toFixed(2)}-${r.os.upper?.toFixed(2)}) ${r.os.events} events`,
+      );
       expect(r.pfs.median).toBe(result.pfs.median);
     }
   });
@@ -73,8 +82,13 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
   test("the biomarker handler finds high IL-6 and IL-8 associated with shorter survival", async () => {
     for (const cytokine of ["IL-6", "IL-8"]) {
       for (const endpoint of ["os", "pfs"]) {
-        const r = await biomarkersAt(actors.pi, get(`/api/v1/analysis/biomarkers?cytokine=${cytokine}&cut=median&endpoint=${endpoint}`));
-        console.log(`${cytokine} ${endpoint}: cut ${r.cut?.toFixed(1)} ${r.unit}, high ${r.high?.n} low ${r.low?.n}, log-rank p ${r.logRank?.p.toPrecision(3)}, HR high ${r.coxHighVsLow?.hr.toFixed(2)} (${r.coxHighVsLow?.lower.toFixed(2)}-${r.coxHighVsLow?.upper.toFixed(2)}), HR per doubling ${r.coxPerDoubling?.hr.toFixed(2)} p ${r.coxPerDoubling?.p.toPrecision(3)}, below LLOQ ${r.nBelowLloq}`);
+        const r = await biomarkersAt(
+          actors.pi,
+          get(`/api/v1/analysis/biomarkers?cytokine=${cytokine}&cut=median&endpoint=${endpoint}`),
+        );
+        console.log(
+          `${cytokine} ${endpoint}: cut ${r.cut?.toFixed(1)} ${r.unit}, high ${r.high?.n} low ${r.low?.n}, log-rank p ${r.logRank?.p.toPrecision(3)}, HR high ${r.coxHighVsLow?.hr.toFixed(2)} (${r.coxHighVsLow?.lower.toFixed(2)}-${r.coxHighVsLow?.upper.toFixed(2)}), HR per doubling ${r.coxPerDoubling?.hr.toFixed(2)} p ${r.coxPerDoubling?.p.toPrecision(3)}, below LLOQ ${r.nBelowLloq}`,
+        );
         expect(r.logRank!.p).toBeLessThan(0.05);
         expect(r.coxHighVsLow!.hr).toBeGreaterThan(1);
       }
@@ -86,7 +100,11 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
   test("the enrollment handler counts per site against the targets, which sum to 43", async () => {
     const r = await getEnrollmentSummary(actors.pi);
     expect(r.total).toMatchObject({ enrolled: 43, target: 43 });
-    expect(r.sites.map((s) => [s.code, s.enrolled, s.target])).toEqual([["TW01", 20, 20], ["TW02", 12, 12], ["TW03", 11, 11]]);
+    expect(r.sites.map((s) => [s.code, s.enrolled, s.target])).toEqual([
+      ["TW01", 20, 20],
+      ["TW02", 12, 12],
+      ["TW03", 11, 11],
+    ]);
     expect(r.total.onTreatment + r.total.inFollowUp + r.total.offStudy).toBe(43);
     expect(r.cumulative.find((c) => c.code === "TW02")?.points.at(-1)?.enrolled).toBe(12);
   });
@@ -107,7 +125,10 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
   });
 
   test("a coordinator of one site analyses only that site", async () => {
-    const siteCoordinator: Actor = { ...actors.coordinator, assignments: [{ role: "COORDINATOR", siteId: sites.TW02 }] };
+    const siteCoordinator: Actor = {
+      ...actors.coordinator,
+      assignments: [{ role: "COORDINATOR", siteId: sites.TW02 }],
+    };
     expect((await efficacyAt(siteCoordinator, get("/api/v1/analysis/efficacy"))).n).toBe(12);
     expect((await getEnrollmentSummary(siteCoordinator)).sites.map((s) => s.code)).toEqual(["TW02"]);
   });
@@ -122,7 +143,9 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     const response = errorResponse(bad);
     expect(response.status).toBe(400);
     expect((await response.json()).fieldErrors).toHaveProperty("ciMethod");
-    const badCut = await biomarkersAt(actors.pi, get("/api/v1/analysis/biomarkers?cut=-1&endpoint=dfs")).catch((e: unknown) => e);
+    const badCut = await biomarkersAt(actors.pi, get("/api/v1/analysis/biomarkers?cut=-1&endpoint=dfs")).catch(
+      (e: unknown) => e,
+    );
     expect(Object.keys((badCut as ValidationError).fieldErrors).sort()).toEqual(["cut", "endpoint"]);
   });
 
@@ -130,18 +153,41 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     const before = await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" });
     expect(await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" })).toBe(before); // served from the cache
     // A sign-in is audited but changes no data: the kept result stays.
-    await db.prisma.auditEvent.create({ data: { actorId: actors.monitor.userId, actorEmail: actors.monitor.email, action: "SIGN_IN", entityType: "user", entityId: actors.monitor.userId } });
+    await db.prisma.auditEvent.create({
+      data: {
+        actorId: actors.monitor.userId,
+        actorEmail: actors.monitor.email,
+        action: "SIGN_IN",
+        entityType: "user",
+        entityId: actors.monitor.userId,
+      },
+    });
     expect(await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" })).toBe(before);
-    const alive = (await db.prisma.crfRecord.findMany({ where: { formType: "end-of-study", deletedAt: null }, orderBy: { id: "asc" } })).find((r) => {
+    const alive = (
+      await db.prisma.crfRecord.findMany({
+        where: { formType: "end-of-study", deletedAt: null },
+        orderBy: { id: "asc" },
+      })
+    ).find((r) => {
       const data = r.data as Record<string, string | null>;
       return !data.deathDate && data.lastKnownAliveDate;
     })!;
     const data = alive.data as Record<string, string | null>;
-    const deathDate = [data.lastKnownAliveDate, data.progressionDate, data.offTreatmentDate].filter((d): d is string => !!d).sort().at(-1)!;
-    const investigator = [actors.investigator1, actors.investigator2, actors.investigator3].find((a) => a.assignments.some((x) => x.siteId === alive.siteId))!;
+    const deathDate = [data.lastKnownAliveDate, data.progressionDate, data.offTreatmentDate]
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1)!;
+    const investigator = [actors.investigator1, actors.investigator2, actors.investigator3].find((a) =>
+      a.assignments.some((x) => x.siteId === alive.siteId),
+    )!;
     await saveCrfRecord(investigator, {
-      patientId: alive.patientId, formType: "end-of-study", visitKey: alive.visitKey, recordId: alive.id, expectedVersion: alive.version,
-      reason: "Death reported by the family", data: { ...data, deathDate, deathCause: "disease-progression" },
+      patientId: alive.patientId,
+      formType: "end-of-study",
+      visitKey: alive.visitKey,
+      recordId: alive.id,
+      expectedVersion: alive.version,
+      reason: "Death reported by the family",
+      data: { ...data, deathDate, deathCause: "disease-progression" },
     });
     const after = await getEfficacyAnalysis(actors.pi, { ciMethod: "log-log" });
     expect(after.summary.os.events).toBe(before.summary.os.events + 1);

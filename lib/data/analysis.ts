@@ -1,6 +1,11 @@
 import "server-only";
 import { scopeOf, siteFilter, type Actor, type SiteScope } from "@/lib/auth/actor";
-import { analyzeCohortBiomarker, analyzeEfficacy, type BiomarkerRequest, type EfficacyAnalysis } from "@/lib/analysis/cohort-analysis";
+import {
+  analyzeCohortBiomarker,
+  analyzeEfficacy,
+  type BiomarkerRequest,
+  type EfficacyAnalysis,
+} from "@/lib/analysis/cohort-analysis";
 import type { BiomarkerAnalysis } from "@/lib/analysis/biomarkers";
 import { summarizeEnrollment, type EnrollmentSummary } from "@/lib/analysis/enrollment-summary";
 import { listCytokineNames, type AnalysisPatientRecords } from "@/lib/analysis/patient-records";
@@ -25,11 +30,17 @@ function scopeKey(scope: SiteScope): string {
  * An analysis of the enrolled patients the actor's dashboards cover (site filter in the query),
  * kept per data version (lib/data/cached-by-version.ts), as is the cohort it is computed from.
  */
-async function withCohort<T>(actor: Actor, request: string, analyze: (patients: AnalysisPatientRecords[]) => T): Promise<T> {
+async function withCohort<T>(
+  actor: Actor,
+  request: string,
+  analyze: (patients: AnalysisPatientRecords[]) => T,
+): Promise<T> {
   const scope = scopeOf(actor, "dashboard.read");
   if (scope.kind === "none") throw new ForbiddenError();
   const cohortKey = `cohort|${scopeKey(scope)}`;
-  return cachedByDataVersion(`${request}|${cohortKey}`, async (version) => analyze(await cachedForVersion(cohortKey, version, () => loadAnalysisCohort(scope))));
+  return cachedByDataVersion(`${request}|${cohortKey}`, async (version) =>
+    analyze(await cachedForVersion(cohortKey, version, () => loadAnalysisCohort(scope))),
+  );
 }
 
 /** ORR, DCR, BOR, PFS and OS (medians with the chosen CI method), curves, waterfall and swimmer data. */
@@ -57,9 +68,17 @@ export async function getResponsesInEnrollmentOrder(actor: Actor): Promise<Patie
 }
 
 /** One baseline cytokine against PFS or OS; also lists the analytes recorded, for the selector. */
-export async function getBiomarkerAnalysis(actor: Actor, request: BiomarkerRequest): Promise<BiomarkerAnalysis & { cytokine: string; endpoint: "os" | "pfs"; cytokines: string[] }> {
+export async function getBiomarkerAnalysis(
+  actor: Actor,
+  request: BiomarkerRequest,
+): Promise<BiomarkerAnalysis & { cytokine: string; endpoint: "os" | "pfs"; cytokines: string[] }> {
   const key = `biomarker|${JSON.stringify([request.cytokine, request.cut, request.endpoint, request.ciMethod ?? null])}`;
-  return withCohort(actor, key, (patients) => ({ cytokine: request.cytokine, endpoint: request.endpoint, cytokines: listCytokineNames(patients), ...analyzeCohortBiomarker(patients, request) }));
+  return withCohort(actor, key, (patients) => ({
+    cytokine: request.cytokine,
+    endpoint: request.endpoint,
+    cytokines: listCytokineNames(patients),
+    ...analyzeCohortBiomarker(patients, request),
+  }));
 }
 
 /** Screening and enrollment per site against the sites' targets, and cumulative enrollment over time. */
@@ -83,6 +102,10 @@ async function loadEnrollmentSummary(actor: Actor, scope: SiteScope): Promise<En
   ]);
   return summarizeEnrollment(
     sites,
-    patients.map((p) => ({ siteId: p.siteId, status: p.status, enrollmentDate: p.enrollmentDate?.toISOString().slice(0, 10) ?? null })),
+    patients.map((p) => ({
+      siteId: p.siteId,
+      status: p.status,
+      enrollmentDate: p.enrollmentDate?.toISOString().slice(0, 10) ?? null,
+    })),
   );
 }

@@ -23,9 +23,22 @@ describe("personal API tokens (real PostgreSQL)", () => {
   test("the token resolves to its user's actor, with the access level it was given", async () => {
     const readWrite = await createApiToken(actors.investigator1, input);
     const readOnly = await createApiToken(actors.investigator1, { ...input, access: "read-only" });
-    expect(await authenticateApiToken(`Bearer ${readWrite.token}`)).toEqual({ ...actors.investigator1, readOnly: false, apiToken: { id: readWrite.apiToken.id, name: "Script" } });
-    expect(await authenticateApiToken(`Bearer ${readOnly.token}`)).toEqual({ ...actors.investigator1, readOnly: true, apiToken: { id: readOnly.apiToken.id, name: "Script" } });
-    expect(readWrite.apiToken).toMatchObject({ name: "Script", access: "read-write", revokedAt: null, lastUsedAt: null });
+    expect(await authenticateApiToken(`Bearer ${readWrite.token}`)).toEqual({
+      ...actors.investigator1,
+      readOnly: false,
+      apiToken: { id: readWrite.apiToken.id, name: "Script" },
+    });
+    expect(await authenticateApiToken(`Bearer ${readOnly.token}`)).toEqual({
+      ...actors.investigator1,
+      readOnly: true,
+      apiToken: { id: readOnly.apiToken.id, name: "Script" },
+    });
+    expect(readWrite.apiToken).toMatchObject({
+      name: "Script",
+      access: "read-write",
+      revokedAt: null,
+      lastUsedAt: null,
+    });
     const days = (Date.parse(readWrite.apiToken.expiresAt) - Date.parse(readWrite.apiToken.createdAt)) / 86_400_000;
     expect(days).toBeCloseTo(30, 3);
   });
@@ -47,12 +60,15 @@ describe("personal API tokens (real PostgreSQL)", () => {
     expect(revoked.revokedAt).not.toBeNull();
     await expect(revokeApiToken(actors.coordinator, { tokenId: mine.apiToken.id })).rejects.toThrow(ConflictError);
     expect(await authenticateApiToken(`Bearer ${mine.token}`)).toBeNull();
-    expect(await db.prisma.auditEvent.count({ where: { entityId: mine.apiToken.id, action: "API_TOKEN_REVOKE" } })).toBe(1);
+    expect(
+      await db.prisma.auditEvent.count({ where: { entityId: mine.apiToken.id, action: "API_TOKEN_REVOKE" } }),
+    ).toBe(1);
   });
 
   test(`at most ${MAX_ACTIVE_TOKENS} active tokens; revoked ones do not count`, async () => {
     const created = [];
-    for (let i = 0; i < MAX_ACTIVE_TOKENS; i++) created.push(await createApiToken(actors.investigator3, { ...input, name: `Token ${i}` }));
+    for (let i = 0; i < MAX_ACTIVE_TOKENS; i++)
+      created.push(await createApiToken(actors.investigator3, { ...input, name: `Token ${i}` }));
     await expect(createApiToken(actors.investigator3, input)).rejects.toThrow(ConflictError);
     await revokeApiToken(actors.investigator3, { tokenId: created[0]!.apiToken.id });
     await expect(createApiToken(actors.investigator3, input)).resolves.toMatchObject({ apiToken: { name: "Script" } });
@@ -68,23 +84,40 @@ describe("personal API tokens (real PostgreSQL)", () => {
   });
 
   test("minting asks for the password: a wrong one creates nothing and is audited", async () => {
-    const error = await createApiToken(actors.pi, { ...input, name: "Guess", password: "not-the-password" }).catch((e: unknown) => e);
+    const error = await createApiToken(actors.pi, { ...input, name: "Guess", password: "not-the-password" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.password).toEqual(["The password is not correct"]);
     expect(await db.prisma.apiToken.count({ where: { userId: actors.pi.userId, name: "Guess" } })).toBe(0);
-    const failures = await db.prisma.auditEvent.findMany({ where: { action: "PASSWORD_CHECK_FAILED", actorId: actors.pi.userId } });
+    const failures = await db.prisma.auditEvent.findMany({
+      where: { action: "PASSWORD_CHECK_FAILED", actorId: actors.pi.userId },
+    });
     expect(failures.map((f) => f.reason)).toEqual(["API token: wrong password"]);
   });
 
   test("an audit row of a change made through a token names the token as well as the user", async () => {
     const { token, apiToken } = await createApiToken(actors.investigator2, { ...input, name: "Registration script" });
     const viaToken = (await authenticateApiToken(`Bearer ${token}`))!;
-    const patient = await registerPatient(viaToken, { siteId: viaToken.assignments[0]!.siteId!, screeningDate: "2026-01-05" });
+    const patient = await registerPatient(viaToken, {
+      siteId: viaToken.assignments[0]!.siteId!,
+      screeningDate: "2026-01-05",
+    });
     const [row] = await db.prisma.auditEvent.findMany({ where: { entityId: patient.id, action: "CREATE" } });
-    expect(row).toMatchObject({ actorId: actors.investigator2.userId, apiTokenId: apiToken.id, apiTokenName: "Registration script" });
+    expect(row).toMatchObject({
+      actorId: actors.investigator2.userId,
+      apiTokenId: apiToken.id,
+      apiTokenName: "Registration script",
+    });
     // The same change through the browser session names no token.
-    const direct = await registerPatient(actors.investigator2, { siteId: viaToken.assignments[0]!.siteId!, screeningDate: "2026-01-05" });
-    expect(await db.prisma.auditEvent.findFirst({ where: { entityId: direct.id, action: "CREATE" } })).toMatchObject({ apiTokenId: null, apiTokenName: null });
+    const direct = await registerPatient(actors.investigator2, {
+      siteId: viaToken.assignments[0]!.siteId!,
+      screeningDate: "2026-01-05",
+    });
+    expect(await db.prisma.auditEvent.findFirst({ where: { entityId: direct.id, action: "CREATE" } })).toMatchObject({
+      apiTokenId: null,
+      apiTokenName: null,
+    });
   });
 });
 
@@ -92,15 +125,25 @@ describe("tokens end with the sessions (real PostgreSQL)", () => {
   const live = async (token: string) => (await authenticateApiToken(`Bearer ${token}`)) !== null;
 
   test("a password change ends every token, and the list shows them revoked", async () => {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { id: actors.investigator1.userId }, select: { passwordHash: true } });
+    const user = await db.prisma.user.findUniqueOrThrow({
+      where: { id: actors.investigator1.userId },
+      select: { passwordHash: true },
+    });
     const { token } = await createApiToken(actors.investigator1, { ...input, name: "Before password change" });
     expect(await live(token)).toBe(true);
     const NEW = "a-changed-password-2026";
-    await changePassword(actors.investigator1, { currentPassword: DEMO_PASSWORD, newPassword: NEW, confirmPassword: NEW });
+    await changePassword(actors.investigator1, {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: NEW,
+      confirmPassword: NEW,
+    });
     expect(await live(token)).toBe(false);
     expect((await listApiTokens(actors.investigator1)).every((t) => t.revokedAt !== null)).toBe(true);
     // Restore the demo password for the other tests (the stale tokens stay dead).
-    await db.prisma.user.update({ where: { id: actors.investigator1.userId }, data: { passwordHash: user.passwordHash } });
+    await db.prisma.user.update({
+      where: { id: actors.investigator1.userId },
+      data: { passwordHash: user.passwordHash },
+    });
     expect(await live(token)).toBe(false);
   });
 
@@ -118,7 +161,9 @@ describe("tokens end with the sessions (real PostgreSQL)", () => {
     expect(await live(token)).toBe(false);
     await setUserActive(actors.admin, { userId: actors.coordinator.userId, active: true, reason: "Came back" });
     expect(await live(token)).toBe(false);
-    const row = await db.prisma.apiToken.findFirstOrThrow({ where: { userId: actors.coordinator.userId, name: "Before deactivation" } });
+    const row = await db.prisma.apiToken.findFirstOrThrow({
+      where: { userId: actors.coordinator.userId, name: "Before deactivation" },
+    });
     expect(row.revokedAt).not.toBeNull();
   });
 });

@@ -32,7 +32,14 @@ const DAY_MS = 86_400_000;
 
 const ACCESS_TO_DB = { "read-only": "READ_ONLY", "read-write": "READ_WRITE" } as const;
 const view = (row: {
-  id: string; name: string; prefix: string; access: "READ_ONLY" | "READ_WRITE"; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date; revokedAt: Date | null;
+  id: string;
+  name: string;
+  prefix: string;
+  access: "READ_ONLY" | "READ_WRITE";
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date;
+  revokedAt: Date | null;
 }): ApiTokenView => ({
   id: row.id,
   name: row.name,
@@ -50,7 +57,11 @@ export function mayUseApi(actor: Actor): boolean {
 }
 
 export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
-  const rows = await getPrisma().apiToken.findMany({ where: { userId: actor.userId }, orderBy: { createdAt: "desc" }, take: 100 });
+  const rows = await getPrisma().apiToken.findMany({
+    where: { userId: actor.userId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
   return rows.map(view);
 }
 
@@ -65,7 +76,8 @@ export async function createApiToken(
   input: { name: string; access: ApiTokenAccessLevel; expiresInDays: number; password: string },
   now = new Date(),
 ): Promise<{ token: string; apiToken: ApiTokenView }> {
-  if (actor.readOnly || actor.apiToken || !mayUseApi(actor)) throw new ForbiddenError("Your roles give no access to the API.");
+  if (actor.readOnly || actor.apiToken || !mayUseApi(actor))
+    throw new ForbiddenError("Your roles give no access to the API.");
   await confirmPasswordOrThrow(actor, input.password, "API token");
   const { token, prefix, secretHash } = generateApiToken();
   return getPrisma().$transaction(async (tx) => {
@@ -73,8 +85,11 @@ export async function createApiToken(
     const [user] = await tx.$queryRaw<{ session_version: number }[]>`
       SELECT "session_version" FROM "users" WHERE "id" = ${actor.userId}::uuid AND "active" FOR UPDATE`;
     if (!user) throw new NotFoundError("Account");
-    const active = await tx.apiToken.count({ where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now } } });
-    if (active >= MAX_ACTIVE_TOKENS) throw new ConflictError(`You already have ${MAX_ACTIVE_TOKENS} active tokens; revoke one first.`);
+    const active = await tx.apiToken.count({
+      where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now } },
+    });
+    if (active >= MAX_ACTIVE_TOKENS)
+      throw new ConflictError(`You already have ${MAX_ACTIVE_TOKENS} active tokens; revoke one first.`);
     const row = await tx.apiToken.create({
       data: {
         userId: actor.userId,
@@ -91,7 +106,11 @@ export async function createApiToken(
       action: "API_TOKEN_CREATE",
       entityType: "api-token",
       entityId: row.id,
-      changes: (["name", "prefix", "access", "expiresAt"] as const).map((field) => ({ field, from: null, to: apiToken[field] })),
+      changes: (["name", "prefix", "access", "expiresAt"] as const).map((field) => ({
+        field,
+        from: null,
+        to: apiToken[field],
+      })),
     });
     return { token, apiToken };
   });
@@ -102,7 +121,10 @@ export async function revokeApiToken(actor: Actor, input: { tokenId: string }): 
   return getPrisma().$transaction(async (tx) => {
     const revokedAt = new Date();
     // Conditional on still being unrevoked: of two concurrent revocations only one is recorded.
-    const { count } = await tx.apiToken.updateMany({ where: { id: input.tokenId, userId: actor.userId, revokedAt: null }, data: { revokedAt } });
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: input.tokenId, userId: actor.userId, revokedAt: null },
+      data: { revokedAt },
+    });
     const row = await tx.apiToken.findFirst({ where: { id: input.tokenId, userId: actor.userId } });
     if (!row) throw new NotFoundError("Token");
     if (!count) throw new ConflictError("This token is already revoked.");
@@ -121,7 +143,11 @@ export async function revokeApiToken(actor: Actor, input: { tokenId: string }): 
  * password change, "sign out everywhere" or a deactivation raises the session version (which
  * alone already ends them, lib/auth/api-token-auth.ts); this makes the token list say so.
  */
-export async function revokeAllApiTokensOf(tx: Prisma.TransactionClient, userId: string, revokedAt: Date): Promise<number> {
+export async function revokeAllApiTokensOf(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  revokedAt: Date,
+): Promise<number> {
   const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt } });
   return count;
 }

@@ -20,7 +20,10 @@ export interface AuditRecord {
  * A patient's audit rows (one record's when entityId is given) in the order and number asked,
  * for a caller already authorized to read them (the history page, the casebook).
  */
-export async function readPatientAudit(patientId: string, options: { entityId?: string; order: "asc" | "desc"; take?: number }): Promise<AuditRecord[]> {
+export async function readPatientAudit(
+  patientId: string,
+  options: { entityId?: string; order: "asc" | "desc"; take?: number },
+): Promise<AuditRecord[]> {
   const rows = await getPrisma().auditEvent.findMany({
     where: { patientId, ...(options.entityId ? { entityId: options.entityId } : {}) },
     orderBy: { id: options.order },
@@ -42,7 +45,11 @@ export async function readPatientAudit(patientId: string, options: { entityId?: 
  * A patient's audit history, newest first, or one record's (a form's) when entityId is
  * given; reachable only through a patient the actor may see.
  */
-export async function listPatientAuditHistory(actor: Actor, patientId: string, entityId?: string): Promise<AuditRecord[]> {
+export async function listPatientAuditHistory(
+  actor: Actor,
+  patientId: string,
+  entityId?: string,
+): Promise<AuditRecord[]> {
   const patient = await getPatientOrThrow(actor, patientId);
   if (!hasPermission(actor, "audit.read", patient.site.id)) throw new ForbiddenError();
   return readPatientAudit(patient.id, { entityId, order: "desc", take: 500 });

@@ -15,7 +15,13 @@ async function recordRun(finishedAt: Date, succeeded: boolean): Promise<void> {
   await db.query(
     `INSERT INTO backup_runs (started_at, finished_at, succeeded, method, trigger, file_name, size_bytes, error)
      VALUES ($1, $1, $2, 'base-backup', 'scheduled', $3, $4, $5)`,
-    [finishedAt, succeeded, succeeded ? `trialdesk-base-${finishedAt.getTime()}.tar.gz` : null, succeeded ? 4_000_000 : null, succeeded ? null : "disk full"],
+    [
+      finishedAt,
+      succeeded,
+      succeeded ? `trialdesk-base-${finishedAt.getTime()}.tar.gz` : null,
+      succeeded ? 4_000_000 : null,
+      succeeded ? null : "disk full",
+    ],
   );
 }
 
@@ -37,8 +43,16 @@ describe("getBackupOverview", () => {
     await recordRun(hoursAgo(30), true);
     await recordRun(hoursAgo(2), false);
     const overview = await getBackupOverview(admin, now);
-    expect(overview.lastRun).toMatchObject({ succeeded: false, error: "disk full", finishedAt: hoursAgo(2).toISOString() });
-    expect(overview.lastSuccess).toMatchObject({ succeeded: true, sizeBytes: 4_000_000, finishedAt: hoursAgo(30).toISOString() });
+    expect(overview.lastRun).toMatchObject({
+      succeeded: false,
+      error: "disk full",
+      finishedAt: hoursAgo(2).toISOString(),
+    });
+    expect(overview.lastSuccess).toMatchObject({
+      succeeded: true,
+      sizeBytes: 4_000_000,
+      finishedAt: hoursAgo(30).toISOString(),
+    });
     expect(overview.warning).toMatch(/last backup failed/);
   });
 

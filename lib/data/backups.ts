@@ -61,7 +61,14 @@ export async function getBackupWarning(actor: Actor, now = new Date()): Promise<
 }
 
 function toView(row: {
-  finishedAt: Date; succeeded: boolean; method: string; trigger: string; fileName: string | null; sizeBytes: bigint | null; sha256: string | null; error: string | null;
+  finishedAt: Date;
+  succeeded: boolean;
+  method: string;
+  trigger: string;
+  fileName: string | null;
+  sizeBytes: bigint | null;
+  sha256: string | null;
+  error: string | null;
 }): BackupRunView {
   return {
     finishedAt: row.finishedAt.toISOString(),

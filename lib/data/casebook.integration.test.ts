@@ -42,15 +42,28 @@ describe("casebook PDF of a demo patient", () => {
     data.results.ast.value = correctedAst;
     const reason = "Source document checked again: AST transcribed wrongly";
     await saveCrfRecord(actors.investigator1, {
-      patientId: patient.id, formType: "labs", visitKey: labs.visitKey, recordId: labs.id, expectedVersion: labs.version, reason, data,
+      patientId: patient.id,
+      formType: "labs",
+      visitKey: labs.visitKey,
+      recordId: labs.id,
+      expectedVersion: labs.version,
+      reason,
+      data,
     });
     await signCrfRecord(actors.investigator1, { patientId: patient.id, recordId: labs.id, password: DEMO_PASSWORD });
-    await openDataQuery(actors.monitor, { patientId: patient.id, recordId: labs.id, fieldPath: "results.ast.value", text: "Please confirm the AST against the lab report" });
+    await openDataQuery(actors.monitor, {
+      patientId: patient.id,
+      recordId: labs.id,
+      fieldPath: "results.ast.value",
+      text: "Please confirm the AST against the lab report",
+    });
 
     const started = Date.now();
     const { pdf, fileName } = await generatePatientPdf(actors.monitor, patient.id, null);
     const pages = await pagesOf(pdf);
-    console.log(`casebook of ${patient.subjectId}: ${pages.length} pages, ${pdf.length} bytes, ${Date.now() - started} ms`);
+    console.log(
+      `casebook of ${patient.subjectId}: ${pages.length} pages, ${pdf.length} bytes, ${Date.now() - started} ms`,
+    );
 
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(fileName).toMatch(new RegExp(`^casebook-${patient.subjectId}-\\d{8}-\\d{6}\\.pdf$`));
@@ -68,13 +81,23 @@ describe("casebook PDF of a demo patient", () => {
     expect(text).toContain("Please confirm the AST against the lab report");
     expect(text).toContain("Asia/Taipei");
 
-    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "EXPORT", entityType: "casebook-pdf", patientId: patient.id } });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "EXPORT", entityType: "casebook-pdf", patientId: patient.id },
+    });
     expect(audit.actorId).toBe(actors.monitor.userId);
-    expect(audit.changes).toEqual(expect.arrayContaining([{ field: "format", from: null, to: "pdf" }, { field: "bytes", from: null, to: pdf.length }]));
+    expect(audit.changes).toEqual(
+      expect.arrayContaining([
+        { field: "format", from: null, to: "pdf" },
+        { field: "bytes", from: null, to: pdf.length },
+      ]),
+    );
   }, 180_000);
 
   test("one filled form prints alone; another site's investigator and the administrator get nothing and nothing is audited", async () => {
-    const labs = await db.prisma.crfRecord.findFirstOrThrow({ where: { formType: "labs", patient: { site: { code: "TW01" } } }, include: { patient: true } });
+    const labs = await db.prisma.crfRecord.findFirstOrThrow({
+      where: { formType: "labs", patient: { site: { code: "TW01" } } },
+      include: { patient: true },
+    });
     const { pdf } = await generatePatientPdf(actors.investigator1, labs.patientId, labs.id);
     const pages = await pagesOf(pdf);
     expect(pages.join("\n")).toContain("Laboratory");

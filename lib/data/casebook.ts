@@ -49,7 +49,11 @@ async function loadCasebook(actor: Actor, patientId: string, recordId: string | 
  * The generation is audited (who, which patient, which forms, how many bytes) after the
  * PDF exists, so the trail records what was handed out.
  */
-export async function generatePatientPdf(actor: Actor, patientId: string, recordId: string | null): Promise<GeneratedPdf> {
+export async function generatePatientPdf(
+  actor: Actor,
+  patientId: string,
+  recordId: string | null,
+): Promise<GeneratedPdf> {
   const content = await loadCasebook(actor, patientId, recordId);
   const { patient } = content;
   const kind = recordId ? "form" : "casebook";

@@ -11,7 +11,11 @@ import type { LockedPatient } from "./patient-lock";
 const DUPLICATE_MESSAGE = "This form has already been started by someone else. Reload it to see the saved answers.";
 
 /** The visit a new form is filed under (lib/forms/form-identity), or a field error on visitKey. */
-export function visitKeyForNewForm(definition: FormDefinition, patient: LockedPatient, requested: string | null): string | null {
+export function visitKeyForNewForm(
+  definition: FormDefinition,
+  patient: LockedPatient,
+  requested: string | null,
+): string | null {
   const resolution = resolveVisitKey(definition, requested, patient.schedule);
   if (!resolution.ok) throw new ValidationError({ visitKey: [resolution.message] }, resolution.message);
   return resolution.visitKey;
@@ -22,7 +26,11 @@ export function visitKeyForNewForm(definition: FormDefinition, patient: LockedPa
  * refused when the patient already has it (checked under the patient lock; the partial unique
  * index crf_records_one_per_visit holds the same rule for any writer); unscheduled visits repeat.
  */
-export async function createCrfRecord(tx: Prisma.TransactionClient, save: PreparedSave, visitKey: string | null): Promise<InsertedCrfRecord> {
+export async function createCrfRecord(
+  tx: Prisma.TransactionClient,
+  save: PreparedSave,
+  visitKey: string | null,
+): Promise<InsertedCrfRecord> {
   const { definition, patient, loaded } = save;
   if (!definition.repeating && visitKey !== UNSCHEDULED_VISIT) {
     const contextTypes = definition.contextFormTypes;

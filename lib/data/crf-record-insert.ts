@@ -43,7 +43,14 @@ export async function insertCrfRecordWithAudit(
   action: "CREATE" | "IMPORT" = "CREATE",
 ): Promise<InsertedCrfRecord> {
   const id = randomUUID();
-  const audit = toAuditRow(actor, { action, entityType: `form:${record.formType}`, entityId: id, siteId: record.siteId, patientId: record.patientId, changes });
+  const audit = toAuditRow(actor, {
+    action,
+    entityType: `form:${record.formType}`,
+    entityId: id,
+    siteId: record.siteId,
+    patientId: record.patientId,
+    changes,
+  });
   // JSONB drops undefined members, as Prisma's Json fields do.
   const [inserted] = await tx.$queryRaw<InsertedCrfRecord[]>`
     WITH "record" AS (

@@ -40,18 +40,28 @@ export async function finishSave(
   const { definition, patient, data, auditActor } = save;
   // The form's rows in the typed tables (lib/forms/projections), from what was just stored;
   // before recomputation, which replaces them again if it changes this form's computed values.
-  await replaceProjections(tx, [{ id: saved.id, patientId: patient.id, formType: definition.type, data, computed: save.computed, withdrawn: false }]);
+  await replaceProjections(tx, [
+    { id: saved.id, patientId: patient.id, formType: definition.type, data, computed: save.computed, withdrawn: false },
+  ]);
   await recomputeDependents(
     tx,
     auditActor,
     {
-      patient: { id: patient.id, siteId: patient.siteId, screeningDate: patient.screeningDate, enrollmentDate: patient.enrollmentDate },
+      patient: {
+        id: patient.id,
+        siteId: patient.siteId,
+        screeningDate: patient.screeningDate,
+        enrollmentDate: patient.enrollmentDate,
+      },
       changed: {
         formType: definition.type,
         formTitle: definition.title,
         recordId: saved.id,
         withdrawn: false,
-        dates: [recordDateOf(definition.type, data), ...(change.previousData === null ? [] : [recordDateOf(definition.type, change.previousData)])],
+        dates: [
+          recordDateOf(definition.type, data),
+          ...(change.previousData === null ? [] : [recordDateOf(definition.type, change.previousData)]),
+        ],
       },
     },
     { types: definition.contextFormTypes ?? null, rows: [...save.loaded.related, saved] },

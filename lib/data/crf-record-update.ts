@@ -7,7 +7,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ReasonSchema } from "@/lib/schemas/crf";
 import { finishSave, type PreparedSave } from "./crf-record-save";
 
-export const NOTHING_CHANGED_MESSAGE = "Nothing to save: the form already holds these values. Change a value, or leave the form.";
+export const NOTHING_CHANGED_MESSAGE =
+  "Nothing to save: the form already holds these values. Change a value, or leave the form.";
 
 /**
  * A correction of a saved form: it names the version it was based on (a stale version is a
@@ -26,7 +27,8 @@ export async function updateCrfRecord(
     where: { id: request.recordId, patientId: patient.id, formType: definition.type, deletedAt: null },
   });
   if (!current) throw new NotFoundError("Form");
-  if (current.signedAt) throw new ConflictError("This form is signed and read-only. Remove the signature (with a reason) to correct it.");
+  if (current.signedAt)
+    throw new ConflictError("This form is signed and read-only. Remove the signature (with a reason) to correct it.");
   if (request.expectedVersion !== current.version) {
     const editor = await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } });
     throw new ConflictError(

@@ -13,11 +13,20 @@ let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
 const EDITORS = 20;
-const answers = () => Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const answers = () =>
+  Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
 // Each editor types a different consent date, so the saved value tells who won.
 const consentDate = (editor: number) => `2026-01-${String(1 + editor).padStart(2, "0")}`;
-const request = (patientId: string, editor: number, extra: { recordId: string | null; expectedVersion: number | null; reason: string | null }) => ({
-  patientId, formType: "eligibility", visitKey: "screening", data: { consentDate: consentDate(editor), answers: answers() }, ...extra,
+const request = (
+  patientId: string,
+  editor: number,
+  extra: { recordId: string | null; expectedVersion: number | null; reason: string | null },
+) => ({
+  patientId,
+  formType: "eligibility",
+  visitKey: "screening",
+  data: { consentDate: consentDate(editor), answers: answers() },
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -29,11 +38,21 @@ afterAll(() => db.drop());
 describe("concurrent edits of one form", () => {
   test(`${EDITORS} editors saving the same version: exactly one wins, the others get a conflict, the audit shows only the winner`, async () => {
     const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-25" });
-    const first = await saveCrfRecord(actors.investigator1, request(patient.id, 0, { recordId: null, expectedVersion: null, reason: null }));
+    const first = await saveCrfRecord(
+      actors.investigator1,
+      request(patient.id, 0, { recordId: null, expectedVersion: null, reason: null }),
+    );
 
     const outcomes = await Promise.allSettled(
       Array.from({ length: EDITORS }, (_, i) =>
-        saveCrfRecord(actors.investigator1, request(patient.id, i + 1, { recordId: first.id, expectedVersion: 1, reason: `Correction by editor ${i + 1}` })),
+        saveCrfRecord(
+          actors.investigator1,
+          request(patient.id, i + 1, {
+            recordId: first.id,
+            expectedVersion: 1,
+            reason: `Correction by editor ${i + 1}`,
+          }),
+        ),
       ),
     );
     const won = outcomes.flatMap((o, i) => (o.status === "fulfilled" ? [i + 1] : []));
@@ -53,11 +72,20 @@ describe("concurrent edits of one form", () => {
   test(`${EDITORS} editors starting the same visit's form: one record, one CREATE audit event`, async () => {
     const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-25" });
     const outcomes = await Promise.allSettled(
-      Array.from({ length: EDITORS }, (_, i) => saveCrfRecord(actors.investigator1, request(patient.id, i, { recordId: null, expectedVersion: null, reason: null }))),
+      Array.from({ length: EDITORS }, (_, i) =>
+        saveCrfRecord(
+          actors.investigator1,
+          request(patient.id, i, { recordId: null, expectedVersion: null, reason: null }),
+        ),
+      ),
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
-    expect(outcomes.filter((o) => o.status === "rejected" && o.reason instanceof ConflictError)).toHaveLength(EDITORS - 1);
+    expect(outcomes.filter((o) => o.status === "rejected" && o.reason instanceof ConflictError)).toHaveLength(
+      EDITORS - 1,
+    );
     expect(await db.prisma.crfRecord.count({ where: { patientId: patient.id } })).toBe(1);
-    expect(await db.prisma.auditEvent.count({ where: { patientId: patient.id, entityType: "form:eligibility" } })).toBe(1);
+    expect(await db.prisma.auditEvent.count({ where: { patientId: patient.id, entityType: "form:eligibility" } })).toBe(
+      1,
+    );
   });
 });

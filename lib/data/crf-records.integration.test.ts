@@ -17,9 +17,17 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-const passingAnswers = () => Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const passingAnswers = () =>
+  Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
 const eligibility = (patientId: string, data: unknown, extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {}) => ({
-  patientId, formType: "eligibility", visitKey: "screening", recordId: null, expectedVersion: null, reason: null, data, ...extra,
+  patientId,
+  formType: "eligibility",
+  visitKey: "screening",
+  recordId: null,
+  expectedVersion: null,
+  reason: null,
+  data,
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -32,9 +40,14 @@ describe("saving a case report form", () => {
   test("invalid input changes nothing and names every bad field", async () => {
     const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-05" });
     const auditBefore = await db.prisma.auditEvent.count();
-    const error = await saveCrfRecord(actors.investigator1, eligibility(patient.id, { consentDate: "2026-13-40", answers: { I1: "maybe" } })).catch((e) => e);
+    const error = await saveCrfRecord(
+      actors.investigator1,
+      eligibility(patient.id, { consentDate: "2026-13-40", answers: { I1: "maybe" } }),
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(Object.keys((error as ValidationError).fieldErrors)).toEqual(expect.arrayContaining(["consentDate", "answers.I1", "answers.I2"]));
+    expect(Object.keys((error as ValidationError).fieldErrors)).toEqual(
+      expect.arrayContaining(["consentDate", "answers.I1", "answers.I2"]),
+    );
     expect(await db.prisma.crfRecord.count()).toBe(0);
     expect(await db.prisma.auditEvent.count()).toBe(auditBefore);
   });
@@ -46,7 +59,10 @@ describe("saving a case report form", () => {
     expect(first).toMatchObject({ version: 1, status: "IN_PROGRESS", computed: { eligible: false } });
 
     const complete = { consentDate: "2026-01-04", answers: passingAnswers() };
-    const noReason = await saveCrfRecord(actors.investigator1, eligibility(patient.id, complete, { recordId: first.id, expectedVersion: 1 })).catch((e) => e);
+    const noReason = await saveCrfRecord(
+      actors.investigator1,
+      eligibility(patient.id, complete, { recordId: first.id, expectedVersion: 1 }),
+    ).catch((e) => e);
     expect((noReason as ValidationError).fieldErrors).toHaveProperty("reason");
 
     const second = await saveCrfRecord(
@@ -81,7 +97,9 @@ describe("saving a case report form", () => {
       saveCrfRecord(actors.investigator2, eligibility(patient.id, data)),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
-    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(
+      ConflictError,
+    );
     expect(await db.prisma.crfRecord.count({ where: { patientId: patient.id } })).toBe(1);
   });
 
@@ -92,36 +110,69 @@ describe("saving a case report form", () => {
     await expect(saveCrfRecord(actors.coordinator, eligibility(patient.id, data))).rejects.toThrow(ForbiddenError);
     await expect(saveCrfRecord(actors.monitor, eligibility(patient.id, data))).rejects.toThrow(ForbiddenError);
     await expect(saveCrfRecord(actors.admin, eligibility(patient.id, data))).rejects.toThrow(NotFoundError);
-    await expect(saveCrfRecord(actors.investigator3, { ...eligibility(patient.id, data), formType: "no-such-form" })).rejects.toThrow(NotFoundError);
+    await expect(
+      saveCrfRecord(actors.investigator3, { ...eligibility(patient.id, data), formType: "no-such-form" }),
+    ).rejects.toThrow(NotFoundError);
   });
 });
 
 describe("enrollment", () => {
   test("is refused while a criterion fails, with the reason, and allowed once all pass", async () => {
     const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-02-02" });
-    await expect(enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-02-05" })).rejects.toThrow(/Complete the screening/);
-    const record = await saveCrfRecord(actors.investigator1, eligibility(patient.id, { consentDate: "2026-02-01", answers: { ...passingAnswers(), I3: "no" } }));
-    const refused = await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-02-05" }).catch((e) => e);
+    await expect(
+      enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-02-05" }),
+    ).rejects.toThrow(/Complete the screening/);
+    const record = await saveCrfRecord(
+      actors.investigator1,
+      eligibility(patient.id, { consentDate: "2026-02-01", answers: { ...passingAnswers(), I3: "no" } }),
+    );
+    const refused = await enrollPatient(actors.investigator1, {
+      patientId: patient.id,
+      enrollmentDate: "2026-02-05",
+    }).catch((e) => e);
     expect((refused as ValidationError).fieldErrors._form).toEqual([expect.stringMatching(/^I3 not met/)]);
     expect((await db.prisma.patient.findUniqueOrThrow({ where: { id: patient.id } })).status).toBe("SCREENING");
 
-    await saveCrfRecord(actors.investigator1, eligibility(patient.id, { consentDate: "2026-02-01", answers: passingAnswers() }, {
-      recordId: record.id, expectedVersion: 1, reason: "Prior therapy was local only",
-    }));
-    const early = await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-01-31" }).catch((e) => e);
-    expect((early as ValidationError).fieldErrors.enrollmentDate).toEqual(["Enrollment cannot be before informed consent"]);
+    await saveCrfRecord(
+      actors.investigator1,
+      eligibility(
+        patient.id,
+        { consentDate: "2026-02-01", answers: passingAnswers() },
+        {
+          recordId: record.id,
+          expectedVersion: 1,
+          reason: "Prior therapy was local only",
+        },
+      ),
+    );
+    const early = await enrollPatient(actors.investigator1, {
+      patientId: patient.id,
+      enrollmentDate: "2026-01-31",
+    }).catch((e) => e);
+    expect((early as ValidationError).fieldErrors.enrollmentDate).toEqual([
+      "Enrollment cannot be before informed consent",
+    ]);
     expect(await enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-02-05" })).toEqual({
-      status: "ON_TREATMENT", enrollmentDate: "2026-02-05",
+      status: "ON_TREATMENT",
+      enrollmentDate: "2026-02-05",
     });
-    await expect(enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-02-06" })).rejects.toThrow(ConflictError);
+    await expect(
+      enrollPatient(actors.investigator1, { patientId: patient.id, enrollmentDate: "2026-02-06" }),
+    ).rejects.toThrow(ConflictError);
   });
 
   test("a screen failure keeps the subject ID and records why", async () => {
     const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-02-02" });
     await recordScreenFailure(actors.investigator1, { patientId: patient.id, reason: "Child-Pugh C" });
     const row = await db.prisma.patient.findUniqueOrThrow({ where: { id: patient.id } });
-    expect(row).toMatchObject({ status: "SCREEN_FAILED", screenFailureReason: "Child-Pugh C", subjectId: patient.subjectId });
-    await expect(recordScreenFailure(actors.coordinator, { patientId: patient.id, reason: "x" })).rejects.toThrow(ForbiddenError);
+    expect(row).toMatchObject({
+      status: "SCREEN_FAILED",
+      screenFailureReason: "Child-Pugh C",
+      subjectId: patient.subjectId,
+    });
+    await expect(recordScreenFailure(actors.coordinator, { patientId: patient.id, reason: "x" })).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 });
 
@@ -129,10 +180,21 @@ describe("withdrawing a form entered in error", () => {
   test("keeps the row and every value in the audit trail, with the reason, and hides it from lists", async () => {
     const { deleteCrfRecord } = await import("./crf-records");
     const patient = await registerPatient(actors.investigator3, { siteId: sites.TW03, screeningDate: "2026-04-01" });
-    const record = await saveCrfRecord(actors.investigator3, eligibility(patient.id, { consentDate: "2026-03-31", answers: passingAnswers() }));
-    await expect(deleteCrfRecord(actors.investigator3, { patientId: patient.id, recordId: record.id, reason: "" })).rejects.toThrow(ValidationError);
-    await expect(deleteCrfRecord(actors.coordinator, { patientId: patient.id, recordId: record.id, reason: "Wrong patient" })).rejects.toThrow(ForbiddenError);
-    await deleteCrfRecord(actors.investigator3, { patientId: patient.id, recordId: record.id, reason: "Entered for the wrong patient" });
+    const record = await saveCrfRecord(
+      actors.investigator3,
+      eligibility(patient.id, { consentDate: "2026-03-31", answers: passingAnswers() }),
+    );
+    await expect(
+      deleteCrfRecord(actors.investigator3, { patientId: patient.id, recordId: record.id, reason: "" }),
+    ).rejects.toThrow(ValidationError);
+    await expect(
+      deleteCrfRecord(actors.coordinator, { patientId: patient.id, recordId: record.id, reason: "Wrong patient" }),
+    ).rejects.toThrow(ForbiddenError);
+    await deleteCrfRecord(actors.investigator3, {
+      patientId: patient.id,
+      recordId: record.id,
+      reason: "Entered for the wrong patient",
+    });
 
     expect(await listCrfRecords(actors.investigator3, patient.id)).toEqual([]);
     const row = await db.prisma.crfRecord.findUniqueOrThrow({ where: { id: record.id } });
@@ -142,7 +204,12 @@ describe("withdrawing a form entered in error", () => {
     expect(audit.reason).toBe("Entered for the wrong patient");
     expect(audit.changes).toContainEqual({ field: "consentDate", from: "2026-03-31", to: null });
     // A new form can be started for the visit afterwards.
-    await expect(saveCrfRecord(actors.investigator3, eligibility(patient.id, { consentDate: "2026-03-31", answers: passingAnswers() }))).resolves.toHaveProperty("version", 1);
+    await expect(
+      saveCrfRecord(
+        actors.investigator3,
+        eligibility(patient.id, { consentDate: "2026-03-31", answers: passingAnswers() }),
+      ),
+    ).resolves.toHaveProperty("version", 1);
   });
 });
 
@@ -165,7 +232,13 @@ async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> 
 }
 
 const newForm = (patientId: string, formType: string, visitKey: string | null, data: unknown): SaveCrfRequest => ({
-  patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data,
+  patientId,
+  formType,
+  visitKey,
+  recordId: null,
+  expectedVersion: null,
+  reason: null,
+  data,
 });
 
 /**
@@ -178,20 +251,41 @@ const newForm = (patientId: string, formType: string, visitKey: string | null, d
  */
 describe("statements per new form", () => {
   test("a lab panel after earlier ones: 6 statements (the site's reference ranges come with the patient lock; its typed rows); an adverse event: 7 (its edit check, its typed row); record, audit and typed rows all written", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-05", enrollmentDate: "2026-01-12" });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-05",
+      enrollmentDate: "2026-01-12",
+    });
     const panel = (sampleDate: string) => ({
       sampleDate,
       // Every test at its upper limit of normal: plausible values (lib/domain/ctcae/lab-plausibility).
-      results: Object.fromEntries(LAB_PANEL.map(({ test, defaultUnit }) => [test, { value: defaultRange(test, defaultUnit).uln, unit: defaultUnit, ...defaultRange(test, defaultUnit) }])),
+      results: Object.fromEntries(
+        LAB_PANEL.map(({ test, defaultUnit }) => [
+          test,
+          { value: defaultRange(test, defaultUnit).uln, unit: defaultUnit, ...defaultRange(test, defaultUnit) },
+        ]),
+      ),
     });
     await saveCrfRecord(actors.investigator1, newForm(patient.id, "labs", "day1", panel("2026-01-12")));
 
-    const labs = await statementsDuring(() => saveCrfRecord(actors.investigator1, newForm(patient.id, "labs", "week4", panel("2026-02-09"))));
+    const labs = await statementsDuring(() =>
+      saveCrfRecord(actors.investigator1, newForm(patient.id, "labs", "week4", panel("2026-02-09"))),
+    );
     const adverseEvent = await statementsDuring(() =>
-      saveCrfRecord(actors.investigator1, newForm(patient.id, "adverse-event", null, {
-        ...emptyAdverseEvent(), term: "Fatigue", grade: 1, onsetDate: "2026-02-10", ongoing: true, serious: "no",
-        attribution: { thalidomide: "possible", uft: "unlikely" }, actionTaken: { thalidomide: "none", uft: "none" }, outcome: "not-recovered",
-      })),
+      saveCrfRecord(
+        actors.investigator1,
+        newForm(patient.id, "adverse-event", null, {
+          ...emptyAdverseEvent(),
+          term: "Fatigue",
+          grade: 1,
+          onsetDate: "2026-02-10",
+          ongoing: true,
+          serious: "no",
+          attribution: { thalidomide: "possible", uft: "unlikely" },
+          actionTaken: { thalidomide: "none", uft: "none" },
+          outcome: "not-recovered",
+        }),
+      ),
     );
 
     for (const statements of [labs, adverseEvent]) {
@@ -207,11 +301,18 @@ describe("statements per new form", () => {
     expect(labs).toHaveLength(6);
     expect(adverseEvent).toHaveLength(7);
     expect(adverseEvent[5]).toMatch(/^SELECT \(SELECT json_agg/);
-    const records = await db.prisma.crfRecord.findMany({ where: { patientId: patient.id, formType: { in: ["labs", "adverse-event"] } }, select: { id: true } });
-    const audits = await db.prisma.auditEvent.count({ where: { entityId: { in: records.map((r) => r.id) }, action: "CREATE" } });
+    const records = await db.prisma.crfRecord.findMany({
+      where: { patientId: patient.id, formType: { in: ["labs", "adverse-event"] } },
+      select: { id: true },
+    });
+    const audits = await db.prisma.auditEvent.count({
+      where: { entityId: { in: records.map((r) => r.id) }, action: "CREATE" },
+    });
     expect(records).toHaveLength(3);
     expect(audits).toBe(3);
     expect(await db.prisma.labResult.count({ where: { patientId: patient.id } })).toBe(2 * LAB_PANEL.length);
-    expect(await db.prisma.adverseEvent.findMany({ where: { patientId: patient.id }, select: { term: true, grade: true } })).toEqual([{ term: "Fatigue", grade: 1 }]);
+    expect(
+      await db.prisma.adverseEvent.findMany({ where: { patientId: patient.id }, select: { term: true, grade: true } }),
+    ).toEqual([{ term: "Fatigue", grade: 1 }]);
   });
 });

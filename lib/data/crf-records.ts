@@ -36,8 +36,16 @@ export interface CrfRecordView {
 }
 
 function toView(row: {
-  id: string; formType: string; visitKey: string | null; data: Prisma.JsonValue; computed: Prisma.JsonValue;
-  status: "IN_PROGRESS" | "COMPLETE"; version: number; updatedAt: Date; signedAt: Date | null; sdvAt: Date | null;
+  id: string;
+  formType: string;
+  visitKey: string | null;
+  data: Prisma.JsonValue;
+  computed: Prisma.JsonValue;
+  status: "IN_PROGRESS" | "COMPLETE";
+  version: number;
+  updatedAt: Date;
+  signedAt: Date | null;
+  sdvAt: Date | null;
 }): CrfRecordView {
   return {
     id: row.id,
@@ -57,14 +65,24 @@ function toView(row: {
 export async function listCrfRecords(actor: Actor, patientId: string, formType?: string): Promise<CrfRecordView[]> {
   const patient = await getPatientOrThrow(actor, patientId);
   const rows = await getPrisma().crfRecord.findMany({
-    where: { patientId: patient.id, deletedAt: null, ...(formType ? { formType } : {}), ...siteFilter(actor, "patient.read") },
+    where: {
+      patientId: patient.id,
+      deletedAt: null,
+      ...(formType ? { formType } : {}),
+      ...siteFilter(actor, "patient.read"),
+    },
     orderBy: { createdAt: "asc" },
   });
   return rows.map(toView);
 }
 
 /** One form of a patient the actor may read; a form of another type or patient is "not found". */
-export async function getCrfRecordOrThrow(actor: Actor, patientId: string, formType: string, recordId: string): Promise<CrfRecordView> {
+export async function getCrfRecordOrThrow(
+  actor: Actor,
+  patientId: string,
+  formType: string,
+  recordId: string,
+): Promise<CrfRecordView> {
   const patient = await getPatientOrThrow(actor, patientId);
   const row = UUID_PATTERN.test(recordId)
     ? await getPrisma().crfRecord.findFirst({
@@ -111,7 +129,9 @@ export async function saveCrfRecordInTransaction(
 ): Promise<CrfRecordView> {
   const definition = getFormDefinition(request.formType);
   if (!definition) throw new NotFoundError("Form type");
-  const patient = await lockPatientForWrite(tx, actor, request.patientId, { labRanges: definition.readsLabReferenceRanges });
+  const patient = await lockPatientForWrite(tx, actor, request.patientId, {
+    labRanges: definition.readsLabReferenceRanges,
+  });
   const visitKey = request.recordId ? null : visitKeyForNewForm(definition, patient, request.visitKey);
   const data = parseFormData(definition, request.data);
   assertNotLockedForAnalysis(patient);
@@ -131,8 +151,17 @@ export async function saveCrfRecordInTransaction(
   };
   await assertDosingSafety(tx, definition.type, data, loaded.context, save.computed);
   const before = await readDataBeforeSave(tx, definition.type, request.recordId);
-  const saved = request.recordId ? await updateCrfRecord(tx, save, { ...request, recordId: request.recordId }) : await createCrfRecord(tx, save, visitKey);
-  await raiseSafetyAlerts(tx, { formType: definition.type, patientId: patient.id, siteId: patient.siteId, recordId: saved.id, before, after: data });
+  const saved = request.recordId
+    ? await updateCrfRecord(tx, save, { ...request, recordId: request.recordId })
+    : await createCrfRecord(tx, save, visitKey);
+  await raiseSafetyAlerts(tx, {
+    formType: definition.type,
+    patientId: patient.id,
+    siteId: patient.siteId,
+    recordId: saved.id,
+    before,
+    after: data,
+  });
   await raiseStoppingRuleAlerts(tx, { formType: definition.type, before, after: data });
   return toView(saved);
 }
@@ -141,18 +170,28 @@ export async function saveCrfRecordInTransaction(
  * Withdraws a form entered in error. Clinical records are never hard-deleted: the row stays
  * with who, when and why, the audit trail keeps every value, and lists stop showing it.
  */
-export async function deleteCrfRecord(actor: Actor, input: { patientId: string; recordId: string; reason: string }): Promise<void> {
+export async function deleteCrfRecord(
+  actor: Actor,
+  input: { patientId: string; recordId: string; reason: string },
+): Promise<void> {
   const reason = ReasonSchema.safeParse(input.reason);
   await getPrisma().$transaction(async (tx) => {
     const patient = await lockPatientForWrite(tx, actor, input.patientId);
     if (!reason.success) throw new ValidationError({ reason: reason.error.issues.map((i) => i.message) });
     if (patient.analysisLockedAt) throw new ConflictError("The patient's data are locked for analysis.");
-    const record = UUID_PATTERN.test(input.recordId) ? await tx.crfRecord.findFirst({ where: { id: input.recordId, patientId: patient.id, deletedAt: null } }) : null;
+    const record = UUID_PATTERN.test(input.recordId)
+      ? await tx.crfRecord.findFirst({ where: { id: input.recordId, patientId: patient.id, deletedAt: null } })
+      : null;
     if (!record) throw new NotFoundError("Form");
     if (record.signedAt) throw new ConflictError("A signed form cannot be deleted; remove the signature first.");
-    await tx.crfRecord.update({ where: { id: record.id }, data: { deletedAt: new Date(), deleteReason: reason.data, updatedById: actor.userId } });
+    await tx.crfRecord.update({
+      where: { id: record.id },
+      data: { deletedAt: new Date(), deleteReason: reason.data, updatedById: actor.userId },
+    });
     // A withdrawn form has no rows in the typed tables.
-    await replaceProjections(tx, [{ id: record.id, patientId: patient.id, formType: record.formType, data: null, computed: null, withdrawn: true }]);
+    await replaceProjections(tx, [
+      { id: record.id, patientId: patient.id, formType: record.formType, data: null, computed: null, withdrawn: true },
+    ]);
     const auditActor = actor;
     await writeAudit(tx, auditActor, {
       action: "DELETE",
@@ -164,9 +203,17 @@ export async function deleteCrfRecord(actor: Actor, input: { patientId: string; 
       reason: reason.data,
     });
     await recomputeDependents(tx, auditActor, {
-      patient: { id: patient.id, siteId: patient.siteId, screeningDate: patient.screeningDate, enrollmentDate: patient.enrollmentDate },
+      patient: {
+        id: patient.id,
+        siteId: patient.siteId,
+        screeningDate: patient.screeningDate,
+        enrollmentDate: patient.enrollmentDate,
+      },
       changed: {
-        formType: record.formType, formTitle: getFormDefinition(record.formType)?.title ?? record.formType, recordId: record.id, withdrawn: true,
+        formType: record.formType,
+        formTitle: getFormDefinition(record.formType)?.title ?? record.formType,
+        recordId: record.id,
+        withdrawn: true,
         dates: [recordDateOf(record.formType, record.data)],
       },
     });

@@ -45,7 +45,8 @@ export async function loadSaveContext(
   });
   // Read with the patient lock (lockPatientForWrite's labRanges option).
   const labReferenceRanges = definition.readsLabReferenceRanges ? patient.labRanges : undefined;
-  if (definition.readsLabReferenceRanges && !labReferenceRanges) throw new Error(`${definition.type} reads the site's lab ranges: lock the patient with them`);
+  if (definition.readsLabReferenceRanges && !labReferenceRanges)
+    throw new Error(`${definition.type} reads the site's lab ranges: lock the patient with them`);
   return {
     related,
     context: {

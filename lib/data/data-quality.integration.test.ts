@@ -21,8 +21,15 @@ describe("data quality dashboard", () => {
     await recordLabs(site.actor, patient.id, "day1", "2026-01-10", { platelets: { value: 200 } });
     // Week-4 AST with no pre-treatment AST (day 1 had platelets only): graded as if normal, and listed.
     await recordLabs(site.actor, patient.id, "week4", "2026-02-07", { ast: { value: 120 } });
-    const eligibility = (await db.prisma.crfRecord.findFirstOrThrow({ where: { patientId: patient.id, formType: "eligibility" } })).id;
-    await openDataQuery(actors.coordinator, { patientId: patient.id, recordId: eligibility, fieldPath: "consentDate", text: "Please check the date" });
+    const eligibility = (
+      await db.prisma.crfRecord.findFirstOrThrow({ where: { patientId: patient.id, formType: "eligibility" } })
+    ).id;
+    await openDataQuery(actors.coordinator, {
+      patientId: patient.id,
+      recordId: eligibility,
+      fieldPath: "consentDate",
+      text: "Please check the date",
+    });
 
     // 2026-02-10: day 1 dosing overdue (window ended 01-17); week 4 dosing still in its window.
     const view = await getDataQuality(actors.coordinator, "2026-02-10");
@@ -39,7 +46,8 @@ describe("data quality dashboard", () => {
 
     const mine = await getDataQuality(monitorHere, "2026-02-10");
     expect(mine.sites.map((s) => s.siteCode)).toEqual(["TX07"]);
-    for (const name of ["investigator1", "admin"] as const) await expect(getDataQuality(actors[name])).rejects.toBeInstanceOf(ForbiddenError);
+    for (const name of ["investigator1", "admin"] as const)
+      await expect(getDataQuality(actors[name])).rejects.toBeInstanceOf(ForbiddenError);
     expect((await getDataQuality(actors.pi, "2026-02-10")).sites.some((s) => s.siteCode === "TX07")).toBe(true);
   });
 });

@@ -11,12 +11,19 @@ import { registerPatient } from "./patients";
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
-const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const answers = Object.fromEntries(
+  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
+);
 
 async function formAt(site: "TW01" | "TW02", investigator: Actor) {
   const patient = await registerPatient(investigator, { siteId: sites[site], screeningDate: "2026-03-02" });
   const record = await saveCrfRecord(investigator, {
-    patientId: patient.id, formType: "eligibility", visitKey: "screening", recordId: null, expectedVersion: null, reason: null,
+    patientId: patient.id,
+    formType: "eligibility",
+    visitKey: "screening",
+    recordId: null,
+    expectedVersion: null,
+    reason: null,
     data: { consentDate: "2026-03-01", answers },
   });
   return { patient, record };
@@ -32,22 +39,37 @@ describe("data queries", () => {
   test("a coordinator opens a query on a field, the site answers, the opener closes and re-opens it", async () => {
     const { patient, record } = await formAt("TW01", actors.investigator1);
     const { id } = await openDataQuery(actors.coordinator, {
-      patientId: patient.id, recordId: record.id, fieldPath: "consentDate", text: "Consent date differs from the signed form",
+      patientId: patient.id,
+      recordId: record.id,
+      fieldPath: "consentDate",
+      text: "Consent date differs from the signed form",
     });
     expect((await countOpenQueries(actors.coordinator)).byPatient[patient.id]).toBe(1);
     expect((await countOpenQueries(actors.investigator1)).bySite[sites.TW01]).toBe(1);
     expect((await countOpenQueries(actors.coordinator)).bySiteCode).toEqual({ TW01: 1 });
     expect((await countOpenQueries(actors.investigator2)).bySite[sites.TW01]).toBeUndefined();
 
-    await expect(replyToDataQuery(actors.coordinator, "answer", { patientId: patient.id, queryId: id, text: "x".repeat(5) })).rejects.toThrow(ForbiddenError);
-    await replyToDataQuery(actors.investigator1, "answer", { patientId: patient.id, queryId: id, text: "Corrected from source" });
-    await expect(replyToDataQuery(actors.investigator1, "answer", { patientId: patient.id, queryId: id, text: "Again" })).rejects.toThrow(ConflictError);
-    await expect(replyToDataQuery(actors.monitor, "close", { patientId: patient.id, queryId: id, text: "Not mine to close" })).rejects.toThrow(
-      /Only the person who opened/,
-    );
+    await expect(
+      replyToDataQuery(actors.coordinator, "answer", { patientId: patient.id, queryId: id, text: "x".repeat(5) }),
+    ).rejects.toThrow(ForbiddenError);
+    await replyToDataQuery(actors.investigator1, "answer", {
+      patientId: patient.id,
+      queryId: id,
+      text: "Corrected from source",
+    });
+    await expect(
+      replyToDataQuery(actors.investigator1, "answer", { patientId: patient.id, queryId: id, text: "Again" }),
+    ).rejects.toThrow(ConflictError);
+    await expect(
+      replyToDataQuery(actors.monitor, "close", { patientId: patient.id, queryId: id, text: "Not mine to close" }),
+    ).rejects.toThrow(/Only the person who opened/);
     await replyToDataQuery(actors.coordinator, "close", { patientId: patient.id, queryId: id, text: "Resolved" });
     expect((await countOpenQueries(actors.coordinator)).byPatient[patient.id]).toBeUndefined();
-    await replyToDataQuery(actors.coordinator, "reopen", { patientId: patient.id, queryId: id, text: "Source still disagrees" });
+    await replyToDataQuery(actors.coordinator, "reopen", {
+      patientId: patient.id,
+      queryId: id,
+      text: "Source still disagrees",
+    });
 
     const [query] = await listRecordQueries(actors.investigator1, patient.id, record.id);
     expect(query).toMatchObject({ status: "OPEN", fieldPath: "consentDate", fieldLabel: "Informed consent date" });

@@ -36,7 +36,12 @@ export async function listRecordQueries(actor: Actor, patientId: string, recordI
     status: row.status,
     openedById: row.openedById,
     openedAt: row.openedAt.toISOString(),
-    messages: row.messages.map((m) => ({ kind: m.kind, authorName: m.authorName, text: m.text, createdAt: m.createdAt.toISOString() })),
+    messages: row.messages.map((m) => ({
+      kind: m.kind,
+      authorName: m.authorName,
+      text: m.text,
+      createdAt: m.createdAt.toISOString(),
+    })),
   }));
 }
 
@@ -51,7 +56,12 @@ export async function countOpenQueries(
     getPrisma().dataQuery.groupBy({ by: ["patientId"], where, _count: { _all: true } }),
   ]);
   const codes = new Map(
-    (await getPrisma().site.findMany({ where: { id: { in: bySite.map((r) => r.siteId) } }, select: { id: true, code: true } })).map((s) => [s.id, s.code]),
+    (
+      await getPrisma().site.findMany({
+        where: { id: { in: bySite.map((r) => r.siteId) } },
+        select: { id: true, code: true },
+      })
+    ).map((s) => [s.id, s.code]),
   );
   return {
     bySite: Object.fromEntries(bySite.map((r) => [r.siteId, r._count._all])),
@@ -61,12 +71,20 @@ export async function countOpenQueries(
 }
 
 /** A coordinator or monitor raises a query on a field that the form actually has (not on a locked patient). */
-export async function openDataQuery(actor: Actor, input: { patientId: string; recordId: string; fieldPath: string; text: string }) {
+export async function openDataQuery(
+  actor: Actor,
+  input: { patientId: string; recordId: string; fieldPath: string; text: string },
+) {
   const patient = await getPatientOrThrow(actor, input.patientId);
   if (!hasPermission(actor, "query.open", patient.site.id)) throw new ForbiddenError();
-  const record = await getPrisma().crfRecord.findFirst({ where: { id: input.recordId, patientId: patient.id, deletedAt: null } });
+  const record = await getPrisma().crfRecord.findFirst({
+    where: { id: input.recordId, patientId: patient.id, deletedAt: null },
+  });
   if (!record) throw new NotFoundError("Form");
-  const known = new Set([...Object.keys(getFormDefinition(record.formType)?.labels ?? {}), ...Object.keys(flattenFields(record.data))]);
+  const known = new Set([
+    ...Object.keys(getFormDefinition(record.formType)?.labels ?? {}),
+    ...Object.keys(flattenFields(record.data)),
+  ]);
   if (!known.has(input.fieldPath)) throw new ValidationError({ fieldPath: ["This form has no such field"] });
   return getPrisma().$transaction(async (tx) => {
     await requireUnlockedPatient(tx, patient.id);
@@ -104,7 +122,11 @@ const TRANSITIONS: Record<"answer" | "close" | "reopen", Transition> = {
  * The site answers (query.answer); the opener closes or re-opens (query.close and being
  * the opener). Each step adds a message, moves the status and is audited together.
  */
-export async function replyToDataQuery(actor: Actor, step: keyof typeof TRANSITIONS, input: { patientId: string; queryId: string; text: string }) {
+export async function replyToDataQuery(
+  actor: Actor,
+  step: keyof typeof TRANSITIONS,
+  input: { patientId: string; queryId: string; text: string },
+) {
   const patient = await getPatientOrThrow(actor, input.patientId);
   const transition = TRANSITIONS[step];
   const permission = step === "answer" ? "query.answer" : "query.close";
@@ -115,11 +137,20 @@ export async function replyToDataQuery(actor: Actor, step: keyof typeof TRANSITI
       SELECT "id", "status"::text AS "status", "opened_by_id" FROM "data_queries"
       WHERE "id" = ${input.queryId}::uuid AND "patient_id" = ${patient.id}::uuid FOR UPDATE`;
     if (!query) throw new NotFoundError("Query");
-    if (step !== "answer" && query.opened_by_id !== actor.userId) throw new ForbiddenError("Only the person who opened the query can close or re-open it.");
-    if (!transition.from.includes(query.status)) throw new ConflictError(`A query that is ${query.status.toLowerCase()} cannot be ${step === "answer" ? "answered" : step === "close" ? "closed" : "re-opened"}.`);
+    if (step !== "answer" && query.opened_by_id !== actor.userId)
+      throw new ForbiddenError("Only the person who opened the query can close or re-open it.");
+    if (!transition.from.includes(query.status))
+      throw new ConflictError(
+        `A query that is ${query.status.toLowerCase()} cannot be ${step === "answer" ? "answered" : step === "close" ? "closed" : "re-opened"}.`,
+      );
     await tx.dataQuery.update({
       where: { id: query.id },
-      data: { status: transition.to, messages: { create: { authorId: actor.userId, authorName: actor.name, kind: transition.kind, text: input.text } } },
+      data: {
+        status: transition.to,
+        messages: {
+          create: { authorId: actor.userId, authorName: actor.name, kind: transition.kind, text: input.text },
+        },
+      },
     });
     await writeAudit(tx, actor, {
       action: transition.action,

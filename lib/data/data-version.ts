@@ -15,7 +15,15 @@ const LATE_COMMIT_WINDOW = 10_000;
  * sign-in or export anywhere would throw away every kept result. A new action counts as a
  * change until it is listed here.
  */
-export const ACTIONS_WITHOUT_DATA_CHANGE: readonly AuditAction[] = ["EXPORT", "SIGN_IN", "SIGN_IN_FAILED", "SIGN_OUT_EVERYWHERE", "PASSWORD_CHANGE", "API_TOKEN_CREATE", "API_TOKEN_REVOKE"];
+export const ACTIONS_WITHOUT_DATA_CHANGE: readonly AuditAction[] = [
+  "EXPORT",
+  "SIGN_IN",
+  "SIGN_IN_FAILED",
+  "SIGN_OUT_EVERYWHERE",
+  "PASSWORD_CHANGE",
+  "API_TOKEN_CREATE",
+  "API_TOKEN_REVOKE",
+];
 
 /**
  * A version of everything the app has written, read from PostgreSQL: every change writes an

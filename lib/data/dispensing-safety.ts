@@ -15,9 +15,10 @@ const dispenses = (status: unknown) => status === "given" || status === "reduced
 
 /** The study's pregnancy prevention rules, read inside the caller's transaction. */
 export async function loadPregnancyPreventionRules(tx: Prisma.TransactionClient): Promise<PregnancyPreventionRules> {
-  const { firstDoseTestWindowHours, retestIntervalDays, counsellingRequired, maleCounsellingRequired, maxSupplyDays } = await tx.pregnancyPreventionRules.findUniqueOrThrow({
-    where: { studyId: STUDY_ID },
-  });
+  const { firstDoseTestWindowHours, retestIntervalDays, counsellingRequired, maleCounsellingRequired, maxSupplyDays } =
+    await tx.pregnancyPreventionRules.findUniqueOrThrow({
+      where: { studyId: STUDY_ID },
+    });
   return { firstDoseTestWindowHours, retestIntervalDays, counsellingRequired, maleCounsellingRequired, maxSupplyDays };
 }
 
@@ -26,10 +27,19 @@ export async function loadPregnancyPreventionRules(tx: Prisma.TransactionClient)
  * written): the dose follows the protocol's dose-modification table or says why not (a
  * protocol deviation), and thalidomide is dispensed only under pregnancy prevention.
  */
-export async function assertDosingSafety(tx: Prisma.TransactionClient, formType: string, data: unknown, context: FormContext, computed: unknown): Promise<void> {
+export async function assertDosingSafety(
+  tx: Prisma.TransactionClient,
+  formType: string,
+  data: unknown,
+  context: FormContext,
+  computed: unknown,
+): Promise<void> {
   if (formType !== "dosing") return;
   const dosing = data as DosingData;
-  const recommendations = recommendFromContext({ ...context, doseModificationRules: await loadDoseModificationRules(tx) }, dosing.visitDate);
+  const recommendations = recommendFromContext(
+    { ...context, doseModificationRules: await loadDoseModificationRules(tx) },
+    dosing.visitDate,
+  );
   const deviations = recommendations ? checkDeviationReasons(recommendations, dosing) : {};
   if (Object.keys(deviations).length) throw new ValidationError(deviations);
   await assertDispensingAllowed(tx, formType, data, context, computed);
@@ -40,7 +50,13 @@ export async function assertDosingSafety(tx: Prisma.TransactionClient, formType:
  * written): thalidomide is dispensed only when the pregnancy prevention programme's conditions
  * hold; otherwise a field error names each unmet condition and nothing is saved.
  */
-export async function assertDispensingAllowed(tx: Prisma.TransactionClient, formType: string, data: unknown, context: FormContext, computed: unknown): Promise<void> {
+export async function assertDispensingAllowed(
+  tx: Prisma.TransactionClient,
+  formType: string,
+  data: unknown,
+  context: FormContext,
+  computed: unknown,
+): Promise<void> {
   if (formType !== "dosing") return;
   const dosing = data as DosingData;
   if (!dispenses(dosing.thalidomide.status)) return;
@@ -53,7 +69,12 @@ export async function assertDispensingAllowed(tx: Prisma.TransactionClient, form
   const errors = checkThalidomideDispensing(
     await loadPregnancyPreventionRules(tx),
     { sex: typeof sex === "string" ? sex : null },
-    { visitDate: dosing.visitDate, firstDispensing, capsulesDispensed: dosing.thalidomide.capsulesDispensed, capsulesPerDay: typeof perDay === "number" ? perDay : null },
+    {
+      visitDate: dosing.visitDate,
+      firstDispensing,
+      capsulesDispensed: dosing.thalidomide.capsulesDispensed,
+      capsulesPerDay: typeof perDay === "number" ? perDay : null,
+    },
     readPregnancyPreventionRecords(context.records),
   );
   if (Object.keys(errors).length) throw new ValidationError(errors);

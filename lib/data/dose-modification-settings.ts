@@ -27,23 +27,45 @@ export async function loadDoseModificationRules(tx: Prisma.TransactionClient): P
 export async function getDoseModificationTable(actor: Actor): Promise<DoseModificationView> {
   if (!hasPermission(actor, "patient.read") && !hasPermission(actor, "study.admin")) throw new ForbiddenError();
   const row = await getPrisma().doseModificationTable.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
-  return { rules: DoseModificationRulesSchema.parse(row.rules), version: row.version, updatedAt: row.updatedAt.toISOString() };
+  return {
+    rules: DoseModificationRulesSchema.parse(row.rules),
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 /** Replaces the table with the version the editor read and a reason; the change and its audit record commit together. */
-export async function updateDoseModificationTable(actor: Actor, input: { rules: unknown; expectedVersion: number; reason: string }): Promise<DoseModificationView> {
+export async function updateDoseModificationTable(
+  actor: Actor,
+  input: { rules: unknown; expectedVersion: number; reason: string },
+): Promise<DoseModificationView> {
   if (!hasPermission(actor, "study.admin")) throw new ForbiddenError();
   const parsed = DoseModificationRulesSchema.safeParse(input.rules);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues.map((i) => ({ ...i, path: ["rules", ...i.path] }))));
-  if (input.reason.trim().length < 3) throw new ValidationError({ reason: ["Give the reason for the change (at least 3 characters)"] });
+  if (!parsed.success)
+    throw new ValidationError(toFieldErrors(parsed.error.issues.map((i) => ({ ...i, path: ["rules", ...i.path] }))));
+  if (input.reason.trim().length < 3)
+    throw new ValidationError({ reason: ["Give the reason for the change (at least 3 characters)"] });
   return getPrisma().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "study_id" FROM "dose_modification_tables" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`;
     const current = await tx.doseModificationTable.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
-    if (current.version !== input.expectedVersion) throw new ConflictError("The dose-modification table was changed by someone else after you opened it. Reload, then apply your change again.");
+    if (current.version !== input.expectedVersion)
+      throw new ConflictError(
+        "The dose-modification table was changed by someone else after you opened it. Reload, then apply your change again.",
+      );
     const changes = diffFields({ rules: current.rules }, { rules: parsed.data }, ["rules"]);
-    if (changes.length === 0) return { rules: parsed.data, version: current.version, updatedAt: current.updatedAt.toISOString() };
-    const updated = await tx.doseModificationTable.update({ where: { studyId: STUDY_ID }, data: { rules: parsed.data, version: { increment: 1 } } });
-    await writeAudit(tx, actor, { action: "UPDATE", entityType: "dose-modification-table", entityId: String(STUDY_ID), changes, reason: input.reason.trim() });
+    if (changes.length === 0)
+      return { rules: parsed.data, version: current.version, updatedAt: current.updatedAt.toISOString() };
+    const updated = await tx.doseModificationTable.update({
+      where: { studyId: STUDY_ID },
+      data: { rules: parsed.data, version: { increment: 1 } },
+    });
+    await writeAudit(tx, actor, {
+      action: "UPDATE",
+      entityType: "dose-modification-table",
+      entityId: String(STUDY_ID),
+      changes,
+      reason: input.reason.trim(),
+    });
     return { rules: parsed.data, version: updated.version, updatedAt: updated.updatedAt.toISOString() };
   });
 }

@@ -22,29 +22,60 @@ afterAll(() => db.drop());
 
 const labs = (sampleDate: string, values: Record<string, number>) => ({
   sampleDate,
-  results: Object.fromEntries(LAB_TESTS.map((t) => {
-    const unit = LAB_PANEL.find((p) => p.test === t)!.defaultUnit;
-    return [t, { value: values[t] ?? null, unit, ...defaultRange(t, unit) }];
-  })),
+  results: Object.fromEntries(
+    LAB_TESTS.map((t) => {
+      const unit = LAB_PANEL.find((p) => p.test === t)!.defaultUnit;
+      return [t, { value: values[t] ?? null, unit, ...defaultRange(t, unit) }];
+    }),
+  ),
 });
-const drug = (extra: object = {}) => ({ doseLevel: 0, status: "given", statusReason: null, statusReasonText: "", capsulesDispensed: 168, capsulesReturned: null, ...extra });
+const drug = (extra: object = {}) => ({
+  doseLevel: 0,
+  status: "given",
+  statusReason: null,
+  statusReasonText: "",
+  capsulesDispensed: 168,
+  capsulesReturned: null,
+  ...extra,
+});
 const dosing = (visitDate: string, uft: object = {}) => ({
-  visitDate, weightKg: 80, heightCm: 180,
+  visitDate,
+  weightKg: 80,
+  heightCm: 180,
   uft: { ...drug(uft), prescribedCapsulesPerDose: null, overrideReason: "" },
   // Held: this test is about UFT, not pregnancy prevention.
-  thalidomide: drug({ status: "held", statusReason: "other", statusReasonText: "Not part of this test", capsulesDispensed: null }),
+  thalidomide: drug({
+    status: "held",
+    statusReason: "other",
+    statusReasonText: "Not part of this test",
+    capsulesDispensed: null,
+  }),
 });
 
 describe("dose-modification guidance in the save path", () => {
   test("the table starts as the protocol's (the migration's rows equal the domain's defaults) and reads need patient.read", async () => {
     expect((await getDoseModificationTable(actors.investigator1)).rules).toEqual(DEFAULT_DOSE_MODIFICATION_RULES);
-    await expect(getDoseModificationTable({ ...actors.investigator1, assignments: [] })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getDoseModificationTable({ ...actors.investigator1, assignments: [] })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 
   test("grade 3 neutropenia: giving UFT needs a reason, is saved with it and listed as a protocol deviation; holding needs none", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-04",
+      enrollmentDate: "2026-01-10",
+    });
     const save = (formType: string, visitKey: string | null, data: unknown) =>
-      saveCrfRecord(actors.investigator1, { patientId: patient.id, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
+      saveCrfRecord(actors.investigator1, {
+        patientId: patient.id,
+        formType,
+        visitKey,
+        recordId: null,
+        expectedVersion: null,
+        reason: null,
+        data,
+      });
     await save("dosing", "day1", dosing("2026-01-10"));
     // Neutrophils 0.8 x10^9/L: CTCAE v5.0 grade 3 (<1.0 - 0.5).
     await save("labs", "week4", labs("2026-02-06", { neutrophils: 0.8, platelets: 200 }));
@@ -55,19 +86,50 @@ describe("dose-modification guidance in the save path", () => {
     });
     expect(await db.prisma.crfRecord.count({ where: { patientId: patient.id, formType: "dosing" } })).toBe(1);
 
-    const given = await save("dosing", "week4", dosing("2026-02-07", { capsulesReturned: 0, deviationReason: "Repeat count 1.6 the same morning" }));
-    expect(given.data).toMatchObject({ uft: { status: "given", deviationReason: "Repeat count 1.6 the same morning" } });
+    const given = await save(
+      "dosing",
+      "week4",
+      dosing("2026-02-07", { capsulesReturned: 0, deviationReason: "Repeat count 1.6 the same morning" }),
+    );
+    expect(given.data).toMatchObject({
+      uft: { status: "given", deviationReason: "Repeat count 1.6 the same morning" },
+    });
     const listed = await listProtocolDeviations(actors.coordinator);
-    expect(listed.filter((d) => d.patientId === patient.id)).toEqual([expect.objectContaining({
-      recordId: given.id, visitKey: "week4", visitDate: "2026-02-07", drug: "uft", status: "given", doseLevel: 0, reason: "Repeat count 1.6 the same morning",
-    })]);
+    expect(listed.filter((d) => d.patientId === patient.id)).toEqual([
+      expect.objectContaining({
+        recordId: given.id,
+        visitKey: "week4",
+        visitDate: "2026-02-07",
+        drug: "uft",
+        status: "given",
+        doseLevel: 0,
+        reason: "Repeat count 1.6 the same morning",
+      }),
+    ]);
     // An investigator may not list deviations (quality.read).
     await expect(listProtocolDeviations(actors.investigator2)).rejects.toBeInstanceOf(ForbiddenError);
 
-    const other = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
-    await saveCrfRecord(actors.investigator1, { patientId: other.id, formType: "labs", visitKey: "day1", recordId: null, expectedVersion: null, reason: null, data: labs("2026-01-09", { neutrophils: 0.8 }) });
+    const other = await createEnrolledPatient(actors.investigator1, sites.TW01, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-04",
+      enrollmentDate: "2026-01-10",
+    });
+    await saveCrfRecord(actors.investigator1, {
+      patientId: other.id,
+      formType: "labs",
+      visitKey: "day1",
+      recordId: null,
+      expectedVersion: null,
+      reason: null,
+      data: labs("2026-01-09", { neutrophils: 0.8 }),
+    });
     const held = await saveCrfRecord(actors.investigator1, {
-      patientId: other.id, formType: "dosing", visitKey: "day1", recordId: null, expectedVersion: null, reason: null,
+      patientId: other.id,
+      formType: "dosing",
+      visitKey: "day1",
+      recordId: null,
+      expectedVersion: null,
+      reason: null,
       data: dosing("2026-01-10", { status: "held", statusReason: "toxicity", capsulesDispensed: null }),
     });
     expect(held.status).toBe("COMPLETE");
@@ -75,10 +137,31 @@ describe("dose-modification guidance in the save path", () => {
 
   test("the table is changed by a study administrator only, with a reason, audited", async () => {
     const before = await getDoseModificationTable(actors.admin);
-    const rules = [...before.rules, { term: "Fatigue", minGrade: 3, drug: "thalidomide", action: "hold", restart: "Restart when grade 1 or less" }];
-    await expect(updateDoseModificationTable(actors.investigator1, { rules, expectedVersion: before.version, reason: "Amendment 2" })).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await fieldErrorsOf(updateDoseModificationTable(actors.admin, { rules: [{ ...rules[0], minGrade: 7 }], expectedVersion: before.version, reason: "Amendment 2" }))).toEqual({ "rules.0.minGrade": ["Grade 1 to 5"] });
-    const after = await updateDoseModificationTable(actors.admin, { rules, expectedVersion: before.version, reason: "Amendment 2" });
+    const rules = [
+      ...before.rules,
+      { term: "Fatigue", minGrade: 3, drug: "thalidomide", action: "hold", restart: "Restart when grade 1 or less" },
+    ];
+    await expect(
+      updateDoseModificationTable(actors.investigator1, {
+        rules,
+        expectedVersion: before.version,
+        reason: "Amendment 2",
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(
+      await fieldErrorsOf(
+        updateDoseModificationTable(actors.admin, {
+          rules: [{ ...rules[0], minGrade: 7 }],
+          expectedVersion: before.version,
+          reason: "Amendment 2",
+        }),
+      ),
+    ).toEqual({ "rules.0.minGrade": ["Grade 1 to 5"] });
+    const after = await updateDoseModificationTable(actors.admin, {
+      rules,
+      expectedVersion: before.version,
+      reason: "Amendment 2",
+    });
     expect(after.version).toBe(before.version + 1);
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "dose-modification-table" } });
     expect(audit).toMatchObject({ action: "UPDATE", reason: "Amendment 2" });
@@ -88,20 +171,48 @@ describe("dose-modification guidance in the save path", () => {
 
 describe("the settings page's edit (app/admin/dose-modification)", () => {
   test("the form's values, parsed by its schema, change the table and the next dosing save follows it", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-04",
+      enrollmentDate: "2026-01-10",
+    });
     const save = (formType: string, visitKey: string | null, data: unknown) =>
-      saveCrfRecord(actors.investigator1, { patientId: patient.id, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
+      saveCrfRecord(actors.investigator1, {
+        patientId: patient.id,
+        formType,
+        visitKey,
+        recordId: null,
+        expectedVersion: null,
+        reason: null,
+        data,
+      });
     await save("dosing", "day1", dosing("2026-01-10"));
     await save("labs", "week4", labs("2026-02-06", { neutrophils: 0.8, platelets: 200 }));
-    expect(Object.keys(await fieldErrorsOf(save("dosing", "week4", dosing("2026-02-07", { capsulesReturned: 0 }))))).toEqual(["uft.deviationReason"]);
+    expect(
+      Object.keys(await fieldErrorsOf(save("dosing", "week4", dosing("2026-02-07", { capsulesReturned: 0 })))),
+    ).toEqual(["uft.deviationReason"]);
 
     // As the form sends it: every value typed as text; the neutropenia hold now starts at grade 4.
     const table = await getDoseModificationTable(actors.admin);
-    const typed = table.rules.map((r) => ({ ...r, minGrade: String(r.term === "Neutrophil count decreased" && r.action === "hold" ? 4 : r.minGrade) }));
-    const form = UpdateDoseModificationSchema.parse({ rules: typed, expectedVersion: table.version, reason: "Amendment 5: hold UFT from grade 4 neutropenia" });
+    const typed = table.rules.map((r) => ({
+      ...r,
+      minGrade: String(r.term === "Neutrophil count decreased" && r.action === "hold" ? 4 : r.minGrade),
+    }));
+    const form = UpdateDoseModificationSchema.parse({
+      rules: typed,
+      expectedVersion: table.version,
+      reason: "Amendment 5: hold UFT from grade 4 neutropenia",
+    });
     const updated = await updateDoseModificationTable(actors.admin, form);
-    expect(updated.rules.find((r) => r.term === "Neutrophil count decreased" && r.action === "hold")).toMatchObject({ minGrade: 4 });
-    expect(await db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "dose-modification-table" }, orderBy: { id: "desc" } })).toMatchObject({ reason: "Amendment 5: hold UFT from grade 4 neutropenia" });
+    expect(updated.rules.find((r) => r.term === "Neutrophil count decreased" && r.action === "hold")).toMatchObject({
+      minGrade: 4,
+    });
+    expect(
+      await db.prisma.auditEvent.findFirstOrThrow({
+        where: { entityType: "dose-modification-table" },
+        orderBy: { id: "desc" },
+      }),
+    ).toMatchObject({ reason: "Amendment 5: hold UFT from grade 4 neutropenia" });
 
     // Grade 3 no longer calls for a hold: UFT is given without a deviation reason.
     const given = await save("dosing", "week4", dosing("2026-02-07", { capsulesReturned: 0 }));

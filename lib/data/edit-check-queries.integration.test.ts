@@ -16,15 +16,52 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
-const enrolled = () => createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-08", enrollmentDate: "2026-01-15" });
-const save = (patientId: string, formType: string, data: unknown, extra: { recordId?: string; expectedVersion?: number; reason?: string; visitKey?: string } = {}) =>
-  saveCrfRecord(actors.investigator1, { patientId, formType, visitKey: extra.visitKey ?? null, recordId: extra.recordId ?? null, expectedVersion: extra.expectedVersion ?? null, reason: extra.reason ?? null, data });
+const enrolled = () =>
+  createEnrolledPatient(actors.investigator1, sites.TW01, {
+    screeningDate: "2026-01-05",
+    consentDate: "2026-01-08",
+    enrollmentDate: "2026-01-15",
+  });
+const save = (
+  patientId: string,
+  formType: string,
+  data: unknown,
+  extra: { recordId?: string; expectedVersion?: number; reason?: string; visitKey?: string } = {},
+) =>
+  saveCrfRecord(actors.investigator1, {
+    patientId,
+    formType,
+    visitKey: extra.visitKey ?? null,
+    recordId: extra.recordId ?? null,
+    expectedVersion: extra.expectedVersion ?? null,
+    reason: extra.reason ?? null,
+    data,
+  });
 
 const baseline = (liver: { bilirubin: number; albumin: number; inr: number }) => ({
-  assessmentDate: "2026-01-12", sex: "female", ageYears: 61, ethnicity: "Han Chinese", heightCm: 158, weightKg: 52, ecogPs: 1,
-  hbsag: "positive", antiHcv: "negative", bilirubin: { value: liver.bilirubin, unit: "umol/L" }, albumin: { value: liver.albumin, unit: "g/L" }, inr: liver.inr,
-  ascites: "mild", encephalopathy: "none", tumourMorphology: "massive", tumourExtentOver50Pct: "yes", afpNgPerMl: 2500,
-  portalVeinInvasion: "yes", noduleCount: 1, largestNoduleCm: 14, extrahepaticSpread: "no", extrahepaticSites: [], extrahepaticOtherSite: null,
+  assessmentDate: "2026-01-12",
+  sex: "female",
+  ageYears: 61,
+  ethnicity: "Han Chinese",
+  heightCm: 158,
+  weightKg: 52,
+  ecogPs: 1,
+  hbsag: "positive",
+  antiHcv: "negative",
+  bilirubin: { value: liver.bilirubin, unit: "umol/L" },
+  albumin: { value: liver.albumin, unit: "g/L" },
+  inr: liver.inr,
+  ascites: "mild",
+  encephalopathy: "none",
+  tumourMorphology: "massive",
+  tumourExtentOver50Pct: "yes",
+  afpNgPerMl: 2500,
+  portalVeinInvasion: "yes",
+  noduleCount: 1,
+  largestNoduleCm: 14,
+  extrahepaticSpread: "no",
+  extrahepaticSites: [],
+  extrahepaticOtherSite: null,
 });
 
 describe("cross-form edit checks open and close system queries", () => {
@@ -36,34 +73,89 @@ describe("cross-form edit checks open and close system queries", () => {
     expect(saved.computed).toMatchObject({ childPughClass: "C" });
     const opened = await listRecordQueries(actors.coordinator, patient.id, eligibility.id);
     expect(opened).toEqual([
-      expect.objectContaining({ fieldPath: "answers.I6", status: "OPEN", messages: [expect.objectContaining({ authorName: EDIT_CHECK_AUTHOR, text: expect.stringContaining("computes Child-Pugh C (score 12)") })] }),
+      expect.objectContaining({
+        fieldPath: "answers.I6",
+        status: "OPEN",
+        messages: [
+          expect.objectContaining({
+            authorName: EDIT_CHECK_AUTHOR,
+            text: expect.stringContaining("computes Child-Pugh C (score 12)"),
+          }),
+        ],
+      }),
     ]);
-    const openAudit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: opened[0]!.id, action: "QUERY_OPEN" } });
+    const openAudit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: opened[0]!.id, action: "QUERY_OPEN" },
+    });
     expect(openAudit.reason).toBe("Edit check eligibility-child-pugh, on saving a baseline form");
 
     // Saving the baseline again with the same finding opens no second query.
-    await save(patient.id, "baseline", baseline({ bilirubin: 60, albumin: 25, inr: 2.4 }), { recordId: saved.id, expectedVersion: 1, reason: "INR re-read" });
+    await save(patient.id, "baseline", baseline({ bilirubin: 60, albumin: 25, inr: 2.4 }), {
+      recordId: saved.id,
+      expectedVersion: 1,
+      reason: "INR re-read",
+    });
     expect(await db.prisma.dataQuery.count({ where: { recordId: eligibility.id } })).toBe(1);
 
     // The source said albumin 35 g/L: Child-Pugh B, and the check closes its query.
-    await save(patient.id, "baseline", baseline({ bilirubin: 60, albumin: 35, inr: 1.3 }), { recordId: saved.id, expectedVersion: 2, reason: "Transcription error" });
+    await save(patient.id, "baseline", baseline({ bilirubin: 60, albumin: 35, inr: 1.3 }), {
+      recordId: saved.id,
+      expectedVersion: 2,
+      reason: "Transcription error",
+    });
     const closed = await listRecordQueries(actors.coordinator, patient.id, eligibility.id);
-    expect(closed).toEqual([expect.objectContaining({ status: "CLOSED", messages: [expect.objectContaining({ kind: "OPEN" }), expect.objectContaining({ kind: "CLOSE", authorName: EDIT_CHECK_AUTHOR })] })]);
+    expect(closed).toEqual([
+      expect.objectContaining({
+        status: "CLOSED",
+        messages: [
+          expect.objectContaining({ kind: "OPEN" }),
+          expect.objectContaining({ kind: "CLOSE", authorName: EDIT_CHECK_AUTHOR }),
+        ],
+      }),
+    ]);
   });
 
   test("an adverse event starting after death is saved with a query on its onset date; withdrawing it closes the query", async () => {
     const patient = await enrolled();
     await save(patient.id, "end-of-study", {
-      progressionDate: null, lastKnownAliveDate: "2026-03-01", deathDate: "2026-03-01", deathCause: "disease-progression", deathCauseOther: null,
-      offTreatmentDate: "2026-02-20", offTreatmentReason: "death", offTreatmentReasonOther: null, offStudyDate: null, offStudyReason: null, offStudyReasonOther: null,
+      progressionDate: null,
+      lastKnownAliveDate: "2026-03-01",
+      deathDate: "2026-03-01",
+      deathCause: "disease-progression",
+      deathCauseOther: null,
+      offTreatmentDate: "2026-02-20",
+      offTreatmentReason: "death",
+      offTreatmentReasonOther: null,
+      offStudyDate: null,
+      offStudyReason: null,
+      offStudyReasonOther: null,
     });
     const ae = await save(patient.id, "adverse-event", {
-      ...emptyAdverseEvent(), term: "Fatigue", grade: 2, onsetDate: "2026-03-05", ongoing: true, serious: "no",
-      attribution: { thalidomide: "possible", uft: "unlikely" }, actionTaken: { thalidomide: "none", uft: "none" }, outcome: "not-recovered",
+      ...emptyAdverseEvent(),
+      term: "Fatigue",
+      grade: 2,
+      onsetDate: "2026-03-05",
+      ongoing: true,
+      serious: "no",
+      attribution: { thalidomide: "possible", uft: "unlikely" },
+      actionTaken: { thalidomide: "none", uft: "none" },
+      outcome: "not-recovered",
     });
     const queries = await listRecordQueries(actors.coordinator, patient.id, ae.id);
-    expect(queries).toEqual([expect.objectContaining({ fieldPath: "onsetDate", status: "OPEN", messages: [expect.objectContaining({ text: "The onset date 2026-03-05 is after the patient's death on 2026-03-01." })] })]);
-    await deleteCrfRecord(actors.investigator1, { patientId: patient.id, recordId: ae.id, reason: "Entered for the wrong patient" });
+    expect(queries).toEqual([
+      expect.objectContaining({
+        fieldPath: "onsetDate",
+        status: "OPEN",
+        messages: [
+          expect.objectContaining({ text: "The onset date 2026-03-05 is after the patient's death on 2026-03-01." }),
+        ],
+      }),
+    ]);
+    await deleteCrfRecord(actors.investigator1, {
+      patientId: patient.id,
+      recordId: ae.id,
+      reason: "Entered for the wrong patient",
+    });
     expect((await db.prisma.dataQuery.findUniqueOrThrow({ where: { id: queries[0]!.id } })).status).toBe("CLOSED");
   });
 });

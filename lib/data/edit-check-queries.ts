@@ -68,11 +68,17 @@ export async function reconcileEditChecks(
         fieldPath: finding.fieldPath,
         checkKey: finding.checkKey,
         openedById: actor.userId,
-        messages: { create: { authorId: actor.userId, authorName: EDIT_CHECK_AUTHOR, kind: "OPEN", text: finding.message } },
+        messages: {
+          create: { authorId: actor.userId, authorName: EDIT_CHECK_AUTHOR, kind: "OPEN", text: finding.message },
+        },
       },
     });
     await writeAudit(tx, auditActor, {
-      action: "QUERY_OPEN", entityType: "query", entityId: query.id, siteId: patient.siteId, patientId: patient.id,
+      action: "QUERY_OPEN",
+      entityType: "query",
+      entityId: query.id,
+      siteId: patient.siteId,
+      patientId: patient.id,
       changes: [{ field: finding.fieldPath, from: null, to: finding.message }],
       reason: `Edit check ${finding.checkKey}, on saving a ${changedFormType} form`,
     });
@@ -81,10 +87,17 @@ export async function reconcileEditChecks(
     const text = `Resolved: the check passes since a ${changedFormType} form was saved.`;
     await tx.dataQuery.update({
       where: { id: stale.id },
-      data: { status: "CLOSED", messages: { create: { authorId: actor.userId, authorName: EDIT_CHECK_AUTHOR, kind: "CLOSE", text } } },
+      data: {
+        status: "CLOSED",
+        messages: { create: { authorId: actor.userId, authorName: EDIT_CHECK_AUTHOR, kind: "CLOSE", text } },
+      },
     });
     await writeAudit(tx, auditActor, {
-      action: "QUERY_CLOSE", entityType: "query", entityId: stale.id, siteId: patient.siteId, patientId: patient.id,
+      action: "QUERY_CLOSE",
+      entityType: "query",
+      entityId: stale.id,
+      siteId: patient.siteId,
+      patientId: patient.id,
       changes: [{ field: "status", from: "OPEN", to: "CLOSED" }],
       reason: `Edit check ${stale.checkKey ?? ""} passes`,
     });

@@ -9,7 +9,8 @@ import { getPatientOrThrow } from "./patients";
 
 async function requireWritablePatient(actor: Actor, patientId: string) {
   const patient = await getPatientOrThrow(actor, patientId);
-  if (!hasPermission(actor, "patient.write", patient.site.id)) throw new ForbiddenError("You cannot enroll patients at this site.");
+  if (!hasPermission(actor, "patient.write", patient.site.id))
+    throw new ForbiddenError("You cannot enroll patients at this site.");
   if (patient.lockedAt) throw new ConflictError("The patient's data are locked for analysis.");
   return patient;
 }
@@ -25,7 +26,9 @@ export async function enrollPatient(actor: Actor, input: { patientId: string; en
     const [row] = await tx.$queryRaw<{ status: string; screening_date: Date; version: number }[]>`
       SELECT "status", "screening_date", "version" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
     if (row!.status !== "SCREENING") throw new ConflictError("Only a patient in screening can be enrolled.");
-    const eligibility = await tx.crfRecord.findFirst({ where: { patientId: patient.id, formType: "eligibility", deletedAt: null } });
+    const eligibility = await tx.crfRecord.findFirst({
+      where: { patientId: patient.id, formType: "eligibility", deletedAt: null },
+    });
     if (!eligibility) {
       const message = "Complete the screening and eligibility form before enrolling.";
       throw new ValidationError({ _form: [message] }, message);
@@ -34,12 +37,18 @@ export async function enrollPatient(actor: Actor, input: { patientId: string; en
     const evaluation = evaluateEligibility(data.answers);
     if (!evaluation.eligible) throw new ValidationError({ _form: evaluation.reasons }, "The patient is not eligible.");
     const screeningDate = row!.screening_date.toISOString().slice(0, 10);
-    if (input.enrollmentDate < data.consentDate) throw new ValidationError({ enrollmentDate: ["Enrollment cannot be before informed consent"] });
-    if (input.enrollmentDate < screeningDate) throw new ValidationError({ enrollmentDate: ["Enrollment cannot be before screening"] });
+    if (input.enrollmentDate < data.consentDate)
+      throw new ValidationError({ enrollmentDate: ["Enrollment cannot be before informed consent"] });
+    if (input.enrollmentDate < screeningDate)
+      throw new ValidationError({ enrollmentDate: ["Enrollment cannot be before screening"] });
 
     const updated = await tx.patient.update({
       where: { id: patient.id },
-      data: { status: "ON_TREATMENT", enrollmentDate: new Date(`${input.enrollmentDate}T00:00:00Z`), version: { increment: 1 } },
+      data: {
+        status: "ON_TREATMENT",
+        enrollmentDate: new Date(`${input.enrollmentDate}T00:00:00Z`),
+        version: { increment: 1 },
+      },
     });
     await writeAudit(tx, actor, {
       action: "UPDATE",
@@ -47,7 +56,11 @@ export async function enrollPatient(actor: Actor, input: { patientId: string; en
       entityId: patient.id,
       siteId: patient.site.id,
       patientId: patient.id,
-      changes: diffFields({ status: row!.status, enrollmentDate: null }, { status: updated.status, enrollmentDate: input.enrollmentDate }, ["status", "enrollmentDate"]),
+      changes: diffFields(
+        { status: row!.status, enrollmentDate: null },
+        { status: updated.status, enrollmentDate: input.enrollmentDate },
+        ["status", "enrollmentDate"],
+      ),
       reason: "Enrollment",
     });
     return { status: updated.status, enrollmentDate: input.enrollmentDate };
@@ -58,8 +71,11 @@ export async function enrollPatient(actor: Actor, input: { patientId: string; en
 export async function recordScreenFailure(actor: Actor, input: { patientId: string; reason: string }) {
   const patient = await requireWritablePatient(actor, input.patientId);
   return getPrisma().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
-    if (row!.status !== "SCREENING") throw new ConflictError("Only a patient in screening can be recorded as a screen failure.");
+    const [row] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT "status" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
+    if (row!.status !== "SCREENING")
+      throw new ConflictError("Only a patient in screening can be recorded as a screen failure.");
     await tx.patient.update({
       where: { id: patient.id },
       data: { status: "SCREEN_FAILED", screenFailureReason: input.reason, version: { increment: 1 } },

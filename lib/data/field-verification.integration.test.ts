@@ -15,10 +15,19 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const answers = Object.fromEntries(
+  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
+);
 const firstInclusion = TRIAL_ELIGIBILITY_CRITERIA.find((c) => c.kind === "inclusion")!.id;
 const request = (patientId: string, data: unknown, extra: object = {}) => ({
-  patientId, formType: "eligibility", visitKey: "screening", recordId: null, expectedVersion: null, reason: null, data, ...extra,
+  patientId,
+  formType: "eligibility",
+  visitKey: "screening",
+  recordId: null,
+  expectedVersion: null,
+  reason: null,
+  data,
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -30,7 +39,10 @@ afterAll(() => db.drop());
 describe("targeted source data verification", () => {
   test("a monitor verifies one field of a version; it counts while the field holds that value; audited", async () => {
     const patient = await registerPatient(actors.investigator3, { siteId: sites.TW03, screeningDate: "2026-03-02" });
-    const record = await saveCrfRecord(actors.investigator3, request(patient.id, { consentDate: "2026-03-01", answers }));
+    const record = await saveCrfRecord(
+      actors.investigator3,
+      request(patient.id, { consentDate: "2026-03-01", answers }),
+    );
     const ref = { patientId: patient.id, recordId: record.id };
 
     await verifyField(actors.monitor, { ...ref, fieldPath: "consentDate", version: 1 });
@@ -38,35 +50,71 @@ describe("targeted source data verification", () => {
       { fieldPath: "consentDate", verifierName: actors.monitor.name, verifiedAt: expect.any(String), recordVersion: 1 },
     ]);
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: record.id, action: "VERIFY" } });
-    expect(audit).toMatchObject({ actorEmail: "monitor@demo.test", changes: [{ field: "sourceDataVerified.consentDate", from: null, to: '"2026-03-01" (version 1)' }] });
+    expect(audit).toMatchObject({
+      actorEmail: "monitor@demo.test",
+      changes: [{ field: "sourceDataVerified.consentDate", from: null, to: '"2026-03-01" (version 1)' }],
+    });
 
     // The data-quality page counts the field; the whole form is not verified.
     const tw03 = async () => (await getDataQuality(actors.coordinator)).sites.find((s) => s.siteCode === "TW03")!;
-    expect((await tw03()).verifiedFields.patients).toContainEqual({ id: patient.id, subjectId: patient.subjectId, count: 1 });
+    expect((await tw03()).verifiedFields.patients).toContainEqual({
+      id: patient.id,
+      subjectId: patient.subjectId,
+      count: 1,
+    });
     expect((await tw03()).verifiedForms.patients.some((p) => p.id === patient.id)).toBe(false);
 
     // Another field changed: the verified one still holds its value.
-    const edited = await saveCrfRecord(actors.investigator3, request(patient.id, { consentDate: "2026-03-01", answers: { ...answers, [firstInclusion]: "no" } }, { recordId: record.id, expectedVersion: 1, reason: "Source check" }));
-    expect((await listFieldVerifications(actors.monitor, patient.id, record.id)).map((v) => v.fieldPath)).toEqual(["consentDate"]);
+    const edited = await saveCrfRecord(
+      actors.investigator3,
+      request(
+        patient.id,
+        { consentDate: "2026-03-01", answers: { ...answers, [firstInclusion]: "no" } },
+        { recordId: record.id, expectedVersion: 1, reason: "Source check" },
+      ),
+    );
+    expect((await listFieldVerifications(actors.monitor, patient.id, record.id)).map((v) => v.fieldPath)).toEqual([
+      "consentDate",
+    ]);
     // The verified field corrected: no longer verified, and no longer counted.
-    await saveCrfRecord(actors.investigator3, request(patient.id, { consentDate: "2026-02-28", answers }, { recordId: record.id, expectedVersion: edited.version, reason: "Typo" }));
+    await saveCrfRecord(
+      actors.investigator3,
+      request(
+        patient.id,
+        { consentDate: "2026-02-28", answers },
+        { recordId: record.id, expectedVersion: edited.version, reason: "Typo" },
+      ),
+    );
     expect(await listFieldVerifications(actors.monitor, patient.id, record.id)).toEqual([]);
     expect((await tw03()).verifiedFields.patients.some((p) => p.id === patient.id)).toBe(false);
 
     // Whole-form SDV is counted beside it.
     await markSourceVerified(actors.monitor, { ...ref, version: edited.version + 1 });
-    expect((await tw03()).verifiedForms.patients).toContainEqual({ id: patient.id, subjectId: patient.subjectId, count: 1 });
+    expect((await tw03()).verifiedForms.patients).toContainEqual({
+      id: patient.id,
+      subjectId: patient.subjectId,
+      count: 1,
+    });
   });
 
   test("a stale version, an unknown field or a non-monitor changes nothing", async () => {
     const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-03-02" });
-    const record = await saveCrfRecord(actors.investigator1, request(patient.id, { consentDate: "2026-03-01", answers }));
+    const record = await saveCrfRecord(
+      actors.investigator1,
+      request(patient.id, { consentDate: "2026-03-01", answers }),
+    );
     const ref = { patientId: patient.id, recordId: record.id };
     const before = await db.prisma.auditEvent.count();
-    await expect(verifyField(actors.monitor, { ...ref, fieldPath: "consentDate", version: 2 })).rejects.toBeInstanceOf(ConflictError);
-    const unknown = await verifyField(actors.monitor, { ...ref, fieldPath: "answers.XX", version: 1 }).catch((e: unknown) => e);
+    await expect(verifyField(actors.monitor, { ...ref, fieldPath: "consentDate", version: 2 })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    const unknown = await verifyField(actors.monitor, { ...ref, fieldPath: "answers.XX", version: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect((unknown as ValidationError).fieldErrors).toEqual({ fieldPath: ["Choose a field of this form"] });
-    await expect(verifyField(actors.investigator1, { ...ref, fieldPath: "consentDate", version: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      verifyField(actors.investigator1, { ...ref, fieldPath: "consentDate", version: 1 }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db.prisma.fieldVerification.count({ where: { recordId: record.id } })).toBe(0);
     expect(await db.prisma.auditEvent.count()).toBe(before);
   });
@@ -75,12 +123,21 @@ describe("targeted source data verification", () => {
 describe("the signature line", () => {
   test("names the signer and the verifier, with the site's time zone", async () => {
     const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-03-02" });
-    const record = await saveCrfRecord(actors.investigator1, request(patient.id, { consentDate: "2026-03-01", answers }));
-    expect(await getFormReviewDetails(actors.monitor, patient.id, record.id)).toEqual({ signedByName: null, sdvByName: null, timeZone: "Asia/Taipei" });
+    const record = await saveCrfRecord(
+      actors.investigator1,
+      request(patient.id, { consentDate: "2026-03-01", answers }),
+    );
+    expect(await getFormReviewDetails(actors.monitor, patient.id, record.id)).toEqual({
+      signedByName: null,
+      sdvByName: null,
+      timeZone: "Asia/Taipei",
+    });
     await signCrfRecord(actors.investigator1, { patientId: patient.id, recordId: record.id, password: DEMO_PASSWORD });
     await markSourceVerified(actors.monitor, { patientId: patient.id, recordId: record.id, version: 1 });
     expect(await getFormReviewDetails(actors.coordinator, patient.id, record.id)).toEqual({
-      signedByName: actors.investigator1.name, sdvByName: actors.monitor.name, timeZone: "Asia/Taipei",
+      signedByName: actors.investigator1.name,
+      sdvByName: actors.monitor.name,
+      timeZone: "Asia/Taipei",
     });
   });
 });

@@ -26,7 +26,10 @@ const sameValue = (stored: Prisma.JsonValue, current: unknown) =>
  * form-review.ts). Naming the version makes verifying data that changed meanwhile a conflict.
  * The verification and its audit record commit together.
  */
-export async function verifyField(actor: Actor, input: { patientId: string; recordId: string; fieldPath: string; version: number }) {
+export async function verifyField(
+  actor: Actor,
+  input: { patientId: string; recordId: string; fieldPath: string; version: number },
+) {
   const patient = await getPatientOrThrow(actor, input.patientId);
   if (!hasPermission(actor, "sdv.mark", patient.site.id)) throw new ForbiddenError();
   return getPrisma().$transaction(async (tx) => {
@@ -35,25 +38,43 @@ export async function verifyField(actor: Actor, input: { patientId: string; reco
       WHERE "id" = ${input.recordId}::uuid AND "patient_id" = ${patient.id}::uuid AND "deleted_at" IS NULL
       FOR UPDATE`;
     if (!record) throw new NotFoundError("Form");
-    if (record.version !== input.version) throw new ConflictError("The form changed after you opened it; review the new version.");
+    if (record.version !== input.version)
+      throw new ConflictError("The form changed after you opened it; review the new version.");
     const fields = flattenFields(record.data);
     if (!(input.fieldPath in fields)) throw new ValidationError({ fieldPath: ["Choose a field of this form"] });
     const value = fields[input.fieldPath];
     const verifiedAt = new Date();
     await tx.fieldVerification.create({
       data: {
-        recordId: record.id, patientId: patient.id, siteId: patient.site.id, fieldPath: input.fieldPath, value: wrap(value),
-        recordVersion: record.version, verifiedById: actor.userId, verifierName: actor.name, verifiedAt,
+        recordId: record.id,
+        patientId: patient.id,
+        siteId: patient.site.id,
+        fieldPath: input.fieldPath,
+        value: wrap(value),
+        recordVersion: record.version,
+        verifiedById: actor.userId,
+        verifierName: actor.name,
+        verifiedAt,
       },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
-      action: "VERIFY",
-      entityType: `form:${record.form_type}`,
-      entityId: record.id,
-      siteId: patient.site.id,
-      patientId: patient.id,
-      changes: [{ field: `sourceDataVerified.${input.fieldPath}`, from: null, to: `${JSON.stringify(value ?? null)} (version ${record.version})` }],
-    });
+    await writeAudit(
+      tx,
+      { userId: actor.userId, email: actor.email },
+      {
+        action: "VERIFY",
+        entityType: `form:${record.form_type}`,
+        entityId: record.id,
+        siteId: patient.site.id,
+        patientId: patient.id,
+        changes: [
+          {
+            field: `sourceDataVerified.${input.fieldPath}`,
+            from: null,
+            to: `${JSON.stringify(value ?? null)} (version ${record.version})`,
+          },
+        ],
+      },
+    );
     return { verifiedAt: verifiedAt.toISOString() };
   });
 }
@@ -62,7 +83,11 @@ export async function verifyField(actor: Actor, input: { patientId: string; reco
  * The fields of one form verified and still holding the verified value (the latest
  * verification per field). A corrected field drops out until it is verified again.
  */
-export async function listFieldVerifications(actor: Actor, patientId: string, recordId: string): Promise<FieldVerificationView[]> {
+export async function listFieldVerifications(
+  actor: Actor,
+  patientId: string,
+  recordId: string,
+): Promise<FieldVerificationView[]> {
   const patient = await getPatientOrThrow(actor, patientId);
   const record = await getPrisma().crfRecord.findFirst({
     where: { id: recordId, patientId: patient.id, deletedAt: null, ...siteFilter(actor, "patient.read") },
@@ -76,7 +101,12 @@ export async function listFieldVerifications(actor: Actor, patientId: string, re
     if (seen.has(row.fieldPath)) continue;
     seen.add(row.fieldPath);
     if (!(row.fieldPath in current) || !sameValue(row.value, current[row.fieldPath])) continue;
-    views.push({ fieldPath: row.fieldPath, verifierName: row.verifierName, verifiedAt: row.verifiedAt.toISOString(), recordVersion: row.recordVersion });
+    views.push({
+      fieldPath: row.fieldPath,
+      verifierName: row.verifierName,
+      verifiedAt: row.verifiedAt.toISOString(),
+      recordVersion: row.recordVersion,
+    });
   }
   return views.sort((a, b) => a.fieldPath.localeCompare(b.fieldPath));
 }
@@ -85,7 +115,9 @@ export async function listFieldVerifications(actor: Actor, patientId: string, re
  * Per patient, the fields verified one by one that still hold the verified value, in the
  * given site filter (the data-quality page). Compared in SQL: the field path walks the JSON.
  */
-export async function countCurrentFieldVerifications(inScope: { siteId?: { in: string[] } }): Promise<Map<string, number>> {
+export async function countCurrentFieldVerifications(inScope: {
+  siteId?: { in: string[] };
+}): Promise<Map<string, number>> {
   const siteIds = inScope.siteId?.in ?? null;
   const rows = await getPrisma().$queryRaw<{ patient_id: string; fields: bigint }[]>`
     SELECT r."patient_id"::text AS "patient_id", COUNT(DISTINCT (v."record_id", v."field_path")) AS "fields"

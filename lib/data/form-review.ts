@@ -13,7 +13,9 @@ type Tx = Prisma.TransactionClient;
 
 /** Loads a form of a patient the actor may see, locked for the rest of the transaction. */
 async function lockRecord(tx: Tx, patientId: string, recordId: string) {
-  const [row] = await tx.$queryRaw<{ id: string; status: string; version: number; signed_at: Date | null; locked_at: Date | null; form_type: string }[]>`
+  const [row] = await tx.$queryRaw<
+    { id: string; status: string; version: number; signed_at: Date | null; locked_at: Date | null; form_type: string }[]
+  >`
     SELECT r."id", r."status"::text AS "status", r."version", r."signed_at", p."locked_at", r."form_type"
     FROM "crf_records" r JOIN "patients" p ON p."id" = r."patient_id"
     WHERE r."id" = ${recordId}::uuid AND r."patient_id" = ${patientId}::uuid AND r."deleted_at" IS NULL
@@ -22,7 +24,11 @@ async function lockRecord(tx: Tx, patientId: string, recordId: string) {
   return row;
 }
 
-async function requireSitePermission(actor: Actor, patientId: string, permission: "form.sign" | "sdv.mark" | "patient.lock") {
+async function requireSitePermission(
+  actor: Actor,
+  patientId: string,
+  permission: "form.sign" | "sdv.mark" | "patient.lock",
+) {
   const patient = await getPatientOrThrow(actor, patientId);
   if (!hasPermission(actor, permission, patient.site.id)) throw new ForbiddenError();
   return patient;
@@ -81,12 +87,16 @@ export async function unsignCrfRecord(actor: Actor, input: { patientId: string; 
  * A monitor marks the version they compared with the source documents as verified. Naming
  * the version makes a verification of data that changed meanwhile a conflict.
  */
-export async function markSourceVerified(actor: Actor, input: { patientId: string; recordId: string; version: number }) {
+export async function markSourceVerified(
+  actor: Actor,
+  input: { patientId: string; recordId: string; version: number },
+) {
   const patient = await requireSitePermission(actor, input.patientId, "sdv.mark");
   return getPrisma().$transaction(async (tx) => {
     await requireUnlockedPatient(tx, patient.id);
     const record = await lockRecord(tx, patient.id, input.recordId);
-    if (record.version !== input.version) throw new ConflictError("The form changed after you opened it; review the new version.");
+    if (record.version !== input.version)
+      throw new ConflictError("The form changed after you opened it; review the new version.");
     await tx.crfRecord.update({ where: { id: record.id }, data: { sdvById: actor.userId, sdvAt: new Date() } });
     await writeAudit(tx, actor, {
       action: "VERIFY",
@@ -106,7 +116,11 @@ export interface FormReviewDetails {
   timeZone: string;
 }
 
-export async function getFormReviewDetails(actor: Actor, patientId: string, recordId: string): Promise<FormReviewDetails> {
+export async function getFormReviewDetails(
+  actor: Actor,
+  patientId: string,
+  recordId: string,
+): Promise<FormReviewDetails> {
   const patient = await getPatientOrThrow(actor, patientId);
   const record = await getPrisma().crfRecord.findFirst({
     where: { id: recordId, patientId: patient.id, deletedAt: null, ...siteFilter(actor, "patient.read") },
@@ -114,9 +128,15 @@ export async function getFormReviewDetails(actor: Actor, patientId: string, reco
   });
   if (!record) throw new NotFoundError("Form");
   const ids = [record.signedById, record.sdvById].filter((id): id is string => id !== null);
-  const users = ids.length ? await getPrisma().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const users = ids.length
+    ? await getPrisma().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+    : [];
   const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? "a former user") : null);
-  return { signedByName: nameOf(record.signedById), sdvByName: nameOf(record.sdvById), timeZone: patient.site.timeZone };
+  return {
+    signedByName: nameOf(record.signedById),
+    sdvByName: nameOf(record.sdvById),
+    timeZone: patient.site.timeZone,
+  };
 }
 
 /** A coordinator locks (or unlocks) a patient's data for analysis; every write is refused meanwhile. */
@@ -125,16 +145,22 @@ export async function setPatientLock(actor: Actor, input: { patientId: string; r
   return getPrisma().$transaction(async (tx) => {
     const [current] = await tx.$queryRaw<{ locked_at: Date | null }[]>`
       SELECT "locked_at" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
-    if (Boolean(current!.locked_at) === input.locked) throw new ConflictError(input.locked ? "Already locked." : "Not locked.");
+    if (Boolean(current!.locked_at) === input.locked)
+      throw new ConflictError(input.locked ? "Already locked." : "Not locked.");
     const lockedAt = input.locked ? new Date() : null;
-    await tx.patient.update({ where: { id: patient.id }, data: { lockedAt, lockedById: input.locked ? actor.userId : null } });
+    await tx.patient.update({
+      where: { id: patient.id },
+      data: { lockedAt, lockedById: input.locked ? actor.userId : null },
+    });
     await writeAudit(tx, actor, {
       action: input.locked ? "LOCK" : "UNLOCK",
       entityType: "patient",
       entityId: patient.id,
       siteId: patient.site.id,
       patientId: patient.id,
-      changes: [{ field: "lockedAt", from: current!.locked_at?.toISOString() ?? null, to: lockedAt?.toISOString() ?? null }],
+      changes: [
+        { field: "lockedAt", from: current!.locked_at?.toISOString() ?? null, to: lockedAt?.toISOString() ?? null },
+      ],
       reason: input.reason,
     });
   });

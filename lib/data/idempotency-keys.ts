@@ -15,7 +15,11 @@ export type StoredAnswer = { status: number; body: string };
  * must call finishIdempotentRequest or releaseIdempotencyKey). The claim is the primary key
  * row itself, so two simultaneous retries cannot both run: the second is told to wait.
  */
-export async function claimIdempotencyKey(userId: string, key: string, requestHash: string): Promise<StoredAnswer | null> {
+export async function claimIdempotencyKey(
+  userId: string,
+  key: string,
+  requestHash: string,
+): Promise<StoredAnswer | null> {
   const prisma = getPrisma();
   await prisma.$executeRaw`
     DELETE FROM "idempotency_keys"
@@ -27,14 +31,19 @@ export async function claimIdempotencyKey(userId: string, key: string, requestHa
   if (inserted === 1) return null;
   const row = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
   if (!row) throw new ConflictError("This Idempotency-Key is being reused right now; retry in a moment.");
-  if (row.requestHash !== requestHash) throw new ConflictError("This Idempotency-Key was already used for a different request.");
-  if (row.status === IN_PROGRESS) throw new ConflictError("The first request with this Idempotency-Key is still running; retry in a moment.");
+  if (row.requestHash !== requestHash)
+    throw new ConflictError("This Idempotency-Key was already used for a different request.");
+  if (row.status === IN_PROGRESS)
+    throw new ConflictError("The first request with this Idempotency-Key is still running; retry in a moment.");
   return { status: row.status, body: row.body };
 }
 
 /** Keeps the first answer for the retries. */
 export async function finishIdempotentRequest(userId: string, key: string, answer: StoredAnswer): Promise<void> {
-  await getPrisma().idempotencyKey.update({ where: { userId_key: { userId, key } }, data: { status: answer.status, body: answer.body } });
+  await getPrisma().idempotencyKey.update({
+    where: { userId_key: { userId, key } },
+    data: { status: answer.status, body: answer.body },
+  });
 }
 
 /** The request failed on the server's side (nothing was written): a retry should run again. */

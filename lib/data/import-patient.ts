@@ -9,7 +9,9 @@ import type { ImportPatient } from "@/lib/import/import-bundle";
 import { ExternalIdSchema } from "@/lib/schemas/patient";
 import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
-type Found = { ok: true; patientId: string; siteId: string; created: boolean } | { ok: false; field: string | null; message: string };
+type Found =
+  | { ok: true; patientId: string; siteId: string; created: boolean }
+  | { ok: false; field: string | null; message: string };
 
 /**
  * The patient an imported subject is: the same subject ID at the same site, else the same
@@ -25,23 +27,45 @@ export async function findOrRegisterForImport(
   sites: ReadonlyMap<string, string>,
   sha256: string,
 ): Promise<Found> {
-  const bySubject = await tx.patient.findFirst({ where: { subjectId: file.subjectId, deletedAt: null }, select: { id: true, siteId: true } });
+  const bySubject = await tx.patient.findFirst({
+    where: { subjectId: file.subjectId, deletedAt: null },
+    select: { id: true, siteId: true },
+  });
   const siteId = file.siteCode ? sites.get(file.siteCode) : bySubject?.siteId;
   if (bySubject) {
     if (!hasPermission(actor, "patient.write", bySubject.siteId) || (siteId && siteId !== bySubject.siteId)) {
-      return { ok: false, field: "subject_id", message: `Subject ${file.subjectId} belongs to another site or one you cannot import into.` };
+      return {
+        ok: false,
+        field: "subject_id",
+        message: `Subject ${file.subjectId} belongs to another site or one you cannot import into.`,
+      };
     }
     return { ok: true, patientId: bySubject.id, siteId: bySubject.siteId, created: false };
   }
-  if (!file.registered) return { ok: false, field: "subject_id", message: `Unknown subject ${file.subjectId}: it is not in the database and the file does not register it.` };
-  if (!siteId) return { ok: false, field: "site_code", message: `Unknown site ${file.siteCode ?? "(none)"} (or not one of yours).` };
+  if (!file.registered)
+    return {
+      ok: false,
+      field: "subject_id",
+      message: `Unknown subject ${file.subjectId}: it is not in the database and the file does not register it.`,
+    };
+  if (!siteId)
+    return {
+      ok: false,
+      field: "site_code",
+      message: `Unknown site ${file.siteCode ?? "(none)"} (or not one of yours).`,
+    };
   const externalId = file.externalId ? ExternalIdSchema.safeParse(file.externalId) : null;
-  if (externalId && !externalId.success) return { ok: false, field: "external_id", message: externalId.error.issues[0]!.message };
+  if (externalId && !externalId.success)
+    return { ok: false, field: "external_id", message: externalId.error.issues[0]!.message };
   if (externalId?.data) {
-    const byReference = await tx.patient.findFirst({ where: { siteId, externalId: externalId.data, deletedAt: null }, select: { id: true } });
+    const byReference = await tx.patient.findFirst({
+      where: { siteId, externalId: externalId.data, deletedAt: null },
+      select: { id: true },
+    });
     if (byReference) return { ok: true, patientId: byReference.id, siteId, created: false };
   }
-  if (!file.screeningDate || !ISO_DATE_PATTERN.test(file.screeningDate)) return { ok: false, field: "screening_date", message: "Give the screening date as yyyy-mm-dd." };
+  if (!file.screeningDate || !ISO_DATE_PATTERN.test(file.screeningDate))
+    return { ok: false, field: "screening_date", message: "Give the screening date as yyyy-mm-dd." };
   const [site] = await tx.$queryRaw<{ code: string; next: number }[]>`
     SELECT "code", "next_subject_number" AS "next" FROM "sites" WHERE "id" = ${siteId}::uuid AND "active" FOR UPDATE`;
   if (!site) return { ok: false, field: "site_code", message: `Site ${file.siteCode} is not active.` };
@@ -66,50 +90,95 @@ export async function findOrRegisterForImport(
     entityId: created.id,
     siteId,
     patientId: created.id,
-    changes: diffFields(null, { subjectId: created.subjectId, externalId: created.externalId, status: "SCREENING", screeningDate: file.screeningDate }, ["subjectId", "externalId", "status", "screeningDate"]),
+    changes: diffFields(
+      null,
+      {
+        subjectId: created.subjectId,
+        externalId: created.externalId,
+        status: "SCREENING",
+        screeningDate: file.screeningDate,
+      },
+      ["subjectId", "externalId", "status", "screeningDate"],
+    ),
     reason: `Import of a file with SHA-256 ${sha256}`,
   });
   return { ok: true, patientId: created.id, siteId, created: true };
 }
 
 /** Enrollment as lib/data/enrollment.ts does it (eligibility met, not before consent or screening), inside the import's transaction. */
-export async function enrollInTransaction(tx: Prisma.TransactionClient, actor: Actor, patientId: string, enrollmentDate: string | null): Promise<void> {
+export async function enrollInTransaction(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  patientId: string,
+  enrollmentDate: string | null,
+): Promise<void> {
   if (!enrollmentDate) return;
-  const [row] = await tx.$queryRaw<{ status: string; screening_date: Date; enrollment_date: Date | null; site_id: string }[]>`
+  const [row] = await tx.$queryRaw<
+    { status: string; screening_date: Date; enrollment_date: Date | null; site_id: string }[]
+  >`
     SELECT "status", "screening_date", "enrollment_date", "site_id"::text AS "site_id" FROM "patients" WHERE "id" = ${patientId}::uuid FOR UPDATE`;
   const current = row!.enrollment_date?.toISOString().slice(0, 10) ?? null;
   if (current === enrollmentDate) return;
-  if (current !== null) throw new ConflictError(`The patient was enrolled on ${current}, not ${enrollmentDate}; correct it in the application.`);
-  if (!ISO_DATE_PATTERN.test(enrollmentDate)) throw new ValidationError({ enrollment_date: ["Give the enrollment date as yyyy-mm-dd"] });
+  if (current !== null)
+    throw new ConflictError(
+      `The patient was enrolled on ${current}, not ${enrollmentDate}; correct it in the application.`,
+    );
+  if (!ISO_DATE_PATTERN.test(enrollmentDate))
+    throw new ValidationError({ enrollment_date: ["Give the enrollment date as yyyy-mm-dd"] });
   if (row!.status !== "SCREENING") throw new ConflictError("Only a patient in screening can be enrolled.");
   const eligibility = await tx.crfRecord.findFirst({ where: { patientId, formType: "eligibility", deletedAt: null } });
-  if (!eligibility) throw new ValidationError({ enrollment_date: ["Enrollment needs the screening and eligibility form"] });
+  if (!eligibility)
+    throw new ValidationError({ enrollment_date: ["Enrollment needs the screening and eligibility form"] });
   const data = eligibility.data as unknown as EligibilityData;
   const evaluation = evaluateEligibility(data.answers);
   if (!evaluation.eligible) throw new ValidationError({ enrollment_date: evaluation.reasons });
-  if (enrollmentDate < data.consentDate) throw new ValidationError({ enrollment_date: ["Enrollment cannot be before informed consent"] });
-  if (enrollmentDate < row!.screening_date.toISOString().slice(0, 10)) throw new ValidationError({ enrollment_date: ["Enrollment cannot be before screening"] });
-  await tx.patient.update({ where: { id: patientId }, data: { status: "ON_TREATMENT", enrollmentDate: new Date(`${enrollmentDate}T00:00:00Z`), version: { increment: 1 } } });
+  if (enrollmentDate < data.consentDate)
+    throw new ValidationError({ enrollment_date: ["Enrollment cannot be before informed consent"] });
+  if (enrollmentDate < row!.screening_date.toISOString().slice(0, 10))
+    throw new ValidationError({ enrollment_date: ["Enrollment cannot be before screening"] });
+  await tx.patient.update({
+    where: { id: patientId },
+    data: {
+      status: "ON_TREATMENT",
+      enrollmentDate: new Date(`${enrollmentDate}T00:00:00Z`),
+      version: { increment: 1 },
+    },
+  });
   await writeAudit(tx, actor, {
     action: "IMPORT",
     entityType: "patient",
     entityId: patientId,
     siteId: row!.site_id,
     patientId,
-    changes: diffFields({ status: row!.status, enrollmentDate: null }, { status: "ON_TREATMENT", enrollmentDate }, ["status", "enrollmentDate"]),
+    changes: diffFields({ status: row!.status, enrollmentDate: null }, { status: "ON_TREATMENT", enrollmentDate }, [
+      "status",
+      "enrollmentDate",
+    ]),
     reason: "Enrollment (import)",
   });
 }
 
 /** A screen failure recorded in the file, for a patient still in screening. */
-export async function markScreenFailedInTransaction(tx: Prisma.TransactionClient, actor: Actor, patientId: string, file: ImportPatient): Promise<void> {
+export async function markScreenFailedInTransaction(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  patientId: string,
+  file: ImportPatient,
+): Promise<void> {
   if (file.status !== "SCREEN_FAILED") return;
-  const [row] = await tx.$queryRaw<{ status: string; site_id: string }[]>`SELECT "status", "site_id"::text AS "site_id" FROM "patients" WHERE "id" = ${patientId}::uuid FOR UPDATE`;
+  const [row] = await tx.$queryRaw<
+    { status: string; site_id: string }[]
+  >`SELECT "status", "site_id"::text AS "site_id" FROM "patients" WHERE "id" = ${patientId}::uuid FOR UPDATE`;
   if (row!.status === "SCREEN_FAILED") return;
-  if (row!.status !== "SCREENING") throw new ConflictError("Only a patient in screening can be recorded as a screen failure.");
+  if (row!.status !== "SCREENING")
+    throw new ConflictError("Only a patient in screening can be recorded as a screen failure.");
   const reason = (file.screenFailureReason ?? "").trim();
-  if (reason.length < 3) throw new ValidationError({ screen_failure_reason: ["Give the reason for the screen failure"] });
-  await tx.patient.update({ where: { id: patientId }, data: { status: "SCREEN_FAILED", screenFailureReason: reason.slice(0, 500), version: { increment: 1 } } });
+  if (reason.length < 3)
+    throw new ValidationError({ screen_failure_reason: ["Give the reason for the screen failure"] });
+  await tx.patient.update({
+    where: { id: patientId },
+    data: { status: "SCREEN_FAILED", screenFailureReason: reason.slice(0, 500), version: { increment: 1 } },
+  });
   await writeAudit(tx, actor, {
     action: "IMPORT",
     entityType: "patient",

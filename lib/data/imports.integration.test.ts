@@ -31,16 +31,19 @@ let exportedOdm: Uint8Array;
 let analysesOfSource: Awaited<ReturnType<typeof analyses>>;
 let versionOfSource: string;
 
-const switchToDatabase = (db: TestDatabase) => ((globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = db.prisma);
+const switchToDatabase = (db: TestDatabase) =>
+  ((globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = db.prisma);
 const bytesOf = async (stream: ReadableStream<Uint8Array>) => new Uint8Array(await new Response(stream).arrayBuffer());
-const filesOf = (zip: Uint8Array): Files => Object.fromEntries(Object.entries(unzipSync(zip)).map(([name, bytes]) => [name, strFromU8(bytes)]));
+const filesOf = (zip: Uint8Array): Files =>
+  Object.fromEntries(Object.entries(unzipSync(zip)).map(([name, bytes]) => [name, strFromU8(bytes)]));
 const rowsOf = (text: string) => parse(text, { columns: true }) as Row[];
 const toCsv = (rows: Row[]) => {
   const columns = Object.keys(rows[0]!);
   const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return [columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c] ?? "")).join(","))].join("\n") + "\n";
 };
-const zipOf = (files: Files) => zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
+const zipOf = (files: Files) =>
+  zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
 
 /** What a re-export must reproduce: every file, minus what a new database assigns anew (record ids, times, versions). */
 const ASSIGNED = new Set(["record_id", "updated_at", "version", "signed_at", "sdv_at"]);
@@ -48,7 +51,12 @@ function comparable(files: Files) {
   return Object.fromEntries(
     Object.entries(files)
       .filter(([name]) => name !== "dictionary.csv" && name.endsWith(".csv"))
-      .map(([name, text]) => [name, rowsOf(text).map((row) => JSON.stringify(Object.entries(row).filter(([k]) => !ASSIGNED.has(k)))).sort()]),
+      .map(([name, text]) => [
+        name,
+        rowsOf(text)
+          .map((row) => JSON.stringify(Object.entries(row).filter(([k]) => !ASSIGNED.has(k))))
+          .sort(),
+      ]),
   );
 }
 
@@ -62,7 +70,11 @@ async function analyses(pi: Actor) {
     osCurve: efficacy.osCurve,
     waterfall: efficacy.waterfall,
     outcomes: outcomes.data.map(({ id: _id, ...rest }) => rest),
-    enrollment: JSON.parse(JSON.stringify(enrollment).replace(/"siteId":"[^"]+"/g, '"siteId":"-"').replace(/"id":"[^"]+"/g, '"id":"-"')),
+    enrollment: JSON.parse(
+      JSON.stringify(enrollment)
+        .replace(/"siteId":"[^"]+"/g, '"siteId":"-"')
+        .replace(/"id":"[^"]+"/g, '"id":"-"'),
+    ),
   };
 }
 
@@ -95,7 +107,9 @@ describe("CSV import round trip", () => {
     switchToDatabase(target);
     const before = await countsOf(target);
     const preview = await runImport(targetActors.admin, { format: "csv", bytes: exported, dryRun: true });
-    console.log(`dry run of the demo export: patients ${JSON.stringify(preview.patients)}, forms ${JSON.stringify(preview.forms)}, errors ${preview.errors.length}`);
+    console.log(
+      `dry run of the demo export: patients ${JSON.stringify(preview.patients)}, forms ${JSON.stringify(preview.forms)}, errors ${preview.errors.length}`,
+    );
     expect(preview.errors).toEqual([]);
     expect(preview.patients.created).toBe(await source.prisma.patient.count());
     expect(preview.forms.created).toBe(await source.prisma.crfRecord.count({ where: { deletedAt: null } }));
@@ -106,7 +120,9 @@ describe("CSV import round trip", () => {
   test("the real run gives the same analyses and the same re-export; audited as IMPORT with the file's SHA-256", async () => {
     switchToDatabase(target);
     const report = await runImport(targetActors.admin, { format: "csv", bytes: exported, dryRun: false });
-    console.log(`import of the demo export: patients ${JSON.stringify(report.patients)}, forms ${JSON.stringify(report.forms)}`);
+    console.log(
+      `import of the demo export: patients ${JSON.stringify(report.patients)}, forms ${JSON.stringify(report.forms)}`,
+    );
     expect(report.errors).toEqual([]);
     expect(report.patients.refused).toBe(0);
     expect(await readDataVersion()).not.toBe(versionOfSource); // else the analysis cache could answer for the source database
@@ -116,7 +132,9 @@ describe("CSV import round trip", () => {
     const imports = await target.prisma.auditEvent.findMany({ where: { action: "IMPORT", entityType: "import" } });
     expect(imports).toHaveLength(report.patients.created);
     expect(JSON.stringify(imports[0]!.changes)).toContain(report.sha256);
-    expect(await target.prisma.auditEvent.count({ where: { action: "IMPORT", entityType: { startsWith: "form:" } } })).toBe(report.forms.created);
+    expect(
+      await target.prisma.auditEvent.count({ where: { action: "IMPORT", entityType: { startsWith: "form:" } } }),
+    ).toBe(report.forms.created);
   }, 600_000);
 
   test("importing the same file again changes nothing", async () => {
@@ -135,7 +153,9 @@ describe("ODM import round trip", () => {
     try {
       const { actors } = await seedDemoActors(empty.prisma);
       const report = await runImport(actors.admin, { format: "odm", bytes: exportedOdm, dryRun: false });
-      console.log(`ODM import of the demo export: patients ${JSON.stringify(report.patients)}, forms ${JSON.stringify(report.forms)}, errors ${JSON.stringify(report.errors.slice(0, 5))}`);
+      console.log(
+        `ODM import of the demo export: patients ${JSON.stringify(report.patients)}, forms ${JSON.stringify(report.forms)}, errors ${JSON.stringify(report.errors.slice(0, 5))}`,
+      );
       expect(report.errors).toEqual([]);
       expect(report.patients.created).toBe(await source.prisma.patient.count());
       expect(await readDataVersion()).not.toBe(versionOfSource);
@@ -165,7 +185,9 @@ describe("a file with mistakes", () => {
       labRow[unitColumn] = "furlongs";
       const aes = rowsOf(files["adverse-event.csv"]!);
       const resolved = aes.find((r) => r.resolutionDate && r.onsetDate && r.subject_id !== labRow.subject_id)!;
-      resolved.resolutionDate = new Date(Date.parse(`${resolved.onsetDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      resolved.resolutionDate = new Date(Date.parse(`${resolved.onsetDate}T00:00:00Z`) - 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       aes.push({ ...aes[0]!, subject_id: "TW01-999", record_id: "00000000-0000-4000-8000-000000000999" });
       files["labs.csv"] = toCsv(labs);
       files["adverse-event.csv"] = toCsv(aes);
@@ -200,8 +222,17 @@ describe("a file with mistakes", () => {
 
   test("only import.run holders may import", async () => {
     switchToDatabase(target);
-    await expect(runImport(targetActors.pi, { format: "csv", bytes: exported, dryRun: true })).rejects.toThrow(/cannot import/);
-    const manager = await target.prisma.user.create({ data: { email: "dm@site.test", name: "Data Manager", passwordHash: "x", roleAssignments: { create: { role: "DATA_MANAGER", siteId: null } } } });
+    await expect(runImport(targetActors.pi, { format: "csv", bytes: exported, dryRun: true })).rejects.toThrow(
+      /cannot import/,
+    );
+    const manager = await target.prisma.user.create({
+      data: {
+        email: "dm@site.test",
+        name: "Data Manager",
+        passwordHash: "x",
+        roleAssignments: { create: { role: "DATA_MANAGER", siteId: null } },
+      },
+    });
     const preview = await runImport((await loadActor(manager.id))!, { format: "csv", bytes: exported, dryRun: true });
     expect(preview.patients.unchanged).toBe(await target.prisma.patient.count());
   }, 600_000);

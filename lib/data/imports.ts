@@ -59,7 +59,10 @@ class RollBack extends Error {}
 function importActor(actor: Actor): Actor {
   const scope = scopeOf(actor, "import.run");
   if (scope.kind === "none") throw new ForbiddenError("You cannot import data.");
-  const assignments = scope.kind === "all" ? [{ role: "DATA_MANAGER", siteId: null }] : scope.siteIds.map((siteId) => ({ role: "DATA_MANAGER", siteId }));
+  const assignments =
+    scope.kind === "all"
+      ? [{ role: "DATA_MANAGER", siteId: null }]
+      : scope.siteIds.map((siteId) => ({ role: "DATA_MANAGER", siteId }));
   return { ...actor, assignments };
 }
 
@@ -70,17 +73,34 @@ function importActor(actor: Actor): Actor {
  * patient back, so the preview cannot differ from the real run. Running the same file again
  * changes nothing: forms are matched on their visit (and, for repeating forms, on their data).
  */
-export async function runImport(actor: Actor, input: { format: ImportFormat; bytes: Uint8Array; dryRun: boolean }): Promise<ImportReport> {
+export async function runImport(
+  actor: Actor,
+  input: { format: ImportFormat; bytes: Uint8Array; dryRun: boolean },
+): Promise<ImportReport> {
   const writer = importActor(actor);
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   // ODM is checked whole, then imported a subject at a time as it is parsed (flat memory);
   // a CSV zip is read whole (its files are per form, so a patient is complete only at the end).
-  const patients: Iterable<ImportPatient> = input.format === "csv" ? readCsvImport(input.bytes).patients : streamOdmSubjects(input.bytes);
-  const report: ImportReport = { dryRun: input.dryRun, format: input.format, sha256, patients: counts(), forms: counts(), errors: [], lines: [] };
+  const patients: Iterable<ImportPatient> =
+    input.format === "csv" ? readCsvImport(input.bytes).patients : streamOdmSubjects(input.bytes);
+  const report: ImportReport = {
+    dryRun: input.dryRun,
+    format: input.format,
+    sha256,
+    patients: counts(),
+    forms: counts(),
+    errors: [],
+    lines: [],
+  };
   // The sites the import may write to, by code: another site's subjects are refused, not created elsewhere.
   const scope = scopeOf(writer, "patient.write");
   const sites = new Map(
-    (await getPrisma().site.findMany({ where: scope.kind === "sites" ? { id: { in: scope.siteIds } } : {}, select: { id: true, code: true } })).map((site) => [site.code, site.id]),
+    (
+      await getPrisma().site.findMany({
+        where: scope.kind === "sites" ? { id: { in: scope.siteIds } } : {},
+        select: { id: true, code: true },
+      })
+    ).map((site) => [site.code, site.id]),
   );
   for (const patient of patients) {
     const outcome = await importOnePatient(writer, patient, sites, sha256, input.dryRun);
@@ -98,9 +118,16 @@ interface PatientOutcome {
   errors: ImportError[];
 }
 
-async function importOnePatient(actor: Actor, file: ImportPatient, sites: Map<string, string>, sha256: string, dryRun: boolean): Promise<PatientOutcome> {
+async function importOnePatient(
+  actor: Actor,
+  file: ImportPatient,
+  sites: Map<string, string>,
+  sha256: string,
+  dryRun: boolean,
+): Promise<PatientOutcome> {
   const outcome: PatientOutcome = { patientAction: "unchanged", lines: [], errors: [] };
-  const refuse = (formType: string | null, field: string | null, message: string) => outcome.errors.push({ subjectId: file.subjectId, formType, field, message });
+  const refuse = (formType: string | null, field: string | null, message: string) =>
+    outcome.errors.push({ subjectId: file.subjectId, formType, field, message });
   try {
     await getPrisma().$transaction(
       async (tx) => {
@@ -117,13 +144,25 @@ async function importOnePatient(actor: Actor, file: ImportPatient, sites: Map<st
           // Enrollment comes after the screening forms and before the first form that needs it.
           if (!enrolled && definition.placement !== "screening") {
             enrolled = true;
-            await tryStep(() => enrollInTransaction(tx, actor, found.patientId, file.enrollmentDate), (field, message) => refuse(null, field, message));
+            await tryStep(
+              () => enrollInTransaction(tx, actor, found.patientId, file.enrollmentDate),
+              (field, message) => refuse(null, field, message),
+            );
           }
-          const line = await importForm(tx, actor, found.patientId, file.subjectId, form, sha256, (field, message) => refuse(form.formType, field, message));
+          const line = await importForm(tx, actor, found.patientId, file.subjectId, form, sha256, (field, message) =>
+            refuse(form.formType, field, message),
+          );
           outcome.lines.push(line);
         }
-        if (!enrolled) await tryStep(() => enrollInTransaction(tx, actor, found.patientId, file.enrollmentDate), (field, message) => refuse(null, field, message));
-        await tryStep(() => markScreenFailedInTransaction(tx, actor, found.patientId, file), (field, message) => refuse(null, field, message));
+        if (!enrolled)
+          await tryStep(
+            () => enrollInTransaction(tx, actor, found.patientId, file.enrollmentDate),
+            (field, message) => refuse(null, field, message),
+          );
+        await tryStep(
+          () => markScreenFailedInTransaction(tx, actor, found.patientId, file),
+          (field, message) => refuse(null, field, message),
+        );
         if (outcome.errors.length) throw new RollBack();
         const changed = outcome.lines.filter((l) => l.action !== "unchanged");
         if (outcome.patientAction === "unchanged" && changed.length) outcome.patientAction = "updated";
@@ -136,7 +175,11 @@ async function importOnePatient(actor: Actor, file: ImportPatient, sites: Map<st
             patientId: found.patientId,
             changes: [
               { field: "file.sha256", from: null, to: sha256 },
-              { field: "forms", from: null, to: changed.map((l) => `${l.action} ${l.formType}${l.visitKey ? `@${l.visitKey}` : ""}`) },
+              {
+                field: "forms",
+                from: null,
+                to: changed.map((l) => `${l.action} ${l.formType}${l.visitKey ? `@${l.visitKey}` : ""}`),
+              },
             ],
             reason: `Import of a file with SHA-256 ${sha256}`,
           });
@@ -157,14 +200,18 @@ async function importOnePatient(actor: Actor, file: ImportPatient, sites: Map<st
 }
 
 /** Runs one step; an expected refusal (validation, conflict, not found) is reported, anything else is a bug and propagates. */
-async function tryStep(step: () => Promise<unknown>, refuse: (field: string | null, message: string) => void): Promise<boolean> {
+async function tryStep(
+  step: () => Promise<unknown>,
+  refuse: (field: string | null, message: string) => void,
+): Promise<boolean> {
   try {
     await step();
     return true;
   } catch (error) {
     if (!isExpectedError(error)) throw error;
     if (error instanceof ValidationError && Object.keys(error.fieldErrors).length) {
-      for (const [field, messages] of Object.entries(error.fieldErrors)) for (const message of messages) refuse(field === "_form" ? null : field, message);
+      for (const [field, messages] of Object.entries(error.fieldErrors))
+        for (const message of messages) refuse(field === "_form" ? null : field, message);
     } else refuse(null, error.message);
     return false;
   }
@@ -182,7 +229,14 @@ async function importForm(
   const definition = getFormDefinition(form.formType)!;
   // ODM does not repeat the fixed visit of a once-per-patient form (screening, baseline...); the form does.
   const visitKey = definition.fixedVisitKey ?? form.visitKey;
-  const line: ImportLine = { subjectId, formType: form.formType, visitKey, action: "refused", fields: [], source: form.source };
+  const line: ImportLine = {
+    subjectId,
+    formType: form.formType,
+    visitKey,
+    action: "refused",
+    fields: [],
+    source: form.source,
+  };
   const raw = fillOmittedNullables(definition.schema, form.data, { emptyText: true });
   let parsed: unknown;
   if (!(await tryStep(async () => (parsed = parseFormData(definition, raw)), refuse))) return line;
@@ -206,5 +260,9 @@ async function importForm(
   };
   const saved = await tryStep(() => saveCrfRecordInTransaction(tx, actor, request, "IMPORT"), refuse);
   if (!saved) return line;
-  return { ...line, action: target ? "updated" : "created", fields: diffFormData(target?.data ?? null, parsed).map((c) => c.field) };
+  return {
+    ...line,
+    action: target ? "updated" : "created",
+    fields: diffFormData(target?.data ?? null, parsed).map((c) => c.field),
+  };
 }

@@ -62,10 +62,19 @@ export async function addLabReferenceRange(actor: Actor, input: LabRangeInput): 
     const site = await tx.site.findUnique({ where: { id: input.siteId }, select: { id: true } });
     if (!site) throw new NotFoundError("Site");
     const clash = await tx.labReferenceRange.findFirst({
-      where: { siteId: input.siteId, test: input.test, sex: input.sex, validFrom: new Date(input.validFrom), withdrawnAt: null },
+      where: {
+        siteId: input.siteId,
+        test: input.test,
+        sex: input.sex,
+        validFrom: new Date(input.validFrom),
+        withdrawnAt: null,
+      },
       select: { id: true },
     });
-    if (clash) throw new ConflictError("This site already has a range for this test and sex from that day: withdraw it first (with a reason) to replace it.");
+    if (clash)
+      throw new ConflictError(
+        "This site already has a range for this test and sex from that day: withdraw it first (with a reason) to replace it.",
+      );
     const row = await tx.labReferenceRange.create({
       data: { ...input, validFrom: new Date(input.validFrom), createdById: actor.userId },
       select: { id: true },
@@ -131,7 +140,9 @@ export function toLabRangeContext(row: LabRangeColumns): LabRangeContext {
 export async function getLabRangeContext(actor: Actor, patientId: string): Promise<LabRangeContext> {
   // The page has read the patient already in this render (readPatientForPage is per request).
   const patient = await readPatientForPage(actor, patientId);
-  const [row] = await getPrisma().$queryRaw<LabRangeColumns[]>`SELECT ${LAB_RANGE_COLUMNS} FROM "patients" p WHERE p."id" = ${patient.id}::uuid`;
+  const [row] = await getPrisma().$queryRaw<
+    LabRangeColumns[]
+  >`SELECT ${LAB_RANGE_COLUMNS} FROM "patients" p WHERE p."id" = ${patient.id}::uuid`;
   if (!row) throw new NotFoundError("Patient");
   return toLabRangeContext(row);
 }

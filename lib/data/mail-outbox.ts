@@ -30,16 +30,32 @@ export async function enqueueAlertMail(tx: Prisma.TransactionClient, mail: Alert
   const users = await tx.user.findMany({
     where: mail.userIds
       ? { active: true, id: { in: [...mail.userIds] } }
-      : { active: true, roleAssignments: { some: { role: { in: [...mail.roles] }, OR: [{ siteId: null }, ...(mail.siteId ? [{ siteId: mail.siteId }] : [])] } } },
+      : {
+          active: true,
+          roleAssignments: {
+            some: {
+              role: { in: [...mail.roles] },
+              OR: [{ siteId: null }, ...(mail.siteId ? [{ siteId: mail.siteId }] : [])],
+            },
+          },
+        },
     select: { email: true },
     orderBy: { email: "asc" },
   });
   if (!users.length) return;
   await tx.mailOutbox.createMany({
-    data: [{
-      studyId: STUDY_ID, kind: mail.kind, dedupeKey: mail.dedupeKey ?? null, recipients: users.map((u) => u.email),
-      subject: mail.subject, body: mail.body, siteId: mail.siteId, patientId: mail.patientId,
-    }],
+    data: [
+      {
+        studyId: STUDY_ID,
+        kind: mail.kind,
+        dedupeKey: mail.dedupeKey ?? null,
+        recipients: users.map((u) => u.email),
+        subject: mail.subject,
+        body: mail.body,
+        siteId: mail.siteId,
+        patientId: mail.patientId,
+      },
+    ],
     skipDuplicates: true,
   });
 }
@@ -61,9 +77,22 @@ export interface OutboxMessageView {
 /** The latest alert emails and their delivery state: for administrators only (they hold user.admin). */
 export async function listOutbox(actor: Actor, limit = 200): Promise<OutboxMessageView[]> {
   if (!hasPermission(actor, "user.admin")) throw new ForbiddenError();
-  const rows = await getPrisma().mailOutbox.findMany({ where: { studyId: STUDY_ID }, orderBy: { id: "desc" }, take: limit });
+  const rows = await getPrisma().mailOutbox.findMany({
+    where: { studyId: STUDY_ID },
+    orderBy: { id: "desc" },
+    take: limit,
+  });
   return rows.map((r) => ({
-    id: r.id.toString(), kind: r.kind, recipients: (r.recipients as string[]) ?? [], subject: r.subject, body: r.body, status: r.status, attempts: r.attempts,
-    nextAttemptAt: r.nextAttemptAt.toISOString(), lastError: r.lastError, sentAt: r.sentAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(),
+    id: r.id.toString(),
+    kind: r.kind,
+    recipients: (r.recipients as string[]) ?? [],
+    subject: r.subject,
+    body: r.body,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.nextAttemptAt.toISOString(),
+    lastError: r.lastError,
+    sentAt: r.sentAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
   }));
 }

@@ -47,7 +47,12 @@ export interface LockOptions {
  * patient is "not found", exactly like a missing one; a patient the actor may read but not
  * write is forbidden.
  */
-export async function lockPatientForWrite(tx: Prisma.TransactionClient, actor: Actor, patientId: string, options: LockOptions = {}): Promise<LockedPatient> {
+export async function lockPatientForWrite(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  patientId: string,
+  options: LockOptions = {},
+): Promise<LockedPatient> {
   if (!UUID_PATTERN.test(patientId)) throw new NotFoundError("Patient");
   const scope = scopeOf(actor, "patient.read");
   const siteIds = scope.kind === "sites" ? scope.siteIds : [];
@@ -61,7 +66,8 @@ export async function lockPatientForWrite(tx: Prisma.TransactionClient, actor: A
       AND (${scope.kind === "all"} OR p."site_id" = ANY(${siteIds}::uuid[]))
     FOR UPDATE OF p`;
   if (!row) throw new NotFoundError("Patient");
-  if (!hasPermission(actor, "patient.write", row.site_id)) throw new ForbiddenError("You cannot enter data for this patient.");
+  if (!hasPermission(actor, "patient.write", row.site_id))
+    throw new ForbiddenError("You cannot enter data for this patient.");
   return {
     id: patientId,
     siteId: row.site_id,

@@ -19,15 +19,25 @@ describe("registerPatient", () => {
     expect([first.subjectId, second.subjectId]).toEqual(["TW01-001", "TW01-002"]);
     const audit = await db.prisma.auditEvent.findMany({ where: { entityId: first.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "CREATE", entityType: "patient", actorEmail: "investigator1@demo.test", siteId: sites.TW01 });
+    expect(audit[0]).toMatchObject({
+      action: "CREATE",
+      entityType: "patient",
+      actorEmail: "investigator1@demo.test",
+      siteId: sites.TW01,
+    });
     expect(audit[0]!.changes).toEqual(
-      expect.arrayContaining([{ field: "subjectId", from: null, to: "TW01-001" }, { field: "screeningDate", from: null, to: "2026-01-05" }]),
+      expect.arrayContaining([
+        { field: "subjectId", from: null, to: "TW01-001" },
+        { field: "screeningDate", from: null, to: "2026-01-05" },
+      ]),
     );
   });
 
   test("never issues the same subject ID twice under concurrent registration", async () => {
     const created = await Promise.all(
-      Array.from({ length: 12 }, () => registerPatient(actors.investigator2, { siteId: sites.TW02, screeningDate: "2026-02-01" })),
+      Array.from({ length: 12 }, () =>
+        registerPatient(actors.investigator2, { siteId: sites.TW02, screeningDate: "2026-02-01" }),
+      ),
     );
     const ids = created.map((p) => p.subjectId).sort();
     expect(new Set(ids).size).toBe(12);
@@ -36,15 +46,23 @@ describe("registerPatient", () => {
   });
 
   test("an investigator cannot register at another site, and learns nothing about it", async () => {
-    await expect(registerPatient(actors.investigator1, { siteId: sites.TW02, screeningDate: "2026-01-05" })).rejects.toThrow(NotFoundError);
-    await expect(registerPatient(actors.coordinator, { siteId: sites.TW02, screeningDate: "2026-01-05" })).rejects.toThrow(ForbiddenError);
-    await expect(registerPatient(actors.admin, { siteId: sites.TW01, screeningDate: "2026-01-05" })).rejects.toThrow(NotFoundError);
+    await expect(
+      registerPatient(actors.investigator1, { siteId: sites.TW02, screeningDate: "2026-01-05" }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      registerPatient(actors.coordinator, { siteId: sites.TW02, screeningDate: "2026-01-05" }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(registerPatient(actors.admin, { siteId: sites.TW01, screeningDate: "2026-01-05" })).rejects.toThrow(
+      NotFoundError,
+    );
     expect(await db.prisma.patient.count({ where: { siteId: sites.TW02 } })).toBe(12);
   });
 
   test("a failed write leaves no audit record and consumes no subject number", async () => {
     const before = await db.prisma.auditEvent.count();
-    await expect(registerPatient(actors.investigator3, { siteId: sites.TW03, screeningDate: "not-a-date" })).rejects.toThrow();
+    await expect(
+      registerPatient(actors.investigator3, { siteId: sites.TW03, screeningDate: "not-a-date" }),
+    ).rejects.toThrow();
     expect(await db.prisma.auditEvent.count()).toBe(before);
     const next = await registerPatient(actors.investigator3, { siteId: sites.TW03, screeningDate: "2026-03-01" });
     expect(next.subjectId).toBe("TW03-001");
@@ -67,7 +85,10 @@ describe("reading patients: the access matrix of lib/data", () => {
     const tw01 = await db.prisma.patient.findFirstOrThrow({ where: { siteId: sites.TW01 } });
     const tw02 = await db.prisma.patient.findFirstOrThrow({ where: { siteId: sites.TW02 } });
     const actor = actors[name];
-    for (const [patient, visible] of [[tw01, seesTw01], [tw02, seesTw02]] as const) {
+    for (const [patient, visible] of [
+      [tw01, seesTw01],
+      [tw02, seesTw02],
+    ] as const) {
       if (visible) expect((await getPatientOrThrow(actor, patient.id)).subjectId).toBe(patient.subjectId);
       else await expect(getPatientOrThrow(actor, patient.id)).rejects.toThrow(NotFoundError);
     }
@@ -78,7 +99,12 @@ describe("reading patients: the access matrix of lib/data", () => {
     const listed = (await listPatients(actor, { pageSize: 200 })).data;
     const siteCodes = new Set(listed.map((p) => p.site.code));
     if (scope === "all") expect(siteCodes).toEqual(new Set(["TW01", "TW02", "TW03"]));
-    else expect([...siteCodes].every((code) => actor.assignments.length === 1 && sites[code as "TW01"] === actor.assignments[0]!.siteId)).toBe(true);
+    else
+      expect(
+        [...siteCodes].every(
+          (code) => actor.assignments.length === 1 && sites[code as "TW01"] === actor.assignments[0]!.siteId,
+        ),
+      ).toBe(true);
   });
 
   test("a missing patient and another site's patient give the same error", async () => {

@@ -34,8 +34,16 @@ const summarySelect = {
 } as const;
 
 function toSummary(row: {
-  id: string; subjectId: string; externalId: string | null; status: PatientStatus; screeningDate: Date; enrollmentDate: Date | null;
-  screenFailureReason: string | null; lockedAt: Date | null; version: number; site: PatientSummary["site"];
+  id: string;
+  subjectId: string;
+  externalId: string | null;
+  status: PatientStatus;
+  screeningDate: Date;
+  enrollmentDate: Date | null;
+  screenFailureReason: string | null;
+  lockedAt: Date | null;
+  version: number;
+  site: PatientSummary["site"];
 }): PatientSummary {
   return {
     ...row,
@@ -116,7 +124,13 @@ export async function registerPatient(
       WHERE "id" = ${input.siteId}::uuid AND "active"
       RETURNING "code", "next_subject_number" - 1 AS "number"`;
     if (!site) throw new NotFoundError("Site");
-    if (input.externalId !== undefined && (await tx.patient.findFirst({ where: { siteId: input.siteId, externalId: input.externalId }, select: { id: true } }))) {
+    if (
+      input.externalId !== undefined &&
+      (await tx.patient.findFirst({
+        where: { siteId: input.siteId, externalId: input.externalId },
+        select: { id: true },
+      }))
+    ) {
       // The unique index also refuses it (two registrations at once); this says so by field.
       throw new ValidationError({ externalId: ["Another patient of this site already has this reference."] });
     }
@@ -138,7 +152,12 @@ export async function registerPatient(
       patientId: patient.id,
       changes: diffFields(
         null,
-        { subjectId: patient.subjectId, externalId: patient.externalId, status: patient.status, screeningDate: patient.screeningDate },
+        {
+          subjectId: patient.subjectId,
+          externalId: patient.externalId,
+          status: patient.status,
+          screeningDate: patient.screeningDate,
+        },
         ["subjectId", "externalId", "status", "screeningDate"],
       ),
     });
@@ -173,7 +192,13 @@ export async function searchPatients(
         : [{ subjectId: "asc" as const }];
   const [total, rows] = await Promise.all([
     getPrisma().patient.count({ where }),
-    getPrisma().patient.findMany({ where, orderBy, skip: (filter.page - 1) * pageSize, take: pageSize, select: summarySelect }),
+    getPrisma().patient.findMany({
+      where,
+      orderBy,
+      skip: (filter.page - 1) * pageSize,
+      take: pageSize,
+      select: summarySelect,
+    }),
   ]);
   return { data: rows.map(toSummary), total };
 }

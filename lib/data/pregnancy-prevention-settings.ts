@@ -10,7 +10,13 @@ import { PregnancyPreventionRulesSchema } from "@/lib/schemas/safety-settings";
 /** The study whose rules these are (one study per instance today; the table is keyed by study). */
 const STUDY_ID = 1;
 
-const FIELDS = ["firstDoseTestWindowHours", "retestIntervalDays", "counsellingRequired", "maleCounsellingRequired", "maxSupplyDays"] as const;
+const FIELDS = [
+  "firstDoseTestWindowHours",
+  "retestIntervalDays",
+  "counsellingRequired",
+  "maleCounsellingRequired",
+  "maxSupplyDays",
+] as const;
 
 export interface PregnancyPreventionView extends PregnancyPreventionRules {
   version: number;
@@ -21,25 +27,49 @@ export interface PregnancyPreventionView extends PregnancyPreventionRules {
 export async function getPregnancyPreventionRules(actor: Actor): Promise<PregnancyPreventionView> {
   if (!hasPermission(actor, "patient.read") && !hasPermission(actor, "study.admin")) throw new ForbiddenError();
   const row = await getPrisma().pregnancyPreventionRules.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
-  return { ...Object.fromEntries(FIELDS.map((f) => [f, row[f]])) as unknown as PregnancyPreventionRules, version: row.version, updatedAt: row.updatedAt.toISOString() };
+  return {
+    ...(Object.fromEntries(FIELDS.map((f) => [f, row[f]])) as unknown as PregnancyPreventionRules),
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 /**
  * Changes the rules (never looser than the REMS maxima) with the version the editor read and a
  * reason; the change and its audit record (per-field from/to) commit together.
  */
-export async function updatePregnancyPreventionRules(actor: Actor, input: { rules: unknown; expectedVersion: number; reason: string }): Promise<PregnancyPreventionView> {
+export async function updatePregnancyPreventionRules(
+  actor: Actor,
+  input: { rules: unknown; expectedVersion: number; reason: string },
+): Promise<PregnancyPreventionView> {
   if (!hasPermission(actor, "study.admin")) throw new ForbiddenError();
   const parsed = PregnancyPreventionRulesSchema.safeParse(input.rules);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues.map((i) => ({ ...i, path: ["rules", ...i.path] }))));
-  if (input.reason.trim().length < 3) throw new ValidationError({ reason: ["Give the reason for the change (at least 3 characters)"] });
+  if (!parsed.success)
+    throw new ValidationError(toFieldErrors(parsed.error.issues.map((i) => ({ ...i, path: ["rules", ...i.path] }))));
+  if (input.reason.trim().length < 3)
+    throw new ValidationError({ reason: ["Give the reason for the change (at least 3 characters)"] });
   return getPrisma().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "study_id" FROM "pregnancy_prevention_rules" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`;
     const current = await tx.pregnancyPreventionRules.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
-    if (current.version !== input.expectedVersion) throw new ConflictError("The pregnancy prevention rules were changed by someone else after you opened them. Reload, then apply your change again.");
+    if (current.version !== input.expectedVersion)
+      throw new ConflictError(
+        "The pregnancy prevention rules were changed by someone else after you opened them. Reload, then apply your change again.",
+      );
     const changes = diffFields(current, parsed.data, FIELDS);
-    const row = changes.length ? await tx.pregnancyPreventionRules.update({ where: { studyId: STUDY_ID }, data: { ...parsed.data, version: { increment: 1 } } }) : current;
-    if (changes.length) await writeAudit(tx, actor, { action: "UPDATE", entityType: "pregnancy-prevention-rules", entityId: String(STUDY_ID), changes, reason: input.reason.trim() });
+    const row = changes.length
+      ? await tx.pregnancyPreventionRules.update({
+          where: { studyId: STUDY_ID },
+          data: { ...parsed.data, version: { increment: 1 } },
+        })
+      : current;
+    if (changes.length)
+      await writeAudit(tx, actor, {
+        action: "UPDATE",
+        entityType: "pregnancy-prevention-rules",
+        entityId: String(STUDY_ID),
+        changes,
+        reason: input.reason.trim(),
+      });
     return { ...parsed.data, version: row.version, updatedAt: row.updatedAt.toISOString() };
   });
 }

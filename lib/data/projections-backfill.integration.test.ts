@@ -17,15 +17,26 @@ describe("the migrate step backfills the typed tables of an existing database", 
   beforeAll(async () => {
     db = await createTestDatabase({ migrated: false });
     older = await mkdtemp(path.join(tmpdir(), "trialdesk-older-migrations-"));
-    for (const name of (await readdir(MIGRATIONS, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name < TYPED_TABLES_MIGRATION).map((e) => e.name)) {
+    for (const name of (await readdir(MIGRATIONS, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && e.name < TYPED_TABLES_MIGRATION)
+      .map((e) => e.name)) {
       await cp(path.join(MIGRATIONS, name), path.join(older, name), { recursive: true });
     }
     await applyMigrations(db.url, older);
-    const ae = (term: string, grade: number) => JSON.stringify({
-      ...emptyAdverseEvent(), term, grade, onsetDate: "2026-02-10", ongoing: true, serious: "no",
-      attribution: { thalidomide: "possible", uft: "unlikely" }, actionTaken: { thalidomide: "none", uft: "none" }, outcome: "not-recovered",
-    });
-    await db.query(`
+    const ae = (term: string, grade: number) =>
+      JSON.stringify({
+        ...emptyAdverseEvent(),
+        term,
+        grade,
+        onsetDate: "2026-02-10",
+        ongoing: true,
+        serious: "no",
+        attribution: { thalidomide: "possible", uft: "unlikely" },
+        actionTaken: { thalidomide: "none", uft: "none" },
+        outcome: "not-recovered",
+      });
+    await db.query(
+      `
       WITH u AS (INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ('00000000-0000-4000-8000-00000000000a', 'inv@old.test', 'Investigator', '!', now()) RETURNING id),
            s AS (INSERT INTO sites (id, code, name, city, country) VALUES ('00000000-0000-4000-8000-00000000000b', 'OLD1', 'Old site', 'Taipei', 'Taiwan') RETURNING id),
            p AS (INSERT INTO patients (id, site_id, subject_id, status, screening_date, enrollment_date, updated_at)
@@ -43,8 +54,13 @@ describe("the migrate step backfills the typed tables of an existing database", 
     expect(result.applied).toContain(TYPED_TABLES_MIGRATION);
     const report = await backfillProjectionsAfterMigration(db.url, result);
     expect(report).toMatchObject({ records: 2, rows: { adverse_events: 2, lab_results: 0 } });
-    const { rows } = await db.query<{ term: string; grade: number }>(`SELECT term, grade FROM adverse_events ORDER BY term`);
-    expect(rows).toEqual([{ term: "Diarrhea", grade: 3 }, { term: "Fatigue", grade: 2 }]);
+    const { rows } = await db.query<{ term: string; grade: number }>(
+      `SELECT term, grade FROM adverse_events ORDER BY term`,
+    );
+    expect(rows).toEqual([
+      { term: "Diarrhea", grade: 3 },
+      { term: "Fatigue", grade: 2 },
+    ]);
 
     const again = await applyMigrations(db.url, MIGRATIONS);
     expect(await backfillProjectionsAfterMigration(db.url, again)).toBeNull();

@@ -33,19 +33,25 @@ export async function rebuildProjections(prisma: PrismaClient): Promise<RebuildR
       let records = 0;
       let after: string | null = null;
       for (;;) {
-        const batch: { id: string; patientId: string; formType: string; data: unknown; computed: unknown }[] = await tx.crfRecord.findMany({
-          where: { deletedAt: null, formType: { in: PROJECTED_FORM_TYPES }, ...(after ? { id: { gt: after } } : {}) },
-          orderBy: { id: "asc" },
-          take: BATCH,
-          select: { id: true, patientId: true, formType: true, data: true, computed: true },
-        });
+        const batch: { id: string; patientId: string; formType: string; data: unknown; computed: unknown }[] =
+          await tx.crfRecord.findMany({
+            where: { deletedAt: null, formType: { in: PROJECTED_FORM_TYPES }, ...(after ? { id: { gt: after } } : {}) },
+            orderBy: { id: "asc" },
+            take: BATCH,
+            select: { id: true, patientId: true, formType: true, data: true, computed: true },
+          });
         if (batch.length === 0) break;
-        await replaceProjections(tx, batch.map((r) => ({ ...r, withdrawn: false })));
+        await replaceProjections(
+          tx,
+          batch.map((r) => ({ ...r, withdrawn: false })),
+        );
         records += batch.length;
         after = batch[batch.length - 1]!.id;
       }
       const counts = await tx.$queryRawUnsafe<{ table: ProjectionTableName; rows: number }[]>(
-        PROJECTION_TABLE_NAMES.map((t) => `SELECT '${t}' AS "table", count(*)::int AS "rows" FROM "${t}"`).join(" UNION ALL "),
+        PROJECTION_TABLE_NAMES.map((t) => `SELECT '${t}' AS "table", count(*)::int AS "rows" FROM "${t}"`).join(
+          " UNION ALL ",
+        ),
       );
       const rows = Object.fromEntries(counts.map((c) => [c.table, c.rows])) as Record<ProjectionTableName, number>;
       return { records, rows, seconds: Math.round((performance.now() - started) / 100) / 10 };
@@ -61,7 +67,11 @@ export async function rebuildProjections(prisma: PrismaClient): Promise<RebuildR
  * could disagree.) Should the process stop between the two, `npm run projections:rebuild`
  * does the same at any time.
  */
-export async function backfillProjectionsAfterMigration(databaseUrl: string, result: MigrationResult, log: (line: string) => void = () => {}): Promise<RebuildReport | null> {
+export async function backfillProjectionsAfterMigration(
+  databaseUrl: string,
+  result: MigrationResult,
+  log: (line: string) => void = () => {},
+): Promise<RebuildReport | null> {
   if (!result.applied.includes(TYPED_TABLES_MIGRATION)) return null;
   const prisma = createPrismaClient(databaseUrl, 2);
   try {

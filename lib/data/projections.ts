@@ -26,7 +26,10 @@ const quote = (name: string) => `"${name}"`;
  * unique key besides their generated id, so the two never conflict. Called inside the save's
  * transaction (the caller's `tx`), so the rows commit or roll back with the form itself.
  */
-export async function replaceProjections(tx: Prisma.TransactionClient, sources: readonly ProjectionSource[]): Promise<void> {
+export async function replaceProjections(
+  tx: Prisma.TransactionClient,
+  sources: readonly ProjectionSource[],
+): Promise<void> {
   const tables = new Set<ProjectionTableName>();
   const rows = new Map<ProjectionTableName, Record<string, unknown>[]>();
   const ids: string[] = [];
@@ -37,9 +40,13 @@ export async function replaceProjections(tx: Prisma.TransactionClient, sources: 
     for (const table of projection.tables) tables.add(table);
     if (source.withdrawn) continue;
     const computed = asStored(source.computed);
-    const projected = projection.project(asStored(source.data), typeof computed === "object" && computed !== null ? (computed as Record<string, unknown>) : {});
+    const projected = projection.project(
+      asStored(source.data),
+      typeof computed === "object" && computed !== null ? (computed as Record<string, unknown>) : {},
+    );
     for (const [table, tableRows] of Object.entries(projected) as [ProjectionTableName, Record<string, unknown>[]][]) {
-      if (!projection.tables.includes(table)) throw new Error(`The ${source.formType} projection wrote ${table}, which it does not declare`);
+      if (!projection.tables.includes(table))
+        throw new Error(`The ${source.formType} projection wrote ${table}, which it does not declare`);
       const list = rows.get(table) ?? [];
       for (const row of tableRows) list.push({ ...row, patient_id: source.patientId, crf_record_id: source.id });
       rows.set(table, list);
@@ -47,14 +54,22 @@ export async function replaceProjections(tx: Prisma.TransactionClient, sources: 
   }
   if (ids.length === 0) return;
   const params: unknown[] = [ids];
-  const ctes = [...tables].map((table, i) => `"delete_${i}" AS (DELETE FROM ${quote(table)} WHERE "crf_record_id" = ANY($1::uuid[]))`);
+  const ctes = [...tables].map(
+    (table, i) => `"delete_${i}" AS (DELETE FROM ${quote(table)} WHERE "crf_record_id" = ANY($1::uuid[]))`,
+  );
   [...rows.entries()].forEach(([table, tableRows], i) => {
     if (tableRows.length === 0) return;
     params.push(JSON.stringify(tableRows));
     const columns = Object.entries(PROJECTION_TABLES[table]) as [string, string][];
     const names = ["patient_id", "crf_record_id", ...columns.map(([name]) => name)].map(quote).join(", ");
-    const types = ["patient_id uuid", "crf_record_id uuid", ...columns.map(([name, type]) => `${quote(name)} ${type}`)].join(", ");
-    ctes.push(`"insert_${i}" AS (INSERT INTO ${quote(table)} (${names}) SELECT ${names} FROM jsonb_to_recordset($${params.length}::jsonb) AS r(${types}))`);
+    const types = [
+      "patient_id uuid",
+      "crf_record_id uuid",
+      ...columns.map(([name, type]) => `${quote(name)} ${type}`),
+    ].join(", ");
+    ctes.push(
+      `"insert_${i}" AS (INSERT INTO ${quote(table)} (${names}) SELECT ${names} FROM jsonb_to_recordset($${params.length}::jsonb) AS r(${types}))`,
+    );
   });
   await tx.$executeRawUnsafe(`WITH ${ctes.join(",\n")} SELECT 1`, ...params);
 }

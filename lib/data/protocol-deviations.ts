@@ -46,10 +46,20 @@ export async function listProtocolDeviations(actor: Actor): Promise<ProtocolDevi
       const d = row.data[drug] ?? {};
       const reason = typeof d.deviationReason === "string" ? d.deviationReason : "";
       if (!reason) return [];
-      return [{
-        recordId: row.id, patientId: row.patient_id, subjectId: row.subject_id, siteCode: row.site_code, visitKey: row.visit_key,
-        visitDate: row.data.visitDate ?? "", drug, status: String(d.status ?? ""), doseLevel: typeof d.doseLevel === "number" ? d.doseLevel : null, reason,
-      }];
+      return [
+        {
+          recordId: row.id,
+          patientId: row.patient_id,
+          subjectId: row.subject_id,
+          siteCode: row.site_code,
+          visitKey: row.visit_key,
+          visitDate: row.data.visitDate ?? "",
+          drug,
+          status: String(d.status ?? ""),
+          doseLevel: typeof d.doseLevel === "number" ? d.doseLevel : null,
+          reason,
+        },
+      ];
     }),
   );
 }

@@ -23,21 +23,50 @@ describe("query inbox", () => {
     const pa = await createPatient(a.actor, a.siteId);
     const pb = await createPatient(b.actor, b.siteId);
     const labs = await recordLabs(a.actor, pa.id, "day1", "2026-01-10", { platelets: { value: 200 } });
-    const eligibilityOf = async (patientId: string) => (await db.prisma.crfRecord.findFirstOrThrow({ where: { patientId, formType: "eligibility" } })).id;
-    const qa = await openDataQuery(actors.coordinator, { patientId: pa.id, recordId: await eligibilityOf(pa.id), fieldPath: "consentDate", text: "Check the consent date" });
-    await openDataQuery(actors.coordinator, { patientId: pa.id, recordId: labs.id, fieldPath: "sampleDate", text: "Sample date?" });
-    await openDataQuery(actors.coordinator, { patientId: pb.id, recordId: await eligibilityOf(pb.id), fieldPath: "consentDate", text: "Other site" });
+    const eligibilityOf = async (patientId: string) =>
+      (await db.prisma.crfRecord.findFirstOrThrow({ where: { patientId, formType: "eligibility" } })).id;
+    const qa = await openDataQuery(actors.coordinator, {
+      patientId: pa.id,
+      recordId: await eligibilityOf(pa.id),
+      fieldPath: "consentDate",
+      text: "Check the consent date",
+    });
+    await openDataQuery(actors.coordinator, {
+      patientId: pa.id,
+      recordId: labs.id,
+      fieldPath: "sampleDate",
+      text: "Sample date?",
+    });
+    await openDataQuery(actors.coordinator, {
+      patientId: pb.id,
+      recordId: await eligibilityOf(pb.id),
+      fieldPath: "consentDate",
+      text: "Other site",
+    });
     // One query opened 10 days ago.
-    await db.prisma.dataQuery.update({ where: { id: qa.id }, data: { openedAt: new Date(Date.now() - 10 * 86_400_000) } });
+    await db.prisma.dataQuery.update({
+      where: { id: qa.id },
+      data: { openedAt: new Date(Date.now() - 10 * 86_400_000) },
+    });
     await replyToDataQuery(a.actor, "answer", { patientId: pa.id, queryId: qa.id, text: "Corrected" });
 
     const mine = await listQueryInbox(a.actor, filter());
     expect(mine.total).toBe(2); // the other site's query is not in scope
     expect(mine.rows.map((r) => r.subjectId)).toEqual([pa.subjectId, pa.subjectId]);
-    expect(mine.rows[0]).toMatchObject({ id: qa.id, status: "ANSWERED", fieldLabel: expect.not.stringMatching(/^consentDate$/), lastMessage: "Corrected", ageDays: 10 });
-    expect(mine.rows[0]!.href).toMatch(new RegExp(`^/patients/${pa.id}/forms/eligibility\\?record=[0-9a-f-]+&field=consentDate$`));
+    expect(mine.rows[0]).toMatchObject({
+      id: qa.id,
+      status: "ANSWERED",
+      fieldLabel: expect.not.stringMatching(/^consentDate$/),
+      lastMessage: "Corrected",
+      ageDays: 10,
+    });
+    expect(mine.rows[0]!.href).toMatch(
+      new RegExp(`^/patients/${pa.id}/forms/eligibility\\?record=[0-9a-f-]+&field=consentDate$`),
+    );
 
-    expect((await listQueryInbox(a.actor, filter({ status: "OPEN" }))).rows.map((r) => r.fieldPath)).toEqual(["sampleDate"]);
+    expect((await listQueryInbox(a.actor, filter({ status: "OPEN" }))).rows.map((r) => r.fieldPath)).toEqual([
+      "sampleDate",
+    ]);
     expect((await listQueryInbox(a.actor, filter({ form: "labs" }))).total).toBe(1);
     expect((await listQueryInbox(a.actor, filter({ olderThan: "7" }))).rows.map((r) => r.id)).toEqual([qa.id]);
     expect((await listQueryInbox(a.actor, filter({ site: b.siteId }))).total).toBe(0); // a site outside the scope shows nothing

@@ -39,7 +39,11 @@ const STATUSES: Record<QueryInboxFilter["status"], QueryStatus[] | null> = {
  * Every query on patients the caller may read, oldest first, filtered by status, site, form and
  * age, one page at a time with the exact total. Each links to its form with the field named.
  */
-export async function listQueryInbox(actor: Actor, filter: QueryInboxFilter, now: Date = new Date()): Promise<{ rows: InboxQuery[]; total: number; page: number; pageSize: number }> {
+export async function listQueryInbox(
+  actor: Actor,
+  filter: QueryInboxFilter,
+  now: Date = new Date(),
+): Promise<{ rows: InboxQuery[]; total: number; page: number; pageSize: number }> {
   if (scopeOf(actor, "patient.read").kind === "none") throw new ForbiddenError();
   const statuses = STATUSES[filter.status];
   const scope = siteFilter(actor, "patient.read");
@@ -49,7 +53,9 @@ export async function listQueryInbox(actor: Actor, filter: QueryInboxFilter, now
       filter.site ? { siteId: filter.site } : {},
       statuses ? { status: { in: statuses } } : {},
       filter.form ? { record: { formType: filter.form } } : {},
-      filter.olderThan !== undefined ? { openedAt: { lte: new Date(now.getTime() - filter.olderThan * 86_400_000) } } : {},
+      filter.olderThan !== undefined
+        ? { openedAt: { lte: new Date(now.getTime() - filter.olderThan * 86_400_000) } }
+        : {},
       { record: { deletedAt: null, patient: { deletedAt: null } } },
     ],
   };
@@ -61,8 +67,19 @@ export async function listQueryInbox(actor: Actor, filter: QueryInboxFilter, now
       skip: (filter.page - 1) * INBOX_PAGE_SIZE,
       take: INBOX_PAGE_SIZE,
       select: {
-        id: true, patientId: true, recordId: true, fieldPath: true, status: true, openedAt: true,
-        record: { select: { formType: true, visitKey: true, patient: { select: { subjectId: true, site: { select: { code: true } } } } } },
+        id: true,
+        patientId: true,
+        recordId: true,
+        fieldPath: true,
+        status: true,
+        openedAt: true,
+        record: {
+          select: {
+            formType: true,
+            visitKey: true,
+            patient: { select: { subjectId: true, site: { select: { code: true } } } },
+          },
+        },
         messages: { orderBy: { createdAt: "desc" }, take: 1, select: { text: true } },
       },
     }),
@@ -87,7 +104,13 @@ export async function listQueryInbox(actor: Actor, filter: QueryInboxFilter, now
         openedAt: r.openedAt.toISOString(),
         ageDays: Math.floor((now.getTime() - r.openedAt.getTime()) / 86_400_000),
         lastMessage: r.messages[0]?.text ?? "",
-        href: formHref({ patientId: r.patientId, formType: r.record.formType, visitKey: r.record.visitKey, recordId: r.recordId, fieldPath: r.fieldPath }),
+        href: formHref({
+          patientId: r.patientId,
+          formType: r.record.formType,
+          visitKey: r.record.visitKey,
+          recordId: r.recordId,
+          fieldPath: r.fieldPath,
+        }),
       };
     }),
   };
@@ -97,5 +120,9 @@ export async function listQueryInbox(actor: Actor, filter: QueryInboxFilter, now
 export async function listReadableSites(actor: Actor): Promise<{ id: string; code: string; name: string }[]> {
   const scope = scopeOf(actor, "patient.read");
   if (scope.kind === "none") return [];
-  return getPrisma().site.findMany({ where: scope.kind === "sites" ? { id: { in: scope.siteIds } } : {}, orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
+  return getPrisma().site.findMany({
+    where: scope.kind === "sites" ? { id: { in: scope.siteIds } } : {},
+    orderBy: { code: "asc" },
+    select: { id: true, code: true, name: true },
+  });
 }

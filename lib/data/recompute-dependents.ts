@@ -17,7 +17,16 @@ export interface RecomputeScope {
 }
 
 /** The columns of StoredRecord, as a Prisma select. */
-export const STORED_RECORD = { id: true, formType: true, visitKey: true, data: true, computed: true, version: true, signedAt: true, createdAt: true } as const;
+export const STORED_RECORD = {
+  id: true,
+  formType: true,
+  visitKey: true,
+  data: true,
+  computed: true,
+  version: true,
+  signedAt: true,
+  createdAt: true,
+} as const;
 
 /** What recomputation reads of a record. */
 export interface StoredRecord {
@@ -42,7 +51,8 @@ export interface LoadedRecords {
 }
 
 /** JSONB drops undefined members; compare and store what the database will hold. */
-const asStored = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value ?? {})) as Record<string, unknown>;
+const asStored = (value: unknown): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(value ?? {})) as Record<string, unknown>;
 
 /**
  * Leaves out the dependent types that read only the first date of the changed type (labs read
@@ -52,9 +62,13 @@ const asStored = (value: unknown): Record<string, unknown> => JSON.parse(JSON.st
 function skipUnmovedFirstDate(types: string[], scope: RecomputeScope, loaded?: LoadedRecords): string[] {
   const changedType = scope.changed.formType;
   if (!loaded || (loaded.types !== null && !loaded.types.includes(changedType))) return types;
-  const otherDates = loaded.rows.filter((r) => r.formType === changedType && r.id !== scope.changed.recordId).map((r) => recordDateOf(changedType, r.data));
+  const otherDates = loaded.rows
+    .filter((r) => r.formType === changedType && r.id !== scope.changed.recordId)
+    .map((r) => recordDateOf(changedType, r.data));
   if (movesFirstDate(scope.changed.dates, otherDates)) return types;
-  return types.filter((type) => type === changedType || !FORM_DEPENDENCIES[type]?.readsOnlyFirstDateOf?.includes(changedType));
+  return types.filter(
+    (type) => type === changedType || !FORM_DEPENDENCIES[type]?.readsOnlyFirstDateOf?.includes(changedType),
+  );
 }
 
 /**
@@ -67,31 +81,52 @@ function skipUnmovedFirstDate(types: string[], scope: RecomputeScope, loaded?: L
  * the typed tables are replaced. Returns the
  * ids of the records that changed.
  */
-export async function recomputeDependents(tx: Prisma.TransactionClient, actor: AuditActor, scope: RecomputeScope, loaded?: LoadedRecords): Promise<string[]> {
+export async function recomputeDependents(
+  tx: Prisma.TransactionClient,
+  actor: AuditActor,
+  scope: RecomputeScope,
+  loaded?: LoadedRecords,
+): Promise<string[]> {
   const types = skipUnmovedFirstDate(listDependentFormTypes(scope.changed.formType), scope, loaded);
   if (types.length === 0) return [];
   // Only the forms the recomputed computes read, not every record of the patient.
   const typesRead = [...new Set(types.flatMap((type) => [type, ...(FORM_DEPENDENCIES[type]?.dependsOn ?? [])]))];
   const rows: StoredRecord[] =
     loaded && typesRead.every((type) => loaded.types === null || loaded.types.includes(type))
-      ? loaded.rows.filter((r) => typesRead.includes(r.formType)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      ? loaded.rows
+          .filter((r) => typesRead.includes(r.formType))
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       : await tx.crfRecord.findMany({
           where: { patientId: scope.patient.id, deletedAt: null, formType: { in: typesRead } },
           orderBy: { createdAt: "asc" },
           select: STORED_RECORD,
         });
-  const working: RelatedRecord[] = rows.map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, data: r.data, computed: asStored(r.computed) }));
+  const working: RelatedRecord[] = rows.map((r) => ({
+    id: r.id,
+    formType: r.formType,
+    visitKey: r.visitKey,
+    data: r.data,
+    computed: asStored(r.computed),
+  }));
   // A form in a date-ordered chain reads only its own earlier records (FORM_DEPENDENCIES), so
   // a change dated D cannot alter the records of its own type dated before D: a new visit at
   // the end of the chain recomputes nothing before it (saves stay O(1) as a trial grows).
-  const since = scope.changed.dates.length > 0 && scope.changed.dates.every(Boolean) ? [...scope.changed.dates].sort()[0]! : "";
-  const unaffected = (r: (typeof rows)[number]) => since !== "" && r.formType === scope.changed.formType && recordDateOf(r.formType, r.data) < since;
+  const since =
+    scope.changed.dates.length > 0 && scope.changed.dates.every(Boolean) ? [...scope.changed.dates].sort()[0]! : "";
+  const unaffected = (r: (typeof rows)[number]) =>
+    since !== "" && r.formType === scope.changed.formType && recordDateOf(r.formType, r.data) < since;
   const targets = rows
     .filter((r) => types.includes(r.formType) && !unaffected(r))
-    .sort((a, b) => types.indexOf(a.formType) - types.indexOf(b.formType) || recordDateOf(a.formType, a.data).localeCompare(recordDateOf(b.formType, b.data)));
+    .sort(
+      (a, b) =>
+        types.indexOf(a.formType) - types.indexOf(b.formType) ||
+        recordDateOf(a.formType, a.data).localeCompare(recordDateOf(b.formType, b.data)),
+    );
 
   const changedForm = `${scope.changed.formTitle} ${scope.changed.recordId}`;
-  const reason = scope.changed.withdrawn ? `Recomputed after withdrawal of ${changedForm}` : `Recomputed after change to ${changedForm}`;
+  const reason = scope.changed.withdrawn
+    ? `Recomputed after withdrawal of ${changedForm}`
+    : `Recomputed after change to ${changedForm}`;
   const changedIds: string[] = [];
   for (const row of targets) {
     const definition = getFormDefinition(row.formType);
@@ -110,9 +145,18 @@ export async function recomputeDependents(tx: Prisma.TransactionClient, actor: A
     changedIds.push(row.id);
     await tx.crfRecord.update({
       where: { id: row.id, version: row.version },
-      data: { computed: computed as Prisma.InputJsonValue, version: { increment: 1 }, ...(row.signedAt ? { signedById: null, signedAt: null } : {}) },
+      data: {
+        computed: computed as Prisma.InputJsonValue,
+        version: { increment: 1 },
+        ...(row.signedAt ? { signedById: null, signedAt: null } : {}),
+      },
     });
-    const auditTarget = { entityType: `form:${row.formType}`, entityId: row.id, siteId: scope.patient.siteId, patientId: scope.patient.id };
+    const auditTarget = {
+      entityType: `form:${row.formType}`,
+      entityId: row.id,
+      siteId: scope.patient.siteId,
+      patientId: scope.patient.id,
+    };
     await writeAudit(tx, actor, { action: "RECOMPUTE", ...auditTarget, changes, reason });
     if (row.signedAt) {
       await writeAudit(tx, actor, {
@@ -127,7 +171,16 @@ export async function recomputeDependents(tx: Prisma.TransactionClient, actor: A
   if (changedIds.length > 0) {
     await replaceProjections(
       tx,
-      working.filter((r) => changedIds.includes(r.id)).map((r) => ({ id: r.id, patientId: scope.patient.id, formType: r.formType, data: r.data, computed: r.computed, withdrawn: false })),
+      working
+        .filter((r) => changedIds.includes(r.id))
+        .map((r) => ({
+          id: r.id,
+          patientId: scope.patient.id,
+          formType: r.formType,
+          data: r.data,
+          computed: r.computed,
+          withdrawn: false,
+        })),
     );
   }
   return changedIds;

@@ -26,7 +26,12 @@ describe("record status grid and patient search", () => {
     await createPatient(other.actor, other.siteId);
     const first = patients[0]!;
     const labs = await recordLabs(site.actor, first.id, "day1", "2026-01-10", { platelets: { value: 200 } });
-    await openDataQuery(actors.coordinator, { patientId: first.id, recordId: labs.id, fieldPath: "sampleDate", text: "Sample date?" });
+    await openDataQuery(actors.coordinator, {
+      patientId: first.id,
+      recordId: labs.id,
+      fieldPath: "sampleDate",
+      text: "Sample date?",
+    });
 
     const page1 = await getRecordStatusGrid(site.actor, filter(), TODAY);
     expect(page1.total).toBe(GRID_PAGE_SIZE + 2); // TX13 is not in this investigator's scope
@@ -37,17 +42,31 @@ describe("record status grid and patient search", () => {
     expect(row.cells["day1:dosing"]!.state).toBe("overdue");
     expect((await getRecordStatusGrid(site.actor, filter({ page: "2" }), TODAY)).rows).toHaveLength(2);
 
-    expect((await getRecordStatusGrid(site.actor, { ...filter(), state: "open-query" }, TODAY)).rows.map((r) => r.patientId)).toEqual([first.id]);
-    expect((await getRecordStatusGrid(site.actor, { ...filter(), state: "overdue" }, TODAY)).total).toBe(GRID_PAGE_SIZE + 2);
+    expect(
+      (await getRecordStatusGrid(site.actor, { ...filter(), state: "open-query" }, TODAY)).rows.map((r) => r.patientId),
+    ).toEqual([first.id]);
+    expect((await getRecordStatusGrid(site.actor, { ...filter(), state: "overdue" }, TODAY)).total).toBe(
+      GRID_PAGE_SIZE + 2,
+    );
     expect((await getRecordStatusGrid(site.actor, { ...filter(), state: "locked" }, TODAY)).total).toBe(0);
-    expect((await getRecordStatusGrid(actors.coordinator, filter({ site: other.siteId }), TODAY)).rows.map((r) => r.siteCode)).toEqual(["TX13"]);
-    expect((await getRecordStatusGrid(actors.coordinator, filter({ q: first.subjectId.toLowerCase() }), TODAY)).rows.map((r) => r.patientId)).toEqual([first.id]);
+    expect(
+      (await getRecordStatusGrid(actors.coordinator, filter({ site: other.siteId }), TODAY)).rows.map(
+        (r) => r.siteCode,
+      ),
+    ).toEqual(["TX13"]);
+    expect(
+      (await getRecordStatusGrid(actors.coordinator, filter({ q: first.subjectId.toLowerCase() }), TODAY)).rows.map(
+        (r) => r.patientId,
+      ),
+    ).toEqual([first.id]);
 
     // The patient list: search, filter, sort, exact total.
     const found = await searchPatients(actors.coordinator, filter({ site: site.siteId, sort: "subject" }), 10);
     expect(found.total).toBe(GRID_PAGE_SIZE + 2);
     expect(found.data.map((p) => p.subjectId)).toEqual([...found.data.map((p) => p.subjectId)].sort());
-    expect((await searchPatients(actors.coordinator, filter({ site: site.siteId, status: "SCREENING" }), 10)).total).toBe(0); // all enrolled
+    expect(
+      (await searchPatients(actors.coordinator, filter({ site: site.siteId, status: "SCREENING" }), 10)).total,
+    ).toBe(0); // all enrolled
     expect((await searchPatients(site.actor, filter({ site: other.siteId }), 10)).total).toBe(0);
   });
 });

@@ -1,7 +1,12 @@
 import "server-only";
 import { scopeOf, siteFilter, type Actor } from "@/lib/auth/actor";
 import { summarizeDataQuality } from "@/lib/analysis/data-quality";
-import { buildRecordStatusGrid, type CellState, type GridColumn, type GridRow } from "@/lib/analysis/record-status-grid";
+import {
+  buildRecordStatusGrid,
+  type CellState,
+  type GridColumn,
+  type GridRow,
+} from "@/lib/analysis/record-status-grid";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ScheduleEndEvents } from "@/lib/domain/schedule/schedule-end";
 import { ForbiddenError } from "@/lib/errors";
@@ -15,7 +20,13 @@ import { getStudySettings } from "./study-settings";
 export const GRID_PAGE_SIZE = 25;
 
 /** Cell states a patient row can be filtered by (the row has at least one such cell). */
-export const GRID_STATE_FILTERS = ["overdue", "open-query", "in-progress", "complete", "locked"] as const satisfies readonly CellState[];
+export const GRID_STATE_FILTERS = [
+  "overdue",
+  "open-query",
+  "in-progress",
+  "complete",
+  "locked",
+] as const satisfies readonly CellState[];
 export type GridStateFilter = (typeof GRID_STATE_FILTERS)[number];
 
 export interface RecordStatusGrid {
@@ -61,7 +72,15 @@ export async function getRecordStatusGrid(
         enrollmentDate: p.enrollmentDate?.toISOString().slice(0, 10) ?? null,
         locked: p.lockedAt !== null,
         scheduleEnd: (own.find((r) => r.formType === "end-of-study")?.data as ScheduleEndEvents | undefined) ?? null,
-        records: own.map((r) => ({ id: r.id, formType: r.formType, visitKey: r.visitKey, status: r.status, signed: r.signed, verified: r.verified, openQueries: r.openQueries })),
+        records: own.map((r) => ({
+          id: r.id,
+          formType: r.formType,
+          visitKey: r.visitKey,
+          status: r.status,
+          signed: r.signed,
+          verified: r.verified,
+          openQueries: r.openQueries,
+        })),
       };
     }),
     onceForms,
@@ -76,7 +95,13 @@ const PATIENT_COLUMNS = { id: true, subjectId: true, enrollmentDate: true, locke
 async function loadPage(where: Prisma.PatientWhereInput, page: number) {
   const [total, patients] = await Promise.all([
     getPrisma().patient.count({ where }),
-    getPrisma().patient.findMany({ where, orderBy: { subjectId: "asc" }, skip: (page - 1) * GRID_PAGE_SIZE, take: GRID_PAGE_SIZE, select: PATIENT_COLUMNS }),
+    getPrisma().patient.findMany({
+      where,
+      orderBy: { subjectId: "asc" },
+      skip: (page - 1) * GRID_PAGE_SIZE,
+      take: GRID_PAGE_SIZE,
+      select: PATIENT_COLUMNS,
+    }),
   ]);
   return { total, patients };
 }
@@ -94,7 +119,13 @@ async function loadOverduePage(actor: Actor, where: Prisma.PatientWhereInput, pa
   const isOverdue = new Set(overdue);
   const ids = candidates.map((c) => c.id).filter((id) => isOverdue.has(id));
   const pageIds = ids.slice((page - 1) * GRID_PAGE_SIZE, page * GRID_PAGE_SIZE);
-  const patients = pageIds.length ? await getPrisma().patient.findMany({ where: { id: { in: pageIds } }, orderBy: { subjectId: "asc" }, select: PATIENT_COLUMNS }) : [];
+  const patients = pageIds.length
+    ? await getPrisma().patient.findMany({
+        where: { id: { in: pageIds } },
+        orderBy: { subjectId: "asc" },
+        select: PATIENT_COLUMNS,
+      })
+    : [];
   return { total: ids.length, patients };
 }
 
@@ -156,7 +187,14 @@ async function patientsWithOverdueForms(actor: Actor, today: string): Promise<st
   const inScope = siteFilter(actor, "patient.read");
   return cachedByDataVersion(`grid-overdue|${JSON.stringify(inScope)}|${today}`, async () => {
     const inputs = await loadQualityInputs(actor, inScope);
-    const summary = summarizeDataQuality(inputs.sites.map((s) => s.code), inputs.patients, inputs.records, {}, today, inputs.settings.schedule);
+    const summary = summarizeDataQuality(
+      inputs.sites.map((s) => s.code),
+      inputs.patients,
+      inputs.records,
+      {},
+      today,
+      inputs.settings.schedule,
+    );
     return summary.flatMap((s) => s.overdueForms.patients.map((p) => p.id));
   });
 }

@@ -38,8 +38,22 @@ describe("scheduled alerts: overdue SAE reports and the daily overdue-forms dige
     const other = await createEnrolledPatient(actors.investigator2, sites.TW02, dates);
     // Aware 2026-02-09 10:00 site time: due 2026-02-10 10:00. Not attributed (no DLT, no boundary mail).
     const unrelated = { attribution: { thalidomide: "unlikely", uft: "unrelated" } } as const;
-    const open = await recordAdverseEvent(actors.investigator1, patient.id, adverseEvent({ ...serious("2026-02-09T10:00"), ...unrelated, grade: 3, onsetDate: "2026-02-09" }));
-    await recordAdverseEvent(actors.investigator2, other.id, adverseEvent({ ...serious("2026-02-09T10:00"), ...unrelated, grade: 3, onsetDate: "2026-02-09", reportedAt: "2026-02-09T18:00" }));
+    const open = await recordAdverseEvent(
+      actors.investigator1,
+      patient.id,
+      adverseEvent({ ...serious("2026-02-09T10:00"), ...unrelated, grade: 3, onsetDate: "2026-02-09" }),
+    );
+    await recordAdverseEvent(
+      actors.investigator2,
+      other.id,
+      adverseEvent({
+        ...serious("2026-02-09T10:00"),
+        ...unrelated,
+        grade: 3,
+        onsetDate: "2026-02-09",
+        reportedAt: "2026-02-09T18:00",
+      }),
+    );
 
     // 2026-02-09 12:00 UTC: at most 2026-02-10 02:00 at any site (UTC+14), the clock still runs.
     expect((await runScheduledAlerts(new Date("2026-02-09T12:00:00Z"))).overdueSaeReports).toBe(0);
@@ -51,7 +65,8 @@ describe("scheduled alerts: overdue SAE reports and the daily overdue-forms dige
     const alerts = await outboxOf("SAE_REPORT_OVERDUE");
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({
-      patientId: patient.id, dedupeKey: `sae-overdue:${open.id}:2026-02-10T10:00`,
+      patientId: patient.id,
+      dedupeKey: `sae-overdue:${open.id}:2026-02-10T10:00`,
       recipients: ["coordinator@demo.test", "investigator1@demo.test", "pi@demo.test"],
       subject: expect.stringMatching(/^SAE report overdue: Fatigue, patient TW01-\d{3} \(site TW01\)$/),
     });
@@ -61,22 +76,46 @@ describe("scheduled alerts: overdue SAE reports and the daily overdue-forms dige
     const server = await startLocalSmtpServer({ port: 0, dir: mailDir });
     const transport = nodemailer.createTransport(`smtp://127.0.0.1:${server.port}`);
     try {
-      await db.prisma.mailOutbox.updateMany({ where: { kind: { not: "SAE_REPORT_OVERDUE" } }, data: { status: "SENT" } });
-      expect(await deliverPendingMail(db.prisma, transport, { from: "trialdesk@demo.test" })).toEqual({ sent: 1, retried: 0, failed: 0 });
+      await db.prisma.mailOutbox.updateMany({
+        where: { kind: { not: "SAE_REPORT_OVERDUE" } },
+        data: { status: "SENT" },
+      });
+      expect(await deliverPendingMail(db.prisma, transport, { from: "trialdesk@demo.test" })).toEqual({
+        sent: 1,
+        retried: 0,
+        failed: 0,
+      });
       await runScheduledAlerts(now);
-      expect(await deliverPendingMail(db.prisma, transport, { from: "trialdesk@demo.test" })).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(await deliverPendingMail(db.prisma, transport, { from: "trialdesk@demo.test" })).toEqual({
+        sent: 0,
+        retried: 0,
+        failed: 0,
+      });
     } finally {
       transport.close();
       await server.close();
     }
     const files = (await readdir(mailDir)).filter((f) => f.endsWith(".eml"));
     expect(files).toHaveLength(1);
-    expect((await readFile(path.join(mailDir, files[0]!), "utf8")).replace(/\r?\n[ \t]+/g, " ")).toMatch(/Subject: SAE report overdue: Fatigue, patient TW01-\d{3}/);
+    expect((await readFile(path.join(mailDir, files[0]!), "utf8")).replace(/\r?\n[ \t]+/g, " ")).toMatch(
+      /Subject: SAE report overdue: Fatigue, patient TW01-\d{3}/,
+    );
 
     // Reporting it stops the clock: the report time is recorded, nothing new is queued.
     await saveCrfRecord(actors.investigator1, {
-      patientId: patient.id, formType: "adverse-event", visitKey: null, recordId: open.id, expectedVersion: open.version, reason: "Reported late",
-      data: adverseEvent({ ...serious("2026-02-09T10:00"), ...unrelated, grade: 3, onsetDate: "2026-02-09", reportedAt: "2026-02-10T12:00" }),
+      patientId: patient.id,
+      formType: "adverse-event",
+      visitKey: null,
+      recordId: open.id,
+      expectedVersion: open.version,
+      reason: "Reported late",
+      data: adverseEvent({
+        ...serious("2026-02-09T10:00"),
+        ...unrelated,
+        grade: 3,
+        onsetDate: "2026-02-09",
+        reportedAt: "2026-02-10T12:00",
+      }),
     });
     expect((await runScheduledAlerts(now)).overdueSaeReports).toBe(0);
   });
@@ -95,20 +134,35 @@ describe("scheduled alerts: overdue SAE reports and the daily overdue-forms dige
     const report = await runScheduledAlerts(now);
     // The first test's rounds on 2026-02-09..11 already wrote that day's digests: none again.
     expect(report.overdueFormDigests).toBe(0);
-    const digests = (await outboxOf("OVERDUE_FORMS_DIGEST")).filter((m) => m.dedupeKey?.startsWith(`overdue-forms:${today}:`));
+    const digests = (await outboxOf("OVERDUE_FORMS_DIGEST")).filter((m) =>
+      m.dedupeKey?.startsWith(`overdue-forms:${today}:`),
+    );
     expect(digests.length).toBe(2);
     expect((await outboxOf("OVERDUE_FORMS_DIGEST")).length).toBe(before);
     const [first, second] = digests;
     // investigator3 (TW03, nothing overdue) gets none; each digest goes to one person, about their site only.
-    expect(first).toMatchObject({ recipients: ["investigator1@demo.test"], subject: `Overdue forms on ${today}: ${overdue.TW01} at TW01` });
-    expect(second).toMatchObject({ recipients: ["investigator2@demo.test"], subject: `Overdue forms on ${today}: ${overdue.TW02} at TW02` });
-    expect(first!.body).toMatch(new RegExp(`TW01 .*: ${overdue.TW01} overdue forms \\(TW01-\\d{3}: ${overdue.TW01}\\)`));
+    expect(first).toMatchObject({
+      recipients: ["investigator1@demo.test"],
+      subject: `Overdue forms on ${today}: ${overdue.TW01} at TW01`,
+    });
+    expect(second).toMatchObject({
+      recipients: ["investigator2@demo.test"],
+      subject: `Overdue forms on ${today}: ${overdue.TW02} at TW02`,
+    });
+    expect(first!.body).toMatch(
+      new RegExp(`TW01 .*: ${overdue.TW01} overdue forms \\(TW01-\\d{3}: ${overdue.TW01}\\)`),
+    );
     expect(first!.body).not.toContain("TW02");
-    console.log(`data-quality overdue on ${today}: ${JSON.stringify(overdue)}; digests: ${digests.map((d) => `${(d.recipients as string[]).join()} "${d.subject}"`).join(" | ")}`);
+    console.log(
+      `data-quality overdue on ${today}: ${JSON.stringify(overdue)}; digests: ${digests.map((d) => `${(d.recipients as string[]).join()} "${d.subject}"`).join(" | ")}`,
+    );
 
     // The next day: one new digest each.
     const nextDay = await runScheduledAlerts(new Date("2026-02-12T08:00:00Z"));
     expect(nextDay.overdueFormDigests).toBe(2);
-    expect(await runScheduledAlerts(new Date("2026-02-12T23:59:00Z"))).toEqual({ overdueSaeReports: 0, overdueFormDigests: 0 });
+    expect(await runScheduledAlerts(new Date("2026-02-12T23:59:00Z"))).toEqual({
+      overdueSaeReports: 0,
+      overdueFormDigests: 0,
+    });
   });
 });

@@ -22,10 +22,18 @@ export interface ScheduledAlertsReport {
  * Reads the trial as a coordinator's data-quality page does, for every site: the system itself,
  * not a user, so the counts in a digest are the page's own figures (lib/data/data-quality.ts).
  */
-const SCHEDULER: Actor = { userId: "00000000-0000-0000-0000-000000000000", email: "scheduler@trialdesk.invalid", name: "Scheduled alerts", assignments: [{ role: "COORDINATOR", siteId: null }] };
+const SCHEDULER: Actor = {
+  userId: "00000000-0000-0000-0000-000000000000",
+  email: "scheduler@trialdesk.invalid",
+  name: "Scheduled alerts",
+  assignments: [{ role: "COORDINATOR", siteId: null }],
+};
 
 export async function runScheduledAlerts(now: Date = new Date()): Promise<ScheduledAlertsReport> {
-  return { overdueSaeReports: await alertOverdueSaeReports(now), overdueFormDigests: await sendOverdueFormDigests(now) };
+  return {
+    overdueSaeReports: await alertOverdueSaeReports(now),
+    overdueFormDigests: await sendOverdueFormDigests(now),
+  };
 }
 
 /**
@@ -71,23 +79,37 @@ export async function sendOverdueFormDigests(now: Date): Promise<number> {
     getDataQuality(SCHEDULER, today),
     getPrisma().user.findMany({
       where: { active: true, roleAssignments: { some: { role: "INVESTIGATOR" } } },
-      select: { id: true, email: true, roleAssignments: { where: { role: "INVESTIGATOR" }, select: { site: { select: { code: true } } } } },
+      select: {
+        id: true,
+        email: true,
+        roleAssignments: { where: { role: "INVESTIGATOR" }, select: { site: { select: { code: true } } } },
+      },
       orderBy: { email: "asc" },
     }),
   ]);
   let written = 0;
   for (const user of investigators) {
     // An investigator held trial-wide (no site) sees every site's overdue forms.
-    const codes = user.roleAssignments.some((a) => a.site === null) ? null : new Set(user.roleAssignments.map((a) => a.site!.code));
+    const codes = user.roleAssignments.some((a) => a.site === null)
+      ? null
+      : new Set(user.roleAssignments.map((a) => a.site!.code));
     const sites = quality.sites.filter((s) => (codes === null || codes.has(s.siteCode)) && s.overdueForms.count > 0);
     if (!sites.length) continue;
     const total = sites.reduce((sum, s) => sum + s.overdueForms.count, 0);
-    const lines = sites.map((s) => `${s.siteCode} ${s.siteName}: ${s.overdueForms.count} overdue ${s.overdueForms.count === 1 ? "form" : "forms"} (${s.overdueForms.patients.map((p) => `${p.subjectId}: ${p.count}`).join(", ")})`);
+    const lines = sites.map(
+      (s) =>
+        `${s.siteCode} ${s.siteName}: ${s.overdueForms.count} overdue ${s.overdueForms.count === 1 ? "form" : "forms"} (${s.overdueForms.patients.map((p) => `${p.subjectId}: ${p.count}`).join(", ")})`,
+    );
     const dedupeKey = `overdue-forms:${today}:${user.id}`;
     written += await getPrisma().$transaction(async (tx) => {
       if (await tx.mailOutbox.count({ where: { dedupeKey } })) return 0;
       await enqueueAlertMail(tx, {
-        kind: "OVERDUE_FORMS_DIGEST", dedupeKey, roles: [], userIds: [user.id], siteId: null, patientId: null,
+        kind: "OVERDUE_FORMS_DIGEST",
+        dedupeKey,
+        roles: [],
+        userIds: [user.id],
+        siteId: null,
+        patientId: null,
         subject: `Overdue forms on ${today}: ${total} at ${sites.map((s) => s.siteCode).join(", ")}`,
         body: `Forms past their visit window (due date + 7 days) on ${today}, as on the data-quality page:\n\n${lines.join("\n")}\n\nSee /dashboards/data-quality`,
       });

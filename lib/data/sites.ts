@@ -24,7 +24,10 @@ export async function listReadableSites(
   const scope = scopeOf(actor, "patient.read");
   if (scope.kind === "none") throw new ForbiddenError();
   const rows = await getPrisma().site.findMany({
-    where: { ...(scope.kind === "sites" ? { id: { in: scope.siteIds } } : {}), ...(options.cursor ? { code: { gt: options.cursor } } : {}) },
+    where: {
+      ...(scope.kind === "sites" ? { id: { in: scope.siteIds } } : {}),
+      ...(options.cursor ? { code: { gt: options.cursor } } : {}),
+    },
     orderBy: { code: "asc" },
     take: options.pageSize + 1,
     select: { id: true, code: true, name: true, city: true, country: true, targetEnrollment: true, active: true },

@@ -21,23 +21,48 @@ beforeAll(async () => {
     expectedVersion: current.version,
     reason: "Test design",
     settings: StoppingRulesSchema.parse({
-      responseP0: "0.05", responseP1: "0.2", responseAlpha: "0.05", responseBeta: "0.1", designChoice: "CUSTOM",
-      customR1: "0", customN1: "2", customR: "1", customN: "4",
-      toxicityTheta: "0.3", toxicityThreshold: "0.9", toxicityPriorA: "1", toxicityPriorB: "1",
+      responseP0: "0.05",
+      responseP1: "0.2",
+      responseAlpha: "0.05",
+      responseBeta: "0.1",
+      designChoice: "CUSTOM",
+      customR1: "0",
+      customN1: "2",
+      customR: "1",
+      customN: "4",
+      toxicityTheta: "0.3",
+      toxicityThreshold: "0.9",
+      toxicityPriorA: "1",
+      toxicityPriorB: "1",
     }),
   });
 }, 120_000);
 afterAll(() => db.drop());
 
-const boundaryMail = () => db.prisma.mailOutbox.findMany({ where: { kind: "STOPPING_BOUNDARY" }, orderBy: { id: "asc" } });
-const related = (grade: number) => adverseEvent({ term: "Neutrophil count decreased", grade, attribution: { thalidomide: "possible", uft: "probable" } });
+const boundaryMail = () =>
+  db.prisma.mailOutbox.findMany({ where: { kind: "STOPPING_BOUNDARY" }, orderBy: { id: "asc" } });
+const related = (grade: number) =>
+  adverseEvent({
+    term: "Neutrophil count decreased",
+    grade,
+    attribution: { thalidomide: "possible", uft: "probable" },
+  });
 
 /** Stable disease at week 8 (target lesions 60 + 40 mm -> 55 + 38 mm): evaluable, not a responder. */
 async function recordStableDisease(patientId: string) {
   const save = (formType: string, visitKey: string, data: unknown) =>
-    saveCrfRecord(actors.investigator1, { patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
+    saveCrfRecord(actors.investigator1, {
+      patientId,
+      formType,
+      visitKey,
+      recordId: null,
+      expectedVersion: null,
+      reason: null,
+      data,
+    });
   await save("tumour-baseline", "baseline-imaging", {
-    assessmentDate: "2026-01-08", method: "ct",
+    assessmentDate: "2026-01-08",
+    method: "ct",
     targetLesions: [
       { lesionId: "T1", organ: "Liver", site: "Segment VIII", method: "ct", longestDiameterMm: 60 },
       { lesionId: "T2", organ: "Liver", site: "Segment II", method: "ct", longestDiameterMm: 40 },
@@ -45,15 +70,25 @@ async function recordStableDisease(patientId: string) {
     nonTargetLesions: [{ lesionId: "N1", organ: "Bone", description: "T10 vertebra" }],
   });
   await save("tumour-assessment", "week8", {
-    assessmentDate: "2026-03-07", method: "ct",
-    measurements: [{ lesionId: "T1", status: "measured", diameterMm: 55 }, { lesionId: "T2", status: "measured", diameterMm: 38 }],
-    nonTargetStatus: "NON_CR_NON_PD", newLesions: "no", newLesionsDescription: "", override: { response: null, reason: "" },
+    assessmentDate: "2026-03-07",
+    method: "ct",
+    measurements: [
+      { lesionId: "T1", status: "measured", diameterMm: 55 },
+      { lesionId: "T2", status: "measured", diameterMm: 38 },
+    ],
+    nonTargetStatus: "NON_CR_NON_PD",
+    newLesions: "no",
+    newLesionsDescription: "",
+    override: { response: null, reason: "" },
   });
 }
 
 describe("a crossed stopping boundary emails the PI once (transactional outbox)", () => {
   test("toxicity: the DLT that crosses the Bayesian boundary queues one email; later DLTs beyond it queue none", async () => {
-    const [first, second] = [await createPatient(actors.investigator1, sites.TW01), await createPatient(actors.investigator2, sites.TW02)];
+    const [first, second] = [
+      await createPatient(actors.investigator1, sites.TW01),
+      await createPatient(actors.investigator2, sites.TW02),
+    ];
     // 1 DLT in 2 patients: P(rate > 0.3 | Beta(2, 2)) = 0.784, under c = 0.9.
     await recordAdverseEvent(actors.investigator1, first!.id, related(3));
     expect(await boundaryMail()).toHaveLength(0);
@@ -66,32 +101,64 @@ describe("a crossed stopping boundary emails the PI once (transactional outbox)"
     expect(status.toxicity.probability).toBeCloseTo(1 - 0.3 ** 3, 10);
     const [mail] = await boundaryMail();
     expect(await boundaryMail()).toHaveLength(1);
-    expect(mail).toMatchObject({ recipients: ["pi@demo.test"], status: "PENDING", subject: "Stopping boundary crossed: toxicity", dedupeKey: "stopping-boundary:toxicity:beta-binomial theta=0.3 c=0.9 prior=1,1" });
-    expect(mail!.body).toContain("Toxicity: 2 of 2 patients with a DLT; P(DLT rate > 0.3) = 0.973 > 0.9: stop enrolment.");
+    expect(mail).toMatchObject({
+      recipients: ["pi@demo.test"],
+      status: "PENDING",
+      subject: "Stopping boundary crossed: toxicity",
+      dedupeKey: "stopping-boundary:toxicity:beta-binomial theta=0.3 c=0.9 prior=1,1",
+    });
+    expect(mail!.body).toContain(
+      "Toxicity: 2 of 2 patients with a DLT; P(DLT rate > 0.3) = 0.973 > 0.9: stop enrolment.",
+    );
     // Written by the save's own transaction: committed no earlier than the adverse event it follows.
-    const record = await db.prisma.crfRecord.findUniqueOrThrow({ where: { id: crossing.id }, select: { createdAt: true } });
+    const record = await db.prisma.crfRecord.findUniqueOrThrow({
+      where: { id: crossing.id },
+      select: { createdAt: true },
+    });
     expect(mail!.createdAt.getTime()).toBeGreaterThanOrEqual(record.createdAt.getTime());
 
     // Still beyond the boundary: another DLT and an edit of the crossing event alert nobody again.
     await recordAdverseEvent(actors.investigator1, first!.id, related(4));
-    await saveCrfRecord(actors.investigator2, { patientId: second!.id, formType: "adverse-event", visitKey: null, recordId: crossing.id, expectedVersion: crossing.version, reason: "Grade corrected", data: related(4) });
+    await saveCrfRecord(actors.investigator2, {
+      patientId: second!.id,
+      formType: "adverse-event",
+      visitKey: null,
+      recordId: crossing.id,
+      expectedVersion: crossing.version,
+      reason: "Grade corrected",
+      data: related(4),
+    });
     expect(await boundaryMail()).toHaveLength(1);
   });
 
   test("response: the second evaluable non-responder of stage 1 (r1 = 0 of n1 = 2) queues one futility email; a later assessment none", async () => {
     const before = (await boundaryMail()).length;
-    const [a, b, c] = [await createPatient(actors.investigator1, sites.TW01), await createPatient(actors.investigator1, sites.TW01), await createPatient(actors.investigator1, sites.TW01)];
+    const [a, b, c] = [
+      await createPatient(actors.investigator1, sites.TW01),
+      await createPatient(actors.investigator1, sites.TW01),
+      await createPatient(actors.investigator1, sites.TW01),
+    ];
     // The toxicity patients above have no tumour assessment (not evaluable): the first two evaluable are a and b.
     await recordStableDisease(a!.id);
     expect(await boundaryMail()).toHaveLength(before);
     await recordStableDisease(b!.id);
-    const futility = (await boundaryMail()).filter((m) => m.dedupeKey?.startsWith("stopping-boundary:futility-stage-1"));
+    const futility = (await boundaryMail()).filter((m) =>
+      m.dedupeKey?.startsWith("stopping-boundary:futility-stage-1"),
+    );
     expect(futility).toHaveLength(1);
-    expect(futility[0]).toMatchObject({ subject: "Stopping boundary crossed: futility", recipients: ["pi@demo.test"], dedupeKey: "stopping-boundary:futility-stage-1:simon 0/2 1/4" });
-    expect(futility[0]!.body).toContain("Futility: 0 responders in the first 2 evaluable patients, at most r1 = 0 of n1 = 2: stop after stage 1.");
+    expect(futility[0]).toMatchObject({
+      subject: "Stopping boundary crossed: futility",
+      recipients: ["pi@demo.test"],
+      dedupeKey: "stopping-boundary:futility-stage-1:simon 0/2 1/4",
+    });
+    expect(futility[0]!.body).toContain(
+      "Futility: 0 responders in the first 2 evaluable patients, at most r1 = 0 of n1 = 2: stop after stage 1.",
+    );
     expect((await getStoppingRuleStatus(actors.pi)).response.status).toBe("stop-futility-stage-1");
     await recordStableDisease(c!.id);
-    expect((await boundaryMail()).filter((m) => m.dedupeKey?.startsWith("stopping-boundary:futility-stage-1"))).toHaveLength(1);
+    expect(
+      (await boundaryMail()).filter((m) => m.dedupeKey?.startsWith("stopping-boundary:futility-stage-1")),
+    ).toHaveLength(1);
   });
 
   test("a save that cannot move a boundary (a grade 1 event) queues nothing", async () => {

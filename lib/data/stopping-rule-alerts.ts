@@ -30,7 +30,10 @@ export function mayMoveStoppingBoundary(formType: string, before: Data, after: D
  * crossed. The outbox's unique dedupe key (boundary + the rule in force) makes it once per
  * crossing: later saves that still stand beyond the boundary insert nothing.
  */
-export async function raiseStoppingRuleAlerts(tx: Prisma.TransactionClient, save: { formType: string; before: Data; after: unknown }): Promise<void> {
+export async function raiseStoppingRuleAlerts(
+  tx: Prisma.TransactionClient,
+  save: { formType: string; before: Data; after: unknown },
+): Promise<void> {
   if (!mayMoveStoppingBoundary(save.formType, save.before, save.after as Data)) return;
   const rules = await readStoppingRulesIn(tx);
   if (!rules) return;

@@ -3,7 +3,12 @@ import { hasPermission, type Actor } from "@/lib/auth/actor";
 import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { CalcInputError } from "@/lib/domain/calc-command";
-import { describeSimonDesign, findSimonDesigns, type SimonDesign, type SimonDesigns } from "@/lib/domain/statistics/simon-two-stage";
+import {
+  describeSimonDesign,
+  findSimonDesigns,
+  type SimonDesign,
+  type SimonDesigns,
+} from "@/lib/domain/statistics/simon-two-stage";
 import type { ToxicityRule } from "@/lib/domain/statistics/beta-binomial-monitoring";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { Prisma, StoppingRules } from "@/lib/generated/prisma/client";
@@ -52,14 +57,22 @@ function customOf(row: Pick<StoppingRules, "customR1" | "customN1" | "customR" |
 }
 
 /** The design a choice puts in force; ValidationError on the field to correct when there is none. */
-function resolveDesign(choice: SimonDesignChoice, rates: { p0: number; p1: number; alpha: number; beta: number }, custom: ReturnType<typeof customOf>) {
+function resolveDesign(
+  choice: SimonDesignChoice,
+  rates: { p0: number; p1: number; alpha: number; beta: number },
+  custom: ReturnType<typeof customOf>,
+) {
   let computed: SimonDesigns | null = null;
   try {
     computed = computeDesigns(rates);
   } catch (error) {
     if (!(error instanceof CalcInputError)) throw error;
     if (choice !== "CUSTOM") {
-      throw new ValidationError({ "settings.responseBeta": [`No two-stage design with at most ${SIMON_N_MAX} patients reaches this power at this alpha: relax alpha or beta, or widen p1 - p0`] });
+      throw new ValidationError({
+        "settings.responseBeta": [
+          `No two-stage design with at most ${SIMON_N_MAX} patients reaches this power at this alpha: relax alpha or beta, or widen p1 - p0`,
+        ],
+      });
     }
   }
   if (choice === "CUSTOM") {
@@ -79,7 +92,12 @@ function toView(row: StoppingRules): StoppingRulesView {
     design,
     computed,
     custom,
-    toxicity: { theta: row.toxicityTheta, threshold: row.toxicityThreshold, priorA: row.toxicityPriorA, priorB: row.toxicityPriorB },
+    toxicity: {
+      theta: row.toxicityTheta,
+      threshold: row.toxicityThreshold,
+      priorA: row.toxicityPriorA,
+      priorB: row.toxicityPriorB,
+    },
     dltDefinition: DLT_DEFINITION,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
@@ -99,8 +117,19 @@ export async function readStoppingRulesIn(tx: Prisma.TransactionClient): Promise
 }
 
 const AUDITED_FIELDS = [
-  "responseP0", "responseP1", "responseAlpha", "responseBeta", "designChoice", "customR1", "customN1", "customR", "customN",
-  "toxicityTheta", "toxicityThreshold", "toxicityPriorA", "toxicityPriorB",
+  "responseP0",
+  "responseP1",
+  "responseAlpha",
+  "responseBeta",
+  "designChoice",
+  "customR1",
+  "customN1",
+  "customR",
+  "customN",
+  "toxicityTheta",
+  "toxicityThreshold",
+  "toxicityPriorA",
+  "toxicityPriorB",
 ] as const;
 
 /**
@@ -108,18 +137,31 @@ const AUDITED_FIELDS = [
  * audit record (per-field from/to) commit together. A design that cannot exist is refused
  * before anything is written.
  */
-export async function updateStoppingRules(actor: Actor, input: { settings: StoppingRulesInput; expectedVersion: number; reason: string }): Promise<StoppingRulesView> {
+export async function updateStoppingRules(
+  actor: Actor,
+  input: { settings: StoppingRulesInput; expectedVersion: number; reason: string },
+): Promise<StoppingRulesView> {
   if (!hasPermission(actor, "study.admin")) throw new ForbiddenError();
   const after = input.settings;
   // A computed design keeps no custom boundaries, so stale ones are not audited or stored.
-  const values = after.designChoice === "CUSTOM" ? after : { ...after, customR1: null, customN1: null, customR: null, customN: null };
-  const rates = { p0: values.responseP0, p1: values.responseP1, alpha: values.responseAlpha, beta: values.responseBeta };
+  const values =
+    after.designChoice === "CUSTOM"
+      ? after
+      : { ...after, customR1: null, customN1: null, customR: null, customN: null };
+  const rates = {
+    p0: values.responseP0,
+    p1: values.responseP1,
+    alpha: values.responseAlpha,
+    beta: values.responseBeta,
+  };
   resolveDesign(values.designChoice, rates, customOf(values));
   return getPrisma().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "study_id" FROM "stopping_rules" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`;
     const current = await tx.stoppingRules.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
     if (current.version !== input.expectedVersion) {
-      throw new ConflictError("The stopping rules were changed by someone else after you opened them. Reload to see their changes, then apply yours again.");
+      throw new ConflictError(
+        "The stopping rules were changed by someone else after you opened them. Reload to see their changes, then apply yours again.",
+      );
     }
     const changes = diffFields(current, values, AUDITED_FIELDS);
     if (changes.length === 0) return toView(current);
@@ -127,9 +169,17 @@ export async function updateStoppingRules(actor: Actor, input: { settings: Stopp
       where: { studyId: STUDY_ID },
       data: { ...Object.fromEntries(AUDITED_FIELDS.map((field) => [field, values[field]])), version: { increment: 1 } },
     });
-    await writeAudit(tx, { userId: actor.userId, email: actor.email }, {
-      action: "UPDATE", entityType: "stopping-rules", entityId: String(STUDY_ID), changes, reason: input.reason,
-    });
+    await writeAudit(
+      tx,
+      { userId: actor.userId, email: actor.email },
+      {
+        action: "UPDATE",
+        entityType: "stopping-rules",
+        entityId: String(STUDY_ID),
+        changes,
+        reason: input.reason,
+      },
+    );
     return toView(updated);
   });
 }

@@ -14,11 +14,23 @@ let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
 /** Target lesions of 60 + 40 mm at baseline; a follow-up gives each lesion's diameter. */
-async function recordTumours(patientId: string, followUps: { visitKey: string; date: string; t1: number; t2: number }[]) {
+async function recordTumours(
+  patientId: string,
+  followUps: { visitKey: string; date: string; t1: number; t2: number }[],
+) {
   const save = (formType: string, visitKey: string, data: unknown) =>
-    saveCrfRecord(actors.investigator1, { patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
+    saveCrfRecord(actors.investigator1, {
+      patientId,
+      formType,
+      visitKey,
+      recordId: null,
+      expectedVersion: null,
+      reason: null,
+      data,
+    });
   await save("tumour-baseline", "baseline-imaging", {
-    assessmentDate: "2026-01-08", method: "ct",
+    assessmentDate: "2026-01-08",
+    method: "ct",
     targetLesions: [
       { lesionId: "T1", organ: "Liver", site: "Segment VIII", method: "ct", longestDiameterMm: 60 },
       { lesionId: "T2", organ: "Liver", site: "Segment II", method: "ct", longestDiameterMm: 40 },
@@ -27,18 +39,35 @@ async function recordTumours(patientId: string, followUps: { visitKey: string; d
   });
   for (const f of followUps) {
     await save("tumour-assessment", f.visitKey, {
-      assessmentDate: f.date, method: "ct",
-      measurements: [{ lesionId: "T1", status: "measured", diameterMm: f.t1 }, { lesionId: "T2", status: "measured", diameterMm: f.t2 }],
-      nonTargetStatus: "NON_CR_NON_PD", newLesions: "no", newLesionsDescription: "", override: { response: null, reason: "" },
+      assessmentDate: f.date,
+      method: "ct",
+      measurements: [
+        { lesionId: "T1", status: "measured", diameterMm: f.t1 },
+        { lesionId: "T2", status: "measured", diameterMm: f.t2 },
+      ],
+      nonTargetStatus: "NON_CR_NON_PD",
+      newLesions: "no",
+      newLesionsDescription: "",
+      override: { response: null, reason: "" },
     });
   }
 }
 
 const rules = (extra: Partial<Record<keyof StoppingRulesInput, unknown>> = {}): StoppingRulesInput =>
   StoppingRulesSchema.parse({
-    responseP0: "0.05", responseP1: "0.2", responseAlpha: "0.05", responseBeta: "0.1", designChoice: "OPTIMAL",
-    customR1: "", customN1: "", customR: "", customN: "",
-    toxicityTheta: "0.3", toxicityThreshold: "0.9", toxicityPriorA: "1", toxicityPriorB: "1",
+    responseP0: "0.05",
+    responseP1: "0.2",
+    responseAlpha: "0.05",
+    responseBeta: "0.1",
+    designChoice: "OPTIMAL",
+    customR1: "",
+    customN1: "",
+    customR: "",
+    customN: "",
+    toxicityTheta: "0.3",
+    toxicityThreshold: "0.9",
+    toxicityPriorA: "1",
+    toxicityPriorB: "1",
     ...extra,
   });
 
@@ -52,12 +81,23 @@ beforeAll(async () => {
     await createPatient(actors.investigator1, sites.TW01),
     await createPatient(actors.investigator1, sites.TW01),
   ];
-  await recordTumours(responder!.id, [{ visitKey: "week8", date: "2026-03-07", t1: 30, t2: 20 }, { visitKey: "week16", date: "2026-05-02", t1: 28, t2: 18 }]);
+  await recordTumours(responder!.id, [
+    { visitKey: "week8", date: "2026-03-07", t1: 30, t2: 20 },
+    { visitKey: "week16", date: "2026-05-02", t1: 28, t2: 18 },
+  ]);
   await recordTumours(stable!.id, [{ visitKey: "week8", date: "2026-03-07", t1: 55, t2: 38 }]);
   await recordTumours(progressing!.id, [{ visitKey: "week8", date: "2026-03-07", t1: 80, t2: 50 }]);
   // One DLT (grade 3, possibly related); a grade 3 unrelated event and a grade 2 related one are not DLTs.
-  await recordAdverseEvent(actors.investigator1, stable!.id, adverseEvent({ term: "Fatigue", grade: 3, attribution: { thalidomide: "possible", uft: "unlikely" } }));
-  await recordAdverseEvent(actors.investigator1, progressing!.id, adverseEvent({ term: "Fatigue", grade: 3, attribution: { thalidomide: "unrelated", uft: "unlikely" } }));
+  await recordAdverseEvent(
+    actors.investigator1,
+    stable!.id,
+    adverseEvent({ term: "Fatigue", grade: 3, attribution: { thalidomide: "possible", uft: "unlikely" } }),
+  );
+  await recordAdverseEvent(
+    actors.investigator1,
+    progressing!.id,
+    adverseEvent({ term: "Fatigue", grade: 3, attribution: { thalidomide: "unrelated", uft: "unlikely" } }),
+  );
   await recordAdverseEvent(actors.investigator1, notAssessed!.id, adverseEvent({ term: "Fatigue", grade: 2 }));
 }, 120_000);
 afterAll(() => db.drop());
@@ -66,7 +106,12 @@ describe("stopping-rule settings", () => {
   test("every database starts with the trial's rules and the Simon optimal design computed from them", async () => {
     const read = await getStoppingRules(actors.pi);
     expect(read.response).toEqual({ p0: 0.05, p1: 0.2, alpha: 0.05, beta: 0.1, designChoice: "OPTIMAL" });
-    expect(read.design).toMatchObject({ r1: read.computed!.optimal.r1, n1: read.computed!.optimal.n1, r: read.computed!.optimal.r, n: read.computed!.optimal.n });
+    expect(read.design).toMatchObject({
+      r1: read.computed!.optimal.r1,
+      n1: read.computed!.optimal.n1,
+      r: read.computed!.optimal.r,
+      n: read.computed!.optimal.n,
+    });
     expect(read.design.alpha).toBeLessThanOrEqual(0.05);
     expect(read.design.power).toBeGreaterThanOrEqual(0.9);
     expect(read.toxicity).toEqual({ theta: 0.3, threshold: 0.9, priorA: 1, priorB: 1 });
@@ -74,22 +119,37 @@ describe("stopping-rule settings", () => {
 
   test("only an administrator edits them; an investigator cannot read them", async () => {
     for (const name of ["investigator1", "coordinator", "pi", "monitor"] as const) {
-      await expect(updateStoppingRules(actors[name], { settings: rules(), expectedVersion: 1, reason: "Amendment" })).rejects.toThrow(ForbiddenError);
+      await expect(
+        updateStoppingRules(actors[name], { settings: rules(), expectedVersion: 1, reason: "Amendment" }),
+      ).rejects.toThrow(ForbiddenError);
     }
     await expect(getStoppingRules(actors.investigator1)).rejects.toThrow(ForbiddenError);
   });
 
   test("rates with no design are refused on the field, and nothing changes", async () => {
     const auditsBefore = await db.prisma.auditEvent.count({ where: { entityType: "stopping-rules" } });
-    const attempt = updateStoppingRules(actors.admin, { settings: rules({ responseP0: "0.3", responseP1: "0.32" }), expectedVersion: 1, reason: "Amendment" });
+    const attempt = updateStoppingRules(actors.admin, {
+      settings: rules({ responseP0: "0.3", responseP1: "0.32" }),
+      expectedVersion: 1,
+      reason: "Amendment",
+    });
     await expect(attempt).rejects.toThrow(ValidationError);
-    await attempt.catch((error: ValidationError) => expect(Object.keys(error.fieldErrors)).toEqual(["settings.responseBeta"]));
+    await attempt.catch((error: ValidationError) =>
+      expect(Object.keys(error.fieldErrors)).toEqual(["settings.responseBeta"]),
+    );
     expect(await db.prisma.auditEvent.count({ where: { entityType: "stopping-rules" } })).toBe(auditsBefore);
     expect((await getStoppingRules(actors.admin)).version).toBe(1);
   });
 
   test("a custom design with impossible boundaries gets field errors from the shared schema", () => {
-    const parsed = StoppingRulesSchema.safeParse({ ...rules(), designChoice: "CUSTOM", customR1: "3", customN1: "2", customR: "9", customN: "6" });
+    const parsed = StoppingRulesSchema.safeParse({
+      ...rules(),
+      designChoice: "CUSTOM",
+      customR1: "3",
+      customN1: "2",
+      customR: "9",
+      customN: "6",
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["customR1", "customR"]));
   });
@@ -102,7 +162,11 @@ describe("getStoppingRuleStatus on a small trial", () => {
     // Never assessed: NE, not evaluable. The confirmed PR is the one responder.
     // The default optimal design stops after stage 1 with r1 = 1 or fewer of n1 = 21: 1 of 3 so far, still accruing stage 1.
     expect(status.rules.design).toMatchObject({ r1: 1, n1: 21 });
-    expect(status.response).toMatchObject({ evaluable: 3, stage1: { evaluated: 3, responders: 1, passed: false, complete: false }, status: "stage-1" });
+    expect(status.response).toMatchObject({
+      evaluable: 3,
+      stage1: { evaluated: 3, responders: 1, passed: false, complete: false },
+      status: "stage-1",
+    });
     expect(status.toxicity).toMatchObject({ patients: 4, toxicities: 1, crossed: false });
     // Beta(1 + 1, 1 + 3) posterior: P(p > 0.3) = P(Bin(5, 0.3) <= 1) = 0.7^5 + 5 (0.3) 0.7^4.
     expect(status.toxicity.probability).toBeCloseTo(0.7 ** 5 + 5 * 0.3 * 0.7 ** 4, 10);
@@ -112,16 +176,35 @@ describe("getStoppingRuleStatus on a small trial", () => {
   test("a protocol's own design and a stricter toxicity rule: both boundaries crossed, audited, and the alerts say why", async () => {
     await expect(getStoppingRuleStatus(actors.investigator1)).rejects.toThrow(ForbiddenError);
     const updated = await updateStoppingRules(actors.admin, {
-      settings: rules({ designChoice: "CUSTOM", customR1: "1", customN1: "3", customR: "2", customN: "6", toxicityTheta: "0.1", toxicityThreshold: "0.8" }),
+      settings: rules({
+        designChoice: "CUSTOM",
+        customR1: "1",
+        customN1: "3",
+        customR: "2",
+        customN: "6",
+        toxicityTheta: "0.1",
+        toxicityThreshold: "0.8",
+      }),
       expectedVersion: 1,
       reason: "Protocol amendment 3",
     });
     expect(updated).toMatchObject({ version: 2, design: { r1: 1, n1: 3, r: 2, n: 6 } });
-    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "stopping-rules" }, orderBy: { id: "desc" } });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: "stopping-rules" },
+      orderBy: { id: "desc" },
+    });
     expect(audit).toMatchObject({ action: "UPDATE", reason: "Protocol amendment 3" });
-    expect(audit.changes).toEqual(expect.arrayContaining([{ field: "designChoice", from: "OPTIMAL", to: "CUSTOM" }, { field: "customN1", from: null, to: 3 }, { field: "toxicityTheta", from: 0.3, to: 0.1 }]));
+    expect(audit.changes).toEqual(
+      expect.arrayContaining([
+        { field: "designChoice", from: "OPTIMAL", to: "CUSTOM" },
+        { field: "customN1", from: null, to: 3 },
+        { field: "toxicityTheta", from: 0.3, to: 0.1 },
+      ]),
+    );
 
-    await expect(updateStoppingRules(actors.admin, { settings: rules(), expectedVersion: 1, reason: "Stale edit" })).rejects.toThrow(ConflictError);
+    await expect(
+      updateStoppingRules(actors.admin, { settings: rules(), expectedVersion: 1, reason: "Stale edit" }),
+    ).rejects.toThrow(ConflictError);
 
     const status = await getStoppingRuleStatus(actors.pi);
     expect(status.response.status).toBe("stop-futility-stage-1");

@@ -2,8 +2,18 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { toEvaluableResponses } from "@/lib/analysis/response-sequence";
 import { countPatientsWithDlt } from "@/lib/analysis/toxicity/dose-limiting-toxicity";
-import { checkToxicityBoundary, findToxicityBoundary, tabulateToxicityBoundary, type ToxicityBoundaryRow, type ToxicityCheck } from "@/lib/domain/statistics/beta-binomial-monitoring";
-import { assessSimonStage, isFutilityBoundaryCrossed, type SimonStageStatus } from "@/lib/domain/trial-design/simon-stage-status";
+import {
+  checkToxicityBoundary,
+  findToxicityBoundary,
+  tabulateToxicityBoundary,
+  type ToxicityBoundaryRow,
+  type ToxicityCheck,
+} from "@/lib/domain/statistics/beta-binomial-monitoring";
+import {
+  assessSimonStage,
+  isFutilityBoundaryCrossed,
+  type SimonStageStatus,
+} from "@/lib/domain/trial-design/simon-stage-status";
 import { ForbiddenError } from "@/lib/errors";
 import { getResponsesInEnrollmentOrder, requireDashboard } from "./analysis";
 import { cachedByDataVersion } from "./cached-by-version";
@@ -37,14 +47,26 @@ export interface CrossedBoundary {
 }
 
 /** The boundaries a status crosses, with the rule each belongs to; empty when none is crossed (the PI's alert emails read this). */
-export function findCrossedBoundaries(status: { rules: Pick<StoppingRulesView, "design" | "toxicity">; response: SimonStageStatus; toxicity: ToxicityCheck }): CrossedBoundary[] {
+export function findCrossedBoundaries(status: {
+  rules: Pick<StoppingRulesView, "design" | "toxicity">;
+  response: SimonStageStatus;
+  toxicity: ToxicityCheck;
+}): CrossedBoundary[] {
   const crossed: CrossedBoundary[] = [];
   const { design } = status.rules;
   const simon = `simon ${design.r1}/${design.n1} ${design.r}/${design.n}`;
   if (status.response.status === "stop-futility-stage-1") {
-    crossed.push({ boundary: "futility-stage-1", rule: simon, sentence: `Futility: ${responders(status.response.stage1.responders)} in the first ${status.response.stage1.evaluated} evaluable patients, at most r1 = ${design.r1} of n1 = ${design.n1}: stop after stage 1.` });
+    crossed.push({
+      boundary: "futility-stage-1",
+      rule: simon,
+      sentence: `Futility: ${responders(status.response.stage1.responders)} in the first ${status.response.stage1.evaluated} evaluable patients, at most r1 = ${design.r1} of n1 = ${design.n1}: stop after stage 1.`,
+    });
   } else if (isFutilityBoundaryCrossed(status.response.status)) {
-    crossed.push({ boundary: "futility-final", rule: simon, sentence: `Futility: ${responders(status.response.overall.responders)} in ${status.response.overall.evaluated} evaluable patients cannot exceed r = ${design.r} of n = ${design.n}: the treatment is rejected.` });
+    crossed.push({
+      boundary: "futility-final",
+      rule: simon,
+      sentence: `Futility: ${responders(status.response.overall.responders)} in ${status.response.overall.evaluated} evaluable patients cannot exceed r = ${design.r} of n = ${design.n}: the treatment is rejected.`,
+    });
   }
   if (status.toxicity.crossed) {
     const rule = status.rules.toxicity;
@@ -75,7 +97,10 @@ export async function getStoppingRuleStatus(actor: Actor): Promise<StoppingRuleS
     getStoppingRules(actor),
     getResponsesInEnrollmentOrder(actor),
     cachedByDataVersion(`dlt|${JSON.stringify(scope)}`, async () => {
-      const [events, enrolled] = await Promise.all([loadAdverseEvents(scope, { grade: "3+" }), loadEnrolledPatientIds(scope, {})]);
+      const [events, enrolled] = await Promise.all([
+        loadAdverseEvents(scope, { grade: "3+" }),
+        loadEnrolledPatientIds(scope, {}),
+      ]);
       return countPatientsWithDlt(events, enrolled);
     }),
   ]);
@@ -86,5 +111,11 @@ export async function getStoppingRuleStatus(actor: Actor): Promise<StoppingRuleS
     stopAtNext: findToxicityBoundary(rules.toxicity, dlt.patients + 1),
     boundaryTable: tabulateToxicityBoundary(rules.toxicity, Math.max(rules.design.n, dlt.patients, 1)),
   };
-  return { rules, enrolled: responses.length, response, toxicity, alerts: listCrossedBoundaries({ rules, response, toxicity }) };
+  return {
+    rules,
+    enrolled: responses.length,
+    response,
+    toxicity,
+    alerts: listCrossedBoundaries({ rules, response, toxicity }),
+  };
 }

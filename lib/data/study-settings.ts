@@ -23,8 +23,16 @@ export interface StudySettingsView {
 const StringList = z.array(z.string());
 
 function toView(row: {
-  name: string; protocolCode: string; visitIntervalDays: number; imagingIntervalDays: number; windowDays: number;
-  visitForms: Prisma.JsonValue; imagingForms: Prisma.JsonValue; cytokinePanel: Prisma.JsonValue; version: number; updatedAt: Date;
+  name: string;
+  protocolCode: string;
+  visitIntervalDays: number;
+  imagingIntervalDays: number;
+  windowDays: number;
+  visitForms: Prisma.JsonValue;
+  imagingForms: Prisma.JsonValue;
+  cytokinePanel: Prisma.JsonValue;
+  version: number;
+  updatedAt: Date;
 }): StudySettingsView {
   return {
     name: row.name,
@@ -51,20 +59,34 @@ export async function getStudySettings(actor: Actor): Promise<StudySettingsView>
   return toView(await getPrisma().studySettings.findUniqueOrThrow({ where: { id: STUDY_ID } }));
 }
 
-const AUDITED_FIELDS = ["name", "protocolCode", "visitIntervalDays", "imagingIntervalDays", "windowDays", "visitForms", "imagingForms", "cytokinePanel"] as const;
+const AUDITED_FIELDS = [
+  "name",
+  "protocolCode",
+  "visitIntervalDays",
+  "imagingIntervalDays",
+  "windowDays",
+  "visitForms",
+  "imagingForms",
+  "cytokinePanel",
+] as const;
 
 /**
  * Changes the study settings (validated by StudySettingsSchema), with the version the editor
  * read and a reason; the change and its audit record (per-field from/to) commit together.
  * The schedule is derived on every read, so the timeline and overdue forms follow at once.
  */
-export async function updateStudySettings(actor: Actor, input: { settings: StudySettingsInput; expectedVersion: number; reason: string }): Promise<StudySettingsView> {
+export async function updateStudySettings(
+  actor: Actor,
+  input: { settings: StudySettingsInput; expectedVersion: number; reason: string },
+): Promise<StudySettingsView> {
   if (!hasPermission(actor, "study.admin")) throw new ForbiddenError();
   return getPrisma().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "study_settings" WHERE "id" = ${STUDY_ID} FOR UPDATE`;
     const current = await tx.studySettings.findUniqueOrThrow({ where: { id: STUDY_ID } });
     if (current.version !== input.expectedVersion) {
-      throw new ConflictError("The study settings were changed by someone else after you opened them. Reload to see their changes, then apply yours again.");
+      throw new ConflictError(
+        "The study settings were changed by someone else after you opened them. Reload to see their changes, then apply yours again.",
+      );
     }
     const before = toView(current);
     const after = input.settings;
@@ -89,7 +111,11 @@ export async function updateStudySettings(actor: Actor, input: { settings: Study
       },
     });
     await writeAudit(tx, actor, {
-      action: "UPDATE", entityType: "study-settings", entityId: String(STUDY_ID), changes, reason: input.reason,
+      action: "UPDATE",
+      entityType: "study-settings",
+      entityId: String(STUDY_ID),
+      changes,
+      reason: input.reason,
     });
     return toView(updated);
   });

@@ -9,7 +9,11 @@ import { listToxicityReviewQueue } from "./toxicity-review";
  * The toxicity dashboard's numbers as JSON (GET /api/v1/analysis/toxicity): the worst-grade
  * table and counts, for the caller's sites. Review counts only for those who review.
  */
-export async function getToxicityAnalysis(actor: Actor, filters: ToxicityFilters, now: Date = new Date()): Promise<ToxicityAnalysisResponse> {
+export async function getToxicityAnalysis(
+  actor: Actor,
+  filters: ToxicityFilters,
+  now: Date = new Date(),
+): Promise<ToxicityAnalysisResponse> {
   const dashboard = await getToxicityDashboard(actor, filters, now);
   const queue = hasPermission(actor, "toxicity.review") ? await listToxicityReviewQueue(actor, filters) : [];
   return {

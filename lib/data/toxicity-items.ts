@@ -1,8 +1,18 @@
 import "server-only";
 import { scopeOf, type Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
-import { readAdverseEvent, readLabToxicities, type AdverseEventFacts, type LabToxicityFacts } from "@/lib/analysis/toxicity/read-toxicity-records";
-import { attributionValues, gradeBounds, matchesLabFilters, type ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
+import {
+  readAdverseEvent,
+  readLabToxicities,
+  type AdverseEventFacts,
+  type LabToxicityFacts,
+} from "@/lib/analysis/toxicity/read-toxicity-records";
+import {
+  attributionValues,
+  gradeBounds,
+  matchesLabFilters,
+  type ToxicityFilters,
+} from "@/lib/domain/toxicity/toxicity-filters";
 import { getPrisma } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -79,7 +89,10 @@ function adverseEventConditions(filters: ToxicityFilters): Prisma.CrfRecordWhere
   if (filters.serious) and.push({ computed: { path: ["serious"], equals: filters.serious === "yes" } });
   for (const drug of ["thalidomide", "uft"] as const) {
     const filter = filters[drug];
-    if (filter) and.push({ OR: attributionValues(filter).map((value) => ({ data: { path: ["attribution", drug], equals: value } })) });
+    if (filter)
+      and.push({
+        OR: attributionValues(filter).map((value) => ({ data: { path: ["attribution", drug], equals: value } })),
+      });
   }
   if (filters.onsetFrom) and.push({ data: { path: ["onsetDate"], gte: filters.onsetFrom } });
   if (filters.onsetTo) and.push({ data: { path: ["onsetDate"], lte: filters.onsetTo } });
@@ -87,7 +100,11 @@ function adverseEventConditions(filters: ToxicityFilters): Prisma.CrfRecordWhere
 }
 
 /** Adverse events matching the filters, filtered in the database, by site and subject. */
-export async function loadAdverseEvents(scope: SiteWhere, filters: ToxicityFilters, db: Prisma.TransactionClient = getPrisma()): Promise<AdverseEventItem[]> {
+export async function loadAdverseEvents(
+  scope: SiteWhere,
+  filters: ToxicityFilters,
+  db: Prisma.TransactionClient = getPrisma(),
+): Promise<AdverseEventItem[]> {
   const rows = await db.crfRecord.findMany({
     where: { ...baseWhere(scope, "adverse-event", filters), AND: adverseEventConditions(filters) },
     select: recordSelect,
@@ -105,7 +122,9 @@ export async function loadAdverseEvents(scope: SiteWhere, filters: ToxicityFilte
  * each record are then expanded and filtered one by one.
  */
 export async function loadLabToxicities(scope: SiteWhere, filters: ToxicityFilters): Promise<LabToxicityItem[]> {
-  const and: Prisma.CrfRecordWhereInput[] = [{ computed: { path: ["maxGrade"], gte: Math.max(3, gradeBounds(filters.grade).min) } }];
+  const and: Prisma.CrfRecordWhereInput[] = [
+    { computed: { path: ["maxGrade"], gte: Math.max(3, gradeBounds(filters.grade).min) } },
+  ];
   if (filters.onsetFrom) and.push({ data: { path: ["sampleDate"], gte: filters.onsetFrom } });
   if (filters.onsetTo) and.push({ data: { path: ["sampleDate"], lte: filters.onsetTo } });
   const rows = await getPrisma().crfRecord.findMany({
@@ -122,9 +141,18 @@ export async function loadLabToxicities(scope: SiteWhere, filters: ToxicityFilte
 }
 
 /** Enrolled patients (day 1 of treatment recorded) in scope: the safety denominator. */
-export async function loadEnrolledPatientIds(scope: SiteWhere, filters: ToxicityFilters, db: Prisma.TransactionClient = getPrisma()): Promise<string[]> {
+export async function loadEnrolledPatientIds(
+  scope: SiteWhere,
+  filters: ToxicityFilters,
+  db: Prisma.TransactionClient = getPrisma(),
+): Promise<string[]> {
   const rows = await db.patient.findMany({
-    where: { ...scope, deletedAt: null, enrollmentDate: { not: null }, ...(filters.site ? { site: { code: filters.site } } : {}) },
+    where: {
+      ...scope,
+      deletedAt: null,
+      enrollmentDate: { not: null },
+      ...(filters.site ? { site: { code: filters.site } } : {}),
+    },
     select: { id: true },
   });
   return rows.map((row) => row.id);
@@ -142,6 +170,13 @@ export async function loadPositivePregnancyTests(scope: SiteWhere, filters: Toxi
   const and: Prisma.CrfRecordWhereInput[] = [{ data: { path: ["result"], equals: "positive" } }];
   if (filters.onsetFrom) and.push({ data: { path: ["testDate"], gte: filters.onsetFrom } });
   if (filters.onsetTo) and.push({ data: { path: ["testDate"], lte: filters.onsetTo } });
-  const rows = await getPrisma().crfRecord.findMany({ where: { ...baseWhere(scope, "pregnancy-test", filters), AND: and }, select: recordSelect, orderBy: [{ patient: { subjectId: "asc" } }, { createdAt: "asc" }] });
-  return rows.map((row) => ({ ...contextOf(row), testDate: String((row.data as { testDate?: unknown }).testDate ?? "") }));
+  const rows = await getPrisma().crfRecord.findMany({
+    where: { ...baseWhere(scope, "pregnancy-test", filters), AND: and },
+    select: recordSelect,
+    orderBy: [{ patient: { subjectId: "asc" } }, { createdAt: "asc" }],
+  });
+  return rows.map((row) => ({
+    ...contextOf(row),
+    testDate: String((row.data as { testDate?: unknown }).testDate ?? ""),
+  }));
 }

@@ -1,7 +1,14 @@
 import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
 import { pregnancyLabel, PREGNANCY_ITEM_KEY, readReviewItems } from "@/lib/analysis/toxicity/read-toxicity-records";
-import { AE_ITEM_KEY, deriveReviewState, isReviewable, labItemKey, type ReviewDecision, type ReviewState } from "@/lib/analysis/toxicity/review-state";
+import {
+  AE_ITEM_KEY,
+  deriveReviewState,
+  isReviewable,
+  labItemKey,
+  type ReviewDecision,
+  type ReviewState,
+} from "@/lib/analysis/toxicity/review-state";
 import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
@@ -9,7 +16,13 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { requireUnlockedPatient } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
 import { cachedByDataVersion } from "./cached-by-version";
-import { loadAdverseEvents, loadLabToxicities, loadPositivePregnancyTests, siteFilterForAny, type SiteWhere } from "./toxicity-items";
+import {
+  loadAdverseEvents,
+  loadLabToxicities,
+  loadPositivePregnancyTests,
+  siteFilterForAny,
+  type SiteWhere,
+} from "./toxicity-items";
 
 export interface ReviewQueueItem {
   recordId: string;
@@ -25,7 +38,14 @@ export interface ReviewQueueItem {
   /** Onset (adverse event) or sample date (lab). */
   date: string;
   state: ReviewState;
-  lastReview: { decision: ReviewDecision; comment: string; reviewerName: string; reviewedAt: string; grade: number; serious: boolean } | null;
+  lastReview: {
+    decision: ReviewDecision;
+    comment: string;
+    reviewerName: string;
+    reviewedAt: string;
+    grade: number;
+    serious: boolean;
+  } | null;
 }
 
 /**
@@ -37,24 +57,53 @@ export interface ReviewQueueItem {
 export async function listToxicityReviewQueue(actor: Actor, filters: ToxicityFilters = {}): Promise<ReviewQueueItem[]> {
   const scope = siteFilterForAny(actor, ["toxicity.review"]);
   if (!scope) throw new ForbiddenError();
-  return cachedByDataVersion(`toxicity-review-queue|${JSON.stringify(scope)}|${JSON.stringify(filters)}`, () => loadReviewQueue(scope, filters));
+  return cachedByDataVersion(`toxicity-review-queue|${JSON.stringify(scope)}|${JSON.stringify(filters)}`, () =>
+    loadReviewQueue(scope, filters),
+  );
 }
 
 async function loadReviewQueue(scope: SiteWhere, filters: ToxicityFilters): Promise<ReviewQueueItem[]> {
-  const [events, labs, pregnancies] = await Promise.all([loadAdverseEvents(scope, filters), loadLabToxicities(scope, filters), loadPositivePregnancyTests(scope, filters)]);
+  const [events, labs, pregnancies] = await Promise.all([
+    loadAdverseEvents(scope, filters),
+    loadLabToxicities(scope, filters),
+    loadPositivePregnancyTests(scope, filters),
+  ]);
   const candidates = [
     ...events
       .filter((e) => e.grade !== null && isReviewable(e))
-      .map((e) => ({ ...e, formType: "adverse-event" as const, itemKey: AE_ITEM_KEY, label: e.summary, grade: e.grade!, date: e.onsetDate })),
-    ...labs.map((l) => ({ ...l, formType: "labs" as const, itemKey: labItemKey(l.test), label: `${l.term}, grade ${l.grade} (lab)`, serious: false, date: l.sampleDate })),
-    ...pregnancies.map((p) => ({ ...p, formType: "pregnancy-test" as const, itemKey: PREGNANCY_ITEM_KEY, label: pregnancyLabel(p.testDate), grade: 0, serious: true, date: p.testDate })),
+      .map((e) => ({
+        ...e,
+        formType: "adverse-event" as const,
+        itemKey: AE_ITEM_KEY,
+        label: e.summary,
+        grade: e.grade!,
+        date: e.onsetDate,
+      })),
+    ...labs.map((l) => ({
+      ...l,
+      formType: "labs" as const,
+      itemKey: labItemKey(l.test),
+      label: `${l.term}, grade ${l.grade} (lab)`,
+      serious: false,
+      date: l.sampleDate,
+    })),
+    ...pregnancies.map((p) => ({
+      ...p,
+      formType: "pregnancy-test" as const,
+      itemKey: PREGNANCY_ITEM_KEY,
+      label: pregnancyLabel(p.testDate),
+      grade: 0,
+      serious: true,
+      date: p.testDate,
+    })),
   ];
   // Every review in the sites rather than `recordId IN (...candidates)`: at 100,000 patients the
   // candidates outnumber the 32,767 bind parameters a statement may carry (bench:dashboards got a
   // 500), and reviews are written only for candidates, so there are no more of them than that.
   const reviews = await getPrisma().toxicityReview.findMany({ where: { ...scope }, orderBy: { id: "desc" } });
   const latest = new Map<string, (typeof reviews)[number]>();
-  for (const review of reviews) if (!latest.has(`${review.recordId}/${review.itemKey}`)) latest.set(`${review.recordId}/${review.itemKey}`, review);
+  for (const review of reviews)
+    if (!latest.has(`${review.recordId}/${review.itemKey}`)) latest.set(`${review.recordId}/${review.itemKey}`, review);
   return candidates.map((c) => {
     const last = latest.get(`${c.recordId}/${c.itemKey}`) ?? null;
     return {
@@ -102,19 +151,30 @@ export async function recordToxicityReview(actor: Actor, input: ToxicityReviewRe
   if (!hasPermission(actor, "toxicity.review", patient.site.id)) throw new ForbiddenError();
   return getPrisma().$transaction(async (tx) => {
     await requireUnlockedPatient(tx, patient.id);
-    const [record] = await tx.$queryRaw<{ id: string; form_type: string; version: number; data: unknown; computed: unknown }[]>`
+    const [record] = await tx.$queryRaw<
+      { id: string; form_type: string; version: number; data: unknown; computed: unknown }[]
+    >`
       SELECT "id", "form_type", "version", "data", "computed" FROM "crf_records"
       WHERE "id" = ${input.recordId}::uuid AND "patient_id" = ${patient.id}::uuid AND "deleted_at" IS NULL FOR UPDATE`;
     if (!record) throw new NotFoundError("Adverse event or lab result");
-    const item = readReviewItems(record.form_type, record.data, record.computed).find((i) => i.itemKey === input.itemKey);
+    const item = readReviewItems(record.form_type, record.data, record.computed).find(
+      (i) => i.itemKey === input.itemKey,
+    );
     if (!item) throw new ConflictError("This item no longer needs a review: it is below grade 3 and not serious.");
     if (record.version !== input.recordVersion) {
-      throw new ConflictError("The record changed after you opened it. Reload the queue and review the current version.");
+      throw new ConflictError(
+        "The record changed after you opened it. Reload the queue and review the current version.",
+      );
     }
-    const last = await tx.toxicityReview.findFirst({ where: { recordId: record.id, itemKey: item.itemKey }, orderBy: { id: "desc" } });
+    const last = await tx.toxicityReview.findFirst({
+      where: { recordId: record.id, itemKey: item.itemKey },
+      orderBy: { id: "desc" },
+    });
     const state = deriveReviewState({ recordVersion: record.version, grade: item.grade, serious: item.serious }, last);
     if (state.state === (input.decision === "REVIEWED" ? "reviewed" : "escalated")) {
-      throw new ConflictError(input.decision === "REVIEWED" ? "This item is already reviewed." : "This item is already escalated to the PI.");
+      throw new ConflictError(
+        input.decision === "REVIEWED" ? "This item is already reviewed." : "This item is already escalated to the PI.",
+      );
     }
     const review = await tx.toxicityReview.create({
       data: {
@@ -140,7 +200,9 @@ export async function recordToxicityReview(actor: Actor, input: ToxicityReviewRe
       changes: [
         {
           field: `toxicityReview.${item.itemKey}`,
-          from: last ? `${last.decision} (grade ${last.grade}${last.serious ? ", serious" : ""}, version ${last.recordVersion})` : null,
+          from: last
+            ? `${last.decision} (grade ${last.grade}${last.serious ? ", serious" : ""}, version ${last.recordVersion})`
+            : null,
           to: `${input.decision} (grade ${item.grade}${item.serious ? ", serious" : ""}, version ${record.version})`,
         },
       ],

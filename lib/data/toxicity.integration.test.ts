@@ -4,7 +4,14 @@ import { matchesAdverseEventFilters, type ToxicityFilters } from "@/lib/domain/t
 import { ForbiddenError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
-import { adverseEvent, createPatient, createSiteUser, recordAdverseEvent, recordLabs, serious } from "@/test/integration/toxicity-fixtures";
+import {
+  adverseEvent,
+  createPatient,
+  createSiteUser,
+  recordAdverseEvent,
+  recordLabs,
+  serious,
+} from "@/test/integration/toxicity-fixtures";
 import { ToxicityAnalysisResponseSchema } from "@/lib/schemas/toxicity";
 import { getToxicityDashboard } from "./toxicity";
 import { getToxicityAnalysis } from "./toxicity-analysis";
@@ -35,8 +42,18 @@ beforeAll(async () => {
     ids[name] = (await recordAdverseEvent(actor, patientId, adverseEvent(data))).id;
   };
   await record(tx08.actor, a!.id, "aFatigue1", { grade: 1, onsetDate: "2026-02-03" });
-  await record(tx08.actor, a!.id, "aFatigue3", { grade: 3, onsetDate: "2026-02-10", attribution: { thalidomide: "definite", uft: "unrelated" } });
-  await record(tx08.actor, a!.id, "aPlateletsSae", { term: "Platelet count decreased", grade: 3, onsetDate: "2026-02-03", ...serious(), attribution: { thalidomide: "unlikely", uft: "probable" } });
+  await record(tx08.actor, a!.id, "aFatigue3", {
+    grade: 3,
+    onsetDate: "2026-02-10",
+    attribution: { thalidomide: "definite", uft: "unrelated" },
+  });
+  await record(tx08.actor, a!.id, "aPlateletsSae", {
+    term: "Platelet count decreased",
+    grade: 3,
+    onsetDate: "2026-02-03",
+    ...serious(),
+    attribution: { thalidomide: "unlikely", uft: "probable" },
+  });
   await record(tx08.actor, b!.id, "bFatigueBeforeDay1", { grade: 2, onsetDate: "2026-01-09" });
   await record(tx08.actor, b!.id, "bDiarrhea4", { term: "Diarrhea", grade: 4, onsetDate: "2026-03-01" });
   await record(tx08.actor, c!.id, "cFatigue3", { grade: 3, onsetDate: "2026-01-06" });
@@ -45,7 +62,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-const eventIds = (dashboard: Awaited<ReturnType<typeof getToxicityDashboard>>) => dashboard.events.map((e) => e.recordId).sort();
+const eventIds = (dashboard: Awaited<ReturnType<typeof getToxicityDashboard>>) =>
+  dashboard.events.map((e) => e.recordId).sort();
 const named = (...names: string[]) => names.map((n) => ids[n]!).sort();
 
 describe("toxicity dashboard", () => {
@@ -66,10 +84,18 @@ describe("toxicity dashboard", () => {
     ];
     for (const filters of cases) {
       const filtered = await getToxicityDashboard(actors.coordinator, filters);
-      const expected = ours.filter((e) => matchesAdverseEventFilters(e, filters)).map((e) => e.recordId).sort();
-      expect(eventIds(filtered).filter((id) => Object.values(ids).includes(id)), JSON.stringify(filters)).toEqual(expected);
+      const expected = ours
+        .filter((e) => matchesAdverseEventFilters(e, filters))
+        .map((e) => e.recordId)
+        .sort();
+      expect(
+        eventIds(filtered).filter((id) => Object.values(ids).includes(id)),
+        JSON.stringify(filters),
+      ).toEqual(expected);
     }
-    expect(eventIds(await getToxicityDashboard(actors.coordinator, { site: "TX08", grade: "3+" }))).toEqual(named("aFatigue3", "aPlateletsSae", "bDiarrhea4", "cFatigue3"));
+    expect(eventIds(await getToxicityDashboard(actors.coordinator, { site: "TX08", grade: "3+" }))).toEqual(
+      named("aFatigue3", "aPlateletsSae", "bDiarrhea4", "cFatigue3"),
+    );
     expect(eventIds(await getToxicityDashboard(actors.coordinator, { site: "TX08", thalidomide: "related" }))).toEqual(
       named("aFatigue1", "aFatigue3", "bFatigueBeforeDay1", "bDiarrhea4", "cFatigue3"),
     );
@@ -81,22 +107,36 @@ describe("toxicity dashboard", () => {
     const fatigue = worstGrade.rows.find((r) => r.term === "Fatigue")!;
     // A counted once at grade 3; B's fatigue began before day 1; C is not in the population.
     expect(fatigue).toMatchObject({ grade1to2: { n: 0 }, grade3: { n: 1, percent: 50 }, any: { n: 1, percent: 50 } });
-    expect(worstGrade.rows.find((r) => r.term === "Diarrhea")).toMatchObject({ grade4: { n: 1, percent: 50 }, any: { n: 1 } });
+    expect(worstGrade.rows.find((r) => r.term === "Diarrhea")).toMatchObject({
+      grade4: { n: 1, percent: 50 },
+      any: { n: 1 },
+    });
     expect(worstGrade.anyEvent).toMatchObject({ grade3: { n: 1 }, grade4: { n: 1 }, any: { n: 2, percent: 100 } });
   });
 
   test("SAEs carry the 24-hour reporting clock; grade 3+ labs are listed and filtered by term", async () => {
     const early = await getToxicityDashboard(actors.coordinator, { site: "TX08" }, new Date("2026-02-04T00:00:00Z"));
-    expect(early.seriousEvents.map((e) => [e.recordId, e.clock])).toEqual([[ids.aPlateletsSae, { status: "running", dueAt: "2026-02-05T09:15", hoursLeft: 19 }]]);
+    expect(early.seriousEvents.map((e) => [e.recordId, e.clock])).toEqual([
+      [ids.aPlateletsSae, { status: "running", dueAt: "2026-02-05T09:15", hoursLeft: 19 }],
+    ]);
     const late = await getToxicityDashboard(actors.coordinator, { site: "TX08" }, new Date("2026-02-06T00:00:00Z"));
-    expect(late.seriousEvents[0]!.clock).toMatchObject({ status: "overdue", hoursOverdue: 29 }) // 2026-02-06 14:00 at UTC+14;
+    expect(late.seriousEvents[0]!.clock).toMatchObject({ status: "overdue", hoursOverdue: 29 }); // 2026-02-06 14:00 at UTC+14;
 
     const platelets = await getToxicityDashboard(actors.coordinator, { term: "Platelet count decreased", grade: "3+" });
     expect(platelets.labs.filter((l) => l.siteCode === "TX09")).toEqual([
-      expect.objectContaining({ patientId: ids.d, test: "platelets", term: "Platelet count decreased", grade: 3, sampleDate: "2026-02-07", visitKey: "week4" }),
+      expect.objectContaining({
+        patientId: ids.d,
+        test: "platelets",
+        term: "Platelet count decreased",
+        grade: 3,
+        sampleDate: "2026-02-07",
+        visitKey: "week4",
+      }),
     ]);
     expect((await getToxicityDashboard(actors.coordinator, { site: "TX09", grade: "4" })).labs).toEqual([]);
-    expect((await getToxicityDashboard(actors.coordinator, { site: "TX09", onsetFrom: "2026-02-08" })).labs).toEqual([]);
+    expect((await getToxicityDashboard(actors.coordinator, { site: "TX09", onsetFrom: "2026-02-08" })).labs).toEqual(
+      [],
+    );
   });
 
   test("the caller's sites bound everything; readers without the permission get nothing", async () => {
@@ -116,7 +156,11 @@ describe("toxicity dashboard", () => {
 
 describe("toxicity analysis JSON", () => {
   test("the worst-grade table and counts, in the documented response shape", async () => {
-    const analysis = await getToxicityAnalysis(actors.coordinator, { site: "TX08", grade: "3+" }, new Date("2026-02-06T00:00:00Z"));
+    const analysis = await getToxicityAnalysis(
+      actors.coordinator,
+      { site: "TX08", grade: "3+" },
+      new Date("2026-02-06T00:00:00Z"),
+    );
     expect(ToxicityAnalysisResponseSchema.parse(analysis)).toEqual(analysis);
     expect(analysis.filters).toEqual({ site: "TX08", grade: "3+" });
     expect(analysis.worstGrade).toMatchObject({ population: "enrolled", denominator: 2 });
@@ -129,6 +173,10 @@ describe("toxicity analysis JSON", () => {
       awaitingReview: 4,
       escalated: 0,
     });
-    expect((await getToxicityAnalysis(actors.pi, { site: "TX09" })).counts).toMatchObject({ adverseEvents: 1, labResultsGrade3Plus: 1, awaitingReview: 2 });
+    expect((await getToxicityAnalysis(actors.pi, { site: "TX09" })).counts).toMatchObject({
+      adverseEvents: 1,
+      labResultsGrade3Plus: 1,
+      awaitingReview: 2,
+    });
   });
 });

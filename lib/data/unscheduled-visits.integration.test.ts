@@ -25,10 +25,19 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 const save = (patientId: string, formType: string, visitKey: string | null, data: unknown) =>
-  saveCrfRecord(actors.investigator1, { patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
+  saveCrfRecord(actors.investigator1, {
+    patientId,
+    formType,
+    visitKey,
+    recordId: null,
+    expectedVersion: null,
+    reason: null,
+    data,
+  });
 
 const tumourBaseline = {
-  assessmentDate: "2026-01-08", method: "ct",
+  assessmentDate: "2026-01-08",
+  method: "ct",
   targetLesions: [
     { lesionId: "T1", organ: "Liver", site: "Segment VIII", method: "ct", longestDiameterMm: 60 },
     { lesionId: "T2", organ: "Lung", site: "Right lower lobe", method: "spiral-ct", longestDiameterMm: 40 },
@@ -36,18 +45,31 @@ const tumourBaseline = {
   nonTargetLesions: [],
 };
 const scan = (assessmentDate: string, t1: number, t2: number) => ({
-  assessmentDate, method: "ct",
-  measurements: [{ lesionId: "T1", status: "measured", diameterMm: t1 }, { lesionId: "T2", status: "measured", diameterMm: t2 }],
-  nonTargetStatus: "ABSENT", newLesions: "no", newLesionsDescription: "", override: { response: null, reason: "" },
+  assessmentDate,
+  method: "ct",
+  measurements: [
+    { lesionId: "T1", status: "measured", diameterMm: t1 },
+    { lesionId: "T2", status: "measured", diameterMm: t2 },
+  ],
+  nonTargetStatus: "ABSENT",
+  newLesions: "no",
+  newLesionsDescription: "",
+  override: { response: null, reason: "" },
 });
 const labs = (sampleDate: string) => ({
   sampleDate,
-  results: Object.fromEntries(LAB_PANEL.map((row) => [row.test, { value: null, unit: row.defaultUnit, lln: row.lln, uln: row.uln }])),
+  results: Object.fromEntries(
+    LAB_PANEL.map((row) => [row.test, { value: null, unit: row.defaultUnit, lln: row.lln, uln: row.uln }]),
+  ),
 });
 
 describe("unscheduled visits", () => {
   test("a day-33 scan filed as unscheduled sits between the scheduled scans by date and sets the nadir that RECIST and PFS use", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-05", enrollmentDate: "2026-01-12" });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-05",
+      enrollmentDate: "2026-01-12",
+    });
     await save(patient.id, "tumour-baseline", "baseline-imaging", tumourBaseline);
     // Week 8 (day 56) is entered first: sum 80 of 100 is stable disease against baseline.
     const week8 = await save(patient.id, "tumour-assessment", "week8", scan("2026-03-09", 50, 30));
@@ -59,35 +81,62 @@ describe("unscheduled visits", () => {
     const stored = await db.prisma.crfRecord.findUniqueOrThrow({ where: { id: week8.id } });
     expect(stored.computed).toMatchObject({ response: "PD" });
 
-    const [outcome] = (await getPatientOutcomes(actors.pi, { pageSize: 100 })).data.filter((row) => row.subjectId === patient.subjectId);
+    const [outcome] = (await getPatientOutcomes(actors.pi, { pageSize: 100 })).data.filter(
+      (row) => row.subjectId === patient.subjectId,
+    );
     // Progression at week 8 (day 56 after enrollment on 2026-01-12); the day-33 partial response
     // was never confirmed, so by RECIST the best overall response is progression.
-    expect(outcome).toMatchObject({ bestOverallResponse: "PD", confirmed: false, pfs: { days: 56, event: 1, source: expect.any(String) } });
+    expect(outcome).toMatchObject({
+      bestOverallResponse: "PD",
+      confirmed: false,
+      pfs: { days: 56, event: 1, source: expect.any(String) },
+    });
 
     // A second unscheduled scan is allowed (after week 8, by its date).
     await save(patient.id, "tumour-assessment", "unscheduled", scan("2026-03-30", 50, 30));
-    const scans = (await listCrfRecords(actors.investigator1, patient.id)).filter((r) => r.formType === "tumour-assessment");
+    const scans = (await listCrfRecords(actors.investigator1, patient.id)).filter(
+      (r) => r.formType === "tumour-assessment",
+    );
     expect(scans.map((r) => r.visitKey).sort()).toEqual(["unscheduled", "unscheduled", "week8"]);
   });
 
   test("labs and dosing repeat as unscheduled; an adverse event or a baseline form cannot be unscheduled", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-05", enrollmentDate: "2026-01-12" });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-05",
+      enrollmentDate: "2026-01-12",
+    });
     await save(patient.id, "labs", "unscheduled", labs("2026-01-20"));
     await save(patient.id, "labs", "unscheduled", labs("2026-01-27"));
-    const unscheduledLabs = (await listCrfRecords(actors.investigator1, patient.id)).filter((r) => r.formType === "labs" && r.visitKey === "unscheduled");
+    const unscheduledLabs = (await listCrfRecords(actors.investigator1, patient.id)).filter(
+      (r) => r.formType === "labs" && r.visitKey === "unscheduled",
+    );
     expect(unscheduledLabs).toHaveLength(2);
 
-    const ae = save(patient.id, "adverse-event", "unscheduled", { ...emptyAdverseEvent(), term: "Fatigue", grade: 2, onsetDate: "2026-01-20" });
+    const ae = save(patient.id, "adverse-event", "unscheduled", {
+      ...emptyAdverseEvent(),
+      term: "Fatigue",
+      grade: 2,
+      onsetDate: "2026-01-20",
+    });
     await expect(ae).rejects.toBeInstanceOf(ValidationError);
-    await expect(ae).rejects.toMatchObject({ fieldErrors: { visitKey: ["This form is recorded as an event, not at a visit; omit visitKey"] } });
-    await expect(save(patient.id, "baseline", "unscheduled", {})).rejects.toMatchObject({ fieldErrors: { visitKey: [expect.stringContaining("recorded once per patient")] } });
+    await expect(ae).rejects.toMatchObject({
+      fieldErrors: { visitKey: ["This form is recorded as an event, not at a visit; omit visitKey"] },
+    });
+    await expect(save(patient.id, "baseline", "unscheduled", {})).rejects.toMatchObject({
+      fieldErrors: { visitKey: [expect.stringContaining("recorded once per patient")] },
+    });
     // A scheduled visit is still one form: a second week 4 labs is refused.
     await save(patient.id, "labs", "week4", labs("2026-02-09"));
     await expect(save(patient.id, "labs", "week4", labs("2026-02-10"))).rejects.toBeInstanceOf(ConflictError);
   });
 
   test("the database holds the same rule for any writer", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-05", enrollmentDate: "2026-01-12" });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-05",
+      enrollmentDate: "2026-01-12",
+    });
     const insert = (formType: string, visitKey: string | null) =>
       db.query(
         `INSERT INTO crf_records (id, patient_id, site_id, form_type, visit_key, data, created_by_id, updated_by_id, updated_at)

@@ -16,6 +16,10 @@ export async function getUserProfile(userId: string): Promise<UserProfile | null
     id: user.id,
     email: user.email,
     name: user.name,
-    roles: user.roleAssignments.map((a) => ({ role: a.role, siteCode: a.site?.code ?? null, siteName: a.site?.name ?? null })),
+    roles: user.roleAssignments.map((a) => ({
+      role: a.role,
+      siteCode: a.site?.code ?? null,
+      siteName: a.site?.name ?? null,
+    })),
   };
 }

@@ -2,7 +2,13 @@ import "server-only";
 import { hasPermission, scopeOf, siteFilter, type Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { classifySaeClock, latestSiteLocalNow } from "@/lib/analysis/toxicity/sae-clock";
-import { buildSafetyWorkLists, buildWorkLists, type SiteSet, type WorkList, type WorkQuery } from "@/lib/analysis/work-list";
+import {
+  buildSafetyWorkLists,
+  buildWorkLists,
+  type SiteSet,
+  type WorkList,
+  type WorkQuery,
+} from "@/lib/analysis/work-list";
 import { getPrisma } from "@/lib/db/prisma";
 import { listUsers } from "./admin";
 import { getEnrollmentSummary } from "./analysis";
@@ -47,20 +53,41 @@ export interface AccountItem {
  * Everything on the caller's home page, within the sites where each of their permissions
  * applies. The clinical lists are kept per (caller, day, data version) like the dashboards.
  */
-export async function getMyWork(actor: Actor, today: string = new Date().toISOString().slice(0, 10), now: Date = new Date()): Promise<MyWork> {
+export async function getMyWork(
+  actor: Actor,
+  today: string = new Date().toISOString().slice(0, 10),
+  now: Date = new Date(),
+): Promise<MyWork> {
   const [clinical, safety, toxicity, enrollment, accounts, quality] = await Promise.all([
     scopeOf(actor, "patient.read").kind === "none"
       ? []
-      : cachedByDataVersion(`work-lists|${actor.userId}|${JSON.stringify(actor.assignments)}|${actor.readOnly ?? false}|${today}`, () => loadClinicalWork(actor, today)),
+      : cachedByDataVersion(
+          `work-lists|${actor.userId}|${JSON.stringify(actor.assignments)}|${actor.readOnly ?? false}|${today}`,
+          () => loadClinicalWork(actor, today),
+        ),
     loadSafetyWork(actor, now),
     hasPermission(actor, "toxicity.review") ? loadToxicityCounts(actor) : null,
-    hasPermission(actor, "dashboard.read") ? getEnrollmentSummary(actor).then((s) => ({ enrolled: s.total.enrolled, target: s.total.target })) : null,
+    hasPermission(actor, "dashboard.read")
+      ? getEnrollmentSummary(actor).then((s) => ({ enrolled: s.total.enrolled, target: s.total.target }))
+      : null,
     hasPermission(actor, "user.admin") ? loadAccountWork(actor) : null,
-    hasPermission(actor, "quality.read") && !hasPermission(actor, "patient.write") ? getDataQuality(actor, today) : null,
+    hasPermission(actor, "quality.read") && !hasPermission(actor, "patient.write")
+      ? getDataQuality(actor, today)
+      : null,
   ]);
   const lists = [...clinical, ...safety];
-  const overdueBySite = quality ? quality.sites.map((s) => ({ siteCode: s.siteCode, siteName: s.siteName, count: s.overdueForms.count })) : null;
-  return { today, canReadPatients: scopeOf(actor, "patient.read").kind !== "none", lists, toxicity, enrollment, accounts, overdueBySite };
+  const overdueBySite = quality
+    ? quality.sites.map((s) => ({ siteCode: s.siteCode, siteName: s.siteName, count: s.overdueForms.count }))
+    : null;
+  return {
+    today,
+    canReadPatients: scopeOf(actor, "patient.read").kind !== "none",
+    lists,
+    toxicity,
+    enrollment,
+    accounts,
+    overdueBySite,
+  };
 }
 
 async function loadClinicalWork(actor: Actor, today: string): Promise<WorkList[]> {
@@ -107,7 +134,16 @@ async function loadOpenQueries(inScope: ReturnType<typeof siteFilter>): Promise<
   const rows = await getPrisma().dataQuery.findMany({
     where: { ...inScope, status: { in: ["OPEN", "ANSWERED"] } },
     orderBy: { openedAt: "asc" },
-    select: { id: true, patientId: true, recordId: true, fieldPath: true, status: true, openedById: true, openedAt: true, record: { select: { formType: true, visitKey: true } } },
+    select: {
+      id: true,
+      patientId: true,
+      recordId: true,
+      fieldPath: true,
+      status: true,
+      openedById: true,
+      openedAt: true,
+      record: { select: { formType: true, visitKey: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -128,7 +164,9 @@ async function loadToxicityCounts(actor: Actor) {
   return {
     needsReview: queue.filter((item) => item.state.state === "needs-review").length,
     escalated: escalated.length,
-    escalatedItems: escalated.slice(0, ESCALATED_SHOWN).map(({ recordId, itemKey, subjectId, label }) => ({ recordId, itemKey, subjectId, label })),
+    escalatedItems: escalated
+      .slice(0, ESCALATED_SHOWN)
+      .map(({ recordId, itemKey, subjectId, label }) => ({ recordId, itemKey, subjectId, label })),
   };
 }
 

@@ -41,7 +41,11 @@ async function countRows(): Promise<string> {
 }
 
 /** As defineAction: parse with the action's schema, then call lib/data. */
-async function runAsAction<S extends z.ZodType>(schema: S, input: unknown, run: (input: z.output<S>) => Promise<unknown>): Promise<unknown> {
+async function runAsAction<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  run: (input: z.output<S>) => Promise<unknown>,
+): Promise<unknown> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
   return run(parsed.data);
@@ -56,7 +60,8 @@ async function expectRejectedOrConsistent(attempt: () => Promise<unknown>): Prom
   );
   if (outcome.ok) return; // valid by chance: written through the normal path (audit checked below)
   if (!isExpectedError(outcome.error)) throw outcome.error; // an unexpected error is the bug this test hunts
-  if (outcome.error instanceof ValidationError) expect(Object.keys(outcome.error.fieldErrors).length).toBeGreaterThan(0);
+  if (outcome.error instanceof ValidationError)
+    expect(Object.keys(outcome.error.fieldErrors).length).toBeGreaterThan(0);
   expect(await countRows()).toBe(before);
 }
 
@@ -64,11 +69,19 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const seeded = await seedDemoActors(db.prisma);
   actors = seeded.actors;
-  const patient = await registerPatient(actors.investigator1, { siteId: seeded.sites.TW01, screeningDate: "2026-01-05" });
+  const patient = await registerPatient(actors.investigator1, {
+    siteId: seeded.sites.TW01,
+    screeningDate: "2026-01-05",
+  });
   patientId = patient.id;
   await enrollPatient(actors.investigator1, { patientId, enrollmentDate: "2026-01-12" }).catch(() => null);
   const record = await saveCrfRecord(actors.investigator1, {
-    patientId, formType: "adverse-event", visitKey: null, recordId: null, expectedVersion: null, reason: null,
+    patientId,
+    formType: "adverse-event",
+    visitKey: null,
+    recordId: null,
+    expectedVersion: null,
+    reason: null,
     data: buildAdverseEvent(createRandom(1), "2026-02-01"),
   });
   recordId = record.id;
@@ -90,12 +103,16 @@ describe("fuzzing every write path (fast-check)", () => {
       fc.asyncProperty(
         fc.oneof(
           fc.anything({ maxDepth: 3 }),
-          paths.length ? fc.tuple(fc.constantFrom(...paths), hostile).map(([path, value]) => mutate(base, path, value)) : hostile,
+          paths.length
+            ? fc.tuple(fc.constantFrom(...paths), hostile).map(([path, value]) => mutate(base, path, value))
+            : hostile,
         ),
         fc.oneof(fc.constant("week4"), hostile),
         (data, visitKey) =>
           expectRejectedOrConsistent(() =>
-            runAsAction(SaveCrfSchema, { patientId, formType, visitKey, data }, (input) => saveCrfRecord(actors.investigator1, input)),
+            runAsAction(SaveCrfSchema, { patientId, formType, visitKey, data }, (input) =>
+              saveCrfRecord(actors.investigator1, input),
+            ),
           ),
       ),
       { numRuns: RUNS },
@@ -105,8 +122,18 @@ describe("fuzzing every write path (fast-check)", () => {
   test("saveCrfRecord: hostile envelopes (ids, versions, reasons, form types)", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ patientId: fc.oneof(fc.constant(patientId), hostile), formType: fc.oneof(fc.constant("adverse-event"), hostile), recordId: fc.oneof(fc.constant(recordId), hostile), expectedVersion: hostile, reason: hostile, data: fc.anything() }),
-        (input) => expectRejectedOrConsistent(() => runAsAction(SaveCrfSchema, input, (parsed) => saveCrfRecord(actors.investigator1, parsed))),
+        fc.record({
+          patientId: fc.oneof(fc.constant(patientId), hostile),
+          formType: fc.oneof(fc.constant("adverse-event"), hostile),
+          recordId: fc.oneof(fc.constant(recordId), hostile),
+          expectedVersion: hostile,
+          reason: hostile,
+          data: fc.anything(),
+        }),
+        (input) =>
+          expectRejectedOrConsistent(() =>
+            runAsAction(SaveCrfSchema, input, (parsed) => saveCrfRecord(actors.investigator1, parsed)),
+          ),
       ),
       { numRuns: RUNS },
     );
@@ -119,16 +146,38 @@ describe("fuzzing every write path (fast-check)", () => {
     ["deleteCrfRecord", DeleteCrfSchema, (input) => deleteCrfRecord(actors.investigator1, input)],
     ["unsignCrfRecord", UnsignCrfSchema, (input) => unsignCrfRecord(actors.investigator1, input)],
     ["markSourceVerified", VerifyCrfSchema, (input) => markSourceVerified(actors.monitor, input)],
-    ["setPatientLock", LockPatientSchema, (input) => setPatientLock(actors.coordinator, { ...(input as object), locked: true } as never)],
+    [
+      "setPatientLock",
+      LockPatientSchema,
+      (input) => setPatientLock(actors.coordinator, { ...(input as object), locked: true } as never),
+    ],
     ["openDataQuery", OpenQuerySchema, (input) => openDataQuery(actors.monitor, input)],
   ];
   test.each(others)("%s: hostile input", async (_name, schema, run) => {
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.constantFrom("patientId", "recordId", "siteId", "screeningDate", "enrollmentDate", "reason", "version", "fieldPath", "text", "queryId"), hostile),
+        fc.dictionary(
+          fc.constantFrom(
+            "patientId",
+            "recordId",
+            "siteId",
+            "screeningDate",
+            "enrollmentDate",
+            "reason",
+            "version",
+            "fieldPath",
+            "text",
+            "queryId",
+          ),
+          hostile,
+        ),
         fc.boolean(),
         (input, withRealIds) =>
-          expectRejectedOrConsistent(() => runAsAction(schema, withRealIds ? { ...input, patientId, recordId } : input, (parsed) => run(parsed as never))),
+          expectRejectedOrConsistent(() =>
+            runAsAction(schema, withRealIds ? { ...input, patientId, recordId } : input, (parsed) =>
+              run(parsed as never),
+            ),
+          ),
       ),
       { numRuns: RUNS },
     );

@@ -28,20 +28,54 @@ export interface BackupRunRecord {
   error: string | null;
 }
 
-export async function runBackup(target: BackupTarget, settings: BackupSettings, trigger: "scheduled" | "manual"): Promise<BackupRunRecord> {
+export async function runBackup(
+  target: BackupTarget,
+  settings: BackupSettings,
+  trigger: "scheduled" | "manual",
+): Promise<BackupRunRecord> {
   const startedAt = new Date();
   let record: BackupRunRecord;
   try {
-    const backup = await takeBaseBackup({ adminUrl: target.adminUrl, clusterDir: target.clusterDir, backupDir: path.resolve(settings.dir), now: startedAt });
-    record = { startedAt, finishedAt: new Date(), succeeded: true, fileName: backup.fileName, sizeBytes: backup.sizeBytes, sha256: backup.sha256, error: null };
+    const backup = await takeBaseBackup({
+      adminUrl: target.adminUrl,
+      clusterDir: target.clusterDir,
+      backupDir: path.resolve(settings.dir),
+      now: startedAt,
+    });
+    record = {
+      startedAt,
+      finishedAt: new Date(),
+      succeeded: true,
+      fileName: backup.fileName,
+      sizeBytes: backup.sizeBytes,
+      sha256: backup.sha256,
+      error: null,
+    };
   } catch (error) {
-    record = { startedAt, finishedAt: new Date(), succeeded: false, fileName: null, sizeBytes: null, sha256: null, error: error instanceof Error ? error.message : String(error) };
+    record = {
+      startedAt,
+      finishedAt: new Date(),
+      succeeded: false,
+      fileName: null,
+      sizeBytes: null,
+      sha256: null,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
   await withClient(target.appDatabaseUrl, (client) =>
     client.query(
       `INSERT INTO backup_runs (started_at, finished_at, succeeded, method, trigger, file_name, size_bytes, sha256, error)
        VALUES ($1, $2, $3, 'base-backup', $4, $5, $6, $7, $8)`,
-      [record.startedAt, record.finishedAt, record.succeeded, trigger, record.fileName, record.sizeBytes, record.sha256, record.error],
+      [
+        record.startedAt,
+        record.finishedAt,
+        record.succeeded,
+        trigger,
+        record.fileName,
+        record.sizeBytes,
+        record.sha256,
+        record.error,
+      ],
     ),
   );
   if (record.succeeded) await pruneArchives(settings, record.finishedAt);
@@ -50,7 +84,9 @@ export async function runBackup(target: BackupTarget, settings: BackupSettings, 
 
 /** Deletes archives (and their .sha256) past the retention; returns the names deleted. */
 export async function pruneArchives(settings: BackupSettings, now: Date): Promise<string[]> {
-  const names = (await readdir(path.resolve(settings.dir))).filter((name) => name.startsWith(BACKUP_PREFIX) && name.endsWith(BACKUP_SUFFIX));
+  const names = (await readdir(path.resolve(settings.dir))).filter(
+    (name) => name.startsWith(BACKUP_PREFIX) && name.endsWith(BACKUP_SUFFIX),
+  );
   const archives = names.flatMap((name) => {
     const takenAt = takenAtFromName(name);
     return takenAt ? [{ name, takenAt }] : [];
@@ -65,7 +101,9 @@ export async function pruneArchives(settings: BackupSettings, now: Date): Promis
 
 export async function lastBackupRun(appDatabaseUrl: string): Promise<BackupRunSummary | null> {
   const { rows } = await withClient(appDatabaseUrl, (client) =>
-    client.query<{ finished_at: Date; succeeded: boolean }>("SELECT finished_at, succeeded FROM backup_runs ORDER BY finished_at DESC LIMIT 1"),
+    client.query<{ finished_at: Date; succeeded: boolean }>(
+      "SELECT finished_at, succeeded FROM backup_runs ORDER BY finished_at DESC LIMIT 1",
+    ),
   );
   return rows[0] ? { finishedAt: rows[0].finished_at, succeeded: rows[0].succeeded } : null;
 }
@@ -79,12 +117,19 @@ export interface BackupSchedule {
  * Checks every `checkEveryMs` whether a backup is due and takes it. The target is read at each
  * run, because the supervisor may have restarted the server in between.
  */
-export function scheduleBackups(target: () => BackupTarget, settings: BackupSettings, log: (line: string) => void, checkEveryMs = 60_000): BackupSchedule {
+export function scheduleBackups(
+  target: () => BackupTarget,
+  settings: BackupSettings,
+  log: (line: string) => void,
+  checkEveryMs = 60_000,
+): BackupSchedule {
   if (settings.intervalHours === 0) {
     log("Scheduled backups are off (TRIALDESK_BACKUP_INTERVAL_HOURS=0).");
     return { stop: async () => {} };
   }
-  log(`Backups: every ${settings.intervalHours} h into ${path.resolve(settings.dir)}, kept ${settings.retentionDays} days.`);
+  log(
+    `Backups: every ${settings.intervalHours} h into ${path.resolve(settings.dir)}, kept ${settings.retentionDays} days.`,
+  );
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;
@@ -92,7 +137,11 @@ export function scheduleBackups(target: () => BackupTarget, settings: BackupSett
       const current = target();
       if (!isBackupDue(await lastBackupRun(current.appDatabaseUrl), settings.intervalHours, new Date())) return;
       const run = await runBackup(current, settings, "scheduled");
-      log(run.succeeded ? `Backup written: ${run.fileName} (${run.sizeBytes} bytes, sha256 ${run.sha256}).` : `Backup FAILED: ${run.error}`);
+      log(
+        run.succeeded
+          ? `Backup written: ${run.fileName} (${run.sizeBytes} bytes, sha256 ${run.sha256}).`
+          : `Backup FAILED: ${run.error}`,
+      );
     })()
       .catch((error: unknown) => log(`Backup check failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => (running = null));

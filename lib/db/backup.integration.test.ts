@@ -12,8 +12,19 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemoActors } from "@/test/integration/demo-actors";
-import { findPostgresTools, startInstalledPostgres, type InstalledServer, type PostgresTools } from "@/test/integration/installed-postgres";
-import { adverseEvent, correctAdverseEvent, createPatient, recordAdverseEvent, recordLabs } from "@/test/integration/toxicity-fixtures";
+import {
+  findPostgresTools,
+  startInstalledPostgres,
+  type InstalledServer,
+  type PostgresTools,
+} from "@/test/integration/installed-postgres";
+import {
+  adverseEvent,
+  correctAdverseEvent,
+  createPatient,
+  recordAdverseEvent,
+  recordLabs,
+} from "@/test/integration/toxicity-fixtures";
 import { BackupToolError, backupDatabase, checksumTables, restoreDatabase, serverMajorVersion } from "./backup";
 
 /**
@@ -41,15 +52,22 @@ afterAll(async () => {
 
 // Only a pg_dump older than the embedded server can be refused; with tools of 17 or newer
 // there is nothing to refuse (on Debian 12 the tools are 15, so this always runs there).
-describe.skipIf(!(located instanceof Error) && located.major >= embeddedMajor)("version check against the embedded PostgreSQL", () => {
-  test("an older pg_dump is refused before anything runs, naming both versions and what to install", async () => {
-    const tools = requireTools();
-    const error = await backupDatabase(inject("adminDatabaseUrl"), path.join(folder, "refused.dump"), { binDir: tools.binDir }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BackupToolError);
-    expect((error as Error).message).toContain(`is PostgreSQL ${tools.major}, but the server is PostgreSQL ${embeddedMajor}: pg_dump ${tools.major} cannot handle a newer server`);
-    expect((error as Error).message).toContain(`Install the PostgreSQL ${embeddedMajor} client tools`);
-  });
-});
+describe.skipIf(!(located instanceof Error) && located.major >= embeddedMajor)(
+  "version check against the embedded PostgreSQL",
+  () => {
+    test("an older pg_dump is refused before anything runs, naming both versions and what to install", async () => {
+      const tools = requireTools();
+      const error = await backupDatabase(inject("adminDatabaseUrl"), path.join(folder, "refused.dump"), {
+        binDir: tools.binDir,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BackupToolError);
+      expect((error as Error).message).toContain(
+        `is PostgreSQL ${tools.major}, but the server is PostgreSQL ${embeddedMajor}: pg_dump ${tools.major} cannot handle a newer server`,
+      );
+      expect((error as Error).message).toContain(`Install the PostgreSQL ${embeddedMajor} client tools`);
+    });
+  },
+);
 
 describe("backup and restore round trip on a server of the tools' own version", () => {
   let tools: PostgresTools;
@@ -96,10 +114,23 @@ describe("backup and restore round trip on a server of the tools' own version", 
     await correctAdverseEvent(actors.investigator1, first.id, event, adverseEvent({ grade: 3 }));
     const labs = await recordLabs(actors.investigator2, second.id, "week4", "2026-02-07", { platelets: { value: 40 } });
     await signCrfRecord(actors.investigator2, { patientId: second.id, recordId: labs.id, password: DEMO_PASSWORD });
-    const query = await openDataQuery(actors.monitor, { patientId: second.id, recordId: labs.id, fieldPath: "sampleDate", text: "Please confirm the sample date" });
-    await replyToDataQuery(actors.investigator2, "answer", { patientId: second.id, queryId: query.id, text: "Confirmed from the lab report" });
+    const query = await openDataQuery(actors.monitor, {
+      patientId: second.id,
+      recordId: labs.id,
+      fieldPath: "sampleDate",
+      text: "Please confirm the sample date",
+    });
+    await replyToDataQuery(actors.investigator2, "answer", {
+      patientId: second.id,
+      queryId: query.id,
+      text: "Confirmed from the lab report",
+    });
     const mistaken = await recordAdverseEvent(actors.investigator2, second.id, adverseEvent({ term: "Nausea" }));
-    await deleteCrfRecord(actors.investigator2, { patientId: second.id, recordId: mistaken.id, reason: "Entered for the wrong patient" });
+    await deleteCrfRecord(actors.investigator2, {
+      patientId: second.id,
+      recordId: mistaken.id,
+      reason: "Entered for the wrong patient",
+    });
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.$disconnect()));
@@ -122,8 +153,16 @@ describe("backup and restore round trip on a server of the tools' own version", 
     // 3 eligibility forms, 2 adverse events (one corrected, one soft-deleted), 1 labs form.
     expect(source.crf_records!.rows).toBe(6);
     expect(source._prisma_migrations!.rows).toBeGreaterThan(0);
-    const audit = await sql(copyUrl, `SELECT action, count(*)::int AS n FROM audit_events GROUP BY action ORDER BY action`);
-    expect(Object.fromEntries(audit.rows.map((r: { action: string; n: number }) => [r.action, r.n]))).toMatchObject({ CREATE: expect.any(Number), UPDATE: expect.any(Number), SIGN: 1, DELETE: 1 });
+    const audit = await sql(
+      copyUrl,
+      `SELECT action, count(*)::int AS n FROM audit_events GROUP BY action ORDER BY action`,
+    );
+    expect(Object.fromEntries(audit.rows.map((r: { action: string; n: number }) => [r.action, r.n]))).toMatchObject({
+      CREATE: expect.any(Number),
+      UPDATE: expect.any(Number),
+      SIGN: 1,
+      DELETE: 1,
+    });
 
     const tables = Object.entries(source);
     const { size } = await stat(file);

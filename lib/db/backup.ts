@@ -23,14 +23,17 @@ export function findPgTool(name: "pg_dump" | "pg_restore", options: PgToolOption
   const dir = options.binDir ?? process.env.PG_BIN_DIR;
   if (dir) {
     const candidate = path.join(dir, name);
-    if (!existsSync(candidate)) throw new BackupToolError(`${name} not found in ${options.binDir ? dir : `PG_BIN_DIR (${dir})`}.`);
+    if (!existsSync(candidate))
+      throw new BackupToolError(`${name} not found in ${options.binDir ? dir : `PG_BIN_DIR (${dir})`}.`);
     return candidate;
   }
   for (const folder of (process.env.PATH ?? "").split(path.delimiter)) {
     const candidate = path.join(folder, name);
     if (folder && existsSync(candidate)) return candidate;
   }
-  throw new BackupToolError(`${name} was not found on PATH. Install the PostgreSQL client tools (version >= the server's) or set PG_BIN_DIR.`);
+  throw new BackupToolError(
+    `${name} was not found on PATH. Install the PostgreSQL client tools (version >= the server's) or set PG_BIN_DIR.`,
+  );
 }
 
 export async function toolMajorVersion(tool: string): Promise<number> {
@@ -52,7 +55,11 @@ export async function serverMajorVersion(databaseUrl: string): Promise<number> {
 }
 
 /** The tool, checked against the server; a BackupToolError that says what to install otherwise. */
-export async function findCompatiblePgTool(name: "pg_dump" | "pg_restore", databaseUrl: string, options: PgToolOptions = {}): Promise<string> {
+export async function findCompatiblePgTool(
+  name: "pg_dump" | "pg_restore",
+  databaseUrl: string,
+  options: PgToolOptions = {},
+): Promise<string> {
   const tool = findPgTool(name, options);
   const [toolMajor, serverMajor] = await Promise.all([toolMajorVersion(tool), serverMajorVersion(databaseUrl)]);
   if (toolMajor < serverMajor) {
@@ -67,7 +74,9 @@ export async function findCompatiblePgTool(name: "pg_dump" | "pg_restore", datab
 /** pg_dump -Fc of the whole database (schema, data, the audit trail and its append-only triggers). */
 export async function backupDatabase(databaseUrl: string, file: string, options: PgToolOptions = {}): Promise<void> {
   const pgDump = await findCompatiblePgTool("pg_dump", databaseUrl, options);
-  await run(pgDump, ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${databaseUrl}`], { maxBuffer: 16 * 2 ** 20 });
+  await run(pgDump, ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${databaseUrl}`], {
+    maxBuffer: 16 * 2 ** 20,
+  });
 }
 
 /**
@@ -79,12 +88,21 @@ export async function restoreDatabase(file: string, databaseUrl: string, options
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'");
-    if (Number(rows[0]!.n) > 0) throw new BackupToolError("The target database is not empty: restore into a new, empty database (a restore never overwrites data).");
+    const { rows } = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'",
+    );
+    if (Number(rows[0]!.n) > 0)
+      throw new BackupToolError(
+        "The target database is not empty: restore into a new, empty database (a restore never overwrites data).",
+      );
   } finally {
     await client.end();
   }
-  await run(pgRestore, ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${databaseUrl}`, file], { maxBuffer: 16 * 2 ** 20 });
+  await run(
+    pgRestore,
+    ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${databaseUrl}`, file],
+    { maxBuffer: 16 * 2 ** 20 },
+  );
 }
 
 /** Row count and an order-independent checksum of every table's rows, to compare a copy with its source. */
@@ -92,7 +110,9 @@ export async function checksumTables(databaseUrl: string): Promise<Record<string
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    const { rows: tables } = await client.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+    );
     const result: Record<string, { rows: number; md5: string }> = {};
     for (const { tablename } of tables) {
       const { rows } = await client.query<{ n: string; md5: string | null }>(

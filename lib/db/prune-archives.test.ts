@@ -23,5 +23,7 @@ test("deletes archives past the retention with their checksum files, keeps the r
   const deleted = await pruneArchives({ intervalHours: 24, retentionDays: 14, dir: folder }, now);
 
   expect(deleted.sort()).toEqual([daysAgo(15), daysAgo(40)].sort());
-  expect((await readdir(folder)).sort()).toEqual([daysAgo(1), `${daysAgo(1)}.sha256`, daysAgo(13), `${daysAgo(13)}.sha256`, "notes.txt"].sort());
+  expect((await readdir(folder)).sort()).toEqual(
+    [daysAgo(1), `${daysAgo(1)}.sha256`, daysAgo(13), `${daysAgo(13)}.sha256`, "notes.txt"].sort(),
+  );
 });

@@ -23,8 +23,10 @@ export async function unpackBaseBackup(file: string, targetDataDir: string): Pro
   await mkdir(targetDataDir, { recursive: true });
   await run("tar", ["-xzf", file, "-C", targetDataDir], { maxBuffer: 16 * 2 ** 20 });
   const cluster = path.join(targetDataDir, "cluster");
-  if (!existsSync(path.join(cluster, "PG_VERSION"))) throw new Error(`${path.basename(file)} holds no PostgreSQL data folder.`);
-  if (!existsSync(path.join(targetDataDir, "credentials.json"))) throw new Error(`${path.basename(file)} has no credentials.json: it is not a Trialdesk base backup.`);
+  if (!existsSync(path.join(cluster, "PG_VERSION")))
+    throw new Error(`${path.basename(file)} holds no PostgreSQL data folder.`);
+  if (!existsSync(path.join(targetDataDir, "credentials.json")))
+    throw new Error(`${path.basename(file)} has no credentials.json: it is not a Trialdesk base backup.`);
   // PostgreSQL refuses a data folder that is not private to the user it runs as.
   await chmod(cluster, 0o700);
   if (process.getuid?.() === 0) await run("chown", ["-R", "postgres:postgres", cluster]);
@@ -37,5 +39,10 @@ export interface InspectionOptions {
 
 /** Starts an unpacked backup with every transaction read-only (an inspection copy). */
 export function startReadOnly(dataDir: string, options: InspectionOptions): Promise<EmbeddedServer> {
-  return startEmbeddedPostgres({ dataDir, port: options.port, log: options.log, extraFlags: ["-c", "default_transaction_read_only=on"] });
+  return startEmbeddedPostgres({
+    dataDir,
+    port: options.port,
+    log: options.log,
+    extraFlags: ["-c", "default_transaction_read_only=on"],
+  });
 }

@@ -115,13 +115,25 @@ describe("npm start", () => {
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once("exit", (code, signal) => resolve({ code, signal })),
+    );
     try {
-      await waitFor(async () => {
-        if (child.exitCode !== null) throw new Error(`npm run dev exited early with code ${child.exitCode}:\n${output}`);
-        return fetch(`http://localhost:${appPort}/api/ping`).then((r) => r.ok, () => false);
-      }, 120_000, `the app on port ${appPort}`);
-      const postmaster = Number(readFileSync(path.join(folder, "postgres", "cluster", "postmaster.pid"), "utf8").split("\n")[0]);
+      await waitFor(
+        async () => {
+          if (child.exitCode !== null)
+            throw new Error(`npm run dev exited early with code ${child.exitCode}:\n${output}`);
+          return fetch(`http://localhost:${appPort}/api/ping`).then(
+            (r) => r.ok,
+            () => false,
+          );
+        },
+        120_000,
+        `the app on port ${appPort}`,
+      );
+      const postmaster = Number(
+        readFileSync(path.join(folder, "postgres", "cluster", "postmaster.pid"), "utf8").split("\n")[0],
+      );
       expect(isRunning(postmaster)).toBe(true);
 
       child.kill("SIGTERM");

@@ -47,11 +47,15 @@ export async function startSupervisedPostgres(options: SupervisionOptions): Prom
         // Never `fresh`: the data folder is exactly what crash recovery needs.
         server = await startEmbeddedPostgres({ ...options, fresh: false });
       } catch (error) {
-        options.report(`Embedded PostgreSQL: restart attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`);
+        options.report(
+          `Embedded PostgreSQL: restart attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
         continue;
       }
       restarts++;
-      options.report(`Embedded PostgreSQL: running again (pid ${server.pid}) ${((Date.now() - exitedAt) / 1000).toFixed(1)} s after it exited; crash recovery replayed the WAL.`);
+      options.report(
+        `Embedded PostgreSQL: running again (pid ${server.pid}) ${((Date.now() - exitedAt) / 1000).toFixed(1)} s after it exited; crash recovery replayed the WAL.`,
+      );
       watch(server);
       if (stopping) await server.stop();
       return;
@@ -61,7 +65,9 @@ export async function startSupervisedPostgres(options: SupervisionOptions): Prom
   function watch(current: EmbeddedServer): void {
     void current.exited.then(({ code, signal }) => {
       if (stopping || current !== server) return;
-      options.report(`Embedded PostgreSQL (pid ${current.pid}) exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); starting it again.`);
+      options.report(
+        `Embedded PostgreSQL (pid ${current.pid}) exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); starting it again.`,
+      );
       recovering = restart(Date.now()).finally(() => (recovering = null));
     });
   }

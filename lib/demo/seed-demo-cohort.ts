@@ -24,31 +24,51 @@ const PARALLEL_PATIENTS = 4;
  * through the app's own write path as the site's investigator: eligibility, enrollment or
  * screen failure, then the forms in order. What already exists is left as it is.
  */
-async function completePatient(actor: Actor, patientId: string, plan: PlannedPatient, report: CohortSeedReport): Promise<void> {
+async function completePatient(
+  actor: Actor,
+  patientId: string,
+  plan: PlannedPatient,
+  report: CohortSeedReport,
+): Promise<void> {
   const prisma = getPrisma();
-  const existing = await prisma.crfRecord.findMany({ where: { patientId, deletedAt: null }, select: { formType: true, visitKey: true } });
+  const existing = await prisma.crfRecord.findMany({
+    where: { patientId, deletedAt: null },
+    select: { formType: true, visitKey: true },
+  });
   const have = new Map<string, number>();
   for (const r of existing) have.set(`${r.formType}:${r.visitKey}`, (have.get(`${r.formType}:${r.visitKey}`) ?? 0) + 1);
   const save = async (formType: string, visitKey: string | null, data: unknown) => {
     const key = `${formType}:${visitKey}`;
     const count = have.get(key) ?? 0;
     if (count > 0) return have.set(key, count - 1);
-    await saveCrfRecord(actor, { patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
+    await saveCrfRecord(actor, {
+      patientId,
+      formType,
+      visitKey,
+      recordId: null,
+      expectedVersion: null,
+      reason: null,
+      data,
+    });
     report.formsSaved++;
   };
 
   await save("eligibility", "screening", plan.eligibility);
   const { status } = await prisma.patient.findUniqueOrThrow({ where: { id: patientId }, select: { status: true } });
-  if (status === "SCREENING" && plan.enrollmentDate) await enrollPatient(actor, { patientId, enrollmentDate: plan.enrollmentDate });
-  if (status === "SCREENING" && plan.screenFailureReason) await recordScreenFailure(actor, { patientId, reason: plan.screenFailureReason });
+  if (status === "SCREENING" && plan.enrollmentDate)
+    await enrollPatient(actor, { patientId, enrollmentDate: plan.enrollmentDate });
+  if (status === "SCREENING" && plan.screenFailureReason)
+    await recordScreenFailure(actor, { patientId, reason: plan.screenFailureReason });
   for (const form of plan.forms) await save(form.formType, form.visitKey, form.data);
 }
 
 async function runInParallel<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await run(items[next++] as T);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await run(items[next++] as T);
+    }),
+  );
 }
 
 /**
@@ -75,9 +95,18 @@ export async function seedDemoCohort(mode: "demo" | "production"): Promise<Cohor
     }
     const planned = plan.filter((p) => p.siteCode === code);
     const subjectId = (i: number) => `${code}-${String(i + 1).padStart(3, "0")}`;
-    const existing = await prisma.patient.findMany({ where: { siteId: site.id }, orderBy: { subjectId: "asc" }, select: { id: true, subjectId: true, screeningDate: true } });
+    const existing = await prisma.patient.findMany({
+      where: { siteId: site.id },
+      orderBy: { subjectId: "asc" },
+      select: { id: true, subjectId: true, screeningDate: true },
+    });
     // Patients registered after the cohort (numbers past it) are the users' own and do not matter.
-    const isCohort = existing.slice(0, planned.length).every((p, i) => p.subjectId === subjectId(i) && p.screeningDate.toISOString().slice(0, 10) === planned[i]?.screeningDate);
+    const isCohort = existing
+      .slice(0, planned.length)
+      .every(
+        (p, i) =>
+          p.subjectId === subjectId(i) && p.screeningDate.toISOString().slice(0, 10) === planned[i]?.screeningDate,
+      );
     if (!isCohort) {
       report.sitesSkipped.push(code);
       continue;
@@ -88,13 +117,17 @@ export async function seedDemoCohort(mode: "demo" | "production"): Promise<Cohor
       ids.push((await registerPatient(actor, { siteId: site.id, screeningDate: patient.screeningDate })).id);
       report.patientsCreated++;
     }
-    await runInParallel(planned.map((p, i) => ({ plan: p, id: ids[i] as string, subjectId: subjectId(i) })), PARALLEL_PATIENTS, async (item) => {
-      try {
-        await completePatient(actor, item.id, item.plan, report);
-      } catch (error) {
-        report.problems.push(`${item.subjectId}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    });
+    await runInParallel(
+      planned.map((p, i) => ({ plan: p, id: ids[i] as string, subjectId: subjectId(i) })),
+      PARALLEL_PATIENTS,
+      async (item) => {
+        try {
+          await completePatient(actor, item.id, item.plan, report);
+        } catch (error) {
+          report.problems.push(`${item.subjectId}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
+    );
   }
   return report;
 }

@@ -50,11 +50,23 @@ export async function seedDemoData(prisma: PrismaClient, mode: "demo" | "product
 
   // Each demo laboratory reports the panel's typical adult ranges (lib/forms/labs/lab-panel.ts),
   // recorded by the demo administrator as a real one would on the admin page.
-  const admin = await prisma.user.findFirst({ where: { roleAssignments: { some: { role: "ADMIN" } } }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const admin = await prisma.user.findFirst({
+    where: { roleAssignments: { some: { role: "ADMIN" } } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
   for (const siteId of siteIds.values()) {
     if (!admin || (await prisma.labReferenceRange.count({ where: { siteId } }))) continue;
     await prisma.labReferenceRange.createMany({
-      data: LAB_PANEL.map((p) => ({ siteId, test: p.test, unit: p.defaultUnit, lln: p.lln, uln: p.uln, validFrom: DEMO_RANGES_FROM, createdById: admin.id })),
+      data: LAB_PANEL.map((p) => ({
+        siteId,
+        test: p.test,
+        unit: p.defaultUnit,
+        lln: p.lln,
+        uln: p.uln,
+        validFrom: DEMO_RANGES_FROM,
+        createdById: admin.id,
+      })),
     });
     report.labRangeSitesSeeded++;
   }

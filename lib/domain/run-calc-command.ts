@@ -11,13 +11,17 @@ export function runCalcCommand(command: CalcCommand, input: unknown): CalcOutcom
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || "(input)", message: issue.message })),
+      errors: parsed.error.issues.map((issue) => ({
+        field: issue.path.join(".") || "(input)",
+        message: issue.message,
+      })),
     };
   }
   try {
     return { ok: true, output: (command.run as (value: unknown) => unknown)(parsed.data) };
   } catch (error) {
-    if (error instanceof CalcInputError) return { ok: false, errors: [{ field: error.field ?? "(input)", message: error.message }] };
+    if (error instanceof CalcInputError)
+      return { ok: false, errors: [{ field: error.field ?? "(input)", message: error.message }] };
     throw error;
   }
 }

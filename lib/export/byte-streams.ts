@@ -13,7 +13,11 @@ const encoder = new TextEncoder();
  * more, so a slow client slows the database reads instead of piling bytes up in memory.
  * Cancelling the stream (client gone) returns the producer, which runs its finally blocks.
  */
-function pullStream(steps: AsyncGenerator<unknown>, pending: Uint8Array[], isEnded: () => boolean): ReadableStream<Uint8Array> {
+function pullStream(
+  steps: AsyncGenerator<unknown>,
+  pending: Uint8Array[],
+  isEnded: () => boolean,
+): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       while (pending.length === 0 && !isEnded()) {

@@ -2,9 +2,12 @@ import { describe, expect, test } from "vitest";
 import { neutralizeFormula, toCsvCell } from "./csv-cell";
 
 describe("the CSV formula injection guard", () => {
-  test.each(["=1+1", "+41", "-2+3", "@SUM(A1)", "\tcmd", "\r=x", "=HYPERLINK(\"http://x\")"])("prefixes %j with an apostrophe", (text) => {
-    expect(neutralizeFormula(text)).toBe(`'${text}`);
-  });
+  test.each(["=1+1", "+41", "-2+3", "@SUM(A1)", "\tcmd", "\r=x", '=HYPERLINK("http://x")'])(
+    "prefixes %j with an apostrophe",
+    (text) => {
+      expect(neutralizeFormula(text)).toBe(`'${text}`);
+    },
+  );
 
   test.each(["Fatigue", "TW01-001", "", "1=1", "a-b", " =x"])("leaves %j as it is", (text) => {
     expect(neutralizeFormula(text)).toBe(text);
@@ -19,7 +22,12 @@ describe("toCsvCell", () => {
   });
 
   test("writes empty cells for missing values and true/false for booleans", () => {
-    expect([toCsvCell(null), toCsvCell(undefined), toCsvCell(true), toCsvCell(false)]).toEqual(["", "", "true", "false"]);
+    expect([toCsvCell(null), toCsvCell(undefined), toCsvCell(true), toCsvCell(false)]).toEqual([
+      "",
+      "",
+      "true",
+      "false",
+    ]);
   });
 
   test("joins lists of plain values and writes lists of objects as JSON, both guarded", () => {

@@ -10,7 +10,10 @@ function chunksOf(bytes: Uint8Array, size: number): Uint8Array[] {
 
 describe("download progress", () => {
   test("counts zip entries as their headers stream past, whatever the chunk boundaries", () => {
-    const zip = zipSync({ "a.csv": strToU8("x,y\n1,2\n"), "b.csv": strToU8("z\n"), "c.csv": strToU8("") }, { level: 6 });
+    const zip = zipSync(
+      { "a.csv": strToU8("x,y\n1,2\n"), "b.csv": strToU8("z\n"), "c.csv": strToU8("") },
+      { level: 6 },
+    );
     for (const size of [1, 2, 3, 5, 64, zip.length]) {
       const counter = createZipEntryCounter(3);
       const seen = chunksOf(zip, size).map((c) => counter.push(c));
@@ -25,7 +28,9 @@ describe("download progress", () => {
   });
 
   test("counts SubjectData elements split across chunks once", () => {
-    const xml = strToU8('<ClinicalData><SubjectData SubjectKey="A"/><SubjectData SubjectKey="B"/><SubjectData SubjectKey="C\u00e9"/></ClinicalData>');
+    const xml = strToU8(
+      '<ClinicalData><SubjectData SubjectKey="A"/><SubjectData SubjectKey="B"/><SubjectData SubjectKey="C\u00e9"/></ClinicalData>',
+    );
     for (const size of [1, 4, 7, xml.length]) {
       const counter = createTextTokenCounter("<SubjectData ");
       const seen = chunksOf(xml, size).map((c) => counter.push(c));

@@ -24,7 +24,13 @@ export function createZipEntryCounter(total: number): ProgressCounter {
       bytes.set(tail);
       bytes.set(chunk, tail.length);
       for (let i = 0; i + 3 < bytes.length; i++) {
-        if (bytes[i] === ZIP_LOCAL_HEADER[0] && bytes[i + 1] === ZIP_LOCAL_HEADER[1] && bytes[i + 2] === ZIP_LOCAL_HEADER[2] && bytes[i + 3] === ZIP_LOCAL_HEADER[3]) count++;
+        if (
+          bytes[i] === ZIP_LOCAL_HEADER[0] &&
+          bytes[i + 1] === ZIP_LOCAL_HEADER[1] &&
+          bytes[i + 2] === ZIP_LOCAL_HEADER[2] &&
+          bytes[i + 3] === ZIP_LOCAL_HEADER[3]
+        )
+          count++;
       }
       tail = bytes.slice(Math.max(0, bytes.length - 3));
       count = Math.min(count, total);

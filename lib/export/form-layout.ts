@@ -96,10 +96,17 @@ export function buildFormLayout(form: FormDefinition): FormLayout {
   const root = z.toJSONSchema(form.schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
   const items: ItemSpec[] = [];
   const groups: GroupSpec[] = [];
-  const walk = (raw: JsonSchema, path: string, into: ItemSpec[], labelOf: (path: string) => string | undefined, allowGroups: boolean) => {
+  const walk = (
+    raw: JsonSchema,
+    path: string,
+    into: ItemSpec[],
+    labelOf: (path: string) => string | undefined,
+    allowGroups: boolean,
+  ) => {
     const node = unwrapNullable(raw);
     if (node.type === "object" && node.properties) {
-      for (const [key, child] of Object.entries(node.properties)) walk(child, path ? `${path}.${key}` : key, into, labelOf, allowGroups);
+      for (const [key, child] of Object.entries(node.properties))
+        walk(child, path ? `${path}.${key}` : key, into, labelOf, allowGroups);
       return;
     }
     if (node.type === "array" && node.items) {
@@ -132,7 +139,9 @@ export function readPath(data: unknown, path: string): unknown {
 /** The rows of a repeating group in one record's data (non-objects skipped). */
 export function readGroupRows(data: unknown, group: GroupSpec): Record<string, unknown>[] {
   const rows = readPath(data, group.path);
-  return Array.isArray(rows) ? rows.filter((row): row is Record<string, unknown> => row !== null && typeof row === "object") : [];
+  return Array.isArray(rows)
+    ? rows.filter((row): row is Record<string, unknown> => row !== null && typeof row === "object")
+    : [];
 }
 
 /**
@@ -143,6 +152,7 @@ export function readGroupRows(data: unknown, group: GroupSpec): Record<string, u
 export function flattenComputed(value: unknown, prefix = ""): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return prefix ? { [prefix]: value } : {};
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) Object.assign(out, flattenComputed(child, prefix ? `${prefix}.${key}` : key));
+  for (const [key, child] of Object.entries(value))
+    Object.assign(out, flattenComputed(child, prefix ? `${prefix}.${key}` : key));
   return out;
 }

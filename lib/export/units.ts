@@ -3,7 +3,21 @@
  * label's parentheses ("Height (cm)") or the unit suffix the code base puts on field names
  * (heightCm, bsaM2, pfsMonths). Nothing here is a second, hand-written list of fields.
  */
-const LABEL_UNITS = new Set(["cm", "kg", "mm", "years", "ng/mL", "capsules", "m2", "mg", "mg/dL", "g/dL", "days", "months", "%"]);
+const LABEL_UNITS = new Set([
+  "cm",
+  "kg",
+  "mm",
+  "years",
+  "ng/mL",
+  "capsules",
+  "m2",
+  "mg",
+  "mg/dL",
+  "g/dL",
+  "days",
+  "months",
+  "%",
+]);
 
 // Longest suffix first: "MgPerDl" before "Dl"-less rules such as "Mg".
 const NAME_SUFFIXES: readonly [RegExp, string][] = [

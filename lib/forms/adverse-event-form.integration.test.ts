@@ -15,12 +15,30 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
-const save = (patientId: string, formType: string, data: unknown, extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {}) =>
-  saveCrfRecord(actors.investigator1, { patientId, formType, visitKey: null, recordId: null, expectedVersion: null, reason: null, data, ...extra });
+const save = (
+  patientId: string,
+  formType: string,
+  data: unknown,
+  extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {},
+) =>
+  saveCrfRecord(actors.investigator1, {
+    patientId,
+    formType,
+    visitKey: null,
+    recordId: null,
+    expectedVersion: null,
+    reason: null,
+    data,
+    ...extra,
+  });
 
 /** A TW01 patient consented 2026-01-09, enrolled 2026-01-12. */
 const enrolledPatient = () =>
-  createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-10", consentDate: "2026-01-09", enrollmentDate: "2026-01-12" });
+  createEnrolledPatient(actors.investigator1, sites.TW01, {
+    screeningDate: "2026-01-10",
+    consentDate: "2026-01-09",
+    enrollmentDate: "2026-01-12",
+  });
 
 const thrombocytopenia = (overrides: Partial<AdverseEventData> = {}): AdverseEventData => ({
   ...emptyAdverseEvent(),
@@ -44,13 +62,33 @@ describe("adverse event", () => {
     expect(saved).toMatchObject({
       status: "COMPLETE",
       version: 1,
-      computed: { summary: "Platelet count decreased, grade 3, SAE", soc: "Investigations", serious: true, saeReportDueAt: "2026-02-05T09:15" },
+      computed: {
+        summary: "Platelet count decreased, grade 3, SAE",
+        soc: "Investigations",
+        serious: true,
+        saeReportDueAt: "2026-02-05T09:15",
+      },
     });
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: saved.id } });
-    expect(audit.changes).toEqual(expect.arrayContaining([{ field: "grade", from: null, to: 3 }, { field: "attribution.uft", from: null, to: "probable" }]));
+    expect(audit.changes).toEqual(
+      expect.arrayContaining([
+        { field: "grade", from: null, to: 3 },
+        { field: "attribution.uft", from: null, to: "probable" },
+      ]),
+    );
 
     // A second event of the same patient is another record (event forms repeat).
-    const fatigue = await save(patient.id, "adverse-event", thrombocytopenia({ term: "Fatigue", grade: 2, serious: "no", saeCriteria: emptyAdverseEvent().saeCriteria, awareAt: null }));
+    const fatigue = await save(
+      patient.id,
+      "adverse-event",
+      thrombocytopenia({
+        term: "Fatigue",
+        grade: 2,
+        serious: "no",
+        saeCriteria: emptyAdverseEvent().saeCriteria,
+        awareAt: null,
+      }),
+    );
     expect(fatigue.computed).toMatchObject({ summary: "Fatigue, grade 2", serious: false, saeReportDueAt: null });
     expect(await listCrfRecords(actors.investigator1, patient.id, "adverse-event")).toHaveLength(2);
   });
@@ -60,27 +98,61 @@ describe("adverse event", () => {
     const before = await db.prisma.crfRecord.count({ where: { patientId: patient.id } });
     // Fatigue has no grade 4 in CTCAE v5.0; serious without a criterion or awareness time; resolution before onset.
     expect(
-      await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ term: "Fatigue", grade: 4, saeCriteria: emptyAdverseEvent().saeCriteria, awareAt: null, ongoing: false, resolutionDate: "2026-02-01" }))),
+      await fieldErrorsOf(
+        save(
+          patient.id,
+          "adverse-event",
+          thrombocytopenia({
+            term: "Fatigue",
+            grade: 4,
+            saeCriteria: emptyAdverseEvent().saeCriteria,
+            awareAt: null,
+            ongoing: false,
+            resolutionDate: "2026-02-01",
+          }),
+        ),
+      ),
     ).toEqual({
       grade: ["Grade 4 is not defined for Fatigue in CTCAE v5.0"],
       resolutionDate: ["The resolution date cannot be before the onset date"],
       saeCriteria: ["Tick at least one criterion that makes the event serious"],
       awareAt: ["Enter when the site became aware of the serious event"],
     });
-    expect(await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ term: "Not a CTCAE term" })))).toHaveProperty("term");
+    expect(
+      await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ term: "Not a CTCAE term" }))),
+    ).toHaveProperty("term");
     // Before informed consent (2026-01-09).
-    expect(await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ onsetDate: "2026-01-08", awareAt: "2026-01-08T10:00" })))).toEqual({
+    expect(
+      await fieldErrorsOf(
+        save(patient.id, "adverse-event", thrombocytopenia({ onsetDate: "2026-01-08", awareAt: "2026-01-08T10:00" })),
+      ),
+    ).toEqual({
       onsetDate: ["The onset date cannot be before the informed consent date (2026-01-09)"],
     });
     // The report to the sponsor stops the 24-hour clock; it cannot precede awareness, lie in the future or belong to a non-serious event.
-    expect(await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ reportedAt: "2026-02-04T09:00" })))).toEqual({
+    expect(
+      await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ reportedAt: "2026-02-04T09:00" }))),
+    ).toEqual({
       reportedAt: ["The SAE cannot be reported before the site became aware of it"],
     });
-    expect(await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ reportedAt: "2999-01-01T00:00" })))).toEqual({
+    expect(
+      await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ reportedAt: "2999-01-01T00:00" }))),
+    ).toEqual({
       reportedAt: ["The report time cannot be in the future"],
     });
     expect(
-      await fieldErrorsOf(save(patient.id, "adverse-event", thrombocytopenia({ serious: "no", saeCriteria: emptyAdverseEvent().saeCriteria, awareAt: null, reportedAt: "2026-02-04T10:00" }))),
+      await fieldErrorsOf(
+        save(
+          patient.id,
+          "adverse-event",
+          thrombocytopenia({
+            serious: "no",
+            saeCriteria: emptyAdverseEvent().saeCriteria,
+            awareAt: null,
+            reportedAt: "2026-02-04T10:00",
+          }),
+        ),
+      ),
     ).toEqual({ reportedAt: ["The report time is recorded only for serious events"] });
     expect(await db.prisma.crfRecord.count({ where: { patientId: patient.id } })).toBe(before);
   });
@@ -96,17 +168,37 @@ describe("adverse event", () => {
 
   test("grade 5 needs a fatal outcome and a death date that agrees with the end-of-study record", async () => {
     const patient = await enrolledPatient();
-    const fatal = thrombocytopenia({ term: "Hepatic failure", grade: 5, outcome: "fatal", deathDate: "2026-03-02", saeCriteria: { ...emptyAdverseEvent().saeCriteria, death: true } });
-    expect(await fieldErrorsOf(save(patient.id, "adverse-event", { ...fatal, outcome: "not-recovered", deathDate: null }))).toEqual({
+    const fatal = thrombocytopenia({
+      term: "Hepatic failure",
+      grade: 5,
+      outcome: "fatal",
+      deathDate: "2026-03-02",
+      saeCriteria: { ...emptyAdverseEvent().saeCriteria, death: true },
+    });
+    expect(
+      await fieldErrorsOf(save(patient.id, "adverse-event", { ...fatal, outcome: "not-recovered", deathDate: null })),
+    ).toEqual({
       outcome: ["A grade 5 event is fatal: set the outcome to Fatal"],
       deathDate: ["Enter the date of death for a grade 5 event"],
     });
     // The other engineer's end-of-study form is the survival record; simulate it as stored data.
     await db.prisma.crfRecord.create({
-      data: { patientId: patient.id, siteId: sites.TW01, formType: "end-of-study", visitKey: "end-of-study", data: { deathDate: "2026-03-01" }, computed: {}, status: "COMPLETE", createdById: actors.investigator1.userId, updatedById: actors.investigator1.userId },
+      data: {
+        patientId: patient.id,
+        siteId: sites.TW01,
+        formType: "end-of-study",
+        visitKey: "end-of-study",
+        data: { deathDate: "2026-03-01" },
+        computed: {},
+        status: "COMPLETE",
+        createdById: actors.investigator1.userId,
+        updatedById: actors.investigator1.userId,
+      },
     });
     expect(await fieldErrorsOf(save(patient.id, "adverse-event", fatal))).toEqual({
-      deathDate: ["The date of death 2026-03-02 differs from the end-of-study record's date of death 2026-03-01: correct one of them"],
+      deathDate: [
+        "The date of death 2026-03-02 differs from the end-of-study record's date of death 2026-03-01: correct one of them",
+      ],
     });
     const saved = await save(patient.id, "adverse-event", { ...fatal, deathDate: "2026-03-01" });
     expect(saved.computed).toMatchObject({ summary: "Hepatic failure, grade 5, SAE", soc: "Hepatobiliary disorders" });
@@ -116,11 +208,26 @@ describe("adverse event", () => {
     const patient = await enrolledPatient();
     const first = await save(patient.id, "adverse-event", thrombocytopenia());
     const resolved = thrombocytopenia({ ongoing: false, resolutionDate: "2026-02-20", outcome: "recovered" });
-    expect(await fieldErrorsOf(save(patient.id, "adverse-event", resolved, { recordId: first.id, expectedVersion: 1 }))).toHaveProperty("reason");
-    const second = await save(patient.id, "adverse-event", resolved, { recordId: first.id, expectedVersion: 1, reason: "Platelets recovered" });
+    expect(
+      await fieldErrorsOf(save(patient.id, "adverse-event", resolved, { recordId: first.id, expectedVersion: 1 })),
+    ).toHaveProperty("reason");
+    const second = await save(patient.id, "adverse-event", resolved, {
+      recordId: first.id,
+      expectedVersion: 1,
+      reason: "Platelets recovered",
+    });
     expect(second).toMatchObject({ version: 2, data: { outcome: "recovered", resolutionDate: "2026-02-20" } });
-    await expect(save(patient.id, "adverse-event", thrombocytopenia(), { recordId: first.id, expectedVersion: 1, reason: "Old copy" })).rejects.toThrow(ConflictError);
+    await expect(
+      save(patient.id, "adverse-event", thrombocytopenia(), {
+        recordId: first.id,
+        expectedVersion: 1,
+        reason: "Old copy",
+      }),
+    ).rejects.toThrow(ConflictError);
     const audit = await db.prisma.auditEvent.findMany({ where: { entityId: first.id }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => [a.action, a.reason])).toEqual([["CREATE", null], ["UPDATE", "Platelets recovered"]]);
+    expect(audit.map((a) => [a.action, a.reason])).toEqual([
+      ["CREATE", null],
+      ["UPDATE", "Platelets recovered"],
+    ]);
   });
 });

@@ -1,5 +1,10 @@
 import { getAeTerm } from "@/lib/domain/ctcae";
-import { computeSaeReportDueAt, findEarliestOnsetDate, findRecordedDeathDate, summarizeAdverseEvent } from "./adverse-event-rules";
+import {
+  computeSaeReportDueAt,
+  findEarliestOnsetDate,
+  findRecordedDeathDate,
+  summarizeAdverseEvent,
+} from "./adverse-event-rules";
 import { AE_DRUGS, AdverseEventSchema, OUTCOMES, SAE_CRITERIA } from "./adverse-event-schema";
 import { defineForm } from "./form-definition";
 
@@ -20,7 +25,12 @@ export const adverseEventForm = defineForm({
     ...Object.fromEntries(SAE_CRITERIA.map((c) => [`saeCriteria.${c.key}`, `SAE criterion: ${c.label}`])),
     awareAt: "Site became aware of the SAE (site local time, yyyy-mm-ddThh:mm)",
     reportedAt: "SAE reported to the sponsor (site local time, yyyy-mm-ddThh:mm)",
-    ...Object.fromEntries(AE_DRUGS.flatMap((d) => [[`attribution.${d.key}`, `Attribution to ${d.label}`], [`actionTaken.${d.key}`, `Action taken with ${d.label}`]])),
+    ...Object.fromEntries(
+      AE_DRUGS.flatMap((d) => [
+        [`attribution.${d.key}`, `Attribution to ${d.label}`],
+        [`actionTaken.${d.key}`, `Action taken with ${d.label}`],
+      ]),
+    ),
     outcome: `Outcome (${OUTCOMES.map((o) => o.value).join(", ")})`,
     deathDate: "Date of death (yyyy-mm-dd)",
   },
@@ -44,11 +54,14 @@ export const adverseEventForm = defineForm({
     const errors: Record<string, string[]> = {};
     const earliest = findEarliestOnsetDate(context);
     // ICH E6(R2) 1.2 / protocol: adverse events are collected from informed consent onwards.
-    if (data.onsetDate < earliest.date) errors.onsetDate = [`The onset date cannot be before the ${earliest.label} (${earliest.date})`];
+    if (data.onsetDate < earliest.date)
+      errors.onsetDate = [`The onset date cannot be before the ${earliest.label} (${earliest.date})`];
     // One death date per patient: the survival analysis reads the end-of-study record.
     const recorded = findRecordedDeathDate(context);
     if (data.grade === 5 && data.deathDate && recorded && recorded !== data.deathDate) {
-      errors.deathDate = [`The date of death ${data.deathDate} differs from the end-of-study record's date of death ${recorded}: correct one of them`];
+      errors.deathDate = [
+        `The date of death ${data.deathDate} differs from the end-of-study record's date of death ${recorded}: correct one of them`,
+      ];
     }
     return errors;
   },

@@ -9,7 +9,11 @@ import {
 } from "./adverse-event-rules";
 import type { FormContext } from "./form-definition";
 
-const context = (records: FormContext["records"]): FormContext => ({ screeningDate: "2026-01-10", enrollmentDate: "2026-01-15", records });
+const context = (records: FormContext["records"]): FormContext => ({
+  screeningDate: "2026-01-10",
+  enrollmentDate: "2026-01-15",
+  records,
+});
 const record = (formType: string, data: unknown) => ({ id: formType, formType, visitKey: null, data, computed: {} });
 
 describe("the 24-hour SAE reporting clock", () => {
@@ -36,7 +40,10 @@ describe("the 24-hour SAE reporting clock", () => {
 
 describe("cross-form dates", () => {
   test("onset is bounded by consent, or the screening date before consent is recorded", () => {
-    expect(findEarliestOnsetDate(context([record("eligibility", { consentDate: "2026-01-09" })]))).toEqual({ date: "2026-01-09", label: "informed consent date" });
+    expect(findEarliestOnsetDate(context([record("eligibility", { consentDate: "2026-01-09" })]))).toEqual({
+      date: "2026-01-09",
+      label: "informed consent date",
+    });
     expect(findEarliestOnsetDate(context([]))).toEqual({ date: "2026-01-10", label: "screening date" });
   });
 

@@ -42,7 +42,8 @@ export function isLocalDateTimeInFuture(localDateTime: string, now: Date = new D
 export function findEarliestOnsetDate(context: FormContext): { date: string; label: string } {
   const eligibility = context.records.find((r) => r.formType === "eligibility");
   const consentDate = (eligibility?.data as { consentDate?: unknown } | undefined)?.consentDate;
-  if (typeof consentDate === "string" && consentDate !== "") return { date: consentDate, label: "informed consent date" };
+  if (typeof consentDate === "string" && consentDate !== "")
+    return { date: consentDate, label: "informed consent date" };
   return { date: context.screeningDate, label: "screening date" };
 }
 

@@ -41,7 +41,13 @@ describe("baseline schema", () => {
     expect(baselineForm.isComplete(data)).toBe(true);
     const computed = baselineForm.compute!(data, { screeningDate: "2026-01-05", enrollmentDate: null, records: [] });
     // CLIP: A 0 + multinodular 1 + AFP 1 + PVT 1 = 3
-    expect(computed).toMatchObject({ childPughClass: "A", childPughScore: 5, clipScore: 3, bclcStage: "C", summary: "Child-Pugh A (5), CLIP 3, BCLC C" });
+    expect(computed).toMatchObject({
+      childPughClass: "A",
+      childPughScore: 5,
+      clipScore: 3,
+      bclcStage: "C",
+      summary: "Child-Pugh A (5), CLIP 3, BCLC C",
+    });
     expect(computed.bilirubinMgPerDl).toBeCloseTo(20.5 / 17.1, 9);
   });
 
@@ -50,20 +56,30 @@ describe("baseline schema", () => {
       heightCm: ["The height must be at least 100 cm"],
       weightKg: ["The weight must be at most 250 kg"],
     });
-    expect(errorsOf({ ...completeBaseline, albumin: { value: 35, unit: "g/dL" } })).toEqual({ "albumin.value": ["The albumin must be from 0.5 to 7 g/dL: check the unit"] });
+    expect(errorsOf({ ...completeBaseline, albumin: { value: 35, unit: "g/dL" } })).toEqual({
+      "albumin.value": ["The albumin must be from 0.5 to 7 g/dL: check the unit"],
+    });
     expect(errorsOf({ ...completeBaseline, albumin: { value: 35, unit: "g/L" } })).toEqual({});
-    expect(errorsOf({ ...completeBaseline, bilirubin: { value: 900, unit: "umol/L" } })).toEqual({ "bilirubin.value": ["The bilirubin must be from 0 to 855 umol/L: check the unit"] });
+    expect(errorsOf({ ...completeBaseline, bilirubin: { value: 900, unit: "umol/L" } })).toEqual({
+      "bilirubin.value": ["The bilirubin must be from 0 to 855 umol/L: check the unit"],
+    });
     expect(errorsOf({ ...completeBaseline, ageYears: 17.5 })).toHaveProperty("ageYears");
   });
 
   test("ECOG 5 is refused by the BCLC calculator, on the ECOG field", () => {
-    expect(errorsOf({ ...completeBaseline, ecogPs: 5 })).toEqual({ ecogPs: [expect.stringMatching(/BCLC cannot be computed/)] });
+    expect(errorsOf({ ...completeBaseline, ecogPs: 5 })).toEqual({
+      ecogPs: [expect.stringMatching(/BCLC cannot be computed/)],
+    });
   });
 
   test("extrahepatic sites go with extrahepatic spread; 'other' is named", () => {
-    expect(errorsOf({ ...completeBaseline, extrahepaticSites: [] })).toEqual({ extrahepaticSites: ["Tick at least one site of extrahepatic spread"] });
+    expect(errorsOf({ ...completeBaseline, extrahepaticSites: [] })).toEqual({
+      extrahepaticSites: ["Tick at least one site of extrahepatic spread"],
+    });
     expect(errorsOf({ ...completeBaseline, extrahepaticSpread: "no" })).toHaveProperty("extrahepaticSites");
-    expect(errorsOf({ ...completeBaseline, extrahepaticOtherSite: " " })).toEqual({ extrahepaticOtherSite: ["Name the other site"] });
+    expect(errorsOf({ ...completeBaseline, extrahepaticOtherSite: " " })).toEqual({
+      extrahepaticOtherSite: ["Name the other site"],
+    });
   });
 
   test("a partial baseline saves as in progress with what can be computed", () => {
@@ -77,14 +93,24 @@ describe("baseline schema", () => {
 });
 
 describe("checkBaselineDate", () => {
-  const eligibility = { id: "e", formType: "eligibility", visitKey: "screening", data: { consentDate: "2026-01-08" }, computed: {} };
+  const eligibility = {
+    id: "e",
+    formType: "eligibility",
+    visitKey: "screening",
+    data: { consentDate: "2026-01-08" },
+    computed: {},
+  };
   test("after consent and on or before day 1 once enrolled", () => {
     const context = { screeningDate: "2026-01-05", enrollmentDate: "2026-01-15", records: [eligibility] };
-    expect(checkBaselineDate("2026-01-07", "sampleDate", "sample date", context)).toEqual({ sampleDate: ["The sample date cannot be before informed consent (2026-01-08)"] });
+    expect(checkBaselineDate("2026-01-07", "sampleDate", "sample date", context)).toEqual({
+      sampleDate: ["The sample date cannot be before informed consent (2026-01-08)"],
+    });
     expect(checkBaselineDate("2026-01-15", "sampleDate", "sample date", context)).toEqual({});
     expect(checkBaselineDate("2026-01-16", "sampleDate", "sample date", context)).toEqual({
       sampleDate: ["The sample date must be on or before day 1 (2026-01-15): baseline is before treatment"],
     });
-    expect(checkBaselineDate("2026-03-01", "d", "date", { screeningDate: "2026-01-05", enrollmentDate: null, records: [] })).toEqual({});
+    expect(
+      checkBaselineDate("2026-03-01", "d", "date", { screeningDate: "2026-01-05", enrollmentDate: null, records: [] }),
+    ).toEqual({});
   });
 });

@@ -26,7 +26,8 @@ export const BILIRUBIN_UNITS = ["mg/dL", "umol/L"] as const;
 export const ALBUMIN_UNITS = ["g/dL", "g/L"] as const;
 
 const yesNo = z.enum(["yes", "no"], { error: "Answer yes or no" }).nullable();
-const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "Choose one" }).nullable();
+const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: "Choose one" }).nullable();
 function measure(label: string, unit: string, range: NumericRange, options: { integer?: boolean } = {}) {
   const number = z.number({ error: `Enter the ${label} as a number (${unit})` });
   return (options.integer ? number.int(`The ${label} is a whole number`) : number)
@@ -35,16 +36,27 @@ function measure(label: string, unit: string, range: NumericRange, options: { in
     .nullable();
 }
 const anyNumber = (label: string) => z.number({ error: `Enter the ${label} as a number` }).nullable();
-const optionalText = z.string().trim().max(60, "At most 60 characters").nullable().transform((v) => v || null);
+const optionalText = z
+  .string()
+  .trim()
+  .max(60, "At most 60 characters")
+  .nullable()
+  .transform((v) => v || null);
 
 // Lab values are stored as typed with their unit; the plausible ranges are the calculators'
 // (lib/domain/liver/child-pugh), converted to the unit chosen.
 const RANGE_IN_UNIT = {
   bilirubin: {
     "mg/dL": BILIRUBIN_MG_PER_DL_RANGE,
-    "umol/L": { min: BILIRUBIN_MG_PER_DL_RANGE.min * BILIRUBIN_UMOL_PER_L_PER_MG_PER_DL, max: BILIRUBIN_MG_PER_DL_RANGE.max * BILIRUBIN_UMOL_PER_L_PER_MG_PER_DL },
+    "umol/L": {
+      min: BILIRUBIN_MG_PER_DL_RANGE.min * BILIRUBIN_UMOL_PER_L_PER_MG_PER_DL,
+      max: BILIRUBIN_MG_PER_DL_RANGE.max * BILIRUBIN_UMOL_PER_L_PER_MG_PER_DL,
+    },
   },
-  albumin: { "g/dL": ALBUMIN_G_PER_DL_RANGE, "g/L": { min: ALBUMIN_G_PER_DL_RANGE.min * 10, max: ALBUMIN_G_PER_DL_RANGE.max * 10 } },
+  albumin: {
+    "g/dL": ALBUMIN_G_PER_DL_RANGE,
+    "g/L": { min: ALBUMIN_G_PER_DL_RANGE.min * 10, max: ALBUMIN_G_PER_DL_RANGE.max * 10 },
+  },
 } as const;
 
 const BaselineFields = z.object({
@@ -75,22 +87,55 @@ const BaselineFields = z.object({
   extrahepaticOtherSite: optionalText,
 });
 
-function checkUnitRange(ctx: z.RefinementCtx, path: string[], label: string, value: number | null, range: NumericRange, unit: string) {
+function checkUnitRange(
+  ctx: z.RefinementCtx,
+  path: string[],
+  label: string,
+  value: number | null,
+  range: NumericRange,
+  unit: string,
+) {
   if (value !== null && (value < range.min || value > range.max)) {
-    ctx.addIssue({ code: "custom", path, message: `The ${label} must be from ${+range.min.toFixed(2)} to ${+range.max.toFixed(2)} ${unit}: check the unit` });
+    ctx.addIssue({
+      code: "custom",
+      path,
+      message: `The ${label} must be from ${+range.min.toFixed(2)} to ${+range.max.toFixed(2)} ${unit}: check the unit`,
+    });
   }
 }
 
 /** Baseline: demographics, body size, performance status, viral status, liver function and tumour staging. */
 export const BaselineSchema = BaselineFields.superRefine((data, ctx) => {
   requireMeasurementReason(data, ctx);
-  checkUnitRange(ctx, ["bilirubin", "value"], "bilirubin", data.bilirubin.value, RANGE_IN_UNIT.bilirubin[data.bilirubin.unit], data.bilirubin.unit);
-  checkUnitRange(ctx, ["albumin", "value"], "albumin", data.albumin.value, RANGE_IN_UNIT.albumin[data.albumin.unit], data.albumin.unit);
+  checkUnitRange(
+    ctx,
+    ["bilirubin", "value"],
+    "bilirubin",
+    data.bilirubin.value,
+    RANGE_IN_UNIT.bilirubin[data.bilirubin.unit],
+    data.bilirubin.unit,
+  );
+  checkUnitRange(
+    ctx,
+    ["albumin", "value"],
+    "albumin",
+    data.albumin.value,
+    RANGE_IN_UNIT.albumin[data.albumin.unit],
+    data.albumin.unit,
+  );
   if (data.extrahepaticSpread === "yes" && data.extrahepaticSites.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["extrahepaticSites"], message: "Tick at least one site of extrahepatic spread" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["extrahepaticSites"],
+      message: "Tick at least one site of extrahepatic spread",
+    });
   }
   if (data.extrahepaticSpread !== "yes" && data.extrahepaticSites.length > 0) {
-    ctx.addIssue({ code: "custom", path: ["extrahepaticSites"], message: "Sites are recorded only when there is extrahepatic spread" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["extrahepaticSites"],
+      message: "Sites are recorded only when there is extrahepatic spread",
+    });
   }
   if (data.extrahepaticSites.includes("other") && !data.extrahepaticOtherSite) {
     ctx.addIssue({ code: "custom", path: ["extrahepaticOtherSite"], message: "Name the other site" });
@@ -109,8 +154,23 @@ export type BaselineData = z.output<typeof BaselineSchema>;
 export type BaselineInput = z.input<typeof BaselineSchema>;
 
 const REQUIRED_FOR_COMPLETE = [
-  "sex", "ageYears", "heightCm", "weightKg", "ecogPs", "hbsag", "antiHcv", "inr", "ascites", "encephalopathy",
-  "tumourMorphology", "tumourExtentOver50Pct", "afpNgPerMl", "portalVeinInvasion", "noduleCount", "largestNoduleCm", "extrahepaticSpread",
+  "sex",
+  "ageYears",
+  "heightCm",
+  "weightKg",
+  "ecogPs",
+  "hbsag",
+  "antiHcv",
+  "inr",
+  "ascites",
+  "encephalopathy",
+  "tumourMorphology",
+  "tumourExtentOver50Pct",
+  "afpNgPerMl",
+  "portalVeinInvasion",
+  "noduleCount",
+  "largestNoduleCm",
+  "extrahepaticSpread",
 ] as const satisfies readonly (keyof BaselineData)[];
 
 export const baselineForm = defineForm({
@@ -148,14 +208,18 @@ export const baselineForm = defineForm({
     "extrahepaticSites.*": "Site of extrahepatic spread",
     extrahepaticOtherSite: "Other extrahepatic site",
   },
-  isComplete: (data) => REQUIRED_FOR_COMPLETE.every((field) => data[field] !== null) && data.bilirubin.value !== null && data.albumin.value !== null,
+  isComplete: (data) =>
+    REQUIRED_FOR_COMPLETE.every((field) => data[field] !== null) &&
+    data.bilirubin.value !== null &&
+    data.albumin.value !== null,
   compute: (data) => {
     const { scores } = computeBaselineScores(data);
     return {
       bsaM2: scores.bsa?.bsaM2 ?? null,
       bsaMethod: scores.bsa?.method ?? null,
       ecogDescription: scores.ecogDescription,
-      bilirubinMgPerDl: data.bilirubin.value === null ? null : toBilirubinMgPerDl(data.bilirubin.value, data.bilirubin.unit),
+      bilirubinMgPerDl:
+        data.bilirubin.value === null ? null : toBilirubinMgPerDl(data.bilirubin.value, data.bilirubin.unit),
       albuminGPerDl: data.albumin.value === null ? null : toAlbuminGPerDl(data.albumin.value, data.albumin.unit),
       childPughScore: scores.childPugh?.score ?? null,
       childPughClass: scores.childPugh?.class ?? null,
@@ -167,5 +231,6 @@ export const baselineForm = defineForm({
       summary: summarizeBaselineScores(scores) ?? undefined,
     };
   },
-  checkInContext: (data, context) => checkBaselineDate(data.assessmentDate, "assessmentDate", "baseline assessment date", context),
+  checkInContext: (data, context) =>
+    checkBaselineDate(data.assessmentDate, "assessmentDate", "baseline assessment date", context),
 });

@@ -34,8 +34,18 @@ describe("computeBaselineScores", () => {
   });
 
   test("SI units are converted before scoring: 51.3 umol/L is exactly 3 mg/dL, 28 g/L is 2.8 g/dL", () => {
-    const { scores } = computeBaselineScores({ ...full, bilirubin: { value: 51.3, unit: "umol/L" }, albumin: { value: 28, unit: "g/L" } });
-    expect(scores.childPugh).toMatchObject({ bilirubinMgPerDl: 3, albuminGPerDl: 2.8, points: { bilirubin: 2, albumin: 2 }, score: 7, class: "B" });
+    const { scores } = computeBaselineScores({
+      ...full,
+      bilirubin: { value: 51.3, unit: "umol/L" },
+      albumin: { value: 28, unit: "g/L" },
+    });
+    expect(scores.childPugh).toMatchObject({
+      bilirubinMgPerDl: 3,
+      albuminGPerDl: 2.8,
+      points: { bilirubin: 2, albumin: 2 },
+      score: 7,
+      class: "B",
+    });
     expect(scores.clip!.points.childPugh).toBe(1);
   });
 
@@ -47,12 +57,22 @@ describe("computeBaselineScores", () => {
     expect(scores.clip).toBeNull();
     expect(scores.bclc).toBeNull();
     expect(summarizeBaselineScores(scores)).toBeNull();
-    expect(computeBaselineScores({}).scores).toEqual({ bsa: null, ecogDescription: null, childPugh: null, clip: null, bclc: null });
+    expect(computeBaselineScores({}).scores).toEqual({
+      bsa: null,
+      ecogDescription: null,
+      childPugh: null,
+      clip: null,
+      bclc: null,
+    });
   });
 
   test("a calculator's refusal becomes an error on the form field it names", () => {
-    expect(computeBaselineScores({ ...full, ecogPs: 5 }).errors).toEqual({ ecogPs: [expect.stringMatching(/^BCLC cannot be computed: ecogPs 5 \(dead\)/)] });
-    expect(computeBaselineScores({ ...full, albumin: { value: 35, unit: "g/dL" } }).errors).toHaveProperty(["albumin.value"]);
+    expect(computeBaselineScores({ ...full, ecogPs: 5 }).errors).toEqual({
+      ecogPs: [expect.stringMatching(/^BCLC cannot be computed: ecogPs 5 \(dead\)/)],
+    });
+    expect(computeBaselineScores({ ...full, albumin: { value: 35, unit: "g/dL" } }).errors).toHaveProperty([
+      "albumin.value",
+    ]);
     expect(computeBaselineScores({ ...full, heightCm: 1.7 }).errors).toHaveProperty("heightCm");
   });
 });

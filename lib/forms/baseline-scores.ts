@@ -43,7 +43,13 @@ export interface BaselineScoreInput {
 export interface BaselineScores {
   bsa: { bsaM2: number; bsaM2Display: number; method: BsaMethod } | null;
   ecogDescription: string | null;
-  childPugh: { score: number; class: ChildPughClass; points: ChildPughPoints; bilirubinMgPerDl: number; albuminGPerDl: number } | null;
+  childPugh: {
+    score: number;
+    class: ChildPughClass;
+    points: ChildPughPoints;
+    bilirubinMgPerDl: number;
+    albuminGPerDl: number;
+  } | null;
   clip: { score: number; points: Record<string, number> } | null;
   bclc: { stage: BclcStage; rule: string } | null;
 }
@@ -79,7 +85,10 @@ export function toAlbuminGPerDl(value: number, unit: AlbuminUnit): number {
  * a field error on the form field it names, so the browser and the server show the same
  * message next to the same field.
  */
-export function computeBaselineScores(input: BaselineScoreInput): { scores: BaselineScores; errors: Record<string, string[]> } {
+export function computeBaselineScores(input: BaselineScoreInput): {
+  scores: BaselineScores;
+  errors: Record<string, string[]>;
+} {
   const errors: Record<string, string[]> = {};
   const attempt = <T>(what: string, run: () => T): T | null => {
     try {
@@ -129,7 +138,12 @@ export function computeBaselineScores(input: BaselineScoreInput): { scores: Base
 
   const { noduleCount, largestNoduleCm, extrahepaticSpread } = input;
   const bclc =
-    childPugh && isNumber(ecogPs) && isNumber(noduleCount) && isNumber(largestNoduleCm) && portalVeinInvasion && extrahepaticSpread
+    childPugh &&
+    isNumber(ecogPs) &&
+    isNumber(noduleCount) &&
+    isNumber(largestNoduleCm) &&
+    portalVeinInvasion &&
+    extrahepaticSpread
       ? attempt("BCLC", () => {
           const result = computeBclcStage({
             ecogPs,

@@ -24,12 +24,23 @@ export interface CrossFormCheck {
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 const field = (record: RelatedRecord | undefined, path: string): unknown =>
-  path.split(".").reduce<unknown>((value, key) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined), record?.data);
+  path
+    .split(".")
+    .reduce<unknown>(
+      (value, key) =>
+        typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined,
+      record?.data,
+    );
 const one = (records: readonly RelatedRecord[], formType: string) => records.find((r) => r.formType === formType);
 const all = (records: readonly RelatedRecord[], formType: string) => records.filter((r) => r.formType === formType);
 
 /** An eligibility answer of "yes" that the baseline form's measured or computed value contradicts. */
-function eligibilityAgainstBaseline(key: string, criterion: string, what: string, contradicts: (baseline: RelatedRecord) => string | null): CrossFormCheck {
+function eligibilityAgainstBaseline(
+  key: string,
+  criterion: string,
+  what: string,
+  contradicts: (baseline: RelatedRecord) => string | null,
+): CrossFormCheck {
   return {
     key,
     reads: ["eligibility", "baseline"],
@@ -39,7 +50,15 @@ function eligibilityAgainstBaseline(key: string, criterion: string, what: string
       if (!eligibility || !baseline || field(eligibility, `answers.${criterion}`) !== "yes") return [];
       const found = contradicts(baseline);
       return found
-        ? [{ checkKey: key, recordId: eligibility.id, formType: "eligibility", fieldPath: `answers.${criterion}`, message: `Criterion ${criterion} (${what}) is answered yes, but the baseline form ${found}. Check the source and correct one of the forms.` }]
+        ? [
+            {
+              checkKey: key,
+              recordId: eligibility.id,
+              formType: "eligibility",
+              fieldPath: `answers.${criterion}`,
+              message: `Criterion ${criterion} (${what}) is answered yes, but the baseline form ${found}. Check the source and correct one of the forms.`,
+            },
+          ]
         : [];
     },
   };
@@ -67,10 +86,15 @@ export const CROSS_FORM_CHECKS: readonly CrossFormCheck[] = [
       const entered = text(field(endOfStudy, "progressionDate"));
       const scan = patient.enrollmentDate ? findAssessedProgression(records, patient.enrollmentDate) : null;
       if (!endOfStudy || !entered || !scan || entered <= scan.date) return [];
-      return [{
-        checkKey: "progression-after-pd-scan", recordId: endOfStudy.id, formType: "end-of-study", fieldPath: "progressionDate",
-        message: `The progression date ${entered} is later than the first tumour assessment with progressive disease (${scan.date}${scan.visitKey ? `, ${scan.visitKey}` : ""}); PFS uses ${scan.date}. Correct the date or the assessment.`,
-      }];
+      return [
+        {
+          checkKey: "progression-after-pd-scan",
+          recordId: endOfStudy.id,
+          formType: "end-of-study",
+          fieldPath: "progressionDate",
+          message: `The progression date ${entered} is later than the first tumour assessment with progressive disease (${scan.date}${scan.visitKey ? `, ${scan.visitKey}` : ""}); PFS uses ${scan.date}. Correct the date or the assessment.`,
+        },
+      ];
     },
   },
   {
@@ -81,7 +105,13 @@ export const CROSS_FORM_CHECKS: readonly CrossFormCheck[] = [
       if (!death) return [];
       return all(records, "adverse-event")
         .filter((ae) => (text(field(ae, "onsetDate")) ?? "") > death)
-        .map((ae) => ({ checkKey: "adverse-event-after-death", recordId: ae.id, formType: "adverse-event", fieldPath: "onsetDate", message: `The onset date ${String(field(ae, "onsetDate"))} is after the patient's death on ${death}.` }));
+        .map((ae) => ({
+          checkKey: "adverse-event-after-death",
+          recordId: ae.id,
+          formType: "adverse-event",
+          fieldPath: "onsetDate",
+          message: `The onset date ${String(field(ae, "onsetDate"))} is after the patient's death on ${death}.`,
+        }));
     },
   },
   {
@@ -90,10 +120,19 @@ export const CROSS_FORM_CHECKS: readonly CrossFormCheck[] = [
     run: (records) => {
       const offTreatment = text(field(one(records, "end-of-study"), "offTreatmentDate"));
       if (!offTreatment) return [];
-      const dispensed = (d: RelatedRecord) => ["uft", "thalidomide"].some((drug) => field(d, `${drug}.status`) === "given" || field(d, `${drug}.status`) === "reduced");
+      const dispensed = (d: RelatedRecord) =>
+        ["uft", "thalidomide"].some(
+          (drug) => field(d, `${drug}.status`) === "given" || field(d, `${drug}.status`) === "reduced",
+        );
       return all(records, "dosing")
         .filter((d) => (text(field(d, "visitDate")) ?? "") > offTreatment && dispensed(d))
-        .map((d) => ({ checkKey: "dosing-after-end-of-treatment", recordId: d.id, formType: "dosing", fieldPath: "visitDate", message: `Study drug is recorded as given on ${String(field(d, "visitDate"))}, after the end of treatment on ${offTreatment}.` }));
+        .map((d) => ({
+          checkKey: "dosing-after-end-of-treatment",
+          recordId: d.id,
+          formType: "dosing",
+          fieldPath: "visitDate",
+          message: `Study drug is recorded as given on ${String(field(d, "visitDate"))}, after the end of treatment on ${offTreatment}.`,
+        }));
     },
   },
 ];
@@ -104,6 +143,10 @@ export function checksAffectedBy(formType: string): { checks: CrossFormCheck[]; 
   return { checks, reads: [...new Set(checks.flatMap((c) => c.reads))] };
 }
 
-export function runCrossFormChecks(checks: readonly CrossFormCheck[], records: readonly RelatedRecord[], patient: { enrollmentDate: string | null }): CrossFormFinding[] {
+export function runCrossFormChecks(
+  checks: readonly CrossFormCheck[],
+  records: readonly RelatedRecord[],
+  patient: { enrollmentDate: string | null },
+): CrossFormFinding[] {
   return checks.flatMap((check) => check.run(records, patient));
 }

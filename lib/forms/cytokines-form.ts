@@ -26,20 +26,33 @@ export const AnalyteSchema = z
     analyte: z.string().trim().min(1, "Name the analyte").max(40, "At most 40 characters"),
     value: concentration("value").nullable(),
     unit: z.enum(CYTOKINE_UNITS, { error: "Choose the unit" }),
-    lloq: concentration("lower limit of quantification").positive("The lower limit of quantification must be above 0").nullable(),
+    lloq: concentration("lower limit of quantification")
+      .positive("The lower limit of quantification must be above 0")
+      .nullable(),
     belowLloq: z.boolean(),
   })
-  .superRefine((row, ctx) => {
-    if (row.belowLloq && row.value !== null) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "A result below the LLOQ has no value: clear it or untick below LLOQ" });
-    }
-    if (row.belowLloq && row.lloq === null) {
-      ctx.addIssue({ code: "custom", path: ["lloq"], message: "Enter the assay's lower limit of quantification" });
-    }
-    if (!row.belowLloq && row.value !== null && row.lloq !== null && row.value < row.lloq) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: `The value is below the LLOQ (${row.lloq} ${row.unit}): tick below LLOQ instead` });
-    }
-  }, { when: (payload) => payload.issues.length === 0 });
+  .superRefine(
+    (row, ctx) => {
+      if (row.belowLloq && row.value !== null) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          message: "A result below the LLOQ has no value: clear it or untick below LLOQ",
+        });
+      }
+      if (row.belowLloq && row.lloq === null) {
+        ctx.addIssue({ code: "custom", path: ["lloq"], message: "Enter the assay's lower limit of quantification" });
+      }
+      if (!row.belowLloq && row.value !== null && row.lloq !== null && row.value < row.lloq) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          message: `The value is below the LLOQ (${row.lloq} ${row.unit}): tick below LLOQ instead`,
+        });
+      }
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
 
 export const CytokinesSchema = z
   .object({
@@ -50,7 +63,12 @@ export const CytokinesSchema = z
     const seen = new Set<string>();
     data.analytes.forEach((row, index) => {
       const key = row.analyte.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["analytes", index, "analyte"], message: `${row.analyte} is listed twice` });
+      if (seen.has(key))
+        ctx.addIssue({
+          code: "custom",
+          path: ["analytes", index, "analyte"],
+          message: `${row.analyte} is listed twice`,
+        });
       seen.add(key);
     });
   });
@@ -64,7 +82,12 @@ export function hasResult(row: AnalyteRow): boolean {
 }
 
 /** Counts for the patient page: "5 analytes, 1 below LLOQ" (and how many await a result). */
-export function summarizeCytokines(rows: readonly AnalyteRow[]): { analyteCount: number; belowLloqCount: number; pendingCount: number; summary: string } {
+export function summarizeCytokines(rows: readonly AnalyteRow[]): {
+  analyteCount: number;
+  belowLloqCount: number;
+  pendingCount: number;
+  summary: string;
+} {
   const belowLloqCount = rows.filter((r) => r.belowLloq).length;
   const pendingCount = rows.filter((r) => !hasResult(r)).length;
   const parts = [`${rows.length} analyte${rows.length === 1 ? "" : "s"}`, `${belowLloqCount} below LLOQ`];

@@ -8,7 +8,9 @@ const answer = z.enum(["yes", "no"], { error: "Answer yes or no" }).nullable();
 /** Screening: informed consent and the protocol's inclusion/exclusion checklist. */
 export const EligibilitySchema = z.object({
   consentDate: isoDate("informed consent date"),
-  answers: z.object(Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, answer])) as Record<string, typeof answer>),
+  answers: z.object(
+    Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, answer])) as Record<string, typeof answer>,
+  ),
 });
 
 export type EligibilityData = z.output<typeof EligibilitySchema>;
@@ -27,7 +29,11 @@ export const eligibilityForm = defineForm({
   isComplete: (data) => Object.values(data.answers).every((a) => a !== null),
   compute: (data) => {
     const result = evaluateEligibility(data.answers);
-    return { eligible: result.eligible, reasons: result.reasons, summary: result.eligible ? "eligible" : "not eligible" };
+    return {
+      eligible: result.eligible,
+      reasons: result.reasons,
+      summary: result.eligible ? "eligible" : "not eligible",
+    };
   },
   checkInContext: (data, context): Record<string, string[]> =>
     context.enrollmentDate && data.consentDate > context.enrollmentDate

@@ -15,8 +15,15 @@ export interface FollowUpDates {
 function listTreatmentAssessments(records: readonly RelatedRecord[], enrollmentDate: string) {
   return records
     .filter((r) => r.formType === "tumour-assessment")
-    .map((r) => ({ date: (r.data as { assessmentDate?: unknown } | null)?.assessmentDate, response: r.computed.response, visitKey: r.visitKey }))
-    .filter((a): a is { date: string; response: unknown; visitKey: string | null } => typeof a.date === "string" && ISO_DATE_PATTERN.test(a.date) && a.date >= enrollmentDate)
+    .map((r) => ({
+      date: (r.data as { assessmentDate?: unknown } | null)?.assessmentDate,
+      response: r.computed.response,
+      visitKey: r.visitKey,
+    }))
+    .filter(
+      (a): a is { date: string; response: unknown; visitKey: string | null } =>
+        typeof a.date === "string" && ISO_DATE_PATTERN.test(a.date) && a.date >= enrollmentDate,
+    )
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
@@ -25,7 +32,10 @@ function listTreatmentAssessments(records: readonly RelatedRecord[], enrollmentD
  * 2000, duration of response: progression dates from the first assessment documenting it). Written defensively: the
  * tumour assessment form may be absent or store less than expected.
  */
-export function findAssessedProgression(records: readonly RelatedRecord[], enrollmentDate: string): { date: string; visitKey: string | null } | null {
+export function findAssessedProgression(
+  records: readonly RelatedRecord[],
+  enrollmentDate: string,
+): { date: string; visitKey: string | null } | null {
   const first = listTreatmentAssessments(records, enrollmentDate).find((a) => a.response === "PD");
   return first ? { date: first.date, visitKey: first.visitKey } : null;
 }
@@ -52,7 +62,11 @@ export interface FollowUpEndpoints {
  * is the last date known alive (or the death date), PFS without progression or death is
  * censored at the last tumour assessment after enrollment (FDA 2007 endpoints guidance).
  */
-export function deriveFollowUpEndpoints(dates: FollowUpDates, enrollmentDate: string | null, records: readonly RelatedRecord[]): FollowUpEndpoints {
+export function deriveFollowUpEndpoints(
+  dates: FollowUpDates,
+  enrollmentDate: string | null,
+  records: readonly RelatedRecord[],
+): FollowUpEndpoints {
   const assessedProgression = enrollmentDate ? findAssessedProgression(records, enrollmentDate) : null;
   const progression = earliestProgression(dates.progressionDate, assessedProgression?.date);
   const lastContactDate = dates.lastKnownAliveDate ?? dates.deathDate;
@@ -70,17 +84,24 @@ export function deriveFollowUpEndpoints(dates: FollowUpDates, enrollmentDate: st
   } catch (error) {
     if (!(error instanceof CalcInputError)) throw error;
     const field =
-      error.field === "progressionDate" && progression?.source === "entered" ? "progressionDate"
-      : error.field === "deathDate" ? "deathDate"
-      : dates.lastKnownAliveDate ? "lastKnownAliveDate"
-      : "deathDate";
-    const message = error.message.replace(/\b(enrollmentDate|progressionDate|deathDate|lastContactDate|lastAssessmentDate)\b/g, (name) => DATE_NAMES[name] ?? name);
+      error.field === "progressionDate" && progression?.source === "entered"
+        ? "progressionDate"
+        : error.field === "deathDate"
+          ? "deathDate"
+          : dates.lastKnownAliveDate
+            ? "lastKnownAliveDate"
+            : "deathDate";
+    const message = error.message.replace(
+      /\b(enrollmentDate|progressionDate|deathDate|lastContactDate|lastAssessmentDate)\b/g,
+      (name) => DATE_NAMES[name] ?? name,
+    );
     return { progression, assessedProgression, endpoints: null, errors: { [field]: [`Check the dates: ${message}`] } };
   }
 }
 
 /** "PFS 1.9 mo (event), OS 4.6 mo (censored)" for the patient page. */
 export function summarizeEndpoints(endpoints: SurvivalEndpoints): string {
-  const part = (name: string, e: SurvivalEndpoints["pfs"]) => `${name} ${e.timeMonths.toFixed(1)} mo (${e.event ? "event" : "censored"})`;
+  const part = (name: string, e: SurvivalEndpoints["pfs"]) =>
+    `${name} ${e.timeMonths.toFixed(1)} mo (${e.event ? "event" : "censored"})`;
   return `${part("PFS", endpoints.pfs)}, ${part("OS", endpoints.os)}`;
 }

@@ -5,12 +5,32 @@ import { deriveFollowUpEndpoints, summarizeEndpoints } from "./end-of-study-endp
 import { defineForm } from "./form-definition";
 
 export const DEATH_CAUSES = ["disease-progression", "toxicity", "other"] as const;
-export const OFF_TREATMENT_REASONS = ["progression", "toxicity", "patient-decision", "investigator-decision", "death", "other"] as const;
-export const OFF_STUDY_REASONS = ["follow-up-completed", "death", "lost-to-follow-up", "consent-withdrawn", "investigator-decision", "other"] as const;
+export const OFF_TREATMENT_REASONS = [
+  "progression",
+  "toxicity",
+  "patient-decision",
+  "investigator-decision",
+  "death",
+  "other",
+] as const;
+export const OFF_STUDY_REASONS = [
+  "follow-up-completed",
+  "death",
+  "lost-to-follow-up",
+  "consent-withdrawn",
+  "investigator-decision",
+  "other",
+] as const;
 
 const optionalDate = (label: string) => isoDate(label).nullable();
-const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "Choose one" }).nullable();
-const otherText = z.string().trim().max(200, "At most 200 characters").nullable().transform((v) => v || null);
+const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: "Choose one" }).nullable();
+const otherText = z
+  .string()
+  .trim()
+  .max(200, "At most 200 characters")
+  .nullable()
+  .transform((v) => v || null);
 
 const EndOfStudyFields = z.object({
   progressionDate: optionalDate("progression date"),
@@ -30,7 +50,12 @@ type Fields = z.output<typeof EndOfStudyFields>;
 /** Each event is a date with its reason: both or neither, and "other" is spelled out. */
 const PAIRS = [
   { date: "deathDate", reason: "deathCause", other: "deathCauseOther", what: "death" },
-  { date: "offTreatmentDate", reason: "offTreatmentReason", other: "offTreatmentReasonOther", what: "going off treatment" },
+  {
+    date: "offTreatmentDate",
+    reason: "offTreatmentReason",
+    other: "offTreatmentReasonOther",
+    what: "going off treatment",
+  },
   { date: "offStudyDate", reason: "offStudyReason", other: "offStudyReasonOther", what: "going off study" },
 ] as const satisfies readonly { date: keyof Fields; reason: keyof Fields; other: keyof Fields; what: string }[];
 
@@ -40,22 +65,43 @@ const PAIRS = [
  * known alive after their death.
  */
 export const ORDER_RULES = [
-  { later: "offStudyDate", earlier: "offTreatmentDate", message: "The off-study date cannot be before the off-treatment date" },
-  { later: "offStudyDate", earlier: "progressionDate", message: "The off-study date cannot be before the progression date" },
+  {
+    later: "offStudyDate",
+    earlier: "offTreatmentDate",
+    message: "The off-study date cannot be before the off-treatment date",
+  },
+  {
+    later: "offStudyDate",
+    earlier: "progressionDate",
+    message: "The off-study date cannot be before the progression date",
+  },
   { later: "deathDate", earlier: "progressionDate", message: "The death date cannot be before the progression date" },
-  { later: "deathDate", earlier: "lastKnownAliveDate", message: "The last date known alive cannot be after the death date", field: "lastKnownAliveDate" },
+  {
+    later: "deathDate",
+    earlier: "lastKnownAliveDate",
+    message: "The last date known alive cannot be after the death date",
+    field: "lastKnownAliveDate",
+  },
 ] as const satisfies readonly { later: keyof Fields; earlier: keyof Fields; message: string; field?: keyof Fields }[];
 
 export const EndOfStudySchema = EndOfStudyFields.superRefine((data, ctx) => {
   for (const pair of PAIRS) {
-    if (data[pair.date] && !data[pair.reason]) ctx.addIssue({ code: "custom", path: [pair.reason], message: `Give the ${pair.date === "deathDate" ? "cause" : "reason"} for ${pair.what}` });
-    if (!data[pair.date] && data[pair.reason]) ctx.addIssue({ code: "custom", path: [pair.date], message: `Enter the date of ${pair.what}` });
-    if (data[pair.reason] === "other" && !data[pair.other]) ctx.addIssue({ code: "custom", path: [pair.other], message: "Describe the other reason" });
+    if (data[pair.date] && !data[pair.reason])
+      ctx.addIssue({
+        code: "custom",
+        path: [pair.reason],
+        message: `Give the ${pair.date === "deathDate" ? "cause" : "reason"} for ${pair.what}`,
+      });
+    if (!data[pair.date] && data[pair.reason])
+      ctx.addIssue({ code: "custom", path: [pair.date], message: `Enter the date of ${pair.what}` });
+    if (data[pair.reason] === "other" && !data[pair.other])
+      ctx.addIssue({ code: "custom", path: [pair.other], message: "Describe the other reason" });
   }
   for (const rule of ORDER_RULES) {
     const later = data[rule.later];
     const earlier = data[rule.earlier];
-    if (later && earlier && later < earlier) ctx.addIssue({ code: "custom", path: ["field" in rule ? rule.field : rule.later], message: rule.message });
+    if (later && earlier && later < earlier)
+      ctx.addIssue({ code: "custom", path: ["field" in rule ? rule.field : rule.later], message: rule.message });
   }
 });
 
@@ -116,7 +162,8 @@ export const endOfStudyForm = defineForm({
     if (!enrollment) return { _form: ["Follow-up is recorded for enrolled patients only"] };
     const errors: Record<string, string[]> = {};
     for (const field of DATE_FIELDS) {
-      if (data[field] && data[field] < enrollment) errors[field] = [`This date cannot be before enrollment (${enrollment})`];
+      if (data[field] && data[field] < enrollment)
+        errors[field] = [`This date cannot be before enrollment (${enrollment})`];
     }
     return Object.keys(errors).length ? errors : deriveFollowUpEndpoints(data, enrollment, context.records).errors;
   },

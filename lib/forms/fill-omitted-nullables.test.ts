@@ -5,15 +5,26 @@ import { fillOmittedNullables } from "./fill-omitted-nullables";
 
 describe("fillOmittedNullables", () => {
   const schema = z
-    .object({ name: z.string(), note: z.string().nullable(), items: z.array(z.object({ size: z.number(), comment: z.string().nullable() })) })
+    .object({
+      name: z.string(),
+      note: z.string().nullable(),
+      items: z.array(z.object({ size: z.number(), comment: z.string().nullable() })),
+    })
     .refine(() => true);
 
   it("sets omitted nullable fields to null, at any depth, and leaves required ones missing", () => {
-    expect(fillOmittedNullables(schema, { items: [{ size: 3 }] })).toEqual({ note: null, items: [{ size: 3, comment: null }] });
+    expect(fillOmittedNullables(schema, { items: [{ size: 3 }] })).toEqual({
+      note: null,
+      items: [{ size: 3, comment: null }],
+    });
   });
 
   it("keeps values that were sent, including an explicit undefined key", () => {
-    expect(fillOmittedNullables(schema, { name: "a", note: "b", items: [] })).toEqual({ name: "a", note: "b", items: [] });
+    expect(fillOmittedNullables(schema, { name: "a", note: "b", items: [] })).toEqual({
+      name: "a",
+      note: "b",
+      items: [],
+    });
   });
 
   it("lets a baseline form without ethnicity pass the form's own schema", () => {

@@ -3,7 +3,12 @@ import { diffFormData, flattenFields } from "./flatten";
 
 describe("flattenFields / diffFormData", () => {
   test("nested objects and arrays become dotted paths", () => {
-    expect(flattenFields({ a: 1, b: { c: "x", d: [10, { e: null }] } })).toEqual({ a: 1, "b.c": "x", "b.d.0": 10, "b.d.1.e": null });
+    expect(flattenFields({ a: 1, b: { c: "x", d: [10, { e: null }] } })).toEqual({
+      a: 1,
+      "b.c": "x",
+      "b.d.0": 10,
+      "b.d.1.e": null,
+    });
   });
 
   test("only changed, added and removed fields are reported", () => {

@@ -20,7 +20,11 @@ describe("listDependentFormTypes", () => {
   });
 
   test("dependencies come before dependents whatever the declaration order", () => {
-    const table = { c: { dependsOn: ["b"], dateField: null }, b: { dependsOn: ["a"], dateField: null }, d: { dependsOn: ["a", "c"], dateField: null } };
+    const table = {
+      c: { dependsOn: ["b"], dateField: null },
+      b: { dependsOn: ["a"], dateField: null },
+      d: { dependsOn: ["a", "c"], dateField: null },
+    };
     expect(listDependentFormTypes("a", table)).toEqual(["b", "c", "d"]);
   });
 });

@@ -18,7 +18,11 @@ export const FORM_DEPENDENCIES: Readonly<Record<string, FormDependency>> = Objec
     .filter((definition) => definition.dependsOn?.length)
     .map((definition) => [
       definition.type,
-      { dependsOn: definition.dependsOn!, dateField: definition.dateField ?? null, readsOnlyFirstDateOf: definition.readsOnlyFirstDateOf },
+      {
+        dependsOn: definition.dependsOn!,
+        dateField: definition.dateField ?? null,
+        readsOnlyFirstDateOf: definition.readsOnlyFirstDateOf,
+      },
     ]),
 );
 
@@ -26,7 +30,10 @@ export const FORM_DEPENDENCIES: Readonly<Record<string, FormDependency>> = Objec
  * The form types to recompute after a change to `changedType`, dependencies before their
  * dependents (a tumour assessment before the end-of-study form that reads its response).
  */
-export function listDependentFormTypes(changedType: string, dependencies: Readonly<Record<string, FormDependency>> = FORM_DEPENDENCIES): string[] {
+export function listDependentFormTypes(
+  changedType: string,
+  dependencies: Readonly<Record<string, FormDependency>> = FORM_DEPENDENCIES,
+): string[] {
   const affected = new Set<string>();
   const pending = [changedType];
   while (pending.length) {
@@ -42,7 +49,8 @@ export function listDependentFormTypes(changedType: string, dependencies: Readon
   const visit = (type: string, path: readonly string[]) => {
     if (ordered.includes(type)) return;
     if (path.includes(type)) return; // a form that reads its own earlier records is ordered by date, not by type
-    for (const dependency of dependencies[type]?.dependsOn ?? []) if (affected.has(dependency)) visit(dependency, [...path, type]);
+    for (const dependency of dependencies[type]?.dependsOn ?? [])
+      if (affected.has(dependency)) visit(dependency, [...path, type]);
     ordered.push(type);
   };
   for (const type of affected) visit(type, []);
@@ -50,7 +58,11 @@ export function listDependentFormTypes(changedType: string, dependencies: Readon
 }
 
 /** The record's date for ordering (ISO yyyy-mm-dd), or "" when the form has none. */
-export function recordDateOf(formType: string, data: unknown, dependencies: Readonly<Record<string, FormDependency>> = FORM_DEPENDENCIES): string {
+export function recordDateOf(
+  formType: string,
+  data: unknown,
+  dependencies: Readonly<Record<string, FormDependency>> = FORM_DEPENDENCIES,
+): string {
   const field = dependencies[formType]?.dateField;
   if (!field || typeof data !== "object" || data === null) return "";
   const value = (data as Record<string, unknown>)[field];

@@ -8,8 +8,14 @@ const form = (type: string) => getFormDefinition(type)!;
 describe("resolveVisitKey", () => {
   test("a form recorded once per patient always gets its fixed key; another key is refused", () => {
     for (const definition of listFormDefinitions().filter((d) => d.fixedVisitKey)) {
-      expect(resolveVisitKey(definition, null, DEFAULT_SCHEDULE)).toEqual({ ok: true, visitKey: definition.fixedVisitKey });
-      expect(resolveVisitKey(definition, definition.fixedVisitKey, DEFAULT_SCHEDULE)).toEqual({ ok: true, visitKey: definition.fixedVisitKey });
+      expect(resolveVisitKey(definition, null, DEFAULT_SCHEDULE)).toEqual({
+        ok: true,
+        visitKey: definition.fixedVisitKey,
+      });
+      expect(resolveVisitKey(definition, definition.fixedVisitKey, DEFAULT_SCHEDULE)).toEqual({
+        ok: true,
+        visitKey: definition.fixedVisitKey,
+      });
       expect(resolveVisitKey(definition, "eos-2", DEFAULT_SCHEDULE).ok).toBe(false);
       expect(resolveVisitKey(definition, "other-visit", DEFAULT_SCHEDULE).ok).toBe(false);
     }
@@ -33,7 +39,12 @@ describe("resolveVisitKey", () => {
   });
 
   test("a schedule of three-weekly visits names its own visits", () => {
-    const schedule = { visitIntervalDays: 21, imagingIntervalDays: 42, visitForms: ["dosing", "labs"], imagingForms: ["tumour-assessment"] };
+    const schedule = {
+      visitIntervalDays: 21,
+      imagingIntervalDays: 42,
+      visitForms: ["dosing", "labs"],
+      imagingForms: ["tumour-assessment"],
+    };
     expect(resolveVisitKey(form("labs"), "week3", schedule).ok).toBe(true);
     expect(resolveVisitKey(form("labs"), "week4", schedule).ok).toBe(false);
     expect(resolveVisitKey(form("tumour-assessment"), "week6", schedule).ok).toBe(true);
@@ -47,9 +58,16 @@ describe("resolveVisitKey", () => {
   });
 
   test("tumour assessments, labs and dosing may be unscheduled; no other form may", () => {
-    expect(listFormDefinitions("visit").map((d) => d.type).sort()).toEqual(["dosing", "labs", "tumour-assessment"]);
+    expect(
+      listFormDefinitions("visit")
+        .map((d) => d.type)
+        .sort(),
+    ).toEqual(["dosing", "labs", "tumour-assessment"]);
     for (const definition of listFormDefinitions("visit")) {
-      expect(resolveVisitKey(definition, UNSCHEDULED_VISIT, DEFAULT_SCHEDULE)).toEqual({ ok: true, visitKey: "unscheduled" });
+      expect(resolveVisitKey(definition, UNSCHEDULED_VISIT, DEFAULT_SCHEDULE)).toEqual({
+        ok: true,
+        visitKey: "unscheduled",
+      });
     }
     for (const definition of listFormDefinitions().filter((d) => d.placement !== "visit")) {
       expect(resolveVisitKey(definition, "unscheduled", DEFAULT_SCHEDULE).ok, definition.type).toBe(false);

@@ -30,14 +30,17 @@ export function resolveVisitKey(
   const given = requested ?? null;
   if (definition.fixedVisitKey) {
     if (given !== null && given !== definition.fixedVisitKey) {
-      return { ok: false, message: `This form is recorded once per patient, at the ${definition.fixedVisitKey} visit; omit visitKey or send "${definition.fixedVisitKey}"` };
+      return {
+        ok: false,
+        message: `This form is recorded once per patient, at the ${definition.fixedVisitKey} visit; omit visitKey or send "${definition.fixedVisitKey}"`,
+      };
     }
     return { ok: true, visitKey: definition.fixedVisitKey };
   }
   if (definition.placement === "visit") {
     if (given === UNSCHEDULED_VISIT) return { ok: true, visitKey: UNSCHEDULED_VISIT };
     const match = given === null ? null : SCHEDULED_VISIT.exec(given);
-    if (!match) return { ok: false, message: "Name a scheduled visit, e.g. day1, week4 or week8, or \"unscheduled\"" };
+    if (!match) return { ok: false, message: 'Name a scheduled visit, e.g. day1, week4 or week8, or "unscheduled"' };
     const week = match[1] === undefined ? null : Number(match[1]);
     if (week !== null && !isVisitOfSchedule(definition.type, week * 7, schedule)) {
       return { ok: false, message: `The study's schedule has no ${definition.type} form at ${given}` };
@@ -51,6 +54,7 @@ export function resolveVisitKey(
 /** Whether the visit on `day` (after day 1) expects `formType`: every visit its visit forms, imaging visits also their imaging forms. */
 function isVisitOfSchedule(formType: string, day: number, schedule: Parameters<typeof resolveVisitKey>[2]): boolean {
   if (day % schedule.visitIntervalDays !== 0) return false;
-  if (schedule.imagingForms.includes(formType) && !schedule.visitForms.includes(formType)) return day % schedule.imagingIntervalDays === 0;
+  if (schedule.imagingForms.includes(formType) && !schedule.visitForms.includes(formType))
+    return day % schedule.imagingIntervalDays === 0;
   return true;
 }

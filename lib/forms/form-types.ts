@@ -59,6 +59,9 @@ export function isFormType(value: string): value is FormType {
  * data were validated by that form's schema when saved (the one write path), so no parsing
  * here; a reader that must survive older records still reads optional members defensively.
  */
-export function readForm<T extends FormType>(record: { formType: string; data: unknown }, type: T): FormDataOf<T> | null {
+export function readForm<T extends FormType>(
+  record: { formType: string; data: unknown },
+  type: T,
+): FormDataOf<T> | null {
   return record.formType === type ? (record.data as FormDataOf<T>) : null;
 }

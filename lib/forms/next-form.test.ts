@@ -18,8 +18,12 @@ describe("save and next", () => {
     expect(expectedFormsOfVisit("day1", "2026-01-15", DEFAULT_SCHEDULE)).toEqual(visitForms);
     const plainWeek = visitIntervalDays / 7;
     const imagingWeek = imagingIntervalDays / 7;
-    if (visitIntervalDays % imagingIntervalDays !== 0) expect(expectedFormsOfVisit(`week${plainWeek}`, "2026-01-15", DEFAULT_SCHEDULE)).toEqual(visitForms);
-    expect(expectedFormsOfVisit(`week${imagingWeek}`, "2026-01-15", DEFAULT_SCHEDULE)).toEqual([...visitForms, ...imagingForms]);
+    if (visitIntervalDays % imagingIntervalDays !== 0)
+      expect(expectedFormsOfVisit(`week${plainWeek}`, "2026-01-15", DEFAULT_SCHEDULE)).toEqual(visitForms);
+    expect(expectedFormsOfVisit(`week${imagingWeek}`, "2026-01-15", DEFAULT_SCHEDULE)).toEqual([
+      ...visitForms,
+      ...imagingForms,
+    ]);
     expect(expectedFormsOfVisit("week3", "2026-01-15", { ...DEFAULT_SCHEDULE, visitIntervalDays: 14 })).toBeNull();
     expect(expectedFormsOfVisit("screening", "2026-01-15", DEFAULT_SCHEDULE)).toBeNull();
   });
@@ -28,8 +32,12 @@ describe("save and next", () => {
 describe("the Save and next link", () => {
   const base = { patientId: "p1", enrollmentDate: "2026-01-15", schedule: DEFAULT_SCHEDULE, records: [] };
   test("dosing at day 1 leads to the labs of day 1; labs at an imaging visit lead to the tumour assessment", () => {
-    expect(nextFormHref({ ...base, formType: "dosing", visitKey: "day1" })?.href).toBe("/patients/p1/forms/labs?visit=day1");
-    expect(nextFormHref({ ...base, formType: "labs", visitKey: "week8" })?.href).toBe("/patients/p1/forms/tumour-assessment?visit=week8");
+    expect(nextFormHref({ ...base, formType: "dosing", visitKey: "day1" })?.href).toBe(
+      "/patients/p1/forms/labs?visit=day1",
+    );
+    expect(nextFormHref({ ...base, formType: "labs", visitKey: "week8" })?.href).toBe(
+      "/patients/p1/forms/tumour-assessment?visit=week8",
+    );
   });
   test("complete forms are skipped; a visit with nothing left and an adverse event have no next form", () => {
     const records = [{ formType: "labs", visitKey: "day1", status: "COMPLETE" }];
@@ -40,6 +48,8 @@ describe("the Save and next link", () => {
     const baseline = listFormDefinitions("baseline");
     if (baseline.length < 2) return;
     const next = nextFormHref({ ...base, formType: baseline[0]!.type, visitKey: baseline[0]!.fixedVisitKey ?? null });
-    expect(next?.href).toBe(`/patients/p1/forms/${baseline[1]!.type}${baseline[1]!.fixedVisitKey ? `?visit=${baseline[1]!.fixedVisitKey}` : ""}`);
+    expect(next?.href).toBe(
+      `/patients/p1/forms/${baseline[1]!.type}${baseline[1]!.fixedVisitKey ? `?visit=${baseline[1]!.fixedVisitKey}` : ""}`,
+    );
   });
 });

@@ -6,7 +6,11 @@ import { getFormDefinition, listFormDefinitions } from "./registry";
  * key the schedule does not produce. Read from listExpectedVisits itself, so "Save and next"
  * follows the same schedule as the patient timeline.
  */
-export function expectedFormsOfVisit(visitKey: string, enrollmentDate: string, config: ScheduleConfig): readonly string[] | null {
+export function expectedFormsOfVisit(
+  visitKey: string,
+  enrollmentDate: string,
+  config: ScheduleConfig,
+): readonly string[] | null {
   const week = /^week(\d+)$/.exec(visitKey);
   if (visitKey !== "day1" && !week) return null;
   const until = week ? addDays(enrollmentDate, Number(week[1]) * 7) : enrollmentDate;
@@ -18,7 +22,11 @@ export function expectedFormsOfVisit(visitKey: string, enrollmentDate: string, c
  * incomplete one after it in the visit's order, else the first incomplete one before it; null
  * when every other form of the visit is complete (the user goes back to the patient page).
  */
-export function nextExpectedForm(visitForms: readonly string[], current: string, completed: ReadonlySet<string>): string | null {
+export function nextExpectedForm(
+  visitForms: readonly string[],
+  current: string,
+  completed: ReadonlySet<string>,
+): string | null {
   const index = visitForms.indexOf(current);
   const ordered = index < 0 ? visitForms : [...visitForms.slice(index + 1), ...visitForms.slice(0, index)];
   return ordered.find((formType) => formType !== current && !completed.has(formType)) ?? null;
@@ -47,10 +55,17 @@ export function nextFormHref(input: {
       : listFormDefinitions(definition.placement).map((d) => d.type);
   if (!forms) return null;
   const visitOf = (formType: string) => getFormDefinition(formType)?.fixedVisitKey ?? input.visitKey;
-  const completed = new Set(forms.filter((f) => input.records.some((r) => r.formType === f && r.visitKey === visitOf(f) && r.status === "COMPLETE")));
+  const completed = new Set(
+    forms.filter((f) =>
+      input.records.some((r) => r.formType === f && r.visitKey === visitOf(f) && r.status === "COMPLETE"),
+    ),
+  );
   const next = nextExpectedForm(forms, input.formType, completed);
   const nextDefinition = next ? getFormDefinition(next) : null;
   if (!next || !nextDefinition) return null;
   const visit = visitOf(next);
-  return { href: `/patients/${input.patientId}/forms/${next}${visit ? `?visit=${encodeURIComponent(visit)}` : ""}`, title: nextDefinition.title };
+  return {
+    href: `/patients/${input.patientId}/forms/${next}${visit ? `?visit=${encodeURIComponent(visit)}` : ""}`,
+    title: nextDefinition.title,
+  };
 }

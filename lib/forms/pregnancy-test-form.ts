@@ -3,7 +3,11 @@ import type { PregnancyPreventionRecord } from "@/lib/domain/safety/pregnancy-pr
 import { isoDate } from "@/lib/schemas/iso-date";
 import { defineForm, type RelatedRecord } from "./form-definition";
 
-export const PATIENT_CATEGORIES = ["female-reproductive-potential", "female-no-reproductive-potential", "male"] as const;
+export const PATIENT_CATEGORIES = [
+  "female-reproductive-potential",
+  "female-no-reproductive-potential",
+  "male",
+] as const;
 /** Why a female is not of reproductive potential (Thalomid REMS definitions). */
 export const NO_POTENTIAL_REASONS = ["natural-menopause-24-months", "hysterectomy", "bilateral-oophorectomy"] as const;
 export const TEST_METHODS = ["serum-hcg", "urine-hcg", "not-done"] as const;
@@ -13,16 +17,30 @@ export const PregnancyTestSchema = z
   .object({
     testDate: isoDate("date of the test or counselling"),
     category: z.enum(PATIENT_CATEGORIES, { error: "Choose the patient's category" }),
-    noPotentialReason: z.enum(NO_POTENTIAL_REASONS, { error: "Choose why she is not of reproductive potential" }).nullable(),
+    noPotentialReason: z
+      .enum(NO_POTENTIAL_REASONS, { error: "Choose why she is not of reproductive potential" })
+      .nullable(),
     counselled: z.boolean(),
     method: z.enum(TEST_METHODS, { error: "Choose the test method (or not done)" }),
     result: z.enum(TEST_RESULTS, { error: "Choose the result" }).nullable(),
   })
   .superRefine((data, ctx) => {
-    if (data.category === "female-no-reproductive-potential" && !data.noPotentialReason) ctx.addIssue({ code: "custom", path: ["noPotentialReason"], message: "Choose why she is not of reproductive potential" });
-    if (data.method !== "not-done" && !data.result) ctx.addIssue({ code: "custom", path: ["result"], message: "Enter the test result" });
-    if (data.method === "not-done" && data.result) ctx.addIssue({ code: "custom", path: ["result"], message: "A test that was not done has no result" });
-    if (data.category === "male" && data.method !== "not-done") ctx.addIssue({ code: "custom", path: ["method"], message: "A male patient has no pregnancy test: choose not done" });
+    if (data.category === "female-no-reproductive-potential" && !data.noPotentialReason)
+      ctx.addIssue({
+        code: "custom",
+        path: ["noPotentialReason"],
+        message: "Choose why she is not of reproductive potential",
+      });
+    if (data.method !== "not-done" && !data.result)
+      ctx.addIssue({ code: "custom", path: ["result"], message: "Enter the test result" });
+    if (data.method === "not-done" && data.result)
+      ctx.addIssue({ code: "custom", path: ["result"], message: "A test that was not done has no result" });
+    if (data.category === "male" && data.method !== "not-done")
+      ctx.addIssue({
+        code: "custom",
+        path: ["method"],
+        message: "A male patient has no pregnancy test: choose not done",
+      });
   });
 
 export type PregnancyTestData = z.output<typeof PregnancyTestSchema>;
@@ -33,7 +51,12 @@ export function readPregnancyPreventionRecords(records: readonly RelatedRecord[]
     .filter((r) => r.formType === "pregnancy-test")
     .map((r) => {
       const data = r.data as Partial<PregnancyTestData>;
-      return { date: data.testDate ?? "", category: data.category ?? null, counselled: data.counselled === true, testResult: data.result ?? null };
+      return {
+        date: data.testDate ?? "",
+        category: data.category ?? null,
+        counselled: data.counselled === true,
+        testResult: data.result ?? null,
+      };
     });
 }
 
@@ -62,8 +85,10 @@ export const pregnancyTestForm = defineForm({
   contextFormTypes: ["baseline"],
   checkInContext: (data, context): Record<string, string[]> => {
     const sex = (context.records.find((r) => r.formType === "baseline")?.data as { sex?: unknown } | undefined)?.sex;
-    if (sex === "male" && data.category !== "male") return { category: ["The baseline form records this patient as male"] };
-    if (sex === "female" && data.category === "male") return { category: ["The baseline form records this patient as female"] };
+    if (sex === "male" && data.category !== "male")
+      return { category: ["The baseline form records this patient as male"] };
+    if (sex === "female" && data.category === "male")
+      return { category: ["The baseline form records this patient as female"] };
     return {};
   },
 });

@@ -32,7 +32,8 @@ export const tumourAssessmentForm = defineForm({
   dateField: "assessmentDate",
   compute: (data, context) => {
     const evaluation = evaluateFollowUp(data, context);
-    if (!evaluation) return { recistVersion: TRIAL_RECIST_VERSION, response: null, summary: "not evaluable: no baseline" };
+    if (!evaluation)
+      return { recistVersion: TRIAL_RECIST_VERSION, response: null, summary: "not evaluable: no baseline" };
     const { assessment } = evaluation;
     return {
       recistVersion: TRIAL_RECIST_VERSION,
@@ -51,20 +52,28 @@ export const tumourAssessmentForm = defineForm({
   checkInContext: (data, context) => {
     const errors: Record<string, string[]> = {};
     const baseline = findBaselineAssessment(context);
-    if (!baseline) return { measurements: ["Record the baseline tumour assessment first: follow-up lesions are measured against it"] };
+    if (!baseline)
+      return {
+        measurements: ["Record the baseline tumour assessment first: follow-up lesions are measured against it"],
+      };
     const expected = baseline.targetLesions.map((l) => l.lesionId);
     const given = data.measurements.map((m) => m.lesionId);
     // RECIST 1.0: the same target lesions are measured at every assessment; new ones are "new lesions".
     if (expected.length !== given.length || expected.some((id, i) => given[i] !== id)) {
       errors.measurements = [`Measure the baseline target lesions ${expected.join(", ")}, in that order`];
     }
-    if (data.assessmentDate <= baseline.assessmentDate) errors.assessmentDate = [`The assessment must be after the baseline imaging (${baseline.assessmentDate})`];
-    else if (context.enrollmentDate && data.assessmentDate < context.enrollmentDate) errors.assessmentDate = [`The assessment cannot be before enrollment (${context.enrollmentDate})`];
+    if (data.assessmentDate <= baseline.assessmentDate)
+      errors.assessmentDate = [`The assessment must be after the baseline imaging (${baseline.assessmentDate})`];
+    else if (context.enrollmentDate && data.assessmentDate < context.enrollmentDate)
+      errors.assessmentDate = [`The assessment cannot be before enrollment (${context.enrollmentDate})`];
     // RECIST 1.1 Table 1 footnote / 1.0: the non-target category exists only if there were non-target lesions at baseline.
     const hasNonTarget = baseline.nonTargetLesions.length > 0;
-    if (hasNonTarget && data.nonTargetStatus === "ABSENT") errors.nonTargetStatus = ["Non-target lesions were recorded at baseline: assess them"];
+    if (hasNonTarget && data.nonTargetStatus === "ABSENT")
+      errors.nonTargetStatus = ["Non-target lesions were recorded at baseline: assess them"];
     if (!hasNonTarget && data.nonTargetStatus !== null && data.nonTargetStatus !== "ABSENT") {
-      errors.nonTargetStatus = ["No non-target lesions were recorded at baseline: choose No non-target lesions at baseline"];
+      errors.nonTargetStatus = [
+        "No non-target lesions were recorded at baseline: choose No non-target lesions at baseline",
+      ];
     }
     return errors;
   },

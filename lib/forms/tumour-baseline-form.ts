@@ -46,7 +46,9 @@ export const tumourBaselineForm = defineForm({
       .filter((d): d is string => typeof d === "string")
       .sort()[0];
     if (firstFollowUp && data.assessmentDate >= firstFollowUp) {
-      (errors.assessmentDate ??= []).push(`Baseline imaging must be before the first follow-up assessment (${firstFollowUp})`);
+      (errors.assessmentDate ??= []).push(
+        `Baseline imaging must be before the first follow-up assessment (${firstFollowUp})`,
+      );
     }
     return errors;
   },

@@ -1,7 +1,14 @@
 import { expect, test } from "vitest";
 import { collectLesionFieldErrors } from "./tumour-lesion-errors";
 
-const lesion = (index: number, lesionId: string, organ: string, longestDiameterMm: number) => ({ index, lesionId, organ, isLymphNode: false, longestDiameterMm, technique: "ct" as const });
+const lesion = (index: number, lesionId: string, organ: string, longestDiameterMm: number) => ({
+  index,
+  lesionId,
+  organ,
+  isLymphNode: false,
+  longestDiameterMm,
+  technique: "ct" as const,
+});
 const paths = (errors: [(string | number)[], string][]) => errors.map(([path, message]) => [path.join("."), message]);
 
 test("a lesion's own problem lands on its row, even when another row shares its id", () => {
@@ -20,9 +27,16 @@ test("spiral CT lowers the RECIST 1.0 minimum to 10 mm", () => {
 test("too many in one organ flags that organ's rows; totals and an empty list flag the list", () => {
   const liver = [1, 2, 3, 4, 5, 6].map((i) => lesion(i, `T${i}`, i % 2 ? "Liver" : "liver ", 25));
   expect(paths(collectLesionFieldErrors("1.0", [lesion(0, "T0", "lung", 30), ...liver], 7))).toEqual(
-    [1, 2, 3, 4, 5, 6].map((i) => [`targetLesions.${i}.organ`, "6 target lesions in liver; RECIST 1.0 allows at most 5 per organ"]),
+    [1, 2, 3, 4, 5, 6].map((i) => [
+      `targetLesions.${i}.organ`,
+      "6 target lesions in liver; RECIST 1.0 allows at most 5 per organ",
+    ]),
   );
-  expect(collectLesionFieldErrors("1.0", [], 0)).toEqual([[["targetLesions"], "At least one measurable target lesion is required"]]);
+  expect(collectLesionFieldErrors("1.0", [], 0)).toEqual([
+    [["targetLesions"], "At least one measurable target lesion is required"],
+  ]);
   const eleven = Array.from({ length: 11 }, (_, i) => lesion(i, `T${i + 1}`, `organ${i % 3}`, 30));
-  expect(collectLesionFieldErrors("1.0", eleven, 11)).toEqual([[["targetLesions"], "11 target lesions; RECIST 1.0 allows at most 10 in total"]]);
+  expect(collectLesionFieldErrors("1.0", eleven, 11)).toEqual([
+    [["targetLesions"], "11 target lesions; RECIST 1.0 allows at most 10 in total"],
+  ]);
 });

@@ -1,7 +1,17 @@
-import { validateTargetLesions, type LesionProblemCode, type RecistVersion, type TargetLesionCandidate } from "@/lib/domain/recist";
+import {
+  validateTargetLesions,
+  type LesionProblemCode,
+  type RecistVersion,
+  type TargetLesionCandidate,
+} from "@/lib/domain/recist";
 
 /** Problems of the selection as a whole; the others concern one lesion. */
-const LIST_PROBLEMS: ReadonlySet<LesionProblemCode> = new Set(["NO_TARGET_LESIONS", "DUPLICATE_LESION_ID", "TOO_MANY_IN_ORGAN", "TOO_MANY_TOTAL"]);
+const LIST_PROBLEMS: ReadonlySet<LesionProblemCode> = new Set([
+  "NO_TARGET_LESIONS",
+  "DUPLICATE_LESION_ID",
+  "TOO_MANY_IN_ORGAN",
+  "TOO_MANY_TOTAL",
+]);
 
 /**
  * Checks a baseline target selection with lib/domain/recist validateTargetLesions and places
@@ -10,7 +20,11 @@ const LIST_PROBLEMS: ReadonlySet<LesionProblemCode> = new Set(["NO_TARGET_LESION
  * the lesion list for totals. Each lesion is also checked alone, so a problem of one lesion
  * lands on that row even when another row shares its id. `index` is the lesion's form row.
  */
-export function collectLesionFieldErrors(version: RecistVersion, lesions: readonly (TargetLesionCandidate & { index: number })[], rows: number): [(string | number)[], string][] {
+export function collectLesionFieldErrors(
+  version: RecistVersion,
+  lesions: readonly (TargetLesionCandidate & { index: number })[],
+  rows: number,
+): [(string | number)[], string][] {
   const out: [(string | number)[], string][] = [];
   const rowsOf = (ids: readonly string[]) => lesions.filter((l) => ids.includes(l.lesionId)).map((l) => l.index);
   if (rows === 0 || lesions.length > 0) {
@@ -23,7 +37,8 @@ export function collectLesionFieldErrors(version: RecistVersion, lesions: readon
     }
   }
   for (const lesion of lesions) {
-    for (const problem of validateTargetLesions(version, [lesion])) out.push([["targetLesions", lesion.index, "longestDiameterMm"], problem.message]);
+    for (const problem of validateTargetLesions(version, [lesion]))
+      out.push([["targetLesions", lesion.index, "longestDiameterMm"], problem.message]);
   }
   return out;
 }

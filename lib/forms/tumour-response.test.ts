@@ -1,6 +1,14 @@
 import { describe, expect, test } from "vitest";
 import type { FormContext } from "./form-definition";
-import { computeBaselineSumMm, evaluateFollowUp, findBaselineAssessment, formatPercentChange, listPriorAssessments, NOT_ASSESSED_SUMMARY, summarizeResponse } from "./tumour-response";
+import {
+  computeBaselineSumMm,
+  evaluateFollowUp,
+  findBaselineAssessment,
+  formatPercentChange,
+  listPriorAssessments,
+  NOT_ASSESSED_SUMMARY,
+  summarizeResponse,
+} from "./tumour-response";
 import type { TumourAssessmentData, TumourBaselineData } from "./tumour-schemas";
 
 const baseline: TumourBaselineData = {
@@ -13,7 +21,12 @@ const baseline: TumourBaselineData = {
   nonTargetLesions: [{ lesionId: "N1", organ: "peritoneum", description: "small nodules" }],
 };
 
-const followUp = (assessmentDate: string, t1: number | null, t2: number | null, extra: Partial<TumourAssessmentData> = {}): TumourAssessmentData => ({
+const followUp = (
+  assessmentDate: string,
+  t1: number | null,
+  t2: number | null,
+  extra: Partial<TumourAssessmentData> = {},
+): TumourAssessmentData => ({
   assessmentDate,
   method: "ct",
   measurements: [
@@ -33,13 +46,27 @@ const context = (...records: { formType: string; data: unknown }[]): FormContext
   records: records.map((r, i) => ({ id: String(i), visitKey: null, computed: {}, ...r })),
 });
 const withBaseline = (...followUps: TumourAssessmentData[]) =>
-  context({ formType: "tumour-baseline", data: baseline }, ...followUps.map((data) => ({ formType: "tumour-assessment", data })));
+  context(
+    { formType: "tumour-baseline", data: baseline },
+    ...followUps.map((data) => ({ formType: "tumour-assessment", data })),
+  );
 
 describe("a follow-up evaluated against baseline and nadir (RECIST 1.0)", () => {
   test("a 34% shrinkage is a partial response", () => {
     const result = evaluateFollowUp(followUp("2026-03-09", 40, 26), withBaseline());
-    expect(result?.assessment).toMatchObject({ baselineSumMm: 100, nadirSumMm: 100, currentSumMm: 66, pctFromBaseline: -34, targetResponse: "PR" });
-    expect(result).toMatchObject({ computedResponse: "PR", response: "PR", overridden: false, summary: "PR (-34% from baseline)" });
+    expect(result?.assessment).toMatchObject({
+      baselineSumMm: 100,
+      nadirSumMm: 100,
+      currentSumMm: 66,
+      pctFromBaseline: -34,
+      targetResponse: "PR",
+    });
+    expect(result).toMatchObject({
+      computedResponse: "PR",
+      response: "PR",
+      overridden: false,
+      summary: "PR (-34% from baseline)",
+    });
   });
 
   test("the nadir comes from earlier follow-ups only: +21% from a 66 mm nadir is progression", () => {
@@ -49,25 +76,44 @@ describe("a follow-up evaluated against baseline and nadir (RECIST 1.0)", () => 
     expect(result?.assessment).toMatchObject({ nadirSumMm: 66, currentSumMm: 80, pctFromBaseline: -20 });
     expect(result?.assessment.pctFromNadir).toBeCloseTo(21.212121, 5);
     expect(result?.response).toBe("PD");
-    expect(listPriorAssessments(withBaseline(week24, week8), "2026-07-01").map((a) => a.assessmentDate)).toEqual(["2026-03-09", "2026-06-29"]);
+    expect(listPriorAssessments(withBaseline(week24, week8), "2026-07-01").map((a) => a.assessmentDate)).toEqual([
+      "2026-03-09",
+      "2026-06-29",
+    ]);
   });
 
   test("new lesions make it PD whatever the sum; a missing reading makes it NE", () => {
-    expect(evaluateFollowUp(followUp("2026-03-09", 40, 26, { newLesions: "yes", newLesionsDescription: "liver segment II" }), withBaseline())?.response).toBe("PD");
+    expect(
+      evaluateFollowUp(
+        followUp("2026-03-09", 40, 26, { newLesions: "yes", newLesionsDescription: "liver segment II" }),
+        withBaseline(),
+      )?.response,
+    ).toBe("PD");
     expect(evaluateFollowUp(followUp("2026-03-09", 40, null), withBaseline())?.response).toBe("NE");
   });
 
   test("an empty form is not assessed, never a -100% complete response; a partial one has no sum", () => {
     const empty = followUp("2026-03-09", null, null, { nonTargetStatus: null });
-    expect(evaluateFollowUp(empty, withBaseline())).toMatchObject({ sumComplete: false, summary: NOT_ASSESSED_SUMMARY });
+    expect(evaluateFollowUp(empty, withBaseline())).toMatchObject({
+      sumComplete: false,
+      summary: NOT_ASSESSED_SUMMARY,
+    });
     const partial = evaluateFollowUp(followUp("2026-03-09", 40, null), withBaseline());
     expect(partial).toMatchObject({ sumComplete: false, response: "NE", summary: "NE (sum incomplete)" });
     expect(evaluateFollowUp(followUp("2026-03-09", 40, 26), withBaseline())).toMatchObject({ sumComplete: true });
   });
 
   test("an investigator override is the response used, and the computed one is kept", () => {
-    const result = evaluateFollowUp(followUp("2026-03-09", 40, 26, { override: { response: "SD", reason: "T2 partly atelectasis" } }), withBaseline());
-    expect(result).toMatchObject({ computedResponse: "PR", response: "SD", overridden: true, summary: "SD (investigator; computed PR, -34% from baseline)" });
+    const result = evaluateFollowUp(
+      followUp("2026-03-09", 40, 26, { override: { response: "SD", reason: "T2 partly atelectasis" } }),
+      withBaseline(),
+    );
+    expect(result).toMatchObject({
+      computedResponse: "PR",
+      response: "SD",
+      overridden: true,
+      summary: "SD (investigator; computed PR, -34% from baseline)",
+    });
   });
 
   test("nothing is computed without a baseline or with lesions the baseline does not have", () => {
@@ -81,7 +127,9 @@ describe("a follow-up evaluated against baseline and nadir (RECIST 1.0)", () => 
 test("baseline helpers", () => {
   expect(findBaselineAssessment(withBaseline())?.targetLesions).toHaveLength(2);
   expect(computeBaselineSumMm(baseline)).toBe(100);
-  expect(computeBaselineSumMm({ targetLesions: [{ ...baseline.targetLesions[0]!, longestDiameterMm: null }] })).toBeNull();
+  expect(
+    computeBaselineSumMm({ targetLesions: [{ ...baseline.targetLesions[0]!, longestDiameterMm: null }] }),
+  ).toBeNull();
 });
 
 test("percent changes are never rounded across a RECIST cut-off", () => {

@@ -7,7 +7,13 @@ import {
   type TimepointAssessment,
 } from "@/lib/domain/recist";
 import type { FormContext } from "./form-definition";
-import { TRIAL_RECIST_VERSION, TumourAssessmentSchema, TumourBaselineSchema, type TumourAssessmentData, type TumourBaselineData } from "./tumour-schemas";
+import {
+  TRIAL_RECIST_VERSION,
+  TumourAssessmentSchema,
+  TumourBaselineSchema,
+  type TumourAssessmentData,
+  type TumourBaselineData,
+} from "./tumour-schemas";
 
 export const TUMOUR_BASELINE_TYPE = "tumour-baseline";
 export const TUMOUR_ASSESSMENT_TYPE = "tumour-assessment";
@@ -32,14 +38,19 @@ export function listPriorAssessments(context: FormContext, assessmentDate: strin
 
 /** Baseline sum of longest diameters, mm (RECIST 1.0 "baseline sum LD"); null while a diameter is missing. */
 export function computeBaselineSumMm(baseline: Pick<TumourBaselineData, "targetLesions">): number | null {
-  const lesions = baseline.targetLesions.map((l) => ({ lesionId: l.lesionId, isLymphNode: false, longestDiameterMm: l.longestDiameterMm ?? Number.NaN }));
+  const lesions = baseline.targetLesions.map((l) => ({
+    lesionId: l.lesionId,
+    isLymphNode: false,
+    longestDiameterMm: l.longestDiameterMm ?? Number.NaN,
+  }));
   if (lesions.length === 0 || lesions.some((l) => !Number.isFinite(l.longestDiameterMm))) return null;
   return sumBaselineDiametersMm(TRIAL_RECIST_VERSION, lesions);
 }
 
 /** A form row as the rules engine reads it; rows without a status (or diameter) count as not assessed. */
 function toMeasurement(m: TumourAssessmentData["measurements"][number]): LesionMeasurement | null {
-  if (m.status === "measured") return m.diameterMm === null ? null : { lesionId: m.lesionId, status: "measured", diameterMm: m.diameterMm };
+  if (m.status === "measured")
+    return m.diameterMm === null ? null : { lesionId: m.lesionId, status: "measured", diameterMm: m.diameterMm };
   return m.status === null ? null : { lesionId: m.lesionId, status: m.status };
 }
 
@@ -72,13 +83,23 @@ export function evaluateFollowUp(
   if (!baseline || baseline.targetLesions.length === 0) return null;
   const baselineIds = new Set(baseline.targetLesions.map((l) => l.lesionId));
   const measurements = data.measurements.flatMap((m) => toMeasurement(m) ?? []);
-  if (measurements.some((m) => !baselineIds.has(m.lesionId)) || new Set(measurements.map((m) => m.lesionId)).size !== measurements.length) return null;
+  if (
+    measurements.some((m) => !baselineIds.has(m.lesionId)) ||
+    new Set(measurements.map((m) => m.lesionId)).size !== measurements.length
+  )
+    return null;
   const nonTargetResponse: NonTargetResponse = data.nonTargetStatus ?? "NE";
   const assessment = assessTimepoint({
     version: TRIAL_RECIST_VERSION,
-    baseline: baseline.targetLesions.map((l) => ({ lesionId: l.lesionId, isLymphNode: false, longestDiameterMm: l.longestDiameterMm ?? 0 })),
+    baseline: baseline.targetLesions.map((l) => ({
+      lesionId: l.lesionId,
+      isLymphNode: false,
+      longestDiameterMm: l.longestDiameterMm ?? 0,
+    })),
     priorAssessments: listPriorAssessments(context, data.assessmentDate).map((prior) => ({
-      measurements: prior.measurements.flatMap((m) => toMeasurement(m) ?? []).filter((m) => baselineIds.has(m.lesionId)),
+      measurements: prior.measurements
+        .flatMap((m) => toMeasurement(m) ?? [])
+        .filter((m) => baselineIds.has(m.lesionId)),
     })),
     current: { measurements, nonTargetResponse, newLesions: data.newLesions === "yes" },
   });
@@ -90,7 +111,11 @@ export function evaluateFollowUp(
   const summary =
     measured === 0 && !overridden && data.newLesions !== "yes"
       ? NOT_ASSESSED_SUMMARY
-      : summarizeResponse(response, sumComplete ? assessment.pctFromBaseline : null, overridden ? assessment.response : null);
+      : summarizeResponse(
+          response,
+          sumComplete ? assessment.pctFromBaseline : null,
+          overridden ? assessment.response : null,
+        );
   return { assessment, computedResponse: assessment.response, response, overridden, sumComplete, summary };
 }
 
@@ -102,7 +127,13 @@ export function formatPercentChange(pct: number): string {
 }
 
 /** One line for the patient page: "PR (-34% from baseline)", naming the computed response when overridden; no change without a complete sum. */
-export function summarizeResponse(response: Response, pctFromBaseline: number | null, overriddenComputed: Response | null): string {
+export function summarizeResponse(
+  response: Response,
+  pctFromBaseline: number | null,
+  overriddenComputed: Response | null,
+): string {
   const change = pctFromBaseline === null ? "sum incomplete" : `${formatPercentChange(pctFromBaseline)} from baseline`;
-  return overriddenComputed === null ? `${response} (${change})` : `${response} (investigator; computed ${overriddenComputed}, ${change})`;
+  return overriddenComputed === null
+    ? `${response} (${change})`
+    : `${response} (investigator; computed ${overriddenComputed}, ${change})`;
 }

@@ -23,7 +23,11 @@ const TargetLesionSchema = z.object({
   organ: text(60).min(1, "Enter the organ"),
   site: text(200),
   method,
-  longestDiameterMm: z.number({ error: "Enter the longest diameter" }).positive("The diameter must be more than 0 mm").max(500, "At most 500 mm").nullable(),
+  longestDiameterMm: z
+    .number({ error: "Enter the longest diameter" })
+    .positive("The diameter must be more than 0 mm")
+    .max(500, "At most 500 mm")
+    .nullable(),
 });
 
 const NonTargetLesionSchema = z.object({
@@ -43,19 +47,40 @@ export const TumourBaselineSchema = z
   .superRefine((data, ctx) => {
     if (data.method === null) ctx.addIssue({ code: "custom", path: ["method"], message: "Choose the method" });
     data.targetLesions.forEach((lesion, i) => {
-      if (lesion.method === null) ctx.addIssue({ code: "custom", path: ["targetLesions", i, "method"], message: "Choose the method" });
-      if (lesion.longestDiameterMm === null) ctx.addIssue({ code: "custom", path: ["targetLesions", i, "longestDiameterMm"], message: "Enter the longest diameter" });
+      if (lesion.method === null)
+        ctx.addIssue({ code: "custom", path: ["targetLesions", i, "method"], message: "Choose the method" });
+      if (lesion.longestDiameterMm === null)
+        ctx.addIssue({
+          code: "custom",
+          path: ["targetLesions", i, "longestDiameterMm"],
+          message: "Enter the longest diameter",
+        });
     });
     // RECIST 1.0 Baseline documentation: measurability and the 5-per-organ / 10-in-total limits.
     const candidates = data.targetLesions.flatMap((l, index) =>
       l.longestDiameterMm === null
         ? []
-        : [{ index, lesionId: l.lesionId, organ: l.organ, isLymphNode: false, longestDiameterMm: l.longestDiameterMm, technique: l.method ?? data.method ?? "ct" }],
+        : [
+            {
+              index,
+              lesionId: l.lesionId,
+              organ: l.organ,
+              isLymphNode: false,
+              longestDiameterMm: l.longestDiameterMm,
+              technique: l.method ?? data.method ?? "ct",
+            },
+          ],
     );
-    for (const [path, message] of collectLesionFieldErrors(TRIAL_RECIST_VERSION, candidates, data.targetLesions.length)) ctx.addIssue({ code: "custom", path, message });
+    for (const [path, message] of collectLesionFieldErrors(TRIAL_RECIST_VERSION, candidates, data.targetLesions.length))
+      ctx.addIssue({ code: "custom", path, message });
     const ids = data.nonTargetLesions.map((l) => l.lesionId);
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["nonTargetLesions", i, "lesionId"], message: `Lesion ids must be unique: ${id}` });
+      if (ids.indexOf(id) !== i)
+        ctx.addIssue({
+          code: "custom",
+          path: ["nonTargetLesions", i, "lesionId"],
+          message: `Lesion ids must be unique: ${id}`,
+        });
     });
   });
 
@@ -70,7 +95,9 @@ export const LESION_STATUSES = [
 
 const MeasurementSchema = z.object({
   lesionId: z.string().min(1),
-  status: z.enum(["measured", "too-small", "disappeared", "not-assessed"], { error: "Choose the lesion status" }).nullable(),
+  status: z
+    .enum(["measured", "too-small", "disappeared", "not-assessed"], { error: "Choose the lesion status" })
+    .nullable(),
   diameterMm: z.number({ error: "Enter the diameter" }).min(0).max(500, "At most 500 mm").nullable(),
 });
 
@@ -90,16 +117,22 @@ export const TumourAssessmentSchema = z
     if (data.method === null) issue(["method"], "Choose the method");
     data.measurements.forEach((m, i) => {
       if (m.status === null) issue(["measurements", i, "status"], "Choose the lesion status");
-      if (m.status === "measured" && m.diameterMm === null) issue(["measurements", i, "diameterMm"], "Enter the diameter");
-      if (m.status === "measured" && m.diameterMm === 0) issue(["measurements", i, "diameterMm"], "A lesion measuring 0 mm has disappeared: choose Disappeared");
-      if (m.status !== "measured" && m.diameterMm !== null) issue(["measurements", i, "diameterMm"], "A diameter is entered only for a measured lesion");
+      if (m.status === "measured" && m.diameterMm === null)
+        issue(["measurements", i, "diameterMm"], "Enter the diameter");
+      if (m.status === "measured" && m.diameterMm === 0)
+        issue(["measurements", i, "diameterMm"], "A lesion measuring 0 mm has disappeared: choose Disappeared");
+      if (m.status !== "measured" && m.diameterMm !== null)
+        issue(["measurements", i, "diameterMm"], "A diameter is entered only for a measured lesion");
     });
     if (data.nonTargetStatus === null) issue(["nonTargetStatus"], "Choose the non-target lesion status");
     if (data.newLesions === null) issue(["newLesions"], "Answer yes or no");
-    if (data.newLesions === "yes" && data.newLesionsDescription === "") issue(["newLesionsDescription"], "Describe the new lesions (site, method)");
+    if (data.newLesions === "yes" && data.newLesionsDescription === "")
+      issue(["newLesionsDescription"], "Describe the new lesions (site, method)");
     // Protocol: the investigator may override the computed response, never silently.
-    if (data.override.response !== null && data.override.reason.length < 3) issue(["override", "reason"], "Give the reason for overriding the computed response (at least 3 characters)");
-    if (data.override.response === null && data.override.reason !== "") issue(["override", "response"], "Choose the overriding response, or clear the reason");
+    if (data.override.response !== null && data.override.reason.length < 3)
+      issue(["override", "reason"], "Give the reason for overriding the computed response (at least 3 characters)");
+    if (data.override.response === null && data.override.reason !== "")
+      issue(["override", "response"], "Choose the overriding response, or clear the reason");
   });
 
 export type TumourAssessmentData = z.output<typeof TumourAssessmentSchema>;

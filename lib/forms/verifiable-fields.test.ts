@@ -9,7 +9,12 @@ describe("listVerifiableFields", () => {
       [{ fieldPath: "consentDate", verifierName: "Monitor", verifiedAt: "2026-03-02T10:00:00.000Z" }],
     );
     expect(rows).toEqual([
-      { path: "consentDate", label: "Informed consent date", value: "2026-03-01", verified: { verifierName: "Monitor", verifiedAt: "2026-03-02T10:00:00.000Z" } },
+      {
+        path: "consentDate",
+        label: "Informed consent date",
+        value: "2026-03-01",
+        verified: { verifierName: "Monitor", verifiedAt: "2026-03-02T10:00:00.000Z" },
+      },
       { path: "note", label: "note", value: "—", verified: null },
       { path: "targetLesions.0.organ", label: "Organ (#1)", value: "liver", verified: null },
     ]);

@@ -23,7 +23,12 @@ export function labelOfField(labels: Readonly<Record<string, string>>, path: str
   return path;
 }
 
-const show = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : typeof value === "string" ? value : JSON.stringify(value));
+const show = (value: unknown) =>
+  value === null || value === undefined || value === ""
+    ? "—"
+    : typeof value === "string"
+      ? value
+      : JSON.stringify(value);
 
 export function listVerifiableFields(
   labels: Readonly<Record<string, string>>,
@@ -33,6 +38,11 @@ export function listVerifiableFields(
   const byPath = new Map(verified.map((v) => [v.fieldPath, v]));
   return Object.entries(flattenFields(data)).map(([path, value]) => {
     const v = byPath.get(path);
-    return { path, label: labelOfField(labels, path), value: show(value), verified: v ? { verifierName: v.verifierName, verifiedAt: v.verifiedAt } : null };
+    return {
+      path,
+      label: labelOfField(labels, path),
+      value: show(value),
+      verified: v ? { verifierName: v.verifierName, verifiedAt: v.verifiedAt } : null,
+    };
   });
 }

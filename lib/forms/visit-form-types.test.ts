@@ -3,5 +3,9 @@ import { VISIT_FORM_TYPES } from "@/lib/domain/schedule/visit-schedule";
 import { listFormDefinitions } from "./registry";
 
 test("the visit forms the study settings offer are exactly the forms placed at visits", () => {
-  expect([...VISIT_FORM_TYPES].sort()).toEqual(listFormDefinitions("visit").map((f) => f.type).sort());
+  expect([...VISIT_FORM_TYPES].sort()).toEqual(
+    listFormDefinitions("visit")
+      .map((f) => f.type)
+      .sort(),
+  );
 });

@@ -6,13 +6,30 @@ import type { BiomarkerQuery, EfficacyQuery } from "@/lib/schemas/analysis";
 /** GET /api/v1/analysis/efficacy?ciMethod= -> { orr, dcr, pfs, os, bor, n, ciMethod } (months for PFS/OS). */
 export async function handleEfficacyRequest(actor: Actor, query: EfficacyQuery) {
   const { summary } = await getEfficacyAnalysis(actor, query);
-  return { orr: summary.orr, dcr: summary.dcr, pfs: summary.pfs, os: summary.os, bor: summary.bor, n: summary.n, ciMethod: summary.ciMethod };
+  return {
+    orr: summary.orr,
+    dcr: summary.dcr,
+    pfs: summary.pfs,
+    os: summary.os,
+    bor: summary.bor,
+    n: summary.n,
+    ciMethod: summary.ciMethod,
+  };
 }
 
 /** GET /api/v1/analysis/biomarkers?cytokine=&cut=&endpoint=&ciMethod= -> groups, log-rank and Cox (no per-patient rows). */
 export async function handleBiomarkerRequest(actor: Actor, query: BiomarkerQuery) {
   const analysis = await getBiomarkerAnalysis(actor, query);
-  const group = (g: typeof analysis.high) => (g ? { n: g.n, events: g.events, median: g.curve.median.median, lower: g.curve.median.lower, upper: g.curve.median.upper } : null);
+  const group = (g: typeof analysis.high) =>
+    g
+      ? {
+          n: g.n,
+          events: g.events,
+          median: g.curve.median.median,
+          lower: g.curve.median.lower,
+          upper: g.curve.median.upper,
+        }
+      : null;
   return {
     cytokine: analysis.cytokine,
     endpoint: analysis.endpoint,

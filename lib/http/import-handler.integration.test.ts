@@ -27,7 +27,10 @@ const SEED = 20_261_206;
 async function post(body: BodyInit, query: string, contentType: string | null, token = adminToken) {
   const headers = new Headers({ authorization: `Bearer ${token}` });
   if (contentType) headers.set("content-type", contentType);
-  const response = await importsRoute.POST(new Request(`http://localhost/api/v1/imports${query}`, { method: "POST", headers, body }), { params: Promise.resolve({}) } as never);
+  const response = await importsRoute.POST(
+    new Request(`http://localhost/api/v1/imports${query}`, { method: "POST", headers, body }),
+    { params: Promise.resolve({}) } as never,
+  );
   const text = await response.text();
   return { status: response.status, json: JSON.parse(text) as Record<string, unknown> };
 }
@@ -38,7 +41,10 @@ const snapshot = async () => ({
   audit: await db.prisma.auditEvent.count({ where: { action: { notIn: ["EXPORT"] } } }),
 });
 
-async function expectRefusedAndNothingWritten(send: () => Promise<{ status: number; json: Record<string, unknown> }>, allowed: readonly number[] = [400, 413, 415]) {
+async function expectRefusedAndNothingWritten(
+  send: () => Promise<{ status: number; json: Record<string, unknown> }>,
+  allowed: readonly number[] = [400, 413, 415],
+) {
   const before = await snapshot();
   const answer = await send();
   expect(allowed, JSON.stringify(answer.json).slice(0, 300)).toContain(answer.status);
@@ -51,8 +57,17 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const { actors, sites } = await seedDemoActors(db.prisma);
   await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-05", externalId: "SCR-1" });
-  adminToken = (await createApiToken(actors.admin, { name: "import", access: "read-write", expiresInDays: 1, password: DEMO_PASSWORD })).token;
-  piToken = (await createApiToken(actors.pi, { name: "pi", access: "read-write", expiresInDays: 1, password: DEMO_PASSWORD })).token;
+  adminToken = (
+    await createApiToken(actors.admin, {
+      name: "import",
+      access: "read-write",
+      expiresInDays: 1,
+      password: DEMO_PASSWORD,
+    })
+  ).token;
+  piToken = (
+    await createApiToken(actors.pi, { name: "pi", access: "read-write", expiresInDays: 1, password: DEMO_PASSWORD })
+  ).token;
   odm = await new Response((await exportOdm(actors.pi, {})).stream).text();
   csvZip = new Uint8Array(await new Response((await exportCsv(actors.pi, {})).stream).arrayBuffer());
 }, 120_000);
@@ -60,7 +75,10 @@ afterAll(() => db?.drop());
 
 describe("POST /api/v1/imports", () => {
   test("the trial's own files import as unchanged, in the documented shape; dry run by default", async () => {
-    for (const [body, query, type] of [[odm, "?format=odm", "application/xml"], [csvZip, "?format=csv&dryRun=false", "application/zip"]] as const) {
+    for (const [body, query, type] of [
+      [odm, "?format=odm", "application/xml"],
+      [csvZip, "?format=csv&dryRun=false", "application/zip"],
+    ] as const) {
       const before = await snapshot();
       const answer = await post(body as BodyInit, query, type);
       expect(answer.status, JSON.stringify(answer.json)).toBe(200);
@@ -78,15 +96,26 @@ describe("POST /api/v1/imports", () => {
     await expectRefusedAndNothingWritten(() => post(odm, "?format=csv", "application/xml"), [415]);
     await expectRefusedAndNothingWritten(() => post(odm, "?format=odm", "text/plain"), [415]);
     await expectRefusedAndNothingWritten(() => post(odm, "?format=odm", "application/x-www-form-urlencoded"), [415]);
-    await expectRefusedAndNothingWritten(() => post(new Uint8Array(MAX_IMPORT_BYTES + 1), "?format=odm", "application/xml"), [413]);
+    await expectRefusedAndNothingWritten(
+      () => post(new Uint8Array(MAX_IMPORT_BYTES + 1), "?format=odm", "application/xml"),
+      [413],
+    );
   });
 
   test("fuzz: ODM cut short anywhere, or with random text spliced in, is a 4xx and writes nothing", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: odm.length - 8 }), fc.string({ maxLength: 40 }), fc.boolean(), (cut, noise, splice) =>
-        expectRefusedAndNothingWritten(
-          () => post(splice ? `${odm.slice(0, cut)}<${noise}${odm.slice(cut)}`.slice(0, odm.length - 7) : odm.slice(0, cut), "?format=odm&dryRun=false", "application/xml"),
-        ),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: odm.length - 8 }),
+        fc.string({ maxLength: 40 }),
+        fc.boolean(),
+        (cut, noise, splice) =>
+          expectRefusedAndNothingWritten(() =>
+            post(
+              splice ? `${odm.slice(0, cut)}<${noise}${odm.slice(cut)}`.slice(0, odm.length - 7) : odm.slice(0, cut),
+              "?format=odm&dryRun=false",
+              "application/xml",
+            ),
+          ),
       ),
       { numRuns: 40, seed: SEED },
     );
@@ -95,7 +124,9 @@ describe("POST /api/v1/imports", () => {
   test("fuzz: random bytes as a zip or as XML are a 4xx and write nothing", async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom("csv", "odm"), (bytes, format) =>
-        expectRefusedAndNothingWritten(() => post(bytes, `?format=${format}&dryRun=false`, format === "csv" ? "application/zip" : "application/xml")),
+        expectRefusedAndNothingWritten(() =>
+          post(bytes, `?format=${format}&dryRun=false`, format === "csv" ? "application/zip" : "application/xml"),
+        ),
       ),
       { numRuns: 40, seed: SEED },
     );
@@ -107,11 +138,24 @@ describe("POST /api/v1/imports", () => {
     expect(bomb.length).toBeLessThan(100_000);
     const huge = odm.replace(/(<ItemData [^>]*Value=")[^"]*"/, `$1${"x".repeat(200_000)}"`);
     const billionLaughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><ODM>&lol2;</ODM>`;
-    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(odm.slice(0, 2000)).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
-    const latin1 = new Uint8Array([...strToU8('<?xml version="1.0" encoding="ISO-8859-1"?><ODM><ClinicalData>'), 0xe9, ...strToU8("</ClinicalData></ODM>")]);
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...Array.from(odm.slice(0, 2000)).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+    ]);
+    const latin1 = new Uint8Array([
+      ...strToU8('<?xml version="1.0" encoding="ISO-8859-1"?><ODM><ClinicalData>'),
+      0xe9,
+      ...strToU8("</ClinicalData></ODM>"),
+    ]);
     const declaredLatin1 = odm.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
     // Stored, not deflated: a run of one digit would compress like a bomb.
-    const hugeCell = zipSync({ "patients.csv": [strToU8(`subject_id,site_code,screening_date\nTW01-900,TW01,${"9".repeat(2 * 1024 * 1024)}\n`), { level: 0 }] });
+    const hugeCell = zipSync({
+      "patients.csv": [
+        strToU8(`subject_id,site_code,screening_date\nTW01-900,TW01,${"9".repeat(2 * 1024 * 1024)}\n`),
+        { level: 0 },
+      ],
+    });
     const cases: [string, BodyInit, string, string, number][] = [
       ["zip bomb", bomb, "csv", "application/zip", 413],
       ["a zip without patients.csv", zipSync({ "notes.csv": strToU8("a,b\n1,2\n") }), "csv", "application/zip", 400],

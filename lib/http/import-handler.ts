@@ -16,19 +16,26 @@ import { IMPORT_MEDIA_TYPES, ImportQuerySchema, MAX_IMPORT_BYTES } from "@/lib/s
 export async function handleImportRequest(actor: Actor, request: Request): Promise<Response> {
   if (scopeOf(actor, "import.run").kind === "none") throw new ForbiddenError("You cannot import data.");
   const query = ImportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new ValidationError(toFieldErrors(query.error.issues), "Some query parameters are not valid.");
+  if (!query.success)
+    throw new ValidationError(toFieldErrors(query.error.issues), "Some query parameters are not valid.");
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
   const expected: readonly string[] = IMPORT_MEDIA_TYPES[query.data.format];
   if (!expected.includes(mediaType)) {
-    return Response.json({ error: `Send a ${query.data.format} import as ${expected.join(" or ")}.` }, { status: 415, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { error: `Send a ${query.data.format} import as ${expected.join(" or ")}.` },
+      { status: 415, headers: { "Cache-Control": "no-store" } },
+    );
   }
   const bytes = new Uint8Array(await readBodyBytes(request, MAX_IMPORT_BYTES));
   try {
     const report = await runImport(actor, { format: query.data.format, bytes, dryRun: query.data.dryRun === "true" });
     return Response.json(report, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof ImportFileError) return Response.json({ error: error.message }, { status: error.status, headers: { "Cache-Control": "no-store" } });
+    if (error instanceof ImportFileError)
+      return Response.json(
+        { error: error.message },
+        { status: error.status, headers: { "Cache-Control": "no-store" } },
+      );
     throw error;
   }
 }
-

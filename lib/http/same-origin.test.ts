@@ -6,7 +6,11 @@ const headers = (entries: Record<string, string>) => new Headers(entries);
 describe("isSameOriginRequest", () => {
   test("the app's own origin passes", () => {
     expect(isSameOriginRequest(headers({ origin: "http://localhost:3000", host: "localhost:3000" }))).toBe(true);
-    expect(isSameOriginRequest(headers({ origin: "https://edc.example.org", host: "internal:3000", "x-forwarded-host": "edc.example.org" }))).toBe(true);
+    expect(
+      isSameOriginRequest(
+        headers({ origin: "https://edc.example.org", host: "internal:3000", "x-forwarded-host": "edc.example.org" }),
+      ),
+    ).toBe(true);
   });
 
   test.each([

@@ -3,7 +3,11 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticateApiToken } from "@/lib/auth/api-token-auth";
 import { loadRequestActor } from "@/lib/auth/get-actor";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, summarizeDatabaseError } from "@/lib/db/database-unavailable";
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  summarizeDatabaseError,
+} from "@/lib/db/database-unavailable";
 import {
   ForbiddenError,
   InvalidApiTokenError,
@@ -46,7 +50,8 @@ export function withActor<P = Record<string, never>>(
         // A cross-site form post can carry the session cookie but cannot send JSON without a
         // CORS preflight, which this app never grants: requiring JSON is the CSRF defence.
         const contentType = request.headers.get("content-type");
-        if (!isJson(contentType) && !options.bodyTypes?.includes(mediaTypeOf(contentType))) throw new UnsupportedMediaTypeError();
+        if (!isJson(contentType) && !options.bodyTypes?.includes(mediaTypeOf(contentType)))
+          throw new UnsupportedMediaTypeError();
         if (actor.readOnly && !options.changesNoData) throw new ForbiddenError("This API token is read-only.");
       }
       const result = await handler(actor, request, await context.params);
@@ -85,13 +90,17 @@ export function errorResponse(error: unknown): Response {
     if (error instanceof ValidationError) body.fieldErrors = error.fieldErrors;
     const headers: Record<string, string> = { "Cache-Control": "no-store" };
     // RFC 6750 section 3: a 401 names the scheme; a rejected token says so without saying why.
-    if (error instanceof NotSignedInError) headers["WWW-Authenticate"] = error instanceof InvalidApiTokenError ? 'Bearer error="invalid_token"' : "Bearer";
+    if (error instanceof NotSignedInError)
+      headers["WWW-Authenticate"] = error instanceof InvalidApiTokenError ? 'Bearer error="invalid_token"' : "Bearer";
     return Response.json(body, { status: error.status, headers });
   }
   if (isDatabaseUnavailable(error)) {
     // Expected during a database restart or failover: one line, not a stack per request.
     console.error(`database unavailable: ${summarizeDatabaseError(error)}`);
-    return Response.json({ error: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } });
+    return Response.json(
+      { error: DATABASE_UNAVAILABLE_MESSAGE },
+      { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } },
+    );
   }
   const errorId = randomUUID();
   console.error(`[${errorId}]`, error);

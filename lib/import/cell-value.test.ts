@@ -3,7 +3,14 @@ import type { ItemSpec } from "@/lib/export/form-layout";
 import { toCsvCell } from "@/lib/export/csv-cell";
 import { parseItemValue, writePath } from "./cell-value";
 
-const item = (type: ItemSpec["type"], multiple = false): ItemSpec => ({ path: "x", label: "X", type, allowedValues: [], unit: null, multiple });
+const item = (type: ItemSpec["type"], multiple = false): ItemSpec => ({
+  path: "x",
+  label: "X",
+  type,
+  allowedValues: [],
+  unit: null,
+  multiple,
+});
 
 describe("parseItemValue reads back what the CSV export wrote", () => {
   it.each([

@@ -9,9 +9,16 @@ type Row = Record<string, string>;
 
 function parseCsv(name: string, text: string): Row[] {
   try {
-    return parse(text, { columns: true, skip_empty_lines: true, relax_column_count: false, max_record_size: 1_048_576 }) as Row[];
+    return parse(text, {
+      columns: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      max_record_size: 1_048_576,
+    }) as Row[];
   } catch (error) {
-    throw new ImportFileError(`${name} is not a valid CSV file: ${error instanceof Error ? error.message.slice(0, 200) : "unreadable"}.`);
+    throw new ImportFileError(
+      `${name} is not a valid CSV file: ${error instanceof Error ? error.message.slice(0, 200) : "unreadable"}.`,
+    );
   }
 }
 
@@ -25,7 +32,8 @@ const blankToNull = (value: string | undefined) => (value === undefined || value
 export function readCsvImport(bytes: Uint8Array): ImportBundle {
   const files = readCsvEntries(bytes);
   const patientsCsv = files.get("patients.csv");
-  if (patientsCsv === undefined) throw new ImportFileError("The zip has no patients.csv: is it a Trialdesk CSV export?");
+  if (patientsCsv === undefined)
+    throw new ImportFileError("The zip has no patients.csv: is it a Trialdesk CSV export?");
   const patients = new Map<string, ImportPatient>();
   for (const row of parseCsv("patients.csv", patientsCsv)) {
     if (!row.subject_id) throw new ImportFileError("patients.csv has a row without subject_id.");
@@ -55,14 +63,22 @@ export function readCsvImport(bytes: Uint8Array): ImportBundle {
         const rows = groupRows.get(group.path)?.get(row.record_id ?? "") ?? [];
         writePath(data, group.path, rows);
       }
-      patient.forms.push({ formType: definition.type, visitKey: blankToNull(row.visit_key), data, source: `${definition.type}.csv, record ${row.record_id ?? "?"}` });
+      patient.forms.push({
+        formType: definition.type,
+        visitKey: blankToNull(row.visit_key),
+        data,
+        source: `${definition.type}.csv, record ${row.record_id ?? "?"}`,
+      });
     }
   }
   return { patients: [...patients.values()] };
 }
 
 /** Per group path, per record_id: the rows of that list in row_number order. */
-function readGroupFiles(files: Map<string, string>, layout: FormLayout): Map<string, Map<string, Record<string, unknown>[]>> {
+function readGroupFiles(
+  files: Map<string, string>,
+  layout: FormLayout,
+): Map<string, Map<string, Record<string, unknown>[]>> {
   const out = new Map<string, Map<string, Record<string, unknown>[]>>();
   for (const group of layout.groups) {
     const name = `${layout.formType}.${group.path}.csv`;
@@ -75,7 +91,10 @@ function readGroupFiles(files: Map<string, string>, layout: FormLayout): Map<str
       list.push({ n: Number(row.row_number), row: entry });
       byRecord.set(row.record_id ?? "", list);
     }
-    out.set(group.path, new Map([...byRecord].map(([id, list]) => [id, list.sort((a, b) => a.n - b.n).map((r) => r.row)])));
+    out.set(
+      group.path,
+      new Map([...byRecord].map(([id, list]) => [id, list.sort((a, b) => a.n - b.n).map((r) => r.row)])),
+    );
   }
   return out;
 }

@@ -36,5 +36,15 @@ export class ImportFileError extends Error {
 }
 
 export function emptyPatient(subjectId: string): ImportPatient {
-  return { subjectId, siteCode: null, registered: false, externalId: null, status: null, screeningDate: null, enrollmentDate: null, screenFailureReason: null, forms: [] };
+  return {
+    subjectId,
+    siteCode: null,
+    registered: false,
+    externalId: null,
+    status: null,
+    screeningDate: null,
+    enrollmentDate: null,
+    screenFailureReason: null,
+    forms: [],
+  };
 }

@@ -19,11 +19,22 @@ function buildOidIndex(): OidIndex {
   for (const layout of layouts) {
     index.forms.set(formOid(layout.formType), layout.formType);
     index.groups.set(itemGroupOid(layout.formType), { formType: layout.formType, path: null });
-    for (const item of layout.items) index.items.set(itemOid(layout.formType, item.path), { formType: layout.formType, item, path: item.path, groupPath: null });
+    for (const item of layout.items)
+      index.items.set(itemOid(layout.formType, item.path), {
+        formType: layout.formType,
+        item,
+        path: item.path,
+        groupPath: null,
+      });
     for (const group of layout.groups) {
       index.groups.set(itemGroupOid(layout.formType, group.path), { formType: layout.formType, path: group.path });
       for (const item of group.items) {
-        index.items.set(itemOid(layout.formType, `${group.path}.${item.path}`), { formType: layout.formType, item, path: item.path, groupPath: group.path });
+        index.items.set(itemOid(layout.formType, `${group.path}.${item.path}`), {
+          formType: layout.formType,
+          item,
+          path: item.path,
+          groupPath: group.path,
+        });
       }
     }
   }
@@ -45,14 +56,17 @@ function* textChunks(bytes: Uint8Array): Generator<string> {
   for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) {
     let text: string;
     try {
-      text = decoder.decode(bytes.subarray(offset, offset + CHUNK_BYTES), { stream: offset + CHUNK_BYTES < bytes.length });
+      text = decoder.decode(bytes.subarray(offset, offset + CHUNK_BYTES), {
+        stream: offset + CHUNK_BYTES < bytes.length,
+      });
     } catch {
       throw new ImportFileError("The file is not UTF-8 text.", 415);
     }
     if (offset === 0) {
       text = text.replace(/^\uFEFF/, "");
       const declared = text.match(/^<\?xml[^>]*encoding=["']([^"']+)["']/)?.[1];
-      if (declared && !/^utf-?8$/i.test(declared)) throw new ImportFileError(`The file declares the encoding ${declared.slice(0, 40)}; send ODM as UTF-8.`, 415);
+      if (declared && !/^utf-?8$/i.test(declared))
+        throw new ImportFileError(`The file declares the encoding ${declared.slice(0, 40)}; send ODM as UTF-8.`, 415);
     }
     yield text;
   }
@@ -66,7 +80,11 @@ const CHUNK_BYTES = 1024 * 1024;
  * (the same object for a repeated SubjectKey when merging); `closeSubject` is told when its
  * element ends. Every check of the file throws ImportFileError from inside the parse.
  */
-function* parseOdm(bytes: Uint8Array, openSubject: (key: string) => ImportPatient, closeSubject: (patient: ImportPatient) => void): Generator<void> {
+function* parseOdm(
+  bytes: Uint8Array,
+  openSubject: (key: string) => ImportPatient,
+  closeSubject: (patient: ImportPatient) => void,
+): Generator<void> {
   const index = buildOidIndex();
   let patient: ImportPatient | null = null;
   let visitKey: string | null = null;
@@ -81,7 +99,9 @@ function* parseOdm(bytes: Uint8Array, openSubject: (key: string) => ImportPatien
   });
   parser.on("opentag", (tag: SaxesTagPlain) => {
     const a = tag.attributes as Record<string, string>;
-    for (const value of Object.values(a)) if (value.length > MAX_VALUE_CHARS) throw new ImportFileError(`An attribute of ${tag.name} is longer than ${MAX_VALUE_CHARS} characters.`, 413);
+    for (const value of Object.values(a))
+      if (value.length > MAX_VALUE_CHARS)
+        throw new ImportFileError(`An attribute of ${tag.name} is longer than ${MAX_VALUE_CHARS} characters.`, 413);
     switch (tag.name) {
       case "ODM":
         sawOdm = true;
@@ -101,14 +121,24 @@ function* parseOdm(bytes: Uint8Array, openSubject: (key: string) => ImportPatien
       case "FormData": {
         if (!patient) break;
         const formType = index.forms.get(a.FormOID ?? "");
-        if (!formType) throw new ImportFileError(`Unknown form ${String(a.FormOID).slice(0, 80)} for subject ${patient.subjectId}.`);
-        form = { formType, visitKey, data: {}, source: `SubjectData ${patient.subjectId}, ${a.FormOID}${visitKey ? ` at ${visitKey}` : ""}`, groups: new Map() };
+        if (!formType)
+          throw new ImportFileError(`Unknown form ${String(a.FormOID).slice(0, 80)} for subject ${patient.subjectId}.`);
+        form = {
+          formType,
+          visitKey,
+          data: {},
+          source: `SubjectData ${patient.subjectId}, ${a.FormOID}${visitKey ? ` at ${visitKey}` : ""}`,
+          groups: new Map(),
+        };
         break;
       }
       case "ItemGroupData": {
         if (!form) break;
         const known = index.groups.get(a.ItemGroupOID ?? "");
-        if (!known || known.formType !== form.formType) throw new ImportFileError(`Item group ${String(a.ItemGroupOID).slice(0, 80)} is not part of ${form.formType}.`);
+        if (!known || known.formType !== form.formType)
+          throw new ImportFileError(
+            `Item group ${String(a.ItemGroupOID).slice(0, 80)} is not part of ${form.formType}.`,
+          );
         group = { path: known.path, row: {} };
         if (known.path) {
           const rows = form.groups.get(known.path) ?? new Map<string, Record<string, unknown>>();
@@ -120,7 +150,8 @@ function* parseOdm(bytes: Uint8Array, openSubject: (key: string) => ImportPatien
       case "ItemData": {
         if (!form || !group) break;
         const known = index.items.get(a.ItemOID ?? "");
-        if (!known || known.formType !== form.formType) throw new ImportFileError(`Item ${String(a.ItemOID).slice(0, 80)} is not part of ${form.formType}.`);
+        if (!known || known.formType !== form.formType)
+          throw new ImportFileError(`Item ${String(a.ItemOID).slice(0, 80)} is not part of ${form.formType}.`);
         writePath(group.path ? group.row : form.data, known.path, parseItemValue(known.item, a.Value));
         break;
       }
@@ -129,9 +160,15 @@ function* parseOdm(bytes: Uint8Array, openSubject: (key: string) => ImportPatien
   parser.on("closetag", (tag) => {
     if (tag.name === "ItemGroupData") group = null;
     else if (tag.name === "FormData" && form && patient) {
-      for (const [path, rows] of form.groups) writePath(form.data, path, [...rows.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(([, row]) => row));
+      for (const [path, rows] of form.groups)
+        writePath(
+          form.data,
+          path,
+          [...rows.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(([, row]) => row),
+        );
       if (form.formType === REGISTRATION_FORM_TYPE) applyRegistration(patient, form.data);
-      else patient.forms.push({ formType: form.formType, visitKey: form.visitKey, data: form.data, source: form.source });
+      else
+        patient.forms.push({ formType: form.formType, visitKey: form.visitKey, data: form.data, source: form.source });
       form = null;
     } else if (tag.name === "StudyEventData") visitKey = null;
     else if (tag.name === "SubjectData" && patient) {
@@ -144,7 +181,9 @@ function* parseOdm(bytes: Uint8Array, openSubject: (key: string) => ImportPatien
       write();
     } catch (error) {
       if (error instanceof ImportFileError) throw error;
-      throw new ImportFileError(`The file is not well-formed XML: ${error instanceof Error ? error.message.slice(0, 200) : "unreadable"}.`);
+      throw new ImportFileError(
+        `The file is not well-formed XML: ${error instanceof Error ? error.message.slice(0, 200) : "unreadable"}.`,
+      );
     }
   };
   for (const text of textChunks(bytes)) {

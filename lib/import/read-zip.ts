@@ -16,7 +16,8 @@ export const ZIP_LIMITS = {
  * a zip that lies about them is refused too.
  */
 export function readCsvEntries(bytes: Uint8Array, limits = ZIP_LIMITS): Map<string, string> {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ImportFileError("The file is not a zip archive.", 415);
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw new ImportFileError("The file is not a zip archive.", 415);
   let entries = 0;
   let total = 0;
   let files: Record<string, Uint8Array>;
@@ -26,10 +27,15 @@ export function readCsvEntries(bytes: Uint8Array, limits = ZIP_LIMITS): Map<stri
         if (!file.name.endsWith(".csv") || file.name.includes("/")) return false;
         entries += 1;
         total += file.originalSize;
-        if (entries > limits.maxEntries) throw new ImportFileError(`The zip has more than ${limits.maxEntries} CSV files.`, 413);
-        if (file.originalSize > limits.maxEntryBytes || total > limits.maxTotalBytes) throw new ImportFileError("The zip's files are too large once unpacked.", 413);
+        if (entries > limits.maxEntries)
+          throw new ImportFileError(`The zip has more than ${limits.maxEntries} CSV files.`, 413);
+        if (file.originalSize > limits.maxEntryBytes || total > limits.maxTotalBytes)
+          throw new ImportFileError("The zip's files are too large once unpacked.", 413);
         if (file.originalSize > 1024 * 1024 && file.originalSize / Math.max(file.size, 1) > limits.maxRatio) {
-          throw new ImportFileError(`${file.name} is compressed more than ${limits.maxRatio}:1, which no CSV export is: refused as a possible zip bomb.`, 413);
+          throw new ImportFileError(
+            `${file.name} is compressed more than ${limits.maxRatio}:1, which no CSV export is: refused as a possible zip bomb.`,
+            413,
+          );
         }
         return true;
       },

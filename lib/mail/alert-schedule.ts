@@ -8,14 +8,20 @@ export interface AlertSchedule {
  * unique key in the outbox, so running often costs a few queries and never mails twice; a round
  * that fails (database away) is logged once and the next one tries again.
  */
-export function scheduleAlerts(options: { run: (now: Date) => Promise<{ overdueSaeReports: number; overdueFormDigests: number }>; intervalMs: number; log: (line: string) => void }): AlertSchedule {
+export function scheduleAlerts(options: {
+  run: (now: Date) => Promise<{ overdueSaeReports: number; overdueFormDigests: number }>;
+  intervalMs: number;
+  log: (line: string) => void;
+}): AlertSchedule {
   let running: Promise<void> | null = null;
   let lastError: string | null = null;
   const round = async () => {
     try {
       const report = await options.run(new Date());
       if (report.overdueSaeReports || report.overdueFormDigests) {
-        options.log(`Alerts: ${report.overdueSaeReports} overdue SAE reports, ${report.overdueFormDigests} overdue-forms digests queued.`);
+        options.log(
+          `Alerts: ${report.overdueSaeReports} overdue SAE reports, ${report.overdueFormDigests} overdue-forms digests queued.`,
+        );
       }
       lastError = null;
     } catch (error) {

@@ -12,7 +12,11 @@ export interface LocalSmtpServer {
  * receives is written to `dir` as <time>-<n>.eml, where the e2e tests read what was sent.
  * No TLS and no authentication: it listens on localhost only.
  */
-export async function startLocalSmtpServer(options: { port: number; dir: string; log?: (line: string) => void }): Promise<LocalSmtpServer> {
+export async function startLocalSmtpServer(options: {
+  port: number;
+  dir: string;
+  log?: (line: string) => void;
+}): Promise<LocalSmtpServer> {
   await mkdir(options.dir, { recursive: true });
   let count = 0;
   const server = new SMTPServer({
@@ -24,7 +28,10 @@ export async function startLocalSmtpServer(options: { port: number; dir: string;
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const file = path.join(options.dir, `${new Date().toISOString().replaceAll(":", "-")}-${++count}.eml`);
-        writeFile(file, Buffer.concat(chunks)).then(() => callback(), (error: Error) => callback(error));
+        writeFile(file, Buffer.concat(chunks)).then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
       });
     },
   });

@@ -32,28 +32,59 @@ afterAll(async () => {
 // Not attributed to the study drugs: a related grade 3+ event in the database's only patient would
 // also cross the DLT stopping boundary and email the PI (lib/data/stopping-rule-alerts.integration.test.ts).
 const sae = (grade: number) => ({
-  ...emptyAdverseEvent(), term: "Neutrophil count decreased", grade, onsetDate: "2026-02-09", ongoing: true, serious: "yes",
-  saeCriteria: { ...emptyAdverseEvent().saeCriteria, hospitalization: true }, awareAt: "2026-02-09T10:00",
-  attribution: { thalidomide: "unlikely", uft: "unrelated" }, actionTaken: { thalidomide: "none", uft: "interrupted" }, outcome: "not-recovered",
+  ...emptyAdverseEvent(),
+  term: "Neutrophil count decreased",
+  grade,
+  onsetDate: "2026-02-09",
+  ongoing: true,
+  serious: "yes",
+  saeCriteria: { ...emptyAdverseEvent().saeCriteria, hospitalization: true },
+  awareAt: "2026-02-09T10:00",
+  attribution: { thalidomide: "unlikely", uft: "unrelated" },
+  actionTaken: { thalidomide: "none", uft: "interrupted" },
+  outcome: "not-recovered",
 });
 
 describe("alert emails through the transactional outbox", () => {
   test("an SAE saved while the mail server is down is saved, waits in the outbox, and is sent once the server is back", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-04",
+      enrollmentDate: "2026-01-10",
+    });
     // A port where nothing listens: the mail server is down.
     const probe = await startLocalSmtpServer({ port: 0, dir: mailDir });
     const port = probe.port;
     await probe.close();
     const transport = nodemailer.createTransport(`smtp://127.0.0.1:${port}`);
 
-    const saved = await saveCrfRecord(actors.investigator1, { patientId: patient.id, formType: "adverse-event", visitKey: null, recordId: null, expectedVersion: null, reason: null, data: sae(3) });
+    const saved = await saveCrfRecord(actors.investigator1, {
+      patientId: patient.id,
+      formType: "adverse-event",
+      visitKey: null,
+      recordId: null,
+      expectedVersion: null,
+      reason: null,
+      data: sae(3),
+    });
     expect(saved.version).toBe(1);
     const [queued] = await listOutbox(actors.admin);
-    expect(queued).toMatchObject({ kind: "SAE_NEW", status: "PENDING", attempts: 0, subject: expect.stringMatching(/^New serious adverse event: Neutrophil count decreased, patient TW01-\d{3} \(site TW01\)$/) });
+    expect(queued).toMatchObject({
+      kind: "SAE_NEW",
+      status: "PENDING",
+      attempts: 0,
+      subject: expect.stringMatching(
+        /^New serious adverse event: Neutrophil count decreased, patient TW01-\d{3} \(site TW01\)$/,
+      ),
+    });
     // The PI, the coordinator and TW01's investigator; not TW02's, not the monitor.
     expect(queued!.recipients).toEqual(["coordinator@demo.test", "investigator1@demo.test", "pi@demo.test"]);
 
-    expect(await deliverPendingMail(db.prisma, transport, { from: "trialdesk@demo.test" })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await deliverPendingMail(db.prisma, transport, { from: "trialdesk@demo.test" })).toEqual({
+      sent: 0,
+      retried: 1,
+      failed: 0,
+    });
     const waiting = (await listOutbox(actors.admin))[0]!;
     expect(waiting).toMatchObject({ status: "PENDING", attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED/) });
     expect(Date.parse(waiting.nextAttemptAt)).toBeGreaterThan(Date.now());
@@ -61,14 +92,27 @@ describe("alert emails through the transactional outbox", () => {
     const server = await startLocalSmtpServer({ port, dir: mailDir });
     try {
       // Not due yet: nothing is sent before the retry time.
-      expect(await deliverPendingMail(db.prisma, transport, { from: "trialdesk@demo.test" })).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(await deliverPendingMail(db.prisma, transport, { from: "trialdesk@demo.test" })).toEqual({
+        sent: 0,
+        retried: 0,
+        failed: 0,
+      });
       await db.prisma.mailOutbox.updateMany({ data: { nextAttemptAt: new Date(Date.now() - 1000) } });
-      expect(await deliverPendingMail(db.prisma, transport, { from: "trialdesk@demo.test" })).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(await deliverPendingMail(db.prisma, transport, { from: "trialdesk@demo.test" })).toEqual({
+        sent: 1,
+        retried: 0,
+        failed: 0,
+      });
     } finally {
       await server.close();
       transport.close();
     }
-    expect((await listOutbox(actors.admin))[0]).toMatchObject({ status: "SENT", attempts: 2, lastError: null, sentAt: expect.any(String) });
+    expect((await listOutbox(actors.admin))[0]).toMatchObject({
+      status: "SENT",
+      attempts: 2,
+      lastError: null,
+      sentAt: expect.any(String),
+    });
     const files = await readdir(mailDir);
     expect(files).toHaveLength(1);
     const eml = await readFile(path.join(mailDir, files[0]!), "utf8");
@@ -77,14 +121,45 @@ describe("alert emails through the transactional outbox", () => {
   });
 
   test("an upgrade alerts again, an unchanged SAE does not; the outbox is for administrators only", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-04",
+      enrollmentDate: "2026-01-10",
+    });
     const count = () => db.prisma.mailOutbox.count({ where: { patientId: patient.id } });
-    const first = await saveCrfRecord(actors.investigator1, { patientId: patient.id, formType: "adverse-event", visitKey: null, recordId: null, expectedVersion: null, reason: null, data: sae(3) });
-    const second = await saveCrfRecord(actors.investigator1, { patientId: patient.id, formType: "adverse-event", visitKey: null, recordId: first.id, expectedVersion: 1, reason: "Outcome updated", data: { ...sae(3), outcome: "recovering" } });
+    const first = await saveCrfRecord(actors.investigator1, {
+      patientId: patient.id,
+      formType: "adverse-event",
+      visitKey: null,
+      recordId: null,
+      expectedVersion: null,
+      reason: null,
+      data: sae(3),
+    });
+    const second = await saveCrfRecord(actors.investigator1, {
+      patientId: patient.id,
+      formType: "adverse-event",
+      visitKey: null,
+      recordId: first.id,
+      expectedVersion: 1,
+      reason: "Outcome updated",
+      data: { ...sae(3), outcome: "recovering" },
+    });
     expect(await count()).toBe(1);
-    await saveCrfRecord(actors.investigator1, { patientId: patient.id, formType: "adverse-event", visitKey: null, recordId: first.id, expectedVersion: second.version, reason: "Worsened", data: sae(4) });
+    await saveCrfRecord(actors.investigator1, {
+      patientId: patient.id,
+      formType: "adverse-event",
+      visitKey: null,
+      recordId: first.id,
+      expectedVersion: second.version,
+      reason: "Worsened",
+      data: sae(4),
+    });
     expect(await count()).toBe(2);
-    expect((await listOutbox(actors.admin))[0]).toMatchObject({ kind: "SAE_UPGRADED", subject: expect.stringContaining("upgraded to grade 4") });
+    expect((await listOutbox(actors.admin))[0]).toMatchObject({
+      kind: "SAE_UPGRADED",
+      subject: expect.stringContaining("upgraded to grade 4"),
+    });
     await expect(listOutbox(actors.pi)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

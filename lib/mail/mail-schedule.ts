@@ -11,14 +11,21 @@ export interface MailSchedule {
  * round that fails (database or mail server away) is logged and the next one tries again:
  * the messages wait in the outbox, so nothing is lost and no save ever waits for mail.
  */
-export function scheduleMailDelivery(options: { prisma: PrismaClient; smtpUrl: string; from: string; intervalMs: number; log: (line: string) => void }): MailSchedule {
+export function scheduleMailDelivery(options: {
+  prisma: PrismaClient;
+  smtpUrl: string;
+  from: string;
+  intervalMs: number;
+  log: (line: string) => void;
+}): MailSchedule {
   const transport = nodemailer.createTransport(options.smtpUrl);
   let running: Promise<void> | null = null;
   let lastError: string | null = null;
   const round = async () => {
     try {
       const report = await deliverPendingMail(options.prisma, transport, { from: options.from });
-      if (report.sent || report.retried || report.failed) options.log(`Mail: ${report.sent} sent, ${report.retried} to retry, ${report.failed} given up.`);
+      if (report.sent || report.retried || report.failed)
+        options.log(`Mail: ${report.sent} sent, ${report.retried} to retry, ${report.failed} given up.`);
       lastError = null;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -35,7 +35,11 @@ interface Claimed {
  * records SENT, or the error and the next attempt. Delivery is at least once: a sender that
  * dies between sending and recording sends that message again after the claim expires.
  */
-export async function deliverPendingMail(prisma: PrismaClient, transport: MailTransport, options: { from: string; batch?: number }): Promise<DeliveryReport> {
+export async function deliverPendingMail(
+  prisma: PrismaClient,
+  transport: MailTransport,
+  options: { from: string; batch?: number },
+): Promise<DeliveryReport> {
   const claimed = await prisma.$queryRaw<Claimed[]>`
     UPDATE "mail_outbox" SET "next_attempt_at" = now() + ${`${CLAIM_MS} milliseconds`}::interval
     WHERE "id" IN (
@@ -46,8 +50,16 @@ export async function deliverPendingMail(prisma: PrismaClient, transport: MailTr
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   for (const message of claimed.sort((a, b) => Number(a.id - b.id))) {
     try {
-      await transport.sendMail({ from: options.from, to: message.recipients as string[], subject: message.subject, text: message.body });
-      await prisma.mailOutbox.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), attempts: message.attempts + 1, lastError: null } });
+      await transport.sendMail({
+        from: options.from,
+        to: message.recipients as string[],
+        subject: message.subject,
+        text: message.body,
+      });
+      await prisma.mailOutbox.update({
+        where: { id: message.id },
+        data: { status: "SENT", sentAt: new Date(), attempts: message.attempts + 1, lastError: null },
+      });
       report.sent++;
     } catch (error) {
       const attempts = message.attempts + 1;

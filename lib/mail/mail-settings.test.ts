@@ -3,10 +3,23 @@ import { getMailSettings } from "./mail-settings";
 
 describe("getMailSettings", () => {
   it("defaults: no mail server, local port 2525, every 15 s", () => {
-    expect(getMailSettings({})).toEqual({ smtpUrl: null, from: "Trialdesk <trialdesk@localhost>", localSmtpPort: 2525, intervalMs: 15_000 });
+    expect(getMailSettings({})).toEqual({
+      smtpUrl: null,
+      from: "Trialdesk <trialdesk@localhost>",
+      localSmtpPort: 2525,
+      intervalMs: 15_000,
+    });
   });
   it("reads SMTP_URL and MAIL_FROM, and names a wrong variable", () => {
-    expect(getMailSettings({ SMTP_URL: "smtp://mail.example:587", MAIL_FROM: "trial@example.org", TRIALDESK_MAIL_INTERVAL_SECONDS: "2" })).toMatchObject({ smtpUrl: "smtp://mail.example:587", from: "trial@example.org", intervalMs: 2000 });
-    expect(() => getMailSettings({ SMTP_URL: "mail.example" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(
+      getMailSettings({
+        SMTP_URL: "smtp://mail.example:587",
+        MAIL_FROM: "trial@example.org",
+        TRIALDESK_MAIL_INTERVAL_SECONDS: "2",
+      }),
+    ).toMatchObject({ smtpUrl: "smtp://mail.example:587", from: "trial@example.org", intervalMs: 2000 });
+    expect(() => getMailSettings({ SMTP_URL: "mail.example" })).toThrow(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
   });
 });

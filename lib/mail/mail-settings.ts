@@ -1,7 +1,10 @@
 import { z } from "zod";
 
 const MailEnvSchema = z.object({
-  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.hospital.example:587").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.hospital.example:587")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Trialdesk <trialdesk@localhost>"),
   TRIALDESK_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
   TRIALDESK_MAIL_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(15),
@@ -21,7 +24,9 @@ export function getMailSettings(env: Record<string, string | undefined> = proces
   const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
   const parsed = MailEnvSchema.safeParse(blankAsUnset);
   if (!parsed.success) {
-    throw new Error(`Invalid mail configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+    throw new Error(
+      `Invalid mail configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+    );
   }
   return {
     smtpUrl: parsed.data.SMTP_URL ?? null,

@@ -31,7 +31,8 @@ export interface CasebookContent {
 const STATUS_LABELS: Record<CrfRecordView["status"], string> = { IN_PROGRESS: "In progress", COMPLETE: "Complete" };
 
 /** Site time with the zone named, and UTC beside it: the audit trail's clock is UTC. */
-const bothClocks = (value: string | Date, timeZone: string) => `${formatDateTimeInZone(value, timeZone)} · ${formatTimestamp(value)}`;
+const bothClocks = (value: string | Date, timeZone: string) =>
+  `${formatDateTimeInZone(value, timeZone)} · ${formatTimestamp(value)}`;
 
 function valuesTable(form: CasebookForm): string {
   const definition = getFormDefinition(form.record.formType);
@@ -40,14 +41,18 @@ function valuesTable(form: CasebookForm): string {
   const rows = Object.entries(flattenFields(form.record.data)).map(([path, value]) => {
     const label = definition?.labels[path] ?? definition?.labels[labelKeyOf(path)] ?? path;
     const check = verified.get(path);
-    const sdv = check ? `<br><span class="muted">Source verified by ${escapeHtml(check.verifierName)}, ${escapeHtml(bothClocks(check.verifiedAt, tz))}</span>` : "";
+    const sdv = check
+      ? `<br><span class="muted">Source verified by ${escapeHtml(check.verifierName)}, ${escapeHtml(bothClocks(check.verifiedAt, tz))}</span>`
+      : "";
     return [label, `${escapeHtml(displayValue(value))}${sdv}`] as const;
   });
   return rows.length ? factsTable(rows) : `<p class="muted">No values entered.</p>`;
 }
 
 function computedTable(record: CrfRecordView): string {
-  const rows = Object.entries(flattenComputed(record.computed)).map(([path, value]) => [path, escapeHtml(displayValue(value))] as const);
+  const rows = Object.entries(flattenComputed(record.computed)).map(
+    ([path, value]) => [path, escapeHtml(displayValue(value))] as const,
+  );
   return rows.length ? `<h3>Computed by the rules engine</h3>${factsTable(rows)}` : "";
 }
 
@@ -55,14 +60,21 @@ function queriesSection(form: CasebookForm): string {
   if (!form.queries.length) return "";
   const items = form.queries.map((q) => {
     const messages = q.messages
-      .map((m) => `<li>${escapeHtml(m.kind.toLowerCase())} by ${escapeHtml(m.authorName)}, ${escapeHtml(formatTimestamp(m.createdAt))}: ${escapeHtml(m.text)}</li>`)
+      .map(
+        (m) =>
+          `<li>${escapeHtml(m.kind.toLowerCase())} by ${escapeHtml(m.authorName)}, ${escapeHtml(formatTimestamp(m.createdAt))}: ${escapeHtml(m.text)}</li>`,
+      )
       .join("");
     return `<li><strong>${escapeHtml(q.fieldLabel)}</strong> (${escapeHtml(q.status.toLowerCase())})<ul>${messages}</ul></li>`;
   });
   return `<h3>Queries</h3><ul>${items.join("")}</ul>`;
 }
 
-export function auditTable(records: readonly AuditRecord[], timeZone: string, labels: Readonly<Record<string, string>> = {}): string {
+export function auditTable(
+  records: readonly AuditRecord[],
+  timeZone: string,
+  labels: Readonly<Record<string, string>> = {},
+): string {
   if (!records.length) return `<p class="muted">No changes recorded.</p>`;
   const rows = records.flatMap((r) =>
     (r.changes.length ? r.changes : [null]).map(
@@ -85,7 +97,9 @@ function reviewFacts(form: CasebookForm): string {
   const signature = record.signedAt
     ? `Signed by ${escapeHtml(review.signedByName ?? "")}, ${escapeHtml(bothClocks(record.signedAt, tz))}`
     : "Not signed";
-  const sdv = record.sdvAt ? `Verified by ${escapeHtml(review.sdvByName ?? "")}, ${escapeHtml(bothClocks(record.sdvAt, tz))}` : "Not verified";
+  const sdv = record.sdvAt
+    ? `Verified by ${escapeHtml(review.sdvByName ?? "")}, ${escapeHtml(bothClocks(record.sdvAt, tz))}`
+    : "Not verified";
   return factsTable([
     ["Status", escapeHtml(`${STATUS_LABELS[record.status]} (version ${record.version})`)],
     ["Last changed", escapeHtml(bothClocks(record.updatedAt, tz))],
@@ -138,6 +152,8 @@ export function casebookHtml(content: CasebookContent): string {
 /** One filled form as a document of its own. */
 export function formPrintHtml(content: CasebookContent): string {
   const form = content.forms[0];
-  const title = form ? `${getFormDefinition(form.record.formType)?.title ?? form.record.formType} · patient ${content.patient.subjectId}` : "Form";
+  const title = form
+    ? `${getFormDefinition(form.record.formType)?.title ?? form.record.formType} · patient ${content.patient.subjectId}`
+    : "Form";
   return printDocument(title, cover(content, title) + (form ? formSection(form, content.audit) : ""));
 }

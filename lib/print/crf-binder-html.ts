@@ -7,7 +7,8 @@ export type BinderKind = "blank" | "annotated";
 
 function entry(item: ItemSpec): string {
   if (item.type === "boolean") return `<span class="choice">☐ Yes</span><span class="choice">☐ No</span>`;
-  if (item.allowedValues.length) return item.allowedValues.map((v) => `<span class="choice">☐ ${escapeHtml(v)}</span>`).join(" ");
+  if (item.allowedValues.length)
+    return item.allowedValues.map((v) => `<span class="choice">☐ ${escapeHtml(v)}</span>`).join(" ");
   const hint = item.type === "date" ? " (yyyy-mm-dd)" : item.type === "datetime" ? " (yyyy-mm-dd hh:mm)" : "";
   return `<span class="box"></span>${escapeHtml(`${item.unit ? ` ${item.unit}` : ""}${hint}`)}`;
 }
@@ -17,10 +18,17 @@ function annotation(formType: string, csvFile: string, path: string): string {
   return `<div class="annotation">CSV ${escapeHtml(csvFile)}: ${escapeHtml(path)} · SDTM ${escapeHtml(target ?? "not submitted (CSV only)")}</div>`;
 }
 
-function itemRows(formType: string, items: readonly ItemSpec[], kind: BinderKind, csvFile: string, prefix = ""): string {
+function itemRows(
+  formType: string,
+  items: readonly ItemSpec[],
+  kind: BinderKind,
+  csvFile: string,
+  prefix = "",
+): string {
   return items
     .map((item) => {
-      const note = kind === "annotated" ? annotation(formType, csvFile, prefix ? `${prefix}.*.${item.path}` : item.path) : "";
+      const note =
+        kind === "annotated" ? annotation(formType, csvFile, prefix ? `${prefix}.*.${item.path}` : item.path) : "";
       return `<tr><td>${escapeHtml(item.label)}${note}</td><td>${entry(item)}</td></tr>`;
     })
     .join("");

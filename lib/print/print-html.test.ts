@@ -6,9 +6,14 @@ describe("print helpers", () => {
     expect(escapeHtml(`<img src=x onerror="a()">&'`)).toBe("&lt;img src=x onerror=&quot;a()&quot;&gt;&amp;&#39;");
   });
   test("values read as a reader expects", () => {
-    expect([displayValue(null), displayValue(""), displayValue(true), displayValue(false), displayValue(["lung", "bone"]), displayValue(0)]).toEqual([
-      "–", "–", "Yes", "No", "lung; bone", "0",
-    ]);
+    expect([
+      displayValue(null),
+      displayValue(""),
+      displayValue(true),
+      displayValue(false),
+      displayValue(["lung", "bone"]),
+      displayValue(0),
+    ]).toEqual(["–", "–", "Yes", "No", "lung; bone", "0"]);
   });
   test("list rows share one label key", () => {
     expect(labelKeyOf("lesions.12.diameterMm")).toBe("lesions.*.diameterMm");

@@ -5,8 +5,13 @@ import { escapeHtml } from "./print-html";
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Without the background-networking flags Chromium keeps trying to reach the closed network.
 const CHROMIUM_ARGS = [
-  "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync", "--no-first-run", "--disable-quic",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
 ];
 
 export interface PdfFrame {
@@ -26,7 +31,8 @@ function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-const frameStyle = "font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8px; width: 100%; padding: 0 12mm; display: flex; justify-content: space-between; color: #333;";
+const frameStyle =
+  "font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8px; width: 100%; padding: 0 12mm; display: flex; justify-content: space-between; color: #333;";
 
 /**
  * Prints an HTML document to an A4 PDF with Chromium (the browser's own print engine, so

@@ -95,5 +95,7 @@ export function variablesNamedIn(annotation: string): string[] {
 
 /** All fixed annotations, for the consistency test. */
 export function listFixedAnnotations(): { formType: string; path: string; target: string }[] {
-  return Object.entries(FIXED).flatMap(([formType, paths]) => Object.entries(paths).map(([path, target]) => ({ formType, path, target })));
+  return Object.entries(FIXED).flatMap(([formType, paths]) =>
+    Object.entries(paths).map(([path, target]) => ({ formType, path, target })),
+  );
 }

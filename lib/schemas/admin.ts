@@ -2,19 +2,32 @@ import { z } from "zod";
 import { isTrialWideRole } from "@/lib/domain/access/trial-wide-roles";
 import { ReasonSchema } from "./crf";
 
-export const ROLE_VALUES = ["INVESTIGATOR", "COORDINATOR", "PRINCIPAL_INVESTIGATOR", "MONITOR", "ADMIN", "DATA_MANAGER"] as const;
+export const ROLE_VALUES = [
+  "INVESTIGATOR",
+  "COORDINATOR",
+  "PRINCIPAL_INVESTIGATOR",
+  "MONITOR",
+  "ADMIN",
+  "DATA_MANAGER",
+] as const;
 
 export const TRIAL_WIDE_SITE_MESSAGE = "An administrator manages the whole trial: choose All sites";
 
 const roleAssignment = z
   .object({ role: z.enum(ROLE_VALUES, { error: "Choose a role" }), siteId: z.uuid().nullable() })
   // A site investigator enters data for one site's patients; an all-sites investigator would bypass site isolation.
-  .refine((a) => a.role !== "INVESTIGATOR" || a.siteId !== null, { message: "A site investigator must be assigned to a site", path: ["siteId"] })
+  .refine((a) => a.role !== "INVESTIGATOR" || a.siteId !== null, {
+    message: "A site investigator must be assigned to a site",
+    path: ["siteId"],
+  })
   // Administration is trial-wide: a site would suggest a boundary that does not exist (lib/auth/permissions.ts).
   .refine((a) => !isTrialWideRole(a.role) || a.siteId === null, { message: TRIAL_WIDE_SITE_MESSAGE, path: ["siteId"] });
 
 export const CreateUserSchema = z.object({
-  email: z.email("Enter a valid email address").max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email("Enter a valid email address")
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   name: z.string().trim().min(2, "Enter the person's name").max(120),
   temporaryPassword: z.string().min(12, "At least 12 characters").max(200),
   assignment: roleAssignment,

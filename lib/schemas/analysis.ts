@@ -4,7 +4,9 @@ import { z } from "zod";
 export const CI_METHODS = ["log-log", "log", "plain", "symmetric"] as const;
 export const DEFAULT_CI_METHOD = "log-log";
 
-const ciMethod = z.enum(CI_METHODS, { error: `Choose a CI method: ${CI_METHODS.join(", ")}` }).default(DEFAULT_CI_METHOD);
+const ciMethod = z
+  .enum(CI_METHODS, { error: `Choose a CI method: ${CI_METHODS.join(", ")}` })
+  .default(DEFAULT_CI_METHOD);
 
 /** GET /api/v1/analysis/efficacy query. */
 export const EfficacyQuerySchema = z.object({ ciMethod });
@@ -35,7 +37,13 @@ export const BiomarkerQuerySchema = z.object({
 export type EfficacyQuery = z.output<typeof EfficacyQuerySchema>;
 export type BiomarkerQuery = z.output<typeof BiomarkerQuerySchema>;
 
-const proportion = z.object({ responders: z.number().int(), n: z.number().int(), estimate: z.number(), lower: z.number(), upper: z.number() });
+const proportion = z.object({
+  responders: z.number().int(),
+  n: z.number().int(),
+  estimate: z.number(),
+  lower: z.number(),
+  upper: z.number(),
+});
 const endpointSummary = z.object({
   median: z.number().nullable().describe("months; null when not reached"),
   lower: z.number().nullable(),
@@ -50,7 +58,13 @@ export const EfficacyResponseSchema = z.object({
   dcr: proportion,
   pfs: endpointSummary,
   os: endpointSummary,
-  bor: z.object({ CR: z.number().int(), PR: z.number().int(), SD: z.number().int(), PD: z.number().int(), NE: z.number().int() }),
+  bor: z.object({
+    CR: z.number().int(),
+    PR: z.number().int(),
+    SD: z.number().int(),
+    PD: z.number().int(),
+    NE: z.number().int(),
+  }),
   n: z.number().int(),
   ciMethod: z.enum(CI_METHODS),
 });

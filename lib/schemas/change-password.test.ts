@@ -9,7 +9,9 @@ const errorsOf = (input: Record<string, string>) => {
 
 describe("change password schema", () => {
   test("accepts a long new password that matches its confirmation", () => {
-    expect(errorsOf({ currentPassword: "old", newPassword: "a-long-new-password", confirmPassword: "a-long-new-password" })).toEqual({});
+    expect(
+      errorsOf({ currentPassword: "old", newPassword: "a-long-new-password", confirmPassword: "a-long-new-password" }),
+    ).toEqual({});
   });
 
   test("requires at least 12 characters", () => {
@@ -19,13 +21,23 @@ describe("change password schema", () => {
   });
 
   test("refuses the current password, the email (any case) and a mismatched confirmation", () => {
-    expect(errorsOf({ currentPassword: "same-password-1", newPassword: "same-password-1", confirmPassword: "same-password-1" })).toEqual({
+    expect(
+      errorsOf({
+        currentPassword: "same-password-1",
+        newPassword: "same-password-1",
+        confirmPassword: "same-password-1",
+      }),
+    ).toEqual({
       newPassword: "Choose a password different from your current one",
     });
-    expect(errorsOf({ currentPassword: "old", newPassword: "monitor@demo.TEST", confirmPassword: "monitor@demo.TEST" })).toEqual({
+    expect(
+      errorsOf({ currentPassword: "old", newPassword: "monitor@demo.TEST", confirmPassword: "monitor@demo.TEST" }),
+    ).toEqual({
       newPassword: "Do not use your email address as your password",
     });
-    expect(errorsOf({ currentPassword: "old", newPassword: "a-long-new-password", confirmPassword: "a-long-new-passwort" })).toEqual({
+    expect(
+      errorsOf({ currentPassword: "old", newPassword: "a-long-new-password", confirmPassword: "a-long-new-passwort" }),
+    ).toEqual({
       confirmPassword: "The passwords do not match",
     });
   });

@@ -20,13 +20,28 @@ export function changePasswordSchemaFor(email: string) {
     .check((ctx) => {
       const { currentPassword, newPassword, confirmPassword } = ctx.value;
       if (newPassword === currentPassword) {
-        ctx.issues.push({ code: "custom", input: newPassword, path: ["newPassword"], message: "Choose a password different from your current one" });
+        ctx.issues.push({
+          code: "custom",
+          input: newPassword,
+          path: ["newPassword"],
+          message: "Choose a password different from your current one",
+        });
       }
       if (newPassword.trim().toLowerCase() === email.trim().toLowerCase()) {
-        ctx.issues.push({ code: "custom", input: newPassword, path: ["newPassword"], message: "Do not use your email address as your password" });
+        ctx.issues.push({
+          code: "custom",
+          input: newPassword,
+          path: ["newPassword"],
+          message: "Do not use your email address as your password",
+        });
       }
       if (confirmPassword !== newPassword) {
-        ctx.issues.push({ code: "custom", input: confirmPassword, path: ["confirmPassword"], message: "The passwords do not match" });
+        ctx.issues.push({
+          code: "custom",
+          input: confirmPassword,
+          path: ["confirmPassword"],
+          message: "The passwords do not match",
+        });
       }
     });
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 export const ImportQuerySchema = z.object({
-  format: z.enum(["odm", "csv"], { error: 'Choose the format: "odm" (CDISC ODM 1.3.2 XML) or "csv" (the CSV export zip)' }).describe("odm: CDISC ODM 1.3.2 XML; csv: the CSV export's zip"),
+  format: z
+    .enum(["odm", "csv"], { error: 'Choose the format: "odm" (CDISC ODM 1.3.2 XML) or "csv" (the CSV export zip)' })
+    .describe("odm: CDISC ODM 1.3.2 XML; csv: the CSV export's zip"),
   dryRun: z
     .enum(["true", "false"], { error: 'dryRun is "true" or "false"' })
     .default("true")

@@ -9,7 +9,11 @@ import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 const limit = (name: string) =>
   z.preprocess(
     (v) => (v === "" || v === undefined ? null : typeof v === "string" ? Number(v) : v),
-    z.number({ error: `Enter the ${name} as a number` }).min(0, `The ${name} cannot be negative`).max(1e7, `The ${name} is too large`).nullable(),
+    z
+      .number({ error: `Enter the ${name} as a number` })
+      .min(0, `The ${name} cannot be negative`)
+      .max(1e7, `The ${name} is too large`)
+      .nullable(),
   );
 
 /** A site laboratory's range for one test, as the administrator types it. */
@@ -29,9 +33,12 @@ export const LabRangeSchema = z
   })
   .superRefine((range, ctx) => {
     const units = listAcceptedUnits(LAB_CRITERIA[range.test].family);
-    if (!units.includes(range.unit)) ctx.addIssue({ code: "custom", path: ["unit"], message: `Choose one of ${units.join(", ")}` });
-    if (range.lln === null && range.uln === null) ctx.addIssue({ code: "custom", path: ["uln"], message: "Enter the LLN, the ULN or both" });
-    if (range.lln !== null && range.uln !== null && range.lln >= range.uln) ctx.addIssue({ code: "custom", path: ["uln"], message: "The ULN must be greater than the LLN" });
+    if (!units.includes(range.unit))
+      ctx.addIssue({ code: "custom", path: ["unit"], message: `Choose one of ${units.join(", ")}` });
+    if (range.lln === null && range.uln === null)
+      ctx.addIssue({ code: "custom", path: ["uln"], message: "Enter the LLN, the ULN or both" });
+    if (range.lln !== null && range.uln !== null && range.lln >= range.uln)
+      ctx.addIssue({ code: "custom", path: ["uln"], message: "The ULN must be greater than the LLN" });
   });
 
 export type LabRangeInput = z.output<typeof LabRangeSchema>;

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { DOSE_ACTIONS } from "@/lib/domain/dosing/dose-modification";
 import { ReasonSchema } from "./crf";
 
-const wholeNumber = (label: string) => z.coerce.number({ error: `Enter the ${label} as a whole number` }).int("Whole numbers only");
+const wholeNumber = (label: string) =>
+  z.coerce.number({ error: `Enter the ${label} as a whole number` }).int("Whole numbers only");
 
 /**
  * The protocol's pregnancy prevention rules for thalidomide, as the administrator edits them
@@ -11,8 +12,12 @@ const wholeNumber = (label: string) => z.coerce.number({ error: `Enter the ${lab
  * at most a 28-day supply; Thalomid REMS, docs/protocol.md "Pregnancy prevention").
  */
 export const PregnancyPreventionRulesSchema = z.object({
-  firstDoseTestWindowHours: wholeNumber("test window").min(1, "At least 1 hour").max(24 * 14, "At most 14 days (336 hours)"),
-  retestIntervalDays: wholeNumber("retest interval").min(1, "At least 1 day").max(28, "At most 28 days (the REMS maximum)"),
+  firstDoseTestWindowHours: wholeNumber("test window")
+    .min(1, "At least 1 hour")
+    .max(24 * 14, "At most 14 days (336 hours)"),
+  retestIntervalDays: wholeNumber("retest interval")
+    .min(1, "At least 1 day")
+    .max(28, "At most 28 days (the REMS maximum)"),
   counsellingRequired: z.boolean(),
   maleCounsellingRequired: z.boolean(),
   maxSupplyDays: wholeNumber("maximum supply").min(1, "At least 1 day").max(28, "At most 28 days (the REMS maximum)"),
@@ -29,7 +34,11 @@ export const DoseModificationRulesSchema = z.array(
   }),
 );
 
-export const UpdatePregnancyPreventionSchema = z.object({ rules: PregnancyPreventionRulesSchema, expectedVersion: z.number().int(), reason: ReasonSchema });
+export const UpdatePregnancyPreventionSchema = z.object({
+  rules: PregnancyPreventionRulesSchema,
+  expectedVersion: z.number().int(),
+  reason: ReasonSchema,
+});
 export const UpdateDoseModificationSchema = z.object({
   rules: DoseModificationRulesSchema.min(1, "The table needs at least one row"),
   expectedVersion: z.number().int(),

@@ -7,7 +7,9 @@ describe("ToxicityQuerySchema onset dates", () => {
   test.each(["[]", "abc", "2026-13-01", "0000-00-00", "2026-1-1"])("%s is a field error, not an exception", (value) => {
     const parsed = ToxicityQuerySchema.safeParse({ onsetFrom: value, onsetTo: value });
     expect(parsed.success).toBe(false);
-    expect(new Set(parsed.error!.issues.map((issue) => issue.path.join(".")))).toEqual(new Set(["onsetFrom", "onsetTo"]));
+    expect(new Set(parsed.error!.issues.map((issue) => issue.path.join(".")))).toEqual(
+      new Set(["onsetFrom", "onsetTo"]),
+    );
   });
 
   test("a real date passes and a non-existent one is named as such", () => {

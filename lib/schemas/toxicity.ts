@@ -9,7 +9,8 @@ import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
  * GET /api/v1/analysis/toxicity share this schema). An empty parameter, as an HTML form
  * submits an unset select, means "no filter".
  */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const calendarDate = (label: string) =>
   z
@@ -20,10 +21,18 @@ const calendarDate = (label: string) =>
 export const ToxicityQuerySchema = z
   .object({
     site: optional(z.string().regex(/^[A-Z0-9]{2,8}$/, "Choose a site by its code, e.g. TW01")),
-    term: optional(z.string().trim().max(200).refine((term) => getAeTerm(term) !== null, "Choose a CTCAE v5.0 term from the list")),
+    term: optional(
+      z
+        .string()
+        .trim()
+        .max(200)
+        .refine((term) => getAeTerm(term) !== null, "Choose a CTCAE v5.0 term from the list"),
+    ),
     grade: optional(z.enum(GRADE_FILTERS, { error: `Choose a grade: ${GRADE_FILTERS.join(", ")}` })),
     serious: optional(z.enum(["yes", "no"], { error: "Answer yes or no" })),
-    thalidomide: optional(z.enum(ATTRIBUTION_FILTERS, { error: `Choose an attribution: ${ATTRIBUTION_FILTERS.join(", ")}` })),
+    thalidomide: optional(
+      z.enum(ATTRIBUTION_FILTERS, { error: `Choose an attribution: ${ATTRIBUTION_FILTERS.join(", ")}` }),
+    ),
     uft: optional(z.enum(ATTRIBUTION_FILTERS, { error: `Choose an attribution: ${ATTRIBUTION_FILTERS.join(", ")}` })),
     onsetFrom: optional(calendarDate("first onset date")),
     onsetTo: optional(calendarDate("last onset date")),
@@ -78,7 +87,11 @@ export const ToxicityReviewSchema = z.object({
   /** The record version the reviewer looked at: a record changed meanwhile is a conflict. */
   recordVersion: z.number().int().min(1),
   decision: z.enum(["REVIEWED", "ESCALATED"], { error: "Choose reviewed or escalate to the PI" }),
-  comment: z.string().trim().min(3, "Write a comment of at least 3 characters").max(2000, "Keep the comment under 2,000 characters"),
+  comment: z
+    .string()
+    .trim()
+    .min(3, "Write a comment of at least 3 characters")
+    .max(2000, "Keep the comment under 2,000 characters"),
 });
 
 export type ToxicityReviewInput = z.input<typeof ToxicityReviewSchema>;

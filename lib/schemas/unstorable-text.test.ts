@@ -3,10 +3,12 @@ import { findUnstorableText, LONE_SURROGATE_MESSAGE, NUL_CHARACTER_MESSAGE } fro
 
 describe("findUnstorableText", () => {
   test("names every string holding U+0000, by its path", () => {
-    expect(findUnstorableText({ ethnicity: "Han\u0000", lesions: [{ site: "ok" }, { site: "\u0000" }], n: 3 })).toEqual({
-      ethnicity: [NUL_CHARACTER_MESSAGE],
-      "lesions.1.site": [NUL_CHARACTER_MESSAGE],
-    });
+    expect(findUnstorableText({ ethnicity: "Han\u0000", lesions: [{ site: "ok" }, { site: "\u0000" }], n: 3 })).toEqual(
+      {
+        ethnicity: [NUL_CHARACTER_MESSAGE],
+        "lesions.1.site": [NUL_CHARACTER_MESSAGE],
+      },
+    );
   });
 
   test("names lone surrogates, high or low, but keeps paired ones (emoji, CJK extension B)", () => {

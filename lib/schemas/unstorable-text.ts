@@ -25,7 +25,8 @@ export function findUnstorableText(value: unknown, path: readonly (string | numb
     const problem = unstorableTextProblem(value);
     return problem ? { [here]: [problem] } : {};
   }
-  if (Array.isArray(value)) return Object.assign({}, ...value.map((item, index) => findUnstorableText(item, [...path, index])));
+  if (Array.isArray(value))
+    return Object.assign({}, ...value.map((item, index) => findUnstorableText(item, [...path, index])));
   if (typeof value === "object" && value !== null) {
     return Object.assign(
       {},

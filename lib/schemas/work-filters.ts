@@ -25,7 +25,12 @@ export type QueryInboxFilter = z.infer<typeof QueryInboxFilterSchema>;
 export const PATIENT_SORTS = ["subject", "screening", "status"] as const;
 
 export const PatientListFilterSchema = z.object({
-  q: optional(z.string().trim().regex(/^[A-Za-z0-9-]{1,32}$/)),
+  q: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,32}$/),
+  ),
   site: siteId,
   status: optional(z.enum(["SCREENING", "SCREEN_FAILED", "ON_TREATMENT", "OFF_TREATMENT", "OFF_STUDY", "DEAD"])),
   sort: z.enum(PATIENT_SORTS).catch("subject").default("subject"),

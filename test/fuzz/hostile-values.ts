@@ -6,8 +6,23 @@ import fc from "fast-check";
  * valid payload.
  */
 export const HOSTILE_STRINGS = [
-  "'; DROP TABLE crf_records; --", "\" OR 1=1 --", "<script>alert(1)</script>", "${7*7}{{7*7}}", "\u0000", "\uD800", "../../etc/passwd",
-  "x".repeat(300_000), "9".repeat(400), "1e309", "NaN", "-0", "2026-02-30", "0000-00-00", "2026-01-01T00:00:00Z", "null", "undefined",
+  "'; DROP TABLE crf_records; --",
+  '" OR 1=1 --',
+  "<script>alert(1)</script>",
+  "${7*7}{{7*7}}",
+  "\u0000",
+  "\uD800",
+  "../../etc/passwd",
+  "x".repeat(300_000),
+  "9".repeat(400),
+  "1e309",
+  "NaN",
+  "-0",
+  "2026-02-30",
+  "0000-00-00",
+  "2026-01-01T00:00:00Z",
+  "null",
+  "undefined",
 ];
 
 export const hostile = fc.oneof(
@@ -27,11 +42,18 @@ export function mutate(valid: Record<string, unknown>, path: string[], value: un
   if (path.length === 0) return value;
   const [head, ...rest] = path;
   const child = valid[head!];
-  return { ...valid, [head!]: rest.length && child && typeof child === "object" ? mutate(child as Record<string, unknown>, rest, value) : value };
+  return {
+    ...valid,
+    [head!]:
+      rest.length && child && typeof child === "object" ? mutate(child as Record<string, unknown>, rest, value) : value,
+  };
 }
 
 /** Every field path of a payload, nested objects included (arrays count as one field). */
 export function leafPaths(value: unknown, prefix: string[] = []): string[][] {
   if (!value || typeof value !== "object" || Array.isArray(value)) return [prefix];
-  return Object.entries(value).flatMap(([key, child]) => [[...prefix, key], ...leafPaths(child, [...prefix, key]).filter((p) => p.length > prefix.length + 1)]);
+  return Object.entries(value).flatMap(([key, child]) => [
+    [...prefix, key],
+    ...leafPaths(child, [...prefix, key]).filter((p) => p.length > prefix.length + 1),
+  ]);
 }

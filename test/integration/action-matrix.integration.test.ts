@@ -27,26 +27,49 @@ type SiteCode = "TW01" | "TW02";
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
-const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const answers = Object.fromEntries(
+  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
+);
 const investigatorOf: Record<SiteCode, Actor> = {} as Record<SiteCode, Actor>;
 
 /** A fresh patient with a complete eligibility form (and, when asked, a signed form or an open query). */
-async function target(site: SiteCode, extra: { signed?: boolean; query?: "OPEN" | "ANSWERED"; gradeThreeEvent?: boolean } = {}) {
+async function target(
+  site: SiteCode,
+  extra: { signed?: boolean; query?: "OPEN" | "ANSWERED"; gradeThreeEvent?: boolean } = {},
+) {
   const investigator = investigatorOf[site];
   const patient = await registerPatient(investigator, { siteId: sites[site], screeningDate: "2026-03-02" });
   const record = await saveCrfRecord(investigator, {
-    patientId: patient.id, formType: "eligibility", visitKey: "screening", recordId: null, expectedVersion: null, reason: null,
+    patientId: patient.id,
+    formType: "eligibility",
+    visitKey: "screening",
+    recordId: null,
+    expectedVersion: null,
+    reason: null,
     data: { consentDate: "2026-03-01", answers },
   });
-  if (extra.signed) await signCrfRecord(investigator, { patientId: patient.id, recordId: record.id, password: DEMO_PASSWORD });
+  if (extra.signed)
+    await signCrfRecord(investigator, { patientId: patient.id, recordId: record.id, password: DEMO_PASSWORD });
   let queryId = "";
   if (extra.query) {
-    queryId = (await openDataQuery(actors.coordinator, { patientId: patient.id, recordId: record.id, fieldPath: "consentDate", text: "Please check" })).id;
-    if (extra.query === "ANSWERED") await replyToDataQuery(investigator, "answer", { patientId: patient.id, queryId, text: "Checked" });
+    queryId = (
+      await openDataQuery(actors.coordinator, {
+        patientId: patient.id,
+        recordId: record.id,
+        fieldPath: "consentDate",
+        text: "Please check",
+      })
+    ).id;
+    if (extra.query === "ANSWERED")
+      await replyToDataQuery(investigator, "answer", { patientId: patient.id, queryId, text: "Checked" });
   }
   if (extra.gradeThreeEvent) {
     await enrollPatient(investigator, { patientId: patient.id, enrollmentDate: "2026-03-03" });
-    const event = await recordAdverseEvent(investigator, patient.id, adverseEvent({ grade: 3, onsetDate: "2026-03-10" }));
+    const event = await recordAdverseEvent(
+      investigator,
+      patient.id,
+      adverseEvent({ grade: 3, onsetDate: "2026-03-10" }),
+    );
     return { patientId: patient.id, recordId: event.id, version: event.version, queryId, siteId: sites[site] };
   }
   return { patientId: patient.id, recordId: record.id, version: record.version, queryId, siteId: sites[site] };
@@ -65,41 +88,135 @@ interface ActionCase {
 const SITE_INVESTIGATOR = "site-investigator" as const;
 
 const ACTIONS: ActionCase[] = [
-  { name: "registerPatient", run: (a, t) => registerPatient(a, { siteId: t.siteId, screeningDate: "2026-03-02" }), allowed: [SITE_INVESTIGATOR] },
   {
-    name: "saveCrfRecord (edit)",
-    run: (a, t) => saveCrfRecord(a, { patientId: t.patientId, formType: "eligibility", visitKey: "screening", recordId: t.recordId, expectedVersion: t.version, reason: "Source check", data: { consentDate: "2026-02-28", answers } }),
+    name: "registerPatient",
+    run: (a, t) => registerPatient(a, { siteId: t.siteId, screeningDate: "2026-03-02" }),
     allowed: [SITE_INVESTIGATOR],
   },
-  { name: "deleteCrfRecord", run: (a, t) => deleteCrfRecord(a, { patientId: t.patientId, recordId: t.recordId, reason: "Entered in error" }), allowed: [SITE_INVESTIGATOR] },
-  { name: "enrollPatient", run: (a, t) => enrollPatient(a, { patientId: t.patientId, enrollmentDate: "2026-03-03" }), allowed: [SITE_INVESTIGATOR] },
-  { name: "recordScreenFailure", run: (a, t) => recordScreenFailure(a, { patientId: t.patientId, reason: "Withdrew consent" }), allowed: [SITE_INVESTIGATOR] },
-  { name: "signCrfRecord", run: (a, t) => signCrfRecord(a, { patientId: t.patientId, recordId: t.recordId, password: DEMO_PASSWORD }), allowed: [SITE_INVESTIGATOR] },
-  { name: "unsignCrfRecord", setup: { signed: true }, run: (a, t) => unsignCrfRecord(a, { patientId: t.patientId, recordId: t.recordId, reason: "Correction needed" }), allowed: [SITE_INVESTIGATOR] },
-  { name: "markSourceVerified", run: (a, t) => markSourceVerified(a, { patientId: t.patientId, recordId: t.recordId, version: t.version }), allowed: ["monitor"] },
-  { name: "verifyField", run: (a, t) => verifyField(a, { patientId: t.patientId, recordId: t.recordId, fieldPath: "consentDate", version: t.version }), allowed: ["monitor"] },
-  { name: "setPatientLock", run: (a, t) => setPatientLock(a, { patientId: t.patientId, reason: "Data cut", locked: true }), allowed: ["coordinator"] },
-  { name: "openDataQuery", run: (a, t) => openDataQuery(a, { patientId: t.patientId, recordId: t.recordId, fieldPath: "consentDate", text: "Please check" }), allowed: ["coordinator", "monitor"] },
-  { name: "replyToDataQuery answer", setup: { query: "OPEN" }, run: (a, t) => replyToDataQuery(a, "answer", { patientId: t.patientId, queryId: t.queryId, text: "Checked" }), allowed: [SITE_INVESTIGATOR] },
+  {
+    name: "saveCrfRecord (edit)",
+    run: (a, t) =>
+      saveCrfRecord(a, {
+        patientId: t.patientId,
+        formType: "eligibility",
+        visitKey: "screening",
+        recordId: t.recordId,
+        expectedVersion: t.version,
+        reason: "Source check",
+        data: { consentDate: "2026-02-28", answers },
+      }),
+    allowed: [SITE_INVESTIGATOR],
+  },
+  {
+    name: "deleteCrfRecord",
+    run: (a, t) => deleteCrfRecord(a, { patientId: t.patientId, recordId: t.recordId, reason: "Entered in error" }),
+    allowed: [SITE_INVESTIGATOR],
+  },
+  {
+    name: "enrollPatient",
+    run: (a, t) => enrollPatient(a, { patientId: t.patientId, enrollmentDate: "2026-03-03" }),
+    allowed: [SITE_INVESTIGATOR],
+  },
+  {
+    name: "recordScreenFailure",
+    run: (a, t) => recordScreenFailure(a, { patientId: t.patientId, reason: "Withdrew consent" }),
+    allowed: [SITE_INVESTIGATOR],
+  },
+  {
+    name: "signCrfRecord",
+    run: (a, t) => signCrfRecord(a, { patientId: t.patientId, recordId: t.recordId, password: DEMO_PASSWORD }),
+    allowed: [SITE_INVESTIGATOR],
+  },
+  {
+    name: "unsignCrfRecord",
+    setup: { signed: true },
+    run: (a, t) => unsignCrfRecord(a, { patientId: t.patientId, recordId: t.recordId, reason: "Correction needed" }),
+    allowed: [SITE_INVESTIGATOR],
+  },
+  {
+    name: "markSourceVerified",
+    run: (a, t) => markSourceVerified(a, { patientId: t.patientId, recordId: t.recordId, version: t.version }),
+    allowed: ["monitor"],
+  },
+  {
+    name: "verifyField",
+    run: (a, t) =>
+      verifyField(a, { patientId: t.patientId, recordId: t.recordId, fieldPath: "consentDate", version: t.version }),
+    allowed: ["monitor"],
+  },
+  {
+    name: "setPatientLock",
+    run: (a, t) => setPatientLock(a, { patientId: t.patientId, reason: "Data cut", locked: true }),
+    allowed: ["coordinator"],
+  },
+  {
+    name: "openDataQuery",
+    run: (a, t) =>
+      openDataQuery(a, {
+        patientId: t.patientId,
+        recordId: t.recordId,
+        fieldPath: "consentDate",
+        text: "Please check",
+      }),
+    allowed: ["coordinator", "monitor"],
+  },
+  {
+    name: "replyToDataQuery answer",
+    setup: { query: "OPEN" },
+    run: (a, t) => replyToDataQuery(a, "answer", { patientId: t.patientId, queryId: t.queryId, text: "Checked" }),
+    allowed: [SITE_INVESTIGATOR],
+  },
   // Closing and re-opening belong to the query's opener (here the coordinator).
-  { name: "replyToDataQuery close", setup: { query: "ANSWERED" }, run: (a, t) => replyToDataQuery(a, "close", { patientId: t.patientId, queryId: t.queryId, text: "Resolved" }), allowed: ["coordinator"] },
+  {
+    name: "replyToDataQuery close",
+    setup: { query: "ANSWERED" },
+    run: (a, t) => replyToDataQuery(a, "close", { patientId: t.patientId, queryId: t.queryId, text: "Resolved" }),
+    allowed: ["coordinator"],
+  },
   {
     name: "recordToxicityReview",
     setup: { gradeThreeEvent: true },
-    run: (a, t) => recordToxicityReview(a, { patientId: t.patientId, recordId: t.recordId, itemKey: "event", recordVersion: t.version, decision: "ESCALATED", comment: "PI to assess" }),
+    run: (a, t) =>
+      recordToxicityReview(a, {
+        patientId: t.patientId,
+        recordId: t.recordId,
+        itemKey: "event",
+        recordVersion: t.version,
+        decision: "ESCALATED",
+        comment: "PI to assess",
+      }),
     allowed: ["coordinator", "pi"],
   },
-  { name: "replyToDataQuery reopen", setup: { query: "ANSWERED" }, run: (a, t) => replyToDataQuery(a, "reopen", { patientId: t.patientId, queryId: t.queryId, text: "Still wrong" }), allowed: ["coordinator"] },
+  {
+    name: "replyToDataQuery reopen",
+    setup: { query: "ANSWERED" },
+    run: (a, t) => replyToDataQuery(a, "reopen", { patientId: t.patientId, queryId: t.queryId, text: "Still wrong" }),
+    allowed: ["coordinator"],
+  },
 ];
 
-const ROLES: DemoActorName[] = ["investigator1", "investigator2", "investigator3", "coordinator", "pi", "monitor", "admin"];
-const SITE_OF: Partial<Record<DemoActorName, SiteCode | "TW03">> = { investigator1: "TW01", investigator2: "TW02", investigator3: "TW03" };
+const ROLES: DemoActorName[] = [
+  "investigator1",
+  "investigator2",
+  "investigator3",
+  "coordinator",
+  "pi",
+  "monitor",
+  "admin",
+];
+const SITE_OF: Partial<Record<DemoActorName, SiteCode | "TW03">> = {
+  investigator1: "TW01",
+  investigator2: "TW02",
+  investigator3: "TW03",
+};
 
 function expected(action: ActionCase, role: DemoActorName, site: SiteCode): Outcome {
   if (role === "admin") return "hidden"; // administrators see no clinical data at all
   const investigatorSite = SITE_OF[role];
   if (investigatorSite && investigatorSite !== site) return "hidden";
-  const allowed = (action.allowed as string[]).includes(role) || (investigatorSite !== undefined && (action.allowed as string[]).includes(SITE_INVESTIGATOR));
+  const allowed =
+    (action.allowed as string[]).includes(role) ||
+    (investigatorSite !== undefined && (action.allowed as string[]).includes(SITE_INVESTIGATOR));
   return allowed ? "allow" : "deny";
 }
 

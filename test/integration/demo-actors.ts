@@ -5,7 +5,8 @@ import { seedDemoData } from "@/lib/demo/seed-demo";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase } from "./test-database";
 
-export type DemoActorName = "investigator1" | "investigator2" | "investigator3" | "coordinator" | "pi" | "monitor" | "admin";
+export type DemoActorName =
+  "investigator1" | "investigator2" | "investigator3" | "coordinator" | "pi" | "monitor" | "admin";
 
 /** Seeds the demo sites and users into a test database and loads each as an Actor. */
 export async function seedDemoActors(prisma: PrismaClient) {
@@ -15,7 +16,10 @@ export async function seedDemoActors(prisma: PrismaClient) {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: account.email } });
     actors[account.email.split("@")[0] as DemoActorName] = (await loadActor(user.id))!;
   }
-  const sites = Object.fromEntries((await prisma.site.findMany()).map((s) => [s.code, s.id])) as Record<"TW01" | "TW02" | "TW03", string>;
+  const sites = Object.fromEntries((await prisma.site.findMany()).map((s) => [s.code, s.id])) as Record<
+    "TW01" | "TW02" | "TW03",
+    string
+  >;
   return { actors, sites };
 }
 

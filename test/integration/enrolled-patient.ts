@@ -17,9 +17,16 @@ export interface EnrollmentDates {
  */
 export async function createEnrolledPatient(actor: Actor, siteId: string, dates: EnrollmentDates) {
   const patient = await registerPatient(actor, { siteId, screeningDate: dates.screeningDate });
-  const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+  const answers = Object.fromEntries(
+    TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
+  );
   await saveCrfRecord(actor, {
-    patientId: patient.id, formType: "eligibility", visitKey: "screening", recordId: null, expectedVersion: null, reason: null,
+    patientId: patient.id,
+    formType: "eligibility",
+    visitKey: "screening",
+    recordId: null,
+    expectedVersion: null,
+    reason: null,
     data: { consentDate: dates.consentDate, answers },
   });
   if (dates.enrollmentDate) await enrollPatient(actor, { patientId: patient.id, enrollmentDate: dates.enrollmentDate });
@@ -34,10 +41,36 @@ export async function recordMaleBaselineAndCounselling(actor: Actor, patientId: 
   const save = (formType: string, visitKey: string | null, data: unknown) =>
     saveCrfRecord(actor, { patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
   await save("baseline", "baseline", {
-    assessmentDate: date, sex: "male", ageYears: 58, ethnicity: "Han Chinese", heightCm: 170, weightKg: 68, ecogPs: 1,
-    hbsag: "positive", antiHcv: "negative", bilirubin: { value: 1, unit: "mg/dL" }, albumin: { value: 4, unit: "g/dL" }, inr: 1.1,
-    ascites: "none", encephalopathy: "none", tumourMorphology: "uninodular", tumourExtentOver50Pct: "no", afpNgPerMl: 20,
-    portalVeinInvasion: "no", noduleCount: 1, largestNoduleCm: 4, extrahepaticSpread: "no", extrahepaticSites: [], extrahepaticOtherSite: null,
+    assessmentDate: date,
+    sex: "male",
+    ageYears: 58,
+    ethnicity: "Han Chinese",
+    heightCm: 170,
+    weightKg: 68,
+    ecogPs: 1,
+    hbsag: "positive",
+    antiHcv: "negative",
+    bilirubin: { value: 1, unit: "mg/dL" },
+    albumin: { value: 4, unit: "g/dL" },
+    inr: 1.1,
+    ascites: "none",
+    encephalopathy: "none",
+    tumourMorphology: "uninodular",
+    tumourExtentOver50Pct: "no",
+    afpNgPerMl: 20,
+    portalVeinInvasion: "no",
+    noduleCount: 1,
+    largestNoduleCm: 4,
+    extrahepaticSpread: "no",
+    extrahepaticSites: [],
+    extrahepaticOtherSite: null,
   });
-  await save("pregnancy-test", null, { testDate: date, category: "male", noPotentialReason: null, counselled: true, method: "not-done", result: null });
+  await save("pregnancy-test", null, {
+    testDate: date,
+    category: "male",
+    noPotentialReason: null,
+    counselled: true,
+    method: "not-done",
+    result: null,
+  });
 }

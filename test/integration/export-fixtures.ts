@@ -19,7 +19,15 @@ const labs = (sampleDate: string, values: Record<string, number>) => ({
     }),
   ),
 });
-const drug = (extra: object = {}) => ({ doseLevel: 0, status: "given", statusReason: null, statusReasonText: "", capsulesDispensed: 112, capsulesReturned: null, ...extra });
+const drug = (extra: object = {}) => ({
+  doseLevel: 0,
+  status: "given",
+  statusReason: null,
+  statusReasonText: "",
+  capsulesDispensed: 112,
+  capsulesReturned: null,
+  ...extra,
+});
 
 /**
  * Patients with real forms saved through saveCrfRecord (so computed values and the audit
@@ -27,12 +35,23 @@ const drug = (extra: object = {}) => ({ doseLevel: 0, status: "given", statusRea
  * with an adverse event.
  */
 export async function seedExportPatients(actors: Record<DemoActorName, Actor>, sites: Sites) {
-  const answers = Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+  const answers = Object.fromEntries(
+    TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
+  );
   const enrolled = async (who: "investigator1" | "investigator2", siteId: string) => {
     const actor = actors[who];
     const patient = await registerPatient(actor, { siteId, screeningDate: "2026-01-05" });
     const save = (formType: string, visitKey: string | null, data: unknown, extra: object = {}) =>
-      saveCrfRecord(actor, { patientId: patient.id, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data, ...extra });
+      saveCrfRecord(actor, {
+        patientId: patient.id,
+        formType,
+        visitKey,
+        recordId: null,
+        expectedVersion: null,
+        reason: null,
+        data,
+        ...extra,
+      });
     await save("eligibility", "screening", { consentDate: "2026-01-05", answers });
     await enrollPatient(actor, { patientId: patient.id, enrollmentDate: "2026-01-12" });
     return { patient, save };
@@ -40,10 +59,29 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
 
   const a = await enrolled("investigator1", sites.TW01);
   await a.save("baseline", "baseline", {
-    assessmentDate: "2026-01-10", sex: "male", ageYears: 58, ethnicity: "=1+2", heightCm: 170, weightKg: 70, ecogPs: 1,
-    hbsag: "positive", antiHcv: "negative", bilirubin: { value: 1.1, unit: "mg/dL" }, albumin: { value: 3.6, unit: "g/dL" }, inr: 1.1,
-    ascites: "none", encephalopathy: "none", tumourMorphology: "multinodular", tumourExtentOver50Pct: "no", afpNgPerMl: 820,
-    portalVeinInvasion: "no", noduleCount: 3, largestNoduleCm: 6, extrahepaticSpread: "yes", extrahepaticSites: ["lung", "bone"], extrahepaticOtherSite: null,
+    assessmentDate: "2026-01-10",
+    sex: "male",
+    ageYears: 58,
+    ethnicity: "=1+2",
+    heightCm: 170,
+    weightKg: 70,
+    ecogPs: 1,
+    hbsag: "positive",
+    antiHcv: "negative",
+    bilirubin: { value: 1.1, unit: "mg/dL" },
+    albumin: { value: 3.6, unit: "g/dL" },
+    inr: 1.1,
+    ascites: "none",
+    encephalopathy: "none",
+    tumourMorphology: "multinodular",
+    tumourExtentOver50Pct: "no",
+    afpNgPerMl: 820,
+    portalVeinInvasion: "no",
+    noduleCount: 3,
+    largestNoduleCm: 6,
+    extrahepaticSpread: "yes",
+    extrahepaticSites: ["lung", "bone"],
+    extrahepaticOtherSite: null,
   });
   await a.save("cytokines", "baseline", {
     sampleDate: "2026-01-10",
@@ -53,43 +91,86 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
     ],
   });
   await a.save("tumour-baseline", "baseline-imaging", {
-    assessmentDate: "2026-01-08", method: "ct",
+    assessmentDate: "2026-01-08",
+    method: "ct",
     targetLesions: [
-      { lesionId: "T1", organ: "Liver", site: "Segment VIII, \"dome\"", method: "ct", longestDiameterMm: 60 },
+      { lesionId: "T1", organ: "Liver", site: 'Segment VIII, "dome"', method: "ct", longestDiameterMm: 60 },
       { lesionId: "T2", organ: "Lung", site: "Right lower lobe", method: "spiral-ct", longestDiameterMm: 40 },
     ],
     nonTargetLesions: [{ lesionId: "N1", organ: "Bone", description: "T10 vertebra" }],
   });
   // Thalidomide is dispensed to a man only after counselling on contraception (pregnancy prevention).
-  await a.save("pregnancy-test", null, { testDate: "2026-01-12", category: "male", noPotentialReason: null, counselled: true, method: "not-done", result: null });
+  await a.save("pregnancy-test", null, {
+    testDate: "2026-01-12",
+    category: "male",
+    noPotentialReason: null,
+    counselled: true,
+    method: "not-done",
+    result: null,
+  });
   await a.save("dosing", "day1", {
-    visitDate: "2026-01-12", weightKg: 70, heightCm: 170,
+    visitDate: "2026-01-12",
+    weightKg: 70,
+    heightCm: 170,
     uft: { ...drug({ capsulesDispensed: 168 }), prescribedCapsulesPerDose: null, overrideReason: "" },
     thalidomide: drug(),
   });
   await a.save("labs", "day1", labs("2026-01-11", { neutrophils: 3.2, platelets: 160, ast: 45 }));
   const week4 = await a.save("labs", "week4", labs("2026-02-09", { neutrophils: 0.9, platelets: 120, ast: 60 }));
   await a.save("labs", "week4", labs("2026-02-09", { neutrophils: 0.8, platelets: 120, ast: 60 }), {
-    recordId: week4.id, expectedVersion: 1, reason: "Lab report corrected",
+    recordId: week4.id,
+    expectedVersion: 1,
+    reason: "Lab report corrected",
   });
   await a.save("tumour-assessment", "week8", {
-    assessmentDate: "2026-03-09", method: "ct",
-    measurements: [{ lesionId: "T1", status: "measured", diameterMm: 40 }, { lesionId: "T2", status: "measured", diameterMm: 25 }],
-    nonTargetStatus: "NON_CR_NON_PD", newLesions: "no", newLesionsDescription: "", override: { response: null, reason: "" },
+    assessmentDate: "2026-03-09",
+    method: "ct",
+    measurements: [
+      { lesionId: "T1", status: "measured", diameterMm: 40 },
+      { lesionId: "T2", status: "measured", diameterMm: 25 },
+    ],
+    nonTargetStatus: "NON_CR_NON_PD",
+    newLesions: "no",
+    newLesionsDescription: "",
+    override: { response: null, reason: "" },
   });
   await a.save("adverse-event", null, {
-    ...emptyAdverseEvent(), term: "Neutrophil count decreased", grade: 3, onsetDate: "2026-02-09", ongoing: false, resolutionDate: "2026-02-20",
-    serious: "no", attribution: { thalidomide: "possible", uft: "probable" }, actionTaken: { thalidomide: "none", uft: "interrupted" }, outcome: "recovered",
+    ...emptyAdverseEvent(),
+    term: "Neutrophil count decreased",
+    grade: 3,
+    onsetDate: "2026-02-09",
+    ongoing: false,
+    resolutionDate: "2026-02-20",
+    serious: "no",
+    attribution: { thalidomide: "possible", uft: "probable" },
+    actionTaken: { thalidomide: "none", uft: "interrupted" },
+    outcome: "recovered",
   });
   await a.save("end-of-study", "end-of-study", {
-    progressionDate: null, lastKnownAliveDate: "2026-04-01", deathDate: null, deathCause: null, deathCauseOther: null,
-    offTreatmentDate: "2026-03-20", offTreatmentReason: "toxicity", offTreatmentReasonOther: null, offStudyDate: null, offStudyReason: null, offStudyReasonOther: null,
+    progressionDate: null,
+    lastKnownAliveDate: "2026-04-01",
+    deathDate: null,
+    deathCause: null,
+    deathCauseOther: null,
+    offTreatmentDate: "2026-03-20",
+    offTreatmentReason: "toxicity",
+    offTreatmentReasonOther: null,
+    offStudyDate: null,
+    offStudyReason: null,
+    offStudyReasonOther: null,
   });
 
   const b = await enrolled("investigator2", sites.TW02);
   await b.save("adverse-event", null, {
-    ...emptyAdverseEvent(), term: "Fatigue", grade: 2, onsetDate: "2026-01-20", ongoing: true,
-    serious: "no", attribution: { thalidomide: "probable", uft: "unlikely" }, actionTaken: { thalidomide: "dose-reduced", uft: "none" }, outcome: "not-recovered",
+    ...emptyAdverseEvent(),
+    term: "Fatigue",
+    grade: 2,
+    onsetDate: "2026-01-20",
+    ongoing: true,
+    serious: "no",
+    attribution: { thalidomide: "probable", uft: "unlikely" },
+    actionTaken: { thalidomide: "dose-reduced", uft: "none" },
+    outcome: "not-recovered",
   });
   return { tw01: a.patient, tw02: b.patient };
 }

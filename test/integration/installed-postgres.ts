@@ -50,7 +50,9 @@ function debianBinDirs(): string[] {
  */
 export async function findPostgresTools(): Promise<PostgresTools> {
   const explicit = process.env.PG_BIN_DIR;
-  const candidates = explicit ? [explicit] : [...debianBinDirs(), ...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean)];
+  const candidates = explicit
+    ? [explicit]
+    : [...debianBinDirs(), ...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean)];
   const binDir = candidates.find(hasAllTools);
   if (!binDir) {
     throw new MissingPostgresToolsError(
@@ -68,10 +70,15 @@ export async function findPostgresTools(): Promise<PostgresTools> {
 async function postgresUserIds(): Promise<{ uid: number; gid: number } | null> {
   if (process.getuid?.() !== 0) return null;
   try {
-    const [{ stdout: uid }, { stdout: gid }] = await Promise.all([run("id", ["-u", "postgres"]), run("id", ["-g", "postgres"])]);
+    const [{ stdout: uid }, { stdout: gid }] = await Promise.all([
+      run("id", ["-u", "postgres"]),
+      run("id", ["-g", "postgres"]),
+    ]);
     return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
   } catch {
-    throw new MissingPostgresToolsError("Running as root needs a `postgres` system user to run PostgreSQL (the postgresql-15 package creates it).");
+    throw new MissingPostgresToolsError(
+      "Running as root needs a `postgres` system user to run PostgreSQL (the postgresql-15 package creates it).",
+    );
   }
 }
 
@@ -98,14 +105,30 @@ export async function startInstalledPostgres(tools: PostgresTools, port: number)
   const pgCtl = (args: string[]) => run(bin("pg_ctl"), ["--pgdata", clusterDir, ...args], asOwner);
 
   try {
-    await run(bin("initdb"), ["--pgdata", clusterDir, "--username", user, `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-sync"], asOwner);
+    await run(
+      bin("initdb"),
+      [
+        "--pgdata",
+        clusterDir,
+        "--username",
+        user,
+        `--pwfile=${passwordFile}`,
+        "--auth=scram-sha-256",
+        "--encoding=UTF8",
+        "--no-locale",
+        "--no-sync",
+      ],
+      asOwner,
+    );
     // The socket lives in the cluster's own folder: /var/run/postgresql may not exist without a system cluster.
     const options = `-p ${port} -c listen_addresses=localhost -c unix_socket_directories='${folder}'`;
     await pgCtl(["--log", logFile, "--wait", "--timeout=60", "-o", options, "start"]);
   } catch (error) {
     const log = await readFile(logFile, "utf8").catch(() => "");
     await rm(folder, { recursive: true, force: true });
-    throw new Error(`PostgreSQL ${tools.major} from ${tools.binDir} did not start on port ${port}: ${(error as Error).message}\n${log.slice(-2_000)}`);
+    throw new Error(
+      `PostgreSQL ${tools.major} from ${tools.binDir} did not start on port ${port}: ${(error as Error).message}\n${log.slice(-2_000)}`,
+    );
   }
 
   return {

@@ -9,7 +9,10 @@ export interface TestDatabase {
   url: string;
   prisma: PrismaClient;
   /** Runs SQL as the test's own connection (for assertions on the real tables). */
-  query: <R extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
+  query: <R extends pg.QueryResultRow = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+  ) => Promise<pg.QueryResult<R>>;
   drop: () => Promise<void>;
 }
 

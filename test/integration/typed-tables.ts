@@ -16,4 +16,5 @@ export async function snapshotTypedTables(db: Pick<TestDatabase, "query">): Prom
   return snapshot;
 }
 
-export const countRows = (snapshot: TypedTablesSnapshot) => Object.fromEntries(PROJECTION_TABLE_NAMES.map((t) => [t, snapshot[t].length]));
+export const countRows = (snapshot: TypedTablesSnapshot) =>
+  Object.fromEntries(PROJECTION_TABLE_NAMES.map((t) => [t, snapshot[t].length]));

@@ -29,9 +29,9 @@ export default async function ApiTokensPage() {
       </p>
       <h1>API tokens</h1>
       <p className="muted">
-        A personal token lets scripts and tools call the <a href="/api/v1/openapi.json">Trialdesk API</a> as you: send it as{" "}
-        <code>Authorization: Bearer &lt;token&gt;</code>. It can never do more than your own roles and sites allow, now or later,
-        and a read-only token cannot change anything.
+        A personal token lets scripts and tools call the <a href="/api/v1/openapi.json">Trialdesk API</a> as you: send
+        it as <code>Authorization: Bearer &lt;token&gt;</code>. It can never do more than your own roles and sites
+        allow, now or later, and a read-only token cannot change anything.
       </p>
       <h2>New token</h2>
       <CreateApiTokenForm canWrite={scopeOf(actor, "patient.write").kind !== "none"} />

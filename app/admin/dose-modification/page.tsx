@@ -17,10 +17,10 @@ export default async function DoseModificationPage() {
         <Link href="/admin/pregnancy-prevention">Pregnancy prevention</Link>
       </div>
       <p className="muted">
-        For each toxicity (CTCAE term of an adverse event or a graded lab) from a grade, what the protocol says for one drug. The dosing
-        form recommends each drug&apos;s level from the worst matching rule over the latest labs and ongoing adverse events; choosing
-        otherwise needs a reason and is listed as a protocol deviation. Version {table.version}, last changed{" "}
-        {table.updatedAt.slice(0, 16).replace("T", " ")} UTC.
+        For each toxicity (CTCAE term of an adverse event or a graded lab) from a grade, what the protocol says for one
+        drug. The dosing form recommends each drug&apos;s level from the worst matching rule over the latest labs and
+        ongoing adverse events; choosing otherwise needs a reason and is listed as a protocol deviation. Version{" "}
+        {table.version}, last changed {table.updatedAt.slice(0, 16).replace("T", " ")} UTC.
       </p>
       <DoseModificationForm key={table.version} version={table.version} initial={table.rules} />
     </section>

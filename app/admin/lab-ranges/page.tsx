@@ -23,9 +23,10 @@ export default async function LabRangesPage() {
           <Link href="/admin/users">Users</Link>
         </div>
         <p className="muted">
-          The labs form fills each test&apos;s normal range from its site&apos;s range in force on the sample date, and grades with it (CTCAE v5.0
-          grades against the performing laboratory&apos;s LLN and ULN). A new range applies from its first day; earlier samples keep the range they
-          were given. A range entered in error is withdrawn with a reason, never edited.
+          The labs form fills each test&apos;s normal range from its site&apos;s range in force on the sample date, and
+          grades with it (CTCAE v5.0 grades against the performing laboratory&apos;s LLN and ULN). A new range applies
+          from its first day; earlier samples keep the range they were given. A range entered in error is withdrawn with
+          a reason, never edited.
         </p>
         <div className="table-scroll">
           <table>
@@ -57,7 +58,10 @@ export default async function LabRangesPage() {
                     {r.withdrawnAt ? (
                       `Withdrawn: ${r.withdrawReason}`
                     ) : (
-                      <WithdrawLabRangeForm id={r.id} label={`${r.siteCode} ${testLabel(r.test)} from ${r.validFrom}`} />
+                      <WithdrawLabRangeForm
+                        id={r.id}
+                        label={`${r.siteCode} ${testLabel(r.test)} from ${r.validFrom}`}
+                      />
                     )}
                   </td>
                 </tr>

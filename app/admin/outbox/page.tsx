@@ -19,8 +19,8 @@ export default async function OutboxPage() {
         <Link href="/admin/backups">Backups</Link>
       </div>
       <p className="muted">
-        Alerts (serious adverse events, pregnancies) are written here in the same transaction as the event and sent by the app through SMTP_URL, retried with
-        back-off while the mail server is unreachable. The latest 200 are shown.
+        Alerts (serious adverse events, pregnancies) are written here in the same transaction as the event and sent by
+        the app through SMTP_URL, retried with back-off while the mail server is unreachable. The latest 200 are shown.
       </p>
       {messages.length ? (
         <table data-testid="outbox">
@@ -42,9 +42,15 @@ export default async function OutboxPage() {
                 <td>{m.kind}</td>
                 <td>{m.subject}</td>
                 <td>{m.recipients.join(", ")}</td>
-                <td>{m.status === "SENT" && m.sentAt ? `sent ${formatTimestamp(m.sentAt)}` : m.status.toLowerCase()}</td>
+                <td>
+                  {m.status === "SENT" && m.sentAt ? `sent ${formatTimestamp(m.sentAt)}` : m.status.toLowerCase()}
+                </td>
                 <td>{m.attempts}</td>
-                <td>{m.status === "PENDING" && m.lastError ? `${m.lastError}; next attempt ${formatTimestamp(m.nextAttemptAt)}` : (m.lastError ?? "")}</td>
+                <td>
+                  {m.status === "PENDING" && m.lastError
+                    ? `${m.lastError}; next attempt ${formatTimestamp(m.nextAttemptAt)}`
+                    : (m.lastError ?? "")}
+                </td>
               </tr>
             ))}
           </tbody>

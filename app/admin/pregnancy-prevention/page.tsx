@@ -17,9 +17,10 @@ export default async function PregnancyPreventionPage() {
         <Link href="/admin/dose-modification">Dose modification</Link>
       </div>
       <p className="muted">
-        Thalidomide is a known human teratogen. The dosing form refuses to dispense it when one of these conditions is not met and names
-        it. The limits are never looser than the REMS: a test within 24 hours of the first dose for the strictest programmes, retests at
-        most every 4 weeks and at most a 28-day supply. Version {rules.version}, last changed {rules.updatedAt.slice(0, 16).replace("T", " ")} UTC.
+        Thalidomide is a known human teratogen. The dosing form refuses to dispense it when one of these conditions is
+        not met and names it. The limits are never looser than the REMS: a test within 24 hours of the first dose for
+        the strictest programmes, retests at most every 4 weeks and at most a 28-day supply. Version {rules.version},
+        last changed {rules.updatedAt.slice(0, 16).replace("T", " ")} UTC.
       </p>
       <PregnancyPreventionForm
         // A new version remounts the form with the saved values.

@@ -23,8 +23,8 @@ export default async function StudySettingsPage() {
           <Link href="/admin/dose-modification">Dose modification</Link>
         </div>
         <p className="muted">
-          The visit schedule drives every patient&apos;s timeline and overdue forms from the next page load. Forms already saved keep
-          their visit; change the schedule only as the protocol (or an amendment) says.
+          The visit schedule drives every patient&apos;s timeline and overdue forms from the next page load. Forms
+          already saved keep their visit; change the schedule only as the protocol (or an amendment) says.
         </p>
         <StudySettingsForm
           // A new version remounts the form with the saved values.

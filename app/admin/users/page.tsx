@@ -35,7 +35,11 @@ export default async function UsersPage() {
                   <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
                 </td>
                 <td>{user.email}</td>
-                <td>{user.roleAssignments.map((a) => `${ROLE_LABELS[a.role]} (${a.site?.code ?? "all sites"})`).join(", ")}</td>
+                <td>
+                  {user.roleAssignments
+                    .map((a) => `${ROLE_LABELS[a.role]} (${a.site?.code ?? "all sites"})`)
+                    .join(", ")}
+                </td>
                 <td>{user.active ? "active" : "deactivated"}</td>
               </tr>
             ))}

@@ -11,7 +11,11 @@ import { toFieldErrors } from "@/lib/schemas/field-errors";
 
 export const metadata: Metadata = { title: "Biomarkers" };
 
-export default async function BiomarkerDashboard({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BiomarkerDashboard({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePermission("dashboard.read", "/dashboards/biomarkers");
   const params = await searchParams;
   const parsed = BiomarkerQuerySchema.safeParse(params);
@@ -25,10 +29,13 @@ export default async function BiomarkerDashboard({ searchParams }: { searchParam
       <section className="card">
         <h1>Baseline cytokines and survival</h1>
         <BiomarkerQueryForm view={view} cutValue={cutValue} errors={errors} />
-        {Object.keys(errors).length ? <p className="form-error">Showing the default analysis: {Object.values(errors).flat().join(" ")}</p> : null}
+        {Object.keys(errors).length ? (
+          <p className="form-error">Showing the default analysis: {Object.values(errors).flat().join(" ")}</p>
+        ) : null}
         <p className="muted">
-          <span className="computed-badge">computed</span> {view.n} patients with a baseline {view.cytokine} result ({view.nBelowLloq} below the assay LLOQ, counted at LLOQ/2: lower than every
-          measured value, so in the low group; {view.nMissing} without a result, left out). High = above the cut ({cutTextOf(view)}).
+          <span className="computed-badge">computed</span> {view.n} patients with a baseline {view.cytokine} result (
+          {view.nBelowLloq} below the assay LLOQ, counted at LLOQ/2: lower than every measured value, so in the low
+          group; {view.nMissing} without a result, left out). High = above the cut ({cutTextOf(view)}).
         </p>
         {view.warnings.length ? <p className="form-error">{view.warnings.join(" ")}</p> : null}
         <BiomarkerStats view={view} />

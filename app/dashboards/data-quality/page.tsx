@@ -18,7 +18,9 @@ export default async function DataQualityPage() {
       </section>
       <section className="card" aria-labelledby="patients-heading">
         <h2 id="patients-heading">Patients concerned</h2>
-        {view.sites.some((s) => s.missingForms.count + s.overdueForms.count + s.openQueries.count + s.unsignedForms.count > 0) ? (
+        {view.sites.some(
+          (s) => s.missingForms.count + s.overdueForms.count + s.openQueries.count + s.unsignedForms.count > 0,
+        ) ? (
           <DataQualityPatients view={view} />
         ) : (
           <p className="muted">Nothing is missing, overdue, queried or unsigned.</p>
@@ -29,16 +31,28 @@ export default async function DataQualityPage() {
         {deviations.length ? (
           <table data-testid="protocol-deviations">
             <thead>
-              <tr><th>Patient</th><th>Visit</th><th>Date</th><th>Drug</th><th>Given as</th><th>Reason</th></tr>
+              <tr>
+                <th>Patient</th>
+                <th>Visit</th>
+                <th>Date</th>
+                <th>Drug</th>
+                <th>Given as</th>
+                <th>Reason</th>
+              </tr>
             </thead>
             <tbody>
               {deviations.map((d) => (
                 <tr key={`${d.recordId}-${d.drug}`}>
-                  <td><Link href={`/patients/${d.patientId}/forms/dosing?record=${d.recordId}`}>{d.subjectId}</Link></td>
+                  <td>
+                    <Link href={`/patients/${d.patientId}/forms/dosing?record=${d.recordId}`}>{d.subjectId}</Link>
+                  </td>
                   <td>{d.visitKey}</td>
                   <td>{d.visitDate}</td>
                   <td>{d.drug === "uft" ? "UFT" : "Thalidomide"}</td>
-                  <td>{d.status}{d.doseLevel === null ? "" : `, level ${d.doseLevel}`}</td>
+                  <td>
+                    {d.status}
+                    {d.doseLevel === null ? "" : `, level ${d.doseLevel}`}
+                  </td>
                   <td>{d.reason}</td>
                 </tr>
               ))}

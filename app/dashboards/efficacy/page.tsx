@@ -9,7 +9,11 @@ import { DEFAULT_CI_METHOD, EfficacyQuerySchema } from "@/lib/schemas/analysis";
 
 export const metadata: Metadata = { title: "Efficacy" };
 
-export default async function EfficacyDashboard({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EfficacyDashboard({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePermission("dashboard.read", "/dashboards/efficacy");
   const params = await searchParams;
   const query = EfficacyQuerySchema.safeParse(params);
@@ -21,8 +25,9 @@ export default async function EfficacyDashboard({ searchParams }: { searchParams
       <section className="card">
         <h1>Efficacy</h1>
         <p className="muted">
-          <span className="computed-badge">computed</span> from the saved forms of every enrolled patient (intention to treat): best overall response by RECIST 1.0 with
-          confirmation, Clopper-Pearson intervals, Kaplan-Meier PFS and OS in months of 30.4375 days.
+          <span className="computed-badge">computed</span> from the saved forms of every enrolled patient (intention to
+          treat): best overall response by RECIST 1.0 with confirmation, Clopper-Pearson intervals, Kaplan-Meier PFS and
+          OS in months of 30.4375 days.
         </p>
         {query.success ? null : <p className="form-error">Unknown CI method: showing {DEFAULT_CI_METHOD}.</p>}
         <CiMethodForm value={ciMethod} />

@@ -10,7 +10,10 @@ export const metadata: Metadata = { title: "Enrollment" };
 export default async function EnrollmentDashboard() {
   const actor = await requirePermission("dashboard.read", "/dashboards/enrollment");
   const summary = await getEnrollmentSummary(actor);
-  const rows = [...summary.sites.map((s) => ({ key: s.code, label: `${s.code} ${s.name}`, counts: s })), { key: "total", label: "All sites", counts: summary.total }];
+  const rows = [
+    ...summary.sites.map((s) => ({ key: s.code, label: `${s.code} ${s.name}`, counts: s })),
+    { key: "total", label: "All sites", counts: summary.total },
+  ];
   const percent = (value: number | null) => (value === null ? "no target" : `${value.toFixed(0)}%`);
   return (
     <>
@@ -18,7 +21,8 @@ export default async function EnrollmentDashboard() {
       <section className="card">
         <h1>Enrollment</h1>
         <p className="muted">
-          Enrolled <strong data-testid="enrolled-total">{summary.total.enrolled}</strong> of a target of {summary.total.target} patients (the sum of the sites&apos; targets).
+          Enrolled <strong data-testid="enrolled-total">{summary.total.enrolled}</strong> of a target of{" "}
+          {summary.total.target} patients (the sum of the sites&apos; targets).
         </p>
         <table>
           <caption className="visually-hidden">Screening and enrollment per site against target</caption>
@@ -59,8 +63,16 @@ export default async function EnrollmentDashboard() {
           title="Cumulative enrollment per site over time"
           description={summary.sites.map((s) => `${s.code}: ${s.enrolled} of ${s.target} enrolled`).join("; ")}
           yLabel="Patients enrolled"
-          series={summary.cumulative.map((c, i) => ({ label: c.code, ...SITE_STYLES[i % SITE_STYLES.length]!, points: c.points.map((p) => ({ date: p.date, value: p.enrolled })) }))}
-          targets={summary.sites.map((s, i) => ({ label: `${s.code} target ${s.target}`, value: s.target, color: SITE_STYLES[i % SITE_STYLES.length]!.color }))}
+          series={summary.cumulative.map((c, i) => ({
+            label: c.code,
+            ...SITE_STYLES[i % SITE_STYLES.length]!,
+            points: c.points.map((p) => ({ date: p.date, value: p.enrolled })),
+          }))}
+          targets={summary.sites.map((s, i) => ({
+            label: `${s.code} target ${s.target}`,
+            value: s.target,
+            color: SITE_STYLES[i % SITE_STYLES.length]!.color,
+          }))}
         />
       </section>
     </>

@@ -15,8 +15,8 @@ export default async function StoppingRulesDashboard() {
       <section className="card">
         <h1>Stopping rules</h1>
         <p className="muted">
-          <span className="computed-badge">computed</span> from the saved forms of every enrolled patient and the study&apos;s stopping rules (set by the
-          administrator in Study settings).
+          <span className="computed-badge">computed</span> from the saved forms of every enrolled patient and the
+          study&apos;s stopping rules (set by the administrator in Study settings).
         </p>
       </section>
       <StoppingRulePanel status={status} />

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReviewQueue } from "@/components/dashboards/toxicity/review-queue";
 import { ToxicityFilterForm } from "@/components/dashboards/toxicity/toxicity-filter-form";
-import { AdverseEventsTable, LabToxicitiesTable, SeriousEventsTable } from "@/components/dashboards/toxicity/toxicity-tables";
+import {
+  AdverseEventsTable,
+  LabToxicitiesTable,
+  SeriousEventsTable,
+} from "@/components/dashboards/toxicity/toxicity-tables";
 import { WorstGradeTableView } from "@/components/dashboards/toxicity/worst-grade-table";
 import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
@@ -19,7 +23,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ToxicityPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor("/dashboards/toxicity");
   if (!hasPermission(actor, "dashboard.read") && !hasPermission(actor, "toxicity.review")) notFound();
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? "") : (v ?? "")]));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? "") : (v ?? "")]),
+  );
   const parsed = ToxicityQuerySchema.safeParse(raw);
   // Invalid filters are shown on their fields; nothing is listed until they are corrected.
   const filters = parsed.success ? parsed.data : null;
@@ -33,10 +39,17 @@ export default async function ToxicityPage({ searchParams }: { searchParams: Sea
     <>
       <section className="card">
         <h1>Toxicity review</h1>
-        <ToxicityFilterForm values={raw} errors={parsed.success ? {} : toFieldErrors(parsed.error.issues)} sites={dashboard.sites} />
+        <ToxicityFilterForm
+          values={raw}
+          errors={parsed.success ? {} : toFieldErrors(parsed.error.issues)}
+          sites={dashboard.sites}
+        />
         {!filters ? <p className="form-error">Correct the filters above to see the adverse events.</p> : null}
         {filters && hasAdverseEventOnlyFilters(filters) ? (
-          <p className="muted">Seriousness and attribution belong to adverse events: lab results are filtered by site, term, grade and date only.</p>
+          <p className="muted">
+            Seriousness and attribution belong to adverse events: lab results are filtered by site, term, grade and date
+            only.
+          </p>
         ) : null}
       </section>
       {filters ? (
@@ -45,7 +58,8 @@ export default async function ToxicityPage({ searchParams }: { searchParams: Sea
             <section className="card" aria-labelledby="queue-heading">
               <h2 id="queue-heading">Review queue</h2>
               <p className="muted">
-                Every adverse event of grade 3 or more, every SAE and every lab result of grade 3 or more. An event upgraded or made serious after its review comes back here.
+                Every adverse event of grade 3 or more, every SAE and every lab result of grade 3 or more. An event
+                upgraded or made serious after its review comes back here.
               </p>
               <ReviewQueue items={queue} />
             </section>

@@ -10,7 +10,13 @@ import { markSourceVerified, setPatientLock, signCrfRecord, unsignCrfRecord } fr
 import { SaveCrfSchema } from "@/lib/schemas/crf";
 import { OpenQuerySchema, QueryReplySchema } from "@/lib/schemas/data-query";
 import { DeleteCrfSchema } from "@/lib/schemas/crf";
-import { LockPatientSchema, SignCrfSchema, UnsignCrfSchema, VerifyCrfSchema, VerifyFieldSchema } from "@/lib/schemas/form-review";
+import {
+  LockPatientSchema,
+  SignCrfSchema,
+  UnsignCrfSchema,
+  VerifyCrfSchema,
+  VerifyFieldSchema,
+} from "@/lib/schemas/form-review";
 import { EnrollPatientSchema, ScreenFailureSchema } from "@/lib/schemas/patient";
 
 export const saveCrfAction = defineAction(SaveCrfSchema, async (actor, input) => {
@@ -30,7 +36,6 @@ export const recordScreenFailureAction = defineAction(ScreenFailureSchema, async
   revalidatePath(`/patients/${input.patientId}`);
   return result;
 });
-
 
 export const signCrfAction = defineAction(SignCrfSchema, async (actor, input) => {
   const result = await signCrfRecord(actor, input);
@@ -74,9 +79,15 @@ export const openQueryAction = defineAction(OpenQuerySchema, async (actor, input
   return result;
 });
 
-export const answerQueryAction = defineAction(QueryReplySchema, (actor, input) => replyToDataQuery(actor, "answer", input));
-export const closeQueryAction = defineAction(QueryReplySchema, (actor, input) => replyToDataQuery(actor, "close", input));
-export const reopenQueryAction = defineAction(QueryReplySchema, (actor, input) => replyToDataQuery(actor, "reopen", input));
+export const answerQueryAction = defineAction(QueryReplySchema, (actor, input) =>
+  replyToDataQuery(actor, "answer", input),
+);
+export const closeQueryAction = defineAction(QueryReplySchema, (actor, input) =>
+  replyToDataQuery(actor, "close", input),
+);
+export const reopenQueryAction = defineAction(QueryReplySchema, (actor, input) =>
+  replyToDataQuery(actor, "reopen", input),
+);
 
 export const deleteCrfAction = defineAction(DeleteCrfSchema, async (actor, input) => {
   await deleteCrfRecord(actor, input);

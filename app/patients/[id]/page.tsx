@@ -64,18 +64,27 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           ) : null}
         </dl>
         {hasPermission(actor, "audit.read", patient.site.id) ? <HistoryLink patientId={id} /> : null}
-        {patient.lockedAt ? <p className="locked-banner">Data locked for analysis since {formatDateTime(patient.lockedAt)}.</p> : null}
+        {patient.lockedAt ? (
+          <p className="locked-banner">Data locked for analysis since {formatDateTime(patient.lockedAt)}.</p>
+        ) : null}
         {hasPermission(actor, "audit.read", patient.site.id) ? (
           <p className="no-print">
             <PdfDownloadButton href={`/patients/${id}/casebook`} body={{}} label="Casebook PDF" />
           </p>
         ) : null}
-        {hasPermission(actor, "patient.lock", patient.site.id) ? <PatientLockForm patientId={id} locked={Boolean(patient.lockedAt)} /> : null}
+        {hasPermission(actor, "patient.lock", patient.site.id) ? (
+          <PatientLockForm patientId={id} locked={Boolean(patient.lockedAt)} />
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="screening-heading">
         <h2 id="screening-heading">Screening</h2>
-        <PatientFormList patientId={id} forms={listFormDefinitions("screening")} records={records} canWrite={canWrite} />
+        <PatientFormList
+          patientId={id}
+          forms={listFormDefinitions("screening")}
+          records={records}
+          canWrite={canWrite}
+        />
         {canWrite && patient.status === "SCREENING" ? (
           <>
             <EnrollPatientForm patientId={id} today={today} />
@@ -87,7 +96,12 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       {listFormDefinitions("baseline").length ? (
         <section className="card" aria-labelledby="baseline-heading">
           <h2 id="baseline-heading">Baseline</h2>
-          <PatientFormList patientId={id} forms={listFormDefinitions("baseline")} records={records} canWrite={canWrite} />
+          <PatientFormList
+            patientId={id}
+            forms={listFormDefinitions("baseline")}
+            records={records}
+            canWrite={canWrite}
+          />
         </section>
       ) : null}
 
@@ -95,8 +109,14 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         <PatientTimeline
           patientId={id}
           enrollmentDate={patient.enrollmentDate}
-          until={scheduleEndDate(today, records.find((r) => r.formType === "end-of-study")?.data as ScheduleEndEvents | undefined)}
-          records={records} canWrite={canWrite} schedule={settings.schedule} />
+          until={scheduleEndDate(
+            today,
+            records.find((r) => r.formType === "end-of-study")?.data as ScheduleEndEvents | undefined,
+          )}
+          records={records}
+          canWrite={canWrite}
+          schedule={settings.schedule}
+        />
       ) : null}
       {patient.enrollmentDate && listFormDefinitions("event").length ? (
         <section className="card" aria-labelledby="events-heading">
@@ -107,7 +127,12 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       {patient.enrollmentDate && listFormDefinitions("end-of-study").length ? (
         <section className="card" aria-labelledby="end-heading">
           <h2 id="end-heading">Follow-up and end of study</h2>
-          <PatientFormList patientId={id} forms={listFormDefinitions("end-of-study")} records={records} canWrite={canWrite} />
+          <PatientFormList
+            patientId={id}
+            forms={listFormDefinitions("end-of-study")}
+            records={records}
+            canWrite={canWrite}
+          />
         </section>
       ) : null}
     </>

@@ -35,11 +35,17 @@ const STATE_FILTER_LABELS: Record<GridStateFilter, string> = {
 };
 const shortTitle = (formType: string) => getFormDefinition(formType)?.title ?? formType;
 
-export default async function RecordStatusGridPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function RecordStatusGridPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireActor("/patients/grid");
   const params = await searchParams;
   const filter = PatientListFilterSchema.parse(params);
-  const state = (GRID_STATE_FILTERS as readonly string[]).includes(params.state ?? "") ? (params.state as GridStateFilter) : undefined;
+  const state = (GRID_STATE_FILTERS as readonly string[]).includes(params.state ?? "")
+    ? (params.state as GridStateFilter)
+    : undefined;
   const [grid, sites] = await Promise.all([
     getRecordStatusGrid(actor, { ...filter, state }).catch((error: unknown) => {
       if (error instanceof ForbiddenError) notFound();
@@ -51,7 +57,8 @@ export default async function RecordStatusGridPage({ searchParams }: { searchPar
     <section className="card">
       <h1>Record status grid</h1>
       <p className="muted">
-        One row per patient, one column per form and visit, as of {grid.today} (UTC). <Link href="/patients">Patient list</Link> · <Link href="/queries">Query inbox</Link>
+        One row per patient, one column per form and visit, as of {grid.today} (UTC).{" "}
+        <Link href="/patients">Patient list</Link> · <Link href="/queries">Query inbox</Link>
       </p>
       <PatientFilters filter={filter} sites={sites} label="Filter the grid">
         <div>
@@ -119,7 +126,12 @@ export default async function RecordStatusGridPage({ searchParams }: { searchPar
                       <td key={c.key} data-state={cell.state} data-cell={`${row.subjectId}:${c.key}`}>
                         <Link
                           className={`${styles.cell} ${cellClass[cell.state]}`}
-                          href={formHref({ patientId: row.patientId, formType: c.formType, visitKey: cell.visitKey, recordId: cell.recordId })}
+                          href={formHref({
+                            patientId: row.patientId,
+                            formType: c.formType,
+                            visitKey: cell.visitKey,
+                            recordId: cell.recordId,
+                          })}
                           aria-label={label}
                           title={label}
                         >
@@ -134,7 +146,14 @@ export default async function RecordStatusGridPage({ searchParams }: { searchPar
           </table>
         </div>
       )}
-      <Pager basePath="/patients/grid" params={{ q: filter.q, site: filter.site, status: filter.status, state }} page={grid.page} pageSize={grid.pageSize} total={grid.total} what="patients" />
+      <Pager
+        basePath="/patients/grid"
+        params={{ q: filter.q, site: filter.site, status: filter.status, state }}
+        page={grid.page}
+        pageSize={grid.pageSize}
+        total={grid.total}
+        what="patients"
+      />
     </section>
   );
 }

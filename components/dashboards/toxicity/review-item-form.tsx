@@ -25,13 +25,20 @@ export function ReviewItemForm({ item, canEscalate, headingId }: Props) {
     setError(null);
     const result = await recordToxicityReviewAction({ ...item, decision, comment });
     setPending(false);
-    if (!result.ok) return setError(result.fieldErrors?.comment?.[0] ?? result.fieldErrors?.decision?.[0] ?? result.message);
+    if (!result.ok)
+      return setError(result.fieldErrors?.comment?.[0] ?? result.fieldErrors?.decision?.[0] ?? result.message);
     setComment("");
     router.refresh();
   };
   return (
     <form className={styles.reviewForm} aria-labelledby={headingId} onSubmit={(e) => e.preventDefault()}>
-      <TextField id={id} label="Review comment" value={comment} onChange={(e) => setComment(e.target.value)} error={error ?? undefined} />
+      <TextField
+        id={id}
+        label="Review comment"
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        error={error ?? undefined}
+      />
       <button type="button" className="button" disabled={pending} onClick={() => submit("REVIEWED")}>
         Mark reviewed
       </button>

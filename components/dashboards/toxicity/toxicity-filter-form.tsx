@@ -16,7 +16,12 @@ const label = (value: string) => value[0]!.toUpperCase() + value.slice(1);
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function ToxicityFilterForm({ values, errors, sites }: Props) {
-  const field = (name: string) => ({ id: `filter-${name}`, name, defaultValue: values[name] ?? "", error: errors[name]?.[0] });
+  const field = (name: string) => ({
+    id: `filter-${name}`,
+    name,
+    defaultValue: values[name] ?? "",
+    error: errors[name]?.[0],
+  });
   const attribution = (drug: "thalidomide" | "uft", title: string) => (
     <SelectField {...field(drug)} label={`Attribution to ${title}`}>
       <option value="">Any</option>

@@ -6,7 +6,8 @@ import { DASHBOARD_ROW_LIMIT, ShownOf } from "../shown-of";
 
 const NARROW = "Narrow the list with the filters above; every record is in the CSV export (Exports).";
 
-const formLink = (e: { patientId: string; recordId: string }) => `/patients/${e.patientId}/forms/adverse-event?record=${e.recordId}`;
+const formLink = (e: { patientId: string; recordId: string }) =>
+  `/patients/${e.patientId}/forms/adverse-event?record=${e.recordId}`;
 
 /** SAEs with the 24-hour reporting clock; overdue rows are marked in words as well as colour. */
 export function SeriousEventsTable({ events }: { events: SeriousEventView[] }) {
@@ -14,33 +15,41 @@ export function SeriousEventsTable({ events }: { events: SeriousEventView[] }) {
   const shown = events.slice(0, DASHBOARD_ROW_LIMIT);
   return (
     <>
-    <ShownOf shown={shown.length} total={events.length} what="serious adverse events" hint={NARROW} />
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Patient</th>
-          <th scope="col">Event</th>
-          <th scope="col">Onset</th>
-          <th scope="col">24-hour reporting clock (site time)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {shown.map((e) => (
-          <tr key={e.recordId} className={e.clock.status === "overdue" ? styles.overdueRow : undefined}>
-            <td>
-              <Link href={`/patients/${e.patientId}`}>{e.subjectId}</Link>
-            </td>
-            <td>
-              <Link href={formLink(e)}>{e.summary}</Link>
-            </td>
-            <td>{e.onsetDate}</td>
-            <td className={e.clock.status === "overdue" ? styles.overdue : e.clock.status === "running" ? styles.running : undefined}>
-              {describeSaeClock(e.clock)}
-            </td>
+      <ShownOf shown={shown.length} total={events.length} what="serious adverse events" hint={NARROW} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Patient</th>
+            <th scope="col">Event</th>
+            <th scope="col">Onset</th>
+            <th scope="col">24-hour reporting clock (site time)</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {shown.map((e) => (
+            <tr key={e.recordId} className={e.clock.status === "overdue" ? styles.overdueRow : undefined}>
+              <td>
+                <Link href={`/patients/${e.patientId}`}>{e.subjectId}</Link>
+              </td>
+              <td>
+                <Link href={formLink(e)}>{e.summary}</Link>
+              </td>
+              <td>{e.onsetDate}</td>
+              <td
+                className={
+                  e.clock.status === "overdue"
+                    ? styles.overdue
+                    : e.clock.status === "running"
+                      ? styles.running
+                      : undefined
+                }
+              >
+                {describeSaeClock(e.clock)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }
@@ -52,39 +61,39 @@ export function AdverseEventsTable({ events }: { events: AdverseEventItem[] }) {
   const shown = events.slice(0, DASHBOARD_ROW_LIMIT);
   return (
     <>
-    <ShownOf shown={shown.length} total={events.length} what="adverse events" hint={NARROW} />
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Patient</th>
-          <th scope="col">Site</th>
-          <th scope="col">CTCAE term</th>
-          <th scope="col">Grade</th>
-          <th scope="col">Serious</th>
-          <th scope="col">Attribution: thalidomide / UFT</th>
-          <th scope="col">Onset</th>
-        </tr>
-      </thead>
-      <tbody>
-        {shown.map((e) => (
-          <tr key={e.recordId}>
-            <td>
-              <Link href={`/patients/${e.patientId}`}>{e.subjectId}</Link>
-            </td>
-            <td>{e.siteCode}</td>
-            <td>
-              <Link href={formLink(e)}>{e.term}</Link>
-            </td>
-            <td className={styles.numeric}>{e.grade ?? "not graded"}</td>
-            <td>{e.serious ? "Yes (SAE)" : "No"}</td>
-            <td>
-              {attribution(e.attribution.thalidomide)} / {attribution(e.attribution.uft)}
-            </td>
-            <td>{e.onsetDate}</td>
+      <ShownOf shown={shown.length} total={events.length} what="adverse events" hint={NARROW} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Patient</th>
+            <th scope="col">Site</th>
+            <th scope="col">CTCAE term</th>
+            <th scope="col">Grade</th>
+            <th scope="col">Serious</th>
+            <th scope="col">Attribution: thalidomide / UFT</th>
+            <th scope="col">Onset</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {shown.map((e) => (
+            <tr key={e.recordId}>
+              <td>
+                <Link href={`/patients/${e.patientId}`}>{e.subjectId}</Link>
+              </td>
+              <td>{e.siteCode}</td>
+              <td>
+                <Link href={formLink(e)}>{e.term}</Link>
+              </td>
+              <td className={styles.numeric}>{e.grade ?? "not graded"}</td>
+              <td>{e.serious ? "Yes (SAE)" : "No"}</td>
+              <td>
+                {attribution(e.attribution.thalidomide)} / {attribution(e.attribution.uft)}
+              </td>
+              <td>{e.onsetDate}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }
@@ -94,35 +103,35 @@ export function LabToxicitiesTable({ labs }: { labs: LabToxicityItem[] }) {
   const shown = labs.slice(0, DASHBOARD_ROW_LIMIT);
   return (
     <>
-    <ShownOf shown={shown.length} total={labs.length} what="lab results" hint={NARROW} />
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Patient</th>
-          <th scope="col">Site</th>
-          <th scope="col">CTCAE term (lab)</th>
-          <th scope="col">Grade (computed)</th>
-          <th scope="col">Visit</th>
-          <th scope="col">Sample date</th>
-        </tr>
-      </thead>
-      <tbody>
-        {shown.map((l) => (
-          <tr key={`${l.recordId}-${l.test}`}>
-            <td>
-              <Link href={`/patients/${l.patientId}`}>{l.subjectId}</Link>
-            </td>
-            <td>{l.siteCode}</td>
-            <td>
-              <Link href={`/patients/${l.patientId}/forms/labs?visit=${l.visitKey ?? ""}`}>{l.term}</Link>
-            </td>
-            <td className={styles.numeric}>{l.grade}</td>
-            <td>{l.visitKey ?? ""}</td>
-            <td>{l.sampleDate}</td>
+      <ShownOf shown={shown.length} total={labs.length} what="lab results" hint={NARROW} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Patient</th>
+            <th scope="col">Site</th>
+            <th scope="col">CTCAE term (lab)</th>
+            <th scope="col">Grade (computed)</th>
+            <th scope="col">Visit</th>
+            <th scope="col">Sample date</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {shown.map((l) => (
+            <tr key={`${l.recordId}-${l.test}`}>
+              <td>
+                <Link href={`/patients/${l.patientId}`}>{l.subjectId}</Link>
+              </td>
+              <td>{l.siteCode}</td>
+              <td>
+                <Link href={`/patients/${l.patientId}/forms/labs?visit=${l.visitKey ?? ""}`}>{l.term}</Link>
+              </td>
+              <td className={styles.numeric}>{l.grade}</td>
+              <td>{l.visitKey ?? ""}</td>
+              <td>{l.sampleDate}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }

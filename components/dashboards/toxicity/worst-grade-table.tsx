@@ -1,7 +1,8 @@
 import type { PatientCount, WorstGradeRow, WorstGradeTable } from "@/lib/analysis/toxicity/worst-grade-table";
 import styles from "../dashboards.module.css";
 
-const cell = (count: PatientCount) => (count.percent === null ? `${count.n}` : `${count.n} (${count.percent.toFixed(1)}%)`);
+const cell = (count: PatientCount) =>
+  count.percent === null ? `${count.n}` : `${count.n} (${count.percent.toFixed(1)}%)`;
 
 function Row({ row, header }: { row: WorstGradeRow; header?: boolean }) {
   return (
@@ -21,17 +22,27 @@ export function WorstGradeTableView({ table }: { table: WorstGradeTable & { desc
   return (
     <table>
       <caption className={styles.caption}>
-        <span className="computed-badge">computed</span> Patients by worst CTCAE v5.0 grade per term, n (% of N = {table.denominator}). Population:{" "}
-        {table.description}
+        <span className="computed-badge">computed</span> Patients by worst CTCAE v5.0 grade per term, n (% of N ={" "}
+        {table.denominator}). Population: {table.description}
       </caption>
       <thead>
         <tr>
           <th scope="col">CTCAE term</th>
-          <th scope="col" className={styles.numeric}>Grade 1-2</th>
-          <th scope="col" className={styles.numeric}>Grade 3</th>
-          <th scope="col" className={styles.numeric}>Grade 4</th>
-          <th scope="col" className={styles.numeric}>Grade 5</th>
-          <th scope="col" className={styles.numeric}>Any grade</th>
+          <th scope="col" className={styles.numeric}>
+            Grade 1-2
+          </th>
+          <th scope="col" className={styles.numeric}>
+            Grade 3
+          </th>
+          <th scope="col" className={styles.numeric}>
+            Grade 4
+          </th>
+          <th scope="col" className={styles.numeric}>
+            Grade 5
+          </th>
+          <th scope="col" className={styles.numeric}>
+            Any grade
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -26,7 +26,11 @@ export function CreateUserForm({ sites }: { sites: { id: string; code: string; n
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={form.handleSubmit((values) => (setCreated(null), run(() => createUserAction(values))))} noValidate aria-label="Create user">
+    <form
+      onSubmit={form.handleSubmit((values) => (setCreated(null), run(() => createUserAction(values))))}
+      noValidate
+      aria-label="Create user"
+    >
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
@@ -34,7 +38,14 @@ export function CreateUserForm({ sites }: { sites: { id: string; code: string; n
       ) : null}
       <TextField id="new-email" label="Email" type="email" error={errors.email?.message} {...form.register("email")} />
       <TextField id="new-name" label="Name" error={errors.name?.message} {...form.register("name")} />
-      <TextField id="new-password" label="Temporary password" type="password" autoComplete="new-password" error={errors.temporaryPassword?.message} {...form.register("temporaryPassword")} />
+      <TextField
+        id="new-password"
+        label="Temporary password"
+        type="password"
+        autoComplete="new-password"
+        error={errors.temporaryPassword?.message}
+        {...form.register("temporaryPassword")}
+      />
       <RoleFields register={form.register} errors={errors} sites={sites} role={role} />
       <button type="submit" className="button" disabled={isSubmitting}>
         Create user

@@ -12,7 +12,12 @@ import { useActionForm } from "./use-action-form";
 type Values = z.input<typeof UpdateDoseModificationSchema>;
 type Parsed = z.output<typeof UpdateDoseModificationSchema>;
 
-const ACTION_LABELS = { continue: "Continue", reduce: "Reduce one level", hold: "Hold until grade ≤ 1", discontinue: "Discontinue" } as const;
+const ACTION_LABELS = {
+  continue: "Continue",
+  reduce: "Reduce one level",
+  hold: "Hold until grade ≤ 1",
+  discontinue: "Discontinue",
+} as const;
 
 /** The protocol's dose-modification table, one row per toxicity and drug, edited with a reason. */
 export function DoseModificationForm({ initial, version }: { initial: Parsed["rules"]; version: number }) {
@@ -24,13 +29,17 @@ export function DoseModificationForm({ initial, version }: { initial: Parsed["ru
   const { run, formError } = useActionForm(form.setError, () => form.resetField("reason"));
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={form.handleSubmit((values) => run(() => updateDoseModificationAction(values)))} noValidate aria-label="Dose-modification table">
+    <form
+      onSubmit={form.handleSubmit((values) => run(() => updateDoseModificationAction(values)))}
+      noValidate
+      aria-label="Dose-modification table"
+    >
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
         </p>
       ) : null}
-      {errors.rules?.root?.message ?? errors.rules?.message ? (
+      {(errors.rules?.root?.message ?? errors.rules?.message) ? (
         <p className="field-error" role="alert">
           {errors.rules?.root?.message ?? errors.rules?.message}
         </p>
@@ -40,20 +49,47 @@ export function DoseModificationForm({ initial, version }: { initial: Parsed["ru
         return (
           <fieldset key={row.id} className="radio-group" aria-label={`Rule ${i + 1}`}>
             <legend>Rule {i + 1}</legend>
-            <TextField id={`dm-term-${i}`} label="CTCAE term" error={e?.term?.message} {...form.register(`rules.${i}.term`)} />
-            <TextField id={`dm-grade-${i}`} label="From grade" unit="CTCAE 1-5" type="number" error={e?.minGrade?.message} {...form.register(`rules.${i}.minGrade`)} />
-            <SelectField id={`dm-drug-${i}`} label="Drug" error={e?.drug?.message} {...form.register(`rules.${i}.drug`)}>
+            <TextField
+              id={`dm-term-${i}`}
+              label="CTCAE term"
+              error={e?.term?.message}
+              {...form.register(`rules.${i}.term`)}
+            />
+            <TextField
+              id={`dm-grade-${i}`}
+              label="From grade"
+              unit="CTCAE 1-5"
+              type="number"
+              error={e?.minGrade?.message}
+              {...form.register(`rules.${i}.minGrade`)}
+            />
+            <SelectField
+              id={`dm-drug-${i}`}
+              label="Drug"
+              error={e?.drug?.message}
+              {...form.register(`rules.${i}.drug`)}
+            >
               <option value="thalidomide">Thalidomide</option>
               <option value="uft">UFT</option>
             </SelectField>
-            <SelectField id={`dm-action-${i}`} label="Action" error={e?.action?.message} {...form.register(`rules.${i}.action`)}>
+            <SelectField
+              id={`dm-action-${i}`}
+              label="Action"
+              error={e?.action?.message}
+              {...form.register(`rules.${i}.action`)}
+            >
               {Object.entries(ACTION_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
               ))}
             </SelectField>
-            <TextField id={`dm-restart-${i}`} label="Restart rule" error={e?.restart?.message} {...form.register(`rules.${i}.restart`)} />
+            <TextField
+              id={`dm-restart-${i}`}
+              label="Restart rule"
+              error={e?.restart?.message}
+              {...form.register(`rules.${i}.restart`)}
+            />
             <button type="button" className="button secondary" onClick={() => rows.remove(i)}>
               Remove rule {i + 1}
             </button>
@@ -61,11 +97,20 @@ export function DoseModificationForm({ initial, version }: { initial: Parsed["ru
         );
       })}
       <p>
-        <button type="button" className="button secondary" onClick={() => rows.append({ term: "", minGrade: 3, drug: "uft", action: "hold", restart: "" })}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => rows.append({ term: "", minGrade: 3, drug: "uft", action: "hold", restart: "" })}
+        >
           Add a rule
         </button>
       </p>
-      <TextField id="dm-reason" label="Reason for changing the table" error={errors.reason?.message} {...form.register("reason")} />
+      <TextField
+        id="dm-reason"
+        label="Reason for changing the table"
+        error={errors.reason?.message}
+        {...form.register("reason")}
+      />
       <button type="submit" className="button" disabled={isSubmitting}>
         Save dose-modification table
       </button>

@@ -11,16 +11,30 @@ import { useActionForm } from "./use-action-form";
 type Values = z.input<typeof UpdateSiteSchema>;
 
 /** Edits one site's details (not its code, which prefixes its subject IDs). */
-export function EditSiteForm({ site }: { site: { id: string; code: string; name: string; city: string; country: string; targetEnrollment: number } }) {
+export function EditSiteForm({
+  site,
+}: {
+  site: { id: string; code: string; name: string; city: string; country: string; targetEnrollment: number };
+}) {
   const form = useForm<Values>({
     resolver: zodResolver(UpdateSiteSchema),
-    defaultValues: { siteId: site.id, name: site.name, city: site.city, country: site.country, targetEnrollment: site.targetEnrollment },
+    defaultValues: {
+      siteId: site.id,
+      name: site.name,
+      city: site.city,
+      country: site.country,
+      targetEnrollment: site.targetEnrollment,
+    },
   });
   const { run, formError } = useActionForm(form.setError);
   const { errors, isSubmitting } = form.formState;
   const id = (field: string) => `site-${site.code}-${field}`;
   return (
-    <form onSubmit={form.handleSubmit((values) => run(() => updateSiteAction(values)))} noValidate aria-label={`Edit site ${site.code}`}>
+    <form
+      onSubmit={form.handleSubmit((values) => run(() => updateSiteAction(values)))}
+      noValidate
+      aria-label={`Edit site ${site.code}`}
+    >
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
@@ -29,7 +43,14 @@ export function EditSiteForm({ site }: { site: { id: string; code: string; name:
       <TextField id={id("name")} label="Name" error={errors.name?.message} {...form.register("name")} />
       <TextField id={id("city")} label="City" error={errors.city?.message} {...form.register("city")} />
       <TextField id={id("country")} label="Country" error={errors.country?.message} {...form.register("country")} />
-      <TextField id={id("target")} label="Enrollment target" unit="patients" type="number" error={errors.targetEnrollment?.message} {...form.register("targetEnrollment")} />
+      <TextField
+        id={id("target")}
+        label="Enrollment target"
+        unit="patients"
+        type="number"
+        error={errors.targetEnrollment?.message}
+        {...form.register("targetEnrollment")}
+      />
       <button type="submit" className="button" disabled={isSubmitting}>
         Save {site.code}
       </button>

@@ -26,7 +26,11 @@ export function AddLabRangeForm({ sites }: { sites: { id: string; code: string; 
   const test = useWatch({ control: form.control, name: "test" });
   const units = listTestUnits(test as (typeof LAB_PANEL)[number]["test"]);
   return (
-    <form onSubmit={form.handleSubmit((values) => run(() => addLabRangeAction(values)))} noValidate aria-label="Add a reference range">
+    <form
+      onSubmit={form.handleSubmit((values) => run(() => addLabRangeAction(values)))}
+      noValidate
+      aria-label="Add a reference range"
+    >
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
@@ -44,7 +48,10 @@ export function AddLabRangeForm({ sites }: { sites: { id: string; code: string; 
         id="range-test"
         label="Test"
         error={errors.test?.message}
-        {...form.register("test", { onChange: (e: { target: { value: string } }) => form.setValue("unit", LAB_PANEL.find((p) => p.test === e.target.value)?.defaultUnit ?? "") })}
+        {...form.register("test", {
+          onChange: (e: { target: { value: string } }) =>
+            form.setValue("unit", LAB_PANEL.find((p) => p.test === e.target.value)?.defaultUnit ?? ""),
+        })}
       >
         {LAB_PANEL.map((p) => (
           <option key={p.test} value={p.test}>
@@ -64,9 +71,28 @@ export function AddLabRangeForm({ sites }: { sites: { id: string; code: string; 
         <option value="female">Women</option>
         <option value="male">Men</option>
       </SelectField>
-      <TextField id="range-lln" label="Lower limit of normal (LLN, empty if none)" type="number" step="any" error={errors.lln?.message} {...form.register("lln")} />
-      <TextField id="range-uln" label="Upper limit of normal (ULN, empty if none)" type="number" step="any" error={errors.uln?.message} {...form.register("uln")} />
-      <DateField id="range-validFrom" label="In force from (first sample day)" error={errors.validFrom?.message} {...form.register("validFrom")} />
+      <TextField
+        id="range-lln"
+        label="Lower limit of normal (LLN, empty if none)"
+        type="number"
+        step="any"
+        error={errors.lln?.message}
+        {...form.register("lln")}
+      />
+      <TextField
+        id="range-uln"
+        label="Upper limit of normal (ULN, empty if none)"
+        type="number"
+        step="any"
+        error={errors.uln?.message}
+        {...form.register("uln")}
+      />
+      <DateField
+        id="range-validFrom"
+        label="In force from (first sample day)"
+        error={errors.validFrom?.message}
+        {...form.register("validFrom")}
+      />
       <button type="submit" className="button" disabled={isSubmitting}>
         Add range
       </button>
@@ -76,5 +102,11 @@ export function AddLabRangeForm({ sites }: { sites: { id: string; code: string; 
 
 /** Withdraws a range entered in error; the reason is audited and forms already saved keep their limits. */
 export function WithdrawLabRangeForm({ id, label }: { id: string; label: string }) {
-  return <ReasonActionForm id={`withdraw-range-${id}`} label={`Withdraw ${label}`} run={(reason) => withdrawLabRangeAction({ id, reason })} />;
+  return (
+    <ReasonActionForm
+      id={`withdraw-range-${id}`}
+      label={`Withdraw ${label}`}
+      run={(reason) => withdrawLabRangeAction({ id, reason })}
+    />
+  );
 }

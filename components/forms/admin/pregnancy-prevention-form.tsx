@@ -22,7 +22,11 @@ export function PregnancyPreventionForm({ initial, version }: { initial: Parsed[
   const { errors, isSubmitting } = form.formState;
   const r = errors.rules;
   return (
-    <form onSubmit={form.handleSubmit((values) => run(() => updatePregnancyPreventionAction(values)))} noValidate aria-label="Pregnancy prevention rules">
+    <form
+      onSubmit={form.handleSubmit((values) => run(() => updatePregnancyPreventionAction(values)))}
+      noValidate
+      aria-label="Pregnancy prevention rules"
+    >
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
@@ -30,16 +34,52 @@ export function PregnancyPreventionForm({ initial, version }: { initial: Parsed[
       ) : null}
       <fieldset className="radio-group">
         <legend>Female patients of reproductive potential</legend>
-        <TextField id="pp-window" label="Negative pregnancy test within this long before the first dose" unit="hours" type="number" error={r?.firstDoseTestWindowHours?.message} {...form.register("rules.firstDoseTestWindowHours")} />
-        <TextField id="pp-retest" label="A new negative test before a dispensing when the last is older than" unit="days" type="number" error={r?.retestIntervalDays?.message} {...form.register("rules.retestIntervalDays")} />
-        <CheckboxField id="pp-counselling" label="Counselling on pregnancy prevention must be confirmed" error={r?.counsellingRequired?.message} {...form.register("rules.counsellingRequired")} />
+        <TextField
+          id="pp-window"
+          label="Negative pregnancy test within this long before the first dose"
+          unit="hours"
+          type="number"
+          error={r?.firstDoseTestWindowHours?.message}
+          {...form.register("rules.firstDoseTestWindowHours")}
+        />
+        <TextField
+          id="pp-retest"
+          label="A new negative test before a dispensing when the last is older than"
+          unit="days"
+          type="number"
+          error={r?.retestIntervalDays?.message}
+          {...form.register("rules.retestIntervalDays")}
+        />
+        <CheckboxField
+          id="pp-counselling"
+          label="Counselling on pregnancy prevention must be confirmed"
+          error={r?.counsellingRequired?.message}
+          {...form.register("rules.counsellingRequired")}
+        />
       </fieldset>
       <fieldset className="radio-group">
         <legend>Every patient</legend>
-        <CheckboxField id="pp-male-counselling" label="Men: counselling on contraception must be recorded" error={r?.maleCounsellingRequired?.message} {...form.register("rules.maleCounsellingRequired")} />
-        <TextField id="pp-supply" label="Largest supply per dispensing" unit="days" type="number" error={r?.maxSupplyDays?.message} {...form.register("rules.maxSupplyDays")} />
+        <CheckboxField
+          id="pp-male-counselling"
+          label="Men: counselling on contraception must be recorded"
+          error={r?.maleCounsellingRequired?.message}
+          {...form.register("rules.maleCounsellingRequired")}
+        />
+        <TextField
+          id="pp-supply"
+          label="Largest supply per dispensing"
+          unit="days"
+          type="number"
+          error={r?.maxSupplyDays?.message}
+          {...form.register("rules.maxSupplyDays")}
+        />
       </fieldset>
-      <TextField id="pp-reason" label="Reason for changing the rules" error={errors.reason?.message} {...form.register("reason")} />
+      <TextField
+        id="pp-reason"
+        label="Reason for changing the rules"
+        error={errors.reason?.message}
+        {...form.register("reason")}
+      />
       <button type="submit" className="button" disabled={isSubmitting}>
         Save pregnancy prevention rules
       </button>

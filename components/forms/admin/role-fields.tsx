@@ -24,7 +24,12 @@ export function RoleFields<T extends WithAssignment>({
   const reg = register as unknown as UseFormRegister<WithAssignment>;
   return (
     <>
-      <SelectField id="assignment-role" label="Role" error={errors.assignment?.role?.message} {...reg("assignment.role")}>
+      <SelectField
+        id="assignment-role"
+        label="Role"
+        error={errors.assignment?.role?.message}
+        {...reg("assignment.role")}
+      >
         {ROLE_VALUES.map((role) => (
           <option key={role} value={role}>
             {ROLE_LABELS[role]}

@@ -11,11 +11,18 @@ import { useActionForm } from "./use-action-form";
 type Values = z.input<typeof SiteSchema>;
 
 export function CreateSiteForm() {
-  const form = useForm<Values>({ resolver: zodResolver(SiteSchema), defaultValues: { code: "", name: "", city: "", country: "", targetEnrollment: 0, timeZone: "UTC" } });
+  const form = useForm<Values>({
+    resolver: zodResolver(SiteSchema),
+    defaultValues: { code: "", name: "", city: "", country: "", targetEnrollment: 0, timeZone: "UTC" },
+  });
   const { run, formError } = useActionForm(form.setError, () => form.reset());
   const { errors, isSubmitting } = form.formState;
   return (
-    <form onSubmit={form.handleSubmit((values) => run(() => createSiteAction(values)))} noValidate aria-label="Create site">
+    <form
+      onSubmit={form.handleSubmit((values) => run(() => createSiteAction(values)))}
+      noValidate
+      aria-label="Create site"
+    >
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
@@ -25,8 +32,20 @@ export function CreateSiteForm() {
       <TextField id="site-name" label="Name" error={errors.name?.message} {...form.register("name")} />
       <TextField id="site-city" label="City" error={errors.city?.message} {...form.register("city")} />
       <TextField id="site-country" label="Country" error={errors.country?.message} {...form.register("country")} />
-      <TextField id="site-time-zone" label="Time zone (IANA, e.g. Asia/Taipei)" error={errors.timeZone?.message} {...form.register("timeZone")} />
-      <TextField id="site-target" label="Enrollment target" unit="patients" type="number" error={errors.targetEnrollment?.message} {...form.register("targetEnrollment")} />
+      <TextField
+        id="site-time-zone"
+        label="Time zone (IANA, e.g. Asia/Taipei)"
+        error={errors.timeZone?.message}
+        {...form.register("timeZone")}
+      />
+      <TextField
+        id="site-target"
+        label="Enrollment target"
+        unit="patients"
+        type="number"
+        error={errors.targetEnrollment?.message}
+        {...form.register("targetEnrollment")}
+      />
       <button type="submit" className="button" disabled={isSubmitting}>
         Create site
       </button>

@@ -26,7 +26,11 @@ export function StoppingRulesForm({ initial, version }: { initial: Values["setti
   const s = errors.settings;
   const custom = useWatch({ control: form.control, name: "settings.designChoice" }) === "CUSTOM";
   return (
-    <form onSubmit={form.handleSubmit(() => run(() => updateStoppingRulesAction(form.getValues())))} noValidate aria-label="Stopping rules">
+    <form
+      onSubmit={form.handleSubmit(() => run(() => updateStoppingRulesAction(form.getValues())))}
+      noValidate
+      aria-label="Stopping rules"
+    >
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
@@ -34,32 +38,126 @@ export function StoppingRulesForm({ initial, version }: { initial: Values["setti
       ) : null}
       <fieldset className="radio-group">
         <legend>Response: Simon two-stage design</legend>
-        <TextField id="rule-p0" label="Uninteresting response rate p0" unit="proportion, 0-1" inputMode="decimal" error={s?.responseP0?.message} {...form.register("settings.responseP0")} />
-        <TextField id="rule-p1" label="Promising response rate p1" unit="proportion, 0-1" inputMode="decimal" error={s?.responseP1?.message} {...form.register("settings.responseP1")} />
-        <TextField id="rule-alpha" label="Type I error alpha" unit="one-sided, 0-1" inputMode="decimal" error={s?.responseAlpha?.message} {...form.register("settings.responseAlpha")} />
-        <TextField id="rule-beta" label="Type II error beta" unit="1 - power, 0-1" inputMode="decimal" error={s?.responseBeta?.message} {...form.register("settings.responseBeta")} />
-        <SelectField id="rule-design" label="Design in force" error={s?.designChoice?.message} {...form.register("settings.designChoice")}>
+        <TextField
+          id="rule-p0"
+          label="Uninteresting response rate p0"
+          unit="proportion, 0-1"
+          inputMode="decimal"
+          error={s?.responseP0?.message}
+          {...form.register("settings.responseP0")}
+        />
+        <TextField
+          id="rule-p1"
+          label="Promising response rate p1"
+          unit="proportion, 0-1"
+          inputMode="decimal"
+          error={s?.responseP1?.message}
+          {...form.register("settings.responseP1")}
+        />
+        <TextField
+          id="rule-alpha"
+          label="Type I error alpha"
+          unit="one-sided, 0-1"
+          inputMode="decimal"
+          error={s?.responseAlpha?.message}
+          {...form.register("settings.responseAlpha")}
+        />
+        <TextField
+          id="rule-beta"
+          label="Type II error beta"
+          unit="1 - power, 0-1"
+          inputMode="decimal"
+          error={s?.responseBeta?.message}
+          {...form.register("settings.responseBeta")}
+        />
+        <SelectField
+          id="rule-design"
+          label="Design in force"
+          error={s?.designChoice?.message}
+          {...form.register("settings.designChoice")}
+        >
           <option value="OPTIMAL">Optimal (smallest expected size under p0)</option>
           <option value="MINIMAX">Minimax (smallest total size)</option>
           <option value="CUSTOM">The protocol&apos;s own design</option>
         </SelectField>
         {custom ? (
           <>
-            <TextField id="rule-r1" label="Stop after stage 1 with at most r1 responders" unit="r1, patients" type="number" error={s?.customR1?.message} {...form.register("settings.customR1")} />
-            <TextField id="rule-n1" label="Stage 1 size n1" unit="evaluable patients" type="number" error={s?.customN1?.message} {...form.register("settings.customN1")} />
-            <TextField id="rule-r" label="Reject with at most r responders in total" unit="r, patients" type="number" error={s?.customR?.message} {...form.register("settings.customR")} />
-            <TextField id="rule-n" label="Total size n" unit="evaluable patients" type="number" error={s?.customN?.message} {...form.register("settings.customN")} />
+            <TextField
+              id="rule-r1"
+              label="Stop after stage 1 with at most r1 responders"
+              unit="r1, patients"
+              type="number"
+              error={s?.customR1?.message}
+              {...form.register("settings.customR1")}
+            />
+            <TextField
+              id="rule-n1"
+              label="Stage 1 size n1"
+              unit="evaluable patients"
+              type="number"
+              error={s?.customN1?.message}
+              {...form.register("settings.customN1")}
+            />
+            <TextField
+              id="rule-r"
+              label="Reject with at most r responders in total"
+              unit="r, patients"
+              type="number"
+              error={s?.customR?.message}
+              {...form.register("settings.customR")}
+            />
+            <TextField
+              id="rule-n"
+              label="Total size n"
+              unit="evaluable patients"
+              type="number"
+              error={s?.customN?.message}
+              {...form.register("settings.customN")}
+            />
           </>
         ) : null}
       </fieldset>
       <fieldset className="radio-group">
         <legend>Toxicity: stop if P(DLT rate &gt; θ | data) &gt; c</legend>
-        <TextField id="rule-theta" label="Unacceptable DLT rate θ" unit="proportion, 0-1" inputMode="decimal" error={s?.toxicityTheta?.message} {...form.register("settings.toxicityTheta")} />
-        <TextField id="rule-threshold" label="Stop when the posterior probability exceeds c" unit="0-1" inputMode="decimal" error={s?.toxicityThreshold?.message} {...form.register("settings.toxicityThreshold")} />
-        <TextField id="rule-prior-a" label="Beta prior a" unit="prior toxicities" inputMode="decimal" error={s?.toxicityPriorA?.message} {...form.register("settings.toxicityPriorA")} />
-        <TextField id="rule-prior-b" label="Beta prior b" unit="prior patients without toxicity" inputMode="decimal" error={s?.toxicityPriorB?.message} {...form.register("settings.toxicityPriorB")} />
+        <TextField
+          id="rule-theta"
+          label="Unacceptable DLT rate θ"
+          unit="proportion, 0-1"
+          inputMode="decimal"
+          error={s?.toxicityTheta?.message}
+          {...form.register("settings.toxicityTheta")}
+        />
+        <TextField
+          id="rule-threshold"
+          label="Stop when the posterior probability exceeds c"
+          unit="0-1"
+          inputMode="decimal"
+          error={s?.toxicityThreshold?.message}
+          {...form.register("settings.toxicityThreshold")}
+        />
+        <TextField
+          id="rule-prior-a"
+          label="Beta prior a"
+          unit="prior toxicities"
+          inputMode="decimal"
+          error={s?.toxicityPriorA?.message}
+          {...form.register("settings.toxicityPriorA")}
+        />
+        <TextField
+          id="rule-prior-b"
+          label="Beta prior b"
+          unit="prior patients without toxicity"
+          inputMode="decimal"
+          error={s?.toxicityPriorB?.message}
+          {...form.register("settings.toxicityPriorB")}
+        />
       </fieldset>
-      <TextField id="rule-reason" label="Reason for changing the stopping rules" error={errors.reason?.message} {...form.register("reason")} />
+      <TextField
+        id="rule-reason"
+        label="Reason for changing the stopping rules"
+        error={errors.reason?.message}
+        {...form.register("reason")}
+      />
       <button type="submit" className="button" disabled={isSubmitting}>
         Save stopping rules
       </button>

@@ -32,21 +32,74 @@ export function StudySettingsForm({ initial, version, visitForms }: Props) {
   const { errors, isSubmitting } = form.formState;
   const s = errors.settings;
   return (
-    <form onSubmit={form.handleSubmit(() => run(() => updateStudySettingsAction(form.getValues())))} noValidate aria-label="Study settings">
+    <form
+      onSubmit={form.handleSubmit(() => run(() => updateStudySettingsAction(form.getValues())))}
+      noValidate
+      aria-label="Study settings"
+    >
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
         </p>
       ) : null}
       <TextField id="study-name" label="Study name" error={s?.name?.message} {...form.register("settings.name")} />
-      <TextField id="study-protocol" label="Protocol code" error={s?.protocolCode?.message} {...form.register("settings.protocolCode")} />
-      <TextField id="study-visit-interval" label="Visit interval" unit="days, whole weeks" type="number" error={s?.visitIntervalDays?.message} {...form.register("settings.visitIntervalDays")} />
-      <TextField id="study-imaging-interval" label="Imaging interval" unit="days" type="number" error={s?.imagingIntervalDays?.message} {...form.register("settings.imagingIntervalDays")} />
-      <TextField id="study-window" label="Visit window, overdue after" unit="days after the due date" type="number" error={s?.windowDays?.message} {...form.register("settings.windowDays")} />
-      <CheckboxGroup id="study-visit-forms" legend="Forms at every visit" options={visitForms} error={s?.visitForms?.message ?? s?.visitForms?.root?.message} {...form.register("settings.visitForms")} />
-      <CheckboxGroup id="study-imaging-forms" legend="Additional forms at imaging visits" options={visitForms} error={s?.imagingForms?.message ?? s?.imagingForms?.root?.message} {...form.register("settings.imagingForms")} />
-      <TextField id="study-cytokines" label="Baseline cytokine panel" unit="analyte names, comma-separated" error={s?.cytokinePanel?.message} {...form.register("settings.cytokinePanel")} />
-      <TextField id="study-reason" label="Reason for the change" error={errors.reason?.message} {...form.register("reason")} />
+      <TextField
+        id="study-protocol"
+        label="Protocol code"
+        error={s?.protocolCode?.message}
+        {...form.register("settings.protocolCode")}
+      />
+      <TextField
+        id="study-visit-interval"
+        label="Visit interval"
+        unit="days, whole weeks"
+        type="number"
+        error={s?.visitIntervalDays?.message}
+        {...form.register("settings.visitIntervalDays")}
+      />
+      <TextField
+        id="study-imaging-interval"
+        label="Imaging interval"
+        unit="days"
+        type="number"
+        error={s?.imagingIntervalDays?.message}
+        {...form.register("settings.imagingIntervalDays")}
+      />
+      <TextField
+        id="study-window"
+        label="Visit window, overdue after"
+        unit="days after the due date"
+        type="number"
+        error={s?.windowDays?.message}
+        {...form.register("settings.windowDays")}
+      />
+      <CheckboxGroup
+        id="study-visit-forms"
+        legend="Forms at every visit"
+        options={visitForms}
+        error={s?.visitForms?.message ?? s?.visitForms?.root?.message}
+        {...form.register("settings.visitForms")}
+      />
+      <CheckboxGroup
+        id="study-imaging-forms"
+        legend="Additional forms at imaging visits"
+        options={visitForms}
+        error={s?.imagingForms?.message ?? s?.imagingForms?.root?.message}
+        {...form.register("settings.imagingForms")}
+      />
+      <TextField
+        id="study-cytokines"
+        label="Baseline cytokine panel"
+        unit="analyte names, comma-separated"
+        error={s?.cytokinePanel?.message}
+        {...form.register("settings.cytokinePanel")}
+      />
+      <TextField
+        id="study-reason"
+        label="Reason for the change"
+        error={errors.reason?.message}
+        {...form.register("reason")}
+      />
       <button type="submit" className="button" disabled={isSubmitting}>
         Save study settings
       </button>

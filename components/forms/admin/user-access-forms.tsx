@@ -10,16 +10,28 @@ import { AssignRoleSchema } from "@/lib/schemas/admin";
 import { RoleFields } from "./role-fields";
 import { useActionForm } from "./use-action-form";
 
-export function AssignRoleForm({ userId, sites }: { userId: string; sites: { id: string; code: string; name: string }[] }) {
+export function AssignRoleForm({
+  userId,
+  sites,
+}: {
+  userId: string;
+  sites: { id: string; code: string; name: string }[];
+}) {
   const form = useForm<z.input<typeof AssignRoleSchema>>({
     resolver: zodResolver(AssignRoleSchema),
     defaultValues: { userId, assignment: { role: "INVESTIGATOR", siteId: null } },
   });
   const role = useWatch({ control: form.control, name: "assignment.role" });
   const [done, setDone] = useState<string | null>(null);
-  const { run, formError } = useActionForm(form.setError, () => setDone("Role assigned: it is listed under Roles above."));
+  const { run, formError } = useActionForm(form.setError, () =>
+    setDone("Role assigned: it is listed under Roles above."),
+  );
   return (
-    <form onSubmit={form.handleSubmit((values) => (setDone(null), run(() => assignRoleAction(values))))} noValidate aria-label="Assign role">
+    <form
+      onSubmit={form.handleSubmit((values) => (setDone(null), run(() => assignRoleAction(values))))}
+      noValidate
+      aria-label="Assign role"
+    >
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
@@ -36,8 +48,22 @@ export function AssignRoleForm({ userId, sites }: { userId: string; sites: { id:
   );
 }
 
-export function RemoveRoleForm({ userId, assignmentId, label }: { userId: string; assignmentId: string; label: string }) {
-  return <ReasonActionForm id={`remove-${assignmentId}`} label={`Remove ${label}`} run={(reason) => removeRoleAction({ userId, assignmentId, reason })} />;
+export function RemoveRoleForm({
+  userId,
+  assignmentId,
+  label,
+}: {
+  userId: string;
+  assignmentId: string;
+  label: string;
+}) {
+  return (
+    <ReasonActionForm
+      id={`remove-${assignmentId}`}
+      label={`Remove ${label}`}
+      run={(reason) => removeRoleAction({ userId, assignmentId, reason })}
+    />
+  );
 }
 
 export function UserActiveForm({ userId, active }: { userId: string; active: boolean }) {
@@ -45,7 +71,9 @@ export function UserActiveForm({ userId, active }: { userId: string; active: boo
     <ReasonActionForm
       id="active-reason"
       label={active ? "Deactivate user" : "Reactivate user"}
-      doneMessage={active ? "User deactivated: they can no longer sign in." : "User reactivated: they can sign in again."}
+      doneMessage={
+        active ? "User deactivated: they can no longer sign in." : "User reactivated: they can sign in again."
+      }
       run={(reason) => setUserActiveAction({ userId, active: !active, reason })}
     />
   );
@@ -53,5 +81,12 @@ export function UserActiveForm({ userId, active }: { userId: string; active: boo
 
 /** Lifts a sign-in lockout before it runs out (the reason is audited). */
 export function UnlockAccountForm({ userId }: { userId: string }) {
-  return <ReasonActionForm id="unlock-reason" label="Unlock sign-in" doneMessage="Sign-in unlocked." run={(reason) => unlockAccountAction({ userId, reason })} />;
+  return (
+    <ReasonActionForm
+      id="unlock-reason"
+      label="Unlock sign-in"
+      doneMessage="Sign-in unlocked."
+      run={(reason) => unlockAccountAction({ userId, reason })}
+    />
+  );
 }

@@ -23,7 +23,9 @@ function fromLabFinding(prefill: CrfFormProps["prefill"]): AdverseEventData {
   return {
     ...empty,
     term: prefill.term,
-    grade: (getAllowedGrades(prefill.term) ?? []).some((g) => g === grade) ? (grade as AdverseEventData["grade"]) : null,
+    grade: (getAllowedGrades(prefill.term) ?? []).some((g) => g === grade)
+      ? (grade as AdverseEventData["grade"])
+      : null,
     onsetDate: ISO_DATE_PATTERN.test(prefill.onset ?? "") ? prefill.onset! : "",
   };
 }
@@ -41,7 +43,8 @@ export function AdverseEventForm(props: CrfFormProps) {
     <form {...formProps}>
       {!props.record && props.prefill?.term ? (
         <p className="suggestion" role="status" data-testid="ae-from-labs">
-          Filled from the laboratory results you followed: term, grade and onset (the sample date). Check them before saving.
+          Filled from the laboratory results you followed: term, grade and onset (the sample date). Check them before
+          saving.
         </p>
       ) : null}
       <AeTermGradeFields form={form} />
@@ -50,7 +53,8 @@ export function AdverseEventForm(props: CrfFormProps) {
       <AeAttributionFields form={form} />
       <AeOutcomeFields form={form} today={props.today} />
       <p className="computed" aria-live="polite" data-testid="ae-summary">
-        <span className="computed-badge">computed</span> {term ? summarizeAdverseEvent(term, grade, serious === "yes") : "Choose a term and grade"}
+        <span className="computed-badge">computed</span>{" "}
+        {term ? summarizeAdverseEvent(term, grade, serious === "yes") : "Choose a term and grade"}
       </p>
       <FormFooter {...footer} submitting={isSubmitting} />
     </form>

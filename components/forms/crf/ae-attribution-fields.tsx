@@ -5,7 +5,6 @@ import { SelectField } from "@/components/ui/select-field";
 import { ACTIONS, AE_DRUGS, ATTRIBUTIONS, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { nullIfEmpty } from "./field-values";
 
-
 /** Per study drug: how related the event is, and what was done with the drug. */
 export function AeAttributionFields({ form }: { form: UseFormReturn<AdverseEventData> }) {
   const { errors } = form.formState;
@@ -14,7 +13,12 @@ export function AeAttributionFields({ form }: { form: UseFormReturn<AdverseEvent
       {AE_DRUGS.map((drug) => (
         <fieldset key={drug.key} className="radio-group">
           <legend>{drug.label}</legend>
-          <SelectField id={`attribution-${drug.key}`} label={`Attribution to ${drug.label}`} error={errors.attribution?.[drug.key]?.message} {...form.register(`attribution.${drug.key}`, { setValueAs: nullIfEmpty })}>
+          <SelectField
+            id={`attribution-${drug.key}`}
+            label={`Attribution to ${drug.label}`}
+            error={errors.attribution?.[drug.key]?.message}
+            {...form.register(`attribution.${drug.key}`, { setValueAs: nullIfEmpty })}
+          >
             <option value="">Choose</option>
             {ATTRIBUTIONS.map((a) => (
               <option key={a.value} value={a.value}>
@@ -22,7 +26,12 @@ export function AeAttributionFields({ form }: { form: UseFormReturn<AdverseEvent
               </option>
             ))}
           </SelectField>
-          <SelectField id={`actionTaken-${drug.key}`} label={`Action taken with ${drug.label}`} error={errors.actionTaken?.[drug.key]?.message} {...form.register(`actionTaken.${drug.key}`, { setValueAs: nullIfEmpty })}>
+          <SelectField
+            id={`actionTaken-${drug.key}`}
+            label={`Action taken with ${drug.label}`}
+            error={errors.actionTaken?.[drug.key]?.message}
+            {...form.register(`actionTaken.${drug.key}`, { setValueAs: nullIfEmpty })}
+          >
             <option value="">Choose</option>
             {ACTIONS.map((a) => (
               <option key={a.value} value={a.value}>

@@ -6,21 +6,35 @@ import { DateField } from "@/components/ui/date-field";
 import type { AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { nullIfEmpty } from "./field-values";
 
-
 /** When the event began and, unless it is ongoing, when it resolved. */
 export function AeCourseFields({ form, today }: { form: UseFormReturn<AdverseEventData>; today: string }) {
   const ongoing = useWatch({ control: form.control, name: "ongoing" });
   const { errors } = form.formState;
   return (
     <>
-      <DateField id="onsetDate" label="Onset date" max={today} error={errors.onsetDate?.message} {...form.register("onsetDate")} />
+      <DateField
+        id="onsetDate"
+        label="Onset date"
+        max={today}
+        error={errors.onsetDate?.message}
+        {...form.register("onsetDate")}
+      />
       <CheckboxField
         id="ongoing"
         label="Ongoing (not resolved yet)"
-        {...form.register("ongoing", { onChange: (event: { target: { checked: boolean } }) => event.target.checked && form.setValue("resolutionDate", null) })}
+        {...form.register("ongoing", {
+          onChange: (event: { target: { checked: boolean } }) =>
+            event.target.checked && form.setValue("resolutionDate", null),
+        })}
       />
       {ongoing ? null : (
-        <DateField id="resolutionDate" label="Resolution date" max={today} error={errors.resolutionDate?.message} {...form.register("resolutionDate", { setValueAs: nullIfEmpty })} />
+        <DateField
+          id="resolutionDate"
+          label="Resolution date"
+          max={today}
+          error={errors.resolutionDate?.message}
+          {...form.register("resolutionDate", { setValueAs: nullIfEmpty })}
+        />
       )}
     </>
   );

@@ -10,7 +10,8 @@ import { formatLocalDateTime } from "@/lib/format-date";
 import { nullIfEmpty, YES_NO } from "./field-values";
 
 // Typed as shown ("2026-02-04 09:15"), stored as the schema's local date-time ("2026-02-04T09:15").
-const toLocalDateTime = (v: unknown) => (typeof v === "string" ? nullIfEmpty(v.trim().replace(" ", "T")) : nullIfEmpty(v));
+const toLocalDateTime = (v: unknown) =>
+  typeof v === "string" ? nullIfEmpty(v.trim().replace(" ", "T")) : nullIfEmpty(v);
 
 /** Seriousness: the ICH E2A criteria and, for the 24-hour report, when the site became aware. */
 export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEventData> }) {
@@ -41,7 +42,12 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
           <fieldset className="radio-group" aria-describedby={errors.saeCriteria ? "saeCriteria-error" : undefined}>
             <legend>Seriousness criteria (at least one)</legend>
             {SAE_CRITERIA.map((c) => (
-              <CheckboxField key={c.key} id={`saeCriteria-${c.key}`} label={c.label} {...form.register(`saeCriteria.${c.key}`, { onChange: () => form.clearErrors("saeCriteria") })} />
+              <CheckboxField
+                key={c.key}
+                id={`saeCriteria-${c.key}`}
+                label={c.label}
+                {...form.register(`saeCriteria.${c.key}`, { onChange: () => form.clearErrors("saeCriteria") })}
+              />
             ))}
             {errors.saeCriteria?.message ? (
               <p id="saeCriteria-error" className="field-error" role="alert">
@@ -58,7 +64,8 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
           />
           <p className="computed" aria-live="polite" data-testid="sae-due">
             <span className="computed-badge">computed</span> SAE report due by{" "}
-            <strong>{dueAt ? formatLocalDateTime(dueAt) : "(enter when the site became aware)"}</strong> (24 hours after the site became aware)
+            <strong>{dueAt ? formatLocalDateTime(dueAt) : "(enter when the site became aware)"}</strong> (24 hours after
+            the site became aware)
           </p>
           <DateTimeField
             id="reportedAt"

@@ -7,7 +7,6 @@ import type { AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { AeTermPicker } from "./ae-term-picker";
 import { toNumberOrNull } from "./field-values";
 
-
 /** The CTCAE term and a grade that term allows, with the grade's CTCAE description. */
 export function AeTermGradeFields({ form }: { form: UseFormReturn<AdverseEventData> }) {
   const [term, grade] = useWatch({ control: form.control, name: ["term", "grade"] });
@@ -22,7 +21,8 @@ export function AeTermGradeFields({ form }: { form: UseFormReturn<AdverseEventDa
           // CTCAE v5.0: each term has its own grades; a grade the new term lacks is cleared.
           onChange: (event: { target: { value: string } }) => {
             const current = form.getValues("grade");
-            if (current !== null && !(getAllowedGrades(event.target.value) ?? []).some((g) => g === current)) form.setValue("grade", null);
+            if (current !== null && !(getAllowedGrades(event.target.value) ?? []).some((g) => g === current))
+              form.setValue("grade", null);
           },
         })}
       />
@@ -44,7 +44,11 @@ export function AeTermGradeFields({ form }: { form: UseFormReturn<AdverseEventDa
           </option>
         ))}
       </SelectField>
-      {grade !== null && term ? <p className="muted" data-testid="grade-description">Grade {grade}: {gradeDescription(term, grade)}</p> : null}
+      {grade !== null && term ? (
+        <p className="muted" data-testid="grade-description">
+          Grade {grade}: {gradeDescription(term, grade)}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -42,7 +42,9 @@ export function AeTermPicker({ value, error, registration }: Props) {
         autoComplete="off"
       />
       <p className="muted" aria-live="polite" id="term-count">
-        {query ? `${matches.length === 1 ? "1 term matches" : `${matches.length} terms match`} "${query}"` : `${matches.length} terms`}
+        {query
+          ? `${matches.length === 1 ? "1 term matches" : `${matches.length} terms match`} "${query}"`
+          : `${matches.length} terms`}
       </p>
       <SelectField id="term" label="CTCAE term" error={error} {...registration}>
         <option value="">Choose a term</option>

@@ -12,7 +12,9 @@ function Computed({ testId, label, children }: { testId: string; label: string; 
 export function ComputedBsa({ scores }: { scores: BaselineScores }) {
   return (
     <Computed testId="computed-bsa" label="Body surface area">
-      {scores.bsa ? `${scores.bsa.bsaM2Display.toFixed(2)} m² (${scores.bsa.method === "mosteller" ? "Mosteller" : "DuBois"})` : "enter height and weight"}
+      {scores.bsa
+        ? `${scores.bsa.bsaM2Display.toFixed(2)} m² (${scores.bsa.method === "mosteller" ? "Mosteller" : "DuBois"})`
+        : "enter height and weight"}
     </Computed>
   );
 }
@@ -26,8 +28,9 @@ export function ComputedChildPugh({ scores }: { scores: BaselineScores }) {
         <>
           class {cp.class}, score {cp.score}{" "}
           <span className="muted">
-            (bilirubin {cp.points.bilirubin}, albumin {cp.points.albumin}, INR {cp.points.inr}, ascites {cp.points.ascites}, encephalopathy{" "}
-            {cp.points.encephalopathy}; bilirubin {+cp.bilirubinMgPerDl.toFixed(2)} mg/dL, albumin {+cp.albuminGPerDl.toFixed(2)} g/dL)
+            (bilirubin {cp.points.bilirubin}, albumin {cp.points.albumin}, INR {cp.points.inr}, ascites{" "}
+            {cp.points.ascites}, encephalopathy {cp.points.encephalopathy}; bilirubin {+cp.bilirubinMgPerDl.toFixed(2)}{" "}
+            mg/dL, albumin {+cp.albuminGPerDl.toFixed(2)} g/dL)
           </span>
         </>
       ) : (
@@ -46,8 +49,8 @@ export function ComputedStaging({ scores }: { scores: BaselineScores }) {
           <>
             {scores.clip.score}{" "}
             <span className="muted">
-              (Child-Pugh {scores.clip.points.childPugh}, tumour {scores.clip.points.tumour}, AFP {scores.clip.points.afp}, portal vein{" "}
-              {scores.clip.points.portalVeinThrombosis})
+              (Child-Pugh {scores.clip.points.childPugh}, tumour {scores.clip.points.tumour}, AFP{" "}
+              {scores.clip.points.afp}, portal vein {scores.clip.points.portalVeinThrombosis})
             </span>
           </>
         ) : (

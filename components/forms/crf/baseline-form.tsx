@@ -23,15 +23,33 @@ export const POS_NEG = [
 ] as const;
 
 const EMPTY: BaselineInput = {
-  assessmentDate: "", sex: null, ageYears: null, ethnicity: null, heightCm: null, weightKg: null, ecogPs: null, hbsag: null, antiHcv: null,
-  bilirubin: { value: null, unit: "mg/dL" }, albumin: { value: null, unit: "g/dL" }, inr: null, ascites: null, encephalopathy: null,
-  tumourMorphology: null, tumourExtentOver50Pct: null, afpNgPerMl: null, portalVeinInvasion: null, noduleCount: null, largestNoduleCm: null,
-  extrahepaticSpread: null, extrahepaticSites: [], extrahepaticOtherSite: null,
+  assessmentDate: "",
+  sex: null,
+  ageYears: null,
+  ethnicity: null,
+  heightCm: null,
+  weightKg: null,
+  ecogPs: null,
+  hbsag: null,
+  antiHcv: null,
+  bilirubin: { value: null, unit: "mg/dL" },
+  albumin: { value: null, unit: "g/dL" },
+  inr: null,
+  ascites: null,
+  encephalopathy: null,
+  tumourMorphology: null,
+  tumourExtentOver50Pct: null,
+  afpNgPerMl: null,
+  portalVeinInvasion: null,
+  noduleCount: null,
+  largestNoduleCm: null,
+  extrahepaticSpread: null,
+  extrahepaticSites: [],
+  extrahepaticOtherSite: null,
 };
 
 export function BaselineForm(props: CrfFormProps) {
   const form = useForm<BaselineInput, unknown, BaselineData>({
-
     resolver: zodResolver(BaselineSchema),
     defaultValues: (props.record?.data as BaselineInput | undefined) ?? EMPTY,
   });
@@ -45,23 +63,73 @@ export function BaselineForm(props: CrfFormProps) {
 
   return (
     <form {...formProps}>
-      <DateField id="assessmentDate" label="Baseline assessment date" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
+      <DateField
+        id="assessmentDate"
+        label="Baseline assessment date"
+        max={props.today}
+        error={errors.assessmentDate?.message}
+        {...form.register("assessmentDate")}
+      />
       <fieldset className="radio-group">
         <legend>Demographics</legend>
-        <RadioGroup id="sex" legend="Sex" options={[{ value: "female", label: "Female" }, { value: "male", label: "Male" }]} error={errors.sex?.message} {...form.register("sex", choice)} />
-        <TextField id="ageYears" label="Age at consent" unit="years" type="number" step="1" error={errors.ageYears?.message} {...form.register("ageYears", number)} />
-        <TextField id="ethnicity" label="Ethnicity (optional)" error={errors.ethnicity?.message} {...form.register("ethnicity", { setValueAs: toTextOrNull })} />
+        <RadioGroup
+          id="sex"
+          legend="Sex"
+          options={[
+            { value: "female", label: "Female" },
+            { value: "male", label: "Male" },
+          ]}
+          error={errors.sex?.message}
+          {...form.register("sex", choice)}
+        />
+        <TextField
+          id="ageYears"
+          label="Age at consent"
+          unit="years"
+          type="number"
+          step="1"
+          error={errors.ageYears?.message}
+          {...form.register("ageYears", number)}
+        />
+        <TextField
+          id="ethnicity"
+          label="Ethnicity (optional)"
+          error={errors.ethnicity?.message}
+          {...form.register("ethnicity", { setValueAs: toTextOrNull })}
+        />
       </fieldset>
       {/* min-width 0: a fieldset otherwise grows to its longest ECOG description. */}
       <fieldset className="radio-group" style={{ minWidth: 0 }}>
         <legend>Body size and performance status</legend>
         <div className="inline-form">
-          <TextField id="heightCm" label="Height" unit="cm" type="number" step="any" error={errors.heightCm?.message} {...form.register("heightCm", number)} />
-          <TextField id="weightKg" label="Weight" unit="kg" type="number" step="any" error={errors.weightKg?.message} {...form.register("weightKg", number)} />
+          <TextField
+            id="heightCm"
+            label="Height"
+            unit="cm"
+            type="number"
+            step="any"
+            error={errors.heightCm?.message}
+            {...form.register("heightCm", number)}
+          />
+          <TextField
+            id="weightKg"
+            label="Weight"
+            unit="kg"
+            type="number"
+            step="any"
+            error={errors.weightKg?.message}
+            {...form.register("weightKg", number)}
+          />
         </div>
         <BodyMeasureWarning control={form.control} register={form.register} />
         <ComputedBsa scores={scores} />
-        <SelectField id="ecogPs" label="ECOG performance status" style={{ maxWidth: "100%" }} error={errors.ecogPs?.message} {...form.register("ecogPs", number)}>
+        <SelectField
+          id="ecogPs"
+          label="ECOG performance status"
+          style={{ maxWidth: "100%" }}
+          error={errors.ecogPs?.message}
+          {...form.register("ecogPs", number)}
+        >
           <option value="">Choose...</option>
           {Object.entries(ECOG_PERFORMANCE_STATUS).map(([grade, text]) => (
             <option key={grade} value={grade}>
@@ -72,8 +140,20 @@ export function BaselineForm(props: CrfFormProps) {
       </fieldset>
       <fieldset className="radio-group">
         <legend>Viral hepatitis</legend>
-        <RadioGroup id="hbsag" legend="HBsAg" options={POS_NEG} error={errors.hbsag?.message} {...form.register("hbsag", choice)} />
-        <RadioGroup id="antiHcv" legend="Anti-HCV" options={POS_NEG} error={errors.antiHcv?.message} {...form.register("antiHcv", choice)} />
+        <RadioGroup
+          id="hbsag"
+          legend="HBsAg"
+          options={POS_NEG}
+          error={errors.hbsag?.message}
+          {...form.register("hbsag", choice)}
+        />
+        <RadioGroup
+          id="antiHcv"
+          legend="Anti-HCV"
+          options={POS_NEG}
+          error={errors.antiHcv?.message}
+          {...form.register("antiHcv", choice)}
+        />
       </fieldset>
       <BaselineLiverFields form={form} />
       <ComputedChildPugh scores={scores} />

@@ -4,13 +4,24 @@ import type { UseFormReturn } from "react-hook-form";
 import { CheckboxGroup, RadioGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { ALBUMIN_UNITS, BILIRUBIN_UNITS, EXTRAHEPATIC_SITES, type BaselineData, type BaselineInput } from "@/lib/forms/baseline-form";
+import {
+  ALBUMIN_UNITS,
+  BILIRUBIN_UNITS,
+  EXTRAHEPATIC_SITES,
+  type BaselineData,
+  type BaselineInput,
+} from "@/lib/forms/baseline-form";
 import { toChoiceOrNull, toNumberOrNull, toTextOrNull, YES_NO } from "./field-values";
 
 type Form = UseFormReturn<BaselineInput, unknown, BaselineData>;
 
 const SITE_LABELS: Record<(typeof EXTRAHEPATIC_SITES)[number], string> = {
-  lung: "Lung", "lymph-nodes": "Lymph nodes", bone: "Bone", adrenal: "Adrenal", peritoneum: "Peritoneum", other: "Other",
+  lung: "Lung",
+  "lymph-nodes": "Lymph nodes",
+  bone: "Bone",
+  adrenal: "Adrenal",
+  peritoneum: "Peritoneum",
+  other: "Other",
 };
 const number = { setValueAs: toNumberOrNull };
 const choice = { setValueAs: toChoiceOrNull };
@@ -22,15 +33,45 @@ export function BaselineLiverFields({ form }: { form: Form }) {
     <fieldset className="radio-group">
       <legend>Liver function (Child-Pugh)</legend>
       <div className="inline-form">
-        <TextField id="bilirubin-value" label="Total bilirubin" type="number" step="any" error={errors.bilirubin?.value?.message} {...form.register("bilirubin.value", number)} />
+        <TextField
+          id="bilirubin-value"
+          label="Total bilirubin"
+          type="number"
+          step="any"
+          error={errors.bilirubin?.value?.message}
+          {...form.register("bilirubin.value", number)}
+        />
         <SelectField id="bilirubin-unit" label="Bilirubin unit" {...form.register("bilirubin.unit")}>
-          {BILIRUBIN_UNITS.map((unit) => <option key={unit} value={unit}>{unit}</option>)}
+          {BILIRUBIN_UNITS.map((unit) => (
+            <option key={unit} value={unit}>
+              {unit}
+            </option>
+          ))}
         </SelectField>
-        <TextField id="albumin-value" label="Serum albumin" type="number" step="any" error={errors.albumin?.value?.message} {...form.register("albumin.value", number)} />
+        <TextField
+          id="albumin-value"
+          label="Serum albumin"
+          type="number"
+          step="any"
+          error={errors.albumin?.value?.message}
+          {...form.register("albumin.value", number)}
+        />
         <SelectField id="albumin-unit" label="Albumin unit" {...form.register("albumin.unit")}>
-          {ALBUMIN_UNITS.map((unit) => <option key={unit} value={unit}>{unit}</option>)}
+          {ALBUMIN_UNITS.map((unit) => (
+            <option key={unit} value={unit}>
+              {unit}
+            </option>
+          ))}
         </SelectField>
-        <TextField id="inr" label="INR" unit="ratio" type="number" step="any" error={errors.inr?.message} {...form.register("inr", number)} />
+        <TextField
+          id="inr"
+          label="INR"
+          unit="ratio"
+          type="number"
+          step="any"
+          error={errors.inr?.message}
+          {...form.register("inr", number)}
+        />
       </div>
       <div className="inline-form">
         <SelectField id="ascites" label="Ascites" error={errors.ascites?.message} {...form.register("ascites", choice)}>
@@ -39,7 +80,12 @@ export function BaselineLiverFields({ form }: { form: Form }) {
           <option value="mild">Mild</option>
           <option value="moderate-severe">Moderate to severe</option>
         </SelectField>
-        <SelectField id="encephalopathy" label="Hepatic encephalopathy" error={errors.encephalopathy?.message} {...form.register("encephalopathy", choice)}>
+        <SelectField
+          id="encephalopathy"
+          label="Hepatic encephalopathy"
+          error={errors.encephalopathy?.message}
+          {...form.register("encephalopathy", choice)}
+        >
           <option value="">Choose...</option>
           <option value="none">None</option>
           <option value="grade-1-2">Grade 1-2</option>
@@ -56,20 +102,67 @@ export function BaselineTumourFields({ form }: { form: Form }) {
   return (
     <fieldset className="radio-group">
       <legend>Tumour (CLIP and BCLC)</legend>
-      <SelectField id="tumourMorphology" label="Tumour morphology" error={errors.tumourMorphology?.message} {...form.register("tumourMorphology", choice)}>
+      <SelectField
+        id="tumourMorphology"
+        label="Tumour morphology"
+        error={errors.tumourMorphology?.message}
+        {...form.register("tumourMorphology", choice)}
+      >
         <option value="">Choose...</option>
         <option value="uninodular">Uninodular</option>
         <option value="multinodular">Multinodular</option>
         <option value="massive">Massive</option>
       </SelectField>
-      <RadioGroup id="tumourExtentOver50Pct" legend="Tumour replaces more than 50% of the liver" options={YES_NO} error={errors.tumourExtentOver50Pct?.message} {...form.register("tumourExtentOver50Pct", choice)} />
+      <RadioGroup
+        id="tumourExtentOver50Pct"
+        legend="Tumour replaces more than 50% of the liver"
+        options={YES_NO}
+        error={errors.tumourExtentOver50Pct?.message}
+        {...form.register("tumourExtentOver50Pct", choice)}
+      />
       <div className="inline-form">
-        <TextField id="afpNgPerMl" label="Alpha-fetoprotein (AFP)" unit="ng/mL" type="number" step="any" error={errors.afpNgPerMl?.message} {...form.register("afpNgPerMl", number)} />
-        <TextField id="noduleCount" label="Number of nodules" unit="count" type="number" step="1" error={errors.noduleCount?.message} {...form.register("noduleCount", number)} />
-        <TextField id="largestNoduleCm" label="Largest nodule diameter" unit="cm" type="number" step="any" error={errors.largestNoduleCm?.message} {...form.register("largestNoduleCm", number)} />
+        <TextField
+          id="afpNgPerMl"
+          label="Alpha-fetoprotein (AFP)"
+          unit="ng/mL"
+          type="number"
+          step="any"
+          error={errors.afpNgPerMl?.message}
+          {...form.register("afpNgPerMl", number)}
+        />
+        <TextField
+          id="noduleCount"
+          label="Number of nodules"
+          unit="count"
+          type="number"
+          step="1"
+          error={errors.noduleCount?.message}
+          {...form.register("noduleCount", number)}
+        />
+        <TextField
+          id="largestNoduleCm"
+          label="Largest nodule diameter"
+          unit="cm"
+          type="number"
+          step="any"
+          error={errors.largestNoduleCm?.message}
+          {...form.register("largestNoduleCm", number)}
+        />
       </div>
-      <RadioGroup id="portalVeinInvasion" legend="Portal vein invasion or thrombosis" options={YES_NO} error={errors.portalVeinInvasion?.message} {...form.register("portalVeinInvasion", choice)} />
-      <RadioGroup id="extrahepaticSpread" legend="Extrahepatic spread" options={YES_NO} error={errors.extrahepaticSpread?.message} {...form.register("extrahepaticSpread", choice)} />
+      <RadioGroup
+        id="portalVeinInvasion"
+        legend="Portal vein invasion or thrombosis"
+        options={YES_NO}
+        error={errors.portalVeinInvasion?.message}
+        {...form.register("portalVeinInvasion", choice)}
+      />
+      <RadioGroup
+        id="extrahepaticSpread"
+        legend="Extrahepatic spread"
+        options={YES_NO}
+        error={errors.extrahepaticSpread?.message}
+        {...form.register("extrahepaticSpread", choice)}
+      />
       <CheckboxGroup
         id="extrahepaticSites"
         legend="Sites of extrahepatic spread"
@@ -77,7 +170,12 @@ export function BaselineTumourFields({ form }: { form: Form }) {
         error={errors.extrahepaticSites?.message}
         {...form.register("extrahepaticSites")}
       />
-      <TextField id="extrahepaticOtherSite" label="Other site (if Other)" error={errors.extrahepaticOtherSite?.message} {...form.register("extrahepaticOtherSite", { setValueAs: toTextOrNull })} />
+      <TextField
+        id="extrahepaticOtherSite"
+        label="Other site (if Other)"
+        error={errors.extrahepaticOtherSite?.message}
+        {...form.register("extrahepaticOtherSite", { setValueAs: toTextOrNull })}
+      />
     </fieldset>
   );
 }

@@ -1,6 +1,13 @@
 "use client";
 
-import { useFormState, useWatch, type Control, type FieldValues, type Path, type UseFormRegister } from "react-hook-form";
+import {
+  useFormState,
+  useWatch,
+  type Control,
+  type FieldValues,
+  type Path,
+  type UseFormRegister,
+} from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
 import { implausibleBodyMeasures } from "@/lib/domain/dosing/body-measure-plausibility";
 
@@ -15,11 +22,24 @@ interface BodyMeasureFields extends FieldValues {
  * height has been typed and its field left: an unusual value asks for the reason there and then,
  * not only on Save.
  */
-export function BodyMeasureWarning<T extends BodyMeasureFields>({ control, register }: { control: Control<T>; register: UseFormRegister<T> }) {
-  const [weightKg, heightCm] = useWatch({ control, name: ["weightKg", "heightCm"] as Path<T>[] }) as unknown as [number | null, number | null];
+export function BodyMeasureWarning<T extends BodyMeasureFields>({
+  control,
+  register,
+}: {
+  control: Control<T>;
+  register: UseFormRegister<T>;
+}) {
+  const [weightKg, heightCm] = useWatch({ control, name: ["weightKg", "heightCm"] as Path<T>[] }) as unknown as [
+    number | null,
+    number | null,
+  ];
   const { touchedFields, errors, isSubmitted } = useFormState({ control });
-  const left = (field: "weightKg" | "heightCm") => isSubmitted || Boolean((touchedFields as Record<string, unknown>)[field]);
-  const unusual = implausibleBodyMeasures({ weightKg: left("weightKg") ? weightKg : null, heightCm: left("heightCm") ? heightCm : null });
+  const left = (field: "weightKg" | "heightCm") =>
+    isSubmitted || Boolean((touchedFields as Record<string, unknown>)[field]);
+  const unusual = implausibleBodyMeasures({
+    weightKg: left("weightKg") ? weightKg : null,
+    heightCm: left("heightCm") ? heightCm : null,
+  });
   if (!unusual.length) return null;
   const error = (errors as Record<string, { message?: string } | undefined>).measurementReason?.message;
   return (
@@ -32,7 +52,9 @@ export function BodyMeasureWarning<T extends BodyMeasureFields>({ control, regis
         label="Reason this height or weight is correct"
         maxLength={500}
         error={error ? "Give the reason (at least 3 characters)" : undefined}
-        {...register("measurementReason" as Path<T>, { setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v : null) })}
+        {...register("measurementReason" as Path<T>, {
+          setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v : null),
+        })}
       />
     </div>
   );

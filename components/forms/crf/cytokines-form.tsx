@@ -7,7 +7,14 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SelectField } from "@/components/ui/select-field";
 import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
-import { CYTOKINE_UNITS, CytokinesSchema, DEFAULT_ANALYTES, summarizeCytokines, type AnalyteRow, type CytokinesData } from "@/lib/forms/cytokines-form";
+import {
+  CYTOKINE_UNITS,
+  CytokinesSchema,
+  DEFAULT_ANALYTES,
+  summarizeCytokines,
+  type AnalyteRow,
+  type CytokinesData,
+} from "@/lib/forms/cytokines-form";
 import type { CrfFormProps } from "./crf-form-props";
 import { toNumberOrNull } from "./field-values";
 import { FormFooter } from "./form-footer";
@@ -16,13 +23,21 @@ import { parseBelowLimit } from "@/lib/domain/biomarkers/cytokine-units";
 import { formatDate } from "@/lib/format-date";
 
 type CytokinesInput = { sampleDate: string; analytes: AnalyteRow[] };
-const emptyRow = (analyte: string): AnalyteRow => ({ analyte, value: null, unit: "pg/mL", lloq: null, belowLloq: false });
+const emptyRow = (analyte: string): AnalyteRow => ({
+  analyte,
+  value: null,
+  unit: "pg/mL",
+  lloq: null,
+  belowLloq: false,
+});
 
 export function CytokinesForm(props: CrfFormProps) {
   const form = useForm<CytokinesInput, unknown, CytokinesData>({
-
     resolver: zodResolver(CytokinesSchema),
-    defaultValues: (props.record?.data as CytokinesInput | undefined) ?? { sampleDate: "", analytes: (props.cytokinePanel ?? DEFAULT_ANALYTES).map(emptyRow) },
+    defaultValues: (props.record?.data as CytokinesInput | undefined) ?? {
+      sampleDate: "",
+      analytes: (props.cytokinePanel ?? DEFAULT_ANALYTES).map(emptyRow),
+    },
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "analytes" });
   const { formProps, ...footer } = useCrfSave("cytokines", props, form);
@@ -33,10 +48,18 @@ export function CytokinesForm(props: CrfFormProps) {
 
   return (
     <form {...formProps}>
-      <DateField id="sampleDate" label="Plasma sample date" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
+      <DateField
+        id="sampleDate"
+        label="Plasma sample date"
+        max={props.today}
+        error={errors.sampleDate?.message}
+        {...form.register("sampleDate")}
+      />
       <p className="muted">
-        Baseline samples are taken after consent and on or before day 1{props.context.enrollmentDate ? ` (${formatDate(props.context.enrollmentDate)})` : ""}, before the first dose. A result below the assay&apos;s
-        lower limit of quantification (LLOQ) is recorded as below LLOQ, without a value, never as zero.
+        Baseline samples are taken after consent and on or before day 1
+        {props.context.enrollmentDate ? ` (${formatDate(props.context.enrollmentDate)})` : ""}, before the first dose. A
+        result below the assay&apos;s lower limit of quantification (LLOQ) is recorded as below LLOQ, without a value,
+        never as zero.
       </p>
       {fields.map((field, index) => {
         const row = rows[index];
@@ -47,7 +70,12 @@ export function CytokinesForm(props: CrfFormProps) {
           <fieldset key={field.id} className="radio-group">
             <legend>{`Analyte ${index + 1}${row?.analyte ? `: ${row.analyte}` : ""}`}</legend>
             <div className="inline-form">
-              <TextField id={`${id}-analyte`} label="Analyte" error={rowErrors?.analyte?.message} {...form.register(`analytes.${index}.analyte`)} />
+              <TextField
+                id={`${id}-analyte`}
+                label="Analyte"
+                error={rowErrors?.analyte?.message}
+                {...form.register(`analytes.${index}.analyte`)}
+              />
               <TextField
                 id={`${id}-value`}
                 label="Value"
@@ -71,10 +99,27 @@ export function CytokinesForm(props: CrfFormProps) {
                   },
                 })}
               />
-              <SelectField id={`${id}-unit`} label="Unit" error={rowErrors?.unit?.message} {...form.register(`analytes.${index}.unit`)}>
-                {CYTOKINE_UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
+              <SelectField
+                id={`${id}-unit`}
+                label="Unit"
+                error={rowErrors?.unit?.message}
+                {...form.register(`analytes.${index}.unit`)}
+              >
+                {CYTOKINE_UNITS.map((u) => (
+                  <option key={u} value={u}>
+                    {u}
+                  </option>
+                ))}
               </SelectField>
-              <TextField id={`${id}-lloq`} label="LLOQ" unit={unit} type="number" step="any" error={rowErrors?.lloq?.message} {...form.register(`analytes.${index}.lloq`, number)} />
+              <TextField
+                id={`${id}-lloq`}
+                label="LLOQ"
+                unit={unit}
+                type="number"
+                step="any"
+                error={rowErrors?.lloq?.message}
+                {...form.register(`analytes.${index}.lloq`, number)}
+              />
               <CheckboxField
                 id={`${id}-belowLloq`}
                 label="Below LLOQ"
@@ -84,20 +129,28 @@ export function CytokinesForm(props: CrfFormProps) {
                   },
                 })}
               />
-              <button type="button" className="button secondary" onClick={() => remove(index)} aria-label={`Remove analyte ${index + 1}${row?.analyte ? ` (${row.analyte})` : ""}`}>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => remove(index)}
+                aria-label={`Remove analyte ${index + 1}${row?.analyte ? ` (${row.analyte})` : ""}`}
+              >
                 Remove
               </button>
             </div>
             {row?.belowLloq && belowLimitTyped[index] !== undefined ? (
               <p className="suggestion" role="status" data-testid={`${id}-below-limit`}>
-                &ldquo;&lt;{belowLimitTyped[index]}&rdquo; recorded as below the LLOQ of {belowLimitTyped[index]} {unit}: check the assay&apos;s LLOQ.
+                &ldquo;&lt;{belowLimitTyped[index]}&rdquo; recorded as below the LLOQ of {belowLimitTyped[index]} {unit}
+                : check the assay&apos;s LLOQ.
               </p>
             ) : null}
           </fieldset>
         );
       })}
       {errors.analytes?.root?.message || errors.analytes?.message ? (
-        <p className="field-error" role="alert">{errors.analytes?.root?.message ?? errors.analytes?.message}</p>
+        <p className="field-error" role="alert">
+          {errors.analytes?.root?.message ?? errors.analytes?.message}
+        </p>
       ) : null}
       <button type="button" className="button secondary" onClick={() => append(emptyRow(""))}>
         Add analyte

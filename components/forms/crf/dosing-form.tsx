@@ -21,7 +21,14 @@ import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 
 // Clinical answers start empty: the dose levels and the height are suggested, never pre-entered.
-const drugDefaults = () => ({ doseLevel: undefined, status: undefined, statusReason: null, statusReasonText: "", capsulesDispensed: null, capsulesReturned: null });
+const drugDefaults = () => ({
+  doseLevel: undefined,
+  status: undefined,
+  statusReason: null,
+  statusReasonText: "",
+  capsulesDispensed: null,
+  capsulesReturned: null,
+});
 
 const NEW_VISIT_DEFAULTS: DefaultValues<DosingData> = {
   visitDate: "",
@@ -31,7 +38,6 @@ const NEW_VISIT_DEFAULTS: DefaultValues<DosingData> = {
 
 export function DosingForm(props: CrfFormProps) {
   const form = useForm<DosingData>({
-
     resolver: zodResolver(DosingSchema),
     defaultValues: (props.record?.data as DosingData | undefined) ?? NEW_VISIT_DEFAULTS,
   });
@@ -46,12 +52,34 @@ export function DosingForm(props: CrfFormProps) {
 
   return (
     <form {...formProps}>
-      <DateField id="visitDate" label="Visit date" max={props.today} error={errors.visitDate?.message} {...form.register("visitDate")} />
+      <DateField
+        id="visitDate"
+        label="Visit date"
+        max={props.today}
+        error={errors.visitDate?.message}
+        {...form.register("visitDate")}
+      />
       <fieldset>
         <legend>Body measurements</legend>
         <div className="inline-form">
-          <TextField id="weightKg" label="Weight at this visit" unit="kg" type="number" step="0.1" error={errors.weightKg?.message} {...form.register("weightKg", { setValueAs: toNumberOrNull })} />
-          <TextField id="heightCm" label="Height" unit="cm" type="number" step="0.1" error={errors.heightCm?.message} {...form.register("heightCm", { setValueAs: toNumberOrNull })} />
+          <TextField
+            id="weightKg"
+            label="Weight at this visit"
+            unit="kg"
+            type="number"
+            step="0.1"
+            error={errors.weightKg?.message}
+            {...form.register("weightKg", { setValueAs: toNumberOrNull })}
+          />
+          <TextField
+            id="heightCm"
+            label="Height"
+            unit="cm"
+            type="number"
+            step="0.1"
+            error={errors.heightCm?.message}
+            {...form.register("heightCm", { setValueAs: toNumberOrNull })}
+          />
         </div>
         <BodyMeasureWarning control={form.control} register={form.register} />
         {suggested.heightCm !== null ? (
@@ -64,19 +92,22 @@ export function DosingForm(props: CrfFormProps) {
           />
         ) : null}
         <p className="computed" aria-live="polite" data-testid="bsa">
-          <span className="computed-badge">computed</span> Body surface area (Mosteller): <strong>{formatNumber(computed.bsaM2Display, 2)} m²</strong>
+          <span className="computed-badge">computed</span> Body surface area (Mosteller):{" "}
+          <strong>{formatNumber(computed.bsaM2Display, 2)} m²</strong>
         </p>
         <div className="computed" aria-live="polite" data-testid="weight-change">
           <span className="computed-badge">computed</span>{" "}
           {change ? (
             change.message ? (
               <>
-                <strong>{change.message}</strong> ({change.previousWeightKg} kg on {formatDate(change.previousVisitDate)}). The dose on this form is already
-                computed from today&apos;s weight; check it before prescribing.
+                <strong>{change.message}</strong> ({change.previousWeightKg} kg on{" "}
+                {formatDate(change.previousVisitDate)}). The dose on this form is already computed from today&apos;s
+                weight; check it before prescribing.
               </>
             ) : (
               <>
-                Weight change since the dose was set ({change.previousWeightKg} kg on {formatDate(change.previousVisitDate)}): {formatNumber(change.changePct, 1)}%, below the{" "}
+                Weight change since the dose was set ({change.previousWeightKg} kg on{" "}
+                {formatDate(change.previousVisitDate)}): {formatNumber(change.changePct, 1)}%, below the{" "}
                 {change.thresholdPct}% recalculation threshold.
               </>
             )
@@ -87,10 +118,29 @@ export function DosingForm(props: CrfFormProps) {
           )}
         </div>
       </fieldset>
-      <UftFieldset form={form} computed={computed} suggestedLevel={suggested.uftLevel} levelSource={suggested.levelSource} />
-      {recommendations ? <DoseRecommendation form={form} drug="uft" name="UFT" recommendation={recommendations.uft} /> : null}
-      <ThalidomideFieldset form={form} computed={computed} suggestedLevel={suggested.thalidomideLevel} levelSource={suggested.levelSource} />
-      {recommendations ? <DoseRecommendation form={form} drug="thalidomide" name="Thalidomide" recommendation={recommendations.thalidomide} /> : null}
+      <UftFieldset
+        form={form}
+        computed={computed}
+        suggestedLevel={suggested.uftLevel}
+        levelSource={suggested.levelSource}
+      />
+      {recommendations ? (
+        <DoseRecommendation form={form} drug="uft" name="UFT" recommendation={recommendations.uft} />
+      ) : null}
+      <ThalidomideFieldset
+        form={form}
+        computed={computed}
+        suggestedLevel={suggested.thalidomideLevel}
+        levelSource={suggested.levelSource}
+      />
+      {recommendations ? (
+        <DoseRecommendation
+          form={form}
+          drug="thalidomide"
+          name="Thalidomide"
+          recommendation={recommendations.thalidomide}
+        />
+      ) : null}
       <p className="computed" data-testid="dosing-summary">
         <span className="computed-badge">computed</span> {computed.summary}
       </p>

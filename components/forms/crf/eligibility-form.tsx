@@ -14,7 +14,6 @@ import { useCrfSave } from "./use-crf-save";
 export function EligibilityForm(props: CrfFormProps) {
   const saved = props.record?.data as EligibilityData | undefined;
   const form = useForm<EligibilityData>({
-
     resolver: zodResolver(EligibilitySchema),
     defaultValues: saved ?? {
       consentDate: "",
@@ -38,7 +37,9 @@ export function EligibilityForm(props: CrfFormProps) {
       />
       {(["inclusion", "exclusion"] as const).map((kind) => (
         <section key={kind} aria-labelledby={`${kind}-heading`}>
-          <h2 id={`${kind}-heading`}>{kind === "inclusion" ? "Inclusion criteria (must be Yes)" : "Exclusion criteria (must be No)"}</h2>
+          <h2 id={`${kind}-heading`}>
+            {kind === "inclusion" ? "Inclusion criteria (must be Yes)" : "Exclusion criteria (must be No)"}
+          </h2>
           {TRIAL_ELIGIBILITY_CRITERIA.filter((c) => c.kind === kind).map((criterion) => (
             <RadioGroup
               key={criterion.id}
@@ -46,7 +47,9 @@ export function EligibilityForm(props: CrfFormProps) {
               legend={`${criterion.id}. ${criterion.text}`}
               options={YES_NO}
               error={errors.answers?.[criterion.id]?.message}
-              {...form.register(`answers.${criterion.id}`, { setValueAs: (v: unknown) => (v === "yes" || v === "no" ? v : null) })}
+              {...form.register(`answers.${criterion.id}`, {
+                setValueAs: (v: unknown) => (v === "yes" || v === "no" ? v : null),
+              })}
             />
           ))}
         </section>

@@ -6,7 +6,13 @@ import { SelectField } from "@/components/ui/select-field";
 import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { deriveFollowUpEndpoints } from "@/lib/forms/end-of-study-endpoints";
-import { DEATH_CAUSES, EndOfStudySchema, OFF_STUDY_REASONS, OFF_TREATMENT_REASONS, type EndOfStudyData } from "@/lib/forms/end-of-study-form";
+import {
+  DEATH_CAUSES,
+  EndOfStudySchema,
+  OFF_STUDY_REASONS,
+  OFF_TREATMENT_REASONS,
+  type EndOfStudyData,
+} from "@/lib/forms/end-of-study-form";
 import type { SurvivalEndpoints } from "@/lib/domain/survival/survival-endpoints";
 import type { CrfFormProps } from "./crf-form-props";
 import { toChoiceOrNull, toTextOrNull } from "./field-values";
@@ -15,38 +21,71 @@ import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 
 const EMPTY: EndOfStudyData = {
-  progressionDate: null, lastKnownAliveDate: null, deathDate: null, deathCause: null, deathCauseOther: null,
-  offTreatmentDate: null, offTreatmentReason: null, offTreatmentReasonOther: null, offStudyDate: null, offStudyReason: null, offStudyReasonOther: null,
+  progressionDate: null,
+  lastKnownAliveDate: null,
+  deathDate: null,
+  deathCause: null,
+  deathCauseOther: null,
+  offTreatmentDate: null,
+  offTreatmentReason: null,
+  offTreatmentReasonOther: null,
+  offStudyDate: null,
+  offStudyReason: null,
+  offStudyReasonOther: null,
 };
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replaceAll("-", " ");
 
 function Endpoint({ name, endpoint }: { name: string; endpoint: SurvivalEndpoints["pfs"] }) {
   return (
     <li>
-      <strong>{name}</strong>: {endpoint.timeDays} days ({endpoint.timeMonths.toFixed(1)} months), {endpoint.event ? "event" : "censored"}
+      <strong>{name}</strong>: {endpoint.timeDays} days ({endpoint.timeMonths.toFixed(1)} months),{" "}
+      {endpoint.event ? "event" : "censored"}
     </li>
   );
 }
 
 export function EndOfStudyForm(props: CrfFormProps) {
   const form = useForm<EndOfStudyData>({
- resolver: zodResolver(EndOfStudySchema), defaultValues: (props.record?.data as EndOfStudyData | undefined) ?? EMPTY });
+    resolver: zodResolver(EndOfStudySchema),
+    defaultValues: (props.record?.data as EndOfStudyData | undefined) ?? EMPTY,
+  });
   const { formProps, ...footer } = useCrfSave("end-of-study", props, form);
   const values = useWatch({ control: form.control }) as EndOfStudyData;
   // lib/domain/survival through the same helper the server stores from.
   const live = deriveFollowUpEndpoints(values, props.context.enrollmentDate, props.context.records);
   const { errors, isSubmitting } = form.formState;
   const date = (name: keyof EndOfStudyData, text: string) => (
-    <DateField id={name} label={text} max={props.today} min={props.context.enrollmentDate ?? undefined} error={errors[name]?.message} {...form.register(name, { setValueAs: toChoiceOrNull })} />
+    <DateField
+      id={name}
+      label={text}
+      max={props.today}
+      min={props.context.enrollmentDate ?? undefined}
+      error={errors[name]?.message}
+      {...form.register(name, { setValueAs: toChoiceOrNull })}
+    />
   );
   const reason = (name: keyof EndOfStudyData, text: string, options: readonly string[]) => (
-    <SelectField id={name} label={text} error={errors[name]?.message} {...form.register(name, { setValueAs: toChoiceOrNull })}>
+    <SelectField
+      id={name}
+      label={text}
+      error={errors[name]?.message}
+      {...form.register(name, { setValueAs: toChoiceOrNull })}
+    >
       <option value="">Choose...</option>
-      {options.map((o) => <option key={o} value={o}>{label(o)}</option>)}
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {label(o)}
+        </option>
+      ))}
     </SelectField>
   );
   const other = (name: keyof EndOfStudyData, text: string) => (
-    <TextField id={name} label={text} error={errors[name]?.message} {...form.register(name, { setValueAs: toTextOrNull })} />
+    <TextField
+      id={name}
+      label={text}
+      error={errors[name]?.message}
+      {...form.register(name, { setValueAs: toTextOrNull })}
+    />
   );
 
   return (
@@ -59,7 +98,10 @@ export function EndOfStudyForm(props: CrfFormProps) {
           {live.assessedProgression
             ? `First progressive disease (PD) by RECIST on ${formatDate(live.assessedProgression.date)}${live.assessedProgression.visitKey ? ` (${live.assessedProgression.visitKey})` : ""}.`
             : "No tumour assessment with progressive disease (PD) yet; the RECIST-derived date will be shown here when one is saved."}
-          {live.progression && live.assessedProgression && values.progressionDate && values.progressionDate !== live.assessedProgression.date
+          {live.progression &&
+          live.assessedProgression &&
+          values.progressionDate &&
+          values.progressionDate !== live.assessedProgression.date
             ? ` PFS uses ${formatDate(live.progression.date)} (${live.progression.source === "entered" ? "the entered date" : "the scan"}): the earliest documented progression.`
             : ""}
         </div>
@@ -90,14 +132,17 @@ export function EndOfStudyForm(props: CrfFormProps) {
         </div>
       </fieldset>
       <div className="computed" aria-live="polite" data-testid="survival-endpoints">
-        <span className="computed-badge">computed</span> <strong>Survival from enrollment ({props.context.enrollmentDate ?? "not enrolled"})</strong>
+        <span className="computed-badge">computed</span>{" "}
+        <strong>Survival from enrollment ({props.context.enrollmentDate ?? "not enrolled"})</strong>
         {live.endpoints ? (
           <ul>
             <Endpoint name="Progression-free survival" endpoint={live.endpoints.pfs} />
             <Endpoint name="Overall survival" endpoint={live.endpoints.os} />
           </ul>
         ) : (
-          <p className="muted">{Object.values(live.errors)[0]?.[0] ?? "Enter the last date known alive or the death date."}</p>
+          <p className="muted">
+            {Object.values(live.errors)[0]?.[0] ?? "Enter the last date known alive or the death date."}
+          </p>
         )}
       </div>
       <FormFooter {...footer} submitting={isSubmitting} />

@@ -20,7 +20,17 @@ interface Props {
 }
 
 /** The end of every form: the reason for change when editing saved data, errors, a restored draft, and save. */
-export function FormFooter({ editing, reason, setReason, reasonError, formError, submitting, draft, reauthenticate, nextFormTitle }: Props) {
+export function FormFooter({
+  editing,
+  reason,
+  setReason,
+  reasonError,
+  formError,
+  submitting,
+  draft,
+  reauthenticate,
+  nextFormTitle,
+}: Props) {
   const [password, setPassword] = useState("");
   return (
     <div className="form-footer">
@@ -33,7 +43,14 @@ export function FormFooter({ editing, reason, setReason, reasonError, formError,
         </p>
       ) : null}
       {editing ? (
-        <TextField id="reason" label="Reason for change" value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError ?? undefined} maxLength={500} />
+        <TextField
+          id="reason"
+          label="Reason for change"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          error={reasonError ?? undefined}
+          maxLength={500}
+        />
       ) : null}
       {formError ? (
         <p className="form-error" role="alert" id="form-error">
@@ -42,8 +59,19 @@ export function FormFooter({ editing, reason, setReason, reasonError, formError,
       ) : null}
       {reauthenticate ? (
         <div className="inline-form" data-testid="reauthenticate">
-          <TextField id="reauth-password" label="Password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
-          <button type="button" className="button" onClick={() => void reauthenticate(password).then(() => setPassword(""))}>
+          <TextField
+            id="reauth-password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <button
+            type="button"
+            className="button"
+            onClick={() => void reauthenticate(password).then(() => setPassword(""))}
+          >
             Sign in and save
           </button>
         </div>

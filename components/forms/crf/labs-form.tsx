@@ -20,7 +20,9 @@ import { formatDate } from "@/lib/format-date";
 function emptyPanel(): LabsData {
   return {
     sampleDate: "",
-    results: Object.fromEntries(LAB_PANEL.map((p) => [p.test, { value: null, unit: p.defaultUnit, lln: null, uln: null }])) as LabsData["results"],
+    results: Object.fromEntries(
+      LAB_PANEL.map((p) => [p.test, { value: null, unit: p.defaultUnit, lln: null, uln: null }]),
+    ) as LabsData["results"],
   };
 }
 
@@ -30,12 +32,16 @@ function describeBaseline(baseline: LabsBaseline | null): string {
   if (baseline.status === "pre-treatment") return "Sampled before treatment: these results are the patient's baseline.";
   const from = baseline.sources.map((s) => formatDate(s.sampleDate)).join(" and ");
   const found = from ? `Baseline for bilirubin, AST, ALT, ALP and creatinine: the pre-treatment labs of ${from}.` : "";
-  return baseline.status === "missing" ? `${found} No pre-treatment baseline for ${baseline.missingTests.join(", ")}: graded as if normal.`.trim() : found;
+  return baseline.status === "missing"
+    ? `${found} No pre-treatment baseline for ${baseline.missingTests.join(", ")}: graded as if normal.`.trim()
+    : found;
 }
 
 export function LabsForm(props: CrfFormProps) {
   const form = useForm<LabsData>({
- resolver: zodResolver(LabsSchema), defaultValues: (props.record?.data as LabsData | undefined) ?? emptyPanel() });
+    resolver: zodResolver(LabsSchema),
+    defaultValues: (props.record?.data as LabsData | undefined) ?? emptyPanel(),
+  });
   const { formProps, ...footer } = useCrfSave("labs", props, form);
   const values = useWatch({ control: form.control });
   // The same grading the server stores (lib/forms/labs -> lib/domain/ctcae gradeLabValue), live.
@@ -62,7 +68,13 @@ export function LabsForm(props: CrfFormProps) {
 
   return (
     <form {...formProps}>
-      <DateField id="sampleDate" label="Sample date" max={props.today} error={errors.sampleDate?.message} {...form.register("sampleDate")} />
+      <DateField
+        id="sampleDate"
+        label="Sample date"
+        max={props.today}
+        error={errors.sampleDate?.message}
+        {...form.register("sampleDate")}
+      />
       <p className="muted">
         Leave a value empty when the test was not done.{" "}
         {labRanges
@@ -76,14 +88,22 @@ export function LabsForm(props: CrfFormProps) {
           form={form}
           panel={panel}
           graded={computed.results[panel.test]}
-          siteRange={labRanges && sampleDay ? { siteCode: labRanges.siteCode, range: rangeInForce(labRanges.ranges, panel.test, sampleDay, labRanges.sex) } : null}
+          siteRange={
+            labRanges && sampleDay
+              ? {
+                  siteCode: labRanges.siteCode,
+                  range: rangeInForce(labRanges.ranges, panel.test, sampleDay, labRanges.sex),
+                }
+              : null
+          }
         />
       ))}
       {computed.grade3Plus.length ? (
         <div className="form-error" role="alert" data-testid="grade3-prompt">
           <strong>Grade 3+ laboratory toxicity: record or link an adverse event</strong> for{" "}
-          {computed.grade3Plus.map((g) => `${g.term} (grade ${g.grade})`).join(", ")}. The labs stay here, unsaved until you save them; each
-          link opens the adverse event form in a new tab, filled with the term, the grade and the sample date as onset:{" "}
+          {computed.grade3Plus.map((g) => `${g.term} (grade ${g.grade})`).join(", ")}. The labs stay here, unsaved until
+          you save them; each link opens the adverse event form in a new tab, filled with the term, the grade and the
+          sample date as onset:{" "}
           {computed.grade3Plus.map((g, index) => (
             <span key={g.term}>
               {index > 0 ? ", " : null}

@@ -5,13 +5,27 @@ import { useForm, useWatch, type DefaultValues } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { DateField } from "@/components/ui/date-field";
 import { SelectField } from "@/components/ui/select-field";
-import { NO_POTENTIAL_REASONS, PATIENT_CATEGORIES, PregnancyTestSchema, TEST_METHODS, TEST_RESULTS, type PregnancyTestData } from "@/lib/forms/pregnancy-test-form";
+import {
+  NO_POTENTIAL_REASONS,
+  PATIENT_CATEGORIES,
+  PregnancyTestSchema,
+  TEST_METHODS,
+  TEST_RESULTS,
+  type PregnancyTestData,
+} from "@/lib/forms/pregnancy-test-form";
 import type { CrfFormProps } from "./crf-form-props";
 import { toChoiceOrNull } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 
-const EMPTY: DefaultValues<PregnancyTestData> = { testDate: "", category: undefined, noPotentialReason: null, counselled: false, method: undefined, result: null };
+const EMPTY: DefaultValues<PregnancyTestData> = {
+  testDate: "",
+  category: undefined,
+  noPotentialReason: null,
+  counselled: false,
+  method: undefined,
+  result: null,
+};
 
 const LABELS: Record<string, string> = {
   "female-reproductive-potential": "Female of reproductive potential",
@@ -29,22 +43,51 @@ const LABELS: Record<string, string> = {
 
 /** Pregnancy test and counselling: the records thalidomide dispensing depends on. */
 export function PregnancyTestForm(props: CrfFormProps) {
-  const form = useForm<PregnancyTestData>({ resolver: zodResolver(PregnancyTestSchema), defaultValues: (props.record?.data as PregnancyTestData | undefined) ?? EMPTY });
+  const form = useForm<PregnancyTestData>({
+    resolver: zodResolver(PregnancyTestSchema),
+    defaultValues: (props.record?.data as PregnancyTestData | undefined) ?? EMPTY,
+  });
   const { formProps, ...footer } = useCrfSave("pregnancy-test", props, form);
   const values = useWatch({ control: form.control });
   const { errors, isSubmitting } = form.formState;
-  const select = (name: "category" | "noPotentialReason" | "method" | "result", label: string, options: readonly string[]) => (
-    <SelectField id={name} label={label} error={errors[name]?.message} {...form.register(name, { setValueAs: toChoiceOrNull })}>
+  const select = (
+    name: "category" | "noPotentialReason" | "method" | "result",
+    label: string,
+    options: readonly string[],
+  ) => (
+    <SelectField
+      id={name}
+      label={label}
+      error={errors[name]?.message}
+      {...form.register(name, { setValueAs: toChoiceOrNull })}
+    >
       <option value="">Choose...</option>
-      {options.map((o) => <option key={o} value={o}>{LABELS[o] ?? o}</option>)}
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {LABELS[o] ?? o}
+        </option>
+      ))}
     </SelectField>
   );
   return (
     <form {...formProps}>
-      <DateField id="testDate" label="Date of the test or counselling" max={props.today} error={errors.testDate?.message} {...form.register("testDate")} />
+      <DateField
+        id="testDate"
+        label="Date of the test or counselling"
+        max={props.today}
+        error={errors.testDate?.message}
+        {...form.register("testDate")}
+      />
       {select("category", "Patient category", PATIENT_CATEGORIES)}
-      {values.category === "female-no-reproductive-potential" ? select("noPotentialReason", "Reason not of reproductive potential", NO_POTENTIAL_REASONS) : null}
-      <CheckboxField id="counselled" label="Counselling on the risks of thalidomide and on contraception given and confirmed" error={errors.counselled?.message} {...form.register("counselled")} />
+      {values.category === "female-no-reproductive-potential"
+        ? select("noPotentialReason", "Reason not of reproductive potential", NO_POTENTIAL_REASONS)
+        : null}
+      <CheckboxField
+        id="counselled"
+        label="Counselling on the risks of thalidomide and on contraception given and confirmed"
+        error={errors.counselled?.message}
+        {...form.register("counselled")}
+      />
       {select("method", "Pregnancy test method", TEST_METHODS)}
       {select("result", "Pregnancy test result", TEST_RESULTS)}
       {values.result === "positive" ? (

@@ -17,11 +17,15 @@ import { TumourResponsePanel } from "./tumour-response-panel";
 import { TumourTargetMeasurements } from "./tumour-target-measurements";
 import { useCrfSave } from "./use-crf-save";
 
-
 /** Every baseline target lesion has a status, and a diameter when measured: only then are sums and responses shown. */
 function measurementsComplete(values: Partial<TumourAssessmentData>): boolean {
   const measurements = values.measurements ?? [];
-  return measurements.length > 0 && measurements.every((m) => m.status != null && (m.status !== "measured" || (m.diameterMm != null && !Number.isNaN(m.diameterMm))));
+  return (
+    measurements.length > 0 &&
+    measurements.every(
+      (m) => m.status != null && (m.status !== "measured" || (m.diameterMm != null && !Number.isNaN(m.diameterMm))),
+    )
+  );
 }
 
 export function TumourAssessmentForm(props: CrfFormProps) {
@@ -33,7 +37,11 @@ export function TumourAssessmentForm(props: CrfFormProps) {
     defaultValues: (props.record?.data as TumourAssessmentData | undefined) ?? {
       assessmentDate: "",
       method: baseline?.method ?? null,
-      measurements: (baseline?.targetLesions ?? []).map((l) => ({ lesionId: l.lesionId, status: null, diameterMm: null })),
+      measurements: (baseline?.targetLesions ?? []).map((l) => ({
+        lesionId: l.lesionId,
+        status: null,
+        diameterMm: null,
+      })),
       nonTargetStatus: hasNonTarget ? null : "ABSENT",
       newLesions: null,
       newLesionsDescription: "",
@@ -50,11 +58,26 @@ export function TumourAssessmentForm(props: CrfFormProps) {
     <form {...formProps}>
       {baseline ? null : (
         <p className="form-error">
-          No baseline tumour assessment yet: <Link href={`/patients/${props.patientId}/forms/tumour-baseline?visit=baseline-imaging`}>record the baseline lesions</Link> first.
+          No baseline tumour assessment yet:{" "}
+          <Link href={`/patients/${props.patientId}/forms/tumour-baseline?visit=baseline-imaging`}>
+            record the baseline lesions
+          </Link>{" "}
+          first.
         </p>
       )}
-      <DateField id="assessmentDate" label="Assessment date" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
-      <SelectField id="method" label="Imaging method" error={errors.method?.message} {...form.register("method", { setValueAs: nullIfEmpty })}>
+      <DateField
+        id="assessmentDate"
+        label="Assessment date"
+        max={props.today}
+        error={errors.assessmentDate?.message}
+        {...form.register("assessmentDate")}
+      />
+      <SelectField
+        id="method"
+        label="Imaging method"
+        error={errors.method?.message}
+        {...form.register("method", { setValueAs: nullIfEmpty })}
+      >
         <option value="">Choose the method</option>
         {IMAGING_TECHNIQUES.map((t) => (
           <option key={t} value={t}>

@@ -14,7 +14,6 @@ import { TumourNonTargetLesions } from "./tumour-non-target-lesions";
 import { TumourTargetLesions } from "./tumour-target-lesions";
 import { useCrfSave } from "./use-crf-save";
 
-
 export function TumourBaselineForm(props: CrfFormProps) {
   const form = useForm<TumourBaselineData>({
     resolver: zodResolver(TumourBaselineSchema),
@@ -32,7 +31,8 @@ export function TumourBaselineForm(props: CrfFormProps) {
   const cascadeMethod = (next: TumourBaselineData["method"]) => {
     const previous = lastFormMethod;
     form.getValues("targetLesions").forEach((lesion, i) => {
-      if (lesion.method === null || lesion.method === previous) form.setValue(`targetLesions.${i}.method`, next, { shouldDirty: true });
+      if (lesion.method === null || lesion.method === previous)
+        form.setValue(`targetLesions.${i}.method`, next, { shouldDirty: true });
     });
     setLastFormMethod(next);
   };
@@ -40,12 +40,22 @@ export function TumourBaselineForm(props: CrfFormProps) {
 
   return (
     <form {...formProps}>
-      <DateField id="assessmentDate" label="Assessment date" max={props.today} error={errors.assessmentDate?.message} {...form.register("assessmentDate")} />
+      <DateField
+        id="assessmentDate"
+        label="Assessment date"
+        max={props.today}
+        error={errors.assessmentDate?.message}
+        {...form.register("assessmentDate")}
+      />
       <SelectField
         id="method"
         label="Imaging method (copied to each lesion unless changed there)"
         error={errors.method?.message}
-        {...form.register("method", { setValueAs: nullIfEmpty, onChange: (event: { target: { value: string } }) => cascadeMethod(nullIfEmpty(event.target.value) as TumourBaselineData["method"]) })}
+        {...form.register("method", {
+          setValueAs: nullIfEmpty,
+          onChange: (event: { target: { value: string } }) =>
+            cascadeMethod(nullIfEmpty(event.target.value) as TumourBaselineData["method"]),
+        })}
       >
         <MethodOptions />
       </SelectField>

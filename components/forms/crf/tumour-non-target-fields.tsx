@@ -11,13 +11,24 @@ import { YES_NO, nullIfEmpty } from "./field-values";
 const NON_TARGET_CHOICES = ["CR", "NON_CR_NON_PD", "PD", "NE"] as const;
 
 /** Follow-up: the non-target lesions overall (when baseline had any) and new lesions. */
-export function TumourNonTargetFields({ form, hasNonTarget }: { form: UseFormReturn<TumourAssessmentData>; hasNonTarget: boolean }) {
+export function TumourNonTargetFields({
+  form,
+  hasNonTarget,
+}: {
+  form: UseFormReturn<TumourAssessmentData>;
+  hasNonTarget: boolean;
+}) {
   const newLesions = useWatch({ control: form.control, name: "newLesions" });
   const { errors } = form.formState;
   return (
     <>
       {hasNonTarget ? (
-        <SelectField id="nonTargetStatus" label="Non-target lesions overall" error={errors.nonTargetStatus?.message} {...form.register("nonTargetStatus", { setValueAs: nullIfEmpty })}>
+        <SelectField
+          id="nonTargetStatus"
+          label="Non-target lesions overall"
+          error={errors.nonTargetStatus?.message}
+          {...form.register("nonTargetStatus", { setValueAs: nullIfEmpty })}
+        >
           <option value="">Choose</option>
           {NON_TARGET_CHOICES.map((r) => (
             <option key={r} value={r}>
@@ -28,9 +39,20 @@ export function TumourNonTargetFields({ form, hasNonTarget }: { form: UseFormRet
       ) : (
         <p>Non-target lesions: none recorded at baseline.</p>
       )}
-      <RadioGroup id="newLesions" legend="New lesions?" options={YES_NO} error={errors.newLesions?.message} {...form.register("newLesions", { setValueAs: (v: unknown) => (v === "yes" || v === "no" ? v : null) })} />
+      <RadioGroup
+        id="newLesions"
+        legend="New lesions?"
+        options={YES_NO}
+        error={errors.newLesions?.message}
+        {...form.register("newLesions", { setValueAs: (v: unknown) => (v === "yes" || v === "no" ? v : null) })}
+      />
       {newLesions === "yes" ? (
-        <TextField id="newLesionsDescription" label="New lesions: site and method" error={errors.newLesionsDescription?.message} {...form.register("newLesionsDescription")} />
+        <TextField
+          id="newLesionsDescription"
+          label="New lesions: site and method"
+          error={errors.newLesionsDescription?.message}
+          {...form.register("newLesionsDescription")}
+        />
       ) : null}
     </>
   );

@@ -21,9 +21,25 @@ export function TumourNonTargetLesions({ form }: { form: UseFormReturn<TumourBas
           <fieldset key={field.id} className="radio-group">
             <legend>Non-target lesion {id || i + 1}</legend>
             <div className="inline-form">
-              <TextField id={`nonTargetLesions-${i}-lesionId`} label="Lesion id" error={e?.lesionId?.message} size={4} {...form.register(`nonTargetLesions.${i}.lesionId`)} />
-              <TumourOrganField form={form} name={`nonTargetLesions.${i}.organ`} id={`nonTargetLesions-${i}-organ`} error={e?.organ?.message} />
-              <TextField id={`nonTargetLesions-${i}-description`} label="Description" error={e?.description?.message} {...form.register(`nonTargetLesions.${i}.description`)} />
+              <TextField
+                id={`nonTargetLesions-${i}-lesionId`}
+                label="Lesion id"
+                error={e?.lesionId?.message}
+                size={4}
+                {...form.register(`nonTargetLesions.${i}.lesionId`)}
+              />
+              <TumourOrganField
+                form={form}
+                name={`nonTargetLesions.${i}.organ`}
+                id={`nonTargetLesions-${i}-organ`}
+                error={e?.organ?.message}
+              />
+              <TextField
+                id={`nonTargetLesions-${i}-description`}
+                label="Description"
+                error={e?.description?.message}
+                {...form.register(`nonTargetLesions.${i}.description`)}
+              />
               <button type="button" className="button secondary" onClick={() => nonTargets.remove(i)}>
                 Remove {id || "lesion"}
               </button>
@@ -34,7 +50,16 @@ export function TumourNonTargetLesions({ form }: { form: UseFormReturn<TumourBas
       <button
         type="button"
         className="button secondary"
-        onClick={() => nonTargets.append({ lesionId: nextLesionId("N", form.getValues("nonTargetLesions").map((l) => l.lesionId)), organ: "", description: "" })}
+        onClick={() =>
+          nonTargets.append({
+            lesionId: nextLesionId(
+              "N",
+              form.getValues("nonTargetLesions").map((l) => l.lesionId),
+            ),
+            organ: "",
+            description: "",
+          })
+        }
       >
         Add non-target lesion
       </button>

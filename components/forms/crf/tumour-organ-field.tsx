@@ -16,7 +16,17 @@ const OTHER = "other";
  * "Other, specify" with a text box. The stored value stays a plain organ name, so organs typed
  * freely before the list existed show as "other" with their text, unchanged until edited.
  */
-export function TumourOrganField({ form, name, id, error }: { form: UseFormReturn<TumourBaselineData>; name: OrganPath; id: string; error?: string }) {
+export function TumourOrganField({
+  form,
+  name,
+  id,
+  error,
+}: {
+  form: UseFormReturn<TumourBaselineData>;
+  name: OrganPath;
+  id: string;
+  error?: string;
+}) {
   const organ = (useWatch({ control: form.control, name }) as string | undefined) ?? "";
   const stored = classifyLesionSite(organ);
   const [specifying, setSpecifying] = useState(stored.choice === OTHER);
@@ -32,7 +42,10 @@ export function TumourOrganField({ form, name, id, error }: { form: UseFormRetur
         onChange={(event) => {
           const picked = event.target.value;
           setSpecifying(picked === OTHER);
-          form.setValue(name, picked === OTHER ? "" : picked, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+          form.setValue(name, picked === OTHER ? "" : picked, {
+            shouldDirty: true,
+            shouldValidate: form.formState.isSubmitted,
+          });
         }}
       >
         <option value="">Choose the organ</option>
@@ -43,7 +56,9 @@ export function TumourOrganField({ form, name, id, error }: { form: UseFormRetur
         ))}
         <option value={OTHER}>Other, specify</option>
       </SelectField>
-      {specifying ? <TextField id={`${id}-other`} label="Organ (specify)" error={error} maxLength={60} {...form.register(name)} /> : null}
+      {specifying ? (
+        <TextField id={`${id}-other`} label="Organ (specify)" error={error} maxLength={60} {...form.register(name)} />
+      ) : null}
     </>
   );
 }

@@ -8,7 +8,6 @@ import type { evaluateFollowUp } from "@/lib/forms/tumour-response";
 import type { TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import { nullIfEmpty } from "./field-values";
 
-
 /** The investigator's optional override of the computed timepoint response, with its reason. */
 export function TumourOverrideFields({
   form,
@@ -23,7 +22,15 @@ export function TumourOverrideFields({
   return (
     <fieldset className="radio-group">
       <legend>Investigator override (optional)</legend>
-      <SelectField id="override-response" label="Investigator's timepoint response" error={errors.override?.response?.message} {...form.register("override.response", { setValueAs: nullIfEmpty, onChange: () => form.clearErrors("override") })}>
+      <SelectField
+        id="override-response"
+        label="Investigator's timepoint response"
+        error={errors.override?.response?.message}
+        {...form.register("override.response", {
+          setValueAs: nullIfEmpty,
+          onChange: () => form.clearErrors("override"),
+        })}
+      >
         <option value="">No override: use the computed response</option>
         {RESPONSES.map((r) => (
           <option key={r} value={r}>
@@ -31,7 +38,13 @@ export function TumourOverrideFields({
           </option>
         ))}
       </SelectField>
-      <TextField id="override-reason" label="Reason for the override" error={errors.override?.reason?.message} maxLength={500} {...form.register("override.reason")} />
+      <TextField
+        id="override-reason"
+        label="Reason for the override"
+        error={errors.override?.reason?.message}
+        maxLength={500}
+        {...form.register("override.reason")}
+      />
       {evaluation && inputsComplete ? (
         <p data-testid="response-used">
           Response recorded: <strong>{evaluation.response}</strong>

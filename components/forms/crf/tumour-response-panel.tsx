@@ -3,11 +3,18 @@ import { formatPercentChange, NOT_ASSESSED_SUMMARY, type FollowUpEvaluation } fr
 import { TRIAL_RECIST_VERSION } from "@/lib/forms/tumour-schemas";
 
 /** The RECIST figures of a follow-up, computed live by lib/domain/recist assessTimepoint. */
-export function TumourResponsePanel({ evaluation, inputsComplete = true }: { evaluation: FollowUpEvaluation | null; inputsComplete?: boolean }) {
+export function TumourResponsePanel({
+  evaluation,
+  inputsComplete = true,
+}: {
+  evaluation: FollowUpEvaluation | null;
+  inputsComplete?: boolean;
+}) {
   if (!evaluation) {
     return (
       <div className="computed" aria-live="polite" data-testid="tumour-response">
-        <span className="computed-badge">computed</span> The response is computed once the baseline lesions are recorded.
+        <span className="computed-badge">computed</span> The response is computed once the baseline lesions are
+        recorded.
       </div>
     );
   }
@@ -33,12 +40,18 @@ export function TumourResponsePanel({ evaluation, inputsComplete = true }: { eva
         <dt>Change from baseline</dt>
         <dd data-testid="pct-baseline">{shownSum(formatPercentChange(a.pctFromBaseline))}</dd>
         <dt>Change from nadir</dt>
-        <dd data-testid="pct-nadir">{shownSum(a.pctFromNadir === null ? "not defined (nadir 0 mm)" : formatPercentChange(a.pctFromNadir))}</dd>
+        <dd data-testid="pct-nadir">
+          {shownSum(a.pctFromNadir === null ? "not defined (nadir 0 mm)" : formatPercentChange(a.pctFromNadir))}
+        </dd>
         <dt>Target lesion response</dt>
         <dd>{shown(labelResponse(a.targetResponse))}</dd>
         <dt>Timepoint response (computed)</dt>
         <dd data-testid="computed-response">
-          <strong>{evaluation.summary === NOT_ASSESSED_SUMMARY ? "Not assessed" : shown(labelResponse(evaluation.computedResponse))}</strong>
+          <strong>
+            {evaluation.summary === NOT_ASSESSED_SUMMARY
+              ? "Not assessed"
+              : shown(labelResponse(evaluation.computedResponse))}
+          </strong>
         </dd>
         {a.notAssessedLesionIds.length ? (
           <>

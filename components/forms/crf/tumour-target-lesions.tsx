@@ -10,7 +10,6 @@ import { MethodOptions, nextLesionId } from "./tumour-method-options";
 import { TumourOrganField } from "./tumour-organ-field";
 import { nullIfEmpty, toNumberOrNull } from "./field-values";
 
-
 /** Baseline: the target lesions (added and removed here) and their computed sum of diameters. */
 export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaselineData> }) {
   const targets = useFieldArray({ control: form.control, name: "targetLesions" });
@@ -23,8 +22,9 @@ export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaseli
     <section aria-labelledby="targets-heading">
       <h2 id="targets-heading">Target lesions</h2>
       <p className="muted">
-        RECIST {TRIAL_RECIST_VERSION}: up to {limits.perOrgan} per organ and {limits.total} in total; measurable when the longest diameter is at least{" "}
-        {minimumMeasurableMm(TRIAL_RECIST_VERSION, "ct")} mm ({minimumMeasurableMm(TRIAL_RECIST_VERSION, "spiral-ct")} mm by spiral CT).
+        RECIST {TRIAL_RECIST_VERSION}: up to {limits.perOrgan} per organ and {limits.total} in total; measurable when
+        the longest diameter is at least {minimumMeasurableMm(TRIAL_RECIST_VERSION, "ct")} mm (
+        {minimumMeasurableMm(TRIAL_RECIST_VERSION, "spiral-ct")} mm by spiral CT).
       </p>
       {targets.fields.map((field, i) => {
         const e = errors.targetLesions?.[i];
@@ -32,10 +32,31 @@ export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaseli
           <fieldset key={field.id} className="radio-group">
             <legend>Target lesion {targetValues?.[i]?.lesionId || i + 1}</legend>
             <div className="inline-form">
-              <TextField id={`targetLesions-${i}-lesionId`} label="Lesion id" error={e?.lesionId?.message} size={4} {...form.register(`targetLesions.${i}.lesionId`)} />
-              <TumourOrganField form={form} name={`targetLesions.${i}.organ`} id={`targetLesions-${i}-organ`} error={e?.organ?.message} />
-              <TextField id={`targetLesions-${i}-site`} label="Site description" error={e?.site?.message} {...form.register(`targetLesions.${i}.site`)} />
-              <SelectField id={`targetLesions-${i}-method`} label="Method" error={e?.method?.message} {...form.register(`targetLesions.${i}.method`, { setValueAs: nullIfEmpty })}>
+              <TextField
+                id={`targetLesions-${i}-lesionId`}
+                label="Lesion id"
+                error={e?.lesionId?.message}
+                size={4}
+                {...form.register(`targetLesions.${i}.lesionId`)}
+              />
+              <TumourOrganField
+                form={form}
+                name={`targetLesions.${i}.organ`}
+                id={`targetLesions-${i}-organ`}
+                error={e?.organ?.message}
+              />
+              <TextField
+                id={`targetLesions-${i}-site`}
+                label="Site description"
+                error={e?.site?.message}
+                {...form.register(`targetLesions.${i}.site`)}
+              />
+              <SelectField
+                id={`targetLesions-${i}-method`}
+                label="Method"
+                error={e?.method?.message}
+                {...form.register(`targetLesions.${i}.method`, { setValueAs: nullIfEmpty })}
+              >
                 <MethodOptions />
               </SelectField>
               <TextField
@@ -64,13 +85,23 @@ export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaseli
         type="button"
         className="button secondary"
         onClick={() =>
-          targets.append({ lesionId: nextLesionId("T", form.getValues("targetLesions").map((l) => l.lesionId)), organ: "", site: "", method: form.getValues("method"), longestDiameterMm: null })
+          targets.append({
+            lesionId: nextLesionId(
+              "T",
+              form.getValues("targetLesions").map((l) => l.lesionId),
+            ),
+            organ: "",
+            site: "",
+            method: form.getValues("method"),
+            longestDiameterMm: null,
+          })
         }
       >
         Add target lesion
       </button>
       <p className="computed" aria-live="polite" data-testid="baseline-sum">
-        <span className="computed-badge">computed</span> Baseline sum of longest diameters: <strong>{sum === null ? "—" : `${sum} mm`}</strong>
+        <span className="computed-badge">computed</span> Baseline sum of longest diameters:{" "}
+        <strong>{sum === null ? "—" : `${sum} mm`}</strong>
         {sum === null ? " (computed once every diameter is entered)" : null}
       </p>
     </section>

@@ -7,11 +7,16 @@ import type { findBaselineAssessment } from "@/lib/forms/tumour-response";
 import { LESION_STATUSES, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import { nullIfEmpty, toNumberOrNull } from "./field-values";
 
-
 type Baseline = ReturnType<typeof findBaselineAssessment>;
 
 /** Follow-up: each baseline target lesion re-measured, with its status and longest diameter. */
-export function TumourTargetMeasurements({ form, baseline }: { form: UseFormReturn<TumourAssessmentData>; baseline: Baseline }) {
+export function TumourTargetMeasurements({
+  form,
+  baseline,
+}: {
+  form: UseFormReturn<TumourAssessmentData>;
+  baseline: Baseline;
+}) {
   const measurements = useWatch({ control: form.control, name: "measurements" }) ?? [];
   const { errors } = form.formState;
   const measurementsError = errors.measurements?.root?.message ?? errors.measurements?.message;
@@ -25,7 +30,9 @@ export function TumourTargetMeasurements({ form, baseline }: { form: UseFormRetu
           <fieldset key={m.lesionId} className="radio-group">
             <legend>
               {m.lesionId}
-              {lesion ? `: ${lesion.organ}${lesion.site ? `, ${lesion.site}` : ""} (baseline ${lesion.longestDiameterMm} mm)` : ""}
+              {lesion
+                ? `: ${lesion.organ}${lesion.site ? `, ${lesion.site}` : ""} (baseline ${lesion.longestDiameterMm} mm)`
+                : ""}
             </legend>
             <div className="inline-form">
               <SelectField
@@ -34,7 +41,8 @@ export function TumourTargetMeasurements({ form, baseline }: { form: UseFormRetu
                 error={e?.status?.message}
                 {...form.register(`measurements.${i}.status`, {
                   setValueAs: nullIfEmpty,
-                  onChange: (event: { target: { value: string } }) => event.target.value !== "measured" && form.setValue(`measurements.${i}.diameterMm`, null),
+                  onChange: (event: { target: { value: string } }) =>
+                    event.target.value !== "measured" && form.setValue(`measurements.${i}.diameterMm`, null),
                 })}
               >
                 <option value="">Choose</option>
@@ -56,7 +64,9 @@ export function TumourTargetMeasurements({ form, baseline }: { form: UseFormRetu
                 {...form.register(`measurements.${i}.diameterMm`, {
                   setValueAs: toNumberOrNull,
                   onChange: (event: { target: { value: string } }) =>
-                    event.target.value !== "" && form.getValues(`measurements.${i}.status`) !== "measured" && form.setValue(`measurements.${i}.status`, "measured", { shouldDirty: true }),
+                    event.target.value !== "" &&
+                    form.getValues(`measurements.${i}.status`) !== "measured" &&
+                    form.setValue(`measurements.${i}.status`, "measured", { shouldDirty: true }),
                 })}
               />
             </div>

@@ -49,7 +49,10 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [pending, setPending] = useState<{ data: TOutput; thenNext: boolean } | null>(null);
-  const draft = useFormDraft(form as unknown as UseFormReturn<FieldValues>, draftKey(props.patientId, formType, props.visitKey, props.record));
+  const draft = useFormDraft(
+    form as unknown as UseFormReturn<FieldValues>,
+    draftKey(props.patientId, formType, props.visitKey, props.record),
+  );
   const [saved, setSaved] = useState(false);
   useUnsavedGuard(form.formState.isDirty && !saved);
 
@@ -76,14 +79,18 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
     if (result.code === "not-signed-in") {
       // The entries stay on the form (and in the draft); the footer asks for the password.
       setPending({ data, thenNext });
-      setFormError({ message: "Your session has ended. Enter your password to sign in again; your entries will then be saved.", aboutFields: false });
+      setFormError({
+        message: "Your session has ended. Enter your password to sign in again; your entries will then be saved.",
+        aboutFields: false,
+      });
       return false;
     }
     let aboutFields = result.fieldErrors !== undefined;
     for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
       // The action's own text scan names form fields by their path in the request (data.x).
       const field = key.startsWith("data.") ? key.slice("data.".length) : key;
-      if (field !== "reason" && field !== "_form" && field !== "visitKey" && messages[0]) form.setError(field as Path<TInput>, { type: "server", message: messages[0] });
+      if (field !== "reason" && field !== "_form" && field !== "visitKey" && messages[0])
+        form.setError(field as Path<TInput>, { type: "server", message: messages[0] });
       else {
         aboutFields = false;
         if (field === "reason") setReasonError(messages[0] ?? null);
@@ -98,7 +105,10 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
     if (!props.signedInEmail || pending === null) return;
     const result = await signIn("credentials", { email: props.signedInEmail, password, redirect: false });
     if (!result || result.error) {
-      setFormError({ message: "That password was not accepted. Try again, or copy your entries before signing in on another tab.", aboutFields: false });
+      setFormError({
+        message: "That password was not accepted. Try again, or copy your entries before signing in on another tab.",
+        aboutFields: false,
+      });
       return;
     }
     const { data, thenNext } = pending;
@@ -109,16 +119,27 @@ export function useCrfSave<TInput extends FieldValues, TOutput = TInput>(
   // Enter in a field moves on rather than saving a half-finished form; buttons and text areas keep Enter.
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     const target = event.target as HTMLElement;
-    if (event.key !== "Enter" || target.tagName === "TEXTAREA" || target.tagName === "BUTTON" || (target as HTMLInputElement).type === "submit") return;
+    if (
+      event.key !== "Enter" ||
+      target.tagName === "TEXTAREA" ||
+      target.tagName === "BUTTON" ||
+      (target as HTMLInputElement).type === "submit"
+    )
+      return;
     event.preventDefault();
   }
 
   // "2 fields need attention" (the browser) or "Some fields need attention." (the server) goes with the last marked field.
-  const validateOnLeave = useValidateOnLeave(form, () => setFormError((current) => (current?.aboutFields ? null : current)));
+  const validateOnLeave = useValidateOnLeave(form, () =>
+    setFormError((current) => (current?.aboutFields ? null : current)),
+  );
 
   return {
     formProps: {
-      onSubmit: form.handleSubmit((data, event) => save(data, pressedSaveAndNext(event)), (errors) => setFormError({ message: summarizeInvalid(errors), aboutFields: true })),
+      onSubmit: form.handleSubmit(
+        (data, event) => save(data, pressedSaveAndNext(event)),
+        (errors) => setFormError({ message: summarizeInvalid(errors), aboutFields: true }),
+      ),
       onKeyDown,
       ...validateOnLeave,
       noValidate: true,

@@ -35,7 +35,10 @@ export function useFormDraft<T extends FieldValues>(form: UseFormReturn<T>, key:
     const subscription = form.watch((values) => {
       if (restoring.current) return;
       try {
-        sessionStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), values } satisfies StoredDraft));
+        sessionStorage.setItem(
+          key,
+          JSON.stringify({ savedAt: new Date().toISOString(), values } satisfies StoredDraft),
+        );
       } catch {
         // Storage full or disabled: the unsaved-changes prompt still guards the entries.
       }
@@ -70,6 +73,11 @@ function readDraft(key: string): StoredDraft | null {
 }
 
 /** The draft's key: one per patient, form, visit or record, and the version the edit started from. */
-export function draftKey(patientId: string, formType: string, visitKey: string | null, record: { id: string; version: number } | null): string {
+export function draftKey(
+  patientId: string,
+  formType: string,
+  visitKey: string | null,
+  record: { id: string; version: number } | null,
+): string {
   return `trialdesk-draft:${patientId}:${formType}:${record ? `${record.id}@${record.version}` : (visitKey ?? "new")}`;
 }

@@ -20,7 +20,8 @@ export function useUnsavedGuard(dirty: boolean): void {
     const onClick = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.("a[href]");
       if (!(link instanceof HTMLAnchorElement)) return;
-      if (link.target === "_blank" || link.hasAttribute("download") || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      if (link.target === "_blank" || link.hasAttribute("download") || event.metaKey || event.ctrlKey || event.shiftKey)
+        return;
       if (!window.confirm(LEAVE_MESSAGE)) {
         event.preventDefault();
         event.stopPropagation();

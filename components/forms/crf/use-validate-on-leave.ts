@@ -12,7 +12,10 @@ import { get, type FieldValues, type Path, type UseFormReturn } from "react-hook
  * ("Use /mm3", Save), the check waits until the click is over: a layout shift between
  * mousedown and mouseup would swallow the click (react-hook-form's "onTouched" mode did so).
  */
-export function useValidateOnLeave<T extends FieldValues, TOutput>(form: UseFormReturn<T, unknown, TOutput>, onAllCorrected: () => void) {
+export function useValidateOnLeave<T extends FieldValues, TOutput>(
+  form: UseFormReturn<T, unknown, TOutput>,
+  onAllCorrected: () => void,
+) {
   const pointerDown = useRef(false);
   const waiting = useRef(new Set<string>());
 

@@ -13,7 +13,9 @@ const event = (extra: Partial<DltCandidate> = {}): DltCandidate => ({
 describe("isDoseLimitingToxicity", () => {
   it("is a grade 3+ treatment-emergent event related to either drug", () => {
     expect(isDoseLimitingToxicity(event())).toBe(true);
-    expect(isDoseLimitingToxicity(event({ grade: 5, attribution: { thalidomide: "unrelated", uft: "definite" } }))).toBe(true);
+    expect(
+      isDoseLimitingToxicity(event({ grade: 5, attribution: { thalidomide: "unrelated", uft: "definite" } })),
+    ).toBe(true);
   });
 
   it("is not grade 2, unrelated or unlikely, before day 1, or ungraded", () => {
@@ -28,7 +30,13 @@ describe("isDoseLimitingToxicity", () => {
 
 describe("countPatientsWithDlt", () => {
   it("counts each enrolled patient once, over the enrolled denominator", () => {
-    const events = [event(), event({ onsetDate: "2026-03-01" }), event({ patientId: "p2", grade: 2 }), event({ patientId: "p3" }), event({ patientId: "not-enrolled" })];
+    const events = [
+      event(),
+      event({ onsetDate: "2026-03-01" }),
+      event({ patientId: "p2", grade: 2 }),
+      event({ patientId: "p3" }),
+      event({ patientId: "not-enrolled" }),
+    ];
     expect(countPatientsWithDlt(events, ["p1", "p2", "p3", "p4"])).toEqual({ patients: 4, withDlt: 2 });
   });
 });

@@ -27,8 +27,13 @@ export function isDoseLimitingToxicity(event: DltCandidate): boolean {
 }
 
 /** Patients with at least one DLT, among the enrolled (each patient counts once). */
-export function countPatientsWithDlt(events: readonly DltCandidate[], enrolledPatientIds: readonly string[]): { patients: number; withDlt: number } {
+export function countPatientsWithDlt(
+  events: readonly DltCandidate[],
+  enrolledPatientIds: readonly string[],
+): { patients: number; withDlt: number } {
   const enrolled = new Set(enrolledPatientIds);
-  const withDlt = new Set(events.filter((e) => enrolled.has(e.patientId) && isDoseLimitingToxicity(e)).map((e) => e.patientId));
+  const withDlt = new Set(
+    events.filter((e) => enrolled.has(e.patientId) && isDoseLimitingToxicity(e)).map((e) => e.patientId),
+  );
   return { patients: enrolled.size, withDlt: withDlt.size };
 }

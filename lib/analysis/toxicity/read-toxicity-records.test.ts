@@ -8,7 +8,13 @@ const aeData = {
   serious: "yes",
   attribution: { thalidomide: "possible", uft: "probable" },
 };
-const aeComputed = { summary: "Platelet count decreased, grade 3, SAE", soc: "Investigations", serious: true, saeReportDueAt: "2026-02-05T09:15", saeReportedAt: "2026-02-04T15:30" };
+const aeComputed = {
+  summary: "Platelet count decreased, grade 3, SAE",
+  soc: "Investigations",
+  serious: true,
+  saeReportDueAt: "2026-02-05T09:15",
+  saeReportedAt: "2026-02-04T15:30",
+};
 
 describe("reading toxicity facts from stored forms", () => {
   test("an adverse event as the form stores it", () => {
@@ -28,16 +34,36 @@ describe("reading toxicity facts from stored forms", () => {
   });
 
   test("grade 3+ lab results from computed.grade3Plus, malformed entries skipped", () => {
-    const computed = { grade3Plus: [{ test: "platelets", grade: 4, term: "Platelet count decreased" }, { test: "alt", grade: "x" }] };
-    expect(readLabToxicities({ sampleDate: "2026-03-01" }, computed)).toEqual([{ test: "platelets", term: "Platelet count decreased", grade: 4, sampleDate: "2026-03-01" }]);
+    const computed = {
+      grade3Plus: [
+        { test: "platelets", grade: 4, term: "Platelet count decreased" },
+        { test: "alt", grade: "x" },
+      ],
+    };
+    expect(readLabToxicities({ sampleDate: "2026-03-01" }, computed)).toEqual([
+      { test: "platelets", term: "Platelet count decreased", grade: 4, sampleDate: "2026-03-01" },
+    ]);
     expect(readLabToxicities({}, computed)).toEqual([]);
   });
 
   test("review items: a reviewable event, each grade 3+ lab result, nothing for other forms", () => {
-    expect(readReviewItems("adverse-event", aeData, aeComputed)).toEqual([{ itemKey: "event", label: "Platelet count decreased, grade 3, SAE", grade: 3, serious: true }]);
+    expect(readReviewItems("adverse-event", aeData, aeComputed)).toEqual([
+      { itemKey: "event", label: "Platelet count decreased, grade 3, SAE", grade: 3, serious: true },
+    ]);
     expect(readReviewItems("adverse-event", { ...aeData, grade: 2, serious: "no" }, { serious: false })).toEqual([]);
-    expect(readReviewItems("labs", { sampleDate: "2026-03-01" }, { grade3Plus: [{ test: "alt", grade: 3, term: "Alanine aminotransferase increased" }] })).toEqual([
-      { itemKey: "lab:alt", label: "Alanine aminotransferase increased, grade 3 (lab 2026-03-01)", grade: 3, serious: false },
+    expect(
+      readReviewItems(
+        "labs",
+        { sampleDate: "2026-03-01" },
+        { grade3Plus: [{ test: "alt", grade: 3, term: "Alanine aminotransferase increased" }] },
+      ),
+    ).toEqual([
+      {
+        itemKey: "lab:alt",
+        label: "Alanine aminotransferase increased, grade 3 (lab 2026-03-01)",
+        grade: 3,
+        serious: false,
+      },
     ]);
     expect(readReviewItems("dosing", {}, {})).toEqual([]);
   });

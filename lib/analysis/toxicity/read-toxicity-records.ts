@@ -35,9 +35,11 @@ export interface ReviewItemFacts {
 }
 
 type Json = Record<string, unknown>;
-const obj = (value: unknown): Json => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : {});
+const obj = (value: unknown): Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : {};
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
-const grade = (value: unknown): number | null => (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 5 ? value : null);
+const grade = (value: unknown): number | null =>
+  typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 5 ? value : null;
 
 export function readAdverseEvent(data: unknown, computed: unknown): AdverseEventFacts | null {
   const d = obj(data);
@@ -69,7 +71,9 @@ export function readLabToxicities(data: unknown, computed: unknown): LabToxicity
     const test = str(result.test);
     const term = str(result.term);
     const resultGrade = grade(result.grade);
-    return test && term && resultGrade !== null && resultGrade >= 3 ? [{ test, term, grade: resultGrade, sampleDate }] : [];
+    return test && term && resultGrade !== null && resultGrade >= 3
+      ? [{ test, term, grade: resultGrade, sampleDate }]
+      : [];
   });
 }
 
@@ -90,7 +94,9 @@ export function readReviewItems(formType: string, data: unknown, computed: unkno
   }
   if (formType === "pregnancy-test") {
     const test = data as { result?: unknown; testDate?: unknown } | null;
-    return test?.result === "positive" ? [{ itemKey: PREGNANCY_ITEM_KEY, label: pregnancyLabel(String(test.testDate ?? "")), grade: 0, serious: true }] : [];
+    return test?.result === "positive"
+      ? [{ itemKey: PREGNANCY_ITEM_KEY, label: pregnancyLabel(String(test.testDate ?? "")), grade: 0, serious: true }]
+      : [];
   }
   return [];
 }

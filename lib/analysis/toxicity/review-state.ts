@@ -33,10 +33,18 @@ export function isReviewable(item: { grade: number | null; serious: boolean }): 
 export function deriveReviewState(current: CurrentItem, last: ReviewedSnapshot | null): ReviewState {
   if (!last) return { state: "needs-review", reason: "new", explanation: "Not reviewed yet" };
   if (current.grade > last.grade) {
-    return { state: "needs-review", reason: "upgraded", explanation: `Upgraded from grade ${last.grade} to grade ${current.grade} after review` };
+    return {
+      state: "needs-review",
+      reason: "upgraded",
+      explanation: `Upgraded from grade ${last.grade} to grade ${current.grade} after review`,
+    };
   }
-  if (current.serious && !last.serious) return { state: "needs-review", reason: "became-serious", explanation: "Became serious after review" };
-  return { state: last.decision === "ESCALATED" ? "escalated" : "reviewed", editedSinceReview: current.recordVersion !== last.recordVersion };
+  if (current.serious && !last.serious)
+    return { state: "needs-review", reason: "became-serious", explanation: "Became serious after review" };
+  return {
+    state: last.decision === "ESCALATED" ? "escalated" : "reviewed",
+    editedSinceReview: current.recordVersion !== last.recordVersion,
+  };
 }
 
 /** The item key of an adverse event (one per record) or of one graded lab test of a labs record. */

@@ -18,7 +18,12 @@ describe("SAE reporting clock", () => {
 
   test("the report stops the clock; a late report stays marked late", () => {
     const onTime = classifySaeClock("2026-02-05T09:15", "2026-03-01T00:00", "2026-02-05T08:00");
-    expect(onTime).toEqual({ status: "reported", dueAt: "2026-02-05T09:15", reportedAt: "2026-02-05T08:00", late: false });
+    expect(onTime).toEqual({
+      status: "reported",
+      dueAt: "2026-02-05T09:15",
+      reportedAt: "2026-02-05T08:00",
+      late: false,
+    });
     expect(describeSaeClock(onTime)).toBe("Reported 2026-02-05 08:00 (on time)");
     const late = classifySaeClock("2026-02-05T09:15", "2026-02-05T09:00", "2026-02-05T10:00");
     expect(late).toMatchObject({ status: "reported", late: true });

@@ -28,7 +28,11 @@ export function latestSiteLocalNow(now: Date): string {
  * Whole hours left (rounded down) or overdue (rounded up), from site-local times. The report
  * stops the clock; a report after the due time stays visible as late.
  */
-export function classifySaeClock(dueAt: string | null, siteLocalNow: string, reportedAt: string | null = null): SaeClock {
+export function classifySaeClock(
+  dueAt: string | null,
+  siteLocalNow: string,
+  reportedAt: string | null = null,
+): SaeClock {
   if (!dueAt || !LOCAL.test(dueAt) || !LOCAL.test(siteLocalNow)) return { status: "no-deadline" };
   if (reportedAt && LOCAL.test(reportedAt)) return { status: "reported", dueAt, reportedAt, late: reportedAt > dueAt };
   const diff = Date.parse(`${dueAt}:00Z`) - Date.parse(`${siteLocalNow}:00Z`);
@@ -41,7 +45,8 @@ export function classifySaeClock(dueAt: string | null, siteLocalNow: string, rep
 export function describeSaeClock(clock: SaeClock): string {
   if (clock.status === "no-deadline") return "No reporting deadline (awareness time missing)";
   const due = clock.dueAt.replace("T", " ");
-  if (clock.status === "reported") return `Reported ${clock.reportedAt.replace("T", " ")}${clock.late ? ` - LATE (due by ${due})` : " (on time)"}`;
+  if (clock.status === "reported")
+    return `Reported ${clock.reportedAt.replace("T", " ")}${clock.late ? ` - LATE (due by ${due})` : " (on time)"}`;
   if (clock.status === "running") return `Report due by ${due} (${formatHoursSpan(clock.hoursLeft)} left)`;
   return `OVERDUE: report was due by ${due} (${formatHoursSpan(clock.hoursOverdue)} ago)`;
 }

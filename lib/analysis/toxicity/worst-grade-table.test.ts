@@ -1,7 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { isTreatmentEmergent, percentOf, tabulateWorstGrade, type GradedEvent } from "./worst-grade-table";
 
-const ev = (patientId: string, term: string, grade: number): GradedEvent => ({ patientId, term, soc: term === "Fatigue" ? "General disorders" : "Investigations", grade });
+const ev = (patientId: string, term: string, grade: number): GradedEvent => ({
+  patientId,
+  term,
+  soc: term === "Fatigue" ? "General disorders" : "Investigations",
+  grade,
+});
 const patients = Array.from({ length: 8 }, (_, i) => `p${i + 1}`);
 
 describe("worst grade per patient per term", () => {
@@ -29,9 +34,20 @@ describe("worst grade per patient per term", () => {
       grade5: { n: 0, percent: 0 },
       any: { n: 3, percent: 37.5 },
     });
-    expect(table.rows[1]).toMatchObject({ grade3: { n: 0 }, grade4: { n: 1 }, grade5: { n: 1 }, any: { n: 2, percent: 25 } });
+    expect(table.rows[1]).toMatchObject({
+      grade3: { n: 0 },
+      grade4: { n: 1 },
+      grade5: { n: 1 },
+      any: { n: 2, percent: 25 },
+    });
     // Over all terms: p1 worst 3, p2 2, p3 4, p4 5.
-    expect(table.anyEvent).toMatchObject({ grade1to2: { n: 1 }, grade3: { n: 1 }, grade4: { n: 1 }, grade5: { n: 1 }, any: { n: 4, percent: 50 } });
+    expect(table.anyEvent).toMatchObject({
+      grade1to2: { n: 1 },
+      grade3: { n: 1 },
+      grade4: { n: 1 },
+      grade5: { n: 1 },
+      any: { n: 4, percent: 50 },
+    });
   });
 
   test("events of patients outside the denominator are not counted", () => {
@@ -41,7 +57,11 @@ describe("worst grade per patient per term", () => {
 
   test("an empty denominator gives counts without percentages", () => {
     const table = tabulateWorstGrade([], []);
-    expect(table).toEqual({ denominator: 0, anyEvent: expect.objectContaining({ any: { n: 0, percent: null } }), rows: [] });
+    expect(table).toEqual({
+      denominator: 0,
+      anyEvent: expect.objectContaining({ any: { n: 0, percent: null } }),
+      rows: [],
+    });
     expect(percentOf(1, 3)).toBe(33.3);
   });
 

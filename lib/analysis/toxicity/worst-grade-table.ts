@@ -42,7 +42,12 @@ export function percentOf(n: number, denominator: number): number | null {
   return denominator > 0 ? Math.round((n / denominator) * 1000) / 10 : null;
 }
 
-function rowFrom(term: string, soc: string | null, worstByPatient: Map<string, number>, denominator: number): WorstGradeRow {
+function rowFrom(
+  term: string,
+  soc: string | null,
+  worstByPatient: Map<string, number>,
+  denominator: number,
+): WorstGradeRow {
   const grades = [...worstByPatient.values()];
   const count = (keep: (grade: number) => boolean): PatientCount => {
     const n = grades.filter(keep).length;
@@ -67,7 +72,10 @@ function keepWorst(map: Map<string, number>, patientId: string, grade: number) {
  * Tabulates events of the denominator's patients only: an event of anyone else (not
  * enrolled, another site) would count a patient the percentages are not of.
  */
-export function tabulateWorstGrade(events: readonly GradedEvent[], denominatorPatientIds: readonly string[]): WorstGradeTable {
+export function tabulateWorstGrade(
+  events: readonly GradedEvent[],
+  denominatorPatientIds: readonly string[],
+): WorstGradeTable {
   const population = new Set(denominatorPatientIds);
   const denominator = population.size;
   const byTerm = new Map<string, { soc: string | null; worst: Map<string, number> }>();

@@ -2,7 +2,15 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import type { Actor } from "@/lib/auth/actor";
 import { createZipStream, type ZipEntry } from "@/lib/export/byte-streams";
-import { DICTIONARY_COLUMNS, dictionaryRows, formRow, groupRows, patientRow, planCsvFiles, type CsvFile } from "@/lib/export/csv/csv-plan";
+import {
+  DICTIONARY_COLUMNS,
+  dictionaryRows,
+  formRow,
+  groupRows,
+  patientRow,
+  planCsvFiles,
+  type CsvFile,
+} from "@/lib/export/csv/csv-plan";
 import { statisticsScripts } from "@/lib/export/csv/statistics-scripts";
 import { buildFormLayout } from "@/lib/export/form-layout";
 import { listFormDefinitions } from "@/lib/forms/registry";
@@ -36,7 +44,9 @@ async function* fileChunks(scope: ExportScope, file: CsvFile, counts: Record<str
   }
   for await (const batch of readPatientRecordBatches(scope, [file.layout.formType])) {
     const rows = batch.flatMap(({ patient, records }) =>
-      records.flatMap((record) => (file.kind === "form" ? [formRow(file, patient, record)] : groupRows(file, patient, record))),
+      records.flatMap((record) =>
+        file.kind === "form" ? [formRow(file, patient, record)] : groupRows(file, patient, record),
+      ),
     );
     counts[file.name] = count += rows.length;
     if (rows.length) yield toCsv(rows);
@@ -60,8 +70,19 @@ export async function exportCsv(actor: Actor, filters: unknown): Promise<Streame
       for (const file of files) yield { name: file.name, chunks: fileChunks(scope, file, counts) };
       const dictionary = dictionaryRows(files);
       counts["dictionary.csv"] = dictionary.length;
-      yield { name: "dictionary.csv", chunks: (async function* () { yield toCsv([DICTIONARY_COLUMNS, ...dictionary]); })() };
-      for (const script of scripts) yield { name: script.name, chunks: (async function* () { yield script.text; })() };
+      yield {
+        name: "dictionary.csv",
+        chunks: (async function* () {
+          yield toCsv([DICTIONARY_COLUMNS, ...dictionary]);
+        })(),
+      };
+      for (const script of scripts)
+        yield {
+          name: script.name,
+          chunks: (async function* () {
+            yield script.text;
+          })(),
+        };
       completed = true;
     } finally {
       await recordExportAudit(scope, { rowCounts: counts, completed });

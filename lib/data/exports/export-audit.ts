@@ -7,7 +7,10 @@ import type { ExportScope } from "./export-scope";
  * The audit record of an export: who, which format, which filters and sites, how many rows
  * per file, and whether it completed (a download the client abandoned is recorded too).
  */
-export async function recordExportAudit(scope: ExportScope, outcome: { rowCounts: Record<string, number>; completed: boolean }): Promise<void> {
+export async function recordExportAudit(
+  scope: ExportScope,
+  outcome: { rowCounts: Record<string, number>; completed: boolean },
+): Promise<void> {
   const { actor } = scope;
   await getPrisma().$transaction(async (tx) => {
     await writeAudit(tx, actor, {

@@ -35,7 +35,10 @@ export async function discoverComputedColumns(scope: ExportScope): Promise<Map<s
   }
   // A value that is null in some records and an object in others: keep only its leaves.
   for (const [form, list] of byForm) {
-    byForm.set(form, list.filter((c) => c.jsonType !== "null" || !list.some((o) => o.path.startsWith(`${c.path}.`))));
+    byForm.set(
+      form,
+      list.filter((c) => c.jsonType !== "null" || !list.some((o) => o.path.startsWith(`${c.path}.`))),
+    );
   }
   return byForm;
 }
@@ -43,14 +46,20 @@ export async function discoverComputedColumns(scope: ExportScope): Promise<Map<s
 /** The audit trail of the given patients' forms, oldest first (for ODM AuditRecords). */
 export async function readFormAuditEvents(scope: ExportScope, patientIds: readonly string[]) {
   return getPrisma().auditEvent.findMany({
-    where: { patientId: { in: [...patientIds] }, siteId: { in: scope.sites.map((s) => s.id) }, entityType: { startsWith: "form:" } },
+    where: {
+      patientId: { in: [...patientIds] },
+      siteId: { in: scope.sites.map((s) => s.id) },
+      entityType: { startsWith: "form:" },
+    },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
     select: { id: true, entityId: true, actorId: true, occurredAt: true, changes: true, reason: true },
   });
 }
 
 /** Everyone who changed a form of an exported patient (for ODM AdminData Users). */
-export async function listFormAuditUsers(scope: ExportScope): Promise<{ id: string; email: string; name: string | null }[]> {
+export async function listFormAuditUsers(
+  scope: ExportScope,
+): Promise<{ id: string; email: string; name: string | null }[]> {
   const siteIds = scope.sites.map((s) => s.id);
   const rows = await getPrisma().$queryRaw<{ id: string; email: string; name: string | null }[]>(Prisma.sql`
     SELECT DISTINCT a."actor_id"::text AS id, a."actor_email" AS email, u."name" AS name

@@ -53,6 +53,13 @@ export async function openExport(actor: Actor, format: ExportFormat, rawFilters:
     getPrisma().studySettings.findFirst({ orderBy: { id: "asc" }, select: { protocolCode: true } }),
   ]);
   const startedAt = new Date();
-  const fileName = (extension: string) => exportFileName({ protocolCode: study?.protocolCode ?? "", format, siteCodes: wanted, exportedAt: startedAt, extension });
+  const fileName = (extension: string) =>
+    exportFileName({
+      protocolCode: study?.protocolCode ?? "",
+      format,
+      siteCodes: wanted,
+      exportedAt: startedAt,
+      extension,
+    });
   return { exportId: randomUUID(), actor, format, filters: { site: wanted }, sites, patientCount, fileName };
 }

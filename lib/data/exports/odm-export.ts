@@ -2,7 +2,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { createTextStream } from "@/lib/export/byte-streams";
 import { buildFormLayout } from "@/lib/export/form-layout";
-import { indexAuditByField, writeSubjectData, type FormAuditEvent, type OdmFormInfo } from "@/lib/export/odm/odm-clinical";
+import {
+  indexAuditByField,
+  writeSubjectData,
+  type FormAuditEvent,
+  type OdmFormInfo,
+} from "@/lib/export/odm/odm-clinical";
 import { writeStudyMetadata } from "@/lib/export/odm/odm-metadata";
 import { REGISTRATION_FORM, registrationRecord } from "@/lib/export/odm/odm-registration";
 import { locationOid, METADATA_VERSION_OID, STUDY_OID, userOid } from "@/lib/export/odm/odm-oids";
@@ -20,13 +25,20 @@ async function writeAdminData(scope: ExportScope): Promise<string> {
   const users = await listFormAuditUsers(scope);
   return element("AdminData", { StudyOID: STUDY_OID }, [
     ...users.map((user) =>
-      element("User", { OID: userOid(user.id) }, [element("LoginName", {}, text(user.email)), user.name ? element("DisplayName", {}, text(user.name)) : ""]),
+      element("User", { OID: userOid(user.id) }, [
+        element("LoginName", {}, text(user.email)),
+        user.name ? element("DisplayName", {}, text(user.name)) : "",
+      ]),
     ),
     ...scope.sites.map((site) =>
       element(
         "Location",
         { OID: locationOid(site.code), Name: site.name, LocationType: "Site" },
-        element("MetaDataVersionRef", { StudyOID: STUDY_OID, MetaDataVersionOID: METADATA_VERSION_OID, EffectiveDate: site.createdAt }),
+        element("MetaDataVersionRef", {
+          StudyOID: STUDY_OID,
+          MetaDataVersionOID: METADATA_VERSION_OID,
+          EffectiveDate: site.createdAt,
+        }),
       ),
     ),
   ]);
@@ -41,7 +53,10 @@ export async function exportOdm(actor: Actor, filters: unknown): Promise<Streame
   const scope = await openExport(actor, "odm", filters);
   const definitions = listFormDefinitions();
   // Registration first: an import of this file registers each patient before entering the forms.
-  const forms = [REGISTRATION_FORM, ...definitions.map((form): OdmFormInfo => ({ layout: buildFormLayout(form), placement: form.placement }))];
+  const forms = [
+    REGISTRATION_FORM,
+    ...definitions.map((form): OdmFormInfo => ({ layout: buildFormLayout(form), placement: form.placement })),
+  ];
   const byType = new Map(forms.map((f) => [f.layout.formType, f]));
   const created = new Date().toISOString();
   async function* chunks(): AsyncGenerator<string> {
@@ -65,7 +80,10 @@ export async function exportOdm(actor: Actor, filters: unknown): Promise<Streame
       yield await writeAdminData(scope);
       yield openTag("ClinicalData", { StudyOID: STUDY_OID, MetaDataVersionOID: METADATA_VERSION_OID });
       for await (const batch of readPatientRecordBatches(scope, [...byType.keys()])) {
-        const events = await readFormAuditEvents(scope, batch.map((b) => b.patient.id));
+        const events = await readFormAuditEvents(
+          scope,
+          batch.map((b) => b.patient.id),
+        );
         const audit = indexAuditByField(
           events.map((e): FormAuditEvent => ({
             id: e.id.toString(),
@@ -79,7 +97,8 @@ export async function exportOdm(actor: Actor, filters: unknown): Promise<Streame
         counts.SubjectData += batch.length;
         counts.FormData += batch.reduce((n, b) => n + b.records.length, 0);
         // One patient per piece: the stream holds one SubjectData at a time, not a batch of them.
-        for (const { patient, records } of batch) yield writeSubjectData(patient, [registrationRecord(patient), ...records], byType, audit) + "\n";
+        for (const { patient, records } of batch)
+          yield writeSubjectData(patient, [registrationRecord(patient), ...records], byType, audit) + "\n";
       }
       yield "</ClinicalData></ODM>\n";
       completed = true;

@@ -26,10 +26,24 @@ export async function* readPatientBatches(scope: ExportScope): AsyncGenerator<Ex
   let cursor: string | null = null;
   for (;;) {
     const rows: PatientRow[] = await getPrisma().patient.findMany({
-      where: { siteId: { in: [...siteById.keys()] }, deletedAt: null, ...(cursor ? { subjectId: { gt: cursor } } : {}) },
+      where: {
+        siteId: { in: [...siteById.keys()] },
+        deletedAt: null,
+        ...(cursor ? { subjectId: { gt: cursor } } : {}),
+      },
       orderBy: { subjectId: "asc" },
       take: PATIENT_BATCH_SIZE,
-      select: { id: true, subjectId: true, siteId: true, status: true, screeningDate: true, enrollmentDate: true, screenFailureReason: true, lockedAt: true, externalId: true },
+      select: {
+        id: true,
+        subjectId: true,
+        siteId: true,
+        status: true,
+        screeningDate: true,
+        enrollmentDate: true,
+        screenFailureReason: true,
+        lockedAt: true,
+        externalId: true,
+      },
     });
     if (rows.length === 0) return;
     yield rows.map((row) => {
@@ -59,12 +73,20 @@ export interface PatientWithRecords {
 }
 
 /** Patients a batch at a time, each with their forms of the given types. */
-export async function* readPatientRecordBatches(scope: ExportScope, formTypes: readonly string[]): AsyncGenerator<PatientWithRecords[]> {
+export async function* readPatientRecordBatches(
+  scope: ExportScope,
+  formTypes: readonly string[],
+): AsyncGenerator<PatientWithRecords[]> {
   const siteIds = scope.sites.map((s) => s.id);
   for await (const patients of readPatientBatches(scope)) {
     const rows = await getPrisma().crfRecord.findMany({
       // The site filter again: a record is read only through a patient of an exported site.
-      where: { patientId: { in: patients.map((p) => p.id) }, siteId: { in: siteIds }, formType: { in: [...formTypes] }, deletedAt: null },
+      where: {
+        patientId: { in: patients.map((p) => p.id) },
+        siteId: { in: siteIds },
+        formType: { in: [...formTypes] },
+        deletedAt: null,
+      },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     const byPatient = new Map<string, ExportRecord[]>();

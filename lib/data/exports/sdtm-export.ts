@@ -11,7 +11,11 @@ import { readPatientRecordBatches } from "./patient-batches";
 
 const toCsv = (rows: string[][]) => stringify(rows, { record_delimiter: "windows" });
 
-async function* datasetChunks(scope: ExportScope, dataset: SdtmDataset, counts: Record<string, number>): AsyncGenerator<string> {
+async function* datasetChunks(
+  scope: ExportScope,
+  dataset: SdtmDataset,
+  counts: Record<string, number>,
+): AsyncGenerator<string> {
   const name = `${dataset.domain.toLowerCase()}.csv`;
   let count = 0;
   counts[name] = 0;
@@ -31,7 +35,8 @@ export async function exportSdtm(actor: Actor, filters: unknown): Promise<Stream
     const counts: Record<string, number> = {};
     let completed = false;
     try {
-      for (const dataset of SDTM_DATASETS) yield { name: `${dataset.domain.toLowerCase()}.csv`, chunks: datasetChunks(scope, dataset, counts) };
+      for (const dataset of SDTM_DATASETS)
+        yield { name: `${dataset.domain.toLowerCase()}.csv`, chunks: datasetChunks(scope, dataset, counts) };
       completed = true;
     } finally {
       await recordExportAudit(scope, { rowCounts: counts, completed });

@@ -18,7 +18,8 @@ import { exportCsv } from "./csv-export";
  */
 const rscript = spawnSync("Rscript", ["--version"], { encoding: "utf8" });
 const hasR = !rscript.error && rscript.status === 0;
-if (!hasR && process.env.CI) throw new Error("Rscript is missing: .ci/run installs Debian's r-base-core for this test.");
+if (!hasR && process.env.CI)
+  throw new Error("Rscript is missing: .ci/run installs Debian's r-base-core for this test.");
 
 /** Writes, per data frame, its cells as R formats them and each column's class, label, units and levels. */
 const CHECK = String.raw`
@@ -36,7 +37,13 @@ meta <- do.call(rbind, lapply(names(trialdesk), function(frame) {
 utils::write.csv(meta, file.path("check", "meta.csv"), row.names = FALSE, na = "", fileEncoding = "UTF-8")
 `;
 
-const R_CLASS: Record<string, string> = { integer: "integer", float: "numeric", date: "Date", datetime: "POSIXct", boolean: "logical" };
+const R_CLASS: Record<string, string> = {
+  integer: "integer",
+  float: "numeric",
+  date: "Date",
+  datetime: "POSIXct",
+  boolean: "logical",
+};
 
 /** The CSV cell as R should hold it after reading (the formula guard's apostrophe removed). */
 function expectedCell(type: string, cell: string): string {
@@ -64,11 +71,17 @@ afterAll(async () => {
 
 describe.skipIf(!hasR)("the R script in the CSV export", () => {
   test("reads every file into a data frame with the CSV's rows and values, typed, labelled, with units and factor levels", async () => {
-    const zip = unzipSync(new Uint8Array(await new Response((await exportCsv(actors.pi, { site: [] })).stream).arrayBuffer()));
+    const zip = unzipSync(
+      new Uint8Array(await new Response((await exportCsv(actors.pi, { site: [] })).stream).arrayBuffer()),
+    );
     for (const [name, bytes] of Object.entries(zip)) writeFileSync(join(dir, name), bytes);
     writeFileSync(join(dir, "check.R"), CHECK);
     mkdirSync(join(dir, "check"));
-    const run = spawnSync("Rscript", ["--vanilla", "check.R"], { cwd: dir, encoding: "utf8", env: { ...process.env, LANG: "C.UTF-8" } });
+    const run = spawnSync("Rscript", ["--vanilla", "check.R"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, LANG: "C.UTF-8" },
+    });
     expect(run.stderr).not.toMatch(/Error|Warning/);
     expect(run.status).toBe(0);
 
@@ -82,16 +95,28 @@ describe.skipIf(!hasR)("the R script in the CSV export", () => {
       const frame = file.replace(/\.csv$/, "");
       const csv = read(file);
       const fromR = read(`check/${file}`);
-      const columns = dictionary.filter((d) => d.file === file).map((d) => ({ column: d.column!, type: d.type!, label: d.label!, unit: d.unit!, allowed_values: d.allowed_values! }));
+      const columns = dictionary
+        .filter((d) => d.file === file)
+        .map((d) => ({
+          column: d.column!,
+          type: d.type!,
+          label: d.label!,
+          unit: d.unit!,
+          allowed_values: d.allowed_values!,
+        }));
       const described = meta.filter((m) => m.frame === frame);
       // Row counts (each frame's own nrow, and what R wrote back).
       expect(new Set(described.map((m) => m.rows)), file).toEqual(new Set([String(csv.length)]));
       expect(fromR, file).toHaveLength(csv.length);
-      expect(described.map((m) => m.column), file).toEqual(columns.map((c) => c.column));
+      expect(
+        described.map((m) => m.column),
+        file,
+      ).toEqual(columns.map((c) => c.column));
       for (const column of columns) {
         const m = described.find((d) => d.column === column.column)!;
-        const single = column.allowed_values !== "" && column.type === "text" && !column.label.includes("several values");
-        expect(m.class, `${file} ${column.column}`).toBe(single ? "factor" : R_CLASS[column.type] ?? "character");
+        const single =
+          column.allowed_values !== "" && column.type === "text" && !column.label.includes("several values");
+        expect(m.class, `${file} ${column.column}`).toBe(single ? "factor" : (R_CLASS[column.type] ?? "character"));
         expect(m.label).toBe(column.label);
         expect(m.units).toBe(column.unit);
         if (single) expect(m.levels).toBe(column.allowed_values.split("; ").join("|"));
@@ -106,12 +131,28 @@ describe.skipIf(!hasR)("the R script in the CSV export", () => {
 
     // A few values spelled out, so the generic comparison cannot pass vacuously.
     const facts = meta.filter((m) => m.frame === "baseline");
-    expect(facts.find((m) => m.column === "sex")).toMatchObject({ class: "factor", levels: "female|male", label: "Sex" });
-    expect(facts.find((m) => m.column === "heightCm")).toMatchObject({ class: "numeric", units: "cm", label: "Height (cm)" });
+    expect(facts.find((m) => m.column === "sex")).toMatchObject({
+      class: "factor",
+      levels: "female|male",
+      label: "Sex",
+    });
+    expect(facts.find((m) => m.column === "heightCm")).toMatchObject({
+      class: "numeric",
+      units: "cm",
+      label: "Height (cm)",
+    });
     expect(facts.find((m) => m.column === "assessmentDate")).toMatchObject({ class: "Date" });
     const [baseline] = read("check/baseline.csv");
-    expect(baseline).toMatchObject({ sex: "male", heightCm: "170", ethnicity: "=1+2", extrahepaticSites: "lung; bone" });
-    expect(read("check/tumour-baseline.targetLesions.csv").map((l) => l.site)).toEqual(['Segment VIII, "dome"', "Right lower lobe"]);
+    expect(baseline).toMatchObject({
+      sex: "male",
+      heightCm: "170",
+      ethnicity: "=1+2",
+      extrahepaticSites: "lung; bone",
+    });
+    expect(read("check/tumour-baseline.targetLesions.csv").map((l) => l.site)).toEqual([
+      'Segment VIII, "dome"',
+      "Right lower lobe",
+    ]);
     expect(read("check/labs.csv").map((l) => l["results.neutrophils.value"])).toEqual(["3.2", "0.8"]);
   }, 60_000);
 });

@@ -126,7 +126,11 @@ export function buildExpectedSchema(schemaText: string): SchemaShape {
 
     for (const field of model.fields) {
       if (field.kind === "object") continue;
-      let type = field.nativeType ? nativeTypeName(field.nativeType) : field.kind === "enum" ? enumDbNames.get(field.type)! : SCALAR_TYPES[field.type];
+      let type = field.nativeType
+        ? nativeTypeName(field.nativeType)
+        : field.kind === "enum"
+          ? enumDbNames.get(field.type)!
+          : SCALAR_TYPES[field.type];
       if (!type) throw new Error(`No PostgreSQL mapping for ${model.name}.${field.name} (${field.type})`);
       if (field.isList) type += "[]";
       const column: ColumnShape = { type, nullable: !field.isRequired, default: expectedDefault(field) };
@@ -160,5 +164,9 @@ export function buildExpectedSchema(schemaText: string): SchemaShape {
 }
 
 function referentialAction(action: string): string {
-  return { Cascade: "CASCADE", Restrict: "RESTRICT", NoAction: "NO ACTION", SetNull: "SET NULL", SetDefault: "SET DEFAULT" }[action] ?? action;
+  return (
+    { Cascade: "CASCADE", Restrict: "RESTRICT", NoAction: "NO ACTION", SetNull: "SET NULL", SetDefault: "SET DEFAULT" }[
+      action
+    ] ?? action
+  );
 }

@@ -7,7 +7,10 @@ import { introspectDatabase } from "./introspect";
 export { buildExpectedSchema, diffSchemas, introspectDatabase };
 
 /** Differences between prisma/schema.prisma and the database the client is connected to. */
-export async function findSchemaDrift(client: Pick<pg.Client, "query">, schemaPath = "prisma/schema.prisma"): Promise<string[]> {
+export async function findSchemaDrift(
+  client: Pick<pg.Client, "query">,
+  schemaPath = "prisma/schema.prisma",
+): Promise<string[]> {
   const expected = buildExpectedSchema(await readFile(schemaPath, "utf8"));
   return diffSchemas(expected, await introspectDatabase(client));
 }

@@ -2,7 +2,13 @@ import type pg from "pg";
 import type { SchemaShape } from "./schema-shape";
 import { normalizeDefault } from "./schema-shape";
 
-const ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+const ACTIONS: Record<string, string> = {
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
+};
 
 const unquote = (name: string) => name.replace(/"/g, "");
 
@@ -16,7 +22,13 @@ export async function introspectDatabase(client: Pick<pg.Client, "query">): Prom
     WHERE n.nspname = 'public' GROUP BY t.typname`);
   for (const row of enums.rows) shape.enums[row.name] = row.values;
 
-  const columns = await client.query<{ table: string; column: string; type: string; notnull: boolean; default: string | null }>(`
+  const columns = await client.query<{
+    table: string;
+    column: string;
+    type: string;
+    notnull: boolean;
+    default: string | null;
+  }>(`
     SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
            a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS default
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -26,10 +38,20 @@ export async function introspectDatabase(client: Pick<pg.Client, "query">): Prom
     ORDER BY c.relname, a.attnum`);
   for (const row of columns.rows) {
     const table = (shape.tables[row.table] ??= { columns: {}, indexes: {}, foreignKeys: {} });
-    table.columns[row.column] = { type: unquote(row.type), nullable: !row.notnull, default: normalizeDefault(row.default) };
+    table.columns[row.column] = {
+      type: unquote(row.type),
+      nullable: !row.notnull,
+      default: normalizeDefault(row.default),
+    };
   }
 
-  const indexes = await client.query<{ table: string; name: string; columns: string[]; unique: boolean; primary: boolean }>(`
+  const indexes = await client.query<{
+    table: string;
+    name: string;
+    columns: string[];
+    unique: boolean;
+    primary: boolean;
+  }>(`
     SELECT t.relname AS table, i.relname AS name, ix.indisunique AS unique, ix.indisprimary AS primary,
            array(SELECT a.attname::text FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
                  JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord) AS columns
@@ -44,7 +66,13 @@ export async function introspectDatabase(client: Pick<pg.Client, "query">): Prom
   }
 
   const foreignKeys = await client.query<{
-    table: string; name: string; columns: string[]; ref_table: string; ref_columns: string[]; on_delete: string; on_update: string;
+    table: string;
+    name: string;
+    columns: string[];
+    ref_table: string;
+    ref_columns: string[];
+    on_delete: string;
+    on_update: string;
   }>(`
     SELECT t.relname AS table, con.conname AS name, rt.relname AS ref_table,
            con.confdeltype AS on_delete, con.confupdtype AS on_update,

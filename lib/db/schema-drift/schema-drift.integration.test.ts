@@ -27,13 +27,50 @@ describe("migrated database vs schema.prisma", () => {
   });
 
   test.each([
-    ["a changed column type", (s: string) => s.replace('code             String           @unique @db.VarChar(8)', 'code             String           @unique @db.VarChar(12)'), /sites\.code: type character varying\(8\) should be character varying\(12\)/],
-    ["a column made optional", (s: string) => s.replace("name             String\n", "name             String?\n"), /sites\.name: NOT NULL should be nullable/],
-    ["a new column", (s: string) => s.replace("  active           Boolean          @default(true)\n", "  active           Boolean          @default(true)\n  phone String?\n"), /column sites\.phone is in schema\.prisma but missing/],
-    ["a changed default", (s: string) => s.replace("@default(0) @map(\"target_enrollment\")", "@default(43) @map(\"target_enrollment\")"), /target_enrollment: default 0 should be 43/],
-    ["a new index", (s: string) => s.replace('  @@map("users")', '  @@index([name])\n  @@map("users")'), /users_name_idx is in schema\.prisma but missing/],
-    ["a changed referential action", (s: string) => s.replace("fields: [userId], references: [id])", "fields: [userId], references: [id], onDelete: Cascade)"), /role_assignments_user_id_fkey/],
-    ["a new enum value", (s: string) => s.replace("  DATA_MANAGER\n}", "  DATA_MANAGER\n  AUDITOR\n}"), /enum Role: values/],
+    [
+      "a changed column type",
+      (s: string) =>
+        s.replace(
+          "code             String           @unique @db.VarChar(8)",
+          "code             String           @unique @db.VarChar(12)",
+        ),
+      /sites\.code: type character varying\(8\) should be character varying\(12\)/,
+    ],
+    [
+      "a column made optional",
+      (s: string) => s.replace("name             String\n", "name             String?\n"),
+      /sites\.name: NOT NULL should be nullable/,
+    ],
+    [
+      "a new column",
+      (s: string) =>
+        s.replace(
+          "  active           Boolean          @default(true)\n",
+          "  active           Boolean          @default(true)\n  phone String?\n",
+        ),
+      /column sites\.phone is in schema\.prisma but missing/,
+    ],
+    [
+      "a changed default",
+      (s: string) => s.replace('@default(0) @map("target_enrollment")', '@default(43) @map("target_enrollment")'),
+      /target_enrollment: default 0 should be 43/,
+    ],
+    [
+      "a new index",
+      (s: string) => s.replace('  @@map("users")', '  @@index([name])\n  @@map("users")'),
+      /users_name_idx is in schema\.prisma but missing/,
+    ],
+    [
+      "a changed referential action",
+      (s: string) =>
+        s.replace("fields: [userId], references: [id])", "fields: [userId], references: [id], onDelete: Cascade)"),
+      /role_assignments_user_id_fkey/,
+    ],
+    [
+      "a new enum value",
+      (s: string) => s.replace("  DATA_MANAGER\n}", "  DATA_MANAGER\n  AUDITOR\n}"),
+      /enum Role: values/,
+    ],
   ])("reports %s made in schema.prisma without a migration", async (_label, edit, message) => {
     const edited = edit(schemaText);
     expect(edited).not.toBe(schemaText); // the edit must actually apply, or this test proves nothing

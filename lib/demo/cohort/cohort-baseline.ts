@@ -18,10 +18,30 @@ export function buildEligibility(consentDate: string, failing: string | null): E
 
 /** CLIP points (Child-Pugh, morphology, AFP, portal vein) giving each target score (CLIP Investigators, Hepatology 1998;28:751-755). */
 const CLIP_PATTERNS: Readonly<Record<number, readonly (readonly [number, number, number, number])[]>> = {
-  1: [[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]],
-  2: [[0, 2, 0, 0], [0, 1, 1, 0], [0, 1, 0, 1], [1, 1, 0, 0]],
-  3: [[0, 2, 1, 0], [0, 2, 0, 1], [0, 1, 1, 1], [1, 1, 1, 0], [1, 2, 0, 0]],
-  4: [[0, 2, 1, 1], [1, 1, 1, 1], [1, 2, 1, 0], [1, 2, 0, 1]],
+  1: [
+    [0, 1, 0, 0],
+    [0, 0, 1, 0],
+    [1, 0, 0, 0],
+  ],
+  2: [
+    [0, 2, 0, 0],
+    [0, 1, 1, 0],
+    [0, 1, 0, 1],
+    [1, 1, 0, 0],
+  ],
+  3: [
+    [0, 2, 1, 0],
+    [0, 2, 0, 1],
+    [0, 1, 1, 1],
+    [1, 1, 1, 0],
+    [1, 2, 0, 0],
+  ],
+  4: [
+    [0, 2, 1, 1],
+    [1, 1, 1, 1],
+    [1, 2, 1, 0],
+    [1, 2, 0, 1],
+  ],
 };
 
 export interface BaselineDesign {
@@ -48,10 +68,19 @@ export function buildBaseline(prng: Prng, assessmentDate: string, design: Baseli
   const sex = prng.chance(0.84) ? "male" : "female";
   const heightCm = round(sex === "male" ? 158 + prng.uniform(0, 22) : 148 + prng.uniform(0, 18), 1);
   const bmi = prng.uniform(18.5, 27);
-  const morphology = morphologyPoints === 0 ? "uninodular" : morphologyPoints === 1 ? "multinodular" : prng.chance(0.5) ? "massive" : "multinodular";
+  const morphology =
+    morphologyPoints === 0
+      ? "uninodular"
+      : morphologyPoints === 1
+        ? "multinodular"
+        : prng.chance(0.5)
+          ? "massive"
+          : "multinodular";
   const extentOver50 = morphologyPoints === 2 && (morphology === "multinodular" || prng.chance(0.5));
   const extrahepatic = prng.chance(0.4);
-  const extrahepaticSites = extrahepatic ? prng.shuffle(["lung", "lymph-nodes", "bone"] as const).slice(0, prng.int(1, 2)) : [];
+  const extrahepaticSites = extrahepatic
+    ? prng.shuffle(["lung", "lymph-nodes", "bone"] as const).slice(0, prng.int(1, 2))
+    : [];
   const childPughB = cp === 1;
   const data: BaselineInput = {
     assessmentDate,

@@ -16,7 +16,12 @@ const DAYS_PER_PERIOD = 28;
  * (the pharmacy counts what the prescription needs; the app computes the dose itself) and
  * the unused ones from the previous period come back.
  */
-export function buildDosingVisits(prng: Prng, visitDates: readonly string[], heightCm: number, startWeightKg: number): DosingData[] {
+export function buildDosingVisits(
+  prng: Prng,
+  visitDates: readonly string[],
+  heightCm: number,
+  startWeightKg: number,
+): DosingData[] {
   let weightKg = startWeightKg;
   return visitDates.map((visitDate, index) => {
     if (index > 0) weightKg = Number((weightKg * prng.uniform(0.97, 1.01)).toFixed(1));
@@ -66,7 +71,10 @@ export function buildLabs(prng: Prng, sampleDate: string, cirrhotic: boolean): L
     LAB_PANEL.map((p) => {
       const [min, max] = ranges[p.test] ?? [p.lln, p.uln];
       const digits = p.test === "platelets" || p.test === "ast" || p.test === "alt" || p.test === "alp" ? 0 : 1;
-      return [p.test, { value: Number(prng.uniform(min, max).toFixed(digits)), unit: p.defaultUnit, lln: p.lln, uln: p.uln }];
+      return [
+        p.test,
+        { value: Number(prng.uniform(min, max).toFixed(digits)), unit: p.defaultUnit, lln: p.lln, uln: p.uln },
+      ];
     }),
   ) as LabsData["results"];
   return { sampleDate, results };
@@ -86,26 +94,44 @@ const AE_POOL: readonly { term: string; grades: readonly number[]; drug: "thalid
   { term: "Edema limbs", grades: [1], drug: "thalidomide" },
 ];
 
-export function buildAdverseEvents(prng: Prng, enrollmentDate: string, treatmentDays: number, count: number): AdverseEventData[] {
-  return prng.shuffle(AE_POOL).slice(0, count).map((ae) => {
-    const onsetDay = prng.int(3, Math.max(3, treatmentDays - 2));
-    const resolutionDay = Math.min(treatmentDays, onsetDay + prng.int(5, 30));
-    const related = ae.drug === "thalidomide" ? { thalidomide: "probable", uft: "unlikely" } : { thalidomide: "unlikely", uft: "possible" };
-    return {
-      term: ae.term,
-      grade: prng.pick(ae.grades),
-      onsetDate: addDays(enrollmentDate, onsetDay),
-      ongoing: false,
-      resolutionDate: addDays(enrollmentDate, Math.max(onsetDay, resolutionDay)),
-      serious: "no",
-      saeCriteria: { death: false, lifeThreatening: false, hospitalization: false, disability: false, congenitalAnomaly: false, otherImportant: false },
-      awareAt: null,
-      attribution: related as AdverseEventData["attribution"],
-      actionTaken: { thalidomide: "none", uft: "none" },
-      outcome: "recovered",
-      deathDate: null,
-    };
-  });
+export function buildAdverseEvents(
+  prng: Prng,
+  enrollmentDate: string,
+  treatmentDays: number,
+  count: number,
+): AdverseEventData[] {
+  return prng
+    .shuffle(AE_POOL)
+    .slice(0, count)
+    .map((ae) => {
+      const onsetDay = prng.int(3, Math.max(3, treatmentDays - 2));
+      const resolutionDay = Math.min(treatmentDays, onsetDay + prng.int(5, 30));
+      const related =
+        ae.drug === "thalidomide"
+          ? { thalidomide: "probable", uft: "unlikely" }
+          : { thalidomide: "unlikely", uft: "possible" };
+      return {
+        term: ae.term,
+        grade: prng.pick(ae.grades),
+        onsetDate: addDays(enrollmentDate, onsetDay),
+        ongoing: false,
+        resolutionDate: addDays(enrollmentDate, Math.max(onsetDay, resolutionDay)),
+        serious: "no",
+        saeCriteria: {
+          death: false,
+          lifeThreatening: false,
+          hospitalization: false,
+          disability: false,
+          congenitalAnomaly: false,
+          otherImportant: false,
+        },
+        awareAt: null,
+        attribution: related as AdverseEventData["attribution"],
+        actionTaken: { thalidomide: "none", uft: "none" },
+        outcome: "recovered",
+        deathDate: null,
+      };
+    });
 }
 
 export interface FollowUp {
@@ -138,11 +164,25 @@ export function buildEndOfStudy(followUp: FollowUp): EndOfStudyData {
  * a male is counselled once; a female from 50 is recorded as past natural menopause; a younger
  * female is counselled and has a negative urine test on each dispensing day.
  */
-export function buildPregnancyPrevention(sex: string | null, ageYears: number | null, dosingDates: readonly string[]): PregnancyTestData[] {
+export function buildPregnancyPrevention(
+  sex: string | null,
+  ageYears: number | null,
+  dosingDates: readonly string[],
+): PregnancyTestData[] {
   const first = dosingDates[0];
   if (!first) return [];
-  const record = (testDate: string, category: PregnancyTestData["category"], method: PregnancyTestData["method"], result: PregnancyTestData["result"]): PregnancyTestData => ({
-    testDate, category, noPotentialReason: category === "female-no-reproductive-potential" ? "natural-menopause-24-months" : null, counselled: true, method, result,
+  const record = (
+    testDate: string,
+    category: PregnancyTestData["category"],
+    method: PregnancyTestData["method"],
+    result: PregnancyTestData["result"],
+  ): PregnancyTestData => ({
+    testDate,
+    category,
+    noPotentialReason: category === "female-no-reproductive-potential" ? "natural-menopause-24-months" : null,
+    counselled: true,
+    method,
+    result,
   });
   if (sex === "male") return [record(first, "male", "not-done", null)];
   if ((ageYears ?? 0) >= 50) return [record(first, "female-no-reproductive-potential", "not-done", null)];

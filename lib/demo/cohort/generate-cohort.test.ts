@@ -11,13 +11,29 @@ import { readPregnancyPreventionRecords } from "@/lib/forms/pregnancy-test-form"
 import { DEMO_COHORT_SEED, DEMO_DATA_CUTOFF, generateDemoCohort, type PlannedPatient } from "./generate-cohort";
 
 // The save path's pregnancy prevention rule (lib/data/dispensing-safety) with the migration's REMS figures.
-const REMS = { firstDoseTestWindowHours: 24, retestIntervalDays: 28, counsellingRequired: true, maleCounsellingRequired: true, maxSupplyDays: 28 };
+const REMS = {
+  firstDoseTestWindowHours: 24,
+  retestIntervalDays: 28,
+  counsellingRequired: true,
+  maleCounsellingRequired: true,
+  maxSupplyDays: 28,
+};
 function checkDispensing(data: DosingData, context: FormContext, computed: Record<string, unknown>) {
   if (data.thalidomide.status !== "given" && data.thalidomide.status !== "reduced") return {};
   const sex = (context.records.find((r) => r.formType === "baseline")?.data as { sex: string }).sex;
   const firstDispensing = !context.records.some((r) => r.formType === "dosing");
   const perDay = (computed.thalidomide as { capsulesPerDay: number } | null)?.capsulesPerDay ?? null;
-  return checkThalidomideDispensing(REMS, { sex }, { visitDate: data.visitDate, firstDispensing, capsulesDispensed: data.thalidomide.capsulesDispensed, capsulesPerDay: perDay }, readPregnancyPreventionRecords(context.records));
+  return checkThalidomideDispensing(
+    REMS,
+    { sex },
+    {
+      visitDate: data.visitDate,
+      firstDispensing,
+      capsulesDispensed: data.thalidomide.capsulesDispensed,
+      capsulesPerDay: perDay,
+    },
+    readPregnancyPreventionRecords(context.records),
+  );
 }
 
 /**
@@ -31,15 +47,33 @@ function enterForms(patient: PlannedPatient, index: number): AnalysisPatientReco
     const definition = getFormDefinition(formType)!;
     const parsed = definition.schema.safeParse(data);
     expect(parsed.success ? [] : parsed.error.issues, `${formType} ${visitKey} of patient ${index}`).toEqual([]);
-    const context: FormContext = { screeningDate: patient.screeningDate, enrollmentDate, records: records.map((r, i) => ({ id: String(i), ...r })) };
-    expect(definition.checkInContext?.(parsed.data, context) ?? {}, `${formType} ${visitKey} of patient ${index}`).toEqual({});
+    const context: FormContext = {
+      screeningDate: patient.screeningDate,
+      enrollmentDate,
+      records: records.map((r, i) => ({ id: String(i), ...r })),
+    };
+    expect(
+      definition.checkInContext?.(parsed.data, context) ?? {},
+      `${formType} ${visitKey} of patient ${index}`,
+    ).toEqual({});
     const computed = definition.compute?.(parsed.data, context) ?? {};
-    if (formType === "dosing") expect(checkDispensing(parsed.data as DosingData, context, computed), `${formType} ${visitKey} of patient ${index}`).toEqual({});
+    if (formType === "dosing")
+      expect(
+        checkDispensing(parsed.data as DosingData, context, computed),
+        `${formType} ${visitKey} of patient ${index}`,
+      ).toEqual({});
     records.push({ formType, visitKey, data: parsed.data, computed });
   };
   enter("eligibility", "screening", patient.eligibility, null);
   for (const form of patient.forms) enter(form.formType, form.visitKey, form.data, patient.enrollmentDate);
-  return { patientId: String(index), subjectId: String(index), siteCode: patient.siteCode, status: "", enrollmentDate: patient.enrollmentDate!, records };
+  return {
+    patientId: String(index),
+    subjectId: String(index),
+    siteCode: patient.siteCode,
+    status: "",
+    enrollmentDate: patient.enrollmentDate!,
+    records,
+  };
 }
 
 const cohort = generateDemoCohort();

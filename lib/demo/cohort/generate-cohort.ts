@@ -4,7 +4,13 @@ import type { EligibilityData } from "@/lib/forms/eligibility-form";
 import { DEMO_SITES } from "../demo-accounts";
 import { buildBaseline, buildCytokines, buildEligibility } from "./cohort-baseline";
 import { buildTumourAssessment, buildTumourBaseline, planFindings } from "./cohort-tumour";
-import { buildAdverseEvents, buildDosingVisits, buildEndOfStudy, buildLabs, buildPregnancyPrevention } from "./cohort-visits";
+import {
+  buildAdverseEvents,
+  buildDosingVisits,
+  buildEndOfStudy,
+  buildLabs,
+  buildPregnancyPrevention,
+} from "./cohort-visits";
 import { createPrng, type Prng } from "./prng";
 import { SURVIVAL_DESIGN, type SurvivalProfile } from "./survival-design";
 
@@ -45,16 +51,19 @@ const SCREEN_FAILURES: readonly { siteCode: DemoSiteCode; criterion: string; rea
   { siteCode: "TW03", criterion: "E2", reason: "Variceal bleeding two weeks before screening" },
 ];
 
-
 function enrollmentDates(prng: Prng, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => Math.round((i * ENROLLMENT_SPAN_DAYS) / (n - 1) + (i === 0 || i === n - 1 ? 0 : prng.uniform(-4, 4))))
+  return Array.from({ length: n }, (_, i) =>
+    Math.round((i * ENROLLMENT_SPAN_DAYS) / (n - 1) + (i === 0 || i === n - 1 ? 0 : prng.uniform(-4, 4))),
+  )
     .sort((a, b) => a - b)
     .map((day) => addDays(FIRST_ENROLLMENT, day));
 }
 
 /** Patients ranked by survival (risk 1 = shortest OS): cytokines and CLIP follow it, as prognostic factors do. */
 function riskByPatient(profiles: readonly SurvivalProfile[]): number[] {
-  const order = profiles.map((p, i) => ({ i, key: (p.osDay ?? 10_000) + (p.pfsDay ?? 10_000) / 100_000 })).sort((a, b) => a.key - b.key);
+  const order = profiles
+    .map((p, i) => ({ i, key: (p.osDay ?? 10_000) + (p.pfsDay ?? 10_000) / 100_000 }))
+    .sort((a, b) => a.key - b.key);
   const risk = new Array<number>(profiles.length).fill(0);
   order.forEach(({ i }, rank) => (risk[i] = 1 - rank / (profiles.length - 1)));
   return risk;
@@ -80,7 +89,16 @@ function planImagingDays(prng: Prng, profile: SurvivalProfile, followUpDays: num
   return profile.pfsDay !== null ? [...days, profile.pfsDay] : days;
 }
 
-function planEnrolledPatient(prng: Prng, siteCode: DemoSiteCode, enrollmentDate: string, profile: SurvivalProfile, risk: number, clip: 1 | 2 | 3 | 4, hbv: boolean, hcv: boolean): PlannedPatient {
+function planEnrolledPatient(
+  prng: Prng,
+  siteCode: DemoSiteCode,
+  enrollmentDate: string,
+  profile: SurvivalProfile,
+  risk: number,
+  clip: 1 | 2 | 3 | 4,
+  hbv: boolean,
+  hcv: boolean,
+): PlannedPatient {
   const screeningDate = addDays(enrollmentDate, -prng.int(5, 14));
   const baselineDate = addDays(screeningDate, prng.int(0, 3));
   const day = (d: number) => addDays(enrollmentDate, d);
@@ -92,21 +110,36 @@ function planEnrolledPatient(prng: Prng, siteCode: DemoSiteCode, enrollmentDate:
 
   const progressed = profile.progression === "recist" || profile.progression === "clinical";
   const offTreatmentDay =
-    profile.pfsDay === null ? null : Math.min(profile.pfsDay + (profile.progression === "death" ? 0 : prng.int(0, 2)), profile.osDay ?? Infinity);
+    profile.pfsDay === null
+      ? null
+      : Math.min(profile.pfsDay + (profile.progression === "death" ? 0 : prng.int(0, 2)), profile.osDay ?? Infinity);
   const lastTreatedDay = offTreatmentDay ?? followUpDays;
 
   const dated: { date: string; order: number; form: PlannedForm }[] = [];
   const visitDays: number[] = [];
   for (let k = 0; 28 * k < lastTreatedDay; k++) visitDays.push(k === 0 ? 0 : 28 * k + prng.int(0, 2));
-  const dosing = buildDosingVisits(prng, visitDays.map(day), baseline.data.heightCm ?? 165, baseline.data.weightKg ?? 60);
+  const dosing = buildDosingVisits(
+    prng,
+    visitDays.map(day),
+    baseline.data.heightCm ?? 165,
+    baseline.data.weightKg ?? 60,
+  );
   visitDays.forEach((d, k) => {
     const visitKey = k === 0 ? "day1" : `week${4 * k}`;
     dated.push({ date: day(d), order: 0, form: { formType: "dosing", visitKey, data: dosing[k] } });
-    dated.push({ date: day(d), order: 1, form: { formType: "labs", visitKey, data: buildLabs(prng, day(d), clip >= 3 && prng.chance(0.5)) } });
+    dated.push({
+      date: day(d),
+      order: 1,
+      form: { formType: "labs", visitKey, data: buildLabs(prng, day(d), clip >= 3 && prng.chance(0.5)) },
+    });
   });
 
   // Before the dosing of the same day (order -1); deterministic, so the seeded cohort is unchanged.
-  for (const data of buildPregnancyPrevention(baseline.data.sex ?? null, baseline.data.ageYears ?? null, visitDays.map(day))) {
+  for (const data of buildPregnancyPrevention(
+    baseline.data.sex ?? null,
+    baseline.data.ageYears ?? null,
+    visitDays.map(day),
+  )) {
     dated.push({ date: data.testDate, order: -1, form: { formType: "pregnancy-test", visitKey: null, data } });
   }
 
@@ -114,8 +147,18 @@ function planEnrolledPatient(prng: Prng, siteCode: DemoSiteCode, enrollmentDate:
   if (profile.response !== "NE") {
     const findings = planFindings(prng, profile.response, imagingDays.length, profile.progression === "recist");
     imagingDays.forEach((d, i) => {
-      const data = buildTumourAssessment(prng, day(d), tumour.targets, hasNonTarget, findings[i] ?? { scale: 1, newLesions: false });
-      dated.push({ date: day(d), order: 2, form: { formType: "tumour-assessment", visitKey: `week${8 * Math.round(d / 56)}`, data } });
+      const data = buildTumourAssessment(
+        prng,
+        day(d),
+        tumour.targets,
+        hasNonTarget,
+        findings[i] ?? { scale: 1, newLesions: false },
+      );
+      dated.push({
+        date: day(d),
+        order: 2,
+        form: { formType: "tumour-assessment", visitKey: `week${8 * Math.round(d / 56)}`, data },
+      });
     });
   }
   for (const ae of buildAdverseEvents(prng, enrollmentDate, lastTreatedDay, prng.int(0, 3))) {
@@ -142,7 +185,15 @@ function planEnrolledPatient(prng: Prng, siteCode: DemoSiteCode, enrollmentDate:
       }),
     });
   }
-  return { siteCode, screeningDate, eligibility: buildEligibility(screeningDate, null), enrollmentDate, screenFailureReason: null, forms, profile };
+  return {
+    siteCode,
+    screeningDate,
+    eligibility: buildEligibility(screeningDate, null),
+    enrollmentDate,
+    screenFailureReason: null,
+    forms,
+    profile,
+  };
 }
 
 /**
@@ -166,7 +217,16 @@ export function generateDemoCohort(seed: number = DEMO_COHORT_SEED): PlannedPati
   const hcv = new Set([...viral.slice(31, 38), ...viral.slice(0, 2)]);
 
   const patients = profiles.map((profile, i) =>
-    planEnrolledPatient(prng, sites[i] ?? "TW01", dates[i] ?? FIRST_ENROLLMENT, profile, risk[i] ?? 0.5, clip[i] ?? 1, hbv.has(i), hcv.has(i)),
+    planEnrolledPatient(
+      prng,
+      sites[i] ?? "TW01",
+      dates[i] ?? FIRST_ENROLLMENT,
+      profile,
+      risk[i] ?? 0.5,
+      clip[i] ?? 1,
+      hbv.has(i),
+      hcv.has(i),
+    ),
   );
   for (const failure of SCREEN_FAILURES) {
     const screeningDate = addDays(FIRST_ENROLLMENT, prng.int(0, ENROLLMENT_SPAN_DAYS));
@@ -181,5 +241,7 @@ export function generateDemoCohort(seed: number = DEMO_COHORT_SEED): PlannedPati
     });
   }
   // Subject IDs are issued per site in screening order.
-  return patients.sort((a, b) => a.siteCode.localeCompare(b.siteCode) || a.screeningDate.localeCompare(b.screeningDate));
+  return patients.sort(
+    (a, b) => a.siteCode.localeCompare(b.siteCode) || a.screeningDate.localeCompare(b.screeningDate),
+  );
 }

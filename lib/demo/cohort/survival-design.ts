@@ -30,9 +30,24 @@ export interface SurvivalProfile {
   osDay: number | null;
 }
 
-const ne = (progression: "clinical" | "death", pfsDay: number, osDay: number): SurvivalProfile => ({ response: "NE", progression, pfsDay, osDay });
-const pd = (pfsDay: number, osDay: number | null): SurvivalProfile => ({ response: "PD", progression: "recist", pfsDay, osDay });
-const sd = (pfsDay: number, osDay: number | null): SurvivalProfile => ({ response: "SD", progression: "recist", pfsDay, osDay });
+const ne = (progression: "clinical" | "death", pfsDay: number, osDay: number): SurvivalProfile => ({
+  response: "NE",
+  progression,
+  pfsDay,
+  osDay,
+});
+const pd = (pfsDay: number, osDay: number | null): SurvivalProfile => ({
+  response: "PD",
+  progression: "recist",
+  pfsDay,
+  osDay,
+});
+const sd = (pfsDay: number, osDay: number | null): SurvivalProfile => ({
+  response: "SD",
+  progression: "recist",
+  pfsDay,
+  osDay,
+});
 const pr = (pfsDay: number | null, osDay: number | null): SurvivalProfile => ({
   response: "PR",
   progression: pfsDay === null ? "none" : "recist",

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SOC } from "./ae-term-types";
 import { AE_TERM_SYNONYMS } from "./ae-term-synonyms";
-import {
-  getAeTerm,
-  getAllowedGrades,
-  gradeDescription,
-  isGradeAllowed,
-  listAeTerms,
-  searchAeTerms,
-} from "./ae-terms";
+import { getAeTerm, getAllowedGrades, gradeDescription, isGradeAllowed, listAeTerms, searchAeTerms } from "./ae-terms";
 import { LAB_CRITERIA } from "./lab-criteria";
 
 describe("listAeTerms", () => {

@@ -119,9 +119,7 @@ describe("Anemia", () => {
     const atCutoff = gradeLabValue({ test: "hemoglobin", value: 6.2, unit: "mmol/L", lln: 7.4 });
     expect(atCutoff).toMatchObject({ grade: 1, basis: "<LLN - 6.2 mmol/L", normalizedUnit: "g/dL" });
     expect(atCutoff.normalizedValue).toBeCloseTo(9.99, 2);
-    expect(gradeLabValue({ test: "hemoglobin", value: 6.1, unit: "mmol/L", lln: 7.4 }).basis).toBe(
-      "<6.2 - 4.9 mmol/L",
-    );
+    expect(gradeLabValue({ test: "hemoglobin", value: 6.1, unit: "mmol/L", lln: 7.4 }).basis).toBe("<6.2 - 4.9 mmol/L");
     expect(gradeLabValue({ test: "hemoglobin", value: 4.9, unit: "mmol/L", lln: 7.4 }).grade).toBe(2);
     expect(gradeLabValue({ test: "hemoglobin", value: 4.8, unit: "mmol/L", lln: 7.4 }).grade).toBe(3);
     expect(gradeLabValue({ test: "hemoglobin", value: 7.4, unit: "mmol/L", lln: 7.4 }).grade).toBe(0);

@@ -56,10 +56,12 @@ describe("Aspartate aminotransferase increased (ULN 40 U/L)", () => {
       grade: 2,
       basis: ">3.0 - 5.0 x ULN (no pre-treatment baseline: graded as if normal)",
     });
-    expect(gradeLabValue({ test: "creatinine", value: 1.2, unit: "mg/dL", uln: 1.0, baselineAbsence: "missing" }).basis).toBe(
-      ">ULN - 1.5 x ULN (no pre-treatment baseline: graded as if normal)",
-    );
-    expect(gradeLabValue({ test: "ast", value: 50, unit: "U/L", uln: 40, baselineAbsence: "pre-treatment" }).basis).toMatch(/pre-treatment sample/);
+    expect(
+      gradeLabValue({ test: "creatinine", value: 1.2, unit: "mg/dL", uln: 1.0, baselineAbsence: "missing" }).basis,
+    ).toBe(">ULN - 1.5 x ULN (no pre-treatment baseline: graded as if normal)");
+    expect(
+      gradeLabValue({ test: "ast", value: 50, unit: "U/L", uln: 40, baselineAbsence: "pre-treatment" }).basis,
+    ).toMatch(/pre-treatment sample/);
   });
 });
 

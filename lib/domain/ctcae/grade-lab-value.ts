@@ -57,7 +57,8 @@ export function gradeLabValue(input: LabValueInput): LabGradeResult {
   }
   requireNonNegative(input.value, "value");
   const unit = resolveLabUnit(criteria.family, input.unit);
-  const graded = criteria.kind === "decreased" ? gradeDecreased(criteria, unit, input) : gradeIncreased(criteria, input);
+  const graded =
+    criteria.kind === "decreased" ? gradeDecreased(criteria, unit, input) : gradeIncreased(criteria, input);
   return {
     grade: graded.grade,
     term: criteria.term,
@@ -103,13 +104,17 @@ function gradeIncreased(criteria: IncreasedCriteria, input: LabValueInput): Grad
   const byUln = gradeByMultiple(criteria.ulnBands, input.value, uln, "<=ULN (not increased)");
 
   if (criteria.baselineRule === "worse-of") {
-    if (baseline === undefined) return { ...byUln, basis: `${byUln.basis} (${absentBaseline(input.baselineAbsence, "baseline not given")})` };
+    if (baseline === undefined)
+      return { ...byUln, basis: `${byUln.basis} (${absentBaseline(input.baselineAbsence, "baseline not given")})` };
     const byBaseline = gradeByMultiple(criteria.baselineBands, input.value, baseline, "not increased");
     return byBaseline.grade > byUln.grade ? byBaseline : byUln;
   }
 
   if (baseline === undefined) {
-    return { ...byUln, basis: `${byUln.basis} (${absentBaseline(input.baselineAbsence, "baseline not given; assumed normal")})` };
+    return {
+      ...byUln,
+      basis: `${byUln.basis} (${absentBaseline(input.baselineAbsence, "baseline not given; assumed normal")})`,
+    };
   }
   if (!isGreater(baseline, uln)) return { ...byUln, basis: `${byUln.basis} (baseline normal)` };
   const byBaseline = gradeByMultiple(

@@ -17,6 +17,10 @@ test("the README lists every laboratory plausibility limit the code enforces", (
   expect([...rows.keys()].sort()).toEqual([...LAB_TESTS].sort());
   for (const test of LAB_TESTS) {
     const { hard, soft } = LAB_LIMITS[test];
-    expect(rows.get(test), test).toEqual([NORMALIZED_UNIT[LAB_CRITERIA[test].family], `${hard.min}–${hard.max}`, `${soft.min}–${soft.max}`]);
+    expect(rows.get(test), test).toEqual([
+      NORMALIZED_UNIT[LAB_CRITERIA[test].family],
+      `${hard.min}–${hard.max}`,
+      `${soft.min}–${soft.max}`,
+    ]);
   }
 });

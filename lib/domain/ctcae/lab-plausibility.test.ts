@@ -4,10 +4,16 @@ import { LAB_TESTS } from "./lab-criteria";
 
 describe("checkLabPlausibility", () => {
   test("the review's slips: platelets 85000 as x10^9/L and haemoglobin 105 as g/dL are impossible, with the likely unit", () => {
-    expect(checkLabPlausibility("platelets", 85000, "x10^9/L")).toMatchObject({ kind: "impossible", likelyUnit: "/mm3" });
+    expect(checkLabPlausibility("platelets", 85000, "x10^9/L")).toMatchObject({
+      kind: "impossible",
+      likelyUnit: "/mm3",
+    });
     expect(checkLabPlausibility("hemoglobin", 105, "g/dL")).toMatchObject({ kind: "impossible", likelyUnit: "g/L" });
     // The low-count slip that would hide a grade 3: 40000 typed against x10^9/L.
-    expect(checkLabPlausibility("platelets", 40000, "x10^9/L")).toMatchObject({ kind: "impossible", likelyUnit: "/mm3" });
+    expect(checkLabPlausibility("platelets", 40000, "x10^9/L")).toMatchObject({
+      kind: "impossible",
+      likelyUnit: "/mm3",
+    });
   });
 
   test("ordinary values in any accepted unit are plausible", () => {
@@ -21,7 +27,9 @@ describe("checkLabPlausibility", () => {
   test("rare but possible values need confirmation; the message names the value, the limits and the unit", () => {
     const verdict = checkLabPlausibility("ast", 4000, "U/L");
     expect(verdict).toMatchObject({ kind: "implausible", likelyUnit: null });
-    expect(verdict.kind !== "plausible" && verdict.message).toBe("4000 U/L is outside the usual 5-3000 U/L. If it is correct, confirm it with a reason.");
+    expect(verdict.kind !== "plausible" && verdict.message).toBe(
+      "4000 U/L is outside the usual 5-3000 U/L. If it is correct, confirm it with a reason.",
+    );
     expect(checkLabPlausibility("hemoglobin", 3.5, "g/dL").kind).toBe("implausible");
   });
 

@@ -31,8 +31,7 @@ export const LAB_LIMITS: Readonly<Record<LabTest, LabLimits>> = {
 };
 
 export type PlausibilityVerdict =
-  | { kind: "plausible" }
-  | { kind: "impossible" | "implausible"; message: string; likelyUnit: string | null };
+  { kind: "plausible" } | { kind: "impossible" | "implausible"; message: string; likelyUnit: string | null };
 
 const inside = (value: number, range: { min: number; max: number }) => value >= range.min && value <= range.max;
 
@@ -48,12 +47,18 @@ export function checkLabPlausibility(test: LabTest, value: number, unit: string)
   if (inside(normalized, limits.soft)) return { kind: "plausible" };
   const kind = inside(normalized, limits.hard) ? "implausible" : "impossible";
   const likelyUnit =
-    listAcceptedUnits(LAB_CRITERIA[test].family).find((other) => other !== unit && inside(convertLabValue(test, value, other, normalizedUnit), limits.soft)) ?? null;
+    listAcceptedUnits(LAB_CRITERIA[test].family).find(
+      (other) => other !== unit && inside(convertLabValue(test, value, other, normalizedUnit), limits.soft),
+    ) ?? null;
   const shown = Number(normalized.toPrecision(3));
   const what = normalizedUnit === unit ? `${value} ${unit}` : `${value} ${unit} (${shown} ${normalizedUnit})`;
   const range = (r: { min: number; max: number }) => `${r.min}-${r.max} ${normalizedUnit}`;
   const hint = likelyUnit ? ` It looks like a value in ${likelyUnit}: check the unit.` : "";
   return kind === "impossible"
     ? { kind, likelyUnit, message: `${what} is not a possible result (limits ${range(limits.hard)}).${hint}` }
-    : { kind, likelyUnit, message: `${what} is outside the usual ${range(limits.soft)}.${hint} If it is correct, confirm it with a reason.` };
+    : {
+        kind,
+        likelyUnit,
+        message: `${what} is outside the usual ${range(limits.soft)}.${hint} If it is correct, confirm it with a reason.`,
+      };
 }

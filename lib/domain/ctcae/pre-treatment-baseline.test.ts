@@ -6,15 +6,25 @@ const sample = (sampleDate: string, value: number) => ({ sampleDate, value });
 describe("choosePreTreatmentBaseline (CTCAE v5.0 baseline = pre-treatment value)", () => {
   it("picks the last value sampled on or before the first dose", () => {
     const candidates = [sample("2026-01-02", 30), sample("2026-01-10", 35), sample("2026-02-07", 120)];
-    expect(choosePreTreatmentBaseline(candidates, "2026-03-07", "2026-01-10")).toEqual({ status: "found", candidate: sample("2026-01-10", 35) });
+    expect(choosePreTreatmentBaseline(candidates, "2026-03-07", "2026-01-10")).toEqual({
+      status: "found",
+      candidate: sample("2026-01-10", 35),
+    });
     // Order of the list does not matter for different dates.
-    expect(choosePreTreatmentBaseline([...candidates].reverse(), "2026-03-07", "2026-01-10")).toEqual({ status: "found", candidate: sample("2026-01-10", 35) });
+    expect(choosePreTreatmentBaseline([...candidates].reverse(), "2026-03-07", "2026-01-10")).toEqual({
+      status: "found",
+      candidate: sample("2026-01-10", 35),
+    });
   });
 
   it("never picks an on-treatment value, even when it is the only earlier one", () => {
     // The issue's case: no day-1 labs, week 4 on treatment, week 8 graded.
-    expect(choosePreTreatmentBaseline([sample("2026-02-07", 120)], "2026-03-07", "2026-01-10")).toEqual({ status: "missing" });
-    expect(choosePreTreatmentBaseline([sample("2026-01-11", 40)], "2026-03-07", "2026-01-10")).toEqual({ status: "missing" });
+    expect(choosePreTreatmentBaseline([sample("2026-02-07", 120)], "2026-03-07", "2026-01-10")).toEqual({
+      status: "missing",
+    });
+    expect(choosePreTreatmentBaseline([sample("2026-01-11", 40)], "2026-03-07", "2026-01-10")).toEqual({
+      status: "missing",
+    });
   });
 
   it("reports a missing baseline when nothing was sampled before treatment", () => {
@@ -22,13 +32,21 @@ describe("choosePreTreatmentBaseline (CTCAE v5.0 baseline = pre-treatment value)
   });
 
   it("a sample on or before the first dose is itself pre-treatment (no baseline to grade it against)", () => {
-    expect(choosePreTreatmentBaseline([sample("2026-01-02", 30)], "2026-01-10", "2026-01-10")).toEqual({ status: "pre-treatment" });
-    expect(choosePreTreatmentBaseline([sample("2026-01-02", 30)], "2026-01-05", "2026-01-10")).toEqual({ status: "pre-treatment" });
-    expect(choosePreTreatmentBaseline([sample("2026-01-02", 30)], "2026-03-07", null)).toEqual({ status: "pre-treatment" });
+    expect(choosePreTreatmentBaseline([sample("2026-01-02", 30)], "2026-01-10", "2026-01-10")).toEqual({
+      status: "pre-treatment",
+    });
+    expect(choosePreTreatmentBaseline([sample("2026-01-02", 30)], "2026-01-05", "2026-01-10")).toEqual({
+      status: "pre-treatment",
+    });
+    expect(choosePreTreatmentBaseline([sample("2026-01-02", 30)], "2026-03-07", null)).toEqual({
+      status: "pre-treatment",
+    });
   });
 
   it("between two results of the same day, the later listed wins", () => {
-    expect(choosePreTreatmentBaseline([sample("2026-01-10", 1), sample("2026-01-10", 2)], "2026-02-07", "2026-01-10")).toEqual({ status: "found", candidate: sample("2026-01-10", 2) });
+    expect(
+      choosePreTreatmentBaseline([sample("2026-01-10", 1), sample("2026-01-10", 2)], "2026-02-07", "2026-01-10"),
+    ).toEqual({ status: "found", candidate: sample("2026-01-10", 2) });
   });
 });
 

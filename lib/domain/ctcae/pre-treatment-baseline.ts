@@ -24,7 +24,11 @@ export type BaselineChoice<C extends BaselineCandidate> =
  * window), so labs of later visits count as on treatment even before dosing is entered. Null
  * when the patient is not enrolled (nothing is on treatment).
  */
-export function treatmentStartOf(firstDoseDate: string | null, enrollmentDate: string | null, dayOneWindowDays: number): string | null {
+export function treatmentStartOf(
+  firstDoseDate: string | null,
+  enrollmentDate: string | null,
+  dayOneWindowDays: number,
+): string | null {
   if (firstDoseDate) return firstDoseDate;
   if (!enrollmentDate) return null;
   return new Date(Date.parse(`${enrollmentDate}T00:00:00Z`) + dayOneWindowDays * 86_400_000).toISOString().slice(0, 10);

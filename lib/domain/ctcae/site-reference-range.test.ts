@@ -42,7 +42,10 @@ describe("rangeLimitsIn and limitsDifferingFromRange", () => {
   test("converts the range into the unit the value is recorded in (150 x10^9/L = 150,000 /mm3)", () => {
     expect(rangeLimitsIn(platelets, "/mm3")).toEqual({ lln: 150_000, uln: 400_000 });
     // Bilirubin 1.2 mg/dL = 20.52 umol/L (x 17.1), kept to 4 significant digits.
-    expect(rangeLimitsIn(range({ test: "bilirubin", unit: "mg/dL", lln: null, uln: 1.2 }), "umol/L")).toEqual({ lln: null, uln: 20.52 });
+    expect(rangeLimitsIn(range({ test: "bilirubin", unit: "mg/dL", lln: null, uln: 1.2 }), "umol/L")).toEqual({
+      lln: null,
+      uln: 20.52,
+    });
   });
 
   test("the site's own range, in either unit, differs in nothing; another value does", () => {
@@ -53,7 +56,17 @@ describe("rangeLimitsIn and limitsDifferingFromRange", () => {
   });
 
   test("a rounding of the unit conversion is not a difference; a limit the site does not define is free", () => {
-    expect(limitsDifferingFromRange({ unit: "umol/L", lln: null, uln: 20.5 }, range({ test: "bilirubin", unit: "mg/dL", lln: null, uln: 1.2 }))).toEqual([]);
-    expect(limitsDifferingFromRange({ unit: "mg/dL", lln: 0.2, uln: 1.2 }, range({ test: "bilirubin", unit: "mg/dL", lln: null, uln: 1.2 }))).toEqual([]);
+    expect(
+      limitsDifferingFromRange(
+        { unit: "umol/L", lln: null, uln: 20.5 },
+        range({ test: "bilirubin", unit: "mg/dL", lln: null, uln: 1.2 }),
+      ),
+    ).toEqual([]);
+    expect(
+      limitsDifferingFromRange(
+        { unit: "mg/dL", lln: 0.2, uln: 1.2 },
+        range({ test: "bilirubin", unit: "mg/dL", lln: null, uln: 1.2 }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -29,8 +29,11 @@ export function rangeInForce(
   sampleDate: string,
   sex: "female" | "male" | null,
 ): SiteReferenceRange | null {
-  const candidates = ranges.filter((r) => r.test === test && r.validFrom <= sampleDate && (r.sex === null || r.sex === sex));
-  const latest = (list: SiteReferenceRange[]) => list.reduce<SiteReferenceRange | null>((best, r) => (!best || r.validFrom > best.validFrom ? r : best), null);
+  const candidates = ranges.filter(
+    (r) => r.test === test && r.validFrom <= sampleDate && (r.sex === null || r.sex === sex),
+  );
+  const latest = (list: SiteReferenceRange[]) =>
+    list.reduce<SiteReferenceRange | null>((best, r) => (!best || r.validFrom > best.validFrom ? r : best), null);
   return latest(candidates.filter((r) => r.sex !== null)) ?? latest(candidates);
 }
 
@@ -38,7 +41,8 @@ const significant = (value: number) => Number(value.toPrecision(4));
 
 /** The range's limits in another accepted unit (the form may record the value in either), to 4 significant digits. */
 export function rangeLimitsIn(range: SiteReferenceRange, unit: string): { lln: number | null; uln: number | null } {
-  const convert = (value: number | null) => (value === null ? null : significant(convertLabValue(range.test, value, range.unit, unit)));
+  const convert = (value: number | null) =>
+    value === null ? null : significant(convertLabValue(range.test, value, range.unit, unit));
   return { lln: convert(range.lln), uln: convert(range.uln) };
 }
 

@@ -8,11 +8,15 @@ describe("body measurements", () => {
   });
 
   test("a weight of 700 kg is impossible; 154 reads as pounds and needs confirming", () => {
-    expect(checkBodyMeasure("weightKg", 700)).toEqual({ kind: "impossible", message: "A weight of 700 kg is not possible (limits 25-250 kg)." });
+    expect(checkBodyMeasure("weightKg", 700)).toEqual({
+      kind: "impossible",
+      message: "A weight of 700 kg is not possible (limits 25-250 kg).",
+    });
     // 154 lb / 2.20462 = 69.85 kg: inside the usual range, so the unit is named.
     expect(checkBodyMeasure("weightKg", 154)).toEqual({
       kind: "implausible",
-      message: "A weight of 154 kg is outside the usual 35-150 kg. It looks like a weight in pounds (154 lb = 69.9 kg). If it is correct, confirm it with a reason.",
+      message:
+        "A weight of 154 kg is outside the usual 35-150 kg. It looks like a weight in pounds (154 lb = 69.9 kg). If it is correct, confirm it with a reason.",
     });
   });
 

@@ -23,13 +23,25 @@ export function checkBodyMeasure(measure: BodyMeasure, value: number): BodyMeasu
   const { label, unit, hard, soft } = BODY_MEASURE_LIMITS[measure];
   if (inside(value, soft)) return { kind: "plausible" };
   const asKg = value / LB_PER_KG;
-  const hint = measure === "weightKg" && value > soft.max && inside(asKg, soft) ? ` It looks like a weight in pounds (${value} lb = ${asKg.toFixed(1)} kg).` : "";
-  if (!inside(value, hard)) return { kind: "impossible", message: `A ${label} of ${value} ${unit} is not possible (limits ${hard.min}-${hard.max} ${unit}).${hint}` };
-  return { kind: "implausible", message: `A ${label} of ${value} ${unit} is outside the usual ${soft.min}-${soft.max} ${unit}.${hint} If it is correct, confirm it with a reason.` };
+  const hint =
+    measure === "weightKg" && value > soft.max && inside(asKg, soft)
+      ? ` It looks like a weight in pounds (${value} lb = ${asKg.toFixed(1)} kg).`
+      : "";
+  if (!inside(value, hard))
+    return {
+      kind: "impossible",
+      message: `A ${label} of ${value} ${unit} is not possible (limits ${hard.min}-${hard.max} ${unit}).${hint}`,
+    };
+  return {
+    kind: "implausible",
+    message: `A ${label} of ${value} ${unit} is outside the usual ${soft.min}-${soft.max} ${unit}.${hint} If it is correct, confirm it with a reason.`,
+  };
 }
 
 /** The measurements outside their soft limits (but possible), with their messages. */
-export function implausibleBodyMeasures(values: Partial<Record<BodyMeasure, number | null>>): { measure: BodyMeasure; message: string }[] {
+export function implausibleBodyMeasures(
+  values: Partial<Record<BodyMeasure, number | null>>,
+): { measure: BodyMeasure; message: string }[] {
   return (Object.keys(BODY_MEASURE_LIMITS) as BodyMeasure[]).flatMap((measure) => {
     const value = values[measure];
     if (typeof value !== "number" || !Number.isFinite(value)) return [];

@@ -16,7 +16,13 @@ function issuesOf(name: string, raw: unknown): string[] {
 
 describe("dosingCalcCommands", () => {
   it("registers the dosing commands with summaries", () => {
-    expect(Object.keys(dosingCalcCommands).sort()).toEqual(["bsa", "compliance", "thalidomide-dose", "uft-dose", "weight-change"]);
+    expect(Object.keys(dosingCalcCommands).sort()).toEqual([
+      "bsa",
+      "compliance",
+      "thalidomide-dose",
+      "uft-dose",
+      "weight-change",
+    ]);
     for (const command of Object.values(dosingCalcCommands)) expect(command.summary.length).toBeGreaterThan(10);
   });
 
@@ -25,7 +31,9 @@ describe("dosingCalcCommands", () => {
     expect(out.method).toBe("mosteller");
     expect(out.bsaM2).toBeCloseTo(1.8181, 4);
     expect(issuesOf("bsa", { heightCm: 170, weightKg: 70, height: 1 }).length).toBeGreaterThan(0);
-    expect(issuesOf("bsa", { heightCm: 170, weightKg: 70, method: "haycock" })).toEqual(["method must be one of mosteller, dubois"]);
+    expect(issuesOf("bsa", { heightCm: 170, weightKg: 70, method: "haycock" })).toEqual([
+      "method must be one of mosteller, dubois",
+    ]);
     expect(issuesOf("bsa", { heightCm: "170", weightKg: 70 })).toEqual(["heightCm must be a number (cm)"]);
   });
 
@@ -34,8 +42,16 @@ describe("dosingCalcCommands", () => {
   });
 
   it("uft-dose: from height/weight and from bsaM2", () => {
-    expect(runCommand("uft-dose", { heightCm: 170, weightKg: 70 })).toMatchObject({ capsulesPerDose: 2, roundedMg: 200, rule: "nearest 100 mg capsule, halves up" });
-    expect(runCommand("uft-dose", { bsaM2: 2, rounding: "down", doseLevel: 0 })).toMatchObject({ rawMg: 250, capsulesPerDose: 2, rule: "down to a whole 100 mg capsule" });
+    expect(runCommand("uft-dose", { heightCm: 170, weightKg: 70 })).toMatchObject({
+      capsulesPerDose: 2,
+      roundedMg: 200,
+      rule: "nearest 100 mg capsule, halves up",
+    });
+    expect(runCommand("uft-dose", { bsaM2: 2, rounding: "down", doseLevel: 0 })).toMatchObject({
+      rawMg: 250,
+      capsulesPerDose: 2,
+      rule: "down to a whole 100 mg capsule",
+    });
   });
 
   it("uft-dose: rejects mixed or missing body-size input", () => {
@@ -47,8 +63,15 @@ describe("dosingCalcCommands", () => {
 
   it("thalidomide-dose, weight-change and compliance run", () => {
     expect(runCommand("thalidomide-dose", {})).toMatchObject({ dailyMg: 200 });
-    expect(runCommand("weight-change", { doseWeightKg: 70, currentWeightKg: 63 })).toMatchObject({ changePct: -10, recalculate: true });
-    expect(runCommand("compliance", { dispensed: 120, returned: 22, prescribedPerDay: 4, days: 28 })).toMatchObject({ takenCapsules: 98 });
-    expect(issuesOf("compliance", { dispensed: 1.5, returned: 0, prescribedPerDay: 4, days: 28 })).toEqual(["dispensed must be a whole number"]);
+    expect(runCommand("weight-change", { doseWeightKg: 70, currentWeightKg: 63 })).toMatchObject({
+      changePct: -10,
+      recalculate: true,
+    });
+    expect(runCommand("compliance", { dispensed: 120, returned: 22, prescribedPerDay: 4, days: 28 })).toMatchObject({
+      takenCapsules: 98,
+    });
+    expect(issuesOf("compliance", { dispensed: 1.5, returned: 0, prescribedPerDay: 4, days: 28 })).toEqual([
+      "dispensed must be a whole number",
+    ]);
   });
 });

@@ -11,7 +11,10 @@ import { checkWeightChange } from "./weight-change";
 const positive = (field: string, unit: string) =>
   z.number({ error: `${field} must be a number (${unit})` }).positive(`${field} must be > 0 ${unit}`);
 const count = (field: string) =>
-  z.number({ error: `${field} must be a number of capsules` }).int(`${field} must be a whole number`).nonnegative(`${field} must be >= 0`);
+  z
+    .number({ error: `${field} must be a number of capsules` })
+    .int(`${field} must be a whole number`)
+    .nonnegative(`${field} must be >= 0`);
 const bsaMethod = z.enum(BSA_METHODS, { error: `method must be one of ${BSA_METHODS.join(", ")}` });
 const rounding = z.enum(CAPSULE_ROUNDINGS, { error: `rounding must be one of ${CAPSULE_ROUNDINGS.join(", ")}` });
 const doseLevel = z.number({ error: "doseLevel must be a number (0, -1, -2)" }).int("doseLevel must be a whole number");
@@ -83,7 +86,10 @@ export const dosingCalcCommands: Record<string, CalcCommand> = {
         dispensed: count("dispensed"),
         returned: count("returned"),
         prescribedPerDay: positive("prescribedPerDay", "capsules/day"),
-        days: z.number({ error: "days must be a number" }).int("days must be a whole number").positive("days must be >= 1"),
+        days: z
+          .number({ error: "days must be a number" })
+          .int("days must be a whole number")
+          .positive("days must be >= 1"),
       })
       .strict(),
     run: (input) => computeCompliance(input),

@@ -12,7 +12,9 @@ describe("computeCompliance", () => {
 
   it("is 100% when exactly the prescribed number is taken, and can exceed 100%", () => {
     expect(computeCompliance({ dispensed: 112, returned: 0, prescribedPerDay: 4, days: 28 }).compliancePct).toBe(100);
-    expect(computeCompliance({ dispensed: 120, returned: 0, prescribedPerDay: 4, days: 28 }).compliancePct).toBeGreaterThan(100);
+    expect(
+      computeCompliance({ dispensed: 120, returned: 0, prescribedPerDay: 4, days: 28 }).compliancePct,
+    ).toBeGreaterThan(100);
   });
 
   it("accepts returned = dispensed (0%) and rejects returned > dispensed", () => {

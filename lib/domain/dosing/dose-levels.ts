@@ -79,11 +79,13 @@ export function checkDoseLevelConfig(config: DoseLevelConfig): string[] {
     const entries: readonly (UftDoseLevel | ThalidomideDoseLevel)[] = config[drug];
     const seen = new Set<number>();
     for (const entry of entries) {
-      if (!Number.isInteger(entry.level) || entry.level > 0) problems.push(`${drug}: level ${entry.level} must be an integer <= 0`);
+      if (!Number.isInteger(entry.level) || entry.level > 0)
+        problems.push(`${drug}: level ${entry.level} must be an integer <= 0`);
       if (seen.has(entry.level)) problems.push(`${drug}: level ${entry.level} is defined twice`);
       seen.add(entry.level);
       const amounts = "mgPerM2" in entry ? [entry.mgPerM2] : [entry.mgPerDose, entry.dosesPerDay];
-      if (amounts.some((amount) => !(amount > 0))) problems.push(`${drug}: level ${entry.level} must have a positive dose`);
+      if (amounts.some((amount) => !(amount > 0)))
+        problems.push(`${drug}: level ${entry.level} must have a positive dose`);
     }
     if (!seen.has(0)) problems.push(`${drug}: level 0 (starting dose) is missing`);
     const byLevel = [...entries].sort((a, b) => b.level - a.level);

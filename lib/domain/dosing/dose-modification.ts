@@ -40,12 +40,24 @@ export interface DrugRecommendation {
 }
 
 const SEVERITY: Record<DoseAction, number> = { continue: 0, reduce: 1, hold: 2, discontinue: 3 };
-const STATUS: Record<DoseAction, DrugRecommendation["status"]> = { continue: "given", reduce: "reduced", hold: "held", discontinue: "discontinued" };
-const VERB: Record<DoseAction, string> = { continue: "continue", reduce: "reduce one level", hold: "hold", discontinue: "discontinue" };
+const STATUS: Record<DoseAction, DrugRecommendation["status"]> = {
+  continue: "given",
+  reduce: "reduced",
+  hold: "held",
+  discontinue: "discontinued",
+};
+const VERB: Record<DoseAction, string> = {
+  continue: "continue",
+  reduce: "reduce one level",
+  hold: "hold",
+  discontinue: "discontinue",
+};
 
 /** The level one step below `level`, or the lowest level when there is none below. */
 function oneLevelLower(drug: Drug, level: number): number {
-  const lower = listDoseLevels(drug).map((l) => l.level).filter((l) => l < level);
+  const lower = listDoseLevels(drug)
+    .map((l) => l.level)
+    .filter((l) => l < level);
   return lower.length ? Math.max(...lower) : level;
 }
 
@@ -53,15 +65,31 @@ function oneLevelLower(drug: Drug, level: number): number {
  * The recommended action for one drug: the most severe action among the table's rows that the
  * findings reach (discontinue > hold > reduce > continue), with every finding that reached it.
  */
-export function recommendDoseModification(rules: readonly DoseModificationRule[], drug: Drug, currentLevel: number, findings: readonly ToxicityFinding[]): DrugRecommendation {
+export function recommendDoseModification(
+  rules: readonly DoseModificationRule[],
+  drug: Drug,
+  currentLevel: number,
+  findings: readonly ToxicityFinding[],
+): DrugRecommendation {
   let best: { rule: DoseModificationRule; sources: ToxicityFinding[] } | null = null;
   for (const rule of rules) {
     if (rule.drug !== drug) continue;
-    const matched = findings.filter((f) => f.term.toLowerCase() === rule.term.toLowerCase() && f.grade >= rule.minGrade);
+    const matched = findings.filter(
+      (f) => f.term.toLowerCase() === rule.term.toLowerCase() && f.grade >= rule.minGrade,
+    );
     if (!matched.length) continue;
     if (!best || SEVERITY[rule.action] > SEVERITY[best.rule.action]) best = { rule, sources: matched };
   }
-  if (!best) return { drug, action: "continue", status: "given", doseLevel: currentLevel, rule: null, restart: null, sources: [] };
+  if (!best)
+    return {
+      drug,
+      action: "continue",
+      status: "given",
+      doseLevel: currentLevel,
+      rule: null,
+      restart: null,
+      sources: [],
+    };
   const { rule, sources } = best;
   const worst = sources.reduce((a, b) => (b.grade > a.grade ? b : a));
   return {
@@ -76,7 +104,10 @@ export function recommendDoseModification(rules: readonly DoseModificationRule[]
 }
 
 /** Whether what was chosen differs from the recommendation (a protocol deviation unless explained). */
-export function departsFromRecommendation(recommendation: DrugRecommendation, chosen: { status: string; doseLevel: number }): boolean {
+export function departsFromRecommendation(
+  recommendation: DrugRecommendation,
+  chosen: { status: string; doseLevel: number },
+): boolean {
   if (recommendation.action === "continue") return false;
   if (chosen.status !== recommendation.status) return true;
   return recommendation.action === "reduce" && chosen.doseLevel > recommendation.doseLevel;
@@ -84,13 +115,61 @@ export function departsFromRecommendation(recommendation: DrugRecommendation, ch
 
 /** The protocol's table as this trial starts with it (the migration seeds the same rows). */
 export const DEFAULT_DOSE_MODIFICATION_RULES: readonly DoseModificationRule[] = [
-  { term: "Neutrophil count decreased", minGrade: 3, drug: "uft", action: "hold", restart: "Restart one level lower when grade 1 or less" },
+  {
+    term: "Neutrophil count decreased",
+    minGrade: 3,
+    drug: "uft",
+    action: "hold",
+    restart: "Restart one level lower when grade 1 or less",
+  },
   { term: "Neutrophil count decreased", minGrade: 4, drug: "uft", action: "discontinue", restart: "Do not restart" },
-  { term: "Platelet count decreased", minGrade: 3, drug: "uft", action: "hold", restart: "Restart one level lower when grade 1 or less" },
-  { term: "Diarrhea", minGrade: 3, drug: "uft", action: "hold", restart: "Restart one level lower when grade 1 or less" },
-  { term: "Mucositis oral", minGrade: 3, drug: "uft", action: "hold", restart: "Restart one level lower when grade 1 or less" },
-  { term: "Palmar-plantar erythrodysesthesia syndrome", minGrade: 3, drug: "uft", action: "hold", restart: "Restart one level lower when grade 1 or less" },
-  { term: "Peripheral sensory neuropathy", minGrade: 3, drug: "thalidomide", action: "discontinue", restart: "Do not restart" },
-  { term: "Somnolence", minGrade: 3, drug: "thalidomide", action: "hold", restart: "Restart one level lower when grade 1 or less" },
-  { term: "Constipation", minGrade: 3, drug: "thalidomide", action: "hold", restart: "Restart one level lower when grade 1 or less" },
+  {
+    term: "Platelet count decreased",
+    minGrade: 3,
+    drug: "uft",
+    action: "hold",
+    restart: "Restart one level lower when grade 1 or less",
+  },
+  {
+    term: "Diarrhea",
+    minGrade: 3,
+    drug: "uft",
+    action: "hold",
+    restart: "Restart one level lower when grade 1 or less",
+  },
+  {
+    term: "Mucositis oral",
+    minGrade: 3,
+    drug: "uft",
+    action: "hold",
+    restart: "Restart one level lower when grade 1 or less",
+  },
+  {
+    term: "Palmar-plantar erythrodysesthesia syndrome",
+    minGrade: 3,
+    drug: "uft",
+    action: "hold",
+    restart: "Restart one level lower when grade 1 or less",
+  },
+  {
+    term: "Peripheral sensory neuropathy",
+    minGrade: 3,
+    drug: "thalidomide",
+    action: "discontinue",
+    restart: "Do not restart",
+  },
+  {
+    term: "Somnolence",
+    minGrade: 3,
+    drug: "thalidomide",
+    action: "hold",
+    restart: "Restart one level lower when grade 1 or less",
+  },
+  {
+    term: "Constipation",
+    minGrade: 3,
+    drug: "thalidomide",
+    action: "hold",
+    restart: "Restart one level lower when grade 1 or less",
+  },
 ];

@@ -85,7 +85,14 @@ describe("dose levels", () => {
   });
 
   it("accepts a custom level table", () => {
-    const dose = computeUftDose({ bsaM2: 2, doseLevel: -1, levels: [{ level: 0, mgPerM2: 125, label: "" }, { level: -1, mgPerM2: 60, label: "" }] });
+    const dose = computeUftDose({
+      bsaM2: 2,
+      doseLevel: -1,
+      levels: [
+        { level: 0, mgPerM2: 125, label: "" },
+        { level: -1, mgPerM2: 60, label: "" },
+      ],
+    });
     expect(dose.rawMg).toBe(120);
     expect(dose.capsulesPerDose).toBe(1);
   });
@@ -99,13 +106,17 @@ describe("dose levels", () => {
 describe("invalid input", () => {
   it("refuses a dose that rounds to zero capsules", () => {
     // 0.9 m2 x 75 mg/m2 = 67.5 mg: 0 capsules rounding down, 1 capsule to nearest
-    expect(() => computeUftDose({ bsaM2: 0.9, doseLevel: -2, rounding: "down" })).toThrow(expect.objectContaining({ field: "rounding" }));
+    expect(() => computeUftDose({ bsaM2: 0.9, doseLevel: -2, rounding: "down" })).toThrow(
+      expect.objectContaining({ field: "rounding" }),
+    );
     expect(computeUftDose({ bsaM2: 0.9, doseLevel: -2, rounding: "nearest" }).capsulesPerDose).toBe(1);
   });
 
   it("rejects implausible BSA, height or weight naming the field", () => {
     expect(() => computeUftDose({ bsaM2: 18181 })).toThrow(expect.objectContaining({ field: "bsaM2" }));
-    expect(() => computeUftDose({ heightCm: 1.7, weightKg: 70 })).toThrow(expect.objectContaining({ field: "heightCm" }));
+    expect(() => computeUftDose({ heightCm: 1.7, weightKg: 70 })).toThrow(
+      expect.objectContaining({ field: "heightCm" }),
+    );
   });
 
   it("rejects both bsaM2 and height/weight", () => {

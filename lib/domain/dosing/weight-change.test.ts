@@ -24,8 +24,12 @@ describe("checkWeightChange", () => {
   });
 
   it("rejects implausible weights and thresholds naming the field", () => {
-    expect(() => checkWeightChange({ doseWeightKg: 0, currentWeightKg: 70 })).toThrow(expect.objectContaining({ field: "doseWeightKg" }));
-    expect(() => checkWeightChange({ doseWeightKg: 70, currentWeightKg: 300 })).toThrow(expect.objectContaining({ field: "currentWeightKg" }));
+    expect(() => checkWeightChange({ doseWeightKg: 0, currentWeightKg: 70 })).toThrow(
+      expect.objectContaining({ field: "doseWeightKg" }),
+    );
+    expect(() => checkWeightChange({ doseWeightKg: 70, currentWeightKg: 300 })).toThrow(
+      expect.objectContaining({ field: "currentWeightKg" }),
+    );
     expect(() => checkWeightChange({ doseWeightKg: 70, currentWeightKg: 70, thresholdPct: 0 })).toThrow(CalcInputError);
   });
 });

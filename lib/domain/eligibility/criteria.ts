@@ -12,15 +12,31 @@ export interface Criterion {
 }
 
 export const TRIAL_ELIGIBILITY_CRITERIA: readonly Criterion[] = [
-  { id: "I1", kind: "inclusion", text: "Hepatocellular carcinoma, histologically or cytologically confirmed or diagnosed by clinical criteria (AASLD)" },
-  { id: "I2", kind: "inclusion", text: "Advanced disease not amenable to surgery, local ablation or transarterial chemoembolization" },
+  {
+    id: "I1",
+    kind: "inclusion",
+    text: "Hepatocellular carcinoma, histologically or cytologically confirmed or diagnosed by clinical criteria (AASLD)",
+  },
+  {
+    id: "I2",
+    kind: "inclusion",
+    text: "Advanced disease not amenable to surgery, local ablation or transarterial chemoembolization",
+  },
   { id: "I3", kind: "inclusion", text: "No prior systemic therapy for HCC (treatment-naive)" },
   { id: "I4", kind: "inclusion", text: "At least one measurable lesion by RECIST 1.0" },
   { id: "I5", kind: "inclusion", text: "ECOG performance status 0 to 2" },
   { id: "I6", kind: "inclusion", text: "Child-Pugh class A or B" },
-  { id: "I7", kind: "inclusion", text: "Adequate organ function (neutrophils >= 1.5 x10^9/L, platelets >= 75 x10^9/L, bilirubin <= 3 mg/dL, AST/ALT <= 5 x ULN, creatinine <= 1.5 x ULN)" },
+  {
+    id: "I7",
+    kind: "inclusion",
+    text: "Adequate organ function (neutrophils >= 1.5 x10^9/L, platelets >= 75 x10^9/L, bilirubin <= 3 mg/dL, AST/ALT <= 5 x ULN, creatinine <= 1.5 x ULN)",
+  },
   { id: "I8", kind: "inclusion", text: "Age 18 years or older, written informed consent signed" },
-  { id: "E1", kind: "exclusion", text: "Pregnancy or breast-feeding, or unwilling to use contraception (thalidomide is teratogenic)" },
+  {
+    id: "E1",
+    kind: "exclusion",
+    text: "Pregnancy or breast-feeding, or unwilling to use contraception (thalidomide is teratogenic)",
+  },
   { id: "E2", kind: "exclusion", text: "Active gastrointestinal bleeding within 4 weeks" },
   { id: "E3", kind: "exclusion", text: "Brain metastasis" },
   { id: "E4", kind: "exclusion", text: "Peripheral neuropathy grade 2 or higher (CTCAE)" },

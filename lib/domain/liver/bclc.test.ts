@@ -32,7 +32,10 @@ describe("computeBclcStage (BCLC 2022)", () => {
   });
 
   it("stage C for portal invasion or extrahepatic spread with ECOG 0", () => {
-    expect(computeBclcStage({ ...veryEarly, portalInvasion: true })).toMatchObject({ stage: "C", ruleId: "portal-invasion-or-extrahepatic-spread" });
+    expect(computeBclcStage({ ...veryEarly, portalInvasion: true })).toMatchObject({
+      stage: "C",
+      ruleId: "portal-invasion-or-extrahepatic-spread",
+    });
     expect(computeBclcStage({ ...veryEarly, extrahepaticSpread: true }).stage).toBe("C");
   });
 
@@ -46,17 +49,28 @@ describe("computeBclcStage (BCLC 2022)", () => {
   });
 
   it("stage D for end-stage liver function / Child-Pugh C, even with a small tumour", () => {
-    expect(computeBclcStage({ ...veryEarly, childPughClass: "C" })).toMatchObject({ stage: "D", ruleId: "end-stage-liver-function", liverFunction: "end-stage" });
+    expect(computeBclcStage({ ...veryEarly, childPughClass: "C" })).toMatchObject({
+      stage: "D",
+      ruleId: "end-stage-liver-function",
+      liverFunction: "end-stage",
+    });
     expect(computeBclcStage({ ...veryEarly, childPughClass: undefined, liverFunction: "end-stage" }).stage).toBe("D");
   });
 
   it("maps Child-Pugh B to preserved liver function", () => {
-    expect(computeBclcStage({ ...veryEarly, childPughClass: "B", noduleCount: 5 })).toMatchObject({ stage: "B", liverFunction: "preserved" });
+    expect(computeBclcStage({ ...veryEarly, childPughClass: "B", noduleCount: 5 })).toMatchObject({
+      stage: "B",
+      liverFunction: "preserved",
+    });
   });
 
   it("rejects contradictory or missing liver function", () => {
-    expect(() => computeBclcStage({ ...veryEarly, liverFunction: "end-stage" })).toThrow(expect.objectContaining({ field: "liverFunction" }));
-    expect(() => computeBclcStage({ ...veryEarly, childPughClass: undefined })).toThrow(expect.objectContaining({ field: "liverFunction" }));
+    expect(() => computeBclcStage({ ...veryEarly, liverFunction: "end-stage" })).toThrow(
+      expect.objectContaining({ field: "liverFunction" }),
+    );
+    expect(() => computeBclcStage({ ...veryEarly, childPughClass: undefined })).toThrow(
+      expect.objectContaining({ field: "liverFunction" }),
+    );
   });
 
   it.each([

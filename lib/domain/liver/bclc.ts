@@ -62,7 +62,10 @@ function resolveLiverFunction(input: BclcInput): LiverFunction {
   const fromClass: LiverFunction | undefined =
     childPughClass === undefined ? undefined : childPughClass === "C" ? "end-stage" : "preserved";
   if (liverFunction !== undefined && fromClass !== undefined && liverFunction !== fromClass) {
-    throw new CalcInputError(`liverFunction ${liverFunction} contradicts Child-Pugh class ${childPughClass}`, "liverFunction");
+    throw new CalcInputError(
+      `liverFunction ${liverFunction} contradicts Child-Pugh class ${childPughClass}`,
+      "liverFunction",
+    );
   }
   const resolved = liverFunction ?? fromClass;
   if (resolved === undefined) throw new CalcInputError("give liverFunction or childPughClass", "liverFunction");
@@ -83,17 +86,27 @@ export function computeBclcStage(input: BclcInput): BclcResult {
   const liverFunction = resolveLiverFunction(input);
   const noduleCount = requireInteger(input.noduleCount, "noduleCount", 1);
   const largestNoduleCm = requireInRange(input.largestNoduleCm, "largestNoduleCm", NODULE_CM_RANGE, "cm");
-  const decide = (stage: BclcStage, ruleId: BclcRuleId, rule: string): BclcResult => ({ stage, ruleId, rule, liverFunction });
+  const decide = (stage: BclcStage, ruleId: BclcRuleId, rule: string): BclcResult => ({
+    stage,
+    ruleId,
+    rule,
+    liverFunction,
+  });
 
   // BCLC 2022 Fig. 1, terminal stage D: end-stage liver function (any tumour burden)
-  if (liverFunction === "end-stage") return decide("D", "end-stage-liver-function", "end-stage liver function -> BCLC D");
+  if (liverFunction === "end-stage")
+    return decide("D", "end-stage-liver-function", "end-stage liver function -> BCLC D");
   // BCLC 2022 Fig. 1, terminal stage D: ECOG-PS >2
   if (ecogPs >= 3) return decide("D", "ecog-3-4", `ECOG PS ${ecogPs} (3-4) -> BCLC D`);
   // BCLC 2022 Fig. 1, advanced stage C: cancer-related symptoms, ECOG-PS 1-2
   if (ecogPs >= 1) return decide("C", "ecog-1-2", `ECOG PS ${ecogPs} (1-2) with preserved liver function -> BCLC C`);
   // BCLC 2022 Fig. 1, advanced stage C: portal invasion and/or extrahepatic spread
   if (input.portalInvasion || input.extrahepaticSpread) {
-    return decide("C", "portal-invasion-or-extrahepatic-spread", "portal invasion and/or extrahepatic spread -> BCLC C");
+    return decide(
+      "C",
+      "portal-invasion-or-extrahepatic-spread",
+      "portal invasion and/or extrahepatic spread -> BCLC C",
+    );
   }
   // BCLC 2022 Fig. 1, very early stage 0: single nodule <=2 cm, ECOG-PS 0, preserved liver function
   if (noduleCount === 1 && largestNoduleCm <= 2) {
@@ -101,7 +114,11 @@ export function computeBclcStage(input: BclcInput): BclcResult {
   }
   // BCLC 2022 Fig. 1, early stage A: single (any size) or <=3 nodules each <=3 cm, ECOG-PS 0
   if (noduleCount === 1 || (noduleCount <= 3 && largestNoduleCm <= 3)) {
-    return decide("A", "single-or-up-to-3-le-3cm", "single nodule, or up to 3 nodules each <=3 cm, ECOG PS 0 -> BCLC A");
+    return decide(
+      "A",
+      "single-or-up-to-3-le-3cm",
+      "single nodule, or up to 3 nodules each <=3 cm, ECOG PS 0 -> BCLC A",
+    );
   }
   // BCLC 2022 Fig. 1, intermediate stage B: multinodular, ECOG-PS 0, preserved liver function
   return decide("B", "multinodular", "multinodular (beyond up to 3 nodules <=3 cm), ECOG PS 0 -> BCLC B");

@@ -32,20 +32,42 @@ describe("liverCalcCommands", () => {
   });
 
   it("child-pugh: rejects both units, unknown fields and bad enums", () => {
-    expect(issuesOf("child-pugh", { ...childPugh, bilirubinMgPerDl: 2 })).toEqual(["give exactly one of bilirubinMgPerDl or bilirubinUmolPerL"]);
+    expect(issuesOf("child-pugh", { ...childPugh, bilirubinMgPerDl: 2 })).toEqual([
+      "give exactly one of bilirubinMgPerDl or bilirubinUmolPerL",
+    ]);
     expect(issuesOf("child-pugh", { ...childPugh, sodium: 140 }).length).toBeGreaterThan(0);
-    expect(issuesOf("child-pugh", { ...childPugh, ascites: "lots" })).toEqual(["ascites must be one of none, mild, moderate-severe"]);
+    expect(issuesOf("child-pugh", { ...childPugh, ascites: "lots" })).toEqual([
+      "ascites must be one of none, mild, moderate-severe",
+    ]);
   });
 
   it("clip: from a class or from the Child-Pugh fields", () => {
-    const tumour = { tumourMorphology: "multinodular", tumourExtentOver50Pct: false, afpNgPerMl: 400, portalVeinThrombosis: true };
+    const tumour = {
+      tumourMorphology: "multinodular",
+      tumourExtentOver50Pct: false,
+      afpNgPerMl: 400,
+      portalVeinThrombosis: true,
+    };
     expect(runCommand("clip", { childPughClass: "B", ...tumour })).toMatchObject({ score: 4, childPughClass: "B" });
-    expect(runCommand("clip", { childPugh, ...tumour })).toMatchObject({ score: 4, childPughClass: "B", childPugh: { score: 7 } });
-    expect(issuesOf("clip", tumour)).toEqual(["give exactly one of childPughClass or childPugh (the child-pugh fields)"]);
+    expect(runCommand("clip", { childPugh, ...tumour })).toMatchObject({
+      score: 4,
+      childPughClass: "B",
+      childPugh: { score: 7 },
+    });
+    expect(issuesOf("clip", tumour)).toEqual([
+      "give exactly one of childPughClass or childPugh (the child-pugh fields)",
+    ]);
   });
 
   it("bclc: stages and explains", () => {
-    const input = { ecogPs: 1, childPughClass: "A", noduleCount: 2, largestNoduleCm: 5, portalInvasion: true, extrahepaticSpread: false };
+    const input = {
+      ecogPs: 1,
+      childPughClass: "A",
+      noduleCount: 2,
+      largestNoduleCm: 5,
+      portalInvasion: true,
+      extrahepaticSpread: false,
+    };
     expect(runCommand("bclc", input)).toMatchObject({ stage: "C", ruleId: "ecog-1-2" });
     expect(issuesOf("bclc", { ...input, childPughClass: undefined })).toEqual(["give liverFunction or childPughClass"]);
     expect(() => runCommand("bclc", { ...input, ecogPs: 5 })).toThrow(CalcInputError);

@@ -14,7 +14,8 @@ import { TUMOUR_MORPHOLOGIES, computeClipScore } from "./clip";
 import { describeEcogPs, validateEcogPs } from "./ecog";
 
 // Schemas check types and shape; clinical plausibility ranges live in the library (CalcInputError).
-const num = (field: string, unit: string) => z.number({ error: `${field} must be a number${unit ? ` (${unit})` : ""}` });
+const num = (field: string, unit: string) =>
+  z.number({ error: `${field} must be a number${unit ? ` (${unit})` : ""}` });
 const oneOf = <T extends readonly [string, ...string[]]>(field: string, values: T) =>
   z.enum(values, { error: `${field} must be one of ${values.join(", ")}` });
 const flag = (field: string) => z.boolean({ error: `${field} must be true or false` });
@@ -42,7 +43,8 @@ const childPughFields = z
 /** Converts the CLI's either-unit fields to the library's conventional units. */
 function toChildPughInput(input: z.infer<typeof childPughFields>): ChildPughInput {
   return {
-    bilirubinMgPerDl: input.bilirubinMgPerDl ?? convertBilirubinUmolPerLToMgPerDl(input.bilirubinUmolPerL ?? Number.NaN),
+    bilirubinMgPerDl:
+      input.bilirubinMgPerDl ?? convertBilirubinUmolPerLToMgPerDl(input.bilirubinUmolPerL ?? Number.NaN),
     albuminGPerDl: input.albuminGPerDl ?? convertAlbuminGPerLToGPerDl(input.albuminGPerL ?? Number.NaN),
     inr: input.inr,
     ascites: input.ascites,
@@ -88,7 +90,11 @@ export const liverCalcCommands: Record<string, CalcCommand> = {
     input: childPughFields,
     run: (input) => {
       const converted = toChildPughInput(input);
-      return { ...computeChildPugh(converted), bilirubinMgPerDl: converted.bilirubinMgPerDl, albuminGPerDl: converted.albuminGPerDl };
+      return {
+        ...computeChildPugh(converted),
+        bilirubinMgPerDl: converted.bilirubinMgPerDl,
+        albuminGPerDl: converted.albuminGPerDl,
+      };
     },
   }),
   clip: defineCalcCommand({

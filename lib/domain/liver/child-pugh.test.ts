@@ -8,7 +8,13 @@ import {
   type ChildPughInput,
 } from "./child-pugh";
 
-const normal: ChildPughInput = { bilirubinMgPerDl: 1, albuminGPerDl: 4, inr: 1, ascites: "none", encephalopathy: "none" };
+const normal: ChildPughInput = {
+  bilirubinMgPerDl: 1,
+  albuminGPerDl: 4,
+  inr: 1,
+  ascites: "none",
+  encephalopathy: "none",
+};
 
 describe("computeChildPugh cut-offs", () => {
   it.each([
@@ -62,7 +68,13 @@ describe("Child-Pugh class", () => {
       class: "A",
       points: { bilirubin: 1, albumin: 1, inr: 1, ascites: 1, encephalopathy: 1 },
     });
-    const worst = computeChildPugh({ bilirubinMgPerDl: 5, albuminGPerDl: 2, inr: 3, ascites: "moderate-severe", encephalopathy: "grade-3-4" });
+    const worst = computeChildPugh({
+      bilirubinMgPerDl: 5,
+      albuminGPerDl: 2,
+      inr: 3,
+      ascites: "moderate-severe",
+      encephalopathy: "grade-3-4",
+    });
     expect(worst.score).toBe(15);
     expect(worst.class).toBe("C");
   });
@@ -79,7 +91,10 @@ describe("Child-Pugh class", () => {
   });
 
   it("reaches 7 (B) with two 2-point items on top of a 5-point base", () => {
-    expect(computeChildPugh({ ...normal, bilirubinMgPerDl: 2, ascites: "mild" })).toMatchObject({ score: 7, class: "B" });
+    expect(computeChildPugh({ ...normal, bilirubinMgPerDl: 2, ascites: "mild" })).toMatchObject({
+      score: 7,
+      class: "B",
+    });
   });
 
   it("rejects impossible scores", () => {
@@ -92,8 +107,12 @@ describe("unit conversion and validation", () => {
   it("converts bilirubin umol/L at 17.1 per mg/dL, landing exactly on the cut-offs", () => {
     expect(convertBilirubinUmolPerLToMgPerDl(34.2)).toBe(2);
     expect(convertBilirubinUmolPerLToMgPerDl(51.3)).toBe(3);
-    expect(computeChildPugh({ ...normal, bilirubinMgPerDl: convertBilirubinUmolPerLToMgPerDl(51.3) }).points.bilirubin).toBe(2);
-    expect(computeChildPugh({ ...normal, bilirubinMgPerDl: convertBilirubinUmolPerLToMgPerDl(51.4) }).points.bilirubin).toBe(3);
+    expect(
+      computeChildPugh({ ...normal, bilirubinMgPerDl: convertBilirubinUmolPerLToMgPerDl(51.3) }).points.bilirubin,
+    ).toBe(2);
+    expect(
+      computeChildPugh({ ...normal, bilirubinMgPerDl: convertBilirubinUmolPerLToMgPerDl(51.4) }).points.bilirubin,
+    ).toBe(3);
   });
 
   it("converts albumin g/L to g/dL", () => {

@@ -11,12 +11,21 @@ const best: ClipInput = {
 
 describe("computeClipScore", () => {
   it("scores 0 for Child-Pugh A, uninodular <=50%, AFP <400, no PVT", () => {
-    expect(computeClipScore(best)).toEqual({ score: 0, points: { childPugh: 0, tumour: 0, afp: 0, portalVeinThrombosis: 0 } });
+    expect(computeClipScore(best)).toEqual({
+      score: 0,
+      points: { childPugh: 0, tumour: 0, afp: 0, portalVeinThrombosis: 0 },
+    });
   });
 
   it("scores 6 for the worst category of every item", () => {
     expect(
-      computeClipScore({ childPughClass: "C", tumourMorphology: "massive", tumourExtentOver50Pct: true, afpNgPerMl: 5000, portalVeinThrombosis: true }).score,
+      computeClipScore({
+        childPughClass: "C",
+        tumourMorphology: "massive",
+        tumourExtentOver50Pct: true,
+        afpNgPerMl: 5000,
+        portalVeinThrombosis: true,
+      }).score,
     ).toBe(6);
   });
 
@@ -46,16 +55,33 @@ describe("computeClipScore", () => {
   });
 
   it("adds 1 for portal vein thrombosis", () => {
-    expect(computeClipScore({ ...best, portalVeinThrombosis: true })).toMatchObject({ score: 1, points: { portalVeinThrombosis: 1 } });
+    expect(computeClipScore({ ...best, portalVeinThrombosis: true })).toMatchObject({
+      score: 1,
+      points: { portalVeinThrombosis: 1 },
+    });
   });
 
   it("reaches CLIP 4 (as in 16/43 trial patients) with B, multinodular, AFP >=400, PVT", () => {
-    expect(computeClipScore({ childPughClass: "B", tumourMorphology: "multinodular", tumourExtentOver50Pct: false, afpNgPerMl: 400, portalVeinThrombosis: true }).score).toBe(4);
+    expect(
+      computeClipScore({
+        childPughClass: "B",
+        tumourMorphology: "multinodular",
+        tumourExtentOver50Pct: false,
+        afpNgPerMl: 400,
+        portalVeinThrombosis: true,
+      }).score,
+    ).toBe(4);
   });
 
   it("rejects invalid input naming the field", () => {
-    expect(() => computeClipScore({ ...best, afpNgPerMl: -1 })).toThrow(expect.objectContaining({ field: "afpNgPerMl" }));
-    expect(() => computeClipScore({ ...best, childPughClass: "D" as never })).toThrow(expect.objectContaining({ field: "childPughClass" }));
-    expect(() => computeClipScore({ ...best, tumourMorphology: "diffuse" as never })).toThrow(expect.objectContaining({ field: "tumourMorphology" }));
+    expect(() => computeClipScore({ ...best, afpNgPerMl: -1 })).toThrow(
+      expect.objectContaining({ field: "afpNgPerMl" }),
+    );
+    expect(() => computeClipScore({ ...best, childPughClass: "D" as never })).toThrow(
+      expect.objectContaining({ field: "childPughClass" }),
+    );
+    expect(() => computeClipScore({ ...best, tumourMorphology: "diffuse" as never })).toThrow(
+      expect.objectContaining({ field: "tumourMorphology" }),
+    );
   });
 });

@@ -5,7 +5,11 @@ import { requireInRange } from "../validate-range";
 /** Tumour morphology as defined by CLIP. */
 export type TumourMorphology = "uninodular" | "multinodular" | "massive";
 /** Allowed values, for schemas and forms. */
-export const TUMOUR_MORPHOLOGIES = ["uninodular", "multinodular", "massive"] as const satisfies readonly TumourMorphology[];
+export const TUMOUR_MORPHOLOGIES = [
+  "uninodular",
+  "multinodular",
+  "massive",
+] as const satisfies readonly TumourMorphology[];
 
 /** CLIP inputs. AFP in ng/mL (= ug/L). */
 export interface ClipInput {
@@ -43,7 +47,11 @@ export function computeClipScore(input: ClipInput): ClipResult {
   const childPugh = ({ A: 0, B: 1, C: 2 } as const)[input.childPughClass];
   // CLIP 1998: uninodular and extension <=50% 0; multinodular and <=50% 1; massive or >50% 2
   const tumour: 0 | 1 | 2 =
-    input.tumourMorphology === "massive" || input.tumourExtentOver50Pct ? 2 : input.tumourMorphology === "multinodular" ? 1 : 0;
+    input.tumourMorphology === "massive" || input.tumourExtentOver50Pct
+      ? 2
+      : input.tumourMorphology === "multinodular"
+        ? 1
+        : 0;
   // CLIP 1998: AFP <400 ng/mL 0, >=400 ng/mL 1
   const afp: 0 | 1 = afpNgPerMl >= CLIP_AFP_CUTOFF_NG_PER_ML ? 1 : 0;
   // CLIP 1998: portal vein thrombosis no 0, yes 1

@@ -1,5 +1,11 @@
 import { CalcInputError } from "../calc-command";
-import { DEFAULT_TOO_SMALL_MM, sumAssessmentMm, sumBaselineDiametersMm, type BaselineTargetLesion, type LesionMeasurement } from "./lesion-sums";
+import {
+  DEFAULT_TOO_SMALL_MM,
+  sumAssessmentMm,
+  sumBaselineDiametersMm,
+  type BaselineTargetLesion,
+  type LesionMeasurement,
+} from "./lesion-sums";
 import type { NonTargetResponse, RecistVersion, TargetResponse, TimepointResponse } from "./response-types";
 import { classifyTargetResponse } from "./target-response";
 import { combineTimepointResponse } from "./timepoint-response";

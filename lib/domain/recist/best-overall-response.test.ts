@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { CalcInputError } from "../calc-command";
-import { determineBestOverallResponse, findProgressionDate, type BestOverallResponseInput, type ResponseTimepoint } from "./best-overall-response";
+import {
+  determineBestOverallResponse,
+  findProgressionDate,
+  type BestOverallResponseInput,
+  type ResponseTimepoint,
+} from "./best-overall-response";
 import type { TimepointResponse } from "./response-types";
 
 const START = "2024-01-01";
 /** ISO date `days` after START. */
 const day = (days: number) => new Date(Date.UTC(2024, 0, 1 + days)).toISOString().slice(0, 10);
-const tps = (...pairs: Array<[number, TimepointResponse]>): ResponseTimepoint[] => pairs.map(([d, response]) => ({ date: day(d), response }));
+const tps = (...pairs: Array<[number, TimepointResponse]>): ResponseTimepoint[] =>
+  pairs.map(([d, response]) => ({ date: day(d), response }));
 const bor = (timepoints: ResponseTimepoint[], options: Partial<BestOverallResponseInput> = {}) =>
   determineBestOverallResponse({ version: "1.0", startDate: START, timepoints, ...options });
 
@@ -65,8 +71,14 @@ describe("determineBestOverallResponse: confirmation of CR/PR (>= 28 days)", () 
     expect(r.confirmed).toBe(true);
   });
   it("without required confirmation the best recorded response stands", () => {
-    expect(bor(tps([42, "PR"]), { requireConfirmation: false })).toMatchObject({ bestOverallResponse: "PR", confirmed: false });
-    expect(bor(tps([42, "PR"], [84, "PR"], [126, "CR"]), { requireConfirmation: false })).toMatchObject({ bestOverallResponse: "CR", confirmed: false });
+    expect(bor(tps([42, "PR"]), { requireConfirmation: false })).toMatchObject({
+      bestOverallResponse: "PR",
+      confirmed: false,
+    });
+    expect(bor(tps([42, "PR"], [84, "PR"], [126, "CR"]), { requireConfirmation: false })).toMatchObject({
+      bestOverallResponse: "CR",
+      confirmed: false,
+    });
   });
 });
 

@@ -52,8 +52,13 @@ function sortAndCheck(startDate: string, timepoints: readonly ResponseTimepoint[
   const seen = new Set<string>();
   for (const tp of timepoints) {
     const day = parseIsoDateToDayNumber(tp.date, "timepoints.date");
-    if (day < startDay) throw new CalcInputError(`assessment ${tp.date} is before the treatment start ${startDate}`, "timepoints.date");
-    if (seen.has(tp.date)) throw new CalcInputError(`two assessments on ${tp.date}: record one overall response per date`, "timepoints.date");
+    if (day < startDay)
+      throw new CalcInputError(`assessment ${tp.date} is before the treatment start ${startDate}`, "timepoints.date");
+    if (seen.has(tp.date))
+      throw new CalcInputError(
+        `two assessments on ${tp.date}: record one overall response per date`,
+        "timepoints.date",
+      );
     seen.add(tp.date);
   }
   return [...timepoints].sort((a, b) => parseIsoDateToDayNumber(a.date) - parseIsoDateToDayNumber(b.date));
@@ -100,7 +105,14 @@ export function determineBestOverallResponse(input: BestOverallResponseInput): B
     if (best && first) {
       reasoning.push(`Confirmation not required: best recorded response ${best} (first CR/PR on ${first.date}).`);
       const confirmed = confirmation.response === best;
-      return { bestOverallResponse: best, confirmed, firstResponseDate: first.date, ...(confirmed ? { confirmationDate: confirmation.dates.confirmationDate } : {}), ...dates, reasoning };
+      return {
+        bestOverallResponse: best,
+        confirmed,
+        firstResponseDate: first.date,
+        ...(confirmed ? { confirmationDate: confirmation.dates.confirmationDate } : {}),
+        ...dates,
+        reasoning,
+      };
     }
   }
   if (confirmation.response) {
@@ -108,11 +120,15 @@ export function determineBestOverallResponse(input: BestOverallResponseInput): B
   }
 
   const sd = considered.find(
-    (tp) => (tp.response === "SD" || tp.response === "PR" || tp.response === "CR") && parseIsoDateToDayNumber(tp.date) - startDay >= minSdDays,
+    (tp) =>
+      (tp.response === "SD" || tp.response === "PR" || tp.response === "CR") &&
+      parseIsoDateToDayNumber(tp.date) - startDay >= minSdDays,
   );
   if (sd) {
     const note = sd.response === "SD" ? "" : ` (unconfirmed ${sd.response} counts as SD, RECIST 1.1 Table 3)`;
-    reasoning.push(`SD criteria met on ${sd.date}, ${parseIsoDateToDayNumber(sd.date) - startDay} days after start >= ${minSdDays}${note}.`);
+    reasoning.push(
+      `SD criteria met on ${sd.date}, ${parseIsoDateToDayNumber(sd.date) - startDay} days after start >= ${minSdDays}${note}.`,
+    );
     return { bestOverallResponse: "SD", confirmed: false, ...dates, reasoning };
   }
   const early = considered.some((tp) => tp.response !== "NE");

@@ -12,23 +12,101 @@ function runCommand(name: string, raw: unknown): unknown {
 
 describe("calc recist", () => {
   it("classifies a timepoint from sums (exact 30% decrease is PR)", () => {
-    const out = runCommand("recist", { version: "1.0", baselineSum: 100, nadirSum: 100, currentSum: 70, newLesions: false, nonTarget: "non-CR/non-PD" });
-    expect(out).toEqual({ response: "PR", responseLabel: "Partial response (PR)", targetResponse: "PR", pctFromBaseline: -30, pctFromNadir: -30, absoluteChangeFromNadirMm: -30 });
+    const out = runCommand("recist", {
+      version: "1.0",
+      baselineSum: 100,
+      nadirSum: 100,
+      currentSum: 70,
+      newLesions: false,
+      nonTarget: "non-CR/non-PD",
+    });
+    expect(out).toEqual({
+      response: "PR",
+      responseLabel: "Partial response (PR)",
+      targetResponse: "PR",
+      pctFromBaseline: -30,
+      pctFromNadir: -30,
+      absoluteChangeFromNadirMm: -30,
+    });
   });
   it("exact 20% increase from nadir is PD; new lesions are PD", () => {
-    expect(runCommand("recist", { version: "1.1", baselineSum: 80, nadirSum: 50, currentSum: 60, newLesions: false, nonTarget: "absent" })).toMatchObject({ response: "PD", pctFromNadir: 20 });
-    expect(runCommand("recist", { version: "1.0", baselineSum: 80, nadirSum: 50, currentSum: 50, newLesions: true, nonTarget: "none" })).toMatchObject({ response: "PD", targetResponse: "PR" });
+    expect(
+      runCommand("recist", {
+        version: "1.1",
+        baselineSum: 80,
+        nadirSum: 50,
+        currentSum: 60,
+        newLesions: false,
+        nonTarget: "absent",
+      }),
+    ).toMatchObject({ response: "PD", pctFromNadir: 20 });
+    expect(
+      runCommand("recist", {
+        version: "1.0",
+        baselineSum: 80,
+        nadirSum: 50,
+        currentSum: 50,
+        newLesions: true,
+        nonTarget: "none",
+      }),
+    ).toMatchObject({ response: "PD", targetResponse: "PR" });
   });
   it("accepts targetAllDisappeared and targetNotAllEvaluated", () => {
-    expect(runCommand("recist", { version: "1.1", baselineSum: 40, nadirSum: 8, currentSum: 8, newLesions: false, nonTarget: "CR", targetAllDisappeared: true })).toMatchObject({ response: "CR" });
-    expect(runCommand("recist", { version: "1.0", baselineSum: 40, nadirSum: 40, currentSum: 20, newLesions: false, nonTarget: "NE", targetNotAllEvaluated: true })).toMatchObject({ response: "NE", targetResponse: "NE" });
+    expect(
+      runCommand("recist", {
+        version: "1.1",
+        baselineSum: 40,
+        nadirSum: 8,
+        currentSum: 8,
+        newLesions: false,
+        nonTarget: "CR",
+        targetAllDisappeared: true,
+      }),
+    ).toMatchObject({ response: "CR" });
+    expect(
+      runCommand("recist", {
+        version: "1.0",
+        baselineSum: 40,
+        nadirSum: 40,
+        currentSum: 20,
+        newLesions: false,
+        nonTarget: "NE",
+        targetNotAllEvaluated: true,
+      }),
+    ).toMatchObject({ response: "NE", targetResponse: "NE" });
   });
   it("takes currentSum: null as target lesions not evaluable (NE unless new lesions or non-target PD)", () => {
-    expect(runCommand("recist", { version: "1.1", baselineSum: 40, nadirSum: 30, currentSum: null, newLesions: false, nonTarget: "non-CR/non-PD" })).toMatchObject({ response: "NE", targetResponse: "NE", pctFromBaseline: null });
-    expect(runCommand("recist", { version: "1.1", baselineSum: 40, nadirSum: 30, currentSum: null, newLesions: true, nonTarget: "non-CR/non-PD" })).toMatchObject({ response: "PD" });
+    expect(
+      runCommand("recist", {
+        version: "1.1",
+        baselineSum: 40,
+        nadirSum: 30,
+        currentSum: null,
+        newLesions: false,
+        nonTarget: "non-CR/non-PD",
+      }),
+    ).toMatchObject({ response: "NE", targetResponse: "NE", pctFromBaseline: null });
+    expect(
+      runCommand("recist", {
+        version: "1.1",
+        baselineSum: 40,
+        nadirSum: 30,
+        currentSum: null,
+        newLesions: true,
+        nonTarget: "non-CR/non-PD",
+      }),
+    ).toMatchObject({ response: "PD" });
   });
   it("rejects unknown fields and bad values with field messages", () => {
-    const bad = recistCalcCommands.recist?.input.safeParse({ version: "2.0", baselineSum: -1, nadirSum: 1, currentSum: 1, newLesions: "no", nonTarget: "SD", extra: 1 });
+    const bad = recistCalcCommands.recist?.input.safeParse({
+      version: "2.0",
+      baselineSum: -1,
+      nadirSum: 1,
+      currentSum: 1,
+      newLesions: "no",
+      nonTarget: "SD",
+      extra: 1,
+    });
     expect(bad?.success).toBe(false);
     const messages = bad?.error?.issues.map((i) => i.message).join("\n") ?? "";
     expect(messages).toMatch(/version must be/);
@@ -37,7 +115,16 @@ describe("calc recist", () => {
     expect(messages).toMatch(/Unrecognized key/);
   });
   it("throws CalcInputError for a clinically impossible nadir", () => {
-    expect(() => runCommand("recist", { version: "1.0", baselineSum: 50, nadirSum: 60, currentSum: 40, newLesions: false, nonTarget: "CR" })).toThrow(CalcInputError);
+    expect(() =>
+      runCommand("recist", {
+        version: "1.0",
+        baselineSum: 50,
+        nadirSum: 60,
+        currentSum: 40,
+        newLesions: false,
+        nonTarget: "CR",
+      }),
+    ).toThrow(CalcInputError);
   });
 });
 
@@ -60,14 +147,32 @@ describe("calc recist-bor", () => {
       confirmationDate: "2024-03-11",
       progressionDate: "2024-05-06",
     });
-    const sd = runCommand("recist-bor", { version: "1.1", startDate: "2024-01-01", minSdDays: 56, timepoints: [{ date: "2024-02-26", response: "SD" }] });
-    expect(sd).toMatchObject({ bestOverallResponse: "SD", confirmed: false, firstResponseDate: null, progressionDate: null });
+    const sd = runCommand("recist-bor", {
+      version: "1.1",
+      startDate: "2024-01-01",
+      minSdDays: 56,
+      timepoints: [{ date: "2024-02-26", response: "SD" }],
+    });
+    expect(sd).toMatchObject({
+      bestOverallResponse: "SD",
+      confirmed: false,
+      firstResponseDate: null,
+      progressionDate: null,
+    });
   });
   it("rejects malformed dates, unknown responses and unknown fields", () => {
     const schema = recistCalcCommands["recist-bor"]?.input;
     expect(schema?.safeParse({ version: "1.0", startDate: "01/01/2024", timepoints: [] }).success).toBe(false);
-    expect(schema?.safeParse({ version: "1.0", startDate: "2024-01-01", timepoints: [{ date: "2024-02-01", response: "MR" }] }).success).toBe(false);
-    expect(schema?.safeParse({ version: "1.0", startDate: "2024-01-01", timepoints: [], minSdDays: 4.5 }).success).toBe(false);
+    expect(
+      schema?.safeParse({
+        version: "1.0",
+        startDate: "2024-01-01",
+        timepoints: [{ date: "2024-02-01", response: "MR" }],
+      }).success,
+    ).toBe(false);
+    expect(schema?.safeParse({ version: "1.0", startDate: "2024-01-01", timepoints: [], minSdDays: 4.5 }).success).toBe(
+      false,
+    );
     expect(schema?.safeParse({ version: "1.0", startDate: "2024-01-01", timepoints: [], foo: 1 }).success).toBe(false);
   });
 });

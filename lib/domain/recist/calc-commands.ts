@@ -7,7 +7,10 @@ import { combineTimepointResponse } from "./timepoint-response";
 
 const version = z.enum(RECIST_VERSIONS, { error: 'version must be "1.0" or "1.1"' });
 const sumMm = (field: string) =>
-  z.number({ error: `${field} must be a number (mm)` }).finite().nonnegative({ error: `${field} must be >= 0 mm` });
+  z
+    .number({ error: `${field} must be a number (mm)` })
+    .finite()
+    .nonnegative({ error: `${field} must be >= 0 mm` });
 
 /** CLI spellings of the non-target status, mapped to the library codes. */
 const NON_TARGET_INPUT: Readonly<Record<string, NonTargetResponse>> = {
@@ -42,7 +45,11 @@ const borInput = z
   .object({
     version,
     startDate: isoDate("startDate"),
-    confirmationDays: z.number().int().nonnegative({ error: "confirmationDays must be a whole number >= 0" }).optional(),
+    confirmationDays: z
+      .number()
+      .int()
+      .nonnegative({ error: "confirmationDays must be a whole number >= 0" })
+      .optional(),
     minSdDays: z.number().int().nonnegative({ error: "minSdDays must be a whole number >= 0" }).optional(),
     requireConfirmation: z.boolean().optional(),
     timepoints: z.array(

@@ -62,18 +62,27 @@ export function findConfirmedResponse(timepoints: readonly DatedResponse[], minD
     const first = timepoints[i];
     const confirming = timepoints[j];
     if (!first || !confirming) continue;
-    const reasoning = [`${level} on ${first.date} confirmed by ${confirming.response} on ${confirming.date} (>= ${minDays} days later).`];
+    const reasoning = [
+      `${level} on ${first.date} confirmed by ${confirming.response} on ${confirming.date} (>= ${minDays} days later).`,
+    ];
     const run = timepoints.slice(i, j + 1).map((tp) => tp.response);
     if (level === "PR" && run.includes("CR") && run.indexOf("CR") < run.lastIndexOf("PR")) {
       // RECIST 1.1 Table 3 footnote a: a CR followed by PR means the CR was really a PR.
       reasoning.push("CR followed by PR: the earlier CR is taken to have been a PR (RECIST 1.1 Table 3, footnote a).");
     }
-    if (run.includes("NE")) reasoning.push("NE assessment(s) between the response and its confirmation neither confirm nor break it.");
-    return { response: level, dates: { firstResponseDate: findRunStart(timepoints, i), confirmationDate: confirming.date }, reasoning };
+    if (run.includes("NE"))
+      reasoning.push("NE assessment(s) between the response and its confirmation neither confirm nor break it.");
+    return {
+      response: level,
+      dates: { firstResponseDate: findRunStart(timepoints, i), confirmationDate: confirming.date },
+      reasoning,
+    };
   }
   const unconfirmed = timepoints.find((tp) => tp.response === "CR" || tp.response === "PR");
   const reasoning = unconfirmed
-    ? [`${unconfirmed.response} on ${unconfirmed.date} not confirmed by a later assessment >= ${minDays} days later without SD between.`]
+    ? [
+        `${unconfirmed.response} on ${unconfirmed.date} not confirmed by a later assessment >= ${minDays} days later without SD between.`,
+      ]
     : [];
   return { dates: {}, reasoning };
 }

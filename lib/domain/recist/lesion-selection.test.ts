@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { minimumMeasurableMm, validateTargetLesions, type TargetLesionCandidate } from "./lesion-selection";
 
-const lesion = (lesionId: string, organ: string, longestDiameterMm: number, extra: Partial<TargetLesionCandidate> = {}): TargetLesionCandidate => ({
+const lesion = (
+  lesionId: string,
+  organ: string,
+  longestDiameterMm: number,
+  extra: Partial<TargetLesionCandidate> = {},
+): TargetLesionCandidate => ({
   lesionId,
   organ,
   isLymphNode: false,
@@ -29,10 +34,13 @@ describe("validateTargetLesions: measurability", () => {
     expect(minimumMeasurableMm("1.1", "chest-xray")).toBe(20);
     expect(minimumMeasurableMm("1.1", "caliper")).toBe(10);
     expect(validateTargetLesions("1.1", [lesion("L1", "liver", 10, { technique: "ct" })])).toEqual([]);
-    expect(codes(validateTargetLesions("1.1", [lesion("L1", "liver", 15, { technique: "ct", sliceThicknessMm: 8 })]))).toEqual(["NOT_MEASURABLE"]);
+    expect(
+      codes(validateTargetLesions("1.1", [lesion("L1", "liver", 15, { technique: "ct", sliceThicknessMm: 8 })])),
+    ).toEqual(["NOT_MEASURABLE"]);
   });
   it("RECIST 1.1 lymph nodes by short axis: >= 15 target, 10 to < 15 non-target, < 10 normal", () => {
-    const node = (id: string, shortAxisMm?: number) => lesion(id, "mediastinum", 30, { isLymphNode: true, ...(shortAxisMm === undefined ? {} : { shortAxisMm }) });
+    const node = (id: string, shortAxisMm?: number) =>
+      lesion(id, "mediastinum", 30, { isLymphNode: true, ...(shortAxisMm === undefined ? {} : { shortAxisMm }) });
     expect(validateTargetLesions("1.1", [node("N1", 15)])).toEqual([]);
     expect(codes(validateTargetLesions("1.1", [node("N1", 14.9)]))).toEqual(["NODE_NON_TARGET_PATHOLOGICAL"]);
     expect(codes(validateTargetLesions("1.1", [node("N1", 10)]))).toEqual(["NODE_NON_TARGET_PATHOLOGICAL"]);
@@ -43,7 +51,9 @@ describe("validateTargetLesions: measurability", () => {
   });
   it("flags invalid measurements and duplicate ids", () => {
     expect(codes(validateTargetLesions("1.1", [lesion("L1", "liver", 0)]))).toEqual(["INVALID_MEASUREMENT"]);
-    expect(codes(validateTargetLesions("1.1", [lesion("L1", "liver", 20, { shortAxisMm: 25 })]))).toEqual(["INVALID_MEASUREMENT"]);
+    expect(codes(validateTargetLesions("1.1", [lesion("L1", "liver", 20, { shortAxisMm: 25 })]))).toEqual([
+      "INVALID_MEASUREMENT",
+    ]);
     const dup = validateTargetLesions("1.0", [lesion("L1", "liver", 30), lesion("L1", "lung", 30)]);
     expect(dup).toEqual([expect.objectContaining({ code: "DUPLICATE_LESION_ID", lesionIds: ["L1"] })]);
   });
@@ -53,26 +63,80 @@ describe("validateTargetLesions: measurability", () => {
 });
 
 describe("validateTargetLesions: counts", () => {
-  const many = (n: number, organ: (i: number) => string) => Array.from({ length: n }, (_, i) => lesion(`L${i + 1}`, organ(i), 30));
+  const many = (n: number, organ: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => lesion(`L${i + 1}`, organ(i), 30));
   it("RECIST 1.0: 5 per organ and 10 in total are allowed, 6 and 11 are not", () => {
-    expect(validateTargetLesions("1.0", many(5, () => "liver"))).toEqual([]);
-    const six = validateTargetLesions("1.0", many(6, () => "Liver "));
-    expect(six).toEqual([expect.objectContaining({ code: "TOO_MANY_IN_ORGAN", lesionIds: ["L1", "L2", "L3", "L4", "L5", "L6"] })]);
-    expect(validateTargetLesions("1.0", many(10, (i) => (i < 5 ? "liver" : "lung")))).toEqual([]);
-    expect(codes(validateTargetLesions("1.0", many(11, (i) => `organ${i % 3}`)))).toEqual(["TOO_MANY_TOTAL"]);
+    expect(
+      validateTargetLesions(
+        "1.0",
+        many(5, () => "liver"),
+      ),
+    ).toEqual([]);
+    const six = validateTargetLesions(
+      "1.0",
+      many(6, () => "Liver "),
+    );
+    expect(six).toEqual([
+      expect.objectContaining({ code: "TOO_MANY_IN_ORGAN", lesionIds: ["L1", "L2", "L3", "L4", "L5", "L6"] }),
+    ]);
+    expect(
+      validateTargetLesions(
+        "1.0",
+        many(10, (i) => (i < 5 ? "liver" : "lung")),
+      ),
+    ).toEqual([]);
+    expect(
+      codes(
+        validateTargetLesions(
+          "1.0",
+          many(11, (i) => `organ${i % 3}`),
+        ),
+      ),
+    ).toEqual(["TOO_MANY_TOTAL"]);
   });
   it("RECIST 1.1: 2 per organ and 5 in total", () => {
-    expect(validateTargetLesions("1.1", many(2, () => "liver"))).toEqual([]);
-    expect(codes(validateTargetLesions("1.1", many(3, () => "liver")))).toEqual(["TOO_MANY_IN_ORGAN"]);
-    expect(validateTargetLesions("1.1", many(5, (i) => `organ${i}`))).toEqual([]);
-    expect(codes(validateTargetLesions("1.1", many(6, (i) => `organ${i}`)))).toEqual(["TOO_MANY_TOTAL"]);
+    expect(
+      validateTargetLesions(
+        "1.1",
+        many(2, () => "liver"),
+      ),
+    ).toEqual([]);
+    expect(
+      codes(
+        validateTargetLesions(
+          "1.1",
+          many(3, () => "liver"),
+        ),
+      ),
+    ).toEqual(["TOO_MANY_IN_ORGAN"]);
+    expect(
+      validateTargetLesions(
+        "1.1",
+        many(5, (i) => `organ${i}`),
+      ),
+    ).toEqual([]);
+    expect(
+      codes(
+        validateTargetLesions(
+          "1.1",
+          many(6, (i) => `organ${i}`),
+        ),
+      ),
+    ).toEqual(["TOO_MANY_TOTAL"]);
   });
   it("RECIST 1.1 counts lymph nodes in different regions as one organ", () => {
-    const nodes = ["neck", "axilla", "mediastinum"].map((organ, i) => lesion(`N${i}`, organ, 30, { isLymphNode: true, shortAxisMm: 20 }));
-    expect(validateTargetLesions("1.1", nodes)).toEqual([expect.objectContaining({ code: "TOO_MANY_IN_ORGAN", lesionIds: ["N0", "N1", "N2"] })]);
+    const nodes = ["neck", "axilla", "mediastinum"].map((organ, i) =>
+      lesion(`N${i}`, organ, 30, { isLymphNode: true, shortAxisMm: 20 }),
+    );
+    expect(validateTargetLesions("1.1", nodes)).toEqual([
+      expect.objectContaining({ code: "TOO_MANY_IN_ORGAN", lesionIds: ["N0", "N1", "N2"] }),
+    ]);
   });
   it("returns every problem at once", () => {
-    const problems = validateTargetLesions("1.1", [...many(6, () => "liver"), lesion("S1", "skin", 5, { technique: "caliper" })]);
+    const problems = validateTargetLesions("1.1", [
+      ...many(6, () => "liver"),
+      lesion("S1", "skin", 5, { technique: "caliper" }),
+    ]);
     expect(codes(problems).sort()).toEqual(["NOT_MEASURABLE", "TOO_MANY_IN_ORGAN", "TOO_MANY_TOTAL"]);
   });
 });

@@ -50,7 +50,11 @@ export const NODE_TARGET_MIN_SHORT_AXIS_MM = 15;
 export const NODE_PATHOLOGICAL_MIN_SHORT_AXIS_MM = 10;
 
 /** Minimum longest diameter (mm) for a non-nodal (1.1) or any (1.0) lesion to be measurable. */
-export function minimumMeasurableMm(version: RecistVersion, technique: ImagingTechnique, sliceThicknessMm?: number): number {
+export function minimumMeasurableMm(
+  version: RecistVersion,
+  technique: ImagingTechnique,
+  sliceThicknessMm?: number,
+): number {
   const slice = sliceThicknessMm ?? 5;
   if (version === "1.0") {
     // RECIST 1.0, Measurability of tumor at baseline: >= 20 mm with conventional techniques or >= 10 mm
@@ -68,14 +72,26 @@ function checkLesion(version: RecistVersion, lesion: TargetLesionCandidate): Les
   const ids = [lesion.lesionId];
   const { longestDiameterMm: ld, shortAxisMm: sa } = lesion;
   if (!Number.isFinite(ld) || ld <= 0 || (sa !== undefined && (!Number.isFinite(sa) || sa <= 0 || sa > ld))) {
-    return { code: "INVALID_MEASUREMENT", lesionIds: ids, message: `${lesion.lesionId}: diameters must be > 0 mm and the short axis not longer than the longest diameter` };
+    return {
+      code: "INVALID_MEASUREMENT",
+      lesionIds: ids,
+      message: `${lesion.lesionId}: diameters must be > 0 mm and the short axis not longer than the longest diameter`,
+    };
   }
   if (version === "1.1" && lesion.isLymphNode) {
     if (sa === undefined) {
-      return { code: "NODE_SHORT_AXIS_MISSING", lesionIds: ids, message: `${lesion.lesionId}: RECIST 1.1 measures lymph nodes by short axis; enter it` };
+      return {
+        code: "NODE_SHORT_AXIS_MISSING",
+        lesionIds: ids,
+        message: `${lesion.lesionId}: RECIST 1.1 measures lymph nodes by short axis; enter it`,
+      };
     }
     if (sa < NODE_PATHOLOGICAL_MIN_SHORT_AXIS_MM) {
-      return { code: "NODE_NORMAL", lesionIds: ids, message: `${lesion.lesionId}: node short axis ${sa} mm < 10 mm is normal, not a lesion (RECIST 1.1 section 3.1.2)` };
+      return {
+        code: "NODE_NORMAL",
+        lesionIds: ids,
+        message: `${lesion.lesionId}: node short axis ${sa} mm < 10 mm is normal, not a lesion (RECIST 1.1 section 3.1.2)`,
+      };
     }
     if (sa < NODE_TARGET_MIN_SHORT_AXIS_MM) {
       return {
@@ -88,7 +104,11 @@ function checkLesion(version: RecistVersion, lesion: TargetLesionCandidate): Les
   }
   const min = minimumMeasurableMm(version, lesion.technique, lesion.sliceThicknessMm);
   if (ld < min) {
-    return { code: "NOT_MEASURABLE", lesionIds: ids, message: `${lesion.lesionId}: longest diameter ${ld} mm is below the ${min} mm minimum for ${lesion.technique} (RECIST ${version})` };
+    return {
+      code: "NOT_MEASURABLE",
+      lesionIds: ids,
+      message: `${lesion.lesionId}: longest diameter ${ld} mm is below the ${min} mm minimum for ${lesion.technique} (RECIST ${version})`,
+    };
   }
   return null;
 }
@@ -103,18 +123,29 @@ function organKey(version: RecistVersion, lesion: TargetLesionCandidate): string
  * Checks a baseline target-lesion selection and returns every problem found (empty = valid),
  * never throwing, so a form can show all of them beside the lesions concerned.
  */
-export function validateTargetLesions(version: RecistVersion, lesions: readonly TargetLesionCandidate[]): LesionProblem[] {
+export function validateTargetLesions(
+  version: RecistVersion,
+  lesions: readonly TargetLesionCandidate[],
+): LesionProblem[] {
   const problems: LesionProblem[] = [];
   if (lesions.length === 0) {
     // RECIST 1.0 Measurability of tumor at baseline / 1.1 section 4.1: response needs at least one measurable lesion.
-    problems.push({ code: "NO_TARGET_LESIONS", lesionIds: [], message: "At least one measurable target lesion is required" });
+    problems.push({
+      code: "NO_TARGET_LESIONS",
+      lesionIds: [],
+      message: "At least one measurable target lesion is required",
+    });
     return problems;
   }
   const seen = new Map<string, number>();
   for (const lesion of lesions) seen.set(lesion.lesionId, (seen.get(lesion.lesionId) ?? 0) + 1);
   const duplicates = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
   if (duplicates.length > 0) {
-    problems.push({ code: "DUPLICATE_LESION_ID", lesionIds: duplicates, message: `Lesion ids must be unique: ${duplicates.join(", ")}` });
+    problems.push({
+      code: "DUPLICATE_LESION_ID",
+      lesionIds: duplicates,
+      message: `Lesion ids must be unique: ${duplicates.join(", ")}`,
+    });
   }
   for (const lesion of lesions) {
     const problem = checkLesion(version, lesion);
@@ -128,7 +159,11 @@ export function validateTargetLesions(version: RecistVersion, lesions: readonly 
   }
   for (const [organ, ids] of byOrgan) {
     if (ids.length > limits.perOrgan) {
-      problems.push({ code: "TOO_MANY_IN_ORGAN", lesionIds: ids, message: `${ids.length} target lesions in ${organ}; RECIST ${version} allows at most ${limits.perOrgan} per organ` });
+      problems.push({
+        code: "TOO_MANY_IN_ORGAN",
+        lesionIds: ids,
+        message: `${ids.length} target lesions in ${organ}; RECIST ${version} allows at most ${limits.perOrgan} per organ`,
+      });
     }
   }
   if (lesions.length > limits.total) {

@@ -29,7 +29,9 @@ export type LesionSite = (typeof LESION_SITES)[number];
  * Where a stored organ stands against the list: a listed site, or "other" with its own text
  * (older records typed the organ freely, and keep reading as typed).
  */
-export function classifyLesionSite(organ: string): { choice: LesionSite } | { choice: "other"; text: string } | { choice: null } {
+export function classifyLesionSite(
+  organ: string,
+): { choice: LesionSite } | { choice: "other"; text: string } | { choice: null } {
   if (organ === "") return { choice: null };
   const listed = LESION_SITES.find((site) => site === organ);
   return listed ? { choice: listed } : { choice: "other", text: organ };

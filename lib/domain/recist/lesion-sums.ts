@@ -37,7 +37,10 @@ export function baselineDiameterMm(version: RecistVersion, lesion: BaselineTarge
   // RECIST 1.1 section 4.2: "only the short axis of these nodes will contribute to the baseline sum".
   if (version === "1.1" && lesion.isLymphNode) {
     if (lesion.shortAxisMm === undefined) {
-      throw new CalcInputError(`${lesion.lesionId}: RECIST 1.1 needs the short axis of a nodal target lesion`, "baseline");
+      throw new CalcInputError(
+        `${lesion.lesionId}: RECIST 1.1 needs the short axis of a nodal target lesion`,
+        "baseline",
+      );
     }
     return lesion.shortAxisMm;
   }
@@ -88,13 +91,17 @@ export function sumAssessmentMm(
 ): AssessmentSum {
   const byId = new Map<string, LesionMeasurement>();
   for (const m of measurements) {
-    if (byId.has(m.lesionId)) throw new CalcInputError(`${m.lesionId}: measured twice in one assessment`, "measurements");
+    if (byId.has(m.lesionId))
+      throw new CalcInputError(`${m.lesionId}: measured twice in one assessment`, "measurements");
     byId.set(m.lesionId, m);
   }
   const known = new Set(baseline.map((l) => l.lesionId));
   const unknown = measurements.find((m) => !known.has(m.lesionId));
   if (unknown) {
-    throw new CalcInputError(`${unknown.lesionId}: not a baseline target lesion (record new lesions as new lesions)`, "measurements");
+    throw new CalcInputError(
+      `${unknown.lesionId}: not a baseline target lesion (record new lesions as new lesions)`,
+      "measurements",
+    );
   }
   let sumMm = 0;
   let allResolved = true;

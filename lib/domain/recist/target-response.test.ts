@@ -61,14 +61,26 @@ describe("classifyTargetResponse: CR, NE and nadir 0", () => {
     expect(v10(50, 20, 0)).toMatchObject({ targetResponse: "CR", pctFromBaseline: -100 });
   });
   it("RECIST 1.1 CR with normal-sized nodes keeps a non-zero sum and wins over a relative rise", () => {
-    const r = classifyTargetResponse({ version: "1.1", baselineSumMm: 40, nadirSumMm: 4, currentSumMm: 12, allTargetsResolved: true });
+    const r = classifyTargetResponse({
+      version: "1.1",
+      baselineSumMm: 40,
+      nadirSumMm: 4,
+      currentSumMm: 12,
+      allTargetsResolved: true,
+    });
     expect(r.targetResponse).toBe("CR");
     expect(meetsTargetProgression("1.1", 4, 12)).toBe(true);
   });
   it("RECIST 1.0 rejects allTargetsResolved with a non-zero sum", () => {
-    expect(() => classifyTargetResponse({ version: "1.0", baselineSumMm: 40, nadirSumMm: 40, currentSumMm: 5, allTargetsResolved: true })).toThrow(
-      CalcInputError,
-    );
+    expect(() =>
+      classifyTargetResponse({
+        version: "1.0",
+        baselineSumMm: 40,
+        nadirSumMm: 40,
+        currentSumMm: 5,
+        allTargetsResolved: true,
+      }),
+    ).toThrow(CalcInputError);
   });
   it("reappearance after all targets disappeared (nadir 0) is PD; pctFromNadir is null", () => {
     expect(v11(40, 0, 3)).toMatchObject({ targetResponse: "PD", pctFromNadir: null, absoluteChangeFromNadirMm: 3 });
@@ -76,7 +88,13 @@ describe("classifyTargetResponse: CR, NE and nadir 0", () => {
   });
   it("not all targets evaluated gives NE, unless the assessed ones already show PD (RECIST 1.1 section 4.4.2 example)", () => {
     const partial = (currentSumMm: number) =>
-      classifyTargetResponse({ version: "1.1", baselineSumMm: 50, nadirSumMm: 50, currentSumMm, allTargetsEvaluated: false }).targetResponse;
+      classifyTargetResponse({
+        version: "1.1",
+        baselineSumMm: 50,
+        nadirSumMm: 50,
+        currentSumMm,
+        allTargetsEvaluated: false,
+      }).targetResponse;
     expect(partial(80)).toBe("PD");
     expect(partial(30)).toBe("NE");
     expect(partial(0)).toBe("NE");

@@ -42,12 +42,20 @@ export interface TargetResponseResult {
 function checkSums(input: TargetSumsInput): void {
   const { baselineSumMm, nadirSumMm, currentSumMm } = input;
   for (const [field, value] of Object.entries({ baselineSumMm, nadirSumMm, currentSumMm })) {
-    if (!Number.isFinite(value) || value < 0) throw new CalcInputError(`${field} must be a finite number >= 0 mm`, field);
+    if (!Number.isFinite(value) || value < 0)
+      throw new CalcInputError(`${field} must be a finite number >= 0 mm`, field);
   }
   // RECIST needs measurable disease at baseline (1.0 Measurability of tumor at baseline; 1.1 section 4.1).
-  if (baselineSumMm <= 0) throw new CalcInputError("baselineSumMm must be > 0 mm: response needs measurable disease at baseline", "baselineSumMm");
+  if (baselineSumMm <= 0)
+    throw new CalcInputError(
+      "baselineSumMm must be > 0 mm: response needs measurable disease at baseline",
+      "baselineSumMm",
+    );
   if (nadirSumMm > baselineSumMm) {
-    throw new CalcInputError("nadirSumMm cannot exceed baselineSumMm: the nadir includes the baseline sum", "nadirSumMm");
+    throw new CalcInputError(
+      "nadirSumMm cannot exceed baselineSumMm: the nadir includes the baseline sum",
+      "nadirSumMm",
+    );
   }
   if (input.version === "1.0" && input.allTargetsResolved === true && currentSumMm > 0) {
     // RECIST 1.0 CR is disappearance of all target lesions, so the sum must be 0.

@@ -14,7 +14,11 @@ export interface TimepointComponents {
  * RECIST 1.1 section 4.4.1, Table 1. Rows not in the 1.0 table (target CR with non-target
  * NE) follow 1.1 Table 1: PR.
  */
-export function combineTimepointResponse({ targetResponse, nonTargetResponse, newLesions }: TimepointComponents): TimepointResponse {
+export function combineTimepointResponse({
+  targetResponse,
+  nonTargetResponse,
+  newLesions,
+}: TimepointComponents): TimepointResponse {
   // RECIST 1.1 Table 1: "Any | Any | Yes -> PD", "PD | Any -> PD", "Any | PD -> PD" (1.0 table identical).
   if (newLesions || targetResponse === "PD" || nonTargetResponse === "PD") return "PD";
   // RECIST 1.1 Table 1: "Not all evaluated | Non-PD | No -> NE".

@@ -30,16 +30,23 @@ export interface ThalidomideDispensing {
 }
 
 const DAY_MS = 86_400_000;
-const daysBefore = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+const daysBefore = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * Whether the patient counts as a female of reproductive potential: every female does unless
  * a record says otherwise (REMS: not in natural menopause for 24 months, no hysterectomy or
  * bilateral oophorectomy), since the safe default for a teratogen is to test.
  */
-export function isFemaleOfReproductivePotential(sex: string | null, records: readonly PregnancyPreventionRecord[]): boolean {
+export function isFemaleOfReproductivePotential(
+  sex: string | null,
+  records: readonly PregnancyPreventionRecord[],
+): boolean {
   if (sex !== "female") return false;
-  const stated = [...records].filter((r) => r.category !== null).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+  const stated = [...records]
+    .filter((r) => r.category !== null)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
   return stated?.category !== "female-no-reproductive-potential";
 }
 
@@ -57,18 +64,30 @@ export function checkThalidomideDispensing(
   const problems: string[] = [];
   const supply: string[] = [];
   const upToVisit = records.filter((r) => r.date <= dispensing.visitDate);
-  const positive = upToVisit.filter((r) => r.testResult === "positive").sort((a, b) => a.date.localeCompare(b.date)).at(-1);
-  if (positive) problems.push(`A positive pregnancy test was recorded on ${positive.date}: thalidomide must not be dispensed (stop treatment and refer the patient)`);
+  const positive = upToVisit
+    .filter((r) => r.testResult === "positive")
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
+  if (positive)
+    problems.push(
+      `A positive pregnancy test was recorded on ${positive.date}: thalidomide must not be dispensed (stop treatment and refer the patient)`,
+    );
 
   if (patient.sex !== "female" && patient.sex !== "male") {
     // Thalomid REMS (patient enrolment): every patient is placed in a risk category (female of reproductive
     // potential, female not of reproductive potential, male) before thalidomide is prescribed. Without the
     // baseline sex the category is unknown, and an unknown patient must not pass the check unexamined.
-    problems.push("The baseline form does not record the patient's sex, so the pregnancy prevention category (female of reproductive potential or not, male) is unknown: record the sex on the baseline form first");
+    problems.push(
+      "The baseline form does not record the patient's sex, so the pregnancy prevention category (female of reproductive potential or not, male) is unknown: record the sex on the baseline form first",
+    );
   } else if (isFemaleOfReproductivePotential(patient.sex, upToVisit)) {
-    const windowDays = dispensing.firstDispensing ? Math.ceil(rules.firstDoseTestWindowHours / 24) : rules.retestIntervalDays;
+    const windowDays = dispensing.firstDispensing
+      ? Math.ceil(rules.firstDoseTestWindowHours / 24)
+      : rules.retestIntervalDays;
     const earliest = daysBefore(dispensing.visitDate, windowDays);
-    const negative = upToVisit.some((r) => r.testResult === "negative" && r.date >= earliest && (!positive || r.date > positive.date));
+    const negative = upToVisit.some(
+      (r) => r.testResult === "negative" && r.date >= earliest && (!positive || r.date > positive.date),
+    );
     if (!negative) {
       problems.push(
         dispensing.firstDispensing
@@ -76,14 +95,22 @@ export function checkThalidomideDispensing(
           : `No negative pregnancy test within the last ${rules.retestIntervalDays} days (from ${earliest} to ${dispensing.visitDate}) is recorded`,
       );
     }
-    if (rules.counsellingRequired && !upToVisit.some((r) => r.counselled)) problems.push("Counselling on the risks of thalidomide and on contraception is not confirmed");
+    if (rules.counsellingRequired && !upToVisit.some((r) => r.counselled))
+      problems.push("Counselling on the risks of thalidomide and on contraception is not confirmed");
   } else if (patient.sex === "male" && rules.maleCounsellingRequired && !upToVisit.some((r) => r.counselled)) {
     problems.push("Counselling of this male patient on contraception (condoms) is not recorded");
   }
 
   const { capsulesDispensed, capsulesPerDay } = dispensing;
-  if (capsulesDispensed !== null && capsulesPerDay !== null && capsulesPerDay > 0 && capsulesDispensed > capsulesPerDay * rules.maxSupplyDays) {
-    supply.push(`At most a ${rules.maxSupplyDays}-day supply may be dispensed: ${capsulesPerDay * rules.maxSupplyDays} capsules at ${capsulesPerDay} a day`);
+  if (
+    capsulesDispensed !== null &&
+    capsulesPerDay !== null &&
+    capsulesPerDay > 0 &&
+    capsulesDispensed > capsulesPerDay * rules.maxSupplyDays
+  ) {
+    supply.push(
+      `At most a ${rules.maxSupplyDays}-day supply may be dispensed: ${capsulesPerDay * rules.maxSupplyDays} capsules at ${capsulesPerDay} a day`,
+    );
   }
   return {
     // One message: a form shows a field's first message, and every unmet condition must be named.

@@ -13,6 +13,8 @@ export interface ScheduleEndEvents {
  * 2024 has no forms due in 2026.
  */
 export function scheduleEndDate(today: string, events: ScheduleEndEvents | null | undefined): string {
-  const ends = [events?.deathDate, events?.offTreatmentDate, events?.offStudyDate].filter((d): d is string => typeof d === "string" && d.length === 10);
+  const ends = [events?.deathDate, events?.offTreatmentDate, events?.offStudyDate].filter(
+    (d): d is string => typeof d === "string" && d.length === 10,
+  );
   return [today, ...ends].sort()[0]!;
 }

@@ -1,4 +1,10 @@
-import { classifyFormState, listExpectedVisits, type ExpectedVisit, type FormState, type ScheduleConfig } from "./visit-schedule";
+import {
+  classifyFormState,
+  listExpectedVisits,
+  type ExpectedVisit,
+  type FormState,
+  type ScheduleConfig,
+} from "./visit-schedule";
 
 /** A saved form as the schedule needs it. */
 export interface ScheduledRecord {

@@ -13,13 +13,20 @@ describe("listExpectedVisits", () => {
   });
 
   test("a visit due exactly on the last day is included, one day later is not", () => {
-    expect(listExpectedVisits("2026-01-05", "2026-02-02", DEFAULT_SCHEDULE).map((v) => v.key)).toEqual(["day1", "week4"]);
+    expect(listExpectedVisits("2026-01-05", "2026-02-02", DEFAULT_SCHEDULE).map((v) => v.key)).toEqual([
+      "day1",
+      "week4",
+    ]);
     expect(listExpectedVisits("2026-01-05", "2026-02-01", DEFAULT_SCHEDULE).map((v) => v.key)).toEqual(["day1"]);
   });
 
   test("the interval is configurable per study", () => {
     const visits = listExpectedVisits("2026-01-05", "2026-02-20", {
-      visitIntervalDays: 21, imagingIntervalDays: 42, windowDays: 3, visitForms: ["dosing"], imagingForms: ["ct"],
+      visitIntervalDays: 21,
+      imagingIntervalDays: 42,
+      windowDays: 3,
+      visitForms: ["dosing"],
+      imagingForms: ["ct"],
     });
     expect(visits.map((v) => [v.key, v.forms.join("+"), v.windowEndDate])).toEqual([
       ["day1", "dosing", "2026-01-08"],

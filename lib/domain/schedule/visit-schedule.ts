@@ -44,7 +44,13 @@ export function addDays(isoDate: string, days: number): string {
  */
 export function listExpectedVisits(enrollmentDate: string, until: string, config: ScheduleConfig): ExpectedVisit[] {
   const visits: ExpectedVisit[] = [
-    { key: "day1", label: "Day 1", dueDate: enrollmentDate, windowEndDate: addDays(enrollmentDate, config.windowDays), forms: [...config.visitForms] },
+    {
+      key: "day1",
+      label: "Day 1",
+      dueDate: enrollmentDate,
+      windowEndDate: addDays(enrollmentDate, config.windowDays),
+      forms: [...config.visitForms],
+    },
   ];
   for (let day = config.visitIntervalDays; ; day += config.visitIntervalDays) {
     const dueDate = addDays(enrollmentDate, day);
@@ -65,7 +71,11 @@ export function listExpectedVisits(enrollmentDate: string, until: string, config
 export type FormState = "empty" | "in-progress" | "complete" | "overdue";
 
 /** A form's state at a visit: what is recorded, or overdue when missing past the window. */
-export function classifyFormState(recorded: "in-progress" | "complete" | null, windowEndDate: string, today: string): FormState {
+export function classifyFormState(
+  recorded: "in-progress" | "complete" | null,
+  windowEndDate: string,
+  today: string,
+): FormState {
   if (recorded) return recorded;
   return today > windowEndDate ? "overdue" : "empty";
 }

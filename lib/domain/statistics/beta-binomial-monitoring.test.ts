@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { CalcInputError } from "../calc-command";
-import { checkToxicityBoundary, computeToxicityPosterior, findToxicityBoundary, tabulateToxicityBoundary, type ToxicityRule } from "./beta-binomial-monitoring";
+import {
+  checkToxicityBoundary,
+  computeToxicityPosterior,
+  findToxicityBoundary,
+  tabulateToxicityBoundary,
+  type ToxicityRule,
+} from "./beta-binomial-monitoring";
 
 /**
  * For whole-number shapes, P(p > θ) with p ~ Beta(α, β) equals P(Bin(α + β − 1, θ) <= α − 1)
@@ -29,10 +35,13 @@ describe("computeToxicityPosterior", () => {
     { rule: TRIAL_RULE, x: 12, n: 43 },
     { rule: { theta: 0.2, threshold: 0.8, priorA: 2, priorB: 5 }, x: 4, n: 10 },
     { rule: { theta: 0.33, threshold: 0.95, priorA: 1, priorB: 3 }, x: 0, n: 20 },
-  ])("Beta($rule.priorA, $rule.priorB) prior, θ = $rule.theta, $x of $n: matches the binomial closed form", ({ rule, x, n }) => {
-    const expected = closedFormUpperTail(rule.priorA + x, rule.priorB + n - x, rule.theta);
-    expect(computeToxicityPosterior(rule, x, n)).toBeCloseTo(expected, 12);
-  });
+  ])(
+    "Beta($rule.priorA, $rule.priorB) prior, θ = $rule.theta, $x of $n: matches the binomial closed form",
+    ({ rule, x, n }) => {
+      const expected = closedFormUpperTail(rule.priorA + x, rule.priorB + n - x, rule.theta);
+      expect(computeToxicityPosterior(rule, x, n)).toBeCloseTo(expected, 12);
+    },
+  );
 
   it("rises with each toxicity at a fixed number of patients", () => {
     const probabilities = [0, 1, 2, 3, 4, 5].map((x) => computeToxicityPosterior(TRIAL_RULE, x, 10));

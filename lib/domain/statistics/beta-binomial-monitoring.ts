@@ -24,17 +24,27 @@ export interface ToxicityCheck {
 }
 
 function checkRule(rule: ToxicityRule): void {
-  if (!(rule.theta > 0 && rule.theta < 1)) throw new CalcInputError(`theta must be between 0 and 1 (exclusive), got ${rule.theta}`, "theta");
-  if (!(rule.threshold > 0 && rule.threshold < 1)) throw new CalcInputError(`threshold must be between 0 and 1 (exclusive), got ${rule.threshold}`, "threshold");
-  for (const [field, value] of [["priorA", rule.priorA], ["priorB", rule.priorB]] as const) {
-    if (!(value > 0) || !Number.isFinite(value)) throw new CalcInputError(`${field} must be a finite number > 0, got ${value}`, field);
+  if (!(rule.theta > 0 && rule.theta < 1))
+    throw new CalcInputError(`theta must be between 0 and 1 (exclusive), got ${rule.theta}`, "theta");
+  if (!(rule.threshold > 0 && rule.threshold < 1))
+    throw new CalcInputError(`threshold must be between 0 and 1 (exclusive), got ${rule.threshold}`, "threshold");
+  for (const [field, value] of [
+    ["priorA", rule.priorA],
+    ["priorB", rule.priorB],
+  ] as const) {
+    if (!(value > 0) || !Number.isFinite(value))
+      throw new CalcInputError(`${field} must be a finite number > 0, got ${value}`, field);
   }
 }
 
 function checkCounts(toxicities: number, patients: number): void {
-  if (!Number.isInteger(patients) || patients < 0) throw new CalcInputError(`patients must be a whole number >= 0, got ${patients}`, "patients");
+  if (!Number.isInteger(patients) || patients < 0)
+    throw new CalcInputError(`patients must be a whole number >= 0, got ${patients}`, "patients");
   if (!Number.isInteger(toxicities) || toxicities < 0 || toxicities > patients) {
-    throw new CalcInputError(`toxicities must be a whole number from 0 to patients (${patients}), got ${toxicities}`, "toxicities");
+    throw new CalcInputError(
+      `toxicities must be a whole number from 0 to patients (${patients}), got ${toxicities}`,
+      "toxicities",
+    );
   }
 }
 
@@ -71,6 +81,10 @@ export interface ToxicityBoundaryRow {
 
 /** The boundary for 1..maxPatients patients: the table a protocol prints. */
 export function tabulateToxicityBoundary(rule: ToxicityRule, maxPatients: number): ToxicityBoundaryRow[] {
-  if (!Number.isInteger(maxPatients) || maxPatients < 1 || maxPatients > 1000) throw new CalcInputError(`maxPatients must be a whole number from 1 to 1000, got ${maxPatients}`, "maxPatients");
-  return Array.from({ length: maxPatients }, (_, i) => ({ patients: i + 1, stopAt: findToxicityBoundary(rule, i + 1) }));
+  if (!Number.isInteger(maxPatients) || maxPatients < 1 || maxPatients > 1000)
+    throw new CalcInputError(`maxPatients must be a whole number from 1 to 1000, got ${maxPatients}`, "maxPatients");
+  return Array.from({ length: maxPatients }, (_, i) => ({
+    patients: i + 1,
+    stopAt: findToxicityBoundary(rule, i + 1),
+  }));
 }

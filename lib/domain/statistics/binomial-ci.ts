@@ -31,7 +31,8 @@ export function computeBinomialCi(input: BinomialCiInput): BinomialCi {
   if (!Number.isInteger(x) || x < 0 || x > n) {
     throw new CalcInputError(`successes must be a whole number from 0 to n (${n}), got ${x}`, "successes");
   }
-  if (!(level > 0 && level < 1)) throw new CalcInputError(`level must be between 0 and 1 (e.g. 0.95), got ${level}`, "level");
+  if (!(level > 0 && level < 1))
+    throw new CalcInputError(`level must be between 0 and 1 (e.g. 0.95), got ${level}`, "level");
   const alpha = 1 - level;
   return {
     estimate: x / n,

@@ -27,7 +27,11 @@ export interface CoxLikelihood {
  * Sorts once and centres each covariate on its mean: centring leaves the partial likelihood
  * unchanged but keeps exp(x'beta) in range. Therneau TM, survival (R) src/coxfit6.c, v3.5.
  */
-export function prepareCoxDesign(time: readonly number[], event: readonly number[], columns: readonly (readonly number[])[]): CoxDesign {
+export function prepareCoxDesign(
+  time: readonly number[],
+  event: readonly number[],
+  columns: readonly (readonly number[])[],
+): CoxDesign {
   const order = sortIndicesByTime(time);
   const n = order.length;
   const sortedTime = new Float64Array(n);

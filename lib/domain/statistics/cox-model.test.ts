@@ -54,7 +54,12 @@ describe("fitCoxModel against R coxph", () => {
     const data = reference.find((c) => c.name.startsWith("lung (months"));
     if (!data) throw new Error("fixture missing");
     const efron = fitCoxModel({ time: data.time, event: data.event, covariates: covariatesOf(data), ties: "efron" });
-    const breslow = fitCoxModel({ time: data.time, event: data.event, covariates: covariatesOf(data), ties: "breslow" });
+    const breslow = fitCoxModel({
+      time: data.time,
+      event: data.event,
+      covariates: covariatesOf(data),
+      ties: "breslow",
+    });
     expect(Math.abs((efron.terms[0]?.coef ?? 0) - (breslow.terms[0]?.coef ?? 0))).toBeGreaterThan(1e-3);
   });
 });
@@ -85,13 +90,22 @@ describe("fitCoxModel edge cases", () => {
     // R 3.5 reports iter.max + 1 (6) when it runs out; we report the iterations actually done.
     expect(monotone.shortIterations).toBe(monotone.shortMaxIterations + 1);
     expect(result.iterations).toBe(monotone.shortMaxIterations);
-    expectClose(result.terms[0]?.coef ?? Number.NaN, monotone.shortCoef, 1e-6, "coef after 5 iterations (R iter.max = 5)");
+    expectClose(
+      result.terms[0]?.coef ?? Number.NaN,
+      monotone.shortCoef,
+      1e-6,
+      "coef after 5 iterations (R iter.max = 5)",
+    );
     expect(result.warnings[0]).toBe("did not converge in 5 iterations");
-    expect(() => fitCoxModel({ time: [1, 2], event: [1, 0], covariates: { x: [0, 1] }, maxIterations: 0 })).toThrow(/maxIterations/);
+    expect(() => fitCoxModel({ time: [1, 2], event: [1, 0], covariates: { x: [0, 1] }, maxIterations: 0 })).toThrow(
+      /maxIterations/,
+    );
   });
 
   it("rejects all-censored data with a clear message", () => {
-    expect(() => fitCoxModel({ time: [1, 2, 3], event: [0, 0, 0], covariates: { x: [0, 1, 0] } })).toThrow(/all patients are censored/);
+    expect(() => fitCoxModel({ time: [1, 2, 3], event: [0, 0, 0], covariates: { x: [0, 1, 0] } })).toThrow(
+      /all patients are censored/,
+    );
   });
 
   it("rejects a constant covariate, mismatched lengths and non-finite values", () => {

@@ -3,7 +3,13 @@ import { computeChiSquareUpperTail } from "./chi-square";
 import { computeCoxLikelihood, prepareCoxDesign, type CoxLikelihood, type CoxTies } from "./cox-likelihood";
 import { computeNormalQuantile, computeNormalUpperTail } from "./normal-distribution";
 import { validateSurvivalData, type SurvivalData } from "./survival-input";
-import { factorizeCholesky, getMatrixElement, invertCholesky, solveCholesky, type SquareMatrix } from "./symmetric-matrix";
+import {
+  factorizeCholesky,
+  getMatrixElement,
+  invertCholesky,
+  solveCholesky,
+  type SquareMatrix,
+} from "./symmetric-matrix";
 
 // Defaults of R survival::coxph.control() (v3.5): eps 1e-9, iter.max 20, toler.inf sqrt(eps).
 const CONVERGENCE_EPS = 1e-9;
@@ -118,7 +124,18 @@ export function fitCoxModel(input: CoxModelInput): CoxModelResult {
     }
   }
   iterations = Math.min(iterations, maxIterations);
-  return summarizeCoxFit({ names, coef: next, fit: current, initial, scoreChisq, iterations, converged, ties, n: input.time.length, nEvent });
+  return summarizeCoxFit({
+    names,
+    coef: next,
+    fit: current,
+    initial,
+    scoreChisq,
+    iterations,
+    converged,
+    ties,
+    n: input.time.length,
+    nEvent,
+  });
 }
 
 function validateCoxInput(input: CoxModelInput, names: string[], columns: (readonly number[])[]): void {
@@ -126,7 +143,11 @@ function validateCoxInput(input: CoxModelInput, names: string[], columns: (reado
   validateSurvivalData(input, Object.fromEntries(names.map((name, i) => [`covariates.${name}`, columns[i] ?? []])));
   names.forEach((name, j) =>
     (columns[j] ?? []).forEach((value, i) => {
-      if (!Number.isFinite(value)) throw new CalcInputError(`covariates.${name}[${i}] must be a finite number, got ${value}`, `covariates.${name}`);
+      if (!Number.isFinite(value))
+        throw new CalcInputError(
+          `covariates.${name}[${i}] must be a finite number, got ${value}`,
+          `covariates.${name}`,
+        );
     }),
   );
   if (!input.event.some((e) => e === 1)) {
@@ -173,7 +194,8 @@ function summarizeCoxFit(s: FitSummaryInput): CoxModelResult {
     for (let j = 0; j < p; j++) remainingStep += (s.fit.score[j] ?? 0) * getMatrixElement(variance, j, i);
     remainingStep = Math.abs(remainingStep);
     const possiblyInfinite =
-      !Number.isFinite(remainingStep) || (remainingStep > CONVERGENCE_EPS && remainingStep > INFINITE_TOLERANCE * Math.abs(coef));
+      !Number.isFinite(remainingStep) ||
+      (remainingStep > CONVERGENCE_EPS && remainingStep > INFINITE_TOLERANCE * Math.abs(coef));
     if (possiblyInfinite) warnings.push(`coefficient of ${name} may be infinite (monotone likelihood)`);
     const z = coef / se;
     return {
@@ -190,7 +212,9 @@ function summarizeCoxFit(s: FitSummaryInput): CoxModelResult {
   });
   const lrChisq = Math.max(0, 2 * (s.fit.logLik - s.initial.logLik));
   let waldChisq = 0;
-  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) waldChisq += (s.coef[i] ?? 0) * getMatrixElement(s.fit.information, i, j) * (s.coef[j] ?? 0);
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < p; j++)
+      waldChisq += (s.coef[i] ?? 0) * getMatrixElement(s.fit.information, i, j) * (s.coef[j] ?? 0);
   return {
     terms,
     logLik: s.fit.logLik,

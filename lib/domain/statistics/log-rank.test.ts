@@ -20,7 +20,12 @@ describe("compareSurvivalLogRank against R survdiff (rho = 0)", () => {
     }
     // Observed and expected totals agree by construction.
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-    expectClose(sum(result.groups.map((g) => g.expected)), sum(result.groups.map((g) => g.observed)), 1e-9, "O = E total");
+    expectClose(
+      sum(result.groups.map((g) => g.expected)),
+      sum(result.groups.map((g) => g.observed)),
+      1e-9,
+      "O = E total",
+    );
   });
 });
 

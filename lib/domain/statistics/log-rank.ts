@@ -92,7 +92,12 @@ export function compareSurvivalLogRank(input: LogRankInput): LogRankResult {
     totalAtRisk -= totalLeaving;
   }
 
-  const groups = labels.map((group, g) => ({ group, n: size[g] ?? 0, observed: observed[g] ?? 0, expected: expected[g] ?? 0 }));
+  const groups = labels.map((group, g) => ({
+    group,
+    n: size[g] ?? 0,
+    observed: observed[g] ?? 0,
+    expected: expected[g] ?? 0,
+  }));
   const { chisq, df } = computeLogRankStatistic(groups, variance.values, k);
   return { chisq, df, p: computeChiSquareUpperTail(chisq, df), groups };
 }
@@ -121,7 +126,11 @@ function accumulateEventTime(
   }
 }
 
-function computeLogRankStatistic(groups: readonly LogRankGroup[], variance: Float64Array, k: number): { chisq: number; df: number } {
+function computeLogRankStatistic(
+  groups: readonly LogRankGroup[],
+  variance: Float64Array,
+  k: number,
+): { chisq: number; df: number } {
   if (groups.every((group) => group.observed === 0)) {
     throw new CalcInputError("log-rank test needs at least one event (all patients are censored)", "event");
   }

@@ -35,20 +35,31 @@ const PUBLISHED = [
 ];
 
 describe("findSimonDesigns (Simon 1989, Table 1)", () => {
-  it.each(PUBLISHED)("p0 = $rates.p0, p1 = $rates.p1, alpha = $rates.alpha, beta = $rates.beta", ({ rates, optimal, minimax }) => {
-    const designs = findSimonDesigns(rates);
-    for (const [found, published] of [[designs.optimal, optimal], [designs.minimax, minimax]] as const) {
-      expect({ r1: found.r1, n1: found.n1, r: found.r, n: found.n }).toEqual({ r1: published.r1, n1: published.n1, r: published.r, n: published.n });
-      // The paper prints EN0 to one decimal and PET0 to two.
-      expect(found.en0).toBeCloseTo(published.en0, 1);
-      expect(found.pet0).toBeCloseTo(published.pet0, 2);
-      expect(found.alpha).toBeLessThanOrEqual(rates.alpha);
-      expect(found.power).toBeGreaterThanOrEqual(1 - rates.beta);
-      // The reported error rates are the exact ones of the design, computed here by brute force.
-      expect(found.alpha).toBeCloseTo(bruteForcePromising(found, rates.p0), 12);
-      expect(found.power).toBeCloseTo(bruteForcePromising(found, rates.p1), 12);
-    }
-  });
+  it.each(PUBLISHED)(
+    "p0 = $rates.p0, p1 = $rates.p1, alpha = $rates.alpha, beta = $rates.beta",
+    ({ rates, optimal, minimax }) => {
+      const designs = findSimonDesigns(rates);
+      for (const [found, published] of [
+        [designs.optimal, optimal],
+        [designs.minimax, minimax],
+      ] as const) {
+        expect({ r1: found.r1, n1: found.n1, r: found.r, n: found.n }).toEqual({
+          r1: published.r1,
+          n1: published.n1,
+          r: published.r,
+          n: published.n,
+        });
+        // The paper prints EN0 to one decimal and PET0 to two.
+        expect(found.en0).toBeCloseTo(published.en0, 1);
+        expect(found.pet0).toBeCloseTo(published.pet0, 2);
+        expect(found.alpha).toBeLessThanOrEqual(rates.alpha);
+        expect(found.power).toBeGreaterThanOrEqual(1 - rates.beta);
+        // The reported error rates are the exact ones of the design, computed here by brute force.
+        expect(found.alpha).toBeCloseTo(bruteForcePromising(found, rates.p0), 12);
+        expect(found.power).toBeCloseTo(bruteForcePromising(found, rates.p1), 12);
+      }
+    },
+  );
 
   it("matches a naive search over every (r1, n1, r, n) with n <= 30", () => {
     // The module prunes r with a moving pointer; this checks the pruning loses no design.

@@ -84,7 +84,8 @@ function probabilityPromising(tables: BinomialTables, n1: number, r1: number, n:
 function checkInput(input: SimonInput): number {
   const { p0, p1, alpha, beta } = input;
   const rate = (value: number, field: string) => {
-    if (!(value > 0 && value < 1)) throw new CalcInputError(`${field} must be between 0 and 1 (exclusive), got ${value}`, field);
+    if (!(value > 0 && value < 1))
+      throw new CalcInputError(`${field} must be between 0 and 1 (exclusive), got ${value}`, field);
   };
   rate(p0, "p0");
   rate(p1, "p1");
@@ -92,12 +93,17 @@ function checkInput(input: SimonInput): number {
   rate(beta, "beta");
   if (!(p1 > p0)) throw new CalcInputError(`p1 must be greater than p0 (got p0 = ${p0}, p1 = ${p1})`, "p1");
   const nMax = input.nMax ?? DEFAULT_SIMON_N_MAX;
-  if (!Number.isInteger(nMax) || nMax < 2 || nMax > N_MAX_LIMIT) throw new CalcInputError(`nMax must be a whole number from 2 to ${N_MAX_LIMIT}, got ${nMax}`, "nMax");
+  if (!Number.isInteger(nMax) || nMax < 2 || nMax > N_MAX_LIMIT)
+    throw new CalcInputError(`nMax must be a whole number from 2 to ${N_MAX_LIMIT}, got ${nMax}`, "nMax");
   return nMax;
 }
 
 /** A design is better for "optimal" when its EN0 is smaller; for "minimax" when n is smaller, then EN0. */
-function isBetter(candidate: { n: number; en0: number }, best: SimonDesign | null, criterion: "optimal" | "minimax"): boolean {
+function isBetter(
+  candidate: { n: number; en0: number },
+  best: SimonDesign | null,
+  criterion: "optimal" | "minimax",
+): boolean {
   if (!best) return true;
   if (criterion === "minimax" && candidate.n !== best.n) return candidate.n < best.n;
   return candidate.en0 < best.en0 - SLACK;
@@ -140,21 +146,32 @@ export function findSimonDesigns(input: SimonInput): SimonDesigns {
     }
   }
   if (!optimal || !minimax) {
-    throw new CalcInputError(`No two-stage design with n <= ${nMax} reaches power ${targetPower} at alpha ${input.alpha}: raise nMax or relax the error rates`, "nMax");
+    throw new CalcInputError(
+      `No two-stage design with n <= ${nMax} reaches power ${targetPower} at alpha ${input.alpha}: raise nMax or relax the error rates`,
+      "nMax",
+    );
   }
   return { optimal, minimax };
 }
 
 /** The attained error rates, EN0 and PET0 of a given design (e.g. one chosen from a protocol). */
-export function describeSimonDesign(design: { r1: number; n1: number; r: number; n: number }, rates: { p0: number; p1: number }): SimonDesign {
+export function describeSimonDesign(
+  design: { r1: number; n1: number; r: number; n: number },
+  rates: { p0: number; p1: number },
+): SimonDesign {
   const { r1, n1, r, n } = design;
-  if (!(Number.isInteger(n1) && Number.isInteger(n) && n1 >= 1 && n > n1)) throw new CalcInputError("need whole numbers with 1 <= n1 < n", "n1");
-  if (!(Number.isInteger(r1) && Number.isInteger(r) && r1 >= 0 && r1 < n1 && r >= r1 && r < n)) throw new CalcInputError("need whole numbers with 0 <= r1 < n1 and r1 <= r < n", "r");
+  if (!(Number.isInteger(n1) && Number.isInteger(n) && n1 >= 1 && n > n1))
+    throw new CalcInputError("need whole numbers with 1 <= n1 < n", "n1");
+  if (!(Number.isInteger(r1) && Number.isInteger(r) && r1 >= 0 && r1 < n1 && r >= r1 && r < n))
+    throw new CalcInputError("need whole numbers with 0 <= r1 < n1 and r1 <= r < n", "r");
   const h0 = tabulateBinomial(rates.p0, n);
   const h1 = tabulateBinomial(rates.p1, n);
   const pet0 = 1 - upperTail(h0, n1, r1 + 1);
   return {
-    r1, n1, r, n,
+    r1,
+    n1,
+    r,
+    n,
     en0: n1 + (1 - pet0) * (n - n1),
     pet0,
     alpha: probabilityPromising(h0, n1, r1, n, r),

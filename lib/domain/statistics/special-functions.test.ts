@@ -54,7 +54,11 @@ describe("regularized incomplete gamma (R pgamma)", () => {
 });
 
 describe("computeChiSquareUpperTail (R pchisq lower.tail = FALSE)", () => {
-  const cases = reference.pchisqUpper.df.map((df, i) => ({ df, x: at(reference.pchisqUpper.x, i), p: at(reference.pchisqUpper.value, i) }));
+  const cases = reference.pchisqUpper.df.map((df, i) => ({
+    df,
+    x: at(reference.pchisqUpper.x, i),
+    p: at(reference.pchisqUpper.value, i),
+  }));
   it.each(cases)("df = $df, x = $x", ({ df, x, p }) => {
     expectRelativelyClose(computeChiSquareUpperTail(x, df), p, 1e-11, "pchisq");
   });
@@ -66,13 +70,23 @@ describe("computeChiSquareUpperTail (R pchisq lower.tail = FALSE)", () => {
 });
 
 describe("regularized incomplete beta and its inverse (R pbeta, qbeta)", () => {
-  const pCases = reference.pbeta.a.map((a, i) => ({ a, b: at(reference.pbeta.b, i), x: at(reference.pbeta.x, i), p: at(reference.pbeta.value, i) }));
+  const pCases = reference.pbeta.a.map((a, i) => ({
+    a,
+    b: at(reference.pbeta.b, i),
+    x: at(reference.pbeta.x, i),
+    p: at(reference.pbeta.value, i),
+  }));
   it.each(pCases)("I_$x($a, $b)", ({ a, b, x, p }) => {
     expectClose(computeRegularizedBeta(x, a, b), p, 1e-12, "pbeta");
     if (p > 1e-300) expectRelativelyClose(computeRegularizedBeta(x, a, b), p, 1e-9, "pbeta relative");
   });
 
-  const qCases = reference.qbeta.a.map((a, i) => ({ a, b: at(reference.qbeta.b, i), p: at(reference.qbeta.p, i), x: at(reference.qbeta.value, i) }));
+  const qCases = reference.qbeta.a.map((a, i) => ({
+    a,
+    b: at(reference.qbeta.b, i),
+    p: at(reference.qbeta.p, i),
+    x: at(reference.qbeta.value, i),
+  }));
   it.each(qCases)("qbeta($p, $a, $b)", ({ a, b, p, x }) => {
     expectRelativelyClose(computeBetaQuantile(p, a, b), x, 1e-10, "qbeta");
   });
@@ -86,7 +100,11 @@ describe("regularized incomplete beta and its inverse (R pbeta, qbeta)", () => {
 });
 
 describe("normal distribution (R pnorm, qnorm)", () => {
-  const zCases = reference.pnorm.z.map((z, i) => ({ z, lower: at(reference.pnorm.value, i), upper: at(reference.pnorm.upper, i) }));
+  const zCases = reference.pnorm.z.map((z, i) => ({
+    z,
+    lower: at(reference.pnorm.value, i),
+    upper: at(reference.pnorm.upper, i),
+  }));
   it.each(zCases)("Φ($z)", ({ z, lower, upper }) => {
     expectRelativelyClose(computeNormalCdf(z), lower, 1e-12, "pnorm");
     if (upper > 0) expectRelativelyClose(computeNormalUpperTail(z), upper, 1e-12, "upper tail");

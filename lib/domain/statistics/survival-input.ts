@@ -19,13 +19,16 @@ export function validateSurvivalData(data: SurvivalData, extra: Record<string, r
     throw new CalcInputError(`event has ${data.event.length} values but time has ${n}; they must match`, "event");
   }
   for (const [field, values] of Object.entries(extra)) {
-    if (values.length !== n) throw new CalcInputError(`${field} has ${values.length} values but time has ${n}; they must match`, field);
+    if (values.length !== n)
+      throw new CalcInputError(`${field} has ${values.length} values but time has ${n}; they must match`, field);
   }
   data.time.forEach((t, i) => {
-    if (!Number.isFinite(t) || t < 0) throw new CalcInputError(`time[${i}] must be a finite number >= 0, got ${t}`, "time");
+    if (!Number.isFinite(t) || t < 0)
+      throw new CalcInputError(`time[${i}] must be a finite number >= 0, got ${t}`, "time");
   });
   data.event.forEach((e, i) => {
-    if (e !== 0 && e !== 1) throw new CalcInputError(`event[${i}] must be 0 (censored) or 1 (event), got ${e}`, "event");
+    if (e !== 0 && e !== 1)
+      throw new CalcInputError(`event[${i}] must be 0 (censored) or 1 (event), got ${e}`, "event");
   });
 }
 

@@ -34,7 +34,10 @@ describe("generalized Cholesky", () => {
     const inverse = invertCholesky(factorizeCholesky(spd).factor);
     for (let i = 0; i < 3; i++) {
       for (let j = 0; j < 3; j++) {
-        const cell = [0, 1, 2].reduce((sum, k) => sum + getMatrixElement(spd, i, k) * getMatrixElement(inverse, k, j), 0);
+        const cell = [0, 1, 2].reduce(
+          (sum, k) => sum + getMatrixElement(spd, i, k) * getMatrixElement(inverse, k, j),
+          0,
+        );
         expect(cell).toBeCloseTo(i === j ? 1 : 0, 13);
       }
     }

@@ -26,7 +26,10 @@ export const CHOLESKY_TOLERANCE = Math.pow(Number.EPSILON, 0.75);
  * Returns the factor (a copy: D on the diagonal, F below it) and the rank; pivots below
  * tolerance × largest diagonal are set to 0 (that column is treated as redundant).
  */
-export function factorizeCholesky(matrix: SquareMatrix, tolerance = CHOLESKY_TOLERANCE): { factor: SquareMatrix; rank: number } {
+export function factorizeCholesky(
+  matrix: SquareMatrix,
+  tolerance = CHOLESKY_TOLERANCE,
+): { factor: SquareMatrix; rank: number } {
   const n = matrix.size;
   const m = new Float64Array(matrix.values);
   let largest = 0;

@@ -81,7 +81,8 @@ export const survivalCalcCommands: Record<string, CalcCommand> = {
     },
   }),
   "survival-endpoints": defineCalcCommand({
-    summary: "PFS and OS (days, months at 30.4375 d/month, event flag) from enrolment, progression, death, last contact dates",
+    summary:
+      "PFS and OS (days, months at 30.4375 d/month, event flag) from enrolment, progression, death, last contact dates",
     input: endpointsInput,
     run: (input) => ({ ...deriveSurvivalEndpoints(input), daysPerMonth: DAYS_PER_MONTH }),
   }),

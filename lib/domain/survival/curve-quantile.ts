@@ -75,10 +75,7 @@ export function findCurveQuantile(
  * (so a flat 0.5 running to the end gives its start, where quantile() gives a midpoint).
  * NA points are skipped. Returns null when the curve never reaches 0.5.
  */
-export function findCurveMedianAsPrinted(
-  times: readonly number[],
-  curve: readonly (number | null)[],
-): number | null {
+export function findCurveMedianAsPrinted(times: readonly number[], curve: readonly (number | null)[]): number | null {
   let first = -1;
   for (let i = 0; i < times.length; i += 1) {
     const s = curve[i] ?? null;

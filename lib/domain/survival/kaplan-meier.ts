@@ -31,10 +31,7 @@ export interface KaplanMeierFit {
 function validateInput(time: readonly number[], event: readonly number[]): void {
   if (time.length === 0) throw new CalcInputError("at least one subject is needed", "time");
   if (time.length !== event.length) {
-    throw new CalcInputError(
-      `time and event must have the same length (${time.length} vs ${event.length})`,
-      "event",
-    );
+    throw new CalcInputError(`time and event must have the same length (${time.length} vs ${event.length})`, "event");
   }
   for (let i = 0; i < time.length; i += 1) {
     const t = time[i] as number;

@@ -18,7 +18,9 @@ describe("estimateMedianSurvival", () => {
   it("narrows the interval at a lower confidence level", () => {
     const ci80 = estimateMedianSurvival(fit, { confType: "symmetric", confLevel: 0.8 });
     const ci95 = estimateMedianSurvival(fit, { confType: "symmetric" });
-    expect((ci80.upper as number) - (ci80.lower as number)).toBeLessThan((ci95.upper as number) - (ci95.lower as number));
+    expect((ci80.upper as number) - (ci80.lower as number)).toBeLessThan(
+      (ci95.upper as number) - (ci95.lower as number),
+    );
     expect(ci80.median).toBe(27);
   });
 

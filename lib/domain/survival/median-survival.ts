@@ -40,7 +40,10 @@ export interface MedianOptions {
 export function estimateMedianSurvival(fit: KaplanMeierFit, options: MedianOptions = {}): MedianEstimate {
   const confType = options.confType ?? "log";
   const z = computeCriticalZ(options.confLevel ?? 0.95);
-  const find = options.rule === "print" ? findCurveMedianAsPrinted : (t: number[], c: (number | null)[]) => findCurveQuantile(t, c, 0.5);
+  const find =
+    options.rule === "print"
+      ? findCurveMedianAsPrinted
+      : (t: number[], c: (number | null)[]) => findCurveQuantile(t, c, 0.5);
   const times = fit.rows.map((r) => r.time);
   const median = find(
     times,

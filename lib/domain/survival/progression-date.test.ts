@@ -3,7 +3,10 @@ import { earliestProgression } from "./progression-date";
 
 describe("earliestProgression", () => {
   test("the issue's case: a PD scan on 2026-03-01 and a typed progression on 2026-03-21 give 2026-03-01 from the scan", () => {
-    expect(earliestProgression("2026-03-21", "2026-03-01")).toMatchObject({ date: "2026-03-01", source: "assessments" });
+    expect(earliestProgression("2026-03-21", "2026-03-01")).toMatchObject({
+      date: "2026-03-01",
+      source: "assessments",
+    });
   });
 
   test("an earlier clinical progression wins over a later scan", () => {

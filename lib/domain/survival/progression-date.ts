@@ -17,7 +17,10 @@ export const PROGRESSION_RULE =
  * the investigator entered. A later entered date cannot move progression past a scan that
  * already documented it; on the same day the scan is the source.
  */
-export function earliestProgression(enteredDate: string | null | undefined, firstPdAssessmentDate: string | null | undefined): ProgressionDate | null {
+export function earliestProgression(
+  enteredDate: string | null | undefined,
+  firstPdAssessmentDate: string | null | undefined,
+): ProgressionDate | null {
   const entered = enteredDate || null;
   const scan = firstPdAssessmentDate || null;
   if (scan && (!entered || scan <= entered)) return { date: scan, source: "assessments", rule: PROGRESSION_RULE };

@@ -75,14 +75,27 @@ describe("deriveSurvivalEndpoints", () => {
     [{ enrollmentDate: "2024-01-05", progressionDate: "2024-01-04", lastContactDate: "2024-02-01" }, "progressionDate"],
     [{ enrollmentDate: "2024-01-05", progressionDate: "2024-03-01", lastContactDate: "2024-02-01" }, "progressionDate"],
     [
-      { enrollmentDate: "2024-01-05", progressionDate: "2024-02-01", deathDate: "2024-01-31", lastContactDate: "2024-01-31" },
+      {
+        enrollmentDate: "2024-01-05",
+        progressionDate: "2024-02-01",
+        deathDate: "2024-01-31",
+        lastContactDate: "2024-01-31",
+      },
       "deathDate",
     ],
     [{ enrollmentDate: "2024-01-05", deathDate: "2024-01-31", lastContactDate: "2024-02-01" }, "lastContactDate"],
     [{ enrollmentDate: "2024-01-05", deathDate: "2024-01-04", lastContactDate: "2024-01-04" }, "lastContactDate"],
-    [{ enrollmentDate: "2024-01-05", lastAssessmentDate: "2024-03-01", lastContactDate: "2024-02-01" }, "lastAssessmentDate"],
     [
-      { enrollmentDate: "2024-01-05", progressionDate: "2024-01-20", lastAssessmentDate: "2024-01-25", lastContactDate: "2024-02-01" },
+      { enrollmentDate: "2024-01-05", lastAssessmentDate: "2024-03-01", lastContactDate: "2024-02-01" },
+      "lastAssessmentDate",
+    ],
+    [
+      {
+        enrollmentDate: "2024-01-05",
+        progressionDate: "2024-01-20",
+        lastAssessmentDate: "2024-01-25",
+        lastContactDate: "2024-02-01",
+      },
       "lastAssessmentDate",
     ],
   ])("rejects %j (field %s)", (dates, field) => {

@@ -7,7 +7,6 @@ import { parseIsoDateToDayNumber } from "../iso-date";
  */
 export const DAYS_PER_MONTH = 365.25 / 12;
 
-
 /** Dates recorded for one patient, ISO `yyyy-mm-dd` (calendar dates, no time of day). */
 export interface SurvivalDates {
   /** Start of time-to-event (registration / enrolment); day 0. */
@@ -100,7 +99,6 @@ export function deriveSurvivalEndpoints(dates: SurvivalDates): SurvivalEndpoints
 
   const os = death !== null ? toEndpoint(start, death, 1) : toEndpoint(start, contact, 0);
   const pfsEventDay = progression ?? death;
-  const pfs =
-    pfsEventDay !== null ? toEndpoint(start, pfsEventDay, 1) : toEndpoint(start, assessment ?? contact, 0);
+  const pfs = pfsEventDay !== null ? toEndpoint(start, pfsEventDay, 1) : toEndpoint(start, assessment ?? contact, 0);
   return { pfs, os };
 }

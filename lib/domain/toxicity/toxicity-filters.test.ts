@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { attributionValues, gradeBounds, matchesAdverseEventFilters, matchesLabFilters, type FilterableAdverseEvent } from "./toxicity-filters";
+import {
+  attributionValues,
+  gradeBounds,
+  matchesAdverseEventFilters,
+  matchesLabFilters,
+  type FilterableAdverseEvent,
+} from "./toxicity-filters";
 
 const event: FilterableAdverseEvent = {
   siteCode: "TW01",
@@ -32,7 +38,9 @@ describe("toxicity filters", () => {
     expect(matchesAdverseEventFilters(event, { site: "TW02" })).toBe(false);
     expect(matchesAdverseEventFilters(event, { term: "Fatigue" })).toBe(false);
     expect(matchesAdverseEventFilters(event, { serious: "no" })).toBe(false);
-    expect(matchesAdverseEventFilters(event, { serious: "yes", onsetFrom: "2026-02-03", onsetTo: "2026-02-03" })).toBe(true);
+    expect(matchesAdverseEventFilters(event, { serious: "yes", onsetFrom: "2026-02-03", onsetTo: "2026-02-03" })).toBe(
+      true,
+    );
     expect(matchesAdverseEventFilters(event, { onsetFrom: "2026-02-04" })).toBe(false);
     expect(matchesAdverseEventFilters(event, { onsetTo: "2026-02-02" })).toBe(false);
   });

@@ -8,13 +8,20 @@ const sequence = (length: number, responders: number[]) => Array.from({ length }
 describe("assessSimonStage", () => {
   it("is in stage 1 while r1 can still be exceeded", () => {
     const status = assessSimonStage(DESIGN, sequence(6, [2]));
-    expect(status).toMatchObject({ evaluable: 6, stage1: { evaluated: 6, responders: 1, complete: false, passed: false }, status: "stage-1" });
+    expect(status).toMatchObject({
+      evaluable: 6,
+      stage1: { evaluated: 6, responders: 1, complete: false, passed: false },
+      status: "stage-1",
+    });
     expect(isFutilityBoundaryCrossed(status.status)).toBe(false);
   });
 
   it("stops for futility when the first n1 have r1 or fewer responders", () => {
     const status = assessSimonStage(DESIGN, sequence(10, [4]));
-    expect(status).toMatchObject({ stage1: { evaluated: 10, responders: 1, complete: true, passed: false }, status: "stop-futility-stage-1" });
+    expect(status).toMatchObject({
+      stage1: { evaluated: 10, responders: 1, complete: true, passed: false },
+      status: "stop-futility-stage-1",
+    });
     expect(isFutilityBoundaryCrossed(status.status)).toBe(true);
   });
 
@@ -45,6 +52,10 @@ describe("assessSimonStage", () => {
 
   it("rejects the treatment at n with r or fewer responders, and leaves patients beyond n out", () => {
     const status = assessSimonStage(DESIGN, sequence(31, [0, 1, 12, 13, 29, 30]));
-    expect(status).toMatchObject({ overall: { evaluated: 29, responders: 4, complete: true }, beyondDesign: 2, status: "futile" });
+    expect(status).toMatchObject({
+      overall: { evaluated: 29, responders: 4, complete: true },
+      beyondDesign: 2,
+      status: "futile",
+    });
   });
 });

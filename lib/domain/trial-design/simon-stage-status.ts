@@ -37,12 +37,31 @@ export function assessSimonStage(design: SimonBoundaries, responsesInOrder: read
   const stage1Responders = count(design.n1);
   const overallEvaluated = Math.min(evaluable, design.n);
   const overallResponders = count(design.n);
-  const stage1 = { evaluated: stage1Evaluated, responders: stage1Responders, complete: stage1Evaluated === design.n1, passed: stage1Responders > design.r1 };
-  const overall = { evaluated: overallEvaluated, responders: overallResponders, complete: overallEvaluated === design.n };
-  return { evaluable, stage1, overall, beyondDesign: Math.max(0, evaluable - design.n), status: decideStatus(design, stage1, overall) };
+  const stage1 = {
+    evaluated: stage1Evaluated,
+    responders: stage1Responders,
+    complete: stage1Evaluated === design.n1,
+    passed: stage1Responders > design.r1,
+  };
+  const overall = {
+    evaluated: overallEvaluated,
+    responders: overallResponders,
+    complete: overallEvaluated === design.n,
+  };
+  return {
+    evaluable,
+    stage1,
+    overall,
+    beyondDesign: Math.max(0, evaluable - design.n),
+    status: decideStatus(design, stage1, overall),
+  };
 }
 
-function decideStatus(design: SimonBoundaries, stage1: SimonStageStatus["stage1"], overall: SimonStageStatus["overall"]): SimonStatus {
+function decideStatus(
+  design: SimonBoundaries,
+  stage1: SimonStageStatus["stage1"],
+  overall: SimonStageStatus["overall"],
+): SimonStatus {
   if (!stage1.passed) {
     // Stage 1 can still pass only while enough of its patients remain to exceed r1.
     const stillPossible = stage1.responders + (design.n1 - stage1.evaluated) > design.r1;

@@ -1,6 +1,13 @@
 import { toCsvCell } from "../csv-cell";
 import { derivedGroupColumns, type DerivedGroupColumn } from "./canonical-columns";
-import { flattenComputed, readGroupRows, readPath, type FormLayout, type GroupSpec, type ItemSpec } from "../form-layout";
+import {
+  flattenComputed,
+  readGroupRows,
+  readPath,
+  type FormLayout,
+  type GroupSpec,
+  type ItemSpec,
+} from "../form-layout";
 
 /** A column of an exported CSV file, as the data dictionary describes it. */
 export interface ColumnSpec {
@@ -23,7 +30,14 @@ export interface ComputedColumn {
 export type CsvFile =
   | { name: "patients.csv"; kind: "patients"; columns: ColumnSpec[] }
   | { name: string; kind: "form"; layout: FormLayout; computed: readonly ComputedColumn[]; columns: ColumnSpec[] }
-  | { name: string; kind: "group"; layout: FormLayout; group: GroupSpec; derived: readonly DerivedGroupColumn[]; columns: ColumnSpec[] };
+  | {
+      name: string;
+      kind: "group";
+      layout: FormLayout;
+      group: GroupSpec;
+      derived: readonly DerivedGroupColumn[];
+      columns: ColumnSpec[];
+    };
 
 /** One patient as every exported row identifies it. */
 export interface ExportPatient {
@@ -56,14 +70,23 @@ export interface ExportRecord {
 }
 
 const column = (name: string, label: string, type = "text", extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
-  name, label, type, unit: null, allowedValues: [], derived: false, multiple: false, ...extra,
+  name,
+  label,
+  type,
+  unit: null,
+  allowedValues: [],
+  derived: false,
+  multiple: false,
+  ...extra,
 });
 
 const PATIENT_COLUMNS: ColumnSpec[] = [
   column("subject_id", "Subject ID (site code and number)"),
   column("site_code", "Site code"),
   column("site_name", "Site name"),
-  column("status", "Patient status", "text", { allowedValues: ["SCREENING", "SCREEN_FAILED", "ON_TREATMENT", "OFF_TREATMENT", "OFF_STUDY", "DEAD"] }),
+  column("status", "Patient status", "text", {
+    allowedValues: ["SCREENING", "SCREEN_FAILED", "ON_TREATMENT", "OFF_TREATMENT", "OFF_STUDY", "DEAD"],
+  }),
   column("screening_date", "Screening date", "date"),
   column("enrollment_date", "Enrollment date (day 1 of treatment)", "date"),
   column("screen_failure_reason", "Reason for screen failure"),
@@ -92,16 +115,28 @@ const GROUP_KEY_COLUMNS: ColumnSpec[] = [
 ];
 
 const itemColumn = (item: ItemSpec, name = item.path): ColumnSpec =>
-  column(name, item.multiple ? `${item.label} (several values separated by "; ")` : item.label, item.type, { unit: item.unit, allowedValues: item.allowedValues, multiple: item.multiple });
+  column(name, item.multiple ? `${item.label} (several values separated by "; ")` : item.label, item.type, {
+    unit: item.unit,
+    allowedValues: item.allowedValues,
+    multiple: item.multiple,
+  });
 
-const JSON_TYPE: Record<string, string> = { number: "float", string: "text", boolean: "boolean", array: "list (JSON or \"; \"-joined)" };
+const JSON_TYPE: Record<string, string> = {
+  number: "float",
+  string: "text",
+  boolean: "boolean",
+  array: 'list (JSON or "; "-joined)',
+};
 
 /**
  * The files of the CSV export: patients.csv, one file per form type (its items and its
  * computed values) and one long-format file per repeating group (lesions, analytes), which
  * joins its form's file on record_id.
  */
-export function planCsvFiles(layouts: readonly FormLayout[], computed: ReadonlyMap<string, readonly ComputedColumn[]>): CsvFile[] {
+export function planCsvFiles(
+  layouts: readonly FormLayout[],
+  computed: ReadonlyMap<string, readonly ComputedColumn[]>,
+): CsvFile[] {
   const files: CsvFile[] = [{ name: "patients.csv", kind: "patients", columns: PATIENT_COLUMNS }];
   for (const layout of layouts) {
     const derived = computed.get(layout.formType) ?? [];
@@ -114,7 +149,10 @@ export function planCsvFiles(layouts: readonly FormLayout[], computed: ReadonlyM
         ...RECORD_COLUMNS,
         ...layout.items.map((item) => itemColumn(item)),
         ...derived.map((c) =>
-          column(`computed.${c.path}`, `Computed by the rules engine: ${c.path}`, JSON_TYPE[c.jsonType] ?? "text", { derived: true, unit: null }),
+          column(`computed.${c.path}`, `Computed by the rules engine: ${c.path}`, JSON_TYPE[c.jsonType] ?? "text", {
+            derived: true,
+            unit: null,
+          }),
         ),
       ],
     });
@@ -139,26 +177,53 @@ export function planCsvFiles(layouts: readonly FormLayout[], computed: ReadonlyM
 
 export function patientRow(patient: ExportPatient): string[] {
   return [
-    patient.subjectId, patient.siteCode, patient.siteName, patient.status, patient.screeningDate,
-    patient.enrollmentDate, patient.screenFailureReason, patient.lockedAt, patient.externalId ?? null,
+    patient.subjectId,
+    patient.siteCode,
+    patient.siteName,
+    patient.status,
+    patient.screeningDate,
+    patient.enrollmentDate,
+    patient.screenFailureReason,
+    patient.lockedAt,
+    patient.externalId ?? null,
   ].map(toCsvCell);
 }
 
 /** One form record's row: identification, then its items, then its computed values. */
-export function formRow(file: Extract<CsvFile, { kind: "form" }>, patient: ExportPatient, record: ExportRecord): string[] {
+export function formRow(
+  file: Extract<CsvFile, { kind: "form" }>,
+  patient: ExportPatient,
+  record: ExportRecord,
+): string[] {
   const flat = flattenComputed(record.computed);
   return [
-    patient.subjectId, patient.siteCode, record.id, record.visitKey, record.status, record.version, record.signedAt, record.sdvAt, record.updatedAt,
+    patient.subjectId,
+    patient.siteCode,
+    record.id,
+    record.visitKey,
+    record.status,
+    record.version,
+    record.signedAt,
+    record.sdvAt,
+    record.updatedAt,
     ...file.layout.items.map((item) => readPath(record.data, item.path)),
     ...file.computed.map((c) => flat[c.path]),
   ].map(toCsvCell);
 }
 
 /** The long-format rows of one repeating group of one record: the items as typed, then the derived values. */
-export function groupRows(file: Extract<CsvFile, { kind: "group" }>, patient: ExportPatient, record: ExportRecord): string[][] {
+export function groupRows(
+  file: Extract<CsvFile, { kind: "group" }>,
+  patient: ExportPatient,
+  record: ExportRecord,
+): string[][] {
   return readGroupRows(record.data, file.group).map((row, index) =>
     [
-      patient.subjectId, patient.siteCode, record.id, record.visitKey, index + 1,
+      patient.subjectId,
+      patient.siteCode,
+      record.id,
+      record.visitKey,
+      index + 1,
       ...file.group.items.map((item) => readPath(row, item.path)),
       ...file.derived.map((c) => c.read(row)),
     ].map(toCsvCell),
@@ -170,6 +235,8 @@ export const DICTIONARY_COLUMNS = ["file", "column", "label", "type", "unit", "a
 /** dictionary.csv: every column of every file, generated from the same plan the files are written from. */
 export function dictionaryRows(files: readonly CsvFile[]): string[][] {
   return files.flatMap((file) =>
-    file.columns.map((c) => [file.name, c.name, c.label, c.type, c.unit, c.allowedValues.join("; "), c.derived ? "yes" : "no"].map(toCsvCell)),
+    file.columns.map((c) =>
+      [file.name, c.name, c.label, c.type, c.unit, c.allowedValues.join("; "), c.derived ? "yes" : "no"].map(toCsvCell),
+    ),
   );
 }

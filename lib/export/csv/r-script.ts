@@ -9,13 +9,15 @@ export function rString(text: string): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (code < 0x20 || code > 0x7e) out += code > 0xffff ? `\\U{${code.toString(16)}}` : `\\u{${code.toString(16)}}`;
+    else if (code < 0x20 || code > 0x7e)
+      out += code > 0xffff ? `\\U{${code.toString(16)}}` : `\\u{${code.toString(16)}}`;
     else out += ch;
   }
   return `"${out}"`;
 }
 
-const rVector = (values: readonly string[]) => (values.length ? `c(${values.map(rString).join(", ")})` : "character(0)");
+const rVector = (values: readonly string[]) =>
+  values.length ? `c(${values.map(rString).join(", ")})` : "character(0)";
 
 const rColumn = (c: ScriptColumn) =>
   `      list(name = ${rString(c.name)}, type = ${rString(c.type)}, label = ${rString(c.label)}, units = ${c.unit ? rString(c.unit) : "NA"}, levels = ${rVector(c.levels)})`;
@@ -66,14 +68,15 @@ message("Read ", length(trialdesk), " data frames into the list 'trialdesk': ", 
  */
 export function rScript(files: readonly ScriptFile[], header: readonly string[]): string {
   const specs = files.map(
-    (f) => `  ${rString(f.name)} = list(file = ${rString(f.file)}, columns = list(\n${f.columns.map(rColumn).join(",\n")}\n  ))`,
+    (f) =>
+      `  ${rString(f.name)} = list(file = ${rString(f.file)}, columns = list(\n${f.columns.map(rColumn).join(",\n")}\n  ))`,
   );
   return [
     ...header.map((line) => `# ${line}`),
-    "# In R, with the unzipped export as the working directory: source(\"read_trialdesk.R\")",
+    '# In R, with the unzipped export as the working directory: source("read_trialdesk.R")',
     "# (or set trialdesk_dir first), or from a shell: Rscript read_trialdesk.R <folder>.",
     "# Result: the list `trialdesk`, e.g. trialdesk$baseline, trialdesk$`tumour-baseline.targetLesions`.",
-    "# Column attributes: \"label\" and \"units\"; allowed values are factors. Base R only.",
+    '# Column attributes: "label" and "units"; allowed values are factors. Base R only.',
     "",
     "trialdesk_files <- list(",
     specs.join(",\n"),

@@ -24,7 +24,12 @@ function convert(c: ScriptColumn, raw: string, format: string | null): string[] 
     case "boolean":
       return [`${v} = ifn(${raw} = 'true', 1, ifn(${raw} = 'false', 0, .));`, `format ${v} td_bool.;`];
     default:
-      if (format) return [`${v} = whichc(${raw}, ${c.levels.map(sasString).join(", ")});`, `if ${v} = 0 then ${v} = .;`, `format ${v} ${format}.;`];
+      if (format)
+        return [
+          `${v} = whichc(${raw}, ${c.levels.map(sasString).join(", ")});`,
+          `if ${v} = 0 then ${v} = .;`,
+          `format ${v} ${format}.;`,
+        ];
       return [
         `length ${v} $${TEXT_LENGTH};`,
         `${v} = ${raw};`,
@@ -64,7 +69,12 @@ export function sasScript(files: readonly ScriptFile[], header: readonly string[
       `  keep ${file.columns.map((c) => c.variable).join(" ")};`,
       "run;",
       ...(units.length
-        ? ["proc datasets library=work nolist;", `  modify ${file.dataset};`, ...units.map((c) => `  xattr add var ${c.variable} (unit=${sasString(c.unit!)});`), "quit;"]
+        ? [
+            "proc datasets library=work nolist;",
+            `  modify ${file.dataset};`,
+            ...units.map((c) => `  xattr add var ${c.variable} (unit=${sasString(c.unit!)});`),
+            "quit;",
+          ]
         : []),
       "",
     );
@@ -72,7 +82,7 @@ export function sasScript(files: readonly ScriptFile[], header: readonly string[
   return [
     ...header.map((line) => `/* ${line.replace(/\*\//g, "* /")} */`),
     "/* Set trialdesk_dir to the folder of the unzipped export, then submit. Data sets go to WORK. */",
-    '%let trialdesk_dir = .;',
+    "%let trialdesk_dir = .;",
     "options validvarname=v7 compress=yes;",
     "",
     "proc format;",

@@ -16,9 +16,13 @@ function convert(c: ScriptColumn, raw: string): string[] {
     case "date":
       return into(`generate int _td = date(${raw}, "YMD")`, ["format _td %td"]);
     case "datetime":
-      return into(`generate double _td = clock(substr(${raw}, 1, 10) + " " + substr(${raw}, 12, 12), "YMDhms")`, ["format _td %tc"]);
+      return into(`generate double _td = clock(substr(${raw}, 1, 10) + " " + substr(${raw}, 12, 12), "YMDhms")`, [
+        "format _td %tc",
+      ]);
     case "boolean":
-      return into(`generate byte _td = cond(${raw} == "true", 1, cond(${raw} == "false", 0, .))`, ["label values _td td_bool"]);
+      return into(`generate byte _td = cond(${raw} == "true", 1, cond(${raw} == "false", 0, .))`, [
+        "label values _td td_bool",
+      ]);
     default:
       if (c.levels.length)
         return [

@@ -10,7 +10,15 @@ import { statisticsScripts } from "./statistics-scripts";
 
 const files = planCsvFiles(
   ["baseline", "labs", "tumour-baseline", "adverse-event"].map((type) => buildFormLayout(getFormDefinition(type)!)),
-  new Map([["baseline", [{ path: "bsaM2", jsonType: "number" }, { path: "notes", jsonType: "array" }]]]),
+  new Map([
+    [
+      "baseline",
+      [
+        { path: "bsaM2", jsonType: "number" },
+        { path: "notes", jsonType: "array" },
+      ],
+    ],
+  ]),
 );
 const scripts = Object.fromEntries(statisticsScripts(files, "HCC_csv_2026-12-07.zip").map((s) => [s.name, s.text]));
 const r = scripts["read_trialdesk.R"]!;
@@ -36,9 +44,18 @@ describe("names for SAS and Stata", () => {
     const baseline = planScripts(files).find((f) => f.file === "baseline.csv")!;
     expect(baseline.columns.find((c) => c.name === "sex")).toMatchObject({ type: "text", levels: ["female", "male"] });
     expect(baseline.columns.find((c) => c.name === "extrahepaticSites")!.levels).toEqual([]);
-    expect(baseline.columns.find((c) => c.name === "computed.notes")).toMatchObject({ type: "text", variable: "computed_notes" });
+    expect(baseline.columns.find((c) => c.name === "computed.notes")).toMatchObject({
+      type: "text",
+      variable: "computed_notes",
+    });
     expect(planScripts(files).map((f) => f.dataset)).toEqual([
-      "patients", "baseline", "labs", "tumour_baseline", "tumour_baseline_targetLesions", "tumour_baseline_nonTargetLesions", "adverse_event",
+      "patients",
+      "baseline",
+      "labs",
+      "tumour_baseline",
+      "tumour_baseline_targetLesions",
+      "tumour_baseline_nonTargetLesions",
+      "adverse_event",
     ]);
   });
 });
@@ -55,7 +72,9 @@ describe("the R script", () => {
   test("lists every file and column with type, label, units and levels from the dictionary", () => {
     expect(r).toContain("# Reads the CSV files of the Trialdesk export HCC_csv_2026-12-07.zip.");
     expect(r).toContain('"baseline" = list(file = "baseline.csv", columns = list(');
-    expect(r).toContain('list(name = "heightCm", type = "float", label = "Height (cm)", units = "cm", levels = character(0))');
+    expect(r).toContain(
+      'list(name = "heightCm", type = "float", label = "Height (cm)", units = "cm", levels = character(0))',
+    );
     expect(r).toContain('list(name = "sex", type = "text", label = "Sex", units = NA, levels = c("female", "male"))');
     expect(r).toContain('"tumour-baseline.targetLesions" = list(file = "tumour-baseline.targetLesions.csv"');
     for (const file of files) expect(r).toContain(`file = "${file.name}"`);
@@ -71,13 +90,19 @@ describe("the SAS script", () => {
     const sexFormat = /value (td\d+f) 1 = 'female' 2 = 'male';/.exec(sas)?.[1];
     expect(sexFormat).toBeDefined();
     const baseline = sas.slice(sas.indexOf("data work.baseline;"), sas.indexOf("data work.labs;"));
-    expect(baseline).toContain(`  infile "&trialdesk_dir./baseline.csv" dsd firstobs=2 truncover lrecl=10000000 encoding='utf-8';`);
+    expect(baseline).toContain(
+      `  infile "&trialdesk_dir./baseline.csv" dsd firstobs=2 truncover lrecl=10000000 encoding='utf-8';`,
+    );
     const width = files.find((f) => f.name === "baseline.csv")!.columns.length;
     expect(baseline).toContain(`  input (_td1-_td${width}) ($);`);
     expect(baseline).toMatch(/ heightCm = input\(_td\d+, \?\? best32\.\);\n {2}label heightCm = 'Height \(cm\)';/);
-    expect(baseline).toMatch(/ sex = whichc\(_td\d+, 'female', 'male'\);\n {2}if sex = 0 then sex = \.;\n {2}format sex (td\d+f)\.;/);
+    expect(baseline).toMatch(
+      / sex = whichc\(_td\d+, 'female', 'male'\);\n {2}if sex = 0 then sex = \.;\n {2}format sex (td\d+f)\.;/,
+    );
     expect(baseline).toContain(`format sex ${sexFormat}.;`);
-    expect(baseline).toMatch(/ assessmentDate = input\(_td\d+, \?\? yymmdd10\.\);\n {2}format assessmentDate yymmdd10\.;/);
+    expect(baseline).toMatch(
+      / assessmentDate = input\(_td\d+, \?\? yymmdd10\.\);\n {2}format assessmentDate yymmdd10\.;/,
+    );
     expect(baseline).toMatch(/ updated_at = input\(substr\(_td9, 1, 19\), \?\? e8601dt19\.\);/);
     expect(baseline).toContain("  xattr add var heightCm (unit='cm');");
     expect(baseline).toMatch(/keep subject_id site_code record_id .* computed_bsaM2 computed_notes;/);
@@ -91,14 +116,23 @@ describe("the Stata script", () => {
     expect(stata).toContain("* Reads the CSV files of the Trialdesk export HCC_csv_2026-12-07.zip.");
     expect(stata).toContain('label define td_bool 0 "false" 1 "true", replace');
     const baseline = stata.slice(stata.indexOf("* baseline.csv"), stata.indexOf("* labs.csv"));
-    expect(baseline).toContain("import delimited using `\"`dir'/baseline.csv\"', varnames(nonames) stringcols(_all) bindquotes(strict) encoding(\"utf-8\") clear\ndrop in 1");
+    expect(baseline).toContain(
+      'import delimited using `"`dir\'/baseline.csv"\', varnames(nonames) stringcols(_all) bindquotes(strict) encoding("utf-8") clear\ndrop in 1',
+    );
     const sex = files.find((f) => f.name === "baseline.csv")!.columns.findIndex((c) => c.name === "sex") + 1;
-    expect(baseline).toContain(`label define sex 1 \`"female"' 2 \`"male"', replace\nencode v${sex}, generate(_td) label(sex) noextend\ndrop v${sex}\nrename _td sex\nlabel variable sex \`"Sex"'`);
-    expect(baseline).toMatch(/destring v\d+, generate\(_td\)\ndrop v\d+\nrename _td heightCm\nlabel variable heightCm `"Height \(cm\)"'\nchar heightCm\[units\] `"cm"'/);
-    expect(baseline).toMatch(/generate int _td = date\(v\d+, "YMD"\)\nformat _td %td\ndrop v\d+\nrename _td assessmentDate/);
+    expect(baseline).toContain(
+      `label define sex 1 \`"female"' 2 \`"male"', replace\nencode v${sex}, generate(_td) label(sex) noextend\ndrop v${sex}\nrename _td sex\nlabel variable sex \`"Sex"'`,
+    );
+    expect(baseline).toMatch(
+      /destring v\d+, generate\(_td\)\ndrop v\d+\nrename _td heightCm\nlabel variable heightCm `"Height \(cm\)"'\nchar heightCm\[units\] `"cm"'/,
+    );
+    expect(baseline).toMatch(
+      /generate int _td = date\(v\d+, "YMD"\)\nformat _td %td\ndrop v\d+\nrename _td assessmentDate/,
+    );
     expect(baseline).toContain("save `\"`dir'/baseline.dta\"', replace");
     // Stata keeps 80 characters of a label: longer ones are cut, never refused.
-    for (const line of stata.split("\n").filter((l) => l.startsWith("label variable"))) expect(line.length).toBeLessThan(32 + 80 + 24);
+    for (const line of stata.split("\n").filter((l) => l.startsWith("label variable")))
+      expect(line.length).toBeLessThan(32 + 80 + 24);
     expect(stata.match(/^import delimited/gm)).toHaveLength(files.length);
   });
 });

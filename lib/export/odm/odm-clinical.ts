@@ -43,12 +43,22 @@ export function indexAuditByField(events: readonly FormAuditEvent[]): Map<string
 }
 
 /** The event that last changed a value: for a list item, the latest change of any of its entries. */
-function lastChange(fields: Map<string, FormAuditEvent> | undefined, path: string, multiple: boolean): FormAuditEvent | null {
+function lastChange(
+  fields: Map<string, FormAuditEvent> | undefined,
+  path: string,
+  multiple: boolean,
+): FormAuditEvent | null {
   if (!fields) return null;
   let latest = fields.get(path) ?? null;
   if (multiple) {
     for (const [field, event] of fields) {
-      if (field.startsWith(`${path}.`) && (!latest || event.occurredAt > latest.occurredAt || (event.occurredAt === latest.occurredAt && event.id > latest.id))) latest = event;
+      if (
+        field.startsWith(`${path}.`) &&
+        (!latest ||
+          event.occurredAt > latest.occurredAt ||
+          (event.occurredAt === latest.occurredAt && event.id > latest.id))
+      )
+        latest = event;
     }
   }
   return latest;
@@ -64,18 +74,44 @@ function auditRecord(event: FormAuditEvent, siteCode: string): string {
   ]);
 }
 
-function itemData(formType: string, item: ItemSpec, oidPath: string, value: unknown, event: FormAuditEvent | null, siteCode: string): string {
+function itemData(
+  formType: string,
+  item: ItemSpec,
+  oidPath: string,
+  value: unknown,
+  event: FormAuditEvent | null,
+  siteCode: string,
+): string {
   const written = odmValue(value);
   if (written === null) return "";
-  return element("ItemData", { ItemOID: itemOid(formType, oidPath), Value: written }, event ? auditRecord(event, siteCode) : "");
+  return element(
+    "ItemData",
+    { ItemOID: itemOid(formType, oidPath), Value: written },
+    event ? auditRecord(event, siteCode) : "",
+  );
 }
 
-function formData(info: OdmFormInfo, record: ExportRecord, repeatKey: number | null, audit: Map<string, FormAuditEvent> | undefined, siteCode: string): string {
+function formData(
+  info: OdmFormInfo,
+  record: ExportRecord,
+  repeatKey: number | null,
+  audit: Map<string, FormAuditEvent> | undefined,
+  siteCode: string,
+): string {
   const { layout } = info;
   const main = element(
     "ItemGroupData",
     { ItemGroupOID: itemGroupOid(layout.formType) },
-    layout.items.map((item) => itemData(layout.formType, item, item.path, readPath(record.data, item.path), lastChange(audit, item.path, item.multiple), siteCode)),
+    layout.items.map((item) =>
+      itemData(
+        layout.formType,
+        item,
+        item.path,
+        readPath(record.data, item.path),
+        lastChange(audit, item.path, item.multiple),
+        siteCode,
+      ),
+    ),
   );
   const groups = layout.groups.flatMap((group) =>
     readGroupRows(record.data, group).map((row, index) =>
@@ -83,12 +119,22 @@ function formData(info: OdmFormInfo, record: ExportRecord, repeatKey: number | n
         "ItemGroupData",
         { ItemGroupOID: itemGroupOid(layout.formType, group.path), ItemGroupRepeatKey: index + 1 },
         group.items.map((item) =>
-          itemData(layout.formType, item, `${group.path}.${item.path}`, readPath(row, item.path), lastChange(audit, `${group.path}.${index}.${item.path}`, item.multiple), siteCode),
+          itemData(
+            layout.formType,
+            item,
+            `${group.path}.${item.path}`,
+            readPath(row, item.path),
+            lastChange(audit, `${group.path}.${index}.${item.path}`, item.multiple),
+            siteCode,
+          ),
         ),
       ),
     ),
   );
-  return element("FormData", { FormOID: formOid(layout.formType), FormRepeatKey: repeatKey ?? undefined }, [main, ...groups]);
+  return element("FormData", { FormOID: formOid(layout.formType), FormRepeatKey: repeatKey ?? undefined }, [
+    main,
+    ...groups,
+  ]);
 }
 
 /**
@@ -123,6 +169,8 @@ export function writeSubjectData(
   const ordered = [...events.values()].map((e, i) => ({ ...e, i })).sort((a, b) => a.order - b.order || a.i - b.i);
   return element("SubjectData", { SubjectKey: patient.subjectId }, [
     element("SiteRef", { LocationOID: locationOid(patient.siteCode) }),
-    ...ordered.map((e) => element("StudyEventData", { StudyEventOID: e.oid, StudyEventRepeatKey: e.repeatKey ?? undefined }, e.forms)),
+    ...ordered.map((e) =>
+      element("StudyEventData", { StudyEventOID: e.oid, StudyEventRepeatKey: e.repeatKey ?? undefined }, e.forms),
+    ),
   ]);
 }

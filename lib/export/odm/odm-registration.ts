@@ -2,7 +2,12 @@ import type { ExportPatient, ExportRecord } from "../csv/csv-plan";
 import type { FormLayout, ItemSpec } from "../form-layout";
 import type { OdmFormInfo } from "./odm-clinical";
 
-const item = (path: string, label: string, type: ItemSpec["type"], allowedValues: readonly string[] = []): ItemSpec => ({ path, label, type, allowedValues, unit: null, multiple: false });
+const item = (
+  path: string,
+  label: string,
+  type: ItemSpec["type"],
+  allowedValues: readonly string[] = [],
+): ItemSpec => ({ path, label, type, allowedValues, unit: null, multiple: false });
 
 /**
  * The patient's registration as a form of the screening event: ODM's SubjectData has no place
@@ -17,7 +22,14 @@ export const REGISTRATION_LAYOUT: FormLayout = {
   items: [
     item("screeningDate", "Screening date", "date"),
     item("enrollmentDate", "Enrollment date (day 1 of treatment)", "date"),
-    item("status", "Patient status", "text", ["SCREENING", "SCREEN_FAILED", "ON_TREATMENT", "OFF_TREATMENT", "OFF_STUDY", "DEAD"]),
+    item("status", "Patient status", "text", [
+      "SCREENING",
+      "SCREEN_FAILED",
+      "ON_TREATMENT",
+      "OFF_TREATMENT",
+      "OFF_STUDY",
+      "DEAD",
+    ]),
     item("screenFailureReason", "Reason for screen failure", "text"),
     item("externalId", "The site's own reference for the patient", "text"),
   ],

@@ -14,7 +14,9 @@ describe("the XML writer", () => {
   });
 
   test("writes elements with attributes, skipping missing ones, and self-closes empty ones", () => {
-    expect(element("ItemData", { ItemOID: "IT.A", Value: "<5", IsNull: undefined })).toBe('<ItemData ItemOID="IT.A" Value="&lt;5"/>');
+    expect(element("ItemData", { ItemOID: "IT.A", Value: "<5", IsNull: undefined })).toBe(
+      '<ItemData ItemOID="IT.A" Value="&lt;5"/>',
+    );
     expect(element("Decode", {}, element("TranslatedText", { "xml:lang": "en" }, text("A & B")))).toBe(
       '<Decode><TranslatedText xml:lang="en">A &amp; B</TranslatedText></Decode>',
     );

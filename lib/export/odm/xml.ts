@@ -4,14 +4,20 @@
  * even escaped, so they are dropped; attribute values also escape tab, CR and LF, which
  * attribute-value normalization (section 3.3.3) would otherwise turn into spaces.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXmlText(value: string): string {
   return value.replace(FORBIDDEN, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 export function escapeXmlAttribute(value: string): string {
-  return escapeXmlText(value).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+  return escapeXmlText(value)
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/\t/g, "&#9;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;");
 }
 
 export type XmlAttributes = Record<string, string | number | null | undefined>;
@@ -26,7 +32,9 @@ function attributes(attrs: XmlAttributes): string {
 /** An element; `children` are XML already written (use `text()` for character data). */
 export function element(name: string, attrs: XmlAttributes = {}, children?: string | readonly string[]): string {
   const content = children === undefined ? undefined : typeof children === "string" ? children : children.join("");
-  return content === undefined || content === "" ? `<${name}${attributes(attrs)}/>` : `<${name}${attributes(attrs)}>${content}</${name}>`;
+  return content === undefined || content === ""
+    ? `<${name}${attributes(attrs)}/>`
+    : `<${name}${attributes(attrs)}>${content}</${name}>`;
 }
 
 /** Character data. */

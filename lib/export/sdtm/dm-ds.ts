@@ -1,9 +1,26 @@
 import { STUDY } from "../study";
-import { identifiers, numberRows, obj, recordsOf, str, num, studyDay, type SdtmRow, type SdtmSubject } from "./sdtm-subject";
+import {
+  identifiers,
+  numberRows,
+  obj,
+  recordsOf,
+  str,
+  num,
+  studyDay,
+  type SdtmRow,
+  type SdtmSubject,
+} from "./sdtm-subject";
 import { OFF_STUDY_DECOD, OFF_TREATMENT_DECOD, SEX } from "./terminology";
 
 /** ISO 3166-1 alpha-3 for COUNTRY (SDTMIG 3.4 DM); sites store the country name. */
-const COUNTRY_CODES: Record<string, string> = { taiwan: "TWN", japan: "JPN", "hong kong": "HKG", china: "CHN", korea: "KOR", singapore: "SGP" };
+const COUNTRY_CODES: Record<string, string> = {
+  taiwan: "TWN",
+  japan: "JPN",
+  "hong kong": "HKG",
+  china: "CHN",
+  korea: "KOR",
+  singapore: "SGP",
+};
 
 function firstData(subject: SdtmSubject, formType: string): Record<string, unknown> {
   return obj(recordsOf(subject, formType)[0]?.data);
@@ -15,9 +32,17 @@ export function mapDm(subject: SdtmSubject, site: { country: string }): SdtmRow 
   const eligibility = firstData(subject, "eligibility");
   const baseline = firstData(subject, "baseline");
   const eos = firstData(subject, "end-of-study");
-  const dosingDates = recordsOf(subject, "dosing").map((r) => str(obj(r.data).visitDate)).filter((d): d is string => d !== null).sort();
+  const dosingDates = recordsOf(subject, "dosing")
+    .map((r) => str(obj(r.data).visitDate))
+    .filter((d): d is string => d !== null)
+    .sort();
   const enrolled = patient.enrollmentDate !== null;
-  const arm = patient.status === "SCREEN_FAILED" ? ["SCRNFAIL", "Screen Failure"] : enrolled ? [STUDY.armCode, STUDY.arm] : ["NOTASSGN", "Not Assigned"];
+  const arm =
+    patient.status === "SCREEN_FAILED"
+      ? ["SCRNFAIL", "Screen Failure"]
+      : enrolled
+        ? [STUDY.armCode, STUDY.arm]
+        : ["NOTASSGN", "Not Assigned"];
   const treated = dosingDates.length > 0;
   const deathDate = str(eos.deathDate);
   return {
@@ -53,17 +78,39 @@ export function mapDs(subject: SdtmSubject): SdtmRow[] {
   const eos = firstData(subject, "end-of-study");
   const rows: SdtmRow[] = [];
   const add = (term: string, decod: string, category: string, epoch: string, date: string | null) =>
-    rows.push({ ...identifiers("DS", patient), DSTERM: term, DSDECOD: decod, DSCAT: category, EPOCH: epoch, DSSTDTC: date, DSSTDY: studyDay(date, patient.enrollmentDate) });
+    rows.push({
+      ...identifiers("DS", patient),
+      DSTERM: term,
+      DSDECOD: decod,
+      DSCAT: category,
+      EPOCH: epoch,
+      DSSTDTC: date,
+      DSSTDY: studyDay(date, patient.enrollmentDate),
+    });
   const consent = str(eligibility.consentDate);
-  if (consent) add("INFORMED CONSENT OBTAINED", "INFORMED CONSENT OBTAINED", "PROTOCOL MILESTONE", "SCREENING", consent);
-  if (patient.status === "SCREEN_FAILED") add(patient.screenFailureReason ?? "SCREEN FAILURE", "SCREEN FAILURE", "DISPOSITION EVENT", "SCREENING", null);
+  if (consent)
+    add("INFORMED CONSENT OBTAINED", "INFORMED CONSENT OBTAINED", "PROTOCOL MILESTONE", "SCREENING", consent);
+  if (patient.status === "SCREEN_FAILED")
+    add(patient.screenFailureReason ?? "SCREEN FAILURE", "SCREEN FAILURE", "DISPOSITION EVENT", "SCREENING", null);
   const offTreatment = str(eos.offTreatmentReason);
   if (offTreatment) {
-    add(str(eos.offTreatmentReasonOther) ?? offTreatment.replace(/-/g, " ").toUpperCase(), OFF_TREATMENT_DECOD[offTreatment] ?? "OTHER", "DISPOSITION EVENT", "TREATMENT", str(eos.offTreatmentDate));
+    add(
+      str(eos.offTreatmentReasonOther) ?? offTreatment.replace(/-/g, " ").toUpperCase(),
+      OFF_TREATMENT_DECOD[offTreatment] ?? "OTHER",
+      "DISPOSITION EVENT",
+      "TREATMENT",
+      str(eos.offTreatmentDate),
+    );
   }
   const offStudy = str(eos.offStudyReason);
   if (offStudy) {
-    add(str(eos.offStudyReasonOther) ?? offStudy.replace(/-/g, " ").toUpperCase(), OFF_STUDY_DECOD[offStudy] ?? "OTHER", "DISPOSITION EVENT", "FOLLOW-UP", str(eos.offStudyDate));
+    add(
+      str(eos.offStudyReasonOther) ?? offStudy.replace(/-/g, " ").toUpperCase(),
+      OFF_STUDY_DECOD[offStudy] ?? "OTHER",
+      "DISPOSITION EVENT",
+      "FOLLOW-UP",
+      str(eos.offStudyDate),
+    );
   }
   return numberRows("DS", rows);
 }

@@ -1,4 +1,14 @@
-import { identifiers, numberRows, obj, recordsOf, str, studyDay, visitName, type SdtmRow, type SdtmSubject } from "./sdtm-subject";
+import {
+  identifiers,
+  numberRows,
+  obj,
+  recordsOf,
+  str,
+  studyDay,
+  visitName,
+  type SdtmRow,
+  type SdtmSubject,
+} from "./sdtm-subject";
 
 const DRUG_NAMES = { uft: "TEGAFUR/URACIL", thalidomide: "THALIDOMIDE" } as const;
 

@@ -1,4 +1,15 @@
-import { identifiers, numberRows, num, obj, recordsOf, str, studyDay, visitName, type SdtmRow, type SdtmSubject } from "./sdtm-subject";
+import {
+  identifiers,
+  numberRows,
+  num,
+  obj,
+  recordsOf,
+  str,
+  studyDay,
+  visitName,
+  type SdtmRow,
+  type SdtmSubject,
+} from "./sdtm-subject";
 import { AE_ACTION, AE_OUTCOME, AE_RELATIONSHIP, AE_RELATIONSHIP_ORDER, BID, CAPSULE, NY, ORAL } from "./terminology";
 
 const DRUGS = [
@@ -43,7 +54,12 @@ export function mapEx(subject: SdtmSubject): SdtmRow[] {
         EXDOSFRM: CAPSULE,
         EXDOSFRQ: BID,
         EXROUTE: ORAL,
-        EXADJ: status === "held" ? `DOSE HELD: ${reason ?? ""}`.trim() : status === "reduced" ? `DOSE REDUCED: ${reason ?? ""}`.trim() : null,
+        EXADJ:
+          status === "held"
+            ? `DOSE HELD: ${reason ?? ""}`.trim()
+            : status === "reduced"
+              ? `DOSE REDUCED: ${reason ?? ""}`.trim()
+              : null,
         VISIT: visitName(visit.record.visitKey),
         EXSTDTC: visit.date,
         EXENDTC: end,

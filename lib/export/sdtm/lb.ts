@@ -1,4 +1,15 @@
-import { identifiers, numberRows, num, obj, recordsOf, str, studyDay, visitName, type SdtmRow, type SdtmSubject } from "./sdtm-subject";
+import {
+  identifiers,
+  numberRows,
+  num,
+  obj,
+  recordsOf,
+  str,
+  studyDay,
+  visitName,
+  type SdtmRow,
+  type SdtmSubject,
+} from "./sdtm-subject";
 import { CANONICAL_CYTOKINE_UNIT, isCytokineUnit, toPgPerMl } from "@/lib/domain/biomarkers/cytokine-units";
 import { CYTOKINE_TEST_CODES, LAB_TEST_CODES } from "./terminology";
 
@@ -48,7 +59,13 @@ export function mapLb(subject: SdtmSubject): SdtmRow[] {
     const analytes = Array.isArray(data.analytes) ? data.analytes.map(obj) : [];
     for (const analyte of analytes) {
       const name = str(analyte.analyte) ?? "";
-      const terms = CYTOKINE_TEST_CODES[name.toLowerCase()] ?? { code: name.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 8), name };
+      const terms = CYTOKINE_TEST_CODES[name.toLowerCase()] ?? {
+        code: name
+          .toUpperCase()
+          .replace(/[^A-Z0-9]/g, "")
+          .slice(0, 8),
+        name,
+      };
       const value = num(analyte.value);
       const below = analyte.belowLloq === true;
       const lloq = num(analyte.lloq);

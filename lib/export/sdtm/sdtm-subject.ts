@@ -14,7 +14,11 @@ export type SdtmRow = Record<string, SdtmValue>;
 export const usubjid = (patient: ExportPatient) => `${STUDY.id}-${patient.subjectId}`;
 
 /** The standard identifiers every row starts with. */
-export const identifiers = (domain: string, patient: ExportPatient): SdtmRow => ({ STUDYID: STUDY.id, DOMAIN: domain, USUBJID: usubjid(patient) });
+export const identifiers = (domain: string, patient: ExportPatient): SdtmRow => ({
+  STUDYID: STUDY.id,
+  DOMAIN: domain,
+  USUBJID: usubjid(patient),
+});
 
 /** The records of one form type, oldest first. */
 export function recordsOf(subject: SdtmSubject, formType: string): ExportRecord[] {
@@ -29,7 +33,10 @@ export function numberRows(domain: string, rows: SdtmRow[]): SdtmRow[] {
 /** Visit name from the visit key (day1 -> DAY 1, week4 -> WEEK 4). */
 export function visitName(visitKey: string | null): string | null {
   if (!visitKey) return null;
-  return visitKey.replace(/^([a-z-]+?)(\d+)$/, "$1 $2").replace(/-/g, " ").toUpperCase();
+  return visitKey
+    .replace(/^([a-z-]+?)(\d+)$/, "$1 $2")
+    .replace(/-/g, " ")
+    .toUpperCase();
 }
 
 /** Study day (SDTMIG 3.4 section 4.4.4): day 1 is the reference start date, there is no day 0. */
@@ -39,6 +46,8 @@ export function studyDay(date: string | null, reference: string | null): number 
   return days >= 0 ? days + 1 : days;
 }
 
-export const obj = (value: unknown): Record<string, unknown> => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+export const obj = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 export const str = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
-export const num = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
+export const num = (value: unknown): number | null =>
+  typeof value === "number" && Number.isFinite(value) ? value : null;

@@ -1,7 +1,19 @@
-import { identifiers, numberRows, num, obj, recordsOf, str, studyDay, visitName, type SdtmRow, type SdtmSubject } from "./sdtm-subject";
+import {
+  identifiers,
+  numberRows,
+  num,
+  obj,
+  recordsOf,
+  str,
+  studyDay,
+  visitName,
+  type SdtmRow,
+  type SdtmSubject,
+} from "./sdtm-subject";
 import { IMAGING_METHOD, NON_TARGET_RESULT } from "./terminology";
 
-const lesions = (data: Record<string, unknown>, key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]).map(obj) : []);
+const lesions = (data: Record<string, unknown>, key: string) =>
+  Array.isArray(data[key]) ? (data[key] as unknown[]).map(obj) : [];
 
 /**
  * TU (SDTMIG 3.4 section 6.3.9.3, oncology): the lesions identified at baseline, target and
@@ -14,7 +26,10 @@ export function mapTu(subject: SdtmSubject): SdtmRow[] {
     const data = obj(record.data);
     const date = str(data.assessmentDate);
     const method = IMAGING_METHOD[str(data.method) ?? ""] ?? null;
-    for (const [key, result] of [["targetLesions", "TARGET"], ["nonTargetLesions", "NON-TARGET"]] as const) {
+    for (const [key, result] of [
+      ["targetLesions", "TARGET"],
+      ["nonTargetLesions", "NON-TARGET"],
+    ] as const) {
       for (const lesion of lesions(data, key)) {
         rows.push({
           ...identifiers("TU", patient),
@@ -44,7 +59,15 @@ export function mapTu(subject: SdtmSubject): SdtmRow[] {
 export function mapTr(subject: SdtmSubject): SdtmRow[] {
   const { patient } = subject;
   const rows: SdtmRow[] = [];
-  const add = (lesionId: string | null, code: "LDIAM" | "SUMDIAM", result: number | null, text: string | null, visit: string | null, date: string | null, method: string | null) =>
+  const add = (
+    lesionId: string | null,
+    code: "LDIAM" | "SUMDIAM",
+    result: number | null,
+    text: string | null,
+    visit: string | null,
+    date: string | null,
+    method: string | null,
+  ) =>
     rows.push({
       ...identifiers("TR", patient),
       TRLNKID: lesionId,
@@ -66,7 +89,8 @@ export function mapTr(subject: SdtmSubject): SdtmRow[] {
     const data = obj(record.data);
     const date = str(data.assessmentDate);
     const method = IMAGING_METHOD[str(data.method) ?? ""] ?? null;
-    for (const lesion of lesions(data, "targetLesions")) add(str(lesion.lesionId), "LDIAM", num(lesion.longestDiameterMm), null, "BASELINE", date, method);
+    for (const lesion of lesions(data, "targetLesions"))
+      add(str(lesion.lesionId), "LDIAM", num(lesion.longestDiameterMm), null, "BASELINE", date, method);
     add(null, "SUMDIAM", num(record.computed.baselineSumMm), null, "BASELINE", date, method);
   }
   for (const record of recordsOf(subject, "tumour-assessment")) {
@@ -113,7 +137,11 @@ export function mapRs(subject: SdtmSubject): SdtmRow[] {
     };
     add("TRGRESP", "Target Response", str(record.computed.targetResponse));
     add("NTRGRESP", "Non-target Response", NON_TARGET_RESULT[str(data.nonTargetStatus) ?? ""] ?? null);
-    add("NEWLIND", "New Lesion Indicator", str(data.newLesions) === "yes" ? "Y" : str(data.newLesions) === "no" ? "N" : null);
+    add(
+      "NEWLIND",
+      "New Lesion Indicator",
+      str(data.newLesions) === "yes" ? "Y" : str(data.newLesions) === "no" ? "N" : null,
+    );
     add("OVRLRESP", "Overall Response", str(record.computed.response));
   }
   return numberRows("RS", rows);

@@ -9,7 +9,15 @@ import type { FormContext } from "@/lib/forms/form-definition";
 import { daysBetween, isIsoDate } from "@/lib/domain/iso-date";
 import { findPreviousDosing, type PriorDosing } from "./dosing-history";
 
-import type { DosingComputed, DosingDraft, DrugAccounting, DrugDraft, ThalidomideComputed, UftComputed, WeightChangeView } from "./dosing-computed";
+import type {
+  DosingComputed,
+  DosingDraft,
+  DrugAccounting,
+  DrugDraft,
+  ThalidomideComputed,
+  UftComputed,
+  WeightChangeView,
+} from "./dosing-computed";
 
 const num = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 const isDosed = (status: unknown) => status !== "held" && status !== "discontinued";
@@ -39,7 +47,8 @@ function accountFor(
     return { compliance: null, complianceNote: "first dosing visit: no previous period" };
   }
   const prior = previous[drug];
-  if (prior.capsulesPerDay === 0) return { compliance: null, complianceNote: "not taken in the previous period (held or discontinued)" };
+  if (prior.capsulesPerDay === 0)
+    return { compliance: null, complianceNote: "not taken in the previous period (held or discontinued)" };
   if (prior.capsulesPerDay === null || prior.capsulesDispensed === null) {
     return { compliance: null, complianceNote: "no capsules dispensed were recorded at the previous visit" };
   }
@@ -47,9 +56,21 @@ function accountFor(
   try {
     // Inside the try: a visit date the calendar does not have (2026-02-30) is an input error here.
     const days = daysBetween(previous.visitDate, visitDate);
-    const result = computeCompliance({ dispensed: prior.capsulesDispensed, returned, prescribedPerDay: prior.capsulesPerDay, days });
+    const result = computeCompliance({
+      dispensed: prior.capsulesDispensed,
+      returned,
+      prescribedPerDay: prior.capsulesPerDay,
+      days,
+    });
     return {
-      compliance: { fromDate: previous.visitDate, days, dispensed: prior.capsulesDispensed, returned, prescribedPerDay: prior.capsulesPerDay, ...result },
+      compliance: {
+        fromDate: previous.visitDate,
+        days,
+        dispensed: prior.capsulesDispensed,
+        returned,
+        prescribedPerDay: prior.capsulesPerDay,
+        ...result,
+      },
       complianceNote: null,
     };
   } catch (error) {
@@ -63,7 +84,8 @@ function accountFor(
   }
 }
 
-const frequency = (dosesPerDay: number) => (dosesPerDay === 2 ? "bid" : dosesPerDay === 1 ? "daily" : `${dosesPerDay}x daily`);
+const frequency = (dosesPerDay: number) =>
+  dosesPerDay === 2 ? "bid" : dosesPerDay === 1 ? "daily" : `${dosesPerDay}x daily`;
 
 function summarize(draft: DosingDraft, uft: UftComputed | null, thalidomide: ThalidomideComputed | null): string {
   const uftPart = !isDosed(draft.uft?.status)
@@ -94,7 +116,10 @@ export function evaluateDosing(draft: DosingDraft, context: FormContext): { comp
 
   const bsa = heightCm !== null && weightKg !== null ? attempt(() => computeBsa({ heightCm, weightKg })) : null;
   const uftLevel = num(draft.uft?.doseLevel);
-  const uftDose = bsa && uftLevel !== null ? attempt(() => computeUftDose({ heightCm: heightCm!, weightKg: weightKg!, doseLevel: uftLevel })) : null;
+  const uftDose =
+    bsa && uftLevel !== null
+      ? attempt(() => computeUftDose({ heightCm: heightCm!, weightKg: weightKg!, doseLevel: uftLevel }))
+      : null;
   let uft: UftComputed | null = null;
   if (uftDose) {
     const override = num(draft.uft?.prescribedCapsulesPerDose);
@@ -132,7 +157,10 @@ export function evaluateDosing(draft: DosingDraft, context: FormContext): { comp
       : null;
 
   let weightChange: WeightChangeView | null = null;
-  const change = previous && weightKg !== null ? attempt(() => checkWeightChange({ doseWeightKg: previous.weightKg, currentWeightKg: weightKg })) : null;
+  const change =
+    previous && weightKg !== null
+      ? attempt(() => checkWeightChange({ doseWeightKg: previous.weightKg, currentWeightKg: weightKg }))
+      : null;
   if (previous && change) {
     const pct = `${change.changePct > 0 ? "+" : ""}${change.changePct.toFixed(1)}%`;
     weightChange = {
@@ -153,7 +181,14 @@ export function evaluateDosing(draft: DosingDraft, context: FormContext): { comp
     uft,
     thalidomide,
     weightChange,
-    previousVisit: previous && visitDate ? { visitKey: previous.visitKey, visitDate: previous.visitDate, days: daysBetween(previous.visitDate, visitDate) } : null,
+    previousVisit:
+      previous && visitDate
+        ? {
+            visitKey: previous.visitKey,
+            visitDate: previous.visitDate,
+            days: daysBetween(previous.visitDate, visitDate),
+          }
+        : null,
   };
   return { computed, issues };
 }

@@ -1,4 +1,9 @@
-import { departsFromRecommendation, recommendDoseModification, type DoseModificationRule, type DrugRecommendation } from "@/lib/domain/dosing/dose-modification";
+import {
+  departsFromRecommendation,
+  recommendDoseModification,
+  type DoseModificationRule,
+  type DrugRecommendation,
+} from "@/lib/domain/dosing/dose-modification";
 import type { FormContext, RelatedRecord } from "@/lib/forms/form-definition";
 import { findPreviousDosing } from "./dosing-history";
 import { listToxicityFindings } from "./toxicity-findings";
@@ -15,7 +20,12 @@ export interface DoseRecommendations {
 }
 
 /** The table's recommendation per drug at a visit, from the other records (browser and server alike). */
-export function recommendForVisit(rules: readonly DoseModificationRule[], records: readonly RelatedRecord[], visitDate: string, levels: { uft: number; thalidomide: number }): DoseRecommendations {
+export function recommendForVisit(
+  rules: readonly DoseModificationRule[],
+  records: readonly RelatedRecord[],
+  visitDate: string,
+  levels: { uft: number; thalidomide: number },
+): DoseRecommendations {
   const findings = listToxicityFindings(records, visitDate);
   return {
     uft: recommendDoseModification(rules, "uft", levels.uft, findings),
@@ -27,7 +37,10 @@ export function recommendForVisit(rules: readonly DoseModificationRule[], record
  * The recommendation at a visit from the context's table (null without one), measured from
  * the previous dosing visit's levels: "reduce one level" is one below what the patient was taking.
  */
-export function recommendFromContext(context: FormContext, visitDate: string | null | undefined): DoseRecommendations | null {
+export function recommendFromContext(
+  context: FormContext,
+  visitDate: string | null | undefined,
+): DoseRecommendations | null {
   if (!context.doseModificationRules || !visitDate) return null;
   const previous = findPreviousDosing(context, visitDate);
   return recommendForVisit(context.doseModificationRules, context.records, visitDate, {
@@ -36,10 +49,18 @@ export function recommendFromContext(context: FormContext, visitDate: string | n
   });
 }
 
-const ACTION_TEXT: Record<DrugRecommendation["action"], string> = { continue: "continuing", reduce: "reducing one level", hold: "holding", discontinue: "discontinuing" };
+const ACTION_TEXT: Record<DrugRecommendation["action"], string> = {
+  continue: "continuing",
+  reduce: "reducing one level",
+  hold: "holding",
+  discontinue: "discontinuing",
+};
 
 /** Field errors for each drug whose chosen status or level departs from the table without a reason. */
-export function checkDeviationReasons(recommendations: DoseRecommendations, chosen: { uft: DrugChoice; thalidomide: DrugChoice }): Record<string, string[]> {
+export function checkDeviationReasons(
+  recommendations: DoseRecommendations,
+  chosen: { uft: DrugChoice; thalidomide: DrugChoice },
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const drug of ["uft", "thalidomide"] as const) {
     const rec = recommendations[drug];
@@ -49,7 +70,9 @@ export function checkDeviationReasons(recommendations: DoseRecommendations, chos
     const reason = typeof choice.deviationReason === "string" ? choice.deviationReason.trim() : "";
     if (reason.length < 3) {
       const name = drug === "uft" ? "UFT" : "thalidomide";
-      errors[`${drug}.deviationReason`] = [`The protocol's table recommends ${ACTION_TEXT[rec.action]} ${name} (${rec.rule}). Give the reason for choosing otherwise; it is recorded as a protocol deviation`];
+      errors[`${drug}.deviationReason`] = [
+        `The protocol's table recommends ${ACTION_TEXT[rec.action]} ${name} (${rec.rule}). Give the reason for choosing otherwise; it is recorded as a protocol deviation`,
+      ];
     }
   }
   return errors;

@@ -14,7 +14,8 @@ const drugLabels = (key: string, name: string) => ({
 });
 
 // Complete once every dosed drug has its dispensed count (returned counts depend on the previous visit).
-const accounted = (drug: DrugData) => drug.status === "held" || drug.status === "discontinued" || drug.capsulesDispensed !== null;
+const accounted = (drug: DrugData) =>
+  drug.status === "held" || drug.status === "discontinued" || drug.capsulesDispensed !== null;
 
 /** Dosing at a scheduled visit (issue 5): BSA and doses computed by lib/domain/dosing. */
 export const dosingForm = defineForm({
@@ -41,11 +42,16 @@ export const dosingForm = defineForm({
   checkInContext: (data, context) => {
     const errors: Record<string, string[]> = { ...evaluateDosing(data, context).issues };
     // Protocol order of dates: consent <= enrollment <= dosing (issue 5).
-    if (!context.enrollmentDate) errors.visitDate = ["The patient is not enrolled yet: dosing starts on or after enrollment"];
-    else if (data.visitDate < context.enrollmentDate) errors.visitDate = [`The visit date cannot be before enrollment (${context.enrollmentDate})`];
+    if (!context.enrollmentDate)
+      errors.visitDate = ["The patient is not enrolled yet: dosing starts on or after enrollment"];
+    else if (data.visitDate < context.enrollmentDate)
+      errors.visitDate = [`The visit date cannot be before enrollment (${context.enrollmentDate})`];
     else {
       const sameDay = listPriorDosing(context).find((p) => p.visitDate === data.visitDate);
-      if (sameDay) errors.visitDate = [`Dosing visit ${sameDay.visitKey ?? ""} already has this date; each dosing visit has its own date`];
+      if (sameDay)
+        errors.visitDate = [
+          `Dosing visit ${sameDay.visitKey ?? ""} already has this date; each dosing visit has its own date`,
+        ];
     }
     return errors;
   },

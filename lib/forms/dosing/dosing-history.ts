@@ -11,7 +11,10 @@ const StoredDosing = z.object({
   thalidomide: StoredDrug.optional(),
 });
 const StoredDrugComputed = z.object({ capsulesPerDay: z.number().nullable().optional() });
-const StoredDosingComputed = z.object({ uft: StoredDrugComputed.nullable().optional(), thalidomide: StoredDrugComputed.nullable().optional() });
+const StoredDosingComputed = z.object({
+  uft: StoredDrugComputed.nullable().optional(),
+  thalidomide: StoredDrugComputed.nullable().optional(),
+});
 
 interface PriorDrug {
   doseLevel: number | null;

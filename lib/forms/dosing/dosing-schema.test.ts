@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { DosingSchema, type DosingData } from "./dosing-schema";
 
-const drug = { doseLevel: 0, status: "given", statusReason: null, statusReasonText: "", capsulesDispensed: 168, capsulesReturned: null };
-const valid = { visitDate: "2026-03-01", weightKg: 80, heightCm: 180, uft: { ...drug, prescribedCapsulesPerDose: null, overrideReason: "" }, thalidomide: drug };
+const drug = {
+  doseLevel: 0,
+  status: "given",
+  statusReason: null,
+  statusReasonText: "",
+  capsulesDispensed: 168,
+  capsulesReturned: null,
+};
+const valid = {
+  visitDate: "2026-03-01",
+  weightKg: 80,
+  heightCm: 180,
+  uft: { ...drug, prescribedCapsulesPerDose: null, overrideReason: "" },
+  thalidomide: drug,
+};
 const errorsOf = (data: unknown) => {
   const result = DosingSchema.safeParse(data);
   return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
@@ -13,7 +26,9 @@ describe("DosingSchema", () => {
   it("accepts a complete visit", () => expect(errorsOf(valid)).toEqual({}));
 
   it("asks for a reason when a drug is held, reduced or discontinued, and for text when it is 'other'", () => {
-    expect(errorsOf({ ...valid, thalidomide: { ...drug, status: "held" } })).toEqual({ "thalidomide.statusReason": "Give the reason the dose was held" });
+    expect(errorsOf({ ...valid, thalidomide: { ...drug, status: "held" } })).toEqual({
+      "thalidomide.statusReason": "Give the reason the dose was held",
+    });
     expect(errorsOf(withUft({ status: "discontinued", statusReason: "other", statusReasonText: " " }))).toEqual({
       "uft.statusReasonText": "Describe the reason (at least 3 characters)",
     });
@@ -25,7 +40,9 @@ describe("DosingSchema", () => {
     expect(errorsOf(withUft({ prescribedCapsulesPerDose: 2 }))).toEqual({
       "uft.overrideReason": "Give the reason for prescribing 2 instead of the computed 3 capsules per dose",
     });
-    expect(errorsOf(withUft({ prescribedCapsulesPerDose: 2, overrideReason: "Patient preference, frail" }))).toEqual({});
+    expect(errorsOf(withUft({ prescribedCapsulesPerDose: 2, overrideReason: "Patient preference, frail" }))).toEqual(
+      {},
+    );
   });
 
   it("refuses implausible measurements, unknown dose levels and fractional capsules", () => {

@@ -17,10 +17,17 @@ const measured = (label: string, unit: string, range: { min: number; max: number
     .max(range.max, `The ${label} must be ${range.min}-${range.max} ${unit}`);
 
 const capsuleCount = (label: string) =>
-  z.number({ error: `Enter the ${label} as a whole number` }).int(`Enter the ${label} as a whole number`).min(0, `The ${label} cannot be negative`).max(2000, `The ${label} must be at most 2000`).nullable();
+  z
+    .number({ error: `Enter the ${label} as a whole number` })
+    .int(`Enter the ${label} as a whole number`)
+    .min(0, `The ${label} cannot be negative`)
+    .max(2000, `The ${label} must be at most 2000`)
+    .nullable();
 
 const doseLevel = (drug: Drug, name: string) =>
-  z.number({ error: `Choose the ${name} dose level` }).refine((level) => getDoseLevel(drug, level) !== null, `Choose a ${name} dose level from the protocol's table`);
+  z
+    .number({ error: `Choose the ${name} dose level` })
+    .refine((level) => getDoseLevel(drug, level) !== null, `Choose a ${name} dose level from the protocol's table`);
 
 const drugFields = (drug: Drug, name: string) => ({
   doseLevel: doseLevel(drug, name),
@@ -36,7 +43,12 @@ const drugFields = (drug: Drug, name: string) => ({
 const UftSchema = z.object({
   ...drugFields("uft", "UFT"),
   /** The prescriber's capsules per dose when it differs from the computed dose; null = as computed. */
-  prescribedCapsulesPerDose: z.number({ error: "Enter whole capsules per dose" }).int("Enter whole capsules per dose").min(1, "At least 1 capsule per dose").max(10, "At most 10 capsules per dose").nullable(),
+  prescribedCapsulesPerDose: z
+    .number({ error: "Enter whole capsules per dose" })
+    .int("Enter whole capsules per dose")
+    .min(1, "At least 1 capsule per dose")
+    .max(10, "At most 10 capsules per dose")
+    .nullable(),
   overrideReason: z.string().trim().max(500),
 });
 
@@ -44,7 +56,11 @@ const ThalidomideSchema = z.object(drugFields("thalidomide", "thalidomide"));
 
 export type DrugData = z.output<typeof ThalidomideSchema>;
 
-const STATUS_VERB: Record<Exclude<DrugStatus, "given">, string> = { held: "held", reduced: "reduced", discontinued: "discontinued" };
+const STATUS_VERB: Record<Exclude<DrugStatus, "given">, string> = {
+  held: "held",
+  reduced: "reduced",
+  discontinued: "discontinued",
+};
 
 /** Dosing at one visit: weight/height (BSA and the UFT dose are computed), per-drug level, status and capsule counts. */
 export const DosingSchema = z
@@ -62,9 +78,18 @@ export const DosingSchema = z
     for (const drug of ["uft", "thalidomide"] as const) {
       const { status, statusReason, statusReasonText } = data[drug];
       if (status === "given") continue;
-      if (!statusReason) ctx.addIssue({ code: "custom", path: [drug, "statusReason"], message: `Give the reason the dose was ${STATUS_VERB[status]}` });
+      if (!statusReason)
+        ctx.addIssue({
+          code: "custom",
+          path: [drug, "statusReason"],
+          message: `Give the reason the dose was ${STATUS_VERB[status]}`,
+        });
       if (statusReason === "other" && statusReasonText.length < 3) {
-        ctx.addIssue({ code: "custom", path: [drug, "statusReasonText"], message: "Describe the reason (at least 3 characters)" });
+        ctx.addIssue({
+          code: "custom",
+          path: [drug, "statusReasonText"],
+          message: "Describe the reason (at least 3 characters)",
+        });
       }
     }
     const { prescribedCapsulesPerDose, overrideReason, doseLevel: level } = data.uft;

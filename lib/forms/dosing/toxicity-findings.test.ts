@@ -5,10 +5,24 @@ import { listToxicityFindings } from "./toxicity-findings";
 import { DEFAULT_DOSE_MODIFICATION_RULES } from "@/lib/domain/dosing/dose-modification";
 
 const labs = (id: string, sampleDate: string, grade: number): RelatedRecord => ({
-  id, formType: "labs", visitKey: null, data: { sampleDate }, computed: { results: { neutrophils: { term: "Neutrophil count decreased", grade } } },
+  id,
+  formType: "labs",
+  visitKey: null,
+  data: { sampleDate },
+  computed: { results: { neutrophils: { term: "Neutrophil count decreased", grade } } },
 });
-const ae = (id: string, term: string, grade: number, onsetDate: string, resolutionDate: string | null): RelatedRecord => ({
-  id, formType: "adverse-event", visitKey: null, data: { term, grade, onsetDate, ongoing: resolutionDate === null, resolutionDate }, computed: {},
+const ae = (
+  id: string,
+  term: string,
+  grade: number,
+  onsetDate: string,
+  resolutionDate: string | null,
+): RelatedRecord => ({
+  id,
+  formType: "adverse-event",
+  visitKey: null,
+  data: { term, grade, onsetDate, ongoing: resolutionDate === null, resolutionDate },
+  computed: {},
 });
 
 describe("listToxicityFindings", () => {
@@ -31,11 +45,33 @@ describe("listToxicityFindings", () => {
 });
 
 describe("checkDeviationReasons", () => {
-  const recs = recommendForVisit(DEFAULT_DOSE_MODIFICATION_RULES, [ae("d", "Diarrhea", 3, "2026-02-01", null)], "2026-02-07", { uft: 0, thalidomide: 0 });
+  const recs = recommendForVisit(
+    DEFAULT_DOSE_MODIFICATION_RULES,
+    [ae("d", "Diarrhea", 3, "2026-02-01", null)],
+    "2026-02-07",
+    { uft: 0, thalidomide: 0 },
+  );
   it("asks a reason only for the drug given against the table", () => {
     expect(recs.uft.action).toBe("hold");
-    expect(Object.keys(checkDeviationReasons(recs, { uft: { status: "given", doseLevel: 0 }, thalidomide: { status: "given", doseLevel: 0 } }))).toEqual(["uft.deviationReason"]);
-    expect(checkDeviationReasons(recs, { uft: { status: "given", doseLevel: 0, deviationReason: "Resolved this morning" }, thalidomide: { status: "given", doseLevel: 0 } })).toEqual({});
-    expect(checkDeviationReasons(recs, { uft: { status: "held", doseLevel: 0 }, thalidomide: { status: "given", doseLevel: 0 } })).toEqual({});
+    expect(
+      Object.keys(
+        checkDeviationReasons(recs, {
+          uft: { status: "given", doseLevel: 0 },
+          thalidomide: { status: "given", doseLevel: 0 },
+        }),
+      ),
+    ).toEqual(["uft.deviationReason"]);
+    expect(
+      checkDeviationReasons(recs, {
+        uft: { status: "given", doseLevel: 0, deviationReason: "Resolved this morning" },
+        thalidomide: { status: "given", doseLevel: 0 },
+      }),
+    ).toEqual({});
+    expect(
+      checkDeviationReasons(recs, {
+        uft: { status: "held", doseLevel: 0 },
+        thalidomide: { status: "given", doseLevel: 0 },
+      }),
+    ).toEqual({});
   });
 });

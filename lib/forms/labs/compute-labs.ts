@@ -56,7 +56,8 @@ export interface LabsDraft {
   results?: Partial<Record<LabTest, DraftRow>>;
 }
 
-const num = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+const num = (value: unknown): number | undefined =>
+  typeof value === "number" && Number.isFinite(value) ? value : undefined;
 
 /**
  * The protocol allows day 1 this many days after enrollment (the visit schedule's window,
@@ -64,7 +65,8 @@ const num = (value: unknown): number | undefined => (typeof value === "number" &
  */
 export const DAY_ONE_WINDOW_DAYS = DEFAULT_SCHEDULE.windowDays;
 
-const isoDate = (value: unknown): string | null => (typeof value === "string" && ISO_DATE_PATTERN.test(value) ? value : null);
+const isoDate = (value: unknown): string | null =>
+  typeof value === "string" && ISO_DATE_PATTERN.test(value) ? value : null;
 
 /** The first dosing record's visit date (the first dose), or null before any dosing is recorded. */
 export function findFirstDoseDate(context: FormContext): string | null {
@@ -125,14 +127,34 @@ export function computeLabs(draft: LabsDraft, context: FormContext): LabsCompute
     const row = draft.results?.[test];
     const value = num(row?.value);
     if (value === undefined || typeof row?.unit !== "string") continue;
-    const choice = sampleDate && LAB_CRITERIA[test].kind === "increased" ? choosePreTreatmentBaseline(listCandidates(context, test), sampleDate, treatmentStart) : null;
+    const choice =
+      sampleDate && LAB_CRITERIA[test].kind === "increased"
+        ? choosePreTreatmentBaseline(listCandidates(context, test), sampleDate, treatmentStart)
+        : null;
     const baselineValue = choice?.status === "found" ? baselineIn(test, row.unit, choice.candidate.row) : undefined;
-    const baselineAbsence = choice?.status === "pre-treatment" ? "pre-treatment" : choice && baselineValue === undefined ? "missing" : undefined;
+    const baselineAbsence =
+      choice?.status === "pre-treatment"
+        ? "pre-treatment"
+        : choice && baselineValue === undefined
+          ? "missing"
+          : undefined;
     try {
-      const graded = gradeLabValue({ test, value, unit: row.unit, lln: num(row.lln), uln: num(row.uln), baseline: baselineValue, baselineAbsence });
+      const graded = gradeLabValue({
+        test,
+        value,
+        unit: row.unit,
+        lln: num(row.lln),
+        uln: num(row.uln),
+        baseline: baselineValue,
+        baselineAbsence,
+      });
       const source = choice?.status === "found" && baselineValue !== undefined ? choice.candidate : null;
       results[test] = { ...graded, baselineValue: baselineValue ?? null, baselineDate: source?.sampleDate ?? null };
-      if (source) sources.set(`${source.sampleDate}|${source.visitKey}`, { visitKey: source.visitKey, sampleDate: source.sampleDate });
+      if (source)
+        sources.set(`${source.sampleDate}|${source.visitKey}`, {
+          visitKey: source.visitKey,
+          sampleDate: source.sampleDate,
+        });
       if (baselineAbsence === "missing") missingTests.push(test);
     } catch (error) {
       if (!(error instanceof CalcInputError)) throw error;
@@ -141,21 +163,23 @@ export function computeLabs(draft: LabsDraft, context: FormContext): LabsCompute
   const graded = Object.entries(results) as [LabTest, GradedLab][];
   const maxGrade = graded.length ? Math.max(...graded.map(([, r]) => r.grade)) : null;
   const worst = graded.filter(([, r]) => r.grade === maxGrade && r.grade > 0).map(([, r]) => r.term);
-  const summary = maxGrade === null ? "no results" : `max grade ${maxGrade}${worst.length ? ` (${worst.join(", ")})` : ""}`;
+  const summary =
+    maxGrade === null ? "no results" : `max grade ${maxGrade}${worst.length ? ` (${worst.join(", ")})` : ""}`;
   const onTreatment = sampleDate !== null && treatmentStart !== null && sampleDate > treatmentStart;
   return {
     summary,
     maxGrade,
     results,
     grade3Plus: graded.filter(([, r]) => r.grade >= 3).map(([test, r]) => ({ test, grade: r.grade, term: r.term })),
-    baseline: sampleDate === null
-      ? null
-      : {
-          status: !onTreatment ? "pre-treatment" : missingTests.length ? "missing" : "complete",
-          treatmentStart,
-          sources: [...sources.values()].sort((a, b) => a.sampleDate.localeCompare(b.sampleDate)),
-          missingTests,
-        },
+    baseline:
+      sampleDate === null
+        ? null
+        : {
+            status: !onTreatment ? "pre-treatment" : missingTests.length ? "missing" : "complete",
+            treatmentStart,
+            sources: [...sources.values()].sort((a, b) => a.sampleDate.localeCompare(b.sampleDate)),
+            missingTests,
+          },
   };
 }
 

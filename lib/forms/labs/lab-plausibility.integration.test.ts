@@ -16,7 +16,13 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
-type Row = { value: number | null; unit: string; lln: number | null; uln: number | null; implausibleReason?: string | null };
+type Row = {
+  value: number | null;
+  unit: string;
+  lln: number | null;
+  uln: number | null;
+  implausibleReason?: string | null;
+};
 const labs = (values: Partial<Record<LabTest, Partial<Row>>>) => ({
   sampleDate: "2026-01-09",
   results: Object.fromEntries(
@@ -29,8 +35,21 @@ const labs = (values: Partial<Record<LabTest, Partial<Row>>>) => ({
 
 describe("values that cannot be right", () => {
   test("platelets 85000 as x10^9/L and haemoglobin 105 g/dL are refused, naming the likely unit; nothing is written", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
-    const save = (data: unknown) => saveCrfRecord(actors.investigator1, { patientId: patient.id, formType: "labs", visitKey: "day1", recordId: null, expectedVersion: null, reason: null, data });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-04",
+      enrollmentDate: "2026-01-10",
+    });
+    const save = (data: unknown) =>
+      saveCrfRecord(actors.investigator1, {
+        patientId: patient.id,
+        formType: "labs",
+        visitKey: "day1",
+        recordId: null,
+        expectedVersion: null,
+        reason: null,
+        data,
+      });
     const before = await db.prisma.crfRecord.count();
     expect(await fieldErrorsOf(save(labs({ platelets: { value: 85000 }, hemoglobin: { value: 105 } })))).toEqual({
       "results.platelets.value": [expect.stringContaining("It looks like a value in /mm3")],
@@ -40,14 +59,24 @@ describe("values that cannot be right", () => {
 
     // A rare value needs a reason; with it, the value and its confirmation are saved and audited.
     expect(await fieldErrorsOf(save(labs({ ast: { value: 4000 } })))).toEqual({
-      "results.ast.implausibleReason": ["4000 U/L is outside the usual 5-3000 U/L. If it is correct, confirm it with a reason."],
+      "results.ast.implausibleReason": [
+        "4000 U/L is outside the usual 5-3000 U/L. If it is correct, confirm it with a reason.",
+      ],
     });
-    const saved = await save(labs({ ast: { value: 4000, implausibleReason: "Ischaemic hepatitis after variceal bleed; repeated" } }));
+    const saved = await save(
+      labs({ ast: { value: 4000, implausibleReason: "Ischaemic hepatitis after variceal bleed; repeated" } }),
+    );
     expect(saved.computed).toMatchObject({ maxGrade: 4 });
     const create = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: saved.id, action: "CREATE" } });
-    expect(create.changes).toEqual(expect.arrayContaining([
-      { field: "results.ast.value", from: null, to: 4000 },
-      { field: "results.ast.implausibleReason", from: null, to: "Ischaemic hepatitis after variceal bleed; repeated" },
-    ]));
+    expect(create.changes).toEqual(
+      expect.arrayContaining([
+        { field: "results.ast.value", from: null, to: 4000 },
+        {
+          field: "results.ast.implausibleReason",
+          from: null,
+          to: "Ischaemic hepatitis after variceal bleed; repeated",
+        },
+      ]),
+    );
   });
 });

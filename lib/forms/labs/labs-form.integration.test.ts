@@ -16,7 +16,11 @@ beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const enrolledPatient = () =>
-  createEnrolledPatient(actors.investigator2, sites.TW02, { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" });
+  createEnrolledPatient(actors.investigator2, sites.TW02, {
+    screeningDate: "2026-01-05",
+    consentDate: "2026-01-04",
+    enrollmentDate: "2026-01-10",
+  });
 
 type Row = { value: number | null; unit: string; lln: number | null; uln: number | null };
 const labs = (sampleDate: string, values: Partial<Record<LabTest, Partial<Row>>>) => ({
@@ -28,25 +32,52 @@ const labs = (sampleDate: string, values: Partial<Record<LabTest, Partial<Row>>>
     }),
   ),
 });
-const request = (patientId: string, visitKey: string, data: unknown, extra: Partial<SaveCrfRequest> = {}): SaveCrfRequest => ({
-  patientId, formType: "labs", visitKey, recordId: null, expectedVersion: null, reason: null, data, ...extra,
+const request = (
+  patientId: string,
+  visitKey: string,
+  data: unknown,
+  extra: Partial<SaveCrfRequest> = {},
+): SaveCrfRequest => ({
+  patientId,
+  formType: "labs",
+  visitKey,
+  recordId: null,
+  expectedVersion: null,
+  reason: null,
+  data,
+  ...extra,
 });
 
 describe("the laboratory form", () => {
   test("stores CTCAE grades, grades later results against the baseline labs and lists grade 3+", async () => {
     const patient = await enrolledPatient();
-    const day1 = await saveCrfRecord(actors.investigator2, request(patient.id, "day1", labs("2026-01-09", { platelets: { value: 160 }, ast: { value: 100 } })));
-    expect(day1).toMatchObject({ status: "COMPLETE", computed: {
-      summary: "max grade 1 (Aspartate aminotransferase increased)",
-      grade3Plus: [],
-      baseline: { status: "pre-treatment", sources: [] },
-      results: { platelets: { grade: 0 }, ast: { grade: 1, baselineValue: null } },
-    } });
+    const day1 = await saveCrfRecord(
+      actors.investigator2,
+      request(patient.id, "day1", labs("2026-01-09", { platelets: { value: 160 }, ast: { value: 100 } })),
+    );
+    expect(day1).toMatchObject({
+      status: "COMPLETE",
+      computed: {
+        summary: "max grade 1 (Aspartate aminotransferase increased)",
+        grade3Plus: [],
+        baseline: { status: "pre-treatment", sources: [] },
+        results: { platelets: { grade: 0 }, ast: { grade: 1, baselineValue: null } },
+      },
+    });
     expect(day1.computed.results).not.toHaveProperty("hemoglobin");
 
-    const week4 = await saveCrfRecord(actors.investigator2, request(patient.id, "week4", labs("2026-02-06", {
-      platelets: { value: 40_000, unit: "/mm3", lln: 150_000, uln: 400_000 }, ast: { value: 200 }, hemoglobin: { value: 9.5 },
-    })));
+    const week4 = await saveCrfRecord(
+      actors.investigator2,
+      request(
+        patient.id,
+        "week4",
+        labs("2026-02-06", {
+          platelets: { value: 40_000, unit: "/mm3", lln: 150_000, uln: 400_000 },
+          ast: { value: 200 },
+          hemoglobin: { value: 9.5 },
+        }),
+      ),
+    );
     expect(week4.computed).toMatchObject({
       summary: "max grade 3 (Platelet count decreased)",
       grade3Plus: [{ test: "platelets", grade: 3, term: "Platelet count decreased" }],
@@ -55,20 +86,40 @@ describe("the laboratory form", () => {
       results: { ast: { grade: 1, baselineValue: 100 }, hemoglobin: { grade: 2, term: "Anemia" } },
     });
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: week4.id } });
-    expect(audit.changes).toEqual(expect.arrayContaining([{ field: "results.platelets.value", from: null, to: 40_000 }]));
+    expect(audit.changes).toEqual(
+      expect.arrayContaining([{ field: "results.platelets.value", from: null, to: 40_000 }]),
+    );
   });
 
   test("invalid input names every field and writes nothing", async () => {
     const patient = await enrolledPatient();
     const before = { records: await db.prisma.crfRecord.count(), audit: await db.prisma.auditEvent.count() };
-    const error = await saveCrfRecord(actors.investigator2, request(patient.id, "day1", labs("2026-01-09", {
-      neutrophils: { value: 1.2, lln: null }, creatinine: { value: 1.1, unit: "mmol/L" }, albumin: { value: -3 },
-    }))).catch((e: unknown) => e);
+    const error = await saveCrfRecord(
+      actors.investigator2,
+      request(
+        patient.id,
+        "day1",
+        labs("2026-01-09", {
+          neutrophils: { value: 1.2, lln: null },
+          creatinine: { value: 1.1, unit: "mmol/L" },
+          albumin: { value: -3 },
+        }),
+      ),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(["results.albumin.value", "results.creatinine.unit", "results.neutrophils.lln"]);
+    expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual([
+      "results.albumin.value",
+      "results.creatinine.unit",
+      "results.neutrophils.lln",
+    ]);
 
-    const early = await saveCrfRecord(actors.investigator2, request(patient.id, "day1", labs("2026-01-02", { alt: { value: 20 } }))).catch((e: unknown) => e);
-    expect((early as ValidationError).fieldErrors).toEqual({ sampleDate: ["A visit's sample cannot predate screening (2026-01-05)"] });
+    const early = await saveCrfRecord(
+      actors.investigator2,
+      request(patient.id, "day1", labs("2026-01-02", { alt: { value: 20 } })),
+    ).catch((e: unknown) => e);
+    expect((early as ValidationError).fieldErrors).toEqual({
+      sampleDate: ["A visit's sample cannot predate screening (2026-01-05)"],
+    });
     expect(await db.prisma.crfRecord.count()).toBe(before.records);
     expect(await db.prisma.auditEvent.count()).toBe(before.audit);
   });
@@ -78,12 +129,32 @@ describe("the laboratory form", () => {
     const first = await saveCrfRecord(actors.investigator2, request(patient.id, "day1", labs("2026-01-09", {})));
     expect(first).toMatchObject({ status: "IN_PROGRESS", computed: { summary: "no results", maxGrade: null } });
     const corrected = labs("2026-01-09", { neutrophils: { value: 0.4 } });
-    const noReason = await saveCrfRecord(actors.investigator2, request(patient.id, "day1", corrected, { recordId: first.id, expectedVersion: 1 })).catch((e: unknown) => e);
+    const noReason = await saveCrfRecord(
+      actors.investigator2,
+      request(patient.id, "day1", corrected, { recordId: first.id, expectedVersion: 1 }),
+    ).catch((e: unknown) => e);
     expect((noReason as ValidationError).fieldErrors).toHaveProperty("reason");
 
-    const second = await saveCrfRecord(actors.investigator2, request(patient.id, "day1", corrected, { recordId: first.id, expectedVersion: 1, reason: "Results arrived from the lab" }));
-    expect(second).toMatchObject({ version: 2, status: "COMPLETE", computed: { summary: "max grade 4 (Neutrophil count decreased)", grade3Plus: [{ test: "neutrophils", grade: 4 }] } });
-    const stale = await saveCrfRecord(actors.investigator2, request(patient.id, "day1", labs("2026-01-09", {}), { recordId: first.id, expectedVersion: 1, reason: "Undo" })).catch((e: unknown) => e);
+    const second = await saveCrfRecord(
+      actors.investigator2,
+      request(patient.id, "day1", corrected, {
+        recordId: first.id,
+        expectedVersion: 1,
+        reason: "Results arrived from the lab",
+      }),
+    );
+    expect(second).toMatchObject({
+      version: 2,
+      status: "COMPLETE",
+      computed: {
+        summary: "max grade 4 (Neutrophil count decreased)",
+        grade3Plus: [{ test: "neutrophils", grade: 4 }],
+      },
+    });
+    const stale = await saveCrfRecord(
+      actors.investigator2,
+      request(patient.id, "day1", labs("2026-01-09", {}), { recordId: first.id, expectedVersion: 1, reason: "Undo" }),
+    ).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((await listCrfRecords(actors.investigator2, patient.id, "labs"))[0]!.data).toEqual(corrected);
   });

@@ -35,6 +35,8 @@ export const labsForm = defineForm({
   readsLabReferenceRanges: true,
   checkInContext: (data, context): Record<string, string[]> => ({
     ...checkAgainstSiteRanges(data, context.labReferenceRanges),
-    ...(data.sampleDate < context.screeningDate ? { sampleDate: [`A visit's sample cannot predate screening (${context.screeningDate})`] } : {}),
+    ...(data.sampleDate < context.screeningDate
+      ? { sampleDate: [`A visit's sample cannot predate screening (${context.screeningDate})`] }
+      : {}),
   }),
 });

@@ -6,7 +6,12 @@ import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
 import { isoDate } from "@/lib/schemas/iso-date";
 import { listTestUnits, requiredLimit } from "./lab-panel";
 
-const amount = (what: string) => z.number({ error: `Enter the ${what} as a number` }).min(0, `The ${what} cannot be negative`).max(1e7, `The ${what} is too large`).nullable();
+const amount = (what: string) =>
+  z
+    .number({ error: `Enter the ${what} as a number` })
+    .min(0, `The ${what} cannot be negative`)
+    .max(1e7, `The ${what} is too large`)
+    .nullable();
 
 /** One test: an empty value means "not done"; the unit and the site's range come with a value. */
 const LabRowSchema = z.object({
@@ -26,15 +31,20 @@ const CALC_FIELDS = new Set(["value", "unit", "lln", "uln", "implausibleReason",
 
 function checkRow(test: LabTest, row: LabRow, ctx: z.RefinementCtx) {
   if (row.value === null) return;
-  const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: ["results", test, field], message });
-  if (!listTestUnits(test).includes(row.unit)) return issue("unit", `Choose the unit (${listTestUnits(test).join(", ")})`);
+  const issue = (field: string, message: string) =>
+    ctx.addIssue({ code: "custom", path: ["results", test, field], message });
+  if (!listTestUnits(test).includes(row.unit))
+    return issue("unit", `Choose the unit (${listTestUnits(test).join(", ")})`);
   // A unit slip or a typo is caught before it is graded: impossible values are refused, rare ones confirmed.
   const plausibility = checkLabPlausibility(test, row.value, row.unit);
   if (plausibility.kind === "impossible") return issue("value", plausibility.message);
-  if (plausibility.kind === "implausible" && (row.implausibleReason ?? "").length < 3) return issue("implausibleReason", plausibility.message);
+  if (plausibility.kind === "implausible" && (row.implausibleReason ?? "").length < 3)
+    return issue("implausibleReason", plausibility.message);
   const needed = requiredLimit(test);
-  if (row[needed] === null) return issue(needed, `Enter the site's ${needed.toUpperCase()}: CTCAE grades this test against it`);
-  if (row.lln !== null && row.uln !== null && row.lln >= row.uln) return issue("uln", "The ULN must be greater than the LLN");
+  if (row[needed] === null)
+    return issue(needed, `Enter the site's ${needed.toUpperCase()}: CTCAE grades this test against it`);
+  if (row.lln !== null && row.uln !== null && row.lln >= row.uln)
+    return issue("uln", "The ULN must be greater than the LLN");
   try {
     // The same call compute() makes, minus the baseline: a value the grading refuses is a field error.
     gradeLabValue({ test, value: row.value, unit: row.unit, lln: row.lln ?? undefined, uln: row.uln ?? undefined });
@@ -48,7 +58,9 @@ function checkRow(test: LabTest, row: LabRow, ctx: z.RefinementCtx) {
 export const LabsSchema = z
   .object({
     sampleDate: isoDate("sample date"),
-    results: z.object(Object.fromEntries(LAB_TESTS.map((test) => [test, LabRowSchema])) as Record<LabTest, typeof LabRowSchema>),
+    results: z.object(
+      Object.fromEntries(LAB_TESTS.map((test) => [test, LabRowSchema])) as Record<LabTest, typeof LabRowSchema>,
+    ),
   })
   .superRefine((data, ctx) => {
     for (const test of LAB_TESTS) checkRow(test, data.results[test], ctx);

@@ -1,5 +1,10 @@
 import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
-import { limitsDifferingFromRange, rangeInForce, rangeLimitsIn, type SiteReferenceRange } from "@/lib/domain/ctcae/site-reference-range";
+import {
+  limitsDifferingFromRange,
+  rangeInForce,
+  rangeLimitsIn,
+  type SiteReferenceRange,
+} from "@/lib/domain/ctcae/site-reference-range";
 import type { LabRangeContext } from "@/lib/forms/form-definition";
 import { LAB_PANEL } from "./lab-panel";
 import type { LabsData } from "./labs-schema";
@@ -16,7 +21,10 @@ export function describeRange(range: SiteReferenceRange, unit: string = range.un
  * reason (issue 13: CTCAE grades against the site laboratory's LLN/ULN, so a changed limit
  * changes the grade). Without a range on file the typed limits are the only source: no check.
  */
-export function checkAgainstSiteRanges(data: LabsData, labRanges: LabRangeContext | undefined): Record<string, string[]> {
+export function checkAgainstSiteRanges(
+  data: LabsData,
+  labRanges: LabRangeContext | undefined,
+): Record<string, string[]> {
   if (!labRanges) return {};
   const errors: Record<string, string[]> = {};
   for (const test of LAB_TESTS) {

@@ -20,4 +20,3 @@ export function projectCytokines(data: CytokinesData): ProjectedRows {
     })),
   };
 }
-

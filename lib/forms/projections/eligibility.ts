@@ -10,9 +10,14 @@ export function projectEligibility(data: EligibilityData): ProjectedRows {
       {
         consent_date: data.consentDate,
         eligible: evaluation.eligible,
-        unanswered_count: TRIAL_ELIGIBILITY_CRITERIA.filter((c) => data.answers[c.id] !== "yes" && data.answers[c.id] !== "no").length,
+        unanswered_count: TRIAL_ELIGIBILITY_CRITERIA.filter(
+          (c) => data.answers[c.id] !== "yes" && data.answers[c.id] !== "no",
+        ).length,
       },
     ],
-    eligibility_answers: TRIAL_ELIGIBILITY_CRITERIA.map((criterion) => ({ criterion_id: criterion.id, answer: data.answers[criterion.id] ?? null })),
+    eligibility_answers: TRIAL_ELIGIBILITY_CRITERIA.map((criterion) => ({
+      criterion_id: criterion.id,
+      answer: data.answers[criterion.id] ?? null,
+    })),
   };
 }

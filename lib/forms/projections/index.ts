@@ -10,7 +10,14 @@ import { projectLabs } from "./labs";
 import type { ProjectedRows, ProjectionTableName } from "./tables";
 import { projectTumourAssessment, projectTumourBaseline } from "./tumour";
 
-export { PROJECTION_TABLE_NAMES, PROJECTION_TABLES, type ColumnType, type ProjectedRow, type ProjectedRows, type ProjectionTableName } from "./tables";
+export {
+  PROJECTION_TABLE_NAMES,
+  PROJECTION_TABLES,
+  type ColumnType,
+  type ProjectedRow,
+  type ProjectedRows,
+  type ProjectionTableName,
+} from "./tables";
 
 /**
  * How a form's saved record becomes rows of the typed tables: `tables` are every table it
@@ -30,13 +37,19 @@ interface TypedProjection<T extends FormType> {
 }
 
 const PROJECTIONS: { readonly [T in FormType]?: TypedProjection<T> } = {
-  dosing: { tables: ["dose_administrations"], project: (data, computed) => projectDosing(data, computed as Partial<DosingComputed>) },
+  dosing: {
+    tables: ["dose_administrations"],
+    project: (data, computed) => projectDosing(data, computed as Partial<DosingComputed>),
+  },
   "adverse-event": { tables: ["adverse_events"], project: (data) => projectAdverseEvent(data) },
   labs: { tables: ["lab_results"], project: (data, computed) => projectLabs(data, computed as Partial<LabsComputed>) },
   "tumour-baseline": { tables: ["tumour_lesions"], project: (data) => projectTumourBaseline(data) },
   "tumour-assessment": { tables: ["lesion_measurements", "timepoint_responses"], project: projectTumourAssessment },
   cytokines: { tables: ["cytokine_results"], project: (data) => projectCytokines(data) },
-  eligibility: { tables: ["eligibility_assessments", "eligibility_answers"], project: (data) => projectEligibility(data) },
+  eligibility: {
+    tables: ["eligibility_assessments", "eligibility_answers"],
+    project: (data) => projectEligibility(data),
+  },
   "end-of-study": { tables: ["end_of_study"], project: projectEndOfStudy },
 };
 

@@ -135,11 +135,17 @@ export const PROJECTION_TABLES = {
 
 export type ProjectionTableName = keyof typeof PROJECTION_TABLES;
 
-type ValueOf<T extends ColumnType> = T extends "integer" | "double precision" ? number : T extends "boolean" ? boolean : string;
+type ValueOf<T extends ColumnType> = T extends "integer" | "double precision"
+  ? number
+  : T extends "boolean"
+    ? boolean
+    : string;
 
 /** One row of a typed table as a projection produces it (every column present; null = not recorded). */
 export type ProjectedRow<T extends ProjectionTableName> = {
-  [C in keyof (typeof PROJECTION_TABLES)[T]]: (typeof PROJECTION_TABLES)[T][C] extends ColumnType ? ValueOf<(typeof PROJECTION_TABLES)[T][C]> | null : never;
+  [C in keyof (typeof PROJECTION_TABLES)[T]]: (typeof PROJECTION_TABLES)[T][C] extends ColumnType
+    ? ValueOf<(typeof PROJECTION_TABLES)[T][C]> | null
+    : never;
 };
 
 /** What one saved form projects to: rows per table (a table the form writes but left out = no rows). */

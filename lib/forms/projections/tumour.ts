@@ -35,7 +35,16 @@ export function projectTumourBaseline(data: TumourBaselineData): ProjectedRows {
 export function projectTumourAssessment(data: TumourAssessmentData, computed: Record<string, unknown>): ProjectedRows {
   return {
     lesion_measurements: data.measurements.flatMap((m) =>
-      m.status === null ? [] : [{ assessment_date: data.assessmentDate, lesion_id: m.lesionId, status: m.status, diameter_mm: m.diameterMm }],
+      m.status === null
+        ? []
+        : [
+            {
+              assessment_date: data.assessmentDate,
+              lesion_id: m.lesionId,
+              status: m.status,
+              diameter_mm: m.diameterMm,
+            },
+          ],
     ),
     timepoint_responses: [
       {

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AssignRoleForm, RemoveRoleForm, UnlockAccountForm, UserActiveForm } from "@/components/forms/admin/user-access-forms";
+import {
+  AssignRoleForm,
+  RemoveRoleForm,
+  UnlockAccountForm,
+  UserActiveForm,
+} from "@/components/forms/admin/user-access-forms";
 import { isTrialWideRole, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { listSites, listUsers } from "@/lib/data/admin";
@@ -27,7 +32,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <ul className="form-list">
         {user.roleAssignments.map((a) => {
           // A site-scoped Administrator assignment predates the trial-wide rule: it grants nothing.
-          const inert = a.site && isTrialWideRole(a.role) ? " (no effect: administrators are trial-wide; remove it)" : "";
+          const inert =
+            a.site && isTrialWideRole(a.role) ? " (no effect: administrators are trial-wide; remove it)" : "";
           const label = `${ROLE_LABELS[a.role]} (${a.site?.code ?? "all sites"})${inert}`;
           return (
             <li key={a.id}>
@@ -43,7 +49,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <UserActiveForm userId={user.id} active={user.active} />
       {user.signInLockedUntil ? (
         <>
-          <p>Sign-in is locked after repeated wrong passwords until {user.signInLockedUntil.toISOString().slice(0, 16).replace("T", " ")} UTC.</p>
+          <p>
+            Sign-in is locked after repeated wrong passwords until{" "}
+            {user.signInLockedUntil.toISOString().slice(0, 16).replace("T", " ")} UTC.
+          </p>
           <UnlockAccountForm userId={user.id} />
         </>
       ) : null}

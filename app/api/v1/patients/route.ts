@@ -6,4 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(API_ENDPOINTS.listPatients, (actor, { query }) => listPatients(actor, query));
 
-export const POST = apiRoute(API_ENDPOINTS.registerPatient, async (actor, { body }) => ({ data: await registerPatient(actor, body) }));
+export const POST = apiRoute(API_ENDPOINTS.registerPatient, async (actor, { body }) => ({
+  data: await registerPatient(actor, body),
+}));

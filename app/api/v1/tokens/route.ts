@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(API_ENDPOINTS.listApiTokens, async (actor) => ({ data: await listApiTokens(actor) }));
 
 /** createApiToken refuses a token caller and re-checks the password through the sign-in throttle. */
-export const POST = apiRoute(API_ENDPOINTS.createApiToken, async (actor, { body }) => ({ data: await createApiToken(actor, body) }));
+export const POST = apiRoute(API_ENDPOINTS.createApiToken, async (actor, { body }) => ({
+  data: await createApiToken(actor, body),
+}));

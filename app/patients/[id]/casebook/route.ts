@@ -14,8 +14,11 @@ const CasebookRequest = z.object({ recordId: z.uuid().nullable().default(null) }
  * form): the PDF. A POST because generating it writes an audit record (a cross-site link
  * must not be able to start one); lib/data/casebook checks patient.read and audit.read.
  */
-export const POST = withActor<{ id: string }>(async (actor, request, { id }) => {
-  const parsed = CasebookRequest.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
-  return pdfResponse(await generatePatientPdf(actor, id, parsed.data.recordId));
-}, { changesNoData: true });
+export const POST = withActor<{ id: string }>(
+  async (actor, request, { id }) => {
+    const parsed = CasebookRequest.safeParse(await request.json().catch(() => null));
+    if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
+    return pdfResponse(await generatePatientPdf(actor, id, parsed.data.recordId));
+  },
+  { changesNoData: true },
+);

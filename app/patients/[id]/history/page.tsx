@@ -14,7 +14,13 @@ import { UUID_PATTERN } from "@/lib/schemas/uuid";
 export const metadata: Metadata = { title: "History" };
 
 /** The audit trail on demand: of a patient, of one form (?record=) or of one field (&field=). */
-export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ record?: string; field?: string }> }) {
+export default async function HistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ record?: string; field?: string }>;
+}) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor(`/patients/${id}/history`);
   const patient = await getPatientOrThrow(actor, id).catch((error: unknown) => {
@@ -56,7 +62,9 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
             </button>
           </form>
         ) : null}
-        <p className="muted">The newest 500 changes; the exports carry the complete trail with the raw variable names.</p>
+        <p className="muted">
+          The newest 500 changes; the exports carry the complete trail with the raw variable names.
+        </p>
       </section>
       <LabelledAuditHistory records={records} field={field} timeZone={patient.site.timeZone} />
     </>

@@ -10,8 +10,9 @@ export function ComplianceLine({ drug, accounting }: { drug: string; accounting:
       <span className="computed-badge">computed</span> Compliance since the previous dosing visit:{" "}
       {compliance ? (
         <>
-          <strong>{formatNumber(compliance.compliancePct, 1)}%</strong> ({compliance.takenCapsules} taken of {compliance.prescribedCapsules} prescribed:{" "}
-          {compliance.prescribedPerDay} capsules a day for {compliance.days} days since {formatDate(compliance.fromDate)})
+          <strong>{formatNumber(compliance.compliancePct, 1)}%</strong> ({compliance.takenCapsules} taken of{" "}
+          {compliance.prescribedCapsules} prescribed: {compliance.prescribedPerDay} capsules a day for {compliance.days}{" "}
+          days since {formatDate(compliance.fromDate)})
         </>
       ) : (
         <span>not computed ({accounting?.complianceNote ?? "enter the dose first"})</span>

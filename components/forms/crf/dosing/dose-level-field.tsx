@@ -23,7 +23,12 @@ export function DoseLevelField({ form, drug, name, suggestedLevel, levelSource }
   const suggestion = getDoseLevel(drug, suggestedLevel);
   return (
     <>
-      <SelectField id={`${drug}-doseLevel`} label={`${name} dose level`} error={form.formState.errors[drug]?.doseLevel?.message} {...form.register(field, { setValueAs: toNumberOrNull })}>
+      <SelectField
+        id={`${drug}-doseLevel`}
+        label={`${name} dose level`}
+        error={form.formState.errors[drug]?.doseLevel?.message}
+        {...form.register(field, { setValueAs: toNumberOrNull })}
+      >
         <option value="">Choose...</option>
         {listDoseLevels(drug).map((level) => (
           <option key={level.level} value={level.level}>

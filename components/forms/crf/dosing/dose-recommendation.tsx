@@ -6,17 +6,35 @@ import { departsFromRecommendation, type DrugRecommendation } from "@/lib/domain
 import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
 import { formatDate } from "@/lib/format-date";
 
-const ACTION: Record<DrugRecommendation["action"], string> = { continue: "Continue", reduce: "Reduce one level", hold: "Hold", discontinue: "Discontinue" };
+const ACTION: Record<DrugRecommendation["action"], string> = {
+  continue: "Continue",
+  reduce: "Reduce one level",
+  hold: "Hold",
+  discontinue: "Discontinue",
+};
 
 /**
  * The protocol's dose-modification table applied to this visit (lib/domain/dosing/dose-modification):
  * the recommended action and level, the rule, and the records it came from. Choosing otherwise
  * asks for a reason, which the server records as a protocol deviation.
  */
-export function DoseRecommendation({ form, drug, name, recommendation }: { form: UseFormReturn<DosingData>; drug: "uft" | "thalidomide"; name: string; recommendation: DrugRecommendation }) {
+export function DoseRecommendation({
+  form,
+  drug,
+  name,
+  recommendation,
+}: {
+  form: UseFormReturn<DosingData>;
+  drug: "uft" | "thalidomide";
+  name: string;
+  recommendation: DrugRecommendation;
+}) {
   const status = form.watch(`${drug}.status`);
   const level = form.watch(`${drug}.doseLevel`);
-  const departs = typeof status === "string" && typeof level === "number" && departsFromRecommendation(recommendation, { status, doseLevel: level });
+  const departs =
+    typeof status === "string" &&
+    typeof level === "number" &&
+    departsFromRecommendation(recommendation, { status, doseLevel: level });
   const error = form.formState.errors[drug]?.deviationReason?.message;
   return (
     <div className="computed" aria-live="polite" data-testid={`${drug}-recommendation`}>

@@ -43,7 +43,9 @@ export function DrugStatusFields({ form, drug, name }: Props) {
             legend={`Reason ${name} was ${status}`}
             options={STATUS_REASONS.map((value) => ({ value, label: REASON_LABELS[value] }))}
             error={errors?.statusReason?.message}
-            {...form.register(`${drug}.statusReason`, { setValueAs: (v: unknown) => (v === "toxicity" || v === "other" ? v : null) })}
+            {...form.register(`${drug}.statusReason`, {
+              setValueAs: (v: unknown) => (v === "toxicity" || v === "other" ? v : null),
+            })}
           />
           <TextField
             id={`${drug}-statusReasonText`}

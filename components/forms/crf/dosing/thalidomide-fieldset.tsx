@@ -8,12 +8,28 @@ import { DoseLevelField } from "./dose-level-field";
 import { DrugStatusFields } from "./drug-status-fields";
 
 /** Thalidomide: a fixed dose per level (lib/domain/dosing computeThalidomideDose), status and capsules. */
-export function ThalidomideFieldset({ form, computed, suggestedLevel, levelSource }: { form: UseFormReturn<DosingData>; computed: DosingComputed; suggestedLevel: number; levelSource: string }) {
+export function ThalidomideFieldset({
+  form,
+  computed,
+  suggestedLevel,
+  levelSource,
+}: {
+  form: UseFormReturn<DosingData>;
+  computed: DosingComputed;
+  suggestedLevel: number;
+  levelSource: string;
+}) {
   const dose = computed.thalidomide;
   return (
     <fieldset>
       <legend>Thalidomide</legend>
-      <DoseLevelField form={form} drug="thalidomide" name="Thalidomide" suggestedLevel={suggestedLevel} levelSource={levelSource} />
+      <DoseLevelField
+        form={form}
+        drug="thalidomide"
+        name="Thalidomide"
+        suggestedLevel={suggestedLevel}
+        levelSource={levelSource}
+      />
       <p className="computed" aria-live="polite" data-testid="thalidomide-dose">
         <span className="computed-badge">computed</span>{" "}
         {dose ? (

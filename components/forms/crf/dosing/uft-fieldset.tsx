@@ -11,7 +11,17 @@ import { DoseLevelField } from "./dose-level-field";
 import { DrugStatusFields } from "./drug-status-fields";
 
 /** UFT: dose level, the BSA-based dose computed live, the prescriber's override, status and capsules. */
-export function UftFieldset({ form, computed, suggestedLevel, levelSource }: { form: UseFormReturn<DosingData>; computed: DosingComputed; suggestedLevel: number; levelSource: string }) {
+export function UftFieldset({
+  form,
+  computed,
+  suggestedLevel,
+  levelSource,
+}: {
+  form: UseFormReturn<DosingData>;
+  computed: DosingComputed;
+  suggestedLevel: number;
+  levelSource: string;
+}) {
   const errors = form.formState.errors.uft;
   const uft = computed.uft;
   return (
@@ -26,7 +36,8 @@ export function UftFieldset({ form, computed, suggestedLevel, levelSource }: { f
               {uft.computedCapsulesPerDose} capsules ({uft.roundedMg} mg tegafur) per dose, twice daily
             </strong>
             <br />
-            {uft.mgPerM2} mg/m² × {formatNumber(computed.bsaM2, 2)} m² = {formatNumber(uft.rawMg, 1)} mg; rounded to {uft.roundedMg} mg ({uft.rule}); {uft.capsuleMg} mg tegafur per capsule
+            {uft.mgPerM2} mg/m² × {formatNumber(computed.bsaM2, 2)} m² = {formatNumber(uft.rawMg, 1)} mg; rounded to{" "}
+            {uft.roundedMg} mg ({uft.rule}); {uft.capsuleMg} mg tegafur per capsule
           </>
         ) : (
           "Enter weight, height and the dose level to compute the dose."

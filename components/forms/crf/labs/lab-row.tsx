@@ -5,7 +5,11 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { convertLabValue } from "@/lib/domain/ctcae/convert-lab-value";
 import { checkLabPlausibility } from "@/lib/domain/ctcae/lab-plausibility";
-import { limitsDifferingFromRange, rangeLimitsIn, type SiteReferenceRange } from "@/lib/domain/ctcae/site-reference-range";
+import {
+  limitsDifferingFromRange,
+  rangeLimitsIn,
+  type SiteReferenceRange,
+} from "@/lib/domain/ctcae/site-reference-range";
 import type { GradedLab } from "@/lib/forms/labs/compute-labs";
 import { listTestUnits, requiredLimit, type PanelTest } from "@/lib/forms/labs/lab-panel";
 import type { LabsData } from "@/lib/forms/labs/labs-schema";
@@ -33,14 +37,22 @@ export function LabRow({ form, panel, graded, siteRange }: Props) {
   const needed = requiredLimit(test);
   // The same check the server makes (lib/forms/labs/labs-schema), shown as soon as a value and unit exist.
   const plausibility =
-    typeof value === "number" && Number.isFinite(value) && listTestUnits(test).includes(unit) ? checkLabPlausibility(test, value, unit) : { kind: "plausible" as const };
+    typeof value === "number" && Number.isFinite(value) && listTestUnits(test).includes(unit)
+      ? checkLabPlausibility(test, value, unit)
+      : { kind: "plausible" as const };
   const range = siteRange?.range ?? null;
   // The same comparison the server makes (lib/forms/labs/site-range-check): a changed limit changes the grade.
-  const differing = range && typeof value === "number" && listTestUnits(test).includes(unit) ? limitsDifferingFromRange({ unit, lln: lln ?? null, uln: uln ?? null }, range) : [];
+  const differing =
+    range && typeof value === "number" && listTestUnits(test).includes(unit)
+      ? limitsDifferingFromRange({ unit, lln: lln ?? null, uln: uln ?? null }, range)
+      : [];
   // The limits follow the unit: the site's range when one is in force, else the typed limits converted.
   const limitsIn = (from: string, to: string) => {
     if (range) return rangeLimitsIn(range, to);
-    const convert = (limit: number | null | undefined) => (typeof limit === "number" && Number.isFinite(limit) ? Number(convertLabValue(test, limit, from, to).toPrecision(4)) : null);
+    const convert = (limit: number | null | undefined) =>
+      typeof limit === "number" && Number.isFinite(limit)
+        ? Number(convertLabValue(test, limit, from, to).toPrecision(4))
+        : null;
     return { lln: convert(lln), uln: convert(uln) };
   };
   const switchUnit = (next: string) => {
@@ -102,7 +114,9 @@ export function LabRow({ form, panel, graded, siteRange }: Props) {
             label={`Reason the ${differing.map((l) => l.toUpperCase()).join(" and ")} differ${differing.length > 1 ? "" : "s"} from the site's range`}
             maxLength={500}
             error={errors?.rangeReason?.message}
-            {...form.register(`results.${test}.rangeReason`, { setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v : null) })}
+            {...form.register(`results.${test}.rangeReason`, {
+              setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v : null),
+            })}
           />
         </div>
       ) : null}
@@ -120,12 +134,18 @@ export function LabRow({ form, panel, graded, siteRange }: Props) {
               label={`Reason this ${label} value is correct`}
               maxLength={500}
               error={errors?.implausibleReason?.message}
-              {...form.register(`results.${test}.implausibleReason`, { setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v : null) })}
+              {...form.register(`results.${test}.implausibleReason`, {
+                setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v : null),
+              })}
             />
           ) : null}
         </div>
       ) : null}
-      <p className={`computed ${styles.grade} ${graded && graded.grade >= 3 ? styles.alert : ""}`} aria-live="polite" data-testid={`lab-${test}-grade`}>
+      <p
+        className={`computed ${styles.grade} ${graded && graded.grade >= 3 ? styles.alert : ""}`}
+        aria-live="polite"
+        data-testid={`lab-${test}-grade`}
+      >
         <span className="computed-badge">computed</span>{" "}
         {graded ? (
           <>

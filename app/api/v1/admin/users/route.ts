@@ -20,4 +20,6 @@ export const GET = apiRoute(API_ENDPOINTS.adminListUsers, async (actor, { query 
   };
 });
 
-export const POST = apiRoute(API_ENDPOINTS.adminCreateUser, async (actor, { body }) => ({ data: await createUser(actor, body) }));
+export const POST = apiRoute(API_ENDPOINTS.adminCreateUser, async (actor, { body }) => ({
+  data: await createUser(actor, body),
+}));

@@ -4,4 +4,6 @@ import { handleBiomarkerRequest } from "@/lib/http/analysis-handlers";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(API_ENDPOINTS.getBiomarkerAnalysis, (actor, { query }) => handleBiomarkerRequest(actor, query));
+export const GET = apiRoute(API_ENDPOINTS.getBiomarkerAnalysis, (actor, { query }) =>
+  handleBiomarkerRequest(actor, query),
+);

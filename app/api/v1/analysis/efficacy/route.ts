@@ -4,4 +4,6 @@ import { handleEfficacyRequest } from "@/lib/http/analysis-handlers";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(API_ENDPOINTS.getEfficacyAnalysis, (actor, { query }) => handleEfficacyRequest(actor, query));
+export const GET = apiRoute(API_ENDPOINTS.getEfficacyAnalysis, (actor, { query }) =>
+  handleEfficacyRequest(actor, query),
+);

@@ -10,4 +10,6 @@ export const dynamic = "force-dynamic";
  * streamed. A POST, not a GET: an export writes an audit row, so a cross-site link or image
  * must not be able to start one under the PI's session (GET is answered 405 by Next.js).
  */
-export const POST = apiRoute(API_ENDPOINTS.exportOdm, async (actor, { query }) => exportResponse(await exportOdm(actor, query)));
+export const POST = apiRoute(API_ENDPOINTS.exportOdm, async (actor, { query }) =>
+  exportResponse(await exportOdm(actor, query)),
+);

@@ -5,4 +5,6 @@ import { getPatientOrThrow } from "@/lib/data/patients";
 export const dynamic = "force-dynamic";
 
 /** 404 for a missing patient and for another site's patient alike. */
-export const GET = apiRoute(API_ENDPOINTS.getPatient, async (actor, { params }) => ({ data: await getPatientOrThrow(actor, params.id) }));
+export const GET = apiRoute(API_ENDPOINTS.getPatient, async (actor, { params }) => ({
+  data: await getPatientOrThrow(actor, params.id),
+}));

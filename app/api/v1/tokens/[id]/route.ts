@@ -4,4 +4,6 @@ import { revokeApiToken } from "@/lib/data/api-tokens";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = apiRoute(API_ENDPOINTS.revokeApiToken, async (actor, { params }) => ({ data: await revokeApiToken(actor, { tokenId: params.id }) }));
+export const DELETE = apiRoute(API_ENDPOINTS.revokeApiToken, async (actor, { params }) => ({
+  data: await revokeApiToken(actor, { tokenId: params.id }),
+}));

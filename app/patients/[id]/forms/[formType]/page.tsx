@@ -29,11 +29,21 @@ export const metadata: Metadata = { title: "Form" };
 
 interface Props {
   params: Promise<{ id: string; formType: string }>;
-  searchParams: Promise<{ visit?: string; record?: string; term?: string; grade?: string; onset?: string; field?: string }>;
+  searchParams: Promise<{
+    visit?: string;
+    record?: string;
+    term?: string;
+    grade?: string;
+    onset?: string;
+    field?: string;
+  }>;
 }
 
 export default async function CrfPage({ params, searchParams }: Props) {
-  const [{ id, formType }, { visit, record: recordId, term, grade, onset, field }] = await Promise.all([params, searchParams]);
+  const [{ id, formType }, { visit, record: recordId, term, grade, onset, field }] = await Promise.all([
+    params,
+    searchParams,
+  ]);
   const actor = await requireActor(`/patients/${id}/forms/${formType}`);
   const definition = getFormDefinition(formType);
   if (!definition) notFound();
@@ -60,7 +70,11 @@ export default async function CrfPage({ params, searchParams }: Props) {
   if (recordId && !record) notFound();
   // Everything about the saved record is loaded before rendering, in one parallel round.
   const [queries, reviewDetails, verifications] = record
-    ? await Promise.all([listRecordQueries(actor, id, record.id), getFormReviewDetails(actor, id, record.id), listFieldVerifications(actor, id, record.id)])
+    ? await Promise.all([
+        listRecordQueries(actor, id, record.id),
+        getFormReviewDetails(actor, id, record.id),
+        listFieldVerifications(actor, id, record.id),
+      ])
     : [[], null, []];
   const readOnly = !canWrite || Boolean(record?.signedAt) || Boolean(patient.lockedAt);
   // What the form's cross-form checks and computed values read: the patient's other records and settings.
@@ -75,7 +89,14 @@ export default async function CrfPage({ params, searchParams }: Props) {
   };
   const nextForm = readOnly
     ? null
-    : nextFormHref({ patientId: id, formType, visitKey: record?.visitKey ?? visitKey, enrollmentDate: patient.enrollmentDate, schedule: settings.schedule, records: allRecords });
+    : nextFormHref({
+        patientId: id,
+        formType,
+        visitKey: record?.visitKey ?? visitKey,
+        enrollmentDate: patient.enrollmentDate,
+        schedule: settings.schedule,
+        records: allRecords,
+      });
 
   return (
     <section className="card">
@@ -92,7 +113,9 @@ export default async function CrfPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       {patient.lockedAt ? <p className="locked-banner">The patient&apos;s data are locked for analysis.</p> : null}
-      {record?.signedAt ? <p className="muted">Signed forms are read-only; remove the signature (with a reason) to correct them.</p> : null}
+      {record?.signedAt ? (
+        <p className="muted">Signed forms are read-only; remove the signature (with a reason) to correct them.</p>
+      ) : null}
       {!record && !canWrite ? (
         <p className="muted">Not entered yet.</p>
       ) : (
@@ -101,7 +124,9 @@ export default async function CrfPage({ params, searchParams }: Props) {
             formType={formType}
             patientId={id}
             visitKey={record?.visitKey ?? visitKey}
-            record={record ? { id: record.id, version: record.version, data: record.data, computed: record.computed } : null}
+            record={
+              record ? { id: record.id, version: record.version, data: record.data, computed: record.computed } : null
+            }
             context={context}
             today={new Date().toISOString().slice(0, 10)}
             cytokinePanel={settings.cytokinePanel}
@@ -114,7 +139,13 @@ export default async function CrfPage({ params, searchParams }: Props) {
       {record && !readOnly ? <WithdrawFormButton patientId={id} recordId={record.id} /> : null}
       {record ? (
         <FieldNotes
-          notes={queries.filter((q) => q.status !== "CLOSED").map((q) => ({ fieldPath: q.fieldPath, status: q.status, text: q.messages[q.messages.length - 1]?.text ?? "" }))}
+          notes={queries
+            .filter((q) => q.status !== "CLOSED")
+            .map((q) => ({
+              fieldPath: q.fieldPath,
+              status: q.status,
+              text: q.messages[q.messages.length - 1]?.text ?? "",
+            }))}
           focusPath={field ?? null}
         />
       ) : null}
@@ -150,7 +181,9 @@ export default async function CrfPage({ params, searchParams }: Props) {
           timeZone={patient.site.timeZone}
         />
       ) : null}
-      {record && hasPermission(actor, "audit.read", patient.site.id) ? <HistoryLink patientId={id} recordId={record.id} label="History of this form" /> : null}
+      {record && hasPermission(actor, "audit.read", patient.site.id) ? (
+        <HistoryLink patientId={id} recordId={record.id} label="History of this form" />
+      ) : null}
     </section>
   );
 }

@@ -4,4 +4,6 @@ import { updateSite } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = apiRoute(API_ENDPOINTS.adminUpdateSite, async (actor, { params, body }) => ({ data: await updateSite(actor, { siteId: params.id, ...body }) }));
+export const PUT = apiRoute(API_ENDPOINTS.adminUpdateSite, async (actor, { params, body }) => ({
+  data: await updateSite(actor, { siteId: params.id, ...body }),
+}));

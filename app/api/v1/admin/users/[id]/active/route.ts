@@ -4,4 +4,6 @@ import { setUserActive } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = apiRoute(API_ENDPOINTS.adminSetUserActive, (actor, { params, body }) => setUserActive(actor, { userId: params.id, ...body }));
+export const PUT = apiRoute(API_ENDPOINTS.adminSetUserActive, (actor, { params, body }) =>
+  setUserActive(actor, { userId: params.id, ...body }),
+);

@@ -4,4 +4,6 @@ import { assignRole } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(API_ENDPOINTS.adminAssignRole, (actor, { params, body }) => assignRole(actor, { userId: params.id, assignment: body.assignment }));
+export const POST = apiRoute(API_ENDPOINTS.adminAssignRole, (actor, { params, body }) =>
+  assignRole(actor, { userId: params.id, assignment: body.assignment }),
+);

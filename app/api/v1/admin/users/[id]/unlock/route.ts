@@ -4,4 +4,6 @@ import { unlockAccount } from "@/lib/data/admin";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(API_ENDPOINTS.adminUnlockUser, (actor, { params, body }) => unlockAccount(actor, { userId: params.id, reason: body.reason }));
+export const POST = apiRoute(API_ENDPOINTS.adminUnlockUser, (actor, { params, body }) =>
+  unlockAccount(actor, { userId: params.id, reason: body.reason }),
+);
