@@ -15,6 +15,8 @@ import { streamOdmSubjects } from "@/lib/import/odm-import";
 import { parseFormData } from "./crf-save-context";
 import { saveCrfRecordInTransaction } from "./crf-records";
 import { enrollInTransaction, findOrRegisterForImport, markScreenFailedInTransaction } from "./import-patient";
+import { recordDateOf } from "@/lib/forms/form-dependencies";
+import { UNSCHEDULED_VISIT } from "@/lib/forms/form-identity";
 
 export type ImportFormat = "csv" | "odm";
 export type ImportAction = "created" | "updated" | "unchanged" | "refused";
@@ -247,8 +249,13 @@ async function importForm(
   });
   const same = existing.find((record) => diffFormData(record.data, parsed).length === 0);
   if (same) return { ...line, action: "unchanged" };
-  // A form kept once per visit is corrected in place; a repeating one (adverse events) is a new record.
-  const target = definition.repeating ? undefined : existing[0];
+  // A form kept once per visit is corrected in place; a repeating one (adverse events) is a new
+  // record; an unscheduled visit is the one of the same date (several may share the key).
+  const target = definition.repeating
+    ? undefined
+    : visitKey === UNSCHEDULED_VISIT
+      ? existing.find((record) => recordDateOf(form.formType, record.data) === recordDateOf(form.formType, parsed))
+      : existing[0];
   const request = {
     patientId,
     formType: form.formType,

@@ -6,8 +6,13 @@ import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordDateOf } from "@/lib/forms/form-dependencies";
 import { getPatientOutcomes } from "./analysis";
 import { listCrfRecords, saveCrfRecord } from "./crf-records";
+import { exportCsv } from "./exports/csv-export";
+import { exportOdm } from "./exports/odm-export";
+import { runImport } from "./imports";
 
 /**
  * Issue 17, item 5: tumour assessments, labs and dosing can be filed as unscheduled visits
@@ -130,6 +135,46 @@ describe("unscheduled visits", () => {
     await save(patient.id, "labs", "week4", labs("2026-02-09"));
     await expect(save(patient.id, "labs", "week4", labs("2026-02-10"))).rejects.toBeInstanceOf(ConflictError);
   });
+
+  test("unscheduled visits survive an export and import: each is its own visit in ODM, matched by its date on import", async () => {
+    const bytesOf = async (stream: ReadableStream<Uint8Array>) =>
+      new Uint8Array(await new Response(stream).arrayBuffer());
+    const useDatabase = (target: TestDatabase) =>
+      ((globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = target.prisma);
+    // Per subject, the unscheduled forms by type and date: what a round trip must keep.
+    const unscheduledOf = async (prisma: PrismaClient) =>
+      (
+        await prisma.crfRecord.findMany({
+          where: { visitKey: "unscheduled", deletedAt: null },
+          select: { formType: true, data: true, patient: { select: { subjectId: true } } },
+        })
+      )
+        .map((r) => `${r.patient.subjectId} ${r.formType} ${recordDateOf(r.formType, r.data)}`)
+        .sort();
+    const source = await unscheduledOf(db.prisma);
+    // The two earlier tests filed two unscheduled scans and two unscheduled labs.
+    expect(source).toHaveLength(4);
+    const files = {
+      odm: await bytesOf((await exportOdm(actors.pi, {})).stream),
+      csv: await bytesOf((await exportCsv(actors.pi, {})).stream),
+    };
+    expect(new TextDecoder().decode(files.odm)).toContain('StudyEventRepeatKey="unscheduled-2"');
+    for (const format of ["odm", "csv"] as const) {
+      const empty = await createTestDatabase();
+      try {
+        const { actors: emptyActors } = await seedDemoActors(empty.prisma);
+        const report = await runImport(emptyActors.admin, { format, bytes: files[format], dryRun: false });
+        expect(report.errors).toEqual([]);
+        expect(await unscheduledOf(empty.prisma)).toEqual(source);
+        const again = await runImport(emptyActors.admin, { format, bytes: files[format], dryRun: false });
+        expect(again.forms).toMatchObject({ created: 0, updated: 0, refused: 0 });
+        expect(await unscheduledOf(empty.prisma)).toEqual(source);
+      } finally {
+        useDatabase(db);
+        await empty.drop();
+      }
+    }
+  }, 600_000);
 
   test("the database holds the same rule for any writer", async () => {
     const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {

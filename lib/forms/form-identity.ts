@@ -11,6 +11,17 @@ const SCHEDULED_VISIT = /^(?:day1|week([1-9]\d{0,2}))$/;
  */
 export const UNSCHEDULED_VISIT = "unscheduled";
 
+/**
+ * In ODM each unscheduled visit is its own StudyEventData, numbered in the order the forms were
+ * saved ("unscheduled-1", "unscheduled-2"): two unscheduled labs are two visits, not one.
+ */
+export const unscheduledRepeatKey = (n: number) => `${UNSCHEDULED_VISIT}-${n}`;
+
+/** The visit key an ODM StudyEventRepeatKey stands for ("unscheduled-2" is an unscheduled visit). */
+export function visitKeyOfRepeatKey(repeatKey: string | null): string | null {
+  return repeatKey !== null && /^unscheduled-\d+$/.test(repeatKey) ? UNSCHEDULED_VISIT : repeatKey;
+}
+
 export type VisitKeyResolution = { ok: true; visitKey: string | null } | { ok: false; message: string };
 
 /**

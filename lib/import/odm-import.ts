@@ -5,6 +5,7 @@ import { REGISTRATION_FORM_TYPE, REGISTRATION_LAYOUT } from "@/lib/export/odm/od
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { parseItemValue, writePath } from "./cell-value";
 import { emptyPatient, ImportFileError, type ImportBundle, type ImportForm, type ImportPatient } from "./import-bundle";
+import { visitKeyOfRepeatKey } from "@/lib/forms/form-identity";
 
 /** What an OID of the trial's metadata means: the form and the item's path in its data. */
 interface OidIndex {
@@ -116,7 +117,7 @@ function* parseOdm(
         if (patient) patient.siteCode = (a.LocationOID ?? "").replace(/^LOC\./, "") || null;
         break;
       case "StudyEventData":
-        visitKey = a.StudyEventRepeatKey ?? null;
+        visitKey = visitKeyOfRepeatKey(a.StudyEventRepeatKey ?? null);
         break;
       case "FormData": {
         if (!patient) break;

@@ -1,6 +1,7 @@
 import type { ExportPatient, ExportRecord } from "../csv/csv-plan";
 import { readGroupRows, readPath, type FormLayout, type ItemSpec } from "../form-layout";
 import type { FormPlacement } from "@/lib/forms/form-definition";
+import { UNSCHEDULED_VISIT, unscheduledRepeatKey } from "@/lib/forms/form-identity";
 import { formOid, itemGroupOid, itemOid, locationOid, studyEventFor, userOid, STUDY_EVENTS } from "./odm-oids";
 import { element, text } from "./xml";
 
@@ -150,11 +151,13 @@ export function writeSubjectData(
 ): string {
   const events = new Map<string, { oid: string; repeatKey: string | null; order: number; forms: string[] }>();
   const repeatCounts = new Map<string, number>();
+  let unscheduled = 0;
   for (const record of records) {
     const info = forms.get(record.formType);
     if (!info) continue;
     const event = studyEventFor(info.placement);
-    const repeatKey = event.repeating === "Yes" ? (record.visitKey ?? "unscheduled") : null;
+    const ownVisit = record.visitKey === UNSCHEDULED_VISIT ? unscheduledRepeatKey(++unscheduled) : record.visitKey;
+    const repeatKey = event.repeating === "Yes" ? (ownVisit ?? "unscheduled") : null;
     const key = `${event.oid}|${repeatKey ?? ""}`;
     const entry = events.get(key) ?? { oid: event.oid, repeatKey, order: STUDY_EVENTS.indexOf(event), forms: [] };
     let formRepeatKey: number | null = null;
