@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { scopeOf, type Actor } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { readBodyBytes } from "@/lib/http/read-body";
 import { claimIdempotencyKey, finishIdempotentRequest, releaseIdempotencyKey } from "@/lib/data/idempotency-keys";
 import { errorResponse, withActor } from "@/lib/http/with-actor";
@@ -19,12 +20,26 @@ export interface ApiInput<E extends ApiEndpoint> {
   body: Out<E["body"]>;
 }
 
+/** Patient data: another site's patient reads as missing (404, from the data layer), never as forbidden. */
+const RECORD_LEVEL: ReadonlySet<Permission> = new Set(["patient.read", "patient.write"]);
+
+/**
+ * A capability the caller holds nowhere (dashboards, exports, administration) is refused before
+ * the request is read: 403, as the data layer would answer, and a bad query never tells such a
+ * caller what the endpoint accepts. Authorization itself stays in the data layer.
+ */
+function refuseMissingCapability(endpoint: ApiEndpoint, actor: Actor): void {
+  const permission = endpoint.permission;
+  if (permission === null || permission === "signed-in" || RECORD_LEVEL.has(permission)) return;
+  if (scopeOf(actor, permission).kind === "none") throw new ForbiddenError();
+}
+
 /** Form data is small; a megabyte is far beyond any real form and stops memory abuse. */
 export const MAX_BODY_BYTES = 1_048_576;
 
 /**
  * A route handler for one entry of the endpoint list: withActor (credentials, JSON-only
- * writes, read-only tokens), then the entry's own schemas parse the path (a bad id is 404,
+ * writes, read-only tokens), a capability the caller holds nowhere refused (403), then the entry's own schemas parse the path (a bad id is 404,
  * like a missing record), the query and the body (400 with every field error, before
  * anything is read or written). `bodySchema` replaces the entry's body schema when the
  * exact one depends on the path (a form type's own data schema); it must accept a subset of
@@ -37,6 +52,7 @@ export function apiRoute<E extends ApiEndpoint>(
 ) {
   return withActor<Record<string, string>>(
     async (actor, request, rawParams) => {
+      refuseMissingCapability(endpoint, actor);
       const params = endpoint.params
         ? endpoint.params.safeParse(rawParams)
         : { success: true as const, data: undefined };

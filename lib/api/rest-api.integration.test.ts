@@ -657,6 +657,20 @@ describe("the analysis and export routes parse their query with the endpoint lis
       expect(shapeOf(name, answer)).toEqual(badQuery(name, ["site.1"]));
     }
     expect(await exportsAudited()).toBe(before);
+
+    // A caller without the capability is refused first: the bad query tells it nothing (403, not 400).
+    for (const [name, route, path] of [
+      ["efficacy", efficacyRoute, "/api/v1/analysis/efficacy?ciMethod=wald"],
+      ["biomarkers", biomarkersRoute, "/api/v1/analysis/biomarkers?cut=-1"],
+    ] as const) {
+      const refused = await call(route.GET, "GET", path, { token: tokens.inv1Read });
+      expect({ name, status: refused.status }).toEqual({ name, status: 403 });
+    }
+    const refusedExport = await call(csvExportRoute.POST, "POST", "/api/v1/exports/csv?site=not%20a%20code", {
+      token: tokens.inv1Read,
+      body: {},
+    });
+    expect(refusedExport.status).toBe(403);
   });
 
   test("valid queries are answered as before: a repeated site narrows the export, unknown parameters are ignored", async () => {
