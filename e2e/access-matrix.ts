@@ -186,8 +186,12 @@ export const ACCESS_MATRIX: RouteCheck[] = [
         path: "/api/v1/analysis/toxicity?grade=3%2B",
         expect: { ...everyone(403), anonymous: 401, coordinator: 200, pi: 200 },
       },
-      // Signed in: a malformed query is refused before any data is read; signed out: 401 first.
-      { path: "/api/v1/analysis/toxicity?grade=7", expect: { ...everyone(400), anonymous: 401 } },
+      // Signed out: 401 first; signed in without dashboard.read: 403 before the query is read (it
+      // tells them nothing); with it, a malformed query is a field-level 400 before any data is read.
+      {
+        path: "/api/v1/analysis/toxicity?grade=7",
+        expect: { ...everyone(403), anonymous: 401, coordinator: 400, pi: 400 },
+      },
     ],
   },
   {
