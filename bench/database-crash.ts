@@ -1,7 +1,5 @@
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { SupervisedPostgres } from "@/lib/db/supervised-postgres";
-import { check, findHalfWritten, startFaultRig } from "./lib/fault-setup";
+import { check, checkAcknowledgedSaves, runFaultScript, startFaultRig, writeServerLog } from "./lib/fault-setup";
 import { httpRequest } from "./lib/load-loop";
 
 /**
@@ -72,16 +70,6 @@ async function main(): Promise<number> {
     await Promise.all(workers);
     console.log(`outcomes: ${JSON.stringify(outcomes)}`);
 
-    const ids = [...acknowledged];
-    const { rows } = await rig.pool.query<{ found: string; audited: string }>(
-      `SELECT (SELECT count(*) FROM crf_records WHERE id = ANY($1::uuid[])) AS found,
-              (SELECT count(DISTINCT entity_id) FROM audit_events WHERE action = 'CREATE' AND entity_id = ANY($2::text[])) AS audited`,
-      [ids, ids],
-    );
-    const halfWritten = await findHalfWritten(rig.pool);
-    console.log(
-      `acknowledged saves: ${ids.length} (${beforeKill} before the kill); in crf_records: ${rows[0]!.found}; with their CREATE audit event: ${rows[0]!.audited}`,
-    );
     const results = [
       check(
         "the supervisor saw the crash and started PostgreSQL again, once",
@@ -99,36 +87,14 @@ async function main(): Promise<number> {
         rig.app.child.pid === appPid && rig.app.child.exitCode === null && rig.app.child.signalCode === null,
         `pid ${appPid}`,
       ),
-      check(
-        "saves were acknowledged before and after the crash",
-        beforeKill > 0 && ids.length > beforeKill,
-        `${beforeKill} before, ${ids.length - beforeKill} after`,
-      ),
-      check(
-        "every acknowledged save is in crf_records",
-        Number(rows[0]!.found) === ids.length,
-        `${rows[0]!.found}/${ids.length}`,
-      ),
-      check(
-        "every acknowledged save has its CREATE audit event",
-        Number(rows[0]!.audited) === ids.length,
-        `${rows[0]!.audited}/${ids.length}`,
-      ),
-      check(
-        "no record without audit, no audit without record",
-        halfWritten.recordsWithoutAudit === 0 && halfWritten.auditsWithoutRecord === 0,
-        JSON.stringify(halfWritten),
-      ),
-      check("no 500 answered", !outcomes["500"], JSON.stringify(outcomes)),
+      ...(await checkAcknowledgedSaves(rig.pool, [...acknowledged], beforeKill, outcomes)),
       check(
         "one supervisor line per event (exit, attempt(s), running again)",
         supervisorLines.length >= 3,
         `${supervisorLines.length} lines`,
       ),
     ];
-    const log = path.join(".data", `${path.basename(import.meta.filename, ".ts")}.log`);
-    await writeFile(log, rig.output.join(""));
-    console.log(`server output: ${log}`);
+    await writeServerLog(rig, import.meta.filename);
     return results.every(Boolean) ? 0 : 1;
   } finally {
     running = false;
@@ -136,10 +102,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runFaultScript(main);

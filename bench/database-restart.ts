@@ -1,8 +1,14 @@
-import { writeFile } from "node:fs/promises";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import path from "node:path";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { httpRequest } from "./lib/load-loop";
-import { check, findHalfWritten, startFaultRig } from "./lib/fault-setup";
+import {
+  check,
+  checkNothingHalfWritten,
+  findHalfWritten,
+  runFaultScript,
+  startFaultRig,
+  writeServerLog,
+} from "./lib/fault-setup";
 
 /**
  * Resilience 2 (issue 8): PostgreSQL is stopped and started again under load. While it is
@@ -112,17 +118,8 @@ async function main(): Promise<number> {
         Object.values(answers).every((list) => list.every((a) => a.status !== 500)),
       ),
     ];
-    const halfWritten = await findHalfWritten(rig.pool);
-    results.push(
-      check(
-        "no record without audit, no audit without record",
-        halfWritten.recordsWithoutAudit === 0 && halfWritten.auditsWithoutRecord === 0,
-        JSON.stringify(halfWritten),
-      ),
-    );
-    const log = path.join(".data", `${path.basename(import.meta.filename, ".ts")}.log`);
-    await writeFile(log, rig.output.join(""));
-    console.log(`server output: ${log}`);
+    results.push(checkNothingHalfWritten(await findHalfWritten(rig.pool)));
+    await writeServerLog(rig, import.meta.filename);
     return results.every(Boolean) ? 0 : 1;
   } finally {
     running = false;
@@ -131,10 +128,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runFaultScript(main);

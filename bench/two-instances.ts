@@ -7,7 +7,7 @@ import { BENCH_PASSWORD, createBenchInvestigators, createBenchSites } from "./li
 import { buildAdverseEvent } from "./lib/form-payloads";
 import { httpRequest } from "./lib/load-loop";
 import { createRandom } from "./lib/random";
-import { check } from "./lib/fault-setup";
+import { check, runFaultScript } from "./lib/fault-setup";
 import { signInOverHttp } from "./lib/sign-in";
 
 /**
@@ -86,10 +86,4 @@ async function signInError(baseUrl: string, email: string, password: string): Pr
   return new URL(location, baseUrl).searchParams.get("error") ?? "ok";
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runFaultScript(main);

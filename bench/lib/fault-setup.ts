@@ -1,4 +1,6 @@
+import { writeFile } from "node:fs/promises";
 import http from "node:http";
+import path from "node:path";
 import pg from "pg";
 import { addDays } from "@/lib/domain/schedule/visit-schedule";
 import {
@@ -109,4 +111,70 @@ export async function findHalfWritten(
 export function check(label: string, ok: boolean, detail = ""): boolean {
   console.log(`${ok ? "PASS" : "FAIL"}  ${label}${detail ? `: ${detail}` : ""}`);
   return ok;
+}
+
+/**
+ * The fault scripts' common verdict on the saves a client saw acknowledged: each is in
+ * crf_records with its CREATE audit event, nothing is half-written, and no request answered 500.
+ */
+export async function checkAcknowledgedSaves(
+  pool: pg.Pool,
+  ids: readonly string[],
+  beforeKill: number,
+  outcomes: Record<string, number>,
+): Promise<boolean[]> {
+  const { rows } = await pool.query<{ found: string; audited: string }>(
+    `SELECT (SELECT count(*) FROM crf_records WHERE id = ANY($1::uuid[])) AS found,
+            (SELECT count(DISTINCT entity_id) FROM audit_events WHERE action = 'CREATE' AND entity_id = ANY($2::text[])) AS audited`,
+    [ids, ids],
+  );
+  const halfWritten = await findHalfWritten(pool);
+  console.log(
+    `acknowledged saves: ${ids.length} (${beforeKill} before the kill); in crf_records: ${rows[0]!.found}; with their CREATE audit event: ${rows[0]!.audited}`,
+  );
+  return [
+    check(
+      "saves were acknowledged before and after the crash",
+      beforeKill > 0 && ids.length > beforeKill,
+      `${beforeKill} before, ${ids.length - beforeKill} after`,
+    ),
+    check(
+      "every acknowledged save is in crf_records",
+      Number(rows[0]!.found) === ids.length,
+      `${rows[0]!.found}/${ids.length}`,
+    ),
+    check(
+      "every acknowledged save has its CREATE audit event",
+      Number(rows[0]!.audited) === ids.length,
+      `${rows[0]!.audited}/${ids.length}`,
+    ),
+    checkNothingHalfWritten(halfWritten),
+    check("no 500 answered", !outcomes["500"], JSON.stringify(outcomes)),
+  ];
+}
+
+export function checkNothingHalfWritten(halfWritten: Awaited<ReturnType<typeof findHalfWritten>>): boolean {
+  return check(
+    "no record without audit, no audit without record",
+    halfWritten.recordsWithoutAudit === 0 && halfWritten.auditsWithoutRecord === 0,
+    JSON.stringify(halfWritten),
+  );
+}
+
+/** Keeps the app server's output beside the other run data, named after the script that ran. */
+export async function writeServerLog(rig: FaultRig, scriptFile: string): Promise<void> {
+  const log = path.join(".data", `${path.basename(scriptFile, ".ts")}.log`);
+  await writeFile(log, rig.output.join(""));
+  console.log(`server output: ${log}`);
+}
+
+/** Runs a fault script's main and exits with its code (1 on a thrown error). */
+export function runFaultScript(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
