@@ -1,13 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useFieldArray, useForm } from "react-hook-form";
+import { useFieldArray } from "react-hook-form";
 import type { z } from "zod";
 import { updateDoseModificationAction } from "@/app/admin/actions";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { UpdateDoseModificationSchema } from "@/lib/schemas/safety-settings";
-import { useActionForm } from "./use-action-form";
+import { SettingsFormFrame, useSettingsForm } from "./settings-form";
 
 type Values = z.input<typeof UpdateDoseModificationSchema>;
 type Parsed = z.output<typeof UpdateDoseModificationSchema>;
@@ -21,24 +21,27 @@ const ACTION_LABELS = {
 
 /** The protocol's dose-modification table, one row per toxicity and drug, edited with a reason. */
 export function DoseModificationForm({ initial, version }: { initial: Parsed["rules"]; version: number }) {
-  const form = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(UpdateDoseModificationSchema),
-    defaultValues: { rules: initial, expectedVersion: version, reason: "" },
+  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdateDoseModificationSchema), {
+    rules: initial,
+    expectedVersion: version,
+    reason: "",
   });
   const rows = useFieldArray({ control: form.control, name: "rules" });
-  const { run, formError } = useActionForm(form.setError, () => form.resetField("reason"));
   const { errors, isSubmitting } = form.formState;
   return (
-    <form
+    <SettingsFormFrame
+      label="Dose-modification table"
+      formError={formError}
       onSubmit={form.handleSubmit((values) => run(() => updateDoseModificationAction(values)))}
-      noValidate
-      aria-label="Dose-modification table"
+      reason={{
+        id: "dm-reason",
+        label: "Reason for changing the table",
+        error: errors.reason?.message,
+        field: form.register("reason"),
+      }}
+      submitLabel="Save dose-modification table"
+      isSubmitting={isSubmitting}
     >
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
       {(errors.rules?.root?.message ?? errors.rules?.message) ? (
         <p className="field-error" role="alert">
           {errors.rules?.root?.message ?? errors.rules?.message}
@@ -105,15 +108,6 @@ export function DoseModificationForm({ initial, version }: { initial: Parsed["ru
           Add a rule
         </button>
       </p>
-      <TextField
-        id="dm-reason"
-        label="Reason for changing the table"
-        error={errors.reason?.message}
-        {...form.register("reason")}
-      />
-      <button type="submit" className="button" disabled={isSubmitting}>
-        Save dose-modification table
-      </button>
-    </form>
+    </SettingsFormFrame>
   );
 }

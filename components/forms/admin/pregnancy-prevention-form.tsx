@@ -1,37 +1,39 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { updatePregnancyPreventionAction } from "@/app/admin/actions";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextField } from "@/components/ui/text-field";
 import { UpdatePregnancyPreventionSchema } from "@/lib/schemas/safety-settings";
-import { useActionForm } from "./use-action-form";
+import { SettingsFormFrame, useSettingsForm } from "./settings-form";
 
 type Values = z.input<typeof UpdatePregnancyPreventionSchema>;
 type Parsed = z.output<typeof UpdatePregnancyPreventionSchema>;
 
 /** The thalidomide pregnancy prevention rules, edited with a reason; the dosing form applies them from the next save. */
 export function PregnancyPreventionForm({ initial, version }: { initial: Parsed["rules"]; version: number }) {
-  const form = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(UpdatePregnancyPreventionSchema),
-    defaultValues: { rules: initial, expectedVersion: version, reason: "" },
+  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdatePregnancyPreventionSchema), {
+    rules: initial,
+    expectedVersion: version,
+    reason: "",
   });
-  const { run, formError } = useActionForm(form.setError, () => form.resetField("reason"));
   const { errors, isSubmitting } = form.formState;
   const r = errors.rules;
   return (
-    <form
+    <SettingsFormFrame
+      label="Pregnancy prevention rules"
+      formError={formError}
       onSubmit={form.handleSubmit((values) => run(() => updatePregnancyPreventionAction(values)))}
-      noValidate
-      aria-label="Pregnancy prevention rules"
+      reason={{
+        id: "pp-reason",
+        label: "Reason for changing the rules",
+        error: errors.reason?.message,
+        field: form.register("reason"),
+      }}
+      submitLabel="Save pregnancy prevention rules"
+      isSubmitting={isSubmitting}
     >
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
       <fieldset className="radio-group">
         <legend>Female patients of reproductive potential</legend>
         <TextField
@@ -74,15 +76,6 @@ export function PregnancyPreventionForm({ initial, version }: { initial: Parsed[
           {...form.register("rules.maxSupplyDays")}
         />
       </fieldset>
-      <TextField
-        id="pp-reason"
-        label="Reason for changing the rules"
-        error={errors.reason?.message}
-        {...form.register("reason")}
-      />
-      <button type="submit" className="button" disabled={isSubmitting}>
-        Save pregnancy prevention rules
-      </button>
-    </form>
+    </SettingsFormFrame>
   );
 }

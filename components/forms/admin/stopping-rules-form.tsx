@@ -1,13 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { updateStoppingRulesAction } from "@/app/admin/actions";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { UpdateStoppingRulesSchema } from "@/lib/schemas/stopping-rules";
-import { useActionForm } from "./use-action-form";
+import { SettingsFormFrame, useSettingsForm } from "./settings-form";
 
 type Values = z.input<typeof UpdateStoppingRulesSchema>;
 type Parsed = z.output<typeof UpdateStoppingRulesSchema>;
@@ -17,25 +17,28 @@ type Parsed = z.output<typeof UpdateStoppingRulesSchema>;
  * the rates (or checks the protocol's own design) and refuses rates for which none exists.
  */
 export function StoppingRulesForm({ initial, version }: { initial: Values["settings"]; version: number }) {
-  const form = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(UpdateStoppingRulesSchema),
-    defaultValues: { settings: initial, expectedVersion: version, reason: "" },
+  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdateStoppingRulesSchema), {
+    settings: initial,
+    expectedVersion: version,
+    reason: "",
   });
-  const { run, formError } = useActionForm(form.setError, () => form.resetField("reason"));
   const { errors, isSubmitting } = form.formState;
   const s = errors.settings;
   const custom = useWatch({ control: form.control, name: "settings.designChoice" }) === "CUSTOM";
   return (
-    <form
+    <SettingsFormFrame
+      label="Stopping rules"
+      formError={formError}
       onSubmit={form.handleSubmit(() => run(() => updateStoppingRulesAction(form.getValues())))}
-      noValidate
-      aria-label="Stopping rules"
+      reason={{
+        id: "rule-reason",
+        label: "Reason for changing the stopping rules",
+        error: errors.reason?.message,
+        field: form.register("reason"),
+      }}
+      submitLabel="Save stopping rules"
+      isSubmitting={isSubmitting}
     >
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
       <fieldset className="radio-group">
         <legend>Response: Simon two-stage design</legend>
         <TextField
@@ -152,15 +155,6 @@ export function StoppingRulesForm({ initial, version }: { initial: Values["setti
           {...form.register("settings.toxicityPriorB")}
         />
       </fieldset>
-      <TextField
-        id="rule-reason"
-        label="Reason for changing the stopping rules"
-        error={errors.reason?.message}
-        {...form.register("reason")}
-      />
-      <button type="submit" className="button" disabled={isSubmitting}>
-        Save stopping rules
-      </button>
-    </form>
+    </SettingsFormFrame>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { updateStudySettingsAction } from "@/app/admin/actions";
 import { CheckboxGroup } from "@/components/ui/choice-group";
 import { TextField } from "@/components/ui/text-field";
 import { UpdateStudySettingsSchema } from "@/lib/schemas/study-settings";
-import { useActionForm } from "./use-action-form";
+import { SettingsFormFrame, useSettingsForm } from "./settings-form";
 
 type Values = z.input<typeof UpdateStudySettingsSchema>;
 type Parsed = z.output<typeof UpdateStudySettingsSchema>;
@@ -24,24 +23,27 @@ interface Props {
  * them again (the panel is comma-separated text until parsed).
  */
 export function StudySettingsForm({ initial, version, visitForms }: Props) {
-  const form = useForm<Values, unknown, Parsed>({
-    resolver: zodResolver(UpdateStudySettingsSchema),
-    defaultValues: { settings: initial, expectedVersion: version, reason: "" },
+  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdateStudySettingsSchema), {
+    settings: initial,
+    expectedVersion: version,
+    reason: "",
   });
-  const { run, formError } = useActionForm(form.setError, () => form.resetField("reason"));
   const { errors, isSubmitting } = form.formState;
   const s = errors.settings;
   return (
-    <form
+    <SettingsFormFrame
+      label="Study settings"
+      formError={formError}
       onSubmit={form.handleSubmit(() => run(() => updateStudySettingsAction(form.getValues())))}
-      noValidate
-      aria-label="Study settings"
+      reason={{
+        id: "study-reason",
+        label: "Reason for the change",
+        error: errors.reason?.message,
+        field: form.register("reason"),
+      }}
+      submitLabel="Save study settings"
+      isSubmitting={isSubmitting}
     >
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
       <TextField id="study-name" label="Study name" error={s?.name?.message} {...form.register("settings.name")} />
       <TextField
         id="study-protocol"
@@ -94,15 +96,6 @@ export function StudySettingsForm({ initial, version, visitForms }: Props) {
         error={s?.cytokinePanel?.message}
         {...form.register("settings.cytokinePanel")}
       />
-      <TextField
-        id="study-reason"
-        label="Reason for the change"
-        error={errors.reason?.message}
-        {...form.register("reason")}
-      />
-      <button type="submit" className="button" disabled={isSubmitting}>
-        Save study settings
-      </button>
-    </form>
+    </SettingsFormFrame>
   );
 }

@@ -6,6 +6,7 @@ import { RadioGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
 import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
+import { NumberField } from "./number-field";
 import { ECOG_PERFORMANCE_STATUS } from "@/lib/domain/liver/ecog";
 import { BaselineSchema, type BaselineData, type BaselineInput } from "@/lib/forms/baseline-form";
 import { computeBaselineScores, type BaselineScoreInput } from "@/lib/forms/baseline-scores";
@@ -82,15 +83,7 @@ export function BaselineForm(props: CrfFormProps) {
           error={errors.sex?.message}
           {...form.register("sex", choice)}
         />
-        <TextField
-          id="ageYears"
-          label="Age at consent"
-          unit="years"
-          type="number"
-          step="1"
-          error={errors.ageYears?.message}
-          {...form.register("ageYears", number)}
-        />
+        <NumberField form={form} name="ageYears" label="Age at consent" unit="years" step="1" />
         <TextField
           id="ethnicity"
           label="Ethnicity (optional)"
@@ -102,24 +95,8 @@ export function BaselineForm(props: CrfFormProps) {
       <fieldset className="radio-group" style={{ minWidth: 0 }}>
         <legend>Body size and performance status</legend>
         <div className="inline-form">
-          <TextField
-            id="heightCm"
-            label="Height"
-            unit="cm"
-            type="number"
-            step="any"
-            error={errors.heightCm?.message}
-            {...form.register("heightCm", number)}
-          />
-          <TextField
-            id="weightKg"
-            label="Weight"
-            unit="kg"
-            type="number"
-            step="any"
-            error={errors.weightKg?.message}
-            {...form.register("weightKg", number)}
-          />
+          <NumberField form={form} name="heightCm" label="Height" unit="cm" />
+          <NumberField form={form} name="weightKg" label="Weight" unit="kg" />
         </div>
         <BodyMeasureWarning control={form.control} register={form.register} />
         <ComputedBsa scores={scores} />

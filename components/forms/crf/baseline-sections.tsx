@@ -4,6 +4,7 @@ import type { UseFormReturn } from "react-hook-form";
 import { CheckboxGroup, RadioGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { NumberField } from "./number-field";
 import {
   ALBUMIN_UNITS,
   BILIRUBIN_UNITS,
@@ -11,7 +12,7 @@ import {
   type BaselineData,
   type BaselineInput,
 } from "@/lib/forms/baseline-form";
-import { toChoiceOrNull, toNumberOrNull, toTextOrNull, YES_NO } from "./field-values";
+import { toChoiceOrNull, toTextOrNull, YES_NO } from "./field-values";
 
 type Form = UseFormReturn<BaselineInput, unknown, BaselineData>;
 
@@ -23,7 +24,6 @@ const SITE_LABELS: Record<(typeof EXTRAHEPATIC_SITES)[number], string> = {
   peritoneum: "Peritoneum",
   other: "Other",
 };
-const number = { setValueAs: toNumberOrNull };
 const choice = { setValueAs: toChoiceOrNull };
 
 /** Child-Pugh inputs (Pugh 1973), lab values in the unit the report gives. */
@@ -33,14 +33,7 @@ export function BaselineLiverFields({ form }: { form: Form }) {
     <fieldset className="radio-group">
       <legend>Liver function (Child-Pugh)</legend>
       <div className="inline-form">
-        <TextField
-          id="bilirubin-value"
-          label="Total bilirubin"
-          type="number"
-          step="any"
-          error={errors.bilirubin?.value?.message}
-          {...form.register("bilirubin.value", number)}
-        />
+        <NumberField form={form} name="bilirubin.value" id="bilirubin-value" label="Total bilirubin" />
         <SelectField id="bilirubin-unit" label="Bilirubin unit" {...form.register("bilirubin.unit")}>
           {BILIRUBIN_UNITS.map((unit) => (
             <option key={unit} value={unit}>
@@ -48,14 +41,7 @@ export function BaselineLiverFields({ form }: { form: Form }) {
             </option>
           ))}
         </SelectField>
-        <TextField
-          id="albumin-value"
-          label="Serum albumin"
-          type="number"
-          step="any"
-          error={errors.albumin?.value?.message}
-          {...form.register("albumin.value", number)}
-        />
+        <NumberField form={form} name="albumin.value" id="albumin-value" label="Serum albumin" />
         <SelectField id="albumin-unit" label="Albumin unit" {...form.register("albumin.unit")}>
           {ALBUMIN_UNITS.map((unit) => (
             <option key={unit} value={unit}>
@@ -63,15 +49,7 @@ export function BaselineLiverFields({ form }: { form: Form }) {
             </option>
           ))}
         </SelectField>
-        <TextField
-          id="inr"
-          label="INR"
-          unit="ratio"
-          type="number"
-          step="any"
-          error={errors.inr?.message}
-          {...form.register("inr", number)}
-        />
+        <NumberField form={form} name="inr" label="INR" unit="ratio" />
       </div>
       <div className="inline-form">
         <SelectField id="ascites" label="Ascites" error={errors.ascites?.message} {...form.register("ascites", choice)}>
@@ -121,33 +99,9 @@ export function BaselineTumourFields({ form }: { form: Form }) {
         {...form.register("tumourExtentOver50Pct", choice)}
       />
       <div className="inline-form">
-        <TextField
-          id="afpNgPerMl"
-          label="Alpha-fetoprotein (AFP)"
-          unit="ng/mL"
-          type="number"
-          step="any"
-          error={errors.afpNgPerMl?.message}
-          {...form.register("afpNgPerMl", number)}
-        />
-        <TextField
-          id="noduleCount"
-          label="Number of nodules"
-          unit="count"
-          type="number"
-          step="1"
-          error={errors.noduleCount?.message}
-          {...form.register("noduleCount", number)}
-        />
-        <TextField
-          id="largestNoduleCm"
-          label="Largest nodule diameter"
-          unit="cm"
-          type="number"
-          step="any"
-          error={errors.largestNoduleCm?.message}
-          {...form.register("largestNoduleCm", number)}
-        />
+        <NumberField form={form} name="afpNgPerMl" label="Alpha-fetoprotein (AFP)" unit="ng/mL" />
+        <NumberField form={form} name="noduleCount" label="Number of nodules" unit="count" step="1" />
+        <NumberField form={form} name="largestNoduleCm" label="Largest nodule diameter" unit="cm" />
       </div>
       <RadioGroup
         id="portalVeinInvasion"
