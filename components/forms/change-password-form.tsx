@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { changePasswordAction } from "@/app/account/actions";
 import { TextField } from "@/components/ui/text-field";
 import { changePasswordSchemaFor, MIN_PASSWORD_LENGTH, type ChangePasswordInput } from "@/lib/schemas/change-password";
+import { FormError } from "@/components/ui/form-error";
 
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
@@ -33,11 +34,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby={formError ? "password-form-error" : undefined}>
-      {formError ? (
-        <p id="password-form-error" className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError id="password-form-error" message={formError} />
       <TextField
         id="currentPassword"
         label="Current password"

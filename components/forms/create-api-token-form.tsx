@@ -12,6 +12,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { API_TOKEN_LIFETIMES_DAYS, CreateApiTokenSchema } from "@/lib/schemas/api-token";
 import { NewApiTokenNotice } from "./new-api-token-notice";
+import { FormError } from "@/components/ui/form-error";
 
 type Values = z.input<typeof CreateApiTokenSchema>;
 
@@ -49,11 +50,7 @@ export function CreateApiTokenForm({ canWrite }: { canWrite: boolean }) {
     <>
       {created ? <NewApiTokenNotice name={created.name} token={created.token} /> : null}
       <form onSubmit={onSubmit} noValidate aria-label="Create API token">
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <TextField
           id="token-name"
           label="Token name"

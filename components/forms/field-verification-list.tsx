@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { verifyFieldAction } from "@/app/patients/[id]/actions";
 import { formatDateTimeInZone } from "@/lib/format-date";
+import { FormError } from "@/components/ui/form-error";
 
 export interface VerifiableField {
   path: string;
@@ -50,11 +51,7 @@ export function FieldVerificationList({ patientId, recordId, version, fields, ca
         {verifiedCount} of {fields.length} {fields.length === 1 ? "field" : "fields"} verified. A corrected field needs
         verifying again.
       </p>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="table-scroll">
         <table>
           <thead>

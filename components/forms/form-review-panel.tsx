@@ -6,6 +6,7 @@ import { signCrfAction, unsignCrfAction, verifyCrfAction } from "@/app/patients/
 import { TextField } from "@/components/ui/text-field";
 import { INVESTIGATOR_SIGNATURE_MEANING } from "@/lib/auth/signature-meaning";
 import { formatDateTimeInZone } from "@/lib/format-date";
+import { FormError } from "@/components/ui/form-error";
 
 interface Props {
   patientId: string;
@@ -78,11 +79,7 @@ export function FormReviewPanel({ patientId, record, canSign, canVerify, locked,
           <span className="state-empty">not verified</span>
         )}
       </p>
-      {error && !error.field ? (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <FormError message={error && !error.field ? error.message : null} />
       {canSign && !locked && !record.signedAt && record.status === "COMPLETE" ? (
         <form onSubmit={(e) => run(e, () => signCrfAction({ ...ref, password }))} aria-label="Sign form">
           <p className="signature-meaning">

@@ -9,6 +9,7 @@ import { TextField } from "@/components/ui/text-field";
 import { LOCK_MINUTES, THROTTLED_ERROR } from "@/lib/auth/throttle-policy";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { SignInSchema, type SignInInput } from "@/lib/schemas/sign-in";
+import { FormError } from "@/components/ui/form-error";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
@@ -39,11 +40,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby={formError ? "login-error" : undefined}>
-      {formError ? (
-        <p id="login-error" className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError id="login-error" message={formError} />
       <TextField
         id="email"
         label="Email"

@@ -7,6 +7,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { DataQueryView } from "@/lib/data/data-queries";
 import { formatDateTime } from "@/lib/format-date";
+import { FormError } from "@/components/ui/form-error";
 
 interface Props {
   patientId: string;
@@ -85,11 +86,7 @@ export function QueryPanel({ patientId, recordId, queries, fields, userId, canOp
   return (
     <section className="card" aria-labelledby="queries-heading">
       <h2 id="queries-heading">Data queries</h2>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       {queries.length === 0 ? <p className="muted">No queries on this form.</p> : null}
       {queries.map((query) => {
         const reply = replies[query.id] ?? "";

@@ -10,6 +10,7 @@ import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
 import { RegisterPatientSchema, type RegisterPatientInput } from "@/lib/schemas/patient";
+import { FormError } from "@/components/ui/form-error";
 
 interface Props {
   sites: { id: string; code: string; name: string }[];
@@ -39,11 +40,7 @@ export function RegisterPatientForm({ sites, today }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError ? (
-        <p id="form-error" className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError id="form-error" message={formError} />
       <SelectField id="siteId" label="Site" error={errors.siteId?.message} {...form.register("siteId")}>
         <option value="">Choose a site</option>
         {sites.map((site) => (

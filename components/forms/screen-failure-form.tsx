@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { recordScreenFailureAction } from "@/app/patients/[id]/actions";
 import { TextField } from "@/components/ui/text-field";
 import { ScreenFailureSchema } from "@/lib/schemas/patient";
+import { FormError } from "@/components/ui/form-error";
 
 type Values = { patientId: string; reason: string };
 
@@ -34,11 +35,7 @@ export function ScreenFailureForm({ patientId }: { patientId: string }) {
     <details className="screen-failure">
       <summary>The patient will not be enrolled? Record a screen failure</summary>
       <form onSubmit={onSubmit} noValidate aria-label="Record screen failure">
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="inline-form">
           <TextField
             id="screenFailureReason"

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { buildErrorReportCsv } from "@/lib/import/error-report";
+import { FormError } from "@/components/ui/form-error";
 
 type Counts = { created: number; updated: number; unchanged: number; refused: number };
 interface Report {
@@ -134,11 +135,7 @@ export function ImportPanel() {
               : "Importing, one patient at a time..."
             : null}
         </p>
-        {state.kind === "error" ? (
-          <p className="form-error" role="alert">
-            {state.message}
-          </p>
-        ) : null}
+        <FormError message={state.kind === "error" ? state.message : null} />
       </section>
       {state.kind === "done" ? (
         <ImportReport report={state.report} onDownloadErrors={() => downloadErrors(state.report)} />

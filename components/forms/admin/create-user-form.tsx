@@ -9,6 +9,7 @@ import { TextField } from "@/components/ui/text-field";
 import { CreateUserSchema } from "@/lib/schemas/admin";
 import { RoleFields } from "./role-fields";
 import { useActionForm } from "./use-action-form";
+import { FormError } from "@/components/ui/form-error";
 
 type Values = z.input<typeof CreateUserSchema>;
 
@@ -31,11 +32,7 @@ export function CreateUserForm({ sites }: { sites: { id: string; code: string; n
       noValidate
       aria-label="Create user"
     >
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <TextField id="new-email" label="Email" type="email" error={errors.email?.message} {...form.register("email")} />
       <TextField id="new-name" label="Name" error={errors.name?.message} {...form.register("name")} />
       <TextField

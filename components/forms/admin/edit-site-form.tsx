@@ -7,6 +7,7 @@ import { updateSiteAction } from "@/app/admin/actions";
 import { TextField } from "@/components/ui/text-field";
 import { UpdateSiteSchema } from "@/lib/schemas/admin";
 import { useActionForm } from "./use-action-form";
+import { FormError } from "@/components/ui/form-error";
 
 type Values = z.input<typeof UpdateSiteSchema>;
 
@@ -35,11 +36,7 @@ export function EditSiteForm({
       noValidate
       aria-label={`Edit site ${site.code}`}
     >
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <TextField id={id("name")} label="Name" error={errors.name?.message} {...form.register("name")} />
       <TextField id={id("city")} label="City" error={errors.city?.message} {...form.register("city")} />
       <TextField id={id("country")} label="Country" error={errors.country?.message} {...form.register("country")} />

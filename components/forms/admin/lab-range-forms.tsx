@@ -11,6 +11,7 @@ import { DateField } from "@/components/ui/date-field";
 import { LAB_PANEL, listTestUnits } from "@/lib/forms/labs/lab-panel";
 import { LabRangeSchema } from "@/lib/schemas/lab-reference-ranges";
 import { useActionForm } from "./use-action-form";
+import { FormError } from "@/components/ui/form-error";
 
 type Values = z.input<typeof LabRangeSchema>;
 
@@ -31,11 +32,7 @@ export function AddLabRangeForm({ sites }: { sites: { id: string; code: string; 
       noValidate
       aria-label="Add a reference range"
     >
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <SelectField id="range-site" label="Site" error={errors.siteId?.message} {...form.register("siteId")}>
         <option value="">Choose…</option>
         {sites.map((s) => (

@@ -11,6 +11,7 @@ import {
 } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "./use-action-form";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * A study-wide settings form (study settings, stopping rules, pregnancy prevention, dose
@@ -49,11 +50,7 @@ export function SettingsFormFrame({
 }: SettingsFormFrameProps) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label={label}>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       {children}
       <TextField id={reason.id} label={reason.label} error={reason.error} {...reason.field} />
       <button type="submit" className="button" disabled={isSubmitting}>

@@ -7,6 +7,7 @@ import { createSiteAction } from "@/app/admin/actions";
 import { TextField } from "@/components/ui/text-field";
 import { SiteSchema } from "@/lib/schemas/admin";
 import { useActionForm } from "./use-action-form";
+import { FormError } from "@/components/ui/form-error";
 
 type Values = z.input<typeof SiteSchema>;
 
@@ -23,11 +24,7 @@ export function CreateSiteForm() {
       noValidate
       aria-label="Create site"
     >
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <TextField id="site-code" label="Site code" error={errors.code?.message} {...form.register("code")} />
       <TextField id="site-name" label="Name" error={errors.name?.message} {...form.register("name")} />
       <TextField id="site-city" label="City" error={errors.city?.message} {...form.register("city")} />

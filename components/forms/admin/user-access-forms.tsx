@@ -9,6 +9,7 @@ import { ReasonActionForm } from "@/components/forms/reason-action-form";
 import { AssignRoleSchema } from "@/lib/schemas/admin";
 import { RoleFields } from "./role-fields";
 import { useActionForm } from "./use-action-form";
+import { FormError } from "@/components/ui/form-error";
 
 export function AssignRoleForm({
   userId,
@@ -32,11 +33,7 @@ export function AssignRoleForm({
       noValidate
       aria-label="Assign role"
     >
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <RoleFields register={form.register} errors={form.formState.errors} sites={sites} role={role} />
       <button type="submit" className="button">
         Assign role

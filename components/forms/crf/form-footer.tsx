@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { formatDateTime } from "@/lib/format-date";
+import { FormError } from "@/components/ui/form-error";
 
 interface Props {
   editing: boolean;
@@ -52,11 +53,7 @@ export function FormFooter({
           maxLength={500}
         />
       ) : null}
-      {formError ? (
-        <p className="form-error" role="alert" id="form-error">
-          {formError}
-        </p>
-      ) : null}
+      <FormError id="form-error" message={formError} />
       {reauthenticate ? (
         <div className="inline-form" data-testid="reauthenticate">
           <TextField
