@@ -3,18 +3,21 @@
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { getDoseLevel, listDoseLevels, type Drug } from "@/lib/domain/dosing/dose-levels";
+import type { DosingComputed } from "@/lib/forms/dosing/dosing-computed";
 import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
 import { toNumberOrNull } from "../field-values";
 import { SuggestedValue } from "../suggested-value";
 
-interface Props {
+/** What each drug's fieldset on the dosing form is given. */
+export interface DrugFieldsetProps {
   form: UseFormReturn<DosingData>;
-  drug: Drug;
-  name: string;
+  computed: DosingComputed;
   /** The level the protocol or the previous visit suggests; offered, never pre-selected. */
   suggestedLevel: number;
   levelSource: string;
 }
+
+type Props = Omit<DrugFieldsetProps, "computed"> & { drug: Drug; name: string };
 
 /** The drug's dose level from the protocol's table, empty until chosen, with the suggested level one click away. */
 export function DoseLevelField({ form, drug, name, suggestedLevel, levelSource }: Props) {

@@ -1,24 +1,11 @@
 "use client";
 
-import type { UseFormReturn } from "react-hook-form";
-import type { DosingComputed } from "@/lib/forms/dosing/dosing-computed";
-import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
 import { ComplianceLine } from "./compliance-line";
-import { DoseLevelField } from "./dose-level-field";
+import { DoseLevelField, type DrugFieldsetProps } from "./dose-level-field";
 import { DrugStatusFields } from "./drug-status-fields";
 
 /** Thalidomide: a fixed dose per level (lib/domain/dosing computeThalidomideDose), status and capsules. */
-export function ThalidomideFieldset({
-  form,
-  computed,
-  suggestedLevel,
-  levelSource,
-}: {
-  form: UseFormReturn<DosingData>;
-  computed: DosingComputed;
-  suggestedLevel: number;
-  levelSource: string;
-}) {
+export function ThalidomideFieldset({ form, computed, suggestedLevel, levelSource }: DrugFieldsetProps) {
   const dose = computed.thalidomide;
   return (
     <fieldset>

@@ -1,27 +1,14 @@
 "use client";
 
-import type { UseFormReturn } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
-import type { DosingComputed } from "@/lib/forms/dosing/dosing-computed";
-import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
 import { toNumberOrNull } from "../field-values";
 import { formatNumber } from "../number-input";
 import { ComplianceLine } from "./compliance-line";
-import { DoseLevelField } from "./dose-level-field";
+import { DoseLevelField, type DrugFieldsetProps } from "./dose-level-field";
 import { DrugStatusFields } from "./drug-status-fields";
 
 /** UFT: dose level, the BSA-based dose computed live, the prescriber's override, status and capsules. */
-export function UftFieldset({
-  form,
-  computed,
-  suggestedLevel,
-  levelSource,
-}: {
-  form: UseFormReturn<DosingData>;
-  computed: DosingComputed;
-  suggestedLevel: number;
-  levelSource: string;
-}) {
+export function UftFieldset({ form, computed, suggestedLevel, levelSource }: DrugFieldsetProps) {
   const errors = form.formState.errors.uft;
   const uft = computed.uft;
   return (
