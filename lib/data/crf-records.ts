@@ -35,7 +35,8 @@ export interface CrfRecordView {
   sdvAt: string | null;
 }
 
-function toView(row: {
+/** A form record as pages, the API and the exports show it (dates as ISO strings, computed never null). */
+export function toCrfRecordView(row: {
   id: string;
   formType: string;
   visitKey: string | null;
@@ -73,7 +74,7 @@ export async function listCrfRecords(actor: Actor, patientId: string, formType?:
     },
     orderBy: { createdAt: "asc" },
   });
-  return rows.map(toView);
+  return rows.map(toCrfRecordView);
 }
 
 /** One form of a patient the actor may read; a form of another type or patient is "not found". */
@@ -90,7 +91,7 @@ export async function getCrfRecordOrThrow(
       })
     : null;
   if (!row) throw new NotFoundError("Form");
-  return toView(row);
+  return toCrfRecordView(row);
 }
 
 export interface SaveCrfRequest {
@@ -163,7 +164,7 @@ export async function saveCrfRecordInTransaction(
     after: data,
   });
   await raiseStoppingRuleAlerts(tx, { formType: definition.type, before, after: data });
-  return toView(saved);
+  return toCrfRecordView(saved);
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ExportPatient, ExportRecord } from "@/lib/export/csv/csv-plan";
+import { toCrfRecordView } from "../crf-records";
 import type { ExportScope } from "./export-scope";
 
 /** Patients are read this many at a time: memory holds one batch, whatever the trial's size. */
@@ -92,19 +93,7 @@ export async function* readPatientRecordBatches(
     const byPatient = new Map<string, ExportRecord[]>();
     for (const row of rows) {
       const list = byPatient.get(row.patientId) ?? [];
-      list.push({
-        id: row.id,
-        formType: row.formType,
-        visitKey: row.visitKey,
-        data: row.data,
-        computed: (row.computed ?? {}) as Record<string, unknown>,
-        status: row.status,
-        version: row.version,
-        createdAt: row.createdAt.toISOString(),
-        updatedAt: row.updatedAt.toISOString(),
-        signedAt: row.signedAt?.toISOString() ?? null,
-        sdvAt: row.sdvAt?.toISOString() ?? null,
-      });
+      list.push({ ...toCrfRecordView(row), createdAt: row.createdAt.toISOString() });
       byPatient.set(row.patientId, list);
     }
     yield patients.map((patient) => ({ patient, records: byPatient.get(patient.id) ?? [] }));
