@@ -32,6 +32,14 @@ import {
  * Every operation of /api/v1, one declarative entry each. The OpenAPI document walks this
  * list; a unit test checks that each entry has its route file and each route file its entry.
  */
+/** What the three exports share: audited, started by a POST, narrowed by ?site=. */
+const EXPORT_REQUEST = {
+  description:
+    "Audited; a POST (with any JSON body, e.g. {}) so that a cross-site link cannot start it; read-only tokens may call it. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
+  permission: "export.run",
+  query: ExportFiltersSchema,
+} as const;
+
 export const API_ENDPOINTS = {
   getOpenApiDocument: defineEndpoint({
     operationId: "getOpenApiDocument",
@@ -211,10 +219,7 @@ export const API_ENDPOINTS = {
     path: "/api/v1/exports/csv",
     tag: "Exports",
     summary: "CSV per form with a data dictionary (zip), streamed",
-    description:
-      "Audited; a POST (with any JSON body, e.g. {}) so that a cross-site link cannot start it; read-only tokens may call it. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
-    permission: "export.run",
-    query: ExportFiltersSchema,
+    ...EXPORT_REQUEST,
     responseMediaType: "application/zip",
     changesNoData: true,
     errors: [404],
@@ -225,10 +230,7 @@ export const API_ENDPOINTS = {
     path: "/api/v1/exports/odm",
     tag: "Exports",
     summary: "CDISC ODM 1.3.2 snapshot with audit records, streamed",
-    description:
-      "Audited; a POST (with any JSON body, e.g. {}) so that a cross-site link cannot start it; read-only tokens may call it. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
-    permission: "export.run",
-    query: ExportFiltersSchema,
+    ...EXPORT_REQUEST,
     responseMediaType: "application/xml",
     changesNoData: true,
     errors: [404],
@@ -239,10 +241,7 @@ export const API_ENDPOINTS = {
     path: "/api/v1/exports/sdtm",
     tag: "Exports",
     summary: "SDTM-style datasets DM, EX, AE, LB, TU, TR, RS, DS as CSV (zip), streamed",
-    description:
-      "Audited; a POST (with any JSON body, e.g. {}) so that a cross-site link cannot start it; read-only tokens may call it. Optional repeatable ?site=CODE narrows to some of the caller's sites; X-Export-Patients gives the total for progress.",
-    permission: "export.run",
-    query: ExportFiltersSchema,
+    ...EXPORT_REQUEST,
     responseMediaType: "application/zip",
     changesNoData: true,
     errors: [404],
