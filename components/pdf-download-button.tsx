@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { fileNameFrom } from "@/lib/export/download-progress";
+import { saveDownload } from "@/components/save-download";
 
 type State =
   { kind: "idle" } | { kind: "running" } | { kind: "done"; fileName: string } | { kind: "error"; message: string };
@@ -36,14 +37,7 @@ export function PdfDownloadButton({
         return;
       }
       const fileName = fileNameFrom(response.headers.get("Content-Disposition"), "document.pdf");
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveDownload(await response.blob(), fileName);
       setState({ kind: "done", fileName });
     } catch {
       setState({ kind: "error", message: "The download was interrupted. Try again." });

@@ -8,6 +8,7 @@ import {
   formatBytes,
   type ProgressCounter,
 } from "@/lib/export/download-progress";
+import { saveDownload } from "@/components/save-download";
 
 interface Progress {
   done: number;
@@ -60,16 +61,10 @@ export function ExportDownload({ href, label, fallbackName }: { href: string; la
         setState({ kind: "running", progress: { done: counter.push(value), total, unit, bytes } });
       }
       const fileName = fileNameFrom(response.headers.get("Content-Disposition"), fallbackName);
-      const url = URL.createObjectURL(
+      saveDownload(
         new Blob(parts as BlobPart[], { type: response.headers.get("Content-Type") ?? "application/octet-stream" }),
+        fileName,
       );
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setState({ kind: "done", fileName, bytes });
     } catch {
       setState({ kind: "error", message: "The download was interrupted. Try again." });
