@@ -1,5 +1,6 @@
 import { TRIAL_ELIGIBILITY_CRITERIA } from "../lib/domain/eligibility/criteria";
 import { test as base, expect, type APIRequest, type Page, type TestInfo } from "@playwright/test";
+import { compensatedBaseline } from "../test/fixtures/baseline-data";
 
 export const DEMO_PASSWORD = "trial-demo-2026";
 
@@ -116,31 +117,13 @@ export async function enrollThroughUi(page: Page, patientId: string, enrollmentD
  * the page's signed-in session.
  */
 export async function recordMaleSexAndCounselling(page: Page, patientId: string, date = "2026-01-14"): Promise<void> {
-  const baseline = {
+  const baseline = compensatedBaseline({
     assessmentDate: date,
     sex: "male",
     ageYears: 58,
-    ethnicity: null,
     heightCm: null,
     weightKg: null,
-    ecogPs: 1,
-    hbsag: "positive",
-    antiHcv: "negative",
-    bilirubin: { value: 1, unit: "mg/dL" },
-    albumin: { value: 4, unit: "g/dL" },
-    inr: 1.1,
-    ascites: "none",
-    encephalopathy: "none",
-    tumourMorphology: "uninodular",
-    tumourExtentOver50Pct: "no",
-    afpNgPerMl: 20,
-    portalVeinInvasion: "no",
-    noduleCount: 1,
-    largestNoduleCm: 4,
-    extrahepaticSpread: "no",
-    extrahepaticSites: [],
-    extrahepaticOtherSite: null,
-  };
+  });
   const counselling = {
     testDate: date,
     category: "male",

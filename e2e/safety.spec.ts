@@ -14,6 +14,7 @@ import {
   signIn,
   test,
 } from "./fixtures";
+import { compensatedBaseline } from "../test/fixtures/baseline-data";
 
 // Issue 18: pregnancy prevention, dose-modification guidance and alert emails, each end to end.
 test.describe.configure({ timeout: 180_000 });
@@ -29,31 +30,14 @@ async function enrolledPatient(page: Page) {
   return patient;
 }
 
-const baseline = {
+const baseline = compensatedBaseline({
   assessmentDate: "2026-01-14",
   sex: "female",
   ageYears: 34,
   ethnicity: "Han Taiwanese",
   heightCm: 160,
   weightKg: 55,
-  ecogPs: 1,
-  hbsag: "positive",
-  antiHcv: "negative",
-  bilirubin: { value: 1, unit: "mg/dL" },
-  albumin: { value: 4, unit: "g/dL" },
-  inr: 1.1,
-  ascites: "none",
-  encephalopathy: "none",
-  tumourMorphology: "uninodular",
-  tumourExtentOver50Pct: "no",
-  afpNgPerMl: 20,
-  portalVeinInvasion: "no",
-  noduleCount: 1,
-  largestNoduleCm: 4,
-  extrahepaticSpread: "no",
-  extrahepaticSites: [],
-  extrahepaticOtherSite: null,
-};
+});
 const labs = (sampleDate: string, values: Record<string, number>) => ({
   sampleDate,
   results: Object.fromEntries(

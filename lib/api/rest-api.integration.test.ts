@@ -22,6 +22,7 @@ import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 
 /**
  * The REST API through its real route handlers on real PostgreSQL, authenticated with
@@ -77,31 +78,7 @@ function expectDocumented(endpoint: ApiEndpoint, response: { status: number; jso
 const answers = Object.fromEntries(
   TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
 );
-const baseline = {
-  assessmentDate: "2026-01-12",
-  sex: "female",
-  ageYears: 61,
-  ethnicity: "Han Chinese",
-  heightCm: 158,
-  weightKg: 52,
-  ecogPs: 1,
-  hbsag: "positive",
-  antiHcv: "negative",
-  bilirubin: { value: 34.2, unit: "umol/L" },
-  albumin: { value: 30, unit: "g/L" },
-  inr: 1.3,
-  ascites: "mild",
-  encephalopathy: "none",
-  tumourMorphology: "massive",
-  tumourExtentOver50Pct: "yes",
-  afpNgPerMl: 2500,
-  portalVeinInvasion: "yes",
-  noduleCount: 1,
-  largestNoduleCm: 14,
-  extrahepaticSpread: "no",
-  extrahepaticSites: [],
-  extrahepaticOtherSite: null,
-};
+const baseline = ADVANCED_BASELINE;
 
 async function registerThroughApi(token: string, siteId: string, screeningDate = "2026-01-05") {
   const response = await call(patientsRoute.POST, "POST", "/api/v1/patients", {

@@ -21,6 +21,7 @@ import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 
 /**
  * Issue 17, "a script-only set-up works": an administrator's token creates a site, an
@@ -66,30 +67,8 @@ function expectDocumented(endpoint: ApiEndpoint, response: { status: number; jso
 const answers = Object.fromEntries(
   TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
 );
-// No ethnicity, extrahepaticSites or extrahepaticOtherSite: optional fields left out, as a script would.
-const baseline = {
-  assessmentDate: "2026-01-12",
-  sex: "female",
-  ageYears: 61,
-  heightCm: 158,
-  weightKg: 52,
-  ecogPs: 1,
-  hbsag: "positive",
-  antiHcv: "negative",
-  bilirubin: { value: 34.2, unit: "umol/L" },
-  albumin: { value: 30, unit: "g/L" },
-  inr: 1.3,
-  ascites: "mild",
-  encephalopathy: "none",
-  tumourMorphology: "massive",
-  tumourExtentOver50Pct: "yes",
-  afpNgPerMl: 2500,
-  portalVeinInvasion: "yes",
-  noduleCount: 1,
-  largestNoduleCm: 14,
-  extrahepaticSpread: "no",
-  extrahepaticSites: [],
-};
+// No ethnicity and no extrahepaticOtherSite: optional fields left out, as a script would.
+const { ethnicity: _ethnicity, extrahepaticOtherSite: _otherSite, ...baseline } = ADVANCED_BASELINE;
 
 beforeAll(async () => {
   db = await createTestDatabase();

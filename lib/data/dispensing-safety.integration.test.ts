@@ -8,6 +8,7 @@ import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-ac
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import type { TestDatabase } from "@/test/integration/test-database";
+import { compensatedBaseline } from "@/test/fixtures/baseline-data";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -32,31 +33,15 @@ const dosing = (visitDate: string, thalidomide: object = {}) => ({
   uft: { ...drug({ capsulesDispensed: 112 }), prescribedCapsulesPerDose: null, overrideReason: "" },
   thalidomide: drug(thalidomide),
 });
-const baseline = (sex: "female" | "male") => ({
-  assessmentDate: "2026-01-08",
-  sex,
-  ageYears: 34,
-  ethnicity: "Han Chinese",
-  heightCm: 158,
-  weightKg: 55,
-  ecogPs: 1,
-  hbsag: "positive",
-  antiHcv: "negative",
-  bilirubin: { value: 1, unit: "mg/dL" },
-  albumin: { value: 4, unit: "g/dL" },
-  inr: 1.1,
-  ascites: "none",
-  encephalopathy: "none",
-  tumourMorphology: "uninodular",
-  tumourExtentOver50Pct: "no",
-  afpNgPerMl: 20,
-  portalVeinInvasion: "no",
-  noduleCount: 1,
-  largestNoduleCm: 4,
-  extrahepaticSpread: "no",
-  extrahepaticSites: [],
-  extrahepaticOtherSite: null,
-});
+const baseline = (sex: "female" | "male") =>
+  compensatedBaseline({
+    assessmentDate: "2026-01-08",
+    sex,
+    ageYears: 34,
+    ethnicity: "Han Chinese",
+    heightCm: 158,
+    weightKg: 55,
+  });
 const pregnancyTest = (testDate: string, result: "negative" | "positive" | null, extra: object = {}) => ({
   testDate,
   category: "female-reproductive-potential",

@@ -7,6 +7,7 @@ import type { TestDatabase } from "@/test/integration/test-database";
 import { listCrfRecords, saveCrfRecord, deleteCrfRecord } from "./crf-records";
 import { listRecordQueries } from "./data-queries";
 import { EDIT_CHECK_AUTHOR } from "./edit-check-queries";
+import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 
 /** Cross-form edit checks on real PostgreSQL: a failing check opens a system query on the field; a save that fixes it closes it. */
 let db: TestDatabase;
@@ -39,29 +40,10 @@ const save = (
   });
 
 const baseline = (liver: { bilirubin: number; albumin: number; inr: number }) => ({
-  assessmentDate: "2026-01-12",
-  sex: "female",
-  ageYears: 61,
-  ethnicity: "Han Chinese",
-  heightCm: 158,
-  weightKg: 52,
-  ecogPs: 1,
-  hbsag: "positive",
-  antiHcv: "negative",
+  ...ADVANCED_BASELINE,
   bilirubin: { value: liver.bilirubin, unit: "umol/L" },
   albumin: { value: liver.albumin, unit: "g/L" },
   inr: liver.inr,
-  ascites: "mild",
-  encephalopathy: "none",
-  tumourMorphology: "massive",
-  tumourExtentOver50Pct: "yes",
-  afpNgPerMl: 2500,
-  portalVeinInvasion: "yes",
-  noduleCount: 1,
-  largestNoduleCm: 14,
-  extrahepaticSpread: "no",
-  extrahepaticSites: [],
-  extrahepaticOtherSite: null,
 });
 
 describe("cross-form edit checks open and close system queries", () => {

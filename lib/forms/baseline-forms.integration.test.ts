@@ -8,6 +8,7 @@ import { NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -47,31 +48,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-const baseline = {
-  assessmentDate: "2026-01-12",
-  sex: "female",
-  ageYears: 61,
-  ethnicity: "Han Chinese",
-  heightCm: 158,
-  weightKg: 52,
-  ecogPs: 1,
-  hbsag: "positive",
-  antiHcv: "negative",
-  bilirubin: { value: 34.2, unit: "umol/L" },
-  albumin: { value: 30, unit: "g/L" },
-  inr: 1.3,
-  ascites: "mild",
-  encephalopathy: "none",
-  tumourMorphology: "massive",
-  tumourExtentOver50Pct: "yes",
-  afpNgPerMl: 2500,
-  portalVeinInvasion: "yes",
-  noduleCount: 1,
-  largestNoduleCm: 14,
-  extrahepaticSpread: "no",
-  extrahepaticSites: [],
-  extrahepaticOtherSite: null,
-};
+const baseline = ADVANCED_BASELINE;
 
 describe("baseline", () => {
   test("saves with the computed Child-Pugh, CLIP, BCLC and BSA; invalid input and late dates write nothing", async () => {

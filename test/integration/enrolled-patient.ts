@@ -3,6 +3,7 @@ import { saveCrfRecord } from "@/lib/data/crf-records";
 import { enrollPatient } from "@/lib/data/enrollment";
 import { registerPatient } from "@/lib/data/patients";
 import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { compensatedBaseline } from "@/test/fixtures/baseline-data";
 
 export interface EnrollmentDates {
   screeningDate: string;
@@ -40,31 +41,18 @@ export async function createEnrolledPatient(actor: Actor, siteId: string, dates:
 export async function recordMaleBaselineAndCounselling(actor: Actor, patientId: string, date: string) {
   const save = (formType: string, visitKey: string | null, data: unknown) =>
     saveCrfRecord(actor, { patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
-  await save("baseline", "baseline", {
-    assessmentDate: date,
-    sex: "male",
-    ageYears: 58,
-    ethnicity: "Han Chinese",
-    heightCm: 170,
-    weightKg: 68,
-    ecogPs: 1,
-    hbsag: "positive",
-    antiHcv: "negative",
-    bilirubin: { value: 1, unit: "mg/dL" },
-    albumin: { value: 4, unit: "g/dL" },
-    inr: 1.1,
-    ascites: "none",
-    encephalopathy: "none",
-    tumourMorphology: "uninodular",
-    tumourExtentOver50Pct: "no",
-    afpNgPerMl: 20,
-    portalVeinInvasion: "no",
-    noduleCount: 1,
-    largestNoduleCm: 4,
-    extrahepaticSpread: "no",
-    extrahepaticSites: [],
-    extrahepaticOtherSite: null,
-  });
+  await save(
+    "baseline",
+    "baseline",
+    compensatedBaseline({
+      assessmentDate: date,
+      sex: "male",
+      ageYears: 58,
+      ethnicity: "Han Chinese",
+      heightCm: 170,
+      weightKg: 68,
+    }),
+  );
   await save("pregnancy-test", null, {
     testDate: date,
     category: "male",
