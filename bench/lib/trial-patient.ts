@@ -1,4 +1,4 @@
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { DEFAULT_ANALYTES } from "@/lib/forms/cytokines-form";
 import type { EndOfStudyData } from "@/lib/forms/end-of-study-form";
 import { addDays } from "@/lib/domain/schedule/visit-schedule";
@@ -63,7 +63,7 @@ export function generatePatient(random: Random, today: string): GeneratedPatient
 
   add("eligibility", null, {
     consentDate: addDays(screeningDate, -1),
-    answers: Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"])),
+    answers: eligibleAnswers(),
   });
   const targets = Array.from({ length: random.int(1, 3) }, (_, i) => ({
     lesionId: `T${i + 1}`,

@@ -27,7 +27,7 @@ import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
 import { MAX_BODY_BYTES } from "@/lib/api/api-route";
 import { API_ENDPOINT_LIST } from "@/lib/api/endpoints";
 import { createApiToken } from "@/lib/data/api-tokens";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { buildAdverseEvent, buildLabs } from "@/bench/lib/form-payloads";
 import { createRandom } from "@/bench/lib/random";
@@ -151,9 +151,7 @@ async function expectRejectedOrAudited(
   else expect(after.audit, "an accepted write is audited").toBeGreaterThan(before.audit);
 }
 
-const answers = Object.fromEntries(
-  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
-);
+const answers = eligibleAnswers();
 const random = createRandom(8);
 
 // ---- Bodies -------------------------------------------------------------------------------

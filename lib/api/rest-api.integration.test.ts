@@ -19,7 +19,7 @@ import * as biomarkersRoute from "@/app/api/v1/analysis/biomarkers/route";
 import * as efficacyRoute from "@/app/api/v1/analysis/efficacy/route";
 import * as enrollmentSummaryRoute from "@/app/api/v1/analysis/enrollment/route";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
@@ -75,9 +75,7 @@ function expectDocumented(endpoint: ApiEndpoint, response: { status: number; jso
   expect(parsed.success ? [] : parsed.error.issues, endpoint.operationId).toEqual([]);
 }
 
-const answers = Object.fromEntries(
-  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
-);
+const answers = eligibleAnswers();
 const baseline = ADVANCED_BASELINE;
 
 async function registerThroughApi(token: string, siteId: string, screeningDate = "2026-01-05") {

@@ -18,7 +18,7 @@ import { loadActor } from "@/lib/auth/get-actor";
 import { emailKey } from "@/lib/auth/sign-in-throttle";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
@@ -64,9 +64,7 @@ function expectDocumented(endpoint: ApiEndpoint, response: { status: number; jso
   expect(parsed.success ? [] : parsed.error.issues, endpoint.operationId).toEqual([]);
 }
 
-const answers = Object.fromEntries(
-  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
-);
+const answers = eligibleAnswers();
 // No ethnicity and no extrahepaticOtherSite: optional fields left out, as a script would.
 const { ethnicity: _ethnicity, extrahepaticOtherSite: _otherSite, ...baseline } = ADVANCED_BASELINE;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
@@ -13,8 +13,7 @@ let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
 const EDITORS = 20;
-const answers = () =>
-  Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const answers = eligibleAnswers;
 // Each editor types a different consent date, so the saved value tells who won.
 const consentDate = (editor: number) => `2026-01-${String(1 + editor).padStart(2, "0")}`;
 const request = (

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -17,8 +17,7 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-const passingAnswers = () =>
-  Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const passingAnswers = eligibleAnswers;
 const eligibility = (patientId: string, data: unknown, extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {}) => ({
   patientId,
   formType: "eligibility",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
@@ -11,9 +11,7 @@ import { registerPatient } from "./patients";
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
-const answers = Object.fromEntries(
-  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
-);
+const answers = eligibleAnswers();
 
 async function formAt(site: "TW01" | "TW02", investigator: Actor) {
   const patient = await registerPatient(investigator, { siteId: sites[site], screeningDate: "2026-03-02" });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { TRIAL_ELIGIBILITY_CRITERIA, eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
@@ -15,9 +15,7 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-const answers = Object.fromEntries(
-  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
-);
+const answers = eligibleAnswers();
 const firstInclusion = TRIAL_ELIGIBILITY_CRITERIA.find((c) => c.kind === "inclusion")!.id;
 const request = (patientId: string, data: unknown, extra: object = {}) => ({
   patientId,

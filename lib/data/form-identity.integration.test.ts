@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { LONE_SURROGATE_MESSAGE, NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
@@ -78,8 +78,7 @@ const enrolled = () =>
     consentDate: "2026-01-04",
     enrollmentDate: "2026-01-12",
   });
-const answers = () =>
-  Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const answers = eligibleAnswers;
 const followUp = (overrides: Record<string, unknown> = {}) => ({
   progressionDate: null,
   lastKnownAliveDate: "2026-03-01",

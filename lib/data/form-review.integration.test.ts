@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
@@ -16,9 +16,7 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-const answers = Object.fromEntries(
-  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
-);
+const answers = eligibleAnswers();
 const request = (patientId: string, data: unknown, extra: object = {}) => ({
   patientId,
   formType: "eligibility",

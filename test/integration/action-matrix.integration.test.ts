@@ -9,7 +9,7 @@ import { markSourceVerified, setPatientLock, signCrfRecord, unsignCrfRecord } fr
 import { registerPatient } from "@/lib/data/patients";
 import { recordToxicityReview } from "@/lib/data/toxicity-review";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { seedDemoActors, type DemoActorName } from "./demo-actors";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -27,9 +27,7 @@ type SiteCode = "TW01" | "TW02";
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
-const answers = Object.fromEntries(
-  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
-);
+const answers = eligibleAnswers();
 const investigatorOf: Record<SiteCode, Actor> = {} as Record<SiteCode, Actor>;
 
 /** A fresh patient with a complete eligibility form (and, when asked, a signed form or an open query). */

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord } from "@/lib/data/crf-records";
 import { enrollPatient } from "@/lib/data/enrollment";
 import { registerPatient } from "@/lib/data/patients";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { compensatedBaseline } from "@/test/fixtures/baseline-data";
 
 export interface EnrollmentDates {
@@ -18,9 +18,7 @@ export interface EnrollmentDates {
  */
 export async function createEnrolledPatient(actor: Actor, siteId: string, dates: EnrollmentDates) {
   const patient = await registerPatient(actor, { siteId, screeningDate: dates.screeningDate });
-  const answers = Object.fromEntries(
-    TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
-  );
+  const answers = eligibleAnswers();
   await saveCrfRecord(actor, {
     patientId: patient.id,
     formType: "eligibility",

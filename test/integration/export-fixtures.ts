@@ -3,7 +3,7 @@ import { saveCrfRecord } from "@/lib/data/crf-records";
 import { enrollPatient } from "@/lib/data/enrollment";
 import { registerPatient } from "@/lib/data/patients";
 import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import type { DemoActorName } from "./demo-actors";
@@ -35,9 +35,7 @@ const drug = (extra: object = {}) => ({
  * with an adverse event.
  */
 export async function seedExportPatients(actors: Record<DemoActorName, Actor>, sites: Sites) {
-  const answers = Object.fromEntries(
-    TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
-  );
+  const answers = eligibleAnswers();
   const enrolled = async (who: "investigator1" | "investigator2", siteId: string) => {
     const actor = actors[who];
     const patient = await registerPatient(actor, { siteId, screeningDate: "2026-01-05" });

@@ -5,16 +5,14 @@ import { saveCrfRecord } from "@/lib/data/crf-records";
 import { enrollPatient } from "@/lib/data/enrollment";
 import { registerPatient } from "@/lib/data/patients";
 import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** Test data entered through the real write path (saveCrfRecord), as an investigator would. */
-const answers = Object.fromEntries(
-  TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
-);
+const answers = eligibleAnswers();
 
 /** A patient consented 2026-01-04 and, unless `enrolled` is false, enrolled on 2026-01-10 (day 1). */
 export async function createPatient(investigator: Actor, siteId: string, options: { enrolled?: boolean } = {}) {

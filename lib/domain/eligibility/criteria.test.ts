@@ -1,8 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { evaluateEligibility, TRIAL_ELIGIBILITY_CRITERIA, type CriterionAnswer } from "./criteria";
+import { evaluateEligibility, TRIAL_ELIGIBILITY_CRITERIA, type CriterionAnswer, eligibleAnswers } from "./criteria";
 
-const allPass = (): Record<string, CriterionAnswer> =>
-  Object.fromEntries(TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+const allPass = eligibleAnswers;
 
 describe("evaluateEligibility", () => {
   test("eligible only when every inclusion is yes and every exclusion is no", () => {

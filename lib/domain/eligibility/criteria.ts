@@ -46,6 +46,13 @@ export const TRIAL_ELIGIBILITY_CRITERIA: readonly Criterion[] = [
 
 export type CriterionAnswer = "yes" | "no";
 
+/** The answers of a patient who meets every criterion (yes to each inclusion, no to each exclusion): demo data, benchmarks and tests. */
+export function eligibleAnswers(
+  criteria: readonly Criterion[] = TRIAL_ELIGIBILITY_CRITERIA,
+): Record<string, CriterionAnswer> {
+  return Object.fromEntries(criteria.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]));
+}
+
 export interface EligibilityEvaluation {
   eligible: boolean;
   unanswered: Criterion[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getAeTerm } from "@/lib/domain/ctcae";
 import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
-import { TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
+import { TRIAL_ELIGIBILITY_CRITERIA, eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent } from "../adverse-event-schema";
 import type { DosingData } from "../dosing/dosing-schema";
 import type { EndOfStudyData } from "../end-of-study-form";
@@ -246,9 +246,7 @@ describe("form projections to the typed tables", () => {
   });
 
   it("eligibility: the verdict and one answer per protocol criterion", () => {
-    const answers = Object.fromEntries(
-      TRIAL_ELIGIBILITY_CRITERIA.map((c) => [c.id, c.kind === "inclusion" ? "yes" : "no"]),
-    );
+    const answers = eligibleAnswers();
     const rows = project("eligibility", { consentDate: "2026-01-05", answers: { ...answers, I1: null } });
     expect(rows.eligibility_assessments).toEqual([
       { consent_date: "2026-01-05", eligible: false, unanswered_count: 1 },
