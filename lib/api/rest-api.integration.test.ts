@@ -20,8 +20,8 @@ import * as efficacyRoute from "@/app/api/v1/analysis/efficacy/route";
 import * as enrollmentSummaryRoute from "@/app/api/v1/analysis/enrollment/route";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 
 /**
@@ -116,8 +116,7 @@ const counts = async () => ({
 });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
   tokens.inv1Write = (
     await createApiToken(actors.investigator1, {
       name: "inv1 rw",

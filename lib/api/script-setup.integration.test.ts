@@ -19,8 +19,8 @@ import { emailKey } from "@/lib/auth/sign-in-throttle";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 
 /**
@@ -69,8 +69,7 @@ const answers = eligibleAnswers();
 const { ethnicity: _ethnicity, extrahepaticOtherSite: _otherSite, ...baseline } = ADVANCED_BASELINE;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
   adminToken = (
     await createApiToken(actors.admin, {
       name: "admin script",

@@ -10,8 +10,8 @@ import { CI_METHODS } from "@/lib/schemas/analysis";
 import { getEfficacyAnalysis, getEnrollmentSummary } from "./analysis";
 import { saveCrfRecord } from "./crf-records";
 import { getStoppingRuleStatus } from "./stopping-rules";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 
 const get = (path: string) => new Request(`http://localhost${path}`);
 // What the routes run (lib/api/api-route.ts): the endpoint list's query schema, then the handler.
@@ -28,8 +28,7 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
   let firstRun: Awaited<ReturnType<typeof seedDemoCohort>>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ actors, sites } = await seedDemoActors(db.prisma));
+    ({ db, actors, sites } = await openDemoDatabase());
     const started = Date.now();
     firstRun = await seedDemoCohort("demo");
     console.log(`demo cohort seeded in ${Date.now() - started} ms:`, {

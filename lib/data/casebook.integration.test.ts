@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { generatePatientPdf } from "./casebook";
 import { generateCrfBinderPdf } from "./crf-binder";
 import { saveCrfRecord } from "./crf-records";
@@ -23,8 +23,7 @@ async function pagesOf(pdf: Buffer): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors } = await seedDemoActors(db.prisma));
+  ({ db, actors } = await openDemoDatabase());
   await seedDemoCohort("demo");
 }, 600_000);
 afterAll(() => db.drop());

@@ -5,9 +5,9 @@ import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { listPatientAuditHistory } from "./audit-history";
 import { listCrfRecords, saveCrfRecord, type SaveCrfRequest } from "./crf-records";
 import { enrollPatient, recordScreenFailure } from "./enrollment";
@@ -30,8 +30,7 @@ const eligibility = (patientId: string, data: unknown, extra: Partial<Parameters
 });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
 });
 afterAll(() => db.drop());
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { saveCrfRecord } from "./crf-records";
 import { countOpenQueries, listRecordQueries, openDataQuery, replyToDataQuery } from "./data-queries";
 import { registerPatient } from "./patients";
@@ -28,8 +28,7 @@ async function formAt(site: "TW01" | "TW02", investigator: Actor) {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
 });
 afterAll(() => db.drop());
 

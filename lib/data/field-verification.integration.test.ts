@@ -3,8 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { TRIAL_ELIGIBILITY_CRITERIA, eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { saveCrfRecord } from "./crf-records";
 import { getDataQuality } from "./data-quality";
 import { listFieldVerifications, verifyField } from "./field-verification";
@@ -29,8 +29,7 @@ const request = (patientId: string, data: unknown, extra: object = {}) => ({
 });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
 });
 afterAll(() => db.drop());
 

@@ -6,9 +6,9 @@ import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { LONE_SURROGATE_MESSAGE, NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { NOTHING_CHANGED_MESSAGE } from "./crf-record-update";
 import { listCrfRecords, saveCrfRecord } from "./crf-records";
 
@@ -38,8 +38,7 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 let token: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
   token = (
     await createApiToken(actors.investigator1, {
       name: "identity tests",

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { exportOdm } from "./exports/odm-export";
 import { runImport } from "./imports";
 
@@ -15,8 +15,7 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors } = await seedDemoActors(db.prisma));
+  ({ db, actors } = await openDemoDatabase());
   await seedDemoCohort("demo");
 }, 300_000);
 afterAll(() => db.drop());

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { PROJECTED_FORM_TYPES, PROJECTION_TABLES, PROJECTION_TABLE_NAMES } from "@/lib/forms/projections";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { countRows, snapshotTypedTables } from "@/test/integration/typed-tables";
 import { deleteCrfRecord, saveCrfRecord } from "./crf-records";
 import { rebuildProjections } from "./projections-rebuild";
@@ -103,8 +103,7 @@ describe("typed tables = a rebuild from crf_records (demo cohort, through the wr
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ({ actors } = await seedDemoActors(db.prisma));
+    ({ db, actors } = await openDemoDatabase());
     const report = await seedDemoCohort("demo");
     expect(report.problems).toEqual([]);
   }, 300_000);

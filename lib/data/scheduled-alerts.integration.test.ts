@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { startLocalSmtpServer } from "@/lib/mail/local-smtp-server";
 import { deliverPendingMail } from "@/lib/mail/mail-sender";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, recordAdverseEvent, serious } from "@/test/integration/toxicity-fixtures";
 import { saveCrfRecord } from "./crf-records";
 import { getDataQuality } from "./data-quality";
@@ -23,8 +23,7 @@ const dates = { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollme
 const outboxOf = (kind: string) => db.prisma.mailOutbox.findMany({ where: { kind }, orderBy: { id: "asc" } });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
   mailDir = await mkdtemp(path.join(tmpdir(), "trialdesk-scheduled-mail-"));
 }, 120_000);
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { StoppingRulesSchema } from "@/lib/schemas/stopping-rules";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, createPatient, recordAdverseEvent } from "@/test/integration/toxicity-fixtures";
 import { saveCrfRecord } from "./crf-records";
 import { getStoppingRuleStatus } from "./stopping-rules";
@@ -13,8 +13,7 @@ let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
   // A protocol design small enough to cross in a test: stage 1 stops when 0 of the first 2 evaluable patients respond.
   const current = await getStoppingRules(actors.admin);
   await updateStoppingRules(actors.admin, {

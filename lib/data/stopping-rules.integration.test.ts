@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { StoppingRulesSchema, type StoppingRulesInput } from "@/lib/schemas/stopping-rules";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, createPatient, recordAdverseEvent } from "@/test/integration/toxicity-fixtures";
 import { saveCrfRecord } from "./crf-records";
 import { getStoppingRuleStatus } from "./stopping-rules";
@@ -72,8 +72,7 @@ const rules = (extra: Partial<Record<keyof StoppingRulesInput, unknown>> = {}): 
   });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
   // Four patients enrolled the same day (so in subject order): a confirmed PR, stable disease, never assessed, progression.
   const [responder, stable, notAssessed, progressing] = [
     await createPatient(actors.investigator1, sites.TW01),

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ToxicityReviewSchema } from "@/lib/schemas/toxicity";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 import {
   adverseEvent,
   correctAdverseEvent,
@@ -21,8 +21,7 @@ let site: { tx08: { siteId: string; actor: Actor }; tx09: { siteId: string; acto
 let tx09Coordinator: Actor;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors } = await seedDemoActors(db.prisma));
+  ({ db, actors } = await openDemoDatabase());
   site = {
     tx08: await createSiteUser(db.prisma, "TX08", "INVESTIGATOR"),
     tx09: await createSiteUser(db.prisma, "TX09", "INVESTIGATOR"),

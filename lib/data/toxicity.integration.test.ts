@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { matchesAdverseEventFilters, type ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { ForbiddenError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { type TestDatabase } from "@/test/integration/test-database";
 import {
   adverseEvent,
   createPatient,
@@ -26,8 +26,7 @@ const ids: Record<string, string> = {};
  * not enrolled; TX09 with patient D. All data entered through saveCrfRecord.
  */
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors } = await seedDemoActors(db.prisma));
+  ({ db, actors } = await openDemoDatabase());
   const tx08 = await createSiteUser(db.prisma, "TX08", "INVESTIGATOR");
   const tx09 = await createSiteUser(db.prisma, "TX09", "INVESTIGATOR");
   siteCoordinator = (await createSiteUser(db.prisma, "TX08", "COORDINATOR", tx08.siteId)).actor;

@@ -3,11 +3,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { registerPatient } from "@/lib/data/patients";
 import { ConflictError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 
 let db: TestDatabase;
@@ -43,8 +43,7 @@ const counts = async (patientId: string) => ({
 });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
 });
 afterAll(() => db.drop());
 

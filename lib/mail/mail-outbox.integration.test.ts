@@ -8,9 +8,9 @@ import { saveCrfRecord } from "@/lib/data/crf-records";
 import { listOutbox } from "@/lib/data/mail-outbox";
 import { ForbiddenError } from "@/lib/errors";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { startLocalSmtpServer } from "./local-smtp-server";
 import { deliverPendingMail } from "./mail-sender";
 
@@ -20,8 +20,7 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 let mailDir: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
   mailDir = await mkdtemp(path.join(tmpdir(), "trialdesk-mail-"));
 });
 afterAll(async () => {

@@ -11,8 +11,8 @@ import { recordToxicityReview } from "@/lib/data/toxicity-review";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "./demo-actors";
-import { createTestDatabase, type TestDatabase } from "./test-database";
+import { type DemoActorName, openDemoDatabase } from "./demo-actors";
+import { type TestDatabase } from "./test-database";
 import { adverseEvent, recordAdverseEvent } from "./toxicity-fixtures";
 
 /**
@@ -230,8 +230,7 @@ async function outcomeOf(promise: Promise<unknown>): Promise<Outcome | string> {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
   investigatorOf.TW01 = actors.investigator1;
   investigatorOf.TW02 = actors.investigator2;
 });

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { registerPatient } from "@/lib/data/patients";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { seedExportPatients } from "@/test/integration/export-fixtures";
 import { validateOdm } from "@/test/integration/odm-schema";
 import { parseCsv } from "@/test/integration/parse-csv";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { type TestDatabase } from "@/test/integration/test-database";
 import { exportCsv } from "./csv-export";
 import { PATIENT_BATCH_SIZE } from "./patient-batches";
 import { exportOdm } from "./odm-export";
@@ -19,8 +19,7 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 let piOfTw02: Actor;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors, sites } = await seedDemoActors(db.prisma));
+  ({ db, actors, sites } = await openDemoDatabase());
   await seedExportPatients(actors, sites);
   piOfTw02 = { ...actors.pi, assignments: [{ role: "PRINCIPAL_INVESTIGATOR", siteId: sites.TW02 }] };
 }, 60_000);
