@@ -5,6 +5,7 @@ import { MyWorkLists } from "@/components/work/work-lists";
 import { getBackupWarning } from "@/lib/data/backups";
 import { getMyWork } from "@/lib/data/work-lists";
 import { getUserProfile } from "@/lib/data/users";
+import { TableHead } from "@/components/ui/table-head";
 
 export const dynamic = "force-dynamic";
 
@@ -52,12 +53,7 @@ export default async function HomePage() {
         <details>
           <summary>Your roles</summary>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Role</th>
-                <th scope="col">Site</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Role", "Site"]} />
             <tbody>
               {user.roles.map((r) => (
                 <tr key={`${r.role}-${r.siteCode ?? "all"}`}>

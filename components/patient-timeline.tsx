@@ -5,6 +5,7 @@ import type { FormState, ScheduleConfig } from "@/lib/domain/schedule/visit-sche
 import { UNSCHEDULED_VISIT } from "@/lib/forms/form-identity";
 import { getFormDefinition, listFormDefinitions } from "@/lib/forms/registry";
 import { formatDate } from "@/lib/format-date";
+import { TableHead } from "@/components/ui/table-head";
 
 /** The date a visit form records (dosing: visitDate, labs: sampleDate, tumour assessment: assessmentDate). */
 function recordDate(record: CrfRecordView): string | null {
@@ -37,13 +38,7 @@ export function PatientTimeline({ patientId, enrollmentDate, until, records, can
     <section className="card" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Visits</h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Visit</th>
-            <th scope="col">Due</th>
-            <th scope="col">Forms</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Visit", "Due", "Forms"]} />
         <tbody>
           {visits.map((visit) => (
             <tr key={visit.key}>

@@ -14,6 +14,7 @@ import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
 import { PatientListFilterSchema } from "@/lib/schemas/work-filters";
 import { formatDate } from "@/lib/format-date";
 import { CrfBinderLinks } from "@/components/crf-binder-links";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -83,15 +84,7 @@ export default async function PatientsPage({
         ) : (
           <div className={styles.scroll}>
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">Subject ID</th>
-                  <th scope="col">Site</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Screening date</th>
-                  <th scope="col">Open queries</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Subject ID", "Site", "Status", "Screening date", "Open queries"]} />
               <tbody>
                 {page.data.map((p) => (
                   <tr key={p.id}>

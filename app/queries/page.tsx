@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/format-date";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { QueryInboxFilterSchema } from "@/lib/schemas/work-filters";
 import { visitLabel } from "@/lib/visit-label";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Query inbox" };
 
@@ -76,18 +77,9 @@ export default async function QueryInboxPage({
       {inbox.rows.length ? (
         <div className={styles.scroll}>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Patient</th>
-                <th scope="col">Site</th>
-                <th scope="col">Form and field</th>
-                <th scope="col">Visit</th>
-                <th scope="col">Status</th>
-                <th scope="col">Opened</th>
-                <th scope="col">Age (days)</th>
-                <th scope="col">Last message</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={["Patient", "Site", "Form and field", "Visit", "Status", "Opened", "Age (days)", "Last message"]}
+            />
             <tbody>
               {inbox.rows.map((q) => (
                 <tr key={q.id}>

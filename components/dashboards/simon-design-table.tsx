@@ -1,4 +1,5 @@
 import type { SimonDesign } from "@/lib/domain/statistics/simon-two-stage";
+import { TableHead } from "@/components/ui/table-head";
 
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 
@@ -14,17 +15,17 @@ export function SimonDesignTable({
     // Focusable so that keyboard users can scroll the table inside a narrow card.
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Simon two-stage designs">
       <table data-testid={id}>
-        <thead>
-          <tr>
-            <th scope="col">Design</th>
-            <th scope="col">Stage 1: stop if responders ≤ r1 of n1</th>
-            <th scope="col">Reject if responders ≤ r of n</th>
-            <th scope="col">Expected size under p0</th>
-            <th scope="col">P(early stop) under p0</th>
-            <th scope="col">Exact alpha</th>
-            <th scope="col">Exact power</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            "Design",
+            "Stage 1: stop if responders ≤ r1 of n1",
+            "Reject if responders ≤ r of n",
+            "Expected size under p0",
+            "P(early stop) under p0",
+            "Exact alpha",
+            "Exact power",
+          ]}
+        />
         <tbody>
           {rows.map(({ label, design }) => (
             <tr key={label}>

@@ -2,6 +2,7 @@ import { formatPercent } from "@/components/dashboards/format";
 import { SimonDesignTable } from "@/components/dashboards/simon-design-table";
 import type { StoppingRuleStatus } from "@/lib/data/stopping-rules";
 import type { SimonStatus } from "@/lib/domain/trial-design/simon-stage-status";
+import { TableHead } from "@/components/ui/table-head";
 
 const CHOICE_LABELS = { OPTIMAL: "Optimal", MINIMAX: "Minimax", CUSTOM: "Protocol's own" } as const;
 
@@ -110,12 +111,7 @@ export function StoppingRulePanel({ status: s }: { status: StoppingRuleStatus })
         <details>
           <summary>Boundary for 1 to {boundaryRows.length} patients</summary>
           <table data-testid="toxicity-boundary-table">
-            <thead>
-              <tr>
-                <th scope="col">Patients</th>
-                <th scope="col">Stop at DLTs ≥</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Patients", "Stop at DLTs ≥"]} />
             <tbody>
               {boundaryRows.map((row) => (
                 <tr key={row.patients}>

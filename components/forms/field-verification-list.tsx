@@ -5,6 +5,7 @@ import { useState } from "react";
 import { verifyFieldAction } from "@/app/patients/[id]/actions";
 import { formatDateTimeInZone } from "@/lib/format-date";
 import { FormError } from "@/components/ui/form-error";
+import { TableHead } from "@/components/ui/table-head";
 
 export interface VerifiableField {
   path: string;
@@ -54,13 +55,7 @@ export function FieldVerificationList({ patientId, recordId, version, fields, ca
       <FormError message={error} />
       <div className="table-scroll">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Value</th>
-              <th scope="col">Verification</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Field", "Value", "Verification"]} />
           <tbody>
             {fields.map((field, index) => (
               <tr key={field.path} data-field-path={field.path}>

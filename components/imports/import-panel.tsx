@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { buildErrorReportCsv } from "@/lib/import/error-report";
 import { FormError } from "@/components/ui/form-error";
+import { TableHead } from "@/components/ui/table-head";
 
 type Counts = { created: number; updated: number; unchanged: number; refused: number };
 interface Report {
@@ -164,14 +165,7 @@ function ImportReport({ report, onDownloadErrors }: { report: Report; onDownload
           </button>
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Refusals">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Form</th>
-                  <th scope="col">Field</th>
-                  <th scope="col">Why</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Subject", "Form", "Field", "Why"]} />
               <tbody>
                 {report.errors.slice(0, 500).map((e, i) => (
                   <tr key={i}>
@@ -189,15 +183,7 @@ function ImportReport({ report, onDownloadErrors }: { report: Report; onDownload
       <h3>Forms created, changed or refused ({changed.length})</h3>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Forms">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Subject</th>
-              <th scope="col">Form</th>
-              <th scope="col">Visit</th>
-              <th scope="col">Action</th>
-              <th scope="col">Fields</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Subject", "Form", "Visit", "Action", "Fields"]} />
           <tbody>
             {changed.slice(0, 500).map((line, i) => (
               <tr key={i}>

@@ -2,6 +2,7 @@ import type { AuditRecord } from "@/lib/data/audit-history";
 import { actionLabel, entityLabel, fieldLabel, valueLabel } from "@/lib/audit/audit-labels";
 import { formatDateTimeInZone, formatTimestamp } from "@/lib/format-date";
 import styles from "./work.module.css";
+import { TableHead } from "@/components/ui/table-head";
 
 /** Who changed what, when (the site's clock with its zone named, and UTC), from which value to which, and why, in the form's own words. */
 export function LabelledAuditHistory({
@@ -26,17 +27,9 @@ export function LabelledAuditHistory({
       ) : (
         <div className={styles.scroll}>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">When (site time / UTC)</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Field</th>
-                <th scope="col">Old value</th>
-                <th scope="col">New value</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={["When (site time / UTC)", "Who", "What", "Field", "Old value", "New value", "Reason"]}
+            />
             <tbody>
               {rows.map(({ record, change, index }) => (
                 <tr key={`${record.id}-${index}`}>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { getBackupOverview, type BackupRunView } from "@/lib/data/backups";
 import { formatTimestamp } from "@/lib/format-date";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Backups" };
 
@@ -43,15 +44,7 @@ export default async function BackupsPage() {
           : "This app does not take backups itself: it runs on an external PostgreSQL server (back it up with that server's tools), or TRIALDESK_BACKUP_INTERVAL_HOURS is 0."}
       </p>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Backup</th>
-            <th scope="col">Finished</th>
-            <th scope="col">Result</th>
-            <th scope="col">Size</th>
-            <th scope="col">File</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Backup", "Finished", "Result", "Size", "File"]} />
         <tbody>
           <RunRow label="Last attempt" run={overview.lastRun} />
           <RunRow label="Last success" run={overview.lastSuccess} />

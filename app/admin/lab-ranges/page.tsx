@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { listSites } from "@/lib/data/admin";
 import { listLabReferenceRanges } from "@/lib/data/lab-reference-ranges";
 import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Laboratory reference ranges" };
 
@@ -30,19 +31,9 @@ export default async function LabRangesPage() {
         </p>
         <div className="table-scroll">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Site</th>
-                <th scope="col">Test</th>
-                <th scope="col">Applies to</th>
-                <th scope="col">LLN</th>
-                <th scope="col">ULN</th>
-                <th scope="col">Unit</th>
-                <th scope="col">In force from</th>
-                <th scope="col">Recorded by</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={["Site", "Test", "Applies to", "LLN", "ULN", "Unit", "In force from", "Recorded by", "Status"]}
+            />
             <tbody>
               {ranges.map((r) => (
                 <tr key={r.id} className={r.withdrawnAt ? "muted" : undefined}>

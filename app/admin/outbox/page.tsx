@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { listOutbox } from "@/lib/data/mail-outbox";
 import { formatTimestamp } from "@/lib/format-date";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Alert emails" };
 export const dynamic = "force-dynamic";
@@ -24,17 +25,7 @@ export default async function OutboxPage() {
       </p>
       {messages.length ? (
         <table data-testid="outbox">
-          <thead>
-            <tr>
-              <th scope="col">Created</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Subject</th>
-              <th scope="col">To</th>
-              <th scope="col">State</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error / next attempt</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Created", "Kind", "Subject", "To", "State", "Attempts", "Last error / next attempt"]} />
           <tbody>
             {messages.map((m) => (
               <tr key={m.id}>

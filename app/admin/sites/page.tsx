@@ -4,6 +4,7 @@ import { EditSiteForm } from "@/components/forms/admin/edit-site-form";
 import { CreateSiteForm } from "@/components/forms/admin/site-form";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { listSites } from "@/lib/data/admin";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Sites" };
 
@@ -23,15 +24,7 @@ export default async function SitesPage() {
           <Link href="/admin/dose-modification">Dose modification</Link>
         </div>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Name</th>
-              <th scope="col">City</th>
-              <th scope="col">Country</th>
-              <th scope="col">Enrollment target</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Code", "Name", "City", "Country", "Enrollment target"]} />
           <tbody>
             {sites.map((site) => (
               <tr key={site.id}>

@@ -4,6 +4,7 @@ import { CreateUserForm } from "@/components/forms/admin/create-user-form";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { listSites, listUsers } from "@/lib/data/admin";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -20,14 +21,7 @@ export default async function UsersPage() {
           <Link href="/admin/outbox">Alert emails</Link>
         </div>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Email", "Roles", "Status"]} />
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>

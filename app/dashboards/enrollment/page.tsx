@@ -4,6 +4,7 @@ import { DashboardNav } from "@/components/dashboards/dashboard-nav";
 import { SITE_STYLES } from "@/components/dashboards/format";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { getEnrollmentSummary } from "@/lib/data/analysis";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Enrollment" };
 
@@ -26,19 +27,19 @@ export default async function EnrollmentDashboard() {
         </p>
         <table>
           <caption className="visually-hidden">Screening and enrollment per site against target</caption>
-          <thead>
-            <tr>
-              <th scope="col">Site</th>
-              <th scope="col">Screened</th>
-              <th scope="col">Screen failed</th>
-              <th scope="col">Enrolled</th>
-              <th scope="col">Target</th>
-              <th scope="col">Of target</th>
-              <th scope="col">On treatment</th>
-              <th scope="col">In follow-up</th>
-              <th scope="col">Off study (incl. deaths)</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Site",
+              "Screened",
+              "Screen failed",
+              "Enrolled",
+              "Target",
+              "Of target",
+              "On treatment",
+              "In follow-up",
+              "Off study (incl. deaths)",
+            ]}
+          />
           <tbody>
             {rows.map(({ key, label, counts }) => (
               <tr key={key} className={key === "total" ? "total-row" : undefined} data-testid={`enrollment-${key}`}>

@@ -3,6 +3,7 @@ import { describeSaeClock } from "@/lib/analysis/toxicity/sae-clock";
 import type { AdverseEventItem, LabToxicityItem, SeriousEventView } from "@/lib/data/toxicity";
 import styles from "../dashboards.module.css";
 import { DASHBOARD_ROW_LIMIT, ShownOf } from "../shown-of";
+import { TableHead } from "@/components/ui/table-head";
 
 const NARROW = "Narrow the list with the filters above; every record is in the CSV export (Exports).";
 
@@ -17,14 +18,7 @@ export function SeriousEventsTable({ events }: { events: SeriousEventView[] }) {
     <>
       <ShownOf shown={shown.length} total={events.length} what="serious adverse events" hint={NARROW} />
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Patient</th>
-            <th scope="col">Event</th>
-            <th scope="col">Onset</th>
-            <th scope="col">24-hour reporting clock (site time)</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Patient", "Event", "Onset", "24-hour reporting clock (site time)"]} />
         <tbody>
           {shown.map((e) => (
             <tr key={e.recordId} className={e.clock.status === "overdue" ? styles.overdueRow : undefined}>
@@ -63,17 +57,9 @@ export function AdverseEventsTable({ events }: { events: AdverseEventItem[] }) {
     <>
       <ShownOf shown={shown.length} total={events.length} what="adverse events" hint={NARROW} />
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Patient</th>
-            <th scope="col">Site</th>
-            <th scope="col">CTCAE term</th>
-            <th scope="col">Grade</th>
-            <th scope="col">Serious</th>
-            <th scope="col">Attribution: thalidomide / UFT</th>
-            <th scope="col">Onset</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={["Patient", "Site", "CTCAE term", "Grade", "Serious", "Attribution: thalidomide / UFT", "Onset"]}
+        />
         <tbody>
           {shown.map((e) => (
             <tr key={e.recordId}>
@@ -105,16 +91,7 @@ export function LabToxicitiesTable({ labs }: { labs: LabToxicityItem[] }) {
     <>
       <ShownOf shown={shown.length} total={labs.length} what="lab results" hint={NARROW} />
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Patient</th>
-            <th scope="col">Site</th>
-            <th scope="col">CTCAE term (lab)</th>
-            <th scope="col">Grade (computed)</th>
-            <th scope="col">Visit</th>
-            <th scope="col">Sample date</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Patient", "Site", "CTCAE term (lab)", "Grade (computed)", "Visit", "Sample date"]} />
         <tbody>
           {shown.map((l) => (
             <tr key={`${l.recordId}-${l.test}`}>
