@@ -5,6 +5,7 @@ import pg from "pg";
 import { ensureProductionBuild, newAuthSecret, startApp } from "./lib/app-server";
 import { machineLoad, openGeneratedTrial, READER_PASSWORD, READERS, startTrialServer } from "./lib/generated-trial-db";
 import { signInOverHttp } from "./lib/sign-in";
+import { CHROMIUM_LAUNCH } from "@/lib/print/chromium";
 
 /**
  * Page weight (issue 8, benchmark 4): the JavaScript each main page loads in headless Chromium
@@ -107,18 +108,7 @@ async function main(): Promise<void> {
   await client.end();
   const patientId = rows[0]!.id;
   const app = await startApp({ port: APP_PORT, databaseUrl: trial.url, secret: newAuthSecret() });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const cookie = await signInOverHttp(app.baseUrl, READERS.pi.email, READER_PASSWORD);
     const [name, value] = cookie.split(/=(.*)/s) as [string, string];

@@ -1,18 +1,6 @@
 import "server-only";
+import { CHROMIUM_LAUNCH } from "./chromium";
 import { escapeHtml } from "./print-html";
-
-/** Debian's Chromium, as the e2e tests use it (playwright.config.ts); nothing is downloaded. */
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// Without the background-networking flags Chromium keeps trying to reach the closed network.
-const CHROMIUM_ARGS = [
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 export interface PdfFrame {
   /** Shown at the top of every page, e.g. "Casebook · Subject TW01-001". */
@@ -44,7 +32,7 @@ const frameStyle =
 export async function renderPdf(html: string, frame: PdfFrame): Promise<Buffer> {
   return oneAtATime(async () => {
     const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       const page = await context.newPage();
