@@ -1,4 +1,10 @@
-import { checkAcknowledgedSaves, runFaultScript, startFaultRig, writeServerLog } from "./lib/fault-setup";
+import {
+  checkAcknowledgedSaves,
+  runFaultScript,
+  startFaultRig,
+  startSavingLoop,
+  writeServerLog,
+} from "./lib/fault-setup";
 
 /**
  * Resilience 1 (issue 8): under concurrent saving, the `next start` process is killed with
@@ -15,22 +21,8 @@ async function main(): Promise<number> {
     dbPort: Number(process.env.FAULT_DB_PORT ?? 54407),
     users: USERS,
   });
-  const acknowledged = new Set<string>();
-  const outcomes: Record<string, number> = {};
-  let running = true;
-  const workers = Array.from({ length: USERS }, async (_, worker) => {
-    while (running) {
-      try {
-        const answer = await rig.saveAdverseEvent(worker);
-        outcomes[answer.status] = (outcomes[answer.status] ?? 0) + 1;
-        if (answer.recordId) acknowledged.add(answer.recordId);
-      } catch (error) {
-        const code = (error as { code?: string }).code ?? "error";
-        outcomes[code] = (outcomes[code] ?? 0) + 1;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-  });
+  const saving = startSavingLoop(rig, USERS, { afterErrorMs: 50 });
+  const { acknowledged, outcomes } = saving;
   try {
     await new Promise((r) => setTimeout(r, 4_000));
     const beforeKill = acknowledged.size;
@@ -40,15 +32,15 @@ async function main(): Promise<number> {
     await rig.restartApp();
     console.log("next start restarted (same secret: the signed-in sessions stay valid)");
     await new Promise((r) => setTimeout(r, 4_000));
-    running = false;
-    await Promise.all(workers);
+    await saving.stop();
     console.log(`outcomes: ${JSON.stringify(outcomes)}`);
 
     const results = await checkAcknowledgedSaves(rig.pool, [...acknowledged], beforeKill, outcomes);
     await writeServerLog(rig, import.meta.filename);
     return results.every(Boolean) ? 0 : 1;
   } finally {
-    running = false;
+    // Stops the loop without waiting for requests to a server that may be gone.
+    void saving.stop();
     await rig.close();
   }
 }

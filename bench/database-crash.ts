@@ -1,5 +1,12 @@
 import type { SupervisedPostgres } from "@/lib/db/supervised-postgres";
-import { check, checkAcknowledgedSaves, runFaultScript, startFaultRig, writeServerLog } from "./lib/fault-setup";
+import {
+  check,
+  checkAcknowledgedSaves,
+  runFaultScript,
+  startFaultRig,
+  startSavingLoop,
+  writeServerLog,
+} from "./lib/fault-setup";
 import { httpRequest } from "./lib/load-loop";
 
 /**
@@ -27,23 +34,8 @@ async function main(): Promise<number> {
     },
   });
   const server = rig.db.server as SupervisedPostgres;
-  const acknowledged = new Set<string>();
-  const outcomes: Record<string, number> = {};
-  let running = true;
-  const workers = Array.from({ length: USERS }, async (_, worker) => {
-    while (running) {
-      try {
-        const answer = await rig.saveAdverseEvent(worker);
-        outcomes[answer.status] = (outcomes[answer.status] ?? 0) + 1;
-        if (answer.recordId) acknowledged.add(answer.recordId);
-        if (answer.status !== 201) await new Promise((r) => setTimeout(r, 100));
-      } catch (error) {
-        const code = (error as { code?: string }).code ?? "error";
-        outcomes[code] = (outcomes[code] ?? 0) + 1;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-  });
+  const saving = startSavingLoop(rig, USERS, { afterRefusalMs: 100, afterErrorMs: 100 });
+  const { acknowledged, outcomes } = saving;
   try {
     await new Promise((r) => setTimeout(r, 4_000));
     const appPid = rig.app.child.pid;
@@ -66,8 +58,7 @@ async function main(): Promise<number> {
     console.log(`/api/health answered 200 again ${recoverySeconds.toFixed(1)} s after the SIGKILL`);
 
     await new Promise((r) => setTimeout(r, 4_000));
-    running = false;
-    await Promise.all(workers);
+    await saving.stop();
     console.log(`outcomes: ${JSON.stringify(outcomes)}`);
 
     const results = [
@@ -97,7 +88,8 @@ async function main(): Promise<number> {
     await writeServerLog(rig, import.meta.filename);
     return results.every(Boolean) ? 0 : 1;
   } finally {
-    running = false;
+    // Stops the loop without waiting for requests to a server that may be gone.
+    void saving.stop();
     await rig.close();
   }
 }

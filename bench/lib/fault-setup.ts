@@ -178,3 +178,41 @@ export function runFaultScript(main: () => Promise<number>): void {
     },
   );
 }
+
+/**
+ * Each signed-in user saves adverse events in a loop until stopped: what the client saw
+ * acknowledged (record ids) and every outcome by HTTP status or socket error code. After a
+ * failure a user pauses (`pauseMs`) so that a dead server is not hammered.
+ */
+export function startSavingLoop(
+  rig: FaultRig,
+  users: number,
+  pause: { afterRefusalMs?: number; afterErrorMs: number },
+) {
+  const acknowledged = new Set<string>();
+  const outcomes: Record<string, number> = {};
+  let running = true;
+  const workers = Array.from({ length: users }, async (_, worker) => {
+    while (running) {
+      try {
+        const answer = await rig.saveAdverseEvent(worker);
+        outcomes[answer.status] = (outcomes[answer.status] ?? 0) + 1;
+        if (answer.recordId) acknowledged.add(answer.recordId);
+        if (answer.status !== 201 && pause.afterRefusalMs)
+          await new Promise((r) => setTimeout(r, pause.afterRefusalMs));
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? "error";
+        outcomes[code] = (outcomes[code] ?? 0) + 1;
+        await new Promise((r) => setTimeout(r, pause.afterErrorMs));
+      }
+    }
+  });
+  return {
+    acknowledged,
+    outcomes,
+    async stop() {
+      running = false;
+      await Promise.all(workers);
+    },
+  };
+}
