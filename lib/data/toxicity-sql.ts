@@ -58,8 +58,11 @@ export function adverseEventWhere(
     const { min, max } = gradeBounds(filters.grade);
     and.push(Prisma.sql`a."grade" BETWEEN ${min} AND ${max}`);
   }
-  // A seriousness left unanswered is not serious (as the form's computed value says).
-  if (filters.serious) and.push(Prisma.sql`coalesce(a."serious", false) = ${filters.serious === "yes"}`);
+  // A seriousness left unanswered is not serious (as the form's computed value says). IS [NOT] TRUE
+  // rather than coalesce(): the planner estimates it from the column's statistics (2,252 of 27,927
+  // events at 10,000 patients) and looks the records up by key instead of reading every form.
+  if (filters.serious)
+    and.push(filters.serious === "yes" ? Prisma.sql`a."serious" IS TRUE` : Prisma.sql`a."serious" IS NOT TRUE`);
   for (const drug of ["thalidomide", "uft"] as const) {
     const filter = filters[drug];
     if (filter) and.push(Prisma.sql`${ATTRIBUTION_COLUMNS[drug]} = ANY(${[...attributionValues(filter)]}::text[])`);
