@@ -6,6 +6,7 @@ import { machineLoad, openGeneratedTrial, READER_PASSWORD, READERS, startTrialSe
 import { httpRequest } from "./lib/load-loop";
 import { treeCpuMs } from "./lib/process-memory";
 import { signInOverHttp } from "./lib/sign-in";
+import { measureToxicityAfterSave, TOXICITY_AFTER_SAVE_TARGETS } from "./lib/toxicity-after-save";
 
 /**
  * Dashboards at scale (issue 8, benchmark 2). Generated trials of 1,000 and 10,000 patients
@@ -19,6 +20,7 @@ import { signInOverHttp } from "./lib/sign-in";
  *   npm run bench:dashboards
  *   BENCH_PATIENTS=1000 BENCH_REPEATS=5 npm run bench:dashboards
  *   BENCH_TARGETS=work npm run bench:dashboards    (home work-lists, grid, query inbox only)
+ *   BENCH_TARGETS=after-save npm run bench:dashboards  (only the first requests after one save)
  */
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3211);
 const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54411);
@@ -59,11 +61,13 @@ const TARGET_CHOICE = process.env.BENCH_TARGETS ?? "all";
 const PAGES =
   TARGET_CHOICE === "work"
     ? WORK_PAGES
-    : TARGET_CHOICE === "dashboards"
-      ? DASHBOARDS
-      : TARGET_CHOICE === "all"
-        ? [...WORK_PAGES, ...DASHBOARDS]
-        : TARGET_CHOICE.split(",");
+    : TARGET_CHOICE === "after-save"
+      ? []
+      : TARGET_CHOICE === "dashboards"
+        ? DASHBOARDS
+        : TARGET_CHOICE === "all"
+          ? [...WORK_PAGES, ...DASHBOARDS]
+          : TARGET_CHOICE.split(",");
 const SELECTED_ENDPOINTS = TARGET_CHOICE === "all" || TARGET_CHOICE === "dashboards" ? ENDPOINTS : [];
 
 interface Timing {
@@ -140,6 +144,9 @@ async function main(): Promise<void> {
             console.log(formatRow(timing));
           }
         }
+        // Issue 14: the toxicity page and endpoint, first request after one save (PI).
+        if (["all", "dashboards", "after-save"].includes(TARGET_CHOICE))
+          await reportToxicityAfterSave(size, trial.url, app.baseUrl, agent, app.child.pid!);
       } finally {
         agent.destroy();
         await app.stop();
@@ -187,6 +194,19 @@ async function main(): Promise<void> {
         ? `every dashboard and endpoint p95 under ${AIM_MS} ms at 10,000 patients`
         : "",
   );
+}
+
+const AFTER_SAVE_AIM_MS = { 10_000: 300, 100_000: 1000 } as Record<number, number>;
+
+async function reportToxicityAfterSave(size: number, url: string, baseUrl: string, agent: http.Agent, pid: number) {
+  const readerCookie = await signInOverHttp(baseUrl, READERS.pi.email, READER_PASSWORD);
+  console.log(`first request after one save (pi): ${TOXICITY_AFTER_SAVE_TARGETS.join(" ")}`);
+  for (const t of await measureToxicityAfterSave({ agent, baseUrl, databaseUrl: url, readerCookie, serverPid: pid })) {
+    const aim = AFTER_SAVE_AIM_MS[size];
+    console.log(
+      `${String(size).padStart(6)} patients  pi          ${t.path.padEnd(32)} HTTP ${t.status}  after a save: median ${t.median.toFixed(0).padStart(5)} ms  (${t.times.map((x) => x.toFixed(0)).join(", ")} ms)  server CPU ${t.cpuMs.toFixed(0).padStart(4)} ms${aim ? `  ${t.median < aim ? "under" : "OVER"} the ${aim} ms aim` : ""}  (${machineLoad()})`,
+    );
+  }
 }
 
 function formatRow(t: Timing): string {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -40,11 +41,15 @@ export async function openGeneratedTrial(server: EmbeddedServer, patients: numbe
   try {
     const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
     const url = server.urlFor(name);
-    if (exists && (await isComplete(url, patients))) return { patients, url, generated: null };
+    if (exists && (await isComplete(url, patients))) {
+      if (!(await hasTypedRows(url))) rebuildTypedTables(url);
+      return { patients, url, generated: null };
+    }
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
     const summary = await generateTrial(url, { patients });
     await createReaders(url);
+    rebuildTypedTables(url);
     return {
       patients,
       url,
@@ -69,6 +74,34 @@ async function isComplete(url: string, patients: number): Promise<boolean> {
   } finally {
     await client.end();
   }
+}
+
+/** Whether the typed tables (issue 14) were filled: a database generated before them has forms but no rows there. */
+async function hasTypedRows(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ filled: boolean }>(`SELECT EXISTS (SELECT 1 FROM adverse_events) AS filled`);
+    return rows[0]!.filled;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The generator bulk-inserts crf_records outside the save path, so the typed tables the
+ * readers use (adverse_events, lab_results...) are filled by the same rebuild an operator runs
+ * (`npm run projections:rebuild`, in its own process: it runs under the react-server condition).
+ */
+function rebuildTypedTables(url: string): void {
+  const started = performance.now();
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/rebuild-projections.ts"], {
+    env: { ...process.env, DATABASE_URL: url, DATABASE_OWNER_URL: url },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  console.log(
+    `typed tables rebuilt from the generated forms in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** The PI and coordinator, both trial-wide (as in the demo accounts), with a cheap scrypt cost: sign-in is not measured. */

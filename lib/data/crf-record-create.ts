@@ -3,6 +3,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import { diffFormData } from "@/lib/forms/flatten";
 import { resolveVisitKey, UNSCHEDULED_VISIT } from "@/lib/forms/form-identity";
 import type { FormDefinition } from "@/lib/forms/form-definition";
+import { currentFormVersion } from "@/lib/forms/form-version";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertCrfRecordWithAudit, type InsertedCrfRecord } from "./crf-record-insert";
 import { finishSave, type PreparedSave } from "./crf-record-save";
@@ -55,6 +56,7 @@ export async function createCrfRecord(
       data: save.data,
       computed: save.computed,
       status: save.status,
+      formVersion: currentFormVersion(definition),
       userId: save.actor.userId,
     },
     diffFormData(null, save.data),

@@ -12,6 +12,8 @@ export interface NewCrfRecord {
   data: unknown;
   computed: unknown;
   status: FormStatus;
+  /** The version of the form's definition the data were validated by (lib/forms/form-version.ts). */
+  formVersion: number;
   userId: string;
 }
 
@@ -54,9 +56,9 @@ export async function insertCrfRecordWithAudit(
   // JSONB drops undefined members, as Prisma's Json fields do.
   const [inserted] = await tx.$queryRaw<InsertedCrfRecord[]>`
     WITH "record" AS (
-      INSERT INTO "crf_records" ("id", "patient_id", "site_id", "form_type", "visit_key", "data", "computed", "status", "created_by_id", "updated_by_id", "updated_at")
+      INSERT INTO "crf_records" ("id", "patient_id", "site_id", "form_type", "visit_key", "data", "computed", "status", "form_version", "created_by_id", "updated_by_id", "updated_at")
       VALUES (${id}::uuid, ${record.patientId}::uuid, ${record.siteId}::uuid, ${record.formType}, ${record.visitKey},
-              ${JSON.stringify(record.data)}::jsonb, ${JSON.stringify(record.computed ?? {})}::jsonb, ${record.status}::"FormStatus",
+              ${JSON.stringify(record.data)}::jsonb, ${JSON.stringify(record.computed ?? {})}::jsonb, ${record.status}::"FormStatus", ${record.formVersion}::int,
               ${record.userId}::uuid, ${record.userId}::uuid, CURRENT_TIMESTAMP)
       RETURNING *
     ), "audit" AS (

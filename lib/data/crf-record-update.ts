@@ -2,6 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { diffFormData } from "@/lib/forms/flatten";
+import { currentFormVersion } from "@/lib/forms/form-version";
 import { formatDateTime } from "@/lib/format-date";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ReasonSchema } from "@/lib/schemas/crf";
@@ -47,6 +48,8 @@ export async function updateCrfRecord(
       computed: save.computed,
       status: save.status,
       version: { increment: 1 },
+      // Validated by today's schema: the corrected data are in the current version's shape.
+      formVersion: currentFormVersion(definition),
       updatedById: actor.userId,
       // A changed form is no longer the version the monitor verified.
       sdvById: null,

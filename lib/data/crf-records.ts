@@ -5,6 +5,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { diffFormData } from "@/lib/forms/flatten";
 import { recordDateOf } from "@/lib/forms/form-dependencies";
+import { upgradeFormData } from "@/lib/forms/form-version";
 import { getFormDefinition } from "@/lib/forms/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ReasonSchema } from "@/lib/schemas/crf";
@@ -47,12 +48,19 @@ export function toCrfRecordView(row: {
   updatedAt: Date;
   signedAt: Date | null;
   sdvAt: Date | null;
+  formVersion?: number;
 }): CrfRecordView {
+  const definition = getFormDefinition(row.formType);
   return {
     id: row.id,
     formType: row.formType,
     visitKey: row.visitKey,
-    data: row.data,
+    // Data saved under an older version of the form are read in today's shape, by the form's
+    // written upgrade steps (lib/forms/form-version.ts); a save then stores them in it.
+    data:
+      definition && row.formVersion !== undefined
+        ? upgradeFormData(definition, row.data, row.formVersion).data
+        : row.data,
     computed: (row.computed ?? {}) as Record<string, unknown>,
     status: row.status,
     version: row.version,

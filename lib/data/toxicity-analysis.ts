@@ -14,17 +14,15 @@ export async function getToxicityAnalysis(
   filters: ToxicityFilters,
   now: Date = new Date(),
 ): Promise<ToxicityAnalysisResponse> {
-  const dashboard = await getToxicityDashboard(actor, filters, now);
-  const queue = hasPermission(actor, "toxicity.review") ? await listToxicityReviewQueue(actor, filters) : [];
+  const [dashboard, queue] = await Promise.all([
+    getToxicityDashboard(actor, filters, now),
+    hasPermission(actor, "toxicity.review") ? listToxicityReviewQueue(actor, filters) : [],
+  ]);
   return {
     filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>,
     worstGrade: dashboard.worstGrade,
     counts: {
-      adverseEvents: dashboard.events.length,
-      patientsWithEvents: new Set(dashboard.events.map((e) => e.patientId)).size,
-      seriousAdverseEvents: dashboard.seriousEvents.length,
-      overdueSaeReports: dashboard.seriousEvents.filter((e) => e.clock.status === "overdue").length,
-      labResultsGrade3Plus: dashboard.labs.length,
+      ...dashboard.counts,
       awaitingReview: queue.filter((i) => i.state.state === "needs-review").length,
       escalated: queue.filter((i) => i.state.state === "escalated").length,
     },

@@ -1,27 +1,31 @@
 import "server-only";
 import { scopeOf, type Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
-import {
-  readAdverseEvent,
-  readLabToxicities,
-  type AdverseEventFacts,
-  type LabToxicityFacts,
-} from "@/lib/analysis/toxicity/read-toxicity-records";
-import {
-  attributionValues,
-  gradeBounds,
-  matchesLabFilters,
-  type ToxicityFilters,
-} from "@/lib/domain/toxicity/toxicity-filters";
+import type { AdverseEventFacts, LabToxicityFacts } from "@/lib/analysis/toxicity/read-toxicity-records";
+import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
+import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
+import { computeSaeReportDueAt, summarizeAdverseEvent } from "@/lib/forms/adverse-event-rules";
 import { getPrisma } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  adverseEventFrom,
+  adverseEventWhere,
+  isoDate,
+  labResultFrom,
+  labToxicityWhere,
+  localDateTime,
+  siteConditions,
+  type SiteWhere,
+} from "./toxicity-sql";
 
 /**
- * Loading adverse events and grade 3+ lab results across sites for the toxicity review.
+ * Loading adverse events and grade 3+ lab results across sites for the toxicity review, from
+ * the typed tables (adverse_events, lab_results: written by the save path in the save's
+ * transaction, lib/data/projections.ts) with the filtering in SQL.
  * Not exported to pages: lib/data/toxicity.ts and lib/data/toxicity-review.ts check the
  * caller's permission and pass the site filter in.
  */
-export type SiteWhere = { siteId?: { in: string[] } };
+export type { SiteWhere };
 
 /** The sites where the actor holds any of the permissions, as a where fragment; null: none. */
 export function siteFilterForAny(actor: Actor, permissions: readonly Permission[]): SiteWhere | null {
@@ -44,117 +48,106 @@ interface RecordContext {
 export type AdverseEventItem = RecordContext & AdverseEventFacts;
 export type LabToxicityItem = RecordContext & LabToxicityFacts & { visitKey: string | null };
 
-const recordSelect = {
-  id: true,
-  version: true,
-  visitKey: true,
-  data: true,
-  computed: true,
-  patientId: true,
-  siteId: true,
-  patient: { select: { subjectId: true, enrollmentDate: true, site: { select: { code: true } } } },
-} as const;
+type Db = Prisma.TransactionClient;
 
-type Row = Prisma.CrfRecordGetPayload<{ select: typeof recordSelect }>;
+const CONTEXT_COLUMNS = Prisma.sql`r."id" AS "recordId", r."version" AS "recordVersion", p."id" AS "patientId",
+  p."subject_id" AS "subjectId", r."site_id" AS "siteId",
+  (SELECT s."code" FROM "sites" s WHERE s."id" = p."site_id") AS "siteCode",
+  ${isoDate(Prisma.sql`p."enrollment_date"`)} AS "enrollmentDate"`;
 
-function contextOf(row: Row): RecordContext {
+// As the lists always were: by patient, then in the order the forms were entered.
+const RECORD_ORDER = Prisma.sql`p."subject_id", r."created_at", r."id"`;
+
+interface AdverseEventRow extends RecordContext {
+  term: string;
+  soc: string | null;
+  grade: number;
+  serious: boolean | null;
+  onsetDate: string;
+  thalidomide: string | null;
+  uft: string | null;
+  awareAt: string | null;
+  reportedAt: string | null;
+}
+
+/**
+ * An adverse_events row as the review shows it. What the form computes at save (seriousness,
+ * the SAE report's due time, the one-line summary) is derived with the form's own rules
+ * (lib/forms/adverse-event-rules.ts) from the typed columns.
+ */
+function toAdverseEventItem(row: AdverseEventRow): AdverseEventItem {
+  const { thalidomide, uft, awareAt, reportedAt, serious: answered, ...rest } = row;
+  const serious = answered === true;
   return {
-    recordId: row.id,
-    recordVersion: row.version,
-    patientId: row.patientId,
-    subjectId: row.patient.subjectId,
-    siteId: row.siteId,
-    siteCode: row.patient.site.code,
-    enrollmentDate: row.patient.enrollmentDate?.toISOString().slice(0, 10) ?? null,
+    ...rest,
+    serious,
+    attribution: { thalidomide, uft },
+    saeReportDueAt: serious && awareAt ? computeSaeReportDueAt(awareAt) : null,
+    saeReportedAt: serious ? reportedAt : null,
+    summary: summarizeAdverseEvent(row.term, row.grade, serious),
   };
 }
 
-function baseWhere(scope: SiteWhere, formType: string, filters: ToxicityFilters): Prisma.CrfRecordWhereInput {
-  return {
-    ...scope,
-    formType,
-    deletedAt: null,
-    patient: { deletedAt: null, ...(filters.site ? { site: { code: filters.site } } : {}) },
-  };
-}
-
-/** The filters (lib/analysis/toxicity/toxicity-filters.ts) as JSONB path conditions. */
-function adverseEventConditions(filters: ToxicityFilters): Prisma.CrfRecordWhereInput[] {
-  const and: Prisma.CrfRecordWhereInput[] = [];
-  if (filters.term) and.push({ data: { path: ["term"], equals: filters.term } });
-  if (filters.grade) {
-    const { min, max } = gradeBounds(filters.grade);
-    and.push({ data: { path: ["grade"], gte: min } }, { data: { path: ["grade"], lte: max } });
-  }
-  if (filters.serious) and.push({ computed: { path: ["serious"], equals: filters.serious === "yes" } });
-  for (const drug of ["thalidomide", "uft"] as const) {
-    const filter = filters[drug];
-    if (filter)
-      and.push({
-        OR: attributionValues(filter).map((value) => ({ data: { path: ["attribution", drug], equals: value } })),
-      });
-  }
-  if (filters.onsetFrom) and.push({ data: { path: ["onsetDate"], gte: filters.onsetFrom } });
-  if (filters.onsetTo) and.push({ data: { path: ["onsetDate"], lte: filters.onsetTo } });
-  return and;
+export interface AdverseEventQuery {
+  /** Only what the review queue tracks: grade 3 or more, or serious (lib/analysis/toxicity/review-state.ts isReviewable). */
+  reviewable?: boolean;
+  /** At most this many, in list order. */
+  limit?: number;
 }
 
 /** Adverse events matching the filters, filtered in the database, by site and subject. */
 export async function loadAdverseEvents(
   scope: SiteWhere,
   filters: ToxicityFilters,
-  db: Prisma.TransactionClient = getPrisma(),
+  db: Db = getPrisma(),
+  query: AdverseEventQuery = {},
 ): Promise<AdverseEventItem[]> {
-  const rows = await db.crfRecord.findMany({
-    where: { ...baseWhere(scope, "adverse-event", filters), AND: adverseEventConditions(filters) },
-    select: recordSelect,
-    orderBy: [{ patient: { subjectId: "asc" } }, { createdAt: "asc" }],
-  });
-  return rows.flatMap((row) => {
-    const facts = readAdverseEvent(row.data, row.computed);
-    return facts ? [{ ...contextOf(row), ...facts }] : [];
-  });
+  const extra = query.reviewable ? [Prisma.sql`(a."grade" >= 3 OR a."serious" IS TRUE)`] : [];
+  const rows = await db.$queryRaw<AdverseEventRow[]>`
+    SELECT ${CONTEXT_COLUMNS}, a."term", a."soc", a."grade", a."serious", ${isoDate(Prisma.sql`a."onset_date"`)} AS "onsetDate",
+      a."attribution_thalidomide" AS "thalidomide", a."attribution_uft" AS "uft",
+      ${localDateTime(Prisma.sql`a."aware_at"`)} AS "awareAt", ${localDateTime(Prisma.sql`a."reported_at"`)} AS "reportedAt"
+    FROM ${adverseEventFrom("record")}
+    WHERE ${adverseEventWhere(scope, filters, "record", extra)}
+    ORDER BY ${RECORD_ORDER}
+    ${query.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${query.limit}`}`;
+  return rows.map(toAdverseEventItem);
 }
 
 /**
- * Lab results of grade 3 or more. The database keeps the labs records whose worst grade
- * reaches the filter's lower bound and whose sample date is in range; the results inside
- * each record are then expanded and filtered one by one.
+ * Lab results of grade 3 or more matching the filters, by patient, record and the panel's
+ * order of tests (the order the labs form lists its grade 3+ results in).
  */
-export async function loadLabToxicities(scope: SiteWhere, filters: ToxicityFilters): Promise<LabToxicityItem[]> {
-  const and: Prisma.CrfRecordWhereInput[] = [
-    { computed: { path: ["maxGrade"], gte: Math.max(3, gradeBounds(filters.grade).min) } },
-  ];
-  if (filters.onsetFrom) and.push({ data: { path: ["sampleDate"], gte: filters.onsetFrom } });
-  if (filters.onsetTo) and.push({ data: { path: ["sampleDate"], lte: filters.onsetTo } });
-  const rows = await getPrisma().crfRecord.findMany({
-    where: { ...baseWhere(scope, "labs", filters), AND: and },
-    select: recordSelect,
-    orderBy: [{ patient: { subjectId: "asc" } }, { createdAt: "asc" }],
-  });
-  return rows.flatMap((row) => {
-    const context = contextOf(row);
-    return readLabToxicities(row.data, row.computed)
-      .map((lab) => ({ ...context, ...lab, visitKey: row.visitKey }))
-      .filter((lab) => matchesLabFilters(lab, filters));
-  });
+export async function loadLabToxicities(
+  scope: SiteWhere,
+  filters: ToxicityFilters,
+  query: { limit?: number } = {},
+): Promise<LabToxicityItem[]> {
+  return getPrisma().$queryRaw<LabToxicityItem[]>`
+    SELECT ${CONTEXT_COLUMNS}, r."visit_key" AS "visitKey", l."test"::text AS "test", l."ctcae_term" AS "term",
+      l."grade", ${isoDate(Prisma.sql`l."sample_date"`)} AS "sampleDate"
+    FROM ${labResultFrom("record")}
+    WHERE ${labToxicityWhere(scope, filters, "record")}
+    ORDER BY ${RECORD_ORDER}, array_position(${[...LAB_TESTS]}::text[], l."test"::text)
+    ${query.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${query.limit}`}`;
 }
 
 /** Enrolled patients (day 1 of treatment recorded) in scope: the safety denominator. */
 export async function loadEnrolledPatientIds(
   scope: SiteWhere,
   filters: ToxicityFilters,
-  db: Prisma.TransactionClient = getPrisma(),
+  db: Db = getPrisma(),
 ): Promise<string[]> {
-  const rows = await db.patient.findMany({
-    where: {
-      ...scope,
-      deletedAt: null,
-      enrollmentDate: { not: null },
-      ...(filters.site ? { site: { code: filters.site } } : {}),
-    },
-    select: { id: true },
-  });
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT p."id" FROM "patients" p
+    WHERE ${Prisma.join(
+      [
+        Prisma.sql`p."deleted_at" IS NULL`,
+        Prisma.sql`p."enrollment_date" IS NOT NULL`,
+        ...siteConditions(scope, filters, Prisma.sql`p."site_id"`),
+      ],
+      " AND ",
+    )}`;
   return rows.map((row) => row.id);
 }
 
@@ -167,16 +160,19 @@ export type PregnancyItem = RecordContext & { testDate: string };
  */
 export async function loadPositivePregnancyTests(scope: SiteWhere, filters: ToxicityFilters): Promise<PregnancyItem[]> {
   if (filters.term || filters.grade || filters.thalidomide || filters.uft || filters.serious === "no") return [];
-  const and: Prisma.CrfRecordWhereInput[] = [{ data: { path: ["result"], equals: "positive" } }];
-  if (filters.onsetFrom) and.push({ data: { path: ["testDate"], gte: filters.onsetFrom } });
-  if (filters.onsetTo) and.push({ data: { path: ["testDate"], lte: filters.onsetTo } });
-  const rows = await getPrisma().crfRecord.findMany({
-    where: { ...baseWhere(scope, "pregnancy-test", filters), AND: and },
-    select: recordSelect,
-    orderBy: [{ patient: { subjectId: "asc" } }, { createdAt: "asc" }],
-  });
-  return rows.map((row) => ({
-    ...contextOf(row),
-    testDate: String((row.data as { testDate?: unknown }).testDate ?? ""),
-  }));
+  // The pregnancy test has no typed table: its two answers are read from the record of capture.
+  const and = [
+    Prisma.sql`r."form_type" = 'pregnancy-test'`,
+    Prisma.sql`p."deleted_at" IS NULL`,
+    Prisma.sql`r."deleted_at" IS NULL`,
+    Prisma.sql`r."data"->>'result' = 'positive'`,
+    ...siteConditions(scope, filters, Prisma.sql`r."site_id"`),
+  ];
+  if (filters.onsetFrom) and.push(Prisma.sql`r."data"->>'testDate' >= ${filters.onsetFrom}`);
+  if (filters.onsetTo) and.push(Prisma.sql`r."data"->>'testDate' <= ${filters.onsetTo}`);
+  return getPrisma().$queryRaw<PregnancyItem[]>`
+    SELECT ${CONTEXT_COLUMNS}, coalesce(r."data"->>'testDate', '') AS "testDate"
+    FROM "crf_records" r JOIN "patients" p ON p."id" = r."patient_id"
+    WHERE ${Prisma.join(and, " AND ")}
+    ORDER BY ${RECORD_ORDER}`;
 }

@@ -64,7 +64,8 @@ export async function listToxicityReviewQueue(actor: Actor, filters: ToxicityFil
 
 async function loadReviewQueue(scope: SiteWhere, filters: ToxicityFilters): Promise<ReviewQueueItem[]> {
   const [events, labs, pregnancies] = await Promise.all([
-    loadAdverseEvents(scope, filters),
+    // Only the events the queue tracks leave the database (grade 3+ or serious; isReviewable below decides).
+    loadAdverseEvents(scope, filters, undefined, { reviewable: true }),
     loadLabToxicities(scope, filters),
     loadPositivePregnancyTests(scope, filters),
   ]);

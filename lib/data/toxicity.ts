@@ -2,17 +2,13 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { classifySaeClock, latestSiteLocalNow, type SaeClock } from "@/lib/analysis/toxicity/sae-clock";
 import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
-import {
-  isTreatmentEmergent,
-  tabulateWorstGrade,
-  type WorstGradeTable,
-} from "@/lib/analysis/toxicity/worst-grade-table";
+import { tabulateWorstGradeCounts, type WorstGradeTable } from "@/lib/analysis/toxicity/worst-grade-table";
 import { getPrisma } from "@/lib/db/prisma";
 import { ForbiddenError } from "@/lib/errors";
 import { cachedByDataVersion } from "./cached-by-version";
+import { countToxicities, loadWorstGradeCounts } from "./toxicity-aggregates";
 import {
   loadAdverseEvents,
-  loadEnrolledPatientIds,
   loadLabToxicities,
   siteFilterForAny,
   type AdverseEventItem,
@@ -25,13 +21,29 @@ export interface SeriousEventView extends AdverseEventItem {
   clock: SaeClock;
 }
 
+/** How many of each list match the filters; the lists themselves stop at TOXICITY_LIST_LIMIT. */
+export interface ToxicityCounts {
+  adverseEvents: number;
+  patientsWithEvents: number;
+  seriousAdverseEvents: number;
+  overdueSaeReports: number;
+  labResultsGrade3Plus: number;
+}
+
 export interface ToxicityDashboard {
+  /** The first TOXICITY_LIST_LIMIT adverse events, by patient and entry. */
   events: AdverseEventItem[];
+  /** The first TOXICITY_LIST_LIMIT SAEs with their reporting clock. */
   seriousEvents: SeriousEventView[];
+  /** The first TOXICITY_LIST_LIMIT lab results of grade 3 or more. */
   labs: LabToxicityItem[];
+  counts: ToxicityCounts;
   worstGrade: WorstGradeTable & { population: "enrolled"; description: string };
   sites: { code: string; name: string }[];
 }
+
+/** Rows each list of the page carries (the page shows them all and says how many more match). */
+export const TOXICITY_LIST_LIMIT = 100;
 
 /** Who may look at the toxicity review: dashboard readers and toxicity reviewers, on their sites. */
 export const TOXICITY_VIEW_PERMISSIONS = ["dashboard.read", "toxicity.review"] as const;
@@ -40,9 +52,12 @@ export const WORST_GRADE_POPULATION =
   "Enrolled patients (enrollment date = day 1 of treatment); treatment-emergent events only (onset on or after day 1).";
 
 /**
- * Adverse events, SAEs with their reporting clock, grade 3+ lab results and the worst-grade
- * table, for the sites the caller may see, narrowed by the filters (in the query). What the
- * database gave is kept per (sites, filters, data version).
+ * Adverse events, SAEs with their reporting clock, grade 3+ lab results, their counts and the
+ * worst-grade table, for the sites the caller may see, narrowed by the filters. Read from the
+ * typed tables (adverse_events, lab_results) with the filtering, counting and worst-grade
+ * grouping done by PostgreSQL, so the first request after a save reads counts and the first
+ * rows of each list, not every event. What the database gave is kept per (sites, filters,
+ * data version).
  */
 export async function getToxicityDashboard(
   actor: Actor,
@@ -51,36 +66,40 @@ export async function getToxicityDashboard(
 ): Promise<ToxicityDashboard> {
   const scope = siteFilterForAny(actor, TOXICITY_VIEW_PERMISSIONS);
   if (!scope) throw new ForbiddenError();
-  const { events, labs, table, sites } = await cachedByDataVersion(
+  const { events, serious, labs, totals, table, sites } = await cachedByDataVersion(
     `toxicity|${JSON.stringify(scope)}|${JSON.stringify(filters)}`,
     async () => {
-      const [events, labs, enrolled, sites] = await Promise.all([
-        loadAdverseEvents(scope, filters),
-        loadLabToxicities(scope, filters),
-        loadEnrolledPatientIds(scope, filters),
+      const [events, serious, labs, totals, worst, sites] = await Promise.all([
+        loadAdverseEvents(scope, filters, undefined, { limit: TOXICITY_LIST_LIMIT }),
+        // Every SAE: whether its report is overdue depends on the time of each request.
+        filters.serious === "no" ? [] : loadAdverseEvents(scope, { ...filters, serious: "yes" }),
+        loadLabToxicities(scope, filters, { limit: TOXICITY_LIST_LIMIT }),
+        countToxicities(scope, filters),
+        loadWorstGradeCounts(scope, filters),
         getPrisma().site.findMany({
           where: scope.siteId ? { id: { in: scope.siteId.in } } : {},
           orderBy: { code: "asc" },
           select: { code: true, name: true },
         }),
       ]);
-      const table = tabulateWorstGrade(
-        events
-          .filter((e) => e.grade !== null && isTreatmentEmergent(e.onsetDate, e.enrollmentDate))
-          .map((e) => ({ ...e, grade: e.grade! })),
-        enrolled,
-      );
-      return { events, labs, table, sites };
+      const table = tabulateWorstGradeCounts(worst, totals.enrolledPatients);
+      return { events, serious, labs, totals, table, sites };
     },
   );
   // The reporting clock depends on the time of the request, so it is never kept.
   const siteNow = latestSiteLocalNow(now);
+  const clocked = serious.map((e) => ({ ...e, clock: classifySaeClock(e.saeReportDueAt, siteNow, e.saeReportedAt) }));
   return {
     events,
-    seriousEvents: events
-      .filter((e) => e.serious)
-      .map((e) => ({ ...e, clock: classifySaeClock(e.saeReportDueAt, siteNow, e.saeReportedAt) })),
+    seriousEvents: clocked.slice(0, TOXICITY_LIST_LIMIT),
     labs,
+    counts: {
+      adverseEvents: totals.adverseEvents,
+      patientsWithEvents: totals.patientsWithEvents,
+      seriousAdverseEvents: clocked.length,
+      overdueSaeReports: clocked.filter((e) => e.clock.status === "overdue").length,
+      labResultsGrade3Plus: totals.labResultsGrade3Plus,
+    },
     worstGrade: { ...table, population: "enrolled", description: WORST_GRADE_POPULATION },
     sites,
   };

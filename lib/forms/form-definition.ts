@@ -49,9 +49,28 @@ export type FormPlacement = "screening" | "baseline" | "visit" | "event" | "end-
  * what the rules engine computes from it, and rules that need the patient's other data.
  * Adding a form = a definition here + a component in components/forms/crf.
  */
+/**
+ * One step of a form's written upgrade path: turns data saved under version `n` of the form
+ * (the key in `upgrades`) into version n + 1's shape. Pure, and total on what version n's
+ * schema accepted; `description` says what changed, for the audit of an upgraded record.
+ */
+export interface FormUpgrade {
+  description: string;
+  upgrade: (data: unknown) => unknown;
+}
+
 export interface FormDefinition<S extends z.ZodType = z.ZodType> {
   type: string;
   title: string;
+  /**
+   * The version of this definition records are saved under (crf_records.form_version; 1 when
+   * omitted). Raise it when a change would make data saved before fail the schema or mean
+   * something else, and add the step from the previous version to `upgrades`
+   * (docs/form-versions.md; lib/forms/form-version.ts checks the path is complete).
+   */
+  version?: number;
+  /** The written upgrade path: `upgrades[n]` takes data saved under version n to version n + 1. */
+  upgrades?: Readonly<Record<number, FormUpgrade>>;
   /** Event forms (adverse events) may be recorded many times; other forms once per visit. */
   repeating: boolean;
   placement: FormPlacement;

@@ -69,16 +69,16 @@ export default async function ToxicityPage({ searchParams }: { searchParams: Sea
             <WorstGradeTableView table={dashboard.worstGrade} />
           </section>
           <section className="card" aria-labelledby="sae-heading">
-            <h2 id="sae-heading">Serious adverse events ({dashboard.seriousEvents.length})</h2>
-            <SeriousEventsTable events={dashboard.seriousEvents} />
+            <h2 id="sae-heading">Serious adverse events ({dashboard.counts.seriousAdverseEvents})</h2>
+            <SeriousEventsTable events={dashboard.seriousEvents} total={dashboard.counts.seriousAdverseEvents} />
           </section>
           <section className="card" aria-labelledby="ae-heading">
-            <h2 id="ae-heading">Adverse events ({dashboard.events.length})</h2>
-            <AdverseEventsTable events={dashboard.events} />
+            <h2 id="ae-heading">Adverse events ({dashboard.counts.adverseEvents})</h2>
+            <AdverseEventsTable events={dashboard.events} total={dashboard.counts.adverseEvents} />
           </section>
           <section className="card" aria-labelledby="lab-heading">
-            <h2 id="lab-heading">Lab toxicities of grade 3 or more ({dashboard.labs.length})</h2>
-            <LabToxicitiesTable labs={dashboard.labs} />
+            <h2 id="lab-heading">Lab toxicities of grade 3 or more ({dashboard.counts.labResultsGrade3Plus})</h2>
+            <LabToxicitiesTable labs={dashboard.labs} total={dashboard.counts.labResultsGrade3Plus} />
           </section>
         </>
       ) : null}

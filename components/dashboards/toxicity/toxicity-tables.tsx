@@ -10,13 +10,16 @@ const NARROW = "Narrow the list with the filters above; every record is in the C
 const formLink = (e: { patientId: string; recordId: string }) =>
   `/patients/${e.patientId}/forms/adverse-event?record=${e.recordId}`;
 
-/** SAEs with the 24-hour reporting clock; overdue rows are marked in words as well as colour. */
-export function SeriousEventsTable({ events }: { events: SeriousEventView[] }) {
+/**
+ * SAEs with the 24-hour reporting clock; overdue rows are marked in words as well as colour.
+ * Each table gets the first rows and `total`, how many match the filters (lib/data/toxicity.ts).
+ */
+export function SeriousEventsTable({ events, total }: { events: SeriousEventView[]; total: number }) {
   if (!events.length) return <p className="muted">No serious adverse events match the filters.</p>;
   const shown = events.slice(0, DASHBOARD_ROW_LIMIT);
   return (
     <>
-      <ShownOf shown={shown.length} total={events.length} what="serious adverse events" hint={NARROW} />
+      <ShownOf shown={shown.length} total={total} what="serious adverse events" hint={NARROW} />
       <table>
         <TableHead columns={["Patient", "Event", "Onset", "24-hour reporting clock (site time)"]} />
         <tbody>
@@ -50,12 +53,12 @@ export function SeriousEventsTable({ events }: { events: SeriousEventView[] }) {
 
 const attribution = (value: string | null) => value ?? "not given";
 
-export function AdverseEventsTable({ events }: { events: AdverseEventItem[] }) {
+export function AdverseEventsTable({ events, total }: { events: AdverseEventItem[]; total: number }) {
   if (!events.length) return <p className="muted">No adverse events match the filters.</p>;
   const shown = events.slice(0, DASHBOARD_ROW_LIMIT);
   return (
     <>
-      <ShownOf shown={shown.length} total={events.length} what="adverse events" hint={NARROW} />
+      <ShownOf shown={shown.length} total={total} what="adverse events" hint={NARROW} />
       <table>
         <TableHead
           columns={["Patient", "Site", "CTCAE term", "Grade", "Serious", "Attribution: thalidomide / UFT", "Onset"]}
@@ -84,12 +87,12 @@ export function AdverseEventsTable({ events }: { events: AdverseEventItem[] }) {
   );
 }
 
-export function LabToxicitiesTable({ labs }: { labs: LabToxicityItem[] }) {
+export function LabToxicitiesTable({ labs, total }: { labs: LabToxicityItem[]; total: number }) {
   if (!labs.length) return <p className="muted">No lab results of grade 3 or more match the filters.</p>;
   const shown = labs.slice(0, DASHBOARD_ROW_LIMIT);
   return (
     <>
-      <ShownOf shown={shown.length} total={labs.length} what="lab results" hint={NARROW} />
+      <ShownOf shown={shown.length} total={total} what="lab results" hint={NARROW} />
       <table>
         <TableHead columns={["Patient", "Site", "CTCAE term (lab)", "Grade (computed)", "Visit", "Sample date"]} />
         <tbody>

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { isTreatmentEmergent, percentOf, tabulateWorstGrade, type GradedEvent } from "./worst-grade-table";
+import {
+  isTreatmentEmergent,
+  percentOf,
+  tabulateWorstGrade,
+  tabulateWorstGradeCounts,
+  type GradedEvent,
+  type WorstGradeCount,
+} from "./worst-grade-table";
 
 const ev = (patientId: string, term: string, grade: number): GradedEvent => ({
   patientId,
@@ -69,5 +76,43 @@ describe("worst grade per patient per term", () => {
     expect(isTreatmentEmergent("2026-01-12", "2026-01-12")).toBe(true);
     expect(isTreatmentEmergent("2026-01-11", "2026-01-12")).toBe(false);
     expect(isTreatmentEmergent("2026-01-11", null)).toBe(false);
+  });
+
+  test("counts made per term and worst grade (as SQL groups them) give the same table as the events", () => {
+    const events = [
+      ev("p1", "Fatigue", 1),
+      ev("p1", "Fatigue", 3),
+      ev("p2", "Fatigue", 2),
+      ev("p3", "Fatigue", 2),
+      ev("p3", "Platelet count decreased", 4),
+      ev("p4", "Platelet count decreased", 5),
+      ev("p5", "Anemia", 3),
+    ];
+    // Worst per patient and term, then patients per (term, worst grade) and per overall worst grade.
+    const worst = new Map<string, GradedEvent>();
+    for (const e of events) {
+      const key = `${e.patientId}|${e.term}`;
+      if ((worst.get(key)?.grade ?? 0) < e.grade) worst.set(key, e);
+    }
+    const counts = new Map<string, WorstGradeCount>();
+    const add = (term: string | null, soc: string | null, grade: number) => {
+      const key = `${term}|${grade}`;
+      counts.set(key, { term, soc, grade, patients: (counts.get(key)?.patients ?? 0) + 1 });
+    };
+    for (const e of worst.values()) add(e.term, e.soc, e.grade);
+    const overall = new Map<string, number>();
+    for (const e of events) overall.set(e.patientId, Math.max(overall.get(e.patientId) ?? 0, e.grade));
+    for (const grade of overall.values()) add(null, null, grade);
+
+    const fromCounts = tabulateWorstGradeCounts([...counts.values()], patients.length);
+    expect(fromCounts).toEqual(tabulateWorstGrade(events, patients));
+    expect(fromCounts.rows.map((r) => [r.term, r.any.n])).toEqual([
+      ["Fatigue", 3],
+      ["Platelet count decreased", 2],
+      ["Anemia", 1],
+    ]);
+    expect(fromCounts.anyEvent.grade3).toEqual({ n: 2, percent: 25 }); // p1 and p5
+    // A grade outside CTCAE's 1-5 is left out, as an event of that grade would be.
+    expect(tabulateWorstGradeCounts([{ term: "Fatigue", soc: null, grade: 0, patients: 4 }], 8).rows).toEqual([]);
   });
 });

@@ -42,15 +42,13 @@ export function percentOf(n: number, denominator: number): number | null {
   return denominator > 0 ? Math.round((n / denominator) * 1000) / 10 : null;
 }
 
-function rowFrom(
-  term: string,
-  soc: string | null,
-  worstByPatient: Map<string, number>,
-  denominator: number,
-): WorstGradeRow {
-  const grades = [...worstByPatient.values()];
+/** How many patients had each worst grade (1-5): the whole of what a row is made from. */
+export type WorstGradeHistogram = ReadonlyMap<number, number>;
+
+function rowFrom(term: string, soc: string | null, histogram: WorstGradeHistogram, denominator: number): WorstGradeRow {
   const count = (keep: (grade: number) => boolean): PatientCount => {
-    const n = grades.filter(keep).length;
+    let n = 0;
+    for (const [grade, patients] of histogram) if (keep(grade)) n += patients;
     return { n, percent: percentOf(n, denominator) };
   };
   return {
@@ -62,6 +60,12 @@ function rowFrom(
     grade5: count((g) => g === 5),
     any: count(() => true),
   };
+}
+
+function histogramOf(worstByPatient: Map<string, number>): Map<number, number> {
+  const histogram = new Map<number, number>();
+  for (const grade of worstByPatient.values()) histogram.set(grade, (histogram.get(grade) ?? 0) + 1);
+  return histogram;
 }
 
 function keepWorst(map: Map<string, number>, patientId: string, grade: number) {
@@ -77,7 +81,6 @@ export function tabulateWorstGrade(
   denominatorPatientIds: readonly string[],
 ): WorstGradeTable {
   const population = new Set(denominatorPatientIds);
-  const denominator = population.size;
   const byTerm = new Map<string, { soc: string | null; worst: Map<string, number> }>();
   const overall = new Map<string, number>();
   for (const event of events) {
@@ -87,8 +90,54 @@ export function tabulateWorstGrade(
     keepWorst(entry.worst, event.patientId, event.grade);
     keepWorst(overall, event.patientId, event.grade);
   }
-  const rows = [...byTerm.entries()]
-    .map(([term, { soc, worst }]) => rowFrom(term, soc, worst, denominator))
+  return tableFrom(
+    [...byTerm.entries()].map(([term, { soc, worst }]) => ({ term, soc, histogram: histogramOf(worst) })),
+    histogramOf(overall),
+    population.size,
+  );
+}
+
+/** Patients of one term (or of any term: term null) whose worst grade was `grade`, as a database counts them. */
+export interface WorstGradeCount {
+  term: string | null;
+  soc: string | null;
+  grade: number;
+  patients: number;
+}
+
+/**
+ * The same table from counts already made per term and worst grade (lib/data/toxicity-aggregates.ts
+ * groups the typed adverse_events table in SQL, each patient once per term at their worst grade
+ * and once overall), so a request never loads every event. Counts outside grades 1-5 are left
+ * out, as tabulateWorstGrade leaves such events out.
+ */
+export function tabulateWorstGradeCounts(counts: readonly WorstGradeCount[], denominator: number): WorstGradeTable {
+  const byTerm = new Map<string, { soc: string | null; histogram: Map<number, number> }>();
+  const overall = new Map<number, number>();
+  for (const count of counts) {
+    if (count.grade < 1 || count.grade > 5) continue;
+    if (count.term === null) {
+      overall.set(count.grade, (overall.get(count.grade) ?? 0) + count.patients);
+      continue;
+    }
+    const entry = byTerm.get(count.term) ?? { soc: count.soc, histogram: new Map<number, number>() };
+    byTerm.set(count.term, entry);
+    entry.histogram.set(count.grade, (entry.histogram.get(count.grade) ?? 0) + count.patients);
+  }
+  return tableFrom(
+    [...byTerm.entries()].map(([term, entry]) => ({ term, ...entry })),
+    overall,
+    denominator,
+  );
+}
+
+function tableFrom(
+  terms: { term: string; soc: string | null; histogram: WorstGradeHistogram }[],
+  overall: WorstGradeHistogram,
+  denominator: number,
+): WorstGradeTable {
+  const rows = terms
+    .map(({ term, soc, histogram }) => rowFrom(term, soc, histogram, denominator))
     .sort((a, b) => b.any.n - a.any.n || a.term.localeCompare(b.term));
   return { denominator, anyEvent: rowFrom(ANY_EVENT, null, overall, denominator), rows };
 }

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { generateTrial } from "@/bench/generate-trial";
+import type { Actor } from "@/lib/auth/actor";
+import { classifySaeClock, latestSiteLocalNow } from "@/lib/analysis/toxicity/sae-clock";
+import { isReviewable } from "@/lib/analysis/toxicity/review-state";
+import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
+import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
+import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import {
+  referenceAdverseEvents,
+  referenceEnrolledPatientIds,
+  referenceLabToxicities,
+  referenceWorstGrade,
+} from "@/test/integration/toxicity-json-reference";
+import { rebuildProjections } from "./projections-rebuild";
+import { getToxicityDashboard, TOXICITY_LIST_LIMIT } from "./toxicity";
+import { loadAdverseEvents, loadEnrolledPatientIds, loadLabToxicities, type SiteWhere } from "./toxicity-items";
+import { listToxicityReviewQueue } from "./toxicity-review";
+
+/**
+ * Issue 14: the toxicity review reads the typed tables (adverse_events, lab_results) with the
+ * filtering and counting in SQL. On the demo cohort (saved through the save path, which writes
+ * the typed rows) and a generated trial (bulk-inserted forms, typed rows by rebuildProjections)
+ * in one database, every reader gives exactly what the JSON computation it replaced gave
+ * (test/integration/toxicity-json-reference.ts), for every filter.
+ */
+let db: TestDatabase;
+let actors: Record<DemoActorName, Actor>;
+let oneSite: SiteWhere;
+let filterCases: ToxicityFilters[];
+const NOW = new Date("2026-11-20T08:00:00Z");
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ({ actors } = await seedDemoActors(db.prisma));
+  const demo = await seedDemoCohort("demo");
+  expect(demo.problems).toEqual([]);
+  const generated = await generateTrial(db.url, { patients: 240, seed: 1414 });
+  expect(generated.rejected).toBe(0);
+  await rebuildProjections(db.prisma);
+
+  const { rows: sites } = await db.query<{ id: string; code: string }>(
+    `SELECT s.id, s.code FROM sites s JOIN patients p ON p.site_id = s.id GROUP BY s.id, s.code ORDER BY count(*) DESC, s.code LIMIT 2`,
+  );
+  oneSite = { siteId: { in: [sites[0]!.id] } };
+  const {
+    rows: [common],
+  } = await db.query<{ term: string }>(
+    `SELECT data->>'term' AS term FROM crf_records WHERE form_type = 'adverse-event' AND deleted_at IS NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+  );
+  filterCases = [
+    {},
+    { grade: "3+" },
+    { grade: "2" },
+    { grade: "4" },
+    { serious: "yes" },
+    { serious: "no" },
+    { thalidomide: "related" },
+    { uft: "unrelated" },
+    { term: common!.term },
+    { term: "Platelet count decreased", grade: "3+" },
+    { onsetFrom: "2026-03-01", onsetTo: "2026-06-30" },
+    { site: sites[1]!.code },
+    { site: "TW01" },
+    { site: sites[0]!.code, term: common!.term, grade: "3+", onsetFrom: "2025-01-01" },
+  ];
+}, 600_000);
+afterAll(() => db.drop());
+
+const byRecord = <T extends { recordId: string }>(items: T[], key: (i: T) => string = (i) => i.recordId) =>
+  [...items].sort((a, b) => key(a).localeCompare(key(b)));
+const labKey = (l: { recordId: string; test: string }) => `${l.recordId}/${l.test}`;
+const subjects = (items: { subjectId: string }[]) => items.map((i) => i.subjectId);
+/** The tests of each record in the order listed (the labs form's order of its grade 3+ results). */
+const testsPerRecord = (labs: { recordId: string; test: string }[]) => {
+  const map = new Map<string, string[]>();
+  for (const l of labs) map.set(l.recordId, [...(map.get(l.recordId) ?? []), l.test]);
+  return Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)));
+};
+
+describe("toxicity readers on the typed tables equal the JSON computation", () => {
+  test("there is enough to compare: events of every grade, SAEs, grade 3+ labs, both datasets", async () => {
+    const all = await loadAdverseEvents({}, {});
+    expect(all.length).toBeGreaterThan(300);
+    const grades = new Set(all.map((e) => e.grade));
+    for (const grade of [1, 2, 3]) expect(grades).toContain(grade);
+    expect(all.filter((e) => e.serious).length).toBeGreaterThan(5);
+    expect(all.some((e) => e.siteCode === "TW01")).toBe(true);
+    const labs = await loadLabToxicities({}, {});
+    expect(labs.length).toBeGreaterThan(0);
+    console.log(
+      `compared on ${all.length} adverse events (grades ${[...grades].sort().join(", ")}; ${all.filter((e) => e.serious).length} serious) and ${labs.length} grade 3+ lab results`,
+    );
+  });
+
+  test("adverse events and grade 3+ lab results, every filter, all sites and one site", async () => {
+    for (const scope of [{}, oneSite]) {
+      for (const filters of filterCases) {
+        const label = JSON.stringify({ scope: Boolean(scope.siteId), filters });
+        const [events, reference] = await Promise.all([
+          loadAdverseEvents(scope, filters),
+          referenceAdverseEvents(db.prisma, scope, filters),
+        ]);
+        expect(byRecord(events), label).toEqual(byRecord(reference));
+        expect(subjects(events), label).toEqual(subjects(reference));
+        const [labs, referenceLabs] = await Promise.all([
+          loadLabToxicities(scope, filters),
+          referenceLabToxicities(db.prisma, scope, filters),
+        ]);
+        expect(byRecord(labs, labKey), label).toEqual(byRecord(referenceLabs, labKey));
+        expect(subjects(labs), label).toEqual(subjects(referenceLabs));
+        expect(testsPerRecord(labs), label).toEqual(testsPerRecord(referenceLabs));
+        expect((await loadEnrolledPatientIds(scope, filters)).sort(), label).toEqual(
+          (await referenceEnrolledPatientIds(db.prisma, scope, filters)).sort(),
+        );
+      }
+    }
+  });
+
+  test("the dashboard: counts, SAE clocks and the worst-grade table as from every event; lists cut at the limit", async () => {
+    const siteNow = latestSiteLocalNow(NOW);
+    for (const filters of filterCases) {
+      const label = JSON.stringify(filters);
+      const dashboard = await getToxicityDashboard(actors.pi, filters, NOW);
+      const [events, labs, enrolled] = await Promise.all([
+        referenceAdverseEvents(db.prisma, {}, filters),
+        referenceLabToxicities(db.prisma, {}, filters),
+        referenceEnrolledPatientIds(db.prisma, {}, filters),
+      ]);
+      const serious = events
+        .filter((e) => e.serious)
+        .map((e) => ({ ...e, clock: classifySaeClock(e.saeReportDueAt, siteNow, e.saeReportedAt) }));
+      expect(dashboard.counts, label).toEqual({
+        adverseEvents: events.length,
+        patientsWithEvents: new Set(events.map((e) => e.patientId)).size,
+        seriousAdverseEvents: serious.length,
+        overdueSaeReports: serious.filter((e) => e.clock.status === "overdue").length,
+        labResultsGrade3Plus: labs.length,
+      });
+      const { population, description, ...table } = dashboard.worstGrade;
+      expect(population).toBe("enrolled");
+      expect(description).toMatch(/treatment-emergent/);
+      expect(table, label).toEqual(referenceWorstGrade(events, enrolled));
+      // The lists: the first rows of the whole list, in its order.
+      expect(dashboard.events, label).toEqual((await loadAdverseEvents({}, filters)).slice(0, TOXICITY_LIST_LIMIT));
+      expect(dashboard.labs, label).toEqual((await loadLabToxicities({}, filters)).slice(0, TOXICITY_LIST_LIMIT));
+      expect(dashboard.events.length).toBe(Math.min(events.length, TOXICITY_LIST_LIMIT));
+      const shownSerious = new Map(dashboard.seriousEvents.map((e) => [e.recordId, e.clock]));
+      expect(shownSerious.size).toBe(Math.min(serious.length, TOXICITY_LIST_LIMIT));
+      for (const e of serious.filter((s) => shownSerious.has(s.recordId)))
+        expect(shownSerious.get(e.recordId)).toEqual(e.clock);
+    }
+    // The cut is real on this trial: more events than the page lists, still counted whole.
+    const whole = await getToxicityDashboard(actors.pi, {}, NOW);
+    expect(whole.counts.adverseEvents).toBeGreaterThan(TOXICITY_LIST_LIMIT);
+    expect(whole.events).toHaveLength(TOXICITY_LIST_LIMIT);
+  });
+
+  test("the review queue holds exactly the reviewable events and every grade 3+ lab result", async () => {
+    for (const filters of filterCases) {
+      const label = JSON.stringify(filters);
+      const queue = await listToxicityReviewQueue(actors.coordinator, filters);
+      const [events, labs] = await Promise.all([
+        referenceAdverseEvents(db.prisma, {}, filters),
+        referenceLabToxicities(db.prisma, {}, filters),
+      ]);
+      const expected = [
+        ...events
+          .filter((e) => e.grade !== null && isReviewable(e))
+          .map((e) => `${e.recordId}|event|${e.grade}|${e.serious}|${e.summary}|${e.onsetDate}`),
+        ...labs.map(
+          (l) => `${l.recordId}|lab:${l.test}|${l.grade}|false|${l.term}, grade ${l.grade} (lab)|${l.sampleDate}`,
+        ),
+      ];
+      const actual = queue
+        .filter((i) => i.formType !== "pregnancy-test")
+        .map((i) => `${i.recordId}|${i.itemKey}|${i.grade}|${i.serious}|${i.label}|${i.date}`);
+      expect(actual.sort(), label).toEqual(expected.sort());
+      expect(queue.every((i) => i.state.state === "needs-review")).toBe(true);
+    }
+  });
+});
