@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     const report = await rebuildProjections(prisma);
     console.log(`Rebuilt the typed tables from ${report.records} saved forms in ${report.seconds} s:`);
     for (const [table, rows] of Object.entries(report.rows)) console.log(`  ${table}: ${rows} rows`);
+    console.log(`  patient_efficacy_facts: ${report.efficacyFacts} patients`);
   } finally {
     await prisma.$disconnect();
     await database.embedded?.stop();

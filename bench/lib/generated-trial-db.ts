@@ -1,9 +1,10 @@
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrate";
 import { generateTrial } from "../generate-trial";
 
 /**
@@ -42,14 +43,14 @@ export async function openGeneratedTrial(server: EmbeddedServer, patients: numbe
     const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
     const url = server.urlFor(name);
     if (exists && (await isComplete(url, patients))) {
-      if (!(await hasTypedRows(url))) rebuildTypedTables(url);
+      await deriveTypedTables(url);
       return { patients, url, generated: null };
     }
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
     const summary = await generateTrial(url, { patients });
+    await deriveTypedTables(url);
     await createReaders(url);
-    rebuildTypedTables(url);
     return {
       patients,
       url,
@@ -57,6 +58,66 @@ export async function openGeneratedTrial(server: EmbeddedServer, patients: numbe
     };
   } finally {
     await admin.end();
+  }
+}
+
+/**
+ * The generator writes crf_records in bulk, outside the save path: the typed tables and the
+ * per-patient efficacy facts the readers use are derived by `npm run projections:rebuild`, as
+ * on an upgraded database (a child process: lib/data needs the react-server condition). A
+ * database kept from an earlier run gets this branch's migrations first, and is rebuilt when
+ * either is empty.
+ */
+async function deriveTypedTables(url: string): Promise<void> {
+  await applyMigrations(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ empty: boolean }>(
+      `SELECT NOT EXISTS (SELECT 1 FROM lab_results) OR NOT EXISTS (SELECT 1 FROM patient_efficacy_facts) AS "empty"`,
+    );
+    if (!rows[0]!.empty) return;
+  } finally {
+    await client.end();
+  }
+  const rebuild = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "scripts/rebuild-projections.ts"],
+    { env: { ...process.env, DATABASE_URL: url, DATABASE_OWNER_URL: url }, stdio: "inherit" },
+  );
+  if (rebuild.status !== 0) throw new Error(`projections:rebuild failed (exit ${rebuild.status})`);
+}
+
+/**
+ * An investigator of one site and one of its patients on treatment, to save a form as a site
+ * would (the dashboards benchmark times the first request after a save). Created once.
+ */
+export async function createBenchWriter(url: string): Promise<{ email: string; patientId: string }> {
+  const email = "writer@bench.test";
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const {
+      rows: [patient],
+    } = await client.query<{ id: string; site_id: string }>(
+      `SELECT id::text, site_id::text FROM patients WHERE status = 'ON_TREATMENT' AND enrollment_date IS NOT NULL AND deleted_at IS NULL ORDER BY subject_id LIMIT 1`,
+    );
+    if (!patient) throw new Error("The generated trial has no patient on treatment");
+    const existing = await client.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
+    if (existing.rowCount === 0) {
+      const hash = await hashPassword(READER_PASSWORD, { N: 2 ** 12, r: 8, p: 1 });
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $1, $2, now()) RETURNING id`,
+        [email, hash],
+      );
+      await client.query(
+        `INSERT INTO role_assignments (id, user_id, role, site_id) VALUES (gen_random_uuid(), $1, 'INVESTIGATOR', $2)`,
+        [rows[0]!.id, patient.site_id],
+      );
+    }
+    return { email, patientId: patient.id };
+  } finally {
+    await client.end();
   }
 }
 
@@ -74,34 +135,6 @@ async function isComplete(url: string, patients: number): Promise<boolean> {
   } finally {
     await client.end();
   }
-}
-
-/** Whether the typed tables (issue 14) were filled: a database generated before them has forms but no rows there. */
-async function hasTypedRows(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ filled: boolean }>(`SELECT EXISTS (SELECT 1 FROM adverse_events) AS filled`);
-    return rows[0]!.filled;
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * The generator bulk-inserts crf_records outside the save path, so the typed tables the
- * readers use (adverse_events, lab_results...) are filled by the same rebuild an operator runs
- * (`npm run projections:rebuild`, in its own process: it runs under the react-server condition).
- */
-function rebuildTypedTables(url: string): void {
-  const started = performance.now();
-  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/rebuild-projections.ts"], {
-    env: { ...process.env, DATABASE_URL: url, DATABASE_OWNER_URL: url },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  console.log(
-    `typed tables rebuilt from the generated forms in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
 }
 
 /** The PI and coordinator, both trial-wide (as in the demo accounts), with a cheap scrypt cost: sign-in is not measured. */

@@ -1,6 +1,6 @@
 import type { ConfType } from "@/lib/domain/survival";
 import { analyzeBiomarker, type BiomarkerAnalysis, type CytokineCut } from "./biomarkers";
-import { derivePatientOutcome, summarizeEfficacy, type EfficacySummary } from "./efficacy";
+import { derivePatientOutcome, summarizeOutcomes, type EfficacySummary } from "./efficacy";
 import { buildKmCurve, type KmCurve } from "./km-curve";
 import {
   listAssessments,
@@ -48,7 +48,10 @@ export function analyzeEfficacy(patients: readonly AnalysisPatientRecords[], ciM
         )
       : null;
   return {
-    summary: summarizeEfficacy(patients.map(toEfficacyPatient), { ciMethod }),
+    summary: summarizeOutcomes(
+      outcomes.map((o) => o.outcome),
+      ciMethod,
+    ),
     pfsCurve: curve("pfs"),
     osCurve: curve("os"),
     waterfall: buildWaterfall(outcomes),

@@ -111,13 +111,19 @@ export function summarizeEfficacy(
   patients: readonly EfficacyPatient[],
   options: EfficacyOptions = {},
 ): EfficacySummary {
-  const ciMethod = options.ciMethod ?? "log-log";
+  return summarizeOutcomes(
+    patients.map((patient) => derivePatientOutcome(patient, options)),
+    options.ciMethod ?? "log-log",
+  );
+}
+
+/** summarizeEfficacy from outcomes already derived (the dashboards derive each patient's once per request). */
+export function summarizeOutcomes(outcomes: readonly PatientOutcome[], ciMethod: ConfType): EfficacySummary {
   const bor: Record<Response, number> = { CR: 0, PR: 0, SD: 0, PD: 0, NE: 0 };
   const pfs = { times: [] as number[], events: [] as (0 | 1)[] };
   const os = { times: [] as number[], events: [] as (0 | 1)[] };
 
-  for (const patient of patients) {
-    const outcome = derivePatientOutcome(patient, options);
+  for (const outcome of outcomes) {
     bor[outcome.bestOverallResponse]++;
     pfs.times.push(outcome.pfs.timeMonths);
     pfs.events.push(outcome.pfs.event);
@@ -125,7 +131,7 @@ export function summarizeEfficacy(
     os.events.push(outcome.os.event);
   }
 
-  const n = patients.length;
+  const n = outcomes.length;
   const responders = bor.CR + bor.PR;
   const controlled = responders + bor.SD;
   return {

@@ -91,6 +91,27 @@ export interface FollowUpFacts {
   offStudyDate?: string;
 }
 
+/** The dates of the patient's first end-of-study form (null: not recorded or not an ISO date). */
+export interface EndOfStudyDates {
+  progressionDate: string | null;
+  deathDate: string | null;
+  lastKnownAliveDate: string | null;
+  offTreatmentDate: string | null;
+  offStudyDate: string | null;
+}
+
+export function readEndOfStudyDates(patient: Pick<AnalysisPatientRecords, "records">): EndOfStudyDates {
+  const eos = patient.records.find((r) => r.formType === "end-of-study");
+  const date = (name: keyof EndOfStudyDates) => dateField(eos, name) ?? null;
+  return {
+    progressionDate: date("progressionDate"),
+    deathDate: date("deathDate"),
+    lastKnownAliveDate: date("lastKnownAliveDate"),
+    offTreatmentDate: date("offTreatmentDate"),
+    offStudyDate: date("offStudyDate"),
+  };
+}
+
 /** Dates from the follow-up and end-of-study form; without it, the patient was last seen at their latest visit. */
 export function readFollowUp(patient: AnalysisPatientRecords): FollowUpFacts {
   const eos = patient.records.find((r) => r.formType === "end-of-study");

@@ -7,11 +7,12 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CI_METHODS } from "@/lib/schemas/analysis";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { getBiomarkerAnalysis, getEfficacyAnalysis } from "./analysis";
+import { rebuildProjections } from "./projections-rebuild";
 
 /**
- * The per-patient SQL aggregation (lib/data/analysis-cohort.ts) against the computation it
- * replaced: every saved form of every enrolled patient read whole, in saved order, through the
- * same analysis functions. Identical results, trial-wide and for one site.
+ * The analyses read from the per-patient efficacy facts (lib/data/analysis-cohort.ts) against
+ * the computation they replaced: every saved form of every enrolled patient read whole, in saved
+ * order, through the same analysis functions. Identical results, trial-wide and for one site.
  */
 async function loadWholeRecords(prisma: PrismaClient, siteIds: string[] | null): Promise<AnalysisPatientRecords[]> {
   const inSites = siteIds ? { siteId: { in: siteIds } } : {};
@@ -44,7 +45,7 @@ async function loadWholeRecords(prisma: PrismaClient, siteIds: string[] | null):
   }));
 }
 
-describe("analysis from per-patient SQL aggregates = analysis from whole records (generated trial)", () => {
+describe("analysis from per-patient efficacy facts = analysis from whole records (generated trial)", () => {
   let db: TestDatabase;
   let pi: Actor;
   let siteCoordinator: Actor;
@@ -61,6 +62,10 @@ describe("analysis from per-patient SQL aggregates = analysis from whole records
     await db.query(
       `UPDATE crf_records SET deleted_at = now() WHERE id = (SELECT id FROM crf_records WHERE form_type = 'end-of-study' ORDER BY id LIMIT 1)`,
     );
+    // The generator writes crf_records in bulk, outside the save path: a rebuild derives the
+    // typed tables and the per-patient efficacy facts the analyses read (as the migrate step does).
+    const rebuilt = await rebuildProjections(db.prisma);
+    expect(rebuilt.efficacyFacts).toBeGreaterThan(300);
     const site = await db.prisma.site.findFirstOrThrow({ orderBy: { code: "asc" } });
     siteId = site.id;
     pi = {

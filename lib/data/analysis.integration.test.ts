@@ -8,7 +8,8 @@ import { handleBiomarkerRequest, handleEfficacyRequest } from "@/lib/http/analys
 import { errorResponse } from "@/lib/http/with-actor";
 import { CI_METHODS } from "@/lib/schemas/analysis";
 import { getEfficacyAnalysis, getEnrollmentSummary } from "./analysis";
-import { saveCrfRecord } from "./crf-records";
+import { deleteCrfRecord, saveCrfRecord } from "./crf-records";
+import { rebuildProjections } from "./projections-rebuild";
 import { getStoppingRuleStatus } from "./stopping-rules";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { type TestDatabase } from "@/test/integration/test-database";
@@ -192,5 +193,64 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     expect(after.summary.os.events).toBe(before.summary.os.events + 1);
     const site = await efficacyAt(actors.coordinator, get("/api/v1/analysis/efficacy?ciMethod=log-log"));
     expect(site.os.events).toBe(after.summary.os.events);
+  });
+
+  test("the per-patient efficacy facts the saves kept (creates, the correction above, withdrawals) equal a rebuild from crf_records", async () => {
+    const snapshot = async () =>
+      (await db.query(`SELECT * FROM patient_efficacy_facts ORDER BY patient_id`)).rows.map((row) => {
+        const facts = { ...row };
+        delete facts.updated_at; // when, not what
+        return facts;
+      });
+    const kept = await snapshot();
+    expect(kept).toHaveLength(43);
+    await rebuildProjections(db.prisma);
+    expect(await snapshot()).toEqual(kept);
+
+    // Withdrawals of forms that feed the facts: a patient's first follow-up assessment (the
+    // later ones are recomputed), another's cytokines, a third's latest lab panel.
+    const investigatorOf = (siteId: string) =>
+      [actors.investigator1, actors.investigator2, actors.investigator3].find((a) =>
+        a.assignments.some((x) => x.siteId === siteId),
+      )!;
+    const withdraw = async (
+      formType: string,
+      pick: (rows: { id: string; patientId: string; data: unknown }[]) => string,
+    ) => {
+      const rows = await db.prisma.crfRecord.findMany({
+        where: { formType, deletedAt: null, signedAt: null },
+        orderBy: [{ patientId: "asc" }, { createdAt: "asc" }],
+      });
+      const picked = pick(rows);
+      const record = rows.find((r) => r.id === picked)!;
+      await deleteCrfRecord(investigatorOf(record.siteId), {
+        patientId: record.patientId,
+        recordId: record.id,
+        reason: "Entered in error",
+      });
+      return record.patientId;
+    };
+    const assessed = await withdraw("tumour-assessment", (rows) => {
+      const patientId = rows.find((r) => rows.filter((x) => x.patientId === r.patientId).length >= 3)!.patientId;
+      return rows.find((r) => r.patientId === patientId)!.id;
+    });
+    const sampled = await withdraw("cytokines", (rows) => rows[0]!.id);
+    const labPatient = await withdraw("labs", (rows) => {
+      const dateOf = (r: { data: unknown }) => (r.data as { sampleDate: string }).sampleDate;
+      return [...rows].sort((a, b) => dateOf(b).localeCompare(dateOf(a)))[0]!.id;
+    });
+    const after = await snapshot();
+    const changed = (patientId: string) =>
+      JSON.stringify(after.find((r) => r.patient_id === patientId)) !==
+      JSON.stringify(kept.find((r) => r.patient_id === patientId));
+    expect([assessed, sampled].map(changed)).toEqual([true, true]);
+    // The panel may not have been the patient's last visit; the rebuild below checks the date either way.
+    expect(after.find((r) => r.patient_id === labPatient)).toBeDefined();
+    expect(after.find((r) => r.patient_id === sampled)).toMatchObject({
+      cytokines_record_id: null,
+      cytokine_analytes: [],
+    });
+    await rebuildProjections(db.prisma);
+    expect(await snapshot()).toEqual(after);
   });
 });

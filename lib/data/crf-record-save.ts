@@ -6,6 +6,7 @@ import type { FormDefinition } from "@/lib/forms/form-definition";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SaveContext } from "./crf-save-context";
 import { reconcileEditChecks } from "./edit-check-queries";
+import { efficacyFactsForSave, refreshEfficacyFacts } from "./efficacy-facts";
 import type { LockedPatient } from "./patient-lock";
 import { applyPatientStatusFromForm } from "./patient-status-from-form";
 import { replaceProjections } from "./projections";
@@ -40,10 +41,23 @@ export async function finishSave(
   const { definition, patient, data, auditActor } = save;
   // The form's rows in the typed tables (lib/forms/projections), from what was just stored;
   // before recomputation, which replaces them again if it changes this form's computed values.
-  await replaceProjections(tx, [
-    { id: saved.id, patientId: patient.id, formType: definition.type, data, computed: save.computed, withdrawn: false },
-  ]);
-  await recomputeDependents(
+  // The patient's efficacy facts ride on the same statement (lib/data/efficacy-facts.ts).
+  const facts = efficacyFactsForSave(definition, patient, [...save.loaded.related, saved]);
+  await replaceProjections(
+    tx,
+    [
+      {
+        id: saved.id,
+        patientId: patient.id,
+        formType: definition.type,
+        data,
+        computed: save.computed,
+        withdrawn: false,
+      },
+    ],
+    facts.ctes,
+  );
+  const recomputed = await recomputeDependents(
     tx,
     auditActor,
     {
@@ -66,6 +80,7 @@ export async function finishSave(
     },
     { types: definition.contextFormTypes ?? null, rows: [...save.loaded.related, saved] },
   );
+  if (facts.refreshAfter(recomputed)) await refreshEfficacyFacts(tx, patient);
   await reconcileEditChecks(tx, save.actor, patient, definition.type);
   await applyPatientStatusFromForm(
     tx,

@@ -245,7 +245,8 @@ const newForm = (patientId: string, formType: string, visitKey: string | null, d
  * a form that cross-form edit checks read (an adverse event: onset after death) adds one
  * statement that reads the checks' forms and their open queries together. Since issue 14 every
  * projected form adds one more: its rows in the typed tables (lib/data/projections.ts), deleted
- * and re-inserted for every table the form writes in a single statement.
+ * and re-inserted for every table the form writes in a single statement; the per-patient
+ * efficacy facts ride on that statement (lib/data/efficacy-facts.ts), so they add none.
  */
 describe("statements per new form", () => {
   test("a lab panel after earlier ones: 6 statements (the site's reference ranges come with the patient lock; its typed rows); an adverse event: 7 (its edit check, its typed row); record, audit and typed rows all written", async () => {
@@ -269,6 +270,7 @@ describe("statements per new form", () => {
     const labs = await statementsDuring(() =>
       saveCrfRecord(actors.investigator1, newForm(patient.id, "labs", "week4", panel("2026-02-09"))),
     );
+    const factsAfterLabs = await db.prisma.patientEfficacyFacts.findUniqueOrThrow({ where: { patientId: patient.id } });
     const adverseEvent = await statementsDuring(() =>
       saveCrfRecord(
         actors.investigator1,
@@ -309,6 +311,11 @@ describe("statements per new form", () => {
     expect(records).toHaveLength(3);
     expect(audits).toBe(3);
     expect(await db.prisma.labResult.count({ where: { patientId: patient.id } })).toBe(2 * LAB_PANEL.length);
+    // The panel moved the patient's last visit in the efficacy facts within the same 6 statements
+    // (a CTE of the typed-rows statement); the adverse event, which feeds no fact, wrote none.
+    const facts = await db.prisma.patientEfficacyFacts.findUniqueOrThrow({ where: { patientId: patient.id } });
+    expect(facts.lastVisitDate?.toISOString().slice(0, 10)).toBe("2026-02-09");
+    expect(facts.updatedAt).toEqual(factsAfterLabs.updatedAt);
     expect(
       await db.prisma.adverseEvent.findMany({ where: { patientId: patient.id }, select: { term: true, grade: true } }),
     ).toEqual([{ term: "Fatigue", grade: 1 }]);

@@ -17,6 +17,7 @@ import { assertDosingSafety } from "./dispensing-safety";
 import { raiseSafetyAlerts, readDataBeforeSave } from "./safety-alerts";
 import { raiseStoppingRuleAlerts } from "./stopping-rule-alerts";
 import { reconcileEditChecks } from "./edit-check-queries";
+import { feedsEfficacyFacts, refreshEfficacyFacts } from "./efficacy-facts";
 import { assertNotLockedForAnalysis, lockPatientForWrite } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
 import { replaceProjections } from "./projections";
@@ -226,6 +227,7 @@ export async function deleteCrfRecord(
         dates: [recordDateOf(record.formType, record.data)],
       },
     });
+    if (feedsEfficacyFacts(record.formType)) await refreshEfficacyFacts(tx, patient);
     await reconcileEditChecks(tx, actor, patient, record.formType);
   });
 }

@@ -5,6 +5,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { evaluateEligibility } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { EligibilityData } from "@/lib/forms/eligibility-form";
+import { refreshEfficacyFacts } from "./efficacy-facts";
 import { getPatientOrThrow } from "./patients";
 
 async function requireWritablePatient(actor: Actor, patientId: string) {
@@ -63,6 +64,8 @@ export async function enrollPatient(actor: Actor, input: { patientId: string; en
       ),
       reason: "Enrollment",
     });
+    // Forms saved before enrollment (baseline, cytokines) count from day 1.
+    await refreshEfficacyFacts(tx, { id: patient.id, enrollmentDate: input.enrollmentDate });
     return { status: updated.status, enrollmentDate: input.enrollmentDate };
   });
 }

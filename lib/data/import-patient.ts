@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportPatient } from "@/lib/import/import-bundle";
 import { ExternalIdSchema } from "@/lib/schemas/patient";
 import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
+import { refreshEfficacyFacts } from "./efficacy-facts";
 
 type Found =
   | { ok: true; patientId: string; siteId: string; created: boolean }
@@ -156,6 +157,7 @@ export async function enrollInTransaction(
     ]),
     reason: "Enrollment (import)",
   });
+  await refreshEfficacyFacts(tx, { id: patientId, enrollmentDate });
 }
 
 /** A screen failure recorded in the file, for a patient still in screening. */

@@ -53,7 +53,7 @@ describe("the migrate step backfills the typed tables of an existing database", 
     const result = await applyMigrations(db.url, MIGRATIONS);
     expect(result.applied).toContain(TYPED_TABLES_MIGRATION);
     const report = await backfillProjectionsAfterMigration(db.url, result);
-    expect(report).toMatchObject({ records: 2, rows: { adverse_events: 2, lab_results: 0 } });
+    expect(report).toMatchObject({ records: 2, rows: { adverse_events: 2, lab_results: 0 }, efficacyFacts: 1 });
     const { rows } = await db.query<{ term: string; grade: number }>(
       `SELECT term, grade FROM adverse_events ORDER BY term`,
     );

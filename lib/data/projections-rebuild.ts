@@ -3,10 +3,13 @@ import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import type { MigrationResult } from "@/lib/db/migrate";
 import { PROJECTED_FORM_TYPES, PROJECTION_TABLE_NAMES, type ProjectionTableName } from "@/lib/forms/projections";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { rebuildEfficacyFacts } from "./efficacy-facts";
 import { replaceProjections } from "./projections";
 
 /** The migration that created the typed tables: the run that applies it fills them (backfill). */
 export const TYPED_TABLES_MIGRATION = "20261207100000_typed_clinical_tables";
+/** The migration that created the per-patient efficacy facts: the run that applies it fills them. */
+export const EFFICACY_FACTS_MIGRATION = "20261208100000_patient_efficacy_facts";
 
 const BATCH = 500;
 // A rebuild of a large trial reads every form once; minutes, not Prisma's default 15 s.
@@ -15,6 +18,8 @@ const REBUILD_TIMEOUT_MS = 60 * 60 * 1000;
 export interface RebuildReport {
   records: number;
   rows: Record<ProjectionTableName, number>;
+  /** Patients whose efficacy facts were derived (every enrolled patient). */
+  efficacyFacts: number;
   seconds: number;
 }
 
@@ -22,7 +27,8 @@ export interface RebuildReport {
  * Rebuilds every typed table from crf_records (the record of capture) with the forms' own
  * projections, in one transaction: the tables are emptied (TRUNCATE, which also holds off the
  * saves' writes to them until the rebuild commits) and refilled from every form not withdrawn,
- * in batches of one statement each. A maintenance step of the schema owner (scripts, the
+ * in batches of one statement each; then every enrolled patient's efficacy facts are derived
+ * again (lib/data/efficacy-facts.ts). A maintenance step of the schema owner (scripts, the
  * migrate step), not a user action: it changes no captured value, so it writes no audit record.
  */
 export async function rebuildProjections(prisma: PrismaClient): Promise<RebuildReport> {
@@ -54,15 +60,16 @@ export async function rebuildProjections(prisma: PrismaClient): Promise<RebuildR
         ),
       );
       const rows = Object.fromEntries(counts.map((c) => [c.table, c.rows])) as Record<ProjectionTableName, number>;
-      return { records, rows, seconds: Math.round((performance.now() - started) / 100) / 10 };
+      const efficacyFacts = await rebuildEfficacyFacts(tx);
+      return { records, rows, efficacyFacts, seconds: Math.round((performance.now() - started) / 100) / 10 };
     },
     { timeout: REBUILD_TIMEOUT_MS, maxWait: 60_000 },
   );
 }
 
 /**
- * The backfill of existing databases: when this migration run applied the typed tables'
- * migration, fill them from the forms already saved. (A SQL backfill would repeat every
+ * The backfill of existing databases: when this migration run applied the typed tables' (or
+ * the efficacy facts') migration, fill them from the forms already saved. (A SQL backfill would repeat every
  * projection in SQL, with the CTCAE lookups and unit conversions: two implementations that
  * could disagree.) Should the process stop between the two, `npm run projections:rebuild`
  * does the same at any time.
@@ -72,11 +79,14 @@ export async function backfillProjectionsAfterMigration(
   result: MigrationResult,
   log: (line: string) => void = () => {},
 ): Promise<RebuildReport | null> {
-  if (!result.applied.includes(TYPED_TABLES_MIGRATION)) return null;
+  if (!result.applied.includes(TYPED_TABLES_MIGRATION) && !result.applied.includes(EFFICACY_FACTS_MIGRATION))
+    return null;
   const prisma = createPrismaClient(databaseUrl, 2);
   try {
     const report = await rebuildProjections(prisma);
-    log(`Typed tables filled from ${report.records} saved forms in ${report.seconds} s.`);
+    log(
+      `Typed tables filled from ${report.records} saved forms, efficacy facts of ${report.efficacyFacts} patients, in ${report.seconds} s.`,
+    );
     return report;
   } finally {
     await prisma.$disconnect();

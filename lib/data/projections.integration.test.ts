@@ -79,7 +79,7 @@ const CORRECTIONS: Record<string, (data: Data) => Data | null> = {
   "end-of-study": (d) => (d.lastKnownAliveDate && !d.deathDate ? { ...d, lastKnownAliveDate: null } : null),
 };
 
-describe("typed tables = a rebuild from crf_records (demo cohort, through the write path)", () => {
+describe("typed tables and efficacy facts = a rebuild from crf_records (demo cohort, through the write path)", () => {
   let db: TestDatabase;
   let actors: Record<DemoActorName, Actor>;
 
@@ -95,12 +95,22 @@ describe("typed tables = a rebuild from crf_records (demo cohort, through the wr
   /** The typed tables as the write path left them, and as a rebuild makes them: they must be equal. */
   const expectEqualToRebuild = async () => {
     const incremental = await snapshotTypedTables(db);
+    const incrementalFacts = await snapshotEfficacyFacts();
     await rebuildProjections(db.prisma);
     const rebuilt = await snapshotTypedTables(db);
     expect(countRows(incremental)).toEqual(countRows(rebuilt));
     expect(incremental).toEqual(rebuilt);
+    // The per-patient efficacy facts (lib/data/efficacy-facts.ts) the same save kept: every enrolled patient's.
+    expect(incrementalFacts).toHaveLength(43);
+    expect(incrementalFacts).toEqual(await snapshotEfficacyFacts());
     return rebuilt;
   };
+  const snapshotEfficacyFacts = async () =>
+    (
+      await db.query<{ row: string }>(
+        `SELECT (to_jsonb(f) - 'updated_at')::text AS "row" FROM patient_efficacy_facts f ORDER BY patient_id`,
+      )
+    ).rows.map((r) => r.row);
 
   beforeAll(async () => {
     ({ db, actors } = await openDemoDatabase());

@@ -13,6 +13,15 @@ export interface ProjectionSource {
   withdrawn: boolean;
 }
 
+/**
+ * A data-modifying CTE another per-patient table adds to the same statement (the efficacy
+ * facts, lib/data/efficacy-facts.ts): `param` binds a value and returns its placeholder.
+ */
+export interface ExtraCte {
+  name: string;
+  sql: (param: (value: unknown) => string) => string;
+}
+
 /** JSONB drops undefined members: project what the database holds, so a rebuild gives the same rows. */
 const asStored = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
@@ -29,6 +38,7 @@ const quote = (name: string) => `"${name}"`;
 export async function replaceProjections(
   tx: Prisma.TransactionClient,
   sources: readonly ProjectionSource[],
+  extras: readonly ExtraCte[] = [],
 ): Promise<void> {
   const tables = new Set<ProjectionTableName>();
   const rows = new Map<ProjectionTableName, Record<string, unknown>[]>();
@@ -52,8 +62,9 @@ export async function replaceProjections(
       rows.set(table, list);
     }
   }
-  if (ids.length === 0) return;
-  const params: unknown[] = [ids];
+  if (ids.length === 0 && extras.length === 0) return;
+  // $1 is the forms' ids when there are any (an unused parameter has no type PostgreSQL can infer).
+  const params: unknown[] = ids.length > 0 ? [ids] : [];
   const ctes = [...tables].map(
     (table, i) => `"delete_${i}" AS (DELETE FROM ${quote(table)} WHERE "crf_record_id" = ANY($1::uuid[]))`,
   );
@@ -71,5 +82,12 @@ export async function replaceProjections(
       `"insert_${i}" AS (INSERT INTO ${quote(table)} (${names}) SELECT ${names} FROM jsonb_to_recordset($${params.length}::jsonb) AS r(${types}))`,
     );
   });
+  for (const extra of extras)
+    ctes.push(
+      `"${extra.name}" AS (${extra.sql((value) => {
+        params.push(value);
+        return `$${params.length}`;
+      })})`,
+    );
   await tx.$executeRawUnsafe(`WITH ${ctes.join(",\n")} SELECT 1`, ...params);
 }
