@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { ensureProductionBuild, newAuthSecret, startApp } from "./lib/app-server";
+import { measureFirstAfterSave } from "./lib/first-after-save";
 import { machineLoad, openGeneratedTrial, READER_PASSWORD, READERS, startTrialServer } from "./lib/generated-trial-db";
 import { httpRequest } from "./lib/load-loop";
 import { treeCpuMs } from "./lib/process-memory";
@@ -140,6 +141,9 @@ async function main(): Promise<void> {
             console.log(formatRow(timing));
           }
         }
+        // Issue 14/16: home (PI, coordinator, investigator), grid and data quality, each right after one save.
+        if (TARGET_CHOICE === "work" || TARGET_CHOICE === "all")
+          await measureFirstAfterSave(app, trial.url, size, READERS);
       } finally {
         agent.destroy();
         await app.stop();

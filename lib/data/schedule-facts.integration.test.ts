@@ -9,7 +9,7 @@ import { DEFAULT_SCHEDULE } from "@/lib/domain/schedule/visit-schedule";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { loadReferenceQualityInputs } from "@/test/integration/quality-reference";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import type { TestDatabase } from "@/test/integration/test-database";
 import { recordLabs } from "@/test/integration/toxicity-fixtures";
 import { deleteCrfRecord, saveCrfRecord } from "./crf-records";
 import { getDataQuality } from "./data-quality";
