@@ -218,7 +218,7 @@ describe("schedule facts on a generated trial", () => {
     const summary = await generateTrial(db.url, { patients: 150, seed: 16 });
     expect(summary.rejected).toBe(0);
     await db.query(
-      `UPDATE crf_records SET deleted_at = now() WHERE id IN (SELECT id FROM crf_records WHERE form_type = 'dosing' ORDER BY id LIMIT 5)`,
+      `UPDATE crf_records SET deleted_at = now() WHERE id IN (SELECT id FROM crf_records WHERE form_type = 'labs' ORDER BY id LIMIT 5)`,
     );
   }, 300_000);
   afterAll(() => db.drop());
