@@ -1,10 +1,16 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
+import { getEnrollmentSummary } from "@/lib/data/analysis";
+import { countOpenQueries } from "@/lib/data/data-queries";
 import { getDataQuality } from "@/lib/data/data-quality";
+import { countCurrentFieldVerifications } from "@/lib/data/field-verification";
+import { loadPatientCounts } from "@/lib/data/schedule-facts";
 import { getRecordStatusGrid } from "@/lib/data/record-status-grid";
+import { listToxicityReviewQueue } from "@/lib/data/toxicity-review";
 import { getMyWork } from "@/lib/data/work-lists";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { GENERATOR_VERSION, startTrialServer } from "./lib/generated-trial-db";
 
 /**
  * The data layer of the pages that read the schedule facts, every call cold: the results kept
@@ -12,11 +18,18 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  * No HTTP, no rendering. Against a generated trial (npm run bench:dashboards makes one):
  *
  *   DATABASE_URL=postgresql://...trial_10000_g2 npx tsx --conditions=react-server bench/schedule-facts-profile.ts
+ *   BENCH_DB_PORT=55831 BENCH_PATIENTS=10000 npx tsx --conditions=react-server bench/schedule-facts-profile.ts
+ *
+ * The home page's other parts (the toxicity review queue, the enrollment summary) are timed
+ * alone too, so the home's time can be told apart from the schedule facts' share.
  */
 const RUNS = Number(process.env.PROFILE_RUNS ?? 5);
 
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL!;
+  // Without DATABASE_URL: the bench's own embedded server and generated trial (bench:dashboards made it).
+  const server = process.env.DATABASE_URL ? null : await startTrialServer(Number(process.env.BENCH_DB_PORT ?? 54411));
+  const url =
+    process.env.DATABASE_URL ?? server!.urlFor(`trial_${process.env.BENCH_PATIENTS ?? "10000"}_g${GENERATOR_VERSION}`);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   (globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = prisma;
   const kept = globalThis as unknown as { trialdeskDashboardResults?: { clear(): void } };
@@ -54,7 +67,16 @@ async function main(): Promise<void> {
           `${reader.role.padEnd(24)} ${label.padEnd(22)} cold median ${times[Math.floor(times.length / 2)]!.toFixed(0).padStart(5)} ms  min ${times[0]!.toFixed(0).padStart(5)} ms  max ${times.at(-1)!.toFixed(0).padStart(5)} ms  (${RUNS} runs)`,
         );
       };
-      if (reader.role !== "INVESTIGATOR") await time("data quality", () => getDataQuality(actor));
+      if (reader.role !== "INVESTIGATOR") {
+        await time("data quality", () => getDataQuality(actor));
+        // Its parts: the kept facts' counts, then the open queries and verified fields it adds.
+        const today = new Date().toISOString().slice(0, 10);
+        await time("  schedule facts counts", () => loadPatientCounts({ kind: "all" }, today));
+        await time("  open queries", () => countOpenQueries(actor));
+        await time("  verified fields", () => countCurrentFieldVerifications({}));
+        await time("toxicity review queue", () => listToxicityReviewQueue(actor));
+        await time("enrollment summary", () => getEnrollmentSummary(actor));
+      }
       await time("home (all lists)", () => getMyWork(actor));
       await time("grid, overdue filter", () =>
         getRecordStatusGrid(actor, { sort: "subject", page: 1, state: "overdue" }),
@@ -62,6 +84,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await prisma.$disconnect();
+    await server?.stop();
   }
 }
 
