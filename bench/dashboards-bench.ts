@@ -11,6 +11,7 @@ import {
   READERS,
   startTrialServer,
 } from "./lib/generated-trial-db";
+import { measureFirstAfterSave as measureWorkPagesAfterSave } from "./lib/first-after-save";
 import { httpRequest } from "./lib/load-loop";
 import { createRandom } from "./lib/random";
 import { treeCpuMs } from "./lib/process-memory";
@@ -185,6 +186,9 @@ async function main(): Promise<void> {
         // Issue 14: the toxicity page and endpoint, first request after one save (PI).
         if (["all", "dashboards", "after-save"].includes(TARGET_CHOICE))
           await reportToxicityAfterSave(size, trial.url, app.baseUrl, agent, app.child.pid!);
+        // Issue 14/16: home (PI, coordinator, investigator), grid and data quality, each right after one save.
+        if (TARGET_CHOICE === "work" || TARGET_CHOICE === "all")
+          await measureWorkPagesAfterSave(app, trial.url, size, READERS);
       } finally {
         agent.destroy();
         await app.stop();

@@ -67,6 +67,8 @@ test("an investigator opens a complete form from 'to sign', signs it, and it lea
 
   const cell = await gridStateOf(page, item.subjectId, recordOf(item.href));
   await expect(cell).toHaveAttribute("data-state", hasOpenQuery ? "open-query" : "signed");
+  // One link per cell, named by its state (the row and column headers name patient, form and visit).
+  await expect(cell.getByRole("link")).toHaveAccessibleName(hasOpenQuery ? "Open query" : "Signed");
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, testInfo, "grid-after-signing");
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_SCHEDULE } from "@/lib/domain/schedule/visit-schedule";
-import { summarizeDataQuality, type QualityRecord } from "./data-quality";
+import { summarizeDataQuality, summarizeQualityCounts, type QualityRecord } from "./data-quality";
 
 const patients = [
   { id: "a", subjectId: "TW01-001", siteCode: "TW01", enrollmentDate: "2026-01-10" },
@@ -61,5 +61,50 @@ describe("data quality per site", () => {
       missingForms: { count: 0 },
       openQueries: { count: 0 },
     });
+  });
+
+  test("per-patient counts (the schedule facts) give the same summary, patients sorted by subject ID", () => {
+    const counts = [
+      {
+        patientId: "c",
+        subjectId: "TW02-001",
+        siteCode: "TW02",
+        missing: 0,
+        overdue: 2,
+        unsigned: 0,
+        verified: 0,
+        baselineMissingLabs: 0,
+      },
+      {
+        patientId: "a",
+        subjectId: "TW01-001",
+        siteCode: "TW01",
+        missing: 2,
+        overdue: 0,
+        unsigned: 0,
+        verified: 1,
+        baselineMissingLabs: 1,
+      },
+      {
+        patientId: "b",
+        subjectId: "TW01-002",
+        siteCode: "TW01",
+        missing: 0,
+        overdue: 0,
+        unsigned: 1,
+        verified: 0,
+        baselineMissingLabs: 0,
+      },
+    ];
+    const records = [
+      { ...rec("a", "dosing", "day1", "COMPLETE", true), verified: true },
+      rec("a", "labs", "day1", "COMPLETE", true, true),
+      rec("b", "eligibility", "screening", "COMPLETE"),
+    ];
+    expect(summarizeQualityCounts(["TW01", "TW02", "TW03"], counts, { b: 2 }, { b: 3 })).toEqual(
+      summarizeDataQuality(["TW01", "TW02", "TW03"], patients, records, { b: 2 }, "2026-02-10", DEFAULT_SCHEDULE, {
+        b: 3,
+      }),
+    );
   });
 });

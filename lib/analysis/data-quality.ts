@@ -105,3 +105,50 @@ export function summarizeDataQuality(
     };
   });
 }
+
+/** One patient's counts as the schedule facts give them (lib/data/schedule-facts.ts). */
+export interface PatientQualityCounts {
+  patientId: string;
+  subjectId: string;
+  siteCode: string;
+  missing: number;
+  overdue: number;
+  unsigned: number;
+  verified: number;
+  baselineMissingLabs: number;
+}
+
+/**
+ * summarizeDataQuality from counts kept per patient instead of every form of the trial: the
+ * same measures, patients and order (lib/data/schedule-facts.integration.test.ts compares them).
+ */
+export function summarizeQualityCounts(
+  siteCodes: readonly string[],
+  counts: readonly PatientQualityCounts[],
+  openQueriesByPatient: Readonly<Record<string, number>>,
+  verifiedFieldsByPatient: Readonly<Record<string, number>> = {},
+): SiteQuality[] {
+  const patients = counts.map((c) => ({ ...c, id: c.patientId }));
+  return siteCodes.map((siteCode) => {
+    const here = patients.filter((p) => p.siteCode === siteCode);
+    const tallyOf = (countOf: (p: (typeof here)[number]) => number): CountedPatients => {
+      const counted = here
+        .map((p) => ({ id: p.id, subjectId: p.subjectId, count: countOf(p) }))
+        .filter((p) => p.count > 0);
+      return {
+        count: counted.reduce((sum, p) => sum + p.count, 0),
+        patients: counted.sort((a, b) => a.subjectId.localeCompare(b.subjectId)),
+      };
+    };
+    return {
+      siteCode,
+      missingForms: tallyOf((p) => p.missing),
+      overdueForms: tallyOf((p) => p.overdue),
+      openQueries: tallyOf((p) => openQueriesByPatient[p.id] ?? 0),
+      unsignedForms: tallyOf((p) => p.unsigned),
+      missingBaselineLabs: tallyOf((p) => p.baselineMissingLabs),
+      verifiedForms: tallyOf((p) => p.verified),
+      verifiedFields: tallyOf((p) => verifiedFieldsByPatient[p.id] ?? 0),
+    };
+  });
+}

@@ -5,6 +5,7 @@ import { PROJECTED_FORM_TYPES, PROJECTION_TABLE_NAMES, type ProjectionTableName 
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { rebuildEfficacyFacts } from "./efficacy-facts";
 import { replaceProjections } from "./projections";
+import { rebuildScheduleFacts } from "./schedule-facts";
 
 /** The migration that created the typed tables: the run that applies it fills them (backfill). */
 export const TYPED_TABLES_MIGRATION = "20261207100000_typed_clinical_tables";
@@ -54,6 +55,8 @@ export async function rebuildProjections(prisma: PrismaClient): Promise<RebuildR
         records += batch.length;
         after = batch[batch.length - 1]!.id;
       }
+      // The per-patient schedule facts: kept by triggers, recomputed here like every derived table.
+      await rebuildScheduleFacts(tx);
       const counts = await tx.$queryRawUnsafe<{ table: ProjectionTableName; rows: number }[]>(
         PROJECTION_TABLE_NAMES.map((t) => `SELECT '${t}' AS "table", count(*)::int AS "rows" FROM "${t}"`).join(
           " UNION ALL ",

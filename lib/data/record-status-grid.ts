@@ -1,6 +1,5 @@
 import "server-only";
 import { scopeOf, siteFilter, type Actor } from "@/lib/auth/actor";
-import { summarizeDataQuality } from "@/lib/analysis/data-quality";
 import {
   buildRecordStatusGrid,
   type CellState,
@@ -13,8 +12,6 @@ import { ForbiddenError } from "@/lib/errors";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PatientListFilter } from "@/lib/schemas/work-filters";
-import { cachedByDataVersion } from "./cached-by-version";
-import { loadQualityInputs } from "./data-quality";
 import { getStudySettings } from "./study-settings";
 
 export const GRID_PAGE_SIZE = 25;
@@ -41,8 +38,7 @@ export interface RecordStatusGrid {
 /**
  * One page of the record status grid. Only the page's patients' forms are read, so a page
  * weighs the same in a trial of 100 or 100,000 patients; the exact total is one COUNT. The
- * "overdue" filter needs the schedule of every patient in scope: it reuses the data-quality
- * page's rows and summary, kept per data version.
+ * "overdue" filter reads the first overdue day kept per patient (patient_schedule_facts).
  */
 export async function getRecordStatusGrid(
   actor: Actor,
@@ -50,10 +46,10 @@ export async function getRecordStatusGrid(
   today: string = new Date().toISOString().slice(0, 10),
 ): Promise<RecordStatusGrid> {
   if (scopeOf(actor, "patient.read").kind === "none") throw new ForbiddenError();
-  const where = patientWhere(actor, filter);
+  const where = patientWhere(actor, filter, today);
   // The site codes come with the rest, not as a second statement after the page's patients.
   const [{ total, patients }, settings, sites] = await Promise.all([
-    filter.state === "overdue" ? loadOverduePage(actor, where, filter.page, today) : loadPage(where, filter.page),
+    loadPage(where, filter.page),
     getStudySettings(actor),
     getPrisma().site.findMany({ select: { id: true, code: true } }),
   ]);
@@ -106,29 +102,6 @@ async function loadPage(where: Prisma.PatientWhereInput, page: number) {
   return { total, patients };
 }
 
-/**
- * Patients with an overdue form: the kept list of overdue patients meets the other filters in
- * memory. Sent to the database as `id IN (...)` it was thousands of parameters in two
- * statements at 10,000 patients, the grid's slowest page (BENCHMARKS.md).
- */
-async function loadOverduePage(actor: Actor, where: Prisma.PatientWhereInput, page: number, today: string) {
-  const [overdue, candidates] = await Promise.all([
-    patientsWithOverdueForms(actor, today),
-    getPrisma().patient.findMany({ where, orderBy: { subjectId: "asc" }, select: { id: true } }),
-  ]);
-  const isOverdue = new Set(overdue);
-  const ids = candidates.map((c) => c.id).filter((id) => isOverdue.has(id));
-  const pageIds = ids.slice((page - 1) * GRID_PAGE_SIZE, page * GRID_PAGE_SIZE);
-  const patients = pageIds.length
-    ? await getPrisma().patient.findMany({
-        where: { id: { in: pageIds } },
-        orderBy: { subjectId: "asc" },
-        select: PATIENT_COLUMNS,
-      })
-    : [];
-  return { total: ids.length, patients };
-}
-
 interface GridRecordRow {
   id: string;
   patientId: string;
@@ -158,8 +131,12 @@ async function loadGridRecords(patientIds: string[]): Promise<GridRecordRow[]> {
     WHERE r."patient_id" = ANY(${patientIds}::uuid[]) AND r."deleted_at" IS NULL`;
 }
 
-/** Scope and filters; "overdue" is applied by loadOverduePage. */
-function patientWhere(actor: Actor, filter: PatientListFilter & { state?: GridStateFilter }): Prisma.PatientWhereInput {
+/** Scope and filters. */
+function patientWhere(
+  actor: Actor,
+  filter: PatientListFilter & { state?: GridStateFilter },
+  today: string,
+): Prisma.PatientWhereInput {
   const scope = siteFilter(actor, "patient.read");
   const and: Prisma.PatientWhereInput[] = [scope, { deletedAt: null }];
   if (filter.site) and.push({ siteId: filter.site });
@@ -179,22 +156,10 @@ function patientWhere(actor: Actor, filter: PatientListFilter & { state?: GridSt
     case "locked":
       and.push({ lockedAt: { not: null } });
       break;
+    case "overdue":
+      // The first day with an overdue form is kept per patient (lib/data/schedule-facts.ts).
+      and.push({ scheduleFacts: { overdueFrom: { lte: new Date(`${today}T00:00:00Z`) } } });
+      break;
   }
   return { AND: and };
-}
-
-async function patientsWithOverdueForms(actor: Actor, today: string): Promise<string[]> {
-  const inScope = siteFilter(actor, "patient.read");
-  return cachedByDataVersion(`grid-overdue|${JSON.stringify(inScope)}|${today}`, async () => {
-    const inputs = await loadQualityInputs(actor, inScope);
-    const summary = summarizeDataQuality(
-      inputs.sites.map((s) => s.code),
-      inputs.patients,
-      inputs.records,
-      {},
-      today,
-      inputs.settings.schedule,
-    );
-    return summary.flatMap((s) => s.overdueForms.patients.map((p) => p.id));
-  });
 }

@@ -2,10 +2,12 @@ import "server-only";
 import { hasPermission, scopeOf, siteFilter, type Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { classifySaeClock, latestSiteLocalNow } from "@/lib/analysis/toxicity/sae-clock";
+import type { QualityPatient, QualityRecord } from "@/lib/analysis/data-quality";
 import {
   buildSafetyWorkLists,
   buildWorkLists,
   type SiteSet,
+  type WorkKind,
   type WorkList,
   type WorkQuery,
 } from "@/lib/analysis/work-list";
@@ -13,7 +15,9 @@ import { getPrisma } from "@/lib/db/prisma";
 import { listUsers } from "./admin";
 import { getEnrollmentSummary } from "./analysis";
 import { cachedByDataVersion } from "./cached-by-version";
-import { getDataQuality, loadQualityInputs } from "./data-quality";
+import { getDataQuality } from "./data-quality";
+import { loadPatientCounts, type PatientCounts } from "./schedule-facts";
+import { getStudySettings } from "./study-settings";
 import { listToxicityReviewQueue } from "./toxicity-review";
 import { loadAdverseEvents, loadLabToxicities, siteFilterForAny } from "./toxicity-items";
 
@@ -92,28 +96,130 @@ export async function getMyWork(
 
 async function loadClinicalWork(actor: Actor, today: string): Promise<WorkList[]> {
   const inScope = siteFilter(actor, "patient.read");
-  const [inputs, queries] = await Promise.all([loadQualityInputs(actor, inScope), loadOpenQueries(inScope)]);
-  const codeOf = new Map(inputs.sites.map((s) => [s.id, s.code]));
+  const [counts, queries, sites, settings] = await Promise.all([
+    loadPatientCounts(scopeOf(actor, "patient.read"), today),
+    loadOpenQueries(inScope),
+    getPrisma().site.findMany({ select: { id: true, code: true } }),
+    getStudySettings(actor),
+  ]);
+  const codeOf = new Map(sites.map((s) => [s.id, s.code]));
   const sitesFor = (permission: Permission): SiteSet => {
     const scope = scopeOf(actor, permission);
     if (scope.kind === "all") return "all";
     return new Set(scope.kind === "sites" ? scope.siteIds.map((id) => codeOf.get(id) ?? id) : []);
   };
-  return buildWorkLists({
-    patients: inputs.patients,
-    records: inputs.records,
+  const abilities = {
+    userId: actor.userId,
+    enter: sitesFor("patient.write"),
+    sign: sitesFor("form.sign"),
+    verify: sitesFor("sdv.mark"),
+    answer: sitesFor("query.answer"),
+    close: sitesFor("query.close"),
+  };
+  // The exact counts come from the kept facts; the items (the oldest few of each list) from the
+  // forms of the few patients that can hold them, through the same code as before.
+  const measures = scheduleWorkMeasures(abilities);
+  const candidates = new Set(measures.flatMap((m) => pickCandidates(counts, m, WORK_ITEMS_SHOWN)));
+  const candidateCounts = counts.filter((c) => candidates.has(c.patientId));
+  const records = await loadCandidateRecords([...candidates]);
+  const patients = new Map<string, QualityPatient>(
+    queries.map((q) => [
+      q.patientId,
+      { id: q.patientId, subjectId: q.subjectId, siteCode: q.siteCode, enrollmentDate: null, scheduleEnd: null },
+    ]),
+  );
+  for (const c of candidateCounts)
+    patients.set(c.patientId, {
+      id: c.patientId,
+      subjectId: c.subjectId,
+      siteCode: c.siteCode,
+      enrollmentDate: c.enrollmentDate,
+      scheduleEnd: { offStudyDate: c.scheduleEnd },
+    });
+  const lists = buildWorkLists({
+    patients: [...patients.values()],
+    records,
     queries,
     today,
-    schedule: inputs.settings.schedule,
-    abilities: {
-      userId: actor.userId,
-      enter: sitesFor("patient.write"),
-      sign: sitesFor("form.sign"),
-      verify: sitesFor("sdv.mark"),
-      answer: sitesFor("query.answer"),
-      close: sitesFor("query.close"),
-    },
+    schedule: settings.schedule,
+    abilities,
+    limit: WORK_ITEMS_SHOWN,
   });
+  for (const list of lists) {
+    const measure = measures.find((m) => m.kind === list.kind);
+    if (!measure) continue;
+    const bySite: Record<string, number> = {};
+    for (const c of counts)
+      if (measure.applies(c) && measure.count(c) > 0) bySite[c.siteCode] = (bySite[c.siteCode] ?? 0) + measure.count(c);
+    list.bySite = bySite;
+    list.count = Object.values(bySite).reduce((sum, n) => sum + n, 0);
+  }
+  return lists;
+}
+
+/** Items shown per list (buildWorkLists' default); every count stays exact. */
+const WORK_ITEMS_SHOWN = 20;
+
+interface WorkMeasure {
+  kind: WorkKind;
+  count: (c: PatientCounts) => number;
+  applies: (c: PatientCounts) => boolean;
+  /** The patient's oldest item's sort key, as buildWorkLists sorts (date, then subject). */
+  firstItemDate: (c: PatientCounts) => string;
+}
+
+function scheduleWorkMeasures(abilities: { enter: SiteSet; sign: SiteSet; verify: SiteSet }): WorkMeasure[] {
+  const at = (set: SiteSet) => (c: PatientCounts) => set === "all" || set.has(c.siteCode);
+  return [
+    {
+      kind: "overdue",
+      count: (c) => c.overdue,
+      applies: at(abilities.enter),
+      firstItemDate: (c) => c.firstGapDue ?? "",
+    },
+    {
+      kind: "due-this-week",
+      count: (c) => c.dueThisWeek,
+      applies: at(abilities.enter),
+      firstItemDate: (c) => c.currentVisitDue ?? "",
+    },
+    { kind: "to-sign", count: (c) => c.unsigned, applies: at(abilities.sign), firstItemDate: () => "" },
+    { kind: "to-verify", count: (c) => c.unverified, applies: at(abilities.verify), firstItemDate: () => "" },
+  ];
+}
+
+/**
+ * The patients whose items can be among the `limit` oldest of a list: each patient's first item
+ * is dated by the kept facts, so the first `limit` patients in (date, subject) order hold them all.
+ */
+function pickCandidates(counts: readonly PatientCounts[], measure: WorkMeasure, limit: number): string[] {
+  return counts
+    .filter((c) => measure.applies(c) && measure.count(c) > 0)
+    .sort(
+      (a, b) =>
+        measure.firstItemDate(a).localeCompare(measure.firstItemDate(b)) || a.subjectId.localeCompare(b.subjectId),
+    )
+    .slice(0, limit)
+    .map((c) => c.patientId);
+}
+
+/** The candidate patients' forms (no answers), as buildWorkLists reads them. */
+async function loadCandidateRecords(patientIds: string[]): Promise<(QualityRecord & { id: string })[]> {
+  if (patientIds.length === 0) return [];
+  const rows = await getPrisma().crfRecord.findMany({
+    where: { patientId: { in: patientIds }, deletedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, patientId: true, formType: true, visitKey: true, status: true, signedAt: true, sdvAt: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    patientId: r.patientId,
+    formType: r.formType,
+    visitKey: r.visitKey,
+    status: r.status,
+    signed: r.signedAt !== null,
+    verified: r.sdvAt !== null,
+  }));
 }
 
 /** The sites' own safety follow-up, for those who enter data there (the investigators). */
@@ -130,9 +236,12 @@ async function loadSafetyWork(actor: Actor, now: Date): Promise<WorkList[]> {
 }
 
 /** Open and answered queries in the read scope, each with the form it is on. */
-async function loadOpenQueries(inScope: ReturnType<typeof siteFilter>): Promise<WorkQuery[]> {
+async function loadOpenQueries(
+  inScope: ReturnType<typeof siteFilter>,
+): Promise<(WorkQuery & { subjectId: string; siteCode: string })[]> {
   const rows = await getPrisma().dataQuery.findMany({
-    where: { ...inScope, status: { in: ["OPEN", "ANSWERED"] } },
+    // A deleted patient's queries are no one's work (the patient list leaves them out too).
+    where: { ...inScope, status: { in: ["OPEN", "ANSWERED"] }, record: { patient: { deletedAt: null } } },
     orderBy: { openedAt: "asc" },
     select: {
       id: true,
@@ -142,7 +251,13 @@ async function loadOpenQueries(inScope: ReturnType<typeof siteFilter>): Promise<
       status: true,
       openedById: true,
       openedAt: true,
-      record: { select: { formType: true, visitKey: true } },
+      record: {
+        select: {
+          formType: true,
+          visitKey: true,
+          patient: { select: { subjectId: true, site: { select: { code: true } } } },
+        },
+      },
     },
   });
   return rows.map((r) => ({
@@ -155,6 +270,8 @@ async function loadOpenQueries(inScope: ReturnType<typeof siteFilter>): Promise<
     status: r.status as "OPEN" | "ANSWERED",
     openedById: r.openedById,
     openedAt: r.openedAt.toISOString(),
+    subjectId: r.record.patient.subjectId,
+    siteCode: r.record.patient.site.code,
   }));
 }
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PatientFilters } from "@/components/work/patient-filters";
 import { Pager } from "@/components/work/pager";
 import styles from "@/components/work/work.module.css";
-import { CELL_STATES, type CellState } from "@/lib/analysis/record-status-grid";
+import { CELL_STATES } from "@/lib/analysis/record-status-grid";
 import { formHref } from "@/lib/analysis/work-list";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listReadableSites } from "@/lib/data/query-inbox";
@@ -16,16 +16,6 @@ import { PatientListFilterSchema } from "@/lib/schemas/work-filters";
 export const metadata: Metadata = { title: "Record status grid" };
 
 const stateOf = new Map(CELL_STATES.map((s) => [s.state, s]));
-const cellClass: Record<CellState, string> = {
-  empty: styles["s-empty"]!,
-  "in-progress": styles["s-in-progress"]!,
-  complete: styles["s-complete"]!,
-  signed: styles["s-signed"]!,
-  verified: styles["s-verified"]!,
-  locked: styles["s-locked"]!,
-  overdue: styles["s-overdue"]!,
-  "open-query": styles["s-query"]!,
-};
 const STATE_FILTER_LABELS: Record<GridStateFilter, string> = {
   overdue: "Has an overdue form",
   "open-query": "Has an open query",
@@ -77,7 +67,7 @@ export default async function RecordStatusGridPage({
       <ul className={styles.legend} aria-labelledby="legend-heading" data-testid="grid-legend">
         {CELL_STATES.map((s) => (
           <li key={s.state}>
-            <span className={`${styles.cell} ${cellClass[s.state]}`} aria-hidden="true">
+            <span className={styles.cell} data-state={s.state} aria-hidden="true">
               {s.symbol}
             </span>
             {s.label}
@@ -114,29 +104,25 @@ export default async function RecordStatusGridPage({
                   </th>
                   {grid.columns.map((c) => {
                     const cell = row.cells[c.key];
-                    if (!cell)
-                      return (
-                        <td key={c.key}>
-                          <span className="visually-hidden">not reached yet</span>
-                        </td>
-                      );
+                    // A visit the patient has not reached: an empty cell (the headers say which).
+                    if (!cell) return <td key={c.key} />;
                     const meta = stateOf.get(cell.state)!;
-                    const label = `${row.subjectId}, ${shortTitle(c.formType)}${c.visitLabel ? `, ${c.visitLabel}` : ""}: ${meta.label}`;
+                    // One element per cell, styled by its state (work.module.css): the row and column
+                    // headers name the patient, form and visit, so the link's name is the state alone.
+                    // A plain link, not next/link: 1,500 client components to hydrate and prefetch for nothing.
                     return (
-                      <td key={c.key} data-state={cell.state} data-cell={`${row.subjectId}:${c.key}`}>
-                        <Link
-                          className={`${styles.cell} ${cellClass[cell.state]}`}
+                      <td key={c.key} data-state={cell.state}>
+                        <a
                           href={formHref({
                             patientId: row.patientId,
                             formType: c.formType,
                             visitKey: cell.visitKey,
                             recordId: cell.recordId,
                           })}
-                          aria-label={label}
-                          title={label}
+                          aria-label={meta.label}
                         >
                           {meta.symbol}
-                        </Link>
+                        </a>
                       </td>
                     );
                   })}

@@ -1,0 +1,94 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { Actor } from "@/lib/auth/actor";
+import { getEnrollmentSummary } from "@/lib/data/analysis";
+import { countOpenQueries } from "@/lib/data/data-queries";
+import { getDataQuality } from "@/lib/data/data-quality";
+import { countCurrentFieldVerifications } from "@/lib/data/field-verification";
+import { loadPatientCounts } from "@/lib/data/schedule-facts";
+import { getRecordStatusGrid } from "@/lib/data/record-status-grid";
+import { listToxicityReviewQueue } from "@/lib/data/toxicity-review";
+import { getMyWork } from "@/lib/data/work-lists";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { GENERATOR_VERSION, startTrialServer } from "./lib/generated-trial-db";
+
+/**
+ * The data layer of the pages that read the schedule facts, every call cold: the results kept
+ * per data version are dropped before each call, as the first request after a save finds them.
+ * No HTTP, no rendering. Against a generated trial (npm run bench:dashboards makes one):
+ *
+ *   DATABASE_URL=postgresql://...trial_10000_g2 npx tsx --conditions=react-server bench/schedule-facts-profile.ts
+ *   BENCH_DB_PORT=55831 BENCH_PATIENTS=10000 npx tsx --conditions=react-server bench/schedule-facts-profile.ts
+ *
+ * The home page's other parts (the toxicity review queue, the enrollment summary) are timed
+ * alone too, so the home's time can be told apart from the schedule facts' share.
+ */
+const RUNS = Number(process.env.PROFILE_RUNS ?? 5);
+
+async function main(): Promise<void> {
+  // Without DATABASE_URL: the bench's own embedded server and generated trial (bench:dashboards made it).
+  const server = process.env.DATABASE_URL ? null : await startTrialServer(Number(process.env.BENCH_DB_PORT ?? 54411));
+  const url =
+    process.env.DATABASE_URL ?? server!.urlFor(`trial_${process.env.BENCH_PATIENTS ?? "10000"}_g${GENERATOR_VERSION}`);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  (globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = prisma;
+  const kept = globalThis as unknown as { trialdeskDashboardResults?: { clear(): void } };
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{
+    id: string;
+    email: string;
+    name: string;
+    role: string;
+    site_id: string | null;
+  }>(
+    `SELECT u.id, u.email, u.name, r.role, r.site_id FROM users u JOIN role_assignments r ON r.user_id = u.id
+     WHERE u.email LIKE '%@bench.test' ORDER BY u.email`,
+  );
+  await client.end();
+  try {
+    for (const reader of rows) {
+      const actor = {
+        userId: reader.id,
+        email: reader.email,
+        name: reader.name,
+        assignments: [{ role: reader.role, siteId: reader.site_id }],
+      } as Actor;
+      const time = async (label: string, run: () => Promise<unknown>) => {
+        const times: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          kept.trialdeskDashboardResults?.clear();
+          const started = performance.now();
+          await run();
+          times.push(performance.now() - started);
+        }
+        times.sort((a, b) => a - b);
+        console.log(
+          `${reader.role.padEnd(24)} ${label.padEnd(22)} cold median ${times[Math.floor(times.length / 2)]!.toFixed(0).padStart(5)} ms  min ${times[0]!.toFixed(0).padStart(5)} ms  max ${times.at(-1)!.toFixed(0).padStart(5)} ms  (${RUNS} runs)`,
+        );
+      };
+      if (reader.role !== "INVESTIGATOR") {
+        await time("data quality", () => getDataQuality(actor));
+        // Its parts: the kept facts' counts, then the open queries and verified fields it adds.
+        const today = new Date().toISOString().slice(0, 10);
+        await time("  schedule facts counts", () => loadPatientCounts({ kind: "all" }, today));
+        await time("  open queries", () => countOpenQueries(actor));
+        await time("  verified fields", () => countCurrentFieldVerifications({}));
+        await time("toxicity review queue", () => listToxicityReviewQueue(actor));
+        await time("enrollment summary", () => getEnrollmentSummary(actor));
+      }
+      await time("home (all lists)", () => getMyWork(actor));
+      await time("grid, overdue filter", () =>
+        getRecordStatusGrid(actor, { sort: "subject", page: 1, state: "overdue" }),
+      );
+    }
+  } finally {
+    await prisma.$disconnect();
+    await server?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,136 @@
+import "server-only";
+import type { SiteScope } from "@/lib/auth/actor";
+import { getPrisma } from "@/lib/db/prisma";
+import { STUDY_ID } from "./study-settings";
+
+/**
+ * One patient's counts as of a day, read from patient_schedule_facts (kept by the database in
+ * the transaction of every write: migration 20261208300000_patient_schedule_facts), so no request
+ * re-reads the trial's forms. Same states as lib/domain/schedule/visit-form-states.ts: a form
+ * the schedule expects is "missing" while its visit window is open and "overdue" after it, and
+ * nothing is expected after the end of study's death, off-treatment or off-study date.
+ */
+export interface PatientCounts {
+  patientId: string;
+  subjectId: string;
+  siteId: string;
+  siteCode: string;
+  /** Expected forms not recorded, the visit window still open ("empty" in the grid). */
+  missing: number;
+  /** Expected forms not recorded past their visit window. */
+  overdue: number;
+  /** The missing forms due by a week from the day (the home page's "due this week"). */
+  dueThisWeek: number;
+  /** Complete forms not signed / not source-verified, forms source-verified, labs graded without a baseline. */
+  unsigned: number;
+  unverified: number;
+  verified: number;
+  baselineMissingLabs: number;
+  enrollmentDate: string | null;
+  scheduleEnd: string | null;
+  /** Due date of the earliest overdue form (when overdue > 0): the oldest-first order of the overdue list. */
+  firstGapDue: string | null;
+  /** Due date of the latest visit on the schedule by the day: the missing forms' due date. */
+  currentVisitDue: string | null;
+}
+
+interface Row {
+  patient_id: string;
+  subject_id: string;
+  site_id: string;
+  site_code: string;
+  missing: number;
+  overdue: number;
+  due_this_week: number;
+  unsigned: number;
+  unverified: number;
+  verified: number;
+  baseline_missing: number;
+  enrollment_date: string | null;
+  schedule_end: string | null;
+  first_gap_due: string | null;
+  current_visit_due: string | null;
+}
+
+/**
+ * Every patient (not deleted) at the scope's sites with anything to count on `today`, or with
+ * an open query or a field verification (counted by their own readers). One statement:
+ * the expected forms up to a day are arithmetic on the schedule (visits every interval from
+ * day 1, imaging every m-th visit), the recorded ones a count over the patient's sorted due
+ * dates (a binary search). 10,000 patients: one scan of the facts and one row each.
+ */
+export async function loadPatientCounts(scope: SiteScope, today: string): Promise<PatientCounts[]> {
+  if (scope.kind === "none") return [];
+  const siteIds = scope.kind === "sites" ? scope.siteIds : [];
+  const rows = await getPrisma().$queryRaw<Row[]>`
+    WITH "s" AS (
+      SELECT "window_days" AS "w", "visit_interval_days" AS "i", "imaging_interval_days" / "visit_interval_days" AS "m",
+             jsonb_array_length("visit_forms") AS "nv", jsonb_array_length("imaging_forms") AS "ni"
+      FROM "study_settings" WHERE "id" = ${STUDY_ID}
+    ), "b" AS (
+      SELECT f.*, p."subject_id", p."site_id", st."code" AS "site_code", s.*,
+             LEAST(${today}::date, coalesce(f."schedule_end", ${today}::date)) AS "u"
+      FROM "patient_schedule_facts" f
+      JOIN "patients" p ON p."id" = f."patient_id" AND p."deleted_at" IS NULL
+      JOIN "sites" st ON st."id" = p."site_id" CROSS JOIN "s"
+      WHERE (${scope.kind === "all"} OR p."site_id" = ANY(${siteIds}::uuid[]))
+    ), "c" AS (
+      -- Overdue: due on or before cut (the window ended before the schedule's last day);
+      -- listed: due on or before the schedule's last day (day 1 always).
+      SELECT "b".*, "u" - "w" - 1 AS "cut", GREATEST("u", "enrollment_date") AS "listed_until" FROM "b"
+    ), "n" AS (
+      SELECT "c".*,
+             CASE WHEN "enrollment_date" IS NULL OR "cut" < "enrollment_date" THEN 0 ELSE ("cut" - "enrollment_date") / "i" + 1 END AS "visits_cut",
+             CASE WHEN "enrollment_date" IS NULL THEN 0 ELSE ("listed_until" - "enrollment_date") / "i" + 1 END AS "visits_listed",
+             -- recorded_due is sorted: width_bucket counts the dates on or before a day by binary search
+             -- (an unnest per patient was 0.5 s at 10,000 patients: BENCHMARKS.md, session 7).
+             width_bucket("cut", "recorded_due") AS "recorded_cut",
+             width_bucket("listed_until", "recorded_due") AS "recorded_listed"
+      FROM "c"
+    ), "x" AS (
+      SELECT "n".*,
+             "visits_cut" * "nv" + GREATEST("visits_cut" - 1, 0) / "m" * "ni" - "recorded_cut" AS "overdue",
+             "visits_listed" * "nv" + GREATEST("visits_listed" - 1, 0) / "m" * "ni" - "recorded_listed" AS "unrecorded"
+      FROM "n"
+    )
+    SELECT "patient_id"::text AS "patient_id", "subject_id", "site_id"::text AS "site_id", "site_code",
+           "overdue"::int AS "overdue", ("unrecorded" - "overdue")::int AS "missing",
+           (CASE WHEN "enrollment_date" > ${today}::date + 7 THEN 0 ELSE "unrecorded" - "overdue" END)::int AS "due_this_week",
+           "unsigned_forms" AS "unsigned", "unverified_forms" AS "unverified", "verified_forms" AS "verified",
+           "baseline_missing_labs" AS "baseline_missing",
+           to_char("enrollment_date", 'YYYY-MM-DD') AS "enrollment_date", to_char("schedule_end", 'YYYY-MM-DD') AS "schedule_end",
+           to_char("first_gap_due", 'YYYY-MM-DD') AS "first_gap_due",
+           to_char("enrollment_date" + ("listed_until" - "enrollment_date") / "i" * "i", 'YYYY-MM-DD') AS "current_visit_due"
+    FROM "x"
+    WHERE "unrecorded" > 0 OR "unsigned_forms" > 0 OR "unverified_forms" > 0 OR "verified_forms" > 0
+       OR "baseline_missing_labs" > 0
+       OR EXISTS (SELECT 1 FROM "data_queries" q WHERE q."patient_id" = "x"."patient_id" AND q."status" IN ('OPEN', 'ANSWERED'))
+       OR EXISTS (SELECT 1 FROM "field_verifications" v WHERE v."patient_id" = "x"."patient_id")`;
+  return rows.map((r) => ({
+    patientId: r.patient_id,
+    subjectId: r.subject_id,
+    siteId: r.site_id,
+    siteCode: r.site_code,
+    missing: r.missing,
+    overdue: r.overdue,
+    dueThisWeek: r.due_this_week,
+    unsigned: r.unsigned,
+    unverified: r.unverified,
+    verified: r.verified,
+    baselineMissingLabs: r.baseline_missing,
+    enrollmentDate: r.enrollment_date,
+    scheduleEnd: r.schedule_end,
+    firstGapDue: r.first_gap_due,
+    currentVisitDue: r.current_visit_due,
+  }));
+}
+
+/**
+ * Recomputes every patient's facts from the saved forms (the triggers keep them; this is the
+ * rebuild of `npm run projections:rebuild`, and what a test compares them with).
+ */
+export async function rebuildScheduleFacts(tx: {
+  $executeRawUnsafe: (query: string) => Promise<number>;
+}): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT "refresh_patient_schedule_facts"(ARRAY(SELECT "id" FROM "patients"))`);
+}
