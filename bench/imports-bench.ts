@@ -88,6 +88,15 @@ async function prepare(url: string, userId: string, sites: { id: string; code: s
 /** Child: stream the file into a real import; print the report's counts, the time and the process's peak RSS. */
 async function importChild(file: string, userId: string) {
   const { runImport } = await import("@/lib/data/imports");
+  // The JS heap in use, sampled: with garbage not yet collected, but not the process's other memory.
+  // External: Buffers and other memory V8 tracks outside its heap (WebAssembly memory is not in it).
+  let maxHeapMiB = 0;
+  let maxExternalMiB = 0;
+  setInterval(() => {
+    const memory = process.memoryUsage();
+    maxHeapMiB = Math.max(maxHeapMiB, memory.heapUsed / MiB);
+    maxExternalMiB = Math.max(maxExternalMiB, memory.external / MiB);
+  }, 500).unref();
   const started = performance.now();
   const body = createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Uint8Array>;
   const report = await runImport(actorOf(userId), { format: "odm", body, dryRun: false, maxBytes: Infinity });
@@ -99,6 +108,8 @@ async function importChild(file: string, userId: string) {
     errors: report.errors.length,
     firstErrors: report.errors.slice(0, 3),
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    maxHeapMiB,
+    maxExternalMiB,
     // The import's own CPU (parse, validation, computes, Prisma); the rest of the wall time is the database's and waiting.
     cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
   };
@@ -189,7 +200,8 @@ async function main() {
       const seconds = result.seconds as number;
       console.log(
         `import of ${size} patients (${(bytes / MiB).toFixed(1)} MiB ODM): ${seconds.toFixed(1)} s, ` +
-          `${(size / seconds).toFixed(2)} patients/s, peak RSS ${(result.maxRssMiB as number).toFixed(0)} MiB, ` +
+          `${(size / seconds).toFixed(2)} patients/s, peak RSS ${(result.maxRssMiB as number).toFixed(0)} MiB ` +
+          `(JS heap ${(result.maxHeapMiB as number).toFixed(0)} MiB, external ${(result.maxExternalMiB as number).toFixed(0)} MiB), ` +
           `import CPU ${(result.cpuSeconds as number).toFixed(1)} s; ` +
           `patients ${JSON.stringify(patients)}, forms ${JSON.stringify(result.forms)}, errors ${result.errors as number}` +
           `${(result.errors as number) ? ` e.g. ${JSON.stringify(result.firstErrors)}` : ""}; load ${loadBefore} -> ${machineLoad()}`,
