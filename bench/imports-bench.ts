@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -25,11 +25,14 @@ import { machineLoad } from "./lib/generated-trial-db";
  *   npm run bench:imports                          # 10,000 patients
  *   BENCH_IMPORT_PATIENTS=500,2000 npm run bench:imports
  *
- * runImport is called directly: the HTTP route caps a body at 64 MB, which a 10,000-patient
- * file exceeds, and the cap is not what is measured here.
+ * runImport is called directly with the file as a stream, as the route hands it the request
+ * body: the HTTP route caps a body at 64 MB, which a 10,000-patient file exceeds, and the cap is
+ * not what is measured here. BENCH_IMPORT_REUSE=1 reuses a file (and its sites) exported by an
+ * earlier run instead of generating and exporting the trial again.
  */
 const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54412);
 const SIZES = (process.env.BENCH_IMPORT_PATIENTS ?? "10000").split(",").map(Number);
+const REUSE = process.env.BENCH_IMPORT_REUSE === "1";
 const MiB = 1024 * 1024;
 const BENCH_USER = { email: "importer@bench.test", name: "Bench importer" };
 
@@ -82,12 +85,21 @@ async function prepare(url: string, userId: string, sites: { id: string; code: s
   }
 }
 
-/** Child: read the file and import it for real; print the report's counts, the time and the process's peak RSS. */
+/** Child: stream the file into a real import; print the report's counts, the time and the process's peak RSS. */
 async function importChild(file: string, userId: string) {
   const { runImport } = await import("@/lib/data/imports");
+  // The JS heap in use, sampled: with garbage not yet collected, but not the process's other memory.
+  // External: Buffers and other memory V8 tracks outside its heap (WebAssembly memory is not in it).
+  let maxHeapMiB = 0;
+  let maxExternalMiB = 0;
+  setInterval(() => {
+    const memory = process.memoryUsage();
+    maxHeapMiB = Math.max(maxHeapMiB, memory.heapUsed / MiB);
+    maxExternalMiB = Math.max(maxExternalMiB, memory.external / MiB);
+  }, 500).unref();
   const started = performance.now();
-  const bytes = new Uint8Array(await readFile(file));
-  const report = await runImport(actorOf(userId), { format: "odm", bytes, dryRun: false });
+  const body = createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Uint8Array>;
+  const report = await runImport(actorOf(userId), { format: "odm", body, dryRun: false, maxBytes: Infinity });
   const seconds = (performance.now() - started) / 1000;
   const result = {
     seconds,
@@ -96,6 +108,10 @@ async function importChild(file: string, userId: string) {
     errors: report.errors.length,
     firstErrors: report.errors.slice(0, 3),
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    maxHeapMiB,
+    maxExternalMiB,
+    // The import's own CPU (parse, validation, computes, Prisma); the rest of the wall time is the database's and waiting.
+    cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
   process.exit(0);
@@ -105,7 +121,17 @@ function runChild(file: string, userId: string, databaseUrl: string): Promise<Re
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "--conditions=react-server", import.meta.filename, "--import-child", file, userId],
+      [
+        // e.g. BENCH_IMPORT_CHILD_FLAGS="--cpu-prof --cpu-prof-dir=.data/prof" to profile the import alone.
+        ...(process.env.BENCH_IMPORT_CHILD_FLAGS ?? "").split(" ").filter(Boolean),
+        "--import",
+        "tsx",
+        "--conditions=react-server",
+        import.meta.filename,
+        "--import-child",
+        file,
+        userId,
+      ],
       {
         env: {
           ...process.env,
@@ -142,25 +168,28 @@ async function main() {
       const userId = randomUUID();
       const sourceName = `import_source_${size}`;
       const targetName = `import_target_${size}`;
-      await createDatabase(server.urlFor("postgres"), sourceName);
-      const generated = await generateTrial(server.urlFor(sourceName), { patients: size });
-      const sites = await prepare(server.urlFor(sourceName), userId, null);
-      console.log(`${size} patients generated: ${generated.records} forms in ${generated.seconds.toFixed(0)} s`);
-
-      const source = createPrismaClient(server.urlFor(sourceName), 4);
-      switchPrisma(source);
       const file = path.join(workDir, `trial-${size}.xml`);
-      const exportStarted = performance.now();
-      const odm = await exportOdm(actorOf(userId), {});
-      await pipeline(
-        Readable.fromWeb(odm.stream as import("node:stream/web").ReadableStream<Uint8Array>),
-        createWriteStream(file),
-      );
-      await source.$disconnect();
+      const sitesFile = path.join(workDir, `trial-${size}.sites.json`);
+      if (!REUSE || !existsSync(file) || !existsSync(sitesFile)) {
+        await createDatabase(server.urlFor("postgres"), sourceName);
+        const generated = await generateTrial(server.urlFor(sourceName), { patients: size });
+        const sites = await prepare(server.urlFor(sourceName), userId, null);
+        await writeFile(sitesFile, JSON.stringify(sites));
+        console.log(`${size} patients generated: ${generated.records} forms in ${generated.seconds.toFixed(0)} s`);
+
+        const source = createPrismaClient(server.urlFor(sourceName), 4);
+        switchPrisma(source);
+        const exportStarted = performance.now();
+        const odm = await exportOdm(actorOf(userId), {});
+        await pipeline(
+          Readable.fromWeb(odm.stream as import("node:stream/web").ReadableStream<Uint8Array>),
+          createWriteStream(file),
+        );
+        await source.$disconnect();
+        console.log(`ODM export in ${((performance.now() - exportStarted) / 1000).toFixed(0)} s (${file})`);
+      } else console.log(`reusing ${file}`);
+      const sites = JSON.parse(await readFile(sitesFile, "utf8")) as { id: string; code: string; name: string }[];
       const bytes = (await stat(file)).size;
-      console.log(
-        `ODM export: ${(bytes / MiB).toFixed(1)} MiB in ${((performance.now() - exportStarted) / 1000).toFixed(0)} s (${file})`,
-      );
 
       await createDatabase(server.urlFor("postgres"), targetName);
       await applyMigrations(server.urlFor(targetName));
@@ -171,7 +200,9 @@ async function main() {
       const seconds = result.seconds as number;
       console.log(
         `import of ${size} patients (${(bytes / MiB).toFixed(1)} MiB ODM): ${seconds.toFixed(1)} s, ` +
-          `${(size / seconds).toFixed(2)} patients/s, peak RSS ${(result.maxRssMiB as number).toFixed(0)} MiB; ` +
+          `${(size / seconds).toFixed(2)} patients/s, peak RSS ${(result.maxRssMiB as number).toFixed(0)} MiB ` +
+          `(JS heap ${(result.maxHeapMiB as number).toFixed(0)} MiB, external ${(result.maxExternalMiB as number).toFixed(0)} MiB), ` +
+          `import CPU ${(result.cpuSeconds as number).toFixed(1)} s; ` +
           `patients ${JSON.stringify(patients)}, forms ${JSON.stringify(result.forms)}, errors ${result.errors as number}` +
           `${(result.errors as number) ? ` e.g. ${JSON.stringify(result.firstErrors)}` : ""}; load ${loadBefore} -> ${machineLoad()}`,
       );

@@ -126,16 +126,27 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
   return getPrisma().$transaction((tx) => saveCrfRecordInTransaction(tx, actor, request));
 }
 
+/** How an import saves through the one write path. */
+export interface ImportSaveOptions {
+  /** Marks the audit rows of the forms written by an import (the file is named by the patient's IMPORT event). */
+  auditAction: "IMPORT";
+  /**
+   * The trial-wide stopping-rule check (a scan of every patient's responses and toxicities) is
+   * left to the caller, which runs it once after all its saves (raiseStoppingRuleAlertsNow):
+   * run per form, it made an import quadratic in the trial's size.
+   */
+  deferStoppingRules: boolean;
+}
+
 /**
  * saveCrfRecord inside the caller's transaction: an import saves all of a patient's forms in
- * one, so the patient is imported whole or not at all. auditAction "IMPORT" marks the audit
- * rows of the forms written by an import (the file is named by the patient's IMPORT event).
+ * one, so the patient is imported whole or not at all.
  */
 export async function saveCrfRecordInTransaction(
   tx: Prisma.TransactionClient,
   actor: Actor,
   request: SaveCrfRequest,
-  auditAction?: "IMPORT",
+  importing?: ImportSaveOptions,
 ): Promise<CrfRecordView> {
   const definition = getFormDefinition(request.formType);
   if (!definition) throw new NotFoundError("Form type");
@@ -157,7 +168,7 @@ export async function saveCrfRecordInTransaction(
     computed: (definition.compute?.(data, loaded.context) ?? {}) as Prisma.InputJsonValue,
     status: definition.isComplete(data) ? "COMPLETE" : "IN_PROGRESS",
     loaded,
-    auditAction,
+    auditAction: importing?.auditAction,
   };
   await assertDosingSafety(tx, definition.type, data, loaded.context, save.computed);
   const before = await readDataBeforeSave(tx, definition.type, request.recordId);
@@ -172,7 +183,8 @@ export async function saveCrfRecordInTransaction(
     before,
     after: data,
   });
-  await raiseStoppingRuleAlerts(tx, { formType: definition.type, before, after: data });
+  if (!importing?.deferStoppingRules)
+    await raiseStoppingRuleAlerts(tx, { formType: definition.type, before, after: data });
   return toCrfRecordView(saved);
 }
 

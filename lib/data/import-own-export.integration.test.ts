@@ -23,7 +23,7 @@ afterAll(() => db.drop());
 test("importing the demo trial's own ODM export is a no-op: every patient and form unchanged", async () => {
   const { stream } = await exportOdm(actors.pi, {});
   const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-  const report = await runImport(actors.admin, { format: "odm", bytes, dryRun: true });
+  const report = await runImport(actors.admin, { format: "odm", body: bytes, dryRun: true });
   expect(report.errors).toEqual([]);
   expect(report.lines.filter((line) => line.action !== "unchanged")).toEqual([]);
   expect(report.patients).toMatchObject({ created: 0, updated: 0, refused: 0 });

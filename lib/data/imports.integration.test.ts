@@ -106,7 +106,7 @@ describe("CSV import round trip", () => {
   test("the dry run lists every patient and form as created and writes nothing", async () => {
     switchToDatabase(target);
     const before = await countsOf(target);
-    const preview = await runImport(targetActors.admin, { format: "csv", bytes: exported, dryRun: true });
+    const preview = await runImport(targetActors.admin, { format: "csv", body: exported, dryRun: true });
     console.log(
       `dry run of the demo export: patients ${JSON.stringify(preview.patients)}, forms ${JSON.stringify(preview.forms)}, errors ${preview.errors.length}`,
     );
@@ -119,7 +119,7 @@ describe("CSV import round trip", () => {
 
   test("the real run gives the same analyses and the same re-export; audited as IMPORT with the file's SHA-256", async () => {
     switchToDatabase(target);
-    const report = await runImport(targetActors.admin, { format: "csv", bytes: exported, dryRun: false });
+    const report = await runImport(targetActors.admin, { format: "csv", body: exported, dryRun: false });
     console.log(
       `import of the demo export: patients ${JSON.stringify(report.patients)}, forms ${JSON.stringify(report.forms)}`,
     );
@@ -140,7 +140,7 @@ describe("CSV import round trip", () => {
   test("importing the same file again changes nothing", async () => {
     switchToDatabase(target);
     const before = await countsOf(target);
-    const again = await runImport(targetActors.admin, { format: "csv", bytes: exported, dryRun: false });
+    const again = await runImport(targetActors.admin, { format: "csv", body: exported, dryRun: false });
     expect(again.patients).toMatchObject({ created: 0, updated: 0, refused: 0 });
     expect(again.forms).toMatchObject({ created: 0, updated: 0, refused: 0 });
     expect(await countsOf(target)).toEqual(before);
@@ -152,7 +152,7 @@ describe("ODM import round trip", () => {
     const empty = await createTestDatabase();
     try {
       const { actors } = await seedDemoActors(empty.prisma);
-      const report = await runImport(actors.admin, { format: "odm", bytes: exportedOdm, dryRun: false });
+      const report = await runImport(actors.admin, { format: "odm", body: exportedOdm, dryRun: false });
       console.log(
         `ODM import of the demo export: patients ${JSON.stringify(report.patients)}, forms ${JSON.stringify(report.forms)}, errors ${JSON.stringify(report.errors.slice(0, 5))}`,
       );
@@ -163,7 +163,7 @@ describe("ODM import round trip", () => {
       const reexport = await bytesOf((await exportCsv(actors.pi, {})).stream);
       expect(comparable(filesOf(reexport))).toEqual(comparable(filesOf(exported)));
       const before = await countsOf(empty);
-      const again = await runImport(actors.admin, { format: "odm", bytes: exportedOdm, dryRun: false });
+      const again = await runImport(actors.admin, { format: "odm", body: exportedOdm, dryRun: false });
       expect(again.forms).toMatchObject({ created: 0, updated: 0, refused: 0 });
       expect(await countsOf(empty)).toEqual(before);
     } finally {
@@ -193,7 +193,7 @@ describe("a file with mistakes", () => {
       files["adverse-event.csv"] = toCsv(aes);
       const flawed = zipOf(files);
 
-      const preview = await runImport(actors.admin, { format: "csv", bytes: flawed, dryRun: true });
+      const preview = await runImport(actors.admin, { format: "csv", body: flawed, dryRun: true });
       console.log(`dry run with three mistakes: ${JSON.stringify(preview.errors)}`);
       expect(preview.errors.map((e) => [e.subjectId, e.formType, e.field])).toEqual(
         expect.arrayContaining([
@@ -206,7 +206,7 @@ describe("a file with mistakes", () => {
       expect(preview.patients.refused).toBe(3);
       expect(await empty.prisma.patient.count()).toBe(0);
 
-      const run = await runImport(actors.admin, { format: "csv", bytes: flawed, dryRun: false });
+      const run = await runImport(actors.admin, { format: "csv", body: flawed, dryRun: false });
       expect(run.patients.refused).toBe(3);
       const subjects = (await empty.prisma.patient.findMany({ select: { subjectId: true } })).map((p) => p.subjectId);
       expect(subjects).not.toContain(labRow.subject_id);
@@ -222,7 +222,7 @@ describe("a file with mistakes", () => {
 
   test("only import.run holders may import", async () => {
     switchToDatabase(target);
-    await expect(runImport(targetActors.pi, { format: "csv", bytes: exported, dryRun: true })).rejects.toThrow(
+    await expect(runImport(targetActors.pi, { format: "csv", body: exported, dryRun: true })).rejects.toThrow(
       /cannot import/,
     );
     const manager = await target.prisma.user.create({
@@ -233,7 +233,7 @@ describe("a file with mistakes", () => {
         roleAssignments: { create: { role: "DATA_MANAGER", siteId: null } },
       },
     });
-    const preview = await runImport((await loadActor(manager.id))!, { format: "csv", bytes: exported, dryRun: true });
+    const preview = await runImport((await loadActor(manager.id))!, { format: "csv", body: exported, dryRun: true });
     expect(preview.patients.unchanged).toBe(await target.prisma.patient.count());
   }, 600_000);
 });

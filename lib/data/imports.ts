@@ -1,22 +1,19 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { scopeOf, type Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
-import { ForbiddenError, isExpectedError, ValidationError } from "@/lib/errors";
-import { diffFormData } from "@/lib/forms/flatten";
-import { fillOmittedNullables } from "@/lib/forms/fill-omitted-nullables";
+import { ForbiddenError } from "@/lib/errors";
 import { getFormDefinition } from "@/lib/forms/registry";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { readCsvImport } from "@/lib/import/csv-import";
-import type { ImportForm, ImportPatient } from "@/lib/import/import-bundle";
+import type { ImportPatient } from "@/lib/import/import-bundle";
 import { orderForImport } from "@/lib/import/import-order";
-import { streamOdmSubjects } from "@/lib/import/odm-import";
-import { parseFormData } from "./crf-save-context";
-import { saveCrfRecordInTransaction } from "./crf-records";
+import { bodyOf, spoolImportBody } from "@/lib/import/import-spool";
+import { createOdmChecker, streamOdmSubjects } from "@/lib/import/odm-import";
+import { MAX_IMPORT_BYTES } from "@/lib/schemas/import";
+import { importForm, tryStep, type KnownRecord } from "./import-form";
+import { raiseStoppingRuleAlertsNow } from "./stopping-rule-alerts";
 import { enrollInTransaction, findOrRegisterForImport, markScreenFailedInTransaction } from "./import-patient";
-import { recordDateOf } from "@/lib/forms/form-dependencies";
-import { UNSCHEDULED_VISIT } from "@/lib/forms/form-identity";
 
 export type ImportFormat = "csv" | "odm";
 export type ImportAction = "created" | "updated" | "unchanged" | "refused";
@@ -74,17 +71,46 @@ function importActor(actor: Actor): Actor {
  * transaction: all of its forms or none. A dry run does exactly the same and rolls every
  * patient back, so the preview cannot differ from the real run. Running the same file again
  * changes nothing: forms are matched on their visit (and, for repeating forms, on their data).
+ *
+ * The body is read as a stream (a request body, a file stream), never held whole: it is copied
+ * to a temporary file while it is hashed and, for ODM, checked whole (pass 1), so a broken
+ * file writes nothing and every audit row can name its SHA-256; then ODM is read back a subject
+ * at a time and each patient is imported as soon as its SubjectData ends (pass 2). A CSV zip is
+ * read whole from that file: its files are per form, so a patient is complete only at the end.
  */
 export async function runImport(
   actor: Actor,
-  input: { format: ImportFormat; bytes: Uint8Array; dryRun: boolean },
+  input: {
+    format: ImportFormat;
+    body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Uint8Array;
+    dryRun: boolean;
+    /** Bytes refused beyond (413); the route's limit by default. */
+    maxBytes?: number;
+  },
 ): Promise<ImportReport> {
   const writer = importActor(actor);
-  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-  // ODM is checked whole, then imported a subject at a time as it is parsed (flat memory);
-  // a CSV zip is read whole (its files are per form, so a patient is complete only at the end).
-  const patients: Iterable<ImportPatient> =
-    input.format === "csv" ? readCsvImport(input.bytes).patients : streamOdmSubjects(input.bytes);
+  const checker = input.format === "odm" ? createOdmChecker() : null;
+  const spooled = await spoolImportBody(input.body instanceof Uint8Array ? bodyOf(input.body) : input.body, {
+    maxBytes: input.maxBytes ?? MAX_IMPORT_BYTES,
+    onChunk: checker ? (chunk) => checker.write(chunk) : undefined,
+  });
+  try {
+    checker?.end();
+    const patients: AsyncIterable<ImportPatient> | Iterable<ImportPatient> = checker
+      ? streamOdmSubjects(spooled.chunks(), checker.repeatedKeys())
+      : readCsvImport(new Uint8Array(await readFile(spooled.path))).patients;
+    return await importPatients(writer, patients, { ...input, sha256: spooled.sha256 });
+  } finally {
+    await spooled.remove();
+  }
+}
+
+async function importPatients(
+  writer: Actor,
+  patients: AsyncIterable<ImportPatient> | Iterable<ImportPatient>,
+  input: { format: ImportFormat; dryRun: boolean; sha256: string },
+): Promise<ImportReport> {
+  const sha256 = input.sha256;
   const report: ImportReport = {
     dryRun: input.dryRun,
     format: input.format,
@@ -104,15 +130,26 @@ export async function runImport(
       })
     ).map((site) => [site.code, site.id]),
   );
-  for (const patient of patients) {
+  let movesStoppingRules = false;
+  for await (const patient of patients) {
     const outcome = await importOnePatient(writer, patient, sites, sha256, input.dryRun);
     report.patients[outcome.patientAction] += 1;
     for (const line of outcome.lines) report.forms[line.action] += 1;
     report.lines.push(...outcome.lines);
     report.errors.push(...outcome.errors);
+    movesStoppingRules ||= outcome.lines.some(
+      (line) =>
+        (line.action === "created" || line.action === "updated") && STOPPING_RULE_FORMS.has(line.formType ?? ""),
+    );
   }
+  // The saves left the trial-wide stopping-rule check to here: once for the whole file, on the
+  // trial as the import left it (an alert for a boundary crossed, as a save would raise it).
+  if (!input.dryRun && movesStoppingRules) await getPrisma().$transaction((tx) => raiseStoppingRuleAlertsNow(tx));
   return report;
 }
+
+/** Forms whose save can move the trial across a stopping boundary (mayMoveStoppingBoundary). */
+const STOPPING_RULE_FORMS = new Set(["tumour-assessment", "end-of-study", "adverse-event"]);
 
 interface PatientOutcome {
   patientAction: ImportAction;
@@ -139,6 +176,14 @@ async function importOnePatient(
           throw new RollBack();
         }
         if (found.created) outcome.patientAction = "created";
+        // The patient's forms, read once (a patient created just now has none); each save adds its record.
+        const known: KnownRecord[] = found.created
+          ? []
+          : await tx.crfRecord.findMany({
+              where: { patientId: found.patientId, deletedAt: null },
+              select: { id: true, formType: true, visitKey: true, data: true },
+              orderBy: { createdAt: "asc" },
+            });
         const forms = orderForImport(file.forms, getFormDefinition);
         let enrolled = false;
         for (const form of forms) {
@@ -151,8 +196,15 @@ async function importOnePatient(
               (field, message) => refuse(null, field, message),
             );
           }
-          const line = await importForm(tx, actor, found.patientId, file.subjectId, form, sha256, (field, message) =>
-            refuse(form.formType, field, message),
+          const line = await importForm(
+            tx,
+            actor,
+            found.patientId,
+            file.subjectId,
+            form,
+            sha256,
+            known,
+            (field, message) => refuse(form.formType, field, message),
           );
           outcome.lines.push(line);
         }
@@ -199,77 +251,4 @@ async function importOnePatient(
     outcome.lines = outcome.lines.map((line) => (line.action === "unchanged" ? line : { ...line, action: "refused" }));
   }
   return outcome;
-}
-
-/** Runs one step; an expected refusal (validation, conflict, not found) is reported, anything else is a bug and propagates. */
-async function tryStep(
-  step: () => Promise<unknown>,
-  refuse: (field: string | null, message: string) => void,
-): Promise<boolean> {
-  try {
-    await step();
-    return true;
-  } catch (error) {
-    if (!isExpectedError(error)) throw error;
-    if (error instanceof ValidationError && Object.keys(error.fieldErrors).length) {
-      for (const [field, messages] of Object.entries(error.fieldErrors))
-        for (const message of messages) refuse(field === "_form" ? null : field, message);
-    } else refuse(null, error.message);
-    return false;
-  }
-}
-
-async function importForm(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
-  patientId: string,
-  subjectId: string,
-  form: ImportForm,
-  sha256: string,
-  refuse: (field: string | null, message: string) => void,
-): Promise<ImportLine> {
-  const definition = getFormDefinition(form.formType)!;
-  // ODM does not repeat the fixed visit of a once-per-patient form (screening, baseline...); the form does.
-  const visitKey = definition.fixedVisitKey ?? form.visitKey;
-  const line: ImportLine = {
-    subjectId,
-    formType: form.formType,
-    visitKey,
-    action: "refused",
-    fields: [],
-    source: form.source,
-  };
-  const raw = fillOmittedNullables(definition.schema, form.data, { emptyText: true });
-  let parsed: unknown;
-  if (!(await tryStep(async () => (parsed = parseFormData(definition, raw)), refuse))) return line;
-  const existing = await tx.crfRecord.findMany({
-    where: { patientId, formType: form.formType, visitKey, deletedAt: null },
-    select: { id: true, data: true, version: true },
-    orderBy: { createdAt: "asc" },
-  });
-  const same = existing.find((record) => diffFormData(record.data, parsed).length === 0);
-  if (same) return { ...line, action: "unchanged" };
-  // A form kept once per visit is corrected in place; a repeating one (adverse events) is a new
-  // record; an unscheduled visit is the one of the same date (several may share the key).
-  const target = definition.repeating
-    ? undefined
-    : visitKey === UNSCHEDULED_VISIT
-      ? existing.find((record) => recordDateOf(form.formType, record.data) === recordDateOf(form.formType, parsed))
-      : existing[0];
-  const request = {
-    patientId,
-    formType: form.formType,
-    visitKey,
-    recordId: target?.id ?? null,
-    expectedVersion: target?.version ?? null,
-    reason: target ? `Import of a file with SHA-256 ${sha256.slice(0, 16)}…` : null,
-    data: raw,
-  };
-  const saved = await tryStep(() => saveCrfRecordInTransaction(tx, actor, request, "IMPORT"), refuse);
-  if (!saved) return line;
-  return {
-    ...line,
-    action: target ? "updated" : "created",
-    fields: diffFormData(target?.data ?? null, parsed).map((c) => c.field),
-  };
 }

@@ -35,6 +35,11 @@ export async function raiseStoppingRuleAlerts(
   save: { formType: string; before: Data; after: unknown },
 ): Promise<void> {
   if (!mayMoveStoppingBoundary(save.formType, save.before, save.after as Data)) return;
+  await raiseStoppingRuleAlertsNow(tx);
+}
+
+/** The check itself, whatever was saved: an import runs it once after all its patients. */
+export async function raiseStoppingRuleAlertsNow(tx: Prisma.TransactionClient): Promise<void> {
   const rules = await readStoppingRulesIn(tx);
   if (!rules) return;
   const cohort = await loadAnalysisCohort({ kind: "all" }, tx);

@@ -162,10 +162,10 @@ describe("unscheduled visits", () => {
       const empty = await createTestDatabase();
       try {
         const { actors: emptyActors } = await seedDemoActors(empty.prisma);
-        const report = await runImport(emptyActors.admin, { format, bytes: files[format], dryRun: false });
+        const report = await runImport(emptyActors.admin, { format, body: files[format], dryRun: false });
         expect(report.errors).toEqual([]);
         expect(await unscheduledOf(empty.prisma)).toEqual(source);
-        const again = await runImport(emptyActors.admin, { format, bytes: files[format], dryRun: false });
+        const again = await runImport(emptyActors.admin, { format, body: files[format], dryRun: false });
         expect(again.forms).toMatchObject({ created: 0, updated: 0, refused: 0 });
         expect(await unscheduledOf(empty.prisma)).toEqual(source);
       } finally {

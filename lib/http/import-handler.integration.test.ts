@@ -28,7 +28,13 @@ async function post(body: BodyInit, query: string, contentType: string | null, t
   const headers = new Headers({ authorization: `Bearer ${token}` });
   if (contentType) headers.set("content-type", contentType);
   const response = await importsRoute.POST(
-    new Request(`http://localhost/api/v1/imports${query}`, { method: "POST", headers, body }),
+    // duplex: a ReadableStream body (the streaming test) needs it; other bodies ignore it.
+    new Request(`http://localhost/api/v1/imports${query}`, {
+      method: "POST",
+      headers,
+      body,
+      duplex: "half",
+    } as RequestInit),
     { params: Promise.resolve({}) } as never,
   );
   const text = await response.text();
@@ -173,5 +179,41 @@ describe("POST /api/v1/imports", () => {
       expect([name, answer.status], JSON.stringify(answer.json).slice(0, 300)).toEqual([name, status]);
       expect(await snapshot()).toEqual(before);
     }
+  }, 120_000);
+
+  test("the body is read as a stream, not buffered: a file refused at its start or cut off at the limit stops the upload", async () => {
+    const CHUNK = 64 * 1024;
+    /** An upload of `count` chunks made on demand (the XML `head`, then blanks), with no Content-Length. */
+    const upload = (head: string, count: number) => {
+      const state = { pulled: 0, cancelled: false };
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (state.pulled === count) return controller.close();
+          state.pulled += 1;
+          const chunk = new Uint8Array(CHUNK).fill(0x20);
+          if (state.pulled === 1) chunk.set(strToU8(head));
+          controller.enqueue(chunk);
+        },
+        cancel: () => void (state.cancelled = true),
+      });
+      return { state, stream };
+    };
+    const total = Math.ceil((2 * MAX_IMPORT_BYTES) / CHUNK);
+    // Refused by the first chunk: the rest of a 128 MB upload is never read.
+    const doctype = upload('<?xml version="1.0"?><!DOCTYPE ODM [<!ENTITY x "y">]><ODM>', total);
+    await expectRefusedAndNothingWritten(
+      () => post(doctype.stream, "?format=odm&dryRun=false", "application/xml"),
+      [400],
+    );
+    expect(doctype.state).toEqual({ pulled: expect.any(Number), cancelled: true });
+    expect(doctype.state.pulled).toBeLessThan(8);
+    // Well-formed as far as it goes and twice the limit long: cut off at the limit, not read to its end.
+    const endless = upload('<?xml version="1.0" encoding="UTF-8"?><ODM><ClinicalData>', total);
+    await expectRefusedAndNothingWritten(
+      () => post(endless.stream, "?format=odm&dryRun=false", "application/xml"),
+      [413],
+    );
+    expect(endless.state.cancelled).toBe(true);
+    expect(endless.state.pulled * CHUNK).toBeLessThanOrEqual(MAX_IMPORT_BYTES + 3 * CHUNK);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { strToU8 } from "fflate";
 import { ImportFileError } from "./import-bundle";
-import { readOdmImport, streamOdmSubjects } from "./odm-import";
+import { checkAndStreamOdm, createOdmChecker, readOdmImport, streamOdmSubjects } from "./odm-import";
 
 const odm = (clinical: string) =>
   strToU8(
@@ -77,33 +77,68 @@ describe("streamOdmSubjects", () => {
   const subject = (key: string, date: string) =>
     `<SubjectData SubjectKey="${key}"><SiteRef LocationOID="LOC.TW01"/><StudyEventData StudyEventOID="SE.SCREENING"><FormData FormOID="F.REGISTRATION"><ItemGroupData ItemGroupOID="IG.REGISTRATION"><ItemData ItemOID="IT.REGISTRATION.screeningDate" Value="${date}"/></ItemGroupData></FormData></StudyEventData>${"<!-- padding -->".repeat(9000)}</SubjectData>`;
 
-  it("yields each subject as soon as its slice is parsed, after checking the whole file first", () => {
-    // About 150 KB per subject: 20 subjects span several 1 MiB slices.
+  /** The file in chunks of `size` bytes, counting how many the reader has pulled. */
+  const counted = (bytes: Uint8Array, size: number) => {
+    const source = { pulled: 0, total: Math.ceil(bytes.length / size) };
+    const chunks = (function* () {
+      for (let offset = 0; offset < bytes.length; offset += size) {
+        source.pulled += 1;
+        yield bytes.subarray(offset, offset + size);
+      }
+    })();
+    return { source, chunks };
+  };
+  const collect = async <T>(subjects: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const subject of subjects) out.push(subject);
+    return out;
+  };
+
+  it("yields each subject as soon as its SubjectData ends, reading the source no further than that", async () => {
+    // About 150 KB per subject: 20 subjects span about 50 chunks of 64 KB.
     const bytes = odm(
       Array.from({ length: 20 }, (_, i) => subject(`TW01-${String(i + 1).padStart(3, "0")}`, "2026-01-05")).join(""),
     );
-    expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
-    const iterator = streamOdmSubjects(bytes)[Symbol.iterator]();
-    const first = iterator.next();
+    const { source, chunks } = counted(bytes, 64 * 1024);
+    const iterator = streamOdmSubjects(chunks);
+    const first = await iterator.next();
     expect(first.value).toMatchObject({ subjectId: "TW01-001", registered: true, screeningDate: "2026-01-05" });
-    const rest = [...{ [Symbol.iterator]: () => iterator }];
+    // One subject's worth of the file has been read, not the file.
+    expect(source.pulled).toBeLessThanOrEqual(4);
+    expect(source.total).toBeGreaterThan(40);
+    const rest = await collect({ [Symbol.asyncIterator]: () => iterator });
     expect(rest.map((p) => p.subjectId)).toEqual(
       Array.from({ length: 19 }, (_, i) => `TW01-${String(i + 2).padStart(3, "0")}`),
     );
-    expect(rest.map((p) => p).filter((p) => p.siteCode !== "TW01")).toEqual([]);
+    expect(source.pulled).toBe(source.total);
   });
 
-  it("refuses a file broken at its end before yielding any subject; a repeated SubjectKey is merged as by readOdmImport", () => {
+  it("checks a file fed a few bytes at a time (UTF-8 split across chunks) as it checks it whole", async () => {
+    const bytes = odm(subject("TW01-é01", "2026-01-05"));
+    const checker = createOdmChecker();
+    for (let offset = 0; offset < bytes.length; offset += 3) checker.write(bytes.subarray(offset, offset + 3));
+    checker.end();
+    const [patient] = await collect(streamOdmSubjects(counted(bytes, 5).chunks));
+    expect(patient).toMatchObject({ subjectId: "TW01-é01", screeningDate: "2026-01-05" });
+    const latin1 = strToU8(`<?xml version="1.0" encoding="ISO-8859-1"?>${"<!-- x -->".repeat(10)}<ODM/>`);
+    const fed = createOdmChecker();
+    expect(() => {
+      for (let offset = 0; offset < latin1.length; offset += 7) fed.write(latin1.subarray(offset, offset + 7));
+      fed.end();
+    }).toThrow(/declares the encoding ISO-8859-1/);
+  });
+
+  it("refuses a file broken at its end in the checking pass; a repeated SubjectKey is merged and comes last", async () => {
     const broken = strToU8(
       new TextDecoder()
         .decode(odm(Array.from({ length: 10 }, (_, i) => subject(`S${i}`, "2026-01-05")).join("")))
         .replace("</ODM>", "<ODM>"),
     );
-    expect(() => streamOdmSubjects(broken)).toThrow(ImportFileError);
+    expect(() => checkAndStreamOdm(broken)).toThrow(ImportFileError);
     const twice = odm(`${subject("S1", "2026-01-05")}${subject("S2", "2026-01-06")}${subject("S1", "2026-01-07")}`);
-    expect([...streamOdmSubjects(twice)].map((p) => [p.subjectId, p.screeningDate])).toEqual([
-      ["S1", "2026-01-07"],
+    expect((await collect(checkAndStreamOdm(twice))).map((p) => [p.subjectId, p.screeningDate])).toEqual([
       ["S2", "2026-01-06"],
+      ["S1", "2026-01-07"],
     ]);
   });
 });

@@ -45,47 +45,33 @@ function buildOidIndex(): OidIndex {
 /** Attribute values longer than this are no answer a form holds: refused as a whole file. */
 const MAX_VALUE_CHARS = 100_000;
 
+/** Bytes are decoded and parsed this many at a time when the whole file is at hand. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/** The XML declaration is checked once this much text has arrived (a network chunk may be a few bytes). */
+const HEAD_CHARS = 4096;
+
+/** Fed the file a chunk of bytes at a time (any size, any split of a UTF-8 sequence); `end` after the last. */
+export interface OdmParser {
+  write(chunk: Uint8Array): void;
+  end(): void;
+}
+
 /**
  * CDISC ODM 1.3.2 ClinicalData read with a streaming (SAX) parser: SubjectData, the site
  * (SiteRef), StudyEventData (a visit's repeat key is its visit key), FormData, ItemGroupData
  * (repeating groups by ItemGroupRepeatKey) and ItemData by the OIDs the trial's own export uses
  * (lib/export/odm). A DOCTYPE is refused outright: no entity expansion, no external entity.
+ *
+ * It parses as the bytes arrive. `openSubject` gives the patient a SubjectData
+ * fills (the same object for a repeated SubjectKey when merging); `closeSubject` is told when its
+ * element ends. Every check of the file throws ImportFileError from inside write or end; the
+ * text is decoded a chunk at a time, so no string ever holds the whole file.
  */
-/** The file as UTF-8 text, decoded a slice at a time so no single string holds the whole file. */
-function* textChunks(bytes: Uint8Array): Generator<string> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) {
-    let text: string;
-    try {
-      text = decoder.decode(bytes.subarray(offset, offset + CHUNK_BYTES), {
-        stream: offset + CHUNK_BYTES < bytes.length,
-      });
-    } catch {
-      throw new ImportFileError("The file is not UTF-8 text.", 415);
-    }
-    if (offset === 0) {
-      text = text.replace(/^\uFEFF/, "");
-      const declared = text.match(/^<\?xml[^>]*encoding=["']([^"']+)["']/)?.[1];
-      if (declared && !/^utf-?8$/i.test(declared))
-        throw new ImportFileError(`The file declares the encoding ${declared.slice(0, 40)}; send ODM as UTF-8.`, 415);
-    }
-    yield text;
-  }
-}
-
-/** Text is decoded and parsed this many bytes at a time (pass 2 imports the subjects each slice completes). */
-const CHUNK_BYTES = 1024 * 1024;
-
-/**
- * Parses ODM ClinicalData a slice at a time. `openSubject` gives the patient a SubjectData fills
- * (the same object for a repeated SubjectKey when merging); `closeSubject` is told when its
- * element ends. Every check of the file throws ImportFileError from inside the parse.
- */
-function* parseOdm(
-  bytes: Uint8Array,
+export function createOdmParser(
   openSubject: (key: string) => ImportPatient,
   closeSubject: (patient: ImportPatient) => void,
-): Generator<void> {
+): OdmParser {
   const index = buildOidIndex();
   let patient: ImportPatient | null = null;
   let visitKey: string | null = null;
@@ -187,18 +173,43 @@ function* parseOdm(
       );
     }
   };
-  for (const text of textChunks(bytes)) {
-    parse(() => parser.write(text));
-    yield;
-  }
-  parse(() => parser.close());
-  if (!sawOdm) throw new ImportFileError("The file is not CDISC ODM: it has no ODM element.");
-  if (!clinical) throw new ImportFileError("The ODM file has no ClinicalData.");
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const decode = (chunk?: Uint8Array) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new ImportFileError("The file is not UTF-8 text.", 415);
+    }
+  };
+  // The first characters wait until the declaration can be read whole.
+  let head: string | null = "";
+  const feed = (text: string, last: boolean) => {
+    if (head !== null) {
+      head += text;
+      if (head.length < HEAD_CHARS && !last) return;
+      text = head.replace(/^\uFEFF/, "");
+      head = null;
+      const declared = text.match(/^<\?xml[^>]*encoding=["']([^"']+)["']/)?.[1];
+      if (declared && !/^utf-?8$/i.test(declared))
+        throw new ImportFileError(`The file declares the encoding ${declared.slice(0, 40)}; send ODM as UTF-8.`, 415);
+    }
+    if (text) parse(() => parser.write(text));
+  };
+  return {
+    write: (chunk) => feed(decode(chunk), false),
+    end() {
+      feed(decode(), true);
+      parse(() => parser.close());
+      if (!sawOdm) throw new ImportFileError("The file is not CDISC ODM: it has no ODM element.");
+      if (!clinical) throw new ImportFileError("The ODM file has no ClinicalData.");
+    },
+  };
 }
 
-const drain = (slices: Generator<void>) => {
-  for (let step = slices.next(); !step.done; step = slices.next());
-};
+/** The file as slices of bytes, for a reader that has it whole. */
+function* slicesOf(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) yield bytes.subarray(offset, offset + CHUNK_BYTES);
+}
 
 /** The whole file at once: every patient (a SubjectKey given twice is one patient). */
 export function readOdmImport(bytes: Uint8Array): ImportBundle {
@@ -208,32 +219,69 @@ export function readOdmImport(bytes: Uint8Array): ImportBundle {
     patients.set(key, patient);
     return patient;
   };
-  drain(parseOdm(bytes, open, () => {}));
+  const parser = createOdmParser(open, () => {});
+  for (const slice of slicesOf(bytes)) parser.write(slice);
+  parser.end();
   return { patients: [...patients.values()] };
 }
 
 /**
- * The file a subject at a time, so memory stays flat with the file's size: the first pass
- * checks the whole file (any ImportFileError is thrown before anything is written) and keeps
- * only the subject keys; the second yields each subject as soon as its SubjectData ends. A file
- * that gives a SubjectKey twice is read whole instead (readOdmImport merges the two).
+ * Pass 1 of a streamed import, fed as the file arrives: checks the whole file (any
+ * ImportFileError is thrown before anything is written) and keeps only the subject keys, to
+ * know which SubjectKeys the file gives twice.
  */
-export function streamOdmSubjects(bytes: Uint8Array): Iterable<ImportPatient> {
+export function createOdmChecker(): OdmParser & { repeatedKeys(): ReadonlySet<string> } {
   const keys = new Set<string>();
-  let repeated = false;
-  const check = (key: string) => {
-    if (keys.has(key)) repeated = true;
-    keys.add(key);
-    return emptyPatient(key);
-  };
-  drain(parseOdm(bytes, check, () => {}));
-  if (repeated) return readOdmImport(bytes).patients;
-  return (function* () {
-    const ready: ImportPatient[] = [];
-    const slices = parseOdm(bytes, emptyPatient, (patient) => ready.push(patient));
-    for (let step = slices.next(); !step.done; step = slices.next()) yield* ready.splice(0);
+  const repeated = new Set<string>();
+  const parser = createOdmParser(
+    (key) => {
+      if (keys.has(key)) repeated.add(key);
+      keys.add(key);
+      return emptyPatient(key);
+    },
+    () => {},
+  );
+  return { write: parser.write, end: parser.end, repeatedKeys: () => repeated };
+}
+
+/**
+ * Pass 2 of a streamed import: the checked file's subjects, each yielded as soon as its
+ * SubjectData ends, while the source is read no further than the chunk that ended it (an async
+ * generator reads on only when the importer asks for the next subject). A SubjectKey the file
+ * gives twice (`repeatedKeys`, from pass 1) is merged and yielded at the end.
+ */
+export async function* streamOdmSubjects(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  repeatedKeys: ReadonlySet<string> = new Set(),
+): AsyncGenerator<ImportPatient> {
+  const ready: ImportPatient[] = [];
+  const merged = new Map<string, ImportPatient>();
+  const parser = createOdmParser(
+    (key) => {
+      if (!repeatedKeys.has(key)) return emptyPatient(key);
+      const patient = merged.get(key) ?? emptyPatient(key);
+      merged.set(key, patient);
+      return patient;
+    },
+    (patient) => {
+      if (!repeatedKeys.has(patient.subjectId)) ready.push(patient);
+    },
+  );
+  for await (const chunk of chunks) {
+    parser.write(chunk);
     yield* ready.splice(0);
-  })();
+  }
+  parser.end();
+  yield* ready.splice(0);
+  yield* merged.values();
+}
+
+/** Both passes over a file held whole (tests and the reader bench): checked first, then a subject at a time. */
+export function checkAndStreamOdm(bytes: Uint8Array): AsyncGenerator<ImportPatient> {
+  const checker = createOdmChecker();
+  for (const slice of slicesOf(bytes)) checker.write(slice);
+  checker.end();
+  return streamOdmSubjects(slicesOf(bytes), checker.repeatedKeys());
 }
 
 function applyRegistration(patient: ImportPatient, data: Record<string, unknown>): void {

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { StoppingRulesSchema } from "@/lib/schemas/stopping-rules";
+import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { adverseEvent, createPatient, recordAdverseEvent } from "@/test/integration/toxicity-fixtures";
+import { exportOdm } from "./exports/odm-export";
+import { runImport } from "./imports";
+import { getStoppingRules, updateStoppingRules } from "./stopping-rules-settings";
+
+/**
+ * An import leaves the trial-wide stopping-rule check to the end of the file (run per form it
+ * made an import quadratic in the trial's size): a file whose patients cross a boundary still
+ * queues the PI's email, once, after its last patient; a dry run and a second import queue none.
+ */
+let source: TestDatabase;
+let target: TestDatabase;
+let targetActors: Record<DemoActorName, Actor>;
+let file: Uint8Array;
+
+const switchToDatabase = (db: TestDatabase) =>
+  ((globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = db.prisma);
+const boundaryMail = () => target.prisma.mailOutbox.findMany({ where: { kind: "STOPPING_BOUNDARY" } });
+
+beforeAll(async () => {
+  source = await createTestDatabase();
+  const { actors, sites } = await seedDemoActors(source.prisma);
+  const dlt = adverseEvent({
+    term: "Neutrophil count decreased",
+    grade: 3,
+    attribution: { thalidomide: "possible", uft: "probable" },
+  });
+  for (const [investigator, site] of [
+    [actors.investigator1, sites.TW01],
+    [actors.investigator2, sites.TW02],
+  ] as const) {
+    const patient = await createPatient(investigator, site);
+    await recordAdverseEvent(investigator, patient.id, dlt);
+  }
+  file = new Uint8Array(await new Response((await exportOdm(actors.pi, {})).stream).arrayBuffer());
+
+  target = await createTestDatabase();
+  ({ actors: targetActors } = await seedDemoActors(target.prisma));
+  // Bayesian DLT boundary: 2 DLTs in 2 patients give P(rate > 0.3 | Beta(3, 1)) = 0.973 > 0.9.
+  const current = await getStoppingRules(targetActors.admin);
+  await updateStoppingRules(targetActors.admin, {
+    expectedVersion: current.version,
+    reason: "Test design",
+    settings: StoppingRulesSchema.parse({
+      responseP0: "0.05",
+      responseP1: "0.2",
+      responseAlpha: "0.05",
+      responseBeta: "0.1",
+      designChoice: "CUSTOM",
+      // No futility alert from two patients without a tumour assessment: stage 1 needs 10 evaluable.
+      customR1: "0",
+      customN1: "10",
+      customR: "1",
+      customN: "20",
+      toxicityTheta: "0.3",
+      toxicityThreshold: "0.9",
+      toxicityPriorA: "1",
+      toxicityPriorB: "1",
+    }),
+  });
+}, 300_000);
+afterAll(async () => {
+  await source?.drop();
+  await target?.drop();
+});
+
+test("a file whose patients cross the DLT boundary queues one email after its last patient; dry run and re-import none", async () => {
+  switchToDatabase(target);
+  const preview = await runImport(targetActors.admin, { format: "odm", body: file, dryRun: true });
+  expect(preview.errors).toEqual([]);
+  expect(await boundaryMail()).toHaveLength(0);
+
+  const report = await runImport(targetActors.admin, { format: "odm", body: file, dryRun: false });
+  expect(report.patients).toMatchObject({ created: 2, refused: 0 });
+  const mail = await boundaryMail();
+  expect(mail).toHaveLength(1);
+  expect(mail[0]).toMatchObject({ subject: "Stopping boundary crossed: toxicity", status: "PENDING" });
+  const lastEvent = await target.prisma.crfRecord.findFirstOrThrow({
+    where: { formType: "adverse-event" },
+    orderBy: { createdAt: "desc" },
+  });
+  expect(mail[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(lastEvent.createdAt.getTime());
+
+  const again = await runImport(targetActors.admin, { format: "odm", body: file, dryRun: false });
+  expect(again.patients).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+  expect(await boundaryMail()).toHaveLength(1);
+});
