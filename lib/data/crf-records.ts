@@ -14,7 +14,6 @@ import { updateCrfRecord } from "./crf-record-update";
 import { checkInContext, loadSaveContext, parseFormData } from "./crf-save-context";
 import { assertDosingSafety } from "./dispensing-safety";
 import { raiseSafetyAlerts, readDataBeforeSave } from "./safety-alerts";
-import { raiseStoppingRuleAlerts } from "./stopping-rule-alerts";
 import { reconcileEditChecks } from "./edit-check-queries";
 import { assertNotLockedForAnalysis, lockPatientForWrite } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
@@ -162,7 +161,6 @@ export async function saveCrfRecordInTransaction(
     before,
     after: data,
   });
-  await raiseStoppingRuleAlerts(tx, { formType: definition.type, before, after: data });
   return toView(saved);
 }
 
