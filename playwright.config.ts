@@ -49,7 +49,8 @@ export default defineConfig({
   webServer: {
     command: "npm run --silent start",
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    // The first start builds the app (next build): over five minutes on a machine shared by several builds.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
