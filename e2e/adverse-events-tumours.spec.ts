@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import {
-  enrollThroughUi,
+  enrollThroughApi,
   expect as baseExpect,
   expectNoSeriousA11yViolations,
   registerPatientThroughUi,
@@ -23,7 +23,7 @@ async function enrollPatient(page: Page) {
   const { id, subjectId } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughUi(page, id);
+  await enrollThroughApi(page, id);
   return { id, subjectId };
 }
 

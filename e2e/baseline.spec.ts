@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import {
-  enrollThroughUi,
+  enrollThroughApi,
   expect,
   expectNoSeriousA11yViolations,
   registerPatientThroughUi,
@@ -23,7 +23,7 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughUi(page, id);
+  await enrollThroughApi(page, id);
 
   // Baseline: Child-Pugh, CLIP and BCLC are computed live by lib/domain.
   await page.getByRole("link", { name: "Baseline", exact: true }).click();

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import {
   answerDosingAsGiven,
   DEMO_PASSWORD,
-  enrollThroughUi,
+  enrollThroughApi,
   expect,
   recordMaleSexAndCounselling,
   registerPatientThroughUi,
@@ -20,7 +20,7 @@ const visitRow = (page: Page, visit: string) =>
 async function openDay1Dosing(page: Page) {
   const { id, subjectId } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
-  await enrollThroughUi(page, id, "2026-01-15");
+  await enrollThroughApi(page, id, "2026-01-15");
   await recordMaleSexAndCounselling(page, id);
   await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();
   await expect(page.getByRole("heading", { name: /Dosing/ })).toBeVisible();
@@ -88,7 +88,7 @@ test("a platelet count typed in the wrong unit is caught, and a rare AST needs a
 }, testInfo) => {
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
-  await enrollThroughUi(page, id, "2026-01-15");
+  await enrollThroughApi(page, id, "2026-01-15");
   await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
   await page.getByLabel(/Sample date/).fill("2026-01-14");
   const platelets = page.getByRole("group", { name: "Platelets" });
@@ -121,7 +121,7 @@ test("a platelet count typed in the wrong unit is caught, and a rare AST needs a
 test("a patient who died has no visits expected, and so none overdue, after death", async ({ page }) => {
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
-  await enrollThroughUi(page, id, "2026-01-15");
+  await enrollThroughApi(page, id, "2026-01-15");
   // Before: every 4-weekly visit from January to today is expected.
   await expect(visitRow(page, "Week 12")).toBeVisible();
   const response = await page.request.post(`/api/v1/patients/${id}/forms/end-of-study`, {

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import {
   answerDosingAsGiven,
-  enrollThroughUi,
+  enrollThroughApi,
   expect,
   expectNoSeriousA11yViolations,
   recordMaleSexAndCounselling,
@@ -67,7 +67,7 @@ test("Save and next takes the investigator from the day-1 dosing form to the day
   await page.getByRole("button", { name: "Register patient" }).click();
   await expect(page.getByRole("heading", { name: /^Patient TW01-\d{3}$/ })).toBeVisible();
   const id = page.url().split("/").pop()!;
-  await enrollThroughUi(page, id, "2026-01-15");
+  await enrollThroughApi(page, id, "2026-01-15");
   await recordMaleSexAndCounselling(page, id);
 
   await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();

@@ -1,6 +1,6 @@
 import {
   answerDosingAsGiven,
-  enrollThroughUi,
+  enrollThroughApi,
   expect,
   expectNoSeriousA11yViolations,
   recordMaleSexAndCounselling,
@@ -23,7 +23,7 @@ test("an investigator records two dosing visits with computed doses, a weight-ch
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughUi(page, id, "2026-01-15");
+  await enrollThroughApi(page, id, "2026-01-15");
   await recordMaleSexAndCounselling(page, id);
 
   await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();
@@ -98,7 +98,7 @@ test("an investigator enters labs with automatic CTCAE grades and a grade 3 prom
   const { id } = await registerPatientThroughUi(page, "investigator2", "2026-01-12");
   await signIn(page, "investigator2");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughUi(page, id, "2026-01-15");
+  await enrollThroughApi(page, id, "2026-01-15");
 
   await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
   await page.getByLabel(/Sample date/).fill("2026-01-14");

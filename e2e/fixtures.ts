@@ -1,5 +1,13 @@
 import { TRIAL_ELIGIBILITY_CRITERIA } from "../lib/domain/eligibility/criteria";
-import { test as base, expect, type APIRequest, type Page, type TestInfo } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequest,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+  type TestInfo,
+} from "@playwright/test";
 import { compensatedBaseline } from "../test/fixtures/baseline-data";
 
 export const DEMO_PASSWORD = "trial-demo-2026";
@@ -16,8 +24,60 @@ export const DEMO_USERS = {
 
 export type DemoUser = keyof typeof DEMO_USERS;
 
-/** Signs in through the real login form, as a user would. */
+type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+
+/**
+ * One session per demo user for the whole run (the worker's): a sign-in costs a deliberately
+ * slow scrypt check, and the specs sign in about a hundred times. signIn and signedInRequest
+ * reuse it after checking that it still lives (next-auth's session route answers {} for an
+ * ended one); one found ended (its idle timeout, a spec that signed it out) is replaced by a new
+ * sign-in, never a failure. Specs about signing in or out themselves use signInThroughForm or
+ * `ownSession`, so they never end the shared one.
+ */
+const sharedSessions = new Map<DemoUser, Cookies>();
+/** Browser contexts that hold a shared session: signOut there only drops it from the browser. */
+const sharedSessionContexts = new WeakSet<BrowserContext>();
+
+/** Whether the API context's cookies carry a live session (next-auth's session route names its user). */
+async function holdsLiveSession(api: APIRequestContext): Promise<boolean> {
+  const response = await api.get("/api/auth/session");
+  return response.ok() && Boolean(((await response.json()) as { user?: unknown } | null)?.user);
+}
+
+/** Signs in through next-auth's own endpoints on this API context (its cookies are the browser's for page.request). */
+async function signInThroughApi(api: APIRequestContext, user: DemoUser): Promise<void> {
+  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await api.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: DEMO_USERS[user], password: DEMO_PASSWORD, json: "true" },
+    maxRedirects: 0,
+  });
+  if (![200, 302].includes(response.status())) throw new Error(`Sign-in as ${user} failed: ${response.status()}`);
+}
+
+/**
+ * Signs in as a demo user and opens the home page: with the user's shared session (above), or
+ * through the login form for another password (a spec about a wrong password).
+ */
 export async function signIn(page: Page, user: DemoUser, password = DEMO_PASSWORD): Promise<void> {
+  if (password !== DEMO_PASSWORD) return signInThroughForm(page, user, password);
+  const context = page.context();
+  await context.clearCookies();
+  const shared = sharedSessions.get(user);
+  if (shared) await context.addCookies(shared);
+  if (!shared || !(await holdsLiveSession(page.request))) {
+    await context.clearCookies();
+    await signInThroughApi(page.request, user);
+  }
+  // The session route may have renewed the cookie: keep the newest for the next spec.
+  sharedSessions.set(user, await context.cookies());
+  sharedSessionContexts.add(context);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 30_000 });
+}
+
+/** Signs in through the real login form, as a user would, with a session of this browser's own. */
+export async function signInThroughForm(page: Page, user: DemoUser, password = DEMO_PASSWORD): Promise<void> {
+  sharedSessionContexts.delete(page.context());
   await page.goto("/login");
   await page.getByLabel("Email").fill(DEMO_USERS[user]);
   await page.getByLabel("Password").fill(password);
@@ -37,16 +97,26 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
 export const test = base;
 export { expect };
 
-/** An HTTP client signed in as a demo user through next-auth's own endpoints (no browser). */
-export async function signedInRequest(request: APIRequest, baseURL: string, user: DemoUser | "anonymous") {
+/**
+ * An HTTP client (no browser) signed in as a demo user: with the user's shared session, or with
+ * `ownSession` a new one through next-auth's own endpoints, for a spec that ends it.
+ */
+export async function signedInRequest(
+  request: APIRequest,
+  baseURL: string,
+  user: DemoUser | "anonymous",
+  options: { ownSession?: boolean } = {},
+) {
+  if (user === "anonymous") return request.newContext({ baseURL });
+  const shared = options.ownSession ? undefined : sharedSessions.get(user);
+  if (shared) {
+    const context = await request.newContext({ baseURL, storageState: { cookies: shared, origins: [] } });
+    if (await holdsLiveSession(context)) return context;
+    await context.dispose();
+  }
   const context = await request.newContext({ baseURL });
-  if (user === "anonymous") return context;
-  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await context.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: DEMO_USERS[user], password: DEMO_PASSWORD, json: "true" },
-    maxRedirects: 0,
-  });
-  if (![200, 302].includes(response.status())) throw new Error(`Sign-in as ${user} failed: ${response.status()}`);
+  await signInThroughApi(context, user);
+  if (!options.ownSession) sharedSessions.set(user, (await context.storageState()).cookies);
   return context;
 }
 
@@ -75,7 +145,12 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
 /** The serious or critical accessibility violations on the page, one line each (for a test that checks many pages before failing). */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const { AxeBuilder } = await import("@axe-core/playwright");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  // resultTypes: only violations are read, so axe details one node of the passing rules instead of
+  // all (faster). options() replaces the options object, so it comes before withTags.
+  const results = await new AxeBuilder({ page })
+    .options({ resultTypes: ["violations"] })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -93,20 +168,37 @@ export async function answerEligibility(page: Page, overrides: Record<string, "y
   }
 }
 
-/** Signs out and waits for the login page, so the next navigation does not race the redirect. */
+/**
+ * Signs out and waits for the login page, so the next navigation does not race the redirect.
+ * A shared session (signIn) is only dropped from this browser: signing it out would end it on
+ * the server, and the next spec of that role would sign in again.
+ */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  if (sharedSessionContexts.delete(page.context())) {
+    await page.context().clearCookies();
+    await page.goto("/login");
+  } else {
+    await page.getByRole("button", { name: "Sign out" }).click();
+  }
   await expect(page).toHaveURL(/\/login/);
 }
 
-/** Screens (every criterion met, consent 2026-01-14) and enrolls a registered patient through the UI. */
-export async function enrollThroughUi(page: Page, patientId: string, enrollmentDate = "2026-01-15") {
-  await page.goto(`/patients/${patientId}/forms/eligibility?visit=screening`);
-  await answerEligibility(page);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByText("complete, eligible")).toBeVisible();
-  await page.getByLabel(/Enrollment date/).fill(enrollmentDate);
-  await page.getByRole("button", { name: "Enroll" }).click();
+/**
+ * Screens (every criterion met, consent 2026-01-14) and enrolls a registered patient through the
+ * REST API with the page's signed-in session, then opens the patient page. The specs' set-up, not
+ * their subject: e2e/screening.spec.ts enrolls through the forms themselves.
+ */
+export async function enrollThroughApi(page: Page, patientId: string, enrollmentDate = "2026-01-15") {
+  const answers = Object.fromEntries(
+    TRIAL_ELIGIBILITY_CRITERIA.map((criterion) => [criterion.id, criterion.kind === "inclusion" ? "yes" : "no"]),
+  );
+  const eligibility = await page.request.post(`/api/v1/patients/${patientId}/forms/eligibility`, {
+    data: { visitKey: "screening", data: { consentDate: "2026-01-14", answers } },
+  });
+  expect(eligibility.status(), await eligibility.text()).toBe(201);
+  const enrollment = await page.request.post(`/api/v1/patients/${patientId}/enrollment`, { data: { enrollmentDate } });
+  expect(enrollment.status(), await enrollment.text()).toBe(200);
+  await page.goto(`/patients/${patientId}`);
   await expect(page.getByText("On treatment", { exact: true })).toBeVisible();
 }
 

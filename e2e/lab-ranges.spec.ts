@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import {
-  enrollThroughUi,
+  enrollThroughApi,
   expect,
   expectNoSeriousA11yViolations,
   registerPatientThroughUi,
@@ -39,7 +39,7 @@ test("the labs form shows the site's ranges in force on the sample date; another
 
   const { id } = await registerPatientThroughUi(page, "investigator3", "2026-01-12");
   await signIn(page, "investigator3");
-  await enrollThroughUi(page, id, "2026-01-15");
+  await enrollThroughApi(page, id, "2026-01-15");
   await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
   const alt = page.getByRole("group", { name: "ALT" });
   // No limits before the sample date chooses a range: nothing generic is filled in.

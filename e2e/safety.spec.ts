@@ -5,7 +5,7 @@ import { LAB_TESTS } from "../lib/domain/ctcae/lab-criteria";
 import { defaultRange, LAB_PANEL } from "../lib/forms/labs/lab-panel";
 import {
   answerDosingAsGiven,
-  enrollThroughUi,
+  enrollThroughApi,
   expect,
   recordMaleSexAndCounselling,
   registerPatientThroughUi,
@@ -26,7 +26,7 @@ async function enrolledPatient(page: Page) {
   const patient = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughUi(page, patient.id, "2026-01-15");
+  await enrollThroughApi(page, patient.id, "2026-01-15");
   return patient;
 }
 

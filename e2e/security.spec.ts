@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS, expect, signedInRequest, signIn, test } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, expect, signedInRequest, signInThroughForm, test } from "./fixtures";
 
 // Findings of the outside security review (issue 15), checked through the running app.
 
@@ -45,7 +45,8 @@ test("sign-out ends the session on the server: a copied session cookie gets 401 
   playwright,
   baseURL,
 }) => {
-  const browser = await signedInRequest(playwright.request, baseURL!, "monitor");
+  // A session of its own: this one is signed out.
+  const browser = await signedInRequest(playwright.request, baseURL!, "monitor", { ownSession: true });
   const { cookies } = await browser.storageState();
   expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
   // The copy works while the session lives.
@@ -117,7 +118,8 @@ test("pages carry a nonce-based script policy (no 'unsafe-inline'), every script
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  await signIn(page, "monitor");
+  // Through the login form: its page and the home page both hydrate under the policy.
+  await signInThroughForm(page, "monitor");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   expect(violations).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { expect, saveScreenshot, signIn, test } from "./fixtures";
+import { expect, saveScreenshot, signIn, signInThroughForm, test } from "./fixtures";
 
 test("the home page and the login page render, with screenshots", async ({ page }, testInfo) => {
   await page.goto("/");
@@ -14,7 +14,8 @@ test("the home page and the login page render, with screenshots", async ({ page 
 });
 
 test("a demo investigator signs in and sees their site", async ({ page }) => {
-  await signIn(page, "investigator2");
+  // Through the login form itself (the other specs reuse a session per user: fixtures.ts).
+  await signInThroughForm(page, "investigator2");
   await expect(page.getByRole("heading", { name: /Welcome, Dr\. Chen/ })).toBeVisible();
   await page.getByText("Your roles").click();
   await expect(page.getByRole("cell", { name: /Kaohsiung Medical University Hospital \(TW02\)/ })).toBeVisible();
@@ -45,7 +46,8 @@ test("signed-out visitors are sent to the login page from a protected address", 
 });
 
 test("sign-out ends the session", async ({ page }) => {
-  await signIn(page, "admin");
+  // A session of its own: signing out the shared one would end it for the next spec of the role.
+  await signInThroughForm(page, "admin");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);

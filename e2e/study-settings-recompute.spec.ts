@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import {
   answerDosingAsGiven,
-  enrollThroughUi,
+  enrollThroughApi,
   expect,
   expectNoSeriousA11yViolations,
   recordMaleSexAndCounselling,
@@ -38,7 +38,7 @@ test("an administrator changes the visit interval and a patient's timeline follo
 }, testInfo) => {
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signInAs(page, "investigator1");
-  await enrollThroughUi(page, id, "2026-01-15");
+  await enrollThroughApi(page, id, "2026-01-15");
   await expect(visitRow(page, "Week 4")).toContainText("2026-02-12");
   await expect(visitRow(page, "Week 2")).toHaveCount(0);
   await signOut(page);
@@ -78,7 +78,7 @@ test("correcting the day 1 weight recomputes the week 4 weight-change flag, show
 }) => {
   const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signInAs(page, "investigator1");
-  await enrollThroughUi(page, id, "2026-01-15");
+  await enrollThroughApi(page, id, "2026-01-15");
   await recordMaleSexAndCounselling(page, id);
 
   const enterDosing = async (visit: string, date: string, weight: string) => {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import {
-  enrollThroughUi,
+  enrollThroughApi,
   expect as baseExpect,
   expectNoSeriousA11yViolations,
   saveScreenshot,
@@ -25,7 +25,7 @@ async function patientWithGradeThreeEvent(page: Page) {
   await expect(page.getByRole("heading", { name: /^Patient [A-Z0-9]+-\d{3}$/ })).toBeVisible();
   const subjectId = (await page.getByRole("heading", { name: /^Patient / }).textContent())!.replace("Patient ", "");
   const id = page.url().split("/").pop()!;
-  await enrollThroughUi(page, id);
+  await enrollThroughApi(page, id);
 
   await page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Record new: Adverse event" }).click();
   await page.getByLabel(/Search CTCAE terms/).fill("diarrhea");

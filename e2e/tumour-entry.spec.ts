@@ -1,5 +1,5 @@
 import {
-  enrollThroughUi,
+  enrollThroughApi,
   expect as baseExpect,
   registerPatientThroughUi,
   saveScreenshot,
@@ -19,7 +19,7 @@ test("a tumour baseline of three lesions takes the imaging method once; a follow
   const { id, subjectId } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughUi(page, id);
+  await enrollThroughApi(page, id);
 
   await page
     .getByRole("region", { name: "Baseline" })

@@ -12,6 +12,7 @@ import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { runScheduledAlerts } from "@/lib/data/scheduled-alerts";
 import { scheduleAlerts, type AlertSchedule } from "@/lib/mail/alert-schedule";
 import { startLocalSmtpServer, type LocalSmtpServer } from "@/lib/mail/local-smtp-server";
+import { armLocalSmtpSwitch, isLocalSmtpSwitchEnabled, localSmtpSwitchFile } from "@/lib/mail/local-smtp-switch";
 import { scheduleMailDelivery, type MailSchedule } from "@/lib/mail/mail-schedule";
 import { getMailSettings } from "@/lib/mail/mail-settings";
 import { isBuildCurrent, recordBuild } from "./build-stamp";
@@ -100,12 +101,23 @@ async function startMail(mode: string, appUrl: string): Promise<void> {
   const settings = getMailSettings();
   let smtpUrl = settings.smtpUrl;
   if (!smtpUrl && mode === "demo") {
-    try {
-      localSmtp = await startLocalSmtpServer({
+    const startLocal = () =>
+      startLocalSmtpServer({
         port: settings.localSmtpPort,
         dir: `${dataDir()}/mail`,
         log: (line) => console.log(line),
       });
+    try {
+      localSmtp = await startLocal();
+      // e2e only (lib/mail/local-smtp-switch.ts): a file in the data folder stops and restarts it.
+      if (isLocalSmtpSwitchEnabled(mode)) {
+        localSmtp = armLocalSmtpSwitch({
+          file: localSmtpSwitchFile(dataDir()),
+          server: localSmtp,
+          start: startLocal,
+          log: (line) => console.log(line),
+        });
+      }
     } catch (error) {
       // The app runs without it: alerts wait in the outbox (e.g. another app already holds the port).
       console.warn(
@@ -123,6 +135,7 @@ async function startMail(mode: string, appUrl: string): Promise<void> {
     smtpUrl,
     from: settings.from,
     intervalMs: settings.intervalMs,
+    retryBaseMs: settings.retryBaseMs,
     log: (line) => console.log(line),
   });
 }

@@ -249,7 +249,7 @@ const newForm = (patientId: string, formType: string, visitKey: string | null, d
  * efficacy facts ride on that statement (lib/data/efficacy-facts.ts), so they add none.
  */
 describe("statements per new form", () => {
-  test("a lab panel after earlier ones: 6 statements (the site's reference ranges come with the patient lock; its typed rows); an adverse event: 7 (its edit check, its typed row); record, audit and typed rows all written", async () => {
+  test("a lab panel after earlier ones: 6 statements (the site's reference ranges come with the patient lock; its typed rows); an adverse event: 7 (its edit check, its typed row), a dose-limiting one too; record, audit and typed rows all written", async () => {
     const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
       screeningDate: "2026-01-05",
       consentDate: "2026-01-05",
@@ -288,6 +288,26 @@ describe("statements per new form", () => {
       ),
     );
 
+    // A grade 3 event attributed to a study drug is a DLT that can cross the toxicity stopping boundary:
+    // its save reads no cohort either (the scheduled alerts check the boundaries: lib/data/stopping-rule-alerts.ts).
+    const doseLimiting = await statementsDuring(() =>
+      saveCrfRecord(
+        actors.investigator1,
+        newForm(patient.id, "adverse-event", null, {
+          ...emptyAdverseEvent(),
+          term: "Diarrhea",
+          grade: 3,
+          onsetDate: "2026-02-11",
+          ongoing: true,
+          serious: "no",
+          attribution: { thalidomide: "unlikely", uft: "probable" },
+          actionTaken: { thalidomide: "none", uft: "interrupted" },
+          outcome: "not-recovered",
+        }),
+      ),
+    );
+    expect(doseLimiting).toEqual(adverseEvent);
+
     for (const statements of [labs, adverseEvent]) {
       expect(statements[0]).toBe("BEGIN");
       expect(statements.at(-1)).toBe("COMMIT");
@@ -308,8 +328,8 @@ describe("statements per new form", () => {
     const audits = await db.prisma.auditEvent.count({
       where: { entityId: { in: records.map((r) => r.id) }, action: "CREATE" },
     });
-    expect(records).toHaveLength(3);
-    expect(audits).toBe(3);
+    expect(records).toHaveLength(4);
+    expect(audits).toBe(4);
     expect(await db.prisma.labResult.count({ where: { patientId: patient.id } })).toBe(2 * LAB_PANEL.length);
     // The panel moved the patient's last visit in the efficacy facts within the same 6 statements
     // (a CTE of the typed-rows statement); the adverse event, which feeds no fact, wrote none.
@@ -318,6 +338,11 @@ describe("statements per new form", () => {
     expect(facts.updatedAt).toEqual(factsAfterLabs.updatedAt);
     expect(
       await db.prisma.adverseEvent.findMany({ where: { patientId: patient.id }, select: { term: true, grade: true } }),
-    ).toEqual([{ term: "Fatigue", grade: 1 }]);
+    ).toEqual(
+      expect.arrayContaining([
+        { term: "Fatigue", grade: 1 },
+        { term: "Diarrhea", grade: 3 },
+      ]),
+    );
   });
 });

@@ -15,7 +15,6 @@ import { updateCrfRecord } from "./crf-record-update";
 import { checkInContext, loadSaveContext, parseFormData } from "./crf-save-context";
 import { assertDosingSafety } from "./dispensing-safety";
 import { raiseSafetyAlerts, readDataBeforeSave } from "./safety-alerts";
-import { raiseStoppingRuleAlerts } from "./stopping-rule-alerts";
 import { reconcileEditChecks } from "./edit-check-queries";
 import { feedsEfficacyFacts, refreshEfficacyFacts } from "./efficacy-facts";
 import { assertNotLockedForAnalysis, lockPatientForWrite } from "./patient-lock";
@@ -130,12 +129,6 @@ export async function saveCrfRecord(actor: Actor, request: SaveCrfRequest): Prom
 export interface ImportSaveOptions {
   /** Marks the audit rows of the forms written by an import (the file is named by the patient's IMPORT event). */
   auditAction: "IMPORT";
-  /**
-   * The trial-wide stopping-rule check (a scan of every patient's responses and toxicities) is
-   * left to the caller, which runs it once after all its saves (raiseStoppingRuleAlertsNow):
-   * run per form, it made an import quadratic in the trial's size.
-   */
-  deferStoppingRules: boolean;
 }
 
 /**
@@ -183,8 +176,6 @@ export async function saveCrfRecordInTransaction(
     before,
     after: data,
   });
-  if (!importing?.deferStoppingRules)
-    await raiseStoppingRuleAlerts(tx, { formType: definition.type, before, after: data });
   return toCrfRecordView(saved);
 }
 

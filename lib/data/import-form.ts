@@ -104,7 +104,7 @@ export async function importForm(
     data: raw,
   };
   let saved: CrfRecordView | undefined;
-  const importing = { auditAction: "IMPORT", deferStoppingRules: true } as const;
+  const importing = { auditAction: "IMPORT" } as const;
   if (!(await tryStep(async () => (saved = await saveCrfRecordInTransaction(tx, actor, request, importing)), refuse)))
     return line;
   const record = { id: saved!.id, formType: saved!.formType, visitKey: saved!.visitKey, data: saved!.data };

@@ -7,12 +7,14 @@ import { createTestDatabase, type TestDatabase } from "@/test/integration/test-d
 import { adverseEvent, createPatient, recordAdverseEvent } from "@/test/integration/toxicity-fixtures";
 import { exportOdm } from "./exports/odm-export";
 import { runImport } from "./imports";
+import { runScheduledAlerts } from "./scheduled-alerts";
 import { getStoppingRules, updateStoppingRules } from "./stopping-rules-settings";
 
 /**
- * An import leaves the trial-wide stopping-rule check to the end of the file (run per form it
- * made an import quadratic in the trial's size): a file whose patients cross a boundary still
- * queues the PI's email, once, after its last patient; a dry run and a second import queue none.
+ * An import, like a save, never scans the trial for the stopping rules (run per form it made an
+ * import quadratic in the trial's size): the scheduled alerts do, so a file whose patients cross
+ * a boundary queues the PI's email once, at the next scheduled run after the import; a dry run
+ * and a second import add none.
  */
 let source: TestDatabase;
 let target: TestDatabase;
@@ -70,24 +72,23 @@ afterAll(async () => {
   await target?.drop();
 });
 
-test("a file whose patients cross the DLT boundary queues one email after its last patient; dry run and re-import none", async () => {
+test("a file whose patients cross the DLT boundary: one email at the next scheduled run; dry run and re-import none", async () => {
   switchToDatabase(target);
   const preview = await runImport(targetActors.admin, { format: "odm", body: file, dryRun: true });
   expect(preview.errors).toEqual([]);
+  await runScheduledAlerts();
   expect(await boundaryMail()).toHaveLength(0);
 
   const report = await runImport(targetActors.admin, { format: "odm", body: file, dryRun: false });
   expect(report.patients).toMatchObject({ created: 2, refused: 0 });
+  expect(await boundaryMail()).toHaveLength(0);
+  expect((await runScheduledAlerts()).stoppingBoundaries).toBe(1);
   const mail = await boundaryMail();
   expect(mail).toHaveLength(1);
   expect(mail[0]).toMatchObject({ subject: "Stopping boundary crossed: toxicity", status: "PENDING" });
-  const lastEvent = await target.prisma.crfRecord.findFirstOrThrow({
-    where: { formType: "adverse-event" },
-    orderBy: { createdAt: "desc" },
-  });
-  expect(mail[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(lastEvent.createdAt.getTime());
 
   const again = await runImport(targetActors.admin, { format: "odm", body: file, dryRun: false });
   expect(again.patients).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+  expect((await runScheduledAlerts()).stoppingBoundaries).toBe(0);
   expect(await boundaryMail()).toHaveLength(1);
 });

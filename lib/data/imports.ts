@@ -12,7 +12,6 @@ import { bodyOf, spoolImportBody } from "@/lib/import/import-spool";
 import { createOdmChecker, streamOdmSubjects } from "@/lib/import/odm-import";
 import { MAX_IMPORT_BYTES } from "@/lib/schemas/import";
 import { importForm, tryStep, type KnownRecord } from "./import-form";
-import { raiseStoppingRuleAlertsNow } from "./stopping-rule-alerts";
 import { enrollInTransaction, findOrRegisterForImport, markScreenFailedInTransaction } from "./import-patient";
 
 export type ImportFormat = "csv" | "odm";
@@ -130,26 +129,15 @@ async function importPatients(
       })
     ).map((site) => [site.code, site.id]),
   );
-  let movesStoppingRules = false;
   for await (const patient of patients) {
     const outcome = await importOnePatient(writer, patient, sites, sha256, input.dryRun);
     report.patients[outcome.patientAction] += 1;
     for (const line of outcome.lines) report.forms[line.action] += 1;
     report.lines.push(...outcome.lines);
     report.errors.push(...outcome.errors);
-    movesStoppingRules ||= outcome.lines.some(
-      (line) =>
-        (line.action === "created" || line.action === "updated") && STOPPING_RULE_FORMS.has(line.formType ?? ""),
-    );
   }
-  // The saves left the trial-wide stopping-rule check to here: once for the whole file, on the
-  // trial as the import left it (an alert for a boundary crossed, as a save would raise it).
-  if (!input.dryRun && movesStoppingRules) await getPrisma().$transaction((tx) => raiseStoppingRuleAlertsNow(tx));
   return report;
 }
-
-/** Forms whose save can move the trial across a stopping boundary (mayMoveStoppingBoundary). */
-const STOPPING_RULE_FORMS = new Set(["tumour-assessment", "end-of-study", "adverse-event"]);
 
 interface PatientOutcome {
   patientAction: ImportAction;

@@ -25,8 +25,9 @@ export interface AlertMail {
  * Writes an alert into the outbox inside the caller's transaction (the transactional outbox):
  * the email exists exactly when the event was committed, and sending it later (lib/mail/mail-sender)
  * can neither block nor lose the save. Recipients are resolved now, as the roles stand at the event.
+ * Returns 1 when a message was queued, 0 when nobody holds the roles or the dedupe key is taken.
  */
-export async function enqueueAlertMail(tx: Prisma.TransactionClient, mail: AlertMail): Promise<void> {
+export async function enqueueAlertMail(tx: Prisma.TransactionClient, mail: AlertMail): Promise<number> {
   const users = await tx.user.findMany({
     where: mail.userIds
       ? { active: true, id: { in: [...mail.userIds] } }
@@ -42,8 +43,8 @@ export async function enqueueAlertMail(tx: Prisma.TransactionClient, mail: Alert
     select: { email: true },
     orderBy: { email: "asc" },
   });
-  if (!users.length) return;
-  await tx.mailOutbox.createMany({
+  if (!users.length) return 0;
+  const { count } = await tx.mailOutbox.createMany({
     data: [
       {
         studyId: STUDY_ID,
@@ -58,6 +59,7 @@ export async function enqueueAlertMail(tx: Prisma.TransactionClient, mail: Alert
     ],
     skipDuplicates: true,
   });
+  return count;
 }
 
 export interface OutboxMessageView {

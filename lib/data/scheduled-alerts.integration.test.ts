@@ -162,6 +162,7 @@ describe("scheduled alerts: overdue SAE reports and the daily overdue-forms dige
     expect(await runScheduledAlerts(new Date("2026-02-12T23:59:00Z"))).toEqual({
       overdueSaeReports: 0,
       overdueFormDigests: 0,
+      stoppingBoundaries: 0,
     });
   });
 });

@@ -4,11 +4,13 @@ import { classifySaeClock, latestSiteLocalNow } from "@/lib/analysis/toxicity/sa
 import { getPrisma } from "@/lib/db/prisma";
 import { getDataQuality } from "./data-quality";
 import { enqueueAlertMail } from "./mail-outbox";
+import { alertCrossedStoppingBoundaries } from "./stopping-rule-alerts";
 import { loadAdverseEvents } from "./toxicity-items";
 
 /**
- * Alerts no save raises, because time alone brings them: an SAE whose 24-hour report is now
- * overdue, and each investigator's daily list of overdue forms. The scheduler
+ * Alerts no save raises: an SAE whose 24-hour report is now overdue and each investigator's daily
+ * list of overdue forms (time alone brings them), and a crossed stopping boundary (it reads the
+ * whole trial, which a save must not do under its patient lock). The scheduler
  * (lib/mail/alert-schedule.ts, started by scripts/start.ts) calls runScheduledAlerts; tests call
  * it with an explicit `now`. Each message carries a unique dedupe key in the outbox, so running
  * it again (every few minutes, after a restart, on two instances) adds nothing.
@@ -16,11 +18,13 @@ import { loadAdverseEvents } from "./toxicity-items";
 export interface ScheduledAlertsReport {
   overdueSaeReports: number;
   overdueFormDigests: number;
+  stoppingBoundaries: number;
 }
 
 /**
- * Reads the trial as a coordinator's data-quality page does, for every site: the system itself,
- * not a user, so the counts in a digest are the page's own figures (lib/data/data-quality.ts).
+ * Reads the trial as a coordinator's data-quality page and stopping-rule monitor do, for every
+ * site: the system itself, not a user, so the counts in a digest are the page's own figures
+ * (lib/data/data-quality.ts) and a boundary is crossed exactly when the monitor says so.
  */
 const SCHEDULER: Actor = {
   userId: "00000000-0000-0000-0000-000000000000",
@@ -33,6 +37,7 @@ export async function runScheduledAlerts(now: Date = new Date()): Promise<Schedu
   return {
     overdueSaeReports: await alertOverdueSaeReports(now),
     overdueFormDigests: await sendOverdueFormDigests(now),
+    stoppingBoundaries: await alertCrossedStoppingBoundaries(SCHEDULER),
   };
 }
 

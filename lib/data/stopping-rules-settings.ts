@@ -11,7 +11,7 @@ import {
 } from "@/lib/domain/statistics/simon-two-stage";
 import type { ToxicityRule } from "@/lib/domain/statistics/beta-binomial-monitoring";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import type { Prisma, StoppingRules } from "@/lib/generated/prisma/client";
+import type { StoppingRules } from "@/lib/generated/prisma/client";
 import { SIMON_N_MAX, type SimonDesignChoice, type StoppingRulesInput } from "@/lib/schemas/stopping-rules";
 
 /** The study whose rules these are (one study per instance today; the table is keyed by study). */
@@ -108,12 +108,6 @@ function toView(row: StoppingRules): StoppingRulesView {
 export async function getStoppingRules(actor: Actor): Promise<StoppingRulesView> {
   if (!hasPermission(actor, "dashboard.read") && !hasPermission(actor, "study.admin")) throw new ForbiddenError();
   return toView(await getPrisma().stoppingRules.findUniqueOrThrow({ where: { studyId: STUDY_ID } }));
-}
-
-/** The rules in force, read inside a save's transaction by the boundary alerts (no caller: the system checks them); null when none are configured. */
-export async function readStoppingRulesIn(tx: Prisma.TransactionClient): Promise<StoppingRulesView | null> {
-  const row = await tx.stoppingRules.findUnique({ where: { studyId: STUDY_ID } });
-  return row ? toView(row) : null;
 }
 
 const AUDITED_FIELDS = [

@@ -3,13 +3,13 @@ export interface AlertSchedule {
 }
 
 /**
- * Runs the time-driven alerts (an SAE report gone overdue, the daily overdue-forms digest:
- * lib/data/scheduled-alerts.ts) every `intervalMs`, one round at a time. Every message has a
+ * Runs the scheduled alerts (an SAE report gone overdue, the daily overdue-forms digest, a crossed
+ * stopping boundary: lib/data/scheduled-alerts.ts) every `intervalMs`, one round at a time. Every message has a
  * unique key in the outbox, so running often costs a few queries and never mails twice; a round
  * that fails (database away) is logged once and the next one tries again.
  */
 export function scheduleAlerts(options: {
-  run: (now: Date) => Promise<{ overdueSaeReports: number; overdueFormDigests: number }>;
+  run: (now: Date) => Promise<{ overdueSaeReports: number; overdueFormDigests: number; stoppingBoundaries: number }>;
   intervalMs: number;
   log: (line: string) => void;
 }): AlertSchedule {
@@ -18,9 +18,9 @@ export function scheduleAlerts(options: {
   const round = async () => {
     try {
       const report = await options.run(new Date());
-      if (report.overdueSaeReports || report.overdueFormDigests) {
+      if (report.overdueSaeReports || report.overdueFormDigests || report.stoppingBoundaries) {
         options.log(
-          `Alerts: ${report.overdueSaeReports} overdue SAE reports, ${report.overdueFormDigests} overdue-forms digests queued.`,
+          `Alerts: ${report.overdueSaeReports} overdue SAE reports, ${report.overdueFormDigests} overdue-forms digests, ${report.stoppingBoundaries} crossed stopping boundaries queued.`,
         );
       }
       lastError = null;

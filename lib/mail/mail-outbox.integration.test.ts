@@ -28,8 +28,8 @@ afterAll(async () => {
   await db.drop();
 });
 
-// Not attributed to the study drugs: a related grade 3+ event in the database's only patient would
-// also cross the DLT stopping boundary and email the PI (lib/data/stopping-rule-alerts.integration.test.ts).
+// Not attributed to the study drugs, so not a DLT: these tests are about the SAE alert alone (the
+// stopping-boundary emails: lib/data/stopping-rule-alerts.integration.test.ts).
 const sae = (grade: number) => ({
   ...emptyAdverseEvent(),
   term: "Neutrophil count decreased",

@@ -16,6 +16,7 @@ export function scheduleMailDelivery(options: {
   smtpUrl: string;
   from: string;
   intervalMs: number;
+  retryBaseMs?: number;
   log: (line: string) => void;
 }): MailSchedule {
   const transport = nodemailer.createTransport(options.smtpUrl);
@@ -23,7 +24,10 @@ export function scheduleMailDelivery(options: {
   let lastError: string | null = null;
   const round = async () => {
     try {
-      const report = await deliverPendingMail(options.prisma, transport, { from: options.from });
+      const report = await deliverPendingMail(options.prisma, transport, {
+        from: options.from,
+        retryBaseMs: options.retryBaseMs,
+      });
       if (report.sent || report.retried || report.failed)
         options.log(`Mail: ${report.sent} sent, ${report.retried} to retry, ${report.failed} given up.`);
       lastError = null;

@@ -16,9 +16,12 @@ export const MAX_ATTEMPTS = 20;
 /** Claimed messages are not picked by another sender for this long (a crashed sender's claim expires). */
 const CLAIM_MS = 5 * 60_000;
 
+/** The first retry's wait by default (TRIALDESK_MAIL_RETRY_SECONDS). */
+export const DEFAULT_RETRY_BASE_MS = 30_000;
+
 /** Wait after the n-th failed attempt: 30 s doubling up to an hour (a mail server down for hours is retried hourly until MAX_ATTEMPTS). */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+export function retryDelayMs(attempts: number, baseMs = DEFAULT_RETRY_BASE_MS): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
 interface Claimed {
@@ -38,7 +41,7 @@ interface Claimed {
 export async function deliverPendingMail(
   prisma: PrismaClient,
   transport: MailTransport,
-  options: { from: string; batch?: number },
+  options: { from: string; batch?: number; retryBaseMs?: number },
 ): Promise<DeliveryReport> {
   const claimed = await prisma.$queryRaw<Claimed[]>`
     UPDATE "mail_outbox" SET "next_attempt_at" = now() + ${`${CLAIM_MS} milliseconds`}::interval
@@ -70,7 +73,7 @@ export async function deliverPendingMail(
           attempts,
           status: giveUp ? "FAILED" : "PENDING",
           lastError: (error instanceof Error ? error.message : String(error)).slice(0, 500),
-          nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
+          nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts, options.retryBaseMs)),
         },
       });
       if (giveUp) report.failed++;

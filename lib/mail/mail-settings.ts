@@ -8,6 +8,7 @@ const MailEnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Trialdesk <trialdesk@localhost>"),
   TRIALDESK_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
   TRIALDESK_MAIL_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(15),
+  TRIALDESK_MAIL_RETRY_SECONDS: z.coerce.number().min(1).max(3600).default(30),
 });
 
 export interface MailSettings {
@@ -17,6 +18,8 @@ export interface MailSettings {
   /** In demo mode without SMTP_URL, the local SMTP server listens here. */
   localSmtpPort: number;
   intervalMs: number;
+  /** Wait before the first retry of a message that failed; doubled after each further failure. */
+  retryBaseMs: number;
 }
 
 /** The mail configuration from the environment; a clear message names a wrong variable. */
@@ -33,5 +36,6 @@ export function getMailSettings(env: Record<string, string | undefined> = proces
     from: parsed.data.MAIL_FROM,
     localSmtpPort: parsed.data.TRIALDESK_SMTP_PORT,
     intervalMs: parsed.data.TRIALDESK_MAIL_INTERVAL_SECONDS * 1000,
+    retryBaseMs: parsed.data.TRIALDESK_MAIL_RETRY_SECONDS * 1000,
   };
 }
