@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { localSmtpSwitchFile } from "../lib/mail/local-smtp-switch";
-import { enrollThroughApi, expect, signIn, test } from "./fixtures";
+import { enrollThroughApi, expect, signedInRequest, signIn, test } from "./fixtures";
 import { E2E_DATA_DIR, e2eSmtpPort, isListening } from "./server-env";
 
 // Issue 18: a mail server that is down never blocks or loses a save; the alert goes out once it is back.
@@ -19,8 +19,10 @@ async function receivedMail(subject: string, since: number): Promise<string> {
   return "";
 }
 
-test("with the mail server stopped a positive pregnancy test still saves; its alert waits in the outbox and is sent when the server is back", async ({
+test("with the mail server stopped a positive pregnancy test and an SAE still save; their alerts wait in the outbox and are sent when the server is back", async ({
   page,
+  playwright,
+  baseURL,
 }) => {
   const smtpPort = e2eSmtpPort();
   // The app's local SMTP server stops while this file exists (lib/mail/local-smtp-switch.ts, e2e only).
@@ -48,6 +50,37 @@ test("with the mail server stopped a positive pregnancy test still saves; its al
     // Saved although no mail server answers: back on the patient page, with the record listed.
     await expect(page.getByRole("region", { name: "Events" })).toContainText("2026-01-14: serum hCG positive");
     await expect(page).toHaveURL(new RegExp(`${patientUrl}$`));
+    // An SAE saved through the API while the server is still down: 201, its alert queued too.
+    const api = await signedInRequest(playwright.request, baseURL!, "investigator1");
+    const sae = await api.post(`/api/v1/patients/${patientUrl.split("/").pop()}/forms/adverse-event`, {
+      data: {
+        visitKey: null,
+        data: {
+          term: "Neutrophil count decreased",
+          grade: 4,
+          onsetDate: "2026-02-09",
+          ongoing: true,
+          resolutionDate: null,
+          serious: "yes",
+          saeCriteria: {
+            death: false,
+            lifeThreatening: false,
+            hospitalization: true,
+            disability: false,
+            congenitalAnomaly: false,
+            otherImportant: false,
+          },
+          awareAt: "2026-02-09T10:00",
+          reportedAt: null,
+          attribution: { thalidomide: "possible", uft: "probable" },
+          actionTaken: { thalidomide: "none", uft: "interrupted" },
+          outcome: "not-recovered",
+          deathDate: null,
+        },
+      },
+    });
+    expect(sae.status()).toBe(201);
+    const saeSubject = `New serious adverse event: Neutrophil count decreased, patient ${subjectId} (site TW01)`;
 
     // The administrator sees the alert waiting: the sender tried, the connection was refused.
     await page.context().clearCookies();
@@ -61,6 +94,9 @@ test("with the mail server stopped a positive pregnancy test still saves; its al
     }).toPass({ timeout: 20_000 });
     await expect(row.getByRole("cell").nth(4)).toHaveText("pending");
     expect(await receivedMail(subject, since)).toBe("");
+    const saeRow = page.getByTestId("outbox").getByRole("row").filter({ hasText: saeSubject });
+    await expect(saeRow.getByRole("cell").nth(4)).toHaveText("pending");
+    expect(await receivedMail(saeSubject, since)).toBe("");
     console.log(`while stopped: ${(await row.textContent())!.replace(/\s+/g, " ")}`);
 
     // The mail server comes back: the message goes out with a later attempt and is received.
@@ -73,6 +109,7 @@ test("with the mail server stopped a positive pregnancy test still saves; its al
     }).toPass({ timeout: 45_000 });
     expect(mail).toMatch(/^To: .*investigator1@demo\.test.*pi@demo\.test/m);
     expect(mail).not.toMatch(/^To: .*investigator2@demo\.test/m);
+    await expect(async () => expect(await receivedMail(saeSubject, since)).not.toBe("")).toPass({ timeout: 45_000 });
     await page.reload();
     await expect(row.getByRole("cell").nth(4)).toHaveText(/^sent \d{4}-\d{2}-\d{2}/);
     const attempts = Number(await row.getByRole("cell").nth(5).textContent());
