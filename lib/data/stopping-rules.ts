@@ -5,6 +5,7 @@ import { countPatientsWithDlt } from "@/lib/analysis/toxicity/dose-limiting-toxi
 import {
   checkToxicityBoundary,
   findToxicityBoundary,
+  boundaryTableLength,
   tabulateToxicityBoundary,
   type ToxicityBoundaryRow,
   type ToxicityCheck,
@@ -109,7 +110,7 @@ export async function getStoppingRuleStatus(actor: Actor): Promise<StoppingRuleS
     ...checkToxicityBoundary(rules.toxicity, dlt.withDlt, dlt.patients),
     stopAt: dlt.patients > 0 ? findToxicityBoundary(rules.toxicity, dlt.patients) : null,
     stopAtNext: findToxicityBoundary(rules.toxicity, dlt.patients + 1),
-    boundaryTable: tabulateToxicityBoundary(rules.toxicity, Math.max(rules.design.n, dlt.patients, 1)),
+    boundaryTable: tabulateToxicityBoundary(rules.toxicity, boundaryTableLength(rules.design.n, dlt.patients)),
   };
   return {
     rules,

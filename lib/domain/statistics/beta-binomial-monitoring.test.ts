@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CalcInputError } from "../calc-command";
 import {
+  boundaryTableLength,
   checkToxicityBoundary,
   computeToxicityPosterior,
   findToxicityBoundary,
+  MAX_BOUNDARY_TABLE_PATIENTS,
   tabulateToxicityBoundary,
   type ToxicityRule,
 } from "./beta-binomial-monitoring";
@@ -90,5 +92,16 @@ describe("toxicity boundary", () => {
   it("returns null when no count can stop the trial", () => {
     // A strong optimistic prior: even 1 of 1 leaves P(p > 0.5) small.
     expect(findToxicityBoundary({ theta: 0.5, threshold: 0.99, priorA: 1, priorB: 20 }, 1)).toBeNull();
+  });
+
+  it("the monitor's table covers the planned sample or the enrolled patients, at most 1,000 rows", () => {
+    expect(boundaryTableLength(43, 12)).toBe(43);
+    expect(boundaryTableLength(43, 60)).toBe(60);
+    expect(boundaryTableLength(0, 0)).toBe(1);
+    // A trial of 10,000 patients (the generated benchmark trial) once made the monitor throw.
+    const rows = boundaryTableLength(43, 10_000);
+    expect(rows).toBe(MAX_BOUNDARY_TABLE_PATIENTS);
+    expect(tabulateToxicityBoundary(TRIAL_RULE, rows)).toHaveLength(1000);
+    expect(() => tabulateToxicityBoundary(TRIAL_RULE, 10_000)).toThrow(CalcInputError);
   });
 });

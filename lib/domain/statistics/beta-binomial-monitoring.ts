@@ -79,10 +79,25 @@ export interface ToxicityBoundaryRow {
   stopAt: number | null;
 }
 
+/** The longest boundary table computed: a protocol prints a few dozen rows, not thousands. */
+export const MAX_BOUNDARY_TABLE_PATIENTS = 1000;
+
+/**
+ * How many rows the monitor's table shows: the planned sample size, or more once more patients
+ * are enrolled, never beyond MAX_BOUNDARY_TABLE_PATIENTS (a trial far past its plan, e.g. a
+ * generated 10,000-patient one, still gets its table, and its own row is computed apart).
+ */
+export function boundaryTableLength(plannedPatients: number, enrolledPatients: number): number {
+  return Math.min(Math.max(plannedPatients, enrolledPatients, 1), MAX_BOUNDARY_TABLE_PATIENTS);
+}
+
 /** The boundary for 1..maxPatients patients: the table a protocol prints. */
 export function tabulateToxicityBoundary(rule: ToxicityRule, maxPatients: number): ToxicityBoundaryRow[] {
-  if (!Number.isInteger(maxPatients) || maxPatients < 1 || maxPatients > 1000)
-    throw new CalcInputError(`maxPatients must be a whole number from 1 to 1000, got ${maxPatients}`, "maxPatients");
+  if (!Number.isInteger(maxPatients) || maxPatients < 1 || maxPatients > MAX_BOUNDARY_TABLE_PATIENTS)
+    throw new CalcInputError(
+      `maxPatients must be a whole number from 1 to ${MAX_BOUNDARY_TABLE_PATIENTS}, got ${maxPatients}`,
+      "maxPatients",
+    );
   return Array.from({ length: maxPatients }, (_, i) => ({
     patients: i + 1,
     stopAt: findToxicityBoundary(rule, i + 1),
