@@ -1,15 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-
-function download(href: string, filename: string) {
-  const link = document.createElement("a");
-  link.href = href;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-}
+import { saveDownload } from "@/components/save-download";
 
 function serialize(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
@@ -27,9 +19,7 @@ export function ChartDownload({ filename }: { filename: string }) {
   const saveSvg = () => {
     const svg = svgOf();
     if (!svg) return;
-    const url = URL.createObjectURL(new Blob([serialize(svg)], { type: "image/svg+xml" }));
-    download(url, `${filename}.svg`);
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveDownload(new Blob([serialize(svg)], { type: "image/svg+xml" }), `${filename}.svg`);
   };
 
   const savePng = () => {
@@ -48,7 +38,7 @@ export function ChartDownload({ filename }: { filename: string }) {
       context.fillRect(0, 0, canvas.width, canvas.height);
       context.drawImage(image, 0, 0, canvas.width, canvas.height);
       URL.revokeObjectURL(url);
-      canvas.toBlob((blob) => blob && download(URL.createObjectURL(blob), `${filename}.png`), "image/png");
+      canvas.toBlob((blob) => blob && saveDownload(blob, `${filename}.png`), "image/png");
     };
     image.src = url;
   };
