@@ -249,3 +249,27 @@ export async function answerDosingAsGiven(page: Page): Promise<void> {
       .check();
   }
 }
+
+/** A grade 4 neutropenia reported as serious (hospitalisation), aware on 2026-02-09: an SAE that emails the PI, the coordinators and the site. */
+export const SERIOUS_NEUTROPENIA = {
+  term: "Neutrophil count decreased",
+  grade: 4,
+  onsetDate: "2026-02-09",
+  ongoing: true,
+  resolutionDate: null,
+  serious: "yes",
+  saeCriteria: {
+    death: false,
+    lifeThreatening: false,
+    hospitalization: true,
+    disability: false,
+    congenitalAnomaly: false,
+    otherImportant: false,
+  },
+  awareAt: "2026-02-09T10:00",
+  reportedAt: null,
+  attribution: { thalidomide: "possible", uft: "probable" },
+  actionTaken: { thalidomide: "none", uft: "interrupted" },
+  outcome: "not-recovered",
+  deathDate: null,
+};

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { localSmtpSwitchFile } from "../lib/mail/local-smtp-switch";
-import { enrollThroughApi, expect, signedInRequest, signIn, test } from "./fixtures";
+import { enrollThroughApi, expect, SERIOUS_NEUTROPENIA, signedInRequest, signIn, test } from "./fixtures";
 import { E2E_DATA_DIR, e2eSmtpPort, isListening } from "./server-env";
 
 // Issue 18: a mail server that is down never blocks or loses a save; the alert goes out once it is back.
@@ -53,31 +53,7 @@ test("with the mail server stopped a positive pregnancy test and an SAE still sa
     // An SAE saved through the API while the server is still down: 201, its alert queued too.
     const api = await signedInRequest(playwright.request, baseURL!, "investigator1");
     const sae = await api.post(`/api/v1/patients/${patientUrl.split("/").pop()}/forms/adverse-event`, {
-      data: {
-        visitKey: null,
-        data: {
-          term: "Neutrophil count decreased",
-          grade: 4,
-          onsetDate: "2026-02-09",
-          ongoing: true,
-          resolutionDate: null,
-          serious: "yes",
-          saeCriteria: {
-            death: false,
-            lifeThreatening: false,
-            hospitalization: true,
-            disability: false,
-            congenitalAnomaly: false,
-            otherImportant: false,
-          },
-          awareAt: "2026-02-09T10:00",
-          reportedAt: null,
-          attribution: { thalidomide: "possible", uft: "probable" },
-          actionTaken: { thalidomide: "none", uft: "interrupted" },
-          outcome: "not-recovered",
-          deathDate: null,
-        },
-      },
+      data: { visitKey: null, data: SERIOUS_NEUTROPENIA },
     });
     expect(sae.status()).toBe(201);
     const saeSubject = `New serious adverse event: Neutrophil count decreased, patient ${subjectId} (site TW01)`;

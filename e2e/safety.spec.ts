@@ -10,6 +10,7 @@ import {
   recordMaleSexAndCounselling,
   registerPatientThroughUi,
   saveScreenshot,
+  SERIOUS_NEUTROPENIA,
   signedInRequest,
   signIn,
   test,
@@ -183,31 +184,11 @@ test("an SAE sends an email that the app's local SMTP server receives, and the a
 }) => {
   const { id, subjectId } = await enrolledPatient(page);
   const api = await signedInRequest(playwright.request, baseURL!, "investigator1");
-  const sae = {
-    term: "Neutrophil count decreased",
-    grade: 4,
-    onsetDate: "2026-02-09",
-    ongoing: true,
-    resolutionDate: null,
-    serious: "yes",
-    saeCriteria: {
-      death: false,
-      lifeThreatening: false,
-      hospitalization: true,
-      disability: false,
-      congenitalAnomaly: false,
-      otherImportant: false,
-    },
-    awareAt: "2026-02-09T10:00",
-    reportedAt: null,
-    attribution: { thalidomide: "possible", uft: "probable" },
-    actionTaken: { thalidomide: "none", uft: "interrupted" },
-    outcome: "not-recovered",
-    deathDate: null,
-  };
   // Only mail received from now on: the mail folder outlives the e2e database, and subject IDs repeat across runs.
   const since = Date.now() - 1000;
-  const saved = await api.post(`/api/v1/patients/${id}/forms/adverse-event`, { data: { visitKey: null, data: sae } });
+  const saved = await api.post(`/api/v1/patients/${id}/forms/adverse-event`, {
+    data: { visitKey: null, data: SERIOUS_NEUTROPENIA },
+  });
   expect(saved.status()).toBe(201);
 
   // The app's own local SMTP server (demo mode) writes what it receives under the e2e data folder.
