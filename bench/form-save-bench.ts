@@ -1,6 +1,8 @@
 import http from "node:http";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { diffFormData } from "@/lib/forms/flatten";
 import { getFormDefinition } from "@/lib/forms/registry";
@@ -11,6 +13,7 @@ import { buildAdverseEvent, buildLabs } from "./lib/form-payloads";
 import { formatLoad, httpRequest, runLoad, type LoadResult, type LoadTask } from "./lib/load-loop";
 import { treeCpuMs } from "./lib/process-memory";
 import { createRandom } from "./lib/random";
+import { formatProfile, monotonicMicros, readProfile, summarizeProfile, type ProfileWindow } from "./lib/cpu-profile";
 import { signInOverHttp } from "./lib/sign-in";
 
 /**
@@ -22,6 +25,7 @@ import { signInOverHttp } from "./lib/sign-in";
  *
  *   npm run bench:save                      # 10, 50, 200 users, 10 s each
  *   BENCH_USERS=50 BENCH_SECONDS=20 npm run bench:save
+ *   BENCH_PROFILE=1 BENCH_USERS=50 npm run bench:save   # + where the server's CPU per save goes
  */
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3206);
 const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54406);
@@ -45,14 +49,19 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: db.url, max: Math.min(Math.max(...LEVELS), 150) });
   pool.on("error", () => {}); // idle clients see the server stop at the end
   const output: string[] = [];
+  const profileDir =
+    process.env.BENCH_PROFILE === "1" ? mkdtempSync(path.join(os.tmpdir(), "bench-save-profile-")) : null;
+  let profiled: { window: ProfileWindow; requests: number } | null = null;
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
   try {
     const sites = await createBenchSites(pool, 3);
     const investigators = await createBenchInvestigators(pool, sites, Math.max(...LEVELS), {
       patientsEach: PATIENTS_EACH,
     });
-    // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written on exit).
-    const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean);
+    // BENCH_PROFILE=1: the server runs under `node --cpu-prof`; the profile (written on exit) is
+    // summarized for the last save phase only. BENCH_APP_NODE_ARGS passes other node flags.
+    const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+    if (profileDir) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${profileDir}`);
     app = await startApp({ port: APP_PORT, databaseUrl: db.url, secret: newAuthSecret(), output, nodeArgs });
 
     const signInStarted = performance.now();
@@ -111,6 +120,7 @@ async function main(): Promise<void> {
         httpRequest(agent, `${app!.baseUrl}/api/ping`).then((r) => r.status),
       );
 
+      const fromMicros = monotonicMicros();
       const save = await measured("form save (HTTP)", users, async (worker, iteration) => {
         const investigator = investigators[worker]!;
         const patientId = investigator.patientIds[iteration % PATIENTS_EACH]!;
@@ -128,6 +138,7 @@ async function main(): Promise<void> {
           throw new Error(`save ${answer.status}: ${answer.body.slice(0, 200)}`);
         return answer.status;
       });
+      profiled = { window: { fromMicros, toMicros: monotonicMicros() }, requests: save.requests };
 
       const direct = await measured("same rows, plain pg", users, async (worker, iteration) => {
         const investigator = investigators[worker]!;
@@ -162,6 +173,9 @@ async function main(): Promise<void> {
     await pool.end();
     await db.server.stop();
   }
+  if (profileDir && profiled)
+    for (const line of formatProfile(summarizeProfile(readProfile(profileDir), profiled.window), profiled.requests))
+      console.log(line);
 }
 
 async function signInAll(baseUrl: string, investigators: BenchInvestigator[]): Promise<string[]> {
