@@ -1,4 +1,5 @@
-import { decode } from "next-auth/jwt";
+import hkdf from "@panva/hkdf";
+import { jwtDecrypt } from "jose";
 import { claimsOf, touchSessionToken, type SessionClaims } from "@/lib/auth/session-token";
 
 /**
@@ -35,6 +36,28 @@ export function readSessionCookie(cookies: readonly CookieEntry[], secure: boole
 }
 
 /**
+ * next-auth's JWT decryption key (next-auth/jwt's getDerivedEncryptionKey: HKDF-SHA256 of the
+ * secret, empty salt, its fixed info, 32 bytes), derived once per secret instead of on every
+ * request as next-auth's `decode` does: the derivation was ~0.5 ms of the app's CPU per save
+ * (BENCHMARKS.md, session 8 profile of bench:save). The secret never changes while the server runs.
+ */
+const encryptionKeys = new Map<string, Promise<Uint8Array>>();
+function encryptionKey(secret: string): Promise<Uint8Array> {
+  let key = encryptionKeys.get(secret);
+  if (!key) {
+    key = hkdf("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32);
+    encryptionKeys.set(secret, key);
+  }
+  return key;
+}
+
+/** next-auth/jwt's `decode` (jose's jwtDecrypt with its 15 s clock tolerance), with the key kept. */
+async function decode(token: string, secret: string) {
+  const { payload } = await jwtDecrypt(token, await encryptionKey(secret), { clockTolerance: 15 });
+  return payload;
+}
+
+/**
  * Who a session token speaks for, or null when it does not decrypt with the secret, has
  * expired, has been idle too long or lacks a session version. Whether that version is
  * still current is a database question (lib/auth/get-actor.ts).
@@ -45,7 +68,7 @@ export async function claimsFromSessionToken(
 ): Promise<SessionClaims | null> {
   let decoded;
   try {
-    decoded = await decode({ token, secret: options.secret });
+    decoded = await decode(token, options.secret);
   } catch {
     return null; // tampered, encrypted with another secret, or past its exp
   }
