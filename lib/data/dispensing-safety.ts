@@ -4,7 +4,7 @@ import { ValidationError } from "@/lib/errors";
 import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
 import type { FormContext } from "@/lib/forms/form-definition";
 import { checkDeviationReasons, recommendFromContext } from "@/lib/forms/dosing/dose-recommendations";
-import { readPregnancyPreventionRecords } from "@/lib/forms/pregnancy-test-form";
+import { readPregnancyPreventionRecords, recordedSex } from "@/lib/forms/pregnancy-test-form";
 import { loadDoseModificationRules } from "./dose-modification-settings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -60,7 +60,7 @@ export async function assertDispensingAllowed(
   if (formType !== "dosing") return;
   const dosing = data as DosingData;
   if (!dispenses(dosing.thalidomide.status)) return;
-  const sex = (context.records.find((r) => r.formType === "baseline")?.data as { sex?: unknown } | undefined)?.sex;
+  const sex = recordedSex(context.records);
   const firstDispensing = !context.records.some((r) => {
     const d = r.data as Partial<DosingData>;
     return r.formType === "dosing" && (d.visitDate ?? "") < dosing.visitDate && dispenses(d.thalidomide?.status);
@@ -68,7 +68,7 @@ export async function assertDispensingAllowed(
   const perDay = (computed as { thalidomide?: { capsulesPerDay?: unknown } } | null)?.thalidomide?.capsulesPerDay;
   const errors = checkThalidomideDispensing(
     await loadPregnancyPreventionRules(tx),
-    { sex: typeof sex === "string" ? sex : null },
+    { sex },
     {
       visitDate: dosing.visitDate,
       firstDispensing,

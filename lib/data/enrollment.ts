@@ -4,7 +4,7 @@ import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { evaluateEligibility } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import type { EligibilityData } from "@/lib/forms/eligibility-form";
+import { readForm } from "@/lib/forms/form-types";
 import { refreshEfficacyFacts } from "./efficacy-facts";
 import { getPatientOrThrow } from "./patients";
 
@@ -34,7 +34,7 @@ export async function enrollPatient(actor: Actor, input: { patientId: string; en
       const message = "Complete the screening and eligibility form before enrolling.";
       throw new ValidationError({ _form: [message] }, message);
     }
-    const data = eligibility.data as unknown as EligibilityData;
+    const data = readForm(eligibility, "eligibility")!;
     const evaluation = evaluateEligibility(data.answers);
     if (!evaluation.eligible) throw new ValidationError({ _form: evaluation.reasons }, "The patient is not eligible.");
     const screeningDate = row!.screening_date.toISOString().slice(0, 10);

@@ -3,7 +3,7 @@ import { hasPermission, type Actor } from "@/lib/auth/actor";
 import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { evaluateEligibility } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import type { EligibilityData } from "@/lib/forms/eligibility-form";
+import { readForm } from "@/lib/forms/form-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportPatient } from "@/lib/import/import-bundle";
 import { ExternalIdSchema } from "@/lib/schemas/patient";
@@ -130,7 +130,7 @@ export async function enrollInTransaction(
   const eligibility = await tx.crfRecord.findFirst({ where: { patientId, formType: "eligibility", deletedAt: null } });
   if (!eligibility)
     throw new ValidationError({ enrollment_date: ["Enrollment needs the screening and eligibility form"] });
-  const data = eligibility.data as unknown as EligibilityData;
+  const data = readForm(eligibility, "eligibility")!;
   const evaluation = evaluateEligibility(data.answers);
   if (!evaluation.eligible) throw new ValidationError({ enrollment_date: evaluation.reasons });
   if (enrollmentDate < data.consentDate)

@@ -1,4 +1,6 @@
+import { recordedConsentDate } from "./baseline-dates";
 import type { FormContext } from "./form-definition";
+import { findForm } from "./form-types";
 
 /** A local date-time as a datetime-local input gives it: yyyy-mm-ddThh:mm (site wall-clock time, no zone). */
 export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -40,10 +42,8 @@ export function isLocalDateTimeInFuture(localDateTime: string, now: Date = new D
  * the screening date.
  */
 export function findEarliestOnsetDate(context: FormContext): { date: string; label: string } {
-  const eligibility = context.records.find((r) => r.formType === "eligibility");
-  const consentDate = (eligibility?.data as { consentDate?: unknown } | undefined)?.consentDate;
-  if (typeof consentDate === "string" && consentDate !== "")
-    return { date: consentDate, label: "informed consent date" };
+  const consentDate = recordedConsentDate(context);
+  if (consentDate) return { date: consentDate, label: "informed consent date" };
   return { date: context.screeningDate, label: "screening date" };
 }
 
@@ -52,8 +52,7 @@ export function findEarliestOnsetDate(context: FormContext): { date: string; lab
  * or null when there is none.
  */
 export function findRecordedDeathDate(context: FormContext): string | null {
-  const endOfStudy = context.records.find((r) => r.formType === "end-of-study");
-  const deathDate = (endOfStudy?.data as { deathDate?: unknown } | undefined)?.deathDate;
+  const deathDate = findForm(context.records, "end-of-study")?.deathDate;
   return typeof deathDate === "string" && deathDate !== "" ? deathDate : null;
 }
 

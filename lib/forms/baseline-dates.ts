@@ -1,9 +1,11 @@
 import type { FormContext } from "./form-definition";
+import { findForm } from "./form-types";
 
-function consentDateOf(context: FormContext): string | null {
-  const eligibility = context.records.find((r) => r.formType === "eligibility");
-  const consentDate = (eligibility?.data as { consentDate?: unknown } | undefined)?.consentDate;
-  return typeof consentDate === "string" ? consentDate : null;
+/** The informed consent date on the patient's eligibility form, or null before it is recorded. */
+export function recordedConsentDate(context: FormContext): string | null {
+  const consentDate = findForm(context.records, "eligibility")?.consentDate;
+  // A record saved before the field was required may lack it.
+  return typeof consentDate === "string" && consentDate !== "" ? consentDate : null;
 }
 
 /**
@@ -17,7 +19,7 @@ export function checkBaselineDate(
   what: string,
   context: FormContext,
 ): Record<string, string[]> {
-  const consentDate = consentDateOf(context);
+  const consentDate = recordedConsentDate(context);
   if (consentDate && date < consentDate)
     return { [field]: [`The ${what} cannot be before informed consent (${consentDate})`] };
   if (context.enrollmentDate && date > context.enrollmentDate) {

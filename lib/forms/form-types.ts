@@ -65,3 +65,12 @@ export function readForm<T extends FormType>(
 ): FormDataOf<T> | null {
   return record.formType === type ? (record.data as FormDataOf<T>) : null;
 }
+
+/** The first of `records` of the given form, as that form's data, or null when there is none. */
+export function findForm<T extends FormType>(
+  records: readonly { formType: string; data: unknown }[],
+  type: T,
+): FormDataOf<T> | null {
+  const record = records.find((r) => r.formType === type);
+  return record ? readForm(record, type) : null;
+}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { PregnancyPreventionRecord } from "@/lib/domain/safety/pregnancy-prevention";
 import { isoDate } from "@/lib/schemas/iso-date";
 import { defineForm, type RelatedRecord } from "./form-definition";
+import { findForm } from "./form-types";
 
 export const PATIENT_CATEGORIES = [
   "female-reproductive-potential",
@@ -45,6 +46,11 @@ export const PregnancyTestSchema = z
 
 export type PregnancyTestData = z.output<typeof PregnancyTestSchema>;
 
+/** The sex recorded on the patient's baseline form, or null before it is recorded. */
+export function recordedSex(records: readonly RelatedRecord[]): string | null {
+  return findForm(records, "baseline")?.sex ?? null;
+}
+
 /** The saved pregnancy test records as the prevention rules read them. */
 export function readPregnancyPreventionRecords(records: readonly RelatedRecord[]): PregnancyPreventionRecord[] {
   return records
@@ -84,7 +90,7 @@ export const pregnancyTestForm = defineForm({
   }),
   contextFormTypes: ["baseline"],
   checkInContext: (data, context): Record<string, string[]> => {
-    const sex = (context.records.find((r) => r.formType === "baseline")?.data as { sex?: unknown } | undefined)?.sex;
+    const sex = recordedSex(context.records);
     if (sex === "male" && data.category !== "male")
       return { category: ["The baseline form records this patient as male"] };
     if (sex === "female" && data.category === "male")
