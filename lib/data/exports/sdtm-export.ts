@@ -21,7 +21,7 @@ async function* datasetChunks(
   counts[name] = 0;
   yield toCsv([[...dataset.columns]]);
   const siteById = new Map(scope.sites.map((s) => [s.code, s]));
-  for await (const batch of readPatientRecordBatches(scope, dataset.formTypes)) {
+  for await (const batch of readPatientRecordBatches(scope, dataset.formTypes, dataset.typedTables)) {
     const rows = batch.flatMap((subject) => dataset.map(subject, siteById.get(subject.patient.siteCode)!));
     counts[name] = count += rows.length;
     if (rows.length) yield toCsv(rows.map((row) => dataset.columns.map((column) => toCsvCell(row[column]))));

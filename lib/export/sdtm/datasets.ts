@@ -1,3 +1,4 @@
+import type { ProjectionTableName } from "@/lib/forms/projections";
 import { mapDm, mapDs } from "./dm-ds";
 import { mapDv } from "./dv";
 import { mapAe, mapEx } from "./ex-ae";
@@ -11,6 +12,8 @@ export interface SdtmDataset {
   columns: readonly string[];
   /** The form types the mapping reads (the export loads only these). */
   formTypes: readonly string[];
+  /** The typed tables the mapping reads (issue 14), with each row's form and visit. */
+  typedTables?: readonly ProjectionTableName[];
   map: (subject: SdtmSubject, site: { country: string }) => SdtmRow[];
 }
 
@@ -95,7 +98,8 @@ export const SDTM_DATASETS: readonly SdtmDataset[] = [
       "AEENDY",
       "AEENRF",
     ],
-    formTypes: ["adverse-event"],
+    formTypes: [],
+    typedTables: ["adverse_events"],
     map: mapAe,
   },
   {
@@ -120,7 +124,8 @@ export const SDTM_DATASETS: readonly SdtmDataset[] = [
       "LBDTC",
       "LBDY",
     ],
-    formTypes: ["labs", "cytokines"],
+    formTypes: ["cytokines"],
+    typedTables: ["lab_results"],
     map: mapLb,
   },
   {

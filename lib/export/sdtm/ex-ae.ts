@@ -6,11 +6,12 @@ import {
   recordsOf,
   str,
   studyDay,
+  typedRowsOf,
   visitName,
   type SdtmRow,
   type SdtmSubject,
 } from "./sdtm-subject";
-import { AE_ACTION, AE_OUTCOME, AE_RELATIONSHIP, AE_RELATIONSHIP_ORDER, BID, CAPSULE, NY, ORAL } from "./terminology";
+import { AE_ACTION, AE_OUTCOME, AE_RELATIONSHIP, AE_RELATIONSHIP_ORDER, BID, CAPSULE, ORAL } from "./terminology";
 
 const DRUGS = [
   { key: "thalidomide", treatment: "THALIDOMIDE" },
@@ -71,57 +72,58 @@ export function mapEx(subject: SdtmSubject): SdtmRow[] {
 }
 
 /** AEREL: the stronger of the two drugs' attributions (sponsor-defined terms, see terminology). */
-function overallRelationship(attribution: Record<string, unknown>): string | null {
-  const values = DRUGS.map((d) => str(attribution[d.key])).filter((v): v is string => v !== null);
+function overallRelationship(attributions: readonly (string | null)[]): string | null {
+  const values = attributions.filter((v): v is string => v !== null && v !== "");
   if (!values.length) return null;
   const strongest = values.sort((a, b) => AE_RELATIONSHIP_ORDER.indexOf(b) - AE_RELATIONSHIP_ORDER.indexOf(a))[0]!;
   return AE_RELATIONSHIP[strongest] ?? strongest.toUpperCase();
 }
 
 /** AEACN (C66767): the action with both drugs, MULTIPLE when they differ (SDTMIG 3.4 AE assumptions). */
-function overallAction(action: Record<string, unknown>): string | null {
-  const values = [...new Set(DRUGS.map((d) => str(action[d.key])).filter((v): v is string => v !== null))];
+function overallAction(actions: readonly (string | null)[]): string | null {
+  const values = [...new Set(actions.filter((v): v is string => v !== null && v !== ""))];
   if (values.length === 0) return null;
   return values.length > 1 ? "MULTIPLE" : (AE_ACTION[values[0]!] ?? values[0]!.toUpperCase());
 }
 
-/** AE (SDTMIG 3.4 section 6.2.1) with CTCAE v5.0 grade (AETOXGR) and MedDRA SOC from the CTCAE term. */
+/**
+ * AE (SDTMIG 3.4 section 6.2.1) with CTCAE v5.0 grade (AETOXGR) and MedDRA SOC from the CTCAE term,
+ * read from the typed adverse_events table (the form accepts CTCAE v5.0 terms only, stored there
+ * as CTCAE spells them: AETERM and AEDECOD alike).
+ */
 export function mapAe(subject: SdtmSubject): SdtmRow[] {
   const { patient } = subject;
-  const rows = recordsOf(subject, "adverse-event").map((record): SdtmRow => {
-    const d = obj(record.data);
-    const criteria = obj(d.saeCriteria);
-    const attribution = obj(d.attribution);
-    const action = obj(d.actionTaken);
-    const flag = (key: string) => (str(d.serious) === "yes" ? (criteria[key] === true ? "Y" : "N") : null);
-    const grade = num(d.grade);
+  const rows = typedRowsOf(subject, "adverse_events").map((ae): SdtmRow => {
+    const flag = (criterion: boolean | null) => (ae.serious === true ? (criterion === true ? "Y" : "N") : null);
+    const attributions = [ae.attribution_thalidomide, ae.attribution_uft];
+    const actions = [ae.action_thalidomide, ae.action_uft];
     return {
       ...identifiers("AE", patient),
-      AESPID: record.id,
-      AETERM: str(d.term),
-      AELLTCD: str(record.computed.meddraCode),
-      AEDECOD: str(d.term),
-      AEBODSYS: str(record.computed.soc),
-      AESER: NY[str(d.serious) ?? ""] ?? null,
-      AEACN: overallAction(action),
-      AEACNTHL: AE_ACTION[str(action.thalidomide) ?? ""] ?? null,
-      AEACNUFT: AE_ACTION[str(action.uft) ?? ""] ?? null,
-      AEREL: overallRelationship(attribution),
-      AERELTHL: AE_RELATIONSHIP[str(attribution.thalidomide) ?? ""] ?? null,
-      AERELUFT: AE_RELATIONSHIP[str(attribution.uft) ?? ""] ?? null,
-      AEOUT: AE_OUTCOME[str(d.outcome) ?? ""] ?? null,
-      AESDTH: flag("death"),
-      AESLIFE: flag("lifeThreatening"),
-      AESHOSP: flag("hospitalization"),
-      AESDISAB: flag("disability"),
-      AESCONG: flag("congenitalAnomaly"),
-      AESMIE: flag("otherImportant"),
-      AETOXGR: grade === null ? null : String(grade),
-      AESTDTC: str(d.onsetDate),
-      AEENDTC: str(d.resolutionDate),
-      AESTDY: studyDay(str(d.onsetDate), patient.enrollmentDate),
-      AEENDY: studyDay(str(d.resolutionDate), patient.enrollmentDate),
-      AEENRF: d.ongoing === true ? "ONGOING" : null,
+      AESPID: ae.crf_record_id,
+      AETERM: ae.term,
+      AELLTCD: ae.meddra_code,
+      AEDECOD: ae.term,
+      AEBODSYS: ae.soc,
+      AESER: ae.serious === null ? null : ae.serious ? "Y" : "N",
+      AEACN: overallAction(actions),
+      AEACNTHL: AE_ACTION[ae.action_thalidomide ?? ""] ?? null,
+      AEACNUFT: AE_ACTION[ae.action_uft ?? ""] ?? null,
+      AEREL: overallRelationship(attributions),
+      AERELTHL: AE_RELATIONSHIP[ae.attribution_thalidomide ?? ""] ?? null,
+      AERELUFT: AE_RELATIONSHIP[ae.attribution_uft ?? ""] ?? null,
+      AEOUT: AE_OUTCOME[ae.outcome ?? ""] ?? null,
+      AESDTH: flag(ae.sae_death),
+      AESLIFE: flag(ae.sae_life_threatening),
+      AESHOSP: flag(ae.sae_hospitalization),
+      AESDISAB: flag(ae.sae_disability),
+      AESCONG: flag(ae.sae_congenital_anomaly),
+      AESMIE: flag(ae.sae_other_important),
+      AETOXGR: ae.grade === null ? null : String(ae.grade),
+      AESTDTC: ae.onset_date,
+      AEENDTC: ae.resolution_date,
+      AESTDY: studyDay(ae.onset_date, patient.enrollmentDate),
+      AEENDY: studyDay(ae.resolution_date, patient.enrollmentDate),
+      AEENRF: ae.ongoing === true ? "ONGOING" : null,
     };
   });
   rows.sort((a, b) => String(a.AESTDTC ?? "").localeCompare(String(b.AESTDTC ?? "")));

@@ -5,6 +5,7 @@ import { mapDm, mapDs } from "./dm-ds";
 import { mapDv } from "./dv";
 import { mapAe, mapEx } from "./ex-ae";
 import { mapLb } from "./lb";
+import { projectedRows } from "@/test/fixtures/projected-rows";
 import { studyDay, visitName, type SdtmSubject } from "./sdtm-subject";
 import { mapRs, mapTr, mapTu } from "./tumour";
 
@@ -38,7 +39,11 @@ const record = (
   signedAt: null,
   sdvAt: null,
 });
-const subject = (records: ExportRecord[], p: ExportPatient = patient): SdtmSubject => ({ patient: p, records });
+const subject = (records: ExportRecord[], p: ExportPatient = patient): SdtmSubject => ({
+  patient: p,
+  records,
+  typed: projectedRows(records),
+});
 const drug = (status: string, extra: object = {}) => ({
   doseLevel: 0,
   status,
@@ -206,7 +211,7 @@ describe("AE", () => {
         deathDate: null,
         ...extra,
       },
-      { soc: "Gastrointestinal disorders", meddraCode: "10012735" },
+      { soc: "Gastrointestinal disorders", meddraCode: "10012727" },
     );
   test("grade, seriousness flags, strongest relationship, one action, outcome; ordered by onset", () => {
     const rows = mapAe(
@@ -226,7 +231,7 @@ describe("AE", () => {
       AESEQ: 1,
       AETERM: "Diarrhea",
       AEDECOD: "Diarrhea",
-      AELLTCD: "10012735",
+      AELLTCD: "10012727", // CTCAE v5.0: Diarrhea is MedDRA 10012727
       AEBODSYS: "Gastrointestinal disorders",
       AETOXGR: "3",
       AESER: "Y",

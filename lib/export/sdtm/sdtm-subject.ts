@@ -1,10 +1,29 @@
+import type { ProjectedRow, ProjectionTableName } from "@/lib/forms/projections";
 import type { ExportPatient, ExportRecord } from "../csv/csv-plan";
 import { STUDY } from "../study";
 
-/** One patient and their forms: the input of every SDTM mapping function. */
+/** A row of a typed table (issue 14) with the saved form it came from and that form's visit. */
+export type TypedRow<T extends ProjectionTableName> = ProjectedRow<T> & {
+  crf_record_id: string;
+  visit_key: string | null;
+};
+
+/** A patient's rows of the typed tables a dataset reads, in the order their forms were created. */
+export type TypedRows = { [T in ProjectionTableName]?: readonly TypedRow<T>[] };
+
+/**
+ * One patient with their forms (the record of capture) and their rows in the typed tables: the
+ * input of every SDTM mapping function. A dataset reads one or the other (lib/export/sdtm/datasets).
+ */
 export interface SdtmSubject {
   patient: ExportPatient;
   records: readonly ExportRecord[];
+  typed?: TypedRows;
+}
+
+/** The subject's rows of one typed table, oldest form first. */
+export function typedRowsOf<T extends ProjectionTableName>(subject: SdtmSubject, table: T): readonly TypedRow<T>[] {
+  return (subject.typed?.[table] ?? []) as readonly TypedRow<T>[];
 }
 
 export type SdtmValue = string | number | null;
