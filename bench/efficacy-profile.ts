@@ -80,8 +80,17 @@ async function main(): Promise<void> {
     await time("enrollment (page and API)", () => getEnrollmentSummary(actor));
     await time("stopping rules (page)", () => getStoppingRuleStatus(actor));
     // The parts: the cohort read, then each analysis over a cohort already read.
-    await time("  cohort read", () => loadAnalysisCohort({ kind: "all" }));
-    const cohort = await loadAnalysisCohort({ kind: "all" });
+    const everything = { assessments: true, cytokines: true };
+    await time("  cohort read (outcomes only)", () =>
+      loadAnalysisCohort({ kind: "all" }, { assessments: false, cytokines: false }),
+    );
+    await time("  cohort read (with assessments)", () =>
+      loadAnalysisCohort({ kind: "all" }, { assessments: true, cytokines: false }),
+    );
+    await time("  cohort read (with cytokines)", () =>
+      loadAnalysisCohort({ kind: "all" }, { assessments: false, cytokines: true }),
+    );
+    const cohort = await loadAnalysisCohort({ kind: "all" }, everything);
     await time("  analyzeEfficacy", async () => analyzeEfficacy(cohort, "log-log"));
     await time("  analyzeCohortBiomarker", async () => analyzeCohortBiomarker(cohort, biomarker));
     await time("  listPatientOutcomes", async () => listPatientOutcomes(cohort));
