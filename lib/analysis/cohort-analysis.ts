@@ -13,14 +13,17 @@ import {
 } from "./waterfall-swimmer";
 
 function deriveOutcomes(patients: readonly AnalysisPatientRecords[]): OutcomeInput[] {
-  return patients.map((p) => ({
-    subjectId: p.subjectId,
-    siteCode: p.siteCode,
-    enrollmentDate: p.enrollmentDate,
-    assessments: listAssessments(p),
-    followUp: readFollowUp(p),
-    outcome: readPatientOutcome(p),
-  }));
+  return patients.map((p) => {
+    const followUp = readFollowUp(p);
+    return {
+      subjectId: p.subjectId,
+      siteCode: p.siteCode,
+      enrollmentDate: p.enrollmentDate,
+      assessments: listAssessments(p),
+      followUp,
+      outcome: readPatientOutcome(p, followUp),
+    };
+  });
 }
 
 export interface EfficacyAnalysis {

@@ -8,6 +8,7 @@ import {
   type AnalysisPatientRecords,
   type AnalysisRecord,
   type EndOfStudyDates,
+  type FollowUpFacts,
 } from "./patient-records";
 
 /** The forms whose records the efficacy and biomarker analyses read (besides the visit dates of every form). */
@@ -173,10 +174,12 @@ export function toStoredAnalysisPatient(
  * The stored response came from derivePatientOutcome over the same assessments, so both agree
  * (lib/data/analysis-cohort.integration.test.ts).
  */
-export function readPatientOutcome(patient: AnalysisPatientRecords): PatientOutcome {
+export function readPatientOutcome(
+  patient: AnalysisPatientRecords,
+  followUp: FollowUpFacts = readFollowUp(patient),
+): PatientOutcome {
   const stored = patient.storedResponse;
   if (!stored) return derivePatientOutcome(toEfficacyPatient(patient));
-  const followUp = readFollowUp(patient);
   return completePatientOutcome(
     {
       enrollmentDate: patient.enrollmentDate,

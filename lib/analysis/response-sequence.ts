@@ -2,6 +2,9 @@ import type { Response } from "@/lib/domain/recist";
 import { readPatientOutcome } from "./efficacy-facts";
 import type { AnalysisPatientRecords } from "./patient-records";
 
+// The order of localeCompare (ECMA-402 defines it as this collator's), without a collator per call.
+const compareText = new Intl.Collator().compare;
+
 /** An enrolled patient's best overall response, in the order patients entered the trial. */
 export interface PatientResponse {
   subjectId: string;
@@ -23,7 +26,7 @@ export function listResponsesInEnrollmentOrder(patients: readonly AnalysisPatien
       enrollmentDate: p.enrollmentDate,
       bestOverallResponse: readPatientOutcome(p).bestOverallResponse,
     }))
-    .sort((a, b) => a.enrollmentDate.localeCompare(b.enrollmentDate) || a.subjectId.localeCompare(b.subjectId));
+    .sort((a, b) => compareText(a.enrollmentDate, b.enrollmentDate) || compareText(a.subjectId, b.subjectId));
 }
 
 /**
