@@ -88,10 +88,14 @@ const AFTER_SAVE_AIM_MS: Record<number, number> = { 10_000: 300, 100_000: 1000 }
 // The pages and endpoints that read the per-patient efficacy facts (lib/data/analysis-cohort.ts) or the patients table.
 const AFTER_SAVE_TARGETS = ["all", "dashboards", "after-save"].includes(TARGET_CHOICE)
   ? [
-      // Not the stopping-rules page: its Simon design refuses more than 1,000 patients (HTTP 500 at 10,000, before issue 14).
-      ...["/dashboards/efficacy", "/dashboards/biomarkers", "/dashboards/enrollment"].filter((p) =>
-        existsSync(`app${p}/page.tsx`),
-      ),
+      // The stopping-rules page reads the responses in enrollment order (it answered HTTP 500 at
+      // 10,000 patients until its boundary table was capped, commit 366488b).
+      ...[
+        "/dashboards/efficacy",
+        "/dashboards/biomarkers",
+        "/dashboards/enrollment",
+        "/dashboards/stopping-rules",
+      ].filter((p) => existsSync(`app${p}/page.tsx`)),
       ...["efficacy", "biomarkers", "enrollment", "patients"]
         .filter((e) => existsSync(`app/api/v1/analysis/${e}/route.ts`))
         .map((e) => `/api/v1/analysis/${e}`),

@@ -1,14 +1,9 @@
 import type { ConfType } from "@/lib/domain/survival";
 import { analyzeBiomarker, type BiomarkerAnalysis, type CytokineCut } from "./biomarkers";
-import { derivePatientOutcome, summarizeOutcomes, type EfficacySummary } from "./efficacy";
+import { summarizeOutcomes, type EfficacySummary } from "./efficacy";
+import { readPatientOutcome } from "./efficacy-facts";
 import { buildKmCurve, type KmCurve } from "./km-curve";
-import {
-  listAssessments,
-  readCytokine,
-  readFollowUp,
-  toEfficacyPatient,
-  type AnalysisPatientRecords,
-} from "./patient-records";
+import { listAssessments, readCytokine, readFollowUp, type AnalysisPatientRecords } from "./patient-records";
 import {
   buildSwimmerLanes,
   buildWaterfall,
@@ -18,14 +13,17 @@ import {
 } from "./waterfall-swimmer";
 
 function deriveOutcomes(patients: readonly AnalysisPatientRecords[]): OutcomeInput[] {
-  return patients.map((p) => ({
-    subjectId: p.subjectId,
-    siteCode: p.siteCode,
-    enrollmentDate: p.enrollmentDate,
-    assessments: listAssessments(p),
-    followUp: readFollowUp(p),
-    outcome: derivePatientOutcome(toEfficacyPatient(p)),
-  }));
+  return patients.map((p) => {
+    const followUp = readFollowUp(p);
+    return {
+      subjectId: p.subjectId,
+      siteCode: p.siteCode,
+      enrollmentDate: p.enrollmentDate,
+      assessments: listAssessments(p),
+      followUp,
+      outcome: readPatientOutcome(p, followUp),
+    };
+  });
 }
 
 export interface EfficacyAnalysis {
@@ -72,7 +70,7 @@ export function analyzeCohortBiomarker(
   request: BiomarkerRequest,
 ): BiomarkerAnalysis {
   const subjects = patients.map((p) => {
-    const outcome = derivePatientOutcome(toEfficacyPatient(p))[request.endpoint];
+    const outcome = readPatientOutcome(p)[request.endpoint];
     return { level: readCytokine(p, request.cytokine), time: outcome.timeMonths, event: outcome.event };
   });
   return analyzeBiomarker(subjects, { cut: request.cut, ciMethod: request.ciMethod });

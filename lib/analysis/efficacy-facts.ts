@@ -1,12 +1,14 @@
 import type { Response } from "@/lib/domain/recist";
-import { derivePatientOutcome } from "./efficacy";
+import { completePatientOutcome, derivePatientOutcome, type PatientOutcome } from "./efficacy";
 import {
   listAssessments,
   readEndOfStudyDates,
+  readFollowUp,
   toEfficacyPatient,
   type AnalysisPatientRecords,
   type AnalysisRecord,
   type EndOfStudyDates,
+  type FollowUpFacts,
 } from "./patient-records";
 
 /** The forms whose records the efficacy and biomarker analyses read (besides the visit dates of every form). */
@@ -109,27 +111,87 @@ export function deriveEfficacyFacts(
 }
 
 /**
+ * What a reader read of one patient's stored facts: the assessments and the cytokines only
+ * when its analysis uses them (null: not read), the rest always.
+ */
+export interface StoredPatientFacts {
+  lastVisitDate: string | null;
+  response: NonNullable<AnalysisPatientRecords["storedResponse"]>;
+  endOfStudy: EndOfStudyDates | null;
+  assessments: EfficacyFacts["assessments"] | null;
+  cytokines: CytokineFact[] | null;
+}
+
+/**
  * The patient as the analyses read them, from the facts: the same readers then see the same
- * assessments, end-of-study dates, cytokines and last visit date as from the whole forms.
+ * assessments, end-of-study dates, cytokines and last visit date as from the whole forms, and
+ * the stored response (readPatientOutcome).
  */
 export function toAnalysisPatient(
   patient: Omit<AnalysisPatientRecords, "records" | "lastVisitDate">,
   facts: EfficacyFacts | null,
   lastVisitDate: string | null,
 ): AnalysisPatientRecords {
+  if (!facts) return { ...patient, lastVisitDate, records: [] };
+  return toStoredAnalysisPatient(patient, {
+    lastVisitDate,
+    response: {
+      bestOverallResponse: facts.bestOverallResponse,
+      confirmed: facts.borConfirmed,
+      progressionSource: facts.progressionSource ?? undefined,
+      progressionDate: facts.progressionDate ?? undefined,
+      lastAssessmentDate: facts.assessments.at(-1)?.date ?? null,
+    },
+    endOfStudy: facts.endOfStudyRecordId ? facts.endOfStudy : null,
+    assessments: facts.assessments,
+    cytokines: facts.cytokinesRecordId ? facts.cytokines : null,
+  });
+}
+
+/** toAnalysisPatient from what a reader read (lib/data/analysis-cohort.ts). */
+export function toStoredAnalysisPatient(
+  patient: Omit<AnalysisPatientRecords, "records" | "lastVisitDate">,
+  facts: StoredPatientFacts,
+): AnalysisPatientRecords {
   const records: AnalysisRecord[] = [];
-  if (facts) {
-    for (const a of facts.assessments)
-      records.push({
-        formType: "tumour-assessment",
-        visitKey: a.visitKey,
-        data: { assessmentDate: a.date },
-        computed: { response: a.response, pctFromBaseline: a.pctFromBaseline },
-      });
-    if (facts.endOfStudyRecordId)
-      records.push({ formType: "end-of-study", visitKey: null, data: { ...facts.endOfStudy }, computed: {} });
-    if (facts.cytokinesRecordId)
-      records.push({ formType: "cytokines", visitKey: null, data: { analytes: facts.cytokines }, computed: {} });
-  }
-  return { ...patient, lastVisitDate, records };
+  for (const a of facts.assessments ?? [])
+    records.push({
+      formType: "tumour-assessment",
+      visitKey: a.visitKey,
+      data: { assessmentDate: a.date },
+      computed: { response: a.response, pctFromBaseline: a.pctFromBaseline },
+    });
+  if (facts.endOfStudy)
+    records.push({ formType: "end-of-study", visitKey: null, data: facts.endOfStudy, computed: {} });
+  if (facts.cytokines)
+    records.push({ formType: "cytokines", visitKey: null, data: { analytes: facts.cytokines }, computed: {} });
+  return { ...patient, lastVisitDate: facts.lastVisitDate, storedResponse: facts.response, records };
+}
+
+/**
+ * A patient's outcome as the analyses use it: from the stored response plus PFS and OS from
+ * today's follow-up dates when a reader passed it (no RECIST per request), else derived in full.
+ * The stored response came from derivePatientOutcome over the same assessments, so both agree
+ * (lib/data/analysis-cohort.integration.test.ts).
+ */
+export function readPatientOutcome(
+  patient: AnalysisPatientRecords,
+  followUp: FollowUpFacts = readFollowUp(patient),
+): PatientOutcome {
+  const stored = patient.storedResponse;
+  if (!stored) return derivePatientOutcome(toEfficacyPatient(patient));
+  return completePatientOutcome(
+    {
+      enrollmentDate: patient.enrollmentDate,
+      ...(followUp.deathDate ? { deathDate: followUp.deathDate } : {}),
+      lastContactDate: followUp.lastContactDate,
+      ...(stored.lastAssessmentDate ? { lastAssessmentDate: stored.lastAssessmentDate } : {}),
+    },
+    {
+      bestOverallResponse: stored.bestOverallResponse,
+      confirmed: stored.confirmed,
+      progressionSource: stored.progressionSource,
+      progressionDate: stored.progressionDate,
+    },
+  );
 }

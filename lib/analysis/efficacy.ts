@@ -73,6 +73,12 @@ export interface PatientOutcome {
   os: EndpointTime;
 }
 
+/** The part of a patient's outcome that does not move with follow-up: stored with the efficacy facts at save. */
+export type ResponseOutcome = Pick<
+  PatientOutcome,
+  "bestOverallResponse" | "confirmed" | "progressionSource" | "progressionDate"
+>;
+
 export function derivePatientOutcome(patient: EfficacyPatient, options: EfficacyOptions = {}): PatientOutcome {
   const best = patient.assessments.length
     ? determineBestOverallResponse({
@@ -89,7 +95,23 @@ export function derivePatientOutcome(patient: EfficacyPatient, options: Efficacy
     .map((a) => a.date)
     .sort()[0];
   const progression = earliestProgression(patient.progressionDate, recistPd);
-  const progressionDate = progression?.date;
+  return completePatientOutcome(patient, {
+    bestOverallResponse,
+    confirmed: best?.confirmed ?? false,
+    progressionSource: progression?.source,
+    progressionDate: progression?.date,
+  });
+}
+
+/**
+ * PFS and OS added to a response already derived (by derivePatientOutcome, now or when the
+ * facts were stored): their censoring dates move with every visit, the response does not.
+ */
+export function completePatientOutcome(
+  patient: Pick<EfficacyPatient, "enrollmentDate" | "deathDate" | "lastContactDate" | "lastAssessmentDate">,
+  response: ResponseOutcome,
+): PatientOutcome {
+  const { progressionDate } = response;
   const endpoints = deriveSurvivalEndpoints({
     enrollmentDate: patient.enrollmentDate,
     progressionDate,
@@ -97,14 +119,7 @@ export function derivePatientOutcome(patient: EfficacyPatient, options: Efficacy
     lastContactDate: patient.lastContactDate,
     lastAssessmentDate: progressionDate || patient.deathDate ? undefined : patient.lastAssessmentDate,
   });
-  return {
-    bestOverallResponse,
-    confirmed: best?.confirmed ?? false,
-    progressionSource: progression?.source,
-    progressionDate,
-    pfs: endpoints.pfs,
-    os: endpoints.os,
-  };
+  return { ...response, pfs: endpoints.pfs, os: endpoints.os };
 }
 
 export function summarizeEfficacy(

@@ -1,5 +1,5 @@
-import { derivePatientOutcome } from "./efficacy";
-import { toEfficacyPatient, type AnalysisPatientRecords } from "./patient-records";
+import { readPatientOutcome } from "./efficacy-facts";
+import type { AnalysisPatientRecords } from "./patient-records";
 
 /** One patient's efficacy outcome exactly as the efficacy summary, curves and waterfall use it. */
 export interface PatientOutcomeRow {
@@ -20,7 +20,7 @@ export interface PatientOutcomeRow {
 export function listPatientOutcomes(patients: readonly AnalysisPatientRecords[]): PatientOutcomeRow[] {
   return patients
     .map((p) => {
-      const outcome = derivePatientOutcome(toEfficacyPatient(p));
+      const outcome = readPatientOutcome(p);
       const source = outcome.pfs.event === 0 ? "censored" : (outcome.progressionSource ?? "death");
       return {
         id: p.patientId,

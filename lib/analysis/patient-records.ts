@@ -1,6 +1,6 @@
 import { CANONICAL_CYTOKINE_UNIT, isCytokineUnit, toPgPerMl } from "@/lib/domain/biomarkers/cytokine-units";
 import { RESPONSES, type Response } from "@/lib/domain/recist";
-import type { EfficacyPatient } from "./efficacy";
+import type { EfficacyPatient, ResponseOutcome } from "./efficacy";
 import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
 /**
@@ -26,6 +26,12 @@ export interface AnalysisPatientRecords {
    * database instead of passing every form (lib/data/analysis-cohort.ts); null: none.
    */
   lastVisitDate?: string | null;
+  /**
+   * The response derived when the patient's efficacy facts were stored (lib/analysis/efficacy-facts.ts),
+   * with the last assessment date it was derived from: readers of stored facts pass it so the
+   * analyses do not run RECIST again for every patient (readPatientOutcome). Absent: derived here.
+   */
+  storedResponse?: ResponseOutcome & { lastAssessmentDate: string | null };
   records: readonly AnalysisRecord[];
 }
 

@@ -1,6 +1,9 @@
 import type { Response } from "@/lib/domain/recist";
-import { derivePatientOutcome } from "./efficacy";
-import { toEfficacyPatient, type AnalysisPatientRecords } from "./patient-records";
+import { readPatientOutcome } from "./efficacy-facts";
+import type { AnalysisPatientRecords } from "./patient-records";
+
+// The order of localeCompare (ECMA-402 defines it as this collator's), without a collator per call.
+const compareText = new Intl.Collator().compare;
 
 /** An enrolled patient's best overall response, in the order patients entered the trial. */
 export interface PatientResponse {
@@ -21,9 +24,9 @@ export function listResponsesInEnrollmentOrder(patients: readonly AnalysisPatien
       subjectId: p.subjectId,
       siteCode: p.siteCode,
       enrollmentDate: p.enrollmentDate,
-      bestOverallResponse: derivePatientOutcome(toEfficacyPatient(p)).bestOverallResponse,
+      bestOverallResponse: readPatientOutcome(p).bestOverallResponse,
     }))
-    .sort((a, b) => a.enrollmentDate.localeCompare(b.enrollmentDate) || a.subjectId.localeCompare(b.subjectId));
+    .sort((a, b) => compareText(a.enrollmentDate, b.enrollmentDate) || compareText(a.subjectId, b.subjectId));
 }
 
 /**

@@ -4,6 +4,10 @@ import { DAYS_PER_MONTH } from "@/lib/domain/survival";
 import type { PatientOutcome } from "./efficacy";
 import type { AssessedTimepoint, FollowUpFacts } from "./patient-records";
 
+// The order of localeCompare (ECMA-402 defines it as this collator's), without the collator
+// localeCompare sets up on every call: 10,000 lanes sort in milliseconds instead of ~100 ms.
+const compareText = new Intl.Collator().compare;
+
 export interface OutcomeInput {
   subjectId: string;
   siteCode: string;
@@ -34,7 +38,7 @@ export function buildWaterfall(patients: readonly OutcomeInput[]): { bars: Water
         ]
       : [];
   });
-  bars.sort((a, b) => b.bestPctChange - a.bestPctChange || a.subjectId.localeCompare(b.subjectId));
+  bars.sort((a, b) => b.bestPctChange - a.bestPctChange || compareText(a.subjectId, b.subjectId));
   return { bars, notMeasured: patients.length - bars.length };
 }
 
@@ -70,5 +74,5 @@ export function buildSwimmerLanes(patients: readonly OutcomeInput[]): SwimmerLan
       progressionMonth: p.outcome.progressionDate ? month(p.outcome.progressionDate) : null,
     };
   });
-  return lanes.sort((a, b) => b.followUpMonths - a.followUpMonths || a.subjectId.localeCompare(b.subjectId));
+  return lanes.sort((a, b) => b.followUpMonths - a.followUpMonths || compareText(a.subjectId, b.subjectId));
 }

@@ -2,17 +2,29 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateTrial } from "@/bench/generate-trial";
 import type { Actor } from "@/lib/auth/actor";
 import { analyzeCohortBiomarker, analyzeEfficacy } from "@/lib/analysis/cohort-analysis";
+import { listPatientOutcomes } from "@/lib/analysis/patient-outcomes";
 import { listCytokineNames, type AnalysisPatientRecords } from "@/lib/analysis/patient-records";
+import { listResponsesInEnrollmentOrder } from "@/lib/analysis/response-sequence";
+import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CI_METHODS } from "@/lib/schemas/analysis";
+import { openDemoDatabase } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
-import { getBiomarkerAnalysis, getEfficacyAnalysis } from "./analysis";
+import {
+  getBiomarkerAnalysis,
+  getEfficacyAnalysis,
+  getPatientOutcomes,
+  getResponsesInEnrollmentOrder,
+} from "./analysis";
 import { rebuildProjections } from "./projections-rebuild";
 
 /**
- * The analyses read from the per-patient efficacy facts (lib/data/analysis-cohort.ts) against
- * the computation they replaced: every saved form of every enrolled patient read whole, in saved
- * order, through the same analysis functions. Identical results, trial-wide and for one site.
+ * The analyses read from the per-patient efficacy facts (lib/data/analysis-cohort.ts: the stored
+ * response, only the parts each analysis needs) against the computation they replaced: every
+ * saved form of every enrolled patient read whole, in saved order, RECIST and PFS/OS derived
+ * again for every patient, through the same analysis functions. Identical results, trial-wide
+ * and for one site, on a generated trial (facts from a rebuild) and on the demo cohort (facts
+ * kept by the saves that seeded it).
  */
 async function loadWholeRecords(prisma: PrismaClient, siteIds: string[] | null): Promise<AnalysisPatientRecords[]> {
   const inSites = siteIds ? { siteId: { in: siteIds } } : {};
@@ -45,6 +57,62 @@ async function loadWholeRecords(prisma: PrismaClient, siteIds: string[] | null):
   }));
 }
 
+/** Every patient's outcome row and the responses in enrollment order, fast reader against whole records. */
+/** The results kept per data version: two databases in one file may reach the same version number. */
+const dropKeptResults = () =>
+  (globalThis as unknown as { trialdeskDashboardResults?: { clear(): void } }).trialdeskDashboardResults?.clear();
+
+async function expectOutcomesEqualWhole(prisma: PrismaClient, pi: Actor): Promise<void> {
+  const whole = await loadWholeRecords(prisma, null);
+  expect(whole.every((p) => p.storedResponse === undefined)).toBe(true);
+  const expected = listPatientOutcomes(whole);
+  const pages: unknown[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await getPatientOutcomes(pi, { pageSize: 100, ...(cursor ? { cursor } : {}) });
+    pages.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  expect(pages).toEqual(expected);
+  expect(await getResponsesInEnrollmentOrder(pi)).toEqual(listResponsesInEnrollmentOrder(whole));
+}
+
+describe("analysis from per-patient efficacy facts = analysis from whole records (demo cohort, facts kept by the saves)", () => {
+  let db: TestDatabase;
+  let pi: Actor;
+
+  beforeAll(async () => {
+    let actors: Record<string, Actor>;
+    dropKeptResults();
+    ({ db, actors } = await openDemoDatabase());
+    expect((await seedDemoCohort("demo")).problems).toEqual([]);
+    pi = actors.pi!;
+  }, 300_000);
+  afterAll(() => db.drop());
+
+  test("efficacy (ORR 4/43), biomarkers, patient outcomes and responses in enrollment order", async () => {
+    const whole = await loadWholeRecords(db.prisma, null);
+    expect(whole).toHaveLength(43);
+    for (const ciMethod of CI_METHODS) {
+      const actual = await getEfficacyAnalysis(pi, { ciMethod });
+      expect(actual).toEqual(analyzeEfficacy(whole, ciMethod));
+      expect(actual.summary.orr).toMatchObject({ responders: 4, n: 43 });
+    }
+    const cytokines = listCytokineNames(whole);
+    expect(cytokines.length).toBeGreaterThan(1);
+    for (const cytokine of cytokines)
+      for (const endpoint of ["os", "pfs"] as const) {
+        const request = { cytokine, endpoint, cut: "median" as const };
+        expect(await getBiomarkerAnalysis(pi, request)).toEqual({
+          ...request,
+          cytokines,
+          ...analyzeCohortBiomarker(whole, request),
+        });
+      }
+    await expectOutcomesEqualWhole(db.prisma, pi);
+  });
+});
+
 describe("analysis from per-patient efficacy facts = analysis from whole records (generated trial)", () => {
   let db: TestDatabase;
   let pi: Actor;
@@ -52,6 +120,7 @@ describe("analysis from per-patient efficacy facts = analysis from whole records
   let siteId: string;
 
   beforeAll(async () => {
+    dropKeptResults();
     db = await createTestDatabase();
     const summary = await generateTrial(db.url, { patients: 360, seed: 8 });
     console.log(`generated ${summary.patients} patients, ${summary.records} forms`);
@@ -124,5 +193,9 @@ describe("analysis from per-patient efficacy facts = analysis from whole records
       cytokines: listCytokineNames(site),
       ...analyzeCohortBiomarker(site, request),
     });
+  });
+
+  test("patient outcomes (every page) and responses in enrollment order", async () => {
+    await expectOutcomesEqualWhole(db.prisma, pi);
   });
 });

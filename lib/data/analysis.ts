@@ -1,5 +1,5 @@
 import "server-only";
-import { scopeOf, siteFilter, type Actor, type SiteScope } from "@/lib/auth/actor";
+import { scopeOf, type Actor, type SiteScope } from "@/lib/auth/actor";
 import {
   analyzeCohortBiomarker,
   analyzeEfficacy,
@@ -14,7 +14,7 @@ import { listResponsesInEnrollmentOrder, type PatientResponse } from "@/lib/anal
 import { getPrisma } from "@/lib/db/prisma";
 import type { ConfType } from "@/lib/domain/survival";
 import { ForbiddenError } from "@/lib/errors";
-import { loadAnalysisCohort } from "./analysis-cohort";
+import { loadAnalysisCohort, type CohortParts } from "./analysis-cohort";
 import { cachedByDataVersion, cachedForVersion } from "./cached-by-version";
 
 /** Throws ForbiddenError unless the actor may see dashboards at some site. */
@@ -33,19 +33,27 @@ function scopeKey(scope: SiteScope): string {
 async function withCohort<T>(
   actor: Actor,
   request: string,
+  parts: CohortParts,
   analyze: (patients: AnalysisPatientRecords[]) => T,
 ): Promise<T> {
   const scope = scopeOf(actor, "dashboard.read");
   if (scope.kind === "none") throw new ForbiddenError();
-  const cohortKey = `cohort|${scopeKey(scope)}`;
+  const cohortKey = `cohort|${parts.assessments ? "assessments" : ""}|${parts.cytokines ? "cytokines" : ""}|${scopeKey(scope)}`;
   return cachedByDataVersion(`${request}|${cohortKey}`, async (version) =>
-    analyze(await cachedForVersion(cohortKey, version, () => loadAnalysisCohort(scope))),
+    analyze(await cachedForVersion(cohortKey, version, () => loadAnalysisCohort(scope, parts))),
   );
 }
 
+/** What each analysis reads besides every patient's response and follow-up dates. */
+const OUTCOMES_ONLY: CohortParts = { assessments: false, cytokines: false };
+const WITH_ASSESSMENTS: CohortParts = { assessments: true, cytokines: false };
+const WITH_CYTOKINES: CohortParts = { assessments: false, cytokines: true };
+
 /** ORR, DCR, BOR, PFS and OS (medians with the chosen CI method), curves, waterfall and swimmer data. */
 export async function getEfficacyAnalysis(actor: Actor, options: { ciMethod: ConfType }): Promise<EfficacyAnalysis> {
-  return withCohort(actor, `efficacy|${options.ciMethod}`, (patients) => analyzeEfficacy(patients, options.ciMethod));
+  return withCohort(actor, `efficacy|${options.ciMethod}`, WITH_ASSESSMENTS, (patients) =>
+    analyzeEfficacy(patients, options.ciMethod),
+  );
 }
 
 /**
@@ -56,7 +64,7 @@ export async function getPatientOutcomes(
   actor: Actor,
   options: { pageSize: number; cursor?: string },
 ): Promise<{ data: PatientOutcomeRow[]; nextCursor: string | null }> {
-  const all = await withCohort(actor, "patient-outcomes", listPatientOutcomes);
+  const all = await withCohort(actor, "patient-outcomes", OUTCOMES_ONLY, listPatientOutcomes);
   const rest = options.cursor ? all.filter((row) => row.subjectId > options.cursor!) : all;
   const data = rest.slice(0, options.pageSize);
   return { data, nextCursor: rest.length > options.pageSize ? data[data.length - 1]!.subjectId : null };
@@ -64,7 +72,7 @@ export async function getPatientOutcomes(
 
 /** Every enrolled patient's best overall response (as the efficacy dashboard derives it), in enrollment order. */
 export async function getResponsesInEnrollmentOrder(actor: Actor): Promise<PatientResponse[]> {
-  return withCohort(actor, "responses-in-order", listResponsesInEnrollmentOrder);
+  return withCohort(actor, "responses-in-order", OUTCOMES_ONLY, listResponsesInEnrollmentOrder);
 }
 
 /** One baseline cytokine against PFS or OS; also lists the analytes recorded, for the selector. */
@@ -73,7 +81,7 @@ export async function getBiomarkerAnalysis(
   request: BiomarkerRequest,
 ): Promise<BiomarkerAnalysis & { cytokine: string; endpoint: "os" | "pfs"; cytokines: string[] }> {
   const key = `biomarker|${JSON.stringify([request.cytokine, request.cut, request.endpoint, request.ciMethod ?? null])}`;
-  return withCohort(actor, key, (patients) => ({
+  return withCohort(actor, key, WITH_CYTOKINES, (patients) => ({
     cytokine: request.cytokine,
     endpoint: request.endpoint,
     cytokines: listCytokineNames(patients),
@@ -85,27 +93,31 @@ export async function getBiomarkerAnalysis(
 export async function getEnrollmentSummary(actor: Actor): Promise<EnrollmentSummary> {
   requireDashboard(actor);
   const scope = scopeOf(actor, "dashboard.read");
-  return cachedByDataVersion(`enrollment|${scopeKey(scope)}`, () => loadEnrollmentSummary(actor, scope));
+  return cachedByDataVersion(`enrollment|${scopeKey(scope)}`, () => loadEnrollmentSummary(scope));
 }
 
-async function loadEnrollmentSummary(actor: Actor, scope: SiteScope): Promise<EnrollmentSummary> {
+async function loadEnrollmentSummary(scope: SiteScope): Promise<EnrollmentSummary> {
   const [sites, patients] = await Promise.all([
     getPrisma().site.findMany({
       where: scope.kind === "sites" ? { id: { in: scope.siteIds } } : {},
       orderBy: { code: "asc" },
       select: { id: true, code: true, name: true, targetEnrollment: true },
     }),
-    getPrisma().patient.findMany({
-      where: { ...siteFilter(actor, "dashboard.read"), deletedAt: null },
-      select: { siteId: true, status: true, screeningDate: true, enrollmentDate: true },
-    }),
+    // Every patient's site, status and enrollment date as one text document: 10,000 rows cost
+    // a fraction of what mapping them to objects through the client does (BENCHMARKS.md, session 8).
+    getPrisma().$queryRawUnsafe<{ rows: string | null }[]>(
+      `SELECT string_agg(concat_ws(' ', "site_id"::text, "status"::text, "enrollment_date"::text), ',') AS "rows"
+      FROM "patients" WHERE "deleted_at" IS NULL AND ($1 OR "site_id" = ANY($2::uuid[]))`,
+      scope.kind === "all",
+      scope.kind === "sites" ? scope.siteIds : [],
+    ),
   ]);
+  const rows = patients[0]?.rows;
   return summarizeEnrollment(
     sites,
-    patients.map((p) => ({
-      siteId: p.siteId,
-      status: p.status,
-      enrollmentDate: p.enrollmentDate?.toISOString().slice(0, 10) ?? null,
-    })),
+    (rows ? rows.split(",") : []).map((row) => {
+      const [siteId, status, enrollmentDate] = row.split(" ");
+      return { siteId: siteId!, status: status!, enrollmentDate: enrollmentDate ?? null };
+    }),
   );
 }

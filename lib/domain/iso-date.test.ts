@@ -13,4 +13,10 @@ describe("iso-date", () => {
     expect(() => parseIsoDateToDayNumber("2023-02-29")).toThrow(/calendar date/);
     expect(() => parseIsoDateToDayNumber("2024-13-01")).toThrow(/calendar date/);
   });
+  it("gives the same day number when asked again (kept), and still rejects a bad date every time", () => {
+    const first = parseIsoDateToDayNumber("2026-12-06");
+    expect(parseIsoDateToDayNumber("2026-12-06")).toBe(first);
+    expect(first).toBe(daysBetween("1970-01-01", "2026-12-06"));
+    for (let i = 0; i < 2; i++) expect(() => parseIsoDateToDayNumber("2026-02-30")).toThrow(/calendar date/);
+  });
 });

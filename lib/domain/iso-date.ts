@@ -13,11 +13,18 @@ export function isIsoDate(value: unknown): value is string {
   return typeof value === "string" && ISO_DATE_PATTERN.test(value);
 }
 
+// The analyses convert the same few thousand dates many times per request (every patient's
+// PFS, OS and swimmer lane): valid dates' day numbers are kept, a bounded number of them.
+const dayNumbers = new Map<string, number>();
+const MAX_KEPT_DAY_NUMBERS = 100_000;
+
 /**
  * Days since 1970-01-01 of an ISO calendar date (yyyy-mm-dd). UTC arithmetic, so daylight
  * saving never shifts an interval by a day. Throws CalcInputError on malformed or impossible dates.
  */
 export function parseIsoDateToDayNumber(isoDate: string, field = "date"): number {
+  const known = dayNumbers.get(isoDate);
+  if (known !== undefined) return known;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) throw new CalcInputError(`${field} must be an ISO date yyyy-mm-dd, got "${isoDate}"`, field);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -27,7 +34,10 @@ export function parseIsoDateToDayNumber(isoDate: string, field = "date"): number
   if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
     throw new CalcInputError(`${field} is not a calendar date: "${isoDate}"`, field);
   }
-  return Math.round(ms / MS_PER_DAY);
+  const dayNumber = Math.round(ms / MS_PER_DAY);
+  if (dayNumbers.size >= MAX_KEPT_DAY_NUMBERS) dayNumbers.clear();
+  dayNumbers.set(isoDate, dayNumber);
+  return dayNumber;
 }
 
 /** Whole days from `fromIso` to `toIso` (negative when `toIso` is earlier). */

@@ -1,0 +1,113 @@
+import os from "node:os";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { Actor } from "@/lib/auth/actor";
+import { analyzeCohortBiomarker, analyzeEfficacy } from "@/lib/analysis/cohort-analysis";
+import { listPatientOutcomes } from "@/lib/analysis/patient-outcomes";
+import {
+  getBiomarkerAnalysis,
+  getEfficacyAnalysis,
+  getEnrollmentSummary,
+  getPatientOutcomes,
+} from "@/lib/data/analysis";
+import { loadAnalysisCohort } from "@/lib/data/analysis-cohort";
+import { getStoppingRuleStatus } from "@/lib/data/stopping-rules";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { GENERATOR_VERSION, READERS, startTrialServer } from "./lib/generated-trial-db";
+
+/**
+ * The data layer of the efficacy, biomarker, enrollment and stopping-rule pages and the
+ * /api/v1/analysis endpoints, as the PI calls it, every call cold: the results kept per data
+ * version are dropped before each call, as the first request after a save finds them. No HTTP,
+ * no rendering. The cohort read and the analyses over it are also timed apart. Node's own CPU
+ * time (PostgreSQL's not included) is printed beside the wall time: on a loaded machine it
+ * varies far less. Against a
+ * generated trial (npm run bench:dashboards makes one):
+ *
+ *   BENCH_DB_PORT=55851 BENCH_PATIENTS=10000 npx tsx --conditions=react-server bench/efficacy-profile.ts
+ *   DATABASE_URL=postgresql://...trial_10000_g2 npx tsx --conditions=react-server bench/efficacy-profile.ts
+ */
+const RUNS = Number(process.env.PROFILE_RUNS ?? 5);
+
+async function main(): Promise<void> {
+  const server = process.env.DATABASE_URL ? null : await startTrialServer(Number(process.env.BENCH_DB_PORT ?? 54411));
+  const url =
+    process.env.DATABASE_URL ?? server!.urlFor(`trial_${process.env.BENCH_PATIENTS ?? "10000"}_g${GENERATOR_VERSION}`);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  (globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = prisma;
+  const kept = globalThis as unknown as { trialdeskDashboardResults?: { clear(): void } };
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{
+    id: string;
+    email: string;
+    name: string;
+    role: string;
+    site_id: string | null;
+  }>(
+    `SELECT u.id, u.email, u.name, r.role, r.site_id FROM users u JOIN role_assignments r ON r.user_id = u.id
+     WHERE u.email = $1`,
+    [READERS.pi.email],
+  );
+  await client.end();
+  const pi = rows[0]!;
+  const actor = {
+    userId: pi.id,
+    email: pi.email,
+    name: pi.name,
+    assignments: [{ role: pi.role, siteId: pi.site_id }],
+  } as Actor;
+  const time = async (label: string, run: () => Promise<unknown>) => {
+    const times: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      kept.trialdeskDashboardResults?.clear();
+      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      await run();
+      times.push(performance.now() - started);
+      const used = process.cpuUsage(cpuBefore);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    times.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ");
+    console.log(
+      `${label.padEnd(34)} cold median ${times[Math.floor(times.length / 2)]!.toFixed(0).padStart(5)} ms  min ${times[0]!.toFixed(0).padStart(5)} ms  max ${times.at(-1)!.toFixed(0).padStart(5)} ms  node CPU median ${cpu[Math.floor(cpu.length / 2)]!.toFixed(0).padStart(5)} ms  (${RUNS} runs; load ${load})`,
+    );
+  };
+  try {
+    const biomarker = { cytokine: "IL-6", cut: "median", endpoint: "os" } as const;
+    await time("efficacy (page and API)", () => getEfficacyAnalysis(actor, { ciMethod: "log-log" }));
+    await time("biomarkers (page and API)", () => getBiomarkerAnalysis(actor, biomarker));
+    await time("patient outcomes (API, page 1)", () => getPatientOutcomes(actor, { pageSize: 100 }));
+    await time("enrollment (page and API)", () => getEnrollmentSummary(actor));
+    await time("stopping rules (page)", () => getStoppingRuleStatus(actor));
+    // The parts: the cohort read, then each analysis over a cohort already read.
+    const everything = { assessments: true, cytokines: true };
+    await time("  cohort read (outcomes only)", () =>
+      loadAnalysisCohort({ kind: "all" }, { assessments: false, cytokines: false }),
+    );
+    await time("  cohort read (with assessments)", () =>
+      loadAnalysisCohort({ kind: "all" }, { assessments: true, cytokines: false }),
+    );
+    await time("  cohort read (with cytokines)", () =>
+      loadAnalysisCohort({ kind: "all" }, { assessments: false, cytokines: true }),
+    );
+    const cohort = await loadAnalysisCohort({ kind: "all" }, everything);
+    await time("  analyzeEfficacy", async () => analyzeEfficacy(cohort, "log-log"));
+    await time("  analyzeCohortBiomarker", async () => analyzeCohortBiomarker(cohort, biomarker));
+    await time("  listPatientOutcomes", async () => listPatientOutcomes(cohort));
+  } finally {
+    await prisma.$disconnect();
+    await server?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
