@@ -18,7 +18,7 @@ import { cachedByDataVersion } from "./cached-by-version";
 import { getDataQuality } from "./data-quality";
 import { loadPatientCounts, type PatientCounts } from "./schedule-facts";
 import { getStudySettings } from "./study-settings";
-import { listToxicityReviewQueue } from "./toxicity-review";
+import { getToxicityReviewSummary } from "./toxicity-review";
 import { loadAdverseEvents, loadLabToxicities, siteFilterForAny } from "./toxicity-items";
 
 export interface MyWork {
@@ -276,12 +276,11 @@ async function loadOpenQueries(
 }
 
 async function loadToxicityCounts(actor: Actor) {
-  const queue = await listToxicityReviewQueue(actor);
-  const escalated = queue.filter((item) => item.state.state === "escalated");
+  const queue = await getToxicityReviewSummary(actor);
   return {
-    needsReview: queue.filter((item) => item.state.state === "needs-review").length,
-    escalated: escalated.length,
-    escalatedItems: escalated
+    needsReview: queue.counts.needsReview,
+    escalated: queue.counts.escalated,
+    escalatedItems: queue.escalated
       .slice(0, ESCALATED_SHOWN)
       .map(({ recordId, itemKey, subjectId, label }) => ({ recordId, itemKey, subjectId, label })),
   };
