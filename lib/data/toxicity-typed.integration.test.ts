@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateTrial } from "@/bench/generate-trial";
 import type { Actor } from "@/lib/auth/actor";
 import { classifySaeClock, latestSiteLocalNow } from "@/lib/analysis/toxicity/sae-clock";
+import { buildSafetyWorkLists } from "@/lib/analysis/work-list";
 import { isReviewable } from "@/lib/analysis/toxicity/review-state";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
@@ -187,6 +188,27 @@ describe("toxicity readers on the typed tables equal the JSON computation", () =
       expect(queue.every((i) => i.state.state === "needs-review")).toBe(true);
     }
   });
+});
+
+test("home's safety lists from the events they need equal those from every event", async () => {
+  const siteNow = latestSiteLocalNow(NOW);
+  const clockOf = (dueAt: string | null, reportedAt: string | null) => classifySaeClock(dueAt, siteNow, reportedAt);
+  let matchedByLab = 0;
+  for (const scope of [{}, oneSite]) {
+    const [all, needed, labs] = await Promise.all([
+      loadAdverseEvents(scope, {}),
+      loadAdverseEvents(scope, {}, undefined, { safetyWork: true }),
+      loadLabToxicities(scope, {}),
+    ]);
+    // Exactly what the lists read: the serious events and every event of a patient with a listed lab.
+    const withLabs = new Set(labs.map((l) => l.patientId));
+    expect(needed).toEqual(all.filter((e) => e.serious || withLabs.has(e.patientId)));
+    expect(needed.length).toBeLessThan(all.length);
+    matchedByLab += needed.filter((e) => !e.serious).length;
+    expect(buildSafetyWorkLists(needed, labs, clockOf, 1000)).toEqual(buildSafetyWorkLists(all, labs, clockOf, 1000));
+  }
+  // Events kept only for a lab's term match were met.
+  expect(matchedByLab).toBeGreaterThan(0);
 });
 
 /**
