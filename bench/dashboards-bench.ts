@@ -30,7 +30,7 @@ import { measureToxicityAfterSave, TOXICITY_AFTER_SAVE_TARGETS } from "./lib/tox
  *   npm run bench:dashboards
  *   BENCH_PATIENTS=1000 BENCH_REPEATS=5 npm run bench:dashboards
  *   BENCH_TARGETS=work npm run bench:dashboards    (home work-lists, grid, query inbox only)
- *   BENCH_TARGETS=after-save npm run bench:dashboards    (only the first request after one save)
+ *   BENCH_TARGETS=after-save npm run bench:dashboards    (only the first request after one save: dashboards, toxicity, home, grid, data quality)
  *
  * First request after one save (issue 14): for each efficacy, biomarker and enrollment page and
  * endpoint, one request to warm it, then one lab panel saved through the API by a site
@@ -191,7 +191,7 @@ async function main(): Promise<void> {
         if (["all", "dashboards", "after-save"].includes(TARGET_CHOICE))
           await reportToxicityAfterSave(size, trial.url, app.baseUrl, agent, app.child.pid!);
         // Issue 14/16: home (PI, coordinator, investigator), grid and data quality, each right after one save.
-        if (TARGET_CHOICE === "work" || TARGET_CHOICE === "all")
+        if (["work", "all", "after-save"].includes(TARGET_CHOICE))
           await measureWorkPagesAfterSave(app, trial.url, size, READERS);
       } finally {
         agent.destroy();

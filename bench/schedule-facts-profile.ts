@@ -7,7 +7,7 @@ import { getDataQuality } from "@/lib/data/data-quality";
 import { countCurrentFieldVerifications } from "@/lib/data/field-verification";
 import { loadPatientCounts } from "@/lib/data/schedule-facts";
 import { getRecordStatusGrid } from "@/lib/data/record-status-grid";
-import { listToxicityReviewQueue } from "@/lib/data/toxicity-review";
+import { getToxicityReviewSummary, listToxicityReviewQueue } from "@/lib/data/toxicity-review";
 import { getMyWork } from "@/lib/data/work-lists";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { GENERATOR_VERSION, startTrialServer } from "./lib/generated-trial-db";
@@ -74,7 +74,9 @@ async function main(): Promise<void> {
         await time("  schedule facts counts", () => loadPatientCounts({ kind: "all" }, today));
         await time("  open queries", () => countOpenQueries(actor));
         await time("  verified fields", () => countCurrentFieldVerifications({}));
-        await time("toxicity review queue", () => listToxicityReviewQueue(actor));
+        // The pages read the summary (counts and first items, in SQL); the whole queue is the old read.
+        await time("toxicity queue summary", () => getToxicityReviewSummary(actor));
+        if (process.env.PROFILE_WHOLE_QUEUE) await time("toxicity whole queue", () => listToxicityReviewQueue(actor));
         await time("enrollment summary", () => getEnrollmentSummary(actor));
       }
       await time("home (all lists)", () => getMyWork(actor));

@@ -7,7 +7,7 @@ import { API_ENDPOINTS } from "@/lib/api/endpoints";
 import { handleBiomarkerRequest, handleEfficacyRequest } from "@/lib/http/analysis-handlers";
 import { errorResponse } from "@/lib/http/with-actor";
 import { CI_METHODS } from "@/lib/schemas/analysis";
-import { getEfficacyAnalysis, getEnrollmentSummary } from "./analysis";
+import { getEfficacyAnalysis, getEnrollmentSummary, getEnrollmentTotal } from "./analysis";
 import { deleteCrfRecord, saveCrfRecord } from "./crf-records";
 import { rebuildProjections } from "./projections-rebuild";
 import { getStoppingRuleStatus } from "./stopping-rules";
@@ -107,6 +107,8 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     ]);
     expect(r.total.onTreatment + r.total.inFollowUp + r.total.offStudy).toBe(43);
     expect(r.cumulative.find((c) => c.code === "TW02")?.points.at(-1)?.enrolled).toBe(12);
+    // Home's two numbers, counted in SQL, are the summary's.
+    expect(await getEnrollmentTotal(actors.pi)).toEqual({ enrolled: 43, target: 43 });
   });
 
   test("the stopping-rule monitor counts the efficacy dashboard's responses: the demo cohort stops for futility after stage 1", async () => {
@@ -131,12 +133,14 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     };
     expect((await efficacyAt(siteCoordinator, get("/api/v1/analysis/efficacy"))).n).toBe(12);
     expect((await getEnrollmentSummary(siteCoordinator)).sites.map((s) => s.code)).toEqual(["TW02"]);
+    expect(await getEnrollmentTotal(siteCoordinator)).toEqual({ enrolled: 12, target: 12 });
   });
 
   test("roles without dashboard.read are refused; a bad query is a field-level 400", async () => {
     for (const name of ["investigator1", "monitor", "admin"] as const) {
       await expect(efficacyAt(actors[name], get("/api/v1/analysis/efficacy"))).rejects.toBeInstanceOf(ForbiddenError);
       await expect(getEnrollmentSummary(actors[name])).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(getEnrollmentTotal(actors[name])).rejects.toBeInstanceOf(ForbiddenError);
     }
     const bad = await efficacyAt(actors.pi, get("/api/v1/analysis/efficacy?ciMethod=wald")).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ValidationError);

@@ -96,6 +96,23 @@ export async function getEnrollmentSummary(actor: Actor): Promise<EnrollmentSumm
   return cachedByDataVersion(`enrollment|${scopeKey(scope)}`, () => loadEnrollmentSummary(scope));
 }
 
+/**
+ * Enrolled patients against the sites' target (the PI's home), the same two numbers as
+ * getEnrollmentSummary's total, counted by PostgreSQL: the summary reads every patient for its
+ * cumulative curve, which home does not show.
+ */
+export async function getEnrollmentTotal(actor: Actor): Promise<{ enrolled: number; target: number }> {
+  requireDashboard(actor);
+  const scope = scopeOf(actor, "dashboard.read");
+  const siteIds = scope.kind === "sites" ? scope.siteIds : [];
+  const all = scope.kind === "all";
+  const [row] = await getPrisma().$queryRaw<{ enrolled: number; target: number }[]>`
+    SELECT (SELECT count(*)::int FROM "patients" p
+            WHERE p."deleted_at" IS NULL AND p."enrollment_date" IS NOT NULL AND (${all} OR p."site_id" = ANY(${siteIds}::uuid[]))) AS "enrolled",
+           (SELECT coalesce(sum(s."target_enrollment"), 0)::int FROM "sites" s WHERE ${all} OR s."id" = ANY(${siteIds}::uuid[])) AS "target"`;
+  return row!;
+}
+
 async function loadEnrollmentSummary(scope: SiteScope): Promise<EnrollmentSummary> {
   const [sites, patients] = await Promise.all([
     getPrisma().site.findMany({

@@ -6,7 +6,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { cachedByDataVersion } from "./cached-by-version";
 import { countOpenQueries } from "./data-queries";
 import { countCurrentFieldVerifications } from "./field-verification";
-import { loadPatientCounts } from "./schedule-facts";
+import { keptPatientCounts } from "./schedule-facts";
 
 export interface DataQualityView {
   sites: (SiteQuality & { siteName: string })[];
@@ -27,13 +27,14 @@ export async function getDataQuality(
   // Kept per (sites, day, data version): "overdue" depends on the day, everything else on the data.
   // Open queries are counted on the patient.read sites, so those are part of the key too.
   const key = JSON.stringify([inScope, siteFilter(actor, "patient.read"), today]);
-  return cachedByDataVersion(`data-quality|${key}`, () => computeDataQuality(actor, inScope, today));
+  return cachedByDataVersion(`data-quality|${key}`, (version) => computeDataQuality(actor, inScope, today, version));
 }
 
 async function computeDataQuality(
   actor: Actor,
   inScope: ReturnType<typeof siteFilter>,
   today: string,
+  version: string,
 ): Promise<DataQualityView> {
   const [sites, openQueries, verifiedFields, counts] = await Promise.all([
     getPrisma().site.findMany({
@@ -44,7 +45,7 @@ async function computeDataQuality(
     countOpenQueries(actor),
     countCurrentFieldVerifications(inScope),
     // Kept per patient in the save's transaction: no request re-reads the trial's forms.
-    loadPatientCounts(scopeOf(actor, "quality.read"), today),
+    keptPatientCounts(scopeOf(actor, "quality.read"), today, version),
   ]);
   const summary = summarizeQualityCounts(
     sites.map((s) => s.code),

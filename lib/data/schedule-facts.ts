@@ -1,6 +1,7 @@
 import "server-only";
 import type { SiteScope } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
+import { cachedForVersion } from "./cached-by-version";
 import { STUDY_ID } from "./study-settings";
 
 /**
@@ -123,6 +124,17 @@ export async function loadPatientCounts(scope: SiteScope, today: string): Promis
     firstGapDue: r.first_gap_due,
     currentVisitDue: r.current_visit_due,
   }));
+}
+
+/**
+ * loadPatientCounts kept under a data version the caller has read: the PI's and the monitor's
+ * home ask for the same counts twice at once (their work-lists and the data-quality figures),
+ * and share one statement.
+ */
+export function keptPatientCounts(scope: SiteScope, today: string, version: string): Promise<PatientCounts[]> {
+  return cachedForVersion(`patient-counts|${JSON.stringify(scope)}|${today}`, version, () =>
+    loadPatientCounts(scope, today),
+  );
 }
 
 /**

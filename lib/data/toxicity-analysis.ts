@@ -3,7 +3,7 @@ import { hasPermission, type Actor } from "@/lib/auth/actor";
 import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import type { ToxicityAnalysisResponse } from "@/lib/schemas/toxicity";
 import { getToxicityDashboard } from "./toxicity";
-import { listToxicityReviewQueue } from "./toxicity-review";
+import { getToxicityReviewSummary } from "./toxicity-review";
 
 /**
  * The toxicity dashboard's numbers as JSON (GET /api/v1/analysis/toxicity): the worst-grade
@@ -16,15 +16,15 @@ export async function getToxicityAnalysis(
 ): Promise<ToxicityAnalysisResponse> {
   const [dashboard, queue] = await Promise.all([
     getToxicityDashboard(actor, filters, now),
-    hasPermission(actor, "toxicity.review") ? listToxicityReviewQueue(actor, filters) : [],
+    hasPermission(actor, "toxicity.review") ? getToxicityReviewSummary(actor, filters) : null,
   ]);
   return {
     filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>,
     worstGrade: dashboard.worstGrade,
     counts: {
       ...dashboard.counts,
-      awaitingReview: queue.filter((i) => i.state.state === "needs-review").length,
-      escalated: queue.filter((i) => i.state.state === "escalated").length,
+      awaitingReview: queue?.counts.needsReview ?? 0,
+      escalated: queue?.counts.escalated ?? 0,
     },
   };
 }

@@ -91,6 +91,12 @@ function toAdverseEventItem(row: AdverseEventRow): AdverseEventItem {
 export interface AdverseEventQuery {
   /** Only what the review queue tracks: grade 3 or more, or serious (lib/analysis/toxicity/review-state.ts isReviewable). */
   reviewable?: boolean;
+  /**
+   * Only what home's safety lists read (lib/analysis/work-list.ts buildSafetyWorkLists): serious
+   * events (their report clock) and every event of a patient with a grade 3+ lab result (matched
+   * by term), not the site's every event.
+   */
+  safetyWork?: boolean;
   /** At most this many, in list order. */
   limit?: number;
 }
@@ -103,6 +109,9 @@ export async function loadAdverseEvents(
   query: AdverseEventQuery = {},
 ): Promise<AdverseEventItem[]> {
   const extra = query.reviewable ? [Prisma.sql`(a."grade" >= 3 OR a."serious" IS TRUE)`] : [];
+  if (query.safetyWork)
+    extra.push(Prisma.sql`(a."serious" IS TRUE OR a."patient_id" IN (
+      SELECT l."patient_id" FROM "lab_results" l WHERE l."grade" >= 3 AND l."ctcae_term" IS NOT NULL))`);
   const rows = await db.$queryRaw<AdverseEventRow[]>`
     SELECT ${CONTEXT_COLUMNS}, a."term", a."soc", a."grade", a."serious", ${isoDate(Prisma.sql`a."onset_date"`)} AS "onsetDate",
       a."attribution_thalidomide" AS "thalidomide", a."attribution_uft" AS "uft",

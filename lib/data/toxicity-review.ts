@@ -16,6 +16,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { requireUnlockedPatient } from "./patient-lock";
 import { getPatientOrThrow } from "./patients";
 import { cachedByDataVersion } from "./cached-by-version";
+import { loadReviewQueueSummary, type ReviewQueueSummary } from "./toxicity-review-queue";
 import {
   loadAdverseEvents,
   loadLabToxicities,
@@ -48,11 +49,34 @@ export interface ReviewQueueItem {
   } | null;
 }
 
+export type { ReviewQueueSummary };
+
+/** Items listed per state of the queue (the toxicity page shows them; home links the first escalated ones). */
+export const REVIEW_QUEUE_ITEMS_LISTED = 50;
+
 /**
- * The review queue within the caller's toxicity.review sites, narrowed by the dashboard
+ * What the pages show of the queue: its counts per state and the first REVIEW_QUEUE_ITEMS_LISTED
+ * items of each state, derived in SQL (lib/data/toxicity-review-queue.ts) so the first request
+ * after a save does not read every candidate. Kept per (sites, filters, data version).
+ */
+export async function getToxicityReviewSummary(
+  actor: Actor,
+  filters: ToxicityFilters = {},
+): Promise<ReviewQueueSummary> {
+  const scope = siteFilterForAny(actor, ["toxicity.review"]);
+  if (!scope) throw new ForbiddenError();
+  return cachedByDataVersion(`toxicity-review-summary|${JSON.stringify(scope)}|${JSON.stringify(filters)}`, () =>
+    loadReviewQueueSummary(scope, filters, REVIEW_QUEUE_ITEMS_LISTED),
+  );
+}
+
+/**
+ * The whole review queue within the caller's toxicity.review sites, narrowed by the dashboard
  * filters: every adverse event of grade 3+ or serious and every lab result of grade 3+,
  * each with its state derived from its latest review. Kept per (sites, filters, data version):
- * a review is audited, so it gives a new version.
+ * a review is audited, so it gives a new version. It reads every candidate: the pages read
+ * getToxicityReviewSummary; this whole list is what the tests find one patient's items in and
+ * hold the summary to.
  */
 export async function listToxicityReviewQueue(actor: Actor, filters: ToxicityFilters = {}): Promise<ReviewQueueItem[]> {
   const scope = siteFilterForAny(actor, ["toxicity.review"]);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateTrial } from "@/bench/generate-trial";
 import type { Actor } from "@/lib/auth/actor";
 import { classifySaeClock, latestSiteLocalNow } from "@/lib/analysis/toxicity/sae-clock";
+import { buildSafetyWorkLists } from "@/lib/analysis/work-list";
 import { isReviewable } from "@/lib/analysis/toxicity/review-state";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
@@ -16,7 +17,14 @@ import {
 import { rebuildProjections } from "./projections-rebuild";
 import { getToxicityDashboard, TOXICITY_LIST_LIMIT } from "./toxicity";
 import { loadAdverseEvents, loadEnrolledPatientIds, loadLabToxicities, type SiteWhere } from "./toxicity-items";
-import { listToxicityReviewQueue } from "./toxicity-review";
+import {
+  getToxicityReviewSummary,
+  listToxicityReviewQueue,
+  recordToxicityReview,
+  REVIEW_QUEUE_ITEMS_LISTED,
+  type ReviewQueueItem,
+} from "./toxicity-review";
+import { loadReviewQueueSummary } from "./toxicity-review-queue";
 
 /**
  * Issue 14: the toxicity review reads the typed tables (adverse_events, lab_results) with the
@@ -179,5 +187,132 @@ describe("toxicity readers on the typed tables equal the JSON computation", () =
       expect(actual.sort(), label).toEqual(expected.sort());
       expect(queue.every((i) => i.state.state === "needs-review")).toBe(true);
     }
+  });
+});
+
+test("home's safety lists from the events they need equal those from every event", async () => {
+  const siteNow = latestSiteLocalNow(NOW);
+  const clockOf = (dueAt: string | null, reportedAt: string | null) => classifySaeClock(dueAt, siteNow, reportedAt);
+  let matchedByLab = 0;
+  for (const scope of [{}, oneSite]) {
+    const [all, needed, labs] = await Promise.all([
+      loadAdverseEvents(scope, {}),
+      loadAdverseEvents(scope, {}, undefined, { safetyWork: true }),
+      loadLabToxicities(scope, {}),
+    ]);
+    // Exactly what the lists read: the serious events and every event of a patient with a listed lab.
+    const withLabs = new Set(labs.map((l) => l.patientId));
+    expect(needed).toEqual(all.filter((e) => e.serious || withLabs.has(e.patientId)));
+    expect(needed.length).toBeLessThan(all.length);
+    matchedByLab += needed.filter((e) => !e.serious).length;
+    expect(buildSafetyWorkLists(needed, labs, clockOf, 1000)).toEqual(buildSafetyWorkLists(all, labs, clockOf, 1000));
+  }
+  // Events kept only for a lab's term match were met.
+  expect(matchedByLab).toBeGreaterThan(0);
+});
+
+/**
+ * Issue 16: home, the toxicity page and the endpoint read the queue's counts and first items
+ * computed in SQL (lib/data/toxicity-review-queue.ts). After reviews of every kind (reviewed,
+ * escalated, reviewed at a lower grade, not serious then, on an older version, decided twice),
+ * they equal the whole queue's, for every filter, all sites and one site. Runs last: the reviews
+ * it writes change the queue the tests above read.
+ */
+describe("the review queue's summary equals the whole queue", () => {
+  const expectedSummary = (whole: ReviewQueueItem[], limit: number) => {
+    const of = (state: string) => whole.filter((i) => i.state.state === state);
+    return {
+      counts: {
+        needsReview: of("needs-review").length,
+        escalated: of("escalated").length,
+        reviewed: of("reviewed").length,
+      },
+      needsReview: of("needs-review").slice(0, limit),
+      escalated: of("escalated").slice(0, limit),
+      reviewed: of("reviewed").slice(0, limit),
+    };
+  };
+
+  test("counts and first items per state, every filter, all sites and one site", async () => {
+    const queue = await listToxicityReviewQueue(actors.coordinator, {});
+    const reviewer = actors.coordinator;
+    // Past decisions, as the review form stores them: what the reviewer saw, possibly since changed.
+    // Every other item keeps none, so more items wait than the pages list.
+    const kinds = ["reviewed", "none", "escalated", "none", "lower grade", "none", "not serious then", "none"];
+    kinds.push("older version", "none", "twice", "none");
+    let written = 0;
+    for (const [index, item] of queue.entries()) {
+      const kind = kinds[index % kinds.length]!;
+      if (kind === "none") continue;
+      const decisions =
+        kind === "twice"
+          ? [
+              { decision: "ESCALATED", grade: item.grade, serious: item.serious, version: item.recordVersion },
+              { decision: "REVIEWED", grade: item.grade, serious: item.serious, version: item.recordVersion },
+            ]
+          : [
+              {
+                decision:
+                  kind === "escalated" || (kind !== "reviewed" && Math.floor(index / kinds.length) % 2)
+                    ? "ESCALATED"
+                    : "REVIEWED",
+                grade: kind === "lower grade" ? item.grade - 1 : item.grade,
+                serious: kind === "not serious then" ? false : item.serious,
+                version: kind === "older version" ? item.recordVersion - 1 : item.recordVersion,
+              },
+            ];
+      for (const d of decisions) {
+        await db.query(
+          `INSERT INTO toxicity_reviews (record_id, patient_id, site_id, item_key, record_version, grade, serious, decision,
+             comment, reviewed_by_id, reviewer_name, reviewed_at)
+           SELECT $1, p.id, p.site_id, $2, $3, $4, $5, $6::"ToxicityReviewDecision", $7, $8, $9, now() - interval '1 day'
+           FROM patients p WHERE p.id = $10`,
+          [
+            item.recordId,
+            item.itemKey,
+            d.version,
+            d.grade,
+            d.serious,
+            d.decision,
+            `${kind} ${index}`,
+            reviewer.userId,
+            reviewer.name,
+            item.patientId,
+          ],
+        );
+        written++;
+      }
+    }
+    // One decision through the write path (an item left without one): audited, so every kept result is read afresh.
+    const last = queue.findLast((_, index) => kinds[index % kinds.length] === "none")!;
+    await recordToxicityReview(reviewer, { ...last, decision: "ESCALATED", comment: "Through the form" });
+    expect(written).toBeGreaterThan(50);
+
+    const siteCoordinator: Actor = {
+      ...reviewer,
+      assignments: [{ role: "COORDINATOR", siteId: oneSite.siteId!.in[0]! }],
+    };
+    const states = new Set<string>();
+    for (const actor of [reviewer, siteCoordinator]) {
+      for (const filters of filterCases) {
+        const label = JSON.stringify({ site: actor === siteCoordinator, filters });
+        const whole = await listToxicityReviewQueue(actor, filters);
+        for (const item of whole)
+          states.add(item.state.state === "needs-review" ? item.state.reason : item.state.state);
+        expect(await getToxicityReviewSummary(actor, filters), label).toEqual(
+          expectedSummary(whole, REVIEW_QUEUE_ITEMS_LISTED),
+        );
+        const scope = actor === siteCoordinator ? oneSite : {};
+        expect(await loadReviewQueueSummary(scope, filters, 3), label).toEqual(expectedSummary(whole, 3));
+      }
+    }
+    // Every state the queue can derive was met.
+    expect([...states].sort()).toEqual(["became-serious", "escalated", "new", "reviewed", "upgraded"]);
+    const whole = await listToxicityReviewQueue(reviewer, {});
+    expect(whole.some((i) => i.state.state !== "needs-review" && i.state.editedSinceReview)).toBe(true);
+    // The cuts are real: more of each state than the small limit lists, more waiting than the pages list.
+    const summary = await getToxicityReviewSummary(reviewer, {});
+    expect(summary.counts.needsReview).toBeGreaterThan(REVIEW_QUEUE_ITEMS_LISTED);
+    expect(Math.min(summary.counts.escalated, summary.counts.reviewed)).toBeGreaterThan(3);
   });
 });

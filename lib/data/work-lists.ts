@@ -13,12 +13,12 @@ import {
 } from "@/lib/analysis/work-list";
 import { getPrisma } from "@/lib/db/prisma";
 import { listUsers } from "./admin";
-import { getEnrollmentSummary } from "./analysis";
+import { getEnrollmentTotal } from "./analysis";
 import { cachedByDataVersion } from "./cached-by-version";
 import { getDataQuality } from "./data-quality";
-import { loadPatientCounts, type PatientCounts } from "./schedule-facts";
+import { keptPatientCounts, type PatientCounts } from "./schedule-facts";
 import { getStudySettings } from "./study-settings";
-import { listToxicityReviewQueue } from "./toxicity-review";
+import { getToxicityReviewSummary } from "./toxicity-review";
 import { loadAdverseEvents, loadLabToxicities, siteFilterForAny } from "./toxicity-items";
 
 export interface MyWork {
@@ -67,13 +67,11 @@ export async function getMyWork(
       ? []
       : cachedByDataVersion(
           `work-lists|${actor.userId}|${JSON.stringify(actor.assignments)}|${actor.readOnly ?? false}|${today}`,
-          () => loadClinicalWork(actor, today),
+          (version) => loadClinicalWork(actor, today, version),
         ),
     loadSafetyWork(actor, now),
     hasPermission(actor, "toxicity.review") ? loadToxicityCounts(actor) : null,
-    hasPermission(actor, "dashboard.read")
-      ? getEnrollmentSummary(actor).then((s) => ({ enrolled: s.total.enrolled, target: s.total.target }))
-      : null,
+    hasPermission(actor, "dashboard.read") ? getEnrollmentTotal(actor) : null,
     hasPermission(actor, "user.admin") ? loadAccountWork(actor) : null,
     hasPermission(actor, "quality.read") && !hasPermission(actor, "patient.write")
       ? getDataQuality(actor, today)
@@ -94,10 +92,10 @@ export async function getMyWork(
   };
 }
 
-async function loadClinicalWork(actor: Actor, today: string): Promise<WorkList[]> {
+async function loadClinicalWork(actor: Actor, today: string, version: string): Promise<WorkList[]> {
   const inScope = siteFilter(actor, "patient.read");
   const [counts, queries, sites, settings] = await Promise.all([
-    loadPatientCounts(scopeOf(actor, "patient.read"), today),
+    keptPatientCounts(scopeOf(actor, "patient.read"), today, version),
     loadOpenQueries(inScope),
     getPrisma().site.findMany({ select: { id: true, code: true } }),
     getStudySettings(actor),
@@ -227,7 +225,10 @@ async function loadSafetyWork(actor: Actor, now: Date): Promise<WorkList[]> {
   const scope = siteFilterForAny(actor, ["patient.write"]);
   if (!scope) return [];
   const { events, labs } = await cachedByDataVersion(`work-safety|${JSON.stringify(scope)}`, async () => {
-    const [events, labs] = await Promise.all([loadAdverseEvents(scope, {}), loadLabToxicities(scope, {})]);
+    const [events, labs] = await Promise.all([
+      loadAdverseEvents(scope, {}, undefined, { safetyWork: true }),
+      loadLabToxicities(scope, {}),
+    ]);
     return { events, labs };
   });
   // The clock depends on the time of the request, so it is never kept (as on the toxicity page).
@@ -276,12 +277,11 @@ async function loadOpenQueries(
 }
 
 async function loadToxicityCounts(actor: Actor) {
-  const queue = await listToxicityReviewQueue(actor);
-  const escalated = queue.filter((item) => item.state.state === "escalated");
+  const queue = await getToxicityReviewSummary(actor);
   return {
-    needsReview: queue.filter((item) => item.state.state === "needs-review").length,
-    escalated: escalated.length,
-    escalatedItems: escalated
+    needsReview: queue.counts.needsReview,
+    escalated: queue.counts.escalated,
+    escalatedItems: queue.escalated
       .slice(0, ESCALATED_SHOWN)
       .map(({ recordId, itemKey, subjectId, label }) => ({ recordId, itemKey, subjectId, label })),
   };

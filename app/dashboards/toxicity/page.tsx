@@ -12,7 +12,7 @@ import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
 import { hasAdverseEventOnlyFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { getToxicityDashboard } from "@/lib/data/toxicity";
-import { listToxicityReviewQueue } from "@/lib/data/toxicity-review";
+import { getToxicityReviewSummary } from "@/lib/data/toxicity-review";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { ToxicityQuerySchema } from "@/lib/schemas/toxicity";
 
@@ -32,7 +32,7 @@ export default async function ToxicityPage({ searchParams }: { searchParams: Sea
   const canReview = hasPermission(actor, "toxicity.review");
   const [dashboard, queue] = await Promise.all([
     getToxicityDashboard(actor, filters ?? {}),
-    canReview && filters ? listToxicityReviewQueue(actor, filters) : null,
+    canReview && filters ? getToxicityReviewSummary(actor, filters) : null,
   ]);
 
   return (
@@ -61,7 +61,7 @@ export default async function ToxicityPage({ searchParams }: { searchParams: Sea
                 Every adverse event of grade 3 or more, every SAE and every lab result of grade 3 or more. An event
                 upgraded or made serious after its review comes back here.
               </p>
-              <ReviewQueue items={queue} />
+              <ReviewQueue queue={queue} />
             </section>
           ) : null}
           <section className="card" aria-labelledby="worst-heading">

@@ -1,11 +1,9 @@
 import Link from "next/link";
-import type { ReviewQueueItem } from "@/lib/data/toxicity-review";
+import type { ReviewQueueItem, ReviewQueueSummary } from "@/lib/data/toxicity-review";
 import styles from "../dashboards.module.css";
-import { DASHBOARD_ROW_LIMIT, ShownOf } from "../shown-of";
+import { ShownOf } from "../shown-of";
 import { ReviewItemForm } from "./review-item-form";
 
-/** Items listed per part of the queue, each with its review form; the counts stay complete. */
-const ITEMS_PER_PART = DASHBOARD_ROW_LIMIT / 2;
 const NARROW = "Narrow the queue with the filters above (site, term, grade, onset dates) to reach the others.";
 
 const STATE_TEXT = { "needs-review": "Needs review", escalated: "Escalated to the PI", reviewed: "Reviewed" } as const;
@@ -58,58 +56,44 @@ function Item({ item, withForm }: { item: ReviewQueueItem; withForm: boolean }) 
   );
 }
 
-/** The queue: waiting items first, then those escalated to the PI, then the settled ones. */
-export function ReviewQueue({ items }: { items: ReviewQueueItem[] }) {
-  const waiting = items.filter((i) => i.state.state === "needs-review");
-  const escalated = items.filter((i) => i.state.state === "escalated");
-  const reviewed = items.filter((i) => i.state.state === "reviewed");
+/**
+ * The queue: waiting items first, then those escalated to the PI, then the settled ones. Each
+ * part lists its first items (the server sends no more) with its complete count.
+ */
+export function ReviewQueue({ queue }: { queue: ReviewQueueSummary }) {
+  const { counts } = queue;
   return (
     <>
-      <h3 id="queue-waiting">Waiting for review ({waiting.length})</h3>
-      {waiting.length ? (
+      <h3 id="queue-waiting">Waiting for review ({counts.needsReview})</h3>
+      {queue.needsReview.length ? (
         <ul aria-labelledby="queue-waiting" className={styles.plainList}>
-          {waiting.slice(0, ITEMS_PER_PART).map((i) => (
+          {queue.needsReview.map((i) => (
             <Item key={`${i.recordId}-${i.itemKey}`} item={i} withForm />
           ))}
         </ul>
       ) : (
         <p className="muted">Nothing waits for review.</p>
       )}
-      <ShownOf
-        shown={Math.min(waiting.length, ITEMS_PER_PART)}
-        total={waiting.length}
-        what="items waiting"
-        hint={NARROW}
-      />
-      <h3 id="queue-escalated">Escalated to the PI ({escalated.length})</h3>
-      {escalated.length ? (
+      <ShownOf shown={queue.needsReview.length} total={counts.needsReview} what="items waiting" hint={NARROW} />
+      <h3 id="queue-escalated">Escalated to the PI ({counts.escalated})</h3>
+      {queue.escalated.length ? (
         <ul aria-labelledby="queue-escalated" className={styles.plainList}>
-          {escalated.slice(0, ITEMS_PER_PART).map((i) => (
+          {queue.escalated.map((i) => (
             <Item key={`${i.recordId}-${i.itemKey}`} item={i} withForm />
           ))}
         </ul>
       ) : (
         <p className="muted">Nothing is escalated.</p>
       )}
-      <ShownOf
-        shown={Math.min(escalated.length, ITEMS_PER_PART)}
-        total={escalated.length}
-        what="escalated items"
-        hint={NARROW}
-      />
+      <ShownOf shown={queue.escalated.length} total={counts.escalated} what="escalated items" hint={NARROW} />
       <details>
-        <summary>Reviewed ({reviewed.length})</summary>
+        <summary>Reviewed ({counts.reviewed})</summary>
         <ul className={styles.plainList}>
-          {reviewed.slice(0, ITEMS_PER_PART).map((i) => (
+          {queue.reviewed.map((i) => (
             <Item key={`${i.recordId}-${i.itemKey}`} item={i} withForm={false} />
           ))}
         </ul>
-        <ShownOf
-          shown={Math.min(reviewed.length, ITEMS_PER_PART)}
-          total={reviewed.length}
-          what="reviewed items"
-          hint={NARROW}
-        />
+        <ShownOf shown={queue.reviewed.length} total={counts.reviewed} what="reviewed items" hint={NARROW} />
       </details>
     </>
   );
