@@ -4,6 +4,7 @@ import { createApiToken } from "@/lib/data/api-tokens";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { LONE_SURROGATE_MESSAGE, NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
@@ -79,17 +80,10 @@ const enrolled = () =>
   });
 const answers = eligibleAnswers;
 const followUp = (overrides: Record<string, unknown> = {}) => ({
-  progressionDate: null,
+  ...emptyEndOfStudy(),
   lastKnownAliveDate: "2026-03-01",
-  deathDate: null,
-  deathCause: null,
-  deathCauseOther: null,
   offTreatmentDate: "2026-02-20",
   offTreatmentReason: "patient-decision",
-  offTreatmentReasonOther: null,
-  offStudyDate: null,
-  offStudyReason: null,
-  offStudyReasonOther: null,
   ...overrides,
 });
 const death = followUp({

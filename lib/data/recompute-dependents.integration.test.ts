@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
+import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
 import type { TestDatabase } from "@/test/integration/test-database";
@@ -175,17 +176,8 @@ describe("recomputing dependent forms in the transaction of the change", () => {
     expect(week8.computed).toMatchObject({ currentSumMm: 60, response: "PR" });
     expect(week16.computed).toMatchObject({ nadirSumMm: 60, currentSumMm: 75, response: "PD" });
     const endOfStudy = await save(patient.id, "end-of-study", "end-of-study", {
-      progressionDate: null,
+      ...emptyEndOfStudy(),
       lastKnownAliveDate: "2026-06-01",
-      deathDate: null,
-      deathCause: null,
-      deathCauseOther: null,
-      offTreatmentDate: null,
-      offTreatmentReason: null,
-      offTreatmentReasonOther: null,
-      offStudyDate: null,
-      offStudyReason: null,
-      offStudyReasonOther: null,
     });
     expect(endOfStudy.computed).toMatchObject({
       progressionDate: "2026-05-04",

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { registerPatient } from "@/lib/data/patients";
 import { ConflictError } from "@/lib/errors";
+import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
@@ -221,19 +222,7 @@ describe("baseline cytokines", () => {
   });
 });
 
-const followUp = {
-  progressionDate: null,
-  lastKnownAliveDate: null,
-  deathDate: null,
-  deathCause: null,
-  deathCauseOther: null,
-  offTreatmentDate: null,
-  offTreatmentReason: null,
-  offTreatmentReasonOther: null,
-  offStudyDate: null,
-  offStudyReason: null,
-  offStudyReasonOther: null,
-};
+const followUp = emptyEndOfStudy();
 
 describe("follow-up and end of study", () => {
   test("off treatment then death set the patient status in the same audited transaction; PFS and OS are computed", async () => {

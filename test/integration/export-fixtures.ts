@@ -5,6 +5,7 @@ import { registerPatient } from "@/lib/data/patients";
 import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import type { DemoActorName } from "./demo-actors";
 
@@ -145,17 +146,10 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
     outcome: "recovered",
   });
   await a.save("end-of-study", "end-of-study", {
-    progressionDate: null,
+    ...emptyEndOfStudy(),
     lastKnownAliveDate: "2026-04-01",
-    deathDate: null,
-    deathCause: null,
-    deathCauseOther: null,
     offTreatmentDate: "2026-03-20",
     offTreatmentReason: "toxicity",
-    offTreatmentReasonOther: null,
-    offStudyDate: null,
-    offStudyReason: null,
-    offStudyReasonOther: null,
   });
 
   const b = await enrolled("investigator2", sites.TW02);

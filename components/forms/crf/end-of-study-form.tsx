@@ -9,6 +9,7 @@ import { deriveFollowUpEndpoints } from "@/lib/forms/end-of-study-endpoints";
 import {
   DEATH_CAUSES,
   EndOfStudySchema,
+  emptyEndOfStudy,
   OFF_STUDY_REASONS,
   OFF_TREATMENT_REASONS,
   type EndOfStudyData,
@@ -20,19 +21,6 @@ import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 
-const EMPTY: EndOfStudyData = {
-  progressionDate: null,
-  lastKnownAliveDate: null,
-  deathDate: null,
-  deathCause: null,
-  deathCauseOther: null,
-  offTreatmentDate: null,
-  offTreatmentReason: null,
-  offTreatmentReasonOther: null,
-  offStudyDate: null,
-  offStudyReason: null,
-  offStudyReasonOther: null,
-};
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replaceAll("-", " ");
 
 function Endpoint({ name, endpoint }: { name: string; endpoint: SurvivalEndpoints["pfs"] }) {
@@ -47,7 +35,7 @@ function Endpoint({ name, endpoint }: { name: string; endpoint: SurvivalEndpoint
 export function EndOfStudyForm(props: CrfFormProps) {
   const form = useForm<EndOfStudyData>({
     resolver: zodResolver(EndOfStudySchema),
-    defaultValues: (props.record?.data as EndOfStudyData | undefined) ?? EMPTY,
+    defaultValues: (props.record?.data as EndOfStudyData | undefined) ?? emptyEndOfStudy(),
   });
   const { formProps, ...footer } = useCrfSave("end-of-study", props, form);
   const values = useWatch({ control: form.control }) as EndOfStudyData;
