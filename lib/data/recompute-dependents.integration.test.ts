@@ -5,7 +5,9 @@ import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
+import { saveNewRecord } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
+import { liverT1, lungT2, tumourBaseline as baselineOf, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import { deleteCrfRecord, saveCrfRecord, type CrfRecordView } from "./crf-records";
 import { signCrfRecord } from "./form-review";
 
@@ -17,15 +19,7 @@ beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const save = (patientId: string, formType: string, visitKey: string, data: unknown) =>
-  saveCrfRecord(actors.investigator1, {
-    patientId,
-    formType,
-    visitKey,
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data,
-  });
+  saveNewRecord(actors.investigator1, patientId, formType, visitKey, data);
 const edit = (patientId: string, record: CrfRecordView, data: unknown, reason = "Transcription error corrected") =>
   saveCrfRecord(actors.investigator1, {
     patientId,
@@ -70,27 +64,8 @@ const dosing = (visitDate: string, weightKg: number, returned: number | null = n
   },
   thalidomide: drug({ capsulesDispensed: 112, capsulesReturned: returned === null ? null : 0 }),
 });
-const tumourBaseline = (t1 = 62) => ({
-  assessmentDate: "2026-01-08",
-  method: "ct",
-  targetLesions: [
-    { lesionId: "T1", organ: "Liver", site: "Segment VIII", method: "ct", longestDiameterMm: t1 },
-    { lesionId: "T2", organ: "Lung", site: "Right lower lobe", method: "spiral-ct", longestDiameterMm: 38 },
-  ],
-  nonTargetLesions: [],
-});
-const followUp = (assessmentDate: string, t1: number, t2: number) => ({
-  assessmentDate,
-  method: "ct",
-  measurements: [
-    { lesionId: "T1", status: "measured", diameterMm: t1 },
-    { lesionId: "T2", status: "measured", diameterMm: t2 },
-  ],
-  nonTargetStatus: "ABSENT",
-  newLesions: "no",
-  newLesionsDescription: "",
-  override: { response: null, reason: "" },
-});
+const tumourBaseline = (t1 = 62) => baselineOf([liverT1(t1), lungT2(38)]);
+const followUp = (assessmentDate: string, t1: number, t2: number) => tumourFollowUp(assessmentDate, t1, t2, "ABSENT");
 const labs = (sampleDate: string, ast: number) => ({
   sampleDate,
   results: Object.fromEntries(

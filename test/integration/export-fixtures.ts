@@ -8,6 +8,7 @@ import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import type { DemoActorName } from "./demo-actors";
+import { BONE_N1, liverT1, lungT2, tumourBaseline, tumourFollowUp } from "./tumour-fixtures";
 
 type Sites = Record<"TW01" | "TW02" | "TW03", string>;
 
@@ -89,15 +90,12 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
       { analyte: "IL-8", value: null, unit: "pg/mL", lloq: 1.5, belowLloq: true },
     ],
   });
-  await a.save("tumour-baseline", "baseline-imaging", {
-    assessmentDate: "2026-01-08",
-    method: "ct",
-    targetLesions: [
-      { lesionId: "T1", organ: "Liver", site: 'Segment VIII, "dome"', method: "ct", longestDiameterMm: 60 },
-      { lesionId: "T2", organ: "Lung", site: "Right lower lobe", method: "spiral-ct", longestDiameterMm: 40 },
-    ],
-    nonTargetLesions: [{ lesionId: "N1", organ: "Bone", description: "T10 vertebra" }],
-  });
+  // A quote and a comma in the lesion's site: every export format must escape them.
+  await a.save(
+    "tumour-baseline",
+    "baseline-imaging",
+    tumourBaseline([{ ...liverT1(60), site: 'Segment VIII, "dome"' }, lungT2(40)], [BONE_N1]),
+  );
   // Thalidomide is dispensed to a man only after counselling on contraception (pregnancy prevention).
   await a.save("pregnancy-test", null, {
     testDate: "2026-01-12",
@@ -121,18 +119,7 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
     expectedVersion: 1,
     reason: "Lab report corrected",
   });
-  await a.save("tumour-assessment", "week8", {
-    assessmentDate: "2026-03-09",
-    method: "ct",
-    measurements: [
-      { lesionId: "T1", status: "measured", diameterMm: 40 },
-      { lesionId: "T2", status: "measured", diameterMm: 25 },
-    ],
-    nonTargetStatus: "NON_CR_NON_PD",
-    newLesions: "no",
-    newLesionsDescription: "",
-    override: { response: null, reason: "" },
-  });
+  await a.save("tumour-assessment", "week8", tumourFollowUp("2026-03-09", 40, 25, "NON_CR_NON_PD"));
   await a.save("adverse-event", null, {
     ...emptyAdverseEvent(),
     term: "Neutrophil count decreased",
