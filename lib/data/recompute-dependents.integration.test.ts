@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
 import { saveNewRecord } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
+import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
+import { labsOn } from "@/test/fixtures/labs-data";
 import { liverT1, lungT2, tumourBaseline as baselineOf, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import { deleteCrfRecord, saveCrfRecord, type CrfRecordView } from "./crf-records";
 import { signCrfRecord } from "./form-review";
@@ -44,37 +45,17 @@ async function enrolledPatient() {
   return patient;
 }
 
-const drug = (extra: object = {}) => ({
-  doseLevel: 0,
-  status: "given",
-  statusReason: null,
-  statusReasonText: "",
-  capsulesDispensed: null,
-  capsulesReturned: null,
-  ...extra,
-});
-const dosing = (visitDate: string, weightKg: number, returned: number | null = null) => ({
-  visitDate,
-  weightKg,
-  heightCm: 180,
-  uft: {
-    ...drug({ capsulesDispensed: 168, capsulesReturned: returned }),
-    prescribedCapsulesPerDose: null,
-    overrideReason: "",
-  },
-  thalidomide: drug({ capsulesDispensed: 112, capsulesReturned: returned === null ? null : 0 }),
-});
+const dosing = (visitDate: string, weightKg: number, returned: number | null = null) =>
+  dosingVisit({
+    visitDate,
+    weightKg,
+    heightCm: 180,
+    uft: drugGiven(168, { capsulesReturned: returned }),
+    thalidomide: drugGiven(112, { capsulesReturned: returned === null ? null : 0 }),
+  });
 const tumourBaseline = (t1 = 62) => baselineOf([liverT1(t1), lungT2(38)]);
 const followUp = (assessmentDate: string, t1: number, t2: number) => tumourFollowUp(assessmentDate, t1, t2, "ABSENT");
-const labs = (sampleDate: string, ast: number) => ({
-  sampleDate,
-  results: Object.fromEntries(
-    LAB_PANEL.map((row) => [
-      row.test,
-      { value: row.test === "ast" ? ast : null, unit: row.defaultUnit, lln: row.lln, uln: row.uln },
-    ]),
-  ),
-});
+const labs = (sampleDate: string, ast: number) => labsOn(sampleDate, { ast });
 const recomputeAudit = (entityId: string) =>
   db.prisma.auditEvent.findMany({
     where: { entityId, action: { in: ["RECOMPUTE", "UNSIGN"] } },
@@ -90,7 +71,7 @@ describe("recomputing dependent forms in the transaction of the change", () => {
 
     await edit(patient.id, day1, {
       ...dosing("2026-01-12", 75),
-      uft: { ...drug({ capsulesDispensed: 180 }), prescribedCapsulesPerDose: null, overrideReason: "" },
+      uft: { ...drugGiven(180), prescribedCapsulesPerDose: null, overrideReason: "" },
     });
 
     const after = await reload(week4.id);

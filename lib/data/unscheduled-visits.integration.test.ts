@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
-import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { seedDemoActors, type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { saveNewRecord } from "@/test/integration/new-record";
+import { labsOn } from "@/test/fixtures/labs-data";
 import { liverT1, lungT2, tumourBaseline as baselineOf, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -35,12 +35,7 @@ const save = (patientId: string, formType: string, visitKey: string | null, data
 
 const tumourBaseline = baselineOf([liverT1(60), lungT2(40)]);
 const scan = (assessmentDate: string, t1: number, t2: number) => tumourFollowUp(assessmentDate, t1, t2, "ABSENT");
-const labs = (sampleDate: string) => ({
-  sampleDate,
-  results: Object.fromEntries(
-    LAB_PANEL.map((row) => [row.test, { value: null, unit: row.defaultUnit, lln: row.lln, uln: row.uln }]),
-  ),
-});
+const labs = (sampleDate: string) => labsOn(sampleDate);
 
 describe("unscheduled visits", () => {
   test("a day-33 scan filed as unscheduled sits between the scheduled scans by date and sets the nadir that RECIST and PFS use", async () => {

@@ -1,35 +1,15 @@
 import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord } from "@/lib/data/crf-records";
-import { enrollPatient } from "@/lib/data/enrollment";
-import { registerPatient } from "@/lib/data/patients";
-import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
-import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
+import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
-import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
+import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
+import { labsOn } from "@/test/fixtures/labs-data";
 import type { DemoActorName } from "./demo-actors";
+import { createEnrolledPatient } from "./enrolled-patient";
+import { newRecordRequest } from "./new-record";
 import { BONE_N1, liverT1, lungT2, tumourBaseline, tumourFollowUp } from "./tumour-fixtures";
 
 type Sites = Record<"TW01" | "TW02" | "TW03", string>;
-
-const labs = (sampleDate: string, values: Record<string, number>) => ({
-  sampleDate,
-  results: Object.fromEntries(
-    LAB_TESTS.map((test) => {
-      const unit = LAB_PANEL.find((p) => p.test === test)!.defaultUnit;
-      return [test, { value: values[test] ?? null, unit, ...defaultRange(test, unit) }];
-    }),
-  ),
-});
-const drug = (extra: object = {}) => ({
-  doseLevel: 0,
-  status: "given",
-  statusReason: null,
-  statusReasonText: "",
-  capsulesDispensed: 112,
-  capsulesReturned: null,
-  ...extra,
-});
 
 /**
  * Patients with real forms saved through saveCrfRecord (so computed values and the audit
@@ -37,23 +17,15 @@ const drug = (extra: object = {}) => ({
  * with an adverse event.
  */
 export async function seedExportPatients(actors: Record<DemoActorName, Actor>, sites: Sites) {
-  const answers = eligibleAnswers();
   const enrolled = async (who: "investigator1" | "investigator2", siteId: string) => {
     const actor = actors[who];
-    const patient = await registerPatient(actor, { siteId, screeningDate: "2026-01-05" });
-    const save = (formType: string, visitKey: string | null, data: unknown, extra: object = {}) =>
-      saveCrfRecord(actor, {
-        patientId: patient.id,
-        formType,
-        visitKey,
-        recordId: null,
-        expectedVersion: null,
-        reason: null,
-        data,
-        ...extra,
-      });
-    await save("eligibility", "screening", { consentDate: "2026-01-05", answers });
-    await enrollPatient(actor, { patientId: patient.id, enrollmentDate: "2026-01-12" });
+    const patient = await createEnrolledPatient(actor, siteId, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-05",
+      enrollmentDate: "2026-01-12",
+    });
+    const save = (formType: string, visitKey: string | null, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
+      saveCrfRecord(actor, newRecordRequest(patient.id, formType, visitKey, data, extra));
     return { patient, save };
   };
 
@@ -105,16 +77,20 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
     method: "not-done",
     result: null,
   });
-  await a.save("dosing", "day1", {
-    visitDate: "2026-01-12",
-    weightKg: 70,
-    heightCm: 170,
-    uft: { ...drug({ capsulesDispensed: 168 }), prescribedCapsulesPerDose: null, overrideReason: "" },
-    thalidomide: drug(),
-  });
-  await a.save("labs", "day1", labs("2026-01-11", { neutrophils: 3.2, platelets: 160, ast: 45 }));
-  const week4 = await a.save("labs", "week4", labs("2026-02-09", { neutrophils: 0.9, platelets: 120, ast: 60 }));
-  await a.save("labs", "week4", labs("2026-02-09", { neutrophils: 0.8, platelets: 120, ast: 60 }), {
+  await a.save(
+    "dosing",
+    "day1",
+    dosingVisit({
+      visitDate: "2026-01-12",
+      weightKg: 70,
+      heightCm: 170,
+      uft: drugGiven(168),
+      thalidomide: drugGiven(112),
+    }),
+  );
+  await a.save("labs", "day1", labsOn("2026-01-11", { neutrophils: 3.2, platelets: 160, ast: 45 }));
+  const week4 = await a.save("labs", "week4", labsOn("2026-02-09", { neutrophils: 0.9, platelets: 120, ast: 60 }));
+  await a.save("labs", "week4", labsOn("2026-02-09", { neutrophils: 0.8, platelets: 120, ast: 60 }), {
     recordId: week4.id,
     expectedVersion: 1,
     reason: "Lab report corrected",

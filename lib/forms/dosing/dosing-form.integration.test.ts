@@ -5,7 +5,9 @@ import { ConflictError } from "@/lib/errors";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
+import { newRecordRequest } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
+import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -25,38 +27,19 @@ async function enrolledPatient(enrollmentDate: string | null = "2026-01-10") {
   return patient;
 }
 
-const drug = (extra: object = {}) => ({
-  doseLevel: 0,
-  status: "given",
-  statusReason: null,
-  statusReasonText: "",
-  capsulesDispensed: null,
-  capsulesReturned: null,
-  ...extra,
-});
 const dosing = (extra: object = {}) => ({
-  visitDate: "2026-01-10",
-  weightKg: 80,
-  heightCm: 180,
-  uft: { ...drug({ capsulesDispensed: 168 }), prescribedCapsulesPerDose: null, overrideReason: "" },
-  thalidomide: drug({ capsulesDispensed: 112 }),
+  ...dosingVisit({
+    visitDate: "2026-01-10",
+    weightKg: 80,
+    heightCm: 180,
+    uft: drugGiven(168),
+    thalidomide: drugGiven(112),
+  }),
   ...extra,
 });
-const request = (
-  patientId: string,
-  visitKey: string,
-  data: unknown,
-  extra: Partial<SaveCrfRequest> = {},
-): SaveCrfRequest => ({
-  patientId,
-  formType: "dosing",
-  visitKey,
-  recordId: null,
-  expectedVersion: null,
-  reason: null,
-  data,
-  ...extra,
-});
+const request = (patientId: string, visitKey: string, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
+  newRecordRequest(patientId, "dosing", visitKey, data, extra);
+
 describe("the dosing form", () => {
   test("a weight that reads as pounds is saved only with the user's reason, which the audit keeps; 700 kg is refused", async () => {
     const patient = await enrolledPatient();
@@ -119,11 +102,11 @@ describe("the dosing form", () => {
           visitDate: "2026-02-07",
           weightKg: 70,
           uft: {
-            ...drug({ capsulesDispensed: 112, capsulesReturned: 12 }),
+            ...drugGiven(112, { capsulesReturned: 12 }),
             prescribedCapsulesPerDose: null,
             overrideReason: "",
           },
-          thalidomide: drug({
+          thalidomide: drugGiven(null, {
             status: "held",
             statusReason: "toxicity",
             statusReasonText: "Grade 2 somnolence",
@@ -164,8 +147,8 @@ describe("the dosing form", () => {
           dosing({
             weightKg: 700,
             visitDate: "2099-01-01",
-            uft: { ...drug(), prescribedCapsulesPerDose: 4, overrideReason: "" },
-            thalidomide: drug({ status: "reduced" }),
+            uft: { ...drugGiven(null), prescribedCapsulesPerDose: 4, overrideReason: "" },
+            thalidomide: drugGiven(null, { status: "reduced" }),
           }),
         ),
       ),
@@ -181,7 +164,7 @@ describe("the dosing form", () => {
           dosing({
             visitDate: "2026-01-09",
             uft: {
-              ...drug({ capsulesReturned: 4 }),
+              ...drugGiven(null, { capsulesReturned: 4 }),
               prescribedCapsulesPerDose: 4,
               overrideReason: "Tolerated well before",
             },
@@ -215,7 +198,7 @@ describe("the dosing form", () => {
           "week4",
           dosing({
             visitDate: "2026-02-07",
-            uft: { ...drug({ capsulesReturned: 200 }), prescribedCapsulesPerDose: null, overrideReason: "" },
+            uft: { ...drugGiven(null, { capsulesReturned: 200 }), prescribedCapsulesPerDose: null, overrideReason: "" },
           }),
         ),
       ),
@@ -231,7 +214,7 @@ describe("the dosing form", () => {
     const patient = await enrolledPatient();
     const first = await saveCrfRecord(actors.investigator1, request(patient.id, "day1", dosing()));
     const override = dosing({
-      uft: { ...drug({ capsulesDispensed: 112 }), prescribedCapsulesPerDose: 2, overrideReason: "Frail, start low" },
+      uft: { ...drugGiven(112), prescribedCapsulesPerDose: 2, overrideReason: "Frail, start low" },
     });
     expect(
       await fieldErrorsOf(
