@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { createApiToken } from "@/lib/data/api-tokens";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
@@ -12,6 +11,7 @@ import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { NOTHING_CHANGED_MESSAGE } from "./crf-record-update";
 import { listCrfRecords, saveCrfRecord } from "./crf-records";
+import { apiTokenOf } from "@/test/integration/api-token-of";
 
 /**
  * A form's identity (which patient, form and visit) is decided on the server for every path:
@@ -40,14 +40,7 @@ let token: string;
 
 beforeAll(async () => {
   ({ db, actors, sites } = await openDemoDatabase());
-  token = (
-    await createApiToken(actors.investigator1, {
-      name: "identity tests",
-      access: "read-write",
-      expiresInDays: 30,
-      password: DEMO_PASSWORD,
-    })
-  ).token;
+  token = await apiTokenOf(actors.investigator1, "identity tests", "read-write");
 });
 afterAll(() => db.drop());
 beforeEach(() => {
