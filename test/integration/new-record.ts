@@ -25,3 +25,8 @@ export function saveNewRecord(
 ) {
   return saveCrfRecord(actor, newRecordRequest(patientId, formType, visitKey, data));
 }
+
+/** The first version of a patient's eligibility form, at screening. */
+export function eligibilityRequest(patientId: string, data: unknown, extra: Partial<SaveCrfRequest> = {}) {
+  return newRecordRequest(patientId, "eligibility", "screening", data, extra);
+}
