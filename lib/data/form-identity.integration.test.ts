@@ -10,8 +10,9 @@ import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-ac
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { NOTHING_CHANGED_MESSAGE } from "./crf-record-update";
-import { listCrfRecords, saveCrfRecord } from "./crf-records";
+import { listCrfRecords } from "./crf-records";
 import { apiTokenOf } from "@/test/integration/api-token-of";
+import { saveNewRecord } from "@/test/integration/new-record";
 
 /**
  * A form's identity (which patient, form and visit) is decided on the server for every path:
@@ -201,15 +202,7 @@ describe("the database holds the rule for any writer", () => {
 describe("corrections", () => {
   test("an identical correction is refused with a message; version, verification and audit stay", async () => {
     const patient = await enrolled();
-    const first = await saveCrfRecord(actors.investigator1, {
-      patientId: patient.id,
-      formType: "adverse-event",
-      visitKey: null,
-      recordId: null,
-      expectedVersion: null,
-      reason: null,
-      data: adverseEvent(),
-    });
+    const first = await saveNewRecord(actors.investigator1, patient.id, "adverse-event", null, adverseEvent());
     const auditBefore = await db.prisma.auditEvent.count();
     const same = {
       patientId: patient.id,
@@ -295,15 +288,7 @@ describe("text PostgreSQL cannot store is a field error on every text input", ()
 
   test("REST: a lone surrogate in form text sent by PUT is a field error on its path", async () => {
     const patient = await enrolled();
-    const saved = await saveCrfRecord(actors.investigator1, {
-      patientId: patient.id,
-      formType: "end-of-study",
-      visitKey: null,
-      recordId: null,
-      expectedVersion: null,
-      reason: null,
-      data: followUp(),
-    });
+    const saved = await saveNewRecord(actors.investigator1, patient.id, "end-of-study", null, followUp());
     const put = await api(
       formRoute.PUT,
       "PUT",
