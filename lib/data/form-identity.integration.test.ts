@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
-import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { adverseEvent as fatigue } from "@/test/integration/toxicity-fixtures";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { LONE_SURROGATE_MESSAGE, NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
@@ -85,17 +85,8 @@ const death = followUp({
   deathCause: "disease-progression",
   lastKnownAliveDate: "2026-03-01",
 });
-const adverseEvent = () => ({
-  ...emptyAdverseEvent(),
-  term: "Fatigue",
-  grade: 1,
-  onsetDate: "2026-02-03",
-  ongoing: true,
-  serious: "no",
-  attribution: { thalidomide: "possible", uft: "unlikely" },
-  actionTaken: { thalidomide: "none", uft: "none" },
-  outcome: "not-recovered",
-});
+/** Fatigue grade 1 from 2026-02-03, ongoing, not serious. */
+const adverseEvent = () => fatigue({ grade: 1 });
 const action = (patientId: string, formType: string, visitKey: string | null, data: unknown) =>
   saveCrfAction({ patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
 const formsOf = async (patientId: string, formType: string) =>
