@@ -32,33 +32,27 @@ export function ChangePasswordForm({ email }: { email: string }) {
     if (!result.fieldErrors && result.formError) setFormError(result.formError);
   });
 
+  const passwordField = (
+    name: (typeof FIELDS)[number],
+    label: string,
+    autoComplete: "current-password" | "new-password",
+  ) => (
+    <TextField
+      id={name}
+      label={label}
+      type="password"
+      autoComplete={autoComplete}
+      error={errors[name]?.message}
+      {...register(name)}
+    />
+  );
+
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby={formError ? "password-form-error" : undefined}>
       <FormError id="password-form-error" message={formError} />
-      <TextField
-        id="currentPassword"
-        label="Current password"
-        type="password"
-        autoComplete="current-password"
-        error={errors.currentPassword?.message}
-        {...register("currentPassword")}
-      />
-      <TextField
-        id="newPassword"
-        label={`New password (at least ${MIN_PASSWORD_LENGTH} characters)`}
-        type="password"
-        autoComplete="new-password"
-        error={errors.newPassword?.message}
-        {...register("newPassword")}
-      />
-      <TextField
-        id="confirmPassword"
-        label="Repeat new password"
-        type="password"
-        autoComplete="new-password"
-        error={errors.confirmPassword?.message}
-        {...register("confirmPassword")}
-      />
+      {passwordField("currentPassword", "Current password", "current-password")}
+      {passwordField("newPassword", `New password (at least ${MIN_PASSWORD_LENGTH} characters)`, "new-password")}
+      {passwordField("confirmPassword", "Repeat new password", "new-password")}
       <button type="submit" className="button" disabled={isSubmitting}>
         {isSubmitting ? "Changing..." : "Change password"}
       </button>

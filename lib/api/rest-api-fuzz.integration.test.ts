@@ -34,6 +34,7 @@ import { createRandom } from "@/bench/lib/random";
 import { hostile, HOSTILE_STRINGS, leafPaths, mutate } from "@/test/fuzz/hostile-values";
 import { seedDemoActors } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { apiTokenOf } from "@/test/integration/api-token-of";
 
 /**
  * Issue 8, resilience 3, at the HTTP layer: every write endpoint of /api/v1 and the query
@@ -582,18 +583,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const { actors, sites } = await seedDemoActors(db.prisma);
   ids.site = sites.TW01;
-  writeToken = (
-    await createApiToken(actors.investigator1, {
-      name: "fuzz rw",
-      access: "read-write",
-      expiresInDays: 1,
-      password: DEMO_PASSWORD,
-    })
-  ).token;
+  writeToken = await apiTokenOf(actors.investigator1, "fuzz rw", "read-write", 1);
   // The PI reads every site, the dashboards and the exports.
-  readToken = (
-    await createApiToken(actors.pi, { name: "fuzz ro", access: "read-only", expiresInDays: 1, password: DEMO_PASSWORD })
-  ).token;
+  readToken = await apiTokenOf(actors.pi, "fuzz ro", "read-only", 1);
 
   const json = (body: unknown) => ({ token: writeToken, contentType: "application/json", body: JSON.stringify(body) });
   const register = async () =>

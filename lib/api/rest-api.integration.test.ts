@@ -23,6 +23,7 @@ import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
+import { apiTokenOf } from "@/test/integration/api-token-of";
 
 /**
  * The REST API through its real route handlers on real PostgreSQL, authenticated with
@@ -117,38 +118,10 @@ const counts = async () => ({
 
 beforeAll(async () => {
   ({ db, actors, sites } = await openDemoDatabase());
-  tokens.inv1Write = (
-    await createApiToken(actors.investigator1, {
-      name: "inv1 rw",
-      access: "read-write",
-      expiresInDays: 30,
-      password: DEMO_PASSWORD,
-    })
-  ).token;
-  tokens.inv1Read = (
-    await createApiToken(actors.investigator1, {
-      name: "inv1 ro",
-      access: "read-only",
-      expiresInDays: 30,
-      password: DEMO_PASSWORD,
-    })
-  ).token;
-  tokens.inv2Write = (
-    await createApiToken(actors.investigator2, {
-      name: "inv2 rw",
-      access: "read-write",
-      expiresInDays: 30,
-      password: DEMO_PASSWORD,
-    })
-  ).token;
-  tokens.coordinatorRead = (
-    await createApiToken(actors.coordinator, {
-      name: "coord",
-      access: "read-only",
-      expiresInDays: 30,
-      password: DEMO_PASSWORD,
-    })
-  ).token;
+  tokens.inv1Write = await apiTokenOf(actors.investigator1, "inv1 rw", "read-write");
+  tokens.inv1Read = await apiTokenOf(actors.investigator1, "inv1 ro", "read-only");
+  tokens.inv2Write = await apiTokenOf(actors.investigator2, "inv2 rw", "read-write");
+  tokens.coordinatorRead = await apiTokenOf(actors.coordinator, "coord", "read-only");
 });
 afterAll(() => db.drop());
 
@@ -187,9 +160,7 @@ describe("personal API tokens", () => {
       },
     });
     const leaver = (await loadActor(user.id))!;
-    const leaversToken = (
-      await createApiToken(leaver, { name: "leaver", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD })
-    ).token;
+    const leaversToken = await apiTokenOf(leaver, "leaver", "read-only", 7);
     const revoked = await createApiToken(actors.investigator1, {
       name: "to revoke",
       access: "read-only",
@@ -242,14 +213,7 @@ describe("personal API tokens", () => {
         },
       },
     });
-    const token = (
-      await createApiToken((await loadActor(user.id))!, {
-        name: "mover",
-        access: "read-write",
-        expiresInDays: 7,
-        password: DEMO_PASSWORD,
-      })
-    ).token;
+    const token = await apiTokenOf((await loadActor(user.id))!, "mover", "read-write", 7);
     const tw02 = await registerThroughApi(tokens.inv2Write, sites.TW02);
     expect((await call(patientRoute.GET, "GET", "/x", { token, params: { id: tw02.id } })).status).toBe(200);
     await db.prisma.roleAssignment.deleteMany({ where: { userId: user.id, siteId: sites.TW02 } });

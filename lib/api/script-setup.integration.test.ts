@@ -17,11 +17,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/get-actor";
 import { emailKey } from "@/lib/auth/sign-in-throttle";
 import { createApiToken } from "@/lib/data/api-tokens";
-import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
+import { apiTokenOf } from "@/test/integration/api-token-of";
 
 /**
  * Issue 17, "a script-only set-up works": an administrator's token creates a site, an
@@ -70,14 +70,7 @@ const { ethnicity: _ethnicity, extrahepaticOtherSite: _otherSite, ...baseline } 
 
 beforeAll(async () => {
   ({ db, actors, sites } = await openDemoDatabase());
-  adminToken = (
-    await createApiToken(actors.admin, {
-      name: "admin script",
-      access: "read-write",
-      expiresInDays: 30,
-      password: DEMO_PASSWORD,
-    })
-  ).token;
+  adminToken = await apiTokenOf(actors.admin, "admin script", "read-write");
 });
 afterAll(() => db.drop());
 
@@ -304,9 +297,7 @@ describe("a script-only set-up", () => {
     });
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: actors.monitor.userId } })).active).toBe(true);
 
-    const piToken = (
-      await createApiToken(actors.pi, { name: "pi", access: "read-write", expiresInDays: 7, password: DEMO_PASSWORD })
-    ).token;
+    const piToken = await apiTokenOf(actors.pi, "pi", "read-write", 7);
     const denied = await call(sitesRoute.POST, "POST", "/api/v1/admin/sites", {
       token: piToken,
       body: { code: "TW08", name: "No", city: "No", country: "No", targetEnrollment: 1 },

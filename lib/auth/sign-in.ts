@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { checkCredentials, type CredentialCheck, type SignedInUser } from "@/lib/auth/credentials";
 import { addressKey, clearThrottle, emailKey, lockThrottle, pruneThrottles, saveFailure } from "./sign-in-throttle";
 import { DEFAULT_SESSION_ABSOLUTE_HOURS } from "./session-token";
@@ -44,22 +45,21 @@ export async function attemptSignIn(attempt: SignInAttempt, now: Date = new Date
   const lockedBefore = await findActiveLock(accountKey, ipKey, now);
   const check = lockedBefore ? null : await checkCredentials(attempt.email, attempt.password);
 
+  // A refused attempt is audited under the email tried, and the user's id when the account exists.
+  const auditFailure = (tx: Prisma.TransactionClient, userId: string | null, reason: string) =>
+    writeAudit(
+      tx,
+      { userId, email: attempt.email },
+      { action: "SIGN_IN_FAILED", entityType: "user", entityId: userId ?? attempt.email, reason },
+    );
+
   return getPrisma().$transaction(async (tx) => {
     const account = await lockThrottle(tx, accountKey, now);
     const ip = ipKey ? await lockThrottle(tx, ipKey, now) : null;
     const lockedBy = isLocked(account, now) ? "account" : ip && isLocked(ip, now) ? "address" : null;
     if (lockedBy || !check) {
       const userId = (await tx.user.findUnique({ where: { email: attempt.email }, select: { id: true } }))?.id ?? null;
-      await writeAudit(
-        tx,
-        { userId, email: attempt.email },
-        {
-          action: "SIGN_IN_FAILED",
-          entityType: "user",
-          entityId: userId ?? attempt.email,
-          reason: `locked: too many failed sign-ins for this ${lockedBy ?? lockedBefore}${from}`,
-        },
-      );
+      await auditFailure(tx, userId, `locked: too many failed sign-ins for this ${lockedBy ?? lockedBefore}${from}`);
       return { ok: false, reason: "throttled" };
     }
 
@@ -89,16 +89,7 @@ export async function attemptSignIn(attempt: SignInAttempt, now: Date = new Date
     await saveFailure(tx, accountKey, account, now, ACCOUNT_LIMIT);
     if (ipKey && ip) await saveFailure(tx, ipKey, ip, now, ADDRESS_LIMIT);
     const userId = check.outcome === "unknown-email" ? null : check.userId;
-    await writeAudit(
-      tx,
-      { userId, email: attempt.email },
-      {
-        action: "SIGN_IN_FAILED",
-        entityType: "user",
-        entityId: userId ?? attempt.email,
-        reason: `${FAILURE_REASONS[check.outcome]}${from}`,
-      },
-    );
+    await auditFailure(tx, userId, `${FAILURE_REASONS[check.outcome]}${from}`);
     return { ok: false, reason: "invalid" };
   });
 }

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { revokeAllApiTokensOf } from "@/lib/data/api-tokens";
 import { getPrisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { changePasswordSchemaFor } from "@/lib/schemas/change-password";
 
@@ -15,23 +16,7 @@ import { changePasswordSchemaFor } from "@/lib/schemas/change-password";
 
 /** Ends every session of the user, this one included, on their next request. */
 export async function signOutEverywhere(actor: Actor): Promise<void> {
-  await getPrisma().$transaction(async (tx) => {
-    const user = await tx.user.update({
-      where: { id: actor.userId },
-      data: { sessionVersion: { increment: 1 } },
-      select: { sessionVersion: true },
-    });
-    const revoked = await revokeAllApiTokensOf(tx, actor.userId, new Date());
-    await writeAudit(tx, actor, {
-      action: "SIGN_OUT_EVERYWHERE",
-      entityType: "user",
-      entityId: actor.userId,
-      changes: [
-        { field: "sessionVersion", from: user.sessionVersion - 1, to: user.sessionVersion },
-        { field: "apiTokensRevoked", from: null, to: revoked },
-      ],
-    });
-  });
+  await getPrisma().$transaction((tx) => endSessionsAndTokens(tx, actor, "SIGN_OUT_EVERYWHERE", { id: actor.userId }));
 }
 
 /**
@@ -59,22 +44,42 @@ export async function changePassword(actor: Actor, input: unknown): Promise<void
   });
   // Hashing takes a few hundred milliseconds of CPU: done before the transaction opens.
   const passwordHash = await hashPassword(parsed.data.newPassword);
-  await prisma.$transaction(async (tx) => {
-    const updated = await tx.user.update({
+  await prisma.$transaction((tx) =>
+    endSessionsAndTokens(
+      tx,
+      actor,
+      "PASSWORD_CHANGE",
       // Only if the hash is still the one checked: two concurrent changes cannot both win.
-      where: { id: actor.userId, passwordHash: user.passwordHash },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-      select: { sessionVersion: true },
-    });
-    const revoked = await revokeAllApiTokensOf(tx, actor.userId, new Date());
-    await writeAudit(tx, actor, {
-      action: "PASSWORD_CHANGE",
-      entityType: "user",
-      entityId: actor.userId,
-      changes: [
-        { field: "sessionVersion", from: updated.sessionVersion - 1, to: updated.sessionVersion },
-        { field: "apiTokensRevoked", from: null, to: revoked },
-      ],
-    });
+      { id: actor.userId, passwordHash: user.passwordHash },
+      { passwordHash },
+    ),
+  );
+}
+
+/**
+ * Ends every session of the user (the session version moves on, so each is refused on its next
+ * request) and revokes their API tokens, audited under `action` in the caller's transaction.
+ */
+async function endSessionsAndTokens(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  action: "SIGN_OUT_EVERYWHERE" | "PASSWORD_CHANGE",
+  where: Prisma.UserWhereUniqueInput,
+  data: Prisma.UserUpdateInput = {},
+): Promise<void> {
+  const user = await tx.user.update({
+    where,
+    data: { ...data, sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  const revoked = await revokeAllApiTokensOf(tx, actor.userId, new Date());
+  await writeAudit(tx, actor, {
+    action,
+    entityType: "user",
+    entityId: actor.userId,
+    changes: [
+      { field: "sessionVersion", from: user.sessionVersion - 1, to: user.sessionVersion },
+      { field: "apiTokensRevoked", from: null, to: revoked },
+    ],
   });
 }

@@ -7,6 +7,7 @@ import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { eligibilityRequest as eligibility } from "@/test/integration/new-record";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { listPatientAuditHistory } from "./audit-history";
 import { listCrfRecords, saveCrfRecord, type SaveCrfRequest } from "./crf-records";
@@ -18,16 +19,6 @@ let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
 const passingAnswers = eligibleAnswers;
-const eligibility = (patientId: string, data: unknown, extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {}) => ({
-  patientId,
-  formType: "eligibility",
-  visitKey: "screening",
-  recordId: null,
-  expectedVersion: null,
-  reason: null,
-  data,
-  ...extra,
-});
 
 beforeAll(async () => {
   ({ db, actors, sites } = await openDemoDatabase());

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { eligibilityRequest } from "@/test/integration/new-record";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { saveCrfRecord } from "./crf-records";
 import { countOpenQueries, listRecordQueries, openDataQuery, replyToDataQuery } from "./data-queries";
@@ -15,15 +16,10 @@ const answers = eligibleAnswers();
 
 async function formAt(site: "TW01" | "TW02", investigator: Actor) {
   const patient = await registerPatient(investigator, { siteId: sites[site], screeningDate: "2026-03-02" });
-  const record = await saveCrfRecord(investigator, {
-    patientId: patient.id,
-    formType: "eligibility",
-    visitKey: "screening",
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data: { consentDate: "2026-03-01", answers },
-  });
+  const record = await saveCrfRecord(
+    investigator,
+    eligibilityRequest(patient.id, { consentDate: "2026-03-01", answers }),
+  );
   return { patient, record };
 }
 

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord } from "@/lib/data/crf-records";
 import { getPregnancyPreventionRules, updatePregnancyPreventionRules } from "@/lib/data/pregnancy-prevention-settings";
 import { listToxicityReviewQueue, recordToxicityReview } from "@/lib/data/toxicity-review";
 import { ForbiddenError } from "@/lib/errors";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
+import { saveNewRecord } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
 import { compensatedBaseline } from "@/test/fixtures/baseline-data";
+import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -17,22 +18,14 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
-const drug = (extra: object = {}) => ({
-  doseLevel: 0,
-  status: "given",
-  statusReason: null,
-  statusReasonText: "",
-  capsulesDispensed: 112,
-  capsulesReturned: null,
-  ...extra,
-});
-const dosing = (visitDate: string, thalidomide: object = {}) => ({
-  visitDate,
-  weightKg: 55,
-  heightCm: 158,
-  uft: { ...drug({ capsulesDispensed: 112 }), prescribedCapsulesPerDose: null, overrideReason: "" },
-  thalidomide: drug(thalidomide),
-});
+const dosing = (visitDate: string, thalidomide: object = {}) =>
+  dosingVisit({
+    visitDate,
+    weightKg: 55,
+    heightCm: 158,
+    uft: drugGiven(112),
+    thalidomide: drugGiven(112, thalidomide),
+  });
 const baseline = (sex: "female" | "male") =>
   compensatedBaseline({
     assessmentDate: "2026-01-08",
@@ -58,27 +51,11 @@ async function patientWith(sex: "female" | "male") {
     consentDate: "2026-01-04",
     enrollmentDate: "2026-01-10",
   });
-  await saveCrfRecord(actors.investigator1, {
-    patientId: patient.id,
-    formType: "baseline",
-    visitKey: "baseline",
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data: baseline(sex),
-  });
+  await saveNewRecord(actors.investigator1, patient.id, "baseline", "baseline", baseline(sex));
   return patient;
 }
 const save = (patientId: string, formType: string, visitKey: string | null, data: unknown) =>
-  saveCrfRecord(actors.investigator1, {
-    patientId,
-    formType,
-    visitKey,
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data,
-  });
+  saveNewRecord(actors.investigator1, patientId, formType, visitKey, data);
 
 describe("thalidomide pregnancy prevention in the save path", () => {
   test("a female of reproductive potential is refused without a valid negative test, naming each condition, and nothing is saved", async () => {

@@ -42,23 +42,20 @@ export async function assertDosingSafety(
   );
   const deviations = recommendations ? checkDeviationReasons(recommendations, dosing) : {};
   if (Object.keys(deviations).length) throw new ValidationError(deviations);
-  await assertDispensingAllowed(tx, formType, data, context, computed);
+  await assertDispensingAllowed(tx, dosing, context, computed);
 }
 
 /**
- * The save path's pregnancy prevention rule for a dosing form (under the patient lock, before anything is
- * written): thalidomide is dispensed only when the pregnancy prevention programme's conditions
- * hold; otherwise a field error names each unmet condition and nothing is saved.
+ * The pregnancy prevention rule of assertDosingSafety: thalidomide is dispensed only when the
+ * pregnancy prevention programme's conditions hold; otherwise a field error names each unmet
+ * condition and nothing is saved.
  */
-export async function assertDispensingAllowed(
+async function assertDispensingAllowed(
   tx: Prisma.TransactionClient,
-  formType: string,
-  data: unknown,
+  dosing: DosingData,
   context: FormContext,
   computed: unknown,
 ): Promise<void> {
-  if (formType !== "dosing") return;
-  const dosing = data as DosingData;
   if (!dispenses(dosing.thalidomide.status)) return;
   const sex = recordedSex(context.records);
   const firstDispensing = !context.records.some((r) => {

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord } from "@/lib/data/crf-records";
 import { getDoseModificationTable, updateDoseModificationTable } from "@/lib/data/dose-modification-settings";
 import { listProtocolDeviations } from "@/lib/data/protocol-deviations";
-import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
 import { DEFAULT_DOSE_MODIFICATION_RULES } from "@/lib/domain/dosing/dose-modification";
 import { ForbiddenError } from "@/lib/errors";
-import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { UpdateDoseModificationSchema } from "@/lib/schemas/safety-settings";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
+import { saveNewRecord } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
+import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
+import { labsOn } from "@/test/fixtures/labs-data";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -20,37 +20,32 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
-const labs = (sampleDate: string, values: Record<string, number>) => ({
-  sampleDate,
-  results: Object.fromEntries(
-    LAB_TESTS.map((t) => {
-      const unit = LAB_PANEL.find((p) => p.test === t)!.defaultUnit;
-      return [t, { value: values[t] ?? null, unit, ...defaultRange(t, unit) }];
-    }),
-  ),
-});
-const drug = (extra: object = {}) => ({
-  doseLevel: 0,
-  status: "given",
-  statusReason: null,
-  statusReasonText: "",
-  capsulesDispensed: 168,
-  capsulesReturned: null,
-  ...extra,
-});
-const dosing = (visitDate: string, uft: object = {}) => ({
-  visitDate,
-  weightKg: 80,
-  heightCm: 180,
-  uft: { ...drug(uft), prescribedCapsulesPerDose: null, overrideReason: "" },
-  // Held: this test is about UFT, not pregnancy prevention.
-  thalidomide: drug({
-    status: "held",
-    statusReason: "other",
-    statusReasonText: "Not part of this test",
-    capsulesDispensed: null,
-  }),
-});
+const dosing = (visitDate: string, uft: object = {}) =>
+  dosingVisit({
+    visitDate,
+    weightKg: 80,
+    heightCm: 180,
+    uft: drugGiven(168, uft),
+    // Held: this test is about UFT, not pregnancy prevention.
+    thalidomide: drugGiven(null, { status: "held", statusReason: "other", statusReasonText: "Not part of this test" }),
+  });
+
+const enrolledPatient = () =>
+  createEnrolledPatient(actors.investigator1, sites.TW01, {
+    screeningDate: "2026-01-05",
+    consentDate: "2026-01-04",
+    enrollmentDate: "2026-01-10",
+  });
+/** Dosed on day 1 (2026-01-10), with grade 3 neutropenia at week 4; `save` enters the patient's next forms. */
+async function neutropenicPatient() {
+  const patient = await enrolledPatient();
+  const save = (formType: string, visitKey: string | null, data: unknown) =>
+    saveNewRecord(actors.investigator1, patient.id, formType, visitKey, data);
+  await save("dosing", "day1", dosing("2026-01-10"));
+  // Neutrophils 0.8 x10^9/L: CTCAE v5.0 grade 3 (<1.0 - 0.5).
+  await save("labs", "week4", labsOn("2026-02-06", { neutrophils: 0.8, platelets: 200 }));
+  return { patient, save };
+}
 
 describe("dose-modification guidance in the save path", () => {
   test("the table starts as the protocol's (the migration's rows equal the domain's defaults) and reads need patient.read", async () => {
@@ -61,24 +56,7 @@ describe("dose-modification guidance in the save path", () => {
   });
 
   test("grade 3 neutropenia: giving UFT needs a reason, is saved with it and listed as a protocol deviation; holding needs none", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-04",
-      enrollmentDate: "2026-01-10",
-    });
-    const save = (formType: string, visitKey: string | null, data: unknown) =>
-      saveCrfRecord(actors.investigator1, {
-        patientId: patient.id,
-        formType,
-        visitKey,
-        recordId: null,
-        expectedVersion: null,
-        reason: null,
-        data,
-      });
-    await save("dosing", "day1", dosing("2026-01-10"));
-    // Neutrophils 0.8 x10^9/L: CTCAE v5.0 grade 3 (<1.0 - 0.5).
-    await save("labs", "week4", labs("2026-02-06", { neutrophils: 0.8, platelets: 200 }));
+    const { patient, save } = await neutropenicPatient();
     expect(await fieldErrorsOf(save("dosing", "week4", dosing("2026-02-07", { capsulesReturned: 0 })))).toEqual({
       "uft.deviationReason": [
         "The protocol's table recommends holding UFT (Neutrophil count decreased grade 3 (rule: grade 3 or more, hold)). Give the reason for choosing otherwise; it is recorded as a protocol deviation",
@@ -109,29 +87,15 @@ describe("dose-modification guidance in the save path", () => {
     // An investigator may not list deviations (quality.read).
     await expect(listProtocolDeviations(actors.investigator2)).rejects.toBeInstanceOf(ForbiddenError);
 
-    const other = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-04",
-      enrollmentDate: "2026-01-10",
-    });
-    await saveCrfRecord(actors.investigator1, {
-      patientId: other.id,
-      formType: "labs",
-      visitKey: "day1",
-      recordId: null,
-      expectedVersion: null,
-      reason: null,
-      data: labs("2026-01-09", { neutrophils: 0.8 }),
-    });
-    const held = await saveCrfRecord(actors.investigator1, {
-      patientId: other.id,
-      formType: "dosing",
-      visitKey: "day1",
-      recordId: null,
-      expectedVersion: null,
-      reason: null,
-      data: dosing("2026-01-10", { status: "held", statusReason: "toxicity", capsulesDispensed: null }),
-    });
+    const other = await enrolledPatient();
+    await saveNewRecord(actors.investigator1, other.id, "labs", "day1", labsOn("2026-01-09", { neutrophils: 0.8 }));
+    const held = await saveNewRecord(
+      actors.investigator1,
+      other.id,
+      "dosing",
+      "day1",
+      dosing("2026-01-10", { status: "held", statusReason: "toxicity", capsulesDispensed: null }),
+    );
     expect(held.status).toBe("COMPLETE");
   });
 
@@ -171,23 +135,7 @@ describe("dose-modification guidance in the save path", () => {
 
 describe("the settings page's edit (app/admin/dose-modification)", () => {
   test("the form's values, parsed by its schema, change the table and the next dosing save follows it", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-04",
-      enrollmentDate: "2026-01-10",
-    });
-    const save = (formType: string, visitKey: string | null, data: unknown) =>
-      saveCrfRecord(actors.investigator1, {
-        patientId: patient.id,
-        formType,
-        visitKey,
-        recordId: null,
-        expectedVersion: null,
-        reason: null,
-        data,
-      });
-    await save("dosing", "day1", dosing("2026-01-10"));
-    await save("labs", "week4", labs("2026-02-06", { neutrophils: 0.8, platelets: 200 }));
+    const { save } = await neutropenicPatient();
     expect(
       Object.keys(await fieldErrorsOf(save("dosing", "week4", dosing("2026-02-07", { capsulesReturned: 0 })))),
     ).toEqual(["uft.deviationReason"]);

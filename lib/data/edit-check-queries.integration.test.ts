@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import type { TestDatabase } from "@/test/integration/test-database";
@@ -100,17 +101,12 @@ describe("cross-form edit checks open and close system queries", () => {
   test("an adverse event starting after death is saved with a query on its onset date; withdrawing it closes the query", async () => {
     const patient = await enrolled();
     await save(patient.id, "end-of-study", {
-      progressionDate: null,
+      ...emptyEndOfStudy(),
       lastKnownAliveDate: "2026-03-01",
       deathDate: "2026-03-01",
       deathCause: "disease-progression",
-      deathCauseOther: null,
       offTreatmentDate: "2026-02-20",
       offTreatmentReason: "death",
-      offTreatmentReasonOther: null,
-      offStudyDate: null,
-      offStudyReason: null,
-      offStudyReasonOther: null,
     });
     const ae = await save(patient.id, "adverse-event", {
       ...emptyAdverseEvent(),

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { TRIAL_ELIGIBILITY_CRITERIA, eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { eligibilityRequest as request } from "@/test/integration/new-record";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { saveCrfRecord } from "./crf-records";
 import { getDataQuality } from "./data-quality";
@@ -17,16 +18,6 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
 const answers = eligibleAnswers();
 const firstInclusion = TRIAL_ELIGIBILITY_CRITERIA.find((c) => c.kind === "inclusion")!.id;
-const request = (patientId: string, data: unknown, extra: object = {}) => ({
-  patientId,
-  formType: "eligibility",
-  visitKey: "screening",
-  recordId: null,
-  expectedVersion: null,
-  reason: null,
-  data,
-  ...extra,
-});
 
 beforeAll(async () => {
   ({ db, actors, sites } = await openDemoDatabase());

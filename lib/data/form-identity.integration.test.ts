@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { createApiToken } from "@/lib/data/api-tokens";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
-import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { adverseEvent as fatigue } from "@/test/integration/toxicity-fixtures";
+import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { LONE_SURROGATE_MESSAGE, NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { NOTHING_CHANGED_MESSAGE } from "./crf-record-update";
-import { listCrfRecords, saveCrfRecord } from "./crf-records";
+import { listCrfRecords } from "./crf-records";
+import { apiTokenOf } from "@/test/integration/api-token-of";
+import { saveNewRecord } from "@/test/integration/new-record";
 
 /**
  * A form's identity (which patient, form and visit) is decided on the server for every path:
@@ -39,14 +41,7 @@ let token: string;
 
 beforeAll(async () => {
   ({ db, actors, sites } = await openDemoDatabase());
-  token = (
-    await createApiToken(actors.investigator1, {
-      name: "identity tests",
-      access: "read-write",
-      expiresInDays: 30,
-      password: DEMO_PASSWORD,
-    })
-  ).token;
+  token = await apiTokenOf(actors.investigator1, "identity tests", "read-write");
 });
 afterAll(() => db.drop());
 beforeEach(() => {
@@ -79,17 +74,10 @@ const enrolled = () =>
   });
 const answers = eligibleAnswers;
 const followUp = (overrides: Record<string, unknown> = {}) => ({
-  progressionDate: null,
+  ...emptyEndOfStudy(),
   lastKnownAliveDate: "2026-03-01",
-  deathDate: null,
-  deathCause: null,
-  deathCauseOther: null,
   offTreatmentDate: "2026-02-20",
   offTreatmentReason: "patient-decision",
-  offTreatmentReasonOther: null,
-  offStudyDate: null,
-  offStudyReason: null,
-  offStudyReasonOther: null,
   ...overrides,
 });
 const death = followUp({
@@ -97,17 +85,8 @@ const death = followUp({
   deathCause: "disease-progression",
   lastKnownAliveDate: "2026-03-01",
 });
-const adverseEvent = () => ({
-  ...emptyAdverseEvent(),
-  term: "Fatigue",
-  grade: 1,
-  onsetDate: "2026-02-03",
-  ongoing: true,
-  serious: "no",
-  attribution: { thalidomide: "possible", uft: "unlikely" },
-  actionTaken: { thalidomide: "none", uft: "none" },
-  outcome: "not-recovered",
-});
+/** Fatigue grade 1 from 2026-02-03, ongoing, not serious. */
+const adverseEvent = () => fatigue({ grade: 1 });
 const action = (patientId: string, formType: string, visitKey: string | null, data: unknown) =>
   saveCrfAction({ patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
 const formsOf = async (patientId: string, formType: string) =>
@@ -214,15 +193,7 @@ describe("the database holds the rule for any writer", () => {
 describe("corrections", () => {
   test("an identical correction is refused with a message; version, verification and audit stay", async () => {
     const patient = await enrolled();
-    const first = await saveCrfRecord(actors.investigator1, {
-      patientId: patient.id,
-      formType: "adverse-event",
-      visitKey: null,
-      recordId: null,
-      expectedVersion: null,
-      reason: null,
-      data: adverseEvent(),
-    });
+    const first = await saveNewRecord(actors.investigator1, patient.id, "adverse-event", null, adverseEvent());
     const auditBefore = await db.prisma.auditEvent.count();
     const same = {
       patientId: patient.id,
@@ -308,15 +279,7 @@ describe("text PostgreSQL cannot store is a field error on every text input", ()
 
   test("REST: a lone surrogate in form text sent by PUT is a field error on its path", async () => {
     const patient = await enrolled();
-    const saved = await saveCrfRecord(actors.investigator1, {
-      patientId: patient.id,
-      formType: "end-of-study",
-      visitKey: null,
-      recordId: null,
-      expectedVersion: null,
-      reason: null,
-      data: followUp(),
-    });
+    const saved = await saveNewRecord(actors.investigator1, patient.id, "end-of-study", null, followUp());
     const put = await api(
       formRoute.PUT,
       "PUT",

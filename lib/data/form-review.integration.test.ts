@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { eligibilityRequest as request } from "@/test/integration/new-record";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { saveCrfRecord } from "./crf-records";
 import { enrollPatient } from "./enrollment";
@@ -17,16 +18,6 @@ let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
 const answers = eligibleAnswers();
-const request = (patientId: string, data: unknown, extra: object = {}) => ({
-  patientId,
-  formType: "eligibility",
-  visitKey: "screening",
-  recordId: null,
-  expectedVersion: null,
-  reason: null,
-  data,
-  ...extra,
-});
 
 async function screenedPatient() {
   const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-03-02" });

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
-import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import type { TestDatabase } from "@/test/integration/test-database";
-import { saveCrfRecord } from "./crf-records";
 import {
   addLabReferenceRange,
   getLabRangeContext,
   listLabReferenceRanges,
   withdrawLabReferenceRange,
 } from "./lab-reference-ranges";
+import { saveNewRecord } from "@/test/integration/new-record";
+import { labsOn } from "@/test/fixtures/labs-data";
 
 /** Site laboratory reference ranges (issue 13): kept by administrators, audited, enforced on the labs form's save. */
 let db: TestDatabase;
@@ -22,17 +21,6 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
 beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
-
-type Row = { value: number | null; unit: string; lln: number | null; uln: number | null; rangeReason?: string | null };
-const labs = (sampleDate: string, values: Partial<Record<LabTest, Partial<Row>>>) => ({
-  sampleDate,
-  results: Object.fromEntries(
-    LAB_TESTS.map((test) => {
-      const panel = LAB_PANEL.find((p) => p.test === test)!;
-      return [test, { value: null, unit: panel.defaultUnit, lln: panel.lln, uln: panel.uln, ...values[test] }];
-    }),
-  ),
-});
 
 describe("administering the ranges", () => {
   test("only an administrator records or withdraws a range; both are audited; a second live range for the same day is refused", async () => {
@@ -100,19 +88,11 @@ describe("the labs form against the site's ranges", () => {
       enrollmentDate: "2026-01-10",
     });
     const save = (visitKey: string, data: unknown) =>
-      saveCrfRecord(actors.investigator1, {
-        patientId: patient.id,
-        formType: "labs",
-        visitKey,
-        recordId: null,
-        expectedVersion: null,
-        reason: null,
-        data,
-      });
+      saveNewRecord(actors.investigator1, patient.id, "labs", visitKey, data);
     // The demo laboratory's ranges (the panel's typical values), in either unit: nothing to explain.
     await save(
       "day1",
-      labs("2026-01-09", {
+      labsOn("2026-01-09", {
         platelets: { value: 210_000, unit: "/mm3", lln: 150_000, uln: 400_000 },
         alt: { value: 30 },
       }),
@@ -138,7 +118,7 @@ describe("the labs form against the site's ranges", () => {
     ).toEqual([130, 150]);
 
     const before = await db.prisma.crfRecord.count();
-    expect(await fieldErrorsOf(save("week4", labs("2026-02-05", { platelets: { value: 120 } })))).toEqual({
+    expect(await fieldErrorsOf(save("week4", labsOn("2026-02-05", { platelets: { value: 120 } })))).toEqual({
       "results.platelets.rangeReason": [
         "Platelets: the LLN differs from TW01's range in force on 2026-02-05 (130–400 x10^9/L): give the reason",
       ],
@@ -146,13 +126,13 @@ describe("the labs form against the site's ranges", () => {
     expect(await db.prisma.crfRecord.count()).toBe(before);
 
     // The new range graded: 120 against LLN 130 is grade 1 (CTCAE v5.0: < LLN - 75,000/mm3).
-    const graded = await save("week4", labs("2026-02-05", { platelets: { value: 120, lln: 130 } }));
+    const graded = await save("week4", labsOn("2026-02-05", { platelets: { value: 120, lln: 130 } }));
     expect(graded.computed).toMatchObject({ results: { platelets: { grade: 1 } } });
 
     // Against another range, with the reason: saved, and the reason is in the CREATE audit.
     const other = await save(
       "week8",
-      labs("2026-03-05", {
+      labsOn("2026-03-05", {
         platelets: { value: 120, lln: 150, rangeReason: "Sample run at the reference laboratory (150-400)" },
       }),
     );
@@ -172,15 +152,13 @@ describe("the labs form against the site's ranges", () => {
       enrollmentDate: "2026-01-10",
     });
     expect((await getLabRangeContext(actors.investigator3, patient.id)).ranges).toEqual([]);
-    const saved = await saveCrfRecord(actors.investigator3, {
-      patientId: patient.id,
-      formType: "labs",
-      visitKey: "day1",
-      recordId: null,
-      expectedVersion: null,
-      reason: null,
-      data: labs("2026-01-09", { platelets: { value: 130, lln: 125 } }),
-    });
+    const saved = await saveNewRecord(
+      actors.investigator3,
+      patient.id,
+      "labs",
+      "day1",
+      labsOn("2026-01-09", { platelets: { value: 130, lln: 125 } }),
+    );
     expect(saved.computed).toMatchObject({ results: { platelets: { grade: 0 } } });
   });
 

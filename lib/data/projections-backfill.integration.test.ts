@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
-import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { adverseEvent } from "@/test/integration/toxicity-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { backfillProjectionsAfterMigration, TYPED_TABLES_MIGRATION } from "./projections-rebuild";
 
@@ -23,18 +23,7 @@ describe("the migrate step backfills the typed tables of an existing database", 
       await cp(path.join(MIGRATIONS, name), path.join(older, name), { recursive: true });
     }
     await applyMigrations(db.url, older);
-    const ae = (term: string, grade: number) =>
-      JSON.stringify({
-        ...emptyAdverseEvent(),
-        term,
-        grade,
-        onsetDate: "2026-02-10",
-        ongoing: true,
-        serious: "no",
-        attribution: { thalidomide: "possible", uft: "unlikely" },
-        actionTaken: { thalidomide: "none", uft: "none" },
-        outcome: "not-recovered",
-      });
+    const ae = (term: string, grade: number) => JSON.stringify(adverseEvent({ term, grade, onsetDate: "2026-02-10" }));
     await db.query(
       `
       WITH u AS (INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ('00000000-0000-4000-8000-00000000000a', 'inv@old.test', 'Investigator', '!', now()) RETURNING id),

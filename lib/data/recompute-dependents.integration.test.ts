@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
+import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
+import { saveNewRecord } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
+import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
+import { labsOn } from "@/test/fixtures/labs-data";
+import { liverT1, lungT2, tumourBaseline as baselineOf, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import { deleteCrfRecord, saveCrfRecord, type CrfRecordView } from "./crf-records";
 import { signCrfRecord } from "./form-review";
 
@@ -16,15 +20,7 @@ beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
 const save = (patientId: string, formType: string, visitKey: string, data: unknown) =>
-  saveCrfRecord(actors.investigator1, {
-    patientId,
-    formType,
-    visitKey,
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data,
-  });
+  saveNewRecord(actors.investigator1, patientId, formType, visitKey, data);
 const edit = (patientId: string, record: CrfRecordView, data: unknown, reason = "Transcription error corrected") =>
   saveCrfRecord(actors.investigator1, {
     patientId,
@@ -49,56 +45,17 @@ async function enrolledPatient() {
   return patient;
 }
 
-const drug = (extra: object = {}) => ({
-  doseLevel: 0,
-  status: "given",
-  statusReason: null,
-  statusReasonText: "",
-  capsulesDispensed: null,
-  capsulesReturned: null,
-  ...extra,
-});
-const dosing = (visitDate: string, weightKg: number, returned: number | null = null) => ({
-  visitDate,
-  weightKg,
-  heightCm: 180,
-  uft: {
-    ...drug({ capsulesDispensed: 168, capsulesReturned: returned }),
-    prescribedCapsulesPerDose: null,
-    overrideReason: "",
-  },
-  thalidomide: drug({ capsulesDispensed: 112, capsulesReturned: returned === null ? null : 0 }),
-});
-const tumourBaseline = (t1 = 62) => ({
-  assessmentDate: "2026-01-08",
-  method: "ct",
-  targetLesions: [
-    { lesionId: "T1", organ: "Liver", site: "Segment VIII", method: "ct", longestDiameterMm: t1 },
-    { lesionId: "T2", organ: "Lung", site: "Right lower lobe", method: "spiral-ct", longestDiameterMm: 38 },
-  ],
-  nonTargetLesions: [],
-});
-const followUp = (assessmentDate: string, t1: number, t2: number) => ({
-  assessmentDate,
-  method: "ct",
-  measurements: [
-    { lesionId: "T1", status: "measured", diameterMm: t1 },
-    { lesionId: "T2", status: "measured", diameterMm: t2 },
-  ],
-  nonTargetStatus: "ABSENT",
-  newLesions: "no",
-  newLesionsDescription: "",
-  override: { response: null, reason: "" },
-});
-const labs = (sampleDate: string, ast: number) => ({
-  sampleDate,
-  results: Object.fromEntries(
-    LAB_PANEL.map((row) => [
-      row.test,
-      { value: row.test === "ast" ? ast : null, unit: row.defaultUnit, lln: row.lln, uln: row.uln },
-    ]),
-  ),
-});
+const dosing = (visitDate: string, weightKg: number, returned: number | null = null) =>
+  dosingVisit({
+    visitDate,
+    weightKg,
+    heightCm: 180,
+    uft: drugGiven(168, { capsulesReturned: returned }),
+    thalidomide: drugGiven(112, { capsulesReturned: returned === null ? null : 0 }),
+  });
+const tumourBaseline = (t1 = 62) => baselineOf([liverT1(t1), lungT2(38)]);
+const followUp = (assessmentDate: string, t1: number, t2: number) => tumourFollowUp(assessmentDate, t1, t2, "ABSENT");
+const labs = (sampleDate: string, ast: number) => labsOn(sampleDate, { ast });
 const recomputeAudit = (entityId: string) =>
   db.prisma.auditEvent.findMany({
     where: { entityId, action: { in: ["RECOMPUTE", "UNSIGN"] } },
@@ -114,7 +71,7 @@ describe("recomputing dependent forms in the transaction of the change", () => {
 
     await edit(patient.id, day1, {
       ...dosing("2026-01-12", 75),
-      uft: { ...drug({ capsulesDispensed: 180 }), prescribedCapsulesPerDose: null, overrideReason: "" },
+      uft: { ...drugGiven(180), prescribedCapsulesPerDose: null, overrideReason: "" },
     });
 
     const after = await reload(week4.id);
@@ -175,17 +132,8 @@ describe("recomputing dependent forms in the transaction of the change", () => {
     expect(week8.computed).toMatchObject({ currentSumMm: 60, response: "PR" });
     expect(week16.computed).toMatchObject({ nadirSumMm: 60, currentSumMm: 75, response: "PD" });
     const endOfStudy = await save(patient.id, "end-of-study", "end-of-study", {
-      progressionDate: null,
+      ...emptyEndOfStudy(),
       lastKnownAliveDate: "2026-06-01",
-      deathDate: null,
-      deathCause: null,
-      deathCauseOther: null,
-      offTreatmentDate: null,
-      offTreatmentReason: null,
-      offTreatmentReasonOther: null,
-      offStudyDate: null,
-      offStudyReason: null,
-      offStudyReasonOther: null,
     });
     expect(endOfStudy.computed).toMatchObject({
       progressionDate: "2026-05-04",

@@ -4,6 +4,7 @@ import { StoppingRulesSchema } from "@/lib/schemas/stopping-rules";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, createPatient, recordAdverseEvent } from "@/test/integration/toxicity-fixtures";
+import { recordLiverTumours } from "@/test/integration/tumour-fixtures";
 import { saveCrfRecord } from "./crf-records";
 import { runScheduledAlerts } from "./scheduled-alerts";
 import { getStoppingRuleStatus } from "./stopping-rules";
@@ -53,39 +54,8 @@ const related = (grade: number) =>
   });
 
 /** Stable disease at week 8 (target lesions 60 + 40 mm -> 55 + 38 mm): evaluable, not a responder. */
-async function recordStableDisease(patientId: string) {
-  const save = (formType: string, visitKey: string, data: unknown) =>
-    saveCrfRecord(actors.investigator1, {
-      patientId,
-      formType,
-      visitKey,
-      recordId: null,
-      expectedVersion: null,
-      reason: null,
-      data,
-    });
-  await save("tumour-baseline", "baseline-imaging", {
-    assessmentDate: "2026-01-08",
-    method: "ct",
-    targetLesions: [
-      { lesionId: "T1", organ: "Liver", site: "Segment VIII", method: "ct", longestDiameterMm: 60 },
-      { lesionId: "T2", organ: "Liver", site: "Segment II", method: "ct", longestDiameterMm: 40 },
-    ],
-    nonTargetLesions: [{ lesionId: "N1", organ: "Bone", description: "T10 vertebra" }],
-  });
-  await save("tumour-assessment", "week8", {
-    assessmentDate: "2026-03-07",
-    method: "ct",
-    measurements: [
-      { lesionId: "T1", status: "measured", diameterMm: 55 },
-      { lesionId: "T2", status: "measured", diameterMm: 38 },
-    ],
-    nonTargetStatus: "NON_CR_NON_PD",
-    newLesions: "no",
-    newLesionsDescription: "",
-    override: { response: null, reason: "" },
-  });
-}
+const recordStableDisease = (patientId: string) =>
+  recordLiverTumours(actors.investigator1, patientId, [{ visitKey: "week8", date: "2026-03-07", t1: 55, t2: 38 }]);
 
 describe("a crossed stopping boundary emails the PI once, from the scheduled alerts (not the save)", () => {
   test("toxicity: the round after the DLT that crosses the Bayesian boundary queues one email; later DLTs and rounds beyond it none", async () => {

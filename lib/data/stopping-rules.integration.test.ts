@@ -5,53 +5,13 @@ import { StoppingRulesSchema, type StoppingRulesInput } from "@/lib/schemas/stop
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, createPatient, recordAdverseEvent } from "@/test/integration/toxicity-fixtures";
-import { saveCrfRecord } from "./crf-records";
+import { recordLiverTumours } from "@/test/integration/tumour-fixtures";
 import { getStoppingRuleStatus } from "./stopping-rules";
 import { getStoppingRules, updateStoppingRules } from "./stopping-rules-settings";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-/** Target lesions of 60 + 40 mm at baseline; a follow-up gives each lesion's diameter. */
-async function recordTumours(
-  patientId: string,
-  followUps: { visitKey: string; date: string; t1: number; t2: number }[],
-) {
-  const save = (formType: string, visitKey: string, data: unknown) =>
-    saveCrfRecord(actors.investigator1, {
-      patientId,
-      formType,
-      visitKey,
-      recordId: null,
-      expectedVersion: null,
-      reason: null,
-      data,
-    });
-  await save("tumour-baseline", "baseline-imaging", {
-    assessmentDate: "2026-01-08",
-    method: "ct",
-    targetLesions: [
-      { lesionId: "T1", organ: "Liver", site: "Segment VIII", method: "ct", longestDiameterMm: 60 },
-      { lesionId: "T2", organ: "Liver", site: "Segment II", method: "ct", longestDiameterMm: 40 },
-    ],
-    nonTargetLesions: [{ lesionId: "N1", organ: "Bone", description: "T10 vertebra" }],
-  });
-  for (const f of followUps) {
-    await save("tumour-assessment", f.visitKey, {
-      assessmentDate: f.date,
-      method: "ct",
-      measurements: [
-        { lesionId: "T1", status: "measured", diameterMm: f.t1 },
-        { lesionId: "T2", status: "measured", diameterMm: f.t2 },
-      ],
-      nonTargetStatus: "NON_CR_NON_PD",
-      newLesions: "no",
-      newLesionsDescription: "",
-      override: { response: null, reason: "" },
-    });
-  }
-}
 
 const rules = (extra: Partial<Record<keyof StoppingRulesInput, unknown>> = {}): StoppingRulesInput =>
   StoppingRulesSchema.parse({
@@ -80,12 +40,16 @@ beforeAll(async () => {
     await createPatient(actors.investigator1, sites.TW01),
     await createPatient(actors.investigator1, sites.TW01),
   ];
-  await recordTumours(responder!.id, [
+  await recordLiverTumours(actors.investigator1, responder!.id, [
     { visitKey: "week8", date: "2026-03-07", t1: 30, t2: 20 },
     { visitKey: "week16", date: "2026-05-02", t1: 28, t2: 18 },
   ]);
-  await recordTumours(stable!.id, [{ visitKey: "week8", date: "2026-03-07", t1: 55, t2: 38 }]);
-  await recordTumours(progressing!.id, [{ visitKey: "week8", date: "2026-03-07", t1: 80, t2: 50 }]);
+  await recordLiverTumours(actors.investigator1, stable!.id, [
+    { visitKey: "week8", date: "2026-03-07", t1: 55, t2: 38 },
+  ]);
+  await recordLiverTumours(actors.investigator1, progressing!.id, [
+    { visitKey: "week8", date: "2026-03-07", t1: 80, t2: 50 },
+  ]);
   // One DLT (grade 3, possibly related); a grade 3 unrelated event and a grade 2 related one are not DLTs.
   await recordAdverseEvent(
     actors.investigator1,

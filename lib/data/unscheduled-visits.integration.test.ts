@@ -2,14 +2,16 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
-import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { seedDemoActors, type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { saveNewRecord } from "@/test/integration/new-record";
+import { labsOn } from "@/test/fixtures/labs-data";
+import { liverT1, lungT2, tumourBaseline as baselineOf, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordDateOf } from "@/lib/forms/form-dependencies";
 import { getPatientOutcomes } from "./analysis";
-import { listCrfRecords, saveCrfRecord } from "./crf-records";
+import { listCrfRecords } from "./crf-records";
 import { exportCsv } from "./exports/csv-export";
 import { exportOdm } from "./exports/odm-export";
 import { runImport } from "./imports";
@@ -29,43 +31,11 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 const save = (patientId: string, formType: string, visitKey: string | null, data: unknown) =>
-  saveCrfRecord(actors.investigator1, {
-    patientId,
-    formType,
-    visitKey,
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data,
-  });
+  saveNewRecord(actors.investigator1, patientId, formType, visitKey, data);
 
-const tumourBaseline = {
-  assessmentDate: "2026-01-08",
-  method: "ct",
-  targetLesions: [
-    { lesionId: "T1", organ: "Liver", site: "Segment VIII", method: "ct", longestDiameterMm: 60 },
-    { lesionId: "T2", organ: "Lung", site: "Right lower lobe", method: "spiral-ct", longestDiameterMm: 40 },
-  ],
-  nonTargetLesions: [],
-};
-const scan = (assessmentDate: string, t1: number, t2: number) => ({
-  assessmentDate,
-  method: "ct",
-  measurements: [
-    { lesionId: "T1", status: "measured", diameterMm: t1 },
-    { lesionId: "T2", status: "measured", diameterMm: t2 },
-  ],
-  nonTargetStatus: "ABSENT",
-  newLesions: "no",
-  newLesionsDescription: "",
-  override: { response: null, reason: "" },
-});
-const labs = (sampleDate: string) => ({
-  sampleDate,
-  results: Object.fromEntries(
-    LAB_PANEL.map((row) => [row.test, { value: null, unit: row.defaultUnit, lln: row.lln, uln: row.uln }]),
-  ),
-});
+const tumourBaseline = baselineOf([liverT1(60), lungT2(40)]);
+const scan = (assessmentDate: string, t1: number, t2: number) => tumourFollowUp(assessmentDate, t1, t2, "ABSENT");
+const labs = (sampleDate: string) => labsOn(sampleDate);
 
 describe("unscheduled visits", () => {
   test("a day-33 scan filed as unscheduled sits between the scheduled scans by date and sets the nadir that RECIST and PFS use", async () => {

@@ -19,6 +19,7 @@ import { openDataQuery } from "./data-queries";
 import { enrollPatient, recordScreenFailure } from "./enrollment";
 import { markSourceVerified, setPatientLock, unsignCrfRecord } from "./form-review";
 import { registerPatient } from "./patients";
+import { saveNewRecord } from "@/test/integration/new-record";
 
 /**
  * Issue 8, resilience 3: property-based fuzzing of every write path the server actions
@@ -75,15 +76,13 @@ beforeAll(async () => {
   });
   patientId = patient.id;
   await enrollPatient(actors.investigator1, { patientId, enrollmentDate: "2026-01-12" }).catch(() => null);
-  const record = await saveCrfRecord(actors.investigator1, {
+  const record = await saveNewRecord(
+    actors.investigator1,
     patientId,
-    formType: "adverse-event",
-    visitKey: null,
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data: buildAdverseEvent(createRandom(1), "2026-02-01"),
-  });
+    "adverse-event",
+    null,
+    buildAdverseEvent(createRandom(1), "2026-02-01"),
+  );
   recordId = record.id;
 });
 afterAll(() => db.drop());

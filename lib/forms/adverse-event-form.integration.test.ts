@@ -5,6 +5,7 @@ import { ConflictError } from "@/lib/errors";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { newRecordRequest } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
 import { emptyAdverseEvent, type AdverseEventData } from "./adverse-event-schema";
 
@@ -20,17 +21,7 @@ const save = (
   formType: string,
   data: unknown,
   extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {},
-) =>
-  saveCrfRecord(actors.investigator1, {
-    patientId,
-    formType,
-    visitKey: null,
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data,
-    ...extra,
-  });
+) => saveCrfRecord(actors.investigator1, newRecordRequest(patientId, formType, null, data, extra));
 
 /** A TW01 patient consented 2026-01-09, enrolled 2026-01-12. */
 const enrolledPatient = () =>

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
+import { saveCrfRecord } from "@/lib/data/crf-records";
 import { registerPatient } from "@/lib/data/patients";
 import { ConflictError } from "@/lib/errors";
+import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { newRecordRequest as request } from "@/test/integration/new-record";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 
@@ -14,22 +16,9 @@ let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
 let sites: Record<"TW01" | "TW02" | "TW03", string>;
 
-const request = (
-  patientId: string,
-  formType: string,
-  visitKey: string,
-  data: unknown,
-  extra: Partial<SaveCrfRequest> = {},
-): SaveCrfRequest => ({
-  patientId,
-  formType,
-  visitKey,
-  recordId: null,
-  expectedVersion: null,
-  reason: null,
-  data,
-  ...extra,
-});
+/** Enters a new form (or, with `extra`, a correction) as investigator 1 of TW01. */
+const saveAsInvestigator = (...args: Parameters<typeof request>) =>
+  saveCrfRecord(actors.investigator1, request(...args));
 /** A patient of TW01 who consented on 2026-01-08 and started treatment (day 1) on 2026-01-15. */
 const enrolledPatient = () =>
   createEnrolledPatient(actors.investigator1, sites.TW01, {
@@ -55,14 +44,11 @@ describe("baseline", () => {
     const before = await counts(patient.id);
     expect(
       await fieldErrorsOf(
-        saveCrfRecord(
-          actors.investigator1,
-          request(patient.id, "baseline", "baseline", {
-            ...baseline,
-            albumin: { value: 30, unit: "g/dL" },
-            heightCm: 1.58,
-          }),
-        ),
+        saveAsInvestigator(patient.id, "baseline", "baseline", {
+          ...baseline,
+          albumin: { value: 30, unit: "g/dL" },
+          heightCm: 1.58,
+        }),
       ),
     ).toEqual({
       "albumin.value": ["The albumin must be from 0.5 to 7 g/dL: check the unit"],
@@ -70,10 +56,7 @@ describe("baseline", () => {
     });
     expect(
       await fieldErrorsOf(
-        saveCrfRecord(
-          actors.investigator1,
-          request(patient.id, "baseline", "baseline", { ...baseline, assessmentDate: "2026-01-16" }),
-        ),
+        saveAsInvestigator(patient.id, "baseline", "baseline", { ...baseline, assessmentDate: "2026-01-16" }),
       ),
     ).toEqual({
       assessmentDate: [
@@ -83,17 +66,14 @@ describe("baseline", () => {
     // PostgreSQL cannot store U+0000: a field error, not a server error (found by the REST API fuzz test).
     expect(
       await fieldErrorsOf(
-        saveCrfRecord(
-          actors.investigator1,
-          request(patient.id, "baseline", "baseline", { ...baseline, ethnicity: "Han\u0000" }),
-        ),
+        saveAsInvestigator(patient.id, "baseline", "baseline", { ...baseline, ethnicity: "Han\u0000" }),
       ),
     ).toEqual({
       ethnicity: [NUL_CHARACTER_MESSAGE],
     });
     expect(await counts(patient.id)).toEqual(before);
 
-    const saved = await saveCrfRecord(actors.investigator1, request(patient.id, "baseline", "baseline", baseline));
+    const saved = await saveAsInvestigator(patient.id, "baseline", "baseline", baseline);
     // bilirubin 34.2 umol/L = 2 mg/dL (2) + albumin 3.0 g/dL (2) + INR 1.3 (1) + mild ascites (2) + no encephalopathy (1) = 8, B.
     // CLIP: B 1 + massive 2 + AFP >= 400 1 + PVT 1 = 5. BCLC: ECOG 1 -> C.
     expect(saved).toMatchObject({
@@ -113,33 +93,28 @@ describe("baseline", () => {
 
     expect(
       await fieldErrorsOf(
-        saveCrfRecord(
-          actors.investigator1,
-          request(
-            patient.id,
-            "baseline",
-            "baseline",
-            { ...baseline, inr: 1.8 },
-            { recordId: saved.id, expectedVersion: 1 },
-          ),
+        saveAsInvestigator(
+          patient.id,
+          "baseline",
+          "baseline",
+          { ...baseline, inr: 1.8 },
+          { recordId: saved.id, expectedVersion: 1 },
         ),
       ),
     ).toHaveProperty("reason");
-    const edited = await saveCrfRecord(
-      actors.investigator1,
-      request(
-        patient.id,
-        "baseline",
-        "baseline",
-        { ...baseline, inr: 1.8 },
-        { recordId: saved.id, expectedVersion: 1, reason: "INR re-read from the lab report" },
-      ),
+    const edited = await saveAsInvestigator(
+      patient.id,
+      "baseline",
+      "baseline",
+      { ...baseline, inr: 1.8 },
+      { recordId: saved.id, expectedVersion: 1, reason: "INR re-read from the lab report" },
     );
     expect(edited).toMatchObject({ version: 2, computed: { childPughScore: 9, childPughClass: "B" } });
-    const stale = await saveCrfRecord(
-      actors.investigator1,
-      request(patient.id, "baseline", "baseline", baseline, { recordId: saved.id, expectedVersion: 1, reason: "Mine" }),
-    ).catch((e) => e);
+    const stale = await saveAsInvestigator(patient.id, "baseline", "baseline", baseline, {
+      recordId: saved.id,
+      expectedVersion: 1,
+      reason: "Mine",
+    }).catch((e) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     const audit = await db.prisma.auditEvent.findMany({ where: { entityId: saved.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.action, a.reason])).toEqual([
@@ -162,29 +137,20 @@ describe("baseline cytokines", () => {
     const before = await counts(patient.id);
     expect(
       await fieldErrorsOf(
-        saveCrfRecord(
-          actors.investigator1,
-          request(patient.id, "cytokines", "baseline", {
-            sampleDate: "2026-01-14",
-            analytes: [{ ...analytes[0], value: 0.5 }, ...analytes.slice(1)],
-          }),
-        ),
+        saveAsInvestigator(patient.id, "cytokines", "baseline", {
+          sampleDate: "2026-01-14",
+          analytes: [{ ...analytes[0], value: 0.5 }, ...analytes.slice(1)],
+        }),
       ),
     ).toEqual({ "analytes.0.value": ["The value is below the LLOQ (0.7 pg/mL): tick below LLOQ instead"] });
     expect(
       await fieldErrorsOf(
-        saveCrfRecord(
-          actors.investigator1,
-          request(patient.id, "cytokines", "baseline", { sampleDate: "2026-01-20", analytes }),
-        ),
+        saveAsInvestigator(patient.id, "cytokines", "baseline", { sampleDate: "2026-01-20", analytes }),
       ),
     ).toHaveProperty("sampleDate");
     expect(await counts(patient.id)).toEqual(before);
 
-    const saved = await saveCrfRecord(
-      actors.investigator1,
-      request(patient.id, "cytokines", "baseline", { sampleDate: "2026-01-14", analytes }),
-    );
+    const saved = await saveAsInvestigator(patient.id, "cytokines", "baseline", { sampleDate: "2026-01-14", analytes });
     expect(saved).toMatchObject({
       status: "COMPLETE",
       computed: { analyteCount: 3, belowLloqCount: 1, summary: "3 analytes, 1 below LLOQ" },
@@ -199,41 +165,23 @@ describe("baseline cytokines", () => {
     });
 
     const stale = { recordId: saved.id, expectedVersion: 1, reason: "Added TNF-alpha" };
-    await saveCrfRecord(
-      actors.investigator1,
-      request(
-        patient.id,
-        "cytokines",
-        "baseline",
-        {
-          sampleDate: "2026-01-14",
-          analytes: [...analytes, { analyte: "TNF-alpha", value: 6, unit: "pg/mL", lloq: 0.5, belowLloq: false }],
-        },
-        stale,
-      ),
+    await saveAsInvestigator(
+      patient.id,
+      "cytokines",
+      "baseline",
+      {
+        sampleDate: "2026-01-14",
+        analytes: [...analytes, { analyte: "TNF-alpha", value: 6, unit: "pg/mL", lloq: 0.5, belowLloq: false }],
+      },
+      stale,
     );
     await expect(
-      saveCrfRecord(
-        actors.investigator1,
-        request(patient.id, "cytokines", "baseline", { sampleDate: "2026-01-13", analytes }, stale),
-      ),
+      saveAsInvestigator(patient.id, "cytokines", "baseline", { sampleDate: "2026-01-13", analytes }, stale),
     ).rejects.toThrow(ConflictError);
   });
 });
 
-const followUp = {
-  progressionDate: null,
-  lastKnownAliveDate: null,
-  deathDate: null,
-  deathCause: null,
-  deathCauseOther: null,
-  offTreatmentDate: null,
-  offTreatmentReason: null,
-  offTreatmentReasonOther: null,
-  offStudyDate: null,
-  offStudyReason: null,
-  offStudyReasonOther: null,
-};
+const followUp = emptyEndOfStudy();
 
 describe("follow-up and end of study", () => {
   test("off treatment then death set the patient status in the same audited transaction; PFS and OS are computed", async () => {
@@ -254,29 +202,23 @@ describe("follow-up and end of study", () => {
     const before = await counts(patient.id);
     expect(
       await fieldErrorsOf(
-        saveCrfRecord(
-          actors.investigator1,
-          request(patient.id, "end-of-study", "end-of-study", {
-            ...followUp,
-            offTreatmentDate: "2026-01-10",
-            offTreatmentReason: "progression",
-            deathDate: "2026-03-01",
-            deathCause: "toxicity",
-            progressionDate: "2026-03-12",
-          }),
-        ),
+        saveAsInvestigator(patient.id, "end-of-study", "end-of-study", {
+          ...followUp,
+          offTreatmentDate: "2026-01-10",
+          offTreatmentReason: "progression",
+          deathDate: "2026-03-01",
+          deathCause: "toxicity",
+          progressionDate: "2026-03-12",
+        }),
       ),
     ).toEqual({ deathDate: ["The death date cannot be before the progression date"] });
     expect(
       await fieldErrorsOf(
-        saveCrfRecord(
-          actors.investigator1,
-          request(patient.id, "end-of-study", "end-of-study", {
-            ...followUp,
-            offTreatmentDate: "2026-01-10",
-            offTreatmentReason: "progression",
-          }),
-        ),
+        saveAsInvestigator(patient.id, "end-of-study", "end-of-study", {
+          ...followUp,
+          offTreatmentDate: "2026-01-10",
+          offTreatmentReason: "progression",
+        }),
       ),
     ).toEqual({ offTreatmentDate: ["This date cannot be before enrollment (2026-01-15)"] });
     expect(await counts(patient.id)).toEqual(before);
@@ -288,10 +230,7 @@ describe("follow-up and end of study", () => {
       offTreatmentDate: "2026-03-14",
       offTreatmentReason: "progression",
     };
-    const first = await saveCrfRecord(
-      actors.investigator1,
-      request(patient.id, "end-of-study", "end-of-study", offTreatment),
-    );
+    const first = await saveAsInvestigator(patient.id, "end-of-study", "end-of-study", offTreatment);
     expect(first).toMatchObject({
       status: "IN_PROGRESS",
       computed: {
@@ -313,19 +252,16 @@ describe("follow-up and end of study", () => {
       offStudyDate: "2026-05-24",
       offStudyReason: "death",
     };
-    const noReason = saveCrfRecord(
-      actors.investigator1,
-      request(patient.id, "end-of-study", "end-of-study", death, { recordId: first.id, expectedVersion: 1 }),
-    );
+    const noReason = saveAsInvestigator(patient.id, "end-of-study", "end-of-study", death, {
+      recordId: first.id,
+      expectedVersion: 1,
+    });
     expect(await fieldErrorsOf(noReason)).toHaveProperty("reason");
-    const second = await saveCrfRecord(
-      actors.investigator1,
-      request(patient.id, "end-of-study", "end-of-study", death, {
-        recordId: first.id,
-        expectedVersion: 1,
-        reason: "Death reported by family",
-      }),
-    );
+    const second = await saveAsInvestigator(patient.id, "end-of-study", "end-of-study", death, {
+      recordId: first.id,
+      expectedVersion: 1,
+      reason: "Death reported by family",
+    });
     expect(second).toMatchObject({
       status: "COMPLETE",
       computed: { osDays: 129, osEvent: 1, summary: "PFS 1.8 mo (event), OS 4.2 mo (event)" },
@@ -349,26 +285,20 @@ describe("follow-up and end of study", () => {
     ]);
 
     // A stale edit changes neither the form nor the status.
-    const stale = await saveCrfRecord(
-      actors.investigator1,
-      request(patient.id, "end-of-study", "end-of-study", offTreatment, {
-        recordId: first.id,
-        expectedVersion: 1,
-        reason: "Undo",
-      }),
-    ).catch((e) => e);
+    const stale = await saveAsInvestigator(patient.id, "end-of-study", "end-of-study", offTreatment, {
+      recordId: first.id,
+      expectedVersion: 1,
+      reason: "Undo",
+    }).catch((e) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((await db.prisma.patient.findUniqueOrThrow({ where: { id: patient.id } })).status).toBe("DEAD");
 
     // A correction that removes the death moves the patient back, audited.
-    await saveCrfRecord(
-      actors.investigator1,
-      request(patient.id, "end-of-study", "end-of-study", offTreatment, {
-        recordId: first.id,
-        expectedVersion: 2,
-        reason: "Death entered for the wrong patient",
-      }),
-    );
+    await saveAsInvestigator(patient.id, "end-of-study", "end-of-study", offTreatment, {
+      recordId: first.id,
+      expectedVersion: 2,
+      reason: "Death entered for the wrong patient",
+    });
     expect((await db.prisma.patient.findUniqueOrThrow({ where: { id: patient.id } })).status).toBe("OFF_TREATMENT");
   });
 
@@ -376,15 +306,12 @@ describe("follow-up and end of study", () => {
     const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-05" });
     expect(
       await fieldErrorsOf(
-        saveCrfRecord(
-          actors.investigator1,
-          request(patient.id, "end-of-study", "end-of-study", {
-            ...followUp,
-            deathDate: "2026-02-01",
-            deathCause: "other",
-            deathCauseOther: "Accident",
-          }),
-        ),
+        saveAsInvestigator(patient.id, "end-of-study", "end-of-study", {
+          ...followUp,
+          deathDate: "2026-02-01",
+          deathCause: "other",
+          deathCauseOther: "Accident",
+        }),
       ),
     ).toEqual({
       _form: ["Follow-up is recorded for enrolled patients only"],

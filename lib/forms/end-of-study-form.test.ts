@@ -1,23 +1,11 @@
 import { PROGRESSION_RULE } from "@/lib/domain/survival/progression-date";
 import { describe, expect, test } from "vitest";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
-import { EndOfStudySchema, endOfStudyForm, statusFromEndOfStudy } from "./end-of-study-form";
+import { EndOfStudySchema, emptyEndOfStudy, endOfStudyForm, statusFromEndOfStudy } from "./end-of-study-form";
 import { deriveFollowUpEndpoints, findAssessedProgression } from "./end-of-study-endpoints";
 import type { FormContext, RelatedRecord } from "./form-definition";
 
-const empty = {
-  progressionDate: null,
-  lastKnownAliveDate: null,
-  deathDate: null,
-  deathCause: null,
-  deathCauseOther: null,
-  offTreatmentDate: null,
-  offTreatmentReason: null,
-  offTreatmentReasonOther: null,
-  offStudyDate: null,
-  offStudyReason: null,
-  offStudyReasonOther: null,
-};
+const empty = emptyEndOfStudy();
 const errorsOf = (data: unknown) => {
   const result = EndOfStudySchema.safeParse(data);
   return result.success ? {} : toFieldErrors(result.error.issues);

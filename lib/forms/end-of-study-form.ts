@@ -107,6 +107,23 @@ export const EndOfStudySchema = EndOfStudyFields.superRefine((data, ctx) => {
 
 export type EndOfStudyData = z.output<typeof EndOfStudySchema>;
 
+/** An empty follow-up form: nothing known yet, the patient still on treatment. */
+export function emptyEndOfStudy(): EndOfStudyData {
+  return {
+    progressionDate: null,
+    lastKnownAliveDate: null,
+    deathDate: null,
+    deathCause: null,
+    deathCauseOther: null,
+    offTreatmentDate: null,
+    offTreatmentReason: null,
+    offTreatmentReasonOther: null,
+    offStudyDate: null,
+    offStudyReason: null,
+    offStudyReasonOther: null,
+  };
+}
+
 const DATE_FIELDS = ["progressionDate", "lastKnownAliveDate", "deathDate", "offTreatmentDate", "offStudyDate"] as const;
 
 /** The patient status the form implies: dead, off study, off treatment, else still on treatment. */

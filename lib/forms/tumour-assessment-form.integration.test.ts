@@ -5,7 +5,9 @@ import { ConflictError } from "@/lib/errors";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { newRecordRequest } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
+import { liverT1, lungT2, tumourBaseline, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import type { TumourAssessmentData, TumourBaselineData } from "./tumour-schemas";
 
 let db: TestDatabase;
@@ -21,17 +23,7 @@ const save = (
   visitKey: string,
   data: unknown,
   extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {},
-) =>
-  saveCrfRecord(actors.investigator2, {
-    patientId,
-    formType,
-    visitKey,
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data,
-    ...extra,
-  });
+) => saveCrfRecord(actors.investigator2, newRecordRequest(patientId, formType, visitKey, data, extra));
 
 const enrolledPatient = () =>
   createEnrolledPatient(actors.investigator2, sites.TW02, {
@@ -40,35 +32,16 @@ const enrolledPatient = () =>
     enrollmentDate: "2026-01-12",
   });
 
-const baseline = (overrides: Partial<TumourBaselineData> = {}): TumourBaselineData => ({
-  assessmentDate: "2026-01-08",
-  method: "ct",
-  targetLesions: [
-    { lesionId: "T1", organ: "Liver", site: "Segment VIII", method: "ct", longestDiameterMm: 62 },
-    { lesionId: "T2", organ: "Lung", site: "Right lower lobe", method: "spiral-ct", longestDiameterMm: 38 },
-  ],
-  nonTargetLesions: [{ lesionId: "N1", organ: "Portal vein", description: "Tumour thrombus" }],
-  ...overrides,
-});
-
+/** Portal vein tumour thrombus: a non-target lesion of hepatocellular carcinoma. */
+const PORTAL_VEIN_N1 = { lesionId: "N1", organ: "Portal vein", description: "Tumour thrombus" };
+const baseline = (overrides: Partial<TumourBaselineData> = {}): TumourBaselineData =>
+  tumourBaseline([liverT1(62), lungT2(38)], [PORTAL_VEIN_N1], overrides);
 const followUp = (
   assessmentDate: string,
   t1: number,
   t2: number,
   overrides: Partial<TumourAssessmentData> = {},
-): TumourAssessmentData => ({
-  assessmentDate,
-  method: "ct",
-  measurements: [
-    { lesionId: "T1", status: "measured", diameterMm: t1 },
-    { lesionId: "T2", status: "measured", diameterMm: t2 },
-  ],
-  nonTargetStatus: "NON_CR_NON_PD",
-  newLesions: "no",
-  newLesionsDescription: "",
-  override: { response: null, reason: "" },
-  ...overrides,
-});
+): TumourAssessmentData => tumourFollowUp(assessmentDate, t1, t2, "NON_CR_NON_PD", overrides);
 
 describe("tumour assessments", () => {
   test("baseline target selection is checked with RECIST 1.0 and nothing is written when it fails", async () => {

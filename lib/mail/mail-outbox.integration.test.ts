@@ -13,6 +13,7 @@ import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { startLocalSmtpServer } from "./local-smtp-server";
 import { deliverPendingMail } from "./mail-sender";
+import { saveNewRecord } from "@/test/integration/new-record";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -57,15 +58,7 @@ describe("alert emails through the transactional outbox", () => {
     await probe.close();
     const transport = nodemailer.createTransport(`smtp://127.0.0.1:${port}`);
 
-    const saved = await saveCrfRecord(actors.investigator1, {
-      patientId: patient.id,
-      formType: "adverse-event",
-      visitKey: null,
-      recordId: null,
-      expectedVersion: null,
-      reason: null,
-      data: sae(3),
-    });
+    const saved = await saveNewRecord(actors.investigator1, patient.id, "adverse-event", null, sae(3));
     expect(saved.version).toBe(1);
     const [queued] = await listOutbox(actors.admin);
     expect(queued).toMatchObject({
@@ -126,15 +119,7 @@ describe("alert emails through the transactional outbox", () => {
       enrollmentDate: "2026-01-10",
     });
     const count = () => db.prisma.mailOutbox.count({ where: { patientId: patient.id } });
-    const first = await saveCrfRecord(actors.investigator1, {
-      patientId: patient.id,
-      formType: "adverse-event",
-      visitKey: null,
-      recordId: null,
-      expectedVersion: null,
-      reason: null,
-      data: sae(3),
-    });
+    const first = await saveNewRecord(actors.investigator1, patient.id, "adverse-event", null, sae(3));
     const second = await saveCrfRecord(actors.investigator1, {
       patientId: patient.id,
       formType: "adverse-event",

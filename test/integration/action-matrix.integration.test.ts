@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { type DemoActorName, openDemoDatabase } from "./demo-actors";
+import { eligibilityRequest } from "./new-record";
 import { type TestDatabase } from "./test-database";
 import { adverseEvent, recordAdverseEvent } from "./toxicity-fixtures";
 
@@ -37,15 +38,10 @@ async function target(
 ) {
   const investigator = investigatorOf[site];
   const patient = await registerPatient(investigator, { siteId: sites[site], screeningDate: "2026-03-02" });
-  const record = await saveCrfRecord(investigator, {
-    patientId: patient.id,
-    formType: "eligibility",
-    visitKey: "screening",
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data: { consentDate: "2026-03-01", answers },
-  });
+  const record = await saveCrfRecord(
+    investigator,
+    eligibilityRequest(patient.id, { consentDate: "2026-03-01", answers }),
+  );
   if (extra.signed)
     await signCrfRecord(investigator, { patientId: patient.id, recordId: record.id, password: DEMO_PASSWORD });
   let queryId = "";

@@ -1,9 +1,9 @@
 import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord } from "@/lib/data/crf-records";
 import { enrollPatient } from "@/lib/data/enrollment";
 import { registerPatient } from "@/lib/data/patients";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { compensatedBaseline } from "@/test/fixtures/baseline-data";
+import { saveNewRecord } from "./new-record";
 
 export interface EnrollmentDates {
   screeningDate: string;
@@ -19,15 +19,7 @@ export interface EnrollmentDates {
 export async function createEnrolledPatient(actor: Actor, siteId: string, dates: EnrollmentDates) {
   const patient = await registerPatient(actor, { siteId, screeningDate: dates.screeningDate });
   const answers = eligibleAnswers();
-  await saveCrfRecord(actor, {
-    patientId: patient.id,
-    formType: "eligibility",
-    visitKey: "screening",
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data: { consentDate: dates.consentDate, answers },
-  });
+  await saveNewRecord(actor, patient.id, "eligibility", "screening", { consentDate: dates.consentDate, answers });
   if (dates.enrollmentDate) await enrollPatient(actor, { patientId: patient.id, enrollmentDate: dates.enrollmentDate });
   return patient;
 }
@@ -38,7 +30,7 @@ export async function createEnrolledPatient(actor: Actor, siteId: string, dates:
  */
 export async function recordMaleBaselineAndCounselling(actor: Actor, patientId: string, date: string) {
   const save = (formType: string, visitKey: string | null, data: unknown) =>
-    saveCrfRecord(actor, { patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data });
+    saveNewRecord(actor, patientId, formType, visitKey, data);
   await save(
     "baseline",
     "baseline",

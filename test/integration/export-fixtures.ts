@@ -1,33 +1,15 @@
 import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord } from "@/lib/data/crf-records";
-import { enrollPatient } from "@/lib/data/enrollment";
-import { registerPatient } from "@/lib/data/patients";
-import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
-import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
+import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
-import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
+import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
+import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
+import { labsOn } from "@/test/fixtures/labs-data";
 import type { DemoActorName } from "./demo-actors";
+import { createEnrolledPatient } from "./enrolled-patient";
+import { newRecordRequest } from "./new-record";
+import { BONE_N1, liverT1, lungT2, tumourBaseline, tumourFollowUp } from "./tumour-fixtures";
 
 type Sites = Record<"TW01" | "TW02" | "TW03", string>;
-
-const labs = (sampleDate: string, values: Record<string, number>) => ({
-  sampleDate,
-  results: Object.fromEntries(
-    LAB_TESTS.map((test) => {
-      const unit = LAB_PANEL.find((p) => p.test === test)!.defaultUnit;
-      return [test, { value: values[test] ?? null, unit, ...defaultRange(test, unit) }];
-    }),
-  ),
-});
-const drug = (extra: object = {}) => ({
-  doseLevel: 0,
-  status: "given",
-  statusReason: null,
-  statusReasonText: "",
-  capsulesDispensed: 112,
-  capsulesReturned: null,
-  ...extra,
-});
 
 /**
  * Patients with real forms saved through saveCrfRecord (so computed values and the audit
@@ -35,23 +17,15 @@ const drug = (extra: object = {}) => ({
  * with an adverse event.
  */
 export async function seedExportPatients(actors: Record<DemoActorName, Actor>, sites: Sites) {
-  const answers = eligibleAnswers();
   const enrolled = async (who: "investigator1" | "investigator2", siteId: string) => {
     const actor = actors[who];
-    const patient = await registerPatient(actor, { siteId, screeningDate: "2026-01-05" });
-    const save = (formType: string, visitKey: string | null, data: unknown, extra: object = {}) =>
-      saveCrfRecord(actor, {
-        patientId: patient.id,
-        formType,
-        visitKey,
-        recordId: null,
-        expectedVersion: null,
-        reason: null,
-        data,
-        ...extra,
-      });
-    await save("eligibility", "screening", { consentDate: "2026-01-05", answers });
-    await enrollPatient(actor, { patientId: patient.id, enrollmentDate: "2026-01-12" });
+    const patient = await createEnrolledPatient(actor, siteId, {
+      screeningDate: "2026-01-05",
+      consentDate: "2026-01-05",
+      enrollmentDate: "2026-01-12",
+    });
+    const save = (formType: string, visitKey: string | null, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
+      saveCrfRecord(actor, newRecordRequest(patient.id, formType, visitKey, data, extra));
     return { patient, save };
   };
 
@@ -88,15 +62,12 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
       { analyte: "IL-8", value: null, unit: "pg/mL", lloq: 1.5, belowLloq: true },
     ],
   });
-  await a.save("tumour-baseline", "baseline-imaging", {
-    assessmentDate: "2026-01-08",
-    method: "ct",
-    targetLesions: [
-      { lesionId: "T1", organ: "Liver", site: 'Segment VIII, "dome"', method: "ct", longestDiameterMm: 60 },
-      { lesionId: "T2", organ: "Lung", site: "Right lower lobe", method: "spiral-ct", longestDiameterMm: 40 },
-    ],
-    nonTargetLesions: [{ lesionId: "N1", organ: "Bone", description: "T10 vertebra" }],
-  });
+  // A quote and a comma in the lesion's site: every export format must escape them.
+  await a.save(
+    "tumour-baseline",
+    "baseline-imaging",
+    tumourBaseline([{ ...liverT1(60), site: 'Segment VIII, "dome"' }, lungT2(40)], [BONE_N1]),
+  );
   // Thalidomide is dispensed to a man only after counselling on contraception (pregnancy prevention).
   await a.save("pregnancy-test", null, {
     testDate: "2026-01-12",
@@ -106,32 +77,25 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
     method: "not-done",
     result: null,
   });
-  await a.save("dosing", "day1", {
-    visitDate: "2026-01-12",
-    weightKg: 70,
-    heightCm: 170,
-    uft: { ...drug({ capsulesDispensed: 168 }), prescribedCapsulesPerDose: null, overrideReason: "" },
-    thalidomide: drug(),
-  });
-  await a.save("labs", "day1", labs("2026-01-11", { neutrophils: 3.2, platelets: 160, ast: 45 }));
-  const week4 = await a.save("labs", "week4", labs("2026-02-09", { neutrophils: 0.9, platelets: 120, ast: 60 }));
-  await a.save("labs", "week4", labs("2026-02-09", { neutrophils: 0.8, platelets: 120, ast: 60 }), {
+  await a.save(
+    "dosing",
+    "day1",
+    dosingVisit({
+      visitDate: "2026-01-12",
+      weightKg: 70,
+      heightCm: 170,
+      uft: drugGiven(168),
+      thalidomide: drugGiven(112),
+    }),
+  );
+  await a.save("labs", "day1", labsOn("2026-01-11", { neutrophils: 3.2, platelets: 160, ast: 45 }));
+  const week4 = await a.save("labs", "week4", labsOn("2026-02-09", { neutrophils: 0.9, platelets: 120, ast: 60 }));
+  await a.save("labs", "week4", labsOn("2026-02-09", { neutrophils: 0.8, platelets: 120, ast: 60 }), {
     recordId: week4.id,
     expectedVersion: 1,
     reason: "Lab report corrected",
   });
-  await a.save("tumour-assessment", "week8", {
-    assessmentDate: "2026-03-09",
-    method: "ct",
-    measurements: [
-      { lesionId: "T1", status: "measured", diameterMm: 40 },
-      { lesionId: "T2", status: "measured", diameterMm: 25 },
-    ],
-    nonTargetStatus: "NON_CR_NON_PD",
-    newLesions: "no",
-    newLesionsDescription: "",
-    override: { response: null, reason: "" },
-  });
+  await a.save("tumour-assessment", "week8", tumourFollowUp("2026-03-09", 40, 25, "NON_CR_NON_PD"));
   await a.save("adverse-event", null, {
     ...emptyAdverseEvent(),
     term: "Neutrophil count decreased",
@@ -145,17 +109,10 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
     outcome: "recovered",
   });
   await a.save("end-of-study", "end-of-study", {
-    progressionDate: null,
+    ...emptyEndOfStudy(),
     lastKnownAliveDate: "2026-04-01",
-    deathDate: null,
-    deathCause: null,
-    deathCauseOther: null,
     offTreatmentDate: "2026-03-20",
     offTreatmentReason: "toxicity",
-    offTreatmentReasonOther: null,
-    offStudyDate: null,
-    offStudyReason: null,
-    offStudyReasonOther: null,
   });
 
   const b = await enrolled("investigator2", sites.TW02);

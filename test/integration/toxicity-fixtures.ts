@@ -2,33 +2,23 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/get-actor";
 import { saveCrfRecord } from "@/lib/data/crf-records";
-import { enrollPatient } from "@/lib/data/enrollment";
-import { registerPatient } from "@/lib/data/patients";
-import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
-import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
+import type { LabTest } from "@/lib/domain/ctcae/lab-criteria";
 import { emptyAdverseEvent, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
-import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { labsOn, type LabRow } from "@/test/fixtures/labs-data";
+import { createEnrolledPatient } from "./enrolled-patient";
+import { saveNewRecord } from "./new-record";
 
 /** Test data entered through the real write path (saveCrfRecord), as an investigator would. */
-const answers = eligibleAnswers();
 
 /** A patient consented 2026-01-04 and, unless `enrolled` is false, enrolled on 2026-01-10 (day 1). */
-export async function createPatient(investigator: Actor, siteId: string, options: { enrolled?: boolean } = {}) {
-  const patient = await registerPatient(investigator, { siteId, screeningDate: "2026-01-05" });
-  await saveCrfRecord(investigator, {
-    patientId: patient.id,
-    formType: "eligibility",
-    visitKey: "screening",
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data: { consentDate: "2026-01-04", answers },
+export function createPatient(investigator: Actor, siteId: string, options: { enrolled?: boolean } = {}) {
+  return createEnrolledPatient(investigator, siteId, {
+    screeningDate: "2026-01-05",
+    consentDate: "2026-01-04",
+    enrollmentDate: options.enrolled === false ? null : "2026-01-10",
   });
-  if (options.enrolled !== false)
-    await enrollPatient(investigator, { patientId: patient.id, enrollmentDate: "2026-01-10" });
-  return patient;
 }
 
 /** A complete adverse event: non-serious, attribution possible (thalidomide) and unlikely (UFT). */
@@ -54,16 +44,8 @@ export const serious = (awareAt = "2026-02-04T09:15"): Partial<AdverseEventData>
   awareAt,
 });
 
-export async function recordAdverseEvent(investigator: Actor, patientId: string, data: AdverseEventData) {
-  return saveCrfRecord(investigator, {
-    patientId,
-    formType: "adverse-event",
-    visitKey: null,
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data,
-  });
+export function recordAdverseEvent(investigator: Actor, patientId: string, data: AdverseEventData) {
+  return saveNewRecord(investigator, patientId, "adverse-event", null, data);
 }
 
 export async function correctAdverseEvent(
@@ -83,31 +65,15 @@ export async function correctAdverseEvent(
   });
 }
 
-type LabRow = { value: number | null; unit: string; lln: number | null; uln: number | null };
-
 /** A labs record at a visit; tests not given are "not done". Platelets 40 x10^9/L is CTCAE grade 3. */
-export async function recordLabs(
+export function recordLabs(
   investigator: Actor,
   patientId: string,
   visitKey: string,
   sampleDate: string,
   values: Partial<Record<LabTest, Partial<LabRow>>>,
 ) {
-  const results = Object.fromEntries(
-    LAB_TESTS.map((test) => {
-      const unit = LAB_PANEL.find((p) => p.test === test)!.defaultUnit;
-      return [test, { value: null, unit, ...defaultRange(test, unit), ...values[test] }];
-    }),
-  );
-  return saveCrfRecord(investigator, {
-    patientId,
-    formType: "labs",
-    visitKey,
-    recordId: null,
-    expectedVersion: null,
-    reason: null,
-    data: { sampleDate, results },
-  });
+  return saveNewRecord(investigator, patientId, "labs", visitKey, labsOn(sampleDate, values));
 }
 
 /**

@@ -9,6 +9,7 @@ import { deriveFollowUpEndpoints } from "@/lib/forms/end-of-study-endpoints";
 import {
   DEATH_CAUSES,
   EndOfStudySchema,
+  emptyEndOfStudy,
   OFF_STUDY_REASONS,
   OFF_TREATMENT_REASONS,
   type EndOfStudyData,
@@ -20,19 +21,6 @@ import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 
-const EMPTY: EndOfStudyData = {
-  progressionDate: null,
-  lastKnownAliveDate: null,
-  deathDate: null,
-  deathCause: null,
-  deathCauseOther: null,
-  offTreatmentDate: null,
-  offTreatmentReason: null,
-  offTreatmentReasonOther: null,
-  offStudyDate: null,
-  offStudyReason: null,
-  offStudyReasonOther: null,
-};
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replaceAll("-", " ");
 
 function Endpoint({ name, endpoint }: { name: string; endpoint: SurvivalEndpoints["pfs"] }) {
@@ -47,7 +35,7 @@ function Endpoint({ name, endpoint }: { name: string; endpoint: SurvivalEndpoint
 export function EndOfStudyForm(props: CrfFormProps) {
   const form = useForm<EndOfStudyData>({
     resolver: zodResolver(EndOfStudySchema),
-    defaultValues: (props.record?.data as EndOfStudyData | undefined) ?? EMPTY,
+    defaultValues: (props.record?.data as EndOfStudyData | undefined) ?? emptyEndOfStudy(),
   });
   const { formProps, ...footer } = useCrfSave("end-of-study", props, form);
   const values = useWatch({ control: form.control }) as EndOfStudyData;
@@ -88,6 +76,24 @@ export function EndOfStudyForm(props: CrfFormProps) {
     />
   );
 
+  // Death, end of treatment and end of study: each a date, a reason from a list and the reason's free text.
+  type Field = keyof EndOfStudyData;
+  const ending = (
+    legend: string,
+    [dateName, reasonName, otherName]: [Field, Field, Field],
+    [dateLabel, reasonLabel, otherLabel]: [string, string, string],
+    options: readonly string[],
+  ) => (
+    <fieldset className="radio-group">
+      <legend>{legend}</legend>
+      <div className="inline-form">
+        {date(dateName, dateLabel)}
+        {reason(reasonName, reasonLabel, options)}
+        {other(otherName, otherLabel)}
+      </div>
+    </fieldset>
+  );
+
   return (
     <form {...formProps}>
       <fieldset className="radio-group">
@@ -107,30 +113,24 @@ export function EndOfStudyForm(props: CrfFormProps) {
         </div>
         {date("lastKnownAliveDate", "Last date known alive")}
       </fieldset>
-      <fieldset className="radio-group">
-        <legend>Death</legend>
-        <div className="inline-form">
-          {date("deathDate", "Death date")}
-          {reason("deathCause", "Cause of death", DEATH_CAUSES)}
-          {other("deathCauseOther", "Other cause")}
-        </div>
-      </fieldset>
-      <fieldset className="radio-group">
-        <legend>End of treatment</legend>
-        <div className="inline-form">
-          {date("offTreatmentDate", "Off-treatment date")}
-          {reason("offTreatmentReason", "Reason off treatment", OFF_TREATMENT_REASONS)}
-          {other("offTreatmentReasonOther", "Other reason off treatment")}
-        </div>
-      </fieldset>
-      <fieldset className="radio-group">
-        <legend>End of study</legend>
-        <div className="inline-form">
-          {date("offStudyDate", "Off-study date")}
-          {reason("offStudyReason", "Reason off study", OFF_STUDY_REASONS)}
-          {other("offStudyReasonOther", "Other reason off study")}
-        </div>
-      </fieldset>
+      {ending(
+        "Death",
+        ["deathDate", "deathCause", "deathCauseOther"],
+        ["Death date", "Cause of death", "Other cause"],
+        DEATH_CAUSES,
+      )}
+      {ending(
+        "End of treatment",
+        ["offTreatmentDate", "offTreatmentReason", "offTreatmentReasonOther"],
+        ["Off-treatment date", "Reason off treatment", "Other reason off treatment"],
+        OFF_TREATMENT_REASONS,
+      )}
+      {ending(
+        "End of study",
+        ["offStudyDate", "offStudyReason", "offStudyReasonOther"],
+        ["Off-study date", "Reason off study", "Other reason off study"],
+        OFF_STUDY_REASONS,
+      )}
       <div className="computed" aria-live="polite" data-testid="survival-endpoints">
         <span className="computed-badge">computed</span>{" "}
         <strong>Survival from enrollment ({props.context.enrollmentDate ?? "not enrolled"})</strong>

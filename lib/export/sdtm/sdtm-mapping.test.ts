@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import type { ExportPatient, ExportRecord } from "../csv/csv-plan";
 import { SDTM_DATASETS } from "./datasets";
 import { mapDm, mapDs } from "./dm-ds";
@@ -65,17 +66,7 @@ const dosing = (visitKey: string, visitDate: string, thal: string, uft: string, 
   );
 const endOfStudy = (extra: object) =>
   record("end-of-study", "end-of-study", {
-    progressionDate: null,
-    lastKnownAliveDate: null,
-    deathDate: null,
-    deathCause: null,
-    deathCauseOther: null,
-    offTreatmentDate: null,
-    offTreatmentReason: null,
-    offTreatmentReasonOther: null,
-    offStudyDate: null,
-    offStudyReason: null,
-    offStudyReasonOther: null,
+    ...emptyEndOfStudy(),
     ...extra,
   });
 

@@ -5,7 +5,9 @@ import { ConflictError } from "@/lib/errors";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
+import { newRecordRequest } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
+import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -25,60 +27,36 @@ async function enrolledPatient(enrollmentDate: string | null = "2026-01-10") {
   return patient;
 }
 
-const drug = (extra: object = {}) => ({
-  doseLevel: 0,
-  status: "given",
-  statusReason: null,
-  statusReasonText: "",
-  capsulesDispensed: null,
-  capsulesReturned: null,
-  ...extra,
-});
 const dosing = (extra: object = {}) => ({
-  visitDate: "2026-01-10",
-  weightKg: 80,
-  heightCm: 180,
-  uft: { ...drug({ capsulesDispensed: 168 }), prescribedCapsulesPerDose: null, overrideReason: "" },
-  thalidomide: drug({ capsulesDispensed: 112 }),
+  ...dosingVisit({
+    visitDate: "2026-01-10",
+    weightKg: 80,
+    heightCm: 180,
+    uft: drugGiven(168),
+    thalidomide: drugGiven(112),
+  }),
   ...extra,
 });
-const request = (
-  patientId: string,
-  visitKey: string,
-  data: unknown,
-  extra: Partial<SaveCrfRequest> = {},
-): SaveCrfRequest => ({
-  patientId,
-  formType: "dosing",
-  visitKey,
-  recordId: null,
-  expectedVersion: null,
-  reason: null,
-  data,
-  ...extra,
-});
+const request = (patientId: string, visitKey: string, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
+  newRecordRequest(patientId, "dosing", visitKey, data, extra);
+/** Enters a dosing form (or, with `extra`, a correction) as investigator 1 of TW01. */
+const saveDosing = (...args: Parameters<typeof request>) => saveCrfRecord(actors.investigator1, request(...args));
+
 describe("the dosing form", () => {
   test("a weight that reads as pounds is saved only with the user's reason, which the audit keeps; 700 kg is refused", async () => {
     const patient = await enrolledPatient();
     const before = await db.prisma.crfRecord.count();
-    expect(
-      await fieldErrorsOf(saveCrfRecord(actors.investigator1, request(patient.id, "day1", dosing({ weightKg: 700 })))),
-    ).toMatchObject({
+    expect(await fieldErrorsOf(saveDosing(patient.id, "day1", dosing({ weightKg: 700 })))).toMatchObject({
       weightKg: ["The weight must be 25-250 kg"],
     });
-    expect(
-      await fieldErrorsOf(saveCrfRecord(actors.investigator1, request(patient.id, "day1", dosing({ weightKg: 154 })))),
-    ).toEqual({
+    expect(await fieldErrorsOf(saveDosing(patient.id, "day1", dosing({ weightKg: 154 })))).toEqual({
       measurementReason: [expect.stringContaining("It looks like a weight in pounds (154 lb = 69.9 kg)")],
     });
     expect(await db.prisma.crfRecord.count()).toBe(before);
-    const saved = await saveCrfRecord(
-      actors.investigator1,
-      request(
-        patient.id,
-        "day1",
-        dosing({ weightKg: 154, heightCm: 190, measurementReason: "Weighed on the ward scale twice" }),
-      ),
+    const saved = await saveDosing(
+      patient.id,
+      "day1",
+      dosing({ weightKg: 154, heightCm: 190, measurementReason: "Weighed on the ward scale twice" }),
     );
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: saved.id, action: "CREATE" } });
     expect(audit.changes).toEqual(
@@ -88,7 +66,7 @@ describe("the dosing form", () => {
 
   test("stores the dose computed from height and weight, then flags a weight change and computes compliance", async () => {
     const patient = await enrolledPatient();
-    const day1 = await saveCrfRecord(actors.investigator1, request(patient.id, "day1", dosing()));
+    const day1 = await saveDosing(patient.id, "day1", dosing());
     expect(day1).toMatchObject({
       status: "COMPLETE",
       version: 1,
@@ -110,27 +88,24 @@ describe("the dosing form", () => {
       },
     });
 
-    const week4 = await saveCrfRecord(
-      actors.investigator1,
-      request(
-        patient.id,
-        "week4",
-        dosing({
-          visitDate: "2026-02-07",
-          weightKg: 70,
-          uft: {
-            ...drug({ capsulesDispensed: 112, capsulesReturned: 12 }),
-            prescribedCapsulesPerDose: null,
-            overrideReason: "",
-          },
-          thalidomide: drug({
-            status: "held",
-            statusReason: "toxicity",
-            statusReasonText: "Grade 2 somnolence",
-            capsulesReturned: 0,
-          }),
+    const week4 = await saveDosing(
+      patient.id,
+      "week4",
+      dosing({
+        visitDate: "2026-02-07",
+        weightKg: 70,
+        uft: {
+          ...drugGiven(112, { capsulesReturned: 12 }),
+          prescribedCapsulesPerDose: null,
+          overrideReason: "",
+        },
+        thalidomide: drugGiven(null, {
+          status: "held",
+          statusReason: "toxicity",
+          statusReasonText: "Grade 2 somnolence",
+          capsulesReturned: 0,
         }),
-      ),
+      }),
     );
     const computed = week4.computed as Record<string, Record<string, unknown>>;
     expect(computed.summary).toBe("UFT 2 caps bid (level 0), thalidomide held");
@@ -156,37 +131,31 @@ describe("the dosing form", () => {
     const patient = await enrolledPatient();
     const before = { records: await db.prisma.crfRecord.count(), audit: await db.prisma.auditEvent.count() };
     const schemaErrors = await fieldErrorsOf(
-      saveCrfRecord(
-        actors.investigator1,
-        request(
-          patient.id,
-          "day1",
-          dosing({
-            weightKg: 700,
-            visitDate: "2099-01-01",
-            uft: { ...drug(), prescribedCapsulesPerDose: 4, overrideReason: "" },
-            thalidomide: drug({ status: "reduced" }),
-          }),
-        ),
+      saveDosing(
+        patient.id,
+        "day1",
+        dosing({
+          weightKg: 700,
+          visitDate: "2099-01-01",
+          uft: { ...drugGiven(null), prescribedCapsulesPerDose: 4, overrideReason: "" },
+          thalidomide: drugGiven(null, { status: "reduced" }),
+        }),
       ),
     );
     expect(Object.keys(schemaErrors).sort()).toEqual(["thalidomide.statusReason", "visitDate", "weightKg"]);
 
     const contextErrors = await fieldErrorsOf(
-      saveCrfRecord(
-        actors.investigator1,
-        request(
-          patient.id,
-          "day1",
-          dosing({
-            visitDate: "2026-01-09",
-            uft: {
-              ...drug({ capsulesReturned: 4 }),
-              prescribedCapsulesPerDose: 4,
-              overrideReason: "Tolerated well before",
-            },
-          }),
-        ),
+      saveDosing(
+        patient.id,
+        "day1",
+        dosing({
+          visitDate: "2026-01-09",
+          uft: {
+            ...drugGiven(null, { capsulesReturned: 4 }),
+            prescribedCapsulesPerDose: 4,
+            overrideReason: "Tolerated well before",
+          },
+        }),
       ),
     );
     expect(contextErrors).toEqual({
@@ -197,59 +166,46 @@ describe("the dosing form", () => {
     expect(await db.prisma.auditEvent.count()).toBe(before.audit);
 
     const notEnrolled = await enrolledPatient(null);
-    expect(await fieldErrorsOf(saveCrfRecord(actors.investigator1, request(notEnrolled.id, "day1", dosing())))).toEqual(
-      {
-        visitDate: ["The patient is not enrolled yet: dosing starts on or after enrollment"],
-      },
-    );
+    expect(await fieldErrorsOf(saveDosing(notEnrolled.id, "day1", dosing()))).toEqual({
+      visitDate: ["The patient is not enrolled yet: dosing starts on or after enrollment"],
+    });
   });
 
   test("more capsules returned than dispensed is refused against the previous visit", async () => {
     const patient = await enrolledPatient();
-    await saveCrfRecord(actors.investigator1, request(patient.id, "day1", dosing()));
+    await saveDosing(patient.id, "day1", dosing());
     const errors = await fieldErrorsOf(
-      saveCrfRecord(
-        actors.investigator1,
-        request(
-          patient.id,
-          "week4",
-          dosing({
-            visitDate: "2026-02-07",
-            uft: { ...drug({ capsulesReturned: 200 }), prescribedCapsulesPerDose: null, overrideReason: "" },
-          }),
-        ),
+      saveDosing(
+        patient.id,
+        "week4",
+        dosing({
+          visitDate: "2026-02-07",
+          uft: { ...drugGiven(null, { capsulesReturned: 200 }), prescribedCapsulesPerDose: null, overrideReason: "" },
+        }),
       ),
     );
     expect(errors).toEqual({
       "uft.capsulesReturned": ["Returned (200) cannot exceed the 168 capsules dispensed on 2026-01-10"],
     });
-    const sameDay = await fieldErrorsOf(saveCrfRecord(actors.investigator1, request(patient.id, "week4", dosing())));
+    const sameDay = await fieldErrorsOf(saveDosing(patient.id, "week4", dosing()));
     expect(sameDay.visitDate).toEqual(["Dosing visit day1 already has this date; each dosing visit has its own date"]);
   });
 
   test("an edit needs a reason and the current version; an override is recomputed and stored", async () => {
     const patient = await enrolledPatient();
-    const first = await saveCrfRecord(actors.investigator1, request(patient.id, "day1", dosing()));
+    const first = await saveDosing(patient.id, "day1", dosing());
     const override = dosing({
-      uft: { ...drug({ capsulesDispensed: 112 }), prescribedCapsulesPerDose: 2, overrideReason: "Frail, start low" },
+      uft: { ...drugGiven(112), prescribedCapsulesPerDose: 2, overrideReason: "Frail, start low" },
     });
     expect(
-      await fieldErrorsOf(
-        saveCrfRecord(
-          actors.investigator1,
-          request(patient.id, "day1", override, { recordId: first.id, expectedVersion: 1 }),
-        ),
-      ),
+      await fieldErrorsOf(saveDosing(patient.id, "day1", override, { recordId: first.id, expectedVersion: 1 })),
     ).toHaveProperty("reason");
 
-    const edited = await saveCrfRecord(
-      actors.investigator1,
-      request(patient.id, "day1", override, {
-        recordId: first.id,
-        expectedVersion: 1,
-        reason: "Prescriber reduced the start dose",
-      }),
-    );
+    const edited = await saveDosing(patient.id, "day1", override, {
+      recordId: first.id,
+      expectedVersion: 1,
+      reason: "Prescriber reduced the start dose",
+    });
     expect(edited).toMatchObject({
       version: 2,
       computed: {
@@ -258,10 +214,11 @@ describe("the dosing form", () => {
       },
     });
 
-    const stale = await saveCrfRecord(
-      actors.investigator1,
-      request(patient.id, "day1", dosing(), { recordId: first.id, expectedVersion: 1, reason: "Back to computed" }),
-    ).catch((e: unknown) => e);
+    const stale = await saveDosing(patient.id, "day1", dosing(), {
+      recordId: first.id,
+      expectedVersion: 1,
+      reason: "Back to computed",
+    }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     const audit = await db.prisma.auditEvent.findMany({ where: { entityId: first.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["CREATE", "UPDATE"]);

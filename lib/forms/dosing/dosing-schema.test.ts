@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 import { DosingSchema, type DosingData } from "./dosing-schema";
 
-const drug = {
-  doseLevel: 0,
-  status: "given",
-  statusReason: null,
-  statusReasonText: "",
-  capsulesDispensed: 168,
-  capsulesReturned: null,
-};
-const valid = {
-  visitDate: "2026-03-01",
-  weightKg: 80,
-  heightCm: 180,
-  uft: { ...drug, prescribedCapsulesPerDose: null, overrideReason: "" },
-  thalidomide: drug,
-};
+const drug = drugGiven(168);
+const valid = dosingVisit({ visitDate: "2026-03-01", weightKg: 80, heightCm: 180, uft: drug, thalidomide: drug });
 const errorsOf = (data: unknown) => {
   const result = DosingSchema.safeParse(data);
   return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord } from "@/lib/data/crf-records";
-import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import type { TestDatabase } from "@/test/integration/test-database";
-import { defaultRange, LAB_PANEL } from "./lab-panel";
+import { saveNewRecord } from "@/test/integration/new-record";
+import { labsOn } from "@/test/fixtures/labs-data";
 
 /** Plausibility and unit checks on the labs form, through the one write path on real PostgreSQL. */
 let db: TestDatabase;
@@ -16,22 +15,7 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
-type Row = {
-  value: number | null;
-  unit: string;
-  lln: number | null;
-  uln: number | null;
-  implausibleReason?: string | null;
-};
-const labs = (values: Partial<Record<LabTest, Partial<Row>>>) => ({
-  sampleDate: "2026-01-09",
-  results: Object.fromEntries(
-    LAB_TESTS.map((test) => {
-      const unit = LAB_PANEL.find((p) => p.test === test)!.defaultUnit;
-      return [test, { value: null, unit, ...defaultRange(test, unit), ...values[test] }];
-    }),
-  ),
-});
+const labs = (values: Parameters<typeof labsOn>[1]) => labsOn("2026-01-09", values);
 
 describe("values that cannot be right", () => {
   test("platelets 85000 as x10^9/L and haemoglobin 105 g/dL are refused, naming the likely unit; nothing is written", async () => {
@@ -40,16 +24,7 @@ describe("values that cannot be right", () => {
       consentDate: "2026-01-04",
       enrollmentDate: "2026-01-10",
     });
-    const save = (data: unknown) =>
-      saveCrfRecord(actors.investigator1, {
-        patientId: patient.id,
-        formType: "labs",
-        visitKey: "day1",
-        recordId: null,
-        expectedVersion: null,
-        reason: null,
-        data,
-      });
+    const save = (data: unknown) => saveNewRecord(actors.investigator1, patient.id, "labs", "day1", data);
     const before = await db.prisma.crfRecord.count();
     expect(await fieldErrorsOf(save(labs({ platelets: { value: 85000 }, hemoglobin: { value: 105 } })))).toEqual({
       "results.platelets.value": [expect.stringContaining("It looks like a value in /mm3")],

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { listCrfRecords, saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
-import { LAB_TESTS, type LabTest } from "@/lib/domain/ctcae/lab-criteria";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { newRecordRequest } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
-import { defaultRange, LAB_PANEL } from "./lab-panel";
+import { labsOn } from "@/test/fixtures/labs-data";
 
 let db: TestDatabase;
 let actors: Record<DemoActorName, Actor>;
@@ -22,38 +22,18 @@ const enrolledPatient = () =>
     enrollmentDate: "2026-01-10",
   });
 
-type Row = { value: number | null; unit: string; lln: number | null; uln: number | null };
-const labs = (sampleDate: string, values: Partial<Record<LabTest, Partial<Row>>>) => ({
-  sampleDate,
-  results: Object.fromEntries(
-    LAB_TESTS.map((test) => {
-      const unit = LAB_PANEL.find((p) => p.test === test)!.defaultUnit;
-      return [test, { value: null, unit, ...defaultRange(test, unit), ...values[test] }];
-    }),
-  ),
-});
-const request = (
-  patientId: string,
-  visitKey: string,
-  data: unknown,
-  extra: Partial<SaveCrfRequest> = {},
-): SaveCrfRequest => ({
-  patientId,
-  formType: "labs",
-  visitKey,
-  recordId: null,
-  expectedVersion: null,
-  reason: null,
-  data,
-  ...extra,
-});
+const request = (patientId: string, visitKey: string, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
+  newRecordRequest(patientId, "labs", visitKey, data, extra);
+/** Enters a labs form (or, with `extra`, a correction) as investigator 2 of TW02. */
+const saveLabs = (...args: Parameters<typeof request>) => saveCrfRecord(actors.investigator2, request(...args));
 
 describe("the laboratory form", () => {
   test("stores CTCAE grades, grades later results against the baseline labs and lists grade 3+", async () => {
     const patient = await enrolledPatient();
-    const day1 = await saveCrfRecord(
-      actors.investigator2,
-      request(patient.id, "day1", labs("2026-01-09", { platelets: { value: 160 }, ast: { value: 100 } })),
+    const day1 = await saveLabs(
+      patient.id,
+      "day1",
+      labsOn("2026-01-09", { platelets: { value: 160 }, ast: { value: 100 } }),
     );
     expect(day1).toMatchObject({
       status: "COMPLETE",
@@ -66,17 +46,14 @@ describe("the laboratory form", () => {
     });
     expect(day1.computed.results).not.toHaveProperty("hemoglobin");
 
-    const week4 = await saveCrfRecord(
-      actors.investigator2,
-      request(
-        patient.id,
-        "week4",
-        labs("2026-02-06", {
-          platelets: { value: 40_000, unit: "/mm3", lln: 150_000, uln: 400_000 },
-          ast: { value: 200 },
-          hemoglobin: { value: 9.5 },
-        }),
-      ),
+    const week4 = await saveLabs(
+      patient.id,
+      "week4",
+      labsOn("2026-02-06", {
+        platelets: { value: 40_000, unit: "/mm3", lln: 150_000, uln: 400_000 },
+        ast: { value: 200 },
+        hemoglobin: { value: 9.5 },
+      }),
     );
     expect(week4.computed).toMatchObject({
       summary: "max grade 3 (Platelet count decreased)",
@@ -94,17 +71,14 @@ describe("the laboratory form", () => {
   test("invalid input names every field and writes nothing", async () => {
     const patient = await enrolledPatient();
     const before = { records: await db.prisma.crfRecord.count(), audit: await db.prisma.auditEvent.count() };
-    const error = await saveCrfRecord(
-      actors.investigator2,
-      request(
-        patient.id,
-        "day1",
-        labs("2026-01-09", {
-          neutrophils: { value: 1.2, lln: null },
-          creatinine: { value: 1.1, unit: "mmol/L" },
-          albumin: { value: -3 },
-        }),
-      ),
+    const error = await saveLabs(
+      patient.id,
+      "day1",
+      labsOn("2026-01-09", {
+        neutrophils: { value: 1.2, lln: null },
+        creatinine: { value: 1.1, unit: "mmol/L" },
+        albumin: { value: -3 },
+      }),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual([
@@ -113,10 +87,9 @@ describe("the laboratory form", () => {
       "results.neutrophils.lln",
     ]);
 
-    const early = await saveCrfRecord(
-      actors.investigator2,
-      request(patient.id, "day1", labs("2026-01-02", { alt: { value: 20 } })),
-    ).catch((e: unknown) => e);
+    const early = await saveLabs(patient.id, "day1", labsOn("2026-01-02", { alt: { value: 20 } })).catch(
+      (e: unknown) => e,
+    );
     expect((early as ValidationError).fieldErrors).toEqual({
       sampleDate: ["A visit's sample cannot predate screening (2026-01-05)"],
     });
@@ -126,23 +99,19 @@ describe("the laboratory form", () => {
 
   test("an edit needs a reason and the current version; grades are recomputed", async () => {
     const patient = await enrolledPatient();
-    const first = await saveCrfRecord(actors.investigator2, request(patient.id, "day1", labs("2026-01-09", {})));
+    const first = await saveLabs(patient.id, "day1", labsOn("2026-01-09", {}));
     expect(first).toMatchObject({ status: "IN_PROGRESS", computed: { summary: "no results", maxGrade: null } });
-    const corrected = labs("2026-01-09", { neutrophils: { value: 0.4 } });
-    const noReason = await saveCrfRecord(
-      actors.investigator2,
-      request(patient.id, "day1", corrected, { recordId: first.id, expectedVersion: 1 }),
-    ).catch((e: unknown) => e);
+    const corrected = labsOn("2026-01-09", { neutrophils: { value: 0.4 } });
+    const noReason = await saveLabs(patient.id, "day1", corrected, { recordId: first.id, expectedVersion: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect((noReason as ValidationError).fieldErrors).toHaveProperty("reason");
 
-    const second = await saveCrfRecord(
-      actors.investigator2,
-      request(patient.id, "day1", corrected, {
-        recordId: first.id,
-        expectedVersion: 1,
-        reason: "Results arrived from the lab",
-      }),
-    );
+    const second = await saveLabs(patient.id, "day1", corrected, {
+      recordId: first.id,
+      expectedVersion: 1,
+      reason: "Results arrived from the lab",
+    });
     expect(second).toMatchObject({
       version: 2,
       status: "COMPLETE",
@@ -151,10 +120,11 @@ describe("the laboratory form", () => {
         grade3Plus: [{ test: "neutrophils", grade: 4 }],
       },
     });
-    const stale = await saveCrfRecord(
-      actors.investigator2,
-      request(patient.id, "day1", labs("2026-01-09", {}), { recordId: first.id, expectedVersion: 1, reason: "Undo" }),
-    ).catch((e: unknown) => e);
+    const stale = await saveLabs(patient.id, "day1", labsOn("2026-01-09", {}), {
+      recordId: first.id,
+      expectedVersion: 1,
+      reason: "Undo",
+    }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((await listCrfRecords(actors.investigator2, patient.id, "labs"))[0]!.data).toEqual(corrected);
   });

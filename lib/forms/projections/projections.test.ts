@@ -4,7 +4,7 @@ import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
 import { TRIAL_ELIGIBILITY_CRITERIA, eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { emptyAdverseEvent } from "../adverse-event-schema";
 import type { DosingData } from "../dosing/dosing-schema";
-import type { EndOfStudyData } from "../end-of-study-form";
+import { emptyEndOfStudy, type EndOfStudyData } from "../end-of-study-form";
 import type { LabsData } from "../labs/labs-schema";
 import type { TumourAssessmentData, TumourBaselineData } from "../tumour-schemas";
 import { getFormProjection, PROJECTED_FORM_TYPES, PROJECTION_TABLES, type ProjectedRows } from "./index";
@@ -42,17 +42,10 @@ const emptyLabs = (): LabsData => ({
 });
 
 const endOfStudy: EndOfStudyData = {
-  progressionDate: null,
+  ...emptyEndOfStudy(),
   lastKnownAliveDate: "2026-06-01",
-  deathDate: null,
-  deathCause: null,
-  deathCauseOther: null,
   offTreatmentDate: "2026-04-01",
   offTreatmentReason: "progression",
-  offTreatmentReasonOther: null,
-  offStudyDate: null,
-  offStudyReason: null,
-  offStudyReasonOther: null,
 };
 
 describe("form projections to the typed tables", () => {
