@@ -85,6 +85,8 @@ export async function runImport(
     dryRun: boolean;
     /** Bytes refused beyond (413); the route's limit by default. */
     maxBytes?: number;
+    /** Told after each patient (its number in the file): progress, and the bench's memory curve. */
+    onPatient?: (done: number) => void;
   },
 ): Promise<ImportReport> {
   const writer = importActor(actor);
@@ -107,7 +109,7 @@ export async function runImport(
 async function importPatients(
   writer: Actor,
   patients: AsyncIterable<ImportPatient> | Iterable<ImportPatient>,
-  input: { format: ImportFormat; dryRun: boolean; sha256: string },
+  input: { format: ImportFormat; dryRun: boolean; sha256: string; onPatient?: (done: number) => void },
 ): Promise<ImportReport> {
   const sha256 = input.sha256;
   const report: ImportReport = {
@@ -129,8 +131,10 @@ async function importPatients(
       })
     ).map((site) => [site.code, site.id]),
   );
+  let done = 0;
   for await (const patient of patients) {
     const outcome = await importOnePatient(writer, patient, sites, sha256, input.dryRun);
+    input.onPatient?.(++done);
     report.patients[outcome.patientAction] += 1;
     for (const line of outcome.lines) report.forms[line.action] += 1;
     report.lines.push(...outcome.lines);
