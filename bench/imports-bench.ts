@@ -125,8 +125,6 @@ async function exportFromGeneratedTrials(workDir: string) {
     await server.stop();
   }
 }
-
-/** Child: stream the file into a real import; print the report's counts, the time and the process's peak RSS. */
 /**
  * WebAssembly memories of the instances created from now on (Prisma's query compiler among
  * them): a WebAssembly memory only grows, and it is outside the JS heap.
@@ -153,6 +151,8 @@ function trackWebAssemblyMemories(): () => number {
   return () => memories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0);
 }
 
+class TimeLimit extends Error {}
+
 /** Child: stream the file into a real import; print the report's counts, the time and the process's peak RSS. */
 async function importChild(file: string, userId: string) {
   const wasmBytes = trackWebAssemblyMemories();
@@ -169,7 +169,13 @@ async function importChild(file: string, userId: string) {
   // The memory curve: every BENCH_IMPORT_CURVE_EVERY patients (after a full collection when run with --expose-gc).
   const every = Number(process.env.BENCH_IMPORT_CURVE_EVERY ?? 0);
   const started = performance.now();
+  // BENCH_IMPORT_SECONDS: stop after the patient that ends past this many seconds (each patient is
+  // committed whole), for a file too large for the time at hand; the figures are then of the part imported.
+  const limitSeconds = Number(process.env.BENCH_IMPORT_SECONDS ?? Infinity);
+  let imported = 0;
   const curve = (done: number) => {
+    imported = done;
+    if ((performance.now() - started) / 1000 > limitSeconds) throw new TimeLimit();
     if (!every || done % every) return;
     (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
@@ -180,13 +186,18 @@ async function importChild(file: string, userId: string) {
     );
   };
   const body = createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Uint8Array>;
-  const report =
+  const report = await (
     process.env.BENCH_IMPORT_PARSE_ONLY === "1"
-      ? await parseOnly(body, curve)
-      : await runImport(actorOf(userId), { format: "odm", body, dryRun: false, maxBytes: Infinity, onPatient: curve });
+      ? parseOnly(body, curve)
+      : runImport(actorOf(userId), { format: "odm", body, dryRun: false, maxBytes: Infinity, onPatient: curve })
+  ).catch((error: unknown) => {
+    if (!(error instanceof TimeLimit)) throw error;
+    return { patients: { created: imported }, forms: { created: null }, errors: [] as unknown[] };
+  });
   const seconds = (performance.now() - started) / 1000;
   const result = {
     seconds,
+    stoppedAt: report.patients.created === imported && imported && limitSeconds < Infinity ? imported : null,
     patients: report.patients,
     forms: report.forms,
     errors: report.errors.length,
@@ -289,9 +300,11 @@ async function main() {
       const result = await runChild(file, userId, server.urlFor(targetName));
       const patients = result.patients as Record<string, number>;
       const seconds = result.seconds as number;
+      const stoppedAt = result.stoppedAt as number | null;
+      const done = stoppedAt ?? size;
       console.log(
-        `import of ${size} patients (${(bytes / MiB).toFixed(1)} MiB ODM): ${seconds.toFixed(1)} s, ` +
-          `${(size / seconds).toFixed(2)} patients/s, peak RSS ${(result.maxRssMiB as number).toFixed(0)} MiB ` +
+        `import of ${stoppedAt ? `the first ${stoppedAt} (time limit) of ` : ""}${size} patients (${(bytes / MiB).toFixed(1)} MiB ODM): ${seconds.toFixed(1)} s, ` +
+          `${(done / seconds).toFixed(2)} patients/s, peak RSS ${(result.maxRssMiB as number).toFixed(0)} MiB ` +
           `(JS heap ${(result.maxHeapMiB as number).toFixed(0)} MiB, external ${(result.maxExternalMiB as number).toFixed(0)} MiB), ` +
           `import CPU ${(result.cpuSeconds as number).toFixed(1)} s; ` +
           `patients ${JSON.stringify(patients)}, forms ${JSON.stringify(result.forms)}, errors ${result.errors as number}` +
