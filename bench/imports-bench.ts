@@ -189,7 +189,15 @@ async function importChild(file: string, userId: string) {
   const report = await (
     process.env.BENCH_IMPORT_PARSE_ONLY === "1"
       ? parseOnly(body, curve)
-      : runImport(actorOf(userId), { format: "odm", body, dryRun: false, maxBytes: Infinity, onPatient: curve })
+      : runImport(actorOf(userId), {
+          format: "odm",
+          body,
+          dryRun: false,
+          maxBytes: Infinity,
+          onPatient: curve,
+          // BENCH_IMPORT_AT_ONCE=1: one patient after the other, as before session 8.
+          ...(process.env.BENCH_IMPORT_AT_ONCE ? { patientsAtOnce: Number(process.env.BENCH_IMPORT_AT_ONCE) } : {}),
+        })
   ).catch((error: unknown) => {
     if (!(error instanceof TimeLimit)) throw error;
     return { patients: { created: imported }, forms: { created: null }, errors: [] as unknown[] };
