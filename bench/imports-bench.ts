@@ -156,6 +156,13 @@ class TimeLimit extends Error {}
 /** Child: stream the file into a real import; print the report's counts, the time and the process's peak RSS. */
 async function importChild(file: string, userId: string) {
   const wasmBytes = trackWebAssemblyMemories();
+  // Statements sent to PostgreSQL (every query of the pg driver under Prisma's adapter, BEGIN and COMMIT included).
+  let statements = 0;
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+    statements += 1;
+    return query.apply(this, args);
+  };
   const { runImport } = await import("@/lib/data/imports");
   // The JS heap in use, sampled: with garbage not yet collected, but not the process's other memory.
   // External: Buffers and other memory V8 tracks outside its heap.
@@ -215,6 +222,8 @@ async function importChild(file: string, userId: string) {
     maxExternalMiB,
     // The import's own CPU (parse, validation, computes, Prisma); the rest of the wall time is the database's and waiting.
     cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    systemCpuSeconds: process.cpuUsage().system / 1e6,
+    statements,
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
   process.exit(0);
@@ -314,7 +323,8 @@ async function main() {
         `import of ${stoppedAt ? `the first ${stoppedAt} (time limit) of ` : ""}${size} patients (${(bytes / MiB).toFixed(1)} MiB ODM): ${seconds.toFixed(1)} s, ` +
           `${(done / seconds).toFixed(2)} patients/s, peak RSS ${(result.maxRssMiB as number).toFixed(0)} MiB ` +
           `(JS heap ${(result.maxHeapMiB as number).toFixed(0)} MiB, external ${(result.maxExternalMiB as number).toFixed(0)} MiB), ` +
-          `import CPU ${(result.cpuSeconds as number).toFixed(1)} s; ` +
+          `import CPU ${(result.cpuSeconds as number).toFixed(1)} s (system ${(result.systemCpuSeconds as number).toFixed(1)} s), ` +
+          `${((result.statements as number) / done).toFixed(0)} statements a patient; ` +
           `patients ${JSON.stringify(patients)}, forms ${JSON.stringify(result.forms)}, errors ${result.errors as number}` +
           `${(result.errors as number) ? ` e.g. ${JSON.stringify(result.firstErrors)}` : ""}; load ${loadBefore} -> ${machineLoad()}`,
       );
