@@ -186,10 +186,11 @@ async function importPatients(
 type Attempt = { patient: ImportPatient; outcome: PatientOutcome } | { patient: ImportPatient; error: unknown };
 
 /**
- * Patients imported at the same time. A patient's import is a hundred short statements, each a
- * round trip to PostgreSQL: one patient at a time, the import waited for them three quarters of
- * its time (bench:imports' profile, BENCHMARKS.md, session 8). Three use three of the pool's
- * connections.
+ * Patients imported at the same time. A patient's import is ~80 short statements, each a round
+ * trip to PostgreSQL: one patient at a time, the import's process was idle or sending for three
+ * quarters of its time (bench:imports' profile). Three at once measured 4-80 % faster on the shared
+ * 2-core machine, where the import's own CPU share then bounds it (BENCHMARKS.md, session 8).
+ * Three use three of the pool's connections.
  */
 const PATIENTS_AT_ONCE = 3;
 
