@@ -13,7 +13,7 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generateTrial } from "./generate-trial";
-import { machineLoad } from "./lib/generated-trial-db";
+import { machineLoad, openGeneratedTrial, startTrialServer } from "./lib/generated-trial-db";
 
 /**
  * Import at scale (issue 17): a generated trial (bench/generate-trial.ts) is exported as CDISC
@@ -28,11 +28,14 @@ import { machineLoad } from "./lib/generated-trial-db";
  * runImport is called directly with the file as a stream, as the route hands it the request
  * body: the HTTP route caps a body at 64 MB, which a 10,000-patient file exceeds, and the cap is
  * not what is measured here. BENCH_IMPORT_REUSE=1 reuses a file (and its sites) exported by an
- * earlier run instead of generating and exporting the trial again.
+ * earlier run instead of generating and exporting the trial again. BENCH_IMPORT_FROM_TRIALS=1 exports
+ * the file from the scale benchmarks' generated trial (bench/lib/generated-trial-db.ts, in
+ * .data/bench-trials-<port>, e.g. a copy of a ready 10,000-patient one) instead of generating one.
  */
 const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54412);
 const SIZES = (process.env.BENCH_IMPORT_PATIENTS ?? "10000").split(",").map(Number);
 const REUSE = process.env.BENCH_IMPORT_REUSE === "1";
+const FROM_TRIALS = process.env.BENCH_IMPORT_FROM_TRIALS === "1";
 const MiB = 1024 * 1024;
 const BENCH_USER = { email: "importer@bench.test", name: "Bench importer" };
 
@@ -85,11 +88,84 @@ async function prepare(url: string, userId: string, sites: { id: string; code: s
   }
 }
 
+/** The ODM file and the sites of a trial, exported by the app's own export. */
+async function exportTrial(url: string, userId: string, file: string, sitesFile: string) {
+  const sites = await prepare(url, userId, null);
+  await writeFile(sitesFile, JSON.stringify(sites));
+  const { exportOdm } = await import("@/lib/data/exports/odm-export");
+  const source = createPrismaClient(url, 4);
+  switchPrisma(source);
+  const exportStarted = performance.now();
+  const odm = await exportOdm(actorOf(userId), {});
+  await pipeline(
+    Readable.fromWeb(odm.stream as import("node:stream/web").ReadableStream<Uint8Array>),
+    createWriteStream(file),
+  );
+  await source.$disconnect();
+  console.log(`ODM export in ${((performance.now() - exportStarted) / 1000).toFixed(0)} s (${file})`);
+}
+
+/** The files of the sizes not exported yet, from the scale benchmarks' generated trials (its own server, stopped before the import's starts on the same port). */
+async function exportFromGeneratedTrials(workDir: string) {
+  const missing = SIZES.filter((size) => !REUSE || !existsSync(path.join(workDir, `trial-${size}.xml`)));
+  if (!missing.length) return;
+  const server = await startTrialServer(DB_PORT);
+  try {
+    for (const size of missing) {
+      const trial = await openGeneratedTrial(server, size);
+      const userId = randomUUID();
+      await exportTrial(
+        trial.url,
+        userId,
+        path.join(workDir, `trial-${size}.xml`),
+        path.join(workDir, `trial-${size}.sites.json`),
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+}
+/**
+ * WebAssembly memories of the instances created from now on (Prisma's query compiler among
+ * them): a WebAssembly memory only grows, and it is outside the JS heap.
+ */
+function trackWebAssemblyMemories(): () => number {
+  const memories: WebAssembly.Memory[] = [];
+  const keep = (instance: WebAssembly.Instance) => {
+    for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) memories.push(value);
+  };
+  const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (...args: unknown[]) => Promise<unknown>;
+  (WebAssembly as unknown as { instantiate: unknown }).instantiate = async (...args: unknown[]) => {
+    const result = await instantiate(...args);
+    keep(result instanceof WebAssembly.Instance ? result : (result as { instance: WebAssembly.Instance }).instance);
+    return result;
+  };
+  const Instance = WebAssembly.Instance;
+  (WebAssembly as unknown as { Instance: unknown }).Instance = new Proxy(Instance, {
+    construct(target, args: [WebAssembly.Module, WebAssembly.Imports?]) {
+      const instance = new target(...args);
+      keep(instance);
+      return instance;
+    },
+  });
+  return () => memories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0);
+}
+
+class TimeLimit extends Error {}
+
 /** Child: stream the file into a real import; print the report's counts, the time and the process's peak RSS. */
 async function importChild(file: string, userId: string) {
+  const wasmBytes = trackWebAssemblyMemories();
+  // Statements sent to PostgreSQL (every query of the pg driver under Prisma's adapter, BEGIN and COMMIT included).
+  let statements = 0;
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+    statements += 1;
+    return query.apply(this, args);
+  };
   const { runImport } = await import("@/lib/data/imports");
   // The JS heap in use, sampled: with garbage not yet collected, but not the process's other memory.
-  // External: Buffers and other memory V8 tracks outside its heap (WebAssembly memory is not in it).
+  // External: Buffers and other memory V8 tracks outside its heap.
   let maxHeapMiB = 0;
   let maxExternalMiB = 0;
   setInterval(() => {
@@ -97,12 +173,46 @@ async function importChild(file: string, userId: string) {
     maxHeapMiB = Math.max(maxHeapMiB, memory.heapUsed / MiB);
     maxExternalMiB = Math.max(maxExternalMiB, memory.external / MiB);
   }, 500).unref();
+  // The memory curve: every BENCH_IMPORT_CURVE_EVERY patients (after a full collection when run with --expose-gc).
+  const every = Number(process.env.BENCH_IMPORT_CURVE_EVERY ?? 0);
   const started = performance.now();
+  // BENCH_IMPORT_SECONDS: stop after the patient that ends past this many seconds (each patient is
+  // committed whole), for a file too large for the time at hand; the figures are then of the part imported.
+  const limitSeconds = Number(process.env.BENCH_IMPORT_SECONDS ?? Infinity);
+  let imported = 0;
+  const curve = (done: number) => {
+    imported = done;
+    if ((performance.now() - started) / 1000 > limitSeconds) throw new TimeLimit();
+    if (!every || done % every) return;
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    const mib = (bytes: number) => (bytes / MiB).toFixed(0);
+    console.error(
+      `  ${done} patients, ${((performance.now() - started) / 1000).toFixed(0)} s: rss ${mib(m.rss)} MiB, heapUsed ${mib(m.heapUsed)}, ` +
+        `external ${mib(m.external)} (arrayBuffers ${mib(m.arrayBuffers)}), wasm ${mib(wasmBytes())}; load ${machineLoad()}`,
+    );
+  };
   const body = createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Uint8Array>;
-  const report = await runImport(actorOf(userId), { format: "odm", body, dryRun: false, maxBytes: Infinity });
+  const report = await (
+    process.env.BENCH_IMPORT_PARSE_ONLY === "1"
+      ? parseOnly(body, curve)
+      : runImport(actorOf(userId), {
+          format: "odm",
+          body,
+          dryRun: false,
+          maxBytes: Infinity,
+          onPatient: curve,
+          // BENCH_IMPORT_AT_ONCE=1: one patient after the other, as before session 8.
+          ...(process.env.BENCH_IMPORT_AT_ONCE ? { patientsAtOnce: Number(process.env.BENCH_IMPORT_AT_ONCE) } : {}),
+        })
+  ).catch((error: unknown) => {
+    if (!(error instanceof TimeLimit)) throw error;
+    return { patients: { created: imported }, forms: { created: null }, errors: [] as unknown[] };
+  });
   const seconds = (performance.now() - started) / 1000;
   const result = {
     seconds,
+    stoppedAt: report.patients.created === imported && imported && limitSeconds < Infinity ? imported : null,
     patients: report.patients,
     forms: report.forms,
     errors: report.errors.length,
@@ -112,9 +222,28 @@ async function importChild(file: string, userId: string) {
     maxExternalMiB,
     // The import's own CPU (parse, validation, computes, Prisma); the rest of the wall time is the database's and waiting.
     cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    systemCpuSeconds: process.cpuUsage().system / 1e6,
+    statements,
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
   process.exit(0);
+}
+
+/** The import's two passes over the file without the writes (BENCH_IMPORT_PARSE_ONLY=1): parsing's share of the memory. */
+async function parseOnly(body: AsyncIterable<Uint8Array>, onPatient: (done: number) => void) {
+  const { spoolImportBody } = await import("@/lib/import/import-spool");
+  const { createOdmChecker, streamOdmSubjects } = await import("@/lib/import/odm-import");
+  const checker = createOdmChecker();
+  const spooled = await spoolImportBody(body, { maxBytes: Infinity, onChunk: (chunk) => checker.write(chunk) });
+  checker.end();
+  let done = 0;
+  let forms = 0;
+  for await (const patient of streamOdmSubjects(spooled.chunks(), checker.repeatedKeys())) {
+    forms += patient.forms.length;
+    onPatient(++done);
+  }
+  await spooled.remove();
+  return { patients: { created: done }, forms: { created: forms }, errors: [] as unknown[] };
 }
 
 function runChild(file: string, userId: string, databaseUrl: string): Promise<Record<string, unknown>> {
@@ -154,14 +283,16 @@ function runChild(file: string, userId: string, databaseUrl: string): Promise<Re
 }
 
 async function main() {
+  const workDir = path.join(".data", "bench-imports-files");
+  await mkdir(workDir, { recursive: true });
+  if (FROM_TRIALS) await exportFromGeneratedTrials(workDir);
+  // The files only (a long export apart from the timed imports).
+  if (process.env.BENCH_IMPORT_EXPORT_ONLY === "1") return;
   const server = await startEmbeddedPostgres({
     dataDir: path.join(".data", `bench-imports-${DB_PORT}`),
     port: DB_PORT,
     fresh: true,
   });
-  const workDir = path.join(".data", "bench-imports-files");
-  await mkdir(workDir, { recursive: true });
-  const { exportOdm } = await import("@/lib/data/exports/odm-export");
   console.log(`bench:imports on ${os.cpus().length} cores, Node ${process.version}; load before: ${machineLoad()}`);
   try {
     for (const size of SIZES) {
@@ -170,23 +301,11 @@ async function main() {
       const targetName = `import_target_${size}`;
       const file = path.join(workDir, `trial-${size}.xml`);
       const sitesFile = path.join(workDir, `trial-${size}.sites.json`);
-      if (!REUSE || !existsSync(file) || !existsSync(sitesFile)) {
+      if (!FROM_TRIALS && (!REUSE || !existsSync(file) || !existsSync(sitesFile))) {
         await createDatabase(server.urlFor("postgres"), sourceName);
         const generated = await generateTrial(server.urlFor(sourceName), { patients: size });
-        const sites = await prepare(server.urlFor(sourceName), userId, null);
-        await writeFile(sitesFile, JSON.stringify(sites));
         console.log(`${size} patients generated: ${generated.records} forms in ${generated.seconds.toFixed(0)} s`);
-
-        const source = createPrismaClient(server.urlFor(sourceName), 4);
-        switchPrisma(source);
-        const exportStarted = performance.now();
-        const odm = await exportOdm(actorOf(userId), {});
-        await pipeline(
-          Readable.fromWeb(odm.stream as import("node:stream/web").ReadableStream<Uint8Array>),
-          createWriteStream(file),
-        );
-        await source.$disconnect();
-        console.log(`ODM export in ${((performance.now() - exportStarted) / 1000).toFixed(0)} s (${file})`);
+        await exportTrial(server.urlFor(sourceName), userId, file, sitesFile);
       } else console.log(`reusing ${file}`);
       const sites = JSON.parse(await readFile(sitesFile, "utf8")) as { id: string; code: string; name: string }[];
       const bytes = (await stat(file)).size;
@@ -198,11 +317,14 @@ async function main() {
       const result = await runChild(file, userId, server.urlFor(targetName));
       const patients = result.patients as Record<string, number>;
       const seconds = result.seconds as number;
+      const stoppedAt = result.stoppedAt as number | null;
+      const done = stoppedAt ?? size;
       console.log(
-        `import of ${size} patients (${(bytes / MiB).toFixed(1)} MiB ODM): ${seconds.toFixed(1)} s, ` +
-          `${(size / seconds).toFixed(2)} patients/s, peak RSS ${(result.maxRssMiB as number).toFixed(0)} MiB ` +
+        `import of ${stoppedAt ? `the first ${stoppedAt} (time limit) of ` : ""}${size} patients (${(bytes / MiB).toFixed(1)} MiB ODM): ${seconds.toFixed(1)} s, ` +
+          `${(done / seconds).toFixed(2)} patients/s, peak RSS ${(result.maxRssMiB as number).toFixed(0)} MiB ` +
           `(JS heap ${(result.maxHeapMiB as number).toFixed(0)} MiB, external ${(result.maxExternalMiB as number).toFixed(0)} MiB), ` +
-          `import CPU ${(result.cpuSeconds as number).toFixed(1)} s; ` +
+          `import CPU ${(result.cpuSeconds as number).toFixed(1)} s (system ${(result.systemCpuSeconds as number).toFixed(1)} s), ` +
+          `${((result.statements as number) / done).toFixed(0)} statements a patient; ` +
           `patients ${JSON.stringify(patients)}, forms ${JSON.stringify(result.forms)}, errors ${result.errors as number}` +
           `${(result.errors as number) ? ` e.g. ${JSON.stringify(result.firstErrors)}` : ""}; load ${loadBefore} -> ${machineLoad()}`,
       );

@@ -11,7 +11,14 @@ import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 import { refreshEfficacyFacts } from "./efficacy-facts";
 
 type Found =
-  | { ok: true; patientId: string; siteId: string; created: boolean }
+  | {
+      ok: true;
+      patientId: string;
+      siteId: string;
+      created: boolean;
+      /** A new patient that kept the file's number: the site's counter is moved past it by advanceSiteCounter. */
+      keptNumber?: number;
+    }
   | { ok: false; field: string | null; message: string };
 
 /**
@@ -67,14 +74,23 @@ export async function findOrRegisterForImport(
   }
   if (!file.screeningDate || !ISO_DATE_PATTERN.test(file.screeningDate))
     return { ok: false, field: "screening_date", message: "Give the screening date as yyyy-mm-dd." };
-  const [site] = await tx.$queryRaw<{ code: string; next: number }[]>`
-    SELECT "code", "next_subject_number" AS "next" FROM "sites" WHERE "id" = ${siteId}::uuid AND "active" FOR UPDATE`;
+  // The site row is locked only to take its next number: a subject keeping the file's number
+  // moves the counter at the end of its transaction (advanceSiteCounter), so patients of one site
+  // imported at once do not wait for each other's whole import, only for that last statement.
+  const [site] = await tx.$queryRaw<{ code: string }[]>`
+    SELECT "code" FROM "sites" WHERE "id" = ${siteId}::uuid AND "active"`;
   if (!site) return { ok: false, field: "site_code", message: `Site ${file.siteCode} is not active.` };
   const own = file.subjectId.match(new RegExp(`^${site.code}-(\\d{3,})$`));
   const keep = own && !(await tx.patient.findFirst({ where: { subjectId: file.subjectId }, select: { id: true } }));
-  const number = keep ? Number(own[1]) : site.next;
+  let number: number;
+  if (keep) number = Number(own[1]);
+  else {
+    const [locked] = await tx.$queryRaw<{ next: number }[]>`
+      SELECT "next_subject_number" AS "next" FROM "sites" WHERE "id" = ${siteId}::uuid FOR UPDATE`;
+    number = locked!.next;
+    await tx.$executeRaw`UPDATE "sites" SET "next_subject_number" = ${number + 1} WHERE "id" = ${siteId}::uuid`;
+  }
   const subjectId = keep ? file.subjectId : `${site.code}-${String(number).padStart(3, "0")}`;
-  await tx.$executeRaw`UPDATE "sites" SET "next_subject_number" = GREATEST("next_subject_number", ${number + 1}) WHERE "id" = ${siteId}::uuid`;
   const created = await tx.patient.create({
     data: {
       siteId,
@@ -103,7 +119,17 @@ export async function findOrRegisterForImport(
     ),
     reason: `Import of a file with SHA-256 ${sha256}`,
   });
-  return { ok: true, patientId: created.id, siteId, created: true };
+  return { ok: true, patientId: created.id, siteId, created: true, ...(keep ? { keptNumber: number } : {}) };
+}
+
+/**
+ * The site's next subject number moved past a number the file kept, as the last write of the
+ * patient's transaction (the row lock is then held only until the commit). A registration at
+ * the site meanwhile that took the same number waits on the subject ID's unique index; if that
+ * ends in a deadlock, PostgreSQL aborts one of the two, and the import retries its patient alone.
+ */
+export async function advanceSiteCounter(tx: Prisma.TransactionClient, siteId: string, keptNumber: number) {
+  await tx.$executeRaw`UPDATE "sites" SET "next_subject_number" = GREATEST("next_subject_number", ${keptNumber + 1}) WHERE "id" = ${siteId}::uuid`;
 }
 
 /** Enrollment as lib/data/enrollment.ts does it (eligibility met, not before consent or screening), inside the import's transaction. */

@@ -51,6 +51,22 @@ const CHUNK_BYTES = 1024 * 1024;
 /** The XML declaration is checked once this much text has arrived (a network chunk may be a few bytes). */
 const HEAD_CHARS = 4096;
 
+/**
+ * An attribute value that no longer holds on to the text it was cut from. V8 keeps a substring
+ * of 13 characters or more as a view into its parent: a subject key ("S25A04-000001") or a form
+ * OID kept for the report's lines kept the whole decoded chunk alive (a megabyte of text, two
+ * bytes a character, outside the JS heap: TextDecoder's large strings are external), so an
+ * import held the whole file twice by its end (pass 1's subject keys, pass 2's report). The
+ * concatenation is flattened into a new string by the slice.
+ */
+const detached = (value: string) => (value.length < 13 ? value : (" " + value).slice(1));
+
+function detachedAttributes(attributes: Record<string, string>): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attributes)) copy[name] = detached(value);
+  return copy;
+}
+
 /** Fed the file a chunk of bytes at a time (any size, any split of a UTF-8 sequence); `end` after the last. */
 export interface OdmParser {
   write(chunk: Uint8Array): void;
@@ -85,10 +101,10 @@ export function createOdmParser(
     throw new ImportFileError("The file has a DOCTYPE, which ODM does not use: refused (no entity expansion).");
   });
   parser.on("opentag", (tag: SaxesTagPlain) => {
-    const a = tag.attributes as Record<string, string>;
-    for (const value of Object.values(a))
+    for (const value of Object.values(tag.attributes as Record<string, string>))
       if (value.length > MAX_VALUE_CHARS)
         throw new ImportFileError(`An attribute of ${tag.name} is longer than ${MAX_VALUE_CHARS} characters.`, 413);
+    const a = detachedAttributes(tag.attributes as Record<string, string>);
     switch (tag.name) {
       case "ODM":
         sawOdm = true;
