@@ -1,7 +1,4 @@
 import os from "node:os";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import type { Actor } from "@/lib/auth/actor";
 import { analyzeCohortBiomarker, analyzeEfficacy } from "@/lib/analysis/cohort-analysis";
 import { listPatientOutcomes } from "@/lib/analysis/patient-outcomes";
 import {
@@ -12,8 +9,8 @@ import {
 } from "@/lib/data/analysis";
 import { loadAnalysisCohort } from "@/lib/data/analysis-cohort";
 import { getStoppingRuleStatus } from "@/lib/data/stopping-rules";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { GENERATOR_VERSION, READERS, startTrialServer } from "./lib/generated-trial-db";
+import { READERS } from "./lib/generated-trial-db";
+import { openTrialInProcess } from "./lib/in-process-trial";
 
 /**
  * The data layer of the efficacy, biomarker, enrollment and stopping-rule pages and the
@@ -30,38 +27,13 @@ import { GENERATOR_VERSION, READERS, startTrialServer } from "./lib/generated-tr
 const RUNS = Number(process.env.PROFILE_RUNS ?? 5);
 
 async function main(): Promise<void> {
-  const server = process.env.DATABASE_URL ? null : await startTrialServer(Number(process.env.BENCH_DB_PORT ?? 54411));
-  const url =
-    process.env.DATABASE_URL ?? server!.urlFor(`trial_${process.env.BENCH_PATIENTS ?? "10000"}_g${GENERATOR_VERSION}`);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-  (globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = prisma;
-  const kept = globalThis as unknown as { trialdeskDashboardResults?: { clear(): void } };
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{
-    id: string;
-    email: string;
-    name: string;
-    role: string;
-    site_id: string | null;
-  }>(
-    `SELECT u.id, u.email, u.name, r.role, r.site_id FROM users u JOIN role_assignments r ON r.user_id = u.id
-     WHERE u.email = $1`,
-    [READERS.pi.email],
-  );
-  await client.end();
-  const pi = rows[0]!;
-  const actor = {
-    userId: pi.id,
-    email: pi.email,
-    name: pi.name,
-    assignments: [{ role: pi.role, siteId: pi.site_id }],
-  } as Actor;
+  const trial = await openTrialInProcess();
+  const actor = trial.readers.find((r) => r.email === READERS.pi.email)!;
   const time = async (label: string, run: () => Promise<unknown>) => {
     const times: number[] = [];
     const cpu: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      kept.trialdeskDashboardResults?.clear();
+      trial.clearKeptResults();
       const started = performance.now();
       const cpuBefore = process.cpuUsage();
       await run();
@@ -102,8 +74,7 @@ async function main(): Promise<void> {
     await time("  analyzeCohortBiomarker", async () => analyzeCohortBiomarker(cohort, biomarker));
     await time("  listPatientOutcomes", async () => listPatientOutcomes(cohort));
   } finally {
-    await prisma.$disconnect();
-    await server?.stop();
+    await trial.close();
   }
 }
 

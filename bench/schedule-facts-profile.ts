@@ -1,6 +1,3 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import type { Actor } from "@/lib/auth/actor";
 import { getEnrollmentSummary } from "@/lib/data/analysis";
 import { countOpenQueries } from "@/lib/data/data-queries";
 import { getDataQuality } from "@/lib/data/data-quality";
@@ -9,8 +6,7 @@ import { loadPatientCounts } from "@/lib/data/schedule-facts";
 import { getRecordStatusGrid } from "@/lib/data/record-status-grid";
 import { getToxicityReviewSummary, listToxicityReviewQueue } from "@/lib/data/toxicity-review";
 import { getMyWork } from "@/lib/data/work-lists";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { GENERATOR_VERSION, startTrialServer } from "./lib/generated-trial-db";
+import { openTrialInProcess } from "./lib/in-process-trial";
 
 /**
  * The data layer of the pages that read the schedule facts, every call cold: the results kept
@@ -26,48 +22,23 @@ import { GENERATOR_VERSION, startTrialServer } from "./lib/generated-trial-db";
 const RUNS = Number(process.env.PROFILE_RUNS ?? 5);
 
 async function main(): Promise<void> {
-  // Without DATABASE_URL: the bench's own embedded server and generated trial (bench:dashboards made it).
-  const server = process.env.DATABASE_URL ? null : await startTrialServer(Number(process.env.BENCH_DB_PORT ?? 54411));
-  const url =
-    process.env.DATABASE_URL ?? server!.urlFor(`trial_${process.env.BENCH_PATIENTS ?? "10000"}_g${GENERATOR_VERSION}`);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-  (globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = prisma;
-  const kept = globalThis as unknown as { trialdeskDashboardResults?: { clear(): void } };
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{
-    id: string;
-    email: string;
-    name: string;
-    role: string;
-    site_id: string | null;
-  }>(
-    `SELECT u.id, u.email, u.name, r.role, r.site_id FROM users u JOIN role_assignments r ON r.user_id = u.id
-     WHERE u.email LIKE '%@bench.test' ORDER BY u.email`,
-  );
-  await client.end();
+  const trial = await openTrialInProcess();
   try {
-    for (const reader of rows) {
-      const actor = {
-        userId: reader.id,
-        email: reader.email,
-        name: reader.name,
-        assignments: [{ role: reader.role, siteId: reader.site_id }],
-      } as Actor;
+    for (const actor of trial.readers) {
       const time = async (label: string, run: () => Promise<unknown>) => {
         const times: number[] = [];
         for (let i = 0; i < RUNS; i++) {
-          kept.trialdeskDashboardResults?.clear();
+          trial.clearKeptResults();
           const started = performance.now();
           await run();
           times.push(performance.now() - started);
         }
         times.sort((a, b) => a - b);
         console.log(
-          `${reader.role.padEnd(24)} ${label.padEnd(22)} cold median ${times[Math.floor(times.length / 2)]!.toFixed(0).padStart(5)} ms  min ${times[0]!.toFixed(0).padStart(5)} ms  max ${times.at(-1)!.toFixed(0).padStart(5)} ms  (${RUNS} runs)`,
+          `${actor.role.padEnd(24)} ${label.padEnd(22)} cold median ${times[Math.floor(times.length / 2)]!.toFixed(0).padStart(5)} ms  min ${times[0]!.toFixed(0).padStart(5)} ms  max ${times.at(-1)!.toFixed(0).padStart(5)} ms  (${RUNS} runs)`,
         );
       };
-      if (reader.role !== "INVESTIGATOR") {
+      if (actor.role !== "INVESTIGATOR") {
         await time("data quality", () => getDataQuality(actor));
         // Its parts: the kept facts' counts, then the open queries and verified fields it adds.
         const today = new Date().toISOString().slice(0, 10);
@@ -85,8 +56,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await prisma.$disconnect();
-    await server?.stop();
+    await trial.close();
   }
 }
 
