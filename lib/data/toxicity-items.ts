@@ -164,12 +164,12 @@ export async function loadEnrolledPatientIds(
 export type PregnancyItem = RecordContext & { testDate: string };
 
 /**
- * Positive pregnancy tests in the scope, for the review queue. They carry no CTCAE term or grade,
- * so a term, grade or attribution filter leaves them out; the site and date filters apply.
+ * Which pregnancy-test records (`r`, with their patient `p`) are positive tests in the scope and
+ * the filters' dates, or null when the filters leave every one out: a pregnancy test carries no
+ * CTCAE term, grade or attribution. It has no typed table: its answers come from the record of capture.
  */
-export async function loadPositivePregnancyTests(scope: SiteWhere, filters: ToxicityFilters): Promise<PregnancyItem[]> {
-  if (filters.term || filters.grade || filters.thalidomide || filters.uft || filters.serious === "no") return [];
-  // The pregnancy test has no typed table: its two answers are read from the record of capture.
+export function positivePregnancyWhere(scope: SiteWhere, filters: ToxicityFilters): Prisma.Sql | null {
+  if (filters.term || filters.grade || filters.thalidomide || filters.uft || filters.serious === "no") return null;
   const and = [
     Prisma.sql`r."form_type" = 'pregnancy-test'`,
     Prisma.sql`p."deleted_at" IS NULL`,
@@ -179,9 +179,19 @@ export async function loadPositivePregnancyTests(scope: SiteWhere, filters: Toxi
   ];
   if (filters.onsetFrom) and.push(Prisma.sql`r."data"->>'testDate' >= ${filters.onsetFrom}`);
   if (filters.onsetTo) and.push(Prisma.sql`r."data"->>'testDate' <= ${filters.onsetTo}`);
+  return Prisma.join(and, " AND ");
+}
+
+/**
+ * Positive pregnancy tests in the scope, for the review queue. They carry no CTCAE term or grade,
+ * so a term, grade or attribution filter leaves them out; the site and date filters apply.
+ */
+export async function loadPositivePregnancyTests(scope: SiteWhere, filters: ToxicityFilters): Promise<PregnancyItem[]> {
+  const where = positivePregnancyWhere(scope, filters);
+  if (!where) return [];
   return getPrisma().$queryRaw<PregnancyItem[]>`
     SELECT ${CONTEXT_COLUMNS}, coalesce(r."data"->>'testDate', '') AS "testDate"
     FROM "crf_records" r JOIN "patients" p ON p."id" = r."patient_id"
-    WHERE ${Prisma.join(and, " AND ")}
+    WHERE ${where}
     ORDER BY ${RECORD_ORDER}`;
 }

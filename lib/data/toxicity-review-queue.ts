@@ -13,9 +13,9 @@ import {
   isoDate,
   labResultFrom,
   labToxicityWhere,
-  siteConditions,
   type SiteWhere,
 } from "./toxicity-sql";
+import { positivePregnancyWhere } from "./toxicity-items";
 
 /**
  * The review queue's counts per state and the first items of each state, derived by PostgreSQL
@@ -79,23 +79,13 @@ function candidates(scope: SiteWhere, filters: ToxicityFilters): Prisma.Sql {
       l."grade", false, l."ctcae_term", ${isoDate(Prisma.sql`l."sample_date"`)}, p."id", p."subject_id", p."site_id"
     FROM ${labResultFrom("patient")}
     WHERE ${labToxicityWhere(scope, filters, "patient")}`;
-  // As loadPositivePregnancyTests: no term, grade or attribution, so those filters leave them out.
-  if (filters.term || filters.grade || filters.thalidomide || filters.uft || filters.serious === "no")
-    return Prisma.sql`${events} UNION ALL ${labs}`;
-  const and = [
-    Prisma.sql`r."form_type" = 'pregnancy-test'`,
-    Prisma.sql`p."deleted_at" IS NULL`,
-    Prisma.sql`r."deleted_at" IS NULL`,
-    Prisma.sql`r."data"->>'result' = 'positive'`,
-    ...siteConditions(scope, filters, Prisma.sql`r."site_id"`),
-  ];
-  if (filters.onsetFrom) and.push(Prisma.sql`r."data"->>'testDate' >= ${filters.onsetFrom}`);
-  if (filters.onsetTo) and.push(Prisma.sql`r."data"->>'testDate' <= ${filters.onsetTo}`);
+  const pregnancyWhere = positivePregnancyWhere(scope, filters);
+  if (!pregnancyWhere) return Prisma.sql`${events} UNION ALL ${labs}`;
   const pregnancies = Prisma.sql`
     SELECT 2, r."id", ${PREGNANCY_ITEM_KEY}::text, 0, 0, true, NULL, coalesce(r."data"->>'testDate', ''),
       p."id", p."subject_id", p."site_id"
     FROM "crf_records" r JOIN "patients" p ON p."id" = r."patient_id"
-    WHERE ${Prisma.join(and, " AND ")}`;
+    WHERE ${pregnancyWhere}`;
   return Prisma.sql`${events} UNION ALL ${labs} UNION ALL ${pregnancies}`;
 }
 
