@@ -1,9 +1,8 @@
 import type { Page } from "@playwright/test";
 import {
-  enrollThroughApi,
+  enrolledPatient,
   expect as baseExpect,
   expectNoSeriousA11yViolations,
-  registerPatientThroughUi,
   saveScreenshot,
   signIn,
   test,
@@ -20,10 +19,7 @@ async function enrollPatient(page: Page) {
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 60_000 });
   await page.context().clearCookies();
-  const { id, subjectId } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
-  await signIn(page, "investigator1");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughApi(page, id);
+  const { id, subjectId } = await enrolledPatient(page, "investigator1");
   return { id, subjectId };
 }
 

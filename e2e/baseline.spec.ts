@@ -1,13 +1,5 @@
 import type { Page } from "@playwright/test";
-import {
-  enrollThroughApi,
-  expect,
-  expectNoSeriousA11yViolations,
-  registerPatientThroughUi,
-  saveScreenshot,
-  signIn,
-  test,
-} from "./fixtures";
+import { enrolledPatient, expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, test } from "./fixtures";
 
 const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
 
@@ -20,10 +12,7 @@ test("an investigator enters baseline, baseline cytokines and follow-up to death
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 30_000 });
   await page.context().clearCookies();
-  const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
-  await signIn(page, "investigator1");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughApi(page, id);
+  await enrolledPatient(page, "investigator1");
 
   // Baseline: Child-Pugh, CLIP and BCLC are computed live by lib/domain.
   await page.getByRole("link", { name: "Baseline", exact: true }).click();

@@ -2,25 +2,19 @@ import type { Page } from "@playwright/test";
 import {
   answerDosingAsGiven,
   DEMO_PASSWORD,
-  enrollThroughApi,
+  enrolledPatient,
   expect,
   recordMaleSexAndCounselling,
-  registerPatientThroughUi,
   saveScreenshot,
-  signIn,
   test,
+  visitRow,
 } from "./fixtures";
 
 // Several page loads per test on a machine shared with other builds.
 test.describe.configure({ timeout: 180_000 });
 
-const visitRow = (page: Page, visit: string) =>
-  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
-
 async function openDay1Dosing(page: Page) {
-  const { id, subjectId } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
-  await signIn(page, "investigator1");
-  await enrollThroughApi(page, id, "2026-01-15");
+  const { id, subjectId } = await enrolledPatient(page, "investigator1");
   await recordMaleSexAndCounselling(page, id);
   await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();
   await expect(page.getByRole("heading", { name: /Dosing/ })).toBeVisible();
@@ -86,9 +80,7 @@ test("a save after the session expired asks for the password in place and then s
 test("a platelet count typed in the wrong unit is caught, and a rare AST needs a reason that the history shows", async ({
   page,
 }, testInfo) => {
-  const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
-  await signIn(page, "investigator1");
-  await enrollThroughApi(page, id, "2026-01-15");
+  await enrolledPatient(page, "investigator1");
   await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
   await page.getByLabel(/Sample date/).fill("2026-01-14");
   const platelets = page.getByRole("group", { name: "Platelets" });
@@ -119,9 +111,7 @@ test("a platelet count typed in the wrong unit is caught, and a rare AST needs a
 });
 
 test("a patient who died has no visits expected, and so none overdue, after death", async ({ page }) => {
-  const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
-  await signIn(page, "investigator1");
-  await enrollThroughApi(page, id, "2026-01-15");
+  const { id } = await enrolledPatient(page, "investigator1");
   // Before: every 4-weekly visit from January to today is expected.
   await expect(visitRow(page, "Week 12")).toBeVisible();
   const response = await page.request.post(`/api/v1/patients/${id}/forms/end-of-study`, {

@@ -1,4 +1,3 @@
-import type { Page } from "@playwright/test";
 import {
   answerDosingAsGiven,
   enrollThroughApi,
@@ -8,12 +7,10 @@ import {
   saveScreenshot,
   signIn,
   test,
+  visitRow,
 } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
-
-const visitRow = (page: Page, visit: string) =>
-  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
 
 test("the date input takes 2026-2-5 and 20260112, has a calendar with Today, and registers the typed date", async ({
   page,

@@ -1,29 +1,21 @@
 import {
   answerDosingAsGiven,
-  enrollThroughApi,
+  enrolledPatient,
   expect,
   expectNoSeriousA11yViolations,
   recordMaleSexAndCounselling,
-  registerPatientThroughUi,
   saveScreenshot,
-  signIn,
   test,
+  visitRow,
 } from "./fixtures";
-import type { Page } from "@playwright/test";
 
 // Two visits of a form each, with axe checks, on a machine shared by several builds: allow more than the default minute.
 test.describe.configure({ timeout: 180_000 });
 
-const visitRow = (page: Page, visit: string) =>
-  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
-
 test("an investigator records two dosing visits with computed doses, a weight-change flag and compliance", async ({
   page,
 }, testInfo) => {
-  const { id } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
-  await signIn(page, "investigator1");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughApi(page, id, "2026-01-15");
+  const { id } = await enrolledPatient(page, "investigator1");
   await recordMaleSexAndCounselling(page, id);
 
   await visitRow(page, "Day 1").getByRole("link", { name: "Dosing" }).click();
@@ -95,10 +87,7 @@ test("an investigator records two dosing visits with computed doses, a weight-ch
 test("an investigator enters labs with automatic CTCAE grades and a grade 3 prompt for an adverse event", async ({
   page,
 }, testInfo) => {
-  const { id } = await registerPatientThroughUi(page, "investigator2", "2026-01-12");
-  await signIn(page, "investigator2");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughApi(page, id, "2026-01-15");
+  await enrolledPatient(page, "investigator2");
 
   await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
   await page.getByLabel(/Sample date/).fill("2026-01-14");

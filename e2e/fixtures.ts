@@ -135,6 +135,22 @@ export async function registerPatientThroughUi(page: Page, user: DemoUser, scree
 }
 
 /**
+ * The specs' usual start: a patient registered through the form by `user` (screened 2026-01-12),
+ * the user signed in again and the patient enrolled through the API (2026-01-15), the patient
+ * page open. Returns its id and subject ID.
+ */
+export async function enrolledPatient(page: Page, user: DemoUser) {
+  const patient = await registerPatientThroughUi(page, user, "2026-01-12");
+  await signIn(page, user);
+  await enrollThroughApi(page, patient.id, "2026-01-15");
+  return patient;
+}
+
+/** A visit's row in the patient page's table of visits. */
+export const visitRow = (page: Page, visit: string) =>
+  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
+
+/**
  * Fails on serious or critical accessibility violations (axe-core, WCAG 2.1 A/AA rules),
  * listing each with the elements it found.
  */

@@ -1,20 +1,16 @@
-import type { Page } from "@playwright/test";
 import {
-  enrollThroughApi,
+  enrolledPatient,
   expect,
   expectNoSeriousA11yViolations,
-  registerPatientThroughUi,
   saveScreenshot,
   signIn,
   signOut,
   test,
+  visitRow,
 } from "./fixtures";
 
 // Several page loads per test on a machine shared with other builds.
 test.describe.configure({ timeout: 180_000 });
-
-const visitRow = (page: Page, visit: string) =>
-  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
 
 test("the labs form shows the site's ranges in force on the sample date; another range needs a reason", async ({
   page,
@@ -37,9 +33,7 @@ test("the labs form shows the site's ranges in force on the sample date; another
   await expectNoSeriousA11yViolations(page);
   await signOut(page);
 
-  const { id } = await registerPatientThroughUi(page, "investigator3", "2026-01-12");
-  await signIn(page, "investigator3");
-  await enrollThroughApi(page, id, "2026-01-15");
+  await enrolledPatient(page, "investigator3");
   await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
   const alt = page.getByRole("group", { name: "ALT" });
   // No limits before the sample date chooses a range: nothing generic is filled in.

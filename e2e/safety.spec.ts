@@ -5,31 +5,20 @@ import { LAB_TESTS } from "../lib/domain/ctcae/lab-criteria";
 import { defaultRange, LAB_PANEL } from "../lib/forms/labs/lab-panel";
 import {
   answerDosingAsGiven,
-  enrollThroughApi,
+  enrolledPatient,
   expect,
   recordMaleSexAndCounselling,
-  registerPatientThroughUi,
   saveScreenshot,
   SERIOUS_NEUTROPENIA,
   signedInRequest,
   signIn,
   test,
+  visitRow,
 } from "./fixtures";
 import { compensatedBaseline } from "../test/fixtures/baseline-data";
 
 // Issue 18: pregnancy prevention, dose-modification guidance and alert emails, each end to end.
 test.describe.configure({ timeout: 180_000 });
-
-const visitRow = (page: Page, visit: string) =>
-  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
-
-async function enrolledPatient(page: Page) {
-  const patient = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
-  await signIn(page, "investigator1");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughApi(page, patient.id, "2026-01-15");
-  return patient;
-}
 
 const baseline = compensatedBaseline({
   assessmentDate: "2026-01-14",
@@ -73,7 +62,7 @@ test("a female patient of reproductive potential is dispensed thalidomide only w
   playwright,
   baseURL,
 }, testInfo) => {
-  const { id } = await enrolledPatient(page);
+  const { id } = await enrolledPatient(page, "investigator1");
   const api = await signedInRequest(playwright.request, baseURL!, "investigator1");
   const saved = await api.post(`/api/v1/patients/${id}/forms/baseline`, {
     data: { visitKey: "baseline", data: baseline },
@@ -120,7 +109,7 @@ test("grade 3 neutropenia: the dosing form recommends holding UFT, and giving it
   playwright,
   baseURL,
 }, testInfo) => {
-  const { id, subjectId } = await enrolledPatient(page);
+  const { id, subjectId } = await enrolledPatient(page, "investigator1");
   await recordMaleSexAndCounselling(page, id);
   const api = await signedInRequest(playwright.request, baseURL!, "investigator1");
   const day1 = {
@@ -182,7 +171,7 @@ test("an SAE sends an email that the app's local SMTP server receives, and the a
   playwright,
   baseURL,
 }) => {
-  const { id, subjectId } = await enrolledPatient(page);
+  const { id, subjectId } = await enrolledPatient(page, "investigator1");
   const api = await signedInRequest(playwright.request, baseURL!, "investigator1");
   // Only mail received from now on: the mail folder outlives the e2e database, and subject IDs repeat across runs.
   const since = Date.now() - 1000;

@@ -11,6 +11,7 @@ import {
   signOut,
   test,
   type DemoUser,
+  visitRow,
 } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
@@ -20,9 +21,6 @@ async function signInAs(page: Page, user: DemoUser) {
   await signIn(page, user);
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 30_000 });
 }
-
-const visitRow = (page: Page, visit: string) =>
-  page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
 
 async function setVisitInterval(page: Page, days: string, reason: string) {
   await page.goto("/admin/study");

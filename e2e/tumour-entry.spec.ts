@@ -1,11 +1,4 @@
-import {
-  enrollThroughApi,
-  expect as baseExpect,
-  registerPatientThroughUi,
-  saveScreenshot,
-  signIn,
-  test,
-} from "./fixtures";
+import { enrolledPatient, expect as baseExpect, saveScreenshot, signIn, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -16,10 +9,7 @@ test("a tumour baseline of three lesions takes the imaging method once; a follow
   await signIn(page, "investigator1");
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 60_000 });
   await page.context().clearCookies();
-  const { id, subjectId } = await registerPatientThroughUi(page, "investigator1", "2026-01-12");
-  await signIn(page, "investigator1");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await enrollThroughApi(page, id);
+  const { id, subjectId } = await enrolledPatient(page, "investigator1");
 
   await page
     .getByRole("region", { name: "Baseline" })
