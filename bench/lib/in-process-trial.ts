@@ -15,6 +15,11 @@ export interface InProcessTrial {
   readers: (Actor & { role: Role })[];
   /** Drops the results kept per data version, as the first request after a save finds them. */
   clearKeptResults: () => void;
+  /**
+   * Writes one enrolled patient's efficacy facts row again, unchanged, as a save does: the cohort
+   * kept in the process (lib/data/analysis-cohort-store.ts) then reads and derives that patient again.
+   */
+  touchOnePatient: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -33,6 +38,11 @@ export async function openTrialInProcess(): Promise<InProcessTrial> {
      WHERE u.email LIKE '%@bench.test' ORDER BY u.email`,
   );
   await client.end();
+  const touch = async () => {
+    await prisma.$executeRawUnsafe(
+      `UPDATE patient_efficacy_facts SET updated_at = now() WHERE patient_id = (SELECT patient_id FROM patient_efficacy_facts ORDER BY patient_id LIMIT 1)`,
+    );
+  };
   return {
     readers: rows.map((r) => ({
       userId: r.id,
@@ -42,6 +52,7 @@ export async function openTrialInProcess(): Promise<InProcessTrial> {
       assignments: [{ role: r.role, siteId: r.site_id }],
     })),
     clearKeptResults: () => kept.trialdeskDashboardResults?.clear(),
+    touchOnePatient: touch,
     close: async () => {
       await prisma.$disconnect();
       await server?.stop();

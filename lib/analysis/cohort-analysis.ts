@@ -1,30 +1,10 @@
 import type { ConfType } from "@/lib/domain/survival";
 import { analyzeBiomarker, type BiomarkerAnalysis, type CytokineCut } from "./biomarkers";
 import { summarizeOutcomes, type EfficacySummary } from "./efficacy";
-import { readPatientOutcome } from "./efficacy-facts";
 import { buildKmCurve, type KmCurve } from "./km-curve";
-import { listAssessments, readCytokine, readFollowUp, type AnalysisPatientRecords } from "./patient-records";
-import {
-  buildSwimmerLanes,
-  buildWaterfall,
-  type OutcomeInput,
-  type SwimmerLane,
-  type WaterfallBar,
-} from "./waterfall-swimmer";
-
-function deriveOutcomes(patients: readonly AnalysisPatientRecords[]): OutcomeInput[] {
-  return patients.map((p) => {
-    const followUp = readFollowUp(p);
-    return {
-      subjectId: p.subjectId,
-      siteCode: p.siteCode,
-      enrollmentDate: p.enrollmentDate,
-      assessments: listAssessments(p),
-      followUp,
-      outcome: readPatientOutcome(p, followUp),
-    };
-  });
-}
+import { cytokineOf, outcomeInputOf, swimmerLaneOf, waterfallBarOf } from "./per-patient";
+import type { AnalysisPatientRecords } from "./patient-records";
+import { sortSwimmerLanes, sortWaterfall, type SwimmerLane, type WaterfallBar } from "./waterfall-swimmer";
 
 export interface EfficacyAnalysis {
   summary: EfficacySummary;
@@ -36,7 +16,7 @@ export interface EfficacyAnalysis {
 
 /** Every efficacy figure of the enrolled patients (intention to treat) from their saved forms. */
 export function analyzeEfficacy(patients: readonly AnalysisPatientRecords[], ciMethod: ConfType): EfficacyAnalysis {
-  const outcomes = deriveOutcomes(patients);
+  const outcomes = patients.map((p) => outcomeInputOf(p));
   const curve = (endpoint: "pfs" | "os") =>
     outcomes.length
       ? buildKmCurve(
@@ -52,8 +32,8 @@ export function analyzeEfficacy(patients: readonly AnalysisPatientRecords[], ciM
     ),
     pfsCurve: curve("pfs"),
     osCurve: curve("os"),
-    waterfall: buildWaterfall(outcomes),
-    swimmer: buildSwimmerLanes(outcomes),
+    waterfall: sortWaterfall(patients.map((p) => waterfallBarOf(p))),
+    swimmer: sortSwimmerLanes(patients.map((p) => swimmerLaneOf(p))),
   };
 }
 
@@ -70,8 +50,8 @@ export function analyzeCohortBiomarker(
   request: BiomarkerRequest,
 ): BiomarkerAnalysis {
   const subjects = patients.map((p) => {
-    const outcome = readPatientOutcome(p)[request.endpoint];
-    return { level: readCytokine(p, request.cytokine), time: outcome.timeMonths, event: outcome.event };
+    const outcome = outcomeInputOf(p).outcome[request.endpoint];
+    return { level: cytokineOf(p, request.cytokine), time: outcome.timeMonths, event: outcome.event };
   });
   return analyzeBiomarker(subjects, { cut: request.cut, ciMethod: request.ciMethod });
 }

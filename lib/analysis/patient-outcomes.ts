@@ -1,4 +1,4 @@
-import { readPatientOutcome } from "./efficacy-facts";
+import { outcomeInputOf } from "./per-patient";
 import type { AnalysisPatientRecords } from "./patient-records";
 
 /** One patient's efficacy outcome exactly as the efficacy summary, curves and waterfall use it. */
@@ -20,7 +20,7 @@ export interface PatientOutcomeRow {
 export function listPatientOutcomes(patients: readonly AnalysisPatientRecords[]): PatientOutcomeRow[] {
   return patients
     .map((p) => {
-      const outcome = readPatientOutcome(p);
+      const outcome = outcomeInputOf(p).outcome;
       const source = outcome.pfs.event === 0 ? "censored" : (outcome.progressionSource ?? "death");
       return {
         id: p.patientId,

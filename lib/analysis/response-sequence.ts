@@ -1,5 +1,5 @@
 import type { Response } from "@/lib/domain/recist";
-import { readPatientOutcome } from "./efficacy-facts";
+import { outcomeInputOf } from "./per-patient";
 import type { AnalysisPatientRecords } from "./patient-records";
 
 // The order of localeCompare (ECMA-402 defines it as this collator's), without a collator per call.
@@ -24,7 +24,7 @@ export function listResponsesInEnrollmentOrder(patients: readonly AnalysisPatien
       subjectId: p.subjectId,
       siteCode: p.siteCode,
       enrollmentDate: p.enrollmentDate,
-      bestOverallResponse: readPatientOutcome(p).bestOverallResponse,
+      bestOverallResponse: outcomeInputOf(p).outcome.bestOverallResponse,
     }))
     .sort((a, b) => compareText(a.enrollmentDate, b.enrollmentDate) || compareText(a.subjectId, b.subjectId));
 }

@@ -24,22 +24,26 @@ export interface WaterfallBar {
   bestOverallResponse: Response;
 }
 
+/** A patient's waterfall bar: their best % change, or null without a measured follow-up. */
+export function toWaterfallBar(p: OutcomeInput): WaterfallBar | null {
+  let best: number | null = null;
+  for (const a of p.assessments)
+    if (a.pctFromBaseline !== null && (best === null || a.pctFromBaseline < best)) best = a.pctFromBaseline;
+  return best === null
+    ? null
+    : { subjectId: p.subjectId, bestPctChange: best, bestOverallResponse: p.outcome.bestOverallResponse };
+}
+
+/** Waterfall from each patient's bar (toWaterfallBar): largest increase first. */
+export function sortWaterfall(bars: readonly (WaterfallBar | null)[]): { bars: WaterfallBar[]; notMeasured: number } {
+  const measured = bars.filter((bar): bar is WaterfallBar => bar !== null);
+  measured.sort((a, b) => b.bestPctChange - a.bestPctChange || compareText(a.subjectId, b.subjectId));
+  return { bars: measured, notMeasured: bars.length - measured.length };
+}
+
 /** Waterfall: one bar per patient with at least one measured follow-up, largest increase first. */
 export function buildWaterfall(patients: readonly OutcomeInput[]): { bars: WaterfallBar[]; notMeasured: number } {
-  const bars = patients.flatMap((p) => {
-    const changes = p.assessments.map((a) => a.pctFromBaseline).filter((v): v is number => v !== null);
-    return changes.length
-      ? [
-          {
-            subjectId: p.subjectId,
-            bestPctChange: Math.min(...changes),
-            bestOverallResponse: p.outcome.bestOverallResponse,
-          },
-        ]
-      : [];
-  });
-  bars.sort((a, b) => b.bestPctChange - a.bestPctChange || compareText(a.subjectId, b.subjectId));
-  return { bars, notMeasured: patients.length - bars.length };
+  return sortWaterfall(patients.map(toWaterfallBar));
 }
 
 export interface SwimmerLane {
@@ -56,23 +60,30 @@ export interface SwimmerLane {
   progressionMonth: number | null;
 }
 
+/** A patient's swimmer lane. Times are months of 30.4375 days from enrollment. */
+export function toSwimmerLane(p: OutcomeInput): SwimmerLane {
+  const start = parseIsoDateToDayNumber(p.enrollmentDate, "enrollmentDate");
+  const month = (date: string) => (parseIsoDateToDayNumber(date, "date") - start) / DAYS_PER_MONTH;
+  const endOfTreatment = p.followUp.offTreatmentDate ?? p.followUp.deathDate ?? p.followUp.lastContactDate;
+  return {
+    subjectId: p.subjectId,
+    siteCode: p.siteCode,
+    bestOverallResponse: p.outcome.bestOverallResponse,
+    treatmentMonths: month(endOfTreatment),
+    onTreatment: !p.followUp.offTreatmentDate && !p.followUp.deathDate,
+    followUpMonths: p.outcome.os.timeMonths,
+    died: p.outcome.os.event === 1,
+    responses: p.assessments.map((a) => ({ month: month(a.date), response: a.response })),
+    progressionMonth: p.outcome.progressionDate ? month(p.outcome.progressionDate) : null,
+  };
+}
+
+/** Swimmer lanes (toSwimmerLane), longest follow-up first. */
+export function sortSwimmerLanes(lanes: readonly SwimmerLane[]): SwimmerLane[] {
+  return [...lanes].sort((a, b) => b.followUpMonths - a.followUpMonths || compareText(a.subjectId, b.subjectId));
+}
+
 /** Swimmer plot lanes, longest follow-up first. Times are months of 30.4375 days from enrollment. */
 export function buildSwimmerLanes(patients: readonly OutcomeInput[]): SwimmerLane[] {
-  const lanes = patients.map((p) => {
-    const start = parseIsoDateToDayNumber(p.enrollmentDate, "enrollmentDate");
-    const month = (date: string) => (parseIsoDateToDayNumber(date, "date") - start) / DAYS_PER_MONTH;
-    const endOfTreatment = p.followUp.offTreatmentDate ?? p.followUp.deathDate ?? p.followUp.lastContactDate;
-    return {
-      subjectId: p.subjectId,
-      siteCode: p.siteCode,
-      bestOverallResponse: p.outcome.bestOverallResponse,
-      treatmentMonths: month(endOfTreatment),
-      onTreatment: !p.followUp.offTreatmentDate && !p.followUp.deathDate,
-      followUpMonths: p.outcome.os.timeMonths,
-      died: p.outcome.os.event === 1,
-      responses: p.assessments.map((a) => ({ month: month(a.date), response: a.response })),
-      progressionMonth: p.outcome.progressionDate ? month(p.outcome.progressionDate) : null,
-    };
-  });
-  return lanes.sort((a, b) => b.followUpMonths - a.followUpMonths || compareText(a.subjectId, b.subjectId));
+  return sortSwimmerLanes(patients.map(toSwimmerLane));
 }

@@ -61,6 +61,15 @@ const CYTOKINE_FIELDS = [
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const ALL_PARTS: CohortParts = { assessments: true, cytokines: true };
+const ALL_FIELDS = [...SCALAR_FIELDS, ...ASSESSMENT_FIELDS, ...CYTOKINE_FIELDS];
+/** An enrolled patient not deleted: the analyses' population (intention to treat). */
+const IS_MEMBER = `p."deleted_at" IS NULL AND p."enrollment_date" IS NOT NULL`;
+const rowText = (fields: readonly string[]) =>
+  `concat_ws(chr(31), ${fields.map((f) => `coalesce(${f}, '')`).join(", ")})`;
+const FROM_PATIENTS = `FROM "patients" p JOIN "sites" s ON s."id" = p."site_id"
+    LEFT JOIN "patient_efficacy_facts" f ON f."patient_id" = p."id"`;
+
 export async function loadAnalysisCohort(
   scope: Exclude<SiteScope, { kind: "none" }>,
   parts: CohortParts,
@@ -74,15 +83,68 @@ export async function loadAnalysisCohort(
     ...(parts.cytokines ? CYTOKINE_FIELDS : []),
   ];
   const [result] = await db.$queryRawUnsafe<{ rows: string | null }[]>(
-    `SELECT string_agg(concat_ws(chr(31), ${fields.map((f) => `coalesce(${f}, '')`).join(", ")}), chr(30) ORDER BY p."subject_id") AS "rows"
-    FROM "patients" p JOIN "sites" s ON s."id" = p."site_id"
-    LEFT JOIN "patient_efficacy_facts" f ON f."patient_id" = p."id"
-    WHERE p."deleted_at" IS NULL AND p."enrollment_date" IS NOT NULL AND ($1 OR p."site_id" = ANY($2::uuid[]))`,
+    `SELECT string_agg(${rowText(fields)}, chr(30) ORDER BY p."subject_id") AS "rows"
+    ${FROM_PATIENTS}
+    WHERE ${IS_MEMBER} AND ($1 OR p."site_id" = ANY($2::uuid[]))`,
     all,
     siteIds,
   );
   if (!result?.rows) return [];
   return result.rows.split(ROW_SEPARATOR).map((line) => toPatient(line.split(FIELD_SEPARATOR), parts));
+}
+
+/** What changed in the analysis cohort since a read (lib/data/analysis-cohort-store.ts). */
+export interface CohortChanges {
+  /** The xmin of this read's snapshot, as text: the next read asks for rows written from it on. */
+  xmin: string;
+  /**
+   * The database (its name and server start) and the sites' codes, which every patient's row
+   * carries: a restart (a restore brings transaction ids back) or a new code means a full read.
+   */
+  origin: string;
+  /** Members of the cohort now, to check the kept ones against. */
+  members: number;
+  /** Each patient read: a member with every part of their facts, or only their id when no longer one. */
+  patients: { patientId: string; siteId: string; patient: AnalysisPatientRecords | null }[];
+}
+
+/**
+ * The patients whose row or efficacy facts a transaction wrote at or after `since` (an earlier
+ * read's xmin; migration 20261210000000_cohort_change_xids), or every member when `since` is
+ * null, with every part of their facts, in one statement (one snapshot). Members come by
+ * subject ID, the order of loadAnalysisCohort.
+ */
+export async function readCohortChanges(
+  since: string | null,
+  db: Prisma.TransactionClient = getPrisma(),
+): Promise<CohortChanges> {
+  const which =
+    since === null
+      ? IS_MEMBER
+      : `p."id" IN (SELECT "id" FROM "patients" WHERE "change_xid" >= $1::bigint
+          UNION SELECT "patient_id" FROM "patient_efficacy_facts" WHERE "change_xid" >= $1::bigint)`;
+  const [result] = await db.$queryRawUnsafe<{ xmin: string; origin: string; members: number; rows: string | null }[]>(
+    `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS "xmin",
+      concat_ws(' ', current_database(), pg_postmaster_start_time()::text,
+        (SELECT string_agg(s."id"::text || ' ' || s."code", ',' ORDER BY s."id") FROM "sites" s)) AS "origin",
+      (SELECT count(*)::int FROM "patients" p WHERE ${IS_MEMBER}) AS "members",
+      (SELECT string_agg(${rowText([`CASE WHEN ${IS_MEMBER} THEN '1' END`, `p."site_id"::text`, ...ALL_FIELDS])}, chr(30) ORDER BY p."subject_id")
+        ${FROM_PATIENTS} WHERE ${which}) AS "rows"`,
+    ...(since === null ? [] : [since]),
+  );
+  const patients = (result!.rows ? result!.rows.split(ROW_SEPARATOR) : []).map((line) => {
+    const [member, siteId, ...values] = line.split(FIELD_SEPARATOR);
+    return { patientId: values[0]!, siteId: siteId!, patient: member ? toPatient(values, ALL_PARTS) : null };
+  });
+  return { xmin: result!.xmin, origin: result!.origin, members: result!.members, patients };
+}
+
+/** The cohort's members' ids by subject ID (the order of loadAnalysisCohort). */
+export async function readCohortOrder(db: Prisma.TransactionClient = getPrisma()): Promise<string[]> {
+  const [result] = await db.$queryRawUnsafe<{ ids: string | null }[]>(
+    `SELECT string_agg(p."id"::text, ',' ORDER BY p."subject_id") AS "ids" FROM "patients" p WHERE ${IS_MEMBER}`,
+  );
+  return result?.ids ? result.ids.split(",") : [];
 }
 
 const orNull = (value: string): string | null => (value === "" ? null : value);

@@ -14,8 +14,8 @@ import { listResponsesInEnrollmentOrder, type PatientResponse } from "@/lib/anal
 import { getPrisma } from "@/lib/db/prisma";
 import type { ConfType } from "@/lib/domain/survival";
 import { ForbiddenError } from "@/lib/errors";
-import { loadAnalysisCohort, type CohortParts } from "./analysis-cohort";
-import { cachedByDataVersion, cachedForVersion } from "./cached-by-version";
+import { analysisCohortStore } from "./analysis-cohort-store";
+import { cachedByDataVersion } from "./cached-by-version";
 
 /** Throws ForbiddenError unless the actor may see dashboards at some site. */
 export function requireDashboard(actor: Actor): void {
@@ -27,33 +27,25 @@ function scopeKey(scope: SiteScope): string {
 }
 
 /**
- * An analysis of the enrolled patients the actor's dashboards cover (site filter in the query),
- * kept per data version (lib/data/cached-by-version.ts), as is the cohort it is computed from.
+ * An analysis of the enrolled patients the actor's dashboards cover (site filter in memory),
+ * kept per data version (lib/data/cached-by-version.ts). The patients come from the cohort kept
+ * in the process, which reads again only the patients written since (analysis-cohort-store.ts).
  */
 async function withCohort<T>(
   actor: Actor,
   request: string,
-  parts: CohortParts,
-  analyze: (patients: AnalysisPatientRecords[]) => T,
+  analyze: (patients: readonly AnalysisPatientRecords[]) => T,
 ): Promise<T> {
   const scope = scopeOf(actor, "dashboard.read");
   if (scope.kind === "none") throw new ForbiddenError();
-  const cohortKey = `cohort|${parts.assessments ? "assessments" : ""}|${parts.cytokines ? "cytokines" : ""}|${scopeKey(scope)}`;
-  return cachedByDataVersion(`${request}|${cohortKey}`, async (version) =>
-    analyze(await cachedForVersion(cohortKey, version, () => loadAnalysisCohort(scope, parts))),
+  return cachedByDataVersion(`${request}|${scopeKey(scope)}`, async () =>
+    analyze(await analysisCohortStore.read(scope)),
   );
 }
 
-/** What each analysis reads besides every patient's response and follow-up dates. */
-const OUTCOMES_ONLY: CohortParts = { assessments: false, cytokines: false };
-const WITH_ASSESSMENTS: CohortParts = { assessments: true, cytokines: false };
-const WITH_CYTOKINES: CohortParts = { assessments: false, cytokines: true };
-
 /** ORR, DCR, BOR, PFS and OS (medians with the chosen CI method), curves, waterfall and swimmer data. */
 export async function getEfficacyAnalysis(actor: Actor, options: { ciMethod: ConfType }): Promise<EfficacyAnalysis> {
-  return withCohort(actor, `efficacy|${options.ciMethod}`, WITH_ASSESSMENTS, (patients) =>
-    analyzeEfficacy(patients, options.ciMethod),
-  );
+  return withCohort(actor, `efficacy|${options.ciMethod}`, (patients) => analyzeEfficacy(patients, options.ciMethod));
 }
 
 /**
@@ -64,7 +56,7 @@ export async function getPatientOutcomes(
   actor: Actor,
   options: { pageSize: number; cursor?: string },
 ): Promise<{ data: PatientOutcomeRow[]; nextCursor: string | null }> {
-  const all = await withCohort(actor, "patient-outcomes", OUTCOMES_ONLY, listPatientOutcomes);
+  const all = await withCohort(actor, "patient-outcomes", listPatientOutcomes);
   const rest = options.cursor ? all.filter((row) => row.subjectId > options.cursor!) : all;
   const data = rest.slice(0, options.pageSize);
   return { data, nextCursor: rest.length > options.pageSize ? data[data.length - 1]!.subjectId : null };
@@ -72,7 +64,7 @@ export async function getPatientOutcomes(
 
 /** Every enrolled patient's best overall response (as the efficacy dashboard derives it), in enrollment order. */
 export async function getResponsesInEnrollmentOrder(actor: Actor): Promise<PatientResponse[]> {
-  return withCohort(actor, "responses-in-order", OUTCOMES_ONLY, listResponsesInEnrollmentOrder);
+  return withCohort(actor, "responses-in-order", listResponsesInEnrollmentOrder);
 }
 
 /** One baseline cytokine against PFS or OS; also lists the analytes recorded, for the selector. */
@@ -81,7 +73,7 @@ export async function getBiomarkerAnalysis(
   request: BiomarkerRequest,
 ): Promise<BiomarkerAnalysis & { cytokine: string; endpoint: "os" | "pfs"; cytokines: string[] }> {
   const key = `biomarker|${JSON.stringify([request.cytokine, request.cut, request.endpoint, request.ciMethod ?? null])}`;
-  return withCohort(actor, key, WITH_CYTOKINES, (patients) => ({
+  return withCohort(actor, key, (patients) => ({
     cytokine: request.cytokine,
     endpoint: request.endpoint,
     cytokines: listCytokineNames(patients),

@@ -16,5 +16,10 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaCl
   });
   // Prisma's default maxWait (2 s) failed saves under load that the pool would have served:
   // wait for a connection as long as the pool does, and bound a transaction's run time.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  return new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+    // Bookkeeping for the analyses' change tracking (read in SQL only), a bigint that JSON cannot carry.
+    omit: { patient: { changeXid: true }, patientEfficacyFacts: { changeXid: true } },
+  });
 }

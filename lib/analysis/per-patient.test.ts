@@ -1,0 +1,57 @@
+import { expect, test } from "vitest";
+import { readPatientOutcome } from "./efficacy-facts";
+import { cytokineOf, outcomeInputOf, swimmerLaneOf, waterfallBarOf } from "./per-patient";
+import { listAssessments, readCytokine, readFollowUp, type AnalysisPatientRecords } from "./patient-records";
+import { buildSwimmerLanes, buildWaterfall } from "./waterfall-swimmer";
+
+const patient = (pct: number): AnalysisPatientRecords => ({
+  patientId: "p1",
+  subjectId: "TW01-001",
+  siteCode: "TW01",
+  status: "ON_TREATMENT",
+  enrollmentDate: "2026-01-10",
+  records: [
+    {
+      formType: "tumour-assessment",
+      visitKey: "week8",
+      data: { assessmentDate: "2026-03-07" },
+      computed: { response: "SD", pctFromBaseline: pct },
+    },
+    {
+      formType: "cytokines",
+      visitKey: "baseline",
+      data: {
+        sampleDate: "2026-01-08",
+        analytes: [{ analyte: "VEGF", value: 0.42, unit: "ng/mL", lloq: 0.005, belowLloq: false }],
+      },
+      computed: {},
+    },
+  ],
+});
+
+test("a patient object is derived once: the same object gives the same derivation, equal to deriving it afresh", () => {
+  const p = patient(-12);
+  const input = outcomeInputOf(p);
+  expect(outcomeInputOf(p)).toBe(input);
+  expect(input).toEqual({
+    subjectId: "TW01-001",
+    siteCode: "TW01",
+    enrollmentDate: "2026-01-10",
+    assessments: listAssessments(p),
+    followUp: readFollowUp(p),
+    outcome: readPatientOutcome(p),
+  });
+  expect(swimmerLaneOf(p)).toBe(swimmerLaneOf(p));
+  expect(swimmerLaneOf(p)).toEqual(buildSwimmerLanes([input])[0]);
+  expect(waterfallBarOf(p)).toEqual(buildWaterfall([input]).bars[0]);
+  expect(cytokineOf(p, "vegf")).toEqual(readCytokine(p, "VEGF"));
+  expect(cytokineOf(p, "IL-6")).toBeNull();
+});
+
+test("a changed patient is a new object and is derived again, never served the old derivation", () => {
+  const before = patient(-12);
+  const after = patient(-40);
+  expect(waterfallBarOf(before)!.bestPctChange).toBe(-12);
+  expect(waterfallBarOf(after)!.bestPctChange).toBe(-40);
+  expect(outcomeInputOf(after)).not.toBe(outcomeInputOf(before));
+});
