@@ -1,6 +1,7 @@
 import { scheduleEndDate, type ScheduleEndEvents } from "@/lib/domain/schedule/schedule-end";
 import { listVisitFormStates } from "@/lib/domain/schedule/visit-form-states";
 import type { ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
+import { compareText } from "./compare-text";
 
 /**
  * The data-quality dashboard per site: forms the visit schedule expects that are missing
@@ -55,7 +56,7 @@ function tally(patients: readonly QualityPatient[], countOf: (p: QualityPatient)
     .filter((p) => p.count > 0);
   return {
     count: counted.reduce((sum, p) => sum + p.count, 0),
-    patients: counted.sort((a, b) => a.subjectId.localeCompare(b.subjectId)),
+    patients: counted.sort((a, b) => compareText(a.subjectId, b.subjectId)),
   };
 }
 
@@ -137,7 +138,7 @@ export function summarizeQualityCounts(
         .filter((p) => p.count > 0);
       return {
         count: counted.reduce((sum, p) => sum + p.count, 0),
-        patients: counted.sort((a, b) => a.subjectId.localeCompare(b.subjectId)),
+        patients: counted.sort((a, b) => compareText(a.subjectId, b.subjectId)),
       };
     };
     return {

@@ -1,5 +1,6 @@
 import { CANONICAL_CYTOKINE_UNIT, isCytokineUnit, toPgPerMl } from "@/lib/domain/biomarkers/cytokine-units";
 import { RESPONSES, type Response } from "@/lib/domain/recist";
+import { compareText } from "./compare-text";
 import type { EfficacyPatient, ResponseOutcome } from "./efficacy";
 import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
 
@@ -69,7 +70,7 @@ export function listAssessments(patient: AnalysisPatientRecords): AssessedTimepo
         },
       ];
     })
-    .sort((a, b) => a.date.localeCompare(b.date));
+    .sort((a, b) => compareText(a.date, b.date));
 }
 
 /**

@@ -1,9 +1,7 @@
 import type { Response } from "@/lib/domain/recist";
+import { compareText } from "./compare-text";
 import { outcomeInputOf } from "./per-patient";
 import type { AnalysisPatientRecords } from "./patient-records";
-
-// The order of localeCompare (ECMA-402 defines it as this collator's), without a collator per call.
-const compareText = new Intl.Collator().compare;
 
 /** An enrolled patient's best overall response, in the order patients entered the trial. */
 export interface PatientResponse {

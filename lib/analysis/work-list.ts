@@ -1,6 +1,7 @@
 import { scheduleEndDate } from "@/lib/domain/schedule/schedule-end";
 import { listVisitFormStates } from "@/lib/domain/schedule/visit-form-states";
 import { addDays, type ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
+import { compareText } from "./compare-text";
 import type { QualityPatient, QualityRecord } from "./data-quality";
 
 /**
@@ -186,7 +187,7 @@ export function buildWorkLists(input: {
     .map((kind) => {
       const items = lists
         .get(kind)!
-        .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.subjectId.localeCompare(b.subjectId));
+        .sort((a, b) => compareText(a.date ?? "", b.date ?? "") || compareText(a.subjectId, b.subjectId));
       const bySite: Record<string, number> = {};
       for (const item of items) bySite[item.siteCode] = (bySite[item.siteCode] ?? 0) + 1;
       return { kind, count: items.length, bySite, items: items.slice(0, limit) };
@@ -248,7 +249,7 @@ export function buildSafetyWorkLists(
 ): WorkList[] {
   const clocks = events
     .filter((e) => e.serious && ["running", "overdue"].includes(clockOf(e.saeReportDueAt, e.saeReportedAt).status))
-    .sort((a, b) => (a.saeReportDueAt ?? "").localeCompare(b.saeReportDueAt ?? ""))
+    .sort((a, b) => compareText(a.saeReportDueAt ?? "", b.saeReportDueAt ?? ""))
     .map((e): WorkItem => ({
       patientId: e.patientId,
       subjectId: e.subjectId,
@@ -265,7 +266,7 @@ export function buildSafetyWorkLists(
   for (const e of events) termsOf.set(e.patientId, (termsOf.get(e.patientId) ?? new Set()).add(e.term.toLowerCase()));
   const unmatched = labs
     .filter((l) => l.grade >= 3 && !termsOf.get(l.patientId)?.has(l.term.toLowerCase()))
-    .sort((a, b) => a.sampleDate.localeCompare(b.sampleDate) || a.subjectId.localeCompare(b.subjectId))
+    .sort((a, b) => compareText(a.sampleDate, b.sampleDate) || compareText(a.subjectId, b.subjectId))
     .map((l): WorkItem => ({
       patientId: l.patientId,
       subjectId: l.subjectId,
