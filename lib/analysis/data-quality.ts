@@ -50,14 +50,34 @@ export interface SiteQuality {
 
 export type QualityMeasure = Exclude<keyof SiteQuality, "siteCode">;
 
-function tally(patients: readonly QualityPatient[], countOf: (p: QualityPatient) => number): CountedPatients {
-  const counted = patients
-    .map((p) => ({ id: p.id, subjectId: p.subjectId, count: countOf(p) }))
-    .filter((p) => p.count > 0);
-  return {
-    count: counted.reduce((sum, p) => sum + p.count, 0),
-    patients: counted.sort((a, b) => compareText(a.subjectId, b.subjectId)),
-  };
+/** The patients with a count above zero and the sum, in the order given (by subject ID: bySiteInSubjectOrder). */
+function tally<P extends { id: string; subjectId: string }>(
+  patients: readonly P[],
+  countOf: (p: P) => number,
+): CountedPatients {
+  const counted: CountedPatients["patients"] = [];
+  let sum = 0;
+  for (const p of patients) {
+    const count = countOf(p);
+    if (count > 0) {
+      counted.push({ id: p.id, subjectId: p.subjectId, count });
+      sum += count;
+    }
+  }
+  return { count: sum, patients: counted };
+}
+
+/**
+ * Each site's patients by subject ID: one sort of the trial and one pass, where sorting every
+ * measure of every site apart cost ~150 ms at 10,000 patients.
+ */
+function bySiteInSubjectOrder<P extends { subjectId: string; siteCode: string }>(
+  siteCodes: readonly string[],
+  patients: readonly P[],
+): P[][] {
+  const sites = new Map(siteCodes.map((code) => [code, [] as P[]]));
+  for (const p of [...patients].sort((a, b) => compareText(a.subjectId, b.subjectId))) sites.get(p.siteCode)?.push(p);
+  return siteCodes.map((code) => sites.get(code)!);
 }
 
 export function summarizeDataQuality(
@@ -88,8 +108,9 @@ export function summarizeDataQuality(
         : [],
     ]),
   );
-  return siteCodes.map((siteCode) => {
-    const here = patients.filter((p) => p.siteCode === siteCode);
+  const bySite = bySiteInSubjectOrder(siteCodes, patients);
+  return siteCodes.map((siteCode, i) => {
+    const here = bySite[i]!;
     const states = (p: QualityPatient, state: string) => scheduleStates.get(p.id)!.filter((s) => s === state).length;
     return {
       siteCode,
@@ -129,27 +150,21 @@ export function summarizeQualityCounts(
   openQueriesByPatient: Readonly<Record<string, number>>,
   verifiedFieldsByPatient: Readonly<Record<string, number>> = {},
 ): SiteQuality[] {
-  const patients = counts.map((c) => ({ ...c, id: c.patientId }));
-  return siteCodes.map((siteCode) => {
-    const here = patients.filter((p) => p.siteCode === siteCode);
-    const tallyOf = (countOf: (p: (typeof here)[number]) => number): CountedPatients => {
-      const counted = here
-        .map((p) => ({ id: p.id, subjectId: p.subjectId, count: countOf(p) }))
-        .filter((p) => p.count > 0);
-      return {
-        count: counted.reduce((sum, p) => sum + p.count, 0),
-        patients: counted.sort((a, b) => compareText(a.subjectId, b.subjectId)),
-      };
-    };
+  const bySite = bySiteInSubjectOrder(
+    siteCodes,
+    counts.map((c) => ({ ...c, id: c.patientId })),
+  );
+  return siteCodes.map((siteCode, i) => {
+    const here = bySite[i]!;
     return {
       siteCode,
-      missingForms: tallyOf((p) => p.missing),
-      overdueForms: tallyOf((p) => p.overdue),
-      openQueries: tallyOf((p) => openQueriesByPatient[p.id] ?? 0),
-      unsignedForms: tallyOf((p) => p.unsigned),
-      missingBaselineLabs: tallyOf((p) => p.baselineMissingLabs),
-      verifiedForms: tallyOf((p) => p.verified),
-      verifiedFields: tallyOf((p) => verifiedFieldsByPatient[p.id] ?? 0),
+      missingForms: tally(here, (p) => p.missing),
+      overdueForms: tally(here, (p) => p.overdue),
+      openQueries: tally(here, (p) => openQueriesByPatient[p.id] ?? 0),
+      unsignedForms: tally(here, (p) => p.unsigned),
+      missingBaselineLabs: tally(here, (p) => p.baselineMissingLabs),
+      verifiedForms: tally(here, (p) => p.verified),
+      verifiedFields: tally(here, (p) => verifiedFieldsByPatient[p.id] ?? 0),
     };
   });
 }

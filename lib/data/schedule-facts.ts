@@ -106,7 +106,9 @@ export async function loadPatientCounts(scope: SiteScope, today: string): Promis
     WHERE "unrecorded" > 0 OR "unsigned_forms" > 0 OR "unverified_forms" > 0 OR "verified_forms" > 0
        OR "baseline_missing_labs" > 0
        OR EXISTS (SELECT 1 FROM "data_queries" q WHERE q."patient_id" = "x"."patient_id" AND q."status" IN ('OPEN', 'ANSWERED'))
-       OR EXISTS (SELECT 1 FROM "field_verifications" v WHERE v."patient_id" = "x"."patient_id")`;
+       OR EXISTS (SELECT 1 FROM "field_verifications" v WHERE v."patient_id" = "x"."patient_id")
+    -- By subject: the readers sort by subject ID again (their collation), which is then one pass.
+    ORDER BY "subject_id"`;
   return rows.map((r) => ({
     patientId: r.patient_id,
     subjectId: r.subject_id,
