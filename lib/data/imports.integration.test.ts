@@ -178,6 +178,60 @@ describe("ODM import round trip", () => {
   }, 600_000);
 });
 
+describe("patients imported at once", () => {
+  test("two subjects with one site reference meet: the second is rolled back, imported again alone, and the database ends as after importing one at a time", async () => {
+    const files = filesOf(exported);
+    const patients = rowsOf(files["patients.csv"]!);
+    const first = patients.findIndex((p, i) => patients[i + 1]?.site_code === p.site_code);
+    const [a, b] = [patients[first]!, patients[first + 1]!];
+    a.external_id = b.external_id = "SHARED-REF";
+    files["patients.csv"] = toCsv(patients);
+    const body = zipOf(files);
+    const stateOf = async (db: TestDatabase) => ({
+      patients: await db.prisma.patient.findMany({
+        orderBy: { subjectId: "asc" },
+        select: { subjectId: true, externalId: true, status: true, enrollmentDate: true },
+      }),
+      forms: (
+        await db.prisma.crfRecord.findMany({
+          where: { deletedAt: null },
+          select: { patient: { select: { subjectId: true } }, formType: true, visitKey: true, data: true },
+        })
+      )
+        .map((r) => JSON.stringify([r.patient.subjectId, r.formType, r.visitKey, r.data]))
+        .sort(),
+    });
+    const importInto = async (patientsAtOnce: number) => {
+      const db = await createTestDatabase();
+      const { actors } = await seedDemoActors(db.prisma);
+      const retried: string[] = [];
+      const report = await runImport(actors.admin, {
+        format: "csv",
+        body,
+        dryRun: false,
+        patientsAtOnce,
+        onRetry: (subjectId) => retried.push(subjectId),
+      });
+      return { db, report, retried, state: await stateOf(db) };
+    };
+    const oneByOne = await importInto(1);
+    const atOnce = await importInto(2);
+    try {
+      expect(oneByOne.retried).toEqual([]);
+      // b registered while a's transaction was still open, then waited on the site reference's
+      // unique index: rolled back when a committed, and imported again alone, it finds a by reference.
+      expect(atOnce.retried).toEqual([b.subject_id]);
+      expect(atOnce.report).toEqual(oneByOne.report);
+      expect(atOnce.state).toEqual(oneByOne.state);
+      expect(atOnce.state.patients.filter((p) => p.externalId === "SHARED-REF")).toHaveLength(1);
+    } finally {
+      switchToDatabase(target);
+      await oneByOne.db.drop();
+      await atOnce.db.drop();
+    }
+  }, 600_000);
+});
+
 describe("a file with mistakes", () => {
   test("a wrong unit, a date out of order and an unknown subject: exactly those three errors, nothing created for those patients", async () => {
     const empty = await createTestDatabase();

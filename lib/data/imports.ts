@@ -94,6 +94,8 @@ export async function runImport(
     onPatient?: (done: number) => void;
     /** Patients imported at the same time (PATIENTS_AT_ONCE by default; 1 for one after the other). */
     patientsAtOnce?: number;
+    /** Told when a patient's import met another's, was rolled back and is tried again alone (its subject ID). */
+    onRetry?: (subjectId: string) => void;
   },
 ): Promise<ImportReport> {
   const writer = importActor(actor);
@@ -122,6 +124,7 @@ async function importPatients(
     sha256: string;
     onPatient?: (done: number) => void;
     patientsAtOnce?: number;
+    onRetry?: (subjectId: string) => void;
   },
 ): Promise<ImportReport> {
   const sha256 = input.sha256;
@@ -167,6 +170,7 @@ async function importPatients(
     // (a deadlock on a site's counter with a registration, two subjects with one externalId):
     // once the others have ended, it is tried again alone, and an error then is a real one.
     await Promise.all(inFlight);
+    input.onRetry?.(first.patient.subjectId);
     return importAlone(first.patient);
   };
   try {
