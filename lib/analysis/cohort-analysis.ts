@@ -2,7 +2,8 @@ import type { ConfType } from "@/lib/domain/survival";
 import { analyzeBiomarker, type BiomarkerAnalysis, type CytokineCut } from "./biomarkers";
 import { summarizeOutcomes, type EfficacySummary } from "./efficacy";
 import { buildKmCurve, type KmCurve } from "./km-curve";
-import { cytokineOf, outcomeInputOf, swimmerLaneOf, waterfallBarOf } from "./per-patient";
+import { compareText } from "./compare-text";
+import { cytokineOf, efficacyPartsOf, outcomeInputOf } from "./per-patient";
 import type { AnalysisPatientRecords } from "./patient-records";
 import { sortSwimmerLanes, sortWaterfall, type SwimmerLane, type WaterfallBar } from "./waterfall-swimmer";
 
@@ -14,9 +15,22 @@ export interface EfficacyAnalysis {
   swimmer: SwimmerLane[];
 }
 
+/**
+ * Whether the patients come in compareText's order of subject IDs (the cohort comes by subject
+ * ID from PostgreSQL, whose collation usually agrees): the sorts that break ties by subject can
+ * then keep the given order instead, which at 100,000 patients saves most of their time.
+ */
+function inSubjectOrder(patients: readonly AnalysisPatientRecords[]): boolean {
+  for (let i = 1; i < patients.length; i++)
+    if (compareText(patients[i - 1]!.subjectId, patients[i]!.subjectId) > 0) return false;
+  return true;
+}
+
 /** Every efficacy figure of the enrolled patients (intention to treat) from their saved forms. */
 export function analyzeEfficacy(patients: readonly AnalysisPatientRecords[], ciMethod: ConfType): EfficacyAnalysis {
-  const outcomes = patients.map((p) => outcomeInputOf(p));
+  const parts = patients.map((p) => efficacyPartsOf(p));
+  const outcomes = parts.map((p) => p.input);
+  const bySubject = inSubjectOrder(patients);
   const curve = (endpoint: "pfs" | "os") =>
     outcomes.length
       ? buildKmCurve(
@@ -32,8 +46,14 @@ export function analyzeEfficacy(patients: readonly AnalysisPatientRecords[], ciM
     ),
     pfsCurve: curve("pfs"),
     osCurve: curve("os"),
-    waterfall: sortWaterfall(patients.map((p) => waterfallBarOf(p))),
-    swimmer: sortSwimmerLanes(patients.map((p) => swimmerLaneOf(p))),
+    waterfall: sortWaterfall(
+      parts.map((p) => p.bar),
+      bySubject,
+    ),
+    swimmer: sortSwimmerLanes(
+      parts.map((p) => p.lane),
+      bySubject,
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { readPatientOutcome } from "./efficacy-facts";
-import { cytokineOf, outcomeInputOf, swimmerLaneOf, waterfallBarOf } from "./per-patient";
+import { cytokineOf, efficacyPartsOf, outcomeInputOf } from "./per-patient";
 import { listAssessments, readCytokine, readFollowUp, type AnalysisPatientRecords } from "./patient-records";
 import { buildSwimmerLanes, buildWaterfall } from "./waterfall-swimmer";
 
@@ -41,9 +41,11 @@ test("a patient object is derived once: the same object gives the same derivatio
     followUp: readFollowUp(p),
     outcome: readPatientOutcome(p),
   });
-  expect(swimmerLaneOf(p)).toBe(swimmerLaneOf(p));
-  expect(swimmerLaneOf(p)).toEqual(buildSwimmerLanes([input])[0]);
-  expect(waterfallBarOf(p)).toEqual(buildWaterfall([input]).bars[0]);
+  const parts = efficacyPartsOf(p);
+  expect(parts.input).toBe(input);
+  expect(efficacyPartsOf(p).lane).toBe(parts.lane);
+  expect(parts.lane).toEqual(buildSwimmerLanes([input])[0]);
+  expect(parts.bar).toEqual(buildWaterfall([input]).bars[0]);
   expect(cytokineOf(p, "vegf")).toEqual(readCytokine(p, "VEGF"));
   expect(cytokineOf(p, "IL-6")).toBeNull();
 });
@@ -51,7 +53,7 @@ test("a patient object is derived once: the same object gives the same derivatio
 test("a changed patient is a new object and is derived again, never served the old derivation", () => {
   const before = patient(-12);
   const after = patient(-40);
-  expect(waterfallBarOf(before)!.bestPctChange).toBe(-12);
-  expect(waterfallBarOf(after)!.bestPctChange).toBe(-40);
+  expect(efficacyPartsOf(before).bar!.bestPctChange).toBe(-12);
+  expect(efficacyPartsOf(after).bar!.bestPctChange).toBe(-40);
   expect(outcomeInputOf(after)).not.toBe(outcomeInputOf(before));
 });

@@ -14,52 +14,62 @@ import {
   type WaterfallBar,
 } from "./waterfall-swimmer";
 
+/** What the analyses derive from one patient, each part when first asked for. */
+interface Derived {
+  input: OutcomeInput;
+  lane?: SwimmerLane;
+  bar?: WaterfallBar | null;
+  cytokines?: Map<string, CytokineResult | null>;
+}
+
 // Kept per patient object, not per patient: the analysis cohort (lib/data/analysis-cohort-store.ts)
 // hands every request the same objects until a patient's data change, and a changed patient
 // is a new object, so after a save only that patient is derived again. Patients are never
-// modified once read (the analyses share them between requests).
-const derived = new WeakMap<AnalysisPatientRecords, OutcomeInput>();
-const cytokines = new WeakMap<AnalysisPatientRecords, Map<string, CytokineResult | null>>();
-const lanes = new WeakMap<AnalysisPatientRecords, SwimmerLane>();
-const bars = new WeakMap<AnalysisPatientRecords, WaterfallBar | null>();
+// modified once read (the analyses share them between requests). One map: at 100,000 patients
+// each lookup counts.
+const derived = new WeakMap<AnalysisPatientRecords, Derived>();
+
+function derivedOf(patient: AnalysisPatientRecords): Derived {
+  let entry = derived.get(patient);
+  if (!entry) {
+    const followUp = readFollowUp(patient);
+    entry = {
+      input: {
+        subjectId: patient.subjectId,
+        siteCode: patient.siteCode,
+        enrollmentDate: patient.enrollmentDate,
+        assessments: listAssessments(patient),
+        followUp,
+        outcome: readPatientOutcome(patient, followUp),
+      },
+    };
+    derived.set(patient, entry);
+  }
+  return entry;
+}
 
 /** A patient's assessments, follow-up and outcome as every analysis reads them, derived once per patient object. */
 export function outcomeInputOf(patient: AnalysisPatientRecords): OutcomeInput {
-  let input = derived.get(patient);
-  if (!input) {
-    const followUp = readFollowUp(patient);
-    input = {
-      subjectId: patient.subjectId,
-      siteCode: patient.siteCode,
-      enrollmentDate: patient.enrollmentDate,
-      assessments: listAssessments(patient),
-      followUp,
-      outcome: readPatientOutcome(patient, followUp),
-    };
-    derived.set(patient, input);
-  }
-  return input;
+  return derivedOf(patient).input;
+}
+
+/** A patient's outcome, swimmer lane (toSwimmerLane) and waterfall bar (toWaterfallBar), each built once per patient object. */
+export function efficacyPartsOf(patient: AnalysisPatientRecords): {
+  input: OutcomeInput;
+  lane: SwimmerLane;
+  bar: WaterfallBar | null;
+} {
+  const entry = derivedOf(patient);
+  entry.lane ??= toSwimmerLane(entry.input);
+  if (entry.bar === undefined) entry.bar = toWaterfallBar(entry.input);
+  return entry as Required<Derived>;
 }
 
 /** A patient's baseline result of one analyte in the canonical unit (readCytokine), read once per patient object. */
 export function cytokineOf(patient: AnalysisPatientRecords, analyte: string): CytokineResult | null {
-  let results = cytokines.get(patient);
-  if (!results) cytokines.set(patient, (results = new Map()));
+  const entry = derivedOf(patient);
+  const results = (entry.cytokines ??= new Map());
   const key = analyte.toLowerCase();
   if (!results.has(key)) results.set(key, readCytokine(patient, analyte));
   return results.get(key)!;
-}
-
-/** A patient's swimmer lane (toSwimmerLane), built once per patient object. */
-export function swimmerLaneOf(patient: AnalysisPatientRecords): SwimmerLane {
-  let lane = lanes.get(patient);
-  if (!lane) lanes.set(patient, (lane = toSwimmerLane(outcomeInputOf(patient))));
-  return lane;
-}
-
-/** A patient's waterfall bar (toWaterfallBar), built once per patient object. */
-export function waterfallBarOf(patient: AnalysisPatientRecords): WaterfallBar | null {
-  let bar = bars.get(patient);
-  if (bar === undefined) bars.set(patient, (bar = toWaterfallBar(outcomeInputOf(patient))));
-  return bar;
 }

@@ -1,6 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { derivePatientOutcome } from "./efficacy";
-import { buildSwimmerLanes, buildWaterfall, type OutcomeInput } from "./waterfall-swimmer";
+import {
+  buildSwimmerLanes,
+  buildWaterfall,
+  sortSwimmerLanes,
+  sortWaterfall,
+  toSwimmerLane,
+  toWaterfallBar,
+  type OutcomeInput,
+} from "./waterfall-swimmer";
 
 function patient(
   subjectId: string,
@@ -51,5 +59,21 @@ describe("swimmer", () => {
     expect(lanes[0]!.progressionMonth).toBeCloseTo(168 / 30.4375, 10);
     expect(lanes[0]!.responses.map((r) => r.response)).toEqual(["PR", "PR", "PD"]);
     expect(lanes[1]).toMatchObject({ bestOverallResponse: "NE", died: true, progressionMonth: null });
+  });
+});
+
+describe("sorting lanes and bars that already come by subject", () => {
+  test("keeping the given subject order for ties gives the order of the full comparison", () => {
+    const tied = ["TW01-003", "TW01-010", "TW02-001", "TW10-002"].map((subjectId) =>
+      patient(subjectId, [{ date: "2024-02-26", visitKey: "week8", response: "SD", pctFromBaseline: -5 }], {
+        lastContactDate: "2024-06-01",
+      }),
+    );
+    const shuffled = [tied[2]!, tied[0]!, tied[3]!, tied[1]!];
+    const lanes = buildSwimmerLanes(shuffled);
+    expect(lanes.map((l) => l.subjectId)).toEqual(tied.map((p) => p.subjectId));
+    expect(sortSwimmerLanes(lanes.slice().reverse(), false)).toEqual(lanes);
+    expect(sortSwimmerLanes(tied.map(toSwimmerLane), true)).toEqual(lanes);
+    expect(sortWaterfall(tied.map(toWaterfallBar), true)).toEqual(buildWaterfall(shuffled));
   });
 });

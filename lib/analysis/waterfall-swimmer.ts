@@ -31,10 +31,20 @@ export function toWaterfallBar(p: OutcomeInput): WaterfallBar | null {
     : { subjectId: p.subjectId, bestPctChange: best, bestOverallResponse: p.outcome.bestOverallResponse };
 }
 
-/** Waterfall from each patient's bar (toWaterfallBar): largest increase first. */
-export function sortWaterfall(bars: readonly (WaterfallBar | null)[]): { bars: WaterfallBar[]; notMeasured: number } {
+/**
+ * Waterfall from each patient's bar (toWaterfallBar): largest increase first, then by subject.
+ * `bySubject`: the bars already come in compareText's subject order, which the sort (stable) keeps.
+ */
+export function sortWaterfall(
+  bars: readonly (WaterfallBar | null)[],
+  bySubject = false,
+): { bars: WaterfallBar[]; notMeasured: number } {
   const measured = bars.filter((bar): bar is WaterfallBar => bar !== null);
-  measured.sort((a, b) => b.bestPctChange - a.bestPctChange || compareText(a.subjectId, b.subjectId));
+  measured.sort(
+    bySubject
+      ? (a, b) => b.bestPctChange - a.bestPctChange
+      : (a, b) => b.bestPctChange - a.bestPctChange || compareText(a.subjectId, b.subjectId),
+  );
   return { bars: measured, notMeasured: bars.length - measured.length };
 }
 
@@ -75,9 +85,13 @@ export function toSwimmerLane(p: OutcomeInput): SwimmerLane {
   };
 }
 
-/** Swimmer lanes (toSwimmerLane), longest follow-up first. */
-export function sortSwimmerLanes(lanes: readonly SwimmerLane[]): SwimmerLane[] {
-  return [...lanes].sort((a, b) => b.followUpMonths - a.followUpMonths || compareText(a.subjectId, b.subjectId));
+/** Swimmer lanes (toSwimmerLane), longest follow-up first, then by subject (`bySubject`: as sortWaterfall). */
+export function sortSwimmerLanes(lanes: readonly SwimmerLane[], bySubject = false): SwimmerLane[] {
+  return [...lanes].sort(
+    bySubject
+      ? (a, b) => b.followUpMonths - a.followUpMonths
+      : (a, b) => b.followUpMonths - a.followUpMonths || compareText(a.subjectId, b.subjectId),
+  );
 }
 
 /** Swimmer plot lanes, longest follow-up first. Times are months of 30.4375 days from enrollment. */
