@@ -94,6 +94,24 @@ describe("toxicity boundary", () => {
     expect(findToxicityBoundary({ theta: 0.5, threshold: 0.99, priorA: 1, priorB: 20 }, 1)).toBeNull();
   });
 
+  it.each([
+    TRIAL_RULE,
+    { theta: 0.2, threshold: 0.8, priorA: 2, priorB: 5 },
+    { theta: 0.33, threshold: 0.95, priorA: 1, priorB: 3 },
+    { theta: 0.5, threshold: 0.99, priorA: 1, priorB: 20 },
+    { theta: 0.1, threshold: 0.7, priorA: 0.5, priorB: 0.5 },
+    { theta: 0.25, threshold: 0.975, priorA: 3, priorB: 1 },
+  ])(
+    "θ = $theta, c = $threshold, Beta($priorA, $priorB): each row of the 1,000-row table is its own scan from 0",
+    (rule) => {
+      // The table starts each row's scan at the row before's boundary; findToxicityBoundary scans from 0.
+      const table = tabulateToxicityBoundary(rule, MAX_BOUNDARY_TABLE_PATIENTS);
+      const sampled = table.filter((row) => row.patients <= 60 || row.patients % 7 === 0);
+      for (const row of sampled)
+        expect(row.stopAt, `n = ${row.patients}`).toBe(findToxicityBoundary(rule, row.patients));
+    },
+  );
+
   it("the monitor's table covers the planned sample or the enrolled patients, at most 1,000 rows", () => {
     expect(boundaryTableLength(43, 12)).toBe(43);
     expect(boundaryTableLength(43, 60)).toBe(60);

@@ -69,7 +69,12 @@ export function checkToxicityBoundary(rule: ToxicityRule, toxicities: number, pa
 export function findToxicityBoundary(rule: ToxicityRule, patients: number): number | null {
   checkRule(rule);
   checkCounts(0, patients);
-  for (let x = 0; x <= patients; x++) if (computeToxicityPosterior(rule, x, patients) > rule.threshold) return x;
+  return scanForBoundary(rule, patients, 0);
+}
+
+/** The first x from `from` up to n whose posterior exceeds c; null when none does. */
+function scanForBoundary(rule: ToxicityRule, patients: number, from: number): number | null {
+  for (let x = from; x <= patients; x++) if (computeToxicityPosterior(rule, x, patients) > rule.threshold) return x;
   return null;
 }
 
@@ -98,8 +103,17 @@ export function tabulateToxicityBoundary(rule: ToxicityRule, maxPatients: number
       `maxPatients must be a whole number from 1 to ${MAX_BOUNDARY_TABLE_PATIENTS}, got ${maxPatients}`,
       "maxPatients",
     );
-  return Array.from({ length: maxPatients }, (_, i) => ({
-    patients: i + 1,
-    stopAt: findToxicityBoundary(rule, i + 1),
-  }));
+  checkRule(rule);
+  // One more patient without a toxicity lowers the posterior at every x (Beta(a + x, b + n + 1 − x) lies
+  // below Beta(a + x, b + n − x)), so the boundary never falls: each row's scan starts at the previous
+  // row's boundary (n + 1 after a row with none) instead of 0. At 1,000 rows that is ~2,000 posteriors,
+  // not ~150,000 (the monitor's page computed it on every request).
+  const rows: ToxicityBoundaryRow[] = [];
+  let from = 0;
+  for (let patients = 1; patients <= maxPatients; patients++) {
+    const stopAt = scanForBoundary(rule, patients, from);
+    rows.push({ patients, stopAt });
+    from = stopAt ?? patients + 1;
+  }
+  return rows;
 }
