@@ -1,7 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { toEvaluableResponses } from "@/lib/analysis/response-sequence";
-import { countPatientsWithDlt } from "@/lib/analysis/toxicity/dose-limiting-toxicity";
 import {
   checkToxicityBoundary,
   findToxicityBoundary,
@@ -19,7 +18,8 @@ import { ForbiddenError } from "@/lib/errors";
 import { getResponsesInEnrollmentOrder, requireDashboard } from "./analysis";
 import { cachedByDataVersion } from "./cached-by-version";
 import { getStoppingRules, type StoppingRulesView } from "./stopping-rules-settings";
-import { loadAdverseEvents, loadEnrolledPatientIds, siteFilterForAny } from "./toxicity-items";
+import { countPatientsWithDltInDatabase } from "./toxicity-aggregates";
+import { siteFilterForAny } from "./toxicity-items";
 
 export interface StoppingRuleStatus {
   rules: StoppingRulesView;
@@ -97,13 +97,7 @@ export async function getStoppingRuleStatus(actor: Actor): Promise<StoppingRuleS
   const [rules, responses, dlt] = await Promise.all([
     getStoppingRules(actor),
     getResponsesInEnrollmentOrder(actor),
-    cachedByDataVersion(`dlt|${JSON.stringify(scope)}`, async () => {
-      const [events, enrolled] = await Promise.all([
-        loadAdverseEvents(scope, { grade: "3+" }),
-        loadEnrolledPatientIds(scope, {}),
-      ]);
-      return countPatientsWithDlt(events, enrolled);
-    }),
+    cachedByDataVersion(`dlt|${JSON.stringify(scope)}`, () => countPatientsWithDltInDatabase(scope)),
   ]);
   const response = assessSimonStage(rules.design, toEvaluableResponses(responses));
   const toxicity = {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { WorstGradeCount } from "@/lib/analysis/toxicity/worst-grade-table";
-import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
+import { attributionValues, type ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { getPrisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -8,6 +8,7 @@ import {
   adverseEventWhere,
   labResultFrom,
   labToxicityWhere,
+  localDateTime,
   siteConditions,
   type SiteWhere,
 } from "./toxicity-sql";
@@ -21,6 +22,15 @@ import {
 export interface ToxicityTotals {
   adverseEvents: number;
   patientsWithEvents: number;
+  /** Of the adverse events, the serious ones (a seriousness left unanswered is not serious). */
+  seriousAdverseEvents: number;
+  /**
+   * When the site became aware of each SAE whose 24-hour report clock still runs (no report
+   * recorded, an awareness time given), site wall-clock yyyy-mm-ddThh:mm: the only SAEs whose
+   * clock can read overdue (lib/analysis/toxicity/sae-clock.ts; a recorded report stops it,
+   * no awareness time means no deadline). The caller classifies them at the request's time.
+   */
+  openSaeAwareTimes: string[];
   labResultsGrade3Plus: number;
   enrolledPatients: number;
 }
@@ -31,15 +41,19 @@ export async function countToxicities(scope: SiteWhere, filters: ToxicityFilters
     Prisma.sql`p."enrollment_date" IS NOT NULL`,
     ...siteConditions(scope, filters, Prisma.sql`p."site_id"`),
   ];
-  const [row] = await getPrisma().$queryRaw<ToxicityTotals[]>`
-    SELECT e."adverseEvents", e."patientsWithEvents",
+  const open = Prisma.sql`a."serious" IS TRUE AND a."reported_at" IS NULL AND a."aware_at" IS NOT NULL`;
+  const [row] = await getPrisma().$queryRaw<(Omit<ToxicityTotals, "openSaeAwareTimes"> & { open: string | null })[]>`
+    SELECT e."adverseEvents", e."patientsWithEvents", e."seriousAdverseEvents", e."open",
       (SELECT count(*)::int FROM ${labResultFrom("patient")} WHERE ${labToxicityWhere(scope, filters, "patient")}) AS "labResultsGrade3Plus",
       (SELECT count(*)::int FROM "patients" p WHERE ${Prisma.join(enrolled, " AND ")}) AS "enrolledPatients"
     FROM (
-      SELECT count(*)::int AS "adverseEvents", count(DISTINCT a."patient_id")::int AS "patientsWithEvents"
+      SELECT count(*)::int AS "adverseEvents", count(DISTINCT a."patient_id")::int AS "patientsWithEvents",
+        (count(*) FILTER (WHERE a."serious" IS TRUE))::int AS "seriousAdverseEvents",
+        string_agg(${localDateTime(Prisma.sql`a."aware_at"`)}, ' ') FILTER (WHERE ${open}) AS "open"
       FROM ${adverseEventFrom("patient")} WHERE ${adverseEventWhere(scope, filters, "patient")}
     ) e`;
-  return row!;
+  const { open: openAwareTimes, ...totals } = row!;
+  return { ...totals, openSaeAwareTimes: openAwareTimes ? openAwareTimes.split(" ") : [] };
 }
 
 /**
@@ -63,4 +77,32 @@ export async function loadWorstGradeCounts(scope: SiteWhere, filters: ToxicityFi
     SELECT "term", min("soc") AS "soc", "grade", count(*)::int AS "patients" FROM "worst" GROUP BY "term", "grade"
     UNION ALL
     SELECT NULL, NULL, "grade", count(*)::int FROM "overall" GROUP BY "grade"`;
+}
+
+const RELATED = [...attributionValues("related")];
+
+/**
+ * Enrolled patients in scope, and those of them with at least one dose-limiting toxicity,
+ * counted by PostgreSQL: the rule of isDoseLimitingToxicity (lib/analysis/toxicity/dose-limiting-toxicity.ts;
+ * "grade 3+ treatment-related toxicity", docs/protocol.md "Stopping rules") in SQL: grade 3 or
+ * more, onset on or after day 1 (isTreatmentEmergent, ICH E9), attributed possibly, probably or
+ * definitely to either drug. The stopping-rule monitor read every grade 3+ event to count this
+ * (lib/data/toxicity-typed.integration.test.ts holds the two equal on the demo and a generated trial).
+ */
+export async function countPatientsWithDltInDatabase(scope: SiteWhere): Promise<{ patients: number; withDlt: number }> {
+  const enrolled = [
+    Prisma.sql`p."deleted_at" IS NULL`,
+    Prisma.sql`p."enrollment_date" IS NOT NULL`,
+    ...siteConditions(scope, {}, Prisma.sql`p."site_id"`),
+  ];
+  const [row] = await getPrisma().$queryRaw<{ patients: number; withDlt: number }[]>`
+    SELECT count(*)::int AS "patients",
+      (count(*) FILTER (WHERE EXISTS (
+        SELECT 1 FROM "adverse_events" a
+        WHERE a."patient_id" = p."id" AND a."grade" >= 3 AND a."onset_date" >= p."enrollment_date"
+          AND (a."attribution_thalidomide" = ANY(${RELATED}::text[]) OR a."attribution_uft" = ANY(${RELATED}::text[]))
+      )))::int AS "withDlt"
+    FROM "patients" p
+    WHERE ${Prisma.join(enrolled, " AND ")}`;
+  return row!;
 }

@@ -14,7 +14,9 @@ import {
   referenceLabToxicities,
   referenceWorstGrade,
 } from "@/test/integration/toxicity-json-reference";
+import { countPatientsWithDlt, isDoseLimitingToxicity } from "@/lib/analysis/toxicity/dose-limiting-toxicity";
 import { rebuildProjections } from "./projections-rebuild";
+import { countPatientsWithDltInDatabase } from "./toxicity-aggregates";
 import { getToxicityDashboard, TOXICITY_LIST_LIMIT } from "./toxicity";
 import { loadAdverseEvents, loadEnrolledPatientIds, loadLabToxicities, type SiteWhere } from "./toxicity-items";
 import {
@@ -188,6 +190,94 @@ describe("toxicity readers on the typed tables equal the JSON computation", () =
       expect(queue.every((i) => i.state.state === "needs-review")).toBe(true);
     }
   });
+});
+
+test("the stopping-rule monitor's DLT count in SQL equals isDoseLimitingToxicity over every grade 3+ event", async () => {
+  let withDlt = 0;
+  let notDlt = 0;
+  for (const scope of [{}, oneSite]) {
+    const label = JSON.stringify(scope);
+    const counted = await countPatientsWithDltInDatabase(scope);
+    // As the monitor counted before: every grade 3+ event of the typed table, and the same from every form's JSON.
+    const [events, enrolled, referenceEvents, referenceEnrolled] = await Promise.all([
+      loadAdverseEvents(scope, { grade: "3+" }),
+      loadEnrolledPatientIds(scope, {}),
+      referenceAdverseEvents(db.prisma, scope, {}),
+      referenceEnrolledPatientIds(db.prisma, scope, {}),
+    ]);
+    expect(counted, label).toEqual(countPatientsWithDlt(events, enrolled));
+    expect(counted, label).toEqual(countPatientsWithDlt(referenceEvents, referenceEnrolled));
+    withDlt += counted.withDlt;
+    // Grade 3+ events that are not DLTs (unrelated, before day 1, a patient not enrolled) were met too.
+    notDlt += referenceEvents.filter((e) => (e.grade ?? 0) >= 3 && !isDoseLimitingToxicity(e)).length;
+  }
+  expect(withDlt).toBeGreaterThan(0);
+  expect(notDlt).toBeGreaterThan(0);
+});
+
+test("SAE counts and overdue reports from the SAEs whose clock runs equal every SAE's clock, at any time", async () => {
+  // Some SAEs reported (on time and late), some awareness times with seconds or none, for this test only.
+  const { rows: saes } = await db.query<{ id: string; aware: string }>(
+    `SELECT id, to_char(aware_at, 'YYYY-MM-DD"T"HH24:MI') AS aware FROM adverse_events
+     WHERE serious IS TRUE AND aware_at IS NOT NULL ORDER BY aware_at, id`,
+  );
+  expect(saes.length).toBeGreaterThan(20);
+  const keep = await db.query(
+    `SELECT id, aware_at::text AS aware_at, reported_at::text AS reported_at FROM adverse_events WHERE serious IS TRUE`,
+  );
+  const clearKept = () =>
+    (globalThis as unknown as { trialdeskDashboardResults?: { clear(): void } }).trialdeskDashboardResults?.clear();
+  try {
+    const picked = (n: number) => saes.filter((_, i) => i % n === 0).map((e) => e.id);
+    await db.query(`UPDATE adverse_events SET reported_at = aware_at + interval '3 hours' WHERE id = ANY($1::uuid[])`, [
+      picked(5),
+    ]);
+    await db.query(
+      `UPDATE adverse_events SET reported_at = aware_at + interval '30 hours' WHERE id = ANY($1::uuid[])`,
+      [picked(7)],
+    );
+    await db.query(`UPDATE adverse_events SET aware_at = aware_at + interval '17 seconds' WHERE id = ANY($1::uuid[])`, [
+      picked(3),
+    ]);
+    await db.query(`UPDATE adverse_events SET aware_at = NULL WHERE id = ANY($1::uuid[])`, [picked(11)]);
+    clearKept();
+    // Request times at which the site clock reads an SAE's due time exactly, a minute before and after, and beyond all.
+    const dueOf = (aware: string) => new Date(Date.parse(`${aware}:00Z`) + 24 * 3_600_000 - 14 * 3_600_000);
+    const middle = saes[Math.floor(saes.length / 2)]!.aware;
+    const nows = [
+      dueOf(saes[0]!.aware),
+      new Date(dueOf(middle).getTime() - 60_000),
+      dueOf(middle),
+      new Date(dueOf(middle).getTime() + 60_000),
+      NOW,
+    ];
+    const statuses = new Set<string>();
+    for (const now of nows) {
+      const siteNow = latestSiteLocalNow(now);
+      for (const filters of filterCases) {
+        const label = JSON.stringify({ now, filters });
+        const dashboard = await getToxicityDashboard(actors.pi, filters, now);
+        const every = (await loadAdverseEvents({}, filters))
+          .filter((e) => e.serious)
+          .map((e) => ({ ...e, clock: classifySaeClock(e.saeReportDueAt, siteNow, e.saeReportedAt) }));
+        for (const e of every) statuses.add(e.clock.status);
+        expect(dashboard.counts.seriousAdverseEvents, label).toBe(every.length);
+        expect(dashboard.counts.overdueSaeReports, label).toBe(
+          every.filter((e) => e.clock.status === "overdue").length,
+        );
+        expect(dashboard.seriousEvents, label).toEqual(every.slice(0, TOXICITY_LIST_LIMIT));
+      }
+    }
+    expect([...statuses].sort()).toEqual(["no-deadline", "overdue", "reported", "running"]);
+  } finally {
+    for (const row of keep.rows as { id: string; aware_at: string | null; reported_at: string | null }[])
+      await db.query(`UPDATE adverse_events SET aware_at = $2::timestamp, reported_at = $3::timestamp WHERE id = $1`, [
+        row.id,
+        row.aware_at,
+        row.reported_at,
+      ]);
+    clearKept();
+  }
 });
 
 test("home's safety lists from the events they need equal those from every event", async () => {

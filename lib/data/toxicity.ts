@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { classifySaeClock, latestSiteLocalNow, type SaeClock } from "@/lib/analysis/toxicity/sae-clock";
 import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
+import { computeSaeReportDueAt } from "@/lib/forms/adverse-event-rules";
 import { tabulateWorstGradeCounts, type WorstGradeTable } from "@/lib/analysis/toxicity/worst-grade-table";
 import { getPrisma } from "@/lib/db/prisma";
 import { ForbiddenError } from "@/lib/errors";
@@ -71,8 +72,9 @@ export async function getToxicityDashboard(
     async () => {
       const [events, serious, labs, totals, worst, sites] = await Promise.all([
         loadAdverseEvents(scope, filters, undefined, { limit: TOXICITY_LIST_LIMIT }),
-        // Every SAE: whether its report is overdue depends on the time of each request.
-        filters.serious === "no" ? [] : loadAdverseEvents(scope, { ...filters, serious: "yes" }),
+        filters.serious === "no"
+          ? []
+          : loadAdverseEvents(scope, { ...filters, serious: "yes" }, undefined, { limit: TOXICITY_LIST_LIMIT }),
         loadLabToxicities(scope, filters, { limit: TOXICITY_LIST_LIMIT }),
         countToxicities(scope, filters),
         loadWorstGradeCounts(scope, filters),
@@ -86,18 +88,23 @@ export async function getToxicityDashboard(
       return { events, serious, labs, totals, table, sites };
     },
   );
-  // The reporting clock depends on the time of the request, so it is never kept.
+  // The reporting clock depends on the time of the request, so it is never kept: the SAEs listed
+  // get theirs, and the overdue ones are counted among those whose clock still runs, by the same
+  // rules (the due time as the form computes it, the clock as the page shows it), not from every SAE.
   const siteNow = latestSiteLocalNow(now);
   const clocked = serious.map((e) => ({ ...e, clock: classifySaeClock(e.saeReportDueAt, siteNow, e.saeReportedAt) }));
+  let overdue = 0;
+  for (const awareAt of totals.openSaeAwareTimes)
+    if (classifySaeClock(computeSaeReportDueAt(awareAt), siteNow).status === "overdue") overdue++;
   return {
     events,
-    seriousEvents: clocked.slice(0, TOXICITY_LIST_LIMIT),
+    seriousEvents: clocked,
     labs,
     counts: {
       adverseEvents: totals.adverseEvents,
       patientsWithEvents: totals.patientsWithEvents,
-      seriousAdverseEvents: clocked.length,
-      overdueSaeReports: clocked.filter((e) => e.clock.status === "overdue").length,
+      seriousAdverseEvents: totals.seriousAdverseEvents,
+      overdueSaeReports: overdue,
       labResultsGrade3Plus: totals.labResultsGrade3Plus,
     },
     worstGrade: { ...table, population: "enrolled", description: WORST_GRADE_POPULATION },
