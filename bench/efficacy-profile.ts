@@ -10,11 +10,14 @@ import {
 import { loadAnalysisCohort } from "@/lib/data/analysis-cohort";
 import { AnalysisCohortStore, analysisCohortStore } from "@/lib/data/analysis-cohort-store";
 import { getStoppingRuleStatus } from "@/lib/data/stopping-rules";
+import { getToxicityDashboard } from "@/lib/data/toxicity";
+import { getToxicityAnalysis } from "@/lib/data/toxicity-analysis";
+import { getToxicityReviewSummary } from "@/lib/data/toxicity-review";
 import { READERS } from "./lib/generated-trial-db";
 import { openTrialInProcess } from "./lib/in-process-trial";
 
 /**
- * The data layer of the efficacy, biomarker, enrollment and stopping-rule pages and the
+ * The data layer of the efficacy, biomarker, enrollment, stopping-rule and toxicity pages and the
  * /api/v1/analysis endpoints, as the PI calls it, every call cold: the results kept per data
  * version are dropped and one patient's efficacy facts are written again before each call, as
  * the first request after a save finds them (the cohort kept in the process reads that patient
@@ -26,13 +29,17 @@ import { openTrialInProcess } from "./lib/in-process-trial";
  *
  *   BENCH_DB_PORT=55851 BENCH_PATIENTS=10000 npx tsx --conditions=react-server bench/efficacy-profile.ts
  *   DATABASE_URL=postgresql://...trial_10000_g2 npx tsx --conditions=react-server bench/efficacy-profile.ts
+ *
+ * PROFILE_ONLY=<regular expression> times only the lines whose label matches (e.g. "stopping|toxicity").
  */
 const RUNS = Number(process.env.PROFILE_RUNS ?? 5);
+const ONLY = process.env.PROFILE_ONLY ? new RegExp(process.env.PROFILE_ONLY) : null;
 
 async function main(): Promise<void> {
   const trial = await openTrialInProcess();
   const actor = trial.readers.find((r) => r.email === READERS.pi.email)!;
   const time = async (label: string, run: () => Promise<unknown>) => {
+    if (ONLY && !ONLY.test(label)) return;
     const times: number[] = [];
     const cpu: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -62,7 +69,14 @@ async function main(): Promise<void> {
     await time("patient outcomes (API, page 1)", () => getPatientOutcomes(actor, { pageSize: 100 }));
     await time("enrollment (page and API)", () => getEnrollmentSummary(actor));
     await time("stopping rules (page)", () => getStoppingRuleStatus(actor));
+    // The toxicity page reads the dashboard and, for a reviewer, the review queue's summary.
+    await time("toxicity (page)", () =>
+      Promise.all([getToxicityDashboard(actor, {}), getToxicityReviewSummary(actor, {})]),
+    );
+    await time("toxicity (API)", () => getToxicityAnalysis(actor, {}));
+    await time("  toxicity dashboard alone", () => getToxicityDashboard(actor, {}));
     // The parts: the cohort read, then each analysis over a cohort already read.
+    if (ONLY && !ONLY.test("  cohort")) return;
     const everything = { assessments: true, cytokines: true };
     await time("  kept cohort after one write", () => analysisCohortStore.read({ kind: "all" }));
     await time("  cohort read whole (a new process)", () => new AnalysisCohortStore().read({ kind: "all" }));
