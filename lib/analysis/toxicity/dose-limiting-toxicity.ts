@@ -16,6 +16,8 @@ const RELATED = attributionValues("related");
  * (onset on or after day 1), attributed possibly, probably or definitely to either study drug.
  * The trial's rule counts "grade 3+ treatment-related toxicity" (docs/protocol.md, "Stopping rules"); "related" is
  * the oncology grouping of the WHO-UMC causality terms used by the toxicity filters.
+ * The monitor counts it in SQL (lib/data/toxicity-aggregates.ts countPatientsWithDltInDatabase): change
+ * both together; lib/data/toxicity-typed.integration.test.ts holds them equal.
  */
 export function isDoseLimitingToxicity(event: DltCandidate): boolean {
   return (
