@@ -150,6 +150,16 @@ export async function enrolledPatient(page: Page, user: DemoUser) {
 export const visitRow = (page: Page, visit: string) =>
   page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
 
+/** Opens a visit's laboratory form from the patient page and enters the sample date. */
+export async function openVisitLabs(page: Page, visit: string, sampleDate: string): Promise<void> {
+  await visitRow(page, visit).getByRole("link", { name: "Laboratory results" }).click();
+  await page.getByLabel(/Sample date/).fill(sampleDate);
+}
+
+/** The value box of one analyte on the laboratory form, whose group is named after the analyte. */
+export const labValue = (page: Page, analyte: string) =>
+  page.getByRole("group", { name: analyte }).getByLabel(/^Value/);
+
 /**
  * Fails on serious or critical accessibility violations (axe-core, WCAG 2.1 A/AA rules),
  * listing each with the elements it found.
