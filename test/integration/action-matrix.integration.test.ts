@@ -11,7 +11,7 @@ import { recordToxicityReview } from "@/lib/data/toxicity-review";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { type DemoActorName, openDemoDatabase } from "./demo-actors";
+import { DEMO_ACTOR_NAMES, type DemoActorName, openDemoDatabase } from "./demo-actors";
 import { eligibilityRequest } from "./new-record";
 import { type TestDatabase } from "./test-database";
 import { adverseEvent, recordAdverseEvent } from "./toxicity-fixtures";
@@ -189,15 +189,7 @@ const ACTIONS: ActionCase[] = [
   },
 ];
 
-const ROLES: DemoActorName[] = [
-  "investigator1",
-  "investigator2",
-  "investigator3",
-  "coordinator",
-  "pi",
-  "monitor",
-  "admin",
-];
+const ROLES = DEMO_ACTOR_NAMES;
 const SITE_OF: Partial<Record<DemoActorName, SiteCode | "TW03">> = {
   investigator1: "TW01",
   investigator2: "TW02",
