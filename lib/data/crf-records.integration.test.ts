@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
-import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { adverseEvent as adverseEventData } from "@/test/fixtures/adverse-event-data";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
@@ -265,17 +265,7 @@ describe("statements per new form", () => {
     const adverseEvent = await statementsDuring(() =>
       saveCrfRecord(
         actors.investigator1,
-        newForm(patient.id, "adverse-event", null, {
-          ...emptyAdverseEvent(),
-          term: "Fatigue",
-          grade: 1,
-          onsetDate: "2026-02-10",
-          ongoing: true,
-          serious: "no",
-          attribution: { thalidomide: "possible", uft: "unlikely" },
-          actionTaken: { thalidomide: "none", uft: "none" },
-          outcome: "not-recovered",
-        }),
+        newForm(patient.id, "adverse-event", null, adverseEventData({ grade: 1, onsetDate: "2026-02-10" })),
       ),
     );
 
@@ -284,17 +274,18 @@ describe("statements per new form", () => {
     const doseLimiting = await statementsDuring(() =>
       saveCrfRecord(
         actors.investigator1,
-        newForm(patient.id, "adverse-event", null, {
-          ...emptyAdverseEvent(),
-          term: "Diarrhea",
-          grade: 3,
-          onsetDate: "2026-02-11",
-          ongoing: true,
-          serious: "no",
-          attribution: { thalidomide: "unlikely", uft: "probable" },
-          actionTaken: { thalidomide: "none", uft: "interrupted" },
-          outcome: "not-recovered",
-        }),
+        newForm(
+          patient.id,
+          "adverse-event",
+          null,
+          adverseEventData({
+            term: "Diarrhea",
+            grade: 3,
+            onsetDate: "2026-02-11",
+            attribution: { thalidomide: "unlikely", uft: "probable" },
+            actionTaken: { thalidomide: "none", uft: "interrupted" },
+          }),
+        ),
       ),
     );
     expect(doseLimiting).toEqual(adverseEvent);

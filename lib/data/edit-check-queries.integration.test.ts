@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { adverseEvent } from "@/test/fixtures/adverse-event-data";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
@@ -108,17 +108,7 @@ describe("cross-form edit checks open and close system queries", () => {
       offTreatmentDate: "2026-02-20",
       offTreatmentReason: "death",
     });
-    const ae = await save(patient.id, "adverse-event", {
-      ...emptyAdverseEvent(),
-      term: "Fatigue",
-      grade: 2,
-      onsetDate: "2026-03-05",
-      ongoing: true,
-      serious: "no",
-      attribution: { thalidomide: "possible", uft: "unlikely" },
-      actionTaken: { thalidomide: "none", uft: "none" },
-      outcome: "not-recovered",
-    });
+    const ae = await save(patient.id, "adverse-event", adverseEvent({ onsetDate: "2026-03-05" }));
     const queries = await listRecordQueries(actors.coordinator, patient.id, ae.id);
     expect(queries).toEqual([
       expect.objectContaining({

@@ -7,6 +7,7 @@ import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { newRecordRequest } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
+import { adverseEvent, serious } from "@/test/fixtures/adverse-event-data";
 import { emptyAdverseEvent, type AdverseEventData } from "./adverse-event-schema";
 
 let db: TestDatabase;
@@ -31,20 +32,17 @@ const enrolledPatient = () =>
     enrollmentDate: "2026-01-12",
   });
 
-const thrombocytopenia = (overrides: Partial<AdverseEventData> = {}): AdverseEventData => ({
-  ...emptyAdverseEvent(),
-  term: "Platelet count decreased",
-  grade: 3,
-  onsetDate: "2026-02-03",
-  ongoing: true,
-  serious: "yes",
-  saeCriteria: { ...emptyAdverseEvent().saeCriteria, hospitalization: true },
-  awareAt: "2026-02-04T09:15",
-  attribution: { thalidomide: "possible", uft: "probable" },
-  actionTaken: { thalidomide: "none", uft: "interrupted" },
-  outcome: "recovering",
-  ...overrides,
-});
+const thrombocytopenia = (overrides: Partial<AdverseEventData> = {}): AdverseEventData =>
+  adverseEvent({
+    term: "Platelet count decreased",
+    grade: 3,
+    onsetDate: "2026-02-03",
+    ...serious("2026-02-04T09:15"),
+    attribution: { thalidomide: "possible", uft: "probable" },
+    actionTaken: { thalidomide: "none", uft: "interrupted" },
+    outcome: "recovering",
+    ...overrides,
+  });
 
 describe("adverse event", () => {
   test("a serious event is saved with its SOC, summary and 24-hour reporting deadline, audited per field", async () => {

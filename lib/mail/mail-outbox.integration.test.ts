@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord } from "@/lib/data/crf-records";
 import { listOutbox } from "@/lib/data/mail-outbox";
 import { ForbiddenError } from "@/lib/errors";
-import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { adverseEvent, serious } from "@/test/fixtures/adverse-event-data";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { type TestDatabase } from "@/test/integration/test-database";
@@ -31,19 +31,15 @@ afterAll(async () => {
 
 // Not attributed to the study drugs, so not a DLT: these tests are about the SAE alert alone (the
 // stopping-boundary emails: lib/data/stopping-rule-alerts.integration.test.ts).
-const sae = (grade: number) => ({
-  ...emptyAdverseEvent(),
-  term: "Neutrophil count decreased",
-  grade,
-  onsetDate: "2026-02-09",
-  ongoing: true,
-  serious: "yes",
-  saeCriteria: { ...emptyAdverseEvent().saeCriteria, hospitalization: true },
-  awareAt: "2026-02-09T10:00",
-  attribution: { thalidomide: "unlikely", uft: "unrelated" },
-  actionTaken: { thalidomide: "none", uft: "interrupted" },
-  outcome: "not-recovered",
-});
+const sae = (grade: number) =>
+  adverseEvent({
+    term: "Neutrophil count decreased",
+    grade,
+    onsetDate: "2026-02-09",
+    ...serious("2026-02-09T10:00"),
+    attribution: { thalidomide: "unlikely", uft: "unrelated" },
+    actionTaken: { thalidomide: "none", uft: "interrupted" },
+  });
 
 describe("alert emails through the transactional outbox", () => {
   test("an SAE saved while the mail server is down is saved, waits in the outbox, and is sent once the server is back", async () => {
