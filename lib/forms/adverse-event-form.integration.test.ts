@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord, listCrfRecords } from "@/lib/data/crf-records";
+import { listCrfRecords, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { ConflictError } from "@/lib/errors";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { newRecordRequest } from "@/test/integration/new-record";
+import { saveNewRecord } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, serious } from "@/test/fixtures/adverse-event-data";
 import { emptyAdverseEvent, type AdverseEventData } from "./adverse-event-schema";
@@ -17,12 +17,9 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
-const save = (
-  patientId: string,
-  formType: string,
-  data: unknown,
-  extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {},
-) => saveCrfRecord(actors.investigator1, newRecordRequest(patientId, formType, null, data, extra));
+/** Enters a form filed under no visit (or, with `extra`, a correction) as investigator 1 of TW01. */
+const save = (patientId: string, formType: string, data: unknown, extra?: Partial<SaveCrfRequest>) =>
+  saveNewRecord(actors.investigator1, patientId, formType, null, data, extra);
 
 /** A TW01 patient consented 2026-01-09, enrolled 2026-01-12. */
 const enrolledPatient = () =>

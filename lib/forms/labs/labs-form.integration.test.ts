@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { listCrfRecords, saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
+import { listCrfRecords } from "@/lib/data/crf-records";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { newRecordRequest } from "@/test/integration/new-record";
+import { saveNewRecord, type FormRecordArgs } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
 import { labsOn } from "@/test/fixtures/labs-data";
 
@@ -22,10 +22,9 @@ const enrolledPatient = () =>
     enrollmentDate: "2026-01-10",
   });
 
-const request = (patientId: string, visitKey: string, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
-  newRecordRequest(patientId, "labs", visitKey, data, extra);
 /** Enters a labs form (or, with `extra`, a correction) as investigator 2 of TW02. */
-const saveLabs = (...args: Parameters<typeof request>) => saveCrfRecord(actors.investigator2, request(...args));
+const saveLabs = (patientId: string, ...args: FormRecordArgs) =>
+  saveNewRecord(actors.investigator2, patientId, "labs", ...args);
 
 describe("the laboratory form", () => {
   test("stores CTCAE grades, grades later results against the baseline labs and lists grade 3+", async () => {
