@@ -1,4 +1,5 @@
 import "server-only";
+import type { WorkQuery } from "@/lib/analysis/work-list";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { QueryStatus } from "@/lib/generated/prisma/enums";
 
@@ -20,19 +21,8 @@ export const queryOnFormSelect = {
   },
 } satisfies Prisma.DataQuerySelect;
 
-export interface QueryOnForm {
-  id: string;
-  patientId: string;
-  recordId: string;
-  formType: string;
-  visitKey: string | null;
-  fieldPath: string;
-  status: QueryStatus;
-  openedById: string;
-  openedAt: string;
-  subjectId: string;
-  siteCode: string;
-}
+/** The work list's query (lib/analysis/work-list.ts) with any status, its patient's subject ID and site. */
+export type QueryOnForm = Omit<WorkQuery, "status"> & { status: QueryStatus; subjectId: string; siteCode: string };
 
 /** Flattens a row read with `queryOnFormSelect`. */
 export function toQueryOnForm(r: Prisma.DataQueryGetPayload<{ select: typeof queryOnFormSelect }>): QueryOnForm {
