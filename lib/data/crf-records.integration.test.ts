@@ -7,10 +7,10 @@ import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { eligibilityRequest as eligibility } from "@/test/integration/new-record";
+import { eligibilityRequest as eligibility, newRecordRequest as newForm } from "@/test/integration/new-record";
 import { type TestDatabase } from "@/test/integration/test-database";
 import { listPatientAuditHistory } from "./audit-history";
-import { listCrfRecords, saveCrfRecord, type SaveCrfRequest } from "./crf-records";
+import { listCrfRecords, saveCrfRecord } from "./crf-records";
 import { enrollPatient, recordScreenFailure } from "./enrollment";
 import { registerPatient } from "./patients";
 
@@ -219,16 +219,6 @@ async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> 
   }
   return statements;
 }
-
-const newForm = (patientId: string, formType: string, visitKey: string | null, data: unknown): SaveCrfRequest => ({
-  patientId,
-  formType,
-  visitKey,
-  recordId: null,
-  expectedVersion: null,
-  reason: null,
-  data,
-});
 
 /**
  * Round trips are most of a save's cost under load (BENCHMARKS.md, bench:save): a new form is

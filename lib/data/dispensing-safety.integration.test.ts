@@ -6,7 +6,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
-import { saveNewRecord } from "@/test/integration/new-record";
+import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
 import { compensatedBaseline } from "@/test/fixtures/baseline-data";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
@@ -54,8 +54,7 @@ async function patientWith(sex: "female" | "male") {
   await saveNewRecord(actors.investigator1, patient.id, "baseline", "baseline", baseline(sex));
   return patient;
 }
-const save = (patientId: string, formType: string, visitKey: string | null, data: unknown) =>
-  saveNewRecord(actors.investigator1, patientId, formType, visitKey, data);
+const save = (...args: NewRecordArgs) => saveNewRecord(actors.investigator1, ...args);
 
 describe("thalidomide pregnancy prevention in the save path", () => {
   test("a female of reproductive potential is refused without a valid negative test, naming each condition, and nothing is saved", async () => {

@@ -5,10 +5,11 @@ import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import type { TestDatabase } from "@/test/integration/test-database";
-import { listCrfRecords, saveCrfRecord, deleteCrfRecord } from "./crf-records";
+import { listCrfRecords, deleteCrfRecord, type SaveCrfRequest } from "./crf-records";
 import { listRecordQueries } from "./data-queries";
 import { EDIT_CHECK_AUTHOR } from "./edit-check-queries";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
+import { saveNewRecord } from "@/test/integration/new-record";
 
 /** Cross-form edit checks on real PostgreSQL: a failing check opens a system query on the field; a save that fixes it closes it. */
 let db: TestDatabase;
@@ -24,21 +25,9 @@ const enrolled = () =>
     consentDate: "2026-01-08",
     enrollmentDate: "2026-01-15",
   });
-const save = (
-  patientId: string,
-  formType: string,
-  data: unknown,
-  extra: { recordId?: string; expectedVersion?: number; reason?: string; visitKey?: string } = {},
-) =>
-  saveCrfRecord(actors.investigator1, {
-    patientId,
-    formType,
-    visitKey: extra.visitKey ?? null,
-    recordId: extra.recordId ?? null,
-    expectedVersion: extra.expectedVersion ?? null,
-    reason: extra.reason ?? null,
-    data,
-  });
+/** Enters a form filed under no visit unless `extra` names one (or, with `extra`, a correction). */
+const save = (patientId: string, formType: string, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
+  saveNewRecord(actors.investigator1, patientId, formType, null, data, extra);
 
 const baseline = (liver: { bilirubin: number; albumin: number; inr: number }) => ({
   ...ADVANCED_BASELINE,

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
-import { saveNewRecord } from "@/test/integration/new-record";
+import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import type { TestDatabase } from "@/test/integration/test-database";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 import { labsOn } from "@/test/fixtures/labs-data";
@@ -19,8 +19,7 @@ let sites: Record<"TW01" | "TW02" | "TW03", string>;
 beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
 afterAll(() => db.drop());
 
-const save = (patientId: string, formType: string, visitKey: string, data: unknown) =>
-  saveNewRecord(actors.investigator1, patientId, formType, visitKey, data);
+const save = (...args: NewRecordArgs) => saveNewRecord(actors.investigator1, ...args);
 const edit = (patientId: string, record: CrfRecordView, data: unknown, reason = "Transcription error corrected") =>
   saveCrfRecord(actors.investigator1, {
     patientId,

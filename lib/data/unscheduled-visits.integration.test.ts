@@ -4,7 +4,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
 import { seedDemoActors, type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { saveNewRecord } from "@/test/integration/new-record";
+import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { labsOn } from "@/test/fixtures/labs-data";
 import { liverT1, lungT2, tumourBaseline as baselineOf, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
@@ -30,8 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-const save = (patientId: string, formType: string, visitKey: string | null, data: unknown) =>
-  saveNewRecord(actors.investigator1, patientId, formType, visitKey, data);
+const save = (...args: NewRecordArgs) => saveNewRecord(actors.investigator1, ...args);
 
 const tumourBaseline = baselineOf([liverT1(60), lungT2(40)]);
 const scan = (assessmentDate: string, t1: number, t2: number) => tumourFollowUp(assessmentDate, t1, t2, "ABSENT");
