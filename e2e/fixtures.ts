@@ -135,6 +135,20 @@ export async function registerPatientThroughUi(page: Page, user: DemoUser, scree
 }
 
 /**
+ * A patient registered through the form by `user` and screened: the eligibility form saved
+ * with every criterion met, `user` signed in on the patient page. Returns its id and subject ID.
+ */
+export async function screenedPatient(page: Page, user: DemoUser) {
+  const patient = await registerPatientThroughUi(page, user);
+  await signIn(page, user);
+  await page.goto(`/patients/${patient.id}/forms/eligibility?visit=screening`);
+  await answerEligibility(page);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("complete, eligible")).toBeVisible();
+  return patient;
+}
+
+/**
  * The specs' usual start: a patient registered through the form by `user` (screened 2026-01-12),
  * the user signed in again and the patient enrolled through the API (2026-01-15), the patient
  * page open. Returns its id and subject ID.
