@@ -1,29 +1,20 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { adverseEvent as adverseEventData } from "@/test/fixtures/adverse-event-data";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { eligibilityRequest as eligibility, newRecordRequest as newForm } from "@/test/integration/new-record";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { listPatientAuditHistory } from "./audit-history";
 import { listCrfRecords, saveCrfRecord } from "./crf-records";
 import { enrollPatient, recordScreenFailure } from "./enrollment";
 import { registerPatient } from "./patients";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 
 const passingAnswers = eligibleAnswers;
-
-beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
-});
-afterAll(() => db.drop());
 
 describe("saving a case report form", () => {
   test("invalid input changes nothing and names every bad field", async () => {

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { adverseEvent } from "@/test/fixtures/adverse-event-data";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { listCrfRecords, deleteCrfRecord, type SaveCrfRequest } from "./crf-records";
 import { listRecordQueries } from "./data-queries";
 import { EDIT_CHECK_AUTHOR } from "./edit-check-queries";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 import { saveNewRecord } from "@/test/integration/new-record";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /** Cross-form edit checks on real PostgreSQL: a failing check opens a system query on the field; a save that fixes it closes it. */
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 const enrolled = () =>
   createEnrolledPatient(actors.investigator1, sites.TW01, {

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
 import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 import { labsOn } from "@/test/fixtures/labs-data";
 import { liverT1, lungT2, tumourBaseline as baselineOf, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import { deleteCrfRecord, saveCrfRecord, type CrfRecordView } from "./crf-records";
 import { signCrfRecord } from "./form-review";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 const save = (...args: NewRecordArgs) => saveNewRecord(actors.investigator1, ...args);
 const edit = (patientId: string, record: CrfRecordView, data: unknown, reason = "Transcription error corrected") =>

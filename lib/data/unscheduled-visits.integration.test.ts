@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
-import { seedDemoActors, type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { seedDemoActors } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { labsOn } from "@/test/fixtures/labs-data";
@@ -15,20 +14,14 @@ import { listCrfRecords } from "./crf-records";
 import { exportCsv } from "./exports/csv-export";
 import { exportOdm } from "./exports/odm-export";
 import { runImport } from "./imports";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /**
  * Issue 17, item 5: tumour assessments, labs and dosing can be filed as unscheduled visits
  * (any number, each dated by its own form); analyses order assessments by date, never by visit
  * key; other forms refuse "unscheduled", on the save path and in the database.
  */
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
-});
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 const save = (...args: NewRecordArgs) => saveNewRecord(actors.investigator1, ...args);
 

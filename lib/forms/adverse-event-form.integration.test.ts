@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { listCrfRecords, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { ConflictError } from "@/lib/errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { saveNewRecord } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, serious } from "@/test/fixtures/adverse-event-data";
 import { emptyAdverseEvent, type AdverseEventData } from "./adverse-event-schema";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 /** Enters a form filed under no visit (or, with `extra`, a correction) as investigator 1 of TW01. */
 const save = (patientId: string, formType: string, data: unknown, extra?: Partial<SaveCrfRequest>) =>

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { ConflictError } from "@/lib/errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { liverT1, lungT2, tumourBaseline, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import type { TumourAssessmentData, TumourBaselineData } from "./tumour-schemas";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 const save = (...args: NewRecordArgs) => saveNewRecord(actors.investigator2, ...args);
 

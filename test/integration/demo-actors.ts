@@ -27,8 +27,8 @@ export async function seedDemoActors(prisma: PrismaClient) {
 }
 
 /**
- * The preamble of most integration files: a new migrated database of their own with the demo
- * sites and one actor per role. `beforeAll(async () => ({ db, actors } = await openDemoDatabase()));`
+ * A new migrated database with the demo sites and one actor per role; most integration files
+ * open it through withDemoDatabase() (./with-demo-database.ts), which also drops it.
  */
 export async function openDemoDatabase() {
   const db = await createTestDatabase();

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { ConflictError } from "@/lib/errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
 import { saveNewRecord, type FormRecordArgs } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 /** Enrolled, with what dispensing thalidomide needs (a male baseline and counselling on contraception). */
 async function enrolledPatient(enrollmentDate: string | null = "2026-01-10") {

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { saveNewRecord, type FormRecordArgs } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { labsOn } from "@/test/fixtures/labs-data";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 const enrolledPatient = () =>
   createEnrolledPatient(actors.investigator2, sites.TW02, {
