@@ -9,7 +9,7 @@ import type { TestDatabase } from "./test-database";
  * file's other hooks and dropped after them. The objects are filled in by that first hook,
  * so read them inside hooks and tests: `const { db, actors, sites } = withDemoDatabase();`
  */
-export function withDemoDatabase() {
+export function withDemoDatabase(options: { openTimeoutMs?: number } = {}) {
   const db = {} as TestDatabase;
   const actors = {} as Record<DemoActorName, Actor>;
   const sites = {} as Record<"TW01" | "TW02" | "TW03", string>;
@@ -18,7 +18,7 @@ export function withDemoDatabase() {
     Object.assign(db, opened.db);
     Object.assign(actors, opened.actors);
     Object.assign(sites, opened.sites);
-  });
+  }, options.openTimeoutMs);
   afterAll(() => db.drop());
   return { db, actors, sites };
 }
