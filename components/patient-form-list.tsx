@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { CrfRecordView } from "@/lib/data/crf-records";
 import type { FormDefinition } from "@/lib/forms/form-definition";
 import { formatDate } from "@/lib/format-date";
@@ -72,5 +73,25 @@ export function PatientFormList({ patientId, forms, records, canWrite }: Props) 
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * A card of the patient page: its heading, its forms and what else belongs there (the
+ * enrollment forms under screening). Nothing when the study has no forms of that kind.
+ */
+export function PatientFormSection({
+  headingId,
+  title,
+  children,
+  ...list
+}: Props & { headingId: string; title: string; children?: ReactNode }) {
+  if (!list.forms.length) return null;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      <PatientFormList {...list} />
+      {children}
+    </section>
   );
 }

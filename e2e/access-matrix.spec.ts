@@ -1,16 +1,7 @@
 import { ACCESS_MATRIX, type Caller } from "./access-matrix";
-import { expect, registerPatientThroughUi, signedInRequest, test } from "./fixtures";
+import { DEMO_USERS, expect, registerPatientThroughUi, signedInRequest, test, type DemoUser } from "./fixtures";
 
-const CALLERS: Caller[] = [
-  "anonymous",
-  "investigator1",
-  "investigator2",
-  "investigator3",
-  "coordinator",
-  "pi",
-  "monitor",
-  "admin",
-];
+const CALLERS: Caller[] = ["anonymous", ...(Object.keys(DEMO_USERS) as DemoUser[])];
 
 test.describe.configure({ mode: "serial" });
 

@@ -4,6 +4,8 @@ import {
   DEMO_PASSWORD,
   enrolledPatient,
   expect,
+  labValue,
+  openVisitLabs,
   recordMaleSexAndCounselling,
   saveScreenshot,
   test,
@@ -81,8 +83,7 @@ test("a platelet count typed in the wrong unit is caught, and a rare AST needs a
   page,
 }, testInfo) => {
   await enrolledPatient(page, "investigator1");
-  await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
-  await page.getByLabel(/Sample date/).fill("2026-01-14");
+  await openVisitLabs(page, "Day 1", "2026-01-14");
   const platelets = page.getByRole("group", { name: "Platelets" });
   await platelets.getByLabel(/^Value/).fill("85000");
   await expect(page.getByTestId("lab-platelets-plausibility")).toContainText("It looks like a value in /mm3");
@@ -91,10 +92,7 @@ test("a platelet count typed in the wrong unit is caught, and a rare AST needs a
   await expect(page.getByTestId("lab-platelets-plausibility")).toHaveCount(0);
   await expect(page.getByTestId("lab-platelets-grade")).toContainText("CTCAE grade 1");
 
-  await page
-    .getByRole("group", { name: "AST" })
-    .getByLabel(/^Value/)
-    .fill("4000");
+  await labValue(page, "AST").fill("4000");
   await expect(page.getByTestId("lab-ast-plausibility")).toContainText("4000 U/L is outside the usual 5-3000 U/L");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#ast-implausibleReason-error")).toContainText("confirm it with a reason");

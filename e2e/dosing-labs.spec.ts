@@ -3,6 +3,8 @@ import {
   enrolledPatient,
   expect,
   expectNoSeriousA11yViolations,
+  labValue,
+  openVisitLabs,
   recordMaleSexAndCounselling,
   saveScreenshot,
   test,
@@ -89,32 +91,21 @@ test("an investigator enters labs with automatic CTCAE grades and a grade 3 prom
 }, testInfo) => {
   await enrolledPatient(page, "investigator2");
 
-  await visitRow(page, "Day 1").getByRole("link", { name: "Laboratory results" }).click();
-  await page.getByLabel(/Sample date/).fill("2026-01-14");
-  await page
-    .getByRole("group", { name: "Platelets" })
-    .getByLabel(/^Value/)
-    .fill("210");
-  await page
-    .getByRole("group", { name: "AST" })
-    .getByLabel(/^Value/)
-    .fill("100");
+  await openVisitLabs(page, "Day 1", "2026-01-14");
+  await labValue(page, "Platelets").fill("210");
+  await labValue(page, "AST").fill("100");
   await expect(page.getByTestId("lab-platelets-grade")).toContainText("CTCAE grade 0");
   await expect(page.getByTestId("lab-ast-grade")).toContainText("CTCAE grade 1: Aspartate aminotransferase increased");
   await expect(page.getByTestId("lab-hemoglobin-grade")).toContainText("not done");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(visitRow(page, "Day 1")).toContainText("max grade 1 (Aspartate aminotransferase increased)");
 
-  await visitRow(page, "Week 4").getByRole("link", { name: "Laboratory results" }).click();
-  await page.getByLabel(/Sample date/).fill("2026-02-11");
+  await openVisitLabs(page, "Week 4", "2026-02-11");
   const platelets = page.getByRole("group", { name: "Platelets" });
   await platelets.getByLabel("Unit").selectOption("/mm3");
   await expect(platelets.getByLabel(/Site LLN/)).toHaveValue("150000");
   await platelets.getByLabel(/^Value/).fill("40000");
-  await page
-    .getByRole("group", { name: "AST" })
-    .getByLabel(/^Value/)
-    .fill("200");
+  await labValue(page, "AST").fill("200");
   await expect(page.getByTestId("lab-platelets-grade")).toContainText("CTCAE grade 3: Platelet count decreased");
   // 5 x ULN would be grade 2, but the day 1 baseline (100 U/L) was abnormal: 2 x baseline is grade 1.
   await expect(page.getByTestId("lab-ast-grade")).toContainText("baseline abnormal");
@@ -134,10 +125,7 @@ test("an investigator enters labs with automatic CTCAE grades and a grade 3 prom
   await expect(platelets.getByLabel(/^Value/)).toHaveValue("40000");
 
   // A value needs the range CTCAE grades it against.
-  await page
-    .getByRole("group", { name: "Neutrophils (ANC)" })
-    .getByLabel(/^Value/)
-    .fill("1.2");
+  await labValue(page, "Neutrophils (ANC)").fill("1.2");
   await page
     .getByRole("group", { name: "Neutrophils (ANC)" })
     .getByLabel(/Site LLN/)

@@ -135,6 +135,20 @@ export async function registerPatientThroughUi(page: Page, user: DemoUser, scree
 }
 
 /**
+ * A patient registered through the form by `user` and screened: the eligibility form saved
+ * with every criterion met, `user` signed in on the patient page. Returns its id and subject ID.
+ */
+export async function screenedPatient(page: Page, user: DemoUser) {
+  const patient = await registerPatientThroughUi(page, user);
+  await signIn(page, user);
+  await page.goto(`/patients/${patient.id}/forms/eligibility?visit=screening`);
+  await answerEligibility(page);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("complete, eligible")).toBeVisible();
+  return patient;
+}
+
+/**
  * The specs' usual start: a patient registered through the form by `user` (screened 2026-01-12),
  * the user signed in again and the patient enrolled through the API (2026-01-15), the patient
  * page open. Returns its id and subject ID.
@@ -149,6 +163,16 @@ export async function enrolledPatient(page: Page, user: DemoUser) {
 /** A visit's row in the patient page's table of visits. */
 export const visitRow = (page: Page, visit: string) =>
   page.getByRole("region", { name: "Visits" }).getByRole("row", { name: new RegExp(`^${visit} `) });
+
+/** Opens a visit's laboratory form from the patient page and enters the sample date. */
+export async function openVisitLabs(page: Page, visit: string, sampleDate: string): Promise<void> {
+  await visitRow(page, visit).getByRole("link", { name: "Laboratory results" }).click();
+  await page.getByLabel(/Sample date/).fill(sampleDate);
+}
+
+/** The value box of one analyte on the laboratory form, whose group is named after the analyte. */
+export const labValue = (page: Page, analyte: string) =>
+  page.getByRole("group", { name: analyte }).getByLabel(/^Value/);
 
 /**
  * Fails on serious or critical accessibility violations (axe-core, WCAG 2.1 A/AA rules),

@@ -1,15 +1,9 @@
-import { answerEligibility, expect, registerPatientThroughUi, saveScreenshot, signIn, signOut, test } from "./fixtures";
+import { expect, saveScreenshot, screenedPatient, signIn, signOut, test } from "./fixtures";
 
 test("a coordinator raises a query on a field that the investigator answers and the coordinator closes", async ({
   page,
 }, testInfo) => {
-  const { id, subjectId } = await registerPatientThroughUi(page, "investigator1");
-  await signIn(page, "investigator1");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
-  await answerEligibility(page);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByText("complete, eligible")).toBeVisible();
+  const { id, subjectId } = await screenedPatient(page, "investigator1");
   await signOut(page);
 
   await signIn(page, "coordinator");

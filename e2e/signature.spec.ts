@@ -1,15 +1,9 @@
-import { answerEligibility, expect, registerPatientThroughUi, saveScreenshot, signIn, signOut, test } from "./fixtures";
+import { expect, saveScreenshot, screenedPatient, signIn, signOut, test } from "./fixtures";
 
 test("an investigator signs a form, which becomes read-only and names the signer; a monitor verifies one field, then the form; the audit shows them", async ({
   page,
 }, testInfo) => {
-  const { id } = await registerPatientThroughUi(page, "investigator3");
-  await signIn(page, "investigator3");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
-  await answerEligibility(page);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByText("complete, eligible")).toBeVisible();
+  const { id } = await screenedPatient(page, "investigator3");
 
   await page.getByRole("link", { name: "Screening and eligibility" }).click();
   await expect(page.locator(".signature-meaning")).toContainText("Meaning of your signature: I am the investigator");

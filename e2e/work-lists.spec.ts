@@ -1,11 +1,10 @@
 import type { Page } from "@playwright/test";
 import { createUser } from "./create-user";
 import {
-  answerEligibility,
   expect,
   expectNoSeriousA11yViolations,
-  registerPatientThroughUi,
   saveScreenshot,
+  screenedPatient,
   signIn,
   signOut,
   test,
@@ -96,12 +95,7 @@ test("a monitor opens a form from 'to verify', verifies it, and it leaves the li
 test("a query travels through the work-lists: the site answers it at the marked field, the coordinator closes it, the grid clears", async ({
   page,
 }, testInfo) => {
-  const { id, subjectId } = await registerPatientThroughUi(page, "investigator2");
-  await signIn(page, "investigator2");
-  await page.goto(`/patients/${id}/forms/eligibility?visit=screening`);
-  await answerEligibility(page);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByText("complete, eligible")).toBeVisible();
+  const { id, subjectId } = await screenedPatient(page, "investigator2");
   await signOut(page);
 
   await signIn(page, "coordinator");

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { errorAttributes, FieldError } from "./field-error";
 
 interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type"> {
   id: string;
@@ -8,24 +9,12 @@ interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>,
 
 /** One labelled checkbox; its error is tied to it for screen readers. */
 export function CheckboxField({ id, label, error, ...input }: CheckboxFieldProps) {
-  const errorId = `${id}-error`;
   return (
     <div className="field checkbox-field">
       <label htmlFor={id}>
-        <input
-          type="checkbox"
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          {...input}
-        />{" "}
-        {label}
+        <input type="checkbox" id={id} {...errorAttributes(id, error)} {...input} /> {label}
       </label>
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { errorAttributes, FieldError } from "./field-error";
 
 interface ChoiceGroupProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type"> {
   id: string;
@@ -16,13 +17,8 @@ function ChoiceGroup({
   type,
   ...input
 }: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
-  const errorId = `${id}-error`;
   return (
-    <fieldset
-      className="radio-group"
-      aria-describedby={error ? errorId : undefined}
-      aria-invalid={error ? true : undefined}
-    >
+    <fieldset className="radio-group" {...errorAttributes(id, error)}>
       <legend>{legend}</legend>
       <div className="radio-options">
         {options.map((option) => (
@@ -31,11 +27,7 @@ function ChoiceGroup({
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, Ref } from "react";
+import { errorAttributes, FieldError } from "./field-error";
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   id: string;
@@ -12,24 +13,14 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 
 /** A labelled input whose error is announced by screen readers (aria-describedby). */
 export function TextField({ id, label, error, unit, ...input }: TextFieldProps) {
-  const errorId = `${id}-error`;
   return (
     <div className="field">
       <label htmlFor={id}>
         {label}
         {unit ? <span className="muted"> ({unit})</span> : null}
       </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        {...input}
-      />
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <input id={id} {...errorAttributes(id, error)} {...input} />
+      <FieldError id={id} error={error} />
     </div>
   );
 }

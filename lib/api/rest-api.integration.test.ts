@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import * as enrollmentRoute from "@/app/api/v1/patients/[id]/enrollment/route";
 import * as formRoute from "@/app/api/v1/patients/[id]/forms/[formType]/[recordId]/route";
 import * as formTypeRoute from "@/app/api/v1/patients/[id]/forms/[formType]/route";
@@ -9,7 +9,6 @@ import * as patientsRoute from "@/app/api/v1/patients/route";
 import * as sitesRoute from "@/app/api/v1/sites/route";
 import type { ApiEndpoint } from "@/lib/api/endpoint";
 import { API_ENDPOINTS } from "@/lib/api/endpoints";
-import type { Actor } from "@/lib/auth/actor";
 import { hashApiToken } from "@/lib/auth/api-token";
 import { loadActor } from "@/lib/auth/get-actor";
 import * as csvExportRoute from "@/app/api/v1/exports/csv/route";
@@ -20,10 +19,9 @@ import * as efficacyRoute from "@/app/api/v1/analysis/efficacy/route";
 import * as enrollmentSummaryRoute from "@/app/api/v1/analysis/enrollment/route";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 import { apiTokenOf } from "@/test/integration/api-token-of";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /**
  * The REST API through its real route handlers on real PostgreSQL, authenticated with
@@ -38,9 +36,7 @@ interface Call {
   authorization?: string;
 }
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 /** The demo password's stored hash, for users made here who must re-enter it (minting a token asks for it). */
 const demoPasswordHash = async () =>
   (await db.prisma.user.findUniqueOrThrow({ where: { id: actors.pi.userId }, select: { passwordHash: true } }))
@@ -117,13 +113,11 @@ const counts = async () => ({
 });
 
 beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
   tokens.inv1Write = await apiTokenOf(actors.investigator1, "inv1 rw", "read-write");
   tokens.inv1Read = await apiTokenOf(actors.investigator1, "inv1 ro", "read-only");
   tokens.inv2Write = await apiTokenOf(actors.investigator2, "inv2 rw", "read-write");
   tokens.coordinatorRead = await apiTokenOf(actors.coordinator, "coord", "read-only");
 });
-afterAll(() => db.drop());
 
 describe("personal API tokens", () => {
   test("only a SHA-256 of the token is stored; creation is audited without the secret", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import * as patientOutcomesRoute from "@/app/api/v1/analysis/patients/route";
 import * as sitesRoute from "@/app/api/v1/admin/sites/route";
 import * as siteRoute from "@/app/api/v1/admin/sites/[id]/route";
@@ -13,15 +13,13 @@ import * as formTypeRoute from "@/app/api/v1/patients/[id]/forms/[formType]/rout
 import * as patientsRoute from "@/app/api/v1/patients/route";
 import type { ApiEndpoint } from "@/lib/api/endpoint";
 import { API_ENDPOINTS } from "@/lib/api/endpoints";
-import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/get-actor";
 import { emailKey } from "@/lib/auth/sign-in-throttle";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 import { apiTokenOf } from "@/test/integration/api-token-of";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /**
  * Issue 17, "a script-only set-up works": an administrator's token creates a site, an
@@ -37,9 +35,7 @@ interface Call {
   headers?: Record<string, string>;
 }
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 let adminToken: string;
 
 // Responses are read loosely: each test asserts the fields it names.
@@ -69,10 +65,8 @@ const answers = eligibleAnswers();
 const { ethnicity: _ethnicity, extrahepaticOtherSite: _otherSite, ...baseline } = ADVANCED_BASELINE;
 
 beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
   adminToken = await apiTokenOf(actors.admin, "admin script", "read-write");
 });
-afterAll(() => db.drop());
 
 /** A user made through the API mints a token with its own password (as POST /api/v1/tokens does with a session). */
 async function tokenOf(userId: string, password: string) {

@@ -67,6 +67,18 @@ export async function writeAudit(tx: Prisma.TransactionClient, actor: AuditActor
   await tx.auditEvent.create({ data: toAuditRow(actor, entry) });
 }
 
+/**
+ * Writes the audit record of a change to a patient's own row (status, enrollment, lock): the
+ * patient is both the entity and the patient the event is filed under.
+ */
+export async function auditPatientEvent(
+  tx: Prisma.TransactionClient,
+  actor: AuditActor,
+  event: Pick<AuditEntry, "action" | "changes" | "reason"> & { patientId: string; siteId: string },
+): Promise<void> {
+  await writeAudit(tx, actor, { ...event, entityType: "patient", entityId: event.patientId });
+}
+
 /** The audit_events row for an entry: the one mapping, also used where SQL writes the row with its change (lib/data/crf-record-insert.ts). */
 export function toAuditRow(actor: AuditActor, entry: AuditEntry) {
   return {

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
-import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { generatePatientPdf } from "./casebook";
 import { generateCrfBinderPdf } from "./crf-binder";
 import { saveCrfRecord } from "./crf-records";
 import { openDataQuery } from "./data-queries";
 import { signCrfRecord } from "./form-review";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
+const { db, actors } = withDemoDatabase();
 
 async function pagesOf(pdf: Buffer): Promise<string[]> {
   const doc = await getDocumentProxy(new Uint8Array(pdf));
@@ -23,10 +20,8 @@ async function pagesOf(pdf: Buffer): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  ({ db, actors } = await openDemoDatabase());
   await seedDemoCohort("demo");
 }, 600_000);
-afterAll(() => db.drop());
 
 describe("casebook PDF of a demo patient", () => {
   test("every page names the subject and its page number; lab value, signature, query and audit reason are in the text; the generation is audited", async () => {

@@ -61,12 +61,7 @@ export async function finishSave(
     tx,
     auditActor,
     {
-      patient: {
-        id: patient.id,
-        siteId: patient.siteId,
-        screeningDate: patient.screeningDate,
-        enrollmentDate: patient.enrollmentDate,
-      },
+      patient,
       changed: {
         formType: definition.type,
         formTitle: definition.title,

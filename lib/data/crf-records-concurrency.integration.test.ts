@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError } from "@/lib/errors";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { saveCrfRecord } from "./crf-records";
 import { registerPatient } from "./patients";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /** Issue 8, resilience 4: many users editing the same form at once lose no update. */
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 
 const EDITORS = 20;
 const answers = eligibleAnswers;
@@ -27,11 +23,6 @@ const request = (
   data: { consentDate: consentDate(editor), answers: answers() },
   ...extra,
 });
-
-beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
-});
-afterAll(() => db.drop());
 
 describe("concurrent edits of one form", () => {
   test(`${EDITORS} editors saving the same version: exactly one wins, the others get a conflict, the audit shows only the winner`, async () => {

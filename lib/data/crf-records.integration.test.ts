@@ -1,29 +1,20 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
-import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { adverseEvent as adverseEventData } from "@/test/fixtures/adverse-event-data";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { eligibilityRequest as eligibility } from "@/test/integration/new-record";
-import { type TestDatabase } from "@/test/integration/test-database";
+import { eligibilityRequest as eligibility, newRecordRequest as newForm } from "@/test/integration/new-record";
 import { listPatientAuditHistory } from "./audit-history";
-import { listCrfRecords, saveCrfRecord, type SaveCrfRequest } from "./crf-records";
+import { listCrfRecords, saveCrfRecord } from "./crf-records";
 import { enrollPatient, recordScreenFailure } from "./enrollment";
 import { registerPatient } from "./patients";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 
 const passingAnswers = eligibleAnswers;
-
-beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
-});
-afterAll(() => db.drop());
 
 describe("saving a case report form", () => {
   test("invalid input changes nothing and names every bad field", async () => {
@@ -220,16 +211,6 @@ async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> 
   return statements;
 }
 
-const newForm = (patientId: string, formType: string, visitKey: string | null, data: unknown): SaveCrfRequest => ({
-  patientId,
-  formType,
-  visitKey,
-  recordId: null,
-  expectedVersion: null,
-  reason: null,
-  data,
-});
-
 /**
  * Round trips are most of a save's cost under load (BENCHMARKS.md, bench:save): a new form is
  * BEGIN, the patient lock, the records the form reads, one INSERT of record and audit, COMMIT;
@@ -265,17 +246,7 @@ describe("statements per new form", () => {
     const adverseEvent = await statementsDuring(() =>
       saveCrfRecord(
         actors.investigator1,
-        newForm(patient.id, "adverse-event", null, {
-          ...emptyAdverseEvent(),
-          term: "Fatigue",
-          grade: 1,
-          onsetDate: "2026-02-10",
-          ongoing: true,
-          serious: "no",
-          attribution: { thalidomide: "possible", uft: "unlikely" },
-          actionTaken: { thalidomide: "none", uft: "none" },
-          outcome: "not-recovered",
-        }),
+        newForm(patient.id, "adverse-event", null, adverseEventData({ grade: 1, onsetDate: "2026-02-10" })),
       ),
     );
 
@@ -284,17 +255,18 @@ describe("statements per new form", () => {
     const doseLimiting = await statementsDuring(() =>
       saveCrfRecord(
         actors.investigator1,
-        newForm(patient.id, "adverse-event", null, {
-          ...emptyAdverseEvent(),
-          term: "Diarrhea",
-          grade: 3,
-          onsetDate: "2026-02-11",
-          ongoing: true,
-          serious: "no",
-          attribution: { thalidomide: "unlikely", uft: "probable" },
-          actionTaken: { thalidomide: "none", uft: "interrupted" },
-          outcome: "not-recovered",
-        }),
+        newForm(
+          patient.id,
+          "adverse-event",
+          null,
+          adverseEventData({
+            term: "Diarrhea",
+            grade: 3,
+            onsetDate: "2026-02-11",
+            attribution: { thalidomide: "unlikely", uft: "probable" },
+            actionTaken: { thalidomide: "none", uft: "interrupted" },
+          }),
+        ),
       ),
     );
     expect(doseLimiting).toEqual(adverseEvent);

@@ -216,12 +216,7 @@ export async function deleteCrfRecord(
       reason: reason.data,
     });
     await recomputeDependents(tx, auditActor, {
-      patient: {
-        id: patient.id,
-        siteId: patient.siteId,
-        screeningDate: patient.screeningDate,
-        enrollmentDate: patient.enrollmentDate,
-      },
+      patient,
       changed: {
         formType: record.formType,
         formTitle: getFormDefinition(record.formType)?.title ?? record.formType,

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { ForbiddenError } from "@/lib/errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { createPatient, createSiteUser, recordLabs } from "@/test/integration/toxicity-fixtures";
 import { openDataQuery } from "./data-queries";
 import { getDataQuality } from "./data-quality";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-
-beforeAll(async () => ({ db, actors } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors } = withDemoDatabase();
 
 describe("data quality dashboard", () => {
   test("counts per site with their patients, within the caller's sites", async () => {

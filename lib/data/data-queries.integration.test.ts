@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { eligibilityRequest } from "@/test/integration/new-record";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { saveCrfRecord } from "./crf-records";
 import { countOpenQueries, listRecordQueries, openDataQuery, replyToDataQuery } from "./data-queries";
 import { registerPatient } from "./patients";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 const answers = eligibleAnswers();
 
 async function formAt(site: "TW01" | "TW02", investigator: Actor) {
@@ -22,11 +19,6 @@ async function formAt(site: "TW01" | "TW02", investigator: Actor) {
   );
   return { patient, record };
 }
-
-beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
-});
-afterAll(() => db.drop());
 
 describe("data queries", () => {
   test("a coordinator opens a query on a field, the site answers, the opener closes and re-opens it", async () => {

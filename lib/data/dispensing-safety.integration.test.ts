@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { getPregnancyPreventionRules, updatePregnancyPreventionRules } from "@/lib/data/pregnancy-prevention-settings";
 import { listToxicityReviewQueue, recordToxicityReview } from "@/lib/data/toxicity-review";
 import { ForbiddenError } from "@/lib/errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
-import { saveNewRecord } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { compensatedBaseline } from "@/test/fixtures/baseline-data";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 const dosing = (visitDate: string, thalidomide: object = {}) =>
   dosingVisit({
@@ -54,8 +47,7 @@ async function patientWith(sex: "female" | "male") {
   await saveNewRecord(actors.investigator1, patient.id, "baseline", "baseline", baseline(sex));
   return patient;
 }
-const save = (patientId: string, formType: string, visitKey: string | null, data: unknown) =>
-  saveNewRecord(actors.investigator1, patientId, formType, visitKey, data);
+const save = (...args: NewRecordArgs) => saveNewRecord(actors.investigator1, ...args);
 
 describe("thalidomide pregnancy prevention in the save path", () => {
   test("a female of reproductive potential is refused without a valid negative test, naming each condition, and nothing is saved", async () => {

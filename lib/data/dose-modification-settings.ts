@@ -3,10 +3,10 @@ import { hasPermission, type Actor } from "@/lib/auth/actor";
 import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import type { DoseModificationRule } from "@/lib/domain/dosing/dose-modification";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { DoseModificationRulesSchema } from "@/lib/schemas/safety-settings";
+import { parseSettingsChange } from "./settings-change";
 
 /** The study whose table this is (one study per instance today; the table is keyed by study). */
 const STUDY_ID = 1;
@@ -39,12 +39,7 @@ export async function updateDoseModificationTable(
   actor: Actor,
   input: { rules: unknown; expectedVersion: number; reason: string },
 ): Promise<DoseModificationView> {
-  if (!hasPermission(actor, "study.admin")) throw new ForbiddenError();
-  const parsed = DoseModificationRulesSchema.safeParse(input.rules);
-  if (!parsed.success)
-    throw new ValidationError(toFieldErrors(parsed.error.issues.map((i) => ({ ...i, path: ["rules", ...i.path] }))));
-  if (input.reason.trim().length < 3)
-    throw new ValidationError({ reason: ["Give the reason for the change (at least 3 characters)"] });
+  const { rules, reason } = parseSettingsChange(actor, DoseModificationRulesSchema, input);
   return getPrisma().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "study_id" FROM "dose_modification_tables" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`;
     const current = await tx.doseModificationTable.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
@@ -52,20 +47,19 @@ export async function updateDoseModificationTable(
       throw new ConflictError(
         "The dose-modification table was changed by someone else after you opened it. Reload, then apply your change again.",
       );
-    const changes = diffFields({ rules: current.rules }, { rules: parsed.data }, ["rules"]);
-    if (changes.length === 0)
-      return { rules: parsed.data, version: current.version, updatedAt: current.updatedAt.toISOString() };
+    const changes = diffFields({ rules: current.rules }, { rules }, ["rules"]);
+    if (changes.length === 0) return { rules, version: current.version, updatedAt: current.updatedAt.toISOString() };
     const updated = await tx.doseModificationTable.update({
       where: { studyId: STUDY_ID },
-      data: { rules: parsed.data, version: { increment: 1 } },
+      data: { rules, version: { increment: 1 } },
     });
     await writeAudit(tx, actor, {
       action: "UPDATE",
       entityType: "dose-modification-table",
       entityId: String(STUDY_ID),
       changes,
-      reason: input.reason.trim(),
+      reason,
     });
-    return { rules: parsed.data, version: updated.version, updatedAt: updated.updatedAt.toISOString() };
+    return { rules, version: updated.version, updatedAt: updated.updatedAt.toISOString() };
   });
 }

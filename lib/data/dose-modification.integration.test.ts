@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { getDoseModificationTable, updateDoseModificationTable } from "@/lib/data/dose-modification-settings";
 import { listProtocolDeviations } from "@/lib/data/protocol-deviations";
 import { DEFAULT_DOSE_MODIFICATION_RULES } from "@/lib/domain/dosing/dose-modification";
 import { ForbiddenError } from "@/lib/errors";
 import { UpdateDoseModificationSchema } from "@/lib/schemas/safety-settings";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { saveNewRecord } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 import { labsOn } from "@/test/fixtures/labs-data";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 const dosing = (visitDate: string, uft: object = {}) =>
   dosingVisit({

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
-import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { describe, expect, test } from "vitest";
+import { adverseEvent } from "@/test/fixtures/adverse-event-data";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import type { TestDatabase } from "@/test/integration/test-database";
-import { listCrfRecords, saveCrfRecord, deleteCrfRecord } from "./crf-records";
+import { listCrfRecords, deleteCrfRecord, type SaveCrfRequest } from "./crf-records";
 import { listRecordQueries } from "./data-queries";
 import { EDIT_CHECK_AUTHOR } from "./edit-check-queries";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
+import { saveNewRecord } from "@/test/integration/new-record";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /** Cross-form edit checks on real PostgreSQL: a failing check opens a system query on the field; a save that fixes it closes it. */
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 const enrolled = () =>
   createEnrolledPatient(actors.investigator1, sites.TW01, {
@@ -24,21 +18,9 @@ const enrolled = () =>
     consentDate: "2026-01-08",
     enrollmentDate: "2026-01-15",
   });
-const save = (
-  patientId: string,
-  formType: string,
-  data: unknown,
-  extra: { recordId?: string; expectedVersion?: number; reason?: string; visitKey?: string } = {},
-) =>
-  saveCrfRecord(actors.investigator1, {
-    patientId,
-    formType,
-    visitKey: extra.visitKey ?? null,
-    recordId: extra.recordId ?? null,
-    expectedVersion: extra.expectedVersion ?? null,
-    reason: extra.reason ?? null,
-    data,
-  });
+/** Enters a form filed under no visit unless `extra` names one (or, with `extra`, a correction). */
+const save = (patientId: string, formType: string, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
+  saveNewRecord(actors.investigator1, patientId, formType, null, data, extra);
 
 const baseline = (liver: { bilirubin: number; albumin: number; inr: number }) => ({
   ...ADVANCED_BASELINE,
@@ -108,17 +90,7 @@ describe("cross-form edit checks open and close system queries", () => {
       offTreatmentDate: "2026-02-20",
       offTreatmentReason: "death",
     });
-    const ae = await save(patient.id, "adverse-event", {
-      ...emptyAdverseEvent(),
-      term: "Fatigue",
-      grade: 2,
-      onsetDate: "2026-03-05",
-      ongoing: true,
-      serious: "no",
-      attribution: { thalidomide: "possible", uft: "unlikely" },
-      actionTaken: { thalidomide: "none", uft: "none" },
-      outcome: "not-recovered",
-    });
+    const ae = await save(patient.id, "adverse-event", adverseEvent({ onsetDate: "2026-03-05" }));
     const queries = await listRecordQueries(actors.coordinator, patient.id, ae.id);
     expect(queries).toEqual([
       expect.objectContaining({

@@ -1,11 +1,10 @@
 import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
-import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { evaluateEligibility } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { readForm } from "@/lib/forms/form-types";
-import { refreshEfficacyFacts } from "./efficacy-facts";
+import { writeEnrollment, writeScreenFailure } from "./patient-transitions";
 import { getPatientOrThrow } from "./patients";
 
 async function requireWritablePatient(actor: Actor, patientId: string) {
@@ -43,34 +42,19 @@ export async function enrollPatient(actor: Actor, input: { patientId: string; en
     if (input.enrollmentDate < screeningDate)
       throw new ValidationError({ enrollmentDate: ["Enrollment cannot be before screening"] });
 
-    const updated = await tx.patient.update({
-      where: { id: patient.id },
-      data: {
-        status: "ON_TREATMENT",
-        enrollmentDate: new Date(`${input.enrollmentDate}T00:00:00Z`),
-        version: { increment: 1 },
-      },
-    });
-    await writeAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "patient",
-      entityId: patient.id,
-      siteId: patient.site.id,
+    await writeEnrollment(tx, actor, {
       patientId: patient.id,
-      changes: diffFields(
-        { status: row!.status, enrollmentDate: null },
-        { status: updated.status, enrollmentDate: input.enrollmentDate },
-        ["status", "enrollmentDate"],
-      ),
+      siteId: patient.site.id,
+      fromStatus: row!.status,
+      enrollmentDate: input.enrollmentDate,
+      action: "UPDATE",
       reason: "Enrollment",
     });
-    // Forms saved before enrollment (baseline, cytokines) count from day 1.
-    await refreshEfficacyFacts(tx, { id: patient.id, enrollmentDate: input.enrollmentDate });
-    return { status: updated.status, enrollmentDate: input.enrollmentDate };
+    return { status: "ON_TREATMENT" as const, enrollmentDate: input.enrollmentDate };
   });
 }
 
-/** Records a screen failure with its reason; the patient keeps their subject ID (never reused). */
+/** Records a screen failure with its reason (lib/data/patient-transitions.ts). */
 export async function recordScreenFailure(actor: Actor, input: { patientId: string; reason: string }) {
   const patient = await requireWritablePatient(actor, input.patientId);
   return getPrisma().$transaction(async (tx) => {
@@ -79,20 +63,12 @@ export async function recordScreenFailure(actor: Actor, input: { patientId: stri
     >`SELECT "status" FROM "patients" WHERE "id" = ${patient.id}::uuid FOR UPDATE`;
     if (row!.status !== "SCREENING")
       throw new ConflictError("Only a patient in screening can be recorded as a screen failure.");
-    await tx.patient.update({
-      where: { id: patient.id },
-      data: { status: "SCREEN_FAILED", screenFailureReason: input.reason, version: { increment: 1 } },
-    });
-    await writeAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "patient",
-      entityId: patient.id,
-      siteId: patient.site.id,
+    await writeScreenFailure(tx, actor, {
       patientId: patient.id,
-      changes: [
-        { field: "status", from: row!.status, to: "SCREEN_FAILED" },
-        { field: "screenFailureReason", from: null, to: input.reason },
-      ],
+      siteId: patient.site.id,
+      fromStatus: row!.status,
+      screenFailureReason: input.reason,
+      action: "UPDATE",
       reason: input.reason,
     });
     return { status: "SCREEN_FAILED" as const };

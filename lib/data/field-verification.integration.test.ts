@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { TRIAL_ELIGIBILITY_CRITERIA, eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { eligibilityRequest as request } from "@/test/integration/new-record";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { saveCrfRecord } from "./crf-records";
 import { getDataQuality } from "./data-quality";
 import { listFieldVerifications, verifyField } from "./field-verification";
 import { getFormReviewDetails, markSourceVerified, signCrfRecord } from "./form-review";
 import { registerPatient } from "./patients";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 
 const answers = eligibleAnswers();
 const firstInclusion = TRIAL_ELIGIBILITY_CRITERIA.find((c) => c.kind === "inclusion")!.id;
-
-beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
-});
-afterAll(() => db.drop());
 
 describe("targeted source data verification", () => {
   test("a monitor verifies one field of a version; it counts while the field holds that value; audited", async () => {

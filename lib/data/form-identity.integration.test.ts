@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
@@ -6,13 +6,12 @@ import { adverseEvent as fatigue } from "@/test/integration/toxicity-fixtures";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { LONE_SURROGATE_MESSAGE, NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { NOTHING_CHANGED_MESSAGE } from "./crf-record-update";
 import { listCrfRecords } from "./crf-records";
 import { apiTokenOf } from "@/test/integration/api-token-of";
 import { saveNewRecord } from "@/test/integration/new-record";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /**
  * A form's identity (which patient, form and visit) is decided on the server for every path:
@@ -34,16 +33,12 @@ const { createApiTokenAction } = await import("@/app/account/tokens/actions");
 const formTypeRoute = await import("@/app/api/v1/patients/[id]/forms/[formType]/route");
 const formRoute = await import("@/app/api/v1/patients/[id]/forms/[formType]/[recordId]/route");
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 let token: string;
 
 beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
   token = await apiTokenOf(actors.investigator1, "identity tests", "read-write");
 });
-afterAll(() => db.drop());
 beforeEach(() => {
   signedIn = actors.investigator1;
 });

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { eligibilityRequest as request } from "@/test/integration/new-record";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { saveCrfRecord } from "./crf-records";
 import { enrollPatient } from "./enrollment";
 import { openDataQuery, replyToDataQuery } from "./data-queries";
 import { markSourceVerified, setPatientLock, signCrfRecord, unsignCrfRecord } from "./form-review";
 import { registerPatient } from "./patients";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 
 const answers = eligibleAnswers();
 
@@ -24,11 +20,6 @@ async function screenedPatient() {
   const record = await saveCrfRecord(actors.investigator1, request(patient.id, { consentDate: "2026-03-01", answers }));
   return { patient, record };
 }
-
-beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
-});
-afterAll(() => db.drop());
 
 describe("signatures", () => {
   test("the signature password shares the sign-in lockout: 6 guesses lock the account, even the right password is then refused, every failure audited", async () => {

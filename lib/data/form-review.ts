@@ -2,7 +2,7 @@ import "server-only";
 import { hasPermission, siteFilter, type Actor } from "@/lib/auth/actor";
 import { confirmPasswordOrThrow } from "@/lib/auth/confirm-password";
 import { INVESTIGATOR_SIGNATURE_MEANING } from "@/lib/auth/signature-meaning";
-import { writeAudit } from "@/lib/audit/audit-log";
+import { auditPatientEvent, writeAudit, type AuditEntry } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -22,6 +22,28 @@ async function lockRecord(tx: Tx, patientId: string, recordId: string) {
     FOR UPDATE OF r`;
   if (!row) throw new NotFoundError("Form");
   return row;
+}
+
+/**
+ * Writes a review step's change to the form and its audit record: the form is the entity,
+ * filed under its patient and site.
+ */
+async function updateRecordAudited(
+  tx: Tx,
+  actor: Actor,
+  patient: { id: string; site: { id: string } },
+  record: { id: string; form_type: string },
+  data: Prisma.CrfRecordUncheckedUpdateInput,
+  event: Pick<AuditEntry, "action" | "changes" | "reason">,
+) {
+  await tx.crfRecord.update({ where: { id: record.id }, data });
+  await writeAudit(tx, actor, {
+    ...event,
+    entityType: `form:${record.form_type}`,
+    entityId: record.id,
+    siteId: patient.site.id,
+    patientId: patient.id,
+  });
 }
 
 async function requireSitePermission(
@@ -49,16 +71,18 @@ export async function signCrfRecord(actor: Actor, input: { patientId: string; re
     if (record.signed_at) throw new ConflictError("This form is already signed.");
     if (record.status !== "COMPLETE") throw new ConflictError("Only a complete form can be signed.");
     const signedAt = new Date();
-    await tx.crfRecord.update({ where: { id: record.id }, data: { signedById: actor.userId, signedAt } });
-    await writeAudit(tx, actor, {
-      action: "SIGN",
-      entityType: `form:${record.form_type}`,
-      entityId: record.id,
-      siteId: patient.site.id,
-      patientId: patient.id,
-      changes: [{ field: "signature", from: null, to: `${actor.name} (version ${record.version})` }],
-      reason: INVESTIGATOR_SIGNATURE_MEANING,
-    });
+    await updateRecordAudited(
+      tx,
+      actor,
+      patient,
+      record,
+      { signedById: actor.userId, signedAt },
+      {
+        action: "SIGN",
+        changes: [{ field: "signature", from: null, to: `${actor.name} (version ${record.version})` }],
+        reason: INVESTIGATOR_SIGNATURE_MEANING,
+      },
+    );
     return { signedAt: signedAt.toISOString() };
   });
 }
@@ -70,16 +94,18 @@ export async function unsignCrfRecord(actor: Actor, input: { patientId: string; 
     const record = await lockRecord(tx, patient.id, input.recordId);
     if (record.locked_at) throw new ConflictError("The patient's data are locked for analysis.");
     if (!record.signed_at) throw new ConflictError("This form is not signed.");
-    await tx.crfRecord.update({ where: { id: record.id }, data: { signedById: null, signedAt: null } });
-    await writeAudit(tx, actor, {
-      action: "UNSIGN",
-      entityType: `form:${record.form_type}`,
-      entityId: record.id,
-      siteId: patient.site.id,
-      patientId: patient.id,
-      changes: [{ field: "signature", from: record.signed_at.toISOString(), to: null }],
-      reason: input.reason,
-    });
+    await updateRecordAudited(
+      tx,
+      actor,
+      patient,
+      record,
+      { signedById: null, signedAt: null },
+      {
+        action: "UNSIGN",
+        changes: [{ field: "signature", from: record.signed_at.toISOString(), to: null }],
+        reason: input.reason,
+      },
+    );
   });
 }
 
@@ -97,15 +123,14 @@ export async function markSourceVerified(
     const record = await lockRecord(tx, patient.id, input.recordId);
     if (record.version !== input.version)
       throw new ConflictError("The form changed after you opened it; review the new version.");
-    await tx.crfRecord.update({ where: { id: record.id }, data: { sdvById: actor.userId, sdvAt: new Date() } });
-    await writeAudit(tx, actor, {
-      action: "VERIFY",
-      entityType: `form:${record.form_type}`,
-      entityId: record.id,
-      siteId: patient.site.id,
-      patientId: patient.id,
-      changes: [{ field: "sourceDataVerified", from: null, to: `version ${record.version}` }],
-    });
+    await updateRecordAudited(
+      tx,
+      actor,
+      patient,
+      record,
+      { sdvById: actor.userId, sdvAt: new Date() },
+      { action: "VERIFY", changes: [{ field: "sourceDataVerified", from: null, to: `version ${record.version}` }] },
+    );
   });
 }
 
@@ -152,12 +177,10 @@ export async function setPatientLock(actor: Actor, input: { patientId: string; r
       where: { id: patient.id },
       data: { lockedAt, lockedById: input.locked ? actor.userId : null },
     });
-    await writeAudit(tx, actor, {
+    await auditPatientEvent(tx, actor, {
       action: input.locked ? "LOCK" : "UNLOCK",
-      entityType: "patient",
-      entityId: patient.id,
-      siteId: patient.site.id,
       patientId: patient.id,
+      siteId: patient.site.id,
       changes: [
         { field: "lockedAt", from: current!.locked_at?.toISOString() ?? null, to: lockedAt?.toISOString() ?? null },
       ],

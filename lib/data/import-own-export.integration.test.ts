@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { beforeAll, expect, test } from "vitest";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { exportOdm } from "./exports/odm-export";
 import { runImport } from "./imports";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /**
  * The trial's own ODM export, imported back into the database it came from, changes nothing:
  * a field the forms leave out (an optional reason nobody gave) must not come back as "" and
  * read as a correction of every dosing form.
  */
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
+const { actors } = withDemoDatabase();
 
 beforeAll(async () => {
-  ({ db, actors } = await openDemoDatabase());
   await seedDemoCohort("demo");
 }, 300_000);
-afterAll(() => db.drop());
 
 test("importing the demo trial's own ODM export is a no-op: every patient and form unchanged", async () => {
   const { stream } = await exportOdm(actors.pi, {});

@@ -1,6 +1,6 @@
 import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
-import { diffFields, writeAudit } from "@/lib/audit/audit-log";
+import { auditPatientEvent, diffFields } from "@/lib/audit/audit-log";
 import { evaluateEligibility } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { readForm } from "@/lib/forms/form-types";
@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportPatient } from "@/lib/import/import-bundle";
 import { ExternalIdSchema } from "@/lib/schemas/patient";
 import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
-import { refreshEfficacyFacts } from "./efficacy-facts";
+import { writeEnrollment, writeScreenFailure } from "./patient-transitions";
 
 type Found =
   | {
@@ -101,12 +101,10 @@ export async function findOrRegisterForImport(
     },
     select: { id: true, subjectId: true, externalId: true },
   });
-  await writeAudit(tx, actor, {
+  await auditPatientEvent(tx, actor, {
     action: "IMPORT",
-    entityType: "patient",
-    entityId: created.id,
-    siteId,
     patientId: created.id,
+    siteId,
     changes: diffFields(
       null,
       {
@@ -163,27 +161,14 @@ export async function enrollInTransaction(
     throw new ValidationError({ enrollment_date: ["Enrollment cannot be before informed consent"] });
   if (enrollmentDate < row!.screening_date.toISOString().slice(0, 10))
     throw new ValidationError({ enrollment_date: ["Enrollment cannot be before screening"] });
-  await tx.patient.update({
-    where: { id: patientId },
-    data: {
-      status: "ON_TREATMENT",
-      enrollmentDate: new Date(`${enrollmentDate}T00:00:00Z`),
-      version: { increment: 1 },
-    },
-  });
-  await writeAudit(tx, actor, {
-    action: "IMPORT",
-    entityType: "patient",
-    entityId: patientId,
-    siteId: row!.site_id,
+  await writeEnrollment(tx, actor, {
     patientId,
-    changes: diffFields({ status: row!.status, enrollmentDate: null }, { status: "ON_TREATMENT", enrollmentDate }, [
-      "status",
-      "enrollmentDate",
-    ]),
+    siteId: row!.site_id,
+    fromStatus: row!.status,
+    enrollmentDate,
+    action: "IMPORT",
     reason: "Enrollment (import)",
   });
-  await refreshEfficacyFacts(tx, { id: patientId, enrollmentDate });
 }
 
 /** A screen failure recorded in the file, for a patient still in screening. */
@@ -203,20 +188,12 @@ export async function markScreenFailedInTransaction(
   const reason = (file.screenFailureReason ?? "").trim();
   if (reason.length < 3)
     throw new ValidationError({ screen_failure_reason: ["Give the reason for the screen failure"] });
-  await tx.patient.update({
-    where: { id: patientId },
-    data: { status: "SCREEN_FAILED", screenFailureReason: reason.slice(0, 500), version: { increment: 1 } },
-  });
-  await writeAudit(tx, actor, {
-    action: "IMPORT",
-    entityType: "patient",
-    entityId: patientId,
-    siteId: row!.site_id,
+  await writeScreenFailure(tx, actor, {
     patientId,
-    changes: [
-      { field: "status", from: row!.status, to: "SCREEN_FAILED" },
-      { field: "screenFailureReason", from: null, to: reason.slice(0, 500) },
-    ],
+    siteId: row!.site_id,
+    fromStatus: row!.status,
+    screenFailureReason: reason.slice(0, 500),
+    action: "IMPORT",
     reason: "Screen failure (import)",
   });
 }

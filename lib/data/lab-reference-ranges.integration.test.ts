@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
-import type { TestDatabase } from "@/test/integration/test-database";
 import {
   addLabReferenceRange,
   getLabRangeContext,
@@ -13,14 +10,10 @@ import {
 } from "./lab-reference-ranges";
 import { saveNewRecord } from "@/test/integration/new-record";
 import { labsOn } from "@/test/fixtures/labs-data";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /** Site laboratory reference ranges (issue 13): kept by administrators, audited, enforced on the labs form's save. */
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 describe("administering the ranges", () => {
   test("only an administrator records or withdraws a range; both are audited; a second live range for the same day is refused", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { writeAudit, type AuditActor } from "@/lib/audit/audit-log";
+import { auditPatientEvent, type AuditActor } from "@/lib/audit/audit-log";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
 
@@ -22,12 +22,10 @@ export async function applyPatientStatusFromForm(
   if (next === null || next === patient.status) return;
   if (!ENROLLED_STATUSES.includes(patient.status) || !ENROLLED_STATUSES.includes(next)) return;
   await tx.patient.update({ where: { id: patient.id }, data: { status: next, version: { increment: 1 } } });
-  await writeAudit(tx, actor, {
+  await auditPatientEvent(tx, actor, {
     action: "UPDATE",
-    entityType: "patient",
-    entityId: patient.id,
-    siteId: patient.siteId,
     patientId: patient.id,
+    siteId: patient.siteId,
     changes: [{ field: "status", from: patient.status, to: next }],
     reason: `${source.formTitle} saved (record ${source.recordId})${source.reason ? `: ${source.reason}` : ""}`,
   });

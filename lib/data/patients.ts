@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { scopeOf, hasPermission, siteFilter, type Actor } from "@/lib/auth/actor";
-import { diffFields, writeAudit } from "@/lib/audit/audit-log";
+import { auditPatientEvent, diffFields } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
@@ -144,12 +144,10 @@ export async function registerPatient(
       select: summarySelect,
     });
     const patient = toSummary(created);
-    await writeAudit(tx, actor, {
+    await auditPatientEvent(tx, actor, {
       action: "CREATE",
-      entityType: "patient",
-      entityId: patient.id,
-      siteId: input.siteId,
       patientId: patient.id,
+      siteId: input.siteId,
       changes: diffFields(
         null,
         {

@@ -3,9 +3,9 @@ import { hasPermission, type Actor } from "@/lib/auth/actor";
 import { diffFields, writeAudit } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import type { PregnancyPreventionRules } from "@/lib/domain/safety/pregnancy-prevention";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { toFieldErrors } from "@/lib/schemas/field-errors";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { PregnancyPreventionRulesSchema } from "@/lib/schemas/safety-settings";
+import { parseSettingsChange } from "./settings-change";
 
 /** The study whose rules these are (one study per instance today; the table is keyed by study). */
 const STUDY_ID = 1;
@@ -42,12 +42,7 @@ export async function updatePregnancyPreventionRules(
   actor: Actor,
   input: { rules: unknown; expectedVersion: number; reason: string },
 ): Promise<PregnancyPreventionView> {
-  if (!hasPermission(actor, "study.admin")) throw new ForbiddenError();
-  const parsed = PregnancyPreventionRulesSchema.safeParse(input.rules);
-  if (!parsed.success)
-    throw new ValidationError(toFieldErrors(parsed.error.issues.map((i) => ({ ...i, path: ["rules", ...i.path] }))));
-  if (input.reason.trim().length < 3)
-    throw new ValidationError({ reason: ["Give the reason for the change (at least 3 characters)"] });
+  const { rules, reason } = parseSettingsChange(actor, PregnancyPreventionRulesSchema, input);
   return getPrisma().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "study_id" FROM "pregnancy_prevention_rules" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`;
     const current = await tx.pregnancyPreventionRules.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
@@ -55,11 +50,11 @@ export async function updatePregnancyPreventionRules(
       throw new ConflictError(
         "The pregnancy prevention rules were changed by someone else after you opened them. Reload, then apply your change again.",
       );
-    const changes = diffFields(current, parsed.data, FIELDS);
+    const changes = diffFields(current, rules, FIELDS);
     const row = changes.length
       ? await tx.pregnancyPreventionRules.update({
           where: { studyId: STUDY_ID },
-          data: { ...parsed.data, version: { increment: 1 } },
+          data: { ...rules, version: { increment: 1 } },
         })
       : current;
     if (changes.length)
@@ -68,8 +63,8 @@ export async function updatePregnancyPreventionRules(
         entityType: "pregnancy-prevention-rules",
         entityId: String(STUDY_ID),
         changes,
-        reason: input.reason.trim(),
+        reason,
       });
-    return { ...parsed.data, version: row.version, updatedAt: row.updatedAt.toISOString() };
+    return { ...rules, version: row.version, updatedAt: row.updatedAt.toISOString() };
   });
 }

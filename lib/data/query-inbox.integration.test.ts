@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { ForbiddenError } from "@/lib/errors";
 import { QueryInboxFilterSchema } from "@/lib/schemas/work-filters";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { createPatient, createSiteUser, recordLabs } from "@/test/integration/toxicity-fixtures";
 import { openDataQuery, replyToDataQuery } from "./data-queries";
 import { listQueryInbox } from "./query-inbox";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-
-beforeAll(async () => ({ db, actors } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors } = withDemoDatabase();
 
 const filter = (values: Record<string, string> = {}) => QueryInboxFilterSchema.parse(values);
 

@@ -7,19 +7,11 @@ import { getFormDefinition } from "@/lib/forms/registry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { QueryStatus } from "@/lib/generated/prisma/enums";
 import type { QueryInboxFilter } from "@/lib/schemas/work-filters";
+import { queryOnFormSelect, toQueryOnForm, type QueryOnForm } from "./query-on-form";
 
-export interface InboxQuery {
-  id: string;
-  patientId: string;
-  subjectId: string;
-  siteCode: string;
-  formType: string;
+export interface InboxQuery extends QueryOnForm {
   formTitle: string;
-  visitKey: string | null;
-  fieldPath: string;
   fieldLabel: string;
-  status: QueryStatus;
-  openedAt: string;
   ageDays: number;
   lastMessage: string;
   href: string;
@@ -67,19 +59,7 @@ export async function listQueryInbox(
       skip: (filter.page - 1) * INBOX_PAGE_SIZE,
       take: INBOX_PAGE_SIZE,
       select: {
-        id: true,
-        patientId: true,
-        recordId: true,
-        fieldPath: true,
-        status: true,
-        openedAt: true,
-        record: {
-          select: {
-            formType: true,
-            visitKey: true,
-            patient: { select: { subjectId: true, site: { select: { code: true } } } },
-          },
-        },
+        ...queryOnFormSelect,
         messages: { orderBy: { createdAt: "desc" }, take: 1, select: { text: true } },
       },
     }),
@@ -89,28 +69,15 @@ export async function listQueryInbox(
     page: filter.page,
     pageSize: INBOX_PAGE_SIZE,
     rows: rows.map((r) => {
-      const definition = getFormDefinition(r.record.formType);
+      const query = toQueryOnForm(r);
+      const definition = getFormDefinition(query.formType);
       return {
-        id: r.id,
-        patientId: r.patientId,
-        subjectId: r.record.patient.subjectId,
-        siteCode: r.record.patient.site.code,
-        formType: r.record.formType,
-        formTitle: definition?.title ?? r.record.formType,
-        visitKey: r.record.visitKey,
-        fieldPath: r.fieldPath,
-        fieldLabel: definition?.labels[r.fieldPath] ?? r.fieldPath,
-        status: r.status,
-        openedAt: r.openedAt.toISOString(),
+        ...query,
+        formTitle: definition?.title ?? query.formType,
+        fieldLabel: definition?.labels[query.fieldPath] ?? query.fieldPath,
         ageDays: Math.floor((now.getTime() - r.openedAt.getTime()) / 86_400_000),
         lastMessage: r.messages[0]?.text ?? "",
-        href: formHref({
-          patientId: r.patientId,
-          formType: r.record.formType,
-          visitKey: r.record.visitKey,
-          recordId: r.recordId,
-          fieldPath: r.fieldPath,
-        }),
+        href: formHref(query),
       };
     }),
   };

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
-import { saveNewRecord } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 import { labsOn } from "@/test/fixtures/labs-data";
 import { liverT1, lungT2, tumourBaseline as baselineOf, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import { deleteCrfRecord, saveCrfRecord, type CrfRecordView } from "./crf-records";
 import { signCrfRecord } from "./form-review";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
-
-const save = (patientId: string, formType: string, visitKey: string, data: unknown) =>
-  saveNewRecord(actors.investigator1, patientId, formType, visitKey, data);
+const save = (...args: NewRecordArgs) => saveNewRecord(actors.investigator1, ...args);
 const edit = (patientId: string, record: CrfRecordView, data: unknown, reason = "Transcription error corrected") =>
   saveCrfRecord(actors.investigator1, {
     patientId,

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { PatientListFilterSchema } from "@/lib/schemas/work-filters";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { createPatient, createSiteUser, recordLabs } from "@/test/integration/toxicity-fixtures";
 import { openDataQuery } from "./data-queries";
 import { GRID_PAGE_SIZE, getRecordStatusGrid } from "./record-status-grid";
 import { searchPatients } from "./patients";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-
-beforeAll(async () => ({ db, actors } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors } = withDemoDatabase();
 
 const TODAY = "2026-02-10";
 const filter = (values: Record<string, string> = {}) => PatientListFilterSchema.parse(values);

@@ -3,33 +3,26 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
 import { startLocalSmtpServer } from "@/lib/mail/local-smtp-server";
 import { deliverPendingMail } from "@/lib/mail/mail-sender";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { type TestDatabase } from "@/test/integration/test-database";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 import { adverseEvent, recordAdverseEvent, serious } from "@/test/integration/toxicity-fixtures";
 import { saveCrfRecord } from "./crf-records";
 import { getDataQuality } from "./data-quality";
 import { runScheduledAlerts } from "./scheduled-alerts";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase({ openTimeoutMs: 120_000 });
 let mailDir: string;
 
 const dates = { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" };
 const outboxOf = (kind: string) => db.prisma.mailOutbox.findMany({ where: { kind }, orderBy: { id: "asc" } });
 
 beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
   mailDir = await mkdtemp(path.join(tmpdir(), "trialdesk-scheduled-mail-"));
-}, 120_000);
-afterAll(async () => {
-  await rm(mailDir, { recursive: true, force: true });
-  await db.drop();
 });
+// Runs before withDemoDatabase's own afterAll drops the database.
+afterAll(() => rm(mailDir, { recursive: true, force: true }));
 
 describe("scheduled alerts: overdue SAE reports and the daily overdue-forms digest", () => {
   test("an SAE past its 24-hour clock without a report time emails once; a reported one and a running clock do not", async () => {

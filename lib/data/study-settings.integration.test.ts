@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { listExpectedVisits } from "@/lib/domain/schedule/visit-schedule";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { StudySettingsSchema, UpdateStudySettingsSchema } from "@/lib/schemas/study-settings";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { getStudySettings, updateStudySettings } from "./study-settings";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-
-beforeAll(async () => ({ db, actors } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors } = withDemoDatabase();
 
 const edited = (extra: Record<string, unknown> = {}) =>
   StudySettingsSchema.parse({

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, test } from "vitest";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
-import { seedDemoActors, type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { seedDemoActors } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { saveNewRecord } from "@/test/integration/new-record";
+import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { labsOn } from "@/test/fixtures/labs-data";
 import { liverT1, lungT2, tumourBaseline as baselineOf, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
@@ -15,23 +14,16 @@ import { listCrfRecords } from "./crf-records";
 import { exportCsv } from "./exports/csv-export";
 import { exportOdm } from "./exports/odm-export";
 import { runImport } from "./imports";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /**
  * Issue 17, item 5: tumour assessments, labs and dosing can be filed as unscheduled visits
  * (any number, each dated by its own form); analyses order assessments by date, never by visit
  * key; other forms refuse "unscheduled", on the save path and in the database.
  */
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 
-beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
-});
-afterAll(() => db.drop());
-
-const save = (patientId: string, formType: string, visitKey: string | null, data: unknown) =>
-  saveNewRecord(actors.investigator1, patientId, formType, visitKey, data);
+const save = (...args: NewRecordArgs) => saveNewRecord(actors.investigator1, ...args);
 
 const tumourBaseline = baselineOf([liverT1(60), lungT2(40)]);
 const scan = (assessmentDate: string, t1: number, t2: number) => tumourFollowUp(assessmentDate, t1, t2, "ABSENT");

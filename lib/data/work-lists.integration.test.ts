@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
-import type { TestDatabase } from "@/test/integration/test-database";
 import {
   adverseEvent,
   createPatient,
@@ -14,12 +12,9 @@ import { openDataQuery, replyToDataQuery } from "./data-queries";
 import { getDataQuality } from "./data-quality";
 import { recordToxicityReview } from "./toxicity-review";
 import { getMyWork } from "./work-lists";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-
-beforeAll(async () => ({ db, actors } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors } = withDemoDatabase();
 
 const TODAY = "2026-02-10";
 const listOf = async (actor: Actor, kind: string) => (await getMyWork(actor, TODAY)).lists.find((l) => l.kind === kind);

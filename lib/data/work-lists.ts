@@ -16,6 +16,7 @@ import { listUsers } from "./admin";
 import { getEnrollmentTotal } from "./analysis";
 import { cachedByDataVersion } from "./cached-by-version";
 import { getDataQuality } from "./data-quality";
+import { queryOnFormSelect, toQueryOnForm } from "./query-on-form";
 import { keptPatientCounts, type PatientCounts } from "./schedule-facts";
 import { getStudySettings } from "./study-settings";
 import { getToxicityReviewSummary } from "./toxicity-review";
@@ -244,36 +245,10 @@ async function loadOpenQueries(
     // A deleted patient's queries are no one's work (the patient list leaves them out too).
     where: { ...inScope, status: { in: ["OPEN", "ANSWERED"] }, record: { patient: { deletedAt: null } } },
     orderBy: { openedAt: "asc" },
-    select: {
-      id: true,
-      patientId: true,
-      recordId: true,
-      fieldPath: true,
-      status: true,
-      openedById: true,
-      openedAt: true,
-      record: {
-        select: {
-          formType: true,
-          visitKey: true,
-          patient: { select: { subjectId: true, site: { select: { code: true } } } },
-        },
-      },
-    },
+    select: queryOnFormSelect,
   });
-  return rows.map((r) => ({
-    id: r.id,
-    patientId: r.patientId,
-    recordId: r.recordId,
-    formType: r.record.formType,
-    visitKey: r.record.visitKey,
-    fieldPath: r.fieldPath,
-    status: r.status as "OPEN" | "ANSWERED",
-    openedById: r.openedById,
-    openedAt: r.openedAt.toISOString(),
-    subjectId: r.record.patient.subjectId,
-    siteCode: r.record.patient.site.code,
-  }));
+  // The where clause keeps only open and answered queries.
+  return rows.map((r) => ({ ...toQueryOnForm(r), status: r.status as "OPEN" | "ANSWERED" }));
 }
 
 async function loadToxicityCounts(actor: Actor) {

@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord, listCrfRecords } from "@/lib/data/crf-records";
+import { describe, expect, test } from "vitest";
+import { listCrfRecords, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { ConflictError } from "@/lib/errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { newRecordRequest } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { saveNewRecord } from "@/test/integration/new-record";
+import { adverseEvent, serious } from "@/test/fixtures/adverse-event-data";
 import { emptyAdverseEvent, type AdverseEventData } from "./adverse-event-schema";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
-
-const save = (
-  patientId: string,
-  formType: string,
-  data: unknown,
-  extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {},
-) => saveCrfRecord(actors.investigator1, newRecordRequest(patientId, formType, null, data, extra));
+/** Enters a form filed under no visit (or, with `extra`, a correction) as investigator 1 of TW01. */
+const save = (patientId: string, formType: string, data: unknown, extra?: Partial<SaveCrfRequest>) =>
+  saveNewRecord(actors.investigator1, patientId, formType, null, data, extra);
 
 /** A TW01 patient consented 2026-01-09, enrolled 2026-01-12. */
 const enrolledPatient = () =>
@@ -31,20 +22,17 @@ const enrolledPatient = () =>
     enrollmentDate: "2026-01-12",
   });
 
-const thrombocytopenia = (overrides: Partial<AdverseEventData> = {}): AdverseEventData => ({
-  ...emptyAdverseEvent(),
-  term: "Platelet count decreased",
-  grade: 3,
-  onsetDate: "2026-02-03",
-  ongoing: true,
-  serious: "yes",
-  saeCriteria: { ...emptyAdverseEvent().saeCriteria, hospitalization: true },
-  awareAt: "2026-02-04T09:15",
-  attribution: { thalidomide: "possible", uft: "probable" },
-  actionTaken: { thalidomide: "none", uft: "interrupted" },
-  outcome: "recovering",
-  ...overrides,
-});
+const thrombocytopenia = (overrides: Partial<AdverseEventData> = {}): AdverseEventData =>
+  adverseEvent({
+    term: "Platelet count decreased",
+    grade: 3,
+    onsetDate: "2026-02-03",
+    ...serious("2026-02-04T09:15"),
+    attribution: { thalidomide: "possible", uft: "probable" },
+    actionTaken: { thalidomide: "none", uft: "interrupted" },
+    outcome: "recovering",
+    ...overrides,
+  });
 
 describe("adverse event", () => {
   test("a serious event is saved with its SOC, summary and 24-hour reporting deadline, audited per field", async () => {

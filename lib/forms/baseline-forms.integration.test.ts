@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord } from "@/lib/data/crf-records";
+import { describe, expect, test } from "vitest";
 import { registerPatient } from "@/lib/data/patients";
 import { ConflictError } from "@/lib/errors";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { newRecordRequest as request } from "@/test/integration/new-record";
-import { type TestDatabase } from "@/test/integration/test-database";
+import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 
 /** Enters a new form (or, with `extra`, a correction) as investigator 1 of TW01. */
-const saveAsInvestigator = (...args: Parameters<typeof request>) =>
-  saveCrfRecord(actors.investigator1, request(...args));
+const saveAsInvestigator = (...args: NewRecordArgs) => saveNewRecord(actors.investigator1, ...args);
 /** A patient of TW01 who consented on 2026-01-08 and started treatment (day 1) on 2026-01-15. */
 const enrolledPatient = () =>
   createEnrolledPatient(actors.investigator1, sites.TW01, {
@@ -30,11 +24,6 @@ const counts = async (patientId: string) => ({
   records: await db.prisma.crfRecord.count({ where: { patientId } }),
   audit: await db.prisma.auditEvent.count({ where: { patientId } }),
 });
-
-beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
-});
-afterAll(() => db.drop());
 
 const baseline = ADVANCED_BASELINE;
 

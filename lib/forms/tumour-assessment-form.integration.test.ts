@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord } from "@/lib/data/crf-records";
+import { describe, expect, test } from "vitest";
 import { ConflictError } from "@/lib/errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { newRecordRequest } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { liverT1, lungT2, tumourBaseline, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import type { TumourAssessmentData, TumourBaselineData } from "./tumour-schemas";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
-
-const save = (
-  patientId: string,
-  formType: string,
-  visitKey: string,
-  data: unknown,
-  extra: Partial<Parameters<typeof saveCrfRecord>[1]> = {},
-) => saveCrfRecord(actors.investigator2, newRecordRequest(patientId, formType, visitKey, data, extra));
+const save = (...args: NewRecordArgs) => saveNewRecord(actors.investigator2, ...args);
 
 const enrolledPatient = () =>
   createEnrolledPatient(actors.investigator2, sites.TW02, {

@@ -3,47 +3,36 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord } from "@/lib/data/crf-records";
 import { listOutbox } from "@/lib/data/mail-outbox";
 import { ForbiddenError } from "@/lib/errors";
-import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
+import { adverseEvent, serious } from "@/test/fixtures/adverse-event-data";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { startLocalSmtpServer } from "./local-smtp-server";
 import { deliverPendingMail } from "./mail-sender";
 import { saveNewRecord } from "@/test/integration/new-record";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 let mailDir: string;
 
 beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
   mailDir = await mkdtemp(path.join(tmpdir(), "trialdesk-mail-"));
 });
-afterAll(async () => {
-  await rm(mailDir, { recursive: true, force: true });
-  await db.drop();
-});
+// Runs before withDemoDatabase's own afterAll drops the database.
+afterAll(() => rm(mailDir, { recursive: true, force: true }));
 
 // Not attributed to the study drugs, so not a DLT: these tests are about the SAE alert alone (the
 // stopping-boundary emails: lib/data/stopping-rule-alerts.integration.test.ts).
-const sae = (grade: number) => ({
-  ...emptyAdverseEvent(),
-  term: "Neutrophil count decreased",
-  grade,
-  onsetDate: "2026-02-09",
-  ongoing: true,
-  serious: "yes",
-  saeCriteria: { ...emptyAdverseEvent().saeCriteria, hospitalization: true },
-  awareAt: "2026-02-09T10:00",
-  attribution: { thalidomide: "unlikely", uft: "unrelated" },
-  actionTaken: { thalidomide: "none", uft: "interrupted" },
-  outcome: "not-recovered",
-});
+const sae = (grade: number) =>
+  adverseEvent({
+    term: "Neutrophil count decreased",
+    grade,
+    onsetDate: "2026-02-09",
+    ...serious("2026-02-09T10:00"),
+    attribution: { thalidomide: "unlikely", uft: "unrelated" },
+    actionTaken: { thalidomide: "none", uft: "interrupted" },
+  });
 
 describe("alert emails through the transactional outbox", () => {
   test("an SAE saved while the mail server is down is saved, waits in the outbox, and is sent once the server is back", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { saveCrfRecord, deleteCrfRecord } from "@/lib/data/crf-records";
@@ -11,10 +11,10 @@ import { recordToxicityReview } from "@/lib/data/toxicity-review";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { type DemoActorName, openDemoDatabase } from "./demo-actors";
+import { DEMO_ACTOR_NAMES, type DemoActorName } from "./demo-actors";
 import { eligibilityRequest } from "./new-record";
-import { type TestDatabase } from "./test-database";
 import { adverseEvent, recordAdverseEvent } from "./toxicity-fixtures";
+import { withDemoDatabase } from "./with-demo-database";
 
 /**
  * Every server action's data function, as every role, against a patient of the caller's own
@@ -25,9 +25,7 @@ import { adverseEvent, recordAdverseEvent } from "./toxicity-fixtures";
 type Outcome = "allow" | "deny" | "hidden";
 type SiteCode = "TW01" | "TW02";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { actors, sites } = withDemoDatabase();
 const answers = eligibleAnswers();
 const investigatorOf: Record<SiteCode, Actor> = {} as Record<SiteCode, Actor>;
 
@@ -189,15 +187,7 @@ const ACTIONS: ActionCase[] = [
   },
 ];
 
-const ROLES: DemoActorName[] = [
-  "investigator1",
-  "investigator2",
-  "investigator3",
-  "coordinator",
-  "pi",
-  "monitor",
-  "admin",
-];
+const ROLES = DEMO_ACTOR_NAMES;
 const SITE_OF: Partial<Record<DemoActorName, SiteCode | "TW03">> = {
   investigator1: "TW01",
   investigator2: "TW02",
@@ -226,11 +216,9 @@ async function outcomeOf(promise: Promise<unknown>): Promise<Outcome | string> {
 }
 
 beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
   investigatorOf.TW01 = actors.investigator1;
   investigatorOf.TW02 = actors.investigator2;
 });
-afterAll(() => db.drop());
 
 describe("every server action's data function as every role, own site and another site", () => {
   test.each(ACTIONS.map((a) => [a.name, a] as const))("%s", async (_name, action) => {

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
-import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
+import { adverseEvent } from "@/test/fixtures/adverse-event-data";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 import { labsOn } from "@/test/fixtures/labs-data";
@@ -96,18 +96,20 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
     reason: "Lab report corrected",
   });
   await a.save("tumour-assessment", "week8", tumourFollowUp("2026-03-09", 40, 25, "NON_CR_NON_PD"));
-  await a.save("adverse-event", null, {
-    ...emptyAdverseEvent(),
-    term: "Neutrophil count decreased",
-    grade: 3,
-    onsetDate: "2026-02-09",
-    ongoing: false,
-    resolutionDate: "2026-02-20",
-    serious: "no",
-    attribution: { thalidomide: "possible", uft: "probable" },
-    actionTaken: { thalidomide: "none", uft: "interrupted" },
-    outcome: "recovered",
-  });
+  await a.save(
+    "adverse-event",
+    null,
+    adverseEvent({
+      term: "Neutrophil count decreased",
+      grade: 3,
+      onsetDate: "2026-02-09",
+      ongoing: false,
+      resolutionDate: "2026-02-20",
+      attribution: { thalidomide: "possible", uft: "probable" },
+      actionTaken: { thalidomide: "none", uft: "interrupted" },
+      outcome: "recovered",
+    }),
+  );
   await a.save("end-of-study", "end-of-study", {
     ...emptyEndOfStudy(),
     lastKnownAliveDate: "2026-04-01",
@@ -116,16 +118,14 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
   });
 
   const b = await enrolled("investigator2", sites.TW02);
-  await b.save("adverse-event", null, {
-    ...emptyAdverseEvent(),
-    term: "Fatigue",
-    grade: 2,
-    onsetDate: "2026-01-20",
-    ongoing: true,
-    serious: "no",
-    attribution: { thalidomide: "probable", uft: "unlikely" },
-    actionTaken: { thalidomide: "dose-reduced", uft: "none" },
-    outcome: "not-recovered",
-  });
+  await b.save(
+    "adverse-event",
+    null,
+    adverseEvent({
+      onsetDate: "2026-01-20",
+      attribution: { thalidomide: "probable", uft: "unlikely" },
+      actionTaken: { thalidomide: "dose-reduced", uft: "none" },
+    }),
+  );
   return { tw01: a.patient, tw02: b.patient };
 }

@@ -15,15 +15,18 @@ export function newRecordRequest(
   return { patientId, formType, visitKey, recordId: null, expectedVersion: null, reason: null, data, ...extra };
 }
 
-/** Saves the first version of a form through the one write path, as `actor` entering it. */
-export function saveNewRecord(
-  actor: Actor,
-  patientId: string,
-  formType: string,
-  visitKey: string | null,
-  data: unknown,
-) {
-  return saveCrfRecord(actor, newRecordRequest(patientId, formType, visitKey, data));
+/** What names one form's save after the actor: patient, form, visit, answers and, for a correction, `extra`. */
+export type NewRecordArgs = Parameters<typeof newRecordRequest>;
+
+/** The same after the form's type, for a test of one form: visit, answers, `extra`. */
+export type FormRecordArgs = [visitKey: string | null, data: unknown, extra?: Partial<SaveCrfRequest>];
+
+/**
+ * Saves the first version of a form through the one write path, as `actor` entering it (or,
+ * with `extra`, a correction).
+ */
+export function saveNewRecord(actor: Actor, ...args: NewRecordArgs) {
+  return saveCrfRecord(actor, newRecordRequest(...args));
 }
 
 /** The first version of a patient's eligibility form, at screening. */

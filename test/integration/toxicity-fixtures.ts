@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/get-actor";
 import { saveCrfRecord } from "@/lib/data/crf-records";
 import type { LabTest } from "@/lib/domain/ctcae/lab-criteria";
-import { emptyAdverseEvent, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
+import type { AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { labsOn, type LabRow } from "@/test/fixtures/labs-data";
@@ -21,28 +21,8 @@ export function createPatient(investigator: Actor, siteId: string, options: { en
   });
 }
 
-/** A complete adverse event: non-serious, attribution possible (thalidomide) and unlikely (UFT). */
-export function adverseEvent(overrides: Partial<AdverseEventData> = {}): AdverseEventData {
-  return {
-    ...emptyAdverseEvent(),
-    term: "Fatigue",
-    grade: 2,
-    onsetDate: "2026-02-03",
-    ongoing: true,
-    serious: "no",
-    attribution: { thalidomide: "possible", uft: "unlikely" },
-    actionTaken: { thalidomide: "none", uft: "none" },
-    outcome: "not-recovered",
-    ...overrides,
-  };
-}
-
-/** The changes that make an adverse event serious (hospitalization), aware the day after onset. */
-export const serious = (awareAt = "2026-02-04T09:15"): Partial<AdverseEventData> => ({
-  serious: "yes",
-  saeCriteria: { ...emptyAdverseEvent().saeCriteria, hospitalization: true },
-  awareAt,
-});
+// The adverse events themselves are plain data, shared with the unit tests.
+export { adverseEvent, serious } from "@/test/fixtures/adverse-event-data";
 
 export function recordAdverseEvent(investigator: Actor, patientId: string, data: AdverseEventData) {
   return saveNewRecord(investigator, patientId, "adverse-event", null, data);

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { EnrollPatientForm } from "@/components/forms/enroll-patient-form";
 import { PatientLockForm } from "@/components/forms/patient-lock-form";
 import { ScreenFailureForm } from "@/components/forms/screen-failure-form";
-import { PatientFormList } from "@/components/patient-form-list";
+import { PatientFormSection } from "@/components/patient-form-list";
 import { PdfDownloadButton } from "@/components/pdf-download-button";
 import { PatientTimeline } from "@/components/patient-timeline";
 import { HistoryLink } from "@/components/work/history-link";
@@ -30,6 +30,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const canWrite = hasPermission(actor, "patient.write", patient.site.id) && !patient.lockedAt;
   const [records, settings] = await Promise.all([listCrfRecords(actor, id), getStudySettings(actor)]);
   const today = new Date().toISOString().slice(0, 10);
+  const formLists = { patientId: id, records, canWrite };
 
   return (
     <>
@@ -77,63 +78,50 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         ) : null}
       </section>
 
-      <section className="card" aria-labelledby="screening-heading">
-        <h2 id="screening-heading">Screening</h2>
-        <PatientFormList
-          patientId={id}
-          forms={listFormDefinitions("screening")}
-          records={records}
-          canWrite={canWrite}
-        />
+      <PatientFormSection
+        headingId="screening-heading"
+        title="Screening"
+        forms={listFormDefinitions("screening")}
+        {...formLists}
+      >
         {canWrite && patient.status === "SCREENING" ? (
           <>
             <EnrollPatientForm patientId={id} today={today} />
             <ScreenFailureForm patientId={id} />
           </>
         ) : null}
-      </section>
-
-      {listFormDefinitions("baseline").length ? (
-        <section className="card" aria-labelledby="baseline-heading">
-          <h2 id="baseline-heading">Baseline</h2>
-          <PatientFormList
-            patientId={id}
-            forms={listFormDefinitions("baseline")}
-            records={records}
-            canWrite={canWrite}
-          />
-        </section>
-      ) : null}
+      </PatientFormSection>
+      <PatientFormSection
+        headingId="baseline-heading"
+        title="Baseline"
+        forms={listFormDefinitions("baseline")}
+        {...formLists}
+      />
 
       {patient.enrollmentDate ? (
-        <PatientTimeline
-          patientId={id}
-          enrollmentDate={patient.enrollmentDate}
-          until={scheduleEndDate(
-            today,
-            records.find((r) => r.formType === "end-of-study")?.data as ScheduleEndEvents | undefined,
-          )}
-          records={records}
-          canWrite={canWrite}
-          schedule={settings.schedule}
-        />
-      ) : null}
-      {patient.enrollmentDate && listFormDefinitions("event").length ? (
-        <section className="card" aria-labelledby="events-heading">
-          <h2 id="events-heading">Events</h2>
-          <PatientFormList patientId={id} forms={listFormDefinitions("event")} records={records} canWrite={canWrite} />
-        </section>
-      ) : null}
-      {patient.enrollmentDate && listFormDefinitions("end-of-study").length ? (
-        <section className="card" aria-labelledby="end-heading">
-          <h2 id="end-heading">Follow-up and end of study</h2>
-          <PatientFormList
-            patientId={id}
-            forms={listFormDefinitions("end-of-study")}
-            records={records}
-            canWrite={canWrite}
+        <>
+          <PatientTimeline
+            {...formLists}
+            enrollmentDate={patient.enrollmentDate}
+            until={scheduleEndDate(
+              today,
+              records.find((r) => r.formType === "end-of-study")?.data as ScheduleEndEvents | undefined,
+            )}
+            schedule={settings.schedule}
           />
-        </section>
+          <PatientFormSection
+            headingId="events-heading"
+            title="Events"
+            forms={listFormDefinitions("event")}
+            {...formLists}
+          />
+          <PatientFormSection
+            headingId="end-heading"
+            title="Follow-up and end of study"
+            forms={listFormDefinitions("end-of-study")}
+            {...formLists}
+          />
+        </>
       ) : null}
     </>
   );

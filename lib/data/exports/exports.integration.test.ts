@@ -1,29 +1,24 @@
 import { unzipSync, strFromU8 } from "fflate";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { registerPatient } from "@/lib/data/patients";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { seedExportPatients } from "@/test/integration/export-fixtures";
 import { validateOdm } from "@/test/integration/odm-schema";
 import { parseCsv } from "@/test/integration/parse-csv";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { exportCsv } from "./csv-export";
 import { PATIENT_BATCH_SIZE } from "./patient-batches";
 import { exportOdm } from "./odm-export";
 import { exportSdtm } from "./sdtm-export";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 let piOfTw02: Actor;
 
 beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
   await seedExportPatients(actors, sites);
   piOfTw02 = { ...actors.pi, assignments: [{ role: "PRINCIPAL_INVESTIGATOR", siteId: sites.TW02 }] };
 }, 60_000);
-afterAll(() => db.drop());
 
 const unzip = async (stream: ReadableStream<Uint8Array>) => {
   const files = unzipSync(new Uint8Array(await new Response(stream).arrayBuffer()));

@@ -1,25 +1,20 @@
 import { unzipSync, strFromU8 } from "fflate";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { beforeAll, describe, expect, test } from "vitest";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { toCsvCell } from "@/lib/export/csv-cell";
 import { SDTM_DATASETS } from "@/lib/export/sdtm/datasets";
 import { projectedRows } from "@/test/fixtures/projected-rows";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
 import { parseCsv } from "@/test/integration/parse-csv";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { openExport } from "./export-scope";
 import { readPatientRecordBatches } from "./patient-batches";
 import { exportSdtm } from "./sdtm-export";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
+const { actors } = withDemoDatabase();
 
 beforeAll(async () => {
-  ({ db, actors } = await openDemoDatabase());
   await seedDemoCohort("demo");
 }, 180_000);
-afterAll(() => db.drop());
 
 /**
  * Issue 14: the AE and LB datasets read the typed tables. On the demo cohort (every form saved

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
-import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
+import { describe, expect, test } from "vitest";
 import { ConflictError } from "@/lib/errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
-import { newRecordRequest } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { saveNewRecord, type FormRecordArgs } from "@/test/integration/new-record";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 /** Enrolled, with what dispensing thalidomide needs (a male baseline and counselling on contraception). */
 async function enrolledPatient(enrollmentDate: string | null = "2026-01-10") {
@@ -37,10 +29,10 @@ const dosing = (extra: object = {}) => ({
   }),
   ...extra,
 });
-const request = (patientId: string, visitKey: string, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
-  newRecordRequest(patientId, "dosing", visitKey, data, extra);
+
 /** Enters a dosing form (or, with `extra`, a correction) as investigator 1 of TW01. */
-const saveDosing = (...args: Parameters<typeof request>) => saveCrfRecord(actors.investigator1, request(...args));
+const saveDosing = (patientId: string, ...args: FormRecordArgs) =>
+  saveNewRecord(actors.investigator1, patientId, "dosing", ...args);
 
 describe("the dosing form", () => {
   test("a weight that reads as pounds is saved only with the user's reason, which the audit keeps; 700 kg is refused", async () => {

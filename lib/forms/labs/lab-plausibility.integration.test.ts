@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
+import { describe, expect, test } from "vitest";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
-import type { TestDatabase } from "@/test/integration/test-database";
 import { saveNewRecord } from "@/test/integration/new-record";
 import { labsOn } from "@/test/fixtures/labs-data";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /** Plausibility and unit checks on the labs form, through the one write path on real PostgreSQL. */
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 const labs = (values: Parameters<typeof labsOn>[1]) => labsOn("2026-01-09", values);
 

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
-import { listCrfRecords, saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
+import { describe, expect, test } from "vitest";
+import { listCrfRecords } from "@/lib/data/crf-records";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
-import { newRecordRequest } from "@/test/integration/new-record";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { saveNewRecord, type FormRecordArgs } from "@/test/integration/new-record";
 import { labsOn } from "@/test/fixtures/labs-data";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
-
-beforeAll(async () => ({ db, actors, sites } = await openDemoDatabase()));
-afterAll(() => db.drop());
+const { db, actors, sites } = withDemoDatabase();
 
 const enrolledPatient = () =>
   createEnrolledPatient(actors.investigator2, sites.TW02, {
@@ -22,10 +15,9 @@ const enrolledPatient = () =>
     enrollmentDate: "2026-01-10",
   });
 
-const request = (patientId: string, visitKey: string, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
-  newRecordRequest(patientId, "labs", visitKey, data, extra);
 /** Enters a labs form (or, with `extra`, a correction) as investigator 2 of TW02. */
-const saveLabs = (...args: Parameters<typeof request>) => saveCrfRecord(actors.investigator2, request(...args));
+const saveLabs = (patientId: string, ...args: FormRecordArgs) =>
+  saveNewRecord(actors.investigator2, patientId, "labs", ...args);
 
 describe("the laboratory form", () => {
   test("stores CTCAE grades, grades later results against the baseline labs and lists grade 3+", async () => {

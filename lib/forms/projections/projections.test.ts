@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getAeTerm } from "@/lib/domain/ctcae";
 import { LAB_TESTS } from "@/lib/domain/ctcae/lab-criteria";
 import { TRIAL_ELIGIBILITY_CRITERIA, eligibleAnswers } from "@/lib/domain/eligibility/criteria";
+import { adverseEvent, serious } from "@/test/fixtures/adverse-event-data";
 import { emptyAdverseEvent } from "../adverse-event-schema";
 import type { DosingData } from "../dosing/dosing-schema";
 import { emptyEndOfStudy, type EndOfStudyData } from "../end-of-study-form";
@@ -92,19 +93,13 @@ describe("form projections to the typed tables", () => {
   });
 
   it("adverse event: the CTCAE term's MedDRA code and SOC, seriousness as a boolean, each drug's attribution and action", () => {
-    const ae = {
-      ...emptyAdverseEvent(),
-      term: "Fatigue",
+    const ae = adverseEvent({
       grade: 3,
       onsetDate: "2026-02-10",
-      ongoing: true,
-      serious: "yes",
-      saeCriteria: { ...emptyAdverseEvent().saeCriteria, hospitalization: true },
-      awareAt: "2026-02-11 09:30",
-      attribution: { thalidomide: "possible", uft: "unlikely" },
+      ...serious("2026-02-11 09:30"),
       actionTaken: { thalidomide: "interrupted", uft: "none" },
       outcome: "recovering",
-    };
+    });
     const [row] = project("adverse-event", ae).adverse_events!;
     expect(row).toMatchObject({
       term: "Fatigue",

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PatientBackLink } from "@/components/patient-back-link";
 import { LabelledAuditHistory } from "@/components/work/labelled-audit-history";
 import styles from "@/components/work/work.module.css";
 import { entityLabel, fieldLabel } from "@/lib/audit/audit-labels";
@@ -36,9 +36,7 @@ export default async function HistoryPage({
   return (
     <>
       <section className="card">
-        <p>
-          <Link href={`/patients/${id}`}>Patient {patient.subjectId}</Link>
-        </p>
+        <PatientBackLink patientId={id} subjectId={patient.subjectId} />
         <h1>
           History{entityType ? ` of ${entityLabel(entityType)}` : ` of patient ${patient.subjectId}`}
           {field && entityType ? `: ${fieldLabel(entityType, field)}` : ""}

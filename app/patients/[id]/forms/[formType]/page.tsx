@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PatientBackLink } from "@/components/patient-back-link";
 import { CrfForm } from "@/components/forms/crf/crf-form";
 import { FieldVerificationList } from "@/components/forms/field-verification-list";
 import { FormReviewPanel } from "@/components/forms/form-review-panel";
@@ -100,9 +100,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
 
   return (
     <section className="card">
-      <p>
-        <Link href={`/patients/${id}`}>Patient {patient.subjectId}</Link>
-      </p>
+      <PatientBackLink patientId={id} subjectId={patient.subjectId} />
       <h1>
         {definition.title}
         {visitKey ? <span className="muted"> · {visitKey}</span> : null}
