@@ -201,7 +201,16 @@ describe("typed tables and efficacy facts = a rebuild from crf_records (demo coh
   );
 
   test("a recomputation rewrites the dependents' typed rows: a baseline lesion's size moves the later responses", async () => {
-    const [baseline] = (await formsOf("tumour-baseline")).filter((f) => (f.data.targetLesions as unknown[]).length > 0);
+    // A baseline with target lesions whose patient has follow-up responses to move (ids are random:
+    // the first baseline by id may belong to a patient who died before the first assessment).
+    const assessed = new Set(
+      (await db.query<{ patient_id: string }>(`SELECT DISTINCT patient_id FROM timepoint_responses`)).rows.map(
+        (r) => r.patient_id,
+      ),
+    );
+    const [baseline] = (await formsOf("tumour-baseline")).filter(
+      (f) => (f.data.targetLesions as unknown[]).length > 0 && assessed.has(f.patientId),
+    );
     const responsesBefore = await db.query<{ pct: number | null }>(
       `SELECT pct_from_baseline AS pct FROM timepoint_responses WHERE patient_id = $1 ORDER BY assessment_date`,
       [baseline!.patientId],
