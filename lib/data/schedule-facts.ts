@@ -50,11 +50,15 @@ const COLUMNS = [
   `"unverified_forms"::text`,
   `"verified_forms"::text`,
   `"baseline_missing_labs"::text`,
-  `to_char("enrollment_date", 'YYYY-MM-DD')`,
-  `to_char("schedule_end", 'YYYY-MM-DD')`,
-  `to_char("first_gap_due", 'YYYY-MM-DD')`,
-  `to_char("enrollment_date" + ("listed_until" - "enrollment_date") / "i" * "i", 'YYYY-MM-DD')`,
+  // Dates as PostgreSQL's own text, ISO under the default DateStyle (checked below): to_char per
+  // date was a fifth of the statement's time at 100,000 patients.
+  `"enrollment_date"::text`,
+  `"schedule_end"::text`,
+  `"first_gap_due"::text`,
+  `("enrollment_date" + ("listed_until" - "enrollment_date") / "i" * "i")::text`,
 ];
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const orNull = (value: string | undefined) => (value ? value : null);
 
@@ -132,7 +136,10 @@ export async function loadPatientCounts(scope: SiteScope, today: string): Promis
   // By subject (the order above): the readers sort by subject ID again in their collation, which is then one pass.
   const document = rows[0]?.rows;
   if (!document) return [];
-  return document.split("\u001e").map(toPatientCounts);
+  const counts = document.split("\u001e").map(toPatientCounts);
+  const date = counts.find((c) => c.enrollmentDate)?.enrollmentDate;
+  if (date && !ISO_DATE.test(date)) throw new Error(`Dates must be read as YYYY-MM-DD (DateStyle ISO), got ${date}`);
+  return counts;
 }
 
 /**
