@@ -123,9 +123,9 @@ export async function updateStudySettings(
 
 /**
  * A new schedule recomputes every patient's schedule facts inside this transaction (a trigger,
- * migration 20261208300000_patient_schedule_facts): 1.8 s at 10,000 patients on the shared
- * machine (load 6), so tens of seconds at 100,000, past the client's 15-second limit, which
- * would refuse every schedule change of a large trial. Saves wait for it; it is an
- * administrator's rare action.
+ * migration 20261208300000_patient_schedule_facts): 2.4-3.5 s at 10,000 patients at load 6,
+ * 12-13 s at 100,000 on a quiet machine (session 9), close to the client's 15-second limit,
+ * which a busy machine would pass and so refuse the schedule change. Saves wait for it; it is
+ * an administrator's rare action.
  */
 const SCHEDULE_CHANGE_TRANSACTION = { timeout: 10 * 60_000 };
