@@ -10,8 +10,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * The enrolled patients an analysis covers, one row per patient from patient_efficacy_facts
  * (kept by every save, lib/data/efficacy-facts.ts): no form's JSON is read, and each patient's
  * response (best overall response, progression) comes as stored, so the first request after a
- * save costs what any other does. Only the parts an analysis uses are read: the assessments for
- * the waterfall and swimmer, the cytokines for the biomarker analysis. Not exported to pages:
+ * save costs what any other does. The analyses read it through the cohort kept in the process
+ * (analysis-cohort-store.ts: readCohortChanges, every part, only the patients written since);
+ * loadAnalysisCohort is the whole read of one scope, with only the parts asked for, which the
+ * store's test compares with and bench/efficacy-profile.ts times. Not exported to pages:
  * lib/data/analysis.ts checks dashboard.read and passes the scope in.
  * lib/data/analysis-cohort.integration.test.ts compares the results with the computation from
  * every saved form read whole.
