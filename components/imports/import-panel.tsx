@@ -148,7 +148,8 @@ export function ImportPanel() {
 function ImportReport({ report, onDownloadErrors }: { report: Report; onDownloadErrors: () => void }) {
   const counts = (c: Counts) =>
     `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.refused} refused`;
-  const changed = report.lines.filter((line) => line.action !== "unchanged");
+  // The report lists the forms created, changed or refused (the first of them); the counts say how many in all.
+  const changed = report.forms.created + report.forms.updated + report.forms.refused;
   return (
     <section className="card" aria-labelledby="import-report">
       <h2 id="import-report">{report.dryRun ? "Preview: what the import would do" : "Import done"}</h2>
@@ -180,12 +181,12 @@ function ImportReport({ report, onDownloadErrors }: { report: Report; onDownload
           </div>
         </>
       ) : null}
-      <h3>Forms created, changed or refused ({changed.length})</h3>
+      <h3>Forms created, changed or refused ({changed})</h3>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Forms">
         <table>
           <TableHead columns={["Subject", "Form", "Visit", "Action", "Fields"]} />
           <tbody>
-            {changed.slice(0, 500).map((line, i) => (
+            {report.lines.slice(0, 500).map((line, i) => (
               <tr key={i}>
                 <td>{line.subjectId}</td>
                 <td>{line.formType}</td>
@@ -201,7 +202,7 @@ function ImportReport({ report, onDownloadErrors }: { report: Report; onDownload
           </tbody>
         </table>
       </div>
-      {changed.length > 500 ? <p className="muted">The first 500 of {changed.length} are shown.</p> : null}
+      {changed > 500 ? <p className="muted">The first 500 of {changed} are shown.</p> : null}
     </section>
   );
 }

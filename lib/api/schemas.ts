@@ -117,16 +117,19 @@ export const ImportReportSchema = z.object({
       message: z.string(),
     }),
   ),
-  lines: z.array(
-    z.object({
-      subjectId: z.string(),
-      formType: z.string().nullable(),
-      visitKey: z.string().nullable(),
-      action: z.enum(["created", "updated", "unchanged", "refused"]),
-      fields: z.array(z.string()).describe("The fields created or changed"),
-      source: z.string().nullable().describe("Where in the file the form came from"),
-    }),
-  ),
+  lines: z
+    .array(
+      z.object({
+        subjectId: z.string(),
+        formType: z.string().nullable(),
+        visitKey: z.string().nullable(),
+        action: z.enum(["created", "updated", "unchanged", "refused"]),
+        fields: z.array(z.string()).describe("The fields created or changed"),
+        source: z.string().nullable().describe("Where in the file the form came from"),
+      }),
+    )
+    .describe("The forms created, changed or refused, in the file's order; the first 2,000"),
+  linesLeftOff: z.int().describe("Forms created, changed or refused beyond the 2,000 listed"),
 });
 
 export const API_COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
