@@ -1,4 +1,8 @@
-/** Enrollment against target per site (the PI's enrollment dashboard). Pure: plain rows in, counts out. */
+/**
+ * Enrollment against target per site (the PI's enrollment dashboard). Pure: counts in, counts out.
+ * The patients arrive already counted by PostgreSQL (per site and status, and enrollments per site
+ * and day): at 100,000 patients a row per patient cost more to send and walk than the page's budget.
+ */
 export interface EnrollmentSite {
   id: string;
   code: string;
@@ -6,10 +10,19 @@ export interface EnrollmentSite {
   targetEnrollment: number;
 }
 
-export interface EnrollmentPatient {
+/** The patients of one site with one status, enrolled or not. */
+export interface EnrollmentStatusCount {
   siteId: string;
   status: string;
-  enrollmentDate: string | null;
+  enrolled: boolean;
+  patients: number;
+}
+
+/** The patients of one site enrolled on one day. */
+export interface EnrollmentDay {
+  siteId: string;
+  date: string;
+  patients: number;
 }
 
 export interface EnrollmentCounts {
@@ -35,11 +48,13 @@ export interface EnrollmentSummary {
   cumulative: { code: string; points: { date: string; enrolled: number }[] }[];
 }
 
-function count(patients: readonly EnrollmentPatient[], target: number): EnrollmentCounts {
-  const withStatus = (...statuses: string[]) => patients.filter((p) => statuses.includes(p.status)).length;
-  const enrolled = patients.filter((p) => p.enrollmentDate !== null).length;
+function count(groups: readonly EnrollmentStatusCount[], target: number): EnrollmentCounts {
+  const sum = (keep: (group: EnrollmentStatusCount) => boolean) =>
+    groups.reduce((total, group) => (keep(group) ? total + group.patients : total), 0);
+  const withStatus = (...statuses: string[]) => sum((group) => statuses.includes(group.status));
+  const enrolled = sum((group) => group.enrolled);
   return {
-    screened: patients.length,
+    screened: sum(() => true),
     screenFailed: withStatus("SCREEN_FAILED"),
     inScreening: withStatus("SCREENING"),
     enrolled,
@@ -51,18 +66,26 @@ function count(patients: readonly EnrollmentPatient[], target: number): Enrollme
   };
 }
 
+/** The cumulative count at the end of each enrollment day, in date order. */
+function cumulativeOf(days: readonly EnrollmentDay[]) {
+  const sorted = [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let enrolled = 0;
+  return sorted.map((day) => ({ date: day.date, enrolled: (enrolled += day.patients) }));
+}
+
 export function summarizeEnrollment(
   sites: readonly EnrollmentSite[],
-  patients: readonly EnrollmentPatient[],
+  statusCounts: readonly EnrollmentStatusCount[],
+  days: readonly EnrollmentDay[],
 ): EnrollmentSummary {
   const siteIds = new Set(sites.map((s) => s.id));
-  const inScope = patients.filter((p) => siteIds.has(p.siteId));
+  const inScope = statusCounts.filter((group) => siteIds.has(group.siteId));
   return {
     sites: sites.map((site) => ({
       code: site.code,
       name: site.name,
       ...count(
-        inScope.filter((p) => p.siteId === site.id),
+        inScope.filter((group) => group.siteId === site.id),
         site.targetEnrollment,
       ),
     })),
@@ -70,9 +93,9 @@ export function summarizeEnrollment(
       inScope,
       sites.reduce((sum, s) => sum + s.targetEnrollment, 0),
     ),
-    cumulative: sites.map((site) => {
-      const dates = inScope.flatMap((p) => (p.siteId === site.id && p.enrollmentDate ? [p.enrollmentDate] : [])).sort();
-      return { code: site.code, points: dates.map((date, i) => ({ date, enrolled: i + 1 })) };
-    }),
+    cumulative: sites.map((site) => ({
+      code: site.code,
+      points: cumulativeOf(days.filter((day) => day.siteId === site.id)),
+    })),
   };
 }

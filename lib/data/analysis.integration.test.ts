@@ -107,6 +107,20 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
     ]);
     expect(r.total.onTreatment + r.total.inFollowUp + r.total.offStudy).toBe(43);
     expect(r.cumulative.find((c) => c.code === "TW02")?.points.at(-1)?.enrolled).toBe(12);
+    // PostgreSQL's counts per day give the curve a patient-by-patient count gives: one step per enrollment day.
+    const patients = await db.prisma.patient.findMany({
+      where: { enrollmentDate: { not: null } },
+      select: { enrollmentDate: true, site: { select: { code: true } } },
+    });
+    for (const { code, points } of r.cumulative) {
+      const dates = patients
+        .filter((p) => p.site.code === code)
+        .map((p) => p.enrollmentDate!.toISOString().slice(0, 10))
+        .sort();
+      expect(points).toEqual(
+        [...new Set(dates)].map((date) => ({ date, enrolled: dates.filter((d) => d <= date).length })),
+      );
+    }
     // Home's two numbers, counted in SQL, are the summary's.
     expect(await getEnrollmentTotal(actors.pi)).toEqual({ enrolled: 43, target: 43 });
   });

@@ -90,8 +90,8 @@ export async function getEnrollmentSummary(actor: Actor): Promise<EnrollmentSumm
 
 /**
  * Enrolled patients against the sites' target (the PI's home), the same two numbers as
- * getEnrollmentSummary's total, counted by PostgreSQL: the summary reads every patient for its
- * cumulative curve, which home does not show.
+ * getEnrollmentSummary's total, counted by PostgreSQL without the summary's per-day counts for
+ * its cumulative curve, which home does not show.
  */
 export async function getEnrollmentTotal(actor: Actor): Promise<{ enrolled: number; target: number }> {
   requireDashboard(actor);
@@ -106,27 +106,41 @@ export async function getEnrollmentTotal(actor: Actor): Promise<{ enrolled: numb
 }
 
 async function loadEnrollmentSummary(scope: SiteScope): Promise<EnrollmentSummary> {
-  const [sites, patients] = await Promise.all([
+  const all = scope.kind === "all";
+  const siteIds = scope.kind === "sites" ? scope.siteIds : [];
+  // Counted by PostgreSQL, per site and status and per site and enrollment day, each as one text
+  // document: at 100,000 patients a row per patient (even as text) cost more than the page's budget.
+  const [sites, [counted]] = await Promise.all([
     getPrisma().site.findMany({
       where: scope.kind === "sites" ? { id: { in: scope.siteIds } } : {},
       orderBy: { code: "asc" },
       select: { id: true, code: true, name: true, targetEnrollment: true },
     }),
-    // Every patient's site, status and enrollment date as one text document: 10,000 rows cost
-    // a fraction of what mapping them to objects through the client does (BENCHMARKS.md, session 8).
-    getPrisma().$queryRawUnsafe<{ rows: string | null }[]>(
-      `SELECT string_agg(concat_ws(' ', "site_id"::text, "status"::text, "enrollment_date"::text), ',') AS "rows"
-      FROM "patients" WHERE "deleted_at" IS NULL AND ($1 OR "site_id" = ANY($2::uuid[]))`,
-      scope.kind === "all",
-      scope.kind === "sites" ? scope.siteIds : [],
-    ),
+    getPrisma().$queryRaw<{ statuses: string | null; days: string | null }[]>`
+      WITH "scoped" AS MATERIALIZED (
+        SELECT "site_id", "status", "enrollment_date" FROM "patients"
+        WHERE "deleted_at" IS NULL AND (${all} OR "site_id" = ANY(${siteIds}::uuid[])))
+      SELECT
+        (SELECT string_agg(concat_ws(' ', "site_id"::text, "status"::text, "enrolled"::int, "patients"), ',')
+         FROM (SELECT "site_id", "status", "enrollment_date" IS NOT NULL AS "enrolled", count(*) AS "patients"
+               FROM "scoped" GROUP BY 1, 2, 3) AS "by_status") AS "statuses",
+        (SELECT string_agg(concat_ws(' ', "site_id"::text, "enrollment_date"::text, "patients"), ',')
+         FROM (SELECT "site_id", "enrollment_date", count(*) AS "patients"
+               FROM "scoped" WHERE "enrollment_date" IS NOT NULL GROUP BY 1, 2) AS "by_day") AS "days"`,
   ]);
-  const rows = patients[0]?.rows;
+  const rows = (text: string | null | undefined) => (text ? text.split(",").map((row) => row.split(" ")) : []);
   return summarizeEnrollment(
     sites,
-    (rows ? rows.split(",") : []).map((row) => {
-      const [siteId, status, enrollmentDate] = row.split(" ");
-      return { siteId: siteId!, status: status!, enrollmentDate: enrollmentDate ?? null };
-    }),
+    rows(counted?.statuses).map(([siteId, status, enrolled, patients]) => ({
+      siteId: siteId!,
+      status: status!,
+      enrolled: enrolled === "1",
+      patients: Number(patients),
+    })),
+    rows(counted?.days).map(([siteId, date, patients]) => ({
+      siteId: siteId!,
+      date: date!,
+      patients: Number(patients),
+    })),
   );
 }
