@@ -16,8 +16,9 @@ export interface InProcessTrial {
   /** Drops the results kept per data version, as the first request after a save finds them. */
   clearKeptResults: () => void;
   /**
-   * Writes one enrolled patient's efficacy facts row again, unchanged, as a save does: the cohort
-   * kept in the process (lib/data/analysis-cohort-store.ts) then reads and derives that patient again.
+   * Writes one enrolled patient's efficacy and schedule facts rows again, unchanged, as a save
+   * does: the cohort and the schedule facts kept in the process (lib/data/analysis-cohort-store.ts,
+   * lib/data/schedule-facts-store.ts) then read that patient again.
    */
   touchOnePatient: () => Promise<void>;
   close: () => Promise<void>;
@@ -41,6 +42,9 @@ export async function openTrialInProcess(): Promise<InProcessTrial> {
   const touch = async () => {
     await prisma.$executeRawUnsafe(
       `UPDATE patient_efficacy_facts SET updated_at = now() WHERE patient_id = (SELECT patient_id FROM patient_efficacy_facts ORDER BY patient_id LIMIT 1)`,
+    );
+    await prisma.$executeRawUnsafe(
+      `UPDATE patient_schedule_facts SET updated_at = now() WHERE patient_id = (SELECT patient_id FROM patient_efficacy_facts ORDER BY patient_id LIMIT 1)`,
     );
   };
   return {

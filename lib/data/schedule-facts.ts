@@ -2,39 +2,12 @@ import "server-only";
 import type { SiteScope } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { PatientCounts } from "@/lib/analysis/schedule-counts";
 import { cachedForVersion } from "./cached-by-version";
+import { scheduleFactsStore } from "./schedule-facts-store";
 import { STUDY_ID } from "./study-settings";
 
-/**
- * One patient's counts as of a day, read from patient_schedule_facts (kept by the database in
- * the transaction of every write: migration 20261208300000_patient_schedule_facts), so no request
- * re-reads the trial's forms. Same states as lib/domain/schedule/visit-form-states.ts: a form
- * the schedule expects is "missing" while its visit window is open and "overdue" after it, and
- * nothing is expected after the end of study's death, off-treatment or off-study date.
- */
-export interface PatientCounts {
-  patientId: string;
-  subjectId: string;
-  siteId: string;
-  siteCode: string;
-  /** Expected forms not recorded, the visit window still open ("empty" in the grid). */
-  missing: number;
-  /** Expected forms not recorded past their visit window. */
-  overdue: number;
-  /** The missing forms due by a week from the day (the home page's "due this week"). */
-  dueThisWeek: number;
-  /** Complete forms not signed / not source-verified, forms source-verified, labs graded without a baseline. */
-  unsigned: number;
-  unverified: number;
-  verified: number;
-  baselineMissingLabs: number;
-  enrollmentDate: string | null;
-  scheduleEnd: string | null;
-  /** Due date of the earliest overdue form (when overdue > 0): the oldest-first order of the overdue list. */
-  firstGapDue: string | null;
-  /** Due date of the latest visit on the schedule by the day: the missing forms' due date. */
-  currentVisitDue: string | null;
-}
+export type { PatientCounts } from "@/lib/analysis/schedule-counts";
 
 /** Each patient's fields in the document loadPatientCounts reads (text, '' for NULL), in toPatientCounts' order. */
 const COLUMNS = [
@@ -89,7 +62,9 @@ function toPatientCounts(line: string): PatientCounts {
  * an open query or a field verification (counted by their own readers). One statement:
  * the expected forms up to a day are arithmetic on the schedule (visits every interval from
  * day 1, imaging every m-th visit), the recorded ones a count over the patient's sorted due
- * dates (a binary search). 10,000 patients: one scan of the facts and one row each.
+ * dates (a binary search). 10,000 patients: one scan of the facts and one row each. The pages
+ * count from the facts kept in the process instead (keptPatientCounts below); this statement is
+ * what their test compares them with, and what bench/schedule-facts-profile.ts times.
  */
 export async function loadPatientCounts(scope: SiteScope, today: string): Promise<PatientCounts[]> {
   if (scope.kind === "none") return [];
@@ -143,13 +118,16 @@ export async function loadPatientCounts(scope: SiteScope, today: string): Promis
 }
 
 /**
- * loadPatientCounts kept under a data version the caller has read: the PI's and the monitor's
- * home ask for the same counts twice at once (their work-lists and the data-quality figures),
- * and share one statement.
+ * Every patient's counts on a day, under a data version the caller has read: from the facts kept
+ * in the process (lib/data/schedule-facts-store.ts), which read only the patients written since
+ * their last read. The PI's and the monitor's home ask for the same counts twice at once (their
+ * work-lists and the data-quality figures) and share one computation. Every patient not deleted
+ * is listed, those with nothing to count too (loadPatientCounts leaves them out): the readers
+ * count what is above zero.
  */
 export function keptPatientCounts(scope: SiteScope, today: string, version: string): Promise<PatientCounts[]> {
   return cachedForVersion(`patient-counts|${JSON.stringify(scope)}|${today}`, version, () =>
-    loadPatientCounts(scope, today),
+    scheduleFactsStore.counts(scope, today),
   );
 }
 

@@ -20,6 +20,10 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaCl
     adapter,
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
     // Bookkeeping for the analyses' change tracking (read in SQL only), a bigint that JSON cannot carry.
-    omit: { patient: { changeXid: true }, patientEfficacyFacts: { changeXid: true } },
+    omit: {
+      patient: { changeXid: true },
+      patientEfficacyFacts: { changeXid: true },
+      patientScheduleFacts: { changeXid: true },
+    },
   });
 }
