@@ -31,13 +31,13 @@ describe("analysis cohort kept in the process = the cohort read whole (demo coho
 
   test("the first read is whole and equals a full read, trial-wide and per site; unchanged, the next reads nobody", async () => {
     await expectKeptEqualsFull();
-    expect(store.lastRefresh).toEqual({ kind: "full", patientsRead: 43 });
+    expect(store.rows.lastRefresh).toEqual({ kind: "full", rowsRead: 43 });
     expect(await store.read({ kind: "sites", siteIds: [sites.TW02] })).toEqual(
       await loadAnalysisCohort({ kind: "sites", siteIds: [sites.TW02] }, everything),
     );
     const first = await store.read({ kind: "all" });
     expect(await store.read({ kind: "all" })).toBe(first);
-    expect(store.lastRefresh).toEqual({ kind: "changes", patientsRead: 0 });
+    expect(store.rows.lastRefresh).toEqual({ kind: "changes", rowsRead: 0 });
   });
 
   test("a withdrawn cytokines form: only that patient is read again, as a new object; the others are the same objects", async () => {
@@ -51,7 +51,7 @@ describe("analysis cohort kept in the process = the cohort read whole (demo coho
       reason: "Entered in error",
     });
     const after = await store.read({ kind: "all" });
-    expect(store.lastRefresh).toEqual({ kind: "changes", patientsRead: 1 });
+    expect(store.rows.lastRefresh).toEqual({ kind: "changes", rowsRead: 1 });
     expect(after).toEqual(await fullRead());
     const changed = after.filter((p, i) => p !== before[i]);
     expect(changed.map((p) => p.patientId)).toEqual([record.patientId]);
@@ -94,7 +94,7 @@ describe("analysis cohort kept in the process = the cohort read whole (demo coho
       screened.id,
     ]);
     const after = await store.read({ kind: "all" });
-    expect(store.lastRefresh).toEqual({ kind: "changes", patientsRead: 2 });
+    expect(store.rows.lastRefresh).toEqual({ kind: "changes", rowsRead: 2 });
     expect(after.map((p) => p.patientId)).toContain(screened.id);
     expect(after.map((p) => p.patientId)).not.toContain(gone.id);
     expect(after).toEqual(await fullRead());
@@ -103,7 +103,7 @@ describe("analysis cohort kept in the process = the cohort read whole (demo coho
   test("a site's new code, which every one of its patients carries, reads the whole cohort again", async () => {
     await db.query(`UPDATE sites SET code = 'TW9' WHERE id = $1`, [sites.TW03]);
     const after = await store.read({ kind: "all" });
-    expect(store.lastRefresh?.kind).toBe("full");
+    expect(store.rows.lastRefresh?.kind).toBe("full");
     expect(after.filter((p) => p.siteCode === "TW9").length).toBeGreaterThan(0);
     expect(after).toEqual(await fullRead());
   });

@@ -1,98 +1,63 @@
 import "server-only";
 import type { SiteScope } from "@/lib/auth/actor";
+import { compareText } from "@/lib/analysis/compare-text";
 import type { AnalysisPatientRecords } from "@/lib/analysis/patient-records";
-import { readCohortChanges, readCohortOrder, type CohortChanges } from "./analysis-cohort";
+import { readCohortChanges } from "./analysis-cohort";
+import { KeptRows } from "./kept-rows";
 
 /**
  * Every enrolled patient's analysis inputs (lib/data/analysis-cohort.ts), kept in the process
- * and brought up to date by reading only the patients written since the last read (issue 14
- * item 5): after one save the next dashboard reads one row, not the whole trial, and the
- * analyses derive only that patient again (lib/analysis/per-patient.ts keeps the rest).
- *
- * A read asks for the rows whose change_xid (the transaction that last wrote them, migration
- * 20261210000000_cohort_change_xids) is at or after the previous read's snapshot xmin: a
- * transaction below that xmin had ended before the previous read, which therefore saw it. The
- * members' count is read too: should it differ from what is kept (a row removed some other
- * way than an update), or a site's code change, or the database restart (a restore brings its
- * transaction ids back), the whole cohort is read again.
+ * and brought up to date by reading only the patients written since the last read
+ * (lib/data/kept-rows.ts, issue 14 item 5): after one save the next dashboard reads one row, not
+ * the whole trial, and the analyses derive only that patient again (lib/analysis/per-patient.ts
+ * keeps the rest). The rows' change_xid comes from migration 20261210000000_cohort_change_xids.
  *
  * lib/data/analysis-cohort-store.integration.test.ts compares the kept cohort with a full read
  * after saves, withdrawals, enrollments and a transaction that commits after a later one.
  */
-interface Kept {
-  xmin: string;
-  origin: string;
-  patients: Map<string, { siteId: string; patient: AnalysisPatientRecords }>;
-  /** The members by subject ID; shared with requests, so replaced, never changed. */
-  ordered: readonly AnalysisPatientRecords[];
+interface Member {
+  siteId: string;
+  patient: AnalysisPatientRecords;
 }
 
 export class AnalysisCohortStore {
-  private kept: Kept | null = null;
-  private refreshing: Promise<Kept> | null = null;
-  /** How the last refresh went: the whole cohort read, or only the changed patients (benchmarks and tests). */
-  lastRefresh: { kind: "full" | "changes"; patientsRead: number } | null = null;
+  readonly rows = new KeptRows<Member>(
+    async (since) => {
+      const read = await readCohortChanges(since);
+      return {
+        ...read,
+        rows: read.patients.map(({ patientId, siteId, patient }) => ({
+          id: patientId,
+          value: patient ? { siteId, patient } : null,
+        })),
+      };
+    },
+    {
+      idOf: (member) => member.patient.patientId,
+      // compareText's order, which the analyses' sorts by subject then find already in place.
+      compare: (a, b) =>
+        compareText(a.patient.subjectId, b.patient.subjectId) || (a.patient.patientId < b.patient.patientId ? -1 : 1),
+    },
+  );
 
-  /** The cohort as of now: every member in the scope, by subject ID. */
+  /** The cohort as of now: every member in the scope, by subject ID; the same objects until a patient changes. */
   async read(scope: Exclude<SiteScope, { kind: "none" }>): Promise<readonly AnalysisPatientRecords[]> {
-    const kept = await this.refresh();
-    if (scope.kind === "all") return kept.ordered;
+    const { ordered } = await this.rows.current();
+    const patients = this.patientsOf(ordered);
+    if (scope.kind === "all") return patients;
     const siteIds = new Set(scope.siteIds);
-    return kept.ordered.filter((p) => siteIds.has(kept.patients.get(p.patientId)!.siteId));
+    return ordered.filter((member) => siteIds.has(member.siteId)).map((member) => member.patient);
   }
 
-  /** Forgets everything kept (benchmarks: the next read is a full one). */
-  clear(): void {
-    this.kept = null;
-  }
-
-  // One refresh at a time: concurrent requests share it, and each applies on the one before.
-  private refresh(): Promise<Kept> {
-    const previous = this.refreshing ?? Promise.resolve(null);
-    const next = previous
-      .catch(() => null)
-      .then(() => this.update())
-      .finally(() => {
-        if (this.refreshing === next) this.refreshing = null;
-      });
-    this.refreshing = next;
-    return next;
-  }
-
-  private async update(): Promise<Kept> {
-    const kept = this.kept;
-    if (!kept) return (this.kept = this.fromFullRead(await readCohortChanges(null)));
-    const changes = await readCohortChanges(kept.xmin);
-    if (changes.origin !== kept.origin) return (this.kept = this.fromFullRead(await readCohortChanges(null)));
-    this.lastRefresh = { kind: "changes", patientsRead: changes.patients.length };
-    if (changes.patients.length === 0) return (this.kept = { ...kept, xmin: changes.xmin });
-    const patients = new Map(kept.patients);
-    let reorder = false;
-    for (const { patientId, siteId, patient } of changes.patients) {
-      const before = patients.get(patientId);
-      if (patient) patients.set(patientId, { siteId, patient });
-      else patients.delete(patientId);
-      if (!before || !patient || before.patient.subjectId !== patient.subjectId) reorder = true;
+  // The patients of one kept order, made once: requests that share the order share the array.
+  private lastOrdered: readonly Member[] | null = null;
+  private lastPatients: readonly AnalysisPatientRecords[] = [];
+  private patientsOf(ordered: readonly Member[]): readonly AnalysisPatientRecords[] {
+    if (ordered !== this.lastOrdered) {
+      this.lastOrdered = ordered;
+      this.lastPatients = ordered.map((member) => member.patient);
     }
-    if (patients.size !== changes.members) return (this.kept = this.fromFullRead(await readCohortChanges(null)));
-    const order = reorder ? await readCohortOrder() : kept.ordered.map((p) => p.patientId);
-    const ordered = order.flatMap((id) => patients.get(id)?.patient ?? []);
-    // An enrollment committed between the two reads: start again from a full read.
-    if (ordered.length !== patients.size) return (this.kept = this.fromFullRead(await readCohortChanges(null)));
-    return (this.kept = { xmin: changes.xmin, origin: kept.origin, patients, ordered });
-  }
-
-  private fromFullRead(read: CohortChanges): Kept {
-    this.lastRefresh = { kind: "full", patientsRead: read.patients.length };
-    const patients = new Map<string, { siteId: string; patient: AnalysisPatientRecords }>();
-    for (const { patientId, siteId, patient } of read.patients)
-      if (patient) patients.set(patientId, { siteId, patient });
-    return {
-      xmin: read.xmin,
-      origin: read.origin,
-      patients,
-      ordered: read.patients.flatMap((p) => p.patient ?? []),
-    };
+    return this.lastPatients;
   }
 }
 

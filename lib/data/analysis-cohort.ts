@@ -130,7 +130,7 @@ export async function readCohortChanges(
       concat_ws(' ', current_database(), pg_postmaster_start_time()::text,
         (SELECT string_agg(s."id"::text || ' ' || s."code", ',' ORDER BY s."id") FROM "sites" s)) AS "origin",
       (SELECT count(*)::int FROM "patients" p WHERE ${IS_MEMBER}) AS "members",
-      (SELECT string_agg(${rowText([`CASE WHEN ${IS_MEMBER} THEN '1' END`, `p."site_id"::text`, ...ALL_FIELDS])}, chr(30) ORDER BY p."subject_id")
+      (SELECT string_agg(${rowText([`CASE WHEN ${IS_MEMBER} THEN '1' END`, `p."site_id"::text`, ...ALL_FIELDS])}, chr(30))
         ${FROM_PATIENTS} WHERE ${which}) AS "rows"`,
     ...(since === null ? [] : [since]),
   );
@@ -139,14 +139,6 @@ export async function readCohortChanges(
     return { patientId: values[0]!, siteId: siteId!, patient: member ? toPatient(values, ALL_PARTS) : null };
   });
   return { xmin: result!.xmin, origin: result!.origin, members: result!.members, patients };
-}
-
-/** The cohort's members' ids by subject ID (the order of loadAnalysisCohort). */
-export async function readCohortOrder(db: Prisma.TransactionClient = getPrisma()): Promise<string[]> {
-  const [result] = await db.$queryRawUnsafe<{ ids: string | null }[]>(
-    `SELECT string_agg(p."id"::text, ',' ORDER BY p."subject_id") AS "ids" FROM "patients" p WHERE ${IS_MEMBER}`,
-  );
-  return result?.ids ? result.ids.split(",") : [];
 }
 
 const orNull = (value: string): string | null => (value === "" ? null : value);
