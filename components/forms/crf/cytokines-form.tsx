@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FieldError } from "@/components/ui/field-error";
 import { SelectField } from "@/components/ui/select-field";
 import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
@@ -147,11 +148,7 @@ export function CytokinesForm(props: CrfFormProps) {
           </fieldset>
         );
       })}
-      {errors.analytes?.root?.message || errors.analytes?.message ? (
-        <p className="field-error" role="alert">
-          {errors.analytes?.root?.message ?? errors.analytes?.message}
-        </p>
-      ) : null}
+      <FieldError id="analytes" error={errors.analytes?.root?.message ?? errors.analytes?.message} />
       <button type="button" className="button secondary" onClick={() => append(emptyRow(""))}>
         Add analyte
       </button>
