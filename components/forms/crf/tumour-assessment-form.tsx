@@ -5,12 +5,12 @@ import Link from "next/link";
 import { useForm, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { DateField } from "@/components/ui/date-field";
-import { IMAGING_TECHNIQUES } from "@/lib/domain/recist";
 import { evaluateFollowUp, findBaselineAssessment } from "@/lib/forms/tumour-response";
-import { METHOD_LABELS, TumourAssessmentSchema, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
+import { TumourAssessmentSchema, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import type { CrfFormProps } from "./crf-form-props";
 import { nullIfEmpty } from "./field-values";
 import { FormFooter } from "./form-footer";
+import { MethodOptions } from "./tumour-method-options";
 import { TumourNonTargetFields } from "./tumour-non-target-fields";
 import { TumourOverrideFields } from "./tumour-override-fields";
 import { TumourResponsePanel } from "./tumour-response-panel";
@@ -78,12 +78,7 @@ export function TumourAssessmentForm(props: CrfFormProps) {
         error={errors.method?.message}
         {...form.register("method", { setValueAs: nullIfEmpty })}
       >
-        <option value="">Choose the method</option>
-        {IMAGING_TECHNIQUES.map((t) => (
-          <option key={t} value={t}>
-            {METHOD_LABELS[t]}
-          </option>
-        ))}
+        <MethodOptions />
       </SelectField>
 
       <TumourTargetMeasurements form={form} baseline={baseline} />
