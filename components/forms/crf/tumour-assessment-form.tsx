@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useForm, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
-import { DateField } from "@/components/ui/date-field";
 import { evaluateFollowUp, findBaselineAssessment } from "@/lib/forms/tumour-response";
 import { TumourAssessmentSchema, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import type { CrfFormProps } from "./crf-form-props";
@@ -16,6 +15,7 @@ import { TumourOverrideFields } from "./tumour-override-fields";
 import { TumourResponsePanel } from "./tumour-response-panel";
 import { TumourTargetMeasurements } from "./tumour-target-measurements";
 import { useCrfSave } from "./use-crf-save";
+import { RecordDateField } from "./record-date-field";
 
 /** Every baseline target lesion has a status, and a diameter when measured: only then are sums and responses shown. */
 function measurementsComplete(values: Partial<TumourAssessmentData>): boolean {
@@ -65,13 +65,7 @@ export function TumourAssessmentForm(props: CrfFormProps) {
           first.
         </p>
       )}
-      <DateField
-        id="assessmentDate"
-        label="Assessment date"
-        max={props.today}
-        error={errors.assessmentDate?.message}
-        {...form.register("assessmentDate")}
-      />
+      <RecordDateField form={form} name="assessmentDate" label="Assessment date" today={props.today} />
       <SelectField
         id="method"
         label="Imaging method"
