@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { definePatientAction } from "@/lib/actions/define-patient-action";
+import { definePatientAction } from "@/lib/actions/define-write-action";
 import { deleteCrfRecord, saveCrfRecord } from "@/lib/data/crf-records";
 import { openDataQuery, replyToDataQuery } from "@/lib/data/data-queries";
 import { enrollPatient, recordScreenFailure } from "@/lib/data/enrollment";
