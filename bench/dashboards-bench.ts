@@ -11,7 +11,7 @@ import {
   READERS,
   startTrialServer,
 } from "./lib/generated-trial-db";
-import { measureFirstAfterSave as measureWorkPagesAfterSave } from "./lib/first-after-save";
+import { measureFirstAfterSave as measureWorkPagesAfterSave, type PageTiming } from "./lib/first-after-save";
 import { httpRequest } from "./lib/load-loop";
 import { createRandom } from "./lib/random";
 import { treeCpuMs } from "./lib/process-memory";
@@ -111,19 +111,10 @@ interface AfterSave {
   load: string;
 }
 
-interface Timing {
-  size: number;
-  reader: string;
-  path: string;
-  status: number;
-  bytes: number;
-  median: number;
+interface Timing extends PageTiming {
   p95: number;
   /** The first request to the freshly started server: nothing cached yet (as after a change). */
   first: number;
-  /** next-server CPU per timed request (PostgreSQL's own work not included). */
-  cpuMs: number;
-  load: string;
 }
 
 async function main(): Promise<void> {

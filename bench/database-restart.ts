@@ -4,6 +4,7 @@ import { httpRequest } from "./lib/load-loop";
 import {
   check,
   checkNothingHalfWritten,
+  faultPorts,
   findHalfWritten,
   runFaultScript,
   startFaultRig,
@@ -21,8 +22,9 @@ const USERS = 10;
 const STACK = /\bat [\w$.<>]+ \(|node_modules|\.ts:\d+|\.js:\d+/;
 
 async function main(): Promise<number> {
-  const dbPort = Number(process.env.FAULT_DB_PORT ?? 54408);
-  const rig = await startFaultRig({ appPort: Number(process.env.FAULT_APP_PORT ?? 3208), dbPort, users: USERS });
+  const ports = faultPorts(3208, 54408);
+  const dbPort = ports.dbPort;
+  const rig = await startFaultRig({ ...ports, users: USERS });
   const phase = { name: "up-before" as "up-before" | "down" | "up-after" };
   // A save counts in the phase it started and ended in; one that started before the stop and
   // was answered after it was in flight when the server went away (its 503 is expected).

@@ -12,6 +12,7 @@ import { BENCH_PASSWORD, createBenchInvestigators, createBenchSites, type BenchI
 import { buildAdverseEvent, buildLabs } from "./lib/form-payloads";
 import { formatLoad, httpRequest, runLoad, type LoadResult, type LoadTask } from "./lib/load-loop";
 import { treeCpuMs } from "./lib/process-memory";
+import { inPoolTransaction } from "./lib/pool-transaction";
 import { createRandom } from "./lib/random";
 import { formatProfile, monotonicMicros, readProfile, summarizeProfile, type ProfileWindow } from "./lib/cpu-profile";
 import { signInOverHttp } from "./lib/sign-in";
@@ -210,9 +211,7 @@ async function insertDirect(
   const definition = getFormDefinition(payload.formType)!;
   const computed =
     definition.compute?.(payload.data, { screeningDate: "2026-01-05", enrollmentDate: ENROLLMENT, records: [] }) ?? {};
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await inPoolTransaction(pool, async (client) => {
     const id = randomUUID();
     await client.query(
       `INSERT INTO crf_records (id, patient_id, site_id, form_type, visit_key, data, computed, status, created_by_id, updated_by_id, updated_at)
@@ -240,13 +239,7 @@ async function insertDirect(
         JSON.stringify(diffFormData(null, payload.data)),
       ],
     );
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

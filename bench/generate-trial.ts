@@ -3,6 +3,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { diffFormData } from "@/lib/forms/flatten";
+import { inPoolTransaction } from "./lib/pool-transaction";
 import { createRandom, type Random } from "./lib/random";
 import { generatePatient } from "./lib/trial-patient";
 
@@ -105,9 +106,7 @@ export async function generateTrial(
         records += generated.records.length;
         rejected += generated.rejected;
       }
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
+      await inPoolTransaction(pool, async (client) => {
         await client.query(
           `INSERT INTO patients (id, site_id, subject_id, status, screening_date, enrollment_date, updated_at)
            SELECT id, site_id, subject_id, status::"PatientStatus", screening_date, enrollment_date, now()
@@ -127,13 +126,7 @@ export async function generateTrial(
            FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[]) AS t(entity_id, entity_type, site_id, patient_id, changes, actor)`,
           audits,
         );
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK");
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     }
     await pool.query("ANALYZE");
   } finally {

@@ -9,6 +9,7 @@ import {
   type TestInfo,
 } from "@playwright/test";
 import { compensatedBaseline } from "../test/fixtures/baseline-data";
+import { maleCounselled } from "../test/fixtures/pregnancy-test-data";
 
 export const DEMO_PASSWORD = "trial-demo-2026";
 
@@ -256,14 +257,7 @@ export async function recordMaleSexAndCounselling(page: Page, patientId: string,
     heightCm: null,
     weightKg: null,
   });
-  const counselling = {
-    testDate: date,
-    category: "male",
-    noPotentialReason: null,
-    counselled: true,
-    method: "not-done",
-    result: null,
-  };
+  const counselling = maleCounselled(date);
   for (const [formType, body] of [
     ["baseline", { visitKey: "baseline", data: baseline }],
     ["pregnancy-test", { visitKey: null, data: counselling }],

@@ -1,7 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
+import { defineWriteAction } from "@/lib/actions/define-write-action";
 import {
   assignRole,
   createSite,
@@ -30,80 +29,64 @@ import {
   UpdateSiteSchema,
 } from "@/lib/schemas/admin";
 
-export const createUserAction = defineAction(CreateUserSchema, async (actor, input) => {
-  const result = await createUser(actor, input);
-  revalidatePath("/admin/users");
-  return result;
-});
+export const createUserAction = defineWriteAction(CreateUserSchema, createUser, () => "/admin/users");
 
-export const assignRoleAction = defineAction(AssignRoleSchema, async (actor, input) => {
-  await assignRole(actor, input);
-  revalidatePath(`/admin/users/${input.userId}`);
-  return null;
-});
+export const assignRoleAction = defineWriteAction(
+  AssignRoleSchema,
+  assignRole,
+  (input) => `/admin/users/${input.userId}`,
+);
 
-export const removeRoleAction = defineAction(RemoveRoleSchema, async (actor, input) => {
-  await removeRole(actor, input);
-  revalidatePath(`/admin/users/${input.userId}`);
-  return null;
-});
+export const removeRoleAction = defineWriteAction(
+  RemoveRoleSchema,
+  removeRole,
+  (input) => `/admin/users/${input.userId}`,
+);
 
-export const setUserActiveAction = defineAction(SetUserActiveSchema, async (actor, input) => {
-  await setUserActive(actor, input);
-  revalidatePath(`/admin/users/${input.userId}`);
-  return null;
-});
+export const setUserActiveAction = defineWriteAction(
+  SetUserActiveSchema,
+  setUserActive,
+  (input) => `/admin/users/${input.userId}`,
+);
 
-export const createSiteAction = defineAction(SiteSchema, async (actor, input) => {
-  const result = await createSite(actor, input);
-  revalidatePath("/admin/sites");
-  return result;
-});
+export const createSiteAction = defineWriteAction(SiteSchema, createSite, () => "/admin/sites");
 
-export const updateStudySettingsAction = defineAction(UpdateStudySettingsSchema, async (actor, input) => {
-  const result = await updateStudySettings(actor, input);
-  revalidatePath("/admin/study");
-  return { version: result.version };
-});
+export const updateStudySettingsAction = defineWriteAction(
+  UpdateStudySettingsSchema,
+  async (actor, input) => ({ version: (await updateStudySettings(actor, input)).version }),
+  () => "/admin/study",
+);
 
-export const updateStoppingRulesAction = defineAction(UpdateStoppingRulesSchema, async (actor, input) => {
-  const result = await updateStoppingRules(actor, input);
-  revalidatePath("/admin/study");
-  return { version: result.version };
-});
+export const updateStoppingRulesAction = defineWriteAction(
+  UpdateStoppingRulesSchema,
+  async (actor, input) => ({ version: (await updateStoppingRules(actor, input)).version }),
+  () => "/admin/study",
+);
 
-export const updatePregnancyPreventionAction = defineAction(UpdatePregnancyPreventionSchema, async (actor, input) => {
-  const result = await updatePregnancyPreventionRules(actor, input);
-  revalidatePath("/admin/pregnancy-prevention");
-  return { version: result.version };
-});
+export const updatePregnancyPreventionAction = defineWriteAction(
+  UpdatePregnancyPreventionSchema,
+  async (actor, input) => ({ version: (await updatePregnancyPreventionRules(actor, input)).version }),
+  () => "/admin/pregnancy-prevention",
+);
 
-export const updateDoseModificationAction = defineAction(UpdateDoseModificationSchema, async (actor, input) => {
-  const result = await updateDoseModificationTable(actor, input);
-  revalidatePath("/admin/dose-modification");
-  return { version: result.version };
-});
+export const updateDoseModificationAction = defineWriteAction(
+  UpdateDoseModificationSchema,
+  async (actor, input) => ({ version: (await updateDoseModificationTable(actor, input)).version }),
+  () => "/admin/dose-modification",
+);
 
-export const unlockAccountAction = defineAction(UnlockAccountSchema, async (actor, input) => {
-  await unlockAccount(actor, input);
-  revalidatePath(`/admin/users/${input.userId}`);
-  return null;
-});
+export const unlockAccountAction = defineWriteAction(
+  UnlockAccountSchema,
+  unlockAccount,
+  (input) => `/admin/users/${input.userId}`,
+);
 
-export const updateSiteAction = defineAction(UpdateSiteSchema, async (actor, input) => {
-  const result = await updateSite(actor, input);
-  revalidatePath("/admin/sites");
-  return result;
-});
+export const updateSiteAction = defineWriteAction(UpdateSiteSchema, updateSite, () => "/admin/sites");
 
-export const addLabRangeAction = defineAction(LabRangeSchema, async (actor, input) => {
-  const result = await addLabReferenceRange(actor, input);
-  revalidatePath("/admin/lab-ranges");
-  return result;
-});
+export const addLabRangeAction = defineWriteAction(LabRangeSchema, addLabReferenceRange, () => "/admin/lab-ranges");
 
-export const withdrawLabRangeAction = defineAction(WithdrawLabRangeSchema, async (actor, input) => {
-  await withdrawLabReferenceRange(actor, input);
-  revalidatePath("/admin/lab-ranges");
-  return null;
-});
+export const withdrawLabRangeAction = defineWriteAction(
+  WithdrawLabRangeSchema,
+  withdrawLabReferenceRange,
+  () => "/admin/lab-ranges",
+);

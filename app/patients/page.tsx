@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PatientFilters } from "@/components/work/patient-filters";
 import { Pager } from "@/components/work/pager";
 import styles from "@/components/work/work.module.css";
@@ -9,12 +8,12 @@ import { requireActor } from "@/lib/auth/require-actor";
 import { countOpenQueries } from "@/lib/data/data-queries";
 import { searchPatients } from "@/lib/data/patients";
 import { listReadableSites } from "@/lib/data/query-inbox";
-import { ForbiddenError } from "@/lib/errors";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
 import { PatientListFilterSchema } from "@/lib/schemas/work-filters";
 import { formatDate } from "@/lib/format-date";
 import { CrfBinderLinks } from "@/components/crf-binder-links";
 import { TableHead } from "@/components/ui/table-head";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -34,10 +33,7 @@ export default async function PatientsPage({
   // A hand-edited filter that is not one of the choices is dropped rather than failing in the database.
   const filter = PatientListFilterSchema.parse(await searchParams);
   const [page, openQueries, sites] = await Promise.all([
-    searchPatients(actor, filter, PAGE_SIZE).catch((error: unknown) => {
-      if (error instanceof ForbiddenError) notFound();
-      throw error;
-    }),
+    orNotFound(searchPatients(actor, filter, PAGE_SIZE)),
     countOpenQueries(actor),
     listReadableSites(actor),
   ]);

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { FilterSelect, siteChoices } from "@/components/work/filter-select";
 import { Pager } from "@/components/work/pager";
 import styles from "@/components/work/work.module.css";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listQueryInbox, listReadableSites } from "@/lib/data/query-inbox";
-import { ForbiddenError } from "@/lib/errors";
 import { formatDate } from "@/lib/format-date";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { QueryInboxFilterSchema } from "@/lib/schemas/work-filters";
 import { visitLabel } from "@/lib/visit-label";
 import { TableHead } from "@/components/ui/table-head";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Query inbox" };
 
@@ -30,13 +29,7 @@ export default async function QueryInboxPage({
 }) {
   const actor = await requireActor("/queries");
   const filter = QueryInboxFilterSchema.parse(await searchParams);
-  const [inbox, sites] = await Promise.all([
-    listQueryInbox(actor, filter).catch((error: unknown) => {
-      if (error instanceof ForbiddenError) notFound();
-      throw error;
-    }),
-    listReadableSites(actor),
-  ]);
+  const [inbox, sites] = await Promise.all([orNotFound(listQueryInbox(actor, filter)), listReadableSites(actor)]);
   return (
     <section className="card">
       <h1>Query inbox</h1>

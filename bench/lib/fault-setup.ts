@@ -41,6 +41,14 @@ export interface FaultRigOptions {
   superviseDatabase?: (line: string) => void;
 }
 
+/** A fault script's ports: FAULT_APP_PORT and FAULT_DB_PORT when set, else the script's own (so scripts can run side by side). */
+export function faultPorts(appPort: number, dbPort: number): Pick<FaultRigOptions, "appPort" | "dbPort"> {
+  return {
+    appPort: Number(process.env.FAULT_APP_PORT ?? appPort),
+    dbPort: Number(process.env.FAULT_DB_PORT ?? dbPort),
+  };
+}
+
 export async function startFaultRig(options: FaultRigOptions): Promise<FaultRig> {
   await ensureProductionBuild();
   const db = await startBenchDatabase(
@@ -215,4 +223,39 @@ export function startSavingLoop(
       await Promise.all(workers);
     },
   };
+}
+
+/**
+ * A fault under concurrent saving, the frame of crash-during-writes and database-crash: the rig's
+ * users save adverse events; after 4 s `fault` strikes (with the count acknowledged so far), the
+ * saving goes on 4 s more and stops; then the fault's own checks (the function it returned) and
+ * the common verdict on the acknowledged saves. Exit code 0 when every check passes. The loop is
+ * stopped and the rig closed whatever happens.
+ */
+export async function runFaultUnderSaving(
+  options: FaultRigOptions & { pause: Parameters<typeof startSavingLoop>[2]; scriptFile: string },
+  fault: (rig: FaultRig, acknowledgedBefore: number) => Promise<() => boolean[]>,
+): Promise<number> {
+  const rig = await startFaultRig(options);
+  const saving = startSavingLoop(rig, options.users, options.pause);
+  const { acknowledged, outcomes } = saving;
+  try {
+    await new Promise((r) => setTimeout(r, 4_000));
+    const beforeFault = acknowledged.size;
+    const checksOfFault = await fault(rig, beforeFault);
+    await new Promise((r) => setTimeout(r, 4_000));
+    await saving.stop();
+    console.log(`outcomes: ${JSON.stringify(outcomes)}`);
+
+    const results = [
+      ...checksOfFault(),
+      ...(await checkAcknowledgedSaves(rig.pool, [...acknowledged], beforeFault, outcomes)),
+    ];
+    await writeServerLog(rig, options.scriptFile);
+    return results.every(Boolean) ? 0 : 1;
+  } finally {
+    // Stops the loop without waiting for requests to a server that may be gone.
+    void saving.stop();
+    await rig.close();
+  }
 }

@@ -27,16 +27,21 @@ export const AFTER_SAVE_TARGETS: readonly { reader: "pi" | "coordinator" | "inve
   { reader: "coordinator", path: "/dashboards/data-quality" },
 ];
 
-export interface AfterSaveTiming {
+/** One page timed for one reader on a trial of `size` patients, with the machine's load average beside it. */
+export interface PageTiming {
   size: number;
   reader: string;
   path: string;
   status: number;
   bytes: number;
   median: number;
-  max: number;
+  /** next-server CPU per timed request (PostgreSQL's own work not included). */
   cpuMs: number;
   load: string;
+}
+
+export interface AfterSaveTiming extends PageTiming {
+  max: number;
 }
 
 /** An investigator at the trial's first site (the generated trial has only trial-wide readers). */

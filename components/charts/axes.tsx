@@ -1,5 +1,13 @@
 const AXIS = "#475467";
 
+/** What both axes take: the scale, its ticks, the axis title and how a tick reads. */
+interface AxisProps<T> {
+  scale: (value: T) => number;
+  ticks: readonly T[];
+  label: string;
+  format?: (value: T) => string;
+}
+
 export function AxisBottom<T extends number | Date>({
   scale,
   ticks,
@@ -7,14 +15,7 @@ export function AxisBottom<T extends number | Date>({
   width,
   label,
   format = String,
-}: {
-  scale: (value: T) => number;
-  ticks: readonly T[];
-  y: number;
-  width: number;
-  label: string;
-  format?: (value: T) => string;
-}) {
+}: AxisProps<T> & { y: number; width: number }) {
   return (
     <g transform={`translate(0,${y})`} aria-hidden="true">
       <line x1={0} x2={width} stroke={AXIS} />
@@ -33,19 +34,7 @@ export function AxisBottom<T extends number | Date>({
   );
 }
 
-export function AxisLeft({
-  scale,
-  ticks,
-  height,
-  label,
-  format = String,
-}: {
-  scale: (value: number) => number;
-  ticks: readonly number[];
-  height: number;
-  label: string;
-  format?: (value: number) => string;
-}) {
+export function AxisLeft({ scale, ticks, height, label, format = String }: AxisProps<number> & { height: number }) {
   return (
     <g aria-hidden="true">
       <line y1={0} y2={height} stroke={AXIS} />

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { registerPatientAction } from "@/app/patients/actions";
 import { SelectField } from "@/components/ui/select-field";
+import { SiteOptions } from "@/components/ui/site-options";
 import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
@@ -43,11 +44,7 @@ export function RegisterPatientForm({ sites, today }: Props) {
       <FormError id="form-error" message={formError} />
       <SelectField id="siteId" label="Site" error={errors.siteId?.message} {...form.register("siteId")}>
         <option value="">Choose a site</option>
-        {sites.map((site) => (
-          <option key={site.id} value={site.id}>
-            {site.code} {site.name}
-          </option>
-        ))}
+        <SiteOptions sites={sites} />
       </SelectField>
       <DateField
         id="screeningDate"

@@ -1,9 +1,7 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { beforeAll, describe, expect, test } from "vitest";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 import { loadAnalysisCohort } from "./analysis-cohort";
 import { AnalysisCohortStore } from "./analysis-cohort-store";
 import { deleteCrfRecord } from "./crf-records";
@@ -15,19 +13,15 @@ import { deleteCrfRecord } from "./crf-records";
  * site's new code, and a transaction that commits after a later one was read.
  */
 describe("analysis cohort kept in the process = the cohort read whole (demo cohort)", () => {
-  let db: TestDatabase;
-  let actors: Record<DemoActorName, Actor>;
-  let sites: Record<"TW01" | "TW02" | "TW03", string>;
+  const { db, actors, sites } = withDemoDatabase();
   const store = new AnalysisCohortStore();
   const everything = { assessments: true, cytokines: true };
   const fullRead = () => loadAnalysisCohort({ kind: "all" }, everything);
   const expectKeptEqualsFull = async () => expect(await store.read({ kind: "all" })).toEqual(await fullRead());
 
   beforeAll(async () => {
-    ({ db, actors, sites } = await openDemoDatabase());
     await seedDemoCohort("demo");
   }, 300_000);
-  afterAll(() => db.drop());
 
   test("the first read is whole and equals a full read, trial-wide and per site; unchanged, the next reads nobody", async () => {
     await expectKeptEqualsFull();

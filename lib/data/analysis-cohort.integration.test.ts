@@ -8,8 +8,8 @@ import { listResponsesInEnrollmentOrder } from "@/lib/analysis/response-sequence
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CI_METHODS } from "@/lib/schemas/analysis";
-import { openDemoDatabase } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 import {
   getBiomarkerAnalysis,
   getEfficacyAnalysis,
@@ -78,17 +78,14 @@ async function expectOutcomesEqualWhole(prisma: PrismaClient, pi: Actor): Promis
 }
 
 describe("analysis from per-patient efficacy facts = analysis from whole records (demo cohort, facts kept by the saves)", () => {
-  let db: TestDatabase;
+  const { db, actors } = withDemoDatabase();
   let pi: Actor;
 
   beforeAll(async () => {
-    let actors: Record<string, Actor>;
     dropKeptResults();
-    ({ db, actors } = await openDemoDatabase());
     expect((await seedDemoCohort("demo")).problems).toEqual([]);
-    pi = actors.pi!;
+    pi = actors.pi;
   }, 300_000);
-  afterAll(() => db.drop());
 
   test("efficacy (ORR 4/43), biomarkers, patient outcomes and responses in enrollment order", async () => {
     const whole = await loadWholeRecords(db.prisma, null);

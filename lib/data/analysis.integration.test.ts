@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -11,8 +11,7 @@ import { getEfficacyAnalysis, getEnrollmentSummary, getEnrollmentTotal } from ".
 import { deleteCrfRecord, saveCrfRecord } from "./crf-records";
 import { rebuildProjections } from "./projections-rebuild";
 import { getStoppingRuleStatus } from "./stopping-rules";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
-import { type TestDatabase } from "@/test/integration/test-database";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 const get = (path: string) => new Request(`http://localhost${path}`);
 // What the routes run (lib/api/api-route.ts): the endpoint list's query schema, then the handler.
@@ -23,13 +22,10 @@ const biomarkersAt = async (actor: Actor, request: Request) =>
 const oneDecimal = (value: number | null) => value?.toFixed(1);
 
 describe("demo cohort seeded through the app, analysed from the database", () => {
-  let db: TestDatabase;
-  let actors: Record<DemoActorName, Actor>;
-  let sites: Record<"TW01" | "TW02" | "TW03", string>;
+  const { db, actors, sites } = withDemoDatabase();
   let firstRun: Awaited<ReturnType<typeof seedDemoCohort>>;
 
   beforeAll(async () => {
-    ({ db, actors, sites } = await openDemoDatabase());
     const started = Date.now();
     firstRun = await seedDemoCohort("demo");
     console.log(`demo cohort seeded in ${Date.now() - started} ms:`, {
@@ -37,7 +33,6 @@ describe("demo cohort seeded through the app, analysed from the database", () =>
       problems: firstRun.problems.length,
     });
   }, 300_000);
-  afterAll(() => db.drop());
 
   test("writes 43 enrolled patients and the screen failures through the write path, with the app's computed values and audit", async () => {
     expect(firstRun.problems).toEqual([]);

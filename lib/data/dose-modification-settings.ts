@@ -1,12 +1,12 @@
 import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
-import { diffFields, writeAudit } from "@/lib/audit/audit-log";
+import { diffFields } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import type { DoseModificationRule } from "@/lib/domain/dosing/dose-modification";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DoseModificationRulesSchema } from "@/lib/schemas/safety-settings";
-import { parseSettingsChange } from "./settings-change";
+import { commitSettingsChange, parseSettingsChange } from "./settings-change";
 
 /** The study whose table this is (one study per instance today; the table is keyed by study). */
 const STUDY_ID = 1;
@@ -41,25 +41,18 @@ export async function updateDoseModificationTable(
 ): Promise<DoseModificationView> {
   const { rules, reason } = parseSettingsChange(actor, DoseModificationRulesSchema, input);
   return getPrisma().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "study_id" FROM "dose_modification_tables" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`;
-    const current = await tx.doseModificationTable.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
-    if (current.version !== input.expectedVersion)
-      throw new ConflictError(
+    const row = await commitSettingsChange(tx, actor, {
+      lock: () =>
+        tx.$queryRaw`SELECT "study_id" FROM "dose_modification_tables" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`,
+      read: () => tx.doseModificationTable.findUniqueOrThrow({ where: { studyId: STUDY_ID } }),
+      expectedVersion: input.expectedVersion,
+      staleMessage:
         "The dose-modification table was changed by someone else after you opened it. Reload, then apply your change again.",
-      );
-    const changes = diffFields({ rules: current.rules }, { rules }, ["rules"]);
-    if (changes.length === 0) return { rules, version: current.version, updatedAt: current.updatedAt.toISOString() };
-    const updated = await tx.doseModificationTable.update({
-      where: { studyId: STUDY_ID },
-      data: { rules, version: { increment: 1 } },
+      diff: (current) => diffFields({ rules: current.rules }, { rules }, ["rules"]),
+      write: () =>
+        tx.doseModificationTable.update({ where: { studyId: STUDY_ID }, data: { rules, version: { increment: 1 } } }),
+      audit: { entityType: "dose-modification-table", entityId: String(STUDY_ID), reason },
     });
-    await writeAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "dose-modification-table",
-      entityId: String(STUDY_ID),
-      changes,
-      reason,
-    });
-    return { rules, version: updated.version, updatedAt: updated.updatedAt.toISOString() };
+    return { rules, version: row.version, updatedAt: row.updatedAt.toISOString() };
   });
 }

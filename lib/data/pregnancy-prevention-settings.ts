@@ -1,11 +1,11 @@
 import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
-import { diffFields, writeAudit } from "@/lib/audit/audit-log";
+import { diffFields } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import type { PregnancyPreventionRules } from "@/lib/domain/safety/pregnancy-prevention";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/errors";
 import { PregnancyPreventionRulesSchema } from "@/lib/schemas/safety-settings";
-import { parseSettingsChange } from "./settings-change";
+import { commitSettingsChange, parseSettingsChange } from "./settings-change";
 
 /** The study whose rules these are (one study per instance today; the table is keyed by study). */
 const STUDY_ID = 1;
@@ -44,27 +44,21 @@ export async function updatePregnancyPreventionRules(
 ): Promise<PregnancyPreventionView> {
   const { rules, reason } = parseSettingsChange(actor, PregnancyPreventionRulesSchema, input);
   return getPrisma().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "study_id" FROM "pregnancy_prevention_rules" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`;
-    const current = await tx.pregnancyPreventionRules.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
-    if (current.version !== input.expectedVersion)
-      throw new ConflictError(
+    const row = await commitSettingsChange(tx, actor, {
+      lock: () =>
+        tx.$queryRaw`SELECT "study_id" FROM "pregnancy_prevention_rules" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`,
+      read: () => tx.pregnancyPreventionRules.findUniqueOrThrow({ where: { studyId: STUDY_ID } }),
+      expectedVersion: input.expectedVersion,
+      staleMessage:
         "The pregnancy prevention rules were changed by someone else after you opened them. Reload, then apply your change again.",
-      );
-    const changes = diffFields(current, rules, FIELDS);
-    const row = changes.length
-      ? await tx.pregnancyPreventionRules.update({
+      diff: (current) => diffFields(current, rules, FIELDS),
+      write: () =>
+        tx.pregnancyPreventionRules.update({
           where: { studyId: STUDY_ID },
           data: { ...rules, version: { increment: 1 } },
-        })
-      : current;
-    if (changes.length)
-      await writeAudit(tx, actor, {
-        action: "UPDATE",
-        entityType: "pregnancy-prevention-rules",
-        entityId: String(STUDY_ID),
-        changes,
-        reason,
-      });
+        }),
+      audit: { entityType: "pregnancy-prevention-rules", entityId: String(STUDY_ID), reason },
+    });
     return { ...rules, version: row.version, updatedAt: row.updatedAt.toISOString() };
   });
 }

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { beforeAll, describe, expect, test } from "vitest";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { PROJECTED_FORM_TYPES, PROJECTION_TABLES, PROJECTION_TABLE_NAMES } from "@/lib/forms/projections";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
-import { type TestDatabase } from "@/test/integration/test-database";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 import { countRows, snapshotTypedTables } from "@/test/integration/typed-tables";
 import { deleteCrfRecord, saveCrfRecord } from "./crf-records";
 import { rebuildProjections } from "./projections-rebuild";
@@ -80,8 +78,7 @@ const CORRECTIONS: Record<string, (data: Data) => Data | null> = {
 };
 
 describe("typed tables and efficacy facts = a rebuild from crf_records (demo cohort, through the write path)", () => {
-  let db: TestDatabase;
-  let actors: Record<DemoActorName, Actor>;
+  const { db, actors } = withDemoDatabase();
 
   const investigatorOf = (siteId: string) =>
     [actors.investigator1, actors.investigator2, actors.investigator3].find((a) =>
@@ -113,11 +110,9 @@ describe("typed tables and efficacy facts = a rebuild from crf_records (demo coh
     ).rows.map((r) => r.row);
 
   beforeAll(async () => {
-    ({ db, actors } = await openDemoDatabase());
     const report = await seedDemoCohort("demo");
     expect(report.problems).toEqual([]);
   }, 300_000);
-  afterAll(() => db.drop());
 
   test("the typed tables list the columns of the migrated tables", async () => {
     for (const table of PROJECTION_TABLE_NAMES) {

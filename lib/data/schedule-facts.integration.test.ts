@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { generateTrial } from "@/bench/generate-trial";
 import { scopeOf, type Actor } from "@/lib/auth/actor";
 import { summarizeDataQuality } from "@/lib/analysis/data-quality";
@@ -6,10 +6,10 @@ import { buildWorkLists, type SiteSet, type WorkKind } from "@/lib/analysis/work
 import type { Permission } from "@/lib/auth/permissions";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { DEFAULT_SCHEDULE } from "@/lib/domain/schedule/visit-schedule";
-import { openDemoDatabase, type DemoActorName } from "@/test/integration/demo-actors";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { loadReferenceQualityInputs } from "@/test/integration/quality-reference";
 import type { TestDatabase } from "@/test/integration/test-database";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 import { recordLabs } from "@/test/integration/toxicity-fixtures";
 import { deleteCrfRecord, saveCrfRecord } from "./crf-records";
 import { getDataQuality } from "./data-quality";
@@ -109,13 +109,10 @@ async function expectWorkEqualsReference(db: TestDatabase, actor: Actor, today: 
 }
 
 describe("schedule facts on the demo trial", () => {
-  let db: TestDatabase;
-  let actors: Record<DemoActorName, Actor>;
+  const { db, actors } = withDemoDatabase();
   beforeAll(async () => {
-    ({ db, actors } = await openDemoDatabase());
     expect((await seedDemoCohort("demo")).problems).toEqual([]);
   }, 300_000);
-  afterAll(() => db.drop());
 
   test("kept facts equal a rebuild, and the page, home and grid counts equal the full computation", async () => {
     expect(await expectFactsEqualRebuild(db)).toBeGreaterThan(40);
@@ -210,18 +207,15 @@ describe("schedule facts on the demo trial", () => {
 });
 
 describe("schedule facts on a generated trial", () => {
-  let db: TestDatabase;
-  let actors: Record<DemoActorName, Actor>;
+  const { db, actors } = withDemoDatabase();
 
   beforeAll(async () => {
-    ({ db, actors } = await openDemoDatabase());
     const summary = await generateTrial(db.url, { patients: 150, seed: 16 });
     expect(summary.rejected).toBe(0);
     await db.query(
       `UPDATE crf_records SET deleted_at = now() WHERE id IN (SELECT id FROM crf_records WHERE form_type = 'labs' ORDER BY id LIMIT 5)`,
     );
   }, 300_000);
-  afterAll(() => db.drop());
 
   test("facts kept through bulk loads equal a rebuild; the page and home equal the full computation", async () => {
     expect(await expectFactsEqualRebuild(db)).toBe(150);

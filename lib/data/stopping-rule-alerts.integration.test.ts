@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { beforeAll, describe, expect, test } from "vitest";
 import { StoppingRulesSchema } from "@/lib/schemas/stopping-rules";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, createPatient, recordAdverseEvent } from "@/test/integration/toxicity-fixtures";
 import { recordLiverTumours } from "@/test/integration/tumour-fixtures";
 import { saveCrfRecord } from "./crf-records";
 import { runScheduledAlerts } from "./scheduled-alerts";
 import { getStoppingRuleStatus } from "./stopping-rules";
 import { getStoppingRules, updateStoppingRules } from "./stopping-rules-settings";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /** A protocol design small enough to cross in a test: stage 1 stops when 0 of the first 2 evaluable patients respond. */
 const TEST_RULES = {
@@ -27,20 +25,16 @@ const TEST_RULES = {
   toxicityPriorB: "1",
 };
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase({ openTimeoutMs: 120_000 });
 
 beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
   const current = await getStoppingRules(actors.admin);
   await updateStoppingRules(actors.admin, {
     expectedVersion: current.version,
     reason: "Test design",
     settings: StoppingRulesSchema.parse(TEST_RULES),
   });
-}, 120_000);
-afterAll(() => db.drop());
+});
 
 const boundaryMail = () =>
   db.prisma.mailOutbox.findMany({ where: { kind: "STOPPING_BOUNDARY" }, orderBy: { id: "asc" } });

@@ -1,6 +1,6 @@
 import "server-only";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
-import { diffFields, writeAudit } from "@/lib/audit/audit-log";
+import { diffFields } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { CalcInputError } from "@/lib/domain/calc-command";
 import {
@@ -10,9 +10,10 @@ import {
   type SimonDesigns,
 } from "@/lib/domain/statistics/simon-two-stage";
 import type { ToxicityRule } from "@/lib/domain/statistics/beta-binomial-monitoring";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import type { StoppingRules } from "@/lib/generated/prisma/client";
 import { SIMON_N_MAX, type SimonDesignChoice, type StoppingRulesInput } from "@/lib/schemas/stopping-rules";
+import { commitSettingsChange } from "./settings-change";
 
 /** The study whose rules these are (one study per instance today; the table is keyed by study). */
 const STUDY_ID = 1;
@@ -150,30 +151,23 @@ export async function updateStoppingRules(
   };
   resolveDesign(values.designChoice, rates, customOf(values));
   return getPrisma().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "study_id" FROM "stopping_rules" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`;
-    const current = await tx.stoppingRules.findUniqueOrThrow({ where: { studyId: STUDY_ID } });
-    if (current.version !== input.expectedVersion) {
-      throw new ConflictError(
+    const row = await commitSettingsChange(tx, actor, {
+      lock: () => tx.$queryRaw`SELECT "study_id" FROM "stopping_rules" WHERE "study_id" = ${STUDY_ID} FOR UPDATE`,
+      read: () => tx.stoppingRules.findUniqueOrThrow({ where: { studyId: STUDY_ID } }),
+      expectedVersion: input.expectedVersion,
+      staleMessage:
         "The stopping rules were changed by someone else after you opened them. Reload to see their changes, then apply yours again.",
-      );
-    }
-    const changes = diffFields(current, values, AUDITED_FIELDS);
-    if (changes.length === 0) return toView(current);
-    const updated = await tx.stoppingRules.update({
-      where: { studyId: STUDY_ID },
-      data: { ...Object.fromEntries(AUDITED_FIELDS.map((field) => [field, values[field]])), version: { increment: 1 } },
+      diff: (current) => diffFields(current, values, AUDITED_FIELDS),
+      write: () =>
+        tx.stoppingRules.update({
+          where: { studyId: STUDY_ID },
+          data: {
+            ...Object.fromEntries(AUDITED_FIELDS.map((field) => [field, values[field]])),
+            version: { increment: 1 },
+          },
+        }),
+      audit: { entityType: "stopping-rules", entityId: String(STUDY_ID), reason: input.reason },
     });
-    await writeAudit(
-      tx,
-      { userId: actor.userId, email: actor.email },
-      {
-        action: "UPDATE",
-        entityType: "stopping-rules",
-        entityId: String(STUDY_ID),
-        changes,
-        reason: input.reason,
-      },
-    );
-    return toView(updated);
+    return toView(row);
   });
 }

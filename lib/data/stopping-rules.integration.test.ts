@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { beforeAll, describe, expect, test } from "vitest";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { StoppingRulesSchema, type StoppingRulesInput } from "@/lib/schemas/stopping-rules";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
-import { type TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, createPatient, recordAdverseEvent } from "@/test/integration/toxicity-fixtures";
 import { recordLiverTumours } from "@/test/integration/tumour-fixtures";
 import { getStoppingRuleStatus } from "./stopping-rules";
 import { getStoppingRules, updateStoppingRules } from "./stopping-rules-settings";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
-let sites: Record<"TW01" | "TW02" | "TW03", string>;
+const { db, actors, sites } = withDemoDatabase();
 
 const rules = (extra: Partial<Record<keyof StoppingRulesInput, unknown>> = {}): StoppingRulesInput =>
   StoppingRulesSchema.parse({
@@ -32,7 +28,6 @@ const rules = (extra: Partial<Record<keyof StoppingRulesInput, unknown>> = {}): 
   });
 
 beforeAll(async () => {
-  ({ db, actors, sites } = await openDemoDatabase());
   // Four patients enrolled the same day (so in subject order): a confirmed PR, stable disease, never assessed, progression.
   const [responder, stable, notAssessed, progressing] = [
     await createPatient(actors.investigator1, sites.TW01),
@@ -63,7 +58,6 @@ beforeAll(async () => {
   );
   await recordAdverseEvent(actors.investigator1, notAssessed!.id, adverseEvent({ term: "Fatigue", grade: 2 }));
 }, 120_000);
-afterAll(() => db.drop());
 
 describe("stopping-rule settings", () => {
   test("every database starts with the trial's rules and the Simon optimal design computed from them", async () => {

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { hasPermission, type Actor } from "@/lib/auth/actor";
-import { diffFields, writeAudit } from "@/lib/audit/audit-log";
+import { diffFields } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ScheduleConfig } from "@/lib/domain/schedule/visit-schedule";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StudySettingsInput } from "@/lib/schemas/study-settings";
+import { commitSettingsChange } from "./settings-change";
 
 /** The single row of study_settings (created by its migration). */
 export const STUDY_ID = 1;
@@ -80,44 +81,45 @@ export async function updateStudySettings(
   input: { settings: StudySettingsInput; expectedVersion: number; reason: string },
 ): Promise<StudySettingsView> {
   if (!hasPermission(actor, "study.admin")) throw new ForbiddenError();
+  const after = input.settings;
   return getPrisma().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "study_settings" WHERE "id" = ${STUDY_ID} FOR UPDATE`;
-    const current = await tx.studySettings.findUniqueOrThrow({ where: { id: STUDY_ID } });
-    if (current.version !== input.expectedVersion) {
-      throw new ConflictError(
+    const row = await commitSettingsChange(tx, actor, {
+      lock: () => tx.$queryRaw`SELECT "id" FROM "study_settings" WHERE "id" = ${STUDY_ID} FOR UPDATE`,
+      read: () => tx.studySettings.findUniqueOrThrow({ where: { id: STUDY_ID } }),
+      expectedVersion: input.expectedVersion,
+      staleMessage:
         "The study settings were changed by someone else after you opened them. Reload to see their changes, then apply yours again.",
-      );
-    }
-    const before = toView(current);
-    const after = input.settings;
-    const changes = diffFields(
-      { ...before.schedule, name: before.name, protocolCode: before.protocolCode, cytokinePanel: before.cytokinePanel },
-      { ...after, visitForms: [...after.visitForms], imagingForms: [...after.imagingForms] },
-      AUDITED_FIELDS,
-    );
-    if (changes.length === 0) return before;
-    const updated = await tx.studySettings.update({
-      where: { id: STUDY_ID },
-      data: {
-        name: after.name,
-        protocolCode: after.protocolCode,
-        visitIntervalDays: after.visitIntervalDays,
-        imagingIntervalDays: after.imagingIntervalDays,
-        windowDays: after.windowDays,
-        visitForms: after.visitForms,
-        imagingForms: after.imagingForms,
-        cytokinePanel: after.cytokinePanel,
-        version: { increment: 1 },
+      diff: (current) => {
+        const before = toView(current);
+        return diffFields(
+          {
+            ...before.schedule,
+            name: before.name,
+            protocolCode: before.protocolCode,
+            cytokinePanel: before.cytokinePanel,
+          },
+          { ...after, visitForms: [...after.visitForms], imagingForms: [...after.imagingForms] },
+          AUDITED_FIELDS,
+        );
       },
+      write: () =>
+        tx.studySettings.update({
+          where: { id: STUDY_ID },
+          data: {
+            name: after.name,
+            protocolCode: after.protocolCode,
+            visitIntervalDays: after.visitIntervalDays,
+            imagingIntervalDays: after.imagingIntervalDays,
+            windowDays: after.windowDays,
+            visitForms: after.visitForms,
+            imagingForms: after.imagingForms,
+            cytokinePanel: after.cytokinePanel,
+            version: { increment: 1 },
+          },
+        }),
+      audit: { entityType: "study-settings", entityId: String(STUDY_ID), reason: input.reason },
     });
-    await writeAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "study-settings",
-      entityId: String(STUDY_ID),
-      changes,
-      reason: input.reason,
-    });
-    return toView(updated);
+    return toView(row);
   }, SCHEDULE_CHANGE_TRANSACTION);
 }
 

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ToxicityReviewSchema } from "@/lib/schemas/toxicity";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
-import { type TestDatabase } from "@/test/integration/test-database";
 import {
   adverseEvent,
   correctAdverseEvent,
@@ -14,21 +12,19 @@ import {
   serious,
 } from "@/test/integration/toxicity-fixtures";
 import { listToxicityReviewQueue, recordToxicityReview, type ReviewQueueItem } from "./toxicity-review";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
+const { db, actors } = withDemoDatabase();
 let site: { tx08: { siteId: string; actor: Actor }; tx09: { siteId: string; actor: Actor } };
 let tx09Coordinator: Actor;
 
 beforeAll(async () => {
-  ({ db, actors } = await openDemoDatabase());
   site = {
     tx08: await createSiteUser(db.prisma, "TX08", "INVESTIGATOR"),
     tx09: await createSiteUser(db.prisma, "TX09", "INVESTIGATOR"),
   };
   tx09Coordinator = (await createSiteUser(db.prisma, "TX09", "COORDINATOR", site.tx09.siteId)).actor;
 });
-afterAll(() => db.drop());
 
 const itemOf = async (actor: Actor, recordId: string, itemKey = "event") =>
   (await listToxicityReviewQueue(actor, {})).find((i) => i.recordId === recordId && i.itemKey === itemKey);

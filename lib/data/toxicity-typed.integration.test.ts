@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { generateTrial } from "@/bench/generate-trial";
 import type { Actor } from "@/lib/auth/actor";
 import { classifySaeClock, latestSiteLocalNow } from "@/lib/analysis/toxicity/sae-clock";
@@ -6,8 +6,6 @@ import { buildSafetyWorkLists } from "@/lib/analysis/work-list";
 import { isReviewable } from "@/lib/analysis/toxicity/review-state";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
-import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import {
   referenceAdverseEvents,
   referenceEnrolledPatientIds,
@@ -27,6 +25,7 @@ import {
   type ReviewQueueItem,
 } from "./toxicity-review";
 import { loadReviewQueueSummary } from "./toxicity-review-queue";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /**
  * Issue 14: the toxicity review reads the typed tables (adverse_events, lab_results) with the
@@ -35,15 +34,12 @@ import { loadReviewQueueSummary } from "./toxicity-review-queue";
  * in one database, every reader gives exactly what the JSON computation it replaced gave
  * (test/integration/toxicity-json-reference.ts), for every filter.
  */
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
+const { db, actors } = withDemoDatabase();
 let oneSite: SiteWhere;
 let filterCases: ToxicityFilters[];
 const NOW = new Date("2026-11-20T08:00:00Z");
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ({ actors } = await seedDemoActors(db.prisma));
   const demo = await seedDemoCohort("demo");
   expect(demo.problems).toEqual([]);
   const generated = await generateTrial(db.url, { patients: 240, seed: 1414 });
@@ -76,7 +72,6 @@ beforeAll(async () => {
     { site: sites[0]!.code, term: common!.term, grade: "3+", onsetFrom: "2025-01-01" },
   ];
 }, 600_000);
-afterAll(() => db.drop());
 
 const byRecord = <T extends { recordId: string }>(items: T[], key: (i: T) => string = (i) => i.recordId) =>
   [...items].sort((a, b) => key(a).localeCompare(key(b)));

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { matchesAdverseEventFilters, type ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { ForbiddenError } from "@/lib/errors";
-import { type DemoActorName, openDemoDatabase } from "@/test/integration/demo-actors";
-import { type TestDatabase } from "@/test/integration/test-database";
 import {
   adverseEvent,
   createPatient,
@@ -15,9 +13,9 @@ import {
 import { ToxicityAnalysisResponseSchema } from "@/lib/schemas/toxicity";
 import { getToxicityDashboard } from "./toxicity";
 import { getToxicityAnalysis } from "./toxicity-analysis";
+import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
-let db: TestDatabase;
-let actors: Record<DemoActorName, Actor>;
+const { db, actors } = withDemoDatabase();
 let siteCoordinator: Actor;
 const ids: Record<string, string> = {};
 
@@ -26,7 +24,6 @@ const ids: Record<string, string> = {};
  * not enrolled; TX09 with patient D. All data entered through saveCrfRecord.
  */
 beforeAll(async () => {
-  ({ db, actors } = await openDemoDatabase());
   const tx08 = await createSiteUser(db.prisma, "TX08", "INVESTIGATOR");
   const tx09 = await createSiteUser(db.prisma, "TX09", "INVESTIGATOR");
   siteCoordinator = (await createSiteUser(db.prisma, "TX08", "COORDINATOR", tx08.siteId)).actor;
@@ -59,7 +56,6 @@ beforeAll(async () => {
   await record(tx09.actor, d!.id, "dFatigue3", { grade: 3, onsetDate: "2026-02-20" });
   await recordLabs(tx09.actor, d!.id, "week4", "2026-02-07", { platelets: { value: 40 } });
 });
-afterAll(() => db.drop());
 
 const eventIds = (dashboard: Awaited<ReturnType<typeof getToxicityDashboard>>) =>
   dashboard.events.map((e) => e.recordId).sort();

@@ -1,7 +1,6 @@
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { deleteCrfRecord } from "@/lib/data/crf-records";
 import { openDataQuery, replyToDataQuery } from "@/lib/data/data-queries";
@@ -12,6 +11,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemoActors } from "@/test/integration/demo-actors";
+import { queryOnce } from "@/test/integration/query-once";
 import {
   findPostgresTools,
   startInstalledPostgres,
@@ -82,16 +82,6 @@ describe("backup and restore round trip on a server of the tools' own version", 
     clients.push(prisma);
     (globalThis as unknown as { trialdeskPrisma?: PrismaClient }).trialdeskPrisma = prisma;
   }
-  async function sql(url: string, text: string): Promise<pg.QueryResult> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await client.query(text);
-    } finally {
-      await client.end();
-    }
-  }
-
   beforeAll(async () => {
     // Without tools the test itself fails with requireTools()'s message (a failing hook would
     // report the test as skipped).
@@ -100,8 +90,8 @@ describe("backup and restore round trip on a server of the tools' own version", 
     server = await startInstalledPostgres(tools, await findFreePort());
     sourceUrl = server.urlFor("trialdesk_source");
     copyUrl = server.urlFor("trialdesk_copy");
-    await sql(server.urlFor("postgres"), `CREATE DATABASE "trialdesk_source"`);
-    await sql(server.urlFor("postgres"), `CREATE DATABASE "trialdesk_copy" TEMPLATE template0`);
+    await queryOnce(server.urlFor("postgres"), `CREATE DATABASE "trialdesk_source"`);
+    await queryOnce(server.urlFor("postgres"), `CREATE DATABASE "trialdesk_copy" TEMPLATE template0`);
     await applyMigrations(sourceUrl);
 
     // Real data through the app's own write paths, so every row has its audit events.
@@ -153,7 +143,7 @@ describe("backup and restore round trip on a server of the tools' own version", 
     // 3 eligibility forms, 2 adverse events (one corrected, one soft-deleted), 1 labs form.
     expect(source.crf_records!.rows).toBe(6);
     expect(source._prisma_migrations!.rows).toBeGreaterThan(0);
-    const audit = await sql(
+    const audit = await queryOnce(
       copyUrl,
       `SELECT action, count(*)::int AS n FROM audit_events GROUP BY action ORDER BY action`,
     );
@@ -173,9 +163,11 @@ describe("backup and restore round trip on a server of the tools' own version", 
     );
 
     // The append-only protection came back with the schema: the database itself still refuses.
-    await expect(sql(copyUrl, "UPDATE audit_events SET reason = 'rewritten'")).rejects.toThrow(/append-only: UPDATE/);
-    await expect(sql(copyUrl, "DELETE FROM audit_events")).rejects.toThrow(/append-only: DELETE/);
-    await expect(sql(copyUrl, "TRUNCATE audit_events")).rejects.toThrow(/append-only: TRUNCATE/);
+    await expect(queryOnce(copyUrl, "UPDATE audit_events SET reason = 'rewritten'")).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
+    await expect(queryOnce(copyUrl, "DELETE FROM audit_events")).rejects.toThrow(/append-only: DELETE/);
+    await expect(queryOnce(copyUrl, "TRUNCATE audit_events")).rejects.toThrow(/append-only: TRUNCATE/);
 
     // The app writes to the copy as to the original: a new record and its audit event.
     useDatabase(copyUrl);

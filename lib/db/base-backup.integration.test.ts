@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemoActors } from "@/test/integration/demo-actors";
+import { queryOnce } from "@/test/integration/query-once";
 import {
   adverseEvent,
   correctAdverseEvent,
@@ -30,16 +31,6 @@ let folder: string;
 let source: EmbeddedServer | undefined;
 let copy: EmbeddedServer | undefined;
 let prisma: PrismaClient | undefined;
-
-async function sql(url: string, text: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), "trialdesk-base-backup-"));
@@ -69,7 +60,7 @@ describe("scheduled base backup and restore", () => {
     const appUrl = source!.urlFor("trialdesk");
     // Rows committed one by one WHILE the backup copies files: the restored copy must hold an
     // unbroken prefix of them (WAL replay to the backup's end), never a torn state.
-    await sql(appUrl, "CREATE TABLE writes_during_backup (n int PRIMARY KEY)");
+    await queryOnce(appUrl, "CREATE TABLE writes_during_backup (n int PRIMARY KEY)");
     const before = await checksumTables(appUrl);
     const settings = { intervalHours: 24, retentionDays: 14, dir: path.join(folder, "backups") };
     const writer = new pg.Client({ connectionString: appUrl });
@@ -96,7 +87,7 @@ describe("scheduled base backup and restore", () => {
     expect(await readFile(`${archive}.sha256`, "utf8")).toBe(`${await sha256Of(archive)}  ${run.fileName}\n`);
     // A non-exclusive backup leaves nothing in the live data folder.
     expect(existsSync(path.join(source!.clusterDir, "backup_label"))).toBe(false);
-    const recorded = await sql(
+    const recorded = await queryOnce(
       appUrl,
       "SELECT succeeded, trigger, method, file_name, size_bytes::int AS size, sha256 FROM backup_runs",
     );
@@ -120,7 +111,7 @@ describe("scheduled base backup and restore", () => {
     expect(empty!.rows).toBe(0);
     expect(Object.keys(after)).toEqual(Object.keys(expected));
     expect(after).toEqual(expected);
-    const prefix = await sql(
+    const prefix = await queryOnce(
       copyUrl,
       "SELECT count(*)::int AS n, coalesce(max(n), 0) AS max FROM writes_during_backup",
     );
@@ -139,17 +130,17 @@ describe("scheduled base backup and restore", () => {
 
     // Read-only for inspection...
     await expect(
-      sql(
+      queryOnce(
         copyUrl,
         "INSERT INTO backup_runs (started_at, finished_at, succeeded, method, trigger) VALUES (now(), now(), true, 'x', 'x')",
       ),
     ).rejects.toThrow(/read-only transaction/);
     // ...and with writes allowed, the audit trail still refuses to be rewritten.
     const writable = "BEGIN READ WRITE; ";
-    await expect(sql(copyUrl, `${writable}UPDATE audit_events SET reason = 'rewritten'`)).rejects.toThrow(
+    await expect(queryOnce(copyUrl, `${writable}UPDATE audit_events SET reason = 'rewritten'`)).rejects.toThrow(
       /append-only: UPDATE/,
     );
-    await expect(sql(copyUrl, `${writable}DELETE FROM audit_events`)).rejects.toThrow(/append-only: DELETE/);
+    await expect(queryOnce(copyUrl, `${writable}DELETE FROM audit_events`)).rejects.toThrow(/append-only: DELETE/);
     expect((await checksumTables(copyUrl)).audit_events).toEqual(expected.audit_events);
 
     // Never over existing data, and never from a damaged archive.
@@ -178,7 +169,7 @@ describe("scheduled base backup and restore", () => {
     expect(run.succeeded).toBe(false);
     expect(run.error).toMatch(/no-such-cluster is not a PostgreSQL data folder/);
     expect(existsSync(settings.dir) ? await readdir(settings.dir) : []).toEqual([]);
-    const recorded = await sql(
+    const recorded = await queryOnce(
       appUrl,
       "SELECT succeeded, error, file_name FROM backup_runs ORDER BY finished_at DESC LIMIT 1",
     );

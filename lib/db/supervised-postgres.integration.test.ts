@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, test } from "vitest";
+import { queryOnce } from "@/test/integration/query-once";
 import { findFreePort } from "./embedded-postgres";
 import { startSupervisedPostgres, type SupervisedPostgres } from "./supervised-postgres";
 
@@ -40,13 +40,7 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: n
 }
 
 async function countRows(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM kept")).rows[0]!.n);
-  } finally {
-    await client.end();
-  }
+  return Number((await queryOnce(url, "SELECT count(*) AS n FROM kept")).rows[0].n);
 }
 
 describe("the supervisor", () => {
@@ -64,10 +58,7 @@ describe("the supervisor", () => {
     });
     await server.ensureDatabase("supervised");
     const url = server.urlFor("supervised");
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query("CREATE TABLE kept (n int); INSERT INTO kept SELECT generate_series(1, 100)");
-    await client.end();
+    await queryOnce(url, "CREATE TABLE kept (n int); INSERT INTO kept SELECT generate_series(1, 100)");
 
     const killed = server.pid;
     process.kill(killed, "SIGKILL");

@@ -3,6 +3,7 @@ import { enrollPatient } from "@/lib/data/enrollment";
 import { registerPatient } from "@/lib/data/patients";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { compensatedBaseline } from "@/test/fixtures/baseline-data";
+import { maleCounselled } from "@/test/fixtures/pregnancy-test-data";
 import { saveNewRecord } from "./new-record";
 
 export interface EnrollmentDates {
@@ -43,12 +44,5 @@ export async function recordMaleBaselineAndCounselling(actor: Actor, patientId: 
       weightKg: 68,
     }),
   );
-  await save("pregnancy-test", null, {
-    testDate: date,
-    category: "male",
-    noPotentialReason: null,
-    counselled: true,
-    method: "not-done",
-    result: null,
-  });
+  await save("pregnancy-test", null, maleCounselled(date));
 }

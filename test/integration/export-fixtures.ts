@@ -4,6 +4,7 @@ import { adverseEvent } from "@/test/fixtures/adverse-event-data";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 import { labsOn } from "@/test/fixtures/labs-data";
+import { maleCounselled } from "@/test/fixtures/pregnancy-test-data";
 import type { DemoActorName } from "./demo-actors";
 import { createEnrolledPatient } from "./enrolled-patient";
 import { newRecordRequest } from "./new-record";
@@ -69,14 +70,7 @@ export async function seedExportPatients(actors: Record<DemoActorName, Actor>, s
     tumourBaseline([{ ...liverT1(60), site: 'Segment VIII, "dome"' }, lungT2(40)], [BONE_N1]),
   );
   // Thalidomide is dispensed to a man only after counselling on contraception (pregnancy prevention).
-  await a.save("pregnancy-test", null, {
-    testDate: "2026-01-12",
-    category: "male",
-    noPotentialReason: null,
-    counselled: true,
-    method: "not-done",
-    result: null,
-  });
+  await a.save("pregnancy-test", null, maleCounselled("2026-01-12"));
   await a.save(
     "dosing",
     "day1",

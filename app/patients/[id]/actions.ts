@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { definePatientAction } from "@/lib/actions/define-write-action";
 import { deleteCrfRecord, saveCrfRecord } from "@/lib/data/crf-records";
 import { openDataQuery, replyToDataQuery } from "@/lib/data/data-queries";
 import { enrollPatient, recordScreenFailure } from "@/lib/data/enrollment";
@@ -19,65 +19,29 @@ import {
 } from "@/lib/schemas/form-review";
 import { EnrollPatientSchema, ScreenFailureSchema } from "@/lib/schemas/patient";
 
-export const saveCrfAction = defineAction(SaveCrfSchema, async (actor, input) => {
-  const record = await saveCrfRecord(actor, input);
-  revalidatePath(`/patients/${input.patientId}`);
-  return record;
-});
+export const saveCrfAction = definePatientAction(SaveCrfSchema, saveCrfRecord);
 
-export const enrollPatientAction = defineAction(EnrollPatientSchema, async (actor, input) => {
-  const result = await enrollPatient(actor, input);
-  revalidatePath(`/patients/${input.patientId}`);
-  return result;
-});
+export const enrollPatientAction = definePatientAction(EnrollPatientSchema, enrollPatient);
 
-export const recordScreenFailureAction = defineAction(ScreenFailureSchema, async (actor, input) => {
-  const result = await recordScreenFailure(actor, input);
-  revalidatePath(`/patients/${input.patientId}`);
-  return result;
-});
+export const recordScreenFailureAction = definePatientAction(ScreenFailureSchema, recordScreenFailure);
 
-export const signCrfAction = defineAction(SignCrfSchema, async (actor, input) => {
-  const result = await signCrfRecord(actor, input);
-  revalidatePath(`/patients/${input.patientId}`);
-  return result;
-});
+export const signCrfAction = definePatientAction(SignCrfSchema, signCrfRecord);
 
-export const unsignCrfAction = defineAction(UnsignCrfSchema, async (actor, input) => {
-  await unsignCrfRecord(actor, input);
-  revalidatePath(`/patients/${input.patientId}`);
-  return null;
-});
+export const unsignCrfAction = definePatientAction(UnsignCrfSchema, unsignCrfRecord);
 
-export const verifyCrfAction = defineAction(VerifyCrfSchema, async (actor, input) => {
-  await markSourceVerified(actor, input);
-  revalidatePath(`/patients/${input.patientId}`);
-  return null;
-});
+export const verifyCrfAction = definePatientAction(VerifyCrfSchema, markSourceVerified);
 
-export const verifyFieldAction = defineAction(VerifyFieldSchema, async (actor, input) => {
-  await verifyField(actor, input);
-  revalidatePath(`/patients/${input.patientId}`);
-  return null;
-});
+export const verifyFieldAction = definePatientAction(VerifyFieldSchema, verifyField);
 
-export const lockPatientAction = defineAction(LockPatientSchema, async (actor, input) => {
-  await setPatientLock(actor, { ...input, locked: true });
-  revalidatePath(`/patients/${input.patientId}`);
-  return null;
-});
+export const lockPatientAction = definePatientAction(LockPatientSchema, (actor, input) =>
+  setPatientLock(actor, { ...input, locked: true }),
+);
 
-export const unlockPatientAction = defineAction(LockPatientSchema, async (actor, input) => {
-  await setPatientLock(actor, { ...input, locked: false });
-  revalidatePath(`/patients/${input.patientId}`);
-  return null;
-});
+export const unlockPatientAction = definePatientAction(LockPatientSchema, (actor, input) =>
+  setPatientLock(actor, { ...input, locked: false }),
+);
 
-export const openQueryAction = defineAction(OpenQuerySchema, async (actor, input) => {
-  const result = await openDataQuery(actor, input);
-  revalidatePath(`/patients/${input.patientId}`);
-  return result;
-});
+export const openQueryAction = definePatientAction(OpenQuerySchema, openDataQuery);
 
 export const answerQueryAction = defineAction(QueryReplySchema, (actor, input) =>
   replyToDataQuery(actor, "answer", input),
@@ -89,8 +53,4 @@ export const reopenQueryAction = defineAction(QueryReplySchema, (actor, input) =
   replyToDataQuery(actor, "reopen", input),
 );
 
-export const deleteCrfAction = defineAction(DeleteCrfSchema, async (actor, input) => {
-  await deleteCrfRecord(actor, input);
-  revalidatePath(`/patients/${input.patientId}`);
-  return null;
-});
+export const deleteCrfAction = definePatientAction(DeleteCrfSchema, deleteCrfRecord);

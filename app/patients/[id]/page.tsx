@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { EnrollPatientForm } from "@/components/forms/enroll-patient-form";
 import { PatientLockForm } from "@/components/forms/patient-lock-form";
 import { ScreenFailureForm } from "@/components/forms/screen-failure-form";
@@ -13,20 +12,17 @@ import { requireActor } from "@/lib/auth/require-actor";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { getPatientOrThrow } from "@/lib/data/patients";
 import { getStudySettings } from "@/lib/data/study-settings";
-import { NotFoundError } from "@/lib/errors";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { PATIENT_STATUS_LABELS } from "@/lib/patient-status";
 import { formatDate, formatDateTime } from "@/lib/format-date";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Patient" };
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/patients/${id}`);
-  const patient = await getPatientOrThrow(actor, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const patient = await orNotFound(getPatientOrThrow(actor, id));
   const canWrite = hasPermission(actor, "patient.write", patient.site.id) && !patient.lockedAt;
   const [records, settings] = await Promise.all([listCrfRecords(actor, id), getStudySettings(actor)]);
   const today = new Date().toISOString().slice(0, 10);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PatientFilters } from "@/components/work/patient-filters";
 import { Pager } from "@/components/work/pager";
 import styles from "@/components/work/work.module.css";
@@ -9,9 +8,9 @@ import { formHref } from "@/lib/analysis/work-list";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listReadableSites } from "@/lib/data/query-inbox";
 import { getRecordStatusGrid, GRID_STATE_FILTERS, type GridStateFilter } from "@/lib/data/record-status-grid";
-import { ForbiddenError } from "@/lib/errors";
 import { getFormDefinition } from "@/lib/forms/registry";
 import { PatientListFilterSchema } from "@/lib/schemas/work-filters";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Record status grid" };
 
@@ -37,10 +36,7 @@ export default async function RecordStatusGridPage({
     ? (params.state as GridStateFilter)
     : undefined;
   const [grid, sites] = await Promise.all([
-    getRecordStatusGrid(actor, { ...filter, state }).catch((error: unknown) => {
-      if (error instanceof ForbiddenError) notFound();
-      throw error;
-    }),
+    orNotFound(getRecordStatusGrid(actor, { ...filter, state })),
     listReadableSites(actor),
   ]);
   return (

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useFieldArray } from "react-hook-form";
 import type { z } from "zod";
 import { updateDoseModificationAction } from "@/app/admin/actions";
+import { FieldError } from "@/components/ui/field-error";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { UpdateDoseModificationSchema } from "@/lib/schemas/safety-settings";
@@ -42,11 +43,7 @@ export function DoseModificationForm({ initial, version }: { initial: Parsed["ru
       submitLabel="Save dose-modification table"
       isSubmitting={isSubmitting}
     >
-      {(errors.rules?.root?.message ?? errors.rules?.message) ? (
-        <p className="field-error" role="alert">
-          {errors.rules?.root?.message ?? errors.rules?.message}
-        </p>
-      ) : null}
+      <FieldError id="rules" error={errors.rules?.root?.message ?? errors.rules?.message} />
       {rows.fields.map((row, i) => {
         const e = errors.rules?.[i];
         return (

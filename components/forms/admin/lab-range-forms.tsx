@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { addLabRangeAction, withdrawLabRangeAction } from "@/app/admin/actions";
 import { ReasonActionForm } from "@/components/forms/reason-action-form";
 import { SelectField } from "@/components/ui/select-field";
+import { SiteOptions } from "@/components/ui/site-options";
 import { TextField } from "@/components/ui/text-field";
 import { DateField } from "@/components/ui/date-field";
 import { LAB_PANEL, listTestUnits } from "@/lib/forms/labs/lab-panel";
@@ -35,11 +36,7 @@ export function AddLabRangeForm({ sites }: { sites: { id: string; code: string; 
       <FormError message={formError} />
       <SelectField id="range-site" label="Site" error={errors.siteId?.message} {...form.register("siteId")}>
         <option value="">Choose…</option>
-        {sites.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.code} {s.name}
-          </option>
-        ))}
+        <SiteOptions sites={sites} />
       </SelectField>
       <SelectField
         id="range-test"

@@ -4,6 +4,7 @@ import { useWatch, type UseFormReturn } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { RadioGroup } from "@/components/ui/choice-group";
 import { DateTimeField } from "@/components/ui/date-field";
+import { errorIdOf, FieldError } from "@/components/ui/field-error";
 import { computeSaeReportDueAt } from "@/lib/forms/adverse-event-rules";
 import { SAE_CRITERIA, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { formatLocalDateTime } from "@/lib/format-date";
@@ -39,7 +40,10 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
       />
       {serious === "yes" ? (
         <>
-          <fieldset className="radio-group" aria-describedby={errors.saeCriteria ? "saeCriteria-error" : undefined}>
+          <fieldset
+            className="radio-group"
+            aria-describedby={errors.saeCriteria ? errorIdOf("saeCriteria") : undefined}
+          >
             <legend>Seriousness criteria (at least one)</legend>
             {SAE_CRITERIA.map((c) => (
               <CheckboxField
@@ -49,11 +53,7 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
                 {...form.register(`saeCriteria.${c.key}`, { onChange: () => form.clearErrors("saeCriteria") })}
               />
             ))}
-            {errors.saeCriteria?.message ? (
-              <p id="saeCriteria-error" className="field-error" role="alert">
-                {errors.saeCriteria.message}
-              </p>
-            ) : null}
+            <FieldError id="saeCriteria" error={errors.saeCriteria?.message} />
           </fieldset>
           <DateTimeField
             id="awareAt"

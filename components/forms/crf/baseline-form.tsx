@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { RadioGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
-import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { NumberField } from "./number-field";
 import { ECOG_PERFORMANCE_STATUS } from "@/lib/domain/liver/ecog";
@@ -17,6 +16,7 @@ import { toChoiceOrNull, toNumberOrNull, toTextOrNull } from "./field-values";
 import { BodyMeasureWarning } from "./body-measure-warning";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
+import { RecordDateField } from "./record-date-field";
 
 export const POS_NEG = [
   { value: "positive", label: "Positive" },
@@ -64,13 +64,7 @@ export function BaselineForm(props: CrfFormProps) {
 
   return (
     <form {...formProps}>
-      <DateField
-        id="assessmentDate"
-        label="Baseline assessment date"
-        max={props.today}
-        error={errors.assessmentDate?.message}
-        {...form.register("assessmentDate")}
-      />
+      <RecordDateField form={form} name="assessmentDate" label="Baseline assessment date" today={props.today} />
       <fieldset className="radio-group">
         <legend>Demographics</legend>
         <RadioGroup

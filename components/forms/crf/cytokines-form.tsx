@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FieldError } from "@/components/ui/field-error";
 import { SelectField } from "@/components/ui/select-field";
-import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import {
   CYTOKINE_UNITS,
@@ -21,6 +21,7 @@ import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 import { parseBelowLimit } from "@/lib/domain/biomarkers/cytokine-units";
 import { formatDate } from "@/lib/format-date";
+import { RecordDateField } from "./record-date-field";
 
 type CytokinesInput = { sampleDate: string; analytes: AnalyteRow[] };
 const emptyRow = (analyte: string): AnalyteRow => ({
@@ -48,13 +49,7 @@ export function CytokinesForm(props: CrfFormProps) {
 
   return (
     <form {...formProps}>
-      <DateField
-        id="sampleDate"
-        label="Plasma sample date"
-        max={props.today}
-        error={errors.sampleDate?.message}
-        {...form.register("sampleDate")}
-      />
+      <RecordDateField form={form} name="sampleDate" label="Plasma sample date" today={props.today} />
       <p className="muted">
         Baseline samples are taken after consent and on or before day 1
         {props.context.enrollmentDate ? ` (${formatDate(props.context.enrollmentDate)})` : ""}, before the first dose. A
@@ -147,11 +142,7 @@ export function CytokinesForm(props: CrfFormProps) {
           </fieldset>
         );
       })}
-      {errors.analytes?.root?.message || errors.analytes?.message ? (
-        <p className="field-error" role="alert">
-          {errors.analytes?.root?.message ?? errors.analytes?.message}
-        </p>
-      ) : null}
+      <FieldError id="analytes" error={errors.analytes?.root?.message ?? errors.analytes?.message} />
       <button type="button" className="button secondary" onClick={() => append(emptyRow(""))}>
         Add analyte
       </button>

@@ -2,7 +2,6 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch, type DefaultValues } from "react-hook-form";
-import { DateField } from "@/components/ui/date-field";
 import { TextField } from "@/components/ui/text-field";
 import { evaluateDosing } from "@/lib/forms/dosing/compute-dosing";
 import { recommendFromContext } from "@/lib/forms/dosing/dose-recommendations";
@@ -19,6 +18,7 @@ import { toNumberOrNull } from "./field-values";
 import { formatNumber } from "./number-input";
 import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
+import { RecordDateField } from "./record-date-field";
 
 // Clinical answers start empty: the dose levels and the height are suggested, never pre-entered.
 const drugDefaults = () => ({
@@ -52,13 +52,7 @@ export function DosingForm(props: CrfFormProps) {
 
   return (
     <form {...formProps}>
-      <DateField
-        id="visitDate"
-        label="Visit date"
-        max={props.today}
-        error={errors.visitDate?.message}
-        {...form.register("visitDate")}
-      />
+      <RecordDateField form={form} name="visitDate" label="Visit date" today={props.today} />
       <fieldset>
         <legend>Body measurements</legend>
         <div className="inline-form">

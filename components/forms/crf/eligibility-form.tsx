@@ -3,13 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { RadioGroup } from "@/components/ui/choice-group";
-import { DateField } from "@/components/ui/date-field";
 import { evaluateEligibility, TRIAL_ELIGIBILITY_CRITERIA } from "@/lib/domain/eligibility/criteria";
 import { EligibilitySchema, type EligibilityData } from "@/lib/forms/eligibility-form";
 import type { CrfFormProps } from "./crf-form-props";
 import { YES_NO } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
+import { RecordDateField } from "./record-date-field";
 
 export function EligibilityForm(props: CrfFormProps) {
   const saved = props.record?.data as EligibilityData | undefined;
@@ -28,13 +28,7 @@ export function EligibilityForm(props: CrfFormProps) {
 
   return (
     <form {...formProps}>
-      <DateField
-        id="consentDate"
-        label="Informed consent date"
-        max={props.today}
-        error={errors.consentDate?.message}
-        {...form.register("consentDate")}
-      />
+      <RecordDateField form={form} name="consentDate" label="Informed consent date" today={props.today} />
       {(["inclusion", "exclusion"] as const).map((kind) => (
         <section key={kind} aria-labelledby={`${kind}-heading`}>
           <h2 id={`${kind}-heading`}>

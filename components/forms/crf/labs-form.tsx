@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { DateField } from "@/components/ui/date-field";
 import { rangeInForce, rangeLimitsIn } from "@/lib/domain/ctcae/site-reference-range";
 import { computeLabs, type LabsBaseline } from "@/lib/forms/labs/compute-labs";
 import { LAB_PANEL } from "@/lib/forms/labs/lab-panel";
@@ -15,6 +14,7 @@ import { FormFooter } from "./form-footer";
 import { LabRow } from "./labs/lab-row";
 import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
+import { RecordDateField } from "./record-date-field";
 
 // No limits until the sample date picks the site laboratory's range in force: no generic default is ever graded against.
 function emptyPanel(): LabsData {
@@ -46,7 +46,7 @@ export function LabsForm(props: CrfFormProps) {
   const values = useWatch({ control: form.control });
   // The same grading the server stores (lib/forms/labs -> lib/domain/ctcae gradeLabValue), live.
   const computed = computeLabs(values, props.context);
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const labRanges = props.context.labReferenceRanges;
   const sampleDate = values.sampleDate ?? "";
   const sampleDay = isRealCalendarDate(sampleDate) ? sampleDate : null;
@@ -68,13 +68,7 @@ export function LabsForm(props: CrfFormProps) {
 
   return (
     <form {...formProps}>
-      <DateField
-        id="sampleDate"
-        label="Sample date"
-        max={props.today}
-        error={errors.sampleDate?.message}
-        {...form.register("sampleDate")}
-      />
+      <RecordDateField form={form} name="sampleDate" label="Sample date" today={props.today} />
       <p className="muted">
         Leave a value empty when the test was not done.{" "}
         {labRanges

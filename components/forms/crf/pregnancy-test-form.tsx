@@ -3,7 +3,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch, type DefaultValues } from "react-hook-form";
 import { CheckboxField } from "@/components/ui/checkbox-field";
-import { DateField } from "@/components/ui/date-field";
 import { SelectField } from "@/components/ui/select-field";
 import {
   NO_POTENTIAL_REASONS,
@@ -17,6 +16,7 @@ import type { CrfFormProps } from "./crf-form-props";
 import { toChoiceOrNull } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
+import { RecordDateField } from "./record-date-field";
 
 const EMPTY: DefaultValues<PregnancyTestData> = {
   testDate: "",
@@ -71,13 +71,7 @@ export function PregnancyTestForm(props: CrfFormProps) {
   );
   return (
     <form {...formProps}>
-      <DateField
-        id="testDate"
-        label="Date of the test or counselling"
-        max={props.today}
-        error={errors.testDate?.message}
-        {...form.register("testDate")}
-      />
+      <RecordDateField form={form} name="testDate" label="Date of the test or counselling" today={props.today} />
       {select("category", "Patient category", PATIENT_CATEGORIES)}
       {values.category === "female-no-reproductive-potential"
         ? select("noPotentialReason", "Reason not of reproductive potential", NO_POTENTIAL_REASONS)

@@ -4,18 +4,18 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useForm, useWatch } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
-import { DateField } from "@/components/ui/date-field";
-import { IMAGING_TECHNIQUES } from "@/lib/domain/recist";
 import { evaluateFollowUp, findBaselineAssessment } from "@/lib/forms/tumour-response";
-import { METHOD_LABELS, TumourAssessmentSchema, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
+import { TumourAssessmentSchema, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import type { CrfFormProps } from "./crf-form-props";
 import { nullIfEmpty } from "./field-values";
 import { FormFooter } from "./form-footer";
+import { MethodOptions } from "./tumour-method-options";
 import { TumourNonTargetFields } from "./tumour-non-target-fields";
 import { TumourOverrideFields } from "./tumour-override-fields";
 import { TumourResponsePanel } from "./tumour-response-panel";
 import { TumourTargetMeasurements } from "./tumour-target-measurements";
 import { useCrfSave } from "./use-crf-save";
+import { RecordDateField } from "./record-date-field";
 
 /** Every baseline target lesion has a status, and a diameter when measured: only then are sums and responses shown. */
 function measurementsComplete(values: Partial<TumourAssessmentData>): boolean {
@@ -65,25 +65,14 @@ export function TumourAssessmentForm(props: CrfFormProps) {
           first.
         </p>
       )}
-      <DateField
-        id="assessmentDate"
-        label="Assessment date"
-        max={props.today}
-        error={errors.assessmentDate?.message}
-        {...form.register("assessmentDate")}
-      />
+      <RecordDateField form={form} name="assessmentDate" label="Assessment date" today={props.today} />
       <SelectField
         id="method"
         label="Imaging method"
         error={errors.method?.message}
         {...form.register("method", { setValueAs: nullIfEmpty })}
       >
-        <option value="">Choose the method</option>
-        {IMAGING_TECHNIQUES.map((t) => (
-          <option key={t} value={t}>
-            {METHOD_LABELS[t]}
-          </option>
-        ))}
+        <MethodOptions />
       </SelectField>
 
       <TumourTargetMeasurements form={form} baseline={baseline} />

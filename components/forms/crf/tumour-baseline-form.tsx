@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
-import { DateField } from "@/components/ui/date-field";
 import { TumourBaselineSchema, type TumourBaselineData } from "@/lib/forms/tumour-schemas";
 import type { CrfFormProps } from "./crf-form-props";
 import { nullIfEmpty } from "./field-values";
@@ -13,6 +12,7 @@ import { MethodOptions } from "./tumour-method-options";
 import { TumourNonTargetLesions } from "./tumour-non-target-lesions";
 import { TumourTargetLesions } from "./tumour-target-lesions";
 import { useCrfSave } from "./use-crf-save";
+import { RecordDateField } from "./record-date-field";
 
 export function TumourBaselineForm(props: CrfFormProps) {
   const form = useForm<TumourBaselineData>({
@@ -40,13 +40,7 @@ export function TumourBaselineForm(props: CrfFormProps) {
 
   return (
     <form {...formProps}>
-      <DateField
-        id="assessmentDate"
-        label="Assessment date"
-        max={props.today}
-        error={errors.assessmentDate?.message}
-        {...form.register("assessmentDate")}
-      />
+      <RecordDateField form={form} name="assessmentDate" label="Assessment date" today={props.today} />
       <SelectField
         id="method"
         label="Imaging method (copied to each lesion unless changed there)"

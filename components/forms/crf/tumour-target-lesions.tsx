@@ -1,6 +1,7 @@
 "use client";
 
 import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
+import { FieldError } from "@/components/ui/field-error";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { minimumMeasurableMm, TARGET_LIMITS } from "@/lib/domain/recist";
@@ -76,11 +77,7 @@ export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaseli
           </fieldset>
         );
       })}
-      {listError ? (
-        <p className="field-error" role="alert" id="targetLesions-error">
-          {listError}
-        </p>
-      ) : null}
+      <FieldError id="targetLesions" error={listError} />
       <button
         type="button"
         className="button secondary"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useWatch, type UseFormReturn } from "react-hook-form";
+import { FieldError } from "@/components/ui/field-error";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { findBaselineAssessment } from "@/lib/forms/tumour-response";
@@ -73,11 +74,7 @@ export function TumourTargetMeasurements({
           </fieldset>
         );
       })}
-      {measurementsError ? (
-        <p className="field-error" role="alert" id="measurements-error">
-          {measurementsError}
-        </p>
-      ) : null}
+      <FieldError id="measurements" error={measurementsError} />
     </section>
   );
 }

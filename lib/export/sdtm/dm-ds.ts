@@ -92,25 +92,36 @@ export function mapDs(subject: SdtmSubject): SdtmRow[] {
     add("INFORMED CONSENT OBTAINED", "INFORMED CONSENT OBTAINED", "PROTOCOL MILESTONE", "SCREENING", consent);
   if (patient.status === "SCREEN_FAILED")
     add(patient.screenFailureReason ?? "SCREEN FAILURE", "SCREEN FAILURE", "DISPOSITION EVENT", "SCREENING", null);
-  const offTreatment = str(eos.offTreatmentReason);
-  if (offTreatment) {
-    add(
-      str(eos.offTreatmentReasonOther) ?? offTreatment.replace(/-/g, " ").toUpperCase(),
-      OFF_TREATMENT_DECOD[offTreatment] ?? "OTHER",
-      "DISPOSITION EVENT",
-      "TREATMENT",
-      str(eos.offTreatmentDate),
-    );
-  }
-  const offStudy = str(eos.offStudyReason);
-  if (offStudy) {
-    add(
-      str(eos.offStudyReasonOther) ?? offStudy.replace(/-/g, " ").toUpperCase(),
-      OFF_STUDY_DECOD[offStudy] ?? "OTHER",
-      "DISPOSITION EVENT",
-      "FOLLOW-UP",
-      str(eos.offStudyDate),
-    );
-  }
+  /** An end-of-study disposition: the reason as the site wrote it (else its code spelled out) and its controlled term. */
+  const addDisposition = (
+    reason: string | null,
+    reasonOther: string | null,
+    decod: Record<string, string>,
+    epoch: string,
+    date: string | null,
+  ) => {
+    if (reason)
+      add(
+        reasonOther ?? reason.replace(/-/g, " ").toUpperCase(),
+        decod[reason] ?? "OTHER",
+        "DISPOSITION EVENT",
+        epoch,
+        date,
+      );
+  };
+  addDisposition(
+    str(eos.offTreatmentReason),
+    str(eos.offTreatmentReasonOther),
+    OFF_TREATMENT_DECOD,
+    "TREATMENT",
+    str(eos.offTreatmentDate),
+  );
+  addDisposition(
+    str(eos.offStudyReason),
+    str(eos.offStudyReasonOther),
+    OFF_STUDY_DECOD,
+    "FOLLOW-UP",
+    str(eos.offStudyDate),
+  );
   return numberRows("DS", rows);
 }

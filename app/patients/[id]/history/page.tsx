@@ -8,8 +8,8 @@ import { hasPermission } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { getPatientOrThrow } from "@/lib/data/patients";
-import { NotFoundError } from "@/lib/errors";
 import { UUID_PATTERN } from "@/lib/schemas/uuid";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -23,10 +23,7 @@ export default async function HistoryPage({
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor(`/patients/${id}/history`);
-  const patient = await getPatientOrThrow(actor, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const patient = await orNotFound(getPatientOrThrow(actor, id));
   if (!hasPermission(actor, "audit.read", patient.site.id)) notFound();
   const recordId = query.record && UUID_PATTERN.test(query.record) ? query.record : undefined;
   const records = await listPatientAuditHistory(actor, id, recordId);

@@ -20,10 +20,10 @@ import { listVerifiableFields } from "@/lib/forms/verifiable-fields";
 import { getPatientOrThrow } from "@/lib/data/patients";
 import { getDoseModificationTable } from "@/lib/data/dose-modification-settings";
 import { getStudySettings } from "@/lib/data/study-settings";
-import { NotFoundError } from "@/lib/errors";
 import { getFormDefinition } from "@/lib/forms/registry";
 import { UNSCHEDULED_VISIT } from "@/lib/forms/form-identity";
 import { nextFormHref } from "@/lib/forms/next-form";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Form" };
 
@@ -47,10 +47,7 @@ export default async function CrfPage({ params, searchParams }: Props) {
   const actor = await requireActor(`/patients/${id}/forms/${formType}`);
   const definition = getFormDefinition(formType);
   if (!definition) notFound();
-  const patient = await getPatientOrThrow(actor, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const patient = await orNotFound(getPatientOrThrow(actor, id));
   // Entering data is for the patient's own site investigators; other readers (coordinators,
   // monitors, the PI) see the saved form read-only, to review, verify and query it.
   const canWrite = hasPermission(actor, "patient.write", patient.site.id);
