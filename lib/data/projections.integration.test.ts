@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { PROJECTED_FORM_TYPES, PROJECTION_TABLES, PROJECTION_TABLE_NAMES } from "@/lib/forms/projections";
 import { withDemoDatabase } from "@/test/integration/with-demo-database";
-import { countRows, snapshotTypedTables } from "@/test/integration/typed-tables";
+import { CHANGE_TRACKED_TABLES, countRows, snapshotTypedTables } from "@/test/integration/typed-tables";
 import { deleteCrfRecord, saveCrfRecord } from "./crf-records";
 import { rebuildProjections } from "./projections-rebuild";
 
@@ -121,7 +121,13 @@ describe("typed tables and efficacy facts = a rebuild from crf_records (demo coh
         [table],
       );
       expect(rows.map((r) => r.column_name).sort()).toEqual(
-        ["id", "patient_id", "crf_record_id", ...Object.keys(PROJECTION_TABLES[table])].sort(),
+        [
+          "id",
+          "patient_id",
+          "crf_record_id",
+          ...Object.keys(PROJECTION_TABLES[table]),
+          ...(CHANGE_TRACKED_TABLES.includes(table) ? ["change_xid"] : []),
+        ].sort(),
       );
     }
   });

@@ -3,11 +3,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { classifySaeClock, latestSiteLocalNow, type SaeClock } from "@/lib/analysis/toxicity/sae-clock";
 import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { computeSaeReportDueAt } from "@/lib/forms/adverse-event-rules";
+import { summarizePatientToxicity } from "@/lib/analysis/toxicity/patient-toxicity";
 import { tabulateWorstGradeCounts, type WorstGradeTable } from "@/lib/analysis/toxicity/worst-grade-table";
 import { getPrisma } from "@/lib/db/prisma";
 import { ForbiddenError } from "@/lib/errors";
 import { cachedByDataVersion } from "./cached-by-version";
 import { countToxicities, loadWorstGradeCounts } from "./toxicity-aggregates";
+import { toxicityStore } from "./toxicity-store";
+import type { SiteWhere } from "./toxicity-sql";
 import {
   loadAdverseEvents,
   loadLabToxicities,
@@ -76,8 +79,7 @@ export async function getToxicityDashboard(
           ? []
           : loadAdverseEvents(scope, { ...filters, serious: "yes" }, undefined, { limit: TOXICITY_LIST_LIMIT }),
         loadLabToxicities(scope, filters, { limit: TOXICITY_LIST_LIMIT }),
-        countToxicities(scope, filters),
-        loadWorstGradeCounts(scope, filters),
+        ...countsAndWorst(scope, filters),
         getPrisma().site.findMany({
           where: scope.siteId ? { id: { in: scope.siteId.in } } : {},
           orderBy: { code: "asc" },
@@ -110,4 +112,17 @@ export async function getToxicityDashboard(
     worstGrade: { ...table, population: "enrolled", description: WORST_GRADE_POPULATION },
     sites,
   };
+}
+
+/**
+ * The totals and the worst-grade counts: with no filter, summed from every patient's toxicity
+ * kept in the process (lib/data/toxicity-store.ts: after a save only that patient is read
+ * again); with a filter, counted by PostgreSQL (lib/data/toxicity-aggregates.ts), whose rules
+ * the kept sums follow.
+ */
+function countsAndWorst(scope: SiteWhere, filters: ToxicityFilters) {
+  if (Object.values(filters).some((value) => value !== undefined))
+    return [countToxicities(scope, filters), loadWorstGradeCounts(scope, filters)] as const;
+  const summary = toxicityStore.patients(scope.siteId?.in ?? null).then(summarizePatientToxicity);
+  return [summary.then((s) => s.totals), summary.then((s) => s.worst)] as const;
 }

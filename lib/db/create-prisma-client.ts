@@ -22,6 +22,9 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaCl
     // Bookkeeping for the analyses' change tracking (read in SQL only), a bigint that JSON cannot carry.
     omit: {
       patient: { changeXid: true },
+      crfRecord: { changeXid: true },
+      adverseEvent: { changeXid: true },
+      labResult: { changeXid: true },
       patientEfficacyFacts: { changeXid: true },
       patientScheduleFacts: { changeXid: true },
     },

@@ -120,9 +120,10 @@ export async function* readPatientRecordBatches(
 }
 
 /**
- * One typed table's rows of the given patients as the projections wrote them (to_jsonb gives
- * dates as yyyy-mm-dd and numbers as numbers), each with its form's id and visit, in the order
- * the forms were created; rows of a withdrawn form are already gone (lib/data/projections.ts).
+ * One typed table's rows of the given patients as the projections wrote them, without the
+ * change_xid kept for the readers' change tracking (to_jsonb gives dates as yyyy-mm-dd and
+ * numbers as numbers), each with its form's id and visit, in the order the forms were created;
+ * rows of a withdrawn form are already gone (lib/data/projections.ts).
  */
 async function readTypedRows(
   table: ProjectionTableName,
@@ -132,7 +133,7 @@ async function readTypedRows(
   if (!(PROJECTION_TABLE_NAMES as readonly string[]).includes(table)) throw new Error(`Unknown typed table ${table}`);
   return getPrisma().$queryRawUnsafe(
     `SELECT t."patient_id"::text AS "patient_id",
-            (to_jsonb(t) - 'id' - 'patient_id') || jsonb_build_object('crf_record_id', t."crf_record_id"::text, 'visit_key', r."visit_key") AS "row"
+            (to_jsonb(t) - 'id' - 'patient_id' - 'change_xid') || jsonb_build_object('crf_record_id', t."crf_record_id"::text, 'visit_key', r."visit_key") AS "row"
      FROM "${table}" t JOIN "crf_records" r ON r."id" = t."crf_record_id"
      WHERE t."patient_id" = ANY($1::uuid[]) AND r."site_id" = ANY($2::uuid[]) AND r."deleted_at" IS NULL
      ORDER BY r."created_at", r."id"`,
