@@ -16,9 +16,10 @@ export interface InProcessTrial {
   /** Drops the results kept per data version, as the first request after a save finds them. */
   clearKeptResults: () => void;
   /**
-   * Writes one enrolled patient's efficacy and schedule facts rows again, unchanged, as a save
-   * does: the cohort and the schedule facts kept in the process (lib/data/analysis-cohort-store.ts,
-   * lib/data/schedule-facts-store.ts) then read that patient again.
+   * Writes one enrolled patient's row and its efficacy and schedule facts rows again, unchanged,
+   * as a save does: the cohort, the schedule facts and the toxicity kept in the process
+   * (lib/data/analysis-cohort-store.ts, schedule-facts-store.ts, toxicity-store.ts) then read
+   * that patient again.
    */
   touchOnePatient: () => Promise<void>;
   close: () => Promise<void>;
@@ -45,6 +46,9 @@ export async function openTrialInProcess(): Promise<InProcessTrial> {
     );
     await prisma.$executeRawUnsafe(
       `UPDATE patient_schedule_facts SET updated_at = now() WHERE patient_id = (SELECT patient_id FROM patient_efficacy_facts ORDER BY patient_id LIMIT 1)`,
+    );
+    await prisma.$executeRawUnsafe(
+      `UPDATE patients SET updated_at = now() WHERE id = (SELECT patient_id FROM patient_efficacy_facts ORDER BY patient_id LIMIT 1)`,
     );
   };
   return {
