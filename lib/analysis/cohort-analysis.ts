@@ -2,7 +2,7 @@ import type { ConfType } from "@/lib/domain/survival";
 import { analyzeBiomarker, type BiomarkerAnalysis, type CytokineCut } from "./biomarkers";
 import { summarizeOutcomes, type EfficacySummary } from "./efficacy";
 import { buildKmCurve, type KmCurve } from "./km-curve";
-import { compareText } from "./compare-text";
+import { inSubjectOrder } from "./compare-text";
 import { cytokineOf, efficacyPartsOf, outcomeInputOf } from "./per-patient";
 import type { AnalysisPatientRecords } from "./patient-records";
 import { sortSwimmerLanes, sortWaterfall, type SwimmerLane, type WaterfallBar } from "./waterfall-swimmer";
@@ -13,17 +13,6 @@ export interface EfficacyAnalysis {
   osCurve: KmCurve | null;
   waterfall: { bars: WaterfallBar[]; notMeasured: number };
   swimmer: SwimmerLane[];
-}
-
-/**
- * Whether the patients come in compareText's order of subject IDs (the cohort comes by subject
- * ID from PostgreSQL, whose collation usually agrees): the sorts that break ties by subject can
- * then keep the given order instead, which at 100,000 patients saves most of their time.
- */
-function inSubjectOrder(patients: readonly AnalysisPatientRecords[]): boolean {
-  for (let i = 1; i < patients.length; i++)
-    if (compareText(patients[i - 1]!.subjectId, patients[i]!.subjectId) > 0) return false;
-  return true;
 }
 
 /** Every efficacy figure of the enrolled patients (intention to treat) from their saved forms. */

@@ -40,6 +40,14 @@ describe("response sequence for the Simon monitor", () => {
     ]);
   });
 
+  it("breaks a tie of enrollment dates by subject whether or not the cohort comes in subject order", () => {
+    const subjects = (patients: AnalysisPatientRecords[]) =>
+      listResponsesInEnrollmentOrder(patients).map((r) => r.subjectId);
+    const bySubject = [...cohort].sort((a, b) => a.subjectId.localeCompare(b.subjectId));
+    expect(subjects(bySubject)).toEqual(["TW01-001", "TW01-002", "TW01-003", "TW01-004"]);
+    expect(subjects([...bySubject].reverse())).toEqual(["TW01-001", "TW01-002", "TW01-003", "TW01-004"]);
+  });
+
   it("keeps evaluable patients (not NE) and marks confirmed CR or PR as responders", () => {
     const sequence = toEvaluableResponses(listResponsesInEnrollmentOrder(cohort));
     expect(sequence).toEqual([false, true, false]);

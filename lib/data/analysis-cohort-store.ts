@@ -1,9 +1,9 @@
 import "server-only";
 import type { SiteScope } from "@/lib/auth/actor";
-import { compareText } from "@/lib/analysis/compare-text";
+import { compareText, markInSubjectOrder } from "@/lib/analysis/compare-text";
 import type { AnalysisPatientRecords } from "@/lib/analysis/patient-records";
 import { readCohortChanges } from "./analysis-cohort";
-import { KeptRows } from "./kept-rows";
+import { compareIds, KeptRows } from "./kept-rows";
 
 /**
  * Every enrolled patient's analysis inputs (lib/data/analysis-cohort.ts), kept in the process
@@ -36,7 +36,7 @@ export class AnalysisCohortStore {
       idOf: (member) => member.patient.patientId,
       // compareText's order, which the analyses' sorts by subject then find already in place.
       compare: (a, b) =>
-        compareText(a.patient.subjectId, b.patient.subjectId) || (a.patient.patientId < b.patient.patientId ? -1 : 1),
+        compareText(a.patient.subjectId, b.patient.subjectId) || compareIds(a.patient.patientId, b.patient.patientId),
     },
   );
 
@@ -46,7 +46,7 @@ export class AnalysisCohortStore {
     const patients = this.patientsOf(ordered);
     if (scope.kind === "all") return patients;
     const siteIds = new Set(scope.siteIds);
-    return ordered.filter((member) => siteIds.has(member.siteId)).map((member) => member.patient);
+    return markInSubjectOrder(ordered.filter((member) => siteIds.has(member.siteId)).map((member) => member.patient));
   }
 
   // The patients of one kept order, made once: requests that share the order share the array.
@@ -55,7 +55,7 @@ export class AnalysisCohortStore {
   private patientsOf(ordered: readonly Member[]): readonly AnalysisPatientRecords[] {
     if (ordered !== this.lastOrdered) {
       this.lastOrdered = ordered;
-      this.lastPatients = ordered.map((member) => member.patient);
+      this.lastPatients = markInSubjectOrder(ordered.map((member) => member.patient));
     }
     return this.lastPatients;
   }

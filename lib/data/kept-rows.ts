@@ -14,12 +14,14 @@ export interface RowChanges<T> {
 }
 
 export interface KeptState<T> {
-  rows: ReadonlyMap<string, T>;
   /** Every row in the order asked for; shared with every caller, so replaced, never changed. */
   ordered: readonly T[];
 }
 
-type Kept<T> = KeptState<T> & { xmin: string; origin: string };
+type Kept<T> = KeptState<T> & { xmin: string; origin: string; rows: Map<string, T> };
+
+/** Ids in code-unit order: the last key of every kept order, so two rows compare equal only when they are one. */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Rows changed at once beyond which the order is sorted again whole rather than patched. */
 const PATCHED_AT_MOST = 1_000;
@@ -40,6 +42,7 @@ export class KeptRows<T> {
 
   constructor(
     private readonly readRows: (since: string | null) => Promise<RowChanges<T>>,
+    /** A total order: `compare` gives 0 only for two versions of one row (end it with compareIds). */
     private readonly order: { idOf: (row: T) => string; compare: (a: T, b: T) => number },
   ) {}
 
@@ -68,37 +71,49 @@ export class KeptRows<T> {
     if (changes.origin !== kept.origin) return this.fullRead();
     this.lastRefresh = { kind: "changes", rowsRead: changes.rows.length };
     if (changes.rows.length === 0) return (this.kept = { ...kept, xmin: changes.xmin });
-    const rows = new Map(kept.rows);
+    // The map is this class's alone (refreshes run one at a time), so it is changed in place; the
+    // order is shared with callers, so it is copied (at 100,000 rows copying the map and filtering
+    // the order took ~110 ms per save).
+    const rows = kept.rows;
+    const ordered = changes.rows.length > PATCHED_AT_MOST ? null : kept.ordered.slice();
     for (const { id, value } of changes.rows) {
+      const before = rows.get(id);
+      if (ordered && before !== undefined && !this.remove(ordered, before)) return this.fullRead();
       if (value === null) rows.delete(id);
-      else rows.set(id, value);
+      else {
+        rows.set(id, value);
+        if (ordered) ordered.splice(this.firstAfter(ordered, value), 0, value);
+      }
     }
     if (rows.size !== changes.members) return this.fullRead();
-    const ordered =
-      changes.rows.length > PATCHED_AT_MOST ? this.sorted(rows) : this.patched(kept.ordered, changes.rows);
-    return (this.kept = { xmin: changes.xmin, origin: kept.origin, rows, ordered });
+    return (this.kept = { xmin: changes.xmin, origin: kept.origin, rows, ordered: ordered ?? this.sorted(rows) });
   }
 
   private sorted(rows: ReadonlyMap<string, T>): T[] {
     return [...rows.values()].sort(this.order.compare);
   }
 
-  /** The kept order without the changed rows, each changed row that remains put in its place. */
-  private patched(ordered: readonly T[], changed: RowChanges<T>["rows"]): T[] {
-    const ids = new Set(changed.map((row) => row.id));
-    const next = ordered.filter((row) => !ids.has(this.order.idOf(row)));
-    for (const { value } of changed) {
-      if (value === null) continue;
-      let low = 0;
-      let high = next.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (this.order.compare(next[middle]!, value) <= 0) low = middle + 1;
-        else high = middle;
-      }
-      next.splice(low, 0, value);
+  /** Where `value` goes in the order: after every row that does not sort after it. */
+  private firstAfter(ordered: readonly T[], value: T): number {
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.order.compare(ordered[middle]!, value) <= 0) low = middle + 1;
+      else high = middle;
     }
-    return next;
+    return low;
+  }
+
+  /** Takes this very row out of the order (found by halving, then among its equals); false if absent. */
+  private remove(ordered: T[], row: T): boolean {
+    const id = this.order.idOf(row);
+    for (let i = this.firstAfter(ordered, row) - 1; i >= 0 && this.order.compare(ordered[i]!, row) === 0; i--)
+      if (this.order.idOf(ordered[i]!) === id) {
+        ordered.splice(i, 1);
+        return true;
+      }
+    return false;
   }
 
   private async fullRead(): Promise<Kept<T>> {

@@ -9,7 +9,7 @@ import {
 } from "@/lib/analysis/schedule-counts";
 import { getPrisma } from "@/lib/db/prisma";
 import { parseIsoDateToDayNumber } from "@/lib/domain/iso-date";
-import { KeptRows, type RowChanges } from "./kept-rows";
+import { compareIds, KeptRows, type RowChanges } from "./kept-rows";
 import { STUDY_ID } from "./study-settings";
 
 /**
@@ -113,7 +113,7 @@ export class ScheduleFactsStore {
     },
     {
       idOf: (facts) => facts.patientId,
-      compare: (a, b) => compareText(a.subjectId, b.subjectId) || (a.patientId < b.patientId ? -1 : 1),
+      compare: (a, b) => compareText(a.subjectId, b.subjectId) || compareIds(a.patientId, b.patientId),
     },
   );
 

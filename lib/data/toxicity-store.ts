@@ -1,7 +1,7 @@
 import "server-only";
 import type { PatientToxicity } from "@/lib/analysis/toxicity/patient-toxicity";
 import { getPrisma } from "@/lib/db/prisma";
-import { KeptRows, type RowChanges } from "./kept-rows";
+import { compareIds, KeptRows, type RowChanges } from "./kept-rows";
 
 /**
  * Every patient's toxicity in brief (lib/analysis/toxicity/patient-toxicity.ts), kept in the
@@ -107,7 +107,7 @@ async function readToxicityChanges(since: string | null): Promise<RowChanges<Pat
 export class ToxicityStore {
   readonly rows = new KeptRows<PatientToxicity>(readToxicityChanges, {
     idOf: (p) => p.patientId,
-    compare: (a, b) => (a.patientId < b.patientId ? -1 : a.patientId > b.patientId ? 1 : 0),
+    compare: (a, b) => compareIds(a.patientId, b.patientId),
   });
 
   /** Every patient not deleted, at the given sites (every site when null). */

@@ -89,6 +89,14 @@ describe("toxicity boundary", () => {
     expect(below.probability).toBeLessThanOrEqual(0.9);
   });
 
+  it("finds the boundary of a trial of 100,000 patients: crossed there, not one toxicity below", () => {
+    for (const n of [100_000, 99_999, 12_345]) {
+      const stopAt = findToxicityBoundary(TRIAL_RULE, n)!;
+      expect(checkToxicityBoundary(TRIAL_RULE, stopAt, n).crossed).toBe(true);
+      expect(checkToxicityBoundary(TRIAL_RULE, stopAt - 1, n).crossed).toBe(false);
+    }
+  });
+
   it("returns null when no count can stop the trial", () => {
     // A strong optimistic prior: even 1 of 1 leaves P(p > 0.5) small.
     expect(findToxicityBoundary({ theta: 0.5, threshold: 0.99, priorA: 1, priorB: 20 }, 1)).toBeNull();
@@ -102,9 +110,9 @@ describe("toxicity boundary", () => {
     { theta: 0.1, threshold: 0.7, priorA: 0.5, priorB: 0.5 },
     { theta: 0.25, threshold: 0.975, priorA: 3, priorB: 1 },
   ])(
-    "θ = $theta, c = $threshold, Beta($priorA, $priorB): each row of the 1,000-row table is its own scan from 0",
+    "θ = $theta, c = $threshold, Beta($priorA, $priorB): each row of the 1,000-row table is findToxicityBoundary's",
     (rule) => {
-      // The table starts each row's scan at the row before's boundary; findToxicityBoundary scans from 0.
+      // The table scans each row from the row before's boundary; findToxicityBoundary halves [0, n].
       const table = tabulateToxicityBoundary(rule, MAX_BOUNDARY_TABLE_PATIENTS);
       const sampled = table.filter((row) => row.patients <= 60 || row.patients % 7 === 0);
       for (const row of sampled)
