@@ -1,7 +1,13 @@
 import { expect, test } from "vitest";
 import { readPatientOutcome } from "./efficacy-facts";
-import { cytokineOf, efficacyPartsOf, outcomeInputOf } from "./per-patient";
-import { listAssessments, readCytokine, readFollowUp, type AnalysisPatientRecords } from "./patient-records";
+import { cytokineOf, efficacyPartsOf, listCohortCytokineNames, outcomeInputOf } from "./per-patient";
+import {
+  listAssessments,
+  listCytokineNames,
+  readCytokine,
+  readFollowUp,
+  type AnalysisPatientRecords,
+} from "./patient-records";
 import { buildSwimmerLanes, buildWaterfall } from "./waterfall-swimmer";
 
 const patient = (pct: number): AnalysisPatientRecords => ({
@@ -56,4 +62,28 @@ test("a changed patient is a new object and is derived again, never served the o
   expect(efficacyPartsOf(before).bar!.bestPctChange).toBe(-12);
   expect(efficacyPartsOf(after).bar!.bestPctChange).toBe(-40);
   expect(outcomeInputOf(after)).not.toBe(outcomeInputOf(before));
+});
+
+test("the cohort's analyte names, read once per patient, are listCytokineNames': first seen, one per name whatever its case", () => {
+  const withAnalytes = (id: string, names: string[]): AnalysisPatientRecords => {
+    const p = patient(-10);
+    const cytokines = p.records[1]!;
+    return {
+      ...p,
+      patientId: id,
+      records: [
+        p.records[0]!,
+        {
+          ...cytokines,
+          data: {
+            ...(cytokines.data as object),
+            analytes: names.map((analyte) => ({ analyte, value: 1, unit: "pg/mL" })),
+          },
+        },
+      ],
+    };
+  };
+  const cohort = [withAnalytes("a", ["VEGF", "IL-6"]), withAnalytes("b", ["il-6", "TNF-alpha"]), patient(-5)];
+  expect(listCohortCytokineNames(cohort)).toEqual(["VEGF", "IL-6", "TNF-alpha"]);
+  expect(listCohortCytokineNames(cohort)).toEqual(listCytokineNames(cohort));
 });

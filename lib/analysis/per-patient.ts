@@ -1,6 +1,7 @@
 import { readPatientOutcome } from "./efficacy-facts";
 import {
   listAssessments,
+  listCytokineNames,
   readCytokine,
   readFollowUp,
   type AnalysisPatientRecords,
@@ -20,6 +21,8 @@ interface Derived {
   lane?: SwimmerLane;
   bar?: WaterfallBar | null;
   cytokines?: Map<string, CytokineResult | null>;
+  /** The analytes of the baseline cytokines form, lower-cased name and name as recorded. */
+  analytes?: readonly (readonly [string, string])[];
 }
 
 // Kept per patient object, not per patient: the analysis cohort (lib/data/analysis-cohort-store.ts)
@@ -67,9 +70,35 @@ export function efficacyPartsOf(patient: AnalysisPatientRecords): {
 
 /** A patient's baseline result of one analyte in the canonical unit (readCytokine), read once per patient object. */
 export function cytokineOf(patient: AnalysisPatientRecords, analyte: string): CytokineResult | null {
+  return cytokineAndOutcomeOf(patient, analyte.toLowerCase(), analyte).level;
+}
+
+/**
+ * cytokineOf and outcomeInputOf with one lookup of the patient's derivations (`key`: the
+ * analyte's name lower-cased, once per request): the biomarker analysis asks both of 100,000 patients.
+ */
+export function cytokineAndOutcomeOf(
+  patient: AnalysisPatientRecords,
+  key: string,
+  analyte: string,
+): { level: CytokineResult | null; input: OutcomeInput } {
   const entry = derivedOf(patient);
   const results = (entry.cytokines ??= new Map());
-  const key = analyte.toLowerCase();
-  if (!results.has(key)) results.set(key, readCytokine(patient, analyte));
-  return results.get(key)!;
+  let level = results.get(key);
+  if (level === undefined) results.set(key, (level = readCytokine(patient, analyte)));
+  return { level, input: entry.input };
+}
+
+/**
+ * listCytokineNames over a cohort with each patient's analytes read once per patient object: read
+ * from every patient's form on each request it was ~200 ms of the biomarker page at 100,000 patients.
+ */
+export function listCohortCytokineNames(patients: readonly AnalysisPatientRecords[]): string[] {
+  const names = new Map<string, string>();
+  for (const patient of patients) {
+    const entry = derivedOf(patient);
+    entry.analytes ??= listCytokineNames([patient]).map((name) => [name.toLowerCase(), name] as const);
+    for (const [key, name] of entry.analytes) if (!names.has(key)) names.set(key, name);
+  }
+  return [...names.values()];
 }

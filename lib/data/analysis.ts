@@ -8,7 +8,8 @@ import {
 } from "@/lib/analysis/cohort-analysis";
 import type { BiomarkerAnalysis } from "@/lib/analysis/biomarkers";
 import { summarizeEnrollment, type EnrollmentSummary } from "@/lib/analysis/enrollment-summary";
-import { listCytokineNames, type AnalysisPatientRecords } from "@/lib/analysis/patient-records";
+import type { AnalysisPatientRecords } from "@/lib/analysis/patient-records";
+import { listCohortCytokineNames } from "@/lib/analysis/per-patient";
 import { listPatientOutcomes, type PatientOutcomeRow } from "@/lib/analysis/patient-outcomes";
 import { listResponsesInEnrollmentOrder, type PatientResponse } from "@/lib/analysis/response-sequence";
 import { getPrisma } from "@/lib/db/prisma";
@@ -76,7 +77,7 @@ export async function getBiomarkerAnalysis(
   return withCohort(actor, key, (patients) => ({
     cytokine: request.cytokine,
     endpoint: request.endpoint,
-    cytokines: listCytokineNames(patients),
+    cytokines: listCohortCytokineNames(patients),
     ...analyzeCohortBiomarker(patients, request),
   }));
 }
