@@ -20,13 +20,15 @@ export function BiomarkerCharts({ view }: { view: BiomarkerView }) {
         yLabel={`${view.cytokine} (${unit}, log scale)`}
         groups={(["high", "low"] as const).map((group) => {
           const values = view.points.filter((p) => p.group === group);
+          // Past this many the plot draws one path without a tooltip per point: no title to build.
+          const titled = values.length <= STRIP_POINTS_WITH_TOOLTIPS;
           return {
             label: group === "high" ? "High" : "Low",
             color: group === "high" ? HIGH : LOW,
             values: values.map((p) => ({
               value: p.value,
               hollow: p.belowLloq,
-              title: `${+p.value.toPrecision(3)} ${unit}${p.belowLloq ? " (below LLOQ)" : ""}`,
+              title: titled ? `${+p.value.toPrecision(3)} ${unit}${p.belowLloq ? " (below LLOQ)" : ""}` : "",
             })),
             box: view[group]?.distribution ?? null,
           };
