@@ -2,9 +2,9 @@ import pg from "pg";
 import { beforeAll, describe, expect, test } from "vitest";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { withDemoDatabase } from "@/test/integration/with-demo-database";
+import { withdrawFirstForm } from "@/test/integration/withdraw-form";
 import { loadAnalysisCohort } from "./analysis-cohort";
 import { AnalysisCohortStore } from "./analysis-cohort-store";
-import { deleteCrfRecord } from "./crf-records";
 
 /**
  * The cohort kept in the process (lib/data/analysis-cohort-store.ts) against a full read of the
@@ -36,13 +36,9 @@ describe("analysis cohort kept in the process = the cohort read whole (demo coho
 
   test("a withdrawn cytokines form: only that patient is read again, as a new object; the others are the same objects", async () => {
     const before = await store.read({ kind: "all" });
-    const record = await db.prisma.crfRecord.findFirstOrThrow({
-      where: { formType: "cytokines", deletedAt: null, siteId: sites.TW01 },
-    });
-    await deleteCrfRecord(actors.investigator1, {
-      patientId: record.patientId,
-      recordId: record.id,
-      reason: "Entered in error",
+    const record = await withdrawFirstForm(db.prisma, actors.investigator1, {
+      formType: "cytokines",
+      siteId: sites.TW01,
     });
     const after = await store.read({ kind: "all" });
     expect(store.rows.lastRefresh).toEqual({ kind: "changes", rowsRead: 1 });

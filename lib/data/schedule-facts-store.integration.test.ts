@@ -4,7 +4,7 @@ import type { SiteScope } from "@/lib/auth/actor";
 import { seedDemoCohort } from "@/lib/demo/seed-demo-cohort";
 import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
 import { withDemoDatabase } from "@/test/integration/with-demo-database";
-import { deleteCrfRecord } from "./crf-records";
+import { withdrawFirstForm } from "@/test/integration/withdraw-form";
 import { markSourceVerified } from "./form-review";
 import { loadPatientCounts } from "./schedule-facts";
 import { ScheduleFactsStore } from "./schedule-facts-store";
@@ -66,15 +66,11 @@ describe("schedule facts kept in the process = loadPatientCounts (demo trial)", 
   });
 
   test("a withdrawal and a source verification: only that patient is read again", async () => {
-    const labs = await db.prisma.crfRecord.findFirstOrThrow({
-      where: { formType: "labs", deletedAt: null, siteId: sites.TW01, status: "COMPLETE" },
-      orderBy: { createdAt: "asc" },
-    });
     await store.counts({ kind: "all" }, DAYS[2]!);
-    await deleteCrfRecord(actors.investigator1, {
-      patientId: labs!.patientId,
-      recordId: labs!.id,
-      reason: "Entered in error",
+    await withdrawFirstForm(db.prisma, actors.investigator1, {
+      formType: "labs",
+      siteId: sites.TW01,
+      status: "COMPLETE",
     });
     await expectCountsEqual();
     const other = await db.prisma.crfRecord.findFirstOrThrow({

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ToxicityTotals } from "@/lib/analysis/toxicity/patient-toxicity";
 import type { WorstGradeCount } from "@/lib/analysis/toxicity/worst-grade-table";
 import { attributionValues, type ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
 import { getPrisma } from "@/lib/db/prisma";
@@ -13,28 +14,15 @@ import {
   type SiteWhere,
 } from "./toxicity-sql";
 
+export type { ToxicityTotals } from "@/lib/analysis/toxicity/patient-toxicity";
+
 /**
  * The toxicity review's totals, counted by PostgreSQL over the typed tables so that a request
  * after a save reads counts, not every event (issue 14: the first request after a save read
  * every adverse event's JSON, 42 s at 100,000 patients). Scope and filters as in
- * lib/data/toxicity-sql.ts; callers check the permission.
+ * lib/data/toxicity-sql.ts; callers check the permission. Without a filter the dashboard sums
+ * the toxicity kept per patient instead (lib/data/toxicity-store.ts).
  */
-export interface ToxicityTotals {
-  adverseEvents: number;
-  patientsWithEvents: number;
-  /** Of the adverse events, the serious ones (a seriousness left unanswered is not serious). */
-  seriousAdverseEvents: number;
-  /**
-   * When the site became aware of each SAE whose 24-hour report clock still runs (no report
-   * recorded, an awareness time given), site wall-clock yyyy-mm-ddThh:mm: the only SAEs whose
-   * clock can read overdue (lib/analysis/toxicity/sae-clock.ts; a recorded report stops it,
-   * no awareness time means no deadline). The caller classifies them at the request's time.
-   */
-  openSaeAwareTimes: string[];
-  labResultsGrade3Plus: number;
-  enrolledPatients: number;
-}
-
 export async function countToxicities(scope: SiteWhere, filters: ToxicityFilters): Promise<ToxicityTotals> {
   const enrolled = [
     Prisma.sql`p."deleted_at" IS NULL`,

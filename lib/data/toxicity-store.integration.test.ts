@@ -11,7 +11,7 @@ import {
   serious,
 } from "@/test/integration/toxicity-fixtures";
 import { withDemoDatabase } from "@/test/integration/with-demo-database";
-import { deleteCrfRecord } from "./crf-records";
+import { withdrawFirstForm } from "@/test/integration/withdraw-form";
 import { countToxicities, loadWorstGradeCounts } from "./toxicity-aggregates";
 import { ToxicityStore } from "./toxicity-store";
 
@@ -79,14 +79,7 @@ describe("toxicity kept in the process = the aggregate statements (demo trial)",
   });
 
   test("a withdrawal, an event before day 1 and a patient not enrolled", async () => {
-    const record = await db.prisma.crfRecord.findFirstOrThrow({
-      where: { formType: "adverse-event", deletedAt: null, siteId: sites.TW01 },
-    });
-    await deleteCrfRecord(actors.investigator1, {
-      patientId: record.patientId,
-      recordId: record.id,
-      reason: "Entered in error",
-    });
+    await withdrawFirstForm(db.prisma, actors.investigator1, { formType: "adverse-event", siteId: sites.TW01 });
     const screening = await createPatient(actors.investigator1, sites.TW01, { enrolled: false });
     await recordAdverseEvent(actors.investigator1, screening.id, adverseEvent({ grade: 3, onsetDate: "2026-01-06" }));
     const enrolled = await createPatient(actors.investigator1, sites.TW01);

@@ -20,10 +20,18 @@ export interface PatientToxicity {
   worst: { term: string; soc: string | null; grade: number | null }[];
 }
 
-export interface KeptToxicityTotals {
+/** The toxicity dashboard's counts (lib/data/toxicity-aggregates.ts counts them in SQL, summarizePatientToxicity from kept patients). */
+export interface ToxicityTotals {
   adverseEvents: number;
   patientsWithEvents: number;
+  /** Of the adverse events, the serious ones (a seriousness left unanswered is not serious). */
   seriousAdverseEvents: number;
+  /**
+   * When the site became aware of each SAE whose 24-hour report clock still runs (no report
+   * recorded, an awareness time given), site wall-clock yyyy-mm-ddThh:mm: the only SAEs whose
+   * clock can read overdue (lib/analysis/toxicity/sae-clock.ts; a recorded report stops it,
+   * no awareness time means no deadline). The caller classifies them at the request's time.
+   */
   openSaeAwareTimes: string[];
   labResultsGrade3Plus: number;
   enrolledPatients: number;
@@ -35,10 +43,10 @@ export interface KeptToxicityTotals {
  * no filter, which lib/data/toxicity-store.integration.test.ts holds them to.
  */
 export function summarizePatientToxicity(patients: readonly PatientToxicity[]): {
-  totals: KeptToxicityTotals;
+  totals: ToxicityTotals;
   worst: WorstGradeCount[];
 } {
-  const totals: KeptToxicityTotals = {
+  const totals: ToxicityTotals = {
     adverseEvents: 0,
     patientsWithEvents: 0,
     seriousAdverseEvents: 0,
