@@ -34,6 +34,17 @@ const liveConditions = (join: Join) =>
     : [Prisma.sql`p."deleted_at" IS NULL`];
 const siteColumnOf = (join: Join) => (join === "record" ? Prisma.sql`r."site_id"` : Prisma.sql`p."site_id"`);
 
+/**
+ * The caller's sites and the site filter. Listing with the record, the sites are said of the
+ * patient too (the record's site is its patient's, copied at entry): the planner then narrows the
+ * rows by patient before it fetches their records, where it read all of a site's records to join
+ * them (the investigator's safety work-list at 100,000 patients: 120,000 records for 6,800 events).
+ */
+const scopeConditions = (scope: SiteWhere, filters: ToxicityFilters, join: Join) => [
+  ...siteConditions(scope, filters, siteColumnOf(join)),
+  ...(join === "record" && scope.siteId ? [Prisma.sql`p."site_id" = ANY(${scope.siteId.in}::uuid[])`] : []),
+];
+
 const ATTRIBUTION_COLUMNS = {
   thalidomide: Prisma.raw(`a."attribution_thalidomide"`),
   uft: Prisma.raw(`a."attribution_uft"`),
@@ -52,7 +63,7 @@ export function adverseEventWhere(
   join: Join,
   extra: Prisma.Sql[] = [],
 ): Prisma.Sql {
-  const and = [...liveConditions(join), ...siteConditions(scope, filters, siteColumnOf(join)), ...extra];
+  const and = [...liveConditions(join), ...scopeConditions(scope, filters, join), ...extra];
   if (filters.term) and.push(Prisma.sql`a."term" = ${filters.term}`);
   if (filters.grade) {
     const { min, max } = gradeBounds(filters.grade);
@@ -86,7 +97,7 @@ export function labToxicityWhere(scope: SiteWhere, filters: ToxicityFilters, joi
   const { min, max } = gradeBounds(filters.grade);
   const and = [
     ...liveConditions(join),
-    ...siteConditions(scope, filters, siteColumnOf(join)),
+    ...scopeConditions(scope, filters, join),
     Prisma.sql`l."grade" BETWEEN ${Math.max(3, min)} AND ${max}`,
     Prisma.sql`l."ctcae_term" IS NOT NULL`,
   ];
