@@ -1,4 +1,5 @@
-import { parseIsoDateToDayNumber } from "@/lib/domain/iso-date";
+import { bisectRight } from "d3-array";
+import { isoDateOfDayNumber, parseIsoDateToDayNumber } from "@/lib/domain/iso-date";
 
 /**
  * One patient's counts as of a day, from the patient's schedule facts (patient_schedule_facts,
@@ -58,29 +59,6 @@ export interface ScheduleFacts {
   baselineMissingLabs: number;
 }
 
-/** How many of the sorted days fall on or before `day` (PostgreSQL's width_bucket on a sorted array). */
-function countOnOrBefore(sorted: Int32Array, day: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! <= day) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-const MS_PER_DAY = 86_400_000;
-const isoDates = new Map<number, string>();
-function isoOfDayNumber(day: number): string {
-  let iso = isoDates.get(day);
-  if (iso === undefined) {
-    if (isoDates.size >= 100_000) isoDates.clear();
-    isoDates.set(day, (iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10)));
-  }
-  return iso;
-}
-
 /**
  * The counts of one patient on `today` (a day number). The expected forms up to a day are
  * arithmetic on the schedule: day 1 and then a visit every interval, each expecting the visit
@@ -99,8 +77,9 @@ export function countScheduleFacts(facts: ScheduleFacts, rule: ScheduleRule, tod
   const visitsListed = enrolled === null ? 0 : Math.floor((listedUntil - enrolled) / rule.visitIntervalDays) + 1;
   const expected = (visits: number) =>
     visits * rule.visitForms + Math.floor(Math.max(visits - 1, 0) / rule.imagingEvery) * rule.imagingForms;
-  const overdue = expected(visitsCut) - countOnOrBefore(facts.recordedDue, cut);
-  const unrecorded = expected(visitsListed) - countOnOrBefore(facts.recordedDue, listedUntil);
+  // bisectRight counts the sorted due days on or before a day, as PostgreSQL's width_bucket does.
+  const overdue = expected(visitsCut) - bisectRight(facts.recordedDue, cut);
+  const unrecorded = expected(visitsListed) - bisectRight(facts.recordedDue, listedUntil);
   return {
     patientId: facts.patientId,
     subjectId: facts.subjectId,
@@ -119,7 +98,7 @@ export function countScheduleFacts(facts: ScheduleFacts, rule: ScheduleRule, tod
     currentVisitDue:
       enrolled === null
         ? null
-        : isoOfDayNumber(
+        : isoDateOfDayNumber(
             enrolled + Math.floor((listedUntil - enrolled) / rule.visitIntervalDays) * rule.visitIntervalDays,
           ),
   };

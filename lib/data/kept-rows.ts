@@ -1,4 +1,5 @@
 import "server-only";
+import { bisector } from "d3-array";
 
 /**
  * What one read of a change-tracked table gives (migrations 20261210000000_cohort_change_xids and
@@ -44,7 +45,12 @@ export class KeptRows<T> {
     private readonly readRows: (since: string | null) => Promise<RowChanges<T>>,
     /** A total order: `compare` gives 0 only for two versions of one row (end it with compareIds). */
     private readonly order: { idOf: (row: T) => string; compare: (a: T, b: T) => number },
-  ) {}
+  ) {
+    this.firstAfter = bisector(order.compare).right;
+  }
+
+  /** Where a row goes in the order: after every row that does not sort after it. */
+  private readonly firstAfter: (ordered: readonly T[], value: T) => number;
 
   /** The rows as of now. One refresh at a time: concurrent callers share it, each applies on the one before. */
   current(): Promise<KeptState<T>> {
@@ -91,18 +97,6 @@ export class KeptRows<T> {
 
   private sorted(rows: ReadonlyMap<string, T>): T[] {
     return [...rows.values()].sort(this.order.compare);
-  }
-
-  /** Where `value` goes in the order: after every row that does not sort after it. */
-  private firstAfter(ordered: readonly T[], value: T): number {
-    let low = 0;
-    let high = ordered.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.order.compare(ordered[middle]!, value) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
   }
 
   /** Takes this very row out of the order (found by halving, then among its equals); false if absent. */

@@ -44,3 +44,16 @@ export function parseIsoDateToDayNumber(isoDate: string, field = "date"): number
 export function daysBetween(fromIso: string, toIso: string): number {
   return parseIsoDateToDayNumber(toIso) - parseIsoDateToDayNumber(fromIso);
 }
+
+// The inverse, kept too: the schedule counts format a due date per patient per request.
+const isoDates = new Map<number, string>();
+
+/** The ISO calendar date (yyyy-mm-dd) of a day number, the inverse of parseIsoDateToDayNumber. */
+export function isoDateOfDayNumber(dayNumber: number): string {
+  let iso = isoDates.get(dayNumber);
+  if (iso === undefined) {
+    if (isoDates.size >= MAX_KEPT_DAY_NUMBERS) isoDates.clear();
+    isoDates.set(dayNumber, (iso = new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10)));
+  }
+  return iso;
+}
