@@ -67,8 +67,10 @@ async function readScheduleFactChanges(since: string | null): Promise<RowChanges
   const which =
     since === null
       ? `p."deleted_at" IS NULL`
-      : `p."id" IN (SELECT "id" FROM "patients" WHERE "change_xid" >= $1::bigint
-          UNION SELECT "patient_id" FROM "patient_schedule_facts" WHERE "change_xid" >= $1::bigint)`;
+      : // An array, not IN (subquery), as in analysis-cohort.ts: the planner then finds each changed
+        // patient by its primary key whatever it guesses of change_xid.
+        `p."id" = ANY (ARRAY(SELECT "id" FROM "patients" WHERE "change_xid" >= $1::bigint
+          UNION SELECT "patient_id" FROM "patient_schedule_facts" WHERE "change_xid" >= $1::bigint))`;
   const [result] = await getPrisma().$queryRawUnsafe<
     { xmin: string; origin: string; members: number; rule: string; rows: string | null }[]
   >(

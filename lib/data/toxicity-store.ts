@@ -52,17 +52,19 @@ const FROM_ALL = `"patients" p
   LEFT JOIN (SELECT "patient_id", ${TERMS} FROM (${PER_TERM} GROUP BY a."patient_id", a."term") t GROUP BY "patient_id") w
     ON w."patient_id" = p."id"
   WHERE p."deleted_at" IS NULL`;
+// The changed patients as an array, not IN (subquery), as in analysis-cohort.ts: each is then
+// found by its primary key whatever the planner guesses of change_xid.
 const FROM_CHANGED = `"patients" p
   LEFT JOIN LATERAL (SELECT ${EVENT_COUNTS} FROM "adverse_events" a WHERE a."patient_id" = p."id") ae ON true
   LEFT JOIN LATERAL (SELECT count(*) AS "grade3" FROM "lab_results" l WHERE ${GRADE_3_LABS} AND l."patient_id" = p."id") lab
     ON true
   LEFT JOIN LATERAL (SELECT ${TERMS} FROM (${PER_TERM} AND a."patient_id" = p."id" GROUP BY a."patient_id", a."term") t) w ON true
-  WHERE p."id" IN (${["patients", "crf_records", "adverse_events", "lab_results"]
+  WHERE p."id" = ANY (ARRAY(${["patients", "crf_records", "adverse_events", "lab_results"]
     .map(
       (table) =>
         `SELECT ${table === "patients" ? `"id"` : `"patient_id"`} FROM "${table}" WHERE "change_xid" >= $1::bigint`,
     )
-    .join(" UNION ")})`;
+    .join(" UNION ")}))`;
 
 async function readToxicityChanges(since: string | null): Promise<RowChanges<PatientToxicity>> {
   const [result] = await getPrisma().$queryRawUnsafe<
