@@ -3,7 +3,7 @@ import { analyzeBiomarker, type BiomarkerAnalysis, type CytokineCut } from "./bi
 import { summarizeOutcomes, type EfficacySummary } from "./efficacy";
 import { buildKmCurve, type KmCurve } from "./km-curve";
 import { inSubjectOrder } from "./compare-text";
-import { cytokineAndOutcomeOf, efficacyPartsOf } from "./per-patient";
+import { efficacyPartsOf, mapCytokineAndOutcome } from "./per-patient";
 import type { AnalysisPatientRecords } from "./patient-records";
 import { sortSwimmerLanes, sortWaterfall, type SwimmerLane, type WaterfallBar } from "./waterfall-swimmer";
 
@@ -58,9 +58,7 @@ export function analyzeCohortBiomarker(
   patients: readonly AnalysisPatientRecords[],
   request: BiomarkerRequest,
 ): BiomarkerAnalysis {
-  const key = request.cytokine.toLowerCase();
-  const subjects = patients.map((p) => {
-    const { level, input } = cytokineAndOutcomeOf(p, key, request.cytokine);
+  const subjects = mapCytokineAndOutcome(patients, request.cytokine, (level, input) => {
     const outcome = input.outcome[request.endpoint];
     return { level, time: outcome.timeMonths, event: outcome.event };
   });

@@ -1,6 +1,12 @@
 import { expect, test } from "vitest";
 import { readPatientOutcome } from "./efficacy-facts";
-import { cytokineOf, efficacyPartsOf, listCohortCytokineNames, outcomeInputOf } from "./per-patient";
+import {
+  cytokineOf,
+  efficacyPartsOf,
+  listCohortCytokineNames,
+  mapCytokineAndOutcome,
+  outcomeInputOf,
+} from "./per-patient";
 import {
   listAssessments,
   listCytokineNames,
@@ -83,7 +89,31 @@ test("the cohort's analyte names, read once per patient, are listCytokineNames':
       ],
     };
   };
-  const cohort = [withAnalytes("a", ["VEGF", "IL-6"]), withAnalytes("b", ["il-6", "TNF-alpha"]), patient(-5)];
+  const cohort = [
+    withAnalytes("a", ["VEGF", "IL-6"]),
+    withAnalytes("b", ["VEGF", "IL-6"]),
+    withAnalytes("c", ["il-6", "TNF-alpha"]),
+    withAnalytes("d", ["VEGF", "IL-6"]),
+    patient(-5),
+  ];
   expect(listCohortCytokineNames(cohort)).toEqual(["VEGF", "IL-6", "TNF-alpha"]);
   expect(listCohortCytokineNames(cohort)).toEqual(listCytokineNames(cohort));
+  // A new cohort array with one patient changed: that patient's analytes are read again.
+  const changed = [cohort[0]!, withAnalytes("b", ["VEGF", "IL-10"]), ...cohort.slice(2)];
+  expect(listCohortCytokineNames(changed)).toEqual(["VEGF", "IL-6", "IL-10", "TNF-alpha"]);
+  expect(listCohortCytokineNames(changed)).toEqual(listCytokineNames(changed));
+  // One patient more at the front: every patient has moved, and is looked up, not taken by place.
+  const shifted = [withAnalytes("0", ["IL-2"]), ...changed];
+  expect(listCohortCytokineNames(shifted)).toEqual(["IL-2", "VEGF", "IL-6", "IL-10", "TNF-alpha"]);
+});
+
+test("one analyte's level and the outcome input of every patient of a cohort are cytokineOf's and outcomeInputOf's", () => {
+  const cohort = [patient(-12), patient(-30)];
+  const fresh = [patient(-12), patient(-30)];
+  for (const analyte of ["VEGF", "vegf", "IL-6"]) {
+    const mapped = mapCytokineAndOutcome(cohort, analyte, (level, input) => ({ level, input }));
+    expect(mapped.map((m) => m.level)).toEqual(fresh.map((p) => readCytokine(p, analyte)));
+    expect(mapped.map((m) => m.input)).toEqual(fresh.map((p) => outcomeInputOf(p)));
+    expect(mapped.map((m) => m.input)).toEqual(cohort.map((p) => outcomeInputOf(p)));
+  }
 });

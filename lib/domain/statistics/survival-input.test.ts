@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CalcInputError } from "../calc-command";
 import { sortIndicesByTime, validateSurvivalData } from "./survival-input";
@@ -24,5 +25,22 @@ describe("validateSurvivalData", () => {
 describe("sortIndicesByTime", () => {
   it("orders by time and keeps input order among ties", () => {
     expect(Array.from(sortIndicesByTime([3, 1, 2, 1]))).toEqual([1, 3, 2, 0]);
+  });
+
+  it("gives times already in order (ties included) the input order, as a sort would", () => {
+    expect(Array.from(sortIndicesByTime([0, 1, 1, 2.5, 2.5, 7]))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(Array.from(sortIndicesByTime([1, 1, 0.5]))).toEqual([2, 0, 1]);
+  });
+
+  it("orders any times as a stable sort by time does", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 40 }), (values) => {
+        const time = values.map((v) => v / 2);
+        const reference = time.map((_, i) => i).sort((a, b) => (time[a] as number) - (time[b] as number) || a - b);
+        expect(Array.from(sortIndicesByTime(time))).toEqual(reference);
+        const sorted = reference.map((i) => time[i] as number);
+        expect(Array.from(sortIndicesByTime(sorted))).toEqual(sorted.map((_, i) => i));
+      }),
+    );
   });
 });
