@@ -8,22 +8,28 @@ export const STRIP_POINTS_WITH_TOOLTIPS = 400;
 /**
  * Points as zero-length round-capped segments in one path ("M12 40h0"), at whole pixels and
  * each position once: 10,000 circles with a tooltip each weighed megabytes, and overlapping
- * points at the same pixel draw the same.
+ * points at the same pixel draw the same. Filled and hollow points make two paths, built in one
+ * pass over the values with no object per point (100,000 patients: every pass is felt).
  */
-function pointsPath(points: readonly { x: number; y: number }[]): string {
+function pointsPaths(
+  values: StripGroup["values"],
+  xOf: (index: number) => number,
+  yOf: (value: number) => number,
+): { filled: string; hollow: string } {
   // Each pixel once, keyed by number rather than by a string per point (the biomarker page's
   // render with the analysis kept, 100,000 patients: 196 -> 162 ms median, BENCHMARKS.md session 10).
-  const seen = new Set<number>();
-  const moves: string[] = [];
-  for (const p of points) {
-    const x = Math.round(p.x);
-    const y = Math.round(p.y);
+  const seen = { filled: new Set<number>(), hollow: new Set<number>() };
+  const moves: { filled: string[]; hollow: string[] } = { filled: [], hollow: [] };
+  values.forEach((v, i) => {
+    const x = Math.round(xOf(i));
+    const y = Math.round(yOf(v.value));
     const pixel = x * 1_000_003 + y;
-    if (seen.has(pixel)) continue;
-    seen.add(pixel);
-    moves.push(`M${x} ${y}h0`);
-  }
-  return moves.join("");
+    const kind = v.hollow ? "hollow" : "filled";
+    if (seen[kind].has(pixel)) return;
+    seen[kind].add(pixel);
+    moves[kind].push(`M${x} ${y}h0`);
+  });
+  return { filled: moves.filled.join(""), hollow: moves.hollow.join("") };
 }
 
 export interface StripGroup {
@@ -55,13 +61,18 @@ export function StripBoxPlot({
 }) {
   const size: ChartSize = { width: 680, height: 360, margin: { top: 30, right: 110, bottom: 40, left: 72 } };
   const inner = innerSize(size);
-  const all = [...groups.flatMap((g) => g.values.map((v) => v.value)), ...references.map((r) => r.value)].filter(
-    (v) => v > 0,
-  );
-  const lowest = all.reduce((a, b) => Math.min(a, b), Infinity);
-  const highest = all.reduce((a, b) => Math.max(a, b), -Infinity);
+  // The positive levels' range, without an array of every level.
+  let lowest = Infinity;
+  let highest = -Infinity;
+  const include = (value: number) => {
+    if (!(value > 0)) return;
+    if (value < lowest) lowest = value;
+    if (value > highest) highest = value;
+  };
+  for (const g of groups) for (const v of g.values) include(v.value);
+  for (const r of references) include(r.value);
   const y = scaleLog()
-    .domain(all.length ? [lowest / 1.5, highest * 1.5] : [1, 10])
+    .domain(lowest <= highest ? [lowest / 1.5, highest * 1.5] : [1, 10])
     .nice()
     .range([inner.height, 0]);
   const x = scaleBand<string>()
@@ -121,11 +132,11 @@ export function StripBoxPlot({
             ) : (
               <StripPoints
                 color={g.color}
-                points={g.values.map((v, i) => ({
-                  x: left + width * (0.3 + 0.4 * ((i * 0.618034) % 1)),
-                  y: y(v.value),
-                  hollow: v.hollow,
-                }))}
+                paths={pointsPaths(
+                  g.values,
+                  (i) => left + width * (0.3 + 0.4 * ((i * 0.618034) % 1)),
+                  (value) => y(value),
+                )}
               />
             )}
             <text x={left + width / 2} y={inner.height + 20} textAnchor="middle" fontWeight={600}>
@@ -154,17 +165,11 @@ export function StripBoxPlot({
 }
 
 /** Many points: filled ones as one path; hollow ones as a coloured path with a white one inside. */
-function StripPoints({
-  color,
-  points,
-}: {
-  color: string;
-  points: readonly { x: number; y: number; hollow: boolean }[];
-}) {
-  const hollow = pointsPath(points.filter((p) => p.hollow));
+function StripPoints({ color, paths }: { color: string; paths: { filled: string; hollow: string } }) {
+  const { hollow } = paths;
   return (
     <g fill="none" strokeLinecap="round" data-testid="strip-points-path">
-      <path d={pointsPath(points.filter((p) => !p.hollow))} stroke={color} strokeWidth={8} />
+      <path d={paths.filled} stroke={color} strokeWidth={8} />
       {hollow ? (
         <>
           <path d={hollow} stroke={color} strokeWidth={8} />

@@ -10,6 +10,9 @@ export function BiomarkerCharts({ view }: { view: BiomarkerView }) {
   const unit = view.unit ?? "";
   const endpointName = endpointNameOf(view);
   const cutText = cutTextOf(view);
+  // Each group's points, in one pass over the patients.
+  const stripValues: Record<"high" | "low", BiomarkerView["points"]> = { high: [], low: [] };
+  for (const p of view.points) stripValues[p.group].push(p);
   return (
     <section className="card">
       <h2>Distribution</h2>
@@ -19,13 +22,12 @@ export function BiomarkerCharts({ view }: { view: BiomarkerView }) {
         description={`${view.n} patients${view.n > STRIP_POINTS_WITH_TOOLTIPS ? " (a point per patient, without a tooltip each at this size)" : ""}; quartiles ${view.distribution ? `${+view.distribution.q1.toPrecision(3)}, ${+view.distribution.median.toPrecision(3)}, ${+view.distribution.q3.toPrecision(3)}` : ""} ${unit}; cut ${cutText}.`}
         yLabel={`${view.cytokine} (${unit}, log scale)`}
         groups={(["high", "low"] as const).map((group) => {
-          const values = view.points.filter((p) => p.group === group);
           // Past this many the plot draws one path without a tooltip per point: no title to build.
-          const titled = values.length <= STRIP_POINTS_WITH_TOOLTIPS;
+          const titled = (view[group]?.n ?? 0) <= STRIP_POINTS_WITH_TOOLTIPS;
           return {
             label: group === "high" ? "High" : "Low",
             color: group === "high" ? HIGH : LOW,
-            values: values.map((p) => ({
+            values: stripValues[group].map((p) => ({
               value: p.value,
               hollow: p.belowLloq,
               title: titled ? `${+p.value.toPrecision(3)} ${unit}${p.belowLloq ? " (below LLOQ)" : ""}` : "",
