@@ -6,7 +6,7 @@ import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 import { labsOn } from "@/test/fixtures/labs-data";
 import { maleCounselled } from "@/test/fixtures/pregnancy-test-data";
 import type { DemoActorName } from "./demo-actors";
-import { createEnrolledPatient } from "./enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_12 } from "./enrolled-patient";
 import { newRecordRequest } from "./new-record";
 import { BONE_N1, liverT1, lungT2, tumourBaseline, tumourFollowUp } from "./tumour-fixtures";
 
@@ -20,11 +20,7 @@ type Sites = Record<"TW01" | "TW02" | "TW03", string>;
 export async function seedExportPatients(actors: Record<DemoActorName, Actor>, sites: Sites) {
   const enrolled = async (who: "investigator1" | "investigator2", siteId: string) => {
     const actor = actors[who];
-    const patient = await createEnrolledPatient(actor, siteId, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-05",
-      enrollmentDate: "2026-01-12",
-    });
+    const patient = await createEnrolledPatient(actor, siteId, DAY1_2026_01_12);
     const save = (formType: string, visitKey: string | null, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
       saveCrfRecord(actor, newRecordRequest(patient.id, formType, visitKey, data, extra));
     return { patient, save };
