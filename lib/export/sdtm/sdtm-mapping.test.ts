@@ -6,6 +6,7 @@ import { mapDm, mapDs } from "./dm-ds";
 import { mapDv } from "./dv";
 import { mapAe, mapEx } from "./ex-ae";
 import { mapLb } from "./lb";
+import { exportRecord } from "@/test/fixtures/export-record";
 import { projectedRows } from "@/test/fixtures/projected-rows";
 import { studyDay, visitName, type SdtmSubject } from "./sdtm-subject";
 import { mapRs, mapTr, mapTu } from "./tumour";
@@ -27,19 +28,7 @@ const record = (
   visitKey: string | null,
   data: unknown,
   computed: Record<string, unknown> = {},
-): ExportRecord => ({
-  id: `r${++n}`,
-  formType,
-  visitKey,
-  data,
-  computed,
-  status: "COMPLETE",
-  version: 1,
-  createdAt: "",
-  updatedAt: "",
-  signedAt: null,
-  sdvAt: null,
-});
+): ExportRecord => exportRecord({ id: `r${++n}`, formType, visitKey, data, computed });
 const subject = (records: ExportRecord[], p: ExportPatient = patient): SdtmSubject => ({
   patient: p,
   records,
