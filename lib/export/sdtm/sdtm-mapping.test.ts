@@ -6,6 +6,7 @@ import { mapDm, mapDs } from "./dm-ds";
 import { mapDv } from "./dv";
 import { mapAe, mapEx } from "./ex-ae";
 import { mapLb } from "./lb";
+import { adverseEvent, serious } from "@/test/fixtures/adverse-event-data";
 import { exportRecord } from "@/test/fixtures/export-record";
 import { projectedRows } from "@/test/fixtures/projected-rows";
 import { studyDay, visitName, type SdtmSubject } from "./sdtm-subject";
@@ -170,25 +171,16 @@ describe("AE", () => {
       "adverse-event",
       null,
       {
-        term: "Diarrhea",
-        grade: 3,
-        onsetDate: "2026-02-01",
-        ongoing: false,
-        resolutionDate: "2026-02-05",
-        serious: "yes",
-        saeCriteria: {
-          death: false,
-          lifeThreatening: false,
-          hospitalization: true,
-          disability: false,
-          congenitalAnomaly: false,
-          otherImportant: false,
-        },
-        awareAt: "2026-02-01T10:00",
-        attribution: { thalidomide: "unlikely", uft: "definite" },
-        actionTaken: { thalidomide: "none", uft: "none" },
-        outcome: "recovered",
-        deathDate: null,
+        ...adverseEvent({
+          term: "Diarrhea",
+          grade: 3,
+          onsetDate: "2026-02-01",
+          ongoing: false,
+          resolutionDate: "2026-02-05",
+          ...serious("2026-02-01T10:00"),
+          attribution: { thalidomide: "unlikely", uft: "definite" },
+          outcome: "recovered",
+        }),
         ...extra,
       },
       { soc: "Gastrointestinal disorders", meddraCode: "10012727" },
