@@ -31,6 +31,9 @@ describe("targeted source data verification", () => {
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: record.id, action: "VERIFY" } });
     expect(audit).toMatchObject({
       actorEmail: "monitor@demo.test",
+      entityType: "form:eligibility",
+      patientId: patient.id,
+      siteId: sites.TW03,
       changes: [{ field: "sourceDataVerified.consentDate", from: null, to: '"2026-03-01" (version 1)' }],
     });
 
