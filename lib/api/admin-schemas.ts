@@ -10,20 +10,16 @@ import {
   UpdateSiteSchema,
 } from "@/lib/schemas/admin";
 import { ROLE_VALUES } from "@/lib/schemas/admin";
+import { SiteSchema } from "./schemas";
 
 /** Request and response shapes of the administration API: the admin pages' own schemas, minus the ids the path carries. */
 
 const timestamp = z.iso.datetime();
 
-export const AdminSiteSchema = z.object({
-  id: z.uuid(),
-  code: z.string().describe("Prefix of the site's subject IDs, e.g. TW01; never changes"),
-  name: z.string(),
-  city: z.string(),
-  country: z.string(),
-  targetEnrollment: z.int().min(0),
+/** A site as administrators see it: the site every API user sees, with its time zone. */
+export const AdminSiteSchema = SiteSchema.extend({
+  code: SiteSchema.shape.code.describe("Prefix of the site's subject IDs, e.g. TW01; never changes"),
   timeZone: z.string().describe("IANA time zone, e.g. Asia/Taipei"),
-  active: z.boolean(),
 });
 
 export const AdminUserSchema = z.object({

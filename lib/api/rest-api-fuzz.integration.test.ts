@@ -26,7 +26,6 @@ import * as tokensRoute from "@/app/api/v1/tokens/route";
 import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
 import { MAX_BODY_BYTES } from "@/lib/api/api-route";
 import { API_ENDPOINT_LIST } from "@/lib/api/endpoints";
-import { createApiToken } from "@/lib/data/api-tokens";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { listFormDefinitions } from "@/lib/forms/registry";
 import { buildAdverseEvent, buildLabs } from "@/bench/lib/form-payloads";
@@ -34,7 +33,7 @@ import { createRandom } from "@/bench/lib/random";
 import { hostile, HOSTILE_STRINGS, leafPaths, mutate } from "@/test/fuzz/hostile-values";
 import { seedDemoActors } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
-import { apiTokenOf } from "@/test/integration/api-token-of";
+import { apiTokenOf, createDemoApiToken } from "@/test/integration/api-token-of";
 
 /**
  * Issue 8, resilience 3, at the HTTP layer: every write endpoint of /api/v1 and the query
@@ -632,21 +631,8 @@ beforeAll(async () => {
   ids.aeToUpdate = await ae();
   ids.aeToDelete = await ae();
 
-  const minted = await createApiToken(actors.admin, {
-    name: "fuzz admin",
-    access: "read-write",
-    expiresInDays: 1,
-    password: DEMO_PASSWORD,
-  });
-  adminToken = minted.token;
-  ids.adminTokenId = (
-    await createApiToken(actors.admin, {
-      name: "fuzz admin, to revoke",
-      access: "read-only",
-      expiresInDays: 1,
-      password: DEMO_PASSWORD,
-    })
-  ).apiToken.id;
+  adminToken = await apiTokenOf(actors.admin, "fuzz admin", "read-write", 1);
+  ids.adminTokenId = (await createDemoApiToken(actors.admin, "fuzz admin, to revoke", "read-only", 1)).apiToken.id;
   const user = await db.prisma.user.create({
     data: {
       email: "fuzzed@site.test",

@@ -20,7 +20,7 @@ import * as enrollmentSummaryRoute from "@/app/api/v1/analysis/enrollment/route"
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
-import { apiTokenOf } from "@/test/integration/api-token-of";
+import { apiTokenOf, createDemoApiToken } from "@/test/integration/api-token-of";
 import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /**
@@ -155,12 +155,7 @@ describe("personal API tokens", () => {
     });
     const leaver = (await loadActor(user.id))!;
     const leaversToken = await apiTokenOf(leaver, "leaver", "read-only", 7);
-    const revoked = await createApiToken(actors.investigator1, {
-      name: "to revoke",
-      access: "read-only",
-      expiresInDays: 7,
-      password: DEMO_PASSWORD,
-    });
+    const revoked = await createDemoApiToken(actors.investigator1, "to revoke", "read-only", 7);
     const expired = await createApiToken(
       actors.investigator1,
       { name: "old", access: "read-only", expiresInDays: 7, password: DEMO_PASSWORD },
@@ -217,12 +212,7 @@ describe("personal API tokens", () => {
   });
 
   test("last use is recorded (at most once a minute)", async () => {
-    const { token, apiToken } = await createApiToken(actors.pi, {
-      name: "pi",
-      access: "read-only",
-      expiresInDays: 7,
-      password: DEMO_PASSWORD,
-    });
+    const { token, apiToken } = await createDemoApiToken(actors.pi, "pi", "read-only", 7);
     expect((await db.prisma.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } })).lastUsedAt).toBeNull();
     await call(sitesRoute.GET, "GET", "/api/v1/sites", { token });
     const first = (await db.prisma.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } })).lastUsedAt;
@@ -522,12 +512,7 @@ describe("exports start with a POST (issue 15)", () => {
 
   test("there is no GET to follow from a link; a POST with JSON starts it (a read-only token may), audited once", async () => {
     expect(Object.keys(csvExportRoute)).not.toContain("GET");
-    const { token } = await createApiToken(actors.pi, {
-      name: "pi exports",
-      access: "read-only",
-      expiresInDays: 7,
-      password: DEMO_PASSWORD,
-    });
+    const token = await apiTokenOf(actors.pi, "pi exports", "read-only", 7);
     const before = await exportsAudited();
     const refused = await start(token, "application/x-www-form-urlencoded");
     expect(refused.status).toBe(415);
@@ -569,12 +554,7 @@ describe("the analysis and export routes parse their query with the endpoint lis
     });
     expect(shapeOf("patients", patients)).toEqual(badQuery("patients", ["pageSize"]));
 
-    const { token } = await createApiToken(actors.pi, {
-      name: "pi bad exports",
-      access: "read-only",
-      expiresInDays: 7,
-      password: DEMO_PASSWORD,
-    });
+    const token = await apiTokenOf(actors.pi, "pi bad exports", "read-only", 7);
     const exportsAudited = () => db.prisma.auditEvent.count({ where: { action: "EXPORT" } });
     const before = await exportsAudited();
     for (const [name, route] of [
@@ -606,12 +586,7 @@ describe("the analysis and export routes parse their query with the endpoint lis
   });
 
   test("valid queries are answered as before: a repeated site narrows the export, unknown parameters are ignored", async () => {
-    const { token } = await createApiToken(actors.pi, {
-      name: "pi good exports",
-      access: "read-only",
-      expiresInDays: 7,
-      password: DEMO_PASSWORD,
-    });
+    const token = await apiTokenOf(actors.pi, "pi good exports", "read-only", 7);
     const response = await sdtmExportRoute.POST(
       new Request("http://localhost/api/v1/exports/sdtm?site=TW01&site=tw02", {
         method: "POST",

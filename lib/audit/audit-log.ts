@@ -79,6 +79,25 @@ export async function auditPatientEvent(
   await writeAudit(tx, actor, { ...event, entityType: "patient", entityId: event.patientId });
 }
 
+/**
+ * Writes the audit record of a change to one form record (saved, deleted, signed, verified,
+ * reviewed, recomputed): the record is the entity, of type `form:<form type>`, filed under its
+ * patient and site.
+ */
+export async function auditFormEvent(
+  tx: Prisma.TransactionClient,
+  actor: AuditActor,
+  event: Pick<AuditEntry, "action" | "changes" | "reason"> & {
+    formType: string;
+    recordId: string;
+    patientId: string;
+    siteId: string;
+  },
+): Promise<void> {
+  const { formType, recordId, ...entry } = event;
+  await writeAudit(tx, actor, { ...entry, entityType: `form:${formType}`, entityId: recordId });
+}
+
 /** The audit_events row for an entry: the one mapping, also used where SQL writes the row with its change (lib/data/crf-record-insert.ts). */
 export function toAuditRow(actor: AuditActor, entry: AuditEntry) {
   return {

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { hashPassword } from "@/lib/auth/password";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { hashTestPassword } from "@/test/integration/test-password";
 import { attemptSignIn } from "./sign-in";
 
-// A low scrypt cost keeps the test fast; the cost is stored in the hash, so it verifies alike.
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const PASSWORD = "right-password-2026";
 
 describe("sign-in throttling, lockout and audit (real PostgreSQL)", () => {
@@ -14,7 +12,7 @@ describe("sign-in throttling, lockout and audit (real PostgreSQL)", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const passwordHash = await hashPassword(PASSWORD, FAST);
+    const passwordHash = await hashTestPassword(PASSWORD);
     aliceId = (await db.prisma.user.create({ data: { email: "alice@site.test", name: "Alice", passwordHash } })).id;
     await db.prisma.user.create({ data: { email: "bob@site.test", name: "Bob", passwordHash } });
     await db.prisma.user.create({ data: { email: "gone@site.test", name: "Gone", passwordHash, active: false } });

@@ -3,12 +3,11 @@ import type { JWT } from "next-auth/jwt";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { loadActor } from "@/lib/auth/get-actor";
 import { issueSessionToken } from "@/lib/auth/session-token";
-import { hashPassword } from "@/lib/auth/password";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { hashTestPassword } from "@/test/integration/test-password";
 import { attemptSignIn } from "./sign-in";
 import { endUserSession } from "./user-sessions";
 
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const PASSWORD = "right-password-2026";
 
 describe("server-side sessions (real PostgreSQL)", () => {
@@ -17,7 +16,7 @@ describe("server-side sessions (real PostgreSQL)", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await db.prisma.user.create({
-      data: { email: "carol@site.test", name: "Carol", passwordHash: await hashPassword(PASSWORD, FAST) },
+      data: { email: "carol@site.test", name: "Carol", passwordHash: await hashTestPassword(PASSWORD) },
     });
   });
   afterAll(() => db.drop());

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/get-actor";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth/password";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { ValidationError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { hashTestPassword } from "@/test/integration/test-password";
 import { changePassword, signOutEverywhere } from "./account";
 
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const OLD = "old-password-2026";
 const NEW = "a-brand-new-password";
 
@@ -18,7 +18,7 @@ describe("sign out everywhere and password change (real PostgreSQL)", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const user = await db.prisma.user.create({
-      data: { email: "erin@site.test", name: "Erin", passwordHash: await hashPassword(OLD, FAST) },
+      data: { email: "erin@site.test", name: "Erin", passwordHash: await hashTestPassword(OLD) },
     });
     actor = (await loadActor(user.id))!;
   });

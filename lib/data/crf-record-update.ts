@@ -1,5 +1,5 @@
 import "server-only";
-import { writeAudit } from "@/lib/audit/audit-log";
+import { auditFormEvent } from "@/lib/audit/audit-log";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { diffFormData } from "@/lib/forms/flatten";
 import { currentFormVersion } from "@/lib/forms/form-version";
@@ -56,10 +56,10 @@ export async function updateCrfRecord(
       sdvAt: null,
     },
   });
-  await writeAudit(tx, save.auditActor, {
+  await auditFormEvent(tx, save.auditActor, {
     action: save.auditAction ?? "UPDATE",
-    entityType: `form:${definition.type}`,
-    entityId: current.id,
+    formType: definition.type,
+    recordId: current.id,
     siteId: patient.siteId,
     patientId: patient.id,
     changes,

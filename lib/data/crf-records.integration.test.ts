@@ -4,7 +4,7 @@ import { eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { adverseEvent as adverseEventData } from "@/test/fixtures/adverse-event-data";
 import { defaultRange, LAB_PANEL } from "@/lib/forms/labs/lab-panel";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_12 } from "@/test/integration/enrolled-patient";
 import { eligibilityRequest as eligibility, newRecordRequest as newForm } from "@/test/integration/new-record";
 import { listPatientAuditHistory } from "./audit-history";
 import { listCrfRecords, saveCrfRecord } from "./crf-records";
@@ -222,11 +222,7 @@ async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> 
  */
 describe("statements per new form", () => {
   test("a lab panel after earlier ones: 6 statements (the site's reference ranges come with the patient lock; its typed rows); an adverse event: 7 (its edit check, its typed row), a dose-limiting one too; record, audit and typed rows all written", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-05",
-      enrollmentDate: "2026-01-12",
-    });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_12);
     const panel = (sampleDate: string) => ({
       sampleDate,
       // Every test at its upper limit of normal: plausible values (lib/domain/ctcae/lab-plausibility).

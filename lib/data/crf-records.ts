@@ -1,6 +1,6 @@
 import "server-only";
 import { siteFilter, type Actor } from "@/lib/auth/actor";
-import { writeAudit } from "@/lib/audit/audit-log";
+import { auditFormEvent } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { diffFormData } from "@/lib/forms/flatten";
@@ -206,10 +206,10 @@ export async function deleteCrfRecord(
       { id: record.id, patientId: patient.id, formType: record.formType, data: null, computed: null, withdrawn: true },
     ]);
     const auditActor = actor;
-    await writeAudit(tx, auditActor, {
+    await auditFormEvent(tx, auditActor, {
       action: "DELETE",
-      entityType: `form:${record.formType}`,
-      entityId: record.id,
+      formType: record.formType,
+      recordId: record.id,
       siteId: patient.siteId,
       patientId: patient.id,
       changes: diffFormData(record.data, null),

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { getPregnancyPreventionRules, updatePregnancyPreventionRules } from "@/lib/data/pregnancy-prevention-settings";
 import { listToxicityReviewQueue, recordToxicityReview } from "@/lib/data/toxicity-review";
 import { ForbiddenError } from "@/lib/errors";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_10 } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { compensatedBaseline } from "@/test/fixtures/baseline-data";
@@ -39,11 +39,7 @@ const pregnancyTest = (testDate: string, result: "negative" | "positive" | null,
 });
 
 async function patientWith(sex: "female" | "male") {
-  const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-    screeningDate: "2026-01-05",
-    consentDate: "2026-01-04",
-    enrollmentDate: "2026-01-10",
-  });
+  const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_10);
   await saveNewRecord(actors.investigator1, patient.id, "baseline", "baseline", baseline(sex));
   return patient;
 }
@@ -143,11 +139,7 @@ describe("thalidomide pregnancy prevention in the save path", () => {
 
 describe("a patient of unknown sex", () => {
   test("no baseline (or no sex on it) refuses thalidomide, naming the missing baseline sex; nothing is saved", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-04",
-      enrollmentDate: "2026-01-10",
-    });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_10);
     // Even with a negative test and counselling on file: the category (female of reproductive potential or not, male) is unknown.
     await save(patient.id, "pregnancy-test", null, pregnancyTest("2026-01-10", "negative"));
     const refused = await fieldErrorsOf(save(patient.id, "dosing", "day1", dosing("2026-01-10")));

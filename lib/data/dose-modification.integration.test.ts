@@ -4,7 +4,7 @@ import { listProtocolDeviations } from "@/lib/data/protocol-deviations";
 import { DEFAULT_DOSE_MODIFICATION_RULES } from "@/lib/domain/dosing/dose-modification";
 import { ForbiddenError } from "@/lib/errors";
 import { UpdateDoseModificationSchema } from "@/lib/schemas/safety-settings";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_10 } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { saveNewRecord } from "@/test/integration/new-record";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
@@ -23,12 +23,7 @@ const dosing = (visitDate: string, uft: object = {}) =>
     thalidomide: drugGiven(null, { status: "held", statusReason: "other", statusReasonText: "Not part of this test" }),
   });
 
-const enrolledPatient = () =>
-  createEnrolledPatient(actors.investigator1, sites.TW01, {
-    screeningDate: "2026-01-05",
-    consentDate: "2026-01-04",
-    enrollmentDate: "2026-01-10",
-  });
+const enrolledPatient = () => createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_10);
 /** Dosed on day 1 (2026-01-10), with grade 3 neutropenia at week 4; `save` enters the patient's next forms. */
 async function neutropenicPatient() {
   const patient = await enrolledPatient();

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { adverseEvent } from "@/test/fixtures/adverse-event-data";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_15 } from "@/test/integration/enrolled-patient";
 import { listCrfRecords, deleteCrfRecord, type SaveCrfRequest } from "./crf-records";
 import { listRecordQueries } from "./data-queries";
 import { EDIT_CHECK_AUTHOR } from "./edit-check-queries";
@@ -12,12 +12,7 @@ import { withDemoDatabase } from "@/test/integration/with-demo-database";
 /** Cross-form edit checks on real PostgreSQL: a failing check opens a system query on the field; a save that fixes it closes it. */
 const { db, actors, sites } = withDemoDatabase();
 
-const enrolled = () =>
-  createEnrolledPatient(actors.investigator1, sites.TW01, {
-    screeningDate: "2026-01-05",
-    consentDate: "2026-01-08",
-    enrollmentDate: "2026-01-15",
-  });
+const enrolled = () => createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_15);
 /** Enters a form filed under no visit unless `extra` names one (or, with `extra`, a correction). */
 const save = (patientId: string, formType: string, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
   saveNewRecord(actors.investigator1, patientId, formType, null, data, extra);

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { TRIAL_ELIGIBILITY_CRITERIA, eligibleAnswers } from "@/lib/domain/eligibility/criteria";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
@@ -13,16 +14,17 @@ import { withDemoDatabase } from "@/test/integration/with-demo-database";
 const { db, actors, sites } = withDemoDatabase();
 
 const answers = eligibleAnswers();
+/** A patient screened on 2026-03-02 by `investigator` with a saved eligibility form, version 1 (consent 2026-03-01). */
+async function screenedWithEligibility(investigator: Actor, siteId: string) {
+  const patient = await registerPatient(investigator, { siteId, screeningDate: "2026-03-02" });
+  const record = await saveCrfRecord(investigator, request(patient.id, { consentDate: "2026-03-01", answers }));
+  return { patient, record, ref: { patientId: patient.id, recordId: record.id } };
+}
 const firstInclusion = TRIAL_ELIGIBILITY_CRITERIA.find((c) => c.kind === "inclusion")!.id;
 
 describe("targeted source data verification", () => {
   test("a monitor verifies one field of a version; it counts while the field holds that value; audited", async () => {
-    const patient = await registerPatient(actors.investigator3, { siteId: sites.TW03, screeningDate: "2026-03-02" });
-    const record = await saveCrfRecord(
-      actors.investigator3,
-      request(patient.id, { consentDate: "2026-03-01", answers }),
-    );
-    const ref = { patientId: patient.id, recordId: record.id };
+    const { patient, record, ref } = await screenedWithEligibility(actors.investigator3, sites.TW03);
 
     await verifyField(actors.monitor, { ...ref, fieldPath: "consentDate", version: 1 });
     expect(await listFieldVerifications(actors.investigator3, patient.id, record.id)).toEqual([
@@ -31,6 +33,9 @@ describe("targeted source data verification", () => {
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: record.id, action: "VERIFY" } });
     expect(audit).toMatchObject({
       actorEmail: "monitor@demo.test",
+      entityType: "form:eligibility",
+      patientId: patient.id,
+      siteId: sites.TW03,
       changes: [{ field: "sourceDataVerified.consentDate", from: null, to: '"2026-03-01" (version 1)' }],
     });
 
@@ -77,12 +82,7 @@ describe("targeted source data verification", () => {
   });
 
   test("a stale version, an unknown field or a non-monitor changes nothing", async () => {
-    const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-03-02" });
-    const record = await saveCrfRecord(
-      actors.investigator1,
-      request(patient.id, { consentDate: "2026-03-01", answers }),
-    );
-    const ref = { patientId: patient.id, recordId: record.id };
+    const { record, ref } = await screenedWithEligibility(actors.investigator1, sites.TW01);
     const before = await db.prisma.auditEvent.count();
     await expect(verifyField(actors.monitor, { ...ref, fieldPath: "consentDate", version: 2 })).rejects.toBeInstanceOf(
       ConflictError,
@@ -101,11 +101,7 @@ describe("targeted source data verification", () => {
 
 describe("the signature line", () => {
   test("names the signer and the verifier, with the site's time zone", async () => {
-    const patient = await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-03-02" });
-    const record = await saveCrfRecord(
-      actors.investigator1,
-      request(patient.id, { consentDate: "2026-03-01", answers }),
-    );
+    const { patient, record } = await screenedWithEligibility(actors.investigator1, sites.TW01);
     expect(await getFormReviewDetails(actors.monitor, patient.id, record.id)).toEqual({
       signedByName: null,
       sdvByName: null,

@@ -1,6 +1,6 @@
 import "server-only";
 import { hasPermission, siteFilter, type Actor } from "@/lib/auth/actor";
-import { writeAudit } from "@/lib/audit/audit-log";
+import { auditFormEvent } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { flattenFields } from "@/lib/forms/flatten";
@@ -57,13 +57,13 @@ export async function verifyField(
         verifiedAt,
       },
     });
-    await writeAudit(
+    await auditFormEvent(
       tx,
       { userId: actor.userId, email: actor.email },
       {
         action: "VERIFY",
-        entityType: `form:${record.form_type}`,
-        entityId: record.id,
+        formType: record.form_type,
+        recordId: record.id,
         siteId: patient.site.id,
         patientId: patient.id,
         changes: [

@@ -2,7 +2,7 @@ import "server-only";
 import { hasPermission, siteFilter, type Actor } from "@/lib/auth/actor";
 import { confirmPasswordOrThrow } from "@/lib/auth/confirm-password";
 import { INVESTIGATOR_SIGNATURE_MEANING } from "@/lib/auth/signature-meaning";
-import { auditPatientEvent, writeAudit, type AuditEntry } from "@/lib/audit/audit-log";
+import { auditFormEvent, auditPatientEvent, type AuditEntry } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -37,10 +37,10 @@ async function updateRecordAudited(
   event: Pick<AuditEntry, "action" | "changes" | "reason">,
 ) {
   await tx.crfRecord.update({ where: { id: record.id }, data });
-  await writeAudit(tx, actor, {
+  await auditFormEvent(tx, actor, {
     ...event,
-    entityType: `form:${record.form_type}`,
-    entityId: record.id,
+    formType: record.form_type,
+    recordId: record.id,
     siteId: patient.site.id,
     patientId: patient.id,
   });

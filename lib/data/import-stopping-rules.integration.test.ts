@@ -5,6 +5,7 @@ import { StoppingRulesSchema } from "@/lib/schemas/stopping-rules";
 import { seedDemoActors, type DemoActorName } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { adverseEvent, createPatient, recordAdverseEvent } from "@/test/integration/toxicity-fixtures";
+import { customDesign, stoppingRulesForm } from "@/test/fixtures/stopping-rules-data";
 import { exportOdm } from "./exports/odm-export";
 import { runImport } from "./imports";
 import { runScheduledAlerts } from "./scheduled-alerts";
@@ -49,22 +50,8 @@ beforeAll(async () => {
   await updateStoppingRules(targetActors.admin, {
     expectedVersion: current.version,
     reason: "Test design",
-    settings: StoppingRulesSchema.parse({
-      responseP0: "0.05",
-      responseP1: "0.2",
-      responseAlpha: "0.05",
-      responseBeta: "0.1",
-      designChoice: "CUSTOM",
-      // No futility alert from two patients without a tumour assessment: stage 1 needs 10 evaluable.
-      customR1: "0",
-      customN1: "10",
-      customR: "1",
-      customN: "20",
-      toxicityTheta: "0.3",
-      toxicityThreshold: "0.9",
-      toxicityPriorA: "1",
-      toxicityPriorB: "1",
-    }),
+    // No futility alert from two patients without a tumour assessment: stage 1 needs 10 evaluable.
+    settings: StoppingRulesSchema.parse(stoppingRulesForm(customDesign(0, 10, 1, 20))),
   });
 }, 300_000);
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_10 } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import {
   addLabReferenceRange,
@@ -75,11 +75,7 @@ describe("administering the ranges", () => {
 
 describe("the labs form against the site's ranges", () => {
   test("limits equal to the range in force save as they are; other limits need a reason, which the audit keeps", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-04",
-      enrollmentDate: "2026-01-10",
-    });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_10);
     const save = (visitKey: string, data: unknown) =>
       saveNewRecord(actors.investigator1, patient.id, "labs", visitKey, data);
     // The demo laboratory's ranges (the panel's typical values), in either unit: nothing to explain.
@@ -139,11 +135,7 @@ describe("the labs form against the site's ranges", () => {
 
   test("a site with no range on file: the typed limits are the only source, no reason asked", async () => {
     await db.prisma.labReferenceRange.deleteMany({ where: { siteId: sites.TW03 } });
-    const patient = await createEnrolledPatient(actors.investigator3, sites.TW03, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-04",
-      enrollmentDate: "2026-01-10",
-    });
+    const patient = await createEnrolledPatient(actors.investigator3, sites.TW03, DAY1_2026_01_10);
     expect((await getLabRangeContext(actors.investigator3, patient.id)).ranges).toEqual([]);
     const saved = await saveNewRecord(
       actors.investigator3,
@@ -156,11 +148,7 @@ describe("the labs form against the site's ranges", () => {
   });
 
   test("another site's patient's ranges are not readable", async () => {
-    const patient = await createEnrolledPatient(actors.investigator2, sites.TW02, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-04",
-      enrollmentDate: "2026-01-10",
-    });
+    const patient = await createEnrolledPatient(actors.investigator2, sites.TW02, DAY1_2026_01_10);
     await expect(getLabRangeContext(actors.investigator1, patient.id)).rejects.toThrow(/not found/i);
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
-import { createEnrolledPatient, recordMaleBaselineAndCounselling } from "@/test/integration/enrolled-patient";
+import {
+  createEnrolledPatient,
+  recordMaleBaselineAndCounselling,
+  DAY1_2026_01_12,
+} from "@/test/integration/enrolled-patient";
 import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 import { labsOn } from "@/test/fixtures/labs-data";
@@ -28,11 +32,7 @@ const computedOf = async (id: string) => (await reload(id)).computed as Record<s
 
 /** Enrolled, with what dispensing thalidomide needs (a male baseline and counselling on contraception). */
 async function enrolledPatient() {
-  const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-    screeningDate: "2026-01-05",
-    consentDate: "2026-01-05",
-    enrollmentDate: "2026-01-12",
-  });
+  const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_12);
   await recordMaleBaselineAndCounselling(actors.investigator1, patient.id, "2026-01-08");
   return patient;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { writeAudit, type AuditActor } from "@/lib/audit/audit-log";
+import { auditFormEvent, type AuditActor } from "@/lib/audit/audit-log";
 import { diffFormData } from "@/lib/forms/flatten";
 import { FORM_DEPENDENCIES, listDependentFormTypes, movesFirstDate, recordDateOf } from "@/lib/forms/form-dependencies";
 import type { FormContext, RelatedRecord } from "@/lib/forms/form-definition";
@@ -152,14 +152,14 @@ export async function recomputeDependents(
       },
     });
     const auditTarget = {
-      entityType: `form:${row.formType}`,
-      entityId: row.id,
+      formType: row.formType,
+      recordId: row.id,
       siteId: scope.patient.siteId,
       patientId: scope.patient.id,
     };
-    await writeAudit(tx, actor, { action: "RECOMPUTE", ...auditTarget, changes, reason });
+    await auditFormEvent(tx, actor, { action: "RECOMPUTE", ...auditTarget, changes, reason });
     if (row.signedAt) {
-      await writeAudit(tx, actor, {
+      await auditFormEvent(tx, actor, {
         action: "UNSIGN",
         ...auditTarget,
         changes: [{ field: "signature", from: row.signedAt.toISOString(), to: null }],

@@ -8,7 +8,7 @@ import {
   type ScheduleRule,
 } from "@/lib/analysis/schedule-counts";
 import { getPrisma } from "@/lib/db/prisma";
-import { parseIsoDateToDayNumber } from "@/lib/domain/iso-date";
+import { isIsoDate, parseIsoDateToDayNumber } from "@/lib/domain/iso-date";
 import { compareIds, KeptRows, type RowChanges } from "./kept-rows";
 import { STUDY_ID } from "./study-settings";
 
@@ -22,7 +22,14 @@ import { STUDY_ID } from "./study-settings";
  */
 const FIELD = "\u001f";
 const ROW = "\u001e";
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The readers take dates as PostgreSQL's text (::text): a session whose DateStyle is not ISO would
+ * hand them another shape, so one date read is checked and anything else is refused loudly.
+ */
+export function assertIsoDateStyle(date: string | null | undefined): void {
+  if (date && !isIsoDate(date)) throw new Error(`Dates must be read as YYYY-MM-DD (DateStyle ISO), got ${date}`);
+}
 
 /** A patient's fields, in toFacts' order: text, '' for NULL; free text JSON-encoded (no separator occurs in it). */
 const FIELDS = [
@@ -92,8 +99,7 @@ async function readScheduleFactChanges(since: string | null): Promise<RowChanges
     const values = line.split(FIELD);
     return { id: values[1]!, value: values[0] ? toFacts(values) : null };
   });
-  const date = rows.find((row) => row.value?.enrollmentDate)?.value?.enrollmentDate;
-  if (date && !ISO_DATE.test(date)) throw new Error(`Dates must be read as YYYY-MM-DD (DateStyle ISO), got ${date}`);
+  assertIsoDateStyle(rows.find((row) => row.value?.enrollmentDate)?.value?.enrollmentDate);
   return { xmin: result!.xmin, origin: result!.origin, members: result!.members, rule: result!.rule, rows };
 }
 

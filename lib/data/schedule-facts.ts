@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PatientCounts } from "@/lib/analysis/schedule-counts";
 import { cachedForVersion } from "./cached-by-version";
-import { scheduleFactsStore } from "./schedule-facts-store";
+import { assertIsoDateStyle, scheduleFactsStore } from "./schedule-facts-store";
 import { STUDY_ID } from "./study-settings";
 
 export type { PatientCounts } from "@/lib/analysis/schedule-counts";
@@ -30,8 +30,6 @@ const COLUMNS = [
   `"first_gap_due"::text`,
   `("enrollment_date" + ("listed_until" - "enrollment_date") / "i" * "i")::text`,
 ];
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const orNull = (value: string | undefined) => (value ? value : null);
 
@@ -112,8 +110,7 @@ export async function loadPatientCounts(scope: SiteScope, today: string): Promis
   const document = rows[0]?.rows;
   if (!document) return [];
   const counts = document.split("\u001e").map(toPatientCounts);
-  const date = counts.find((c) => c.enrollmentDate)?.enrollmentDate;
-  if (date && !ISO_DATE.test(date)) throw new Error(`Dates must be read as YYYY-MM-DD (DateStyle ISO), got ${date}`);
+  assertIsoDateStyle(counts.find((c) => c.enrollmentDate)?.enrollmentDate);
   return counts;
 }
 

@@ -5,7 +5,7 @@ import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startLocalSmtpServer } from "@/lib/mail/local-smtp-server";
 import { deliverPendingMail } from "@/lib/mail/mail-sender";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_10 } from "@/test/integration/enrolled-patient";
 import { withDemoDatabase } from "@/test/integration/with-demo-database";
 import { adverseEvent, recordAdverseEvent, serious } from "@/test/integration/toxicity-fixtures";
 import { saveCrfRecord } from "./crf-records";
@@ -15,7 +15,6 @@ import { runScheduledAlerts } from "./scheduled-alerts";
 const { db, actors, sites } = withDemoDatabase({ openTimeoutMs: 120_000 });
 let mailDir: string;
 
-const dates = { screeningDate: "2026-01-05", consentDate: "2026-01-04", enrollmentDate: "2026-01-10" };
 const outboxOf = (kind: string) => db.prisma.mailOutbox.findMany({ where: { kind }, orderBy: { id: "asc" } });
 
 beforeAll(async () => {
@@ -26,8 +25,8 @@ afterAll(() => rm(mailDir, { recursive: true, force: true }));
 
 describe("scheduled alerts: overdue SAE reports and the daily overdue-forms digest", () => {
   test("an SAE past its 24-hour clock without a report time emails once; a reported one and a running clock do not", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, dates);
-    const other = await createEnrolledPatient(actors.investigator2, sites.TW02, dates);
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_10);
+    const other = await createEnrolledPatient(actors.investigator2, sites.TW02, DAY1_2026_01_10);
     // Aware 2026-02-09 10:00 site time: due 2026-02-10 10:00. Not attributed (no DLT, no boundary mail).
     const unrelated = { attribution: { thalidomide: "unlikely", uft: "unrelated" } } as const;
     const open = await recordAdverseEvent(

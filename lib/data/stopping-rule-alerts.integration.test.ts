@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { StoppingRulesSchema } from "@/lib/schemas/stopping-rules";
 import { adverseEvent, createPatient, recordAdverseEvent } from "@/test/integration/toxicity-fixtures";
 import { recordLiverTumours } from "@/test/integration/tumour-fixtures";
+import { customDesign, stoppingRulesForm } from "@/test/fixtures/stopping-rules-data";
 import { saveCrfRecord } from "./crf-records";
 import { runScheduledAlerts } from "./scheduled-alerts";
 import { getStoppingRuleStatus } from "./stopping-rules";
@@ -9,21 +10,7 @@ import { getStoppingRules, updateStoppingRules } from "./stopping-rules-settings
 import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 /** A protocol design small enough to cross in a test: stage 1 stops when 0 of the first 2 evaluable patients respond. */
-const TEST_RULES = {
-  responseP0: "0.05",
-  responseP1: "0.2",
-  responseAlpha: "0.05",
-  responseBeta: "0.1",
-  designChoice: "CUSTOM",
-  customR1: "0",
-  customN1: "2",
-  customR: "1",
-  customN: "4",
-  toxicityTheta: "0.3",
-  toxicityThreshold: "0.9",
-  toxicityPriorA: "1",
-  toxicityPriorB: "1",
-};
+const TEST_RULES = stoppingRulesForm(customDesign(0, 2, 1, 4));
 
 const { db, actors, sites } = withDemoDatabase({ openTimeoutMs: 120_000 });
 

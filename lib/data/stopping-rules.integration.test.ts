@@ -3,29 +3,15 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { StoppingRulesSchema, type StoppingRulesInput } from "@/lib/schemas/stopping-rules";
 import { adverseEvent, createPatient, recordAdverseEvent } from "@/test/integration/toxicity-fixtures";
 import { recordLiverTumours } from "@/test/integration/tumour-fixtures";
+import { customDesign, stoppingRulesForm, type StoppingRulesForm } from "@/test/fixtures/stopping-rules-data";
 import { getStoppingRuleStatus } from "./stopping-rules";
 import { getStoppingRules, updateStoppingRules } from "./stopping-rules-settings";
 import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 const { db, actors, sites } = withDemoDatabase();
 
-const rules = (extra: Partial<Record<keyof StoppingRulesInput, unknown>> = {}): StoppingRulesInput =>
-  StoppingRulesSchema.parse({
-    responseP0: "0.05",
-    responseP1: "0.2",
-    responseAlpha: "0.05",
-    responseBeta: "0.1",
-    designChoice: "OPTIMAL",
-    customR1: "",
-    customN1: "",
-    customR: "",
-    customN: "",
-    toxicityTheta: "0.3",
-    toxicityThreshold: "0.9",
-    toxicityPriorA: "1",
-    toxicityPriorB: "1",
-    ...extra,
-  });
+const rules = (changes: StoppingRulesForm = {}): StoppingRulesInput =>
+  StoppingRulesSchema.parse(stoppingRulesForm(changes));
 
 beforeAll(async () => {
   // Four patients enrolled the same day (so in subject order): a confirmed PR, stable disease, never assessed, progression.
@@ -101,11 +87,7 @@ describe("stopping-rule settings", () => {
   test("a custom design with impossible boundaries gets field errors from the shared schema", () => {
     const parsed = StoppingRulesSchema.safeParse({
       ...rules(),
-      designChoice: "CUSTOM",
-      customR1: "3",
-      customN1: "2",
-      customR: "9",
-      customN: "6",
+      ...customDesign(3, 2, 9, 6),
     });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["customR1", "customR"]));
@@ -134,11 +116,7 @@ describe("getStoppingRuleStatus on a small trial", () => {
     await expect(getStoppingRuleStatus(actors.investigator1)).rejects.toThrow(ForbiddenError);
     const updated = await updateStoppingRules(actors.admin, {
       settings: rules({
-        designChoice: "CUSTOM",
-        customR1: "1",
-        customN1: "3",
-        customR: "2",
-        customN: "6",
+        ...customDesign(1, 3, 2, 6),
         toxicityTheta: "0.1",
         toxicityThreshold: "0.8",
       }),

@@ -35,7 +35,7 @@ export function siteFilterForAny(actor: Actor, permissions: readonly Permission[
   return siteIds.length ? { siteId: { in: siteIds } } : null;
 }
 
-interface RecordContext {
+export interface RecordContext {
   recordId: string;
   recordVersion: number;
   patientId: string;

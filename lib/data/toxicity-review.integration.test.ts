@@ -99,7 +99,9 @@ describe("toxicity review queue", () => {
     });
     expect(audit).toMatchObject({
       reason: "Expected toxicity, dose held",
+      entityType: "form:adverse-event",
       patientId: patient.id,
+      siteId: site.tx08.siteId,
       actorEmail: "coordinator@demo.test",
     });
     expect(audit.changes).toEqual([{ field: "toxicityReview.event", from: null, to: "REVIEWED (grade 3, version 1)" }]);

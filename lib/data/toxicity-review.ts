@@ -10,7 +10,7 @@ import {
   type ReviewState,
 } from "@/lib/analysis/toxicity/review-state";
 import type { ToxicityFilters } from "@/lib/domain/toxicity/toxicity-filters";
-import { writeAudit } from "@/lib/audit/audit-log";
+import { auditFormEvent } from "@/lib/audit/audit-log";
 import { getPrisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { requireUnlockedPatient } from "./patient-lock";
@@ -216,10 +216,10 @@ export async function recordToxicityReview(actor: Actor, input: ToxicityReviewRe
         reviewerName: actor.name,
       },
     });
-    await writeAudit(tx, actor, {
+    await auditFormEvent(tx, actor, {
       action: input.decision === "REVIEWED" ? "TOXICITY_REVIEW" : "TOXICITY_ESCALATE",
-      entityType: `form:${record.form_type}`,
-      entityId: record.id,
+      formType: record.form_type,
+      recordId: record.id,
       siteId: patient.site.id,
       patientId: patient.id,
       changes: [

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { emptyAdverseEvent } from "@/lib/forms/adverse-event-schema";
 import { seedDemoActors } from "@/test/integration/demo-actors";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_12 } from "@/test/integration/enrolled-patient";
 import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { labsOn } from "@/test/fixtures/labs-data";
 import { liverT1, lungT2, tumourBaseline as baselineOf, tumourFollowUp } from "@/test/integration/tumour-fixtures";
@@ -31,11 +31,7 @@ const labs = (sampleDate: string) => labsOn(sampleDate);
 
 describe("unscheduled visits", () => {
   test("a day-33 scan filed as unscheduled sits between the scheduled scans by date and sets the nadir that RECIST and PFS use", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-05",
-      enrollmentDate: "2026-01-12",
-    });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_12);
     await save(patient.id, "tumour-baseline", "baseline-imaging", tumourBaseline);
     // Week 8 (day 56) is entered first: sum 80 of 100 is stable disease against baseline.
     const week8 = await save(patient.id, "tumour-assessment", "week8", scan("2026-03-09", 50, 30));
@@ -67,11 +63,7 @@ describe("unscheduled visits", () => {
   });
 
   test("labs and dosing repeat as unscheduled; an adverse event or a baseline form cannot be unscheduled", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-05",
-      enrollmentDate: "2026-01-12",
-    });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_12);
     await save(patient.id, "labs", "unscheduled", labs("2026-01-20"));
     await save(patient.id, "labs", "unscheduled", labs("2026-01-27"));
     const unscheduledLabs = (await listCrfRecords(actors.investigator1, patient.id)).filter(
@@ -138,11 +130,7 @@ describe("unscheduled visits", () => {
   }, 600_000);
 
   test("the database holds the same rule for any writer", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-05",
-      enrollmentDate: "2026-01-12",
-    });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_12);
     const insert = (formType: string, visitKey: string | null) =>
       db.query(
         `INSERT INTO crf_records (id, patient_id, site_id, form_type, visit_key, data, created_by_id, updated_by_id, updated_at)

@@ -2,29 +2,15 @@ import { describe, expect, test } from "vitest";
 import { toFieldErrors } from "@/lib/schemas/field-errors";
 import { BaselineSchema, baselineForm } from "./baseline-form";
 import { checkBaselineDate } from "./baseline-dates";
+import { MULTINODULAR_BASELINE } from "@/test/fixtures/baseline-data";
 
+/** In SI units (20.5 umol/L is 1.2 mg/dL, 38 g/L is 3.8 g/dL), with portal vein invasion and an "other" site named. */
 const completeBaseline = {
-  assessmentDate: "2026-01-10",
-  sex: "male",
-  ageYears: 58,
+  ...MULTINODULAR_BASELINE,
   ethnicity: "",
-  heightCm: 170,
-  weightKg: 70,
-  ecogPs: 1,
-  hbsag: "positive",
-  antiHcv: "negative",
   bilirubin: { value: 20.5, unit: "umol/L" },
   albumin: { value: 38, unit: "g/L" },
-  inr: 1.1,
-  ascites: "none",
-  encephalopathy: "none",
-  tumourMorphology: "multinodular",
-  tumourExtentOver50Pct: "no",
-  afpNgPerMl: 1200,
   portalVeinInvasion: "yes",
-  noduleCount: 4,
-  largestNoduleCm: 6,
-  extrahepaticSpread: "yes",
   extrahepaticSites: ["lung", "other"],
   extrahepaticOtherSite: "Peritoneal nodule",
 };

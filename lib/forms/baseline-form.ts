@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "@/lib/schemas/optional-text";
 import { HEIGHT_CM_RANGE, WEIGHT_KG_RANGE } from "@/lib/domain/dosing/bsa";
 import { NODULE_CM_RANGE } from "@/lib/domain/liver/bclc";
 import {
@@ -36,12 +37,6 @@ function measure(label: string, unit: string, range: NumericRange, options: { in
     .nullable();
 }
 const anyNumber = (label: string) => z.number({ error: `Enter the ${label} as a number` }).nullable();
-const optionalText = z
-  .string()
-  .trim()
-  .max(60, "At most 60 characters")
-  .nullable()
-  .transform((v) => v || null);
 
 // Lab values are stored as typed with their unit; the plausible ranges are the calculators'
 // (lib/domain/liver/child-pugh), converted to the unit chosen.
@@ -63,7 +58,7 @@ const BaselineFields = z.object({
   assessmentDate: isoDate("baseline assessment date"),
   sex: choice(["female", "male"]),
   ageYears: measure("age at consent", "years", AGE_YEARS_RANGE, { integer: true }),
-  ethnicity: optionalText,
+  ethnicity: optionalText(60),
   heightCm: measure("height", "cm", HEIGHT_CM_RANGE),
   weightKg: measure("weight", "kg", WEIGHT_KG_RANGE),
   /** Why an unusual weight or height is right (lib/domain/dosing/body-measure-plausibility), audited with the value. */
@@ -84,7 +79,7 @@ const BaselineFields = z.object({
   largestNoduleCm: measure("largest nodule diameter", "cm", NODULE_CM_RANGE),
   extrahepaticSpread: yesNo,
   extrahepaticSites: z.array(z.enum(EXTRAHEPATIC_SITES)).default([]),
-  extrahepaticOtherSite: optionalText,
+  extrahepaticOtherSite: optionalText(60),
 });
 
 function checkUnitRange(

@@ -4,7 +4,7 @@ import { ConflictError } from "@/lib/errors";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { NUL_CHARACTER_MESSAGE } from "@/lib/schemas/unstorable-text";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_15 } from "@/test/integration/enrolled-patient";
 import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { ADVANCED_BASELINE } from "@/test/fixtures/baseline-data";
 import { withDemoDatabase } from "@/test/integration/with-demo-database";
@@ -14,12 +14,7 @@ const { db, actors, sites } = withDemoDatabase();
 /** Enters a new form (or, with `extra`, a correction) as investigator 1 of TW01. */
 const saveAsInvestigator = (...args: NewRecordArgs) => saveNewRecord(actors.investigator1, ...args);
 /** A patient of TW01 who consented on 2026-01-08 and started treatment (day 1) on 2026-01-15. */
-const enrolledPatient = () =>
-  createEnrolledPatient(actors.investigator1, sites.TW01, {
-    screeningDate: "2026-01-05",
-    consentDate: "2026-01-08",
-    enrollmentDate: "2026-01-15",
-  });
+const enrolledPatient = () => createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_15);
 const counts = async (patientId: string) => ({
   records: await db.prisma.crfRecord.count({ where: { patientId } }),
   audit: await db.prisma.auditEvent.count({ where: { patientId } }),

@@ -1,23 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { computeBaselineScores, summarizeBaselineScores, type BaselineScoreInput } from "./baseline-scores";
+import { MULTINODULAR_BASELINE } from "@/test/fixtures/baseline-data";
 
-const full: BaselineScoreInput = {
-  heightCm: 170,
-  weightKg: 70,
-  ecogPs: 1,
-  bilirubin: { value: 1.2, unit: "mg/dL" },
-  albumin: { value: 3.8, unit: "g/dL" },
-  inr: 1.1,
-  ascites: "none",
-  encephalopathy: "none",
-  tumourMorphology: "multinodular",
-  tumourExtentOver50Pct: "no",
-  afpNgPerMl: 1200,
-  portalVeinInvasion: "no",
-  noduleCount: 4,
-  largestNoduleCm: 6,
-  extrahepaticSpread: "yes",
-};
+const full: BaselineScoreInput = MULTINODULAR_BASELINE;
 
 describe("computeBaselineScores", () => {
   test("computes BSA, Child-Pugh, CLIP from the computed class, and BCLC", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PatientStatus } from "@/lib/generated/prisma/enums";
 import { isoDate } from "@/lib/schemas/iso-date";
+import { optionalText } from "@/lib/schemas/optional-text";
 import { deriveFollowUpEndpoints, summarizeEndpoints } from "./end-of-study-endpoints";
 import { defineForm } from "./form-definition";
 
@@ -25,12 +26,7 @@ export const OFF_STUDY_REASONS = [
 const optionalDate = (label: string) => isoDate(label).nullable();
 const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: "Choose one" }).nullable();
-const otherText = z
-  .string()
-  .trim()
-  .max(200, "At most 200 characters")
-  .nullable()
-  .transform((v) => v || null);
+const otherText = optionalText(200);
 
 const EndOfStudyFields = z.object({
   progressionDate: optionalDate("progression date"),

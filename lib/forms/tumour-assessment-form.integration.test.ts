@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { ConflictError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_12 } from "@/test/integration/enrolled-patient";
 import { saveNewRecord, type NewRecordArgs } from "@/test/integration/new-record";
 import { liverT1, lungT2, tumourBaseline, tumourFollowUp } from "@/test/integration/tumour-fixtures";
 import type { TumourAssessmentData, TumourBaselineData } from "./tumour-schemas";
@@ -11,12 +11,7 @@ const { db, actors, sites } = withDemoDatabase();
 
 const save = (...args: NewRecordArgs) => saveNewRecord(actors.investigator2, ...args);
 
-const enrolledPatient = () =>
-  createEnrolledPatient(actors.investigator2, sites.TW02, {
-    screeningDate: "2026-01-05",
-    consentDate: "2026-01-05",
-    enrollmentDate: "2026-01-12",
-  });
+const enrolledPatient = () => createEnrolledPatient(actors.investigator2, sites.TW02, DAY1_2026_01_12);
 
 /** Portal vein tumour thrombus: a non-target lesion of hepatocellular carcinoma. */
 const PORTAL_VEIN_N1 = { lesionId: "N1", organ: "Portal vein", description: "Tumour thrombus" };

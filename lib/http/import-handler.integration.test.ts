@@ -3,11 +3,10 @@ import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as importsRoute from "@/app/api/v1/imports/route";
 import { API_ENDPOINTS } from "@/lib/api/endpoints";
-import { createApiToken } from "@/lib/data/api-tokens";
 import { exportCsv } from "@/lib/data/exports/csv-export";
 import { exportOdm } from "@/lib/data/exports/odm-export";
 import { registerPatient } from "@/lib/data/patients";
-import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { apiTokenOf } from "@/test/integration/api-token-of";
 import { MAX_IMPORT_BYTES } from "@/lib/schemas/import";
 import { seedDemoActors } from "@/test/integration/demo-actors";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
@@ -63,17 +62,8 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const { actors, sites } = await seedDemoActors(db.prisma);
   await registerPatient(actors.investigator1, { siteId: sites.TW01, screeningDate: "2026-01-05", externalId: "SCR-1" });
-  adminToken = (
-    await createApiToken(actors.admin, {
-      name: "import",
-      access: "read-write",
-      expiresInDays: 1,
-      password: DEMO_PASSWORD,
-    })
-  ).token;
-  piToken = (
-    await createApiToken(actors.pi, { name: "pi", access: "read-write", expiresInDays: 1, password: DEMO_PASSWORD })
-  ).token;
+  adminToken = await apiTokenOf(actors.admin, "import", "read-write", 1);
+  piToken = await apiTokenOf(actors.pi, "pi", "read-write", 1);
   odm = await new Response((await exportOdm(actors.pi, {})).stream).text();
   csvZip = new Uint8Array(await new Response((await exportCsv(actors.pi, {})).stream).arrayBuffer());
 }, 120_000);

@@ -7,7 +7,7 @@ import { saveCrfRecord } from "@/lib/data/crf-records";
 import { listOutbox } from "@/lib/data/mail-outbox";
 import { ForbiddenError } from "@/lib/errors";
 import { adverseEvent, serious } from "@/test/fixtures/adverse-event-data";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_10 } from "@/test/integration/enrolled-patient";
 import { startLocalSmtpServer } from "./local-smtp-server";
 import { deliverPendingMail } from "./mail-sender";
 import { saveNewRecord } from "@/test/integration/new-record";
@@ -36,11 +36,7 @@ const sae = (grade: number) =>
 
 describe("alert emails through the transactional outbox", () => {
   test("an SAE saved while the mail server is down is saved, waits in the outbox, and is sent once the server is back", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-04",
-      enrollmentDate: "2026-01-10",
-    });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_10);
     // A port where nothing listens: the mail server is down.
     const probe = await startLocalSmtpServer({ port: 0, dir: mailDir });
     const port = probe.port;
@@ -102,11 +98,7 @@ describe("alert emails through the transactional outbox", () => {
   });
 
   test("an upgrade alerts again, an unchanged SAE does not; the outbox is for administrators only", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-04",
-      enrollmentDate: "2026-01-10",
-    });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_10);
     const count = () => db.prisma.mailOutbox.count({ where: { patientId: patient.id } });
     const first = await saveNewRecord(actors.investigator1, patient.id, "adverse-event", null, sae(3));
     const second = await saveCrfRecord(actors.investigator1, {

@@ -14,6 +14,26 @@ export interface EnrollmentDates {
 }
 
 /**
+ * The enrolment dates most tests share, named by day 1 (the enrollment date), from which the
+ * visit windows and study days they assert are counted. Screened on 2026-01-05 in each.
+ */
+export const DAY1_2026_01_10: EnrollmentDates = {
+  screeningDate: "2026-01-05",
+  consentDate: "2026-01-04",
+  enrollmentDate: "2026-01-10",
+};
+export const DAY1_2026_01_12: EnrollmentDates = {
+  screeningDate: "2026-01-05",
+  consentDate: "2026-01-05",
+  enrollmentDate: "2026-01-12",
+};
+export const DAY1_2026_01_15: EnrollmentDates = {
+  screeningDate: "2026-01-05",
+  consentDate: "2026-01-08",
+  enrollmentDate: "2026-01-15",
+};
+
+/**
  * A patient registered, found eligible (every inclusion criterion met, no exclusion) and
  * enrolled through the app's own write paths, as the form tests need before any visit form.
  */

@@ -1,12 +1,13 @@
 import type { Actor } from "@/lib/auth/actor";
 import { saveCrfRecord, type SaveCrfRequest } from "@/lib/data/crf-records";
 import { adverseEvent } from "@/test/fixtures/adverse-event-data";
+import { MULTINODULAR_BASELINE } from "@/test/fixtures/baseline-data";
 import { emptyEndOfStudy } from "@/lib/forms/end-of-study-form";
 import { dosingVisit, drugGiven } from "@/test/fixtures/dosing-data";
 import { labsOn } from "@/test/fixtures/labs-data";
 import { maleCounselled } from "@/test/fixtures/pregnancy-test-data";
 import type { DemoActorName } from "./demo-actors";
-import { createEnrolledPatient } from "./enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_12 } from "./enrolled-patient";
 import { newRecordRequest } from "./new-record";
 import { BONE_N1, liverT1, lungT2, tumourBaseline, tumourFollowUp } from "./tumour-fixtures";
 
@@ -20,41 +21,18 @@ type Sites = Record<"TW01" | "TW02" | "TW03", string>;
 export async function seedExportPatients(actors: Record<DemoActorName, Actor>, sites: Sites) {
   const enrolled = async (who: "investigator1" | "investigator2", siteId: string) => {
     const actor = actors[who];
-    const patient = await createEnrolledPatient(actor, siteId, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-05",
-      enrollmentDate: "2026-01-12",
-    });
+    const patient = await createEnrolledPatient(actor, siteId, DAY1_2026_01_12);
     const save = (formType: string, visitKey: string | null, data: unknown, extra: Partial<SaveCrfRequest> = {}) =>
       saveCrfRecord(actor, newRecordRequest(patient.id, formType, visitKey, data, extra));
     return { patient, save };
   };
 
   const a = await enrolled("investigator1", sites.TW01);
+  // A formula in a text field and a list of two sites: each export format must escape them.
   await a.save("baseline", "baseline", {
-    assessmentDate: "2026-01-10",
-    sex: "male",
-    ageYears: 58,
+    ...MULTINODULAR_BASELINE,
     ethnicity: "=1+2",
-    heightCm: 170,
-    weightKg: 70,
-    ecogPs: 1,
-    hbsag: "positive",
-    antiHcv: "negative",
-    bilirubin: { value: 1.1, unit: "mg/dL" },
-    albumin: { value: 3.6, unit: "g/dL" },
-    inr: 1.1,
-    ascites: "none",
-    encephalopathy: "none",
-    tumourMorphology: "multinodular",
-    tumourExtentOver50Pct: "no",
-    afpNgPerMl: 820,
-    portalVeinInvasion: "no",
-    noduleCount: 3,
-    largestNoduleCm: 6,
-    extrahepaticSpread: "yes",
     extrahepaticSites: ["lung", "bone"],
-    extrahepaticOtherSite: null,
   });
   await a.save("cytokines", "baseline", {
     sampleDate: "2026-01-10",

@@ -1,9 +1,4 @@
-import {
-  readAdverseEvent,
-  readLabToxicities,
-  type AdverseEventFacts,
-  type LabToxicityFacts,
-} from "@/lib/analysis/toxicity/read-toxicity-records";
+import { readAdverseEvent, readLabToxicities } from "@/lib/analysis/toxicity/read-toxicity-records";
 import { isTreatmentEmergent, tabulateWorstGrade } from "@/lib/analysis/toxicity/worst-grade-table";
 import {
   attributionValues,
@@ -11,6 +6,7 @@ import {
   matchesLabFilters,
   type ToxicityFilters,
 } from "@/lib/domain/toxicity/toxicity-filters";
+import type { AdverseEventItem, LabToxicityItem, RecordContext } from "@/lib/data/toxicity-items";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -22,18 +18,9 @@ import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
  */
 type SiteWhere = { siteId?: { in: string[] } };
 
-interface RecordContext {
-  recordId: string;
-  recordVersion: number;
-  patientId: string;
-  subjectId: string;
-  siteId: string;
-  siteCode: string;
-  enrollmentDate: string | null;
-}
-
-export type ReferenceAdverseEvent = RecordContext & AdverseEventFacts;
-export type ReferenceLabToxicity = RecordContext & LabToxicityFacts & { visitKey: string | null };
+/** The same row types as the typed-table readers: the test compares the rows themselves. */
+export type ReferenceAdverseEvent = AdverseEventItem;
+export type ReferenceLabToxicity = LabToxicityItem;
 
 const recordSelect = {
   id: true,

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { calcInputIssues, runCalc } from "@/test/fixtures/calc-commands";
 import { CalcInputError } from "../calc-command";
 import { ctcaeCalcCommands } from "./calc-commands";
 
-function runCommand(name: string, raw: unknown): unknown {
-  const command = ctcaeCalcCommands[name];
-  if (command === undefined) throw new Error(`no command ${name}`);
-  const parsed = command.input.parse(raw);
-  return (command.run as (input: unknown) => unknown)(parsed);
-}
-
-function parseError(name: string, raw: unknown): string[] {
-  const command = ctcaeCalcCommands[name];
-  if (command === undefined) throw new Error(`no command ${name}`);
-  const result = command.input.safeParse(raw);
-  if (result.success) return [];
-  return result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-}
+const runCommand = (name: string, raw: unknown) => runCalc(ctcaeCalcCommands, name, raw);
+const parseError = (name: string, raw: unknown) =>
+  calcInputIssues(ctcaeCalcCommands, name, raw).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
 
 describe("ctcae-lab", () => {
   it("grades a lab value", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DOSE_LEVELS, checkDoseLevelConfig, getDoseLevel, listDoseLevels } from "./dose-levels";
+import { CalcInputError } from "../calc-command";
+import {
+  DEFAULT_DOSE_LEVELS,
+  checkDoseLevelConfig,
+  doseLevelOrThrow,
+  getDoseLevel,
+  listDoseLevels,
+} from "./dose-levels";
 import { computeThalidomideDose } from "./thalidomide-dose";
 
 describe("dose levels", () => {
@@ -45,6 +52,29 @@ describe("dose levels", () => {
     expect(problems).toContain("uft: level -2 must have a positive dose");
     expect(problems).toContain("uft: level -2 gives more drug than level -1");
     expect(problems).toContain("thalidomide: level -1 gives more drug than level 0");
+  });
+});
+
+describe("doseLevelOrThrow", () => {
+  it("finds a level in the trial's table or in a custom one", () => {
+    expect(doseLevelOrThrow("uft", -1)).toEqual({
+      level: -1,
+      mgPerM2: 100,
+      label: "first reduction, 100 mg/m2 twice daily",
+    });
+    const custom = [{ level: 0, mgPerDose: 200, dosesPerDay: 1, label: "200 mg once daily" }];
+    expect(doseLevelOrThrow("thalidomide", 0, custom)).toBe(custom[0]);
+  });
+
+  it("refuses an unknown level on the doseLevel field, naming the drug and the levels there are", () => {
+    expect(() => doseLevelOrThrow("uft", -3)).toThrow(CalcInputError);
+    expect(() => doseLevelOrThrow("uft", -3)).toThrow(
+      expect.objectContaining({ field: "doseLevel", message: "doseLevel -3 is not a UFT dose level (0, -1, -2)" }),
+    );
+    const onlyLevel0 = [{ level: 0, mgPerDose: 100, dosesPerDay: 2, label: "100 mg twice daily" }];
+    expect(() => doseLevelOrThrow("thalidomide", -1, onlyLevel0)).toThrow(
+      expect.objectContaining({ field: "doseLevel", message: "doseLevel -1 is not a thalidomide dose level (0)" }),
+    );
   });
 });
 

@@ -1,3 +1,5 @@
+import { CalcInputError } from "../calc-command";
+
 /** A BSA-based UFT dose level: tegafur mg/m2 per dose, given twice daily. */
 export interface UftDoseLevel {
   /** 0 = starting dose, -1 = first reduction, -2 = second reduction. */
@@ -60,6 +62,25 @@ export function getDoseLevel<D extends Drug>(
   config: DoseLevelConfig = DEFAULT_DOSE_LEVELS,
 ): DoseLevelsByDrug[D] | null {
   return listDoseLevels(drug, config).find((entry) => entry.level === level) ?? null;
+}
+
+const DRUG_NAMES: Record<Drug, string> = { uft: "UFT", thalidomide: "thalidomide" };
+
+/**
+ * The dose level `level` of `drug` in `levels` (default: DEFAULT_DOSE_LEVELS), for a calculator:
+ * an unknown level throws CalcInputError("doseLevel") naming the levels the table has.
+ */
+export function doseLevelOrThrow<D extends Drug>(
+  drug: D,
+  level: number,
+  levels: readonly DoseLevelsByDrug[D][] = DEFAULT_DOSE_LEVELS[drug],
+): DoseLevelsByDrug[D] {
+  const entry = levels.find((candidate) => candidate.level === level);
+  if (!entry) {
+    const known = levels.map((candidate) => candidate.level).join(", ");
+    throw new CalcInputError(`doseLevel ${level} is not a ${DRUG_NAMES[drug]} dose level (${known})`, "doseLevel");
+  }
+  return entry;
 }
 
 /** Daily amount of a level: mg/m2/day for UFT, mg/day for thalidomide (used to check ordering). */

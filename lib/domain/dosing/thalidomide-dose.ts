@@ -1,5 +1,4 @@
-import { CalcInputError } from "../calc-command";
-import { DEFAULT_DOSE_LEVELS, getDoseLevel, type ThalidomideDoseLevel } from "./dose-levels";
+import { doseLevelOrThrow, type ThalidomideDoseLevel } from "./dose-levels";
 
 /** Input to computeThalidomideDose: the dose level (default 0) and optionally a custom table. */
 export interface ThalidomideDoseInput {
@@ -22,12 +21,7 @@ export interface ThalidomideDose {
  */
 export function computeThalidomideDose(input: ThalidomideDoseInput = {}): ThalidomideDose {
   const doseLevel = input.doseLevel ?? 0;
-  const config = { ...DEFAULT_DOSE_LEVELS, thalidomide: input.levels ?? DEFAULT_DOSE_LEVELS.thalidomide };
-  const entry = getDoseLevel("thalidomide", doseLevel, config);
-  if (!entry) {
-    const known = config.thalidomide.map((level) => level.level).join(", ");
-    throw new CalcInputError(`doseLevel ${doseLevel} is not a thalidomide dose level (${known})`, "doseLevel");
-  }
+  const entry = doseLevelOrThrow("thalidomide", doseLevel, input.levels);
   return {
     doseLevel,
     mgPerDose: entry.mgPerDose,

@@ -1,6 +1,6 @@
 import { CalcInputError } from "../calc-command";
 import { computeBsa, validateBsaM2, type BsaMethod } from "./bsa";
-import { DEFAULT_DOSE_LEVELS, getDoseLevel, type UftDoseLevel } from "./dose-levels";
+import { doseLevelOrThrow, type UftDoseLevel } from "./dose-levels";
 import { snapFloat } from "../validate-range";
 
 /** The rounding rules accepted by computeUftDose, default first. */
@@ -110,12 +110,7 @@ export function computeUftDose(input: UftDoseInput): UftDose {
   const capsuleMg = input.capsuleMg ?? UFT_CAPSULE_TEGAFUR_MG;
   if (!(capsuleMg > 0)) throw new CalcInputError("capsuleMg must be a positive number of mg", "capsuleMg");
   const doseLevel = input.doseLevel ?? 0;
-  const config = { ...DEFAULT_DOSE_LEVELS, uft: input.levels ?? DEFAULT_DOSE_LEVELS.uft };
-  const level = getDoseLevel("uft", doseLevel, config);
-  if (!level) {
-    const known = config.uft.map((entry) => entry.level).join(", ");
-    throw new CalcInputError(`doseLevel ${doseLevel} is not a UFT dose level (${known})`, "doseLevel");
-  }
+  const level = doseLevelOrThrow("uft", doseLevel, input.levels);
   const rawMg = bsaM2 * level.mgPerM2;
   const capsulesPerDose = roundToCapsules(rawMg, capsuleMg, rounding);
   const rule = describeRoundingRule(rounding, capsuleMg);

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CalcInputError, type CalcCommand } from "../calc-command";
+import { calcInputIssues, runCalc } from "@/test/fixtures/calc-commands";
+import { CalcInputError } from "../calc-command";
 import { liverCalcCommands } from "./calc-commands";
 
-function runCommand(name: string, raw: unknown): unknown {
-  const command: CalcCommand | undefined = liverCalcCommands[name];
-  if (!command) throw new Error(`no command ${name}`);
-  return (command.run as (input: unknown) => unknown)(command.input.parse(raw));
-}
-
-function issuesOf(name: string, raw: unknown): string[] {
-  const result = liverCalcCommands[name]?.input.safeParse(raw);
-  if (!result || result.success) return [];
-  return result.error.issues.map((issue) => issue.message);
-}
+const runCommand = (name: string, raw: unknown) => runCalc(liverCalcCommands, name, raw);
+const issuesOf = (name: string, raw: unknown) =>
+  calcInputIssues(liverCalcCommands, name, raw).map((issue) => issue.message);
 
 const childPugh = { bilirubinUmolPerL: 34.2, albuminGPerL: 35, inr: 1.1, ascites: "none", encephalopathy: "none" };
 

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CalcInputError, type CalcCommand } from "../calc-command";
+import { runCalc } from "@/test/fixtures/calc-commands";
+import { CalcInputError } from "../calc-command";
 import { recistCalcCommands } from "./calc-commands";
 
-/** Parses stdin-like JSON with the command's schema and runs it, as scripts/calc.ts does. */
-function runCommand(name: string, raw: unknown): unknown {
-  const command: CalcCommand | undefined = recistCalcCommands[name];
-  if (!command) throw new Error(`no command ${name}`);
-  const parsed = command.input.parse(raw);
-  return command.run(parsed as never);
-}
+const runCommand = (name: string, raw: unknown) => runCalc(recistCalcCommands, name, raw);
 
 describe("calc recist", () => {
   it("classifies a timepoint from sums (exact 30% decrease is PR)", () => {

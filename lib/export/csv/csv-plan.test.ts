@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { getFormDefinition } from "@/lib/forms/registry";
 import { buildFormLayout } from "../form-layout";
-import { dictionaryRows, formRow, groupRows, planCsvFiles, type ExportPatient, type ExportRecord } from "./csv-plan";
+import { dictionaryRows, formRow, groupRows, planCsvFiles, type ExportPatient } from "./csv-plan";
+import { exportRecord } from "@/test/fixtures/export-record";
 
 const patient: ExportPatient = {
   id: "p1",
@@ -14,16 +15,11 @@ const patient: ExportPatient = {
   screenFailureReason: null,
   lockedAt: null,
 };
-const record: ExportRecord = {
-  id: "r1",
+const record = exportRecord({
   formType: "cytokines",
   visitKey: "baseline",
-  status: "COMPLETE",
   version: 2,
-  createdAt: "",
   updatedAt: "2026-01-10T10:00:00.000Z",
-  signedAt: null,
-  sdvAt: null,
   data: {
     sampleDate: "2026-01-10",
     analytes: [
@@ -33,7 +29,7 @@ const record: ExportRecord = {
     ],
   },
   computed: { analyteCount: 2, summary: "2 analytes, 1 below LLOQ" },
-};
+});
 
 describe("the CSV plan", () => {
   const files = planCsvFiles(

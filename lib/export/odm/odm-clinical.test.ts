@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { getFormDefinition } from "@/lib/forms/registry";
 import { buildFormLayout } from "../form-layout";
+import { exportRecord } from "@/test/fixtures/export-record";
 import { indexAuditByField, writeSubjectData, type FormAuditEvent } from "./odm-clinical";
 
 const event = (id: string, occurredAt: string, fields: string[], reason: string | null = null): FormAuditEvent => ({
@@ -32,17 +33,10 @@ describe("ODM clinical data", () => {
         lockedAt: null,
       },
       [
-        {
-          id: "r1",
+        exportRecord({
           formType: "cytokines",
           visitKey: "baseline",
-          status: "COMPLETE",
           version: 2,
-          createdAt: "",
-          updatedAt: "",
-          signedAt: null,
-          sdvAt: null,
-          computed: {},
           data: {
             sampleDate: "2026-01-08",
             analytes: [
@@ -50,7 +44,7 @@ describe("ODM clinical data", () => {
               { analyte: "IL-8", value: null, unit: "pg/mL", lloq: 1.5, belowLloq: true },
             ],
           },
-        },
+        }),
       ],
       new Map([["cytokines", { layout: buildFormLayout(form), placement: form.placement }]]),
       audit,

@@ -6,6 +6,8 @@ import { mapDm, mapDs } from "./dm-ds";
 import { mapDv } from "./dv";
 import { mapAe, mapEx } from "./ex-ae";
 import { mapLb } from "./lb";
+import { adverseEvent, serious } from "@/test/fixtures/adverse-event-data";
+import { exportRecord } from "@/test/fixtures/export-record";
 import { projectedRows } from "@/test/fixtures/projected-rows";
 import { studyDay, visitName, type SdtmSubject } from "./sdtm-subject";
 import { mapRs, mapTr, mapTu } from "./tumour";
@@ -27,19 +29,7 @@ const record = (
   visitKey: string | null,
   data: unknown,
   computed: Record<string, unknown> = {},
-): ExportRecord => ({
-  id: `r${++n}`,
-  formType,
-  visitKey,
-  data,
-  computed,
-  status: "COMPLETE",
-  version: 1,
-  createdAt: "",
-  updatedAt: "",
-  signedAt: null,
-  sdvAt: null,
-});
+): ExportRecord => exportRecord({ id: `r${++n}`, formType, visitKey, data, computed });
 const subject = (records: ExportRecord[], p: ExportPatient = patient): SdtmSubject => ({
   patient: p,
   records,
@@ -181,25 +171,16 @@ describe("AE", () => {
       "adverse-event",
       null,
       {
-        term: "Diarrhea",
-        grade: 3,
-        onsetDate: "2026-02-01",
-        ongoing: false,
-        resolutionDate: "2026-02-05",
-        serious: "yes",
-        saeCriteria: {
-          death: false,
-          lifeThreatening: false,
-          hospitalization: true,
-          disability: false,
-          congenitalAnomaly: false,
-          otherImportant: false,
-        },
-        awareAt: "2026-02-01T10:00",
-        attribution: { thalidomide: "unlikely", uft: "definite" },
-        actionTaken: { thalidomide: "none", uft: "none" },
-        outcome: "recovered",
-        deathDate: null,
+        ...adverseEvent({
+          term: "Diarrhea",
+          grade: 3,
+          onsetDate: "2026-02-01",
+          ongoing: false,
+          resolutionDate: "2026-02-05",
+          ...serious("2026-02-01T10:00"),
+          attribution: { thalidomide: "unlikely", uft: "definite" },
+          outcome: "recovered",
+        }),
         ...extra,
       },
       { soc: "Gastrointestinal disorders", meddraCode: "10012727" },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_10 } from "@/test/integration/enrolled-patient";
 import { fieldErrorsOf } from "@/test/integration/field-errors-of";
 import { saveNewRecord } from "@/test/integration/new-record";
 import { labsOn } from "@/test/fixtures/labs-data";
@@ -12,11 +12,7 @@ const labs = (values: Parameters<typeof labsOn>[1]) => labsOn("2026-01-09", valu
 
 describe("values that cannot be right", () => {
   test("platelets 85000 as x10^9/L and haemoglobin 105 g/dL are refused, naming the likely unit; nothing is written", async () => {
-    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, {
-      screeningDate: "2026-01-05",
-      consentDate: "2026-01-04",
-      enrollmentDate: "2026-01-10",
-    });
+    const patient = await createEnrolledPatient(actors.investigator1, sites.TW01, DAY1_2026_01_10);
     const save = (data: unknown) => saveNewRecord(actors.investigator1, patient.id, "labs", "day1", data);
     const before = await db.prisma.crfRecord.count();
     expect(await fieldErrorsOf(save(labs({ platelets: { value: 85000 }, hemoglobin: { value: 105 } })))).toEqual({

@@ -1,19 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { listCrfRecords } from "@/lib/data/crf-records";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { createEnrolledPatient } from "@/test/integration/enrolled-patient";
+import { createEnrolledPatient, DAY1_2026_01_10 } from "@/test/integration/enrolled-patient";
 import { saveNewRecord, type FormRecordArgs } from "@/test/integration/new-record";
 import { labsOn } from "@/test/fixtures/labs-data";
 import { withDemoDatabase } from "@/test/integration/with-demo-database";
 
 const { db, actors, sites } = withDemoDatabase();
 
-const enrolledPatient = () =>
-  createEnrolledPatient(actors.investigator2, sites.TW02, {
-    screeningDate: "2026-01-05",
-    consentDate: "2026-01-04",
-    enrollmentDate: "2026-01-10",
-  });
+const enrolledPatient = () => createEnrolledPatient(actors.investigator2, sites.TW02, DAY1_2026_01_10);
 
 /** Enters a labs form (or, with `extra`, a correction) as investigator 2 of TW02. */
 const saveLabs = (patientId: string, ...args: FormRecordArgs) =>
