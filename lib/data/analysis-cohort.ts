@@ -4,6 +4,7 @@ import { toStoredAnalysisPatient, type CytokineFact, type StoredPatientFacts } f
 import type { AnalysisPatientRecords } from "@/lib/analysis/patient-records";
 import type { Response } from "@/lib/domain/recist";
 import { getPrisma } from "@/lib/db/prisma";
+import { assertIsoDateStyle } from "./date-style";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -60,8 +61,6 @@ const ASSESSMENT_FIELDS = [
 const CYTOKINE_FIELDS = [
   `CASE WHEN f."cytokines_record_id" IS NOT NULL THEN json_build_array(f."cytokine_analytes", f."cytokine_values", f."cytokine_units", f."cytokine_lloqs", f."cytokine_below_lloq")::text END`,
 ];
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const ALL_PARTS: CohortParts = { assessments: true, cytokines: true };
 const ALL_FIELDS = [...SCALAR_FIELDS, ...ASSESSMENT_FIELDS, ...CYTOKINE_FIELDS];
@@ -149,9 +148,7 @@ const list = (value: string): string[] => (value === "" ? [] : value.split(" "))
 
 function toPatient(values: string[], parts: CohortParts): AnalysisPatientRecords {
   const [id, subjectId, status, enrollmentDate, siteCode, hasFacts, lastVisitDate] = values as [string, ...string[]];
-  // Dates travel as PostgreSQL's text form, which is ISO under the default DateStyle: say so if not.
-  if (!ISO_DATE.test(enrollmentDate!))
-    throw new Error(`Dates must be read as YYYY-MM-DD (DateStyle ISO), got ${enrollmentDate}`);
+  assertIsoDateStyle(enrollmentDate);
   const patient = {
     patientId: id,
     subjectId: JSON.parse(subjectId!) as string,

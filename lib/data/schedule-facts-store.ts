@@ -8,7 +8,8 @@ import {
   type ScheduleRule,
 } from "@/lib/analysis/schedule-counts";
 import { getPrisma } from "@/lib/db/prisma";
-import { isIsoDate, parseIsoDateToDayNumber } from "@/lib/domain/iso-date";
+import { parseIsoDateToDayNumber } from "@/lib/domain/iso-date";
+import { assertIsoDateStyle } from "./date-style";
 import { compareIds, KeptRows, type RowChanges } from "./kept-rows";
 import { STUDY_ID } from "./study-settings";
 
@@ -22,14 +23,6 @@ import { STUDY_ID } from "./study-settings";
  */
 const FIELD = "\u001f";
 const ROW = "\u001e";
-
-/**
- * The readers take dates as PostgreSQL's text (::text): a session whose DateStyle is not ISO would
- * hand them another shape, so one date read is checked and anything else is refused loudly.
- */
-export function assertIsoDateStyle(date: string | null | undefined): void {
-  if (date && !isIsoDate(date)) throw new Error(`Dates must be read as YYYY-MM-DD (DateStyle ISO), got ${date}`);
-}
 
 /** A patient's fields, in toFacts' order: text, '' for NULL; free text JSON-encoded (no separator occurs in it). */
 const FIELDS = [

@@ -4,7 +4,8 @@ import { getPrisma } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PatientCounts } from "@/lib/analysis/schedule-counts";
 import { cachedForVersion } from "./cached-by-version";
-import { assertIsoDateStyle, scheduleFactsStore } from "./schedule-facts-store";
+import { assertIsoDateStyle } from "./date-style";
+import { scheduleFactsStore } from "./schedule-facts-store";
 import { STUDY_ID } from "./study-settings";
 
 export type { PatientCounts } from "@/lib/analysis/schedule-counts";

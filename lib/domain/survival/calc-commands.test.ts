@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CalcInputError } from "../calc-command";
+import { runCalc } from "@/test/fixtures/calc-commands";
 import { survivalCalcCommands } from "./calc-commands";
 
-function runCommand(name: string, input: unknown): unknown {
-  const command = survivalCalcCommands[name];
-  if (!command) throw new Error(`no command ${name}`);
-  const parsed = command.input.parse(input);
-  return command.run(parsed as never);
-}
+const runCommand = (name: string, raw: unknown) => runCalc(survivalCalcCommands, name, raw);
 
 function rejects(name: string, input: unknown): string {
   const command = survivalCalcCommands[name];
