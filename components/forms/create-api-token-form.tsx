@@ -13,6 +13,8 @@ import { TextField } from "@/components/ui/text-field";
 import { API_TOKEN_LIFETIMES_DAYS, CreateApiTokenSchema } from "@/lib/schemas/api-token";
 import { NewApiTokenNotice } from "./new-api-token-notice";
 import { FormError } from "@/components/ui/form-error";
+import { fieldProps } from "@/components/forms/field-props";
+import { PasswordField } from "@/components/ui/password-field";
 
 type Values = z.input<typeof CreateApiTokenSchema>;
 
@@ -30,7 +32,7 @@ export function CreateApiTokenForm({ canWrite }: { canWrite: boolean }) {
     defaultValues: { name: "", access: "read-only", expiresInDays: "90", password: "" },
   });
   const applyServerErrors = useServerFieldErrors(form.setError);
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -55,36 +57,22 @@ export function CreateApiTokenForm({ canWrite }: { canWrite: boolean }) {
           id="token-name"
           label="Token name"
           placeholder="e.g. R analysis notebook"
-          error={errors.name?.message}
-          {...form.register("name")}
+          {...fieldProps(form, "name")}
         />
         <RadioGroup
           id="token-access"
           legend="Access"
           options={canWrite ? ACCESS_OPTIONS : ACCESS_OPTIONS.slice(0, 1)}
-          error={errors.access?.message}
-          {...form.register("access")}
+          {...fieldProps(form, "access")}
         />
-        <SelectField
-          id="token-expiry"
-          label="Expires after"
-          error={errors.expiresInDays?.message}
-          {...form.register("expiresInDays")}
-        >
+        <SelectField id="token-expiry" label="Expires after" {...fieldProps(form, "expiresInDays")}>
           {API_TOKEN_LIFETIMES_DAYS.map((days) => (
             <option key={days} value={String(days)}>
               {days} days
             </option>
           ))}
         </SelectField>
-        <TextField
-          id="token-password"
-          label="Your password (to confirm)"
-          type="password"
-          autoComplete="current-password"
-          error={errors.password?.message}
-          {...form.register("password")}
-        />
+        <PasswordField id="token-password" label="Your password (to confirm)" {...fieldProps(form, "password")} />
         <button type="submit" className="button" disabled={isSubmitting}>
           {isSubmitting ? "Creating..." : "Create token"}
         </button>

@@ -5,6 +5,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { TumourBaselineData } from "@/lib/forms/tumour-schemas";
 import { nextLesionId } from "./tumour-method-options";
 import { TumourOrganField } from "./tumour-organ-field";
+import { fieldProps } from "@/components/forms/field-props";
 
 /** Baseline: the non-target lesions, each with its organ and a description. */
 export function TumourNonTargetLesions({ form }: { form: UseFormReturn<TumourBaselineData> }) {
@@ -37,8 +38,7 @@ export function TumourNonTargetLesions({ form }: { form: UseFormReturn<TumourBas
               <TextField
                 id={`nonTargetLesions-${i}-description`}
                 label="Description"
-                error={e?.description?.message}
-                {...form.register(`nonTargetLesions.${i}.description`)}
+                {...fieldProps(form, `nonTargetLesions.${i}.description`)}
               />
               <button type="button" className="button secondary" onClick={() => nonTargets.remove(i)}>
                 Remove {id || "lesion"}

@@ -10,6 +10,7 @@ import { TRIAL_RECIST_VERSION, type TumourBaselineData } from "@/lib/forms/tumou
 import { MethodOptions, nextLesionId } from "./tumour-method-options";
 import { TumourOrganField } from "./tumour-organ-field";
 import { nullIfEmpty, toNumberOrNull } from "./field-values";
+import { fieldProps } from "@/components/forms/field-props";
 
 /** Baseline: the target lesions (added and removed here) and their computed sum of diameters. */
 export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaselineData> }) {
@@ -49,14 +50,12 @@ export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaseli
               <TextField
                 id={`targetLesions-${i}-site`}
                 label="Site description"
-                error={e?.site?.message}
-                {...form.register(`targetLesions.${i}.site`)}
+                {...fieldProps(form, `targetLesions.${i}.site`)}
               />
               <SelectField
                 id={`targetLesions-${i}-method`}
                 label="Method"
-                error={e?.method?.message}
-                {...form.register(`targetLesions.${i}.method`, { setValueAs: nullIfEmpty })}
+                {...fieldProps(form, `targetLesions.${i}.method`, { setValueAs: nullIfEmpty })}
               >
                 <MethodOptions />
               </SelectField>
@@ -67,8 +66,7 @@ export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaseli
                 type="number"
                 step="0.1"
                 min={0}
-                error={e?.longestDiameterMm?.message}
-                {...form.register(`targetLesions.${i}.longestDiameterMm`, { setValueAs: toNumberOrNull })}
+                {...fieldProps(form, `targetLesions.${i}.longestDiameterMm`, { setValueAs: toNumberOrNull })}
               />
               <button type="button" className="button secondary" onClick={() => targets.remove(i)}>
                 Remove {targetValues?.[i]?.lesionId || "lesion"}
