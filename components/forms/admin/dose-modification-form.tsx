@@ -23,26 +23,21 @@ const ACTION_LABELS = {
 
 /** The protocol's dose-modification table, one row per toxicity and drug, edited with a reason. */
 export function DoseModificationForm({ initial, version }: { initial: Parsed["rules"]; version: number }) {
-  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdateDoseModificationSchema), {
+  const settingsForm = useSettingsForm<Values, Parsed>(zodResolver(UpdateDoseModificationSchema), {
     rules: initial,
     expectedVersion: version,
     reason: "",
   });
+  const { form } = settingsForm;
   const rows = useFieldArray({ control: form.control, name: "rules" });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   return (
     <SettingsFormFrame
       label="Dose-modification table"
-      formError={formError}
-      onSubmit={form.handleSubmit((values) => run(() => updateDoseModificationAction(values)))}
-      reason={{
-        id: "dm-reason",
-        label: "Reason for changing the table",
-        error: errors.reason?.message,
-        field: form.register("reason"),
-      }}
+      settingsForm={settingsForm}
+      save={updateDoseModificationAction}
+      reason={{ id: "dm-reason", label: "Reason for changing the table" }}
       submitLabel="Save dose-modification table"
-      isSubmitting={isSubmitting}
     >
       <FieldError id="rules" error={errors.rules?.root?.message ?? errors.rules?.message} />
       {rows.fields.map((row, i) => (

@@ -14,25 +14,19 @@ type Parsed = z.output<typeof UpdatePregnancyPreventionSchema>;
 
 /** The thalidomide pregnancy prevention rules, edited with a reason; the dosing form applies them from the next save. */
 export function PregnancyPreventionForm({ initial, version }: { initial: Parsed["rules"]; version: number }) {
-  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdatePregnancyPreventionSchema), {
+  const settingsForm = useSettingsForm<Values, Parsed>(zodResolver(UpdatePregnancyPreventionSchema), {
     rules: initial,
     expectedVersion: version,
     reason: "",
   });
-  const { errors, isSubmitting } = form.formState;
+  const { form } = settingsForm;
   return (
     <SettingsFormFrame
       label="Pregnancy prevention rules"
-      formError={formError}
-      onSubmit={form.handleSubmit((values) => run(() => updatePregnancyPreventionAction(values)))}
-      reason={{
-        id: "pp-reason",
-        label: "Reason for changing the rules",
-        error: errors.reason?.message,
-        field: form.register("reason"),
-      }}
+      settingsForm={settingsForm}
+      save={updatePregnancyPreventionAction}
+      reason={{ id: "pp-reason", label: "Reason for changing the rules" }}
       submitLabel="Save pregnancy prevention rules"
-      isSubmitting={isSubmitting}
     >
       <fieldset className="radio-group">
         <legend>Female patients of reproductive potential</legend>

@@ -18,26 +18,20 @@ type Parsed = z.output<typeof UpdateStoppingRulesSchema>;
  * the rates (or checks the protocol's own design) and refuses rates for which none exists.
  */
 export function StoppingRulesForm({ initial, version }: { initial: Values["settings"]; version: number }) {
-  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdateStoppingRulesSchema), {
+  const settingsForm = useSettingsForm<Values, Parsed>(zodResolver(UpdateStoppingRulesSchema), {
     settings: initial,
     expectedVersion: version,
     reason: "",
   });
-  const { errors, isSubmitting } = form.formState;
+  const { form } = settingsForm;
   const custom = useWatch({ control: form.control, name: "settings.designChoice" }) === "CUSTOM";
   return (
     <SettingsFormFrame
       label="Stopping rules"
-      formError={formError}
-      onSubmit={form.handleSubmit(() => run(() => updateStoppingRulesAction(form.getValues())))}
-      reason={{
-        id: "rule-reason",
-        label: "Reason for changing the stopping rules",
-        error: errors.reason?.message,
-        field: form.register("reason"),
-      }}
+      settingsForm={settingsForm}
+      save={() => updateStoppingRulesAction(form.getValues())}
+      reason={{ id: "rule-reason", label: "Reason for changing the stopping rules" }}
       submitLabel="Save stopping rules"
-      isSubmitting={isSubmitting}
     >
       <fieldset className="radio-group">
         <legend>Response: Simon two-stage design</legend>

@@ -24,26 +24,21 @@ interface Props {
  * them again (the panel is comma-separated text until parsed).
  */
 export function StudySettingsForm({ initial, version, visitForms }: Props) {
-  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdateStudySettingsSchema), {
+  const settingsForm = useSettingsForm<Values, Parsed>(zodResolver(UpdateStudySettingsSchema), {
     settings: initial,
     expectedVersion: version,
     reason: "",
   });
-  const { errors, isSubmitting } = form.formState;
+  const { form } = settingsForm;
+  const { errors } = form.formState;
   const s = errors.settings;
   return (
     <SettingsFormFrame
       label="Study settings"
-      formError={formError}
-      onSubmit={form.handleSubmit(() => run(() => updateStudySettingsAction(form.getValues())))}
-      reason={{
-        id: "study-reason",
-        label: "Reason for the change",
-        error: errors.reason?.message,
-        field: form.register("reason"),
-      }}
+      settingsForm={settingsForm}
+      save={() => updateStudySettingsAction(form.getValues())}
+      reason={{ id: "study-reason", label: "Reason for the change" }}
       submitLabel="Save study settings"
-      isSubmitting={isSubmitting}
     >
       <TextField id="study-name" label="Study name" {...fieldProps(form, "settings.name")} />
       <TextField id="study-protocol" label="Protocol code" {...fieldProps(form, "settings.protocolCode")} />

@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
-type Result = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+/** What a server action returns to a form: done, or a message and the field errors keyed by path. */
+export type ActionResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
 /** Runs a server action from a react-hook-form form: field errors next to fields, the rest on top. */
 export function useActionForm<T extends FieldValues>(setError: UseFormSetError<T>, onDone?: () => void) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  async function run(action: () => Promise<Result>) {
+  async function run(action: () => Promise<ActionResult>) {
     setFormError(null);
     const result = await action();
     if (result.ok) {
