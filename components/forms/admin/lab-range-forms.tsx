@@ -14,6 +14,7 @@ import { LabRangeSchema } from "@/lib/schemas/lab-reference-ranges";
 import { useActionForm } from "./use-action-form";
 import { FormError } from "@/components/ui/form-error";
 import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 type Values = z.input<typeof LabRangeSchema>;
 
@@ -54,11 +55,7 @@ export function AddLabRangeForm({ sites }: { sites: { id: string; code: string; 
         ))}
       </SelectField>
       <SelectField id="range-unit" label="Unit" {...fieldProps(form, "unit")}>
-        {units.map((u) => (
-          <option key={u} value={u}>
-            {u}
-          </option>
-        ))}
+        <Options values={units} />
       </SelectField>
       <SelectField id="range-sex" label="Applies to" {...fieldProps(form, "sex")}>
         <option value="">Both sexes</option>

@@ -5,6 +5,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { ACTIONS, AE_DRUGS, ATTRIBUTIONS, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { nullIfEmpty } from "./field-values";
 import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 /** Per study drug: how related the event is, and what was done with the drug. */
 export function AeAttributionFields({ form }: { form: UseFormReturn<AdverseEventData> }) {
@@ -19,11 +20,7 @@ export function AeAttributionFields({ form }: { form: UseFormReturn<AdverseEvent
             {...fieldProps(form, `attribution.${drug.key}`, { setValueAs: nullIfEmpty })}
           >
             <option value="">Choose</option>
-            {ATTRIBUTIONS.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
+            <Options options={ATTRIBUTIONS} />
           </SelectField>
           <SelectField
             id={`actionTaken-${drug.key}`}
@@ -31,11 +28,7 @@ export function AeAttributionFields({ form }: { form: UseFormReturn<AdverseEvent
             {...fieldProps(form, `actionTaken.${drug.key}`, { setValueAs: nullIfEmpty })}
           >
             <option value="">Choose</option>
-            {ACTIONS.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
+            <Options options={ACTIONS} />
           </SelectField>
         </fieldset>
       ))}

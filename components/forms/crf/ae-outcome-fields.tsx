@@ -6,6 +6,7 @@ import { DateField } from "@/components/ui/date-field";
 import { OUTCOMES, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { nullIfEmpty } from "./field-values";
 import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 /** The outcome, and the date of death when the event is grade 5. */
 export function AeOutcomeFields({ form, today }: { form: UseFormReturn<AdverseEventData>; today: string }) {
@@ -14,11 +15,7 @@ export function AeOutcomeFields({ form, today }: { form: UseFormReturn<AdverseEv
     <>
       <SelectField id="outcome" label="Outcome" {...fieldProps(form, "outcome", { setValueAs: nullIfEmpty })}>
         <option value="">Choose the outcome</option>
-        {OUTCOMES.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={OUTCOMES} />
       </SelectField>
       {grade === 5 ? (
         <DateField

@@ -14,6 +14,7 @@ import {
 } from "@/lib/forms/baseline-form";
 import { toChoiceOrNull, toTextOrNull, YES_NO } from "./field-values";
 import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 type Form = UseFormReturn<BaselineInput, unknown, BaselineData>;
 
@@ -35,19 +36,11 @@ export function BaselineLiverFields({ form }: { form: Form }) {
       <div className="inline-form">
         <NumberField form={form} name="bilirubin.value" id="bilirubin-value" label="Total bilirubin" />
         <SelectField id="bilirubin-unit" label="Bilirubin unit" {...form.register("bilirubin.unit")}>
-          {BILIRUBIN_UNITS.map((unit) => (
-            <option key={unit} value={unit}>
-              {unit}
-            </option>
-          ))}
+          <Options values={BILIRUBIN_UNITS} />
         </SelectField>
         <NumberField form={form} name="albumin.value" id="albumin-value" label="Serum albumin" />
         <SelectField id="albumin-unit" label="Albumin unit" {...form.register("albumin.unit")}>
-          {ALBUMIN_UNITS.map((unit) => (
-            <option key={unit} value={unit}>
-              {unit}
-            </option>
-          ))}
+          <Options values={ALBUMIN_UNITS} />
         </SelectField>
         <NumberField form={form} name="inr" label="INR" unit="ratio" />
       </div>

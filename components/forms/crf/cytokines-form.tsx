@@ -23,6 +23,7 @@ import { parseBelowLimit } from "@/lib/domain/biomarkers/cytokine-units";
 import { formatDate } from "@/lib/format-date";
 import { RecordDateField } from "./record-date-field";
 import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 type CytokinesInput = { sampleDate: string; analytes: AnalyteRow[] };
 const emptyRow = (analyte: string): AnalyteRow => ({
@@ -89,11 +90,7 @@ export function CytokinesForm(props: CrfFormProps) {
                 })}
               />
               <SelectField id={`${id}-unit`} label="Unit" {...fieldProps(form, `analytes.${index}.unit`)}>
-                {CYTOKINE_UNITS.map((u) => (
-                  <option key={u} value={u}>
-                    {u}
-                  </option>
-                ))}
+                <Options values={CYTOKINE_UNITS} />
               </SelectField>
               <TextField
                 id={`${id}-lloq`}

@@ -21,6 +21,7 @@ import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replaceAll("-", " ");
 
@@ -55,11 +56,7 @@ export function EndOfStudyForm(props: CrfFormProps) {
   const reason = (name: keyof EndOfStudyData, text: string, options: readonly string[]) => (
     <SelectField id={name} label={text} {...fieldProps(form, name, { setValueAs: toChoiceOrNull })}>
       <option value="">Choose...</option>
-      {options.map((o) => (
-        <option key={o} value={o}>
-          {label(o)}
-        </option>
-      ))}
+      <Options values={options} label={label} />
     </SelectField>
   );
   const other = (name: keyof EndOfStudyData, text: string) => (

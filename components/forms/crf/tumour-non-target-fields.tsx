@@ -8,6 +8,7 @@ import { labelNonTargetResponse } from "@/lib/domain/recist";
 import { TRIAL_RECIST_VERSION, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import { YES_NO, nullIfEmpty } from "./field-values";
 import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 const NON_TARGET_CHOICES = ["CR", "NON_CR_NON_PD", "PD", "NE"] as const;
 
@@ -29,11 +30,7 @@ export function TumourNonTargetFields({
           {...fieldProps(form, "nonTargetStatus", { setValueAs: nullIfEmpty })}
         >
           <option value="">Choose</option>
-          {NON_TARGET_CHOICES.map((r) => (
-            <option key={r} value={r}>
-              {labelNonTargetResponse(TRIAL_RECIST_VERSION, r)}
-            </option>
-          ))}
+          <Options values={NON_TARGET_CHOICES} label={(r) => labelNonTargetResponse(TRIAL_RECIST_VERSION, r)} />
         </SelectField>
       ) : (
         <p>Non-target lesions: none recorded at baseline.</p>

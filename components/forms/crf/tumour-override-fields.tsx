@@ -8,6 +8,7 @@ import type { evaluateFollowUp } from "@/lib/forms/tumour-response";
 import type { TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import { nullIfEmpty } from "./field-values";
 import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 /** The investigator's optional override of the computed timepoint response, with its reason. */
 export function TumourOverrideFields({
@@ -32,11 +33,7 @@ export function TumourOverrideFields({
         })}
       >
         <option value="">No override: use the computed response</option>
-        {RESPONSES.map((r) => (
-          <option key={r} value={r}>
-            {labelResponse(r)}
-          </option>
-        ))}
+        <Options values={RESPONSES} label={labelResponse} />
       </SelectField>
       <TextField
         id="override-reason"

@@ -8,6 +8,7 @@ import type { findBaselineAssessment } from "@/lib/forms/tumour-response";
 import { LESION_STATUSES, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import { nullIfEmpty, toNumberOrNull } from "./field-values";
 import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 type Baseline = ReturnType<typeof findBaselineAssessment>;
 
@@ -46,11 +47,7 @@ export function TumourTargetMeasurements({
                 })}
               >
                 <option value="">Choose</option>
-                {LESION_STATUSES.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label}
-                  </option>
-                ))}
+                <Options options={LESION_STATUSES} />
               </SelectField>
               {/* Typing a diameter means the lesion was measured: no separate choice needed. */}
               <TextField

@@ -18,6 +18,7 @@ import { toNumberOrNull } from "../field-values";
 import { formatNumber } from "../number-input";
 import styles from "./lab-row.module.css";
 import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 interface Props {
   form: UseFormReturn<LabsData>;
@@ -89,11 +90,7 @@ export function LabRow({ form, panel, graded, siteRange }: Props) {
             },
           })}
         >
-          {listTestUnits(test).map((u) => (
-            <option key={u} value={u}>
-              {u}
-            </option>
-          ))}
+          <Options values={listTestUnits(test)} />
         </SelectField>
         {number("lln", "Site LLN", needed === "lln" ? "(needed)" : undefined)}
         {number("uln", "Site ULN", needed === "uln" ? "(needed)" : undefined)}
