@@ -8,7 +8,7 @@ import { minimumMeasurableMm, TARGET_LIMITS } from "@/lib/domain/recist";
 import { computeBaselineSumMm } from "@/lib/forms/tumour-response";
 import { TRIAL_RECIST_VERSION, type TumourBaselineData } from "@/lib/forms/tumour-schemas";
 import { MethodOptions, nextLesionId } from "./tumour-method-options";
-import { TumourOrganField } from "./tumour-organ-field";
+import { TumourLesionIdentityFields } from "./tumour-lesion-identity-fields";
 import { nullIfEmpty, toNumberOrNull } from "./field-values";
 import { fieldProps } from "@/components/forms/field-props";
 
@@ -29,24 +29,11 @@ export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaseli
         {minimumMeasurableMm(TRIAL_RECIST_VERSION, "spiral-ct")} mm by spiral CT).
       </p>
       {targets.fields.map((field, i) => {
-        const e = errors.targetLesions?.[i];
         return (
           <fieldset key={field.id} className="radio-group">
             <legend>Target lesion {targetValues?.[i]?.lesionId || i + 1}</legend>
             <div className="inline-form">
-              <TextField
-                id={`targetLesions-${i}-lesionId`}
-                label="Lesion id"
-                error={e?.lesionId?.message}
-                size={4}
-                {...form.register(`targetLesions.${i}.lesionId`)}
-              />
-              <TumourOrganField
-                form={form}
-                name={`targetLesions.${i}.organ`}
-                id={`targetLesions-${i}-organ`}
-                error={e?.organ?.message}
-              />
+              <TumourLesionIdentityFields form={form} list="targetLesions" index={i} />
               <TextField
                 id={`targetLesions-${i}-site`}
                 label="Site description"
