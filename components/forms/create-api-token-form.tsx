@@ -1,12 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { createApiTokenAction } from "@/app/account/tokens/actions";
-import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { RadioGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -24,28 +23,18 @@ const ACCESS_OPTIONS = [
 ] as const;
 
 export function CreateApiTokenForm({ canWrite }: { canWrite: boolean }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(CreateApiTokenSchema),
     defaultValues: { name: "", access: "read-only", expiresInDays: "90", password: "" },
   });
-  const applyServerErrors = useServerFieldErrors(form.setError);
+  const { run, formError } = useActionForm(form.setError, () => form.reset());
   const { isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
     setCreated(null);
-    const result = await createApiTokenAction(values);
-    if (!result.ok) {
-      setFormError(result.message);
-      applyServerErrors(result.fieldErrors);
-      return;
-    }
-    setCreated({ token: result.data.token, name: result.data.apiToken.name });
-    form.reset();
-    router.refresh();
+    const result = await run(() => createApiTokenAction(values));
+    if (result.ok) setCreated({ token: result.data.token, name: result.data.apiToken.name });
   });
 
   return (

@@ -8,7 +8,7 @@ import { createUserAction } from "@/app/admin/actions";
 import { TextField } from "@/components/ui/text-field";
 import { CreateUserSchema } from "@/lib/schemas/admin";
 import { RoleFields } from "./role-fields";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { FormError } from "@/components/ui/form-error";
 import { fieldProps } from "@/components/forms/field-props";
 import { PasswordField } from "@/components/ui/password-field";

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { updateSiteAction } from "@/app/admin/actions";
 import { TextField } from "@/components/ui/text-field";
 import { UpdateSiteSchema } from "@/lib/schemas/admin";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { FormError } from "@/components/ui/form-error";
 import { fieldProps } from "@/components/forms/field-props";
 

@@ -11,7 +11,7 @@ import { TextField } from "@/components/ui/text-field";
 import { DateField } from "@/components/ui/date-field";
 import { LAB_PANEL, listTestUnits } from "@/lib/forms/labs/lab-panel";
 import { LabRangeSchema } from "@/lib/schemas/lab-reference-ranges";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { FormError } from "@/components/ui/form-error";
 import { fieldProps } from "@/components/forms/field-props";
 import { Options } from "@/components/ui/options";

@@ -5,7 +5,7 @@ import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Res
 import { fieldProps } from "@/components/forms/field-props";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm, type ActionResult } from "./use-action-form";
+import { useActionForm, type ActionResult } from "@/components/forms/use-action-form";
 
 /**
  * A study-wide settings form (study settings, stopping rules, pregnancy prevention, dose
