@@ -23,11 +23,11 @@ const ACTION_LABELS = {
 
 /** The protocol's dose-modification table, one row per toxicity and drug, edited with a reason. */
 export function DoseModificationForm({ initial, version }: { initial: Parsed["rules"]; version: number }) {
-  const settingsForm = useSettingsForm<Values, Parsed>(zodResolver(UpdateDoseModificationSchema), {
-    rules: initial,
-    expectedVersion: version,
-    reason: "",
-  });
+  const settingsForm = useSettingsForm<Values, Parsed>(
+    zodResolver(UpdateDoseModificationSchema),
+    { rules: initial },
+    version,
+  );
   const { form } = settingsForm;
   const rows = useFieldArray({ control: form.control, name: "rules" });
   const { errors } = form.formState;

@@ -14,11 +14,11 @@ type Parsed = z.output<typeof UpdatePregnancyPreventionSchema>;
 
 /** The thalidomide pregnancy prevention rules, edited with a reason; the dosing form applies them from the next save. */
 export function PregnancyPreventionForm({ initial, version }: { initial: Parsed["rules"]; version: number }) {
-  const settingsForm = useSettingsForm<Values, Parsed>(zodResolver(UpdatePregnancyPreventionSchema), {
-    rules: initial,
-    expectedVersion: version,
-    reason: "",
-  });
+  const settingsForm = useSettingsForm<Values, Parsed>(
+    zodResolver(UpdatePregnancyPreventionSchema),
+    { rules: initial },
+    version,
+  );
   const { form } = settingsForm;
   return (
     <SettingsFormFrame

@@ -10,13 +10,15 @@ import { useActionForm, type ActionResult } from "@/components/forms/use-action-
 /**
  * A study-wide settings form (study settings, stopping rules, pregnancy prevention, dose
  * modification): validated in the browser with the shared schema, saved by a server action
- * with the version it was read at, and changed only with a reason, which is cleared after a
- * successful save so the next change asks for its own.
+ * with the version it was read at (`version`), and changed only with a reason, which starts
+ * empty and is cleared after a successful save so the next change asks for its own.
  */
 export function useSettingsForm<Values extends FieldValues & { reason: string }, Parsed>(
   resolver: Resolver<Values, unknown, Parsed>,
-  defaultValues: DefaultValues<Values>,
+  values: Omit<Values, "expectedVersion" | "reason">,
+  version: number,
 ) {
+  const defaultValues = { ...values, expectedVersion: version, reason: "" } as DefaultValues<Values>;
   const form = useForm<Values, unknown, Parsed>({ resolver, defaultValues });
   const { run, formError } = useActionForm(form.setError, () => form.resetField("reason" as FieldPath<Values>));
   return { form, run, formError };

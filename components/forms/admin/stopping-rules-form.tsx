@@ -18,11 +18,11 @@ type Parsed = z.output<typeof UpdateStoppingRulesSchema>;
  * the rates (or checks the protocol's own design) and refuses rates for which none exists.
  */
 export function StoppingRulesForm({ initial, version }: { initial: Values["settings"]; version: number }) {
-  const settingsForm = useSettingsForm<Values, Parsed>(zodResolver(UpdateStoppingRulesSchema), {
-    settings: initial,
-    expectedVersion: version,
-    reason: "",
-  });
+  const settingsForm = useSettingsForm<Values, Parsed>(
+    zodResolver(UpdateStoppingRulesSchema),
+    { settings: initial },
+    version,
+  );
   const { form } = settingsForm;
   const custom = useWatch({ control: form.control, name: "settings.designChoice" }) === "CUSTOM";
   return (

@@ -24,11 +24,11 @@ interface Props {
  * them again (the panel is comma-separated text until parsed).
  */
 export function StudySettingsForm({ initial, version, visitForms }: Props) {
-  const settingsForm = useSettingsForm<Values, Parsed>(zodResolver(UpdateStudySettingsSchema), {
-    settings: initial,
-    expectedVersion: version,
-    reason: "",
-  });
+  const settingsForm = useSettingsForm<Values, Parsed>(
+    zodResolver(UpdateStudySettingsSchema),
+    { settings: initial },
+    version,
+  );
   const { form } = settingsForm;
   const { errors } = form.formState;
   const s = errors.settings;
