@@ -1,32 +1,12 @@
-import type { Page } from "@playwright/test";
-import {
-  enrolledPatient,
-  expect as baseExpect,
-  expectNoSeriousA11yViolations,
-  saveScreenshot,
-  signIn,
-  test,
-} from "./fixtures";
+import { enrolledPatient, expect, expectNoSeriousA11yViolations, saveScreenshot, test } from "./fixtures";
 
 // Long forms on a shared, busy machine: allow more time than the suite default.
-const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 180_000 });
-
-/** Registers, screens (all criteria met) and enrolls a TW01 patient on 2026-01-15; leaves investigator1 on the patient page. */
-async function enrollPatient(page: Page) {
-  // A fresh server on a busy machine answers its first sign-in slowly; warm it up with a
-  // patient wait so the shared fixture's 5-second expectations hold afterwards.
-  await signIn(page, "investigator1");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 60_000 });
-  await page.context().clearCookies();
-  const { id, subjectId } = await enrolledPatient(page, "investigator1");
-  return { id, subjectId };
-}
 
 test("an investigator records baseline lesions and a week 8 assessment that computes a partial response", async ({
   page,
 }, testInfo) => {
-  const { subjectId } = await enrollPatient(page);
+  const { subjectId } = await enrolledPatient(page, "investigator1");
 
   await page
     .getByRole("region", { name: "Baseline" })
@@ -101,7 +81,7 @@ test("an investigator records baseline lesions and a week 8 assessment that comp
 });
 
 test("an investigator records a serious adverse event graded by CTCAE v5.0", async ({ page }, testInfo) => {
-  const { subjectId } = await enrollPatient(page);
+  const { subjectId } = await enrolledPatient(page, "investigator1");
   await page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Record new: Adverse event" }).click();
   await expect(page.getByRole("heading", { name: "Adverse event" })).toBeVisible();
 

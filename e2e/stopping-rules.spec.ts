@@ -1,20 +1,7 @@
 import type { Page } from "@playwright/test";
-import {
-  expect,
-  expectNoSeriousA11yViolations,
-  saveScreenshot,
-  signIn,
-  signOut,
-  test,
-  type DemoUser,
-} from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, saveScreenshot, signIn, signOut, test } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
-
-async function signInAs(page: Page, user: DemoUser) {
-  await signIn(page, user);
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 30_000 });
-}
 
 const rules = (page: Page) => page.getByRole("form", { name: "Stopping rules" });
 
@@ -30,7 +17,7 @@ async function chooseDesign(page: Page, design: "OPTIMAL" | "MINIMAX", reason: s
 test("an administrator puts the minimax design in force and the PI's panel follows; impossible rates get field errors", async ({
   page,
 }, testInfo) => {
-  await signInAs(page, "admin");
+  await signIn(page, "admin");
   await page.goto("/admin/study");
   await expect(page.getByRole("heading", { name: "Stopping rules" })).toBeVisible();
   // Computed by the app for the demo study's rates (p0 0.05, p1 0.20, alpha 0.05, beta 0.10).
@@ -70,7 +57,7 @@ test("an administrator puts the minimax design in force and the PI's panel follo
     await chooseDesign(page, "MINIMAX", "Protocol amendment: minimax design");
     await signOut(page);
 
-    await signInAs(page, "pi");
+    await signIn(page, "pi");
     await page.goto("/dashboards/stopping-rules");
     const design = page.getByTestId("simon-design");
     await expect(design).toContainText("Minimax (in force)");
@@ -81,7 +68,7 @@ test("an administrator puts the minimax design in force and the PI's panel follo
     await saveScreenshot(page, testInfo, "stopping-rules-minimax");
     await signOut(page);
   } finally {
-    await signInAs(page, "admin");
+    await signIn(page, "admin");
     await chooseDesign(page, "OPTIMAL", "Amendment withdrawn: back to the optimal design");
     await signOut(page);
   }

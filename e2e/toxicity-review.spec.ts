@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import {
-  enrollThroughApi,
-  expect as baseExpect,
+  enrolledPatient,
+  expect,
   expectNoSeriousA11yViolations,
   saveScreenshot,
   signIn,
@@ -10,22 +10,11 @@ import {
 } from "./fixtures";
 
 // Several sign-ins and long forms on a shared, busy machine.
-const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 240_000 });
 
 /** investigator1 registers, screens and enrolls a TW01 patient (day 1 2026-01-15), then records a grade 3 diarrhea. */
 async function patientWithGradeThreeEvent(page: Page) {
-  await signIn(page, "investigator1");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 60_000 });
-  // Registered inline rather than with the shared fixture: its 5-second sign-in wait is too
-  // short on a loaded machine.
-  await page.goto("/patients/new");
-  await page.getByLabel(/Screening date/).fill("2026-01-12");
-  await page.getByRole("button", { name: "Register patient" }).click();
-  await expect(page.getByRole("heading", { name: /^Patient [A-Z0-9]+-\d{3}$/ })).toBeVisible();
-  const subjectId = (await page.getByRole("heading", { name: /^Patient / }).textContent())!.replace("Patient ", "");
-  const id = page.url().split("/").pop()!;
-  await enrollThroughApi(page, id);
+  const { id, subjectId } = await enrolledPatient(page, "investigator1");
 
   await page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Record new: Adverse event" }).click();
   await page.getByLabel(/Search CTCAE terms/).fill("diarrhea");

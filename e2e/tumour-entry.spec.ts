@@ -1,14 +1,10 @@
-import { enrolledPatient, expect as baseExpect, saveScreenshot, signIn, test } from "./fixtures";
+import { enrolledPatient, expect, saveScreenshot, test } from "./fixtures";
 
-const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 180_000 });
 
 test("a tumour baseline of three lesions takes the imaging method once; a follow-up stays blank until measured, and a diameter implies measured", async ({
   page,
 }, testInfo) => {
-  await signIn(page, "investigator1");
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible({ timeout: 60_000 });
-  await page.context().clearCookies();
   const { id, subjectId } = await enrolledPatient(page, "investigator1");
 
   await page

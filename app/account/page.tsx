@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/get-actor";
+import { requireActor } from "@/lib/auth/require-actor";
 import { mayUseApi } from "@/lib/data/api-tokens";
 import { signOutEverywhereAction } from "./actions";
 
@@ -9,8 +8,7 @@ export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/account");
+  const actor = await requireActor("/account");
   return (
     <section className="card narrow">
       <h1>Account</h1>

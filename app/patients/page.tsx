@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/components/work/filter-select";
 import { PatientFilters } from "@/components/work/patient-filters";
 import { Pager } from "@/components/work/pager";
 import styles from "@/components/work/work.module.css";
@@ -62,16 +63,7 @@ export default async function PatientsPage({
           </p>
         ) : null}
         <PatientFilters filter={filter} sites={sites} label="Search and filter the patients">
-          <div>
-            <label htmlFor="filter-sort">Sort by</label>
-            <select id="filter-sort" name="sort" defaultValue={filter.sort}>
-              {SORTS.map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="sort" label="Sort by" value={filter.sort} choices={SORTS} />
         </PatientFilters>
         {page.data.length === 0 ? (
           <p className="muted">

@@ -1,4 +1,5 @@
 import { CI_METHODS } from "@/lib/schemas/analysis";
+import { Options } from "@/components/ui/options";
 
 const LABELS: Readonly<Record<(typeof CI_METHODS)[number], string>> = {
   "log-log": "log-log (Kalbfleisch-Prentice; Brookmeyer-Crowley median)",
@@ -14,11 +15,7 @@ export function CiMethodForm({ value }: { value: string }) {
       <div className="field">
         <label htmlFor="ciMethod">95% CI method for the medians and bands</label>
         <select id="ciMethod" name="ciMethod" defaultValue={value}>
-          {CI_METHODS.map((method) => (
-            <option key={method} value={method}>
-              {LABELS[method]}
-            </option>
-          ))}
+          <Options values={CI_METHODS} label={(method) => LABELS[method]} />
         </select>
       </div>
       <button type="submit" className="button">

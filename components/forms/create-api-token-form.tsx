@@ -1,18 +1,19 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { createApiTokenAction } from "@/app/account/tokens/actions";
-import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { RadioGroup } from "@/components/ui/choice-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { API_TOKEN_LIFETIMES_DAYS, CreateApiTokenSchema } from "@/lib/schemas/api-token";
 import { NewApiTokenNotice } from "./new-api-token-notice";
 import { FormError } from "@/components/ui/form-error";
+import { fieldProps } from "@/components/forms/field-props";
+import { PasswordField } from "@/components/ui/password-field";
 
 type Values = z.input<typeof CreateApiTokenSchema>;
 
@@ -22,28 +23,18 @@ const ACCESS_OPTIONS = [
 ] as const;
 
 export function CreateApiTokenForm({ canWrite }: { canWrite: boolean }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(CreateApiTokenSchema),
     defaultValues: { name: "", access: "read-only", expiresInDays: "90", password: "" },
   });
-  const applyServerErrors = useServerFieldErrors(form.setError);
-  const { errors, isSubmitting } = form.formState;
+  const { run, formError } = useActionForm(form.setError, () => form.reset());
+  const { isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
     setCreated(null);
-    const result = await createApiTokenAction(values);
-    if (!result.ok) {
-      setFormError(result.message);
-      applyServerErrors(result.fieldErrors);
-      return;
-    }
-    setCreated({ token: result.data.token, name: result.data.apiToken.name });
-    form.reset();
-    router.refresh();
+    const result = await run(() => createApiTokenAction(values));
+    if (result.ok) setCreated({ token: result.data.token, name: result.data.apiToken.name });
   });
 
   return (
@@ -55,36 +46,22 @@ export function CreateApiTokenForm({ canWrite }: { canWrite: boolean }) {
           id="token-name"
           label="Token name"
           placeholder="e.g. R analysis notebook"
-          error={errors.name?.message}
-          {...form.register("name")}
+          {...fieldProps(form, "name")}
         />
         <RadioGroup
           id="token-access"
           legend="Access"
           options={canWrite ? ACCESS_OPTIONS : ACCESS_OPTIONS.slice(0, 1)}
-          error={errors.access?.message}
-          {...form.register("access")}
+          {...fieldProps(form, "access")}
         />
-        <SelectField
-          id="token-expiry"
-          label="Expires after"
-          error={errors.expiresInDays?.message}
-          {...form.register("expiresInDays")}
-        >
+        <SelectField id="token-expiry" label="Expires after" {...fieldProps(form, "expiresInDays")}>
           {API_TOKEN_LIFETIMES_DAYS.map((days) => (
             <option key={days} value={String(days)}>
               {days} days
             </option>
           ))}
         </SelectField>
-        <TextField
-          id="token-password"
-          label="Your password (to confirm)"
-          type="password"
-          autoComplete="current-password"
-          error={errors.password?.message}
-          {...form.register("password")}
-        />
+        <PasswordField id="token-password" label="Your password (to confirm)" {...fieldProps(form, "password")} />
         <button type="submit" className="button" disabled={isSubmitting}>
           {isSubmitting ? "Creating..." : "Create token"}
         </button>

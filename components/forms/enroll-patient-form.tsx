@@ -8,6 +8,7 @@ import { enrollPatientAction } from "@/app/patients/[id]/actions";
 import { DateField } from "@/components/ui/date-field";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
 import { EnrollPatientSchema } from "@/lib/schemas/patient";
+import { fieldProps } from "@/components/forms/field-props";
 
 type EnrollValues = { patientId: string; enrollmentDate: string };
 
@@ -45,8 +46,7 @@ export function EnrollPatientForm({ patientId, today }: { patientId: string; tod
           id="enrollmentDate"
           label="Enrollment date (day 1)"
           max={today}
-          error={form.formState.errors.enrollmentDate?.message}
-          {...form.register("enrollmentDate")}
+          {...fieldProps(form, "enrollmentDate")}
         />
         <button type="submit" className="button" disabled={form.formState.isSubmitting}>
           Enroll

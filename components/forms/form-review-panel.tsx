@@ -7,6 +7,7 @@ import { TextField } from "@/components/ui/text-field";
 import { INVESTIGATOR_SIGNATURE_MEANING } from "@/lib/auth/signature-meaning";
 import { formatDateTimeInZone } from "@/lib/format-date";
 import { FormError } from "@/components/ui/form-error";
+import { PasswordField } from "@/components/ui/password-field";
 
 interface Props {
   patientId: string;
@@ -86,11 +87,9 @@ export function FormReviewPanel({ patientId, record, canSign, canVerify, locked,
             <strong>Meaning of your signature:</strong> {INVESTIGATOR_SIGNATURE_MEANING}
           </p>
           <div className="inline-form">
-            <TextField
+            <PasswordField
               id="signature-password"
               label="Your password"
-              type="password"
-              autoComplete="current-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               error={error?.field === "password" ? error.message : undefined}

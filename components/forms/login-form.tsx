@@ -10,17 +10,16 @@ import { LOCK_MINUTES, THROTTLED_ERROR } from "@/lib/auth/throttle-policy";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { SignInSchema, type SignInInput } from "@/lib/schemas/sign-in";
 import { FormError } from "@/components/ui/form-error";
+import { PasswordField } from "@/components/ui/password-field";
+import { fieldProps } from "@/components/forms/field-props";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<SignInInput>({ resolver: zodResolver(SignInSchema) });
+  const form = useForm<SignInInput>({ resolver: zodResolver(SignInSchema) });
+  const { isSubmitting } = form.formState;
 
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
@@ -41,22 +40,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby={formError ? "login-error" : undefined}>
       <FormError id="login-error" message={formError} />
-      <TextField
-        id="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        error={errors.email?.message}
-        {...register("email")}
-      />
-      <TextField
-        id="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        error={errors.password?.message}
-        {...register("password")}
-      />
+      <TextField id="email" label="Email" type="email" autoComplete="username" {...fieldProps(form, "email")} />
+      <PasswordField id="password" label="Password" {...fieldProps(form, "password")} />
       <button type="submit" className="button" disabled={isSubmitting}>
         {isSubmitting ? "Signing in..." : "Sign in"}
       </button>

@@ -12,6 +12,7 @@ import { TextField } from "@/components/ui/text-field";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
 import { RegisterPatientSchema, type RegisterPatientInput } from "@/lib/schemas/patient";
 import { FormError } from "@/components/ui/form-error";
+import { fieldProps } from "@/components/forms/field-props";
 
 interface Props {
   sites: { id: string; code: string; name: string }[];
@@ -26,7 +27,7 @@ export function RegisterPatientForm({ sites, today }: Props) {
     defaultValues: { siteId: sites.length === 1 ? sites[0]!.id : "", screeningDate: today },
   });
   const applyServerErrors = useServerFieldErrors(form.setError);
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -42,24 +43,17 @@ export function RegisterPatientForm({ sites, today }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormError id="form-error" message={formError} />
-      <SelectField id="siteId" label="Site" error={errors.siteId?.message} {...form.register("siteId")}>
+      <SelectField id="siteId" label="Site" {...fieldProps(form, "siteId")}>
         <option value="">Choose a site</option>
         <SiteOptions sites={sites} />
       </SelectField>
-      <DateField
-        id="screeningDate"
-        label="Screening date"
-        max={today}
-        error={errors.screeningDate?.message}
-        {...form.register("screeningDate")}
-      />
+      <DateField id="screeningDate" label="Screening date" max={today} {...fieldProps(form, "screeningDate")} />
       <TextField
         id="externalId"
         label="Site reference (optional)"
         autoComplete="off"
         maxLength={64}
-        error={errors.externalId?.message}
-        {...form.register("externalId")}
+        {...fieldProps(form, "externalId")}
       />
       <button type="submit" className="button" disabled={isSubmitting}>
         {isSubmitting ? "Registering..." : "Register patient"}

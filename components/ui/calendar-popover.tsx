@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { monthGrid } from "@/lib/dates/normalize-date-input";
 import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
+import { TableHead } from "./table-head";
 
 const MONTHS = [
   "January",
@@ -59,15 +60,7 @@ export function CalendarPopover({ id, value, today, onPick, onClose }: Props) {
         </button>
       </div>
       <table className="calendar-grid">
-        <thead>
-          <tr>
-            {WEEKDAYS.map((d) => (
-              <th key={d} scope="col">
-                {d}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={WEEKDAYS} />
         <tbody>
           {monthGrid(shown.year, shown.month).map((week, w) => (
             <tr key={w}>

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, Ref } from "react";
 import { errorAttributes, FieldError } from "./field-error";
 
-interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   id: string;
   label: string;
   error?: string;

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "@/components/forms/change-password-form";
-import { getActor } from "@/lib/auth/get-actor";
+import { requireActor } from "@/lib/auth/require-actor";
 
 export const metadata: Metadata = { title: "Change password" };
 export const dynamic = "force-dynamic";
 
 export default async function ChangePasswordPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/account/password");
+  const actor = await requireActor("/account/password");
   return (
     <section className="card narrow">
       <h1>Change password</h1>

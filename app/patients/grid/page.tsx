@@ -11,6 +11,7 @@ import { getRecordStatusGrid, GRID_STATE_FILTERS, type GridStateFilter } from "@
 import { getFormDefinition } from "@/lib/forms/registry";
 import { PatientListFilterSchema } from "@/lib/schemas/work-filters";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { Options } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "Record status grid" };
 
@@ -51,11 +52,7 @@ export default async function RecordStatusGridPage({
           <label htmlFor="filter-state">Forms</label>
           <select id="filter-state" name="state" defaultValue={state ?? ""}>
             <option value="">Any</option>
-            {GRID_STATE_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {STATE_FILTER_LABELS[s]}
-              </option>
-            ))}
+            <Options values={GRID_STATE_FILTERS} label={(s) => STATE_FILTER_LABELS[s]} />
           </select>
         </div>
       </PatientFilters>

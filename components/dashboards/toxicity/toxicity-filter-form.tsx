@@ -4,6 +4,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { ATTRIBUTION_VALUES } from "@/lib/domain/toxicity/toxicity-filters";
 import { listAeTerms } from "@/lib/domain/ctcae";
 import styles from "../dashboards.module.css";
+import { Options } from "@/components/ui/options";
 
 interface Props {
   values: Record<string, string>;
@@ -26,11 +27,7 @@ export function ToxicityFilterForm({ values, errors, sites }: Props) {
     <SelectField {...field(drug)} label={`Attribution to ${title}`}>
       <option value="">Any</option>
       <option value="related">Related (possible, probable, definite)</option>
-      {ATTRIBUTION_VALUES.map((v) => (
-        <option key={v} value={v}>
-          {label(v)}
-        </option>
-      ))}
+      <Options values={ATTRIBUTION_VALUES} label={label} />
     </SelectField>
   );
   return (
@@ -46,11 +43,7 @@ export function ToxicityFilterForm({ values, errors, sites }: Props) {
         </SelectField>
         <SelectField {...field("term")} label="CTCAE term">
           <option value="">Any term</option>
-          {terms.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
+          <Options values={terms} />
         </SelectField>
         <SelectField {...field("grade")} label="CTCAE grade">
           <option value="">Any grade</option>

@@ -8,8 +8,10 @@ import { createUserAction } from "@/app/admin/actions";
 import { TextField } from "@/components/ui/text-field";
 import { CreateUserSchema } from "@/lib/schemas/admin";
 import { RoleFields } from "./role-fields";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { FormError } from "@/components/ui/form-error";
+import { fieldProps } from "@/components/forms/field-props";
+import { PasswordField } from "@/components/ui/password-field";
 
 type Values = z.input<typeof CreateUserSchema>;
 
@@ -33,15 +35,13 @@ export function CreateUserForm({ sites }: { sites: { id: string; code: string; n
       aria-label="Create user"
     >
       <FormError message={formError} />
-      <TextField id="new-email" label="Email" type="email" error={errors.email?.message} {...form.register("email")} />
-      <TextField id="new-name" label="Name" error={errors.name?.message} {...form.register("name")} />
-      <TextField
+      <TextField id="new-email" label="Email" type="email" {...fieldProps(form, "email")} />
+      <TextField id="new-name" label="Name" {...fieldProps(form, "name")} />
+      <PasswordField
         id="new-password"
         label="Temporary password"
-        type="password"
         autoComplete="new-password"
-        error={errors.temporaryPassword?.message}
-        {...form.register("temporaryPassword")}
+        {...fieldProps(form, "temporaryPassword")}
       />
       <RoleFields register={form.register} errors={errors} sites={sites} role={role} />
       <button type="submit" className="button" disabled={isSubmitting}>

@@ -9,6 +9,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { UpdateDoseModificationSchema } from "@/lib/schemas/safety-settings";
 import { SettingsFormFrame, useSettingsForm } from "./settings-form";
+import { fieldProps } from "@/components/forms/field-props";
 
 type Values = z.input<typeof UpdateDoseModificationSchema>;
 type Parsed = z.output<typeof UpdateDoseModificationSchema>;
@@ -22,80 +23,51 @@ const ACTION_LABELS = {
 
 /** The protocol's dose-modification table, one row per toxicity and drug, edited with a reason. */
 export function DoseModificationForm({ initial, version }: { initial: Parsed["rules"]; version: number }) {
-  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdateDoseModificationSchema), {
-    rules: initial,
-    expectedVersion: version,
-    reason: "",
-  });
+  const settingsForm = useSettingsForm<Values, Parsed>(
+    zodResolver(UpdateDoseModificationSchema),
+    { rules: initial },
+    version,
+  );
+  const { form } = settingsForm;
   const rows = useFieldArray({ control: form.control, name: "rules" });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   return (
     <SettingsFormFrame
       label="Dose-modification table"
-      formError={formError}
-      onSubmit={form.handleSubmit((values) => run(() => updateDoseModificationAction(values)))}
-      reason={{
-        id: "dm-reason",
-        label: "Reason for changing the table",
-        error: errors.reason?.message,
-        field: form.register("reason"),
-      }}
+      settingsForm={settingsForm}
+      save={updateDoseModificationAction}
+      reason={{ id: "dm-reason", label: "Reason for changing the table" }}
       submitLabel="Save dose-modification table"
-      isSubmitting={isSubmitting}
     >
       <FieldError id="rules" error={errors.rules?.root?.message ?? errors.rules?.message} />
-      {rows.fields.map((row, i) => {
-        const e = errors.rules?.[i];
-        return (
-          <fieldset key={row.id} className="radio-group" aria-label={`Rule ${i + 1}`}>
-            <legend>Rule {i + 1}</legend>
-            <TextField
-              id={`dm-term-${i}`}
-              label="CTCAE term"
-              error={e?.term?.message}
-              {...form.register(`rules.${i}.term`)}
-            />
-            <TextField
-              id={`dm-grade-${i}`}
-              label="From grade"
-              unit="CTCAE 1-5"
-              type="number"
-              error={e?.minGrade?.message}
-              {...form.register(`rules.${i}.minGrade`)}
-            />
-            <SelectField
-              id={`dm-drug-${i}`}
-              label="Drug"
-              error={e?.drug?.message}
-              {...form.register(`rules.${i}.drug`)}
-            >
-              <option value="thalidomide">Thalidomide</option>
-              <option value="uft">UFT</option>
-            </SelectField>
-            <SelectField
-              id={`dm-action-${i}`}
-              label="Action"
-              error={e?.action?.message}
-              {...form.register(`rules.${i}.action`)}
-            >
-              {Object.entries(ACTION_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </SelectField>
-            <TextField
-              id={`dm-restart-${i}`}
-              label="Restart rule"
-              error={e?.restart?.message}
-              {...form.register(`rules.${i}.restart`)}
-            />
-            <button type="button" className="button secondary" onClick={() => rows.remove(i)}>
-              Remove rule {i + 1}
-            </button>
-          </fieldset>
-        );
-      })}
+      {rows.fields.map((row, i) => (
+        <fieldset key={row.id} className="radio-group" aria-label={`Rule ${i + 1}`}>
+          <legend>Rule {i + 1}</legend>
+          <TextField id={`dm-term-${i}`} label="CTCAE term" {...fieldProps(form, `rules.${i}.term`)} />
+          <TextField
+            id={`dm-grade-${i}`}
+            label="From grade"
+            unit="CTCAE 1-5"
+            type="number"
+            {...fieldProps(form, `rules.${i}.minGrade`)}
+          />
+          <SelectField id={`dm-drug-${i}`} label="Drug" {...fieldProps(form, `rules.${i}.drug`)}>
+            <option value="thalidomide">Thalidomide</option>
+            <option value="uft">UFT</option>
+          </SelectField>
+          <SelectField id={`dm-action-${i}`} label="Action" {...fieldProps(form, `rules.${i}.action`)}>
+            {Object.entries(ACTION_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id={`dm-restart-${i}`} label="Restart rule" {...fieldProps(form, `rules.${i}.restart`)} />
+          <button type="button" className="button secondary" onClick={() => rows.remove(i)}>
+            Remove rule {i + 1}
+          </button>
+        </fieldset>
+      ))}
       <p>
         <button
           type="button"

@@ -6,8 +6,9 @@ import type { z } from "zod";
 import { updateSiteAction } from "@/app/admin/actions";
 import { TextField } from "@/components/ui/text-field";
 import { UpdateSiteSchema } from "@/lib/schemas/admin";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { FormError } from "@/components/ui/form-error";
+import { fieldProps } from "@/components/forms/field-props";
 
 type Values = z.input<typeof UpdateSiteSchema>;
 
@@ -28,7 +29,7 @@ export function EditSiteForm({
     },
   });
   const { run, formError } = useActionForm(form.setError);
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const id = (field: string) => `site-${site.code}-${field}`;
   return (
     <form
@@ -37,16 +38,15 @@ export function EditSiteForm({
       aria-label={`Edit site ${site.code}`}
     >
       <FormError message={formError} />
-      <TextField id={id("name")} label="Name" error={errors.name?.message} {...form.register("name")} />
-      <TextField id={id("city")} label="City" error={errors.city?.message} {...form.register("city")} />
-      <TextField id={id("country")} label="Country" error={errors.country?.message} {...form.register("country")} />
+      <TextField id={id("name")} label="Name" {...fieldProps(form, "name")} />
+      <TextField id={id("city")} label="City" {...fieldProps(form, "city")} />
+      <TextField id={id("country")} label="Country" {...fieldProps(form, "country")} />
       <TextField
         id={id("target")}
         label="Enrollment target"
         unit="patients"
         type="number"
-        error={errors.targetEnrollment?.message}
-        {...form.register("targetEnrollment")}
+        {...fieldProps(form, "targetEnrollment")}
       />
       <button type="submit" className="button" disabled={isSubmitting}>
         Save {site.code}

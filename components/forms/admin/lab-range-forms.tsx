@@ -11,8 +11,10 @@ import { TextField } from "@/components/ui/text-field";
 import { DateField } from "@/components/ui/date-field";
 import { LAB_PANEL, listTestUnits } from "@/lib/forms/labs/lab-panel";
 import { LabRangeSchema } from "@/lib/schemas/lab-reference-ranges";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { FormError } from "@/components/ui/form-error";
+import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 type Values = z.input<typeof LabRangeSchema>;
 
@@ -24,7 +26,7 @@ export function AddLabRangeForm({ sites }: { sites: { id: string; code: string; 
     defaultValues: { siteId: "", test: first.test, unit: first.defaultUnit, sex: "", lln: "", uln: "", validFrom: "" },
   });
   const { run, formError } = useActionForm(form.setError, () => form.reset({ ...form.getValues(), lln: "", uln: "" }));
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const test = useWatch({ control: form.control, name: "test" });
   const units = listTestUnits(test as (typeof LAB_PANEL)[number]["test"]);
   return (
@@ -34,15 +36,14 @@ export function AddLabRangeForm({ sites }: { sites: { id: string; code: string; 
       aria-label="Add a reference range"
     >
       <FormError message={formError} />
-      <SelectField id="range-site" label="Site" error={errors.siteId?.message} {...form.register("siteId")}>
+      <SelectField id="range-site" label="Site" {...fieldProps(form, "siteId")}>
         <option value="">Choose…</option>
         <SiteOptions sites={sites} />
       </SelectField>
       <SelectField
         id="range-test"
         label="Test"
-        error={errors.test?.message}
-        {...form.register("test", {
+        {...fieldProps(form, "test", {
           onChange: (e: { target: { value: string } }) =>
             form.setValue("unit", LAB_PANEL.find((p) => p.test === e.target.value)?.defaultUnit ?? ""),
         })}
@@ -53,14 +54,10 @@ export function AddLabRangeForm({ sites }: { sites: { id: string; code: string; 
           </option>
         ))}
       </SelectField>
-      <SelectField id="range-unit" label="Unit" error={errors.unit?.message} {...form.register("unit")}>
-        {units.map((u) => (
-          <option key={u} value={u}>
-            {u}
-          </option>
-        ))}
+      <SelectField id="range-unit" label="Unit" {...fieldProps(form, "unit")}>
+        <Options values={units} />
       </SelectField>
-      <SelectField id="range-sex" label="Applies to" error={errors.sex?.message} {...form.register("sex")}>
+      <SelectField id="range-sex" label="Applies to" {...fieldProps(form, "sex")}>
         <option value="">Both sexes</option>
         <option value="female">Women</option>
         <option value="male">Men</option>
@@ -70,23 +67,16 @@ export function AddLabRangeForm({ sites }: { sites: { id: string; code: string; 
         label="Lower limit of normal (LLN, empty if none)"
         type="number"
         step="any"
-        error={errors.lln?.message}
-        {...form.register("lln")}
+        {...fieldProps(form, "lln")}
       />
       <TextField
         id="range-uln"
         label="Upper limit of normal (ULN, empty if none)"
         type="number"
         step="any"
-        error={errors.uln?.message}
-        {...form.register("uln")}
+        {...fieldProps(form, "uln")}
       />
-      <DateField
-        id="range-validFrom"
-        label="In force from (first sample day)"
-        error={errors.validFrom?.message}
-        {...form.register("validFrom")}
-      />
+      <DateField id="range-validFrom" label="In force from (first sample day)" {...fieldProps(form, "validFrom")} />
       <button type="submit" className="button" disabled={isSubmitting}>
         Add range
       </button>

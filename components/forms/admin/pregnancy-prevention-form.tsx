@@ -7,32 +7,26 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { TextField } from "@/components/ui/text-field";
 import { UpdatePregnancyPreventionSchema } from "@/lib/schemas/safety-settings";
 import { SettingsFormFrame, useSettingsForm } from "./settings-form";
+import { fieldProps } from "@/components/forms/field-props";
 
 type Values = z.input<typeof UpdatePregnancyPreventionSchema>;
 type Parsed = z.output<typeof UpdatePregnancyPreventionSchema>;
 
 /** The thalidomide pregnancy prevention rules, edited with a reason; the dosing form applies them from the next save. */
 export function PregnancyPreventionForm({ initial, version }: { initial: Parsed["rules"]; version: number }) {
-  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdatePregnancyPreventionSchema), {
-    rules: initial,
-    expectedVersion: version,
-    reason: "",
-  });
-  const { errors, isSubmitting } = form.formState;
-  const r = errors.rules;
+  const settingsForm = useSettingsForm<Values, Parsed>(
+    zodResolver(UpdatePregnancyPreventionSchema),
+    { rules: initial },
+    version,
+  );
+  const { form } = settingsForm;
   return (
     <SettingsFormFrame
       label="Pregnancy prevention rules"
-      formError={formError}
-      onSubmit={form.handleSubmit((values) => run(() => updatePregnancyPreventionAction(values)))}
-      reason={{
-        id: "pp-reason",
-        label: "Reason for changing the rules",
-        error: errors.reason?.message,
-        field: form.register("reason"),
-      }}
+      settingsForm={settingsForm}
+      save={updatePregnancyPreventionAction}
+      reason={{ id: "pp-reason", label: "Reason for changing the rules" }}
       submitLabel="Save pregnancy prevention rules"
-      isSubmitting={isSubmitting}
     >
       <fieldset className="radio-group">
         <legend>Female patients of reproductive potential</legend>
@@ -41,22 +35,19 @@ export function PregnancyPreventionForm({ initial, version }: { initial: Parsed[
           label="Negative pregnancy test within this long before the first dose"
           unit="hours"
           type="number"
-          error={r?.firstDoseTestWindowHours?.message}
-          {...form.register("rules.firstDoseTestWindowHours")}
+          {...fieldProps(form, "rules.firstDoseTestWindowHours")}
         />
         <TextField
           id="pp-retest"
           label="A new negative test before a dispensing when the last is older than"
           unit="days"
           type="number"
-          error={r?.retestIntervalDays?.message}
-          {...form.register("rules.retestIntervalDays")}
+          {...fieldProps(form, "rules.retestIntervalDays")}
         />
         <CheckboxField
           id="pp-counselling"
           label="Counselling on pregnancy prevention must be confirmed"
-          error={r?.counsellingRequired?.message}
-          {...form.register("rules.counsellingRequired")}
+          {...fieldProps(form, "rules.counsellingRequired")}
         />
       </fieldset>
       <fieldset className="radio-group">
@@ -64,16 +55,14 @@ export function PregnancyPreventionForm({ initial, version }: { initial: Parsed[
         <CheckboxField
           id="pp-male-counselling"
           label="Men: counselling on contraception must be recorded"
-          error={r?.maleCounsellingRequired?.message}
-          {...form.register("rules.maleCounsellingRequired")}
+          {...fieldProps(form, "rules.maleCounsellingRequired")}
         />
         <TextField
           id="pp-supply"
           label="Largest supply per dispensing"
           unit="days"
           type="number"
-          error={r?.maxSupplyDays?.message}
-          {...form.register("rules.maxSupplyDays")}
+          {...fieldProps(form, "rules.maxSupplyDays")}
         />
       </fieldset>
     </SettingsFormFrame>

@@ -2,8 +2,10 @@
 
 import type { UseFormRegister, FieldErrors } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
+import { SiteOptions } from "@/components/ui/site-options";
 import { isTrialWideRole, ROLE_LABELS } from "@/lib/auth/permissions";
 import { ROLE_VALUES } from "@/lib/schemas/admin";
+import { Options } from "@/components/ui/options";
 
 type WithAssignment = { assignment: { role: (typeof ROLE_VALUES)[number]; siteId: string | null } };
 
@@ -30,11 +32,7 @@ export function RoleFields<T extends WithAssignment>({
         error={errors.assignment?.role?.message}
         {...reg("assignment.role")}
       >
-        {ROLE_VALUES.map((role) => (
-          <option key={role} value={role}>
-            {ROLE_LABELS[role]}
-          </option>
-        ))}
+        <Options values={ROLE_VALUES} label={(role) => ROLE_LABELS[role]} />
       </SelectField>
       <SelectField
         id="assignment-site"
@@ -43,11 +41,7 @@ export function RoleFields<T extends WithAssignment>({
         {...reg("assignment.siteId", { setValueAs: (v: string) => (v ? v : null) })}
       >
         <option value="">All sites</option>
-        {siteOptions.map((site) => (
-          <option key={site.id} value={site.id}>
-            {site.code} {site.name}
-          </option>
-        ))}
+        <SiteOptions sites={siteOptions} />
       </SelectField>
     </>
   );

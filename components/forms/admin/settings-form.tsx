@@ -1,59 +1,54 @@
 "use client";
 
-import type { FormEventHandler, ReactNode } from "react";
-import {
-  useForm,
-  type DefaultValues,
-  type FieldValues,
-  type Path,
-  type Resolver,
-  type UseFormRegisterReturn,
-} from "react-hook-form";
-import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "./use-action-form";
+import type { ReactNode } from "react";
+import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver } from "react-hook-form";
+import { fieldProps } from "@/components/forms/field-props";
 import { FormError } from "@/components/ui/form-error";
+import { TextField } from "@/components/ui/text-field";
+import { useActionForm, type ActionResult } from "@/components/forms/use-action-form";
 
 /**
  * A study-wide settings form (study settings, stopping rules, pregnancy prevention, dose
  * modification): validated in the browser with the shared schema, saved by a server action
- * with the version it was read at, and changed only with a reason, which is cleared after a
- * successful save so the next change asks for its own.
+ * with the version it was read at (`version`), and changed only with a reason, which starts
+ * empty and is cleared after a successful save so the next change asks for its own.
  */
 export function useSettingsForm<Values extends FieldValues & { reason: string }, Parsed>(
   resolver: Resolver<Values, unknown, Parsed>,
-  defaultValues: DefaultValues<Values>,
+  values: Omit<Values, "expectedVersion" | "reason">,
+  version: number,
 ) {
+  const defaultValues = { ...values, expectedVersion: version, reason: "" } as DefaultValues<Values>;
   const form = useForm<Values, unknown, Parsed>({ resolver, defaultValues });
-  const { run, formError } = useActionForm(form.setError, () => form.resetField("reason" as Path<Values>));
+  const { run, formError } = useActionForm(form.setError, () => form.resetField("reason" as FieldPath<Values>));
   return { form, run, formError };
 }
 
-interface SettingsFormFrameProps {
+interface SettingsFormFrameProps<Values extends FieldValues & { reason: string }, Parsed> {
+  settingsForm: ReturnType<typeof useSettingsForm<Values, Parsed>>;
   label: string;
-  formError: string | null;
-  onSubmit: FormEventHandler<HTMLFormElement>;
-  reason: { id: string; label: string; error?: string; field: UseFormRegisterReturn };
+  /** The server action, given the values the shared schema parsed in the browser. */
+  save: (values: Parsed) => Promise<ActionResult>;
+  reason: { id: string; label: string };
   submitLabel: string;
-  isSubmitting: boolean;
   children: ReactNode;
 }
 
 /** The frame every settings form shares: the form-level error on top, the reason and the save button below. */
-export function SettingsFormFrame({
+export function SettingsFormFrame<Values extends FieldValues & { reason: string }, Parsed>({
+  settingsForm: { form, run, formError },
   label,
-  formError,
-  onSubmit,
+  save,
   reason,
   submitLabel,
-  isSubmitting,
   children,
-}: SettingsFormFrameProps) {
+}: SettingsFormFrameProps<Values, Parsed>) {
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={label}>
+    <form onSubmit={form.handleSubmit((values) => run(() => save(values)))} noValidate aria-label={label}>
       <FormError message={formError} />
       {children}
-      <TextField id={reason.id} label={reason.label} error={reason.error} {...reason.field} />
-      <button type="submit" className="button" disabled={isSubmitting}>
+      <TextField id={reason.id} label={reason.label} {...fieldProps(form, "reason" as FieldPath<Values>)} />
+      <button type="submit" className="button" disabled={form.formState.isSubmitting}>
         {submitLabel}
       </button>
     </form>

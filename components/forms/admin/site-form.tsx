@@ -6,8 +6,9 @@ import type { z } from "zod";
 import { createSiteAction } from "@/app/admin/actions";
 import { TextField } from "@/components/ui/text-field";
 import { SiteSchema } from "@/lib/schemas/admin";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { FormError } from "@/components/ui/form-error";
+import { fieldProps } from "@/components/forms/field-props";
 
 type Values = z.input<typeof SiteSchema>;
 
@@ -17,7 +18,7 @@ export function CreateSiteForm() {
     defaultValues: { code: "", name: "", city: "", country: "", targetEnrollment: 0, timeZone: "UTC" },
   });
   const { run, formError } = useActionForm(form.setError, () => form.reset());
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   return (
     <form
       onSubmit={form.handleSubmit((values) => run(() => createSiteAction(values)))}
@@ -25,23 +26,17 @@ export function CreateSiteForm() {
       aria-label="Create site"
     >
       <FormError message={formError} />
-      <TextField id="site-code" label="Site code" error={errors.code?.message} {...form.register("code")} />
-      <TextField id="site-name" label="Name" error={errors.name?.message} {...form.register("name")} />
-      <TextField id="site-city" label="City" error={errors.city?.message} {...form.register("city")} />
-      <TextField id="site-country" label="Country" error={errors.country?.message} {...form.register("country")} />
-      <TextField
-        id="site-time-zone"
-        label="Time zone (IANA, e.g. Asia/Taipei)"
-        error={errors.timeZone?.message}
-        {...form.register("timeZone")}
-      />
+      <TextField id="site-code" label="Site code" {...fieldProps(form, "code")} />
+      <TextField id="site-name" label="Name" {...fieldProps(form, "name")} />
+      <TextField id="site-city" label="City" {...fieldProps(form, "city")} />
+      <TextField id="site-country" label="Country" {...fieldProps(form, "country")} />
+      <TextField id="site-time-zone" label="Time zone (IANA, e.g. Asia/Taipei)" {...fieldProps(form, "timeZone")} />
       <TextField
         id="site-target"
         label="Enrollment target"
         unit="patients"
         type="number"
-        error={errors.targetEnrollment?.message}
-        {...form.register("targetEnrollment")}
+        {...fieldProps(form, "targetEnrollment")}
       />
       <button type="submit" className="button" disabled={isSubmitting}>
         Create site

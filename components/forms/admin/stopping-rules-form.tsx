@@ -8,6 +8,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { UpdateStoppingRulesSchema } from "@/lib/schemas/stopping-rules";
 import { SettingsFormFrame, useSettingsForm } from "./settings-form";
+import { fieldProps } from "@/components/forms/field-props";
 
 type Values = z.input<typeof UpdateStoppingRulesSchema>;
 type Parsed = z.output<typeof UpdateStoppingRulesSchema>;
@@ -17,27 +18,20 @@ type Parsed = z.output<typeof UpdateStoppingRulesSchema>;
  * the rates (or checks the protocol's own design) and refuses rates for which none exists.
  */
 export function StoppingRulesForm({ initial, version }: { initial: Values["settings"]; version: number }) {
-  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdateStoppingRulesSchema), {
-    settings: initial,
-    expectedVersion: version,
-    reason: "",
-  });
-  const { errors, isSubmitting } = form.formState;
-  const s = errors.settings;
+  const settingsForm = useSettingsForm<Values, Parsed>(
+    zodResolver(UpdateStoppingRulesSchema),
+    { settings: initial },
+    version,
+  );
+  const { form } = settingsForm;
   const custom = useWatch({ control: form.control, name: "settings.designChoice" }) === "CUSTOM";
   return (
     <SettingsFormFrame
       label="Stopping rules"
-      formError={formError}
-      onSubmit={form.handleSubmit(() => run(() => updateStoppingRulesAction(form.getValues())))}
-      reason={{
-        id: "rule-reason",
-        label: "Reason for changing the stopping rules",
-        error: errors.reason?.message,
-        field: form.register("reason"),
-      }}
+      settingsForm={settingsForm}
+      save={() => updateStoppingRulesAction(form.getValues())}
+      reason={{ id: "rule-reason", label: "Reason for changing the stopping rules" }}
       submitLabel="Save stopping rules"
-      isSubmitting={isSubmitting}
     >
       <fieldset className="radio-group">
         <legend>Response: Simon two-stage design</legend>
@@ -46,39 +40,30 @@ export function StoppingRulesForm({ initial, version }: { initial: Values["setti
           label="Uninteresting response rate p0"
           unit="proportion, 0-1"
           inputMode="decimal"
-          error={s?.responseP0?.message}
-          {...form.register("settings.responseP0")}
+          {...fieldProps(form, "settings.responseP0")}
         />
         <TextField
           id="rule-p1"
           label="Promising response rate p1"
           unit="proportion, 0-1"
           inputMode="decimal"
-          error={s?.responseP1?.message}
-          {...form.register("settings.responseP1")}
+          {...fieldProps(form, "settings.responseP1")}
         />
         <TextField
           id="rule-alpha"
           label="Type I error alpha"
           unit="one-sided, 0-1"
           inputMode="decimal"
-          error={s?.responseAlpha?.message}
-          {...form.register("settings.responseAlpha")}
+          {...fieldProps(form, "settings.responseAlpha")}
         />
         <TextField
           id="rule-beta"
           label="Type II error beta"
           unit="1 - power, 0-1"
           inputMode="decimal"
-          error={s?.responseBeta?.message}
-          {...form.register("settings.responseBeta")}
+          {...fieldProps(form, "settings.responseBeta")}
         />
-        <SelectField
-          id="rule-design"
-          label="Design in force"
-          error={s?.designChoice?.message}
-          {...form.register("settings.designChoice")}
-        >
+        <SelectField id="rule-design" label="Design in force" {...fieldProps(form, "settings.designChoice")}>
           <option value="OPTIMAL">Optimal (smallest expected size under p0)</option>
           <option value="MINIMAX">Minimax (smallest total size)</option>
           <option value="CUSTOM">The protocol&apos;s own design</option>
@@ -90,32 +75,28 @@ export function StoppingRulesForm({ initial, version }: { initial: Values["setti
               label="Stop after stage 1 with at most r1 responders"
               unit="r1, patients"
               type="number"
-              error={s?.customR1?.message}
-              {...form.register("settings.customR1")}
+              {...fieldProps(form, "settings.customR1")}
             />
             <TextField
               id="rule-n1"
               label="Stage 1 size n1"
               unit="evaluable patients"
               type="number"
-              error={s?.customN1?.message}
-              {...form.register("settings.customN1")}
+              {...fieldProps(form, "settings.customN1")}
             />
             <TextField
               id="rule-r"
               label="Reject with at most r responders in total"
               unit="r, patients"
               type="number"
-              error={s?.customR?.message}
-              {...form.register("settings.customR")}
+              {...fieldProps(form, "settings.customR")}
             />
             <TextField
               id="rule-n"
               label="Total size n"
               unit="evaluable patients"
               type="number"
-              error={s?.customN?.message}
-              {...form.register("settings.customN")}
+              {...fieldProps(form, "settings.customN")}
             />
           </>
         ) : null}
@@ -127,32 +108,28 @@ export function StoppingRulesForm({ initial, version }: { initial: Values["setti
           label="Unacceptable DLT rate θ"
           unit="proportion, 0-1"
           inputMode="decimal"
-          error={s?.toxicityTheta?.message}
-          {...form.register("settings.toxicityTheta")}
+          {...fieldProps(form, "settings.toxicityTheta")}
         />
         <TextField
           id="rule-threshold"
           label="Stop when the posterior probability exceeds c"
           unit="0-1"
           inputMode="decimal"
-          error={s?.toxicityThreshold?.message}
-          {...form.register("settings.toxicityThreshold")}
+          {...fieldProps(form, "settings.toxicityThreshold")}
         />
         <TextField
           id="rule-prior-a"
           label="Beta prior a"
           unit="prior toxicities"
           inputMode="decimal"
-          error={s?.toxicityPriorA?.message}
-          {...form.register("settings.toxicityPriorA")}
+          {...fieldProps(form, "settings.toxicityPriorA")}
         />
         <TextField
           id="rule-prior-b"
           label="Beta prior b"
           unit="prior patients without toxicity"
           inputMode="decimal"
-          error={s?.toxicityPriorB?.message}
-          {...form.register("settings.toxicityPriorB")}
+          {...fieldProps(form, "settings.toxicityPriorB")}
         />
       </fieldset>
     </SettingsFormFrame>

@@ -7,6 +7,7 @@ import { CheckboxGroup } from "@/components/ui/choice-group";
 import { TextField } from "@/components/ui/text-field";
 import { UpdateStudySettingsSchema } from "@/lib/schemas/study-settings";
 import { SettingsFormFrame, useSettingsForm } from "./settings-form";
+import { fieldProps } from "@/components/forms/field-props";
 
 type Values = z.input<typeof UpdateStudySettingsSchema>;
 type Parsed = z.output<typeof UpdateStudySettingsSchema>;
@@ -23,57 +24,44 @@ interface Props {
  * them again (the panel is comma-separated text until parsed).
  */
 export function StudySettingsForm({ initial, version, visitForms }: Props) {
-  const { form, run, formError } = useSettingsForm<Values, Parsed>(zodResolver(UpdateStudySettingsSchema), {
-    settings: initial,
-    expectedVersion: version,
-    reason: "",
-  });
-  const { errors, isSubmitting } = form.formState;
+  const settingsForm = useSettingsForm<Values, Parsed>(
+    zodResolver(UpdateStudySettingsSchema),
+    { settings: initial },
+    version,
+  );
+  const { form } = settingsForm;
+  const { errors } = form.formState;
   const s = errors.settings;
   return (
     <SettingsFormFrame
       label="Study settings"
-      formError={formError}
-      onSubmit={form.handleSubmit(() => run(() => updateStudySettingsAction(form.getValues())))}
-      reason={{
-        id: "study-reason",
-        label: "Reason for the change",
-        error: errors.reason?.message,
-        field: form.register("reason"),
-      }}
+      settingsForm={settingsForm}
+      save={() => updateStudySettingsAction(form.getValues())}
+      reason={{ id: "study-reason", label: "Reason for the change" }}
       submitLabel="Save study settings"
-      isSubmitting={isSubmitting}
     >
-      <TextField id="study-name" label="Study name" error={s?.name?.message} {...form.register("settings.name")} />
-      <TextField
-        id="study-protocol"
-        label="Protocol code"
-        error={s?.protocolCode?.message}
-        {...form.register("settings.protocolCode")}
-      />
+      <TextField id="study-name" label="Study name" {...fieldProps(form, "settings.name")} />
+      <TextField id="study-protocol" label="Protocol code" {...fieldProps(form, "settings.protocolCode")} />
       <TextField
         id="study-visit-interval"
         label="Visit interval"
         unit="days, whole weeks"
         type="number"
-        error={s?.visitIntervalDays?.message}
-        {...form.register("settings.visitIntervalDays")}
+        {...fieldProps(form, "settings.visitIntervalDays")}
       />
       <TextField
         id="study-imaging-interval"
         label="Imaging interval"
         unit="days"
         type="number"
-        error={s?.imagingIntervalDays?.message}
-        {...form.register("settings.imagingIntervalDays")}
+        {...fieldProps(form, "settings.imagingIntervalDays")}
       />
       <TextField
         id="study-window"
         label="Visit window, overdue after"
         unit="days after the due date"
         type="number"
-        error={s?.windowDays?.message}
-        {...form.register("settings.windowDays")}
+        {...fieldProps(form, "settings.windowDays")}
       />
       <CheckboxGroup
         id="study-visit-forms"
@@ -93,8 +81,7 @@ export function StudySettingsForm({ initial, version, visitForms }: Props) {
         id="study-cytokines"
         label="Baseline cytokine panel"
         unit="analyte names, comma-separated"
-        error={s?.cytokinePanel?.message}
-        {...form.register("settings.cytokinePanel")}
+        {...fieldProps(form, "settings.cytokinePanel")}
       />
     </SettingsFormFrame>
   );

@@ -8,7 +8,7 @@ import { assignRoleAction, removeRoleAction, setUserActiveAction, unlockAccountA
 import { ReasonActionForm } from "@/components/forms/reason-action-form";
 import { AssignRoleSchema } from "@/lib/schemas/admin";
 import { RoleFields } from "./role-fields";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { FormError } from "@/components/ui/form-error";
 
 export function AssignRoleForm({

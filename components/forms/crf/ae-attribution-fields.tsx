@@ -4,10 +4,11 @@ import type { UseFormReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { ACTIONS, AE_DRUGS, ATTRIBUTIONS, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { nullIfEmpty } from "./field-values";
+import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 /** Per study drug: how related the event is, and what was done with the drug. */
 export function AeAttributionFields({ form }: { form: UseFormReturn<AdverseEventData> }) {
-  const { errors } = form.formState;
   return (
     <>
       {AE_DRUGS.map((drug) => (
@@ -16,28 +17,18 @@ export function AeAttributionFields({ form }: { form: UseFormReturn<AdverseEvent
           <SelectField
             id={`attribution-${drug.key}`}
             label={`Attribution to ${drug.label}`}
-            error={errors.attribution?.[drug.key]?.message}
-            {...form.register(`attribution.${drug.key}`, { setValueAs: nullIfEmpty })}
+            {...fieldProps(form, `attribution.${drug.key}`, { setValueAs: nullIfEmpty })}
           >
             <option value="">Choose</option>
-            {ATTRIBUTIONS.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
+            <Options options={ATTRIBUTIONS} />
           </SelectField>
           <SelectField
             id={`actionTaken-${drug.key}`}
             label={`Action taken with ${drug.label}`}
-            error={errors.actionTaken?.[drug.key]?.message}
-            {...form.register(`actionTaken.${drug.key}`, { setValueAs: nullIfEmpty })}
+            {...fieldProps(form, `actionTaken.${drug.key}`, { setValueAs: nullIfEmpty })}
           >
             <option value="">Choose</option>
-            {ACTIONS.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
+            <Options options={ACTIONS} />
           </SelectField>
         </fieldset>
       ))}

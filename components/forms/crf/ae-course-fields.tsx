@@ -5,20 +5,14 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { DateField } from "@/components/ui/date-field";
 import type { AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { nullIfEmpty } from "./field-values";
+import { fieldProps } from "@/components/forms/field-props";
 
 /** When the event began and, unless it is ongoing, when it resolved. */
 export function AeCourseFields({ form, today }: { form: UseFormReturn<AdverseEventData>; today: string }) {
   const ongoing = useWatch({ control: form.control, name: "ongoing" });
-  const { errors } = form.formState;
   return (
     <>
-      <DateField
-        id="onsetDate"
-        label="Onset date"
-        max={today}
-        error={errors.onsetDate?.message}
-        {...form.register("onsetDate")}
-      />
+      <DateField id="onsetDate" label="Onset date" max={today} {...fieldProps(form, "onsetDate")} />
       <CheckboxField
         id="ongoing"
         label="Ongoing (not resolved yet)"
@@ -32,8 +26,7 @@ export function AeCourseFields({ form, today }: { form: UseFormReturn<AdverseEve
           id="resolutionDate"
           label="Resolution date"
           max={today}
-          error={errors.resolutionDate?.message}
-          {...form.register("resolutionDate", { setValueAs: nullIfEmpty })}
+          {...fieldProps(form, "resolutionDate", { setValueAs: nullIfEmpty })}
         />
       )}
     </>

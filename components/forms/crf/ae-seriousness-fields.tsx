@@ -9,6 +9,7 @@ import { computeSaeReportDueAt } from "@/lib/forms/adverse-event-rules";
 import { SAE_CRITERIA, type AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { formatLocalDateTime } from "@/lib/format-date";
 import { nullIfEmpty, YES_NO } from "./field-values";
+import { fieldProps } from "@/components/forms/field-props";
 
 // Typed as shown ("2026-02-04 09:15"), stored as the schema's local date-time ("2026-02-04T09:15").
 const toLocalDateTime = (v: unknown) =>
@@ -26,8 +27,7 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
         id="serious"
         legend="Serious adverse event (SAE)?"
         options={YES_NO}
-        error={errors.serious?.message}
-        {...form.register("serious", {
+        {...fieldProps(form, "serious", {
           setValueAs: (v: unknown) => (v === "yes" || v === "no" ? v : null),
           // Criteria and awareness belong to serious events only: clear them when the answer is No.
           onChange: (event: { target: { value: string } }) => {
@@ -59,8 +59,7 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
             id="awareAt"
             label="Site became aware of the SAE"
             note="site time"
-            error={errors.awareAt?.message}
-            {...form.register("awareAt", { setValueAs: toLocalDateTime })}
+            {...fieldProps(form, "awareAt", { setValueAs: toLocalDateTime })}
           />
           <p className="computed" aria-live="polite" data-testid="sae-due">
             <span className="computed-badge">computed</span> SAE report due by{" "}
@@ -71,8 +70,7 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
             id="reportedAt"
             label="SAE reported to the sponsor"
             note="site time; leave empty until reported"
-            error={errors.reportedAt?.message}
-            {...form.register("reportedAt", { setValueAs: toLocalDateTime })}
+            {...fieldProps(form, "reportedAt", { setValueAs: toLocalDateTime })}
           />
         </>
       ) : null}

@@ -6,6 +6,7 @@ import { getAllowedGrades, gradeDescription } from "@/lib/domain/ctcae";
 import type { AdverseEventData } from "@/lib/forms/adverse-event-schema";
 import { AeTermPicker } from "./ae-term-picker";
 import { toNumberOrNull } from "./field-values";
+import { fieldProps } from "@/components/forms/field-props";
 
 /** The CTCAE term and a grade that term allows, with the grade's CTCAE description. */
 export function AeTermGradeFields({ form }: { form: UseFormReturn<AdverseEventData> }) {
@@ -29,8 +30,7 @@ export function AeTermGradeFields({ form }: { form: UseFormReturn<AdverseEventDa
       <SelectField
         id="grade"
         label="CTCAE grade"
-        error={errors.grade?.message}
-        {...form.register("grade", {
+        {...fieldProps(form, "grade", {
           setValueAs: toNumberOrNull,
           onChange: (event: { target: { value: string } }) => {
             if (event.target.value !== "5") form.setValue("deathDate", null);

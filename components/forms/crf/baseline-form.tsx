@@ -17,6 +17,7 @@ import { BodyMeasureWarning } from "./body-measure-warning";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 import { RecordDateField } from "./record-date-field";
+import { fieldProps } from "@/components/forms/field-props";
 
 export const POS_NEG = [
   { value: "positive", label: "Positive" },
@@ -58,7 +59,7 @@ export function BaselineForm(props: CrfFormProps) {
   const values = useWatch({ control: form.control });
   // The same calculators the server stores from (lib/domain), live as the investigator types.
   const { scores } = computeBaselineScores(values as BaselineScoreInput);
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const number = { setValueAs: toNumberOrNull };
   const choice = { setValueAs: toChoiceOrNull };
 
@@ -74,15 +75,13 @@ export function BaselineForm(props: CrfFormProps) {
             { value: "female", label: "Female" },
             { value: "male", label: "Male" },
           ]}
-          error={errors.sex?.message}
-          {...form.register("sex", choice)}
+          {...fieldProps(form, "sex", choice)}
         />
         <NumberField form={form} name="ageYears" label="Age at consent" unit="years" step="1" />
         <TextField
           id="ethnicity"
           label="Ethnicity (optional)"
-          error={errors.ethnicity?.message}
-          {...form.register("ethnicity", { setValueAs: toTextOrNull })}
+          {...fieldProps(form, "ethnicity", { setValueAs: toTextOrNull })}
         />
       </fieldset>
       {/* min-width 0: a fieldset otherwise grows to its longest ECOG description. */}
@@ -98,8 +97,7 @@ export function BaselineForm(props: CrfFormProps) {
           id="ecogPs"
           label="ECOG performance status"
           style={{ maxWidth: "100%" }}
-          error={errors.ecogPs?.message}
-          {...form.register("ecogPs", number)}
+          {...fieldProps(form, "ecogPs", number)}
         >
           <option value="">Choose...</option>
           {Object.entries(ECOG_PERFORMANCE_STATUS).map(([grade, text]) => (
@@ -111,20 +109,8 @@ export function BaselineForm(props: CrfFormProps) {
       </fieldset>
       <fieldset className="radio-group">
         <legend>Viral hepatitis</legend>
-        <RadioGroup
-          id="hbsag"
-          legend="HBsAg"
-          options={POS_NEG}
-          error={errors.hbsag?.message}
-          {...form.register("hbsag", choice)}
-        />
-        <RadioGroup
-          id="antiHcv"
-          legend="Anti-HCV"
-          options={POS_NEG}
-          error={errors.antiHcv?.message}
-          {...form.register("antiHcv", choice)}
-        />
+        <RadioGroup id="hbsag" legend="HBsAg" options={POS_NEG} {...fieldProps(form, "hbsag", choice)} />
+        <RadioGroup id="antiHcv" legend="Anti-HCV" options={POS_NEG} {...fieldProps(form, "antiHcv", choice)} />
       </fieldset>
       <BaselineLiverFields form={form} />
       <ComputedChildPugh scores={scores} />

@@ -13,6 +13,8 @@ import {
   type BaselineInput,
 } from "@/lib/forms/baseline-form";
 import { toChoiceOrNull, toTextOrNull, YES_NO } from "./field-values";
+import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 type Form = UseFormReturn<BaselineInput, unknown, BaselineData>;
 
@@ -28,42 +30,28 @@ const choice = { setValueAs: toChoiceOrNull };
 
 /** Child-Pugh inputs (Pugh 1973), lab values in the unit the report gives. */
 export function BaselineLiverFields({ form }: { form: Form }) {
-  const { errors } = form.formState;
   return (
     <fieldset className="radio-group">
       <legend>Liver function (Child-Pugh)</legend>
       <div className="inline-form">
         <NumberField form={form} name="bilirubin.value" id="bilirubin-value" label="Total bilirubin" />
         <SelectField id="bilirubin-unit" label="Bilirubin unit" {...form.register("bilirubin.unit")}>
-          {BILIRUBIN_UNITS.map((unit) => (
-            <option key={unit} value={unit}>
-              {unit}
-            </option>
-          ))}
+          <Options values={BILIRUBIN_UNITS} />
         </SelectField>
         <NumberField form={form} name="albumin.value" id="albumin-value" label="Serum albumin" />
         <SelectField id="albumin-unit" label="Albumin unit" {...form.register("albumin.unit")}>
-          {ALBUMIN_UNITS.map((unit) => (
-            <option key={unit} value={unit}>
-              {unit}
-            </option>
-          ))}
+          <Options values={ALBUMIN_UNITS} />
         </SelectField>
         <NumberField form={form} name="inr" label="INR" unit="ratio" />
       </div>
       <div className="inline-form">
-        <SelectField id="ascites" label="Ascites" error={errors.ascites?.message} {...form.register("ascites", choice)}>
+        <SelectField id="ascites" label="Ascites" {...fieldProps(form, "ascites", choice)}>
           <option value="">Choose...</option>
           <option value="none">None</option>
           <option value="mild">Mild</option>
           <option value="moderate-severe">Moderate to severe</option>
         </SelectField>
-        <SelectField
-          id="encephalopathy"
-          label="Hepatic encephalopathy"
-          error={errors.encephalopathy?.message}
-          {...form.register("encephalopathy", choice)}
-        >
+        <SelectField id="encephalopathy" label="Hepatic encephalopathy" {...fieldProps(form, "encephalopathy", choice)}>
           <option value="">Choose...</option>
           <option value="none">None</option>
           <option value="grade-1-2">Grade 1-2</option>
@@ -76,16 +64,10 @@ export function BaselineLiverFields({ form }: { form: Form }) {
 
 /** Tumour burden for CLIP (CLIP 1998) and BCLC (Reig 2022). */
 export function BaselineTumourFields({ form }: { form: Form }) {
-  const { errors } = form.formState;
   return (
     <fieldset className="radio-group">
       <legend>Tumour (CLIP and BCLC)</legend>
-      <SelectField
-        id="tumourMorphology"
-        label="Tumour morphology"
-        error={errors.tumourMorphology?.message}
-        {...form.register("tumourMorphology", choice)}
-      >
+      <SelectField id="tumourMorphology" label="Tumour morphology" {...fieldProps(form, "tumourMorphology", choice)}>
         <option value="">Choose...</option>
         <option value="uninodular">Uninodular</option>
         <option value="multinodular">Multinodular</option>
@@ -95,8 +77,7 @@ export function BaselineTumourFields({ form }: { form: Form }) {
         id="tumourExtentOver50Pct"
         legend="Tumour replaces more than 50% of the liver"
         options={YES_NO}
-        error={errors.tumourExtentOver50Pct?.message}
-        {...form.register("tumourExtentOver50Pct", choice)}
+        {...fieldProps(form, "tumourExtentOver50Pct", choice)}
       />
       <div className="inline-form">
         <NumberField form={form} name="afpNgPerMl" label="Alpha-fetoprotein (AFP)" unit="ng/mL" />
@@ -107,28 +88,24 @@ export function BaselineTumourFields({ form }: { form: Form }) {
         id="portalVeinInvasion"
         legend="Portal vein invasion or thrombosis"
         options={YES_NO}
-        error={errors.portalVeinInvasion?.message}
-        {...form.register("portalVeinInvasion", choice)}
+        {...fieldProps(form, "portalVeinInvasion", choice)}
       />
       <RadioGroup
         id="extrahepaticSpread"
         legend="Extrahepatic spread"
         options={YES_NO}
-        error={errors.extrahepaticSpread?.message}
-        {...form.register("extrahepaticSpread", choice)}
+        {...fieldProps(form, "extrahepaticSpread", choice)}
       />
       <CheckboxGroup
         id="extrahepaticSites"
         legend="Sites of extrahepatic spread"
         options={EXTRAHEPATIC_SITES.map((site) => ({ value: site, label: SITE_LABELS[site] }))}
-        error={errors.extrahepaticSites?.message}
-        {...form.register("extrahepaticSites")}
+        {...fieldProps(form, "extrahepaticSites")}
       />
       <TextField
         id="extrahepaticOtherSite"
         label="Other site (if Other)"
-        error={errors.extrahepaticOtherSite?.message}
-        {...form.register("extrahepaticOtherSite", { setValueAs: toTextOrNull })}
+        {...fieldProps(form, "extrahepaticOtherSite", { setValueAs: toTextOrNull })}
       />
     </fieldset>
   );

@@ -22,6 +22,8 @@ import { useCrfSave } from "./use-crf-save";
 import { parseBelowLimit } from "@/lib/domain/biomarkers/cytokine-units";
 import { formatDate } from "@/lib/format-date";
 import { RecordDateField } from "./record-date-field";
+import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 type CytokinesInput = { sampleDate: string; analytes: AnalyteRow[] };
 const emptyRow = (analyte: string): AnalyteRow => ({
@@ -59,18 +61,12 @@ export function CytokinesForm(props: CrfFormProps) {
       {fields.map((field, index) => {
         const row = rows[index];
         const unit = row?.unit ?? "pg/mL";
-        const rowErrors = errors.analytes?.[index];
         const id = `analytes-${index}`;
         return (
           <fieldset key={field.id} className="radio-group">
             <legend>{`Analyte ${index + 1}${row?.analyte ? `: ${row.analyte}` : ""}`}</legend>
             <div className="inline-form">
-              <TextField
-                id={`${id}-analyte`}
-                label="Analyte"
-                error={rowErrors?.analyte?.message}
-                {...form.register(`analytes.${index}.analyte`)}
-              />
+              <TextField id={`${id}-analyte`} label="Analyte" {...fieldProps(form, `analytes.${index}.analyte`)} />
               <TextField
                 id={`${id}-value`}
                 label="Value"
@@ -80,8 +76,7 @@ export function CytokinesForm(props: CrfFormProps) {
                 inputMode="decimal"
                 readOnly={row?.belowLloq}
                 aria-disabled={row?.belowLloq ? true : undefined}
-                error={rowErrors?.value?.message}
-                {...form.register(`analytes.${index}.value`, {
+                {...fieldProps(form, `analytes.${index}.value`, {
                   ...number,
                   // "<5" is a result below the assay's limit: recorded as such, visibly, never as a measured 5.
                   onChange: (event: { target: { value: string } }) => {
@@ -94,17 +89,8 @@ export function CytokinesForm(props: CrfFormProps) {
                   },
                 })}
               />
-              <SelectField
-                id={`${id}-unit`}
-                label="Unit"
-                error={rowErrors?.unit?.message}
-                {...form.register(`analytes.${index}.unit`)}
-              >
-                {CYTOKINE_UNITS.map((u) => (
-                  <option key={u} value={u}>
-                    {u}
-                  </option>
-                ))}
+              <SelectField id={`${id}-unit`} label="Unit" {...fieldProps(form, `analytes.${index}.unit`)}>
+                <Options values={CYTOKINE_UNITS} />
               </SelectField>
               <TextField
                 id={`${id}-lloq`}
@@ -112,8 +98,7 @@ export function CytokinesForm(props: CrfFormProps) {
                 unit={unit}
                 type="number"
                 step="any"
-                error={rowErrors?.lloq?.message}
-                {...form.register(`analytes.${index}.lloq`, number)}
+                {...fieldProps(form, `analytes.${index}.lloq`, number)}
               />
               <CheckboxField
                 id={`${id}-belowLloq`}

@@ -19,6 +19,7 @@ import { formatNumber } from "./number-input";
 import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 import { RecordDateField } from "./record-date-field";
+import { fieldProps } from "@/components/forms/field-props";
 
 // Clinical answers start empty: the dose levels and the height are suggested, never pre-entered.
 const drugDefaults = () => ({
@@ -46,7 +47,7 @@ export function DosingForm(props: CrfFormProps) {
   const values = useWatch({ control: form.control });
   // The same computation the server stores (lib/forms/dosing -> lib/domain/dosing), live.
   const { computed } = evaluateDosing(values, props.context);
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const change = computed.weightChange;
   const recommendations = recommendFromContext(props.context, values.visitDate);
 
@@ -62,8 +63,7 @@ export function DosingForm(props: CrfFormProps) {
             unit="kg"
             type="number"
             step="0.1"
-            error={errors.weightKg?.message}
-            {...form.register("weightKg", { setValueAs: toNumberOrNull })}
+            {...fieldProps(form, "weightKg", { setValueAs: toNumberOrNull })}
           />
           <TextField
             id="heightCm"
@@ -71,8 +71,7 @@ export function DosingForm(props: CrfFormProps) {
             unit="cm"
             type="number"
             step="0.1"
-            error={errors.heightCm?.message}
-            {...form.register("heightCm", { setValueAs: toNumberOrNull })}
+            {...fieldProps(form, "heightCm", { setValueAs: toNumberOrNull })}
           />
         </div>
         <BodyMeasureWarning control={form.control} register={form.register} />

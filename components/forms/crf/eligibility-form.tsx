@@ -10,6 +10,7 @@ import { YES_NO } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 import { RecordDateField } from "./record-date-field";
+import { fieldProps } from "@/components/forms/field-props";
 
 export function EligibilityForm(props: CrfFormProps) {
   const saved = props.record?.data as EligibilityData | undefined;
@@ -24,7 +25,7 @@ export function EligibilityForm(props: CrfFormProps) {
   const answers = useWatch({ control: form.control, name: "answers" });
   // The same rule the server applies (lib/domain), shown live as the investigator answers.
   const evaluation = evaluateEligibility(answers ?? {});
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   return (
     <form {...formProps}>
@@ -40,8 +41,7 @@ export function EligibilityForm(props: CrfFormProps) {
               id={`answers-${criterion.id}`}
               legend={`${criterion.id}. ${criterion.text}`}
               options={YES_NO}
-              error={errors.answers?.[criterion.id]?.message}
-              {...form.register(`answers.${criterion.id}`, {
+              {...fieldProps(form, `answers.${criterion.id}`, {
                 setValueAs: (v: unknown) => (v === "yes" || v === "no" ? v : null),
               })}
             />

@@ -20,6 +20,8 @@ import { toChoiceOrNull, toTextOrNull } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
+import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replaceAll("-", " ");
 
@@ -41,39 +43,24 @@ export function EndOfStudyForm(props: CrfFormProps) {
   const values = useWatch({ control: form.control }) as EndOfStudyData;
   // lib/domain/survival through the same helper the server stores from.
   const live = deriveFollowUpEndpoints(values, props.context.enrollmentDate, props.context.records);
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const date = (name: keyof EndOfStudyData, text: string) => (
     <DateField
       id={name}
       label={text}
       max={props.today}
       min={props.context.enrollmentDate ?? undefined}
-      error={errors[name]?.message}
-      {...form.register(name, { setValueAs: toChoiceOrNull })}
+      {...fieldProps(form, name, { setValueAs: toChoiceOrNull })}
     />
   );
   const reason = (name: keyof EndOfStudyData, text: string, options: readonly string[]) => (
-    <SelectField
-      id={name}
-      label={text}
-      error={errors[name]?.message}
-      {...form.register(name, { setValueAs: toChoiceOrNull })}
-    >
+    <SelectField id={name} label={text} {...fieldProps(form, name, { setValueAs: toChoiceOrNull })}>
       <option value="">Choose...</option>
-      {options.map((o) => (
-        <option key={o} value={o}>
-          {label(o)}
-        </option>
-      ))}
+      <Options values={options} label={label} />
     </SelectField>
   );
   const other = (name: keyof EndOfStudyData, text: string) => (
-    <TextField
-      id={name}
-      label={text}
-      error={errors[name]?.message}
-      {...form.register(name, { setValueAs: toTextOrNull })}
-    />
+    <TextField id={name} label={text} {...fieldProps(form, name, { setValueAs: toTextOrNull })} />
   );
 
   // Death, end of treatment and end of study: each a date, a reason from a list and the reason's free text.

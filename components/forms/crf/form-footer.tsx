@@ -4,6 +4,7 @@ import { useState } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { formatDateTime } from "@/lib/format-date";
 import { FormError } from "@/components/ui/form-error";
+import { PasswordField } from "@/components/ui/password-field";
 
 interface Props {
   editing: boolean;
@@ -56,11 +57,9 @@ export function FormFooter({
       <FormError id="form-error" message={formError} />
       {reauthenticate ? (
         <div className="inline-form" data-testid="reauthenticate">
-          <TextField
+          <PasswordField
             id="reauth-password"
             label="Password"
-            type="password"
-            autoComplete="current-password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />

@@ -1,6 +1,7 @@
 "use client";
 
-import { get, type FieldError, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { fieldProps } from "@/components/forms/field-props";
 import { TextField } from "@/components/ui/text-field";
 import { toNumberOrNull } from "./field-values";
 
@@ -24,7 +25,6 @@ export function NumberField<Values extends FieldValues, Parsed>({
   unit,
   step = "any",
 }: NumberFieldProps<Values, Parsed>) {
-  const error = get(form.formState.errors, name) as FieldError | undefined;
   return (
     <TextField
       id={id}
@@ -32,8 +32,7 @@ export function NumberField<Values extends FieldValues, Parsed>({
       unit={unit}
       type="number"
       step={step}
-      error={error?.message}
-      {...form.register(name, { setValueAs: toNumberOrNull })}
+      {...fieldProps(form, name, { setValueAs: toNumberOrNull })}
     />
   );
 }

@@ -17,6 +17,7 @@ import { toChoiceOrNull } from "./field-values";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 import { RecordDateField } from "./record-date-field";
+import { fieldProps } from "@/components/forms/field-props";
 
 const EMPTY: DefaultValues<PregnancyTestData> = {
   testDate: "",
@@ -49,18 +50,13 @@ export function PregnancyTestForm(props: CrfFormProps) {
   });
   const { formProps, ...footer } = useCrfSave("pregnancy-test", props, form);
   const values = useWatch({ control: form.control });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const select = (
     name: "category" | "noPotentialReason" | "method" | "result",
     label: string,
     options: readonly string[],
   ) => (
-    <SelectField
-      id={name}
-      label={label}
-      error={errors[name]?.message}
-      {...form.register(name, { setValueAs: toChoiceOrNull })}
-    >
+    <SelectField id={name} label={label} {...fieldProps(form, name, { setValueAs: toChoiceOrNull })}>
       <option value="">Choose...</option>
       {options.map((o) => (
         <option key={o} value={o}>
@@ -79,8 +75,7 @@ export function PregnancyTestForm(props: CrfFormProps) {
       <CheckboxField
         id="counselled"
         label="Counselling on the risks of thalidomide and on contraception given and confirmed"
-        error={errors.counselled?.message}
-        {...form.register("counselled")}
+        {...fieldProps(form, "counselled")}
       />
       {select("method", "Pregnancy test method", TEST_METHODS)}
       {select("result", "Pregnancy test result", TEST_RESULTS)}

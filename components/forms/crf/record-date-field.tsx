@@ -2,6 +2,7 @@
 
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { DateField } from "@/components/ui/date-field";
+import { fieldProps } from "@/components/forms/field-props";
 
 /**
  * A CRF's own date (the visit, sample, assessment or consent date the form is filed under), first
@@ -19,13 +20,5 @@ export function RecordDateField<T extends FieldValues>({
   label: string;
   today: string;
 }) {
-  return (
-    <DateField
-      id={name}
-      label={label}
-      max={today}
-      error={form.getFieldState(name, form.formState).error?.message}
-      {...form.register(name)}
-    />
-  );
+  return <DateField id={name} label={label} max={today} {...fieldProps(form, name)} />;
 }

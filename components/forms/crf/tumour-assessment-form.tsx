@@ -16,6 +16,7 @@ import { TumourResponsePanel } from "./tumour-response-panel";
 import { TumourTargetMeasurements } from "./tumour-target-measurements";
 import { useCrfSave } from "./use-crf-save";
 import { RecordDateField } from "./record-date-field";
+import { fieldProps } from "@/components/forms/field-props";
 
 /** Every baseline target lesion has a status, and a diameter when measured: only then are sums and responses shown. */
 function measurementsComplete(values: Partial<TumourAssessmentData>): boolean {
@@ -52,7 +53,7 @@ export function TumourAssessmentForm(props: CrfFormProps) {
   const values = useWatch({ control: form.control }) as TumourAssessmentData;
   const evaluation = evaluateFollowUp(values, props.context);
   const inputsComplete = measurementsComplete(values);
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   return (
     <form {...formProps}>
@@ -66,12 +67,7 @@ export function TumourAssessmentForm(props: CrfFormProps) {
         </p>
       )}
       <RecordDateField form={form} name="assessmentDate" label="Assessment date" today={props.today} />
-      <SelectField
-        id="method"
-        label="Imaging method"
-        error={errors.method?.message}
-        {...form.register("method", { setValueAs: nullIfEmpty })}
-      >
+      <SelectField id="method" label="Imaging method" {...fieldProps(form, "method", { setValueAs: nullIfEmpty })}>
         <MethodOptions />
       </SelectField>
 

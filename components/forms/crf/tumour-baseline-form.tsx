@@ -13,6 +13,7 @@ import { TumourNonTargetLesions } from "./tumour-non-target-lesions";
 import { TumourTargetLesions } from "./tumour-target-lesions";
 import { useCrfSave } from "./use-crf-save";
 import { RecordDateField } from "./record-date-field";
+import { fieldProps } from "@/components/forms/field-props";
 
 export function TumourBaselineForm(props: CrfFormProps) {
   const form = useForm<TumourBaselineData>({
@@ -36,7 +37,7 @@ export function TumourBaselineForm(props: CrfFormProps) {
     });
     setLastFormMethod(next);
   };
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   return (
     <form {...formProps}>
@@ -44,8 +45,7 @@ export function TumourBaselineForm(props: CrfFormProps) {
       <SelectField
         id="method"
         label="Imaging method (copied to each lesion unless changed there)"
-        error={errors.method?.message}
-        {...form.register("method", {
+        {...fieldProps(form, "method", {
           setValueAs: nullIfEmpty,
           onChange: (event: { target: { value: string } }) =>
             cascadeMethod(nullIfEmpty(event.target.value) as TumourBaselineData["method"]),

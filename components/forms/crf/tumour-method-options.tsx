@@ -1,16 +1,13 @@
 import { IMAGING_TECHNIQUES } from "@/lib/domain/recist";
 import { METHOD_LABELS } from "@/lib/forms/tumour-schemas";
+import { Options } from "@/components/ui/options";
 
 /** The imaging methods of a baseline form or lesion, after an empty "Choose" option. */
 export function MethodOptions() {
   return (
     <>
       <option value="">Choose the method</option>
-      {IMAGING_TECHNIQUES.map((t) => (
-        <option key={t} value={t}>
-          {METHOD_LABELS[t]}
-        </option>
-      ))}
+      <Options values={IMAGING_TECHNIQUES} label={(t) => METHOD_LABELS[t]} />
     </>
   );
 }

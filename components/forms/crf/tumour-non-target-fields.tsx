@@ -7,6 +7,8 @@ import { TextField } from "@/components/ui/text-field";
 import { labelNonTargetResponse } from "@/lib/domain/recist";
 import { TRIAL_RECIST_VERSION, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import { YES_NO, nullIfEmpty } from "./field-values";
+import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 const NON_TARGET_CHOICES = ["CR", "NON_CR_NON_PD", "PD", "NE"] as const;
 
@@ -19,22 +21,16 @@ export function TumourNonTargetFields({
   hasNonTarget: boolean;
 }) {
   const newLesions = useWatch({ control: form.control, name: "newLesions" });
-  const { errors } = form.formState;
   return (
     <>
       {hasNonTarget ? (
         <SelectField
           id="nonTargetStatus"
           label="Non-target lesions overall"
-          error={errors.nonTargetStatus?.message}
-          {...form.register("nonTargetStatus", { setValueAs: nullIfEmpty })}
+          {...fieldProps(form, "nonTargetStatus", { setValueAs: nullIfEmpty })}
         >
           <option value="">Choose</option>
-          {NON_TARGET_CHOICES.map((r) => (
-            <option key={r} value={r}>
-              {labelNonTargetResponse(TRIAL_RECIST_VERSION, r)}
-            </option>
-          ))}
+          <Options values={NON_TARGET_CHOICES} label={(r) => labelNonTargetResponse(TRIAL_RECIST_VERSION, r)} />
         </SelectField>
       ) : (
         <p>Non-target lesions: none recorded at baseline.</p>
@@ -43,15 +39,13 @@ export function TumourNonTargetFields({
         id="newLesions"
         legend="New lesions?"
         options={YES_NO}
-        error={errors.newLesions?.message}
-        {...form.register("newLesions", { setValueAs: (v: unknown) => (v === "yes" || v === "no" ? v : null) })}
+        {...fieldProps(form, "newLesions", { setValueAs: (v: unknown) => (v === "yes" || v === "no" ? v : null) })}
       />
       {newLesions === "yes" ? (
         <TextField
           id="newLesionsDescription"
           label="New lesions: site and method"
-          error={errors.newLesionsDescription?.message}
-          {...form.register("newLesionsDescription")}
+          {...fieldProps(form, "newLesionsDescription")}
         />
       ) : null}
     </>

@@ -6,6 +6,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { classifyLesionSite, LESION_SITES } from "@/lib/domain/recist/lesion-sites";
 import type { TumourBaselineData } from "@/lib/forms/tumour-schemas";
+import { Options } from "@/components/ui/options";
 
 type OrganPath = `targetLesions.${number}.organ` | `nonTargetLesions.${number}.organ`;
 
@@ -49,11 +50,7 @@ export function TumourOrganField({
         }}
       >
         <option value="">Choose the organ</option>
-        {LESION_SITES.map((site) => (
-          <option key={site} value={site}>
-            {site}
-          </option>
-        ))}
+        <Options values={LESION_SITES} />
         <option value={OTHER}>Other, specify</option>
       </SelectField>
       {specifying ? (

@@ -7,6 +7,8 @@ import { labelResponse, RESPONSES } from "@/lib/domain/recist";
 import type { evaluateFollowUp } from "@/lib/forms/tumour-response";
 import type { TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import { nullIfEmpty } from "./field-values";
+import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 /** The investigator's optional override of the computed timepoint response, with its reason. */
 export function TumourOverrideFields({
@@ -25,18 +27,13 @@ export function TumourOverrideFields({
       <SelectField
         id="override-response"
         label="Investigator's timepoint response"
-        error={errors.override?.response?.message}
-        {...form.register("override.response", {
+        {...fieldProps(form, "override.response", {
           setValueAs: nullIfEmpty,
           onChange: () => form.clearErrors("override"),
         })}
       >
         <option value="">No override: use the computed response</option>
-        {RESPONSES.map((r) => (
-          <option key={r} value={r}>
-            {labelResponse(r)}
-          </option>
-        ))}
+        <Options values={RESPONSES} label={labelResponse} />
       </SelectField>
       <TextField
         id="override-reason"

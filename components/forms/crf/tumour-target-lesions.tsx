@@ -8,8 +8,9 @@ import { minimumMeasurableMm, TARGET_LIMITS } from "@/lib/domain/recist";
 import { computeBaselineSumMm } from "@/lib/forms/tumour-response";
 import { TRIAL_RECIST_VERSION, type TumourBaselineData } from "@/lib/forms/tumour-schemas";
 import { MethodOptions, nextLesionId } from "./tumour-method-options";
-import { TumourOrganField } from "./tumour-organ-field";
+import { TumourLesionIdentityFields } from "./tumour-lesion-identity-fields";
 import { nullIfEmpty, toNumberOrNull } from "./field-values";
+import { fieldProps } from "@/components/forms/field-props";
 
 /** Baseline: the target lesions (added and removed here) and their computed sum of diameters. */
 export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaselineData> }) {
@@ -28,35 +29,20 @@ export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaseli
         {minimumMeasurableMm(TRIAL_RECIST_VERSION, "spiral-ct")} mm by spiral CT).
       </p>
       {targets.fields.map((field, i) => {
-        const e = errors.targetLesions?.[i];
         return (
           <fieldset key={field.id} className="radio-group">
             <legend>Target lesion {targetValues?.[i]?.lesionId || i + 1}</legend>
             <div className="inline-form">
-              <TextField
-                id={`targetLesions-${i}-lesionId`}
-                label="Lesion id"
-                error={e?.lesionId?.message}
-                size={4}
-                {...form.register(`targetLesions.${i}.lesionId`)}
-              />
-              <TumourOrganField
-                form={form}
-                name={`targetLesions.${i}.organ`}
-                id={`targetLesions-${i}-organ`}
-                error={e?.organ?.message}
-              />
+              <TumourLesionIdentityFields form={form} list="targetLesions" index={i} />
               <TextField
                 id={`targetLesions-${i}-site`}
                 label="Site description"
-                error={e?.site?.message}
-                {...form.register(`targetLesions.${i}.site`)}
+                {...fieldProps(form, `targetLesions.${i}.site`)}
               />
               <SelectField
                 id={`targetLesions-${i}-method`}
                 label="Method"
-                error={e?.method?.message}
-                {...form.register(`targetLesions.${i}.method`, { setValueAs: nullIfEmpty })}
+                {...fieldProps(form, `targetLesions.${i}.method`, { setValueAs: nullIfEmpty })}
               >
                 <MethodOptions />
               </SelectField>
@@ -67,8 +53,7 @@ export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaseli
                 type="number"
                 step="0.1"
                 min={0}
-                error={e?.longestDiameterMm?.message}
-                {...form.register(`targetLesions.${i}.longestDiameterMm`, { setValueAs: toNumberOrNull })}
+                {...fieldProps(form, `targetLesions.${i}.longestDiameterMm`, { setValueAs: toNumberOrNull })}
               />
               <button type="button" className="button secondary" onClick={() => targets.remove(i)}>
                 Remove {targetValues?.[i]?.lesionId || "lesion"}

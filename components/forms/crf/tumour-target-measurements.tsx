@@ -7,6 +7,8 @@ import { TextField } from "@/components/ui/text-field";
 import type { findBaselineAssessment } from "@/lib/forms/tumour-response";
 import { LESION_STATUSES, type TumourAssessmentData } from "@/lib/forms/tumour-schemas";
 import { nullIfEmpty, toNumberOrNull } from "./field-values";
+import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 type Baseline = ReturnType<typeof findBaselineAssessment>;
 
@@ -26,7 +28,6 @@ export function TumourTargetMeasurements({
       <h2 id="targets-heading">Target lesions (from baseline)</h2>
       {measurements.map((m, i) => {
         const lesion = baseline?.targetLesions.find((l) => l.lesionId === m.lesionId);
-        const e = errors.measurements?.[i];
         return (
           <fieldset key={m.lesionId} className="radio-group">
             <legend>
@@ -39,19 +40,14 @@ export function TumourTargetMeasurements({
               <SelectField
                 id={`measurements-${i}-status`}
                 label={`${m.lesionId} status`}
-                error={e?.status?.message}
-                {...form.register(`measurements.${i}.status`, {
+                {...fieldProps(form, `measurements.${i}.status`, {
                   setValueAs: nullIfEmpty,
                   onChange: (event: { target: { value: string } }) =>
                     event.target.value !== "measured" && form.setValue(`measurements.${i}.diameterMm`, null),
                 })}
               >
                 <option value="">Choose</option>
-                {LESION_STATUSES.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label}
-                  </option>
-                ))}
+                <Options options={LESION_STATUSES} />
               </SelectField>
               {/* Typing a diameter means the lesion was measured: no separate choice needed. */}
               <TextField
@@ -61,8 +57,7 @@ export function TumourTargetMeasurements({
                 type="number"
                 step="0.1"
                 min={0}
-                error={e?.diameterMm?.message}
-                {...form.register(`measurements.${i}.diameterMm`, {
+                {...fieldProps(form, `measurements.${i}.diameterMm`, {
                   setValueAs: toNumberOrNull,
                   onChange: (event: { target: { value: string } }) =>
                     event.target.value !== "" &&

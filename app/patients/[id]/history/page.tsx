@@ -10,6 +10,7 @@ import { listPatientAuditHistory } from "@/lib/data/audit-history";
 import { getPatientOrThrow } from "@/lib/data/patients";
 import { UUID_PATTERN } from "@/lib/schemas/uuid";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { Options } from "@/components/ui/options";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -45,11 +46,7 @@ export default async function HistoryPage({
               <label htmlFor="filter-field">Field</label>
               <select id="filter-field" name="field" defaultValue={field ?? ""}>
                 <option value="">Every field</option>
-                {fields.map((f) => (
-                  <option key={f} value={f}>
-                    {fieldLabel(entityType, f)}
-                  </option>
-                ))}
+                <Options values={fields} label={(f) => fieldLabel(entityType, f)} />
               </select>
             </div>
             <button type="submit" className="button">

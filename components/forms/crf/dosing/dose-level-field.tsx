@@ -7,6 +7,7 @@ import type { DosingComputed } from "@/lib/forms/dosing/dosing-computed";
 import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
 import { toNumberOrNull } from "../field-values";
 import { SuggestedValue } from "../suggested-value";
+import { fieldProps } from "@/components/forms/field-props";
 
 /** What each drug's fieldset on the dosing form is given. */
 export interface DrugFieldsetProps {
@@ -29,8 +30,7 @@ export function DoseLevelField({ form, drug, name, suggestedLevel, levelSource }
       <SelectField
         id={`${drug}-doseLevel`}
         label={`${name} dose level`}
-        error={form.formState.errors[drug]?.doseLevel?.message}
-        {...form.register(field, { setValueAs: toNumberOrNull })}
+        {...fieldProps(form, field, { setValueAs: toNumberOrNull })}
       >
         <option value="">Choose...</option>
         {listDoseLevels(drug).map((level) => (

@@ -5,6 +5,7 @@ import { RadioGroup } from "@/components/ui/choice-group";
 import { TextField } from "@/components/ui/text-field";
 import { DRUG_STATUSES, STATUS_REASONS, type DosingData } from "@/lib/forms/dosing/dosing-schema";
 import { toNumberOrNull } from "../field-values";
+import { fieldProps } from "@/components/forms/field-props";
 
 const STATUS_LABELS = { given: "Given", held: "Held", reduced: "Reduced", discontinued: "Discontinued" } as const;
 const REASON_LABELS = { toxicity: "Toxicity", other: "Other" } as const;
@@ -17,7 +18,6 @@ interface Props {
 
 /** Status of one drug at the visit, the reason when it is not simply given, and the capsule counts. */
 export function DrugStatusFields({ form, drug, name }: Props) {
-  const errors = form.formState.errors[drug];
   const status = useWatch({ control: form.control, name: `${drug}.status` });
   return (
     <>
@@ -25,8 +25,7 @@ export function DrugStatusFields({ form, drug, name }: Props) {
         id={`${drug}-status`}
         legend={`${name} at this visit`}
         options={DRUG_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))}
-        error={errors?.status?.message}
-        {...form.register(`${drug}.status`, {
+        {...fieldProps(form, `${drug}.status`, {
           onChange: (event: { target: { value: string } }) => {
             // A reason belongs only to a hold, reduction or discontinuation: clear it when the drug is given.
             if (event.target.value === "given") {
@@ -42,8 +41,7 @@ export function DrugStatusFields({ form, drug, name }: Props) {
             id={`${drug}-statusReason`}
             legend={`Reason ${name} was ${status}`}
             options={STATUS_REASONS.map((value) => ({ value, label: REASON_LABELS[value] }))}
-            error={errors?.statusReason?.message}
-            {...form.register(`${drug}.statusReason`, {
+            {...fieldProps(form, `${drug}.statusReason`, {
               setValueAs: (v: unknown) => (v === "toxicity" || v === "other" ? v : null),
             })}
           />
@@ -51,8 +49,7 @@ export function DrugStatusFields({ form, drug, name }: Props) {
             id={`${drug}-statusReasonText`}
             label={`${name} reason details (required for other; e.g. which toxicity)`}
             maxLength={500}
-            error={errors?.statusReasonText?.message}
-            {...form.register(`${drug}.statusReasonText`)}
+            {...fieldProps(form, `${drug}.statusReasonText`)}
           />
         </>
       ) : null}
@@ -64,8 +61,7 @@ export function DrugStatusFields({ form, drug, name }: Props) {
           type="number"
           min={0}
           step={1}
-          error={errors?.capsulesDispensed?.message}
-          {...form.register(`${drug}.capsulesDispensed`, { setValueAs: toNumberOrNull })}
+          {...fieldProps(form, `${drug}.capsulesDispensed`, { setValueAs: toNumberOrNull })}
         />
         <TextField
           id={`${drug}-capsulesReturned`}
@@ -74,8 +70,7 @@ export function DrugStatusFields({ form, drug, name }: Props) {
           type="number"
           min={0}
           step={1}
-          error={errors?.capsulesReturned?.message}
-          {...form.register(`${drug}.capsulesReturned`, { setValueAs: toNumberOrNull })}
+          {...fieldProps(form, `${drug}.capsulesReturned`, { setValueAs: toNumberOrNull })}
         />
       </div>
     </>

@@ -6,10 +6,10 @@ import { formatNumber } from "../number-input";
 import { ComplianceLine } from "./compliance-line";
 import { DoseLevelField, type DrugFieldsetProps } from "./dose-level-field";
 import { DrugStatusFields } from "./drug-status-fields";
+import { fieldProps } from "@/components/forms/field-props";
 
 /** UFT: dose level, the BSA-based dose computed live, the prescriber's override, status and capsules. */
 export function UftFieldset({ form, computed, suggestedLevel, levelSource }: DrugFieldsetProps) {
-  const errors = form.formState.errors.uft;
   const uft = computed.uft;
   return (
     <fieldset>
@@ -37,16 +37,14 @@ export function UftFieldset({ form, computed, suggestedLevel, levelSource }: Dru
         type="number"
         min={1}
         step={1}
-        error={errors?.prescribedCapsulesPerDose?.message}
-        {...form.register("uft.prescribedCapsulesPerDose", { setValueAs: toNumberOrNull })}
+        {...fieldProps(form, "uft.prescribedCapsulesPerDose", { setValueAs: toNumberOrNull })}
       />
       {uft?.overridden ? (
         <TextField
           id="uft-overrideReason"
           label={`Reason for prescribing ${uft.capsulesPerDose} instead of the computed ${uft.computedCapsulesPerDose} capsules`}
           maxLength={500}
-          error={errors?.overrideReason?.message}
-          {...form.register("uft.overrideReason")}
+          {...fieldProps(form, "uft.overrideReason")}
         />
       ) : null}
       <DrugStatusFields form={form} drug="uft" name="UFT" />

@@ -17,6 +17,8 @@ import { describeRange } from "@/lib/forms/labs/site-range-check";
 import { toNumberOrNull } from "../field-values";
 import { formatNumber } from "../number-input";
 import styles from "./lab-row.module.css";
+import { fieldProps } from "@/components/forms/field-props";
+import { Options } from "@/components/ui/options";
 
 interface Props {
   form: UseFormReturn<LabsData>;
@@ -29,7 +31,6 @@ interface Props {
 /** One test: value, unit and the site's range, with its CTCAE v5.0 grade computed live. */
 export function LabRow({ form, panel, graded, siteRange }: Props) {
   const { test, label } = panel;
-  const errors = form.formState.errors.results?.[test];
   const [value, unit, lln, uln] = useWatch({
     control: form.control,
     name: [`results.${test}.value`, `results.${test}.unit`, `results.${test}.lln`, `results.${test}.uln`],
@@ -69,8 +70,7 @@ export function LabRow({ form, panel, graded, siteRange }: Props) {
       type="number"
       step="any"
       min={0}
-      error={errors?.[field]?.message}
-      {...form.register(`results.${test}.${field}`, { setValueAs: toNumberOrNull })}
+      {...fieldProps(form, `results.${test}.${field}`, { setValueAs: toNumberOrNull })}
     />
   );
   return (
@@ -81,8 +81,7 @@ export function LabRow({ form, panel, graded, siteRange }: Props) {
         <SelectField
           id={`${test}-unit`}
           label="Unit"
-          error={errors?.unit?.message}
-          {...form.register(`results.${test}.unit`, {
+          {...fieldProps(form, `results.${test}.unit`, {
             // `unit` is still the previous render's unit here: the limits are converted from it.
             onChange: (event: { target: { value: string } }) => {
               const limits = limitsIn(unit, event.target.value);
@@ -91,11 +90,7 @@ export function LabRow({ form, panel, graded, siteRange }: Props) {
             },
           })}
         >
-          {listTestUnits(test).map((u) => (
-            <option key={u} value={u}>
-              {u}
-            </option>
-          ))}
+          <Options values={listTestUnits(test)} />
         </SelectField>
         {number("lln", "Site LLN", needed === "lln" ? "(needed)" : undefined)}
         {number("uln", "Site ULN", needed === "uln" ? "(needed)" : undefined)}
@@ -113,8 +108,7 @@ export function LabRow({ form, panel, graded, siteRange }: Props) {
             id={`${test}-rangeReason`}
             label={`Reason the ${differing.map((l) => l.toUpperCase()).join(" and ")} differ${differing.length > 1 ? "" : "s"} from the site's range`}
             maxLength={500}
-            error={errors?.rangeReason?.message}
-            {...form.register(`results.${test}.rangeReason`, {
+            {...fieldProps(form, `results.${test}.rangeReason`, {
               setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v : null),
             })}
           />
@@ -133,8 +127,7 @@ export function LabRow({ form, panel, graded, siteRange }: Props) {
               id={`${test}-implausibleReason`}
               label={`Reason this ${label} value is correct`}
               maxLength={500}
-              error={errors?.implausibleReason?.message}
-              {...form.register(`results.${test}.implausibleReason`, {
+              {...fieldProps(form, `results.${test}.implausibleReason`, {
                 setValueAs: (v: unknown) => (typeof v === "string" && v.trim() ? v : null),
               })}
             />
