@@ -3,7 +3,7 @@ import { loadActor } from "@/lib/auth/get-actor";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { SiteSchema } from "@/lib/schemas/admin";
+import { SiteSchema, UpdateSiteSchema } from "@/lib/schemas/admin";
 import {
   assignRole,
   createSite,
@@ -219,6 +219,35 @@ describe("unlocking an account and editing a site (issue 15)", () => {
     await expect(unlockAccount(actors.admin, { userId: actors.monitor.userId, reason: "Again" })).rejects.toThrow(
       ConflictError,
     );
+  });
+
+  test("an edit that leaves the time zone out keeps it; one that changes it is audited", async () => {
+    const before = await db.prisma.site.findUniqueOrThrow({ where: { id: sites.TW02 } });
+    await db.prisma.site.update({ where: { id: sites.TW02 }, data: { timeZone: "Asia/Taipei" } });
+    // Parsed as the edit form's action and the API parse it: no time zone in the body.
+    const edit = UpdateSiteSchema.parse({
+      siteId: sites.TW02,
+      name: `${before.name} (renamed)`,
+      city: before.city,
+      country: before.country,
+      targetEnrollment: before.targetEnrollment,
+    });
+    await updateSite(actors.admin, edit);
+    expect(await db.prisma.site.findUniqueOrThrow({ where: { id: sites.TW02 } })).toMatchObject({
+      name: `${before.name} (renamed)`,
+      timeZone: "Asia/Taipei",
+    });
+    await updateSite(actors.admin, UpdateSiteSchema.parse({ ...edit, timeZone: "Europe/Berlin" }));
+    expect((await db.prisma.site.findUniqueOrThrow({ where: { id: sites.TW02 } })).timeZone).toBe("Europe/Berlin");
+    const events = await db.prisma.auditEvent.findMany({
+      where: { action: "UPDATE", entityType: "site", entityId: sites.TW02 },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => e.changes)).toEqual([
+      [{ field: "name", from: before.name, to: `${before.name} (renamed)` }],
+      [{ field: "timeZone", from: "Asia/Taipei", to: "Europe/Berlin" }],
+    ]);
+    expect(UpdateSiteSchema.safeParse({ ...edit, timeZone: "Mars/Olympus" }).success).toBe(false);
   });
 
   test("an administrator edits a site's details (not its code), audited with the changed fields only", async () => {

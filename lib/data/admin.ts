@@ -200,17 +200,27 @@ export async function unlockAccount(actor: Actor, input: { userId: string; reaso
 /** Edits a site's details. Its code is not editable: it prefixes every subject ID already issued there. */
 export async function updateSite(
   actor: Actor,
-  input: { siteId: string; name: string; city: string; country: string; targetEnrollment: number },
+  input: { siteId: string; name: string; city: string; country: string; targetEnrollment: number; timeZone?: string },
 ) {
   requireAdmin(actor, "site.admin");
-  const { siteId, ...details } = input;
+  const { siteId, timeZone, ...rest } = input;
   return getPrisma().$transaction(async (tx) => {
-    const [before] = await tx.$queryRaw<{ name: string; city: string; country: string; target_enrollment: number }[]>`
-      SELECT "name", "city", "country", "target_enrollment" FROM "sites" WHERE "id" = ${siteId}::uuid FOR UPDATE`;
+    const [before] = await tx.$queryRaw<
+      { name: string; city: string; country: string; target_enrollment: number; time_zone: string }[]
+    >`
+      SELECT "name", "city", "country", "target_enrollment", "time_zone" FROM "sites" WHERE "id" = ${siteId}::uuid FOR UPDATE`;
     if (!before) throw new NotFoundError("Site");
-    const fields = ["name", "city", "country", "targetEnrollment"] as const;
+    // A time zone left out stays as it is.
+    const details = { ...rest, timeZone: timeZone ?? before.time_zone };
+    const fields = ["name", "city", "country", "targetEnrollment", "timeZone"] as const;
     const changes = diffFields(
-      { name: before.name, city: before.city, country: before.country, targetEnrollment: before.target_enrollment },
+      {
+        name: before.name,
+        city: before.city,
+        country: before.country,
+        targetEnrollment: before.target_enrollment,
+        timeZone: before.time_zone,
+      },
       details,
       fields,
     );

@@ -37,6 +37,13 @@ export const AssignRoleSchema = z.object({ userId: z.uuid(), assignment: roleAss
 export const RemoveRoleSchema = z.object({ userId: z.uuid(), assignmentId: z.uuid(), reason: ReasonSchema });
 export const SetUserActiveSchema = z.object({ userId: z.uuid(), active: z.boolean(), reason: ReasonSchema });
 
+// Signatures and verifications are shown in the site's own clock (IANA name, checked against the runtime's zone database).
+const TimeZoneSchema = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isTimeZone, "Enter an IANA time zone, e.g. Asia/Taipei or Europe/Berlin");
+
 export const SiteSchema = z.object({
   code: z
     .string()
@@ -46,13 +53,7 @@ export const SiteSchema = z.object({
   city: z.string().trim().min(1, "Enter the city").max(100),
   country: z.string().trim().min(1, "Enter the country").max(100),
   targetEnrollment: z.coerce.number({ error: "Enter a number" }).int("Whole patients only").min(0).max(10_000),
-  // Signatures and verifications are shown in the site's own clock (IANA name, checked against the runtime's zone database).
-  timeZone: z
-    .string()
-    .trim()
-    .max(64)
-    .refine(isTimeZone, "Enter an IANA time zone, e.g. Asia/Taipei or Europe/Berlin")
-    .default("UTC"),
+  timeZone: TimeZoneSchema.default("UTC"),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -65,5 +66,9 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** The code is left out on purpose: it prefixes the subject IDs already issued at the site. */
-export const UpdateSiteSchema = SiteSchema.omit({ code: true }).extend({ siteId: z.uuid() });
+export const UpdateSiteSchema = SiteSchema.omit({ code: true }).extend({
+  siteId: z.uuid(),
+  // Left out, the site keeps its zone: a default here once set every edited site to UTC, unaudited.
+  timeZone: TimeZoneSchema.optional(),
+});
 export const UnlockAccountSchema = z.object({ userId: z.uuid(), reason: ReasonSchema });

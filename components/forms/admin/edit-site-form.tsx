@@ -16,7 +16,15 @@ type Values = z.input<typeof UpdateSiteSchema>;
 export function EditSiteForm({
   site,
 }: {
-  site: { id: string; code: string; name: string; city: string; country: string; targetEnrollment: number };
+  site: {
+    id: string;
+    code: string;
+    name: string;
+    city: string;
+    country: string;
+    targetEnrollment: number;
+    timeZone: string;
+  };
 }) {
   const form = useForm<Values>({
     resolver: zodResolver(UpdateSiteSchema),
@@ -26,6 +34,7 @@ export function EditSiteForm({
       city: site.city,
       country: site.country,
       targetEnrollment: site.targetEnrollment,
+      timeZone: site.timeZone,
     },
   });
   const { run, formError } = useActionForm(form.setError);
@@ -48,6 +57,7 @@ export function EditSiteForm({
         type="number"
         {...fieldProps(form, "targetEnrollment")}
       />
+      <TextField id={id("time-zone")} label="Time zone (IANA, e.g. Asia/Taipei)" {...fieldProps(form, "timeZone")} />
       <button type="submit" className="button" disabled={isSubmitting}>
         Save {site.code}
       </button>
