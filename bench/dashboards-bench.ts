@@ -36,6 +36,8 @@ import { measureToxicityAfterSave, TOXICITY_AFTER_SAVE_TARGETS } from "./lib/tox
  * endpoint, one request to warm it, then one lab panel saved through the API by a site
  * investigator (any save gives the data a new version, so nothing kept serves the next
  * request), then the PI's first request, timed. Aim: under 300 ms at 10,000 patients.
+ * BENCH_AFTER_SAVE_RUNS=n (default 1) does that n times per target and judges the median and
+ * the slowest against the aim: one run is one sample, and a garbage collection can land in it.
  */
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3211);
 const DB_PORT = Number(process.env.BENCH_DB_PORT ?? 54411);
@@ -43,6 +45,7 @@ const SIZES = (process.env.BENCH_PATIENTS ?? "1000,10000").split(",").map(Number
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 9);
 const WARM_UP = 2;
 const AIM_MS = 500;
+const AFTER_SAVE_RUNS = Number(process.env.BENCH_AFTER_SAVE_RUNS ?? 1);
 const WORK_AIM_MS = 300;
 
 const DASHBOARDS = ["enrollment", "efficacy", "biomarkers", "toxicity", "data-quality"]
@@ -229,6 +232,20 @@ async function main(): Promise<void> {
       const aim = AFTER_SAVE_AIM_MS[a.size];
       console.log(`${formatAfterSave(a)}${aim ? `  ${a.firstMs < aim ? "under" : "OVER"} the ${aim} ms aim` : ""}`);
     }
+    if (AFTER_SAVE_RUNS > 1) {
+      console.log(`\nfirst request after one save, ${AFTER_SAVE_RUNS} runs each: median and slowest`);
+      for (const key of new Set(afterSave.map((a) => `${a.size} ${a.path}`))) {
+        const runs = afterSave.filter((a) => `${a.size} ${a.path}` === key).map((a) => a.firstMs);
+        runs.sort((a, b) => a - b);
+        const [size, path] = key.split(" ");
+        const aim = AFTER_SAVE_AIM_MS[Number(size)];
+        const median = runs[Math.floor(runs.length / 2)]!;
+        const slowest = runs.at(-1)!;
+        console.log(
+          `${size!.padStart(6)} patients  pi          ${path!.padEnd(32)} median ${median.toFixed(0).padStart(6)} ms  slowest ${slowest.toFixed(0).padStart(6)} ms  (${runs.map((r) => r.toFixed(0)).join(", ")})${aim ? `  median ${median < aim ? "under" : "OVER"}, slowest ${slowest < aim ? "under" : "OVER"} the ${aim} ms aim` : ""}`,
+        );
+      }
+    }
   }
   const over = timings.filter((t) => t.size === 10_000 && t.p95 > AIM_MS);
   console.log(
@@ -268,7 +285,7 @@ async function measureFirstAfterSave(
   const piCookie = await signInOverHttp(baseUrl, READERS.pi.email, READER_PASSWORD);
   const random = createRandom(size);
   const results: AfterSave[] = [];
-  for (const target of AFTER_SAVE_TARGETS) {
+  for (const target of AFTER_SAVE_TARGETS.flatMap((t) => Array<string>(AFTER_SAVE_RUNS).fill(t))) {
     await httpRequest(agent, `${baseUrl}${target}`, { headers: { Cookie: piCookie } });
     const s0 = performance.now();
     const saved = await httpRequest(agent, `${baseUrl}/api/v1/patients/${writer.patientId}/forms/labs`, {
