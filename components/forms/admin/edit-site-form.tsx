@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { updateSiteAction } from "@/app/admin/actions";
+import type { SiteView } from "@/lib/data/sites";
 import { TextField } from "@/components/ui/text-field";
 import { UpdateSiteSchema } from "@/lib/schemas/admin";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -13,19 +14,7 @@ import { fieldProps } from "@/components/forms/field-props";
 type Values = z.input<typeof UpdateSiteSchema>;
 
 /** Edits one site's details (not its code, which prefixes its subject IDs). */
-export function EditSiteForm({
-  site,
-}: {
-  site: {
-    id: string;
-    code: string;
-    name: string;
-    city: string;
-    country: string;
-    targetEnrollment: number;
-    timeZone: string;
-  };
-}) {
+export function EditSiteForm({ site }: { site: Omit<SiteView, "active"> & { timeZone: string } }) {
   const form = useForm<Values>({
     resolver: zodResolver(UpdateSiteSchema),
     defaultValues: {
