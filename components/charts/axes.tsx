@@ -88,3 +88,23 @@ export function Legend({
     </g>
   );
 }
+
+/** Dashed horizontal lines across the plot, each labelled at its right end (targets, cuts, limits). */
+export function ReferenceLines({
+  lines,
+  y,
+  width,
+}: {
+  lines: readonly { label: string; value: number; color: string }[];
+  y: (value: number) => number;
+  width: number;
+}) {
+  return lines.map((line) => (
+    <g key={line.label}>
+      <line x1={0} x2={width} y1={y(line.value)} y2={y(line.value)} stroke={line.color} strokeDasharray="5 4" />
+      <text x={width + 4} y={y(line.value)} dy="0.32em" fill={line.color} fontSize={11}>
+        {line.label}
+      </text>
+    </g>
+  ));
+}

@@ -1,6 +1,6 @@
 import { scaleLinear, scaleUtc } from "d3-scale";
 import { curveStepAfter, line } from "d3-shape";
-import { AxisBottom, AxisLeft, Legend } from "./axes";
+import { AxisBottom, AxisLeft, Legend, ReferenceLines } from "./axes";
 import { ChartFrame, innerSize, type ChartSize } from "./chart-frame";
 
 export interface StepSeries {
@@ -56,14 +56,7 @@ export function StepLineChart({
       {y.ticks(6).map((t) => (
         <line key={t} x1={0} x2={inner.width} y1={y(t)} y2={y(t)} stroke="#eaecf0" />
       ))}
-      {targets.map((t) => (
-        <g key={t.label}>
-          <line x1={0} x2={inner.width} y1={y(t.value)} y2={y(t.value)} stroke={t.color} strokeDasharray="5 4" />
-          <text x={inner.width + 4} y={y(t.value)} dy="0.32em" fill={t.color} fontSize={11}>
-            {t.label}
-          </text>
-        </g>
-      ))}
+      <ReferenceLines lines={targets} y={y} width={inner.width} />
       {series.map((s) => {
         const points = s.points.map((p) => ({ date: toDate(p.date), value: p.value }));
         const extended = points.length

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLog } from "d3-scale";
-import { AxisLeft, Legend } from "./axes";
+import { AxisLeft, Legend, ReferenceLines } from "./axes";
 import { ChartFrame, innerSize, type ChartSize } from "./chart-frame";
 
 /** Beyond this many points a group is drawn as one path, without a tooltip per point. */
@@ -82,14 +82,7 @@ export function StripBoxPlot({
   const ticks = y.ticks(6).filter((t) => [1, 2, 5].includes(Number(t.toExponential(0).charAt(0))));
   return (
     <ChartFrame id={id} title={title} description={description} size={size}>
-      {references.map((r) => (
-        <g key={r.label}>
-          <line x1={0} x2={inner.width} y1={y(r.value)} y2={y(r.value)} stroke={r.color} strokeDasharray="5 4" />
-          <text x={inner.width + 4} y={y(r.value)} dy="0.32em" fill={r.color} fontSize={11}>
-            {r.label}
-          </text>
-        </g>
-      ))}
+      <ReferenceLines lines={references} y={y} width={inner.width} />
       {groups.map((g) => {
         const left = x(g.label) ?? 0;
         const width = x.bandwidth();
