@@ -14,6 +14,7 @@ import type { CrfFormProps } from "./crf-form-props";
 import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 import { ISO_DATE_PATTERN } from "@/lib/domain/iso-date";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 /** A new event, filled with the lab finding the user followed here (term, grade, sample date as onset), else empty. */
 function fromLabFinding(prefill: CrfFormProps["prefill"]): AdverseEventData {
@@ -52,10 +53,9 @@ export function AdverseEventForm(props: CrfFormProps) {
       <AeSeriousnessFields form={form} />
       <AeAttributionFields form={form} />
       <AeOutcomeFields form={form} today={props.today} />
-      <p className="computed" aria-live="polite" data-testid="ae-summary">
-        <span className="computed-badge">computed</span>{" "}
+      <ComputedNote testId="ae-summary" as="p">
         {term ? summarizeAdverseEvent(term, grade, serious === "yes") : "Choose a term and grade"}
-      </p>
+      </ComputedNote>
       <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );

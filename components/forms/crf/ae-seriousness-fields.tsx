@@ -10,6 +10,7 @@ import { SAE_CRITERIA, type AdverseEventData } from "@/lib/forms/adverse-event-s
 import { formatLocalDateTime } from "@/lib/format-date";
 import { nullIfEmpty, YES_NO } from "./field-values";
 import { fieldProps } from "@/components/forms/field-props";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 // Typed as shown ("2026-02-04 09:15"), stored as the schema's local date-time ("2026-02-04T09:15").
 const toLocalDateTime = (v: unknown) =>
@@ -61,11 +62,11 @@ export function AeSeriousnessFields({ form }: { form: UseFormReturn<AdverseEvent
             note="site time"
             {...fieldProps(form, "awareAt", { setValueAs: toLocalDateTime })}
           />
-          <p className="computed" aria-live="polite" data-testid="sae-due">
-            <span className="computed-badge">computed</span> SAE report due by{" "}
+          <ComputedNote testId="sae-due" as="p">
+            SAE report due by{" "}
             <strong>{dueAt ? formatLocalDateTime(dueAt) : "(enter when the site became aware)"}</strong> (24 hours after
             the site became aware)
-          </p>
+          </ComputedNote>
           <DateTimeField
             id="reportedAt"
             label="SAE reported to the sponsor"

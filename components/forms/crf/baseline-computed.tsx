@@ -1,10 +1,11 @@
 import type { BaselineScores } from "@/lib/forms/baseline-scores";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 function Computed({ testId, label, children }: { testId: string; label: string; children: React.ReactNode }) {
   return (
-    <div className="computed" aria-live="polite" data-testid={testId}>
-      <span className="computed-badge">computed</span> <strong>{label}:</strong> {children}
-    </div>
+    <ComputedNote testId={testId}>
+      <strong>{label}:</strong> {children}
+    </ComputedNote>
   );
 }
 

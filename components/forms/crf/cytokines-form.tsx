@@ -24,6 +24,7 @@ import { formatDate } from "@/lib/format-date";
 import { RecordDateField } from "./record-date-field";
 import { fieldProps } from "@/components/forms/field-props";
 import { Options } from "@/components/ui/options";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 type CytokinesInput = { sampleDate: string; analytes: AnalyteRow[] };
 const emptyRow = (analyte: string): AnalyteRow => ({
@@ -131,9 +132,7 @@ export function CytokinesForm(props: CrfFormProps) {
       <button type="button" className="button secondary" onClick={() => append(emptyRow(""))}>
         Add analyte
       </button>
-      <div className="computed" aria-live="polite" data-testid="cytokines-summary">
-        <span className="computed-badge">computed</span> {summarizeCytokines(rows).summary}
-      </div>
+      <ComputedNote testId="cytokines-summary">{summarizeCytokines(rows).summary}</ComputedNote>
       <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );

@@ -20,6 +20,7 @@ import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 import { RecordDateField } from "./record-date-field";
 import { fieldProps } from "@/components/forms/field-props";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 // Clinical answers start empty: the dose levels and the height are suggested, never pre-entered.
 const drugDefaults = () => ({
@@ -84,12 +85,10 @@ export function DosingForm(props: CrfFormProps) {
             testId="height-suggestion"
           />
         ) : null}
-        <p className="computed" aria-live="polite" data-testid="bsa">
-          <span className="computed-badge">computed</span> Body surface area (Mosteller):{" "}
-          <strong>{formatNumber(computed.bsaM2Display, 2)} m²</strong>
-        </p>
-        <div className="computed" aria-live="polite" data-testid="weight-change">
-          <span className="computed-badge">computed</span>{" "}
+        <ComputedNote testId="bsa" as="p">
+          Body surface area (Mosteller): <strong>{formatNumber(computed.bsaM2Display, 2)} m²</strong>
+        </ComputedNote>
+        <ComputedNote testId="weight-change">
           {change ? (
             change.message ? (
               <>
@@ -109,7 +108,7 @@ export function DosingForm(props: CrfFormProps) {
           ) : (
             "Enter the visit date to compare the weight with the previous dosing visit."
           )}
-        </div>
+        </ComputedNote>
       </fieldset>
       <UftFieldset
         form={form}
@@ -134,9 +133,9 @@ export function DosingForm(props: CrfFormProps) {
           recommendation={recommendations.thalidomide}
         />
       ) : null}
-      <p className="computed" data-testid="dosing-summary">
-        <span className="computed-badge">computed</span> {computed.summary}
-      </p>
+      <ComputedNote testId="dosing-summary" as="p" live={false}>
+        {computed.summary}
+      </ComputedNote>
       <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );

@@ -11,6 +11,7 @@ import { FormFooter } from "./form-footer";
 import { useCrfSave } from "./use-crf-save";
 import { RecordDateField } from "./record-date-field";
 import { fieldProps } from "@/components/forms/field-props";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 export function EligibilityForm(props: CrfFormProps) {
   const saved = props.record?.data as EligibilityData | undefined;
@@ -48,8 +49,7 @@ export function EligibilityForm(props: CrfFormProps) {
           ))}
         </section>
       ))}
-      <div className="computed" aria-live="polite" data-testid="eligibility-result">
-        <span className="computed-badge">computed</span>{" "}
+      <ComputedNote testId="eligibility-result">
         {evaluation.eligible ? (
           <strong>Eligible: every criterion is met.</strong>
         ) : (
@@ -62,7 +62,7 @@ export function EligibilityForm(props: CrfFormProps) {
             </ul>
           </>
         )}
-      </div>
+      </ComputedNote>
       <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );

@@ -22,6 +22,7 @@ import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 import { fieldProps } from "@/components/forms/field-props";
 import { Options } from "@/components/ui/options";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replaceAll("-", " ");
 
@@ -86,8 +87,7 @@ export function EndOfStudyForm(props: CrfFormProps) {
       <fieldset className="radio-group">
         <legend>Progression and survival follow-up</legend>
         {date("progressionDate", "Progression date (entered)")}
-        <div className="computed" aria-live="polite" data-testid="assessed-progression">
-          <span className="computed-badge">computed from assessments</span>{" "}
+        <ComputedNote testId="assessed-progression" badge="computed from assessments">
           {live.assessedProgression
             ? `First progressive disease (PD) by RECIST on ${formatDate(live.assessedProgression.date)}${live.assessedProgression.visitKey ? ` (${live.assessedProgression.visitKey})` : ""}.`
             : "No tumour assessment with progressive disease (PD) yet; the RECIST-derived date will be shown here when one is saved."}
@@ -97,7 +97,7 @@ export function EndOfStudyForm(props: CrfFormProps) {
           values.progressionDate !== live.assessedProgression.date
             ? ` PFS uses ${formatDate(live.progression.date)} (${live.progression.source === "entered" ? "the entered date" : "the scan"}): the earliest documented progression.`
             : ""}
-        </div>
+        </ComputedNote>
         {date("lastKnownAliveDate", "Last date known alive")}
       </fieldset>
       {ending(
@@ -118,8 +118,7 @@ export function EndOfStudyForm(props: CrfFormProps) {
         ["Off-study date", "Reason off study", "Other reason off study"],
         OFF_STUDY_REASONS,
       )}
-      <div className="computed" aria-live="polite" data-testid="survival-endpoints">
-        <span className="computed-badge">computed</span>{" "}
+      <ComputedNote testId="survival-endpoints">
         <strong>Survival from enrollment ({props.context.enrollmentDate ?? "not enrolled"})</strong>
         {live.endpoints ? (
           <ul>
@@ -131,7 +130,7 @@ export function EndOfStudyForm(props: CrfFormProps) {
             {Object.values(live.errors)[0]?.[0] ?? "Enter the last date known alive or the death date."}
           </p>
         )}
-      </div>
+      </ComputedNote>
       <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );

@@ -15,6 +15,7 @@ import { LabRow } from "./labs/lab-row";
 import { useCrfSave } from "./use-crf-save";
 import { formatDate } from "@/lib/format-date";
 import { RecordDateField } from "./record-date-field";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 // No limits until the sample date picks the site laboratory's range in force: no generic default is ever graded against.
 function emptyPanel(): LabsData {
@@ -112,9 +113,9 @@ export function LabsForm(props: CrfFormProps) {
           ))}
         </div>
       ) : null}
-      <p className="computed" data-testid="labs-summary">
-        <span className="computed-badge">computed</span> {computed.summary}
-      </p>
+      <ComputedNote testId="labs-summary" as="p" live={false}>
+        {computed.summary}
+      </ComputedNote>
       <FormFooter {...footer} submitting={isSubmitting} />
     </form>
   );

@@ -1,6 +1,7 @@
 import { labelResponse } from "@/lib/domain/recist";
 import { formatPercentChange, NOT_ASSESSED_SUMMARY, type FollowUpEvaluation } from "@/lib/forms/tumour-response";
 import { TRIAL_RECIST_VERSION } from "@/lib/forms/tumour-schemas";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 /** The RECIST figures of a follow-up, computed live by lib/domain/recist assessTimepoint. */
 export function TumourResponsePanel({
@@ -12,10 +13,9 @@ export function TumourResponsePanel({
 }) {
   if (!evaluation) {
     return (
-      <div className="computed" aria-live="polite" data-testid="tumour-response">
-        <span className="computed-badge">computed</span> The response is computed once the baseline lesions are
-        recorded.
-      </div>
+      <ComputedNote testId="tumour-response">
+        The response is computed once the baseline lesions are recorded.
+      </ComputedNote>
     );
   }
   const a = evaluation.assessment;

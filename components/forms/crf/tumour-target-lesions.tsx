@@ -11,6 +11,7 @@ import { MethodOptions, nextLesionId } from "./tumour-method-options";
 import { TumourLesionIdentityFields } from "./tumour-lesion-identity-fields";
 import { nullIfEmpty, toNumberOrNull } from "./field-values";
 import { fieldProps } from "@/components/forms/field-props";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 /** Baseline: the target lesions (added and removed here) and their computed sum of diameters. */
 export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaselineData> }) {
@@ -81,11 +82,10 @@ export function TumourTargetLesions({ form }: { form: UseFormReturn<TumourBaseli
       >
         Add target lesion
       </button>
-      <p className="computed" aria-live="polite" data-testid="baseline-sum">
-        <span className="computed-badge">computed</span> Baseline sum of longest diameters:{" "}
-        <strong>{sum === null ? "—" : `${sum} mm`}</strong>
+      <ComputedNote testId="baseline-sum" as="p">
+        Baseline sum of longest diameters: <strong>{sum === null ? "—" : `${sum} mm`}</strong>
         {sum === null ? " (computed once every diameter is entered)" : null}
-      </p>
+      </ComputedNote>
     </section>
   );
 }

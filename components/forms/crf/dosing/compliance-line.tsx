@@ -1,13 +1,14 @@
 import type { DrugAccounting } from "@/lib/forms/dosing/dosing-computed";
 import { formatNumber } from "../number-input";
 import { formatDate } from "@/lib/format-date";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 /** Pill-count compliance for the previous period, computed by lib/domain/dosing computeCompliance. */
 export function ComplianceLine({ drug, accounting }: { drug: string; accounting: DrugAccounting | null }) {
   const compliance = accounting?.compliance;
   return (
-    <p className="computed" aria-live="polite" data-testid={`${drug}-compliance`}>
-      <span className="computed-badge">computed</span> Compliance since the previous dosing visit:{" "}
+    <ComputedNote testId={`${drug}-compliance`} as="p">
+      Compliance since the previous dosing visit:{" "}
       {compliance ? (
         <>
           <strong>{formatNumber(compliance.compliancePct, 1)}%</strong> ({compliance.takenCapsules} taken of{" "}
@@ -17,6 +18,6 @@ export function ComplianceLine({ drug, accounting }: { drug: string; accounting:
       ) : (
         <span>not computed ({accounting?.complianceNote ?? "enter the dose first"})</span>
       )}
-    </p>
+    </ComputedNote>
   );
 }

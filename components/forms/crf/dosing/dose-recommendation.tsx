@@ -5,6 +5,7 @@ import { TextField } from "@/components/ui/text-field";
 import { departsFromRecommendation, type DrugRecommendation } from "@/lib/domain/dosing/dose-modification";
 import type { DosingData } from "@/lib/forms/dosing/dosing-schema";
 import { formatDate } from "@/lib/format-date";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 const ACTION: Record<DrugRecommendation["action"], string> = {
   continue: "Continue",
@@ -37,8 +38,7 @@ export function DoseRecommendation({
     departsFromRecommendation(recommendation, { status, doseLevel: level });
   const error = form.formState.errors[drug]?.deviationReason?.message;
   return (
-    <div className="computed" aria-live="polite" data-testid={`${drug}-recommendation`}>
-      <span className="computed-badge">protocol table</span>{" "}
+    <ComputedNote testId={`${drug}-recommendation`} badge="protocol table">
       <strong>
         {name}: {ACTION[recommendation.action]}
         {recommendation.action === "continue" ? "" : ` (level ${recommendation.doseLevel})`}
@@ -66,6 +66,6 @@ export function DoseRecommendation({
           {...form.register(`${drug}.deviationReason`)}
         />
       ) : null}
-    </div>
+    </ComputedNote>
   );
 }

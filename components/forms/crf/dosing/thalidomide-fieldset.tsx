@@ -3,6 +3,7 @@
 import { ComplianceLine } from "./compliance-line";
 import { DoseLevelField, type DrugFieldsetProps } from "./dose-level-field";
 import { DrugStatusFields } from "./drug-status-fields";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 /** Thalidomide: a fixed dose per level (lib/domain/dosing computeThalidomideDose), status and capsules. */
 export function ThalidomideFieldset({ form, computed, suggestedLevel, levelSource }: DrugFieldsetProps) {
@@ -17,8 +18,7 @@ export function ThalidomideFieldset({ form, computed, suggestedLevel, levelSourc
         suggestedLevel={suggestedLevel}
         levelSource={levelSource}
       />
-      <p className="computed" aria-live="polite" data-testid="thalidomide-dose">
-        <span className="computed-badge">computed</span>{" "}
+      <ComputedNote testId="thalidomide-dose" as="p">
         {dose ? (
           <>
             <strong>
@@ -29,7 +29,7 @@ export function ThalidomideFieldset({ form, computed, suggestedLevel, levelSourc
         ) : (
           "Choose the dose level."
         )}
-      </p>
+      </ComputedNote>
       <DrugStatusFields form={form} drug="thalidomide" name="Thalidomide" />
       <ComplianceLine drug="thalidomide" accounting={dose} />
     </fieldset>

@@ -7,6 +7,7 @@ import { ComplianceLine } from "./compliance-line";
 import { DoseLevelField, type DrugFieldsetProps } from "./dose-level-field";
 import { DrugStatusFields } from "./drug-status-fields";
 import { fieldProps } from "@/components/forms/field-props";
+import { ComputedNote } from "@/components/forms/crf/computed-note";
 
 /** UFT: dose level, the BSA-based dose computed live, the prescriber's override, status and capsules. */
 export function UftFieldset({ form, computed, suggestedLevel, levelSource }: DrugFieldsetProps) {
@@ -15,8 +16,7 @@ export function UftFieldset({ form, computed, suggestedLevel, levelSource }: Dru
     <fieldset>
       <legend>UFT (tegafur/uracil), twice daily</legend>
       <DoseLevelField form={form} drug="uft" name="UFT" suggestedLevel={suggestedLevel} levelSource={levelSource} />
-      <div className="computed" aria-live="polite" data-testid="uft-dose">
-        <span className="computed-badge">computed</span>{" "}
+      <ComputedNote testId="uft-dose">
         {uft ? (
           <>
             <strong>
@@ -29,7 +29,7 @@ export function UftFieldset({ form, computed, suggestedLevel, levelSource }: Dru
         ) : (
           "Enter weight, height and the dose level to compute the dose."
         )}
-      </div>
+      </ComputedNote>
       <TextField
         id="uft-prescribedCapsulesPerDose"
         label="Prescribed capsules per dose (only to override the computed dose)"
