@@ -1,16 +1,8 @@
 import { expect, test } from "vitest";
-import { readCytokine, type AnalysisPatientRecords } from "./patient-records";
+import { analysisPatient, cytokinesRecord } from "@/test/fixtures/analysis-patient";
+import { readCytokine } from "./patient-records";
 
-const patient = (analytes: unknown[]): AnalysisPatientRecords => ({
-  patientId: "p1",
-  subjectId: "TW01-001",
-  siteCode: "TW01",
-  status: "ON_TREATMENT",
-  enrollmentDate: "2026-01-10",
-  records: [
-    { formType: "cytokines", visitKey: "baseline", data: { sampleDate: "2026-01-08", analytes }, computed: {} },
-  ],
-});
+const patient = (analytes: unknown[]) => analysisPatient([cytokinesRecord(analytes)]);
 
 test("cytokines are read in pg/mL whatever unit was typed: VEGF 0.42 ng/mL is 420 pg/mL", () => {
   const p = patient([

@@ -15,31 +15,18 @@ import {
   type AnalysisPatientRecords,
 } from "./patient-records";
 import { buildSwimmerLanes, buildWaterfall } from "./waterfall-swimmer";
+import { analysisPatient, cytokinesRecord } from "@/test/fixtures/analysis-patient";
 
-const patient = (pct: number): AnalysisPatientRecords => ({
-  patientId: "p1",
-  subjectId: "TW01-001",
-  siteCode: "TW01",
-  status: "ON_TREATMENT",
-  enrollmentDate: "2026-01-10",
-  records: [
+const patient = (pct: number): AnalysisPatientRecords =>
+  analysisPatient([
     {
       formType: "tumour-assessment",
       visitKey: "week8",
       data: { assessmentDate: "2026-03-07" },
       computed: { response: "SD", pctFromBaseline: pct },
     },
-    {
-      formType: "cytokines",
-      visitKey: "baseline",
-      data: {
-        sampleDate: "2026-01-08",
-        analytes: [{ analyte: "VEGF", value: 0.42, unit: "ng/mL", lloq: 0.005, belowLloq: false }],
-      },
-      computed: {},
-    },
-  ],
-});
+    cytokinesRecord([{ analyte: "VEGF", value: 0.42, unit: "ng/mL", lloq: 0.005, belowLloq: false }]),
+  ]);
 
 test("a patient object is derived once: the same object gives the same derivation, equal to deriving it afresh", () => {
   const p = patient(-12);
