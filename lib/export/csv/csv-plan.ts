@@ -69,6 +69,25 @@ export interface ExportRecord {
   sdvAt: string | null;
 }
 
+/**
+ * A record the exports make rather than read (the registration form): complete, version 1, never
+ * signed or verified, no timestamps of its own.
+ */
+export function completeExportRecord(
+  fields: Pick<ExportRecord, "id" | "formType" | "visitKey" | "data"> & Partial<ExportRecord>,
+): ExportRecord {
+  return {
+    computed: {},
+    status: "COMPLETE",
+    version: 1,
+    createdAt: "",
+    updatedAt: "",
+    signedAt: null,
+    sdvAt: null,
+    ...fields,
+  };
+}
+
 const column = (name: string, label: string, type = "text", extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   name,
   label,

@@ -1,4 +1,4 @@
-import type { ExportPatient, ExportRecord } from "../csv/csv-plan";
+import { completeExportRecord, type ExportPatient, type ExportRecord } from "../csv/csv-plan";
 import type { FormLayout, ItemSpec } from "../form-layout";
 import type { OdmFormInfo } from "./odm-clinical";
 
@@ -39,7 +39,7 @@ export const REGISTRATION_FORM: OdmFormInfo = { layout: REGISTRATION_LAYOUT, pla
 
 /** The patient's registration as a record of that form (no audit record: the patient's own audit trail holds it). */
 export function registrationRecord(patient: ExportPatient): ExportRecord {
-  return {
+  return completeExportRecord({
     id: `registration-${patient.id}`,
     formType: REGISTRATION_FORM_TYPE,
     visitKey: null,
@@ -50,12 +50,5 @@ export function registrationRecord(patient: ExportPatient): ExportRecord {
       screenFailureReason: patient.screenFailureReason,
       externalId: patient.externalId ?? null,
     },
-    computed: {},
-    status: "COMPLETE",
-    version: 1,
-    createdAt: "",
-    updatedAt: "",
-    signedAt: null,
-    sdvAt: null,
-  };
+  });
 }
