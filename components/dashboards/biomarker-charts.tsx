@@ -23,7 +23,7 @@ export function BiomarkerCharts({ view }: { view: BiomarkerView }) {
         yLabel={`${view.cytokine} (${unit}, log scale)`}
         groups={(["high", "low"] as const).map((group) => {
           // Past this many the plot draws one path without a tooltip per point: no title to build.
-          const titled = (view[group]?.n ?? 0) <= STRIP_POINTS_WITH_TOOLTIPS;
+          const titled = stripValues[group].length <= STRIP_POINTS_WITH_TOOLTIPS;
           return {
             label: group === "high" ? "High" : "Low",
             color: group === "high" ? HIGH : LOW,

@@ -90,11 +90,13 @@ function describeSorted(sorted: Float64Array): Distribution | null {
   return { min: sorted[0] ?? 0, q1: q(0.25), median: q(0.5), q3: q(0.75), max: sorted.at(-1) ?? 0 };
 }
 
-function fitCox(time: number[], event: (0 | 1)[], covariate: number[], warnings: string[]): HazardRatio | null {
+/**
+ * A test the data cannot carry (a CalcInputError: a constant covariate, groups that never share
+ * an event time) gives no figure and a warning the page shows, not an error page.
+ */
+function orWarning<T>(run: () => T, warnings: string[]): T | null {
   try {
-    const fit = fitCoxModel({ time, event, covariates: { x: covariate } });
-    warnings.push(...fit.warnings);
-    return toHazardRatio(fit.terms[0]);
+    return run();
   } catch (error) {
     if (!(error instanceof CalcInputError)) throw error;
     warnings.push(error.message);
@@ -102,22 +104,11 @@ function fitCox(time: number[], event: (0 | 1)[], covariate: number[], warnings:
   }
 }
 
-// Both groups can have patients and still no event while both are at risk (the last low
-// patient censored before the first death): no test then, and the page says why.
-function compareLogRank(
-  time: number[],
-  event: (0 | 1)[],
-  points: readonly BiomarkerPoint[],
-  warnings: string[],
-): BiomarkerAnalysis["logRank"] {
-  try {
-    const { chisq, df, p } = compareSurvivalLogRank({ time, event, group: points.map((point) => point.group) });
-    return { chisq, df, p };
-  } catch (error) {
-    if (!(error instanceof CalcInputError)) throw error;
-    warnings.push(error.message);
-    return null;
-  }
+function fitCox(time: number[], event: (0 | 1)[], covariate: number[], warnings: string[]): HazardRatio | null {
+  const fit = orWarning(() => fitCoxModel({ time, event, covariates: { x: covariate } }), warnings);
+  if (!fit) return null;
+  warnings.push(...fit.warnings);
+  return toHazardRatio(fit.terms[0]);
 }
 
 /**
@@ -201,7 +192,10 @@ export function analyzeBiomarker(
     ...base,
     high,
     low,
-    logRank: compareLogRank(time, event, byTime, warnings),
+    logRank: orWarning(() => {
+      const { chisq, df, p } = compareSurvivalLogRank({ time, event, group: byTime.map((point) => point.group) });
+      return { chisq, df, p };
+    }, warnings),
     coxHighVsLow: fitCox(
       time,
       event,

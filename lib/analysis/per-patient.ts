@@ -45,10 +45,6 @@ function derivedOf(patient: AnalysisPatientRecords): Derived {
         followUp,
         outcome: readPatientOutcome(patient, followUp),
       },
-      lane: undefined,
-      bar: undefined,
-      cytokines: undefined,
-      analytes: undefined,
     };
     derived.set(patient, entry);
   }
@@ -126,14 +122,19 @@ export function mapCytokineAndOutcome<T>(
 }
 
 // Patients with the same analytes share one list (most have the trial's panel), so the cohort's
-// names come from a few lists: reading every patient's names cost ~150 ms at 100,000 patients.
+// names come from a few lists, not from every patient's. Analyte names are typed freely, so the
+// lists kept are bounded: past the bound they are made again, shared as before.
 const sharedAnalyteLists = new Map<string, readonly (readonly [string, string])[]>();
+const MAX_SHARED_ANALYTE_LISTS = 10_000;
 
 function analytesOf(patient: AnalysisPatientRecords): readonly (readonly [string, string])[] {
   const names = listCytokineNames([patient]);
   const key = names.join("\u0000");
   let list = sharedAnalyteLists.get(key);
-  if (!list) sharedAnalyteLists.set(key, (list = names.map((name) => [name.toLowerCase(), name] as const)));
+  if (!list) {
+    if (sharedAnalyteLists.size >= MAX_SHARED_ANALYTE_LISTS) sharedAnalyteLists.clear();
+    sharedAnalyteLists.set(key, (list = names.map((name) => [name.toLowerCase(), name] as const)));
+  }
   return list;
 }
 
