@@ -16,8 +16,8 @@ function pointsPaths(
   xOf: (index: number) => number,
   yOf: (value: number) => number,
 ): { filled: string; hollow: string } {
-  // Each pixel once, keyed by number rather than by a string per point (the biomarker page's
-  // render with the analysis kept, 100,000 patients: 196 -> 162 ms median, BENCHMARKS.md session 10).
+  // Each pixel once, keyed by number rather than by a string per point (the charts' render at
+  // 100,000 patients, bench/biomarker-profile.tsx: 184-186 -> 62 ms with this and the single pass).
   const seen = { filled: new Set<number>(), hollow: new Set<number>() };
   const moves: { filled: string[]; hollow: string[] } = { filled: [], hollow: [] };
   values.forEach((v, i) => {

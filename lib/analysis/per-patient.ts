@@ -90,8 +90,8 @@ function cytokineAndOutcomeOfEntry(
 }
 
 // The derivations of one cohort array, looked up once: the biomarker page walks the cohort twice
-// (the analytes, then one analyte's levels), and each walk of 100,000 WeakMap lookups cost
-// 40-100 ms. The kept cohort hands every request that shares its order the same array, and
+// (the analytes, then one analyte's levels), each walk a WeakMap lookup per patient. The kept
+// cohort hands every request that shares its order the same array, and
 // after a save a new array with the same objects in place but the changed patient's: where the
 // last array had the same object at the same place, its entry is taken without a lookup.
 const cohortEntries = new WeakMap<readonly AnalysisPatientRecords[], readonly Derived[]>();

@@ -123,8 +123,9 @@ export async function readCohortChanges(
     since === null
       ? IS_MEMBER
       : // An array, not IN (subquery): without statistics on change_xid the planner guessed a third
-        // of the patients changed and hashed the whole trial (~150 ms at 100,000); an array's
-        // guess is a few rows, so each changed patient is found by its primary key.
+        // of the patients changed and hashed the whole trial; an array's guess is a few rows, so
+        // each changed patient is found by its primary key (bench/efficacy-profile.ts, "kept
+        // cohort after one write" at 100,000 patients: 124-165 -> 30-36 ms, BENCHMARKS.md session 11).
         `p."id" = ANY (ARRAY(SELECT "id" FROM "patients" WHERE "change_xid" >= $1::bigint
           UNION SELECT "patient_id" FROM "patient_efficacy_facts" WHERE "change_xid" >= $1::bigint))`;
   const [result] = await db.$queryRawUnsafe<{ xmin: string; origin: string; members: number; rows: string | null }[]>(
