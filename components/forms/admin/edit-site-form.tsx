@@ -39,6 +39,7 @@ export function EditSiteForm({ site }: { site: Omit<SiteView, "active"> & { time
       <TextField id={id("name")} label="Name" {...fieldProps(form, "name")} />
       <TextField id={id("city")} label="City" {...fieldProps(form, "city")} />
       <TextField id={id("country")} label="Country" {...fieldProps(form, "country")} />
+      <TextField id={id("time-zone")} label="Time zone (IANA, e.g. Asia/Taipei)" {...fieldProps(form, "timeZone")} />
       <TextField
         id={id("target")}
         label="Enrollment target"
@@ -46,7 +47,6 @@ export function EditSiteForm({ site }: { site: Omit<SiteView, "active"> & { time
         type="number"
         {...fieldProps(form, "targetEnrollment")}
       />
-      <TextField id={id("time-zone")} label="Time zone (IANA, e.g. Asia/Taipei)" {...fieldProps(form, "timeZone")} />
       <button type="submit" className="button" disabled={isSubmitting}>
         Save {site.code}
       </button>
