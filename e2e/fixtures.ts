@@ -5,6 +5,7 @@ import {
   type APIRequest,
   type APIRequestContext,
   type BrowserContext,
+  type Locator,
   type Page,
   type TestInfo,
 } from "@playwright/test";
@@ -122,12 +123,26 @@ export async function signedInRequest(
 }
 
 /** Registers a patient through the real form as the given investigator; returns its id and subject ID. */
+/**
+ * Waits until React has hydrated the element: a value typed into a server-rendered field before
+ * then is reset to the form's default when react-hook-form registers the field (a CI run
+ * registered a patient screened "today" instead of the date typed).
+ */
+export async function waitForHydration(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps$"))))
+    .toBe(true);
+}
+
 export async function registerPatientThroughUi(page: Page, user: DemoUser, screeningDate = "2026-01-15") {
   await signIn(page, user);
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await page.goto("/patients/new");
+  const register = page.getByRole("button", { name: "Register patient" });
+  await waitForHydration(register);
   await page.getByLabel(/Screening date/).fill(screeningDate);
-  await page.getByRole("button", { name: "Register patient" }).click();
+  await expect(page.getByLabel(/Screening date/)).toHaveValue(screeningDate);
+  await register.click();
   await expect(page.getByRole("heading", { name: /^Patient [A-Z0-9]+-\d{3}$/ })).toBeVisible();
   const subjectId = (await page.getByRole("heading", { name: /^Patient / }).textContent())!.replace("Patient ", "");
   const id = page.url().split("/").pop()!;
